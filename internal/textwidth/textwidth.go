@@ -1,0 +1,157 @@
+// Package textwidth is the one place kaohe measures, cuts, pads and wraps
+// text for a terminal. It counts display columns as lipgloss does (East Asian
+// ambiguous characters are one column, CJK ideographs two), so borders drawn
+// by lipgloss and text laid out here always agree, whatever LANG says.
+package textwidth
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Width returns the display width of s in terminal columns, ignoring escape
+// sequences.
+func Width(s string) int { return ansi.StringWidth(s) }
+
+// Truncate cuts s to at most w columns, ending with tail when it cut.
+func Truncate(s string, w int, tail string) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, tail)
+}
+
+// PadRight pads s with spaces to exactly w columns, truncating when longer.
+func PadRight(s string, w int) string {
+	s = Truncate(s, w, "…")
+	if n := Width(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// PadLeft pads s on the left to exactly w columns, truncating when longer.
+func PadLeft(s string, w int) string {
+	s = Truncate(s, w, "…")
+	if n := Width(s); n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// noLineStart are characters that must not begin a line (closing
+// punctuation), per the usual Chinese typesetting rule.
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）》」』”’%…·,.;:?!)]}", r)
+}
+
+// Wrap breaks s into lines of at most w columns. Chinese text breaks between
+// any two characters (never before closing punctuation); runs of Latin
+// letters and digits break at spaces when they can. Existing newlines are
+// kept. A prefix is never left alone at the end of a line: callers wrap the
+// whole text and add prefixes per line, never inside the text.
+func Wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapLine(para, w)...)
+	}
+	return out
+}
+
+func wrapLine(s string, w int) []string {
+	if Width(s) <= w {
+		return []string{s}
+	}
+	var lines []string
+	var line []string // tokens of the current line
+	lineW := 0
+	flush := func() {
+		lines = append(lines, strings.TrimRight(strings.Join(line, ""), " "))
+		line, lineW = nil, 0
+	}
+	for _, tok := range tokens(s) {
+		tw := Width(tok)
+		switch {
+		case lineW+tw <= w:
+			line, lineW = append(line, tok), lineW+tw
+		case tok == " ":
+			flush()
+		case tw > w: // a Latin word longer than a line: cut it
+			for _, r := range tok {
+				rw := Width(string(r))
+				if lineW+rw > w && len(line) > 0 {
+					flush()
+				}
+				line, lineW = append(line, string(r)), lineW+rw
+			}
+		case noLineStart([]rune(tok)[0]) && len(line) > 1:
+			// Carry the last character over so the punctuation does not
+			// start a line.
+			last := line[len(line)-1]
+			line = line[:len(line)-1]
+			flush()
+			line, lineW = []string{last, tok}, Width(last)+tw
+		default:
+			flush()
+			line, lineW = []string{tok}, tw
+		}
+	}
+	if len(line) > 0 {
+		flush()
+	}
+	return lines
+}
+
+// tokens splits s into Latin words, single spaces, and single other
+// characters (each CJK character is its own token).
+func tokens(s string) []string {
+	var out []string
+	var word []rune
+	for _, r := range s {
+		if isWordRune(r) {
+			word = append(word, r)
+			continue
+		}
+		if len(word) > 0 {
+			out = append(out, string(word))
+			word = word[:0]
+		}
+		out = append(out, string(r))
+	}
+	if len(word) > 0 {
+		out = append(out, string(word))
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return r < 0x2E80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '-' || r == '_' || r == '%')
+}
+
+// Sanitize makes untrusted text (notes, names, anything read from a
+// database) safe to print: escape sequences and control characters are
+// removed; newlines and tabs become spaces unless keepNewlines is set.
+func Sanitize(s string, keepNewlines bool) string {
+	s = ansi.Strip(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' && keepNewlines:
+			b.WriteRune(r)
+		case r == '\n' || r == '\t' || r == '\r':
+			b.WriteRune(' ')
+		case unicode.IsControl(r) || r == '\u202e' || r == '\u202d' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069':
+			// dropped: C0/C1 controls and bidi overrides
+		case r == unicode.ReplacementChar:
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

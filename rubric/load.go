@@ -1,0 +1,211 @@
+package rubric
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/kaohe/kaohe/internal/decimal"
+)
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// DefaultFileName is the name the embedded rubric reports errors under.
+const DefaultFileName = "rubric/default.yaml"
+
+// DefaultSource returns the bytes of the embedded seed rubric.
+func DefaultSource() []byte { return append([]byte(nil), defaultYAML...) }
+
+// Default parses and returns the embedded seed rubric. The tests guarantee it
+// is valid, so an error here means a broken build and it panics.
+func Default() *Rubric {
+	rb, err := Parse(DefaultFileName, defaultYAML)
+	if err != nil {
+		panic(fmt.Sprintf("embedded rubric is invalid: %v", err))
+	}
+	return rb
+}
+
+// Error is one problem in a rubric file, at a position.
+type Error struct {
+	File    string
+	Line    int
+	Column  int
+	Message string
+}
+
+// Error formats the problem as file:line:col: message.
+func (e Error) Error() string {
+	if e.Line <= 0 {
+		return fmt.Sprintf("%s: %s", e.File, e.Message)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
+}
+
+// Errors is every problem found in one rubric file, in file order.
+type Errors []Error
+
+// Error joins the problems one per line.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// LoadFile reads and validates the rubric file at path.
+func LoadFile(path string) (*Rubric, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and validates a rubric file's bytes; name is used in error
+// positions. The error, when not nil, is an Errors listing every problem.
+func Parse(name string, data []byte) (*Rubric, error) {
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, Errors{yamlError(name, err)}
+	}
+	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
+		return nil, Errors{{File: name, Line: 1, Column: 1, Message: "expected exactly one YAML document holding a rubric"}}
+	}
+	if _, ok := file.Docs[0].Body.(*ast.MappingNode); !ok {
+		tk := file.Docs[0].Body.GetToken()
+		return nil, Errors{{File: name, Line: tk.Position.Line, Column: tk.Position.Column, Message: "a rubric file must be a mapping with id, version and categories"}}
+	}
+	if es := checkNumbers(name, file); len(es) > 0 {
+		return nil, es
+	}
+	var rb Rubric
+	if err := yaml.UnmarshalWithOptions(data, &rb, yaml.DisallowUnknownField()); err != nil {
+		return nil, Errors{yamlError(name, err)}
+	}
+	problems := validate(&rb)
+	if len(problems) == 0 {
+		return &rb, nil
+	}
+	out := make(Errors, 0, len(problems))
+	for _, p := range problems {
+		line, col := position(file, p.path)
+		out = append(out, Error{File: name, Line: line, Column: col, Message: p.msg})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Line != out[j].Line {
+			return out[i].Line < out[j].Line
+		}
+		return out[i].Column < out[j].Column
+	})
+	return nil, out
+}
+
+// yamlError turns a goccy/go-yaml error into a positioned Error.
+func yamlError(name string, err error) Error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		tk := ye.GetToken()
+		return Error{File: name, Line: tk.Position.Line, Column: tk.Position.Column, Message: cleanYAMLMessage(ye.GetMessage())}
+	}
+	return Error{File: name, Message: err.Error()}
+}
+
+// cleanYAMLMessage drops the "[line:col] " prefix some messages repeat.
+func cleanYAMLMessage(msg string) string {
+	if strings.HasPrefix(msg, "[") {
+		if i := strings.Index(msg, "] "); i > 0 {
+			return msg[i+2:]
+		}
+	}
+	return msg
+}
+
+// position finds the line and column of the node at a YAML path such as
+// $.categories[0].indicators[2].rules[1].amount, walking up to the nearest
+// existing ancestor when the node itself is missing.
+func position(file *ast.File, path string) (int, int) {
+	for p := path; p != ""; p = parentPath(p) {
+		yp, err := yaml.PathString(p)
+		if err != nil {
+			continue
+		}
+		node, err := yp.FilterFile(file)
+		if err != nil || node == nil {
+			continue
+		}
+		// For a mapping, point at its first key rather than its colon.
+		if m, ok := node.(*ast.MappingNode); ok && len(m.Values) > 0 {
+			node = m.Values[0].Key
+		}
+		tk := node.GetToken()
+		if tk == nil {
+			continue
+		}
+		return tk.Position.Line, tk.Position.Column
+	}
+	return 1, 1
+}
+
+func parentPath(p string) string {
+	if p == "$" {
+		return ""
+	}
+	i := strings.LastIndexAny(p, ".[")
+	if i <= 0 {
+		return "$"
+	}
+	return p[:i]
+}
+
+// isNumberKey reports whether a mapping key's value must be a decimal number.
+func isNumberKey(k string) bool {
+	switch k {
+	case "points", "cap", "amount", "target", "step", "full", "max_value":
+		return true
+	}
+	return false
+}
+
+// numberVisitor collects a positioned error for every number-valued key
+// whose value is not a plain decimal, before decoding (the decoder would
+// report them without a position).
+type numberVisitor struct {
+	name string
+	errs Errors
+}
+
+func (nv *numberVisitor) Visit(node ast.Node) ast.Visitor {
+	mv, ok := node.(*ast.MappingValueNode)
+	if !ok || mv.Key == nil || mv.Value == nil || !isNumberKey(mv.Key.String()) {
+		return nv
+	}
+	tk := mv.Value.GetToken()
+	switch mv.Value.(type) {
+	case *ast.IntegerNode, *ast.FloatNode:
+		if _, err := decimal.Parse(tk.Value); err != nil {
+			nv.errs = append(nv.errs, Error{File: nv.name, Line: tk.Position.Line, Column: tk.Position.Column,
+				Message: fmt.Sprintf("%s: %v", mv.Key.String(), err)})
+		}
+	default:
+		nv.errs = append(nv.errs, Error{File: nv.name, Line: tk.Position.Line, Column: tk.Position.Column,
+			Message: fmt.Sprintf("%s must be a number, got %q", mv.Key.String(), tk.Value)})
+	}
+	return nv
+}
+
+func checkNumbers(name string, file *ast.File) Errors {
+	nv := &numberVisitor{name: name}
+	for _, doc := range file.Docs {
+		ast.Walk(nv, doc)
+	}
+	return nv.errs
+}

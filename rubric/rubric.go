@@ -1,0 +1,216 @@
+// Package rubric holds the assessment rubric as data: categories, indicators
+// and the deduction rules of each indicator, loaded from a YAML file and
+// validated so that an author learns exactly what is wrong and where.
+// The seed rubric (the 2021 Xiangxi "放管服" government-service assessment) is
+// embedded and used when no other file is given.
+package rubric
+
+import (
+	"github.com/kaohe/kaohe/internal/decimal"
+)
+
+// Kind names how a rule turns a recorded value into a deduction.
+type Kind string
+
+// The rule kinds. Each is documented in the README with the clause of the
+// seed it models.
+const (
+	// Flag: true means the deficiency was found; deducts Amount.
+	Flag Kind = "flag"
+	// Count: a whole number ≥ 0 of deficient items; deducts Amount × count.
+	Count Kind = "count"
+	// Shortfall: the actual figure; deducts Amount × ⌊(Target − actual) / Step⌋
+	// when below Target.
+	Shortfall Kind = "shortfall"
+	// Ratio: an actual percentage; deducts Cap × (Target − actual) / Target
+	// when below Target.
+	Ratio Kind = "ratio"
+	// Convert: a score out of Full from another platform; deducts
+	// points × (1 − value / Full).
+	Convert Kind = "convert"
+	// Discretion: the deduction itself, in [0, Cap], with a note.
+	Discretion Kind = "discretion"
+	// Bonus: true adds Amount to the bonus category.
+	Bonus Kind = "bonus"
+)
+
+// Kinds lists every rule kind in documentation order.
+func Kinds() []Kind {
+	return []Kind{Flag, Count, Shortfall, Ratio, Convert, Discretion, Bonus}
+}
+
+// IsBool reports whether values of this kind are true/false.
+func (k Kind) IsBool() bool { return k == Flag || k == Bonus }
+
+// Rubric is a whole scoring rubric. ID and Version identify it: editing a
+// rubric's content means giving it a new Version.
+type Rubric struct {
+	ID         string     `yaml:"id" json:"id"`
+	Version    string     `yaml:"version" json:"version"`
+	Title      string     `yaml:"title" json:"title"`
+	Language   string     `yaml:"language" json:"language"`
+	Units      []string   `yaml:"units" json:"units,omitempty"`
+	Categories []Category `yaml:"categories" json:"categories"`
+}
+
+// Category is one 主要工作 row group of the rubric table.
+type Category struct {
+	ID         string      `yaml:"id" json:"id"`
+	Title      string      `yaml:"title" json:"title"`
+	Points     decimal.Dec `yaml:"points" json:"points"`
+	Bonus      bool        `yaml:"bonus" json:"bonus,omitempty"`
+	Indicators []Indicator `yaml:"indicators" json:"indicators"`
+}
+
+// Indicator is one numbered 考核内容 item with its 评分标准.
+type Indicator struct {
+	ID       string      `yaml:"id" json:"id"`
+	Content  string      `yaml:"content" json:"content"`
+	Standard string      `yaml:"standard" json:"standard"`
+	Points   decimal.Dec `yaml:"points" json:"points"`
+	// Cap bounds the indicator's total deduction; when absent it is Points.
+	Cap    *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
+	Groups []Group      `yaml:"groups" json:"groups,omitempty"`
+	Rules  []Rule       `yaml:"rules" json:"rules"`
+}
+
+// Group is a set of rules of one indicator that share a cap ("合计最多扣1分").
+type Group struct {
+	ID    string      `yaml:"id" json:"id"`
+	Title string      `yaml:"title" json:"title,omitempty"`
+	Cap   decimal.Dec `yaml:"cap" json:"cap"`
+	Rules []string    `yaml:"rules" json:"rules"`
+}
+
+// Rule is one deduction (or bonus) clause of an indicator's 评分标准.
+type Rule struct {
+	ID     string `yaml:"id" json:"id"`
+	Kind   Kind   `yaml:"kind" json:"kind"`
+	Clause string `yaml:"clause" json:"clause"`
+	// Label is a short name for an input field; Clause when empty.
+	Label string `yaml:"label" json:"label,omitempty"`
+	// Unit names what is counted or measured (项, 件, 人, %).
+	Unit   string       `yaml:"unit" json:"unit,omitempty"`
+	Amount *decimal.Dec `yaml:"amount" json:"amount,omitempty"`
+	Cap    *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
+	Target *decimal.Dec `yaml:"target" json:"target,omitempty"`
+	Step   *decimal.Dec `yaml:"step" json:"step,omitempty"`
+	Full   *decimal.Dec `yaml:"full" json:"full,omitempty"`
+	// MaxValue bounds the recorded value where the text fixes it (the number
+	// of items a clause enumerates, 100 for a percentage).
+	MaxValue *decimal.Dec `yaml:"max_value" json:"max_value,omitempty"`
+}
+
+// FullMark returns the full mark of a convert rule (100 unless declared).
+func (r *Rule) FullMark() decimal.Dec {
+	if r.Full != nil {
+		return *r.Full
+	}
+	return decimal.FromInt(100)
+}
+
+// Name returns the label to show for the rule's input.
+func (r *Rule) Name() string {
+	if r.Label != "" {
+		return r.Label
+	}
+	return r.Clause
+}
+
+// IndicatorCap returns the cap on the indicator's total deduction.
+func (ind *Indicator) IndicatorCap() decimal.Dec {
+	if ind.Cap != nil {
+		return *ind.Cap
+	}
+	return ind.Points
+}
+
+// GroupOf returns the group a rule belongs to, or nil.
+func (ind *Indicator) GroupOf(ruleID string) *Group {
+	for i := range ind.Groups {
+		for _, id := range ind.Groups[i].Rules {
+			if id == ruleID {
+				return &ind.Groups[i]
+			}
+		}
+	}
+	return nil
+}
+
+// Ref locates a rule inside a rubric.
+type Ref struct {
+	Category  *Category
+	Indicator *Indicator
+	Rule      *Rule
+}
+
+// Rule finds a rule by its ID.
+func (rb *Rubric) Rule(id string) (Ref, bool) {
+	for ci := range rb.Categories {
+		c := &rb.Categories[ci]
+		for ii := range c.Indicators {
+			ind := &c.Indicators[ii]
+			for ri := range ind.Rules {
+				if ind.Rules[ri].ID == id {
+					return Ref{c, ind, &ind.Rules[ri]}, true
+				}
+			}
+		}
+	}
+	return Ref{}, false
+}
+
+// Indicator finds an indicator by its ID.
+func (rb *Rubric) Indicator(id string) (*Category, *Indicator, bool) {
+	for ci := range rb.Categories {
+		c := &rb.Categories[ci]
+		for ii := range c.Indicators {
+			if c.Indicators[ii].ID == id {
+				return c, &c.Indicators[ii], true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// Indicators returns every indicator in rubric order.
+func (rb *Rubric) Indicators() []*Indicator {
+	var out []*Indicator
+	for ci := range rb.Categories {
+		for ii := range rb.Categories[ci].Indicators {
+			out = append(out, &rb.Categories[ci].Indicators[ii])
+		}
+	}
+	return out
+}
+
+// RuleCount returns the number of rules in the rubric.
+func (rb *Rubric) RuleCount() int {
+	n := 0
+	for _, ind := range rb.Indicators() {
+		n += len(ind.Rules)
+	}
+	return n
+}
+
+// BasePoints returns the sum of the points of the non-bonus categories.
+func (rb *Rubric) BasePoints() decimal.Dec {
+	var s decimal.Dec
+	for _, c := range rb.Categories {
+		if !c.Bonus {
+			s += c.Points
+		}
+	}
+	return s
+}
+
+// BonusPoints returns the sum of the points of the bonus categories.
+func (rb *Rubric) BonusPoints() decimal.Dec {
+	var s decimal.Dec
+	for _, c := range rb.Categories {
+		if c.Bonus {
+			s += c.Points
+		}
+	}
+	return s
+}

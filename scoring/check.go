@@ -1,0 +1,143 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// MaxCount bounds a count value: no inspection finds a million deficiencies,
+// so a larger figure is a typing mistake.
+const MaxCount = 1_000_000
+
+// Allowed describes, for messages and input hints, what a rule accepts.
+func Allowed(r *rubric.Rule) string {
+	switch r.Kind {
+	case rubric.Flag, rubric.Bonus:
+		return "true or false"
+	case rubric.Count:
+		hi := fmt.Sprint(MaxCount)
+		if r.MaxValue != nil {
+			hi = r.MaxValue.String()
+		}
+		return fmt.Sprintf("a whole number from 0 to %s", hi)
+	case rubric.Shortfall:
+		if r.MaxValue != nil {
+			return fmt.Sprintf("a number from 0 to %s (target %s)", r.MaxValue, r.Target)
+		}
+		return fmt.Sprintf("a number ≥ 0 (target %s)", r.Target)
+	case rubric.Ratio:
+		return fmt.Sprintf("a percentage from 0 to 100 (target %s)", r.Target)
+	case rubric.Convert:
+		return fmt.Sprintf("a score from 0 to %s", r.FullMark())
+	case rubric.Discretion:
+		return fmt.Sprintf("a deduction from 0 to %s, with a note", r.Cap)
+	}
+	return "nothing (unknown rule kind)"
+}
+
+// CheckValue validates one finding against its rule and returns a message
+// naming what is allowed, or "" when the finding is acceptable.
+func CheckValue(r *rubric.Rule, f Finding) string {
+	v := f.Value
+	bad := func(what string) string {
+		return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, r.Kind, Allowed(r))
+	}
+	describe := func() string {
+		switch v.Type {
+		case Bool:
+			return v.String()
+		case Text:
+			return fmt.Sprintf("text %q", v.Text)
+		case Unset:
+			return "an empty value"
+		}
+		return v.Num.String()
+	}
+	if r.Kind.IsBool() {
+		if v.Type != Bool {
+			return bad(describe())
+		}
+		return ""
+	}
+	if v.Type != Number {
+		return bad(describe())
+	}
+	n := v.Num
+	if n < 0 {
+		return bad("a negative value " + n.String())
+	}
+	switch r.Kind {
+	case rubric.Count:
+		if !n.IsInt() {
+			return bad(n.String() + ", not a whole number,")
+		}
+		if (r.MaxValue != nil && n > *r.MaxValue) || n > decimal.FromInt(MaxCount) {
+			return bad(n.String())
+		}
+	case rubric.Shortfall:
+		if r.MaxValue != nil && n > *r.MaxValue {
+			return bad(n.String())
+		}
+	case rubric.Ratio:
+		if n > decimal.FromInt(100) {
+			return bad(n.String())
+		}
+	case rubric.Convert:
+		if n > r.FullMark() {
+			return bad(n.String())
+		}
+	case rubric.Discretion:
+		if n > *r.Cap {
+			return bad(n.String())
+		}
+		if strings.TrimSpace(f.Note) == "" {
+			return fmt.Sprintf("a discretionary deduction needs a note saying why (deduction %s)", n)
+		}
+	}
+	return ""
+}
+
+// Check validates every finding against the rubric: unknown rule IDs and
+// values a rule does not accept, all reported, sorted by rule ID.
+func Check(rb *rubric.Rubric, fs Findings) error {
+	var errs Errors
+	for id, f := range fs {
+		ref, ok := rb.Rule(id)
+		if !ok {
+			errs = append(errs, &FindingError{Rule: id, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, id)})
+			continue
+		}
+		if msg := CheckValue(ref.Rule, f); msg != "" {
+			errs = append(errs, &FindingError{Rule: id, Message: msg})
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.sort()
+	return errs
+}
+
+// ParseValue reads a value typed on a command line or in a form for the
+// given rule: yes/no words for flag and bonus rules, a decimal otherwise.
+// It does not range-check; CheckValue does.
+func ParseValue(r *rubric.Rule, text string) (Value, error) {
+	t := strings.TrimSpace(text)
+	if r.Kind.IsBool() {
+		switch strings.ToLower(t) {
+		case "true", "yes", "y", "1", "是", "有", "t":
+			return BoolValue(true), nil
+		case "false", "no", "n", "0", "否", "无", "f":
+			return BoolValue(false), nil
+		}
+		return Value{}, fmt.Errorf("%s: %q is not allowed for this %s rule; expected %s (or yes/no, 是/否)", r.ID, text, r.Kind, Allowed(r))
+	}
+	d, err := decimal.Parse(t)
+	if err != nil {
+		return Value{}, fmt.Errorf("%s: %v; expected %s", r.ID, err, Allowed(r))
+	}
+	return NumValue(d), nil
+}

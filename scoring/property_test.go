@@ -1,0 +1,134 @@
+package scoring
+
+import (
+	"testing"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
+	"pgregory.net/rapid"
+)
+
+// genDec draws a decimal in [lo, hi] with up to three decimals.
+func genDec(t *rapid.T, lo, hi decimal.Dec, label string) decimal.Dec {
+	step := decimal.Dec(1000) // 0.001
+	n := rapid.Int64Range(0, int64((hi-lo)/step)).Draw(t, label)
+	return lo + decimal.Dec(n)*step
+}
+
+// genFindings draws a valid value (or none) for every rule of rb.
+func genFindings(t *rapid.T, rb *rubric.Rubric) Findings {
+	fs := Findings{}
+	for _, ind := range rb.Indicators() {
+		for i := range ind.Rules {
+			r := &ind.Rules[i]
+			if !rapid.Bool().Draw(t, r.ID+"?") {
+				continue
+			}
+			var f Finding
+			switch r.Kind {
+			case rubric.Flag, rubric.Bonus:
+				f.Value = BoolValue(rapid.Bool().Draw(t, r.ID))
+			case rubric.Count:
+				hi := int64(60)
+				if r.MaxValue != nil {
+					hi = r.MaxValue.IntPart()
+				}
+				f.Value = NumValue(decimal.FromInt(rapid.Int64Range(0, hi).Draw(t, r.ID)))
+			case rubric.Shortfall:
+				hi := *r.Target * 2
+				if r.MaxValue != nil {
+					hi = *r.MaxValue
+				}
+				f.Value = NumValue(genDec(t, 0, hi, r.ID))
+			case rubric.Ratio:
+				f.Value = NumValue(genDec(t, 0, decimal.FromInt(100), r.ID))
+			case rubric.Convert:
+				f.Value = NumValue(genDec(t, 0, r.FullMark(), r.ID))
+			case rubric.Discretion:
+				f.Value = NumValue(genDec(t, 0, *r.Cap, r.ID))
+				f.Note = "n"
+			}
+			fs[r.ID] = f
+		}
+	}
+	return fs
+}
+
+// Scores stay within bounds and add up, for any valid findings.
+func TestScoreBoundsProperty(t *testing.T) {
+	rb := rubric.Default()
+	rapid.Check(t, func(t *rapid.T) {
+		fs := genFindings(t, rb)
+		res, err := Score(rb, fs)
+		if err != nil {
+			t.Fatalf("valid findings refused: %v", err)
+		}
+		var base, bonus decimal.Dec
+		for _, c := range res.Categories {
+			var sum decimal.Dec
+			for _, ir := range c.Indicators {
+				if ir.Score < 0 || ir.Score > ir.Max {
+					t.Fatalf("indicator %s score %s outside [0, %s]", ir.ID, ir.Score, ir.Max)
+				}
+				if !ir.Score.IsCents() {
+					t.Fatalf("indicator %s score %s is not whole cents", ir.ID, ir.Score)
+				}
+				for _, rr := range ir.Rules {
+					if rr.Amount < 0 || (rr.Cap != nil && rr.Amount > *rr.Cap) {
+						t.Fatalf("rule %s deduction %s outside its cap", rr.ID, rr.Amount)
+					}
+				}
+				sum += ir.Score
+			}
+			if c.Score < 0 || c.Score > c.Max || c.Score > sum {
+				t.Fatalf("category %s score %s outside [0, %s]", c.ID, c.Score, c.Max)
+			}
+			if c.Bonus {
+				bonus += c.Score
+			} else {
+				base += c.Score
+			}
+		}
+		if res.Base != base || res.Bonus != bonus || res.Total != res.Base+res.Bonus {
+			t.Fatalf("totals do not add up: base %s bonus %s total %s", res.Base, res.Bonus, res.Total)
+		}
+		if res.Base > decimal.FromInt(100) || res.Bonus > decimal.FromInt(10) {
+			t.Fatalf("base %s or bonus %s above max", res.Base, res.Bonus)
+		}
+	})
+}
+
+// Recording more deficiencies never raises a score.
+func TestMoreDeficienciesNeverRaiseScoreProperty(t *testing.T) {
+	rb := rubric.Default()
+	rapid.Check(t, func(t *rapid.T) {
+		fs := genFindings(t, rb)
+		before, _ := Score(rb, fs)
+		ids := []string{}
+		for id, f := range fs {
+			if f.Value.Type == Number {
+				if ref, _ := rb.Rule(id); ref.Rule.Kind == rubric.Count {
+					ids = append(ids, id)
+				}
+			}
+		}
+		if len(ids) == 0 {
+			return
+		}
+		id := rapid.SampledFrom(ids).Draw(t, "rule")
+		ref, _ := rb.Rule(id)
+		f := fs[id]
+		if ref.Rule.MaxValue != nil && f.Value.Num >= *ref.Rule.MaxValue {
+			return
+		}
+		f.Value.Num += decimal.FromInt(1)
+		fs[id] = f
+		after, err := Score(rb, fs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.Base > before.Base {
+			t.Fatalf("one more deficiency in %s raised base from %s to %s", id, before.Base, after.Base)
+		}
+	})
+}

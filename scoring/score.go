@@ -1,0 +1,244 @@
+package scoring
+
+import (
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// RuleResult is how one rule scored.
+type RuleResult struct {
+	ID       string       `json:"id"`
+	Kind     rubric.Kind  `json:"kind"`
+	Recorded bool         `json:"recorded"`
+	Value    *Value       `json:"value,omitempty"`
+	Note     string       `json:"note,omitempty"`
+	Raw      decimal.Dec  `json:"raw"`       // the deduction (or bonus) rounded to 0.01, before the rule's cap
+	Amount   decimal.Dec  `json:"deduction"` // after the rule's own cap
+	Cap      *decimal.Dec `json:"cap,omitempty"`
+	Capped   bool         `json:"capped"` // the rule's own cap bound
+	Group    string       `json:"group,omitempty"`
+	Rule     *rubric.Rule `json:"-"`
+	Steps    int64        `json:"steps,omitempty"` // shortfall: whole steps short of target
+}
+
+// GroupResult is how a group of rules sharing a cap scored.
+type GroupResult struct {
+	ID     string      `json:"id"`
+	Raw    decimal.Dec `json:"raw"` // sum of its rules' capped deductions
+	Cap    decimal.Dec `json:"cap"`
+	Amount decimal.Dec `json:"deduction"`
+	Capped bool        `json:"capped"`
+}
+
+// IndicatorResult is how one indicator scored, with every figure behind it.
+type IndicatorResult struct {
+	ID        string        `json:"id"`
+	Max       decimal.Dec   `json:"max"`
+	Bonus     bool          `json:"bonus,omitempty"`
+	Raw       decimal.Dec   `json:"raw"` // sum after rule and group caps
+	Cap       decimal.Dec   `json:"cap"`
+	Deduction decimal.Dec   `json:"deduction"` // after the indicator cap; for a bonus indicator, the bonus earned
+	Capped    bool          `json:"capped"`    // the indicator cap bound
+	Score     decimal.Dec   `json:"score"`
+	Recorded  int           `json:"recorded"` // rules with a value
+	Complete  bool          `json:"complete"` // every rule has a value
+	Rules     []RuleResult  `json:"rules"`
+	Groups    []GroupResult `json:"groups,omitempty"`
+}
+
+// AnyCapBound reports whether a rule, group or the indicator cap bound.
+func (ir *IndicatorResult) AnyCapBound() bool {
+	if ir.Capped {
+		return true
+	}
+	for _, g := range ir.Groups {
+		if g.Capped {
+			return true
+		}
+	}
+	for _, r := range ir.Rules {
+		if r.Capped {
+			return true
+		}
+	}
+	return false
+}
+
+// CategoryResult is a category's score out of its points.
+type CategoryResult struct {
+	ID         string            `json:"id"`
+	Title      string            `json:"title"`
+	Bonus      bool              `json:"bonus,omitempty"`
+	Score      decimal.Dec       `json:"score"`
+	Max        decimal.Dec       `json:"max"`
+	Capped     bool              `json:"capped,omitempty"` // bonus category: its points bound the bonus
+	Indicators []IndicatorResult `json:"indicators"`
+}
+
+// Progress counts what has been recorded.
+type Progress struct {
+	RulesRecorded      int `json:"rules_recorded"`
+	RulesTotal         int `json:"rules_total"`
+	IndicatorsRecorded int `json:"indicators_recorded"` // every rule recorded
+	IndicatorsStarted  int `json:"indicators_started"`  // at least one rule recorded
+	IndicatorsTotal    int `json:"indicators_total"`
+}
+
+// Result is a whole assessment's score.
+type Result struct {
+	Base       decimal.Dec      `json:"base"`
+	BaseMax    decimal.Dec      `json:"base_max"`
+	Bonus      decimal.Dec      `json:"bonus"`
+	BonusMax   decimal.Dec      `json:"bonus_max"`
+	Total      decimal.Dec      `json:"total"`
+	Categories []CategoryResult `json:"categories"`
+	Progress   Progress         `json:"progress"`
+}
+
+// Indicator returns the result of one indicator.
+func (res *Result) Indicator(id string) (*IndicatorResult, bool) {
+	for ci := range res.Categories {
+		for ii := range res.Categories[ci].Indicators {
+			if res.Categories[ci].Indicators[ii].ID == id {
+				return &res.Categories[ci].Indicators[ii], true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Score computes the result of the findings under the rubric. It validates
+// first (see Check) and returns the validation errors instead of a result
+// when any finding is unacceptable.
+func Score(rb *rubric.Rubric, fs Findings) (*Result, error) {
+	if err := Check(rb, fs); err != nil {
+		return nil, err
+	}
+	return score(rb, fs), nil
+}
+
+func score(rb *rubric.Rubric, fs Findings) *Result {
+	res := &Result{Categories: make([]CategoryResult, len(rb.Categories))}
+	for ci := range rb.Categories {
+		c := &rb.Categories[ci]
+		cr := CategoryResult{ID: c.ID, Title: c.Title, Bonus: c.Bonus, Max: c.Points,
+			Indicators: make([]IndicatorResult, len(c.Indicators))}
+		var sum decimal.Dec
+		for ii := range c.Indicators {
+			ir := scoreIndicator(c, &c.Indicators[ii], fs)
+			cr.Indicators[ii] = ir
+			sum += ir.Score
+			res.Progress.IndicatorsTotal++
+			res.Progress.RulesTotal += len(ir.Rules)
+			res.Progress.RulesRecorded += ir.Recorded
+			if ir.Complete {
+				res.Progress.IndicatorsRecorded++
+			}
+			if ir.Recorded > 0 {
+				res.Progress.IndicatorsStarted++
+			}
+		}
+		cr.Score = sum
+		if sum > c.Points {
+			cr.Score, cr.Capped = c.Points, true
+		}
+		if c.Bonus {
+			res.Bonus += cr.Score
+			res.BonusMax += c.Points
+		} else {
+			res.Base += cr.Score
+			res.BaseMax += c.Points
+		}
+		res.Categories[ci] = cr
+	}
+	res.Total = res.Base + res.Bonus
+	return res
+}
+
+func scoreIndicator(c *rubric.Category, ind *rubric.Indicator, fs Findings) IndicatorResult {
+	ir := IndicatorResult{ID: ind.ID, Max: ind.Points, Bonus: c.Bonus, Cap: ind.IndicatorCap(),
+		Rules: make([]RuleResult, len(ind.Rules))}
+	for ri := range ind.Rules {
+		r := &ind.Rules[ri]
+		rr := RuleResult{ID: r.ID, Kind: r.Kind, Cap: r.Cap, Rule: r}
+		if g := ind.GroupOf(r.ID); g != nil {
+			rr.Group = g.ID
+		}
+		if f, ok := fs[r.ID]; ok && f.Value.Type != Unset {
+			v := f.Value
+			rr.Recorded, rr.Value, rr.Note = true, &v, f.Note
+			rr.Raw, rr.Steps = ruleRaw(ind, r, v)
+			ir.Recorded++
+		}
+		rr.Amount = rr.Raw
+		if r.Cap != nil && rr.Raw > *r.Cap {
+			rr.Amount, rr.Capped = *r.Cap, true
+		}
+		ir.Rules[ri] = rr
+	}
+	ir.Complete = ir.Recorded == len(ind.Rules)
+
+	// Rules outside any group add directly; each group adds its capped sum.
+	var raw decimal.Dec
+	for _, rr := range ir.Rules {
+		if rr.Group == "" {
+			raw += rr.Amount
+		}
+	}
+	for gi := range ind.Groups {
+		g := &ind.Groups[gi]
+		gr := GroupResult{ID: g.ID, Cap: g.Cap}
+		for _, rr := range ir.Rules {
+			if rr.Group == g.ID {
+				gr.Raw += rr.Amount
+			}
+		}
+		gr.Amount = gr.Raw
+		if gr.Raw > g.Cap {
+			gr.Amount, gr.Capped = g.Cap, true
+		}
+		raw += gr.Amount
+		ir.Groups = append(ir.Groups, gr)
+	}
+	ir.Raw = raw
+	ir.Deduction = raw
+	if raw > ir.Cap {
+		ir.Deduction, ir.Capped = ir.Cap, true
+	}
+	if c.Bonus {
+		ir.Score = ir.Deduction
+	} else {
+		ir.Score = decimal.Max2(ind.Points-ir.Deduction, 0)
+	}
+	return ir
+}
+
+// ruleRaw is a rule's deduction (or bonus) for a value, rounded half-up to
+// 0.01, before any cap; for shortfall rules also the whole steps short.
+func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v Value) (decimal.Dec, int64) {
+	switch r.Kind {
+	case rubric.Flag, rubric.Bonus:
+		if v.Bool {
+			return *r.Amount, 0
+		}
+	case rubric.Count:
+		return r.Amount.MulInt(v.Num.IntPart()), 0
+	case rubric.Shortfall:
+		if v.Num < *r.Target {
+			steps := decimal.FloorDiv(*r.Target-v.Num, *r.Step)
+			return r.Amount.MulInt(steps), steps
+		}
+	case rubric.Ratio:
+		if v.Num < *r.Target {
+			return decimal.MulDivRoundCents(*r.Cap, *r.Target-v.Num, *r.Target), 0
+		}
+	case rubric.Convert:
+		full := r.FullMark()
+		if v.Num < full {
+			return decimal.MulDivRoundCents(ind.Points, full-v.Num, full), 0
+		}
+	case rubric.Discretion:
+		return v.Num.RoundCents(), 0
+	}
+	return 0, 0
+}
