@@ -1,0 +1,64 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// exitError carries an exit code for errors that were already printed.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// app is one run of the CLI.
+type app struct {
+	env
+	lang string // --lang: "" follows the rubric
+}
+
+func run(args []string, e env) int {
+	a := &app{env: e}
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(err.Error()))
+	return 1
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "kaohe",
+		Short: "考核 — county government assessment workbench",
+		Long: "kaohe walks an inspector through every indicator of the rubric, records findings\n" +
+			"in a local SQLite file, scores them exactly, merges inspectors' files and writes reports.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE:          a.runDefault,
+	}
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of labels: zh or en (default: the rubric's)")
+	root.AddCommand(a.rubricCmd(), a.scoreCmd())
+	return root
+}
+
+// runDefault is what `kaohe` with no arguments does.
+func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
+	if err := a.printRubricTree(a.stdout, nil); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout)
+	return cmd.Usage()
+}

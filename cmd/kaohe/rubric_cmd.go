@@ -1,0 +1,149 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/spf13/cobra"
+)
+
+// loadRubric returns the rubric in FILE, or the embedded one when path is "".
+func loadRubric(path string) (*rubric.Rubric, error) {
+	if path == "" {
+		return rubric.Default(), nil
+	}
+	return rubric.LoadFile(path)
+}
+
+// labels picks the label language: --lang, else the rubric's language.
+func (a *app) labels(rb *rubric.Rubric) *i18n.Labels {
+	if a.lang != "" {
+		return i18n.For(a.lang)
+	}
+	if rb != nil && rb.Language != "" {
+		return i18n.For(rb.Language)
+	}
+	return i18n.For("zh")
+}
+
+func (a *app) rubricCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "rubric", Short: "Show or validate a rubric file"}
+	var file string
+	var asJSON bool
+	show := &cobra.Command{
+		Use:   "show",
+		Short: "Print the rubric tree with points (--json for machines)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			rb, err := loadRubric(file)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeRubricJSON(a.stdout, rb)
+			}
+			return a.printRubricTree(a.stdout, rb)
+		},
+	}
+	show.Flags().StringVar(&file, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
+	show.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	validate := &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a rubric file; list every error as file:line:col",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rb, err := rubric.LoadFile(args[0])
+			if err != nil {
+				fmt.Fprintln(a.stderr, err)
+				return exitError{1}
+			}
+			fmt.Fprintf(a.stdout, "%s: ok — %s %s, %d categories, %d indicators, %d rules, %s + %s bonus points\n",
+				args[0], rb.ID, rb.Version, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), rb.BasePoints(), rb.BonusPoints())
+			return nil
+		},
+	}
+	cmd.AddCommand(show, validate)
+	return cmd
+}
+
+// rubricJSON is the JSON shape of `kaohe rubric show --json`: the rubric tree,
+// plus a flat list of indicators for convenience.
+type rubricJSON struct {
+	*rubric.Rubric
+	BasePoints  decimal.Dec     `json:"base_points"`
+	BonusPoints decimal.Dec     `json:"bonus_points"`
+	Indicators  []indicatorJSON `json:"indicators"`
+}
+
+type indicatorJSON struct {
+	Category string `json:"category"`
+	*rubric.Indicator
+}
+
+func writeRubricJSON(w io.Writer, rb *rubric.Rubric) error {
+	doc := rubricJSON{Rubric: rb, BasePoints: rb.BasePoints(), BonusPoints: rb.BonusPoints()}
+	for ci := range rb.Categories {
+		for ii := range rb.Categories[ci].Indicators {
+			doc.Indicators = append(doc.Indicators, indicatorJSON{rb.Categories[ci].ID, &rb.Categories[ci].Indicators[ii]})
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(doc)
+}
+
+// printRubricTree prints categories, indicators and rules with their points.
+func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
+	if rb == nil {
+		rb = rubric.Default()
+	}
+	l := a.labels(rb)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s %s): %s + %s\n", rb.Title, rb.ID, rb.Version, rb.BasePoints(), rb.BonusPoints())
+	for _, c := range rb.Categories {
+		suffix := fmt.Sprintf(l.PointsSuffix, c.Points)
+		if c.Bonus {
+			suffix = fmt.Sprintf(l.BonusSuffix, c.Points)
+		}
+		fmt.Fprintf(&b, "%s %s%s\n", c.ID, c.Title, suffix)
+		for _, ind := range c.Indicators {
+			fmt.Fprintf(&b, "  %-5s %s\n", ind.ID, ind.Content)
+			for _, r := range ind.Rules {
+				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(l, &r))
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// ruleSummary is a one-line description of a rule's parameters.
+func ruleSummary(l *i18n.Labels, r *rubric.Rule) string {
+	var parts []string
+	if r.Amount != nil {
+		parts = append(parts, fmt.Sprintf("%s=%s", "amount", r.Amount))
+	}
+	if r.Target != nil {
+		parts = append(parts, fmt.Sprintf("%s=%s", "target", r.Target))
+	}
+	if r.Step != nil {
+		parts = append(parts, fmt.Sprintf("%s=%s", "step", r.Step))
+	}
+	if r.Kind == rubric.Convert {
+		parts = append(parts, fmt.Sprintf("%s=%s", "full", r.FullMark()))
+	}
+	if r.Cap != nil {
+		parts = append(parts, fmt.Sprintf("%s=%s", "cap", r.Cap))
+	}
+	if r.MaxValue != nil {
+		parts = append(parts, fmt.Sprintf("%s=%s", "max", r.MaxValue))
+	}
+	_ = l
+	return strings.Join(parts, " ") + "  " + r.Name()
+}

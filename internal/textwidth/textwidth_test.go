@@ -1,0 +1,66 @@
+package textwidth
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestWidth(t *testing.T) {
+	for s, want := range map[string]int{"abc": 3, "考核": 4, "“放管服”": 8, "\x1b[31m红\x1b[0m": 2, "": 0} {
+		if got := Width(s); got != want {
+			t.Errorf("Width(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestWrapCJK(t *testing.T) {
+	text := "没有在规定时限内做好事项下放、承接和取消的每少1项扣0.2分，最多扣1分；放权赋权“回头看”没完成的直接扣1分。"
+	for _, w := range []int{7, 10, 21, 30} {
+		lines := Wrap(text, w)
+		if strings.Join(lines, "") != text {
+			t.Fatalf("width %d: wrapping lost text: %q", w, lines)
+		}
+		for _, l := range lines {
+			if Width(l) > w {
+				t.Errorf("width %d: line %q is %d wide", w, l, Width(l))
+			}
+			if r := []rune(l); len(r) > 0 && noLineStart(r[0]) {
+				t.Errorf("width %d: line starts with closing punctuation: %q", w, l)
+			}
+		}
+	}
+}
+
+func TestWrapLatinAtSpaces(t *testing.T) {
+	got := Wrap("deducts 1.6, capped at 1 for rule 3.2.a", 12)
+	for _, l := range got {
+		if Width(l) > 12 {
+			t.Errorf("line too wide: %q", l)
+		}
+	}
+	if got[0] != "deducts 1.6," {
+		t.Errorf("first line %q, want a break at a space", got[0])
+	}
+}
+
+func TestPad(t *testing.T) {
+	if got := PadRight("考核", 6); got != "考核  " {
+		t.Errorf("PadRight = %q", got)
+	}
+	if got := PadRight("考核内容评分", 6); Width(got) != 6 {
+		t.Errorf("PadRight truncation width %d: %q", Width(got), got)
+	}
+	if got := PadLeft("1.5", 5); got != "  1.5" {
+		t.Errorf("PadLeft = %q", got)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	in := "好\x1b[2J\x1b]0;pwned\x07的\x00\r\n笔记\u202e"
+	if got := Sanitize(in, false); got != "好的  笔记" {
+		t.Errorf("Sanitize = %q", got)
+	}
+	if got := Sanitize("a\nb", true); got != "a\nb" {
+		t.Errorf("Sanitize keep newlines = %q", got)
+	}
+}

@@ -1,0 +1,182 @@
+// Package report turns scored assessments into documents: the score of one
+// assessment as JSON or a text table (for the CLI), and the office's ranking
+// and score sheets (xlsx, csv, md, json).
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// ScoreDoc is the JSON form of one assessment's score, as printed by
+// `kaohe score --json`.
+type ScoreDoc struct {
+	Rubric     RubricRef        `json:"rubric"`
+	Total      decimal.Dec      `json:"total"`
+	Base       decimal.Dec      `json:"base"`
+	Bonus      decimal.Dec      `json:"bonus"`
+	BaseMax    decimal.Dec      `json:"base_max"`
+	BonusMax   decimal.Dec      `json:"bonus_max"`
+	Categories []CategoryScore  `json:"categories"`
+	Indicators []IndicatorScore `json:"indicators"`
+	Progress   scoring.Progress `json:"progress"`
+}
+
+// RubricRef names a rubric by id and version.
+type RubricRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+}
+
+// CategoryScore is one category's line in a ScoreDoc.
+type CategoryScore struct {
+	ID    string      `json:"id"`
+	Title string      `json:"title"`
+	Score decimal.Dec `json:"score"`
+	Max   decimal.Dec `json:"max"`
+}
+
+// IndicatorScore is one indicator's line in a ScoreDoc.
+type IndicatorScore struct {
+	ID        string      `json:"id"`
+	Score     decimal.Dec `json:"score"`
+	Max       decimal.Dec `json:"max"`
+	Deduction decimal.Dec `json:"deduction"`
+	Raw       decimal.Dec `json:"raw"`
+	Capped    bool        `json:"capped"`
+	Recorded  bool        `json:"recorded"`
+	Rules     []RuleScore `json:"rules"`
+}
+
+// RuleScore is one rule's line in a ScoreDoc.
+type RuleScore struct {
+	ID        string         `json:"id"`
+	Kind      rubric.Kind    `json:"kind"`
+	Value     *scoring.Value `json:"value"`
+	Note      string         `json:"note,omitempty"`
+	Raw       decimal.Dec    `json:"raw"`
+	Deduction decimal.Dec    `json:"deduction"`
+	Capped    bool           `json:"capped"`
+}
+
+// NewScoreDoc builds the JSON document of a result.
+func NewScoreDoc(rb *rubric.Rubric, res *scoring.Result) ScoreDoc {
+	doc := ScoreDoc{
+		Rubric: RubricRef{rb.ID, rb.Version},
+		Total:  res.Total, Base: res.Base, Bonus: res.Bonus, BaseMax: res.BaseMax, BonusMax: res.BonusMax,
+		Progress: res.Progress,
+	}
+	for _, c := range res.Categories {
+		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max})
+		for _, ir := range c.Indicators {
+			is := IndicatorScore{ID: ir.ID, Score: ir.Score, Max: ir.Max, Deduction: ir.Deduction,
+				Raw: ir.Raw, Capped: ir.Capped, Recorded: ir.Complete, Rules: []RuleScore{}}
+			for _, rr := range ir.Rules {
+				is.Rules = append(is.Rules, RuleScore{rr.ID, rr.Kind, rr.Value, rr.Note, rr.Raw, rr.Amount, rr.Capped})
+			}
+			doc.Indicators = append(doc.Indicators, is)
+		}
+	}
+	return doc
+}
+
+// WriteScoreJSON prints a result as indented JSON.
+func WriteScoreJSON(w io.Writer, rb *rubric.Rubric, res *scoring.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(NewScoreDoc(rb, res))
+}
+
+// Explain says in words why an indicator lost what it lost: each rule that
+// deducted with its value and note, and which cap bound.
+func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
+	var out []string
+	for _, rr := range ir.Rules {
+		if !rr.Recorded || rr.Raw == 0 {
+			continue
+		}
+		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, rr.Rule.Name(), FormatValue(l, rr.Value), rr.Raw.Fixed(2))
+		if rr.Capped {
+			s += "（" + l.RuleCapped + " " + fmt.Sprintf(l.CappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
+		}
+		if rr.Note != "" {
+			s += "；" + textwidth.Sanitize(rr.Note, false)
+		}
+		out = append(out, s)
+	}
+	for _, g := range ir.Groups {
+		if g.Capped {
+			out = append(out, l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, g.Raw.Fixed(2), g.Cap.Fixed(2)))
+		}
+	}
+	if ir.Capped {
+		out = append(out, l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, ir.Raw.Fixed(2), ir.Cap.Fixed(2)))
+	}
+	return out
+}
+
+// FormatValue prints a recorded value in the user's language.
+func FormatValue(l *i18n.Labels, v *scoring.Value) string {
+	if v == nil {
+		return l.NotRecorded
+	}
+	if v.Type == scoring.Bool {
+		if v.Bool {
+			return l.Yes
+		}
+		return l.No
+	}
+	return textwidth.Sanitize(v.String(), false)
+}
+
+// WriteScoreText prints a result as a table in the given language: one line
+// per indicator, the reasons for each deduction beneath it, then totals.
+func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s %s\n\n", rb.Title, rb.ID, rb.Version)
+	row := func(id, name, max, ded, score string) {
+		fmt.Fprintf(&b, "%s %s %s %s %s\n", textwidth.PadRight(id, 6), textwidth.PadRight(name, 44),
+			textwidth.PadLeft(max, 6), textwidth.PadLeft(ded, 8), textwidth.PadLeft(score, 8))
+	}
+	row(l.ID, l.Content, l.Max, l.Deduction, l.Score)
+	for ci, c := range res.Categories {
+		rc := &rb.Categories[ci]
+		suffix := fmt.Sprintf(l.PointsSuffix, rc.Points)
+		if rc.Bonus {
+			suffix = fmt.Sprintf(l.BonusSuffix, rc.Points)
+		}
+		b.WriteString("\n")
+		row(c.ID, rc.Title+suffix, c.Max.Fixed(2), "", c.Score.Fixed(2))
+		for ii := range c.Indicators {
+			ir := &c.Indicators[ii]
+			ded := ir.Deduction.Fixed(2)
+			if c.Bonus {
+				ded = "+" + ded
+			}
+			if ir.Recorded == 0 {
+				ded = "-"
+			}
+			row("  "+ir.ID, rc.Indicators[ii].Content, ir.Max.Fixed(2), ded, ir.Score.Fixed(2))
+			for _, line := range Explain(l, ir) {
+				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 9), line)
+			}
+		}
+	}
+	b.WriteString("\n")
+	fmt.Fprintf(&b, "%s %s / %s   %s %s / %s   %s %s\n", l.Base, res.Base.Fixed(2), res.BaseMax.Fixed(2),
+		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), l.Total, res.Total.Fixed(2))
+	p := res.Progress
+	fmt.Fprintf(&b, "%s: %s %d/%d, %s %d/%d\n", l.Progress, l.IndicatorsRecorded, p.IndicatorsRecorded, p.IndicatorsTotal,
+		l.RulesRecorded, p.RulesRecorded, p.RulesTotal)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
