@@ -22,7 +22,11 @@ func FullFindings(rb *rubric.Rubric) Findings {
 			case rubric.Count:
 				f.Value = NumValue(decimal.FromInt(1))
 			case rubric.Shortfall:
-				f.Value = NumValue(*r.Target - *r.Step*3 - *r.Step/2)
+				v := *r.Target - *r.Step*3 - *r.Step/2
+				if v < 0 {
+					v = *r.Target / 2
+				}
+				f.Value = NumValue(v)
 			case rubric.Ratio:
 				f.Value = NumValue(*r.Target - decimal.FromInt(5))
 			case rubric.Convert:

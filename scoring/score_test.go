@@ -252,3 +252,14 @@ func BenchmarkScore(b *testing.B) {
 		}
 	}
 }
+
+func TestFullFindingsAreValidAndComplete(t *testing.T) {
+	rb := rubric.Default()
+	res, err := Score(rb, FullFindings(rb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Progress.IndicatorsRecorded != 36 || res.Base >= res.BaseMax {
+		t.Errorf("a fully recorded assessment should record all 36 indicators and deduct: %+v base %s", res.Progress, res.Base)
+	}
+}

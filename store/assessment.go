@@ -1,0 +1,175 @@
+package store
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// Assessment is one unit assessed for one period under one rubric.
+type Assessment struct {
+	ID            string `json:"id"`
+	RubricID      string `json:"rubric_id"`
+	RubricVersion string `json:"rubric_version"`
+	Unit          string `json:"unit"`
+	Period        string `json:"period"`
+}
+
+// Label is "UNIT/PERIOD", the way commands address an assessment.
+func (a Assessment) Label() string { return a.Unit + "/" + a.Period }
+
+// AssessmentID derives an assessment's ID from what identifies it, so every
+// inspector (and every build of kaohe) that starts the same unit and period
+// under the same rubric gets the same ID.
+func AssessmentID(rubricID, rubricVersion, unit, period string) string {
+	h := sha256.New()
+	for _, part := range []string{"kaohe/assessment/v1", rubricID, rubricVersion, normalizeName(unit), normalizeName(period)} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// normalizeName trims spaces (ASCII and the ideographic space) around a unit
+// or period name.
+func normalizeName(s string) string { return strings.Trim(s, " \t\u3000") }
+
+// checkName refuses empty names and names that would break addressing.
+func checkName(what, s string) error {
+	if s == "" {
+		return fmt.Errorf("%s is empty", what)
+	}
+	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return fmt.Errorf("%s %q contains control characters", what, s)
+	}
+	if what == "period" && strings.Contains(s, "/") {
+		return fmt.Errorf("period %q must not contain '/'", s)
+	}
+	return nil
+}
+
+// CreateAssessment stores the rubric (refusing one whose id and version are
+// known with other content) and the assessment, returning it and whether it
+// is new. A new assessment gets a "draft" status revision by id.
+func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period string) (Assessment, bool, error) {
+	unit, period = normalizeName(unit), normalizeName(period)
+	if err := checkName("unit", unit); err != nil {
+		return Assessment{}, false, err
+	}
+	if err := checkName("period", period); err != nil {
+		return Assessment{}, false, err
+	}
+	if id.Inspector == "" {
+		return Assessment{}, false, ErrNoInspector
+	}
+	a := Assessment{ID: AssessmentID(rb.ID, rb.Version, unit, period), RubricID: rb.ID, RubricVersion: rb.Version, Unit: unit, Period: period}
+	created := false
+	err := s.tx(func(tx *sql.Tx) error {
+		if err := putRubric(tx, rb); err != nil {
+			return err
+		}
+		res, err := tx.Exec("INSERT OR IGNORE INTO assessment(id, rubric_id, rubric_version, unit, period) VALUES (?, ?, ?, ?, ?)",
+			a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		created = n == 1
+		if created {
+			draft := `"` + StatusDraft + `"`
+			_, err = s.record(tx, id, a, rb, Change{Subject: SubjectStatus, Value: &draft})
+		}
+		return err
+	})
+	if err != nil {
+		var rc *RubricConflictError
+		if errors.As(err, &rc) {
+			return Assessment{}, false, err
+		}
+		return Assessment{}, false, s.writeErr(err)
+	}
+	return a, created, nil
+}
+
+// Assessments lists every assessment, by unit then period then rubric.
+func (s *Store) Assessments() ([]Assessment, error) {
+	rows, err := s.db.Query("SELECT id, rubric_id, rubric_version, unit, period FROM assessment")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Assessment
+	for rows.Next() {
+		var a Assessment
+		if err := rows.Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Unit != out[j].Unit {
+			return out[i].Unit < out[j].Unit
+		}
+		if out[i].Period != out[j].Period {
+			return out[i].Period < out[j].Period
+		}
+		return out[i].RubricID+out[i].RubricVersion < out[j].RubricID+out[j].RubricVersion
+	})
+	return out, rows.Err()
+}
+
+// Find resolves how a user names an assessment: "UNIT/PERIOD" or a prefix
+// (at least 4 characters) of its ID. Several matches are an error that lists
+// them.
+func (s *Store) Find(ref string) (Assessment, error) {
+	all, err := s.Assessments()
+	if err != nil {
+		return Assessment{}, err
+	}
+	ref = normalizeName(ref)
+	var matches []Assessment
+	if i := strings.LastIndex(ref, "/"); i > 0 {
+		unit, period := normalizeName(ref[:i]), normalizeName(ref[i+1:])
+		for _, a := range all {
+			if a.Unit == unit && a.Period == period {
+				matches = append(matches, a)
+			}
+		}
+	}
+	if len(matches) == 0 && len(ref) >= 4 {
+		for _, a := range all {
+			if strings.HasPrefix(a.ID, strings.ToLower(ref)) {
+				matches = append(matches, a)
+			}
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return Assessment{}, fmt.Errorf("no assessment %q in %s (kaohe list shows them; create one with kaohe new UNIT PERIOD)", ref, s.path)
+	case 1:
+		return matches[0], nil
+	}
+	var names []string
+	for _, a := range matches {
+		names = append(names, fmt.Sprintf("%s (%s %s, id %s)", a.Label(), a.RubricID, a.RubricVersion, a.ID[:12]))
+	}
+	return Assessment{}, fmt.Errorf("%q matches several assessments; use an ID prefix: %s", ref, strings.Join(names, "; "))
+}
+
+func (s *Store) tx(fn func(*sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}

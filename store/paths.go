@@ -1,0 +1,50 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"runtime"
+)
+
+// FileName is the default database file name.
+const FileName = "kaohe.db"
+
+// DefaultPath returns where the database lives when neither --db nor
+// KAOHE_DB says otherwise: the user's data directory, per platform —
+// $XDG_DATA_HOME (or ~/.local/share) on Linux and other Unixes,
+// %AppData% on Windows, ~/Library/Application Support on macOS — in a
+// "kaohe" folder.
+func DefaultPath(getenv func(string) string) (string, error) {
+	return defaultPath(runtime.GOOS, getenv)
+}
+
+func defaultPath(goos string, getenv func(string) string) (string, error) {
+	home := getenv("HOME")
+	var dir string
+	switch goos {
+	case "windows":
+		dir = getenv("AppData")
+		if dir == "" {
+			dir = getenv("APPDATA")
+		}
+		if dir == "" && getenv("USERPROFILE") != "" {
+			dir = filepath.Join(getenv("USERPROFILE"), "AppData", "Roaming")
+		}
+	case "darwin", "ios":
+		if home != "" {
+			dir = filepath.Join(home, "Library", "Application Support")
+		}
+	default:
+		dir = getenv("XDG_DATA_HOME")
+		if dir == "" || !filepath.IsAbs(dir) {
+			dir = ""
+			if home != "" {
+				dir = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	if dir == "" {
+		return "", errors.New("cannot find the user's data directory (HOME/AppData unset); give --db PATH or set KAOHE_DB")
+	}
+	return filepath.Join(dir, "kaohe", FileName), nil
+}

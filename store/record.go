@@ -1,0 +1,275 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// Change is one value to record: a rule's value, an indicator's note, or
+// the status. A nil Value retracts the subject's value.
+type Change struct {
+	Subject string
+	Value   *string // JSON text
+	Note    string
+	// Resolve allows writing over a conflict: the new revision supersedes
+	// every head. Without it, a subject in conflict refuses plain edits.
+	Resolve bool
+}
+
+// ErrSigned is returned for an edit of a signed assessment.
+var ErrSigned = errors.New("the assessment is signed; reopen it (kaohe reopen ASSESSMENT --reason TEXT) before editing")
+
+// ConflictError is a plain edit of a subject whose heads disagree.
+type ConflictError struct{ Subject string }
+
+// Error explains how to proceed.
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%s has conflicting values from different inspectors; settle it with kaohe resolve (kaohe conflicts lists them)", e.Subject)
+}
+
+// EncodeValue is the JSON text stored for a scoring value.
+func EncodeValue(v scoring.Value) string {
+	b, _ := v.MarshalJSON()
+	return string(b)
+}
+
+// DecodeValue reads a stored value back.
+func DecodeValue(text string) (scoring.Value, error) {
+	var v scoring.Value
+	err := v.UnmarshalJSON([]byte(text))
+	return v, err
+}
+
+// StringValue encodes a text value (notes, status) as stored JSON.
+func StringValue(s string) *string {
+	b, _ := json.Marshal(s)
+	t := string(b)
+	return &t
+}
+
+// decodeString reads a JSON string value; "" for anything else.
+func decodeString(text *string) string {
+	if text == nil {
+		return ""
+	}
+	var s string
+	if json.Unmarshal([]byte(*text), &s) != nil {
+		return ""
+	}
+	return s
+}
+
+// Record validates and writes changes to one assessment in one transaction,
+// all or nothing, and returns the new revisions. A change that equals the
+// current value and note writes nothing. Values are checked against the
+// assessment's rubric exactly as scoring checks them.
+func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]Revision, error) {
+	if id.Inspector == "" {
+		return nil, ErrNoInspector
+	}
+	var out []Revision
+	err := s.tx(func(tx *sql.Tx) error {
+		out = out[:0]
+		a, rb, err := assessmentIn(tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		for _, c := range changes {
+			rev, err := s.record(tx, id, a, rb, c)
+			if err != nil {
+				return err
+			}
+			if rev != nil {
+				out = append(out, *rev)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		var ce *ConflictError
+		var fe *scoring.FindingError
+		if errors.Is(err, ErrSigned) || errors.As(err, &ce) || errors.As(err, &fe) || errors.Is(err, errInvalid) {
+			return nil, err
+		}
+		return nil, s.writeErr(err)
+	}
+	return out, nil
+}
+
+// errInvalid wraps refusals of bad input so Record does not report them as
+// write failures.
+var errInvalid = errors.New("invalid")
+
+type invalidError struct{ msg string }
+
+func (e *invalidError) Error() string { return e.msg }
+func (e *invalidError) Unwrap() error { return errInvalid }
+
+func invalid(format string, args ...any) error { return &invalidError{fmt.Sprintf(format, args...)} }
+
+// record writes one change inside tx.
+func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change) (*Revision, error) {
+	if err := checkChange(rb, c); err != nil {
+		return nil, err
+	}
+	heads, err := headsOf(tx, a.ID, c.Subject)
+	if err != nil {
+		return nil, err
+	}
+	if c.Subject != SubjectStatus {
+		st, err := headsOf(tx, a.ID, SubjectStatus)
+		if err != nil {
+			return nil, err
+		}
+		if len(st) > 0 && decodeString(latest(st).Value) == StatusSigned {
+			return nil, ErrSigned
+		}
+	}
+	if len(heads) > 1 && !agree(heads) && !c.Resolve {
+		return nil, &ConflictError{Subject: c.Subject}
+	}
+	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
+		h := latest(heads)
+		if sameValue(h.Value, c.Value) && h.Note == c.Note {
+			return nil, nil // unchanged
+		}
+	}
+	if len(heads) == 0 && c.Value == nil {
+		return nil, nil // retracting what was never recorded
+	}
+	var last string
+	if err := tx.QueryRow("SELECT coalesce(max(hlc), '') FROM revision").Scan(&last); err != nil {
+		return nil, err
+	}
+	prev := HLC{}
+	if last != "" {
+		if prev, err = ParseHLC(last); err != nil {
+			return nil, err
+		}
+	}
+	now := s.now()
+	rev := &Revision{
+		ID: uuid.NewString(), Assessment: a.ID, Subject: c.Subject, Value: c.Value, Note: c.Note,
+		Inspector: id.Inspector, Device: id.Device, HLC: prev.Next(now).String(), Wall: now.UTC(),
+	}
+	for _, h := range heads {
+		rev.Parents = append(rev.Parents, h.ID)
+	}
+	rev.Hash = rev.ContentHash()
+	if err := insertRevision(tx, rev); err != nil {
+		return nil, err
+	}
+	return rev, nil
+}
+
+// checkChange validates a change's subject and value against the rubric.
+func checkChange(rb *rubric.Rubric, c Change) error {
+	switch {
+	case c.Subject == SubjectStatus:
+		if c.Value == nil {
+			return invalid("the status cannot be retracted")
+		}
+		if v := decodeString(c.Value); v != StatusDraft && v != StatusSigned {
+			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
+		}
+	case strings.HasPrefix(c.Subject, NotePrefix):
+		ind := strings.TrimPrefix(c.Subject, NotePrefix)
+		if _, _, ok := rb.Indicator(ind); !ok {
+			return invalid("rubric %s %s has no indicator %q (indicator IDs look like 1.2)", rb.ID, rb.Version, ind)
+		}
+		if c.Value != nil {
+			var text string
+			if err := json.Unmarshal([]byte(*c.Value), &text); err != nil {
+				return invalid("a note must be text")
+			}
+		}
+	default:
+		ref, ok := rb.Rule(c.Subject)
+		if !ok {
+			return &scoring.FindingError{Rule: c.Subject, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, c.Subject)}
+		}
+		if c.Value == nil {
+			return nil
+		}
+		v, err := DecodeValue(*c.Value)
+		if err != nil {
+			return &scoring.FindingError{Rule: c.Subject, Message: err.Error()}
+		}
+		if msg := scoring.CheckValue(ref.Rule, scoring.Finding{Value: v, Note: c.Note}); msg != "" {
+			return &scoring.FindingError{Rule: c.Subject, Message: msg}
+		}
+	}
+	return nil
+}
+
+func sameValue(a, b *string) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if *a == *b {
+		return true
+	}
+	va, ea := DecodeValue(*a)
+	vb, eb := DecodeValue(*b)
+	return ea == nil && eb == nil && va.Equal(vb)
+}
+
+// agree reports whether all heads carry the same value (notes may differ).
+func agree(heads []*Revision) bool {
+	for _, h := range heads[1:] {
+		if !sameValue(h.Value, heads[0].Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// latest returns the head with the greatest clock.
+func latest(heads []*Revision) *Revision {
+	var l *Revision
+	for _, h := range heads {
+		if l == nil || l.Less(h) {
+			l = h
+		}
+	}
+	return l
+}
+
+func insertRevision(tx q, r *Revision) error {
+	_, err := tx.Exec(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC, r.Wall.UTC().Format(timeFormat), r.Hash)
+	if err != nil {
+		return err
+	}
+	for _, p := range r.Parents {
+		if _, err := tx.Exec("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)", r.ID, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// timeFormat stores wall times with nanoseconds, so hashes round-trip.
+const timeFormat = "2006-01-02T15:04:05.999999999Z07:00"
+
+func assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error) {
+	var a Assessment
+	err := db.QueryRow("SELECT id, rubric_id, rubric_version, unit, period FROM assessment WHERE id = ?", id).
+		Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, nil, invalid("no assessment with id %s", id)
+	}
+	if err != nil {
+		return a, nil, err
+	}
+	rb, err := loadRubric(db, a.RubricID, a.RubricVersion)
+	return a, rb, err
+}

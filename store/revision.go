@@ -1,0 +1,120 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Subjects other than rule IDs.
+const (
+	// SubjectStatus holds the assessment's status: "draft" or "signed".
+	SubjectStatus = "status"
+	// NotePrefix starts the subject of an indicator's free note: "note:1.2".
+	NotePrefix = "note:"
+)
+
+// Status values.
+const (
+	StatusDraft  = "draft"
+	StatusSigned = "signed"
+)
+
+// HLC is a hybrid logical clock reading: wall milliseconds and a counter. It
+// orders revisions across devices for display and tie-breaking; conflict
+// detection uses parent links, never the clock.
+type HLC struct {
+	Wall    int64 // Unix milliseconds
+	Counter uint32
+}
+
+// String formats the clock so that string order is clock order.
+func (h HLC) String() string { return fmt.Sprintf("%015d.%06d", h.Wall, h.Counter) }
+
+// ParseHLC reads a clock written by String.
+func ParseHLC(s string) (HLC, error) {
+	w, c, ok := strings.Cut(s, ".")
+	if !ok || len(w) != 15 || len(c) != 6 {
+		return HLC{}, fmt.Errorf("bad clock %q", s)
+	}
+	wall, err := strconv.ParseInt(w, 10, 64)
+	if err != nil {
+		return HLC{}, fmt.Errorf("bad clock %q", s)
+	}
+	cnt, err := strconv.ParseUint(c, 10, 32)
+	if err != nil {
+		return HLC{}, fmt.Errorf("bad clock %q", s)
+	}
+	return HLC{wall, uint32(cnt)}, nil
+}
+
+// Next returns the clock for a new event after last, at physical time now.
+func (h HLC) Next(now time.Time) HLC {
+	ms := now.UnixMilli()
+	if ms > h.Wall {
+		return HLC{Wall: ms}
+	}
+	return HLC{Wall: h.Wall, Counter: h.Counter + 1}
+}
+
+// Revision is one recorded value, immutable once written.
+type Revision struct {
+	ID         string    `json:"id"`
+	Assessment string    `json:"assessment"`
+	Subject    string    `json:"subject"`
+	Value      *string   `json:"value"` // JSON text; nil retracts (a tombstone)
+	Note       string    `json:"note"`
+	Inspector  string    `json:"inspector"`
+	Device     string    `json:"device"`
+	HLC        string    `json:"hlc"`
+	Wall       time.Time `json:"wall"`
+	Parents    []string  `json:"parents"`
+	Hash       string    `json:"hash"`
+}
+
+// Tombstone reports whether the revision retracts the subject's value.
+func (r *Revision) Tombstone() bool { return r.Value == nil }
+
+// ValueText returns the JSON value, or "" for a tombstone.
+func (r *Revision) ValueText() string {
+	if r.Value == nil {
+		return ""
+	}
+	return *r.Value
+}
+
+// ContentHash is the SHA-256 of everything a revision says, parents sorted:
+// two revisions with one ID must have one hash, or a file was tampered with
+// or damaged.
+func (r *Revision) ContentHash() string {
+	parents := append([]string(nil), r.Parents...)
+	sort.Strings(parents)
+	doc := struct {
+		ID, Assessment, Subject string
+		Value                   *string
+		Note, Inspector, Device string
+		HLC, Wall               string
+		Parents                 []string
+	}{r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
+		r.Wall.UTC().Format(time.RFC3339Nano), parents}
+	b, _ := json.Marshal(doc)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// Less orders revisions by clock, then device, then ID: the order history is
+// shown in and the "latest" of several heads.
+func (r *Revision) Less(o *Revision) bool {
+	if r.HLC != o.HLC {
+		return r.HLC < o.HLC
+	}
+	if r.Device != o.Device {
+		return r.Device < o.Device
+	}
+	return r.ID < o.ID
+}

@@ -1,0 +1,93 @@
+package store
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// CanonicalRubric returns a rubric's canonical content (its JSON form, which
+// ignores comments and formatting of the YAML it came from) and the SHA-256
+// of that content.
+func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) {
+	content, err = json.Marshal(rb)
+	if err != nil {
+		return nil, "", err
+	}
+	h := sha256.Sum256(content)
+	return content, hex.EncodeToString(h[:]), nil
+}
+
+// RubricConflictError is a rubric whose id and version are already known
+// with different content: editing a rubric means giving it a new version.
+type RubricConflictError struct {
+	ID, Version        string
+	KnownSum, GivenSum string
+}
+
+// Error explains the refusal.
+func (e *RubricConflictError) Error() string {
+	return fmt.Sprintf("rubric %s version %s is already known with different content (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
+		e.ID, e.Version, e.KnownSum, e.GivenSum)
+}
+
+// q is what both *sql.DB and *sql.Tx offer.
+type q interface {
+	Exec(query string, args ...any) (sql.Result, error)
+	QueryRow(query string, args ...any) *sql.Row
+	Query(query string, args ...any) (*sql.Rows, error)
+}
+
+// putRubric stores a rubric, or checks that the stored one with the same id
+// and version has the same content.
+func putRubric(db q, rb *rubric.Rubric) error {
+	content, sum, err := CanonicalRubric(rb)
+	if err != nil {
+		return err
+	}
+	var known string
+	err = db.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", rb.ID, rb.Version).Scan(&known)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_, err = db.Exec("INSERT INTO rubric(id, version, sha256, content) VALUES (?, ?, ?, ?)", rb.ID, rb.Version, sum, string(content))
+		return err
+	case err != nil:
+		return err
+	case known != sum:
+		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: known, GivenSum: sum}
+	}
+	return nil
+}
+
+// Rubric loads a stored rubric by id and version.
+func (s *Store) Rubric(id, version string) (*rubric.Rubric, error) {
+	return loadRubric(s.db, id, version)
+}
+
+func loadRubric(db q, id, version string) (*rubric.Rubric, error) {
+	var content, sum string
+	err := db.QueryRow("SELECT content, sha256 FROM rubric WHERE id = ? AND version = ?", id, version).Scan(&content, &sum)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("rubric %s version %s is not in the database", id, version)
+	}
+	if err != nil {
+		return nil, err
+	}
+	h := sha256.Sum256([]byte(content))
+	if hex.EncodeToString(h[:]) != sum {
+		return nil, fmt.Errorf("rubric %s version %s: stored content does not match its sha256", id, version)
+	}
+	var rb rubric.Rubric
+	if err := json.Unmarshal([]byte(content), &rb); err != nil {
+		return nil, fmt.Errorf("rubric %s version %s: stored content is damaged: %v", id, version, err)
+	}
+	if err := rubric.Validate(&rb); err != nil {
+		return nil, fmt.Errorf("rubric %s version %s is not valid: %v", id, version, err)
+	}
+	return &rb, nil
+}

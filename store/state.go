@@ -1,0 +1,250 @@
+package store
+
+import (
+	"database/sql"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// SubjectState is the current value of one subject: its heads, the
+// revisions no other revision supersedes. One head, or several that agree,
+// is settled; heads that disagree are a conflict.
+type SubjectState struct {
+	Subject string
+	Heads   []*Revision // latest first
+}
+
+// Conflict reports whether the heads disagree.
+func (ss *SubjectState) Conflict() bool { return len(ss.Heads) > 1 && !agree(ss.Heads) }
+
+// Current is the head that counts while a conflict is open: the latest by
+// hybrid logical clock (device and ID break ties), the same on every laptop.
+func (ss *SubjectState) Current() *Revision { return ss.Heads[0] }
+
+// State is an assessment's current state.
+type State struct {
+	Assessment Assessment
+	Rubric     *rubric.Rubric
+	Subjects   map[string]*SubjectState
+	Revisions  int
+	Inspectors []string // everyone who wrote a revision, in first-write order
+}
+
+// Status returns "draft" or "signed".
+func (st *State) Status() string {
+	if ss, ok := st.Subjects[SubjectStatus]; ok {
+		if v := decodeString(ss.Current().Value); v != "" {
+			return v
+		}
+	}
+	return StatusDraft
+}
+
+// Signed returns the revision that signed the assessment, or nil.
+func (st *State) Signed() *Revision {
+	if st.Status() != StatusSigned {
+		return nil
+	}
+	return st.Subjects[SubjectStatus].Current()
+}
+
+// Findings returns the current value of every rule (tombstones omitted).
+func (st *State) Findings() scoring.Findings {
+	fs := scoring.Findings{}
+	for subj, ss := range st.Subjects {
+		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) {
+			continue
+		}
+		cur := ss.Current()
+		if cur.Tombstone() {
+			continue
+		}
+		v, err := DecodeValue(*cur.Value)
+		if err != nil {
+			continue // refused on write and on merge; cannot happen
+		}
+		fs[subj] = scoring.Finding{Value: v, Note: cur.Note}
+	}
+	return fs
+}
+
+// Notes returns each indicator's current free note.
+func (st *State) Notes() map[string]string {
+	out := map[string]string{}
+	for subj, ss := range st.Subjects {
+		if ind, ok := strings.CutPrefix(subj, NotePrefix); ok {
+			if n := decodeString(ss.Current().Value); n != "" {
+				out[ind] = n
+			}
+		}
+	}
+	return out
+}
+
+// Conflicts returns the subjects in conflict, in rubric order.
+func (st *State) Conflicts() []*SubjectState {
+	var out []*SubjectState
+	for _, ss := range st.Subjects {
+		if ss.Conflict() {
+			out = append(out, ss)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return scoring.RuleLess(out[i].Subject, out[j].Subject) })
+	return out
+}
+
+// Score scores the current findings.
+func (st *State) Score() (*scoring.Result, error) {
+	return scoring.Score(st.Rubric, st.Findings())
+}
+
+// State loads one assessment's current state.
+func (s *Store) State(assessmentID string) (*State, error) {
+	a, rb, err := assessmentIn(s.db, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := loadRevisions(s.db, "WHERE r.assessment_id = ?", a.ID)
+	if err != nil {
+		return nil, err
+	}
+	return buildState(a, rb, revs), nil
+}
+
+// States loads the current state of every assessment in two queries, for
+// lists and reports.
+func (s *Store) States() ([]*State, error) {
+	all, err := s.Assessments()
+	if err != nil {
+		return nil, err
+	}
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		return nil, err
+	}
+	byAssessment := map[string][]*Revision{}
+	for _, r := range revs {
+		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
+	}
+	rubrics := map[string]*rubric.Rubric{}
+	out := make([]*State, 0, len(all))
+	for _, a := range all {
+		key := a.RubricID + "\x00" + a.RubricVersion
+		rb, ok := rubrics[key]
+		if !ok {
+			if rb, err = s.Rubric(a.RubricID, a.RubricVersion); err != nil {
+				return nil, err
+			}
+			rubrics[key] = rb
+		}
+		out = append(out, buildState(a, rb, byAssessment[a.ID]))
+	}
+	return out, nil
+}
+
+func buildState(a Assessment, rb *rubric.Rubric, revs []*Revision) *State {
+	st := &State{Assessment: a, Rubric: rb, Subjects: map[string]*SubjectState{}, Revisions: len(revs)}
+	superseded := map[string]bool{}
+	for _, r := range revs {
+		for _, p := range r.Parents {
+			superseded[p] = true
+		}
+	}
+	sorted := append([]*Revision(nil), revs...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Less(sorted[j]) })
+	seen := map[string]bool{}
+	for _, r := range sorted {
+		if !seen[r.Inspector] {
+			seen[r.Inspector] = true
+			st.Inspectors = append(st.Inspectors, r.Inspector)
+		}
+	}
+	for i := len(sorted) - 1; i >= 0; i-- { // latest first
+		r := sorted[i]
+		if superseded[r.ID] {
+			continue
+		}
+		ss := st.Subjects[r.Subject]
+		if ss == nil {
+			ss = &SubjectState{Subject: r.Subject}
+			st.Subjects[r.Subject] = ss
+		}
+		ss.Heads = append(ss.Heads, r)
+	}
+	return st
+}
+
+// headsOf returns the heads of one subject (inside a transaction).
+func headsOf(db q, assessmentID, subject string) ([]*Revision, error) {
+	revs, err := loadRevisions(db, `WHERE r.assessment_id = ? AND r.subject = ?
+		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`, assessmentID, subject)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(revs, func(i, j int) bool { return revs[j].Less(revs[i]) })
+	return revs, nil
+}
+
+// loadRevisions reads revisions (with their parents) matching a WHERE clause
+// on alias r.
+func loadRevisions(db q, where string, args ...any) ([]*Revision, error) {
+	rows, err := db.Query(`SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash,
+		coalesce((SELECT group_concat(parent_id, ',') FROM revision_parent p WHERE p.revision_id = r.id), '')
+		FROM revision r `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Revision
+	for rows.Next() {
+		r, err := scanRevision(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func scanRevision(rows *sql.Rows) (*Revision, error) {
+	var r Revision
+	var value sql.NullString
+	var wall, parents string
+	if err := rows.Scan(&r.ID, &r.Assessment, &r.Subject, &value, &r.Note, &r.Inspector, &r.Device, &r.HLC, &wall, &r.Hash, &parents); err != nil {
+		return nil, err
+	}
+	if value.Valid {
+		v := value.String
+		r.Value = &v
+	}
+	t, err := time.Parse(timeFormat, wall)
+	if err != nil {
+		return nil, err
+	}
+	r.Wall = t
+	if parents != "" {
+		r.Parents = strings.Split(parents, ",")
+	}
+	return &r, nil
+}
+
+// History returns an assessment's revisions in clock order, optionally only
+// one subject's.
+func (s *Store) History(assessmentID, subject string) ([]*Revision, error) {
+	var revs []*Revision
+	var err error
+	if subject == "" {
+		revs, err = loadRevisions(s.db, "WHERE r.assessment_id = ?", assessmentID)
+	} else {
+		revs, err = loadRevisions(s.db, "WHERE r.assessment_id = ? AND r.subject = ?", assessmentID, subject)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(revs, func(i, j int) bool { return revs[i].Less(revs[j]) })
+	return revs, nil
+}
