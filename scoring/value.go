@@ -161,16 +161,28 @@ func (f Finding) MarshalJSON() ([]byte, error) {
 type Findings map[string]Finding
 
 // FindingsFile is the JSON format of a findings file:
-// {"findings": {"1.2.a": 3, "1.2.b": true, "3.4.a": {"value": 0.5, "note": "…"}}}.
+// {"findings": {"1.2.a": 3, "1.2.b": true, "3.4.a": {"value": 0.5, "note": "…"}}},
+// optionally with "notes": {"1.2": "free text"} for indicators' notes.
 type FindingsFile struct {
-	Findings Findings `json:"findings"`
+	Findings Findings          `json:"findings"`
+	Notes    map[string]string `json:"notes,omitempty"`
 }
 
-// ReadFindingsJSON parses a findings file. Every malformed entry is reported
-// (by rule ID), not just the first; the result is nil when any is bad.
+// ReadFindingsJSON parses a findings file's findings; see ReadFindingsFile.
 func ReadFindingsJSON(data []byte) (Findings, error) {
+	f, err := ReadFindingsFile(data)
+	if err != nil {
+		return nil, err
+	}
+	return f.Findings, nil
+}
+
+// ReadFindingsFile parses a findings file. Every malformed entry is reported
+// (by rule ID), not just the first; nothing is returned when any is bad.
+func ReadFindingsFile(data []byte) (*FindingsFile, error) {
 	var raw struct {
 		Findings map[string]json.RawMessage `json:"findings"`
+		Notes    map[string]string          `json:"notes"`
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -194,7 +206,7 @@ func ReadFindingsJSON(data []byte) (Findings, error) {
 		errs.sort()
 		return nil, errs
 	}
-	return out, nil
+	return &FindingsFile{Findings: out, Notes: raw.Notes}, nil
 }
 
 // jsonErrorPosition adds a line:column to JSON syntax errors.

@@ -17,6 +17,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 type app struct {
 	env
 	lang string // --lang: "" follows the rubric
+	db   string // --db: "" means KAOHE_DB or the default path
 }
 
 func run(args []string, e env) int {
@@ -50,7 +51,9 @@ func (a *app) rootCmd() *cobra.Command {
 		RunE:          a.runDefault,
 	}
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of labels: zh or en (default: the rubric's)")
+	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KAOHE_DB, else kaohe.db in the user's data folder)")
 	root.AddCommand(a.rubricCmd(), a.scoreCmd())
+	root.AddCommand(a.dbCmds()...)
 	return root
 }
 

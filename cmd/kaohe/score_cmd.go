@@ -19,7 +19,13 @@ func (a *app) scoreCmd() *cobra.Command {
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if findingsFile == "" {
-				return fmt.Errorf("give --findings FILE.json (the assessment database arrives with the store)")
+				if len(args) == 0 {
+					return fmt.Errorf("give an assessment (kaohe score 吉首市/2021) or --findings FILE.json")
+				}
+				return a.scoreAssessment(args[0], asJSON)
+			}
+			if len(args) > 0 {
+				return fmt.Errorf("give either an assessment or --findings FILE.json, not both")
 			}
 			rb, err := loadRubric(rubricFile)
 			if err != nil {

@@ -22,6 +22,10 @@ type Labels struct {
 	Kind                                                                                  map[string]string
 	Usage                                                                                 string
 	Target, Full, Cap, Step                                                               string
+
+	// Assessments.
+	Unit, Period, Inspectors, Status, Conflicts, Rubric string
+	Draft, Signed                                       string
 }
 
 // For returns the labels for a language tag ("zh", "zh_CN", "en", …); anything
@@ -49,6 +53,8 @@ func chinese() *Labels {
 		},
 		Usage:  "用法",
 		Target: "目标", Full: "满分", Cap: "最多扣", Step: "每",
+		Unit: "单位", Period: "年度", Inspectors: "督查人员", Status: "状态", Conflicts: "冲突", Rubric: "考核指标",
+		Draft: "草稿", Signed: "已签字",
 	}
 }
 
@@ -68,5 +74,18 @@ func english() *Labels {
 		},
 		Usage:  "Usage",
 		Target: "target", Full: "full", Cap: "cap", Step: "per",
+		Unit: "Unit", Period: "Period", Inspectors: "Inspectors", Status: "Status", Conflicts: "Conflicts", Rubric: "Rubric",
+		Draft: "draft", Signed: "signed",
 	}
+}
+
+// StatusName returns the label of an assessment status.
+func (l *Labels) StatusName(status string) string {
+	switch status {
+	case "signed":
+		return l.Signed
+	case "draft":
+		return l.Draft
+	}
+	return status
 }

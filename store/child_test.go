@@ -1,0 +1,58 @@
+package store
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// TestMain lets the crash test re-run this binary as a child that records
+// findings until it is killed.
+func TestMain(m *testing.M) {
+	if path := os.Getenv("KAOHE_CRASH_CHILD"); path != "" {
+		crashChild(path)
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// crashChild records findings in a tight loop. Before each write it prints
+// "begin N" and after the commit returns "ok N REVISION-ID", each line
+// flushed before going on, so the parent knows exactly what was committed.
+func crashChild(path string) {
+	out := bufio.NewWriter(os.Stdout)
+	fail := func(err error) {
+		fmt.Fprintln(out, "error", err)
+		out.Flush()
+		os.Exit(3)
+	}
+	s, err := Open(path, Options{})
+	if err != nil {
+		fail(err)
+	}
+	id, err := s.SetInspector("crash")
+	if err != nil {
+		fail(err)
+	}
+	a, _, err := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
+	if err != nil {
+		fail(err)
+	}
+	start, _ := strconv.Atoi(os.Getenv("KAOHE_CRASH_START"))
+	rules := []string{"1.2.a", "1.3.a", "2.1.b", "5.1.a"}
+	for i := start; ; i++ {
+		fmt.Fprintln(out, "begin", i)
+		out.Flush()
+		v := strconv.Itoa(i % 7)
+		revs, err := s.Record(id, a.ID, Change{Subject: rules[i%len(rules)], Value: &v, Note: "n" + strconv.Itoa(i)})
+		if err != nil {
+			fail(err)
+		}
+		fmt.Fprintln(out, "ok", i, revs[0].ID)
+		out.Flush()
+	}
+}
