@@ -263,3 +263,25 @@ func TestFullFindingsAreValidAndComplete(t *testing.T) {
 		t.Errorf("a fully recorded assessment should record all 36 indicators and deduct: %+v base %s", res.Progress, res.Base)
 	}
 }
+
+func TestRangeOverConflicts(t *testing.T) {
+	rb := rubric.Default()
+	fs := Findings{"1.2.a": {Value: num("2")}, "2.4.a": {Value: num("90")}}
+	if RangeOver(rb, fs, nil) != nil {
+		t.Error("no conflicts should give no range")
+	}
+	rg := RangeOver(rb, fs, map[string][]Finding{
+		"1.2.a": {{Value: num("2")}, {Value: num("8")}},        // 0.4 or 1 (capped)
+		"2.4.a": {{Value: num("90")}, {Value: num("100")}, {}}, // 0.3, 0 or unrecorded
+	})
+	if rg == nil {
+		t.Fatal("no range")
+	}
+	// Base without the two: 100 − 2 − 3 = 95; 1.2 ∈ [1, 1.6]; 2.4 ∈ [2.7, 3].
+	if rg.Min.String() != "98.7" || rg.Max.String() != "99.6" {
+		t.Errorf("range %s–%s, want 98.7–99.6", rg.Min, rg.Max)
+	}
+	if sp := rg.Indicators["1.2"]; sp.Min.String() != "1" || sp.Max.String() != "1.6" {
+		t.Errorf("1.2 span %v", sp)
+	}
+}

@@ -38,6 +38,7 @@ func TestCrashKill9(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := make(chan []string, 1)
+		started := make(chan struct{})
 		go func() {
 			var got []string
 			r := bufio.NewReader(stdout)
@@ -46,12 +47,24 @@ func TestCrashKill9(t *testing.T) {
 				if err != nil {
 					break // a partial last line was cut by the kill
 				}
+				if len(got) == 0 {
+					close(started)
+				}
 				got = append(got, strings.TrimSpace(l))
+			}
+			if len(got) == 0 {
+				close(started)
 			}
 			io.Copy(io.Discard, r)
 			lines <- got
 		}()
-		time.Sleep(time.Duration(30+rand.IntN(150)) * time.Millisecond)
+		// Kill at a random moment once the child is writing.
+		select {
+		case <-started:
+		case <-time.After(20 * time.Second):
+			t.Fatal("child never started writing")
+		}
+		time.Sleep(time.Duration(rand.IntN(150)) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		inFlight := ""

@@ -4,11 +4,18 @@ package main
 
 import (
 	"io"
+
+	"github.com/mattn/go-runewidth"
 	"os"
 	"time"
 )
 
 func main() {
+	// bubbles' text inputs measure with go-runewidth, which counts East
+	// Asian ambiguous characters (“ ” … and box drawing) as two columns
+	// when LANG is Chinese, while lipgloss and kaohe count one. One width
+	// everywhere: tell go-runewidth to count them as lipgloss does.
+	runewidth.DefaultCondition.EastAsianWidth = false
 	os.Exit(run(os.Args[1:], env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		getenv: os.Getenv, now: time.Now,

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/tui"
 	"github.com/spf13/cobra"
 )
 
@@ -57,11 +60,25 @@ func (a *app) rootCmd() *cobra.Command {
 	return root
 }
 
-// runDefault is what `kaohe` with no arguments does.
+// runDefault is what `kaohe` with no arguments does: the TUI, on the
+// default database (created if needed) and the embedded rubric.
 func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
-	if err := a.printRubricTree(a.stdout, nil); err != nil {
-		return err
-	}
-	fmt.Fprintln(a.stdout)
-	return cmd.Usage()
+	return a.withStore(func(s *store.Store) error {
+		rb := rubric.Default()
+		opts := tui.Options{
+			Backend: tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")},
+			Labels:  a.labels(rb),
+			Rubric:  rb,
+			Now:     a.now,
+			Dark:    true,
+		}
+		unsaved, err := tui.Run(opts, a.stdin, a.stdout)
+		if err != nil {
+			return err
+		}
+		if unsaved > 0 {
+			fmt.Fprintf(a.stderr, "kaohe: quit with %d edits not saved\n", unsaved)
+		}
+		return nil
+	})
 }

@@ -26,6 +26,34 @@ type Labels struct {
 	// Assessments.
 	Unit, Period, Inspectors, Status, Conflicts, Rubric string
 	Draft, Signed                                       string
+
+	// UI is the wording of the terminal workbench.
+	UI UI
+}
+
+// UI holds the TUI's labels. Strings with verbs are fmt formats.
+type UI struct {
+	AppTitle, AskName, NamePrompt, NameHint                        string
+	Picker, NoAssessments, NewAssessment, UnitPrompt, PeriodPrompt string
+	Suggestions, Creating, Loading                                 string
+	Navigator, Indicator, ScorePanel, Content, Standard            string
+	IndicatorNote, RuleNote, NoteRequired, Filter, FilterHint      string
+	Saved, Saving, SaveFailed, Unsaved, Retrying                   string // Saving/SaveFailed/Retrying: formats
+	QuitConfirm                                                    string // %d unsaved
+	ReadOnly, SignedBy                                             string // SignedBy: inspector, time
+	Enlarge                                                        string // %d×%d minimum
+	Allowed                                                        string // prefix of the allowed-range hint
+	AllowedBool, AllowedCount, AllowedCountMax                     string
+	AllowedShortfall, AllowedShortfallMax, AllowedRatio            string
+	AllowedConvert, AllowedDiscretion                              string
+	NotANumber                                                     string // %q
+	ThisIndicator, Raw, ScoreLine, CapBound                        string
+	Conflict, ConflictHeads, Range                                 string
+	Recorded, NotRecordedYet, Deducted, Capped                     string
+	HintFlag, HintBonus, HintCount, HintShortfall                  string
+	HintRatio, HintConvert, HintDiscretion, HintCap                string
+	Help                                                           map[string]string // key binding help texts by name
+	Error                                                          string
 }
 
 // For returns the labels for a language tag ("zh", "zh_CN", "en", …); anything
@@ -55,6 +83,36 @@ func chinese() *Labels {
 		Target: "目标", Full: "满分", Cap: "最多扣", Step: "每",
 		Unit: "单位", Period: "年度", Inspectors: "督查人员", Status: "状态", Conflicts: "冲突", Rubric: "考核指标",
 		Draft: "草稿", Signed: "已签字",
+		UI: UI{
+			AppTitle: "考核工作台", AskName: "欢迎使用考核工作台", NamePrompt: "督查人员姓名：",
+			NameHint: "姓名会记录在每条发现中，每台电脑只需设置一次。回车确认。",
+			Picker:   "考核列表", NoAssessments: "还没有考核。按 n 新建。", NewAssessment: "新建考核",
+			UnitPrompt: "单位：", PeriodPrompt: "年度：", Suggestions: "可选单位（↑↓选择）", Creating: "正在创建…", Loading: "正在读取…",
+			Navigator: "指标", Indicator: "指标详情", ScorePanel: "得分", Content: "考核内容", Standard: "评分标准",
+			IndicatorNote: "指标备注", RuleNote: "理由", NoteRequired: "酌情扣分须填写理由", Filter: "筛选：", FilterHint: "输入文字筛选，回车确定，Esc 清除",
+			Saved: "已保存", Saving: "正在保存 %d 项…", SaveFailed: "保存失败：%s（将自动重试）", Unsaved: "未保存", Retrying: "重试保存 %d 项…",
+			QuitConfirm: "还有 %d 项未保存，确定退出吗？(y 退出 / n 返回)",
+			ReadOnly:    "只读", SignedBy: "已由 %s 于 %s 签字，只读。",
+			Enlarge: "窗口太小，请放大到至少 %d×%d",
+			Allowed: "允许：", AllowedBool: "是/否（空格切换）", AllowedCount: "0 至 %s 的整数", AllowedCountMax: "0 至 %s 的整数",
+			AllowedShortfall: "不小于 0 的数（目标 %s）", AllowedShortfallMax: "0 至 %s 的数（目标 %s）",
+			AllowedRatio: "0 至 100 的百分比（目标 %s%%）", AllowedConvert: "0 至 %s 的得分",
+			AllowedDiscretion: "0 至 %s 的扣分，须填写理由", NotANumber: "%q 不是数字",
+			ThisIndicator: "本指标", Raw: "合计扣分", ScoreLine: "得分 %s / %s", CapBound: "封顶",
+			Conflict: "冲突", ConflictHeads: "各督查人员的值", Range: "得分范围 %s – %s",
+			Recorded: "已记录", NotRecordedYet: "未记录", Deducted: "扣分", Capped: "封顶",
+			HintFlag: "发现即扣%s分", HintBonus: "获得即加%s分", HintCount: "每%s扣%s分", HintShortfall: "目标%s%s，每少%s扣%s分",
+			HintRatio: "目标%s%%，按比例扣分", HintConvert: "满分%s，按得分折算", HintDiscretion: "酌情扣0–%s分", HintCap: "最多扣%s分",
+			Help: map[string]string{
+				"up": "上移", "down": "下移", "next": "下一指标", "prev": "上一指标",
+				"nextOpen": "下一未记录", "prevOpen": "上一未记录", "filter": "筛选",
+				"nextInput": "下一输入", "prevInput": "上一输入", "toggle": "切换是/否",
+				"inc": "加一", "dec": "减一", "confirm": "确认", "cancel": "取消",
+				"help": "帮助", "quit": "退出", "back": "返回列表", "new": "新建", "open": "打开",
+				"edit": "编辑", "clear": "清除记录",
+			},
+			Error: "错误：",
+		},
 	}
 }
 
@@ -76,6 +134,36 @@ func english() *Labels {
 		Target: "target", Full: "full", Cap: "cap", Step: "per",
 		Unit: "Unit", Period: "Period", Inspectors: "Inspectors", Status: "Status", Conflicts: "Conflicts", Rubric: "Rubric",
 		Draft: "draft", Signed: "signed",
+		UI: UI{
+			AppTitle: "kaohe workbench", AskName: "Welcome to the kaohe workbench", NamePrompt: "Inspector's name: ",
+			NameHint: "The name is recorded with every finding; set it once per laptop. Enter to confirm.",
+			Picker:   "Assessments", NoAssessments: "No assessments yet. Press n to create one.", NewAssessment: "New assessment",
+			UnitPrompt: "Unit: ", PeriodPrompt: "Period: ", Suggestions: "Units (↑↓ to choose)", Creating: "Creating…", Loading: "Loading…",
+			Navigator: "Indicators", Indicator: "Indicator", ScorePanel: "Score", Content: "Content", Standard: "Standard",
+			IndicatorNote: "Indicator note", RuleNote: "Reason", NoteRequired: "a discretionary deduction needs a reason", Filter: "Filter: ", FilterHint: "type to filter, Enter to keep, Esc to clear",
+			Saved: "saved", Saving: "saving %d…", SaveFailed: "save failed: %s (retrying)", Unsaved: "unsaved", Retrying: "retrying %d…",
+			QuitConfirm: "%d edits are not saved yet. Quit anyway? (y quit / n stay)",
+			ReadOnly:    "read-only", SignedBy: "Signed by %s at %s; read-only.",
+			Enlarge: "Window too small: please enlarge to at least %d×%d",
+			Allowed: "allowed: ", AllowedBool: "yes/no (space toggles)", AllowedCount: "a whole number from 0 to %s", AllowedCountMax: "a whole number from 0 to %s",
+			AllowedShortfall: "a number ≥ 0 (target %s)", AllowedShortfallMax: "a number from 0 to %s (target %s)",
+			AllowedRatio: "a percentage from 0 to 100 (target %s%%)", AllowedConvert: "a score from 0 to %s",
+			AllowedDiscretion: "a deduction from 0 to %s, with a reason", NotANumber: "%q is not a number",
+			ThisIndicator: "This indicator", Raw: "raw deduction", ScoreLine: "score %s / %s", CapBound: "capped",
+			Conflict: "conflict", ConflictHeads: "values by inspector", Range: "score range %s – %s",
+			Recorded: "recorded", NotRecordedYet: "not recorded", Deducted: "deducted", Capped: "capped",
+			HintFlag: "deducts %s if found", HintBonus: "adds %s if awarded", HintCount: "per %s: %s", HintShortfall: "target %s%s, %s short: %s",
+			HintRatio: "target %s%%, proportional", HintConvert: "out of %s, converted", HintDiscretion: "0–%s at discretion", HintCap: "cap %s",
+			Help: map[string]string{
+				"up": "up", "down": "down", "next": "next indicator", "prev": "previous indicator",
+				"nextOpen": "next unrecorded", "prevOpen": "previous unrecorded", "filter": "filter",
+				"nextInput": "next input", "prevInput": "previous input", "toggle": "toggle yes/no",
+				"inc": "plus one", "dec": "minus one", "confirm": "confirm", "cancel": "cancel",
+				"help": "help", "quit": "quit", "back": "back to list", "new": "new", "open": "open",
+				"edit": "edit", "clear": "clear value",
+			},
+			Error: "error: ",
+		},
 	}
 }
 

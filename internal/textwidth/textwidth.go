@@ -41,6 +41,11 @@ func PadLeft(s string, w int) string {
 	return s
 }
 
+// noLineEnd reports opening punctuation, which must not end a line.
+func noLineEnd(r rune) bool {
+	return strings.ContainsRune("（《「『“‘([{", r)
+}
+
 // noLineStart are characters that must not begin a line (closing
 // punctuation), per the usual Chinese typesetting rule.
 func noLineStart(r rune) bool {
@@ -92,6 +97,12 @@ func wrapLine(s string, w int) []string {
 		case noLineStart([]rune(tok)[0]) && len(line) > 1:
 			// Carry the last character over so the punctuation does not
 			// start a line.
+			last := line[len(line)-1]
+			line = line[:len(line)-1]
+			flush()
+			line, lineW = []string{last, tok}, Width(last)+tw
+		case len(line) > 1 && noLineEnd([]rune(line[len(line)-1])[0]):
+			// An opening bracket goes down with what it opens.
 			last := line[len(line)-1]
 			line = line[:len(line)-1]
 			flush()

@@ -14,8 +14,8 @@ func TestWidth(t *testing.T) {
 }
 
 func TestWrapCJK(t *testing.T) {
-	text := "没有在规定时限内做好事项下放、承接和取消的每少1项扣0.2分，最多扣1分；放权赋权“回头看”没完成的直接扣1分。"
-	for _, w := range []int{7, 10, 21, 30} {
+	text := "（2）按照要求及时做好事项的下放、承接和取消等工作，开展放权赋权“回头看”。（2分）没有在规定时限内做好事项下放、承接和取消的每少1项扣0.2分，最多扣1分；放权赋权“回头看”没完成的直接扣1分。"
+	for _, w := range []int{7, 10, 21, 30, 37, 38, 46} {
 		lines := Wrap(text, w)
 		if strings.Join(lines, "") != text {
 			t.Fatalf("width %d: wrapping lost text: %q", w, lines)
@@ -26,6 +26,9 @@ func TestWrapCJK(t *testing.T) {
 			}
 			if r := []rune(l); len(r) > 0 && noLineStart(r[0]) {
 				t.Errorf("width %d: line starts with closing punctuation: %q", w, l)
+			}
+			if r := []rune(l); len(r) > 0 && noLineEnd(r[len(r)-1]) {
+				t.Errorf("width %d: line ends with opening punctuation: %q", w, l)
 			}
 		}
 	}

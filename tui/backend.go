@@ -1,0 +1,84 @@
+// Package tui is the inspection workbench: a bubbletea v2 program that walks
+// the rubric indicator by indicator, records findings through the store and
+// shows the capped scores recalculating as the inspector types.
+//
+// Update never does I/O: every read and write of the database runs in a
+// tea.Cmd that returns a typed message. Scoring is pure and runs in Update,
+// so the score panel changes in the same frame as the confirmed edit.
+package tui
+
+import (
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store"
+)
+
+// Backend is what the TUI needs from the database. *store.Store provides it
+// through StoreBackend; tests substitute one that fails on demand.
+type Backend interface {
+	Identity() (store.Identity, error)
+	SetInspector(name string) (store.Identity, error)
+	States() ([]*store.State, error)
+	State(assessmentID string) (*store.State, error)
+	Create(id store.Identity, rb *rubric.Rubric, unit, period string) (store.Assessment, error)
+	Record(id store.Identity, assessmentID string, changes ...store.Change) ([]store.Revision, error)
+}
+
+// StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
+type StoreBackend struct {
+	Store             *store.Store
+	InspectorOverride string
+}
+
+// Identity returns the inspector and device.
+func (b StoreBackend) Identity() (store.Identity, error) {
+	return b.Store.Identity(b.InspectorOverride)
+}
+
+// SetInspector stores the inspector's name.
+func (b StoreBackend) SetInspector(name string) (store.Identity, error) {
+	return b.Store.SetInspector(name)
+}
+
+// States loads every assessment.
+func (b StoreBackend) States() ([]*store.State, error) { return b.Store.States() }
+
+// State loads one assessment.
+func (b StoreBackend) State(id string) (*store.State, error) { return b.Store.State(id) }
+
+// Create creates (or finds) an assessment.
+func (b StoreBackend) Create(id store.Identity, rb *rubric.Rubric, unit, period string) (store.Assessment, error) {
+	a, _, err := b.Store.CreateAssessment(id, rb, unit, period)
+	return a, err
+}
+
+// Record writes changes.
+func (b StoreBackend) Record(id store.Identity, aid string, changes ...store.Change) ([]store.Revision, error) {
+	return b.Store.Record(id, aid, changes...)
+}
+
+// Messages returned by commands.
+type (
+	identityMsg struct {
+		id  store.Identity
+		err error
+	}
+	statesMsg struct {
+		states []*store.State
+		err    error
+	}
+	stateMsg struct {
+		state *store.State
+		err   error
+	}
+	createdMsg struct {
+		a   store.Assessment
+		err error
+	}
+	// savedMsg reports one save; seq says which edit of the subject it was.
+	savedMsg struct {
+		subject string
+		seq     int
+		err     error
+	}
+	retryMsg struct{}
+)

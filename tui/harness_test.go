@@ -1,0 +1,190 @@
+package tui
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+)
+
+// flakyBackend is a real store whose saves fail while fail is set, as a
+// full or unplugged disk would.
+type flakyBackend struct {
+	StoreBackend
+	fail  atomic.Bool
+	saves atomic.Int32
+}
+
+func (f *flakyBackend) Record(id store.Identity, aid string, changes ...store.Change) ([]store.Revision, error) {
+	f.saves.Add(1)
+	if f.fail.Load() {
+		return nil, errors.New("disk I/O error")
+	}
+	return f.StoreBackend.Record(id, aid, changes...)
+}
+
+// harness drives the root model the way bubbletea would: each message goes
+// through Update and every command it returns is run, its message fed back.
+type harness struct {
+	t  testing.TB
+	m  Model
+	be *flakyBackend
+	s  *store.Store
+	a  store.Assessment
+}
+
+type harnessOpt func(*Options)
+
+func withLang(lang string) harnessOpt { return func(o *Options) { o.Labels = i18n.For(lang) } }
+
+// newHarness opens a fresh database with inspector 张三 and the assessment
+// 吉首市/2021, starts the TUI at 120×40 and opens the workbench on it.
+func newHarness(t testing.TB, opts ...harnessOpt) *harness {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "kaohe.db")
+	s, err := store.Open(path, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	id, err := s.SetInspector("张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _, err := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
+	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, Dark: true,
+		Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
+	for _, f := range opts {
+		f(&o)
+	}
+	h := &harness{t: t, m: New(o), be: be, s: s, a: a}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.m.Init())
+	h.keys("enter") // open the only assessment
+	if h.m.screen != screenWorkbench {
+		t.Fatalf("workbench did not open:\n%s", h.screen())
+	}
+	return h
+}
+
+// send feeds one message and runs what it returns.
+func (h *harness) send(msg tea.Msg) {
+	m, cmd := h.m.Update(msg)
+	h.m = m.(Model)
+	h.run(cmd)
+}
+
+// run executes a command tree, feeding messages back. Scheduled retries are
+// dropped (a test sends retryMsg when it wants one), so a failing disk
+// cannot make it spin.
+func (h *harness) run(cmd tea.Cmd) {
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0 && steps < 50; steps++ {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runWithTimeout(c)
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case retryMsg:
+			// Retries are sent by the tests themselves, when they choose.
+		case identityMsg, statesMsg, stateMsg, createdMsg, savedMsg:
+			m, next := h.m.Update(msg)
+			h.m = m.(Model)
+			queue = append(queue, next)
+		}
+	}
+}
+
+func runWithTimeout(c tea.Cmd) tea.Msg {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case msg := <-ch:
+		return msg
+	case <-time.After(2 * time.Second):
+		return nil
+	}
+}
+
+// keys types a space-separated sequence: named keys (enter, tab, shift+tab,
+// esc, space, up, down, backspace) or literal text, one key per rune.
+func (h *harness) keys(seq string) {
+	for _, tok := range strings.Fields(seq) {
+		for _, k := range keyMsgs(tok) {
+			h.send(k)
+		}
+	}
+}
+
+func keyMsgs(tok string) []tea.KeyPressMsg {
+	named := map[string]tea.KeyPressMsg{
+		"enter": {Code: tea.KeyEnter}, "tab": {Code: tea.KeyTab}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"esc": {Code: tea.KeyEscape}, "space": {Code: tea.KeySpace, Text: " "}, "up": {Code: tea.KeyUp},
+		"down": {Code: tea.KeyDown}, "backspace": {Code: tea.KeyBackspace}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+	}
+	if k, ok := named[tok]; ok {
+		return []tea.KeyPressMsg{k}
+	}
+	var out []tea.KeyPressMsg
+	for _, r := range tok {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+// screen is the whole frame without colour.
+func (h *harness) screen() string { return ansi.Strip(h.m.render()) }
+
+// stored returns the current stored value of a rule ("" when none).
+func (h *harness) stored(rule string) string {
+	h.t.Helper()
+	st, err := h.s.State(h.a.ID)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	f, ok := st.Findings()[rule]
+	if !ok {
+		return ""
+	}
+	return f.Value.String()
+}
+
+// gotoIndicator moves the cursor to an indicator with the filter.
+func (h *harness) gotoIndicator(id string) {
+	h.t.Helper()
+	h.keys("/ " + id + " enter")
+	if ind := h.m.wb.current(); ind == nil || ind.ID != id {
+		h.t.Fatalf("could not go to %s", id)
+	}
+	h.keys("esc") // clear the filter, stay on the indicator
+}
+
+func (h *harness) mustContain(parts ...string) {
+	h.t.Helper()
+	s := h.screen()
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			h.t.Fatalf("screen lacks %q:\n%s", p, s)
+		}
+	}
+}
+
+func fullFindings(h *harness) scoring.Findings { return scoring.FullFindings(h.m.wb.rb) }

@@ -1,0 +1,450 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+)
+
+// Minimum usable size; below it the workbench asks for a larger window.
+const (
+	minWidth  = 72
+	minHeight = 20
+)
+
+// layout splits the width between the three panes.
+func (wb *workbench) layout() (nav, center, score int) {
+	nav = clamp(wb.w*30/100, 24, 40)
+	score = clamp(wb.w*27/100, 24, 44)
+	center = wb.w - nav - score
+	return
+}
+
+func (wb *workbench) centerWidth() int {
+	_, c, _ := wb.layout()
+	return c
+}
+
+func clamp(v, lo, hi int) int {
+	return max(lo, min(v, hi))
+}
+
+var (
+	numberedPrefix = regexp.MustCompile(`^（\d+）`)
+	pointsSuffix   = regexp.MustCompile(`（\d+(\.\d+)?分）$`)
+)
+
+// shortTitle is an indicator's content without its （N） number and
+// （N分） points, for one-line lists.
+func shortTitle(ind *rubric.Indicator) string {
+	t := numberedPrefix.ReplaceAllString(ind.Content, "")
+	return pointsSuffix.ReplaceAllString(t, "")
+}
+
+// marker is an indicator's state in the navigator: "." not recorded, "✓"
+// recorded without deduction, "-0.60" deducted, a trailing "*" when a cap
+// bound, a leading "!" when in conflict.
+func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
+	ir, _ := wb.res.Indicator(ind.ID)
+	conflict := false
+	for _, r := range ind.Rules {
+		if _, ok := wb.conflicts[r.ID]; ok {
+			conflict = true
+		}
+	}
+	var m string
+	switch {
+	case ir.Recorded == 0:
+		m = "."
+	case ir.Bonus && ir.Deduction > 0:
+		m = "+" + ir.Deduction.Fixed(2)
+	case ir.Deduction == 0 && ir.Complete:
+		m = "✓"
+	case ir.Deduction == 0:
+		m = "~"
+	default:
+		m = "-" + ir.Deduction.Fixed(2)
+	}
+	capped := ir.AnyCapBound()
+	if capped {
+		m += "*"
+	}
+	if conflict {
+		m = "!" + m
+	}
+	return m, capped, conflict
+}
+
+// navigatorView renders the category/indicator tree.
+func (wb *workbench) navigatorView(w, h int) []string {
+	inner := w - 2
+	var lines []string
+	cursorLine := 0
+	if wb.mode == editFilter || wb.filter != "" {
+		lines = append(lines, wb.l.UI.Filter+wb.filterText())
+	}
+	for i, r := range wb.rows {
+		if i == wb.cursor {
+			cursorLine = len(lines)
+		}
+		if r.ind == nil {
+			cr := wb.categoryResult(r.cat.ID)
+			score := cr.Score.Fixed(1) + "/" + cr.Max.String()
+			title := r.cat.ID + " " + textwidth.Sanitize(r.cat.Title, false)
+			l := fit(title, inner-textwidth.Width(score)-1) + " " + score
+			if i == wb.cursor {
+				lines = append(lines, wb.st.Cursor.Render(l))
+			} else {
+				lines = append(lines, wb.st.Header.Render(l))
+			}
+			continue
+		}
+		m, capped, conflict := wb.marker(r.ind)
+		mw := 7
+		title := " " + r.ind.ID + " " + shortTitle(r.ind)
+		text := fit(title, inner-mw) + textwidth.PadLeft(m, mw)
+		switch {
+		case i == wb.cursor:
+			text = wb.st.Cursor.Render(text)
+		case conflict:
+			text = fit(title, inner-mw) + wb.st.Conflict.Render(textwidth.PadLeft(m, mw))
+		case capped:
+			text = fit(title, inner-mw) + wb.st.Capped.Render(textwidth.PadLeft(m, mw))
+		case strings.HasPrefix(m, "-"):
+			text = fit(title, inner-mw) + wb.st.Deducted.Render(textwidth.PadLeft(m, mw))
+		case m == "✓" || strings.HasPrefix(m, "+"):
+			text = fit(title, inner-mw) + wb.st.Good.Render(textwidth.PadLeft(m, mw))
+		default:
+			text = fit(title, inner-mw) + wb.st.Dim.Render(textwidth.PadLeft(m, mw))
+		}
+		lines = append(lines, text)
+	}
+	body := h - 2
+	start := scrollWindow(cursorLine, len(lines), body)
+	return box(wb.st, wb.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
+}
+
+func (wb *workbench) filterText() string {
+	if wb.mode == editFilter {
+		return wb.valueInput.View()
+	}
+	return textwidth.Sanitize(wb.filter, false)
+}
+
+func (wb *workbench) categoryResult(id string) *scoring.CategoryResult {
+	for i := range wb.res.Categories {
+		if wb.res.Categories[i].ID == id {
+			return &wb.res.Categories[i]
+		}
+	}
+	return &scoring.CategoryResult{}
+}
+
+// indicatorView renders the centre pane: texts and one input per rule.
+func (wb *workbench) indicatorView(w, h int) []string {
+	inner := w - 2
+	ind := wb.current()
+	if ind == nil {
+		return box(wb.st, wb.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
+	}
+	l := wb.l
+	var lines []string
+	selLine := 0
+	cat := wb.rows[wb.cursor].cat
+	lines = append(lines, wb.st.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
+		wb.st.Dim.Render(textwidth.PadLeft(ind.Points.String()+pointsUnit(l.Lang), 8)))
+	if wb.signed != nil {
+		for _, s := range textwidth.Wrap(wb.signedText(), inner) {
+			lines = append(lines, wb.st.Warning.Render(s))
+		}
+	}
+	for _, s := range wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner) {
+		lines = append(lines, s)
+	}
+	for _, s := range wrapPrefixed(l.UI.Standard+"：", textwidth.Sanitize(ind.Standard, false), inner) {
+		lines = append(lines, wb.st.Dim.Render(s))
+	}
+	lines = append(lines, wb.st.Border.Render(strings.Repeat("─", inner)))
+	ir, _ := wb.res.Indicator(ind.ID)
+	for i := range ind.Rules {
+		r := &ind.Rules[i]
+		if i == wb.sel {
+			selLine = len(lines)
+		}
+		lines = append(lines, wb.ruleLines(r, &ir.Rules[i], i == wb.sel, inner)...)
+	}
+	if wb.sel == len(ind.Rules) {
+		selLine = len(lines)
+	}
+	lines = append(lines, wb.noteLines(ind, wb.sel == len(ind.Rules), inner)...)
+	if wb.inlineErr != "" {
+		for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
+			lines = append(lines, wb.st.Error.Render(s))
+		}
+	}
+	body := h - 2
+	// Keep the selected input (and the error under it) on screen.
+	start := 0
+	if selLine+4 > body {
+		start = min(selLine-2, max(len(lines)-body, 0))
+	}
+	return box(wb.st, wb.l.UI.Indicator, wb.mode != editNone && wb.mode != editFilter, lines[max(start, 0):], w, h)
+}
+
+func pointsUnit(lang string) string {
+	if lang == "zh" {
+		return "分"
+	}
+	return " pts"
+}
+
+// ruleLines renders one rule: its label and kind, then its input with the
+// target or range beside it and the deduction it causes.
+func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected bool, inner int) []string {
+	l := wb.l
+	pointer := "  "
+	if selected {
+		pointer = "> "
+	}
+	head := pointer + r.ID + " " + textwidth.Sanitize(r.Name(), false)
+	kind := "[" + l.Kind[string(r.Kind)] + "]"
+	var out []string
+	for i, s := range wrapPrefixed("", head+" "+kind, inner) {
+		if i > 0 {
+			s = "    " + strings.TrimLeft(s, " ")
+		}
+		if selected {
+			out = append(out, wb.st.InputActive.Render(s))
+		} else {
+			out = append(out, s)
+		}
+	}
+	// The input line.
+	var field string
+	editingThis := selected && (wb.mode == editValue || wb.mode == editResolveNew)
+	switch {
+	case editingThis:
+		field = "[" + wb.valueInput.View() + "]"
+	case !rr.Recorded:
+		field = wb.st.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
+	case r.Kind.IsBool():
+		field = "[" + report.FormatValue(l, rr.Value) + "]"
+	default:
+		field = "[" + rr.Value.String() + "]"
+	}
+	unit := textwidth.Sanitize(r.Unit, false)
+	if r.Kind.IsBool() {
+		unit = ""
+	}
+	hint := ruleHint(l, r)
+	eff := ""
+	if rr.Recorded {
+		sign := "-"
+		if r.Kind == rubric.Bonus {
+			sign = "+"
+		}
+		eff = "→ " + sign + rr.Amount.Fixed(2)
+		if rr.Capped {
+			eff += " " + l.UI.CapBound
+		}
+	}
+	line := "    " + field + " " + unit
+	out = append(out, fit(line, inner))
+	if hint != "" || eff != "" {
+		hl := "    " + hint
+		if eff != "" {
+			st := wb.st.Deducted
+			if rr.Amount == 0 {
+				st = wb.st.Good
+			}
+			if rr.Capped {
+				st = wb.st.Capped
+			}
+			out = append(out, wb.st.Dim.Render(fit(hl, max(inner-textwidth.Width(eff)-1, 0)))+" "+st.Render(eff))
+		} else {
+			out = append(out, wb.st.Dim.Render(fit(hl, inner)))
+		}
+	}
+	if r.Kind == rubric.Discretion && (rr.Note != "" || (selected && wb.mode == editReason)) {
+		reason := textwidth.Sanitize(rr.Note, false)
+		if selected && wb.mode == editReason {
+			reason = wb.reasonIn.View()
+		}
+		for _, s := range wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner) {
+			out = append(out, s)
+		}
+	}
+	if ss := wb.conflicts[r.ID]; ss != nil {
+		out = append(out, wb.st.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner)))
+		for i, h := range ss.Heads {
+			v := "—"
+			if !h.Tombstone() {
+				if dv, err := store.DecodeValue(*h.Value); err == nil {
+					v = report.FormatValue(l, &dv)
+				}
+			}
+			s := fmt.Sprintf("    %d) %s  %s  %s", i+1, v, textwidth.Sanitize(h.Inspector, false), h.Wall.Local().Format("01-02 15:04"))
+			if h.Note != "" {
+				s += "  " + textwidth.Sanitize(h.Note, false)
+			}
+			out = append(out, wb.st.Warning.Render(fit(s, inner)))
+		}
+	}
+	return out
+}
+
+// ruleHint is the amount, target and cap of a rule in words.
+func ruleHint(l *i18n.Labels, r *rubric.Rule) string {
+	unit := textwidth.Sanitize(r.Unit, false)
+	var parts []string
+	switch r.Kind {
+	case rubric.Flag:
+		parts = append(parts, fmt.Sprintf(l.UI.HintFlag, r.Amount))
+	case rubric.Bonus:
+		parts = append(parts, fmt.Sprintf(l.UI.HintBonus, r.Amount))
+	case rubric.Count:
+		parts = append(parts, fmt.Sprintf(l.UI.HintCount, unit, r.Amount))
+	case rubric.Shortfall:
+		parts = append(parts, fmt.Sprintf(l.UI.HintShortfall, r.Target, unit, r.Step.String()+unit, r.Amount))
+	case rubric.Ratio:
+		parts = append(parts, fmt.Sprintf(l.UI.HintRatio, r.Target))
+	case rubric.Convert:
+		parts = append(parts, fmt.Sprintf(l.UI.HintConvert, r.FullMark()))
+	case rubric.Discretion:
+		parts = append(parts, fmt.Sprintf(l.UI.HintDiscretion, r.Cap))
+	}
+	if r.Cap != nil && r.Kind != rubric.Discretion {
+		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
+	}
+	sep := "，"
+	if l.Lang != "zh" {
+		sep = ", "
+	}
+	return strings.Join(parts, sep)
+}
+
+func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) []string {
+	pointer := "  "
+	if selected {
+		pointer = "> "
+	}
+	head := pointer + wb.l.UI.IndicatorNote
+	var out []string
+	if selected {
+		out = append(out, wb.st.InputActive.Render(fit(head, inner)))
+	} else {
+		out = append(out, fit(head, inner))
+	}
+	if selected && wb.mode == editNote {
+		for _, s := range strings.Split(wb.noteArea.View(), "\n") {
+			out = append(out, "    "+s)
+		}
+		return out
+	}
+	note := textwidth.Sanitize(wb.notes[ind.ID], true)
+	if note == "" {
+		out = append(out, wb.st.Dim.Render("    —"))
+		return out
+	}
+	for _, s := range textwidth.Wrap(note, max(inner-4, 1)) {
+		out = append(out, "    "+s)
+	}
+	return out
+}
+
+// categoryOverview is the centre pane when the cursor is on a category.
+func (wb *workbench) categoryOverview(inner int) []string {
+	r := wb.rows[wb.cursor]
+	cr := wb.categoryResult(r.cat.ID)
+	lines := wrapPrefixed(r.cat.ID+" ", textwidth.Sanitize(r.cat.Title, false), inner)
+	lines = append(lines, fmt.Sprintf("%s %s / %s", wb.l.Score, cr.Score.Fixed(2), cr.Max.Fixed(2)), "")
+	for _, ir := range cr.Indicators {
+		_, ind, _ := wb.rb.Indicator(ir.ID)
+		lines = append(lines, fit(ir.ID+" "+shortTitle(ind), inner-12)+textwidth.PadLeft(ir.Score.Fixed(2)+"/"+ir.Max.String(), 12))
+	}
+	return lines
+}
+
+// scoreView renders the right pane: totals, category bars and why the
+// current indicator scores what it does.
+func (wb *workbench) scoreView(w, h int) []string {
+	inner := w - 2
+	l := wb.l
+	res := wb.res
+	var lines []string
+	total := l.Total + " " + res.Total.Fixed(2)
+	lines = append(lines, wb.st.Strong.Render(fit(total, inner)))
+	if wb.rng != nil {
+		lines = append(lines, wb.st.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))
+	}
+	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Base, res.Base.Fixed(2), res.BaseMax), inner))
+	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Bonus, res.Bonus.Fixed(2), res.BonusMax), inner))
+	p := res.Progress
+	lines = append(lines, fit(fmt.Sprintf("%s %d/%d", l.Progress, p.IndicatorsRecorded, p.IndicatorsTotal), inner), "")
+	barW := max(inner-16, 4)
+	for _, c := range res.Categories {
+		label := textwidth.PadRight(c.ID, 2)
+		fig := textwidth.PadLeft(c.Score.Fixed(1)+"/"+c.Max.String(), 10)
+		lines = append(lines, label+" "+wb.bar(c.Score, c.Max, barW)+" "+fig)
+	}
+	ind := wb.current()
+	if ind != nil {
+		ir, _ := res.Indicator(ind.ID)
+		lines = append(lines, "", wb.st.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
+		for _, rr := range ir.Rules {
+			v := "—"
+			if rr.Recorded {
+				v = report.FormatValue(l, rr.Value)
+			}
+			left := " " + rr.ID + " " + v
+			right := rr.Amount.Fixed(2)
+			if rr.Capped {
+				right = rr.Raw.Fixed(2) + "→" + rr.Amount.Fixed(2)
+			}
+			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
+			if rr.Capped {
+				lines = append(lines, wb.st.Capped.Render(fit("   "+fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)))
+			}
+		}
+		for _, g := range ir.Groups {
+			if g.Capped {
+				lines = append(lines, wb.st.Capped.Render(fit(" "+l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)))
+			}
+		}
+		raw := fmt.Sprintf(" %s %s", l.UI.Raw, ir.Raw.Fixed(2))
+		lines = append(lines, fit(raw, inner))
+		if ir.Capped {
+			lines = append(lines, wb.st.Capped.Render(fit(" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)))
+		}
+		sc := " " + fmt.Sprintf(l.UI.ScoreLine, ir.Score.Fixed(2), ir.Max.String())
+		if wb.rng != nil {
+			if sp, ok := wb.rng.Indicators[ind.ID]; ok && sp.Min != sp.Max {
+				sc += fmt.Sprintf(" (%s–%s)", sp.Min.Fixed(2), sp.Max.Fixed(2))
+			}
+		}
+		lines = append(lines, wb.st.Strong.Render(fit(sc, inner)))
+	}
+	return box(wb.st, l.UI.ScorePanel, false, lines, w, h)
+}
+
+// trim prints a figure without trailing zeros (扣1.6分，封顶1分).
+func trim(d decimal.Dec) string { return d.String() }
+
+// bar draws score/max as a bar of ASCII cells (no East-Asian-ambiguous
+// glyphs, so it is the same width in every locale).
+func (wb *workbench) bar(score, maxPts decimal.Dec, w int) string {
+	if maxPts <= 0 || w <= 0 {
+		return strings.Repeat(" ", max(w, 0))
+	}
+	full := int(int64(score) * int64(w) / int64(maxPts))
+	full = clamp(full, 0, w)
+	return wb.st.BarFull.Render(strings.Repeat("#", full)) + wb.st.BarEmpty.Render(strings.Repeat("-", w-full))
+}

@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+)
+
+// selectedConflict returns the conflict of the selected rule, if any.
+func (wb *workbench) selectedConflict() *store.SubjectState {
+	if r := wb.selectedRule(); r != nil {
+		return wb.conflicts[r.ID]
+	}
+	return nil
+}
+
+// updateConflictKeys handles keys while a conflicted rule is selected:
+// 1–9 pick that inspector's value, enter types a new one. It reports
+// whether it used the key.
+func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	ss := wb.selectedConflict()
+	if ss == nil {
+		return nil, false
+	}
+	if n, err := strconv.Atoi(msg.Text); err == nil && n >= 1 && n <= len(ss.Heads) {
+		return wb.pickHead(ss, ss.Heads[n-1]), true
+	}
+	if key.Matches(msg, wb.keys.Confirm) {
+		if wb.readOnly() {
+			return nil, true
+		}
+		wb.mode = editResolveNew
+		wb.valueInput.SetValue("")
+		return wb.valueInput.Focus(), true
+	}
+	return nil, false
+}
+
+// pickHead settles a conflict with one head's value (and note).
+func (wb *workbench) pickHead(ss *store.SubjectState, h *store.Revision) tea.Cmd {
+	if h.Tombstone() {
+		return wb.commitChange(ss.Subject, nil, h.Note, true)
+	}
+	v, err := store.DecodeValue(*h.Value)
+	if err != nil {
+		wb.inlineErr = err.Error()
+		return nil
+	}
+	return wb.commitChange(ss.Subject, &v, h.Note, true)
+}
+
+// updateResolveNew types a new value that settles a conflict.
+func (wb *workbench) updateResolveNew(msg tea.Msg) tea.Cmd {
+	r := wb.selectedRule()
+	km, isKey := msg.(tea.KeyPressMsg)
+	if isKey && key.Matches(km, wb.keys.Cancel) {
+		wb.stopEditing()
+		return nil
+	}
+	if isKey && key.Matches(km, wb.keys.Confirm) {
+		v, err := scoring.ParseValue(r, wb.valueInput.Value())
+		if err != nil {
+			wb.inlineErr = fmt.Sprintf(wb.l.UI.NotANumber, wb.valueInput.Value()) + "; " + wb.l.UI.Allowed + allowedText(wb.l, r)
+			return nil
+		}
+		note := ""
+		if ss := wb.conflicts[r.ID]; ss != nil {
+			note = ss.Current().Note
+		}
+		if msg := scoring.CheckValue(r, scoring.Finding{Value: v, Note: note + "x"}); msg != "" {
+			wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
+			return nil
+		}
+		wb.stopEditing()
+		if note == "" && r.Kind == "discretion" {
+			note = wb.l.UI.Conflict
+		}
+		return wb.commitChange(r.ID, &v, note, true)
+	}
+	var cmd tea.Cmd
+	wb.valueInput, cmd = wb.valueInput.Update(msg)
+	return cmd
+}

@@ -1,0 +1,356 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+)
+
+func TestRecordFlagBySpace(t *testing.T) {
+	h := newHarness(t)
+	h.mustContain("1.1.a", "总分 100.00")
+	h.keys("space")
+	if h.stored("1.1.a") != "true" {
+		t.Fatalf("1.1.a stored %q, want true", h.stored("1.1.a"))
+	}
+	h.mustContain("总分 99.00", "[是]", "→ -1.00", "已保存")
+	h.keys("space")
+	if h.stored("1.1.a") != "false" {
+		t.Fatalf("second space: %q", h.stored("1.1.a"))
+	}
+	h.mustContain("总分 100.00", "[否]")
+}
+
+func TestRecordCountByDigitsAndPlusMinus(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.3")
+	h.keys("+")
+	if h.stored("1.3.a") != "1" {
+		t.Fatalf("+ on unrecorded count stored %q", h.stored("1.3.a"))
+	}
+	h.keys("+ + -")
+	if h.stored("1.3.a") != "2" {
+		t.Fatalf("after + + -: %q", h.stored("1.3.a"))
+	}
+	h.keys("7 enter")
+	if h.stored("1.3.a") != "7" {
+		t.Fatalf("typed 7: %q", h.stored("1.3.a"))
+	}
+	h.mustContain("[7] 个", "→ -0.70", "总分 99.30")
+}
+
+func TestRecordShortfallRatioConvert(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.2")
+	h.mustContain("目标100000件，每少2000件扣0.1分")
+	h.keys("91500 enter")
+	h.gotoIndicator("3.1")
+	h.keys("95 enter tab 68 enter")
+	h.gotoIndicator("2.4")
+	h.keys("92.5 enter")
+	for rule, want := range map[string]string{"3.2.a": "91500", "3.1.a": "95", "3.1.b": "68", "2.4.a": "92.5"} {
+		if got := h.stored(rule); got != want {
+			t.Errorf("%s stored %q, want %q", rule, got, want)
+		}
+	}
+	// 3.2: 0.4; 3.1: 0.05 + 0.2; 2.4: 0.23 → 100 − 0.88
+	h.mustContain("总分 99.12")
+}
+
+func TestDiscretionRefusedWithoutNote(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.4")
+	h.keys("0.5 enter")
+	h.mustContain("酌情扣分须填写理由")
+	if h.stored("3.4.a") != "" {
+		t.Fatal("saved a discretionary deduction without a reason")
+	}
+	h.keys("enter") // an empty reason is refused too
+	if h.stored("3.4.a") != "" || h.m.wb.mode != editReason {
+		t.Fatal("empty reason accepted")
+	}
+	h.keys("汇聚不全 enter")
+	if h.stored("3.4.a") != "0.5" {
+		t.Fatalf("stored %q after the reason", h.stored("3.4.a"))
+	}
+	h.mustContain("理由：汇聚不全", "总分 99.50")
+}
+
+func TestBonusToggle(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("7.1")
+	h.keys("space")
+	h.mustContain("总分 110.00", "加分 10.00 / 10")
+}
+
+func TestInvalidValueRefusedInline(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.1")
+	h.keys("120 enter")
+	h.mustContain("允许：0 至 100 的百分比（目标 100%）")
+	if h.stored("3.1.a") != "" {
+		t.Fatal("120% was saved")
+	}
+	h.keys("backspace backspace backspace abc enter")
+	h.mustContain(`"abc" 不是数字`)
+	h.keys("esc")
+	if h.m.wb.mode != editNone || h.stored("3.1.a") != "" {
+		t.Fatal("esc did not cancel the edit")
+	}
+	h.gotoIndicator("1.5")
+	h.keys("tab 4 enter") // 1.5.b names three 告知承诺制
+	h.mustContain("0 至 3 的整数")
+	if h.stored("1.5.b") != "" {
+		t.Fatal("4 of 3 saved")
+	}
+	// The allowed range is in red (the error style).
+	if !strings.Contains(h.m.render(), h.m.styles.Error.Render("允许：0 至 3 的整数")) {
+		t.Error("the error is not styled as an error")
+	}
+}
+
+func TestCapShownBinding(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.2")
+	h.keys("8 enter")
+	h.mustContain("1.60→1.00", "→ -1.00 封顶")
+	h.gotoIndicator("1.6")
+	h.keys("space tab space tab space")
+	h.mustContain("扣1.5分，封顶1分", "得分 0.00 / 1")
+	if !strings.Contains(h.screen(), "-1.00*") {
+		t.Errorf("navigator does not mark 1.6 capped:\n%s", h.screen())
+	}
+	h.gotoIndicator("3.2")
+	h.keys("tab 4 enter tab 4 enter")
+	h.mustContain("合计封顶 扣1.2分，封顶1分")
+}
+
+func TestScorePanelChangesInTheSameFrame(t *testing.T) {
+	h := newHarness(t)
+	h.be.fail.Store(true) // even before anything is saved
+	before := h.m.wb.res.Total
+	m, _ := h.m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	h.m = m.(Model)
+	if h.m.wb.res.Total == before || !strings.Contains(h.screen(), "总分 99.00") {
+		t.Fatalf("score did not change in the frame of the edit:\n%s", h.screen())
+	}
+}
+
+func TestNavigation(t *testing.T) {
+	h := newHarness(t)
+	if h.m.wb.current().ID != "1.1" {
+		t.Fatal("does not start on 1.1")
+	}
+	h.keys("n n")
+	if h.m.wb.current().ID != "1.3" {
+		t.Errorf("n n → %s", h.m.wb.current().ID)
+	}
+	h.keys("p")
+	if h.m.wb.current().ID != "1.2" {
+		t.Errorf("p → %s", h.m.wb.current().ID)
+	}
+	for i := 0; i < 6; i++ {
+		h.keys("n")
+	}
+	if h.m.wb.current().ID != "2.1" {
+		t.Errorf("n across categories → %s", h.m.wb.current().ID)
+	}
+	h.keys("k") // j/k move over category headers too
+	if h.m.wb.current() != nil {
+		t.Errorf("k from 2.1 should land on category 2's header")
+	}
+	h.mustContain("得分 25.00 / 25.00")
+	h.keys("j")
+	// ] skips recorded indicators.
+	h.gotoIndicator("1.1")
+	h.keys("space tab space n tab space")
+	h.gotoIndicator("1.1")
+	h.keys("]")
+	if h.m.wb.current().ID != "1.2" { // 1.2 has only one of two rules
+		t.Errorf("] from 1.1 → %s", h.m.wb.current().ID)
+	}
+	h.gotoIndicator("1.2")
+	h.keys("0 enter")
+	h.gotoIndicator("1.1")
+	h.keys("]")
+	if h.m.wb.current().ID != "1.3" {
+		t.Errorf("] should skip the complete 1.2 → %s", h.m.wb.current().ID)
+	}
+	h.keys("[")
+	if h.m.wb.current().ID != "7.1" {
+		t.Errorf("[ from 1.3 wraps to the last unrecorded → %s", h.m.wb.current().ID)
+	}
+	// / filters by Chinese text.
+	h.keys("/ 电子证照")
+	var ids []string
+	for _, r := range h.m.wb.rows {
+		if r.ind != nil {
+			ids = append(ids, r.ind.ID)
+		}
+	}
+	if strings.Join(ids, ",") != "3.4" {
+		t.Errorf("filter 电子证照 shows %v", ids)
+	}
+	h.mustContain("筛选：电子证照")
+	h.keys("esc")
+	if len(h.m.wb.rows) != 43 {
+		t.Errorf("esc should clear the filter: %d rows", len(h.m.wb.rows))
+	}
+}
+
+func TestResizeAndTinyWindows(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("2.1")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	s := h.screen()
+	lines := strings.Split(s, "\n")
+	if len(lines) != 24 {
+		t.Fatalf("80×24 frame has %d lines", len(lines))
+	}
+	for i, l := range lines {
+		if w := textwidth.Width(l); w != 80 {
+			t.Errorf("line %d is %d wide: %q", i, w, l)
+		}
+	}
+	h.mustContain("指标", "得分", "总分 100.00", "2.1.a")
+	h.send(tea.WindowSizeMsg{Width: 10, Height: 5})
+	h.mustContain("窗口太小")
+	for _, sz := range [][2]int{{1, 1}, {0, 0}, {3, 40}, {200, 3}, {71, 19}, {72, 20}} {
+		h.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+		_ = h.screen()
+		h.keys("n j space")
+	}
+	h.send(tea.WindowSizeMsg{Width: 72, Height: 20})
+	for i, l := range strings.Split(h.screen(), "\n") {
+		if w := textwidth.Width(l); w != 72 {
+			t.Errorf("72×20 line %d is %d wide", i, w)
+		}
+	}
+}
+
+func TestSaveFailureKeptAndRetried(t *testing.T) {
+	h := newHarness(t)
+	h.be.fail.Store(true)
+	h.keys("space")
+	if h.stored("1.1.a") != "" {
+		t.Fatal("failing backend saved")
+	}
+	h.mustContain("保存失败：disk I/O error", "1 未保存", "[是]", "总分 99.00")
+	if h.m.wb.unsaved() != 1 {
+		t.Fatalf("unsaved = %d", h.m.wb.unsaved())
+	}
+	// Quitting now asks first.
+	h.keys("q")
+	h.mustContain("还有 1 项未保存，确定退出吗")
+	h.keys("n")
+	if h.m.confirm {
+		t.Fatal("n did not cancel quitting")
+	}
+	// The disk comes back: the retry saves it.
+	h.be.fail.Store(false)
+	h.send(retryMsg{})
+	if h.stored("1.1.a") != "true" || h.m.wb.unsaved() != 0 {
+		t.Fatalf("retry did not save: stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.unsaved())
+	}
+	h.mustContain("已保存")
+	_, cmd := h.m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
+	if cmd == nil {
+		t.Fatal("q with everything saved should quit")
+	}
+}
+
+func TestSavesStayInOrder(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.3")
+	h.be.fail.Store(true)
+	h.keys("+ + + 5 enter")
+	h.be.fail.Store(false)
+	h.send(retryMsg{})
+	if h.stored("1.3.a") != "5" {
+		t.Fatalf("the last edit must win: stored %q", h.stored("1.3.a"))
+	}
+}
+
+func TestIndicatorNote(t *testing.T) {
+	h := newHarness(t)
+	h.keys("tab tab enter 大厅面积不足 enter")
+	st, _ := h.s.State(h.a.ID)
+	if st.Notes()["1.1"] != "大厅面积不足" {
+		t.Fatalf("note %q", st.Notes()["1.1"])
+	}
+	h.mustContain("大厅面积不足")
+}
+
+func TestSignedOpensReadOnly(t *testing.T) {
+	h := newHarness(t)
+	id, _ := h.s.Identity("")
+	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("b enter")
+	h.mustContain("已签字", "只读")
+	h.keys("space")
+	if h.stored("1.1.a") != "" {
+		t.Fatal("edited a signed assessment")
+	}
+	h.mustContain("已由 张三")
+}
+
+func TestUntrustedTextIsStripped(t *testing.T) {
+	h := newHarness(t)
+	id, _ := h.s.Identity("")
+	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.NotePrefix + "1.1", Value: store.StringValue("好\x1b[2J\x1b]0;x\x07笔记")}); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("b enter")
+	raw := h.m.render()
+	if strings.Contains(raw, "\x1b[2J") || strings.Contains(raw, "\x1b]0;") {
+		t.Fatal("escape sequences from the database reach the terminal")
+	}
+	h.mustContain("好笔记")
+}
+
+func TestEnglishLabels(t *testing.T) {
+	h := newHarness(t, withLang("en"))
+	h.mustContain("Indicators", "Score", "Total 100.00", "not recorded")
+	if strings.Contains(ansi.Strip(h.m.footer()), "退出") {
+		t.Error("Chinese help in the English UI")
+	}
+}
+
+func TestHelpScreen(t *testing.T) {
+	h := newHarness(t)
+	h.keys("?")
+	h.mustContain("下一未记录", "上一输入", "清除记录")
+	h.keys("?")
+	h.mustContain("1.1.a")
+}
+
+// BenchmarkKeystroke is one key press through Update plus View at 120×40 on
+// a fully recorded assessment.
+func BenchmarkKeystroke(b *testing.B) {
+	h := newHarness(b)
+	id, _ := h.s.Identity("")
+	var changes []store.Change
+	for rid, f := range fullFindings(h) {
+		v := store.EncodeValue(f.Value)
+		changes = append(changes, store.Change{Subject: rid, Value: &v, Note: f.Note})
+	}
+	if _, err := h.s.Record(id, h.a.ID, changes...); err != nil {
+		b.Fatal(err)
+	}
+	h.keys("b enter")
+	keys := []tea.KeyPressMsg{{Code: 'j', Text: "j"}, {Code: 'k', Text: "k"}}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		m, _ := h.m.Update(keys[i%2])
+		h.m = m.(Model)
+		_ = h.m.View()
+		i++
+	}
+}
