@@ -426,11 +426,14 @@ func (m Model) render() string {
 	header := m.styles.Header.Render(fit(" "+m.l.UI.AppTitle+m.headerInfo(), m.w))
 	lines := []string{header}
 	for i := 0; i < m.h-3; i++ {
-		l := ""
-		if i < len(body) {
-			l = body[i]
+		switch {
+		case i >= len(body):
+			lines = append(lines, strings.Repeat(" ", m.w))
+		case m.screen == screenWorkbench && !m.showHelp:
+			lines = append(lines, body[i]) // the panes are exactly m.w wide
+		default:
+			lines = append(lines, fit(body[i], m.w))
 		}
-		lines = append(lines, fit(l, m.w))
 	}
 	lines = append(lines, m.statusLine(), m.footer())
 	return strings.Join(lines, "\n")

@@ -19,6 +19,16 @@ func fit(s string, w int) string {
 // in the top edge. Lines are cut or padded to the inner width, and the body
 // is cut or padded to the inner height, so every row is exactly w wide.
 func box(st *Styles, title string, focused bool, lines []string, w, h int) []string {
+	return drawBox(st, title, focused, lines, w, h, false)
+}
+
+// fittedBox is box for lines already exactly w−2 columns wide: it skips
+// measuring them again (the navigator redraws 40 rows per keystroke).
+func fittedBox(st *Styles, title string, focused bool, lines []string, w, h int) []string {
+	return drawBox(st, title, focused, lines, w, h, true)
+}
+
+func drawBox(st *Styles, title string, focused bool, lines []string, w, h int, fitted bool) []string {
 	if w < 2 || h < 2 {
 		out := make([]string, max(h, 0))
 		for i := range out {
@@ -39,11 +49,14 @@ func box(st *Styles, title string, focused bool, lines []string, w, h int) []str
 	out := []string{top}
 	side := st.Border.Render("│")
 	for i := 0; i < h-2; i++ {
-		l := ""
-		if i < len(lines) {
-			l = lines[i]
+		switch {
+		case i >= len(lines):
+			out = append(out, side+strings.Repeat(" ", inner)+side)
+		case fitted:
+			out = append(out, side+lines[i]+side)
+		default:
+			out = append(out, side+fit(lines[i], inner)+side)
 		}
-		out = append(out, side+fit(l, inner)+side)
 	}
 	out = append(out, st.Border.Render("╰"+strings.Repeat("─", inner)+"╯"))
 	return out

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -89,7 +90,7 @@ func (wb *workbench) navigatorView(w, h int) []string {
 	var lines []string
 	cursorLine := 0
 	if wb.mode == editFilter || wb.filter != "" {
-		lines = append(lines, wb.l.UI.Filter+wb.filterText())
+		lines = append(lines, fit(wb.l.UI.Filter+wb.filterText(), inner))
 	}
 	for i, r := range wb.rows {
 		if i == wb.cursor {
@@ -98,7 +99,7 @@ func (wb *workbench) navigatorView(w, h int) []string {
 		if r.ind == nil {
 			cr := wb.categoryResult(r.cat.ID)
 			score := cr.Score.Fixed(1) + "/" + cr.Max.String()
-			title := r.cat.ID + " " + textwidth.Sanitize(r.cat.Title, false)
+			title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
 			l := fit(title, inner-textwidth.Width(score)-1) + " " + score
 			if i == wb.cursor {
 				lines = append(lines, wb.st.Cursor.Render(l))
@@ -109,27 +110,28 @@ func (wb *workbench) navigatorView(w, h int) []string {
 		}
 		m, capped, conflict := wb.marker(r.ind)
 		mw := 7
-		title := " " + r.ind.ID + " " + shortTitle(r.ind)
-		text := fit(title, inner-mw) + textwidth.PadLeft(m, mw)
+		left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
+		right := textwidth.PadLeft(m, mw)
+		var text string
 		switch {
 		case i == wb.cursor:
-			text = wb.st.Cursor.Render(text)
+			text = wb.st.Cursor.Render(left + right)
 		case conflict:
-			text = fit(title, inner-mw) + wb.st.Conflict.Render(textwidth.PadLeft(m, mw))
+			text = left + wb.st.Conflict.Render(right)
 		case capped:
-			text = fit(title, inner-mw) + wb.st.Capped.Render(textwidth.PadLeft(m, mw))
+			text = left + wb.st.Capped.Render(right)
 		case strings.HasPrefix(m, "-"):
-			text = fit(title, inner-mw) + wb.st.Deducted.Render(textwidth.PadLeft(m, mw))
+			text = left + wb.st.Deducted.Render(right)
 		case m == "✓" || strings.HasPrefix(m, "+"):
-			text = fit(title, inner-mw) + wb.st.Good.Render(textwidth.PadLeft(m, mw))
+			text = left + wb.st.Good.Render(right)
 		default:
-			text = fit(title, inner-mw) + wb.st.Dim.Render(textwidth.PadLeft(m, mw))
+			text = left + wb.st.Dim.Render(right)
 		}
 		lines = append(lines, text)
 	}
 	body := h - 2
 	start := scrollWindow(cursorLine, len(lines), body)
-	return box(wb.st, wb.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
+	return fittedBox(wb.st, wb.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
 }
 
 func (wb *workbench) filterText() string {
@@ -191,12 +193,16 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		}
 	}
 	body := h - 2
-	// Keep the selected input (and the error under it) on screen.
+	// Keep the selected input (and the error under it) on screen; the
+	// first line (indicator and category) stays pinned.
 	start := 0
 	if selLine+4 > body {
-		start = min(selLine-2, max(len(lines)-body, 0))
+		start = min(selLine-3, max(len(lines)-body+1, 0))
 	}
-	return box(wb.st, wb.l.UI.Indicator, wb.mode != editNone && wb.mode != editFilter, lines[max(start, 0):], w, h)
+	if start > 1 {
+		lines = append(lines[:1], lines[start:]...)
+	}
+	return box(wb.st, wb.l.UI.Indicator, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
 }
 
 func pointsUnit(lang string) string {
@@ -215,9 +221,11 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		pointer = "> "
 	}
 	head := pointer + r.ID + " " + textwidth.Sanitize(r.Name(), false)
-	kind := "[" + l.Kind[string(r.Kind)] + "]"
+	if kind := " [" + l.Kind[string(r.Kind)] + "]"; textwidth.Width(head+kind) <= inner {
+		head += kind // the kind only when it fits: never split it
+	}
 	var out []string
-	for i, s := range wrapPrefixed("", head+" "+kind, inner) {
+	for i, s := range textwidth.Wrap(head, inner) {
 		if i > 0 {
 			s = "    " + strings.TrimLeft(s, " ")
 		}
@@ -250,6 +258,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		sign := "-"
 		if r.Kind == rubric.Bonus {
 			sign = "+"
+		}
+		if rr.Amount == 0 {
+			sign = ""
 		}
 		eff = "→ " + sign + rr.Amount.Fixed(2)
 		if rr.Capped {
@@ -411,18 +422,18 @@ func (wb *workbench) scoreView(w, h int) []string {
 			}
 			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
 			if rr.Capped {
-				lines = append(lines, wb.st.Capped.Render(fit("   "+fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)))
+				lines = appendWrapped(lines, wb.st.Capped, "   ", fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
 			}
 		}
 		for _, g := range ir.Groups {
 			if g.Capped {
-				lines = append(lines, wb.st.Capped.Render(fit(" "+l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)))
+				lines = appendWrapped(lines, wb.st.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)
 			}
 		}
 		raw := fmt.Sprintf(" %s %s", l.UI.Raw, ir.Raw.Fixed(2))
 		lines = append(lines, fit(raw, inner))
 		if ir.Capped {
-			lines = append(lines, wb.st.Capped.Render(fit(" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)))
+			lines = appendWrapped(lines, wb.st.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
 		}
 		sc := " " + fmt.Sprintf(l.UI.ScoreLine, ir.Score.Fixed(2), ir.Max.String())
 		if wb.rng != nil {
@@ -432,7 +443,25 @@ func (wb *workbench) scoreView(w, h int) []string {
 		}
 		lines = append(lines, wb.st.Strong.Render(fit(sc, inner)))
 	}
+	if len(lines) > h-2 { // short window: drop the spacing lines first
+		var packed []string
+		for _, ln := range lines {
+			if ln != "" {
+				packed = append(packed, ln)
+			}
+		}
+		lines = packed
+	}
 	return box(wb.st, l.UI.ScorePanel, false, lines, w, h)
+}
+
+// appendWrapped adds text wrapped to inner columns, each line after a
+// prefix (an indent, never an orphan), in a style.
+func appendWrapped(lines []string, st lipgloss.Style, prefix, text string, inner int) []string {
+	for _, s := range wrapPrefixed(prefix, text, inner) {
+		lines = append(lines, st.Render(fit(s, inner)))
+	}
+	return lines
 }
 
 // trim prints a figure without trailing zeros (扣1.6分，封顶1分).

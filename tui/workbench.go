@@ -62,8 +62,9 @@ type workbench struct {
 	res       *scoring.Result
 	rng       *scoring.Range
 
-	rows   []row // visible rows (after the filter)
-	cursor int   // index into rows
+	titles map[string]string // indicator ID → short title, computed once
+	rows   []row             // visible rows (after the filter)
+	cursor int               // index into rows
 	filter string
 	sel    int // selected input: 0..len(rules)-1 a rule, len(rules) the note
 
@@ -99,6 +100,10 @@ func newWorkbench(l *i18n.Labels, st *Styles, keys *KeyMap, be Backend, id store
 	wb.noteArea.CharLimit = 4000
 	wb.noteArea.KeyMap.InsertNewline = key.NewBinding(key.WithKeys("alt+enter", "ctrl+j"))
 	wb.load(state)
+	wb.titles = map[string]string{}
+	for _, ind := range wb.rb.Indicators() {
+		wb.titles[ind.ID] = textwidth.Sanitize(shortTitle(ind), false)
+	}
 	wb.rebuildRows()
 	wb.moveToIndicator(0, 1)
 	return wb

@@ -25,8 +25,12 @@ func Truncate(s string, w int, tail string) string {
 
 // PadRight pads s with spaces to exactly w columns, truncating when longer.
 func PadRight(s string, w int) string {
-	s = Truncate(s, w, "…")
-	if n := Width(s); n < w {
+	n := Width(s)
+	if n > w {
+		s = Truncate(s, w, "…")
+		n = Width(s)
+	}
+	if n < w {
 		s += strings.Repeat(" ", w-n)
 	}
 	return s
@@ -34,9 +38,29 @@ func PadRight(s string, w int) string {
 
 // PadLeft pads s on the left to exactly w columns, truncating when longer.
 func PadLeft(s string, w int) string {
-	s = Truncate(s, w, "…")
-	if n := Width(s); n < w {
+	n := Width(s)
+	if n > w {
+		s = Truncate(s, w, "…")
+		n = Width(s)
+	}
+	if n < w {
 		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// Head returns at most n runes of plain text s (a cheap cut before exact
+// fitting, since every rune is at least one column).
+func Head(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	i := 0
+	for pos := range s {
+		if i == n {
+			return s[:pos]
+		}
+		i++
 	}
 	return s
 }
