@@ -28,6 +28,7 @@ type ScoreDoc struct {
 	Categories []CategoryScore  `json:"categories"`
 	Indicators []IndicatorScore `json:"indicators"`
 	Progress   scoring.Progress `json:"progress"`
+	Range      *scoring.Range   `json:"range,omitempty"`
 }
 
 // RubricRef names a rubric by id and version.
@@ -73,6 +74,7 @@ func NewScoreDoc(rb *rubric.Rubric, res *scoring.Result) ScoreDoc {
 		Rubric: RubricRef{rb.ID, rb.Version},
 		Total:  res.Total, Base: res.Base, Bonus: res.Bonus, BaseMax: res.BaseMax, BonusMax: res.BonusMax,
 		Progress: res.Progress,
+		Range:    res.Range,
 	}
 	for _, c := range res.Categories {
 		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max})
@@ -174,6 +176,9 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "%s %s / %s   %s %s / %s   %s %s\n", l.Base, res.Base.Fixed(2), res.BaseMax.Fixed(2),
 		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), l.Total, res.Total.Fixed(2))
+	if res.Range != nil {
+		fmt.Fprintf(&b, "%s\n", fmt.Sprintf(l.UI.Range, res.Range.Min.Fixed(2), res.Range.Max.Fixed(2)))
+	}
 	p := res.Progress
 	fmt.Fprintf(&b, "%s: %s %d/%d, %s %d/%d\n", l.Progress, l.IndicatorsRecorded, p.IndicatorsRecorded, p.IndicatorsTotal,
 		l.RulesRecorded, p.RulesRecorded, p.RulesTotal)

@@ -93,6 +93,9 @@ type Result struct {
 	Total      decimal.Dec      `json:"total"`
 	Categories []CategoryResult `json:"categories"`
 	Progress   Progress         `json:"progress"`
+	// Range is set while conflicts are open: the span the total can take
+	// across the conflicting values (see RangeOver).
+	Range *Range `json:"range,omitempty"`
 }
 
 // Indicator returns the result of one indicator.

@@ -97,9 +97,15 @@ func (st *State) Conflicts() []*SubjectState {
 	return out
 }
 
-// Score scores the current findings.
+// Score scores the current findings (the latest head of each conflict)
+// and, while conflicts are open, the range the score could take.
 func (st *State) Score() (*scoring.Result, error) {
-	return scoring.Score(st.Rubric, st.Findings())
+	res, err := scoring.Score(st.Rubric, st.Findings())
+	if err != nil {
+		return nil, err
+	}
+	res.Range = st.Range()
+	return res, nil
 }
 
 // State loads one assessment's current state.

@@ -308,6 +308,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			}
 			out = append(out, wb.st.Warning.Render(fit(s, inner)))
 		}
+		if selected {
+			out = appendWrapped(out, wb.st.Dim, "    ", wb.l.UI.ResolveHint, inner)
+		}
 	}
 	return out
 }

@@ -144,22 +144,11 @@ func (wb *workbench) conflictAlternatives() map[string][]scoring.Finding {
 	if len(wb.conflicts) == 0 {
 		return nil
 	}
-	out := map[string][]scoring.Finding{}
-	for subj, ss := range wb.conflicts {
-		if _, ok := wb.rb.Rule(subj); !ok {
-			continue
-		}
-		for _, h := range ss.Heads {
-			f := scoring.Finding{Note: h.Note}
-			if !h.Tombstone() {
-				if v, err := store.DecodeValue(*h.Value); err == nil {
-					f.Value = v
-				}
-			}
-			out[subj] = append(out[subj], f)
-		}
+	list := make([]*store.SubjectState, 0, len(wb.conflicts))
+	for _, ss := range wb.conflicts {
+		list = append(list, ss)
 	}
-	return out
+	return store.Alternatives(list)
 }
 
 // rebuildRows applies the filter to the tree.

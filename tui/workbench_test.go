@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -353,4 +355,71 @@ func BenchmarkKeystroke(b *testing.B) {
 		_ = h.m.View()
 		i++
 	}
+}
+
+// conflictWith makes 李四's laptop record other values and merges it in.
+func conflictWith(t *testing.T, h *harness, findings map[string]string) {
+	t.Helper()
+	other := filepath.Join(t.TempDir(), "李四.db")
+	s2, err := store.Open(other, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2, _ := s2.SetInspector("李四")
+	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
+	for rule, v := range findings {
+		v := v
+		if _, err := s2.Record(id2, a2.ID, store.Change{Subject: rule, Value: &v, Note: "李四的记录"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2.Close()
+	if _, err := h.s.Merge(other); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestConflictShownAndResolvedByKey(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.2")
+	h.keys("3 enter")
+	conflictWith(t, h, map[string]string{"1.2.a": "5"})
+	h.keys("b")
+	h.mustContain("考核列表", "张三,李四") // the picker shows both inspectors
+	if !strings.Contains(h.screen(), "     1") {
+		t.Errorf("the picker does not count the open conflict:\n%s", h.screen())
+	}
+	h.keys("enter")
+	h.gotoIndicator("1.2")
+	h.mustContain("!-1.00", "冲突", "1) 5  李四", "2) 3  张三", "得分范围 99.00 – 99.40")
+	// A plain edit is refused while the conflict is open.
+	h.keys("+")
+	if h.stored("1.2.a") != "5" {
+		t.Fatalf("edited over a conflict: %q", h.stored("1.2.a"))
+	}
+	h.keys("2") // keep 张三's value
+	if h.stored("1.2.a") != "3" {
+		t.Fatalf("picked value stored as %q", h.stored("1.2.a"))
+	}
+	st, _ := h.s.State(h.a.ID)
+	if len(st.Conflicts()) != 0 {
+		t.Fatal("conflict still open after picking")
+	}
+	if strings.Contains(h.screen(), "得分范围") {
+		t.Error("the range is still shown after the last conflict was settled")
+	}
+}
+
+func TestConflictResolvedWithNewValue(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.3")
+	h.keys("3 enter")
+	conflictWith(t, h, map[string]string{"1.3.a": "5"})
+	h.keys("b enter")
+	h.gotoIndicator("1.3")
+	h.keys("enter 4 enter")
+	if h.stored("1.3.a") != "4" {
+		t.Fatalf("new value stored as %q", h.stored("1.3.a"))
+	}
+	h.mustContain("[4] 个")
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -67,7 +68,8 @@ func (a *app) identity(s *store.Store) (store.Identity, error) {
 // dbCmds are the commands that work on the database.
 func (a *app) dbCmds() []*cobra.Command {
 	return []*cobra.Command{a.whereCmd(), a.initCmd(), a.newCmd(), a.listCmd(), a.setCmd(), a.unsetCmd(),
-		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd()}
+		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
+		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd()}
 }
 
 func (a *app) whereCmd() *cobra.Command {
@@ -518,6 +520,14 @@ func (a *app) scoreAssessment(ref string, asJSON bool) error {
 		if err != nil {
 			return err
 		}
-		return a.printScore(st.Rubric, st.Findings(), asJSON, as.Label())
+		res, err := st.Score()
+		if err != nil {
+			fmt.Fprintln(a.stderr, prefixLines(as.Label(), err))
+			return exitError{1}
+		}
+		if asJSON {
+			return report.WriteScoreJSON(a.stdout, st.Rubric, res)
+		}
+		return report.WriteScoreText(a.stdout, a.labels(st.Rubric), st.Rubric, res)
 	})
 }

@@ -48,7 +48,7 @@ type UI struct {
 	AllowedConvert, AllowedDiscretion                              string
 	NotANumber                                                     string // %q
 	ThisIndicator, Raw, ScoreLine, CapBound                        string
-	Conflict, ConflictHeads, Range                                 string
+	Conflict, ConflictHeads, Range, ResolveHint                    string
 	Recorded, NotRecordedYet, Deducted, Capped                     string
 	HintFlag, HintBonus, HintCount, HintShortfall                  string
 	HintRatio, HintConvert, HintDiscretion, HintCap                string
@@ -99,7 +99,7 @@ func chinese() *Labels {
 			AllowedRatio: "0 至 100 的百分比（目标 %s%%）", AllowedConvert: "0 至 %s 的得分",
 			AllowedDiscretion: "0 至 %s 的扣分，须填写理由", NotANumber: "%q 不是数字",
 			ThisIndicator: "本指标", Raw: "合计扣分", ScoreLine: "得分 %s / %s", CapBound: "封顶",
-			Conflict: "冲突", ConflictHeads: "各督查人员的值", Range: "得分范围 %s – %s",
+			Conflict: "冲突", ConflictHeads: "各督查人员的值", Range: "得分范围 %s – %s", ResolveHint: "按数字选用该值，回车输入新值",
 			Recorded: "已记录", NotRecordedYet: "未记录", Deducted: "扣分", Capped: "封顶",
 			HintFlag: "发现即扣%s分", HintBonus: "获得即加%s分", HintCount: "每%s扣%s分", HintShortfall: "目标%s%s，每少%s扣%s分",
 			HintRatio: "目标%s%%，按比例扣分", HintConvert: "满分%s，按得分折算", HintDiscretion: "酌情扣0–%s分", HintCap: "最多扣%s分",
@@ -150,7 +150,7 @@ func english() *Labels {
 			AllowedRatio: "a percentage from 0 to 100 (target %s%%)", AllowedConvert: "a score from 0 to %s",
 			AllowedDiscretion: "a deduction from 0 to %s, with a reason", NotANumber: "%q is not a number",
 			ThisIndicator: "This indicator", Raw: "raw deduction", ScoreLine: "score %s / %s", CapBound: "capped",
-			Conflict: "conflict", ConflictHeads: "values by inspector", Range: "score range %s – %s",
+			Conflict: "conflict", ConflictHeads: "values by inspector", Range: "score range %s – %s", ResolveHint: "press its number to keep a value, enter for a new one",
 			Recorded: "recorded", NotRecordedYet: "not recorded", Deducted: "deducted", Capped: "capped",
 			HintFlag: "deducts %s if found", HintBonus: "adds %s if awarded", HintCount: "per %s: %s", HintShortfall: "target %s%s, %s short: %s",
 			HintRatio: "target %s%%, proportional", HintConvert: "out of %s, converted", HintDiscretion: "0–%s at discretion", HintCap: "cap %s",

@@ -1,0 +1,505 @@
+package store
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// MergeSummary is what one source brought into the target.
+type MergeSummary struct {
+	Source             string `json:"source"`
+	AssessmentsNew     int    `json:"assessments_new"`
+	AssessmentsUpdated int    `json:"assessments_updated"`
+	RevisionsAdded     int    `json:"revisions_added"`
+	RevisionsKnown     int    `json:"revisions_known"`
+	NewConflicts       int    `json:"new_conflicts"`
+}
+
+// RefusedError is a source the merge will not take, naming the file and
+// the record at fault. When any source is refused the target is unchanged.
+type RefusedError struct {
+	Source string
+	Record string
+	Reason string
+}
+
+// Error formats as "SOURCE: RECORD: reason".
+func (e *RefusedError) Error() string {
+	if e.Record == "" {
+		return e.Source + ": " + e.Reason
+	}
+	return e.Source + ": " + e.Record + ": " + e.Reason
+}
+
+// sourceData is everything read from one source file.
+type sourceData struct {
+	path        string
+	rubrics     []storedRubric
+	assessments []Assessment
+	revisions   []*Revision
+}
+
+type storedRubric struct {
+	id, version, sum, content string
+	rb                        *rubric.Rubric
+}
+
+// Merge takes the union of the sources' rubrics, assessments and revisions
+// into the store, in one transaction: idempotent, order-free, lossless. Each
+// source is checked before any of it is read (header, application_id,
+// schema, quick_check) and read from a private copy (with its -wal, if one
+// lies beside it), so a source is never modified. Any refusal leaves the
+// target unchanged.
+func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
+	var data []*sourceData
+	for _, src := range sources {
+		d, err := readSource(src)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, d)
+	}
+	var out []MergeSummary
+	err := s.tx(func(tx *sql.Tx) error {
+		out = out[:0]
+		for _, d := range data {
+			sum, err := mergeOne(tx, d)
+			if err != nil {
+				return err
+			}
+			out = append(out, sum)
+		}
+		return nil
+	})
+	if err != nil {
+		var re *RefusedError
+		if errors.As(err, &re) {
+			return nil, err
+		}
+		return nil, s.writeErr(err)
+	}
+	return out, nil
+}
+
+// readSource checks a source file and reads it from a private copy.
+func readSource(path string) (*sourceData, error) {
+	empty, err := checkHeader(path)
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return nil, &RefusedError{Source: path, Reason: fe.Problem}
+		}
+		return nil, &RefusedError{Source: path, Reason: err.Error()}
+	}
+	if empty {
+		if _, err := os.Stat(path); err != nil {
+			return nil, &RefusedError{Source: path, Reason: "no such file"}
+		}
+		return nil, &RefusedError{Source: path, Reason: "an empty file, not a kaohe database"}
+	}
+	dir, err := os.MkdirTemp("", "kaohe-merge-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	cp := filepath.Join(dir, "source.db")
+	if err := copyFile(path, cp); err != nil {
+		return nil, &RefusedError{Source: path, Reason: "cannot read: " + err.Error()}
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		// Committed data may still be in the WAL: take it along.
+		if err := copyFile(path+"-wal", cp+"-wal"); err != nil {
+			return nil, &RefusedError{Source: path, Reason: "cannot read its -wal file: " + err.Error()}
+		}
+		if err := checkpointCopy(cp); err != nil {
+			return nil, &RefusedError{Source: path, Reason: "damaged -wal file: " + err.Error()}
+		}
+	}
+	if err := quickCheck(cp); err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return nil, &RefusedError{Source: path, Reason: fe.Problem}
+		}
+		return nil, &RefusedError{Source: path, Reason: err.Error()}
+	}
+	uri, err := fileURI(cp, "mode=ro&immutable=1&_pragma=trusted_schema(0)")
+	if err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return nil, &RefusedError{Source: path, Reason: describe(err)}
+	}
+	defer db.Close()
+	var appID, version int
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return nil, &RefusedError{Source: path, Reason: describe(err)}
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+		return nil, &RefusedError{Source: path, Reason: describe(err)}
+	}
+	if appID != ApplicationID {
+		return nil, &RefusedError{Source: path, Reason: foreignMessage(uint32(appID))}
+	}
+	if version < 1 || version > SchemaVersion {
+		return nil, &RefusedError{Source: path, Reason: fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion)}
+	}
+	d := &sourceData{path: path}
+	if err := d.read(db); err != nil {
+		var re *RefusedError
+		if errors.As(err, &re) {
+			return nil, err
+		}
+		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
+	}
+	return d, nil
+}
+
+// checkpointCopy folds a copied WAL into its copied database.
+func checkpointCopy(path string) error {
+	uri, err := fileURI(path, "_pragma=trusted_schema(0)")
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	if err == nil {
+		_, err = db.Exec("PRAGMA journal_mode=DELETE")
+	}
+	return err
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// read loads and checks every record of a source: each rubric's content
+// matches its hash and is a valid rubric; each assessment's ID is the one
+// its identity derives; each revision's hash matches its content, its
+// assessment and rubric are present, and its value is one the rubric
+// accepts.
+func (d *sourceData) read(db *sql.DB) error {
+	refuse := func(record, format string, args ...any) error {
+		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+	}
+	rows, err := db.Query("SELECT id, version, sha256, content FROM rubric")
+	if err != nil {
+		return err
+	}
+	rubrics := map[string]*rubric.Rubric{}
+	for rows.Next() {
+		var r storedRubric
+		if err := rows.Scan(&r.id, &r.version, &r.sum, &r.content); err != nil {
+			rows.Close()
+			return err
+		}
+		rec := "rubric " + r.id + " " + r.version
+		h := sha256.Sum256([]byte(r.content))
+		if hex.EncodeToString(h[:]) != r.sum {
+			rows.Close()
+			return refuse(rec, "its content does not match its sha256 (damaged or edited by hand)")
+		}
+		var rb rubric.Rubric
+		if err := json.Unmarshal([]byte(r.content), &rb); err != nil {
+			rows.Close()
+			return refuse(rec, "its content is not a rubric: %v", err)
+		}
+		if err := rubric.Validate(&rb); err != nil {
+			rows.Close()
+			return refuse(rec, "not a valid rubric: %s", oneLine(err.Error()))
+		}
+		if rb.ID != r.id || rb.Version != r.version {
+			rows.Close()
+			return refuse(rec, "its content names %s %s", rb.ID, rb.Version)
+		}
+		r.rb = &rb
+		rubrics[r.id+"\x00"+r.version] = &rb
+		d.rubrics = append(d.rubrics, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	rows, err = db.Query("SELECT id, rubric_id, rubric_version, unit, period FROM assessment")
+	if err != nil {
+		return err
+	}
+	byID := map[string]Assessment{}
+	for rows.Next() {
+		var a Assessment
+		if err := rows.Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period); err != nil {
+			rows.Close()
+			return err
+		}
+		rec := "assessment " + a.Label()
+		if rubrics[a.RubricID+"\x00"+a.RubricVersion] == nil {
+			rows.Close()
+			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
+		}
+		if want := AssessmentID(a.RubricID, a.RubricVersion, a.Unit, a.Period); a.ID != want {
+			rows.Close()
+			return refuse(rec, "its ID %s is not the one its rubric, unit and period give (%s)", a.ID, want)
+		}
+		byID[a.ID] = a
+		d.assessments = append(d.assessments, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+
+	revs, err := loadRevisions(db, "")
+	if err != nil {
+		return err
+	}
+	known := map[string]bool{}
+	for _, r := range revs {
+		known[r.ID] = true
+	}
+	for _, r := range revs {
+		rec := "revision " + r.ID
+		if r.ContentHash() != r.Hash {
+			return refuse(rec, "its content does not match its hash (damaged or edited by hand)")
+		}
+		a, ok := byID[r.Assessment]
+		if !ok {
+			return refuse(rec, "its assessment %s is missing", r.Assessment)
+		}
+		rb := rubrics[a.RubricID+"\x00"+a.RubricVersion]
+		if rb == nil {
+			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
+		}
+		if _, err := ParseHLC(r.HLC); err != nil {
+			return refuse(rec, "%v", err)
+		}
+		for _, p := range r.Parents {
+			if !known[p] {
+				return refuse(rec, "it supersedes revision %s, which the file does not hold", p)
+			}
+		}
+		if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {
+			return refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(err.Error()))
+		}
+	}
+	d.revisions = revs
+	return nil
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mergeOne inserts one source's records into the target transaction.
+func mergeOne(tx *sql.Tx, d *sourceData) (MergeSummary, error) {
+	sum := MergeSummary{Source: d.path}
+	refuse := func(record, format string, args ...any) error {
+		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+	}
+	for _, r := range d.rubrics {
+		var known string
+		err := tx.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", r.id, r.version).Scan(&known)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if _, err := tx.Exec("INSERT INTO rubric(id, version, sha256, content) VALUES (?, ?, ?, ?)", r.id, r.version, r.sum, r.content); err != nil {
+				return sum, err
+			}
+		case err != nil:
+			return sum, err
+		case known != r.sum:
+			return sum, refuse("rubric "+r.id+" "+r.version, "already known with different content (sha256 %.12s…, this file %.12s…); a changed rubric needs a new version", known, r.sum)
+		}
+	}
+	touched := map[string]bool{}
+	newAssessments := map[string]bool{}
+	for _, a := range d.assessments {
+		var have Assessment
+		err := tx.QueryRow("SELECT id, rubric_id, rubric_version, unit, period FROM assessment WHERE id = ?", a.ID).
+			Scan(&have.ID, &have.RubricID, &have.RubricVersion, &have.Unit, &have.Period)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			if _, err := tx.Exec("INSERT INTO assessment(id, rubric_id, rubric_version, unit, period) VALUES (?, ?, ?, ?, ?)",
+				a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period); err != nil {
+				return sum, err
+			}
+			newAssessments[a.ID] = true
+			sum.AssessmentsNew++
+		case err != nil:
+			return sum, err
+		case have != a:
+			return sum, refuse("assessment "+a.Label(), "the target holds assessment %s with different content", a.ID)
+		}
+	}
+	hashStmt, err := tx.Prepare("SELECT hash FROM revision WHERE id = ?")
+	if err != nil {
+		return sum, err
+	}
+	defer hashStmt.Close()
+	// First find what is new, then count conflicts before and after only on
+	// the assessments that receive something.
+	var fresh []*Revision
+	for _, r := range d.revisions {
+		var known string
+		err := hashStmt.QueryRow(r.ID).Scan(&known)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			fresh = append(fresh, r)
+			touched[r.Assessment] = true
+		case err != nil:
+			return sum, err
+		case known != r.Hash:
+			return sum, refuse("revision "+r.ID, "the target holds a revision with this ID and different content")
+		default:
+			sum.RevisionsKnown++
+		}
+	}
+	var existing, all []Assessment
+	for _, a := range d.assessments {
+		if touched[a.ID] {
+			all = append(all, a)
+			if !newAssessments[a.ID] {
+				existing = append(existing, a)
+				sum.AssessmentsUpdated++
+			}
+		}
+	}
+	before, err := conflictCounts(tx, existing)
+	if err != nil {
+		return sum, err
+	}
+	w, err := newRevisionWriter(tx)
+	if err != nil {
+		return sum, err
+	}
+	defer w.close()
+	for _, r := range fresh {
+		if err := w.write(r); err != nil {
+			return sum, err
+		}
+		sum.RevisionsAdded++
+	}
+	after, err := conflictCounts(tx, all)
+	if err != nil {
+		return sum, err
+	}
+	sum.NewConflicts = max(after-before, 0)
+	return sum, nil
+}
+
+// conflictCounts counts open conflicts over some assessments.
+func conflictCounts(tx *sql.Tx, as []Assessment) (int, error) {
+	n := 0
+	for _, a := range as {
+		revs, err := loadRevisions(tx, "WHERE r.assessment_id = ?", a.ID)
+		if err != nil {
+			return 0, err
+		}
+		n += len(buildState(a, nil, revs).Conflicts())
+	}
+	return n, nil
+}
+
+// Alternatives lists, for each rule in conflict, every head's finding (an
+// Unset value for a retraction), for scoring.RangeOver.
+func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
+	out := map[string][]scoring.Finding{}
+	for _, ss := range conflicts {
+		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) {
+			continue
+		}
+		for _, h := range ss.Heads {
+			f := scoring.Finding{Note: h.Note}
+			if !h.Tombstone() {
+				if v, err := DecodeValue(*h.Value); err == nil {
+					f.Value = v
+				}
+			}
+			out[ss.Subject] = append(out[ss.Subject], f)
+		}
+	}
+	return out
+}
+
+// Range is the span the assessment's score can take across its open
+// conflicts, or nil when there are none.
+func (st *State) Range() *scoring.Range {
+	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(st.Conflicts()))
+}
+
+// Pack writes a self-contained, checkpointed copy of the database to out
+// (VACUUM INTO), for handing over on a USB stick. out must not exist.
+func (s *Store) Pack(out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("%s already exists; choose another name or remove it first", out)
+	}
+	if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return s.writeErr(err)
+	}
+	if _, err := s.db.Exec("VACUUM INTO ?", out); err != nil {
+		return fileErr(out, "cannot write the packed copy: "+describe(err), err)
+	}
+	return os.Chmod(out, 0o600)
+}
+
+// Dump writes a canonical text form of everything the database holds
+// (rubrics, assessments, revisions with sorted parents), in a fixed order:
+// two databases with the same content dump the same.
+func (s *Store) Dump(w io.Writer) error {
+	rows, err := s.db.Query("SELECT id, version, sha256 FROM rubric ORDER BY id, version")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id, v, sum string
+		if err := rows.Scan(&id, &v, &sum); err != nil {
+			rows.Close()
+			return err
+		}
+		fmt.Fprintf(w, "rubric %s %s %s\n", id, v, sum)
+	}
+	rows.Close()
+	all, err := s.Assessments()
+	if err != nil {
+		return err
+	}
+	for _, a := range all {
+		fmt.Fprintf(w, "assessment %s %s %s %s %s\n", a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period)
+	}
+	revs, err := loadRevisions(s.db, "ORDER BY r.id")
+	if err != nil {
+		return err
+	}
+	for _, r := range revs {
+		ps := append([]string(nil), r.Parents...)
+		sort.Strings(ps)
+		fmt.Fprintf(w, "revision %s %s %s %q %q %s %s %s %s %v\n", r.ID, r.Assessment, r.Subject, r.ValueText(), r.Note, r.Inspector, r.Device, r.HLC, r.Hash, ps)
+	}
+	return nil
+}
