@@ -27,6 +27,9 @@ type Labels struct {
 	Unit, Period, Inspectors, Status, Conflicts, Rubric string
 	Draft, Signed                                       string
 
+	// Reports.
+	Rank, Remark, Subtotal, SignOff, NotSigned, Summary, ReportWritten string
+
 	// UI is the wording of the terminal workbench.
 	UI UI
 }
@@ -49,6 +52,7 @@ type UI struct {
 	NotANumber                                                     string // %q
 	ThisIndicator, Raw, ScoreLine, CapBound                        string
 	Conflict, ConflictHeads, Range, ResolveHint                    string
+	Unfinished, OpenConflicts, SummaryKeys                         string
 	Recorded, NotRecordedYet, Deducted, Capped                     string
 	HintFlag, HintBonus, HintCount, HintShortfall                  string
 	HintRatio, HintConvert, HintDiscretion, HintCap                string
@@ -83,6 +87,8 @@ func chinese() *Labels {
 		Target: "目标", Full: "满分", Cap: "最多扣", Step: "每",
 		Unit: "单位", Period: "年度", Inspectors: "督查人员", Status: "状态", Conflicts: "冲突", Rubric: "考核指标",
 		Draft: "草稿", Signed: "已签字",
+		Rank: "名次", Remark: "备注", Subtotal: "小计", SignOff: "签字", NotSigned: "未签字", Summary: "考核汇总",
+		ReportWritten: "报表已写入 %s",
 		UI: UI{
 			AppTitle: "考核工作台", AskName: "欢迎使用考核工作台", NamePrompt: "督查人员姓名：",
 			NameHint: "姓名会记录在每条发现中，每台电脑只需设置一次。回车确认。",
@@ -100,6 +106,7 @@ func chinese() *Labels {
 			AllowedDiscretion: "0 至 %s 的扣分，须填写理由", NotANumber: "%q 不是数字",
 			ThisIndicator: "本指标", Raw: "合计扣分", ScoreLine: "得分 %s / %s", CapBound: "封顶",
 			Conflict: "冲突", ConflictHeads: "各督查人员的值", Range: "得分范围 %s – %s", ResolveHint: "按数字选用该值，回车输入新值",
+			Unfinished: "未完成（%d/%d）", OpenConflicts: "%d处冲突", SummaryKeys: "x 导出 Excel 报表 • b 返回",
 			Recorded: "已记录", NotRecordedYet: "未记录", Deducted: "扣分", Capped: "封顶",
 			HintFlag: "发现即扣%s分", HintBonus: "获得即加%s分", HintCount: "每%s扣%s分", HintShortfall: "目标%s%s，每少%s扣%s分",
 			HintRatio: "目标%s%%，按比例扣分", HintConvert: "满分%s，按得分折算", HintDiscretion: "酌情扣0–%s分", HintCap: "最多扣%s分",
@@ -134,6 +141,8 @@ func english() *Labels {
 		Target: "target", Full: "full", Cap: "cap", Step: "per",
 		Unit: "Unit", Period: "Period", Inspectors: "Inspectors", Status: "Status", Conflicts: "Conflicts", Rubric: "Rubric",
 		Draft: "draft", Signed: "signed",
+		Rank: "Rank", Remark: "Remarks", Subtotal: "Subtotal", SignOff: "Sign-off", NotSigned: "not signed", Summary: "Summary",
+		ReportWritten: "report written to %s",
 		UI: UI{
 			AppTitle: "kaohe workbench", AskName: "Welcome to the kaohe workbench", NamePrompt: "Inspector's name: ",
 			NameHint: "The name is recorded with every finding; set it once per laptop. Enter to confirm.",
@@ -151,6 +160,7 @@ func english() *Labels {
 			AllowedDiscretion: "a deduction from 0 to %s, with a reason", NotANumber: "%q is not a number",
 			ThisIndicator: "This indicator", Raw: "raw deduction", ScoreLine: "score %s / %s", CapBound: "capped",
 			Conflict: "conflict", ConflictHeads: "values by inspector", Range: "score range %s – %s", ResolveHint: "press its number to keep a value, enter for a new one",
+			Unfinished: "unfinished (%d/%d)", OpenConflicts: "%d open conflicts", SummaryKeys: "x write the Excel report • b back",
 			Recorded: "recorded", NotRecordedYet: "not recorded", Deducted: "deducted", Capped: "capped",
 			HintFlag: "deducts %s if found", HintBonus: "adds %s if awarded", HintCount: "per %s: %s", HintShortfall: "target %s%s, %s short: %s",
 			HintRatio: "target %s%%, proportional", HintConvert: "out of %s, converted", HintDiscretion: "0–%s at discretion", HintCap: "cap %s",

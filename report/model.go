@@ -1,0 +1,239 @@
+package report
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+)
+
+// Filter chooses the assessments a report covers.
+type Filter struct {
+	Period string   // "" for every period
+	Units  []string // empty for every unit
+}
+
+// Report is everything the office receives: a ranking of all units and a
+// score sheet per unit. Every export format is written from it, so they all
+// carry the same figures.
+type Report struct {
+	Title      string    `json:"title"`
+	Generated  time.Time `json:"generated"`
+	Period     string    `json:"period,omitempty"`
+	Categories []ColHead `json:"categories"`
+	Ranking    []RankRow `json:"ranking"`
+	Sheets     []Sheet   `json:"sheets"`
+	labels     *i18n.Labels
+}
+
+// ColHead is a category column of the ranking.
+type ColHead struct {
+	ID    string      `json:"id"`
+	Title string      `json:"title"`
+	Max   decimal.Dec `json:"max"`
+}
+
+// RankRow is one unit's line in the ranking.
+type RankRow struct {
+	Rank       int            `json:"rank"`
+	Unit       string         `json:"unit"`
+	Period     string         `json:"period"`
+	Rubric     string         `json:"rubric"`
+	Total      decimal.Dec    `json:"total"`
+	Base       decimal.Dec    `json:"base"`
+	Bonus      decimal.Dec    `json:"bonus"`
+	Categories []decimal.Dec  `json:"categories"`
+	Recorded   int            `json:"indicators_recorded"`
+	Indicators int            `json:"indicators_total"`
+	Finished   bool           `json:"finished"` // every indicator recorded
+	Status     string         `json:"status"`
+	Conflicts  int            `json:"conflicts"`
+	Range      *scoring.Range `json:"range,omitempty"`
+}
+
+// Sheet is one unit's score sheet, laid out like the rubric table.
+type Sheet struct {
+	Unit          string         `json:"unit"`
+	Period        string         `json:"period"`
+	RubricID      string         `json:"rubric_id"`
+	RubricVersion string         `json:"rubric_version"`
+	RubricTitle   string         `json:"rubric_title"`
+	Inspectors    []string       `json:"inspectors"`
+	Status        string         `json:"status"`
+	SignedBy      string         `json:"signed_by,omitempty"`
+	SignedAt      *time.Time     `json:"signed_at,omitempty"`
+	Categories    []SheetCat     `json:"categories"`
+	Base          decimal.Dec    `json:"base"`
+	BaseMax       decimal.Dec    `json:"base_max"`
+	Bonus         decimal.Dec    `json:"bonus"`
+	BonusMax      decimal.Dec    `json:"bonus_max"`
+	Total         decimal.Dec    `json:"total"`
+	Recorded      int            `json:"indicators_recorded"`
+	Indicators    int            `json:"indicators_total"`
+	Conflicts     int            `json:"conflicts"`
+	Range         *scoring.Range `json:"range,omitempty"`
+}
+
+// SheetCat is a category block of a score sheet.
+type SheetCat struct {
+	ID      string      `json:"id"`
+	Heading string      `json:"heading"` // 主要工作 with its points, as in the rubric table
+	Bonus   bool        `json:"bonus,omitempty"`
+	Max     decimal.Dec `json:"max"`
+	Score   decimal.Dec `json:"score"`
+	Rows    []SheetRow  `json:"indicators"`
+}
+
+// SheetRow is one indicator of a score sheet.
+type SheetRow struct {
+	ID        string      `json:"id"`
+	Content   string      `json:"content"`
+	Standard  string      `json:"standard"`
+	Max       decimal.Dec `json:"max"`
+	Deduction decimal.Dec `json:"deduction"` // for a bonus indicator, the bonus
+	Score     decimal.Dec `json:"score"`
+	Recorded  bool        `json:"recorded"`
+	Explain   []string    `json:"explanation"`
+	Note      string      `json:"note,omitempty"`
+}
+
+// Build assembles the report from the assessments' current states.
+func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Report, error) {
+	units := map[string]bool{}
+	for _, u := range f.Units {
+		if u = strings.TrimSpace(u); u != "" {
+			units[u] = true
+		}
+	}
+	r := &Report{Generated: now, Period: f.Period, labels: l}
+	for _, st := range states {
+		a := st.Assessment
+		if f.Period != "" && a.Period != f.Period {
+			continue
+		}
+		if len(units) > 0 && !units[a.Unit] {
+			continue
+		}
+		res, err := st.Score()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a.Label(), err)
+		}
+		if r.Title == "" {
+			r.Title = st.Rubric.Title
+			for _, c := range st.Rubric.Categories {
+				r.Categories = append(r.Categories, ColHead{ID: c.ID, Title: c.Title, Max: c.Points})
+			}
+		}
+		r.Ranking = append(r.Ranking, rankRow(st, res))
+		r.Sheets = append(r.Sheets, sheet(l, st, res))
+	}
+	if len(r.Ranking) == 0 {
+		return nil, fmt.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
+	}
+	rank(r.Ranking)
+	// Sheets follow the ranking's order.
+	order := map[string]int{}
+	for i, row := range r.Ranking {
+		order[row.Unit+"\x00"+row.Period+"\x00"+row.Rubric] = i
+	}
+	sort.SliceStable(r.Sheets, func(i, j int) bool {
+		si, sj := r.Sheets[i], r.Sheets[j]
+		return order[si.Unit+"\x00"+si.Period+"\x00"+si.RubricID+" "+si.RubricVersion] <
+			order[sj.Unit+"\x00"+sj.Period+"\x00"+sj.RubricID+" "+sj.RubricVersion]
+	})
+	return r, nil
+}
+
+func rankRow(st *store.State, res *scoring.Result) RankRow {
+	a := st.Assessment
+	row := RankRow{Unit: clean(a.Unit), Period: clean(a.Period), Rubric: a.RubricID + " " + a.RubricVersion,
+		Total: res.Total, Base: res.Base, Bonus: res.Bonus,
+		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
+		Status: st.Status(), Conflicts: len(st.Conflicts()), Range: res.Range}
+	row.Finished = row.Recorded == row.Indicators
+	for _, c := range res.Categories {
+		row.Categories = append(row.Categories, c.Score)
+	}
+	return row
+}
+
+// rank orders by total (highest first), then unit; equal totals share a
+// rank and the next rank skips (1, 2, 2, 4).
+func rank(rows []RankRow) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Total != rows[j].Total {
+			return rows[i].Total > rows[j].Total
+		}
+		return rows[i].Unit < rows[j].Unit
+	})
+	for i := range rows {
+		if i > 0 && rows[i].Total == rows[i-1].Total {
+			rows[i].Rank = rows[i-1].Rank
+		} else {
+			rows[i].Rank = i + 1
+		}
+	}
+}
+
+func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
+	a := st.Assessment
+	sh := Sheet{Unit: clean(a.Unit), Period: clean(a.Period), RubricID: a.RubricID, RubricVersion: a.RubricVersion,
+		RubricTitle: st.Rubric.Title, Status: st.Status(),
+		Base: res.Base, BaseMax: res.BaseMax, Bonus: res.Bonus, BonusMax: res.BonusMax, Total: res.Total,
+		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
+		Conflicts: len(st.Conflicts()), Range: res.Range}
+	for _, name := range st.Inspectors {
+		sh.Inspectors = append(sh.Inspectors, clean(name))
+	}
+	if s := st.Signed(); s != nil {
+		sh.SignedBy = clean(s.Inspector)
+		t := s.Wall
+		sh.SignedAt = &t
+	}
+	notes := st.Notes()
+	for ci := range res.Categories {
+		cr := &res.Categories[ci]
+		rc := &st.Rubric.Categories[ci]
+		sc := SheetCat{ID: cr.ID, Heading: CategoryHeading(rc), Bonus: rc.Bonus, Max: cr.Max, Score: cr.Score}
+		for ii := range cr.Indicators {
+			ir := &cr.Indicators[ii]
+			ind := &rc.Indicators[ii]
+			sc.Rows = append(sc.Rows, SheetRow{ID: ir.ID, Content: ind.Content, Standard: ind.Standard,
+				Max: ir.Max, Deduction: ir.Deduction, Score: ir.Score, Recorded: ir.Recorded > 0,
+				Explain: Explain(l, ir), Note: clean(notes[ir.ID])})
+		}
+		sh.Categories = append(sh.Categories, sc)
+	}
+	return sh
+}
+
+// CategoryHeading is the 主要工作 cell: the title with its points, exactly as
+// the rubric table writes it.
+func CategoryHeading(c *rubric.Category) string {
+	if c.Bonus {
+		return fmt.Sprintf("%s（加分项，共%s分）", c.Title, c.Points)
+	}
+	return fmt.Sprintf("%s（%s分）", c.Title, c.Points)
+}
+
+// clean makes text that came from a database safe for any output.
+func clean(s string) string { return textwidth.Sanitize(s, true) }
+
+// finishedMark is the ranking's note for a unit not fully recorded.
+func (r *Report) finishedMark(row RankRow) string {
+	var marks []string
+	if !row.Finished {
+		marks = append(marks, fmt.Sprintf(r.labels.UI.Unfinished, row.Recorded, row.Indicators))
+	}
+	if row.Conflicts > 0 {
+		marks = append(marks, fmt.Sprintf(r.labels.UI.OpenConflicts, row.Conflicts))
+	}
+	return strings.Join(marks, "；")
+}

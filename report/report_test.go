@@ -1,0 +1,387 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+	"github.com/xuri/excelize/v2"
+)
+
+// fixture builds a database through the store: four units of 2021 (two of
+// them tied), one of 2020, one signed, one unfinished with a conflict.
+func fixture(t testing.TB) (*store.Store, []*store.State) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := store.Open(filepath.Join(dir, "kaohe.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	id, _ := s.SetInspector("张三")
+	rb := rubric.Default()
+	set := func(unit, period string, kv ...string) store.Assessment {
+		a, _, err := s.CreateAssessment(id, rb, unit, period)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cs []store.Change
+		for i := 0; i+1 < len(kv); i += 2 {
+			v := kv[i+1]
+			note := ""
+			if kv[i] == "3.4.a" {
+				note = "电子证照汇聚不全"
+			}
+			cs = append(cs, store.Change{Subject: kv[i], Value: &v, Note: note})
+		}
+		if _, err := s.Record(id, a.ID, cs...); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	// 吉首市: 1.2 capped (8 → 1), 2.4 convert 0.23, 7.1 bonus → 98.77 + 10.
+	jishou := set("吉首市", "2021", "1.2.a", "8", "2.4.a", "92.5", "7.1.a", "true")
+	// 泸溪县 and 凤凰县 tie at 99.
+	set("泸溪县", "2021", "1.1.a", "true")
+	set("凤凰县", "2021", "6.4.a", "true")
+	// 花垣县: 3.4 discretion 0.5 → 99.5.
+	set("花垣县", "2021", "3.4.a", "0.5")
+	set("吉首市", "2020", "1.1.a", "true", "1.1.b", "true")
+	// Sign 吉首市 2021 off; give 花垣县 a conflict from another laptop.
+	if _, err := s.Record(id, jishou.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "李四.db")
+	s2, _ := store.Open(other, store.Options{})
+	id2, _ := s2.SetInspector("李四")
+	a2, _, _ := s2.CreateAssessment(id2, rb, "花垣县", "2021")
+	v := "1"
+	s2.Record(id2, a2.ID, store.Change{Subject: "3.4.a", Value: &v, Note: "未汇聚"})
+	s2.Close()
+	if _, err := s.Merge(other); err != nil {
+		t.Fatal(err)
+	}
+	states, err := s.States()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, states
+}
+
+func build(t testing.TB, states []*store.State, f Filter) *Report {
+	t.Helper()
+	r, err := Build(states, f, i18n.For("zh"), time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func TestRankingOrderAndTies(t *testing.T) {
+	_, states := fixture(t)
+	r := build(t, states, Filter{Period: "2021"})
+	var got []string
+	for _, row := range r.Ranking {
+		got = append(got, fmt.Sprintf("%d %s %s", row.Rank, row.Unit, row.Total.Fixed(2)))
+	}
+	// 花垣县's conflict: latest head (李四's 1) counts → 99.00, tied too.
+	want := "1 吉首市 108.77|2 凤凰县 99.00|2 泸溪县 99.00|2 花垣县 99.00"
+	if strings.Join(got, "|") != want {
+		t.Errorf("ranking\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if r.Ranking[3].Conflicts != 1 || r.Ranking[3].Finished || r.Ranking[0].Status != store.StatusSigned {
+		t.Errorf("marks: %+v", r.Ranking)
+	}
+	if r := build(t, states, Filter{Units: []string{"吉首市"}}); len(r.Ranking) != 2 {
+		t.Errorf("units filter kept %d rows", len(r.Ranking))
+	}
+	if _, err := Build(states, Filter{Period: "1999"}, i18n.For("zh"), time.Now()); err == nil {
+		t.Error("an empty selection should be an error")
+	}
+}
+
+func TestXLSXReadBack(t *testing.T) {
+	_, states := fixture(t)
+	r := build(t, states, Filter{Period: "2021"})
+	var buf bytes.Buffer
+	if err := r.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := f.GetSheetList()
+	if strings.Join(sheets, ",") != "名次,吉首市 2021,凤凰县 2021,泸溪县 2021,花垣县 2021" {
+		t.Fatalf("sheets %v", sheets)
+	}
+	// Ranking: order, every figure, numbers stored as numbers with 0.00.
+	rows, _ := f.GetRows("名次")
+	if rows[1][0] != "名次" || rows[1][3] != "总分" {
+		t.Errorf("ranking header %v", rows[1])
+	}
+	for i, row := range r.Ranking {
+		y := i + 3
+		cells := rows[y-1]
+		if cells[1] != row.Unit || cells[3] != row.Total.Fixed(2) || cells[4] != row.Base.Fixed(2) || cells[5] != row.Bonus.Fixed(2) {
+			t.Errorf("ranking row %d: %v", y, cells)
+		}
+		for k, c := range row.Categories {
+			if cells[6+k] != c.Fixed(2) {
+				t.Errorf("row %d category %d: %s, want %s", y, k+1, cells[6+k], c.Fixed(2))
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(4, y)
+		if typ, _ := f.GetCellType("名次", cell); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("total %s is stored as %v, not a number", cell, typ)
+		}
+		raw, _ := f.GetCellValue("名次", cell, excelize.Options{RawCellValue: true})
+		if raw != row.Total.Fixed(2) {
+			t.Errorf("raw total %q", raw)
+		}
+		sid, _ := f.GetCellStyle("名次", cell)
+		if st, _ := f.GetStyle(sid); st.NumFmt != 2 {
+			t.Errorf("total %s number format %d, want 2 (0.00)", cell, st.NumFmt)
+		}
+	}
+	if !strings.Contains(rows[5][len(rows[5])-1], "1处冲突") || !strings.Contains(rows[5][len(rows[5])-1], "未完成") {
+		t.Errorf("花垣县 not marked: %v", rows[5])
+	}
+	// A score sheet: merged category cells, figures, explanations, foot.
+	sh := "吉首市 2021"
+	merges, _ := f.GetMergeCells(sh)
+	var ranges []string
+	for _, m := range merges {
+		ranges = append(ranges, m.GetStartAxis()+":"+m.GetEndAxis())
+	}
+	for _, want := range []string{"A3:A9", "B3:B9", "A11:A18", "B11:B18", "A1:G1"} {
+		if !contains(ranges, want) {
+			t.Errorf("merged ranges %v lack %s", ranges, want)
+		}
+	}
+	if v, _ := f.GetCellValue(sh, "B3"); v != "行政审批制度改革（15分）" {
+		t.Errorf("B3 = %q", v)
+	}
+	if v, _ := f.GetCellValue(sh, "E4"); v != "1.00" {
+		t.Errorf("1.2 deduction E4 = %q, want 1.00", v)
+	}
+	if v, _ := f.GetCellValue(sh, "G4"); !strings.Contains(v, "封顶") || !strings.Contains(v, "1.2.a") {
+		t.Errorf("1.2 explanation G4 = %q", v)
+	}
+	if v, _ := f.GetCellValue(sh, "F10"); v != "14.00" {
+		t.Errorf("category 1 subtotal F10 = %q", v)
+	}
+	all, _ := f.GetRows(sh)
+	last := all[len(all)-1][0]
+	if !strings.Contains(last, "张三") || !strings.Contains(last, "签字：张三") {
+		t.Errorf("foot %q", last)
+	}
+	total := all[len(all)-2]
+	if total[0] != "总分" || total[5] != "108.77" {
+		t.Errorf("total row %v", total)
+	}
+	// Page setup: A4 landscape, fit to width, header rows repeated, frozen.
+	for _, name := range sheets {
+		pl, _ := f.GetPageLayout(name)
+		if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout %+v", name, pl)
+		}
+		panes, _ := f.GetPanes(name)
+		if !panes.Freeze || panes.YSplit != 2 {
+			t.Errorf("%s panes %+v", name, panes)
+		}
+	}
+	names := f.GetDefinedName()
+	titles := 0
+	for _, dn := range names {
+		if dn.Name == "_xlnm.Print_Titles" {
+			titles++
+		}
+	}
+	if titles != len(sheets) {
+		t.Errorf("%d print-title ranges for %d sheets", titles, len(sheets))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// CSV and JSON carry the xlsx's figures.
+func TestCSVAndJSONEqualXLSX(t *testing.T) {
+	_, states := fixture(t)
+	r := build(t, states, Filter{Period: "2021"})
+	var x, c, j bytes.Buffer
+	r.WriteXLSX(&x)
+	r.WriteCSV(&c)
+	r.WriteJSON(&j)
+	if !bytes.HasPrefix(c.Bytes(), []byte("\ufeff")) {
+		t.Error("CSV has no byte-order mark")
+	}
+	f, _ := excelize.OpenReader(&x)
+	recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(c.String(), "\ufeff"))).ReadAll()
+	if err != nil {
+		// Records have different lengths by design (sections).
+		rd := csv.NewReader(strings.NewReader(strings.TrimPrefix(c.String(), "\ufeff")))
+		rd.FieldsPerRecord = -1
+		recs, err = rd.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	xr, _ := f.GetRows("名次")
+	for i := range r.Ranking {
+		if strings.Join(recs[2+i][:13], ",") != strings.Join(xr[2+i][:13], ",") {
+			t.Errorf("CSV ranking row %d %v, xlsx %v", i, recs[2+i][:13], xr[2+i][:13])
+		}
+	}
+	var doc struct {
+		Ranking []struct {
+			Unit  string
+			Total json.Number
+		}
+		Sheets []struct {
+			Unit       string
+			Total      json.Number
+			Categories []struct {
+				Score      json.Number
+				Indicators []struct {
+					ID               string
+					Score, Deduction json.Number
+				}
+			}
+		}
+	}
+	dec := json.NewDecoder(&j)
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range doc.Ranking {
+		if row.Unit != xr[2+i][1] || mustFixed(t, row.Total) != xr[2+i][3] {
+			t.Errorf("JSON ranking %d: %s %s vs xlsx %v", i, row.Unit, row.Total, xr[2+i])
+		}
+	}
+	for _, sh := range doc.Sheets {
+		rows, _ := f.GetRows(sh.Unit + " 2021")
+		y := 2
+		for _, cat := range sh.Categories {
+			for _, ind := range cat.Indicators {
+				if rows[y][4] != mustFixed(t, ind.Deduction) || rows[y][5] != mustFixed(t, ind.Score) {
+					t.Errorf("%s %s: JSON %s/%s, xlsx %v", sh.Unit, ind.ID, ind.Deduction, ind.Score, rows[y][4:6])
+				}
+				y++
+			}
+			if rows[y][5] != mustFixed(t, cat.Score) {
+				t.Errorf("%s subtotal: JSON %s, xlsx %s", sh.Unit, cat.Score, rows[y][5])
+			}
+			y++
+		}
+	}
+}
+
+func mustFixed(t *testing.T, n json.Number) string {
+	t.Helper()
+	s := n.String()
+	whole, frac, _ := strings.Cut(s, ".")
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	return whole + "." + frac
+}
+
+func TestMarkdown(t *testing.T) {
+	_, states := fixture(t)
+	var b bytes.Buffer
+	build(t, states, Filter{Period: "2021"}).WriteMarkdown(&b)
+	md := b.String()
+	for _, want := range []string{"## 名次", "| 1 | 吉首市 | 2021 | 108.77 |", "## 花垣县 2021", "| 1 | 小计 | 满分 15.00 |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "|") && !strings.HasSuffix(line, "|") {
+			t.Errorf("a table row is broken by a newline: %q", line)
+		}
+	}
+}
+
+func TestWriteFileAtomicAndNoOverwrite(t *testing.T) {
+	_, states := fixture(t)
+	r := build(t, states, Filter{})
+	p := filepath.Join(t.TempDir(), "结果.xlsx")
+	if err := r.WriteFile(p, "xlsx", false); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(p)
+	if err := r.WriteFile(p, "csv", false); err == nil || !strings.Contains(err.Error(), "--force") {
+		t.Fatalf("overwrote without --force: %v", err)
+	}
+	after, _ := os.ReadFile(p)
+	if !bytes.Equal(before, after) {
+		t.Error("the refused write changed the file")
+	}
+	if err := r.WriteFile(p, "md", true); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(p))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	if err := r.WriteFile(filepath.Join(t.TempDir(), "x.pdf"), "pdf", false); err == nil {
+		t.Error("unknown format accepted")
+	}
+}
+
+// BenchmarkReport writes the xlsx for 120 units.
+func BenchmarkReport(b *testing.B) {
+	dir := b.TempDir()
+	s, _ := store.Open(filepath.Join(dir, "k.db"), store.Options{})
+	defer s.Close()
+	id, _ := s.SetInspector("张三")
+	rb := rubric.Default()
+	full := fullChanges(rb)
+	for i := 0; i < 120; i++ {
+		a, _, _ := s.CreateAssessment(id, rb, fmt.Sprintf("单位%03d", i), "2021")
+		if _, err := s.Record(id, a.ID, full...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	states, _ := s.States()
+	b.ResetTimer()
+	for b.Loop() {
+		r, err := Build(states, Filter{}, i18n.For("zh"), time.Now())
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.WriteXLSX(&buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func fullChanges(rb *rubric.Rubric) []store.Change {
+	var out []store.Change
+	for id, f := range scoring.FullFindings(rb) {
+		v := store.EncodeValue(f.Value)
+		out = append(out, store.Change{Subject: id, Value: &v, Note: f.Note})
+	}
+	return out
+}

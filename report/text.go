@@ -1,0 +1,124 @@
+package report
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// WriteJSON writes everything the workbook holds, machine-readable.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// rankingRecords are the ranking's rows as text cells (header first).
+func (r *Report) rankingRecords() [][]string {
+	l := r.labels
+	out := [][]string{r.RankingColumns()}
+	for _, row := range r.Ranking {
+		rec := []string{strconv.Itoa(row.Rank), row.Unit, row.Period, row.Total.Fixed(2), row.Base.Fixed(2), row.Bonus.Fixed(2)}
+		for k := range r.Categories {
+			v := ""
+			if k < len(row.Categories) {
+				v = row.Categories[k].Fixed(2)
+			}
+			rec = append(rec, v)
+		}
+		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), l.StatusName(row.Status),
+			strconv.Itoa(row.Conflicts), r.finishedMark(row))
+		out = append(out, rec)
+	}
+	return out
+}
+
+// sheetRecords are one score sheet's rows as text cells (header first):
+// indicators, category subtotals, base, bonus, total, and the foot.
+func (r *Report) sheetRecords(sh *Sheet) [][]string {
+	l := r.labels
+	out := [][]string{r.SheetColumns()}
+	for _, c := range sh.Categories {
+		for _, row := range c.Rows {
+			out = append(out, []string{c.ID, c.Heading, row.Content, row.Standard, row.Deduction.Fixed(2), row.Score.Fixed(2), explainCell(l, row)})
+		}
+		ded := c.Max - c.Score
+		if c.Bonus {
+			ded = 0
+		}
+		out = append(out, []string{c.ID, l.Subtotal, l.Max + " " + c.Max.Fixed(2), "", ded.Fixed(2), c.Score.Fixed(2), ""})
+	}
+	out = append(out,
+		[]string{l.Base, "", l.Max + " " + sh.BaseMax.Fixed(2), "", "", sh.Base.Fixed(2), ""},
+		[]string{l.Bonus, "", l.Max + " " + sh.BonusMax.Fixed(2), "", "", sh.Bonus.Fixed(2), ""},
+		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.Total.Fixed(2), ""},
+		[]string{l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh), "", "", ""},
+	)
+	return out
+}
+
+// WriteCSV writes UTF-8 with a byte-order mark (so Excel on Chinese
+// Windows reads it right): the ranking, then each unit's score sheet under
+// a title line, separated by blank lines.
+func (r *Report) WriteCSV(w io.Writer) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	write := func(recs [][]string) {
+		for _, rec := range recs {
+			cw.Write(rec)
+		}
+	}
+	write([][]string{{r.Title, r.labels.Rank, r.Period}})
+	write(r.rankingRecords())
+	for i := range r.Sheets {
+		sh := &r.Sheets[i]
+		write([][]string{{}, {sh.Unit, sh.Period, sh.RubricTitle}})
+		write(r.sheetRecords(sh))
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteMarkdown writes the ranking and the score sheets as Markdown tables.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", mdCell(r.Title))
+	if r.Period != "" {
+		fmt.Fprintf(&b, "%s: %s\n\n", r.labels.Period, mdCell(r.Period))
+	}
+	fmt.Fprintf(&b, "## %s\n\n", r.labels.Rank)
+	mdTable(&b, r.rankingRecords())
+	for i := range r.Sheets {
+		sh := &r.Sheets[i]
+		fmt.Fprintf(&b, "\n## %s %s\n\n", mdCell(sh.Unit), mdCell(sh.Period))
+		mdTable(&b, r.sheetRecords(sh))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdTable(b *strings.Builder, recs [][]string) {
+	for i, rec := range recs {
+		cells := make([]string, len(rec))
+		for k, c := range rec {
+			cells[k] = mdCell(c)
+		}
+		b.WriteString("| " + strings.Join(cells, " | ") + " |\n")
+		if i == 0 {
+			b.WriteString("|" + strings.Repeat(" --- |", len(rec)) + "\n")
+		}
+	}
+}
+
+// mdCell escapes a table cell: pipes, and newlines as <br>.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	return strings.ReplaceAll(s, "\n", "<br>")
+}

@@ -1,0 +1,84 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Formats lists the export formats.
+func Formats() []string { return []string{"xlsx", "csv", "md", "json"} }
+
+// Write renders the report in a format ("xlsx", "csv", "md", "json").
+func (r *Report) Write(format string) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	switch strings.ToLower(format) {
+	case "xlsx":
+		err = r.WriteXLSX(&buf)
+	case "csv":
+		err = r.WriteCSV(&buf)
+	case "md", "markdown":
+		err = r.WriteMarkdown(&buf)
+	case "json":
+		err = r.WriteJSON(&buf)
+	default:
+		return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats(), ", "))
+	}
+	return buf.Bytes(), err
+}
+
+// WriteFile writes the report to path atomically: into a temporary file in
+// the same folder, synced, then renamed over path, so a crash or a full disk
+// never leaves half a report. An existing file is refused unless force.
+func (r *Report) WriteFile(path, format string, force bool) error {
+	data, err := r.Write(format)
+	if err != nil {
+		return err
+	}
+	return AtomicWrite(path, data, force)
+}
+
+// AtomicWrite writes data to path through a temporary file and a rename.
+func AtomicWrite(path string, data []byte, force bool) error {
+	if !force {
+		if _, err := os.Stat(path); err == nil {
+			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+		}
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write the report in %s: %w", dir, err)
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
+
+// FormatFromPath guesses the format from a file name's extension.
+func FormatFromPath(path string) string {
+	return strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+}
