@@ -226,8 +226,8 @@ func CategoryHeading(c *rubric.Category) string {
 // clean makes text that came from a database safe for any output.
 func clean(s string) string { return textwidth.Sanitize(s, true) }
 
-// finishedMark is the ranking's note for a unit not fully recorded.
-func (r *Report) finishedMark(row RankRow) string {
+// RankMark is the ranking's remark for a unit: unfinished, open conflicts.
+func (r *Report) RankMark(row RankRow) string {
 	var marks []string
 	if !row.Finished {
 		marks = append(marks, fmt.Sprintf(r.labels.UI.Unfinished, row.Recorded, row.Indicators))

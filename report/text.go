@@ -31,7 +31,7 @@ func (r *Report) rankingRecords() [][]string {
 			rec = append(rec, v)
 		}
 		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), l.StatusName(row.Status),
-			strconv.Itoa(row.Conflicts), r.finishedMark(row))
+			strconv.Itoa(row.Conflicts), r.RankMark(row))
 		out = append(out, rec)
 	}
 	return out

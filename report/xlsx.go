@@ -222,7 +222,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		w.text(x, y, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), w.style.center)
 		w.text(x+1, y, l.StatusName(row.Status), w.style.center)
 		w.int(x+2, y, row.Conflicts, w.style.center)
-		mark := r.finishedMark(row)
+		mark := r.RankMark(row)
 		style := w.style.text
 		if mark != "" {
 			style = w.style.warn

@@ -25,6 +25,7 @@ const (
 	screenPicker
 	screenNew
 	screenWorkbench
+	screenSummary
 )
 
 // Options configure the TUI.
@@ -40,6 +41,9 @@ type Options struct {
 	// Dark chooses dark-background styles until the terminal reports its
 	// background.
 	Dark bool
+	// ReportDir is where the summary screen writes the xlsx report (the
+	// database's folder).
+	ReportDir string
 }
 
 // Model is the root bubbletea model: it routes messages to the screen in
@@ -68,6 +72,8 @@ type Model struct {
 
 	wb *workbench
 
+	reportPath string // the last report written from the summary
+
 	w, h int
 }
 
@@ -84,6 +90,9 @@ func New(opts Options) Model {
 	}
 	if opts.RetryDelay == 0 {
 		opts.RetryDelay = 2 * time.Second
+	}
+	if opts.ReportDir == "" {
+		opts.ReportDir = "."
 	}
 	m := Model{opts: opts, l: opts.Labels, keys: DefaultKeyMap(opts.Labels), styles: NewStyles(opts.Dark), help: help.New(), w: 80, h: 24}
 	m.nameInput = newInput(m.l.UI.NamePrompt, 40)
@@ -189,6 +198,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.wb.update(msg)
 		}
 		return m, nil
+	case reportWrittenMsg:
+		if msg.err != nil {
+			m.err = msg.err.Error()
+			return m, nil
+		}
+		m.err, m.reportPath = "", msg.path
+		return m, nil
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
 	case tea.PasteMsg:
@@ -256,6 +272,15 @@ func (m Model) updateKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m.updatePicker(msg)
 	case screenNew:
 		return m.updateNew(msg)
+	case screenSummary:
+		switch {
+		case key.Matches(msg, m.keys.Export):
+			return m, m.writeReport()
+		case key.Matches(msg, m.keys.Back), key.Matches(msg, m.keys.Cancel):
+			m.screen = screenPicker
+			return m, m.loadStates()
+		}
+		return m, nil
 	case screenWorkbench:
 		m.wb.st, m.wb.keys = &m.styles, &m.keys
 		if !m.editing() && (key.Matches(msg, m.keys.Back) || (key.Matches(msg, m.keys.Cancel) && m.wb.filter == "")) {
@@ -324,6 +349,11 @@ func (m Model) updatePicker(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Open):
 		if m.pickerSel < len(m.states) {
 			return m, m.loadState(m.states[m.pickerSel].Assessment.ID)
+		}
+	case key.Matches(msg, m.keys.Summary):
+		if len(m.states) > 0 {
+			m.screen = screenSummary
+			m.reportPath = ""
 		}
 	}
 	return m, nil
@@ -418,6 +448,8 @@ func (m Model) render() string {
 		body = m.newView()
 	case screenWorkbench:
 		body = m.workbenchView()
+	case screenSummary:
+		body = m.summaryView()
 	}
 	if m.showHelp {
 		body = m.helpView()
@@ -498,6 +530,8 @@ func (m Model) footer() string {
 		s = m.help.ShortHelpView(pickerHelp{&m.keys}.ShortHelp())
 	case screenNew, screenName:
 		s = m.help.ShortHelpView([]key.Binding{m.keys.NextInput, m.keys.Confirm, m.keys.Cancel})
+	case screenSummary:
+		s = m.help.ShortHelpView([]key.Binding{m.keys.Export, m.keys.Back, m.keys.Quit})
 	}
 	return fit(s, m.w)
 }

@@ -16,6 +16,7 @@ type KeyMap struct {
 	Toggle, Increment, Decrement   key.Binding
 	Confirm, Cancel, Clear         key.Binding
 	Help, Quit, Back, New, Open    key.Binding
+	Summary, Export                key.Binding
 }
 
 // DefaultKeyMap builds the key map with help in the given language.
@@ -46,6 +47,8 @@ func DefaultKeyMap(l *i18n.Labels) KeyMap {
 		Back:           b("back", "b"),
 		New:            b("new", "n"),
 		Open:           b("open", "enter"),
+		Summary:        b("summary", "s"),
+		Export:         b("export", "x"),
 	}
 }
 
@@ -73,10 +76,10 @@ type pickerHelp struct{ k *KeyMap }
 
 // ShortHelp is the footer line.
 func (p pickerHelp) ShortHelp() []key.Binding {
-	return []key.Binding{p.k.Down, p.k.Open, p.k.New, p.k.Help, p.k.Quit}
+	return []key.Binding{p.k.Down, p.k.Open, p.k.New, p.k.Summary, p.k.Help, p.k.Quit}
 }
 
 // FullHelp is the ? screen.
 func (p pickerHelp) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.k.Up, p.k.Down, p.k.Open, p.k.New}, {p.k.Help, p.k.Quit}}
+	return [][]key.Binding{{p.k.Up, p.k.Down, p.k.Open, p.k.New, p.k.Summary}, {p.k.Help, p.k.Quit}}
 }

@@ -473,10 +473,15 @@ func trim(d decimal.Dec) string { return d.String() }
 // bar draws score/max as a bar of ASCII cells (no East-Asian-ambiguous
 // glyphs, so it is the same width in every locale).
 func (wb *workbench) bar(score, maxPts decimal.Dec, w int) string {
+	return drawBar(wb.st, score, maxPts, w)
+}
+
+// drawBar draws score/max in w cells.
+func drawBar(st *Styles, score, maxPts decimal.Dec, w int) string {
 	if maxPts <= 0 || w <= 0 {
 		return strings.Repeat(" ", max(w, 0))
 	}
 	full := int(int64(score) * int64(w) / int64(maxPts))
 	full = clamp(full, 0, w)
-	return wb.st.BarFull.Render(strings.Repeat("#", full)) + wb.st.BarEmpty.Render(strings.Repeat("-", w-full))
+	return st.BarFull.Render(strings.Repeat("#", full)) + st.BarEmpty.Render(strings.Repeat("-", w-full))
 }

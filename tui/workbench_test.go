@@ -423,3 +423,27 @@ func TestConflictResolvedWithNewValue(t *testing.T) {
 	}
 	h.mustContain("[4] 个")
 }
+
+func TestSummaryScreenAndExcelExport(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, func(o *Options) { o.ReportDir = dir })
+	h.keys("space") // 吉首市 1.1.a → 99
+	id, _ := h.s.Identity("")
+	a2, _, _ := h.s.CreateAssessment(id, rubric.Default(), "泸溪县", "2021")
+	v := "true"
+	h.s.Record(id, a2.ID, store.Change{Subject: "7.1.a", Value: &v})
+	h.keys("b s")
+	h.mustContain("考核汇总", "泸溪县", "110.00", "吉首市", "99.00", "未完成（1/36）")
+	s := h.screen()
+	if strings.Index(s, "泸溪县") > strings.Index(s, "吉首市  ") {
+		t.Errorf("泸溪县 (110) should rank above 吉首市 (99):\n%s", s)
+	}
+	h.keys("x")
+	entries, _ := filepath.Glob(filepath.Join(dir, "kaohe-report-*.xlsx"))
+	if len(entries) != 1 {
+		t.Fatalf("no report written in %s: %v", dir, entries)
+	}
+	h.mustContain("报表已写入", filepath.Base(entries[0]))
+	h.keys("b")
+	h.mustContain("考核列表")
+}

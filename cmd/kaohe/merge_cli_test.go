@@ -99,3 +99,32 @@ func TestMergeWorkflowEndToEnd(t *testing.T) {
 		t.Errorf("packed copy scores %s", sc.Total)
 	}
 }
+
+func TestReportCommand(t *testing.T) {
+	c, _ := dbCLI(t, "张三")
+	c.ok("new", "吉首市", "2021")
+	c.ok("new", "泸溪县", "2021")
+	c.ok("set", "吉首市/2021", "1.2.a", "8")
+	c.ok("set", "泸溪县/2021", "7.1.a", "true")
+	dir := t.TempDir()
+	for _, f := range []string{"r.xlsx", "r.csv", "r.md", "r.json"} {
+		out := c.ok("report", "--period", "2021", "-o", filepath.Join(dir, f))
+		if !strings.Contains(out, "2 units ranked") {
+			t.Errorf("%s: %s", f, out)
+		}
+	}
+	md := string(mustRead(t, filepath.Join(dir, "r.md")))
+	if !strings.Contains(md, "| 1 | 泸溪县 | 2021 | 110.00 |") || !strings.Contains(md, "| 2 | 吉首市 | 2021 | 99.00 |") {
+		t.Errorf("markdown ranking:\n%s", md)
+	}
+	if _, errs, code := c.run("report", "-o", filepath.Join(dir, "r.md")); code != 1 || !strings.Contains(errs, "--force") {
+		t.Errorf("overwrite without --force: %d %s", code, errs)
+	}
+	c.ok("report", "-o", filepath.Join(dir, "r.md"), "--force", "--units", "吉首市")
+	if md := string(mustRead(t, filepath.Join(dir, "r.md"))); strings.Contains(md, "泸溪县") {
+		t.Error("--units did not filter")
+	}
+	if _, errs, code := c.run("report", "-o", filepath.Join(dir, "r.pdf")); code != 1 || !strings.Contains(errs, "unknown format") {
+		t.Errorf("pdf: %d %s", code, errs)
+	}
+}

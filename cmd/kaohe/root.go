@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/kaohe/kaohe/rubric"
@@ -65,12 +66,17 @@ func (a *app) rootCmd() *cobra.Command {
 func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
 	return a.withStore(func(s *store.Store) error {
 		rb := rubric.Default()
+		reportDir, err := filepath.Abs(filepath.Dir(s.Path()))
+		if err != nil {
+			reportDir = filepath.Dir(s.Path())
+		}
 		opts := tui.Options{
-			Backend: tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")},
-			Labels:  a.labels(rb),
-			Rubric:  rb,
-			Now:     a.now,
-			Dark:    true,
+			Backend:   tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")},
+			Labels:    a.labels(rb),
+			Rubric:    rb,
+			Now:       a.now,
+			Dark:      true,
+			ReportDir: reportDir,
 		}
 		unsaved, err := tui.Run(opts, a.stdin, a.stdout)
 		if err != nil {
