@@ -168,9 +168,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 			lines = append(lines, wb.st.Warning.Render(s))
 		}
 	}
-	for _, s := range wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner) {
-		lines = append(lines, s)
-	}
+	lines = append(lines, wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner)...)
 	for _, s := range wrapPrefixed(l.UI.Standard+"：", textwidth.Sanitize(ind.Standard, false), inner) {
 		lines = append(lines, wb.st.Dim.Render(s))
 	}
@@ -289,9 +287,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		if selected && wb.mode == editReason {
 			reason = wb.reasonIn.View()
 		}
-		for _, s := range wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner) {
-			out = append(out, s)
-		}
+		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner)...)
 	}
 	if ss := wb.conflicts[r.ID]; ss != nil {
 		out = append(out, wb.st.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner)))

@@ -1,12 +1,11 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -62,21 +61,16 @@ func (wb *workbench) updateResolveNew(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if isKey && key.Matches(km, wb.keys.Confirm) {
-		v, err := scoring.ParseValue(r, wb.valueInput.Value())
-		if err != nil {
-			wb.inlineErr = fmt.Sprintf(wb.l.UI.NotANumber, wb.valueInput.Value()) + "; " + wb.l.UI.Allowed + allowedText(wb.l, r)
+		v, ok := wb.typedValue(r)
+		if !ok {
 			return nil
 		}
 		note := ""
 		if ss := wb.conflicts[r.ID]; ss != nil {
 			note = ss.Current().Note
 		}
-		if msg := scoring.CheckValue(r, scoring.Finding{Value: v, Note: note + "x"}); msg != "" {
-			wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
-			return nil
-		}
 		wb.stopEditing()
-		if note == "" && r.Kind == "discretion" {
+		if note == "" && r.Kind == rubric.Discretion {
 			note = wb.l.UI.Conflict
 		}
 		return wb.commitChange(r.ID, &v, note, true)

@@ -376,7 +376,7 @@ func (wb *workbench) toggle() tea.Cmd {
 		return nil
 	}
 	if !r.Kind.IsBool() {
-		wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
+		wb.inlineErr = wb.allowed(r)
 		return nil
 	}
 	cur := false
@@ -396,7 +396,7 @@ func (wb *workbench) step(d int64) tea.Cmd {
 		return nil
 	}
 	if r.Kind != rubric.Count {
-		wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
+		wb.inlineErr = wb.allowed(r)
 		return nil
 	}
 	// On an unrecorded count, + records 1 and − records 0 (none found).
@@ -511,21 +511,16 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		if isKey && (key.Matches(km, k.Confirm) || key.Matches(km, k.NextInput)) {
-			v, err := scoring.ParseValue(r, wb.valueInput.Value())
-			if err != nil {
-				wb.inlineErr = fmt.Sprintf(wb.l.UI.NotANumber, wb.valueInput.Value()) + "; " + wb.l.UI.Allowed + allowedText(wb.l, r)
+			v, ok := wb.typedValue(r)
+			if !ok {
 				return nil
 			}
 			if r.Kind == rubric.Discretion {
+				// A discretionary deduction is accepted only with a reason.
 				note := ""
 				if f, ok := wb.findings[r.ID]; ok {
 					note = f.Note
 				}
-				if msg := scoring.CheckValue(r, scoring.Finding{Value: v, Note: "x"}); msg != "" {
-					wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
-					return nil
-				}
-				// A discretionary deduction is accepted only with a reason.
 				wb.pendingVal = &v
 				wb.mode = editReason
 				wb.valueInput.Blur()
@@ -533,10 +528,6 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 				wb.reasonIn.CursorEnd()
 				wb.inlineErr = wb.l.UI.NoteRequired
 				return wb.reasonIn.Focus()
-			}
-			if msg := scoring.CheckValue(r, scoring.Finding{Value: v}); msg != "" {
-				wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
-				return nil
 			}
 			wb.stopEditing()
 			cmd := wb.commit(r.ID, &v, "")
@@ -577,10 +568,32 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 // validateAndCommit records a value if the rule accepts it, else shows why.
 func (wb *workbench) validateAndCommit(r *rubric.Rule, v scoring.Value, note string) tea.Cmd {
 	if msg := scoring.CheckValue(r, scoring.Finding{Value: v, Note: note}); msg != "" {
-		wb.inlineErr = wb.l.UI.Allowed + allowedText(wb.l, r)
+		wb.inlineErr = wb.allowed(r)
 		return nil
 	}
 	return wb.commit(r.ID, &v, note)
+}
+
+// typedValue parses and range-checks what was typed for a rule; when it is
+// not acceptable it shows why, with the allowed range, and reports false.
+// (A discretion's reason is asked for separately.)
+func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
+	typed := wb.valueInput.Value()
+	v, err := scoring.ParseValue(r, typed)
+	if err != nil {
+		wb.inlineErr = fmt.Sprintf(wb.l.UI.NotANumber, typed) + "; " + wb.allowed(r)
+		return v, false
+	}
+	if msg := scoring.CheckValue(r, scoring.Finding{Value: v, Note: "-"}); msg != "" {
+		wb.inlineErr = wb.allowed(r)
+		return v, false
+	}
+	return v, true
+}
+
+// allowed is the inline hint of what a rule accepts.
+func (wb *workbench) allowed(r *rubric.Rule) string {
+	return wb.l.UI.Allowed + allowedText(wb.l, r)
 }
 
 // commit is a confirmed edit: it takes effect on screen at once (the score
