@@ -565,14 +565,32 @@ func (m Model) pickerView() []string {
 	if len(m.states) == 0 {
 		return append(lines, "  "+l.UI.NoAssessments)
 	}
-	head := " " + fit(l.Unit, 12) + fit(l.Period, 8) + fit(l.Rubric, 18) + fit(l.Inspectors, 20) +
-		textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " + fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
+	// The rubric column only when there is room (and something to tell).
+	showRubric := m.w >= 100
+	inspW := clamp(m.w-70, 10, 24)
+	head := " " + fit(l.Unit, 12) + fit(l.Period, 8)
+	if showRubric {
+		head += fit(l.Rubric, 18)
+	}
+	head += fit(l.Inspectors, inspW) + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " +
+		fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
 	lines = append(lines, m.styles.Header.Render(head))
+	seen := map[string]int{}
+	for _, st := range m.states {
+		seen[st.Assessment.Label()]++
+	}
 	for i, st := range m.states {
 		sm := summarize(st)
-		row := " " + fit(textwidth.Sanitize(st.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(st.Assessment.Period, false), 8) +
-			fit(textwidth.Sanitize(st.Assessment.RubricVersion, false), 18) +
-			fit(textwidth.Sanitize(strings.Join(st.Inspectors, ","), false), 20) + textwidth.PadLeft(sm.progress, 8) +
+		period := st.Assessment.Period
+		if !showRubric && seen[st.Assessment.Label()] > 1 {
+			// Same unit and period under several rubrics: say which.
+			period += "·" + st.Assessment.RubricVersion
+		}
+		row := " " + fit(textwidth.Sanitize(st.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(period, false), 8)
+		if showRubric {
+			row += fit(textwidth.Sanitize(st.Assessment.RubricID+" "+st.Assessment.RubricVersion, false), 18)
+		}
+		row += fit(textwidth.Sanitize(strings.Join(st.Inspectors, ","), false), inspW) + textwidth.PadLeft(sm.progress, 8) +
 			textwidth.PadLeft(sm.total, 9) + "  " + fit(l.StatusName(st.Status()), 8) + textwidth.PadLeft(strconv.Itoa(sm.conflicts), 6)
 		switch {
 		case i == m.pickerSel:
