@@ -56,7 +56,9 @@ func checkName(what, s string) error {
 
 // CreateAssessment stores the rubric (refusing one whose id and version are
 // known with other content) and the assessment, returning it and whether it
-// is new. A new assessment gets a "draft" status revision by id.
+// is new. It writes no revision: an assessment is a draft until someone
+// signs it, so inspectors who each create the same assessment do not
+// disagree about anything when their files meet.
 func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period string) (Assessment, bool, error) {
 	unit, period = normalizeName(unit), normalizeName(period)
 	if err := checkName("unit", unit); err != nil {
@@ -81,11 +83,7 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 		}
 		n, _ := res.RowsAffected()
 		created = n == 1
-		if created {
-			draft := `"` + StatusDraft + `"`
-			_, err = s.record(tx, id, a, rb, Change{Subject: SubjectStatus, Value: &draft})
-		}
-		return err
+		return nil
 	})
 	if err != nil {
 		var rc *RubricConflictError
@@ -157,7 +155,7 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	}
 	var names []string
 	for _, a := range matches {
-		names = append(names, fmt.Sprintf("%s (%s %s, id %s)", a.Label(), a.RubricID, a.RubricVersion, a.ID[:12]))
+		names = append(names, fmt.Sprintf("%s (%s %s, id %s)", a.Label(), a.RubricID, a.RubricVersion, ShortID(a.ID, 12)))
 	}
 	return Assessment{}, fmt.Errorf("%q matches several assessments; use an ID prefix: %s", ref, strings.Join(names, "; "))
 }

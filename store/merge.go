@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
@@ -282,12 +283,15 @@ func (d *sourceData) read(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	known := map[string]bool{}
+	byRev := map[string]*Revision{}
 	for _, r := range revs {
-		known[r.ID] = true
+		byRev[r.ID] = r
 	}
 	for _, r := range revs {
 		rec := "revision " + r.ID
+		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
+			return refuse(rec, "its ID is not a UUID")
+		}
 		if r.ContentHash() != r.Hash {
 			return refuse(rec, "its content does not match its hash (damaged or edited by hand)")
 		}
@@ -303,8 +307,12 @@ func (d *sourceData) read(db *sql.DB) error {
 			return refuse(rec, "%v", err)
 		}
 		for _, p := range r.Parents {
-			if !known[p] {
+			parent := byRev[p]
+			if parent == nil {
 				return refuse(rec, "it supersedes revision %s, which the file does not hold", p)
+			}
+			if parent.Assessment != r.Assessment || parent.Subject != r.Subject {
+				return refuse(rec, "it supersedes revision %s of %s, another subject; a value can only replace values of its own subject", p, parent.Subject)
 			}
 		}
 		if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {

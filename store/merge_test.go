@@ -524,3 +524,62 @@ func BenchmarkMergeSQLiteShell(b *testing.B) {
 		}
 	}
 }
+
+func TestMergeRefusesForgedGraphs(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "t.db")
+	ts, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	mk := func(name string, build func(s *Store, id Identity, a Assessment)) string {
+		s, id, p := inspectorDB(t, dir, name)
+		a := mustNew(t, s, id, "吉首市", "2021")
+		build(s, id, a)
+		s.Close()
+		return p
+	}
+	forge := func(s *Store, id Identity, a Assessment, rid, subject, value string, parents ...string) {
+		rawInsert(t, s, &Revision{ID: rid, Assessment: a.ID, Subject: subject, Value: val(t, value), Inspector: "x", Device: id.Device,
+			HLC: HLC{Wall: 5000}.String(), Wall: time.UnixMilli(5000).UTC(), Parents: parents}, true)
+	}
+	cases := []struct{ name, path, want string }{
+		{"short ID", mk("short", func(s *Store, id Identity, a Assessment) { forge(s, id, a, "x", "1.2.a", "1") }), "its ID is not a UUID"},
+		{"parent of another subject", mk("hide", func(s *Store, id Identity, a Assessment) {
+			revs, _ := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "4")})
+			forge(s, id, a, "33333333-3333-4333-8333-333333333333", "1.2.a", "1", revs[0].ID)
+		}), "another subject"},
+	}
+	before := dump(t, ts)
+	for _, tc := range cases {
+		if _, err := ts.Merge(tc.path); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	if dump(t, ts) != before {
+		t.Error("a refused merge changed the target")
+	}
+}
+
+// An inspector who signs and another who only created the same assessment
+// do not conflict: creating writes no status.
+func TestMergeKeepsSignOff(t *testing.T) {
+	dir := t.TempDir()
+	a, ida, pa := inspectorDB(t, dir, "张三")
+	b, idb, pb := inspectorDB(t, dir, "李四")
+	as := mustNew(t, a, ida, "吉首市", "2021")
+	a.Record(ida, as.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
+	a.Record(ida, as.ID, Change{Subject: SubjectStatus, Value: StringValue(StatusSigned), Resolve: true})
+	mustNew(t, b, idb, "吉首市", "2021")
+	a.Close()
+	b.Close()
+	target := filepath.Join(dir, "t.db")
+	mergeInto(t, target, pa, pb)
+	s, _ := Open(target, Options{})
+	defer s.Close()
+	st, _ := s.State(as.ID)
+	if st.Status() != StatusSigned || len(st.Conflicts()) != 0 {
+		t.Errorf("status %s, conflicts %d; want signed and none", st.Status(), len(st.Conflicts()))
+	}
+}

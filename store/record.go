@@ -93,9 +93,7 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil
 	})
 	if err != nil {
-		var ce *ConflictError
-		var fe *scoring.FindingError
-		if errors.Is(err, ErrSigned) || errors.As(err, &ce) || errors.As(err, &fe) || errors.Is(err, errInvalid) {
+		if IsRefusal(err) {
 			return nil, err
 		}
 		return nil, s.writeErr(err)
@@ -309,4 +307,13 @@ func assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error) {
 	}
 	rb, err := loadRubric(db, a.RubricID, a.RubricVersion)
 	return a, rb, err
+}
+
+// IsRefusal reports whether err is a write the store refused on its merits
+// (signed, in conflict, a value or subject the rubric does not accept), as
+// opposed to a failure to write that retrying may cure.
+func IsRefusal(err error) bool {
+	var ce *ConflictError
+	var fe *scoring.FindingError
+	return errors.Is(err, ErrSigned) || errors.Is(err, errInvalid) || errors.As(err, &ce) || errors.As(err, &fe)
 }

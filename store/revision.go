@@ -118,3 +118,11 @@ func (r *Revision) Less(o *Revision) bool {
 	}
 	return r.ID < o.ID
 }
+
+// ShortID is the first n characters of an ID, for display.
+func ShortID(id string, n int) string {
+	if len(id) > n {
+		return id[:n]
+	}
+	return id
+}

@@ -192,6 +192,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.wb.w, m.wb.h = m.w, m.h-3
 		m.screen = screenWorkbench
 		return m, nil
+	case reloadedMsg:
+		if msg.err == nil && m.wb != nil && m.wb.a.ID == msg.state.Assessment.ID {
+			m.wb.load(msg.state)
+		}
+		return m, nil
 	case savedMsg, retryMsg:
 		if m.wb != nil {
 			m.wb.st, m.wb.keys = &m.styles, &m.keys

@@ -70,6 +70,11 @@ type (
 		state *store.State
 		err   error
 	}
+	// reloadedMsg refreshes the open workbench after a refused save.
+	reloadedMsg struct {
+		state *store.State
+		err   error
+	}
 	createdMsg struct {
 		a   store.Assessment
 		err error

@@ -105,7 +105,7 @@ func (h *harness) run(cmd tea.Cmd) {
 			queue = append(queue, msg...)
 		case retryMsg:
 			// Retries are sent by the tests themselves, when they choose.
-		case identityMsg, statesMsg, stateMsg, createdMsg, savedMsg, reportWrittenMsg:
+		case identityMsg, statesMsg, stateMsg, createdMsg, savedMsg, reportWrittenMsg, reloadedMsg:
 			m, next := h.m.Update(msg)
 			h.m = m.(Model)
 			queue = append(queue, next)

@@ -162,10 +162,20 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	selLine := 0
 	cat := wb.rows[wb.cursor].cat
 	lines = append(lines, wb.st.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
-		wb.st.Dim.Render(textwidth.PadLeft(ind.Points.String()+pointsUnit(l.Lang), 8)))
+		wb.st.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
 	if wb.signed != nil {
 		for _, s := range textwidth.Wrap(wb.signedText(), inner) {
 			lines = append(lines, wb.st.Warning.Render(s))
+		}
+	}
+	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
+		var who []string
+		for _, h := range ss.Heads {
+			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(decodeText(h.ValueText())))
+		}
+		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, "，"), wb.a.Label())
+		for _, s := range textwidth.Wrap(msg, inner) {
+			lines = append(lines, wb.st.Conflict.Render(s))
 		}
 	}
 	lines = append(lines, wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner)...)
@@ -201,13 +211,6 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		lines = append(lines[:1], lines[start:]...)
 	}
 	return box(wb.st, wb.l.UI.Indicator, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
-}
-
-func pointsUnit(lang string) string {
-	if lang == "zh" {
-		return "分"
-	}
-	return " pts"
 }
 
 // ruleLines renders one rule: its label and kind, then its input with the
@@ -290,23 +293,35 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner)...)
 	}
 	if ss := wb.conflicts[r.ID]; ss != nil {
-		out = append(out, wb.st.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner)))
-		for i, h := range ss.Heads {
-			v := "—"
-			if !h.Tombstone() {
-				if dv, err := store.DecodeValue(*h.Value); err == nil {
-					v = report.FormatValue(l, &dv)
-				}
+		out = append(out, wb.conflictLines(ss, selected, inner)...)
+	}
+	return out
+}
+
+// conflictLines shows each inspector's value of a subject in conflict and,
+// when it is selected, how to settle it.
+func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner int) []string {
+	l := wb.l
+	out := []string{wb.st.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner))}
+	for i, h := range ss.Heads {
+		v := "—"
+		if !h.Tombstone() {
+			if dv, err := store.DecodeValue(*h.Value); err == nil {
+				v = report.FormatValue(l, &dv)
 			}
-			s := fmt.Sprintf("    %d) %s  %s  %s", i+1, v, textwidth.Sanitize(h.Inspector, false), h.Wall.Local().Format("01-02 15:04"))
-			if h.Note != "" {
-				s += "  " + textwidth.Sanitize(h.Note, false)
-			}
-			out = append(out, wb.st.Warning.Render(fit(s, inner)))
 		}
-		if selected {
-			out = appendWrapped(out, wb.st.Dim, "    ", wb.l.UI.ResolveHint, inner)
+		s := fmt.Sprintf("    %d) %s  %s  %s", i+1, v, textwidth.Sanitize(h.Inspector, false), h.Wall.Local().Format("01-02 15:04"))
+		if h.Note != "" {
+			s += "  " + textwidth.Sanitize(h.Note, false)
 		}
+		out = append(out, wb.st.Warning.Render(fit(s, inner)))
+	}
+	if selected {
+		hint := l.UI.ResolveHint
+		if wb.signed != nil {
+			hint = wb.signedText()
+		}
+		out = appendWrapped(out, wb.st.Dim, "    ", hint, inner)
 	}
 	return out
 }
@@ -359,6 +374,9 @@ func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) 
 		}
 		return out
 	}
+	if ss := wb.conflicts[store.NotePrefix+ind.ID]; ss != nil {
+		out = append(out, wb.conflictLines(ss, selected, inner)...)
+	}
 	note := textwidth.Sanitize(wb.notes[ind.ID], true)
 	if note == "" {
 		out = append(out, wb.st.Dim.Render("    —"))
@@ -377,8 +395,7 @@ func (wb *workbench) categoryOverview(inner int) []string {
 	lines := wrapPrefixed(r.cat.ID+" ", textwidth.Sanitize(r.cat.Title, false), inner)
 	lines = append(lines, fmt.Sprintf("%s %s / %s", wb.l.Score, cr.Score.Fixed(2), cr.Max.Fixed(2)), "")
 	for _, ir := range cr.Indicators {
-		_, ind, _ := wb.rb.Indicator(ir.ID)
-		lines = append(lines, fit(ir.ID+" "+shortTitle(ind), inner-12)+textwidth.PadLeft(ir.Score.Fixed(2)+"/"+ir.Max.String(), 12))
+		lines = append(lines, fit(ir.ID+" "+wb.titles[ir.ID], inner-12)+textwidth.PadLeft(ir.Score.Fixed(2)+"/"+ir.Max.String(), 12))
 	}
 	return lines
 }

@@ -9,10 +9,14 @@ import (
 	"github.com/kaohe/kaohe/store"
 )
 
-// selectedConflict returns the conflict of the selected rule, if any.
+// selectedConflict returns the conflict of the selected input (a rule or
+// the indicator's note), if any.
 func (wb *workbench) selectedConflict() *store.SubjectState {
 	if r := wb.selectedRule(); r != nil {
 		return wb.conflicts[r.ID]
+	}
+	if ind := wb.current(); ind != nil {
+		return wb.conflicts[store.NotePrefix+ind.ID]
 	}
 	return nil
 }
@@ -28,6 +32,9 @@ func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if n, err := strconv.Atoi(msg.Text); err == nil && n >= 1 && n <= len(ss.Heads) {
 		return wb.pickHead(ss, ss.Heads[n-1]), true
 	}
+	if wb.selectedRule() == nil {
+		return nil, false // the note: enter edits it, and saving settles it
+	}
 	if key.Matches(msg, wb.keys.Confirm) {
 		if wb.readOnly() {
 			return nil, true
@@ -41,6 +48,9 @@ func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // pickHead settles a conflict with one head's value (and note).
 func (wb *workbench) pickHead(ss *store.SubjectState, h *store.Revision) tea.Cmd {
+	if wb.readOnly() {
+		return nil
+	}
 	if h.Tombstone() {
 		return wb.commitChange(ss.Subject, nil, h.Note, true)
 	}
@@ -65,15 +75,11 @@ func (wb *workbench) updateResolveNew(msg tea.Msg) tea.Cmd {
 		if !ok {
 			return nil
 		}
-		note := ""
-		if ss := wb.conflicts[r.ID]; ss != nil {
-			note = ss.Current().Note
-		}
 		wb.stopEditing()
-		if note == "" && r.Kind == rubric.Discretion {
-			note = wb.l.UI.Conflict
+		if r.Kind == rubric.Discretion {
+			return wb.askReason(v, "", true) // a new deduction needs its own reason
 		}
-		return wb.commitChange(r.ID, &v, note, true)
+		return wb.commitChange(r.ID, &v, "", true)
 	}
 	var cmd tea.Cmd
 	wb.valueInput, cmd = wb.valueInput.Update(msg)

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -73,6 +72,7 @@ type workbench struct {
 	reasonIn   textinput.Model
 	noteArea   textarea.Model
 	pendingVal *scoring.Value // a discretion value waiting for its reason
+	resolving  bool           // the value being entered settles a conflict
 	inlineErr  string
 
 	pend       map[string]*pending
@@ -462,6 +462,7 @@ func (wb *workbench) stopEditing() {
 	wb.reasonIn.Blur()
 	wb.noteArea.Blur()
 	wb.pendingVal = nil
+	wb.resolving = false
 }
 
 func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
@@ -498,7 +499,9 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 				t := scoring.Value{Type: scoring.Text, Text: text}
 				v = &t
 			}
-			return wb.commit(store.NotePrefix+ind.ID, v, "")
+			subject := store.NotePrefix + ind.ID
+			_, inConflict := wb.conflicts[subject]
+			return wb.commitChange(subject, v, "", inConflict)
 		}
 		var cmd tea.Cmd
 		wb.noteArea, cmd = wb.noteArea.Update(msg)
@@ -516,18 +519,11 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			if r.Kind == rubric.Discretion {
-				// A discretionary deduction is accepted only with a reason.
 				note := ""
 				if f, ok := wb.findings[r.ID]; ok {
 					note = f.Note
 				}
-				wb.pendingVal = &v
-				wb.mode = editReason
-				wb.valueInput.Blur()
-				wb.reasonIn.SetValue(note)
-				wb.reasonIn.CursorEnd()
-				wb.inlineErr = wb.l.UI.NoteRequired
-				return wb.reasonIn.Focus()
+				return wb.askReason(v, note, false)
 			}
 			wb.stopEditing()
 			cmd := wb.commit(r.ID, &v, "")
@@ -552,9 +548,9 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 				wb.inlineErr = wb.l.UI.NoteRequired
 				return nil
 			}
-			v := *wb.pendingVal
+			v, resolve := *wb.pendingVal, wb.resolving
 			wb.stopEditing()
-			return wb.commit(r.ID, &v, reason)
+			return wb.commitChange(r.ID, &v, reason, resolve)
 		}
 		var cmd tea.Cmd
 		wb.reasonIn, cmd = wb.reasonIn.Update(msg)
@@ -563,6 +559,19 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return wb.updateResolveNew(msg)
 	}
 	return nil
+}
+
+// askReason holds a discretionary deduction until its reason is typed: it
+// is accepted only with one.
+func (wb *workbench) askReason(v scoring.Value, note string, resolve bool) tea.Cmd {
+	wb.pendingVal = &v
+	wb.resolving = resolve
+	wb.mode = editReason
+	wb.valueInput.Blur()
+	wb.reasonIn.SetValue(note)
+	wb.reasonIn.CursorEnd()
+	wb.inlineErr = wb.l.UI.NoteRequired
+	return wb.reasonIn.Focus()
 }
 
 // validateAndCommit records a value if the rule accepts it, else shows why.
@@ -698,11 +707,16 @@ func (wb *workbench) saved(msg savedMsg) tea.Cmd {
 		wb.statusErr = false
 		return wb.dispatch()
 	}
-	if permanent(msg.err) {
-		delete(wb.pend, msg.subject)
-		wb.queue = wb.queue[1:]
-		wb.status, wb.statusErr = wb.l.UI.Error+msg.err.Error(), true
-		return wb.dispatch()
+	if store.IsRefusal(msg.err) {
+		// Refused on its merits (signed or in conflict elsewhere, …): drop
+		// this edit unless a newer one of the subject waits, and reload what
+		// the store holds so the screen shows the truth.
+		if p != nil && p.seq == msg.seq {
+			delete(wb.pend, msg.subject)
+			wb.queue = wb.queue[1:]
+		}
+		wb.status, wb.statusErr = wb.l.UI.Error+oneLine(msg.err.Error()), true
+		return tea.Batch(wb.dispatch(), wb.reload())
 	}
 	if p != nil {
 		p.err = msg.err
@@ -711,11 +725,13 @@ func (wb *workbench) saved(msg savedMsg) tea.Cmd {
 	return tea.Tick(wb.retryDelay, func(time.Time) tea.Msg { return retryMsg{} })
 }
 
-// permanent reports refusals that retrying cannot fix.
-func permanent(err error) bool {
-	var ce *store.ConflictError
-	var fe *scoring.FindingError
-	return errors.Is(err, store.ErrSigned) || errors.As(err, &ce) || errors.As(err, &fe)
+// reload reads the assessment's current state from the store again.
+func (wb *workbench) reload() tea.Cmd {
+	be, aid := wb.be, wb.a.ID
+	return func() tea.Msg {
+		st, err := be.State(aid)
+		return reloadedMsg{st, err}
+	}
 }
 
 func (wb *workbench) updateStatus() {

@@ -447,3 +447,61 @@ func TestSummaryScreenAndExcelExport(t *testing.T) {
 	h.keys("b")
 	h.mustContain("考核列表")
 }
+
+// Another process signs the assessment while it is open: the edit is
+// refused, dropped, and the screen reloads to what the store holds.
+func TestRefusedSaveReloads(t *testing.T) {
+	h := newHarness(t)
+	id, _ := h.s.Identity("")
+	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("space")
+	if h.stored("1.1.a") != "" || h.m.wb.unsaved() != 0 {
+		t.Fatalf("stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.unsaved())
+	}
+	h.mustContain("总分 100.00", "已由 张三", "错误：")
+	if strings.Contains(h.screen(), "[是]") {
+		t.Error("the refused value is still on screen")
+	}
+}
+
+func TestNoteConflictPicked(t *testing.T) {
+	h := newHarness(t)
+	h.keys("tab tab enter 面积不足 enter")
+	other := filepath.Join(t.TempDir(), "李四.db")
+	s2, _ := store.Open(other, store.Options{})
+	id2, _ := s2.SetInspector("李四")
+	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
+	s2.Record(id2, a2.ID, store.Change{Subject: store.NotePrefix + "1.1", Value: store.StringValue("面积已达标")})
+	s2.Close()
+	if _, err := h.s.Merge(other); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("b enter tab tab")
+	h.mustContain("面积已达标", "面积不足", "按数字选用该值")
+	h.keys("1")
+	st, _ := h.s.State(h.a.ID)
+	if len(st.Conflicts()) != 0 || st.Notes()["1.1"] == "" {
+		t.Fatalf("note conflict not settled: %v", st.Notes())
+	}
+}
+
+func TestDiscretionConflictNeedsOwnReason(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.4")
+	h.keys("0.5 enter 部分汇聚 enter")
+	conflictWith(t, h, map[string]string{"3.4.a": "1"})
+	h.keys("b enter")
+	h.gotoIndicator("3.4")
+	h.keys("enter 0.8 enter")
+	h.mustContain("酌情扣分须填写理由")
+	if h.stored("3.4.a") == "0.8" {
+		t.Fatal("settled a discretionary deduction without a reason")
+	}
+	h.keys("组长复核 enter")
+	st, _ := h.s.State(h.a.ID)
+	if f := st.Findings()["3.4.a"]; f.Value.String() != "0.8" || f.Note != "组长复核" || len(st.Conflicts()) != 0 {
+		t.Fatalf("3.4.a = %v (%q), conflicts %d", f.Value, f.Note, len(st.Conflicts()))
+	}
+}

@@ -203,7 +203,7 @@ func (a *app) listCmd() *cobra.Command {
 					}
 					fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(r.Unit, 10), pad(r.Period, 8),
 						pad(strings.Join(r.Inspectors, ","), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
-						padL(fmt.Sprint(r.Conflicts), 9), r.ID[:12])
+						padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 				}
 				_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
 				return err

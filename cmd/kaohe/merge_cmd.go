@@ -139,7 +139,7 @@ func (a *app) conflictsCmd() *cobra.Command {
 						if h.Value != nil {
 							v = *h.Value
 						}
-						fmt.Fprintf(&b, "  %d) %-10s %s  %s  %s  rev %s", i+1, v, pad(h.Inspector, 8), h.Device, h.Time, h.Revision[:8])
+						fmt.Fprintf(&b, "  %d) %-10s %s  %s  %s  rev %s", i+1, v, pad(h.Inspector, 8), h.Device, h.Time, store.ShortID(h.Revision, 8))
 						if h.Note != "" {
 							fmt.Fprintf(&b, "  「%s」", h.Note)
 						}
@@ -222,7 +222,7 @@ func pickHead(ss *store.SubjectState, pick string) (*store.Revision, error) {
 	case 0:
 		var names []string
 		for _, h := range ss.Heads {
-			names = append(names, h.Inspector+" (rev "+h.ID[:8]+")")
+			names = append(names, h.Inspector+" (rev "+store.ShortID(h.ID, 8)+")")
 		}
 		return nil, fmt.Errorf("no value of %q in this conflict; the values are from %s", pick, strings.Join(names, ", "))
 	case 1:

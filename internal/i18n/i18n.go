@@ -36,28 +36,28 @@ type Labels struct {
 
 // UI holds the TUI's labels. Strings with verbs are fmt formats.
 type UI struct {
-	AppTitle, AskName, NamePrompt, NameHint                        string
-	Picker, NoAssessments, NewAssessment, UnitPrompt, PeriodPrompt string
-	Suggestions, Creating, Loading                                 string
-	Navigator, Indicator, ScorePanel, Content, Standard            string
-	IndicatorNote, RuleNote, NoteRequired, Filter, FilterHint      string
-	Saved, Saving, SaveFailed, Unsaved, Retrying                   string // Saving/SaveFailed/Retrying: formats
-	QuitConfirm                                                    string // %d unsaved
-	ReadOnly, SignedBy                                             string // SignedBy: inspector, time
-	Enlarge                                                        string // %d×%d minimum
-	Allowed                                                        string // prefix of the allowed-range hint
-	AllowedBool, AllowedCount, AllowedCountMax                     string
-	AllowedShortfall, AllowedShortfallMax, AllowedRatio            string
-	AllowedConvert, AllowedDiscretion                              string
-	NotANumber                                                     string // %q
-	ThisIndicator, Raw, ScoreLine, CapBound                        string
-	Conflict, ConflictHeads, Range, ResolveHint                    string
-	Unfinished, OpenConflicts, SummaryKeys                         string
-	Recorded, NotRecordedYet, Deducted, Capped                     string
-	HintFlag, HintBonus, HintCount, HintShortfall                  string
-	HintRatio, HintConvert, HintDiscretion, HintCap                string
-	Help                                                           map[string]string // key binding help texts by name
-	Error                                                          string
+	AppTitle, AskName, NamePrompt, NameHint                          string
+	Picker, NoAssessments, NewAssessment, UnitPrompt, PeriodPrompt   string
+	Suggestions, Creating, Loading                                   string
+	Navigator, Indicator, ScorePanel, Content, Standard              string
+	IndicatorNote, RuleNote, NoteRequired, Filter, FilterHint        string
+	Saved, Saving, SaveFailed, Unsaved, Retrying                     string // Saving/SaveFailed/Retrying: formats
+	QuitConfirm                                                      string // %d unsaved
+	ReadOnly, SignedBy                                               string // SignedBy: inspector, time
+	Enlarge                                                          string // %d×%d minimum
+	Allowed                                                          string // prefix of the allowed-range hint
+	AllowedBool, AllowedCount, AllowedCountMax                       string
+	AllowedShortfall, AllowedShortfallMax, AllowedRatio              string
+	AllowedConvert, AllowedDiscretion                                string
+	NotANumber                                                       string // %q
+	ThisIndicator, Raw, ScoreLine, CapBound                          string
+	Conflict, ConflictHeads, Range, ResolveHint                      string
+	Unfinished, OpenConflicts, SummaryKeys, PointsOf, StatusConflict string
+	Recorded, NotRecordedYet, Deducted, Capped                       string
+	HintFlag, HintBonus, HintCount, HintShortfall                    string
+	HintRatio, HintConvert, HintDiscretion, HintCap                  string
+	Help                                                             map[string]string // key binding help texts by name
+	Error                                                            string
 }
 
 // For returns the labels for a language tag ("zh", "zh_CN", "en", …); anything
@@ -106,6 +106,7 @@ func chinese() *Labels {
 			AllowedDiscretion: "0 至 %s 的扣分，须填写理由", NotANumber: "%q 不是数字",
 			ThisIndicator: "本指标", Raw: "合计扣分", ScoreLine: "得分 %s / %s", CapBound: "封顶",
 			Conflict: "冲突", ConflictHeads: "各督查人员的值", Range: "得分范围 %s – %s", ResolveHint: "按数字选用该值，回车输入新值",
+			PointsOf: "%s分", StatusConflict: "签字状态有冲突（%s）；请用 kaohe resolve %s status --pick 姓名 处理",
 			Unfinished: "未完成（%d/%d）", OpenConflicts: "%d处冲突", SummaryKeys: "x 导出 Excel 报表 • b 返回",
 			Recorded: "已记录", NotRecordedYet: "未记录", Deducted: "扣分", Capped: "封顶",
 			HintFlag: "发现即扣%s分", HintBonus: "获得即加%s分", HintCount: "每%s扣%s分", HintShortfall: "目标%s%s，每少%s扣%s分",
@@ -160,6 +161,7 @@ func english() *Labels {
 			AllowedDiscretion: "a deduction from 0 to %s, with a reason", NotANumber: "%q is not a number",
 			ThisIndicator: "This indicator", Raw: "raw deduction", ScoreLine: "score %s / %s", CapBound: "capped",
 			Conflict: "conflict", ConflictHeads: "values by inspector", Range: "score range %s – %s", ResolveHint: "press its number to keep a value, enter for a new one",
+			PointsOf: "%s pts", StatusConflict: "the sign-off is in conflict (%s); settle it with kaohe resolve %s status --pick NAME",
 			Unfinished: "unfinished (%d/%d)", OpenConflicts: "%d open conflicts", SummaryKeys: "x write the Excel report • b back",
 			Recorded: "recorded", NotRecordedYet: "not recorded", Deducted: "deducted", Capped: "capped",
 			HintFlag: "deducts %s if found", HintBonus: "adds %s if awarded", HintCount: "per %s: %s", HintShortfall: "target %s%s, %s short: %s",
