@@ -45,16 +45,20 @@ type CategoryScore struct {
 	Max   decimal.Dec `json:"max"`
 }
 
-// IndicatorScore is one indicator's line in a ScoreDoc.
+// IndicatorScore is one indicator's line in a ScoreDoc. Capped says
+// whether any cap bound (the rule's, a group's or the indicator's);
+// IndicatorCapped says whether the indicator's own cap did.
 type IndicatorScore struct {
-	ID        string      `json:"id"`
-	Score     decimal.Dec `json:"score"`
-	Max       decimal.Dec `json:"max"`
-	Deduction decimal.Dec `json:"deduction"`
-	Raw       decimal.Dec `json:"raw"`
-	Capped    bool        `json:"capped"`
-	Recorded  bool        `json:"recorded"`
-	Rules     []RuleScore `json:"rules"`
+	ID              string                `json:"id"`
+	Score           decimal.Dec           `json:"score"`
+	Max             decimal.Dec           `json:"max"`
+	Deduction       decimal.Dec           `json:"deduction"`
+	Raw             decimal.Dec           `json:"raw"`
+	Capped          bool                  `json:"capped"`
+	IndicatorCapped bool                  `json:"indicator_capped"`
+	Recorded        bool                  `json:"recorded"`
+	Rules           []RuleScore           `json:"rules"`
+	Groups          []scoring.GroupResult `json:"groups,omitempty"`
 }
 
 // RuleScore is one rule's line in a ScoreDoc.
@@ -80,7 +84,8 @@ func NewScoreDoc(rb *rubric.Rubric, res *scoring.Result) ScoreDoc {
 		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max})
 		for _, ir := range c.Indicators {
 			is := IndicatorScore{ID: ir.ID, Score: ir.Score, Max: ir.Max, Deduction: ir.Deduction,
-				Raw: ir.Raw, Capped: ir.Capped, Recorded: ir.Complete, Rules: []RuleScore{}}
+				Raw: ir.Raw, Capped: ir.AnyCapBound(), IndicatorCapped: ir.Capped, Recorded: ir.Complete,
+				Rules: []RuleScore{}, Groups: ir.Groups}
 			for _, rr := range ir.Rules {
 				is.Rules = append(is.Rules, RuleScore{rr.ID, rr.Kind, rr.Value, rr.Note, rr.Raw, rr.Amount, rr.Capped})
 			}
@@ -106,7 +111,7 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 		if !rr.Recorded || rr.Raw == 0 {
 			continue
 		}
-		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, rr.Rule.Name(), FormatValue(l, rr.Value), rr.Raw.Fixed(2))
+		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value), rr.Raw.Fixed(2))
 		if rr.Capped {
 			s += "（" + l.RuleCapped + " " + fmt.Sprintf(l.CappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
 		}
@@ -144,7 +149,7 @@ func FormatValue(l *i18n.Labels, v *scoring.Value) string {
 // per indicator, the reasons for each deduction beneath it, then totals.
 func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s  %s %s\n\n", rb.Title, rb.ID, rb.Version)
+	fmt.Fprintf(&b, "%s  %s %s\n\n", textwidth.Sanitize(rb.Title, false), textwidth.Sanitize(rb.ID, false), textwidth.Sanitize(rb.Version, false))
 	row := func(id, name, max, ded, score string) {
 		fmt.Fprintf(&b, "%s %s %s %s %s\n", textwidth.PadRight(id, 6), textwidth.PadRight(name, 44),
 			textwidth.PadLeft(max, 6), textwidth.PadLeft(ded, 8), textwidth.PadLeft(score, 8))
@@ -157,7 +162,7 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 			suffix = fmt.Sprintf(l.BonusSuffix, rc.Points)
 		}
 		b.WriteString("\n")
-		row(c.ID, rc.Title+suffix, c.Max.Fixed(2), "", c.Score.Fixed(2))
+		row(c.ID, textwidth.Sanitize(rc.Title, false)+suffix, c.Max.Fixed(2), "", c.Score.Fixed(2))
 		for ii := range c.Indicators {
 			ir := &c.Indicators[ii]
 			ded := ir.Deduction.Fixed(2)
@@ -167,7 +172,7 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 			if ir.Recorded == 0 {
 				ded = "-"
 			}
-			row("  "+ir.ID, rc.Indicators[ii].Content, ir.Max.Fixed(2), ded, ir.Score.Fixed(2))
+			row("  "+ir.ID, textwidth.Sanitize(rc.Indicators[ii].Content, false), ir.Max.Fixed(2), ded, ir.Score.Fixed(2))
 			for _, line := range Explain(l, ir) {
 				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 9), line)
 			}

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 	"github.com/kaohe/kaohe/internal/decimal"
 )
 
@@ -84,29 +86,89 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		tk := file.Docs[0].Body.GetToken()
 		return nil, Errors{{File: name, Line: tk.Position.Line, Column: tk.Position.Column, Message: "a rubric file must be a mapping with id, version and categories"}}
 	}
-	if es := checkNumbers(name, file); len(es) > 0 {
-		return nil, es
-	}
+	// Shape problems (unknown fields, text where a number belongs) are
+	// collected first, then the rest is decoded and validated anyway, so an
+	// author sees every error in one run.
+	body := file.Docs[0].Body
+	shape := checkNumbers(name, file)
+	shape = append(shape, checkKeys(name, body, reflect.TypeOf(Rubric{}))...)
 	var rb Rubric
-	if err := yaml.UnmarshalWithOptions(data, &rb, yaml.DisallowUnknownField()); err != nil {
-		return nil, Errors{yamlError(name, err)}
+	if err := yaml.NodeToValue(body, &rb); err != nil {
+		out := append(shape, yamlError(name, err))
+		sortErrors(out)
+		return nil, out
 	}
-	problems := validate(&rb)
-	if len(problems) == 0 {
-		return &rb, nil
+	taken := map[[2]int]bool{}
+	for _, e := range shape {
+		taken[[2]int{e.Line, e.Column}] = true
 	}
-	out := make(Errors, 0, len(problems))
-	for _, p := range problems {
+	out := shape
+	for _, p := range validate(&rb) {
 		line, col := position(file, p.path)
+		if taken[[2]int{line, col}] {
+			continue // already reported by the shape check at this spot
+		}
 		out = append(out, Error{File: name, Line: line, Column: col, Message: p.msg})
 	}
+	if len(out) == 0 {
+		return &rb, nil
+	}
+	sortErrors(out)
+	return nil, out
+}
+
+func sortErrors(out Errors) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Line != out[j].Line {
 			return out[i].Line < out[j].Line
 		}
 		return out[i].Column < out[j].Column
 	})
-	return nil, out
+}
+
+// checkKeys reports mapping keys the rubric format does not have, walking
+// the YAML alongside the Go types (their yaml tags are the format).
+func checkKeys(name string, node ast.Node, t reflect.Type) Errors {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var errs Errors
+	switch n := node.(type) {
+	case *ast.MappingNode:
+		if t.Kind() != reflect.Struct {
+			return nil
+		}
+		for _, mv := range n.Values {
+			key := mv.Key.String()
+			f, ok := fieldByTag(t, key)
+			if !ok {
+				tk := mv.Key.GetToken()
+				errs = append(errs, Error{File: name, Line: tk.Position.Line, Column: tk.Position.Column,
+					Message: fmt.Sprintf("unknown field %q", key)})
+				continue
+			}
+			errs = append(errs, checkKeys(name, mv.Value, f.Type)...)
+		}
+	case *ast.SequenceNode:
+		if t.Kind() != reflect.Slice {
+			return nil
+		}
+		for _, v := range n.Values {
+			errs = append(errs, checkKeys(name, v, t.Elem())...)
+		}
+	}
+	return errs
+}
+
+func fieldByTag(t reflect.Type, key string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if tag == key {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 // yamlError turns a goccy/go-yaml error into a positioned Error.
@@ -189,15 +251,20 @@ func (nv *numberVisitor) Visit(node ast.Node) ast.Visitor {
 		return nv
 	}
 	tk := mv.Value.GetToken()
+	bad := ""
 	switch mv.Value.(type) {
 	case *ast.IntegerNode, *ast.FloatNode:
 		if _, err := decimal.Parse(tk.Value); err != nil {
-			nv.errs = append(nv.errs, Error{File: nv.name, Line: tk.Position.Line, Column: tk.Position.Column,
-				Message: fmt.Sprintf("%s: %v", mv.Key.String(), err)})
+			bad = fmt.Sprintf("%s: %v", mv.Key.String(), err)
 		}
 	default:
-		nv.errs = append(nv.errs, Error{File: nv.name, Line: tk.Position.Line, Column: tk.Position.Column,
-			Message: fmt.Sprintf("%s must be a number, got %q", mv.Key.String(), tk.Value)})
+		bad = fmt.Sprintf("%s must be a number, got %q", mv.Key.String(), tk.Value)
+	}
+	if bad != "" {
+		nv.errs = append(nv.errs, Error{File: nv.name, Line: tk.Position.Line, Column: tk.Position.Column, Message: bad})
+		// Stand a 0 in for it, so the rest of the file can still be checked.
+		pos := *tk.Position
+		mv.Value = ast.Integer(token.New("0", "0", &pos))
 	}
 	return nv
 }

@@ -233,3 +233,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// A text-for-number and an unknown field do not hide the other errors.
+func TestEveryErrorListedAtOnce(t *testing.T) {
+	src := strings.Replace(string(DefaultSource()), "target: 100000", "target: 十万", 1)
+	src = strings.Replace(src, "            amount: 1\n", "            ammount: 1\n", 1)
+	src = strings.Replace(src, "kind: flag", "kind: flg", 1)
+	src = strings.Replace(src, "points: 25", "points: 26", 1)
+	_, err := Parse("r.yaml", []byte(src))
+	if err == nil {
+		t.Fatal("accepted")
+	}
+	for _, want := range []string{`target must be a number, got "十万"`, `unknown field "ammount"`, `unknown kind "flg"`, "category 2 has 26 points"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("missing %q in\n%s", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), "target must be greater than 0") {
+		t.Errorf("the stand-in 0 leaked into the errors:\n%s", err)
+	}
+}

@@ -239,3 +239,36 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+func TestScoreJSONReportsGroupCaps(t *testing.T) {
+	c := newCLI(t)
+	f := writeFile(t, "cards.json", `{"findings": {"3.2.b": 6, "3.2.c": 3}}`)
+	var doc struct {
+		Indicators []struct {
+			ID              string
+			Capped          bool
+			IndicatorCapped bool `json:"indicator_capped"`
+			Groups          []struct {
+				ID     string
+				Raw    json.Number
+				Capped bool
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(c.ok("score", "--findings", f, "--json")), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range doc.Indicators {
+		if ind.ID != "3.2" {
+			continue
+		}
+		if !ind.Capped || ind.IndicatorCapped || len(ind.Groups) != 1 || !ind.Groups[0].Capped || ind.Groups[0].Raw.String() != "1.2" {
+			t.Errorf("3.2 with 6 yellow and 3 red cards: %+v", ind)
+		}
+	}
+	bad := writeFile(t, "bad.json", `{"findings": {"1.2.a": 1e3}}`)
+	_, errs, _ := c.run("score", "--findings", bad)
+	if strings.Count(errs, bad) != 1 {
+		t.Errorf("the file is named %d times: %s", strings.Count(errs, bad), errs)
+	}
+}

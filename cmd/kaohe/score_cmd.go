@@ -38,7 +38,7 @@ func (a *app) scoreCmd() *cobra.Command {
 			}
 			fs, err := scoring.ReadFindingsJSON(data)
 			if err != nil {
-				fmt.Fprintf(a.stderr, "%s: %v\n", findingsFile, prefixLines(findingsFile, err))
+				fmt.Fprintln(a.stderr, prefixLines(findingsFile, err))
 				return exitError{1}
 			}
 			return a.printScore(rb, fs, asJSON, findingsFile)
