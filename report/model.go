@@ -137,6 +137,20 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 	if len(r.Ranking) == 0 {
 		return nil, fmt.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
 	}
+	// One report, one rubric: categories of different rubrics are never
+	// put in the same columns.
+	rubrics := map[string]bool{}
+	for _, row := range r.Ranking {
+		rubrics[row.Rubric] = true
+	}
+	if len(rubrics) > 1 {
+		var names []string
+		for k := range rubrics {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return nil, fmt.Errorf("the selection mixes rubrics (%s); choose one with --period or --units", strings.Join(names, ", "))
+	}
 	rank(r.Ranking)
 	// Sheets follow the ranking's order.
 	order := map[string]int{}
@@ -164,22 +178,38 @@ func rankRow(st *store.State, res *scoring.Result) RankRow {
 	return row
 }
 
-// rank orders by total (highest first), then unit; equal totals share a
-// rank and the next rank skips (1, 2, 2, 4).
+// rank ranks units within each period (latest period first): by total,
+// highest first, then unit; equal totals share a rank and the next rank
+// skips (1, 2, 2, 4).
 func rank(rows []RankRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
+		if rows[i].Period != rows[j].Period {
+			return rows[i].Period > rows[j].Period
+		}
 		if rows[i].Total != rows[j].Total {
 			return rows[i].Total > rows[j].Total
 		}
 		return rows[i].Unit < rows[j].Unit
 	})
 	for i := range rows {
-		if i > 0 && rows[i].Total == rows[i-1].Total {
+		switch {
+		case i > 0 && rows[i].Period == rows[i-1].Period && rows[i].Total == rows[i-1].Total:
 			rows[i].Rank = rows[i-1].Rank
-		} else {
-			rows[i].Rank = i + 1
+		case i > 0 && rows[i].Period == rows[i-1].Period:
+			rows[i].Rank = rowsInPeriodBefore(rows, i) + 1
+		default:
+			rows[i].Rank = 1
 		}
 	}
+}
+
+// rowsInPeriodBefore counts the rows of row i's period that come before it.
+func rowsInPeriodBefore(rows []RankRow, i int) int {
+	n := 0
+	for j := i - 1; j >= 0 && rows[j].Period == rows[i].Period; j-- {
+		n++
+	}
+	return n
 }
 
 func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {

@@ -88,7 +88,7 @@ func build(t testing.TB, states []*store.State, f Filter) *Report {
 }
 
 func TestRankingOrderAndTies(t *testing.T) {
-	_, states := fixture(t)
+	s, states := fixture(t)
 	r := build(t, states, Filter{Period: "2021"})
 	var got []string
 	for _, row := range r.Ranking {
@@ -102,11 +102,28 @@ func TestRankingOrderAndTies(t *testing.T) {
 	if r.Ranking[3].Conflicts != 1 || r.Ranking[3].Finished || r.Ranking[0].Status != store.StatusSigned {
 		t.Errorf("marks: %+v", r.Ranking)
 	}
-	if r := build(t, states, Filter{Units: []string{"吉首市"}}); len(r.Ranking) != 2 {
-		t.Errorf("units filter kept %d rows", len(r.Ranking))
+	r = build(t, states, Filter{Units: []string{"吉首市"}})
+	if len(r.Ranking) != 2 || r.Ranking[0].Period != "2021" || r.Ranking[0].Rank != 1 || r.Ranking[1].Period != "2020" || r.Ranking[1].Rank != 1 {
+		t.Errorf("each period is ranked on its own, latest first: %+v", r.Ranking)
+	}
+	all := build(t, states, Filter{})
+	if len(all.Ranking) != 5 || all.Ranking[4].Rank != 1 || all.Ranking[3].Rank != 2 {
+		t.Errorf("ranks across periods: %+v", all.Ranking)
 	}
 	if _, err := Build(states, Filter{Period: "1999"}, i18n.For("zh"), time.Now()); err == nil {
 		t.Error("an empty selection should be an error")
+	}
+	// Another rubric's assessment is never put in the same columns.
+	id, _ := s.Identity("")
+	other := rubric.Default()
+	other.Version = "2022"
+	s.CreateAssessment(id, other, "吉首市", "2022")
+	mixed, _ := s.States()
+	if _, err := Build(mixed, Filter{}, i18n.For("zh"), time.Now()); err == nil || !strings.Contains(err.Error(), "mixes rubrics") {
+		t.Errorf("mixed rubrics: %v", err)
+	}
+	if r := build(t, mixed, Filter{Period: "2022"}); len(r.Ranking) != 1 {
+		t.Errorf("period 2022: %d rows", len(r.Ranking))
 	}
 }
 

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,6 +71,20 @@ func AtomicWrite(path string, data []byte, force bool) error {
 	}
 	if err := os.Chmod(name, 0o644); err != nil {
 		return fail(err)
+	}
+	if !force {
+		// A hard link fails if path appeared meanwhile: never clobber it.
+		err := os.Link(name, path)
+		if err == nil || errors.Is(err, os.ErrExist) {
+			os.Remove(name)
+		}
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+		}
+		if err == nil {
+			return nil
+		}
+		// No hard links on this file system (FAT on a USB stick): rename.
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)

@@ -128,9 +128,9 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 	t := strings.TrimSpace(text)
 	if r.Kind.IsBool() {
 		switch strings.ToLower(t) {
-		case "true", "yes", "y", "1", "是", "有", "t":
+		case "true", "yes", "y", "是":
 			return BoolValue(true), nil
-		case "false", "no", "n", "0", "否", "无", "f":
+		case "false", "no", "n", "否":
 			return BoolValue(false), nil
 		}
 		return Value{}, fmt.Errorf("%s: %q is not allowed for this %s rule; expected %s (or yes/no, 是/否)", r.ID, text, r.Kind, Allowed(r))

@@ -35,7 +35,7 @@ func (m Model) summaryView() []string {
 	lines := []string{m.styles.Strong.Render(" " + l.Summary), ""}
 	r, err := report.Build(m.states, report.Filter{}, l, m.opts.Now())
 	if err != nil {
-		return append(lines, "  "+l.UI.NoAssessments)
+		return append(lines, "  "+m.styles.Error.Render(err.Error()))
 	}
 	nc := len(r.Categories)
 	fixed := 6 + 12 + 8 + 9 + 8 + 8 + 2

@@ -31,17 +31,32 @@ func (a *app) dbPath() (string, error) {
 }
 
 // openStore opens the database for a command; the caller must close it.
-func (a *app) openStore() (*store.Store, error) {
+// Only commands that set things up (init, new, the TUI) create a missing
+// database; the others say there is none, so a mistyped --db does not
+// quietly make an empty file.
+func (a *app) openStore(create bool) (*store.Store, error) {
 	p, err := a.dbPath()
 	if err != nil {
 		return nil, err
 	}
+	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
+		return nil, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
+	}
 	return store.Open(p, store.Options{Now: a.now})
 }
 
-// withStore runs fn on the open database and closes (checkpoints) it.
+// withStore runs fn on an existing database and closes (checkpoints) it.
 func (a *app) withStore(fn func(s *store.Store) error) error {
-	s, err := a.openStore()
+	return a.withStoreMode(false, fn)
+}
+
+// withNewOrExistingStore is withStore for commands that may create it.
+func (a *app) withNewOrExistingStore(fn func(s *store.Store) error) error {
+	return a.withStoreMode(true, fn)
+}
+
+func (a *app) withStoreMode(create bool, fn func(s *store.Store) error) error {
+	s, err := a.openStore(create)
 	if err != nil {
 		return err
 	}
@@ -94,7 +109,7 @@ func (a *app) initCmd() *cobra.Command {
 			if strings.TrimSpace(name) == "" {
 				return errors.New("give the inspector's name: kaohe init --inspector NAME")
 			}
-			return a.withStore(func(s *store.Store) error {
+			return a.withNewOrExistingStore(func(s *store.Store) error {
 				id, err := s.SetInspector(name)
 				if err != nil {
 					return err
@@ -119,7 +134,7 @@ func (a *app) newCmd() *cobra.Command {
 				fmt.Fprintln(a.stderr, err)
 				return exitError{1}
 			}
-			return a.withStore(func(s *store.Store) error {
+			return a.withNewOrExistingStore(func(s *store.Store) error {
 				id, err := a.identity(s)
 				if err != nil {
 					return err

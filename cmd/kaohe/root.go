@@ -27,6 +27,13 @@ type app struct {
 func run(args []string, e env) int {
 	a := &app{env: e}
 	root := a.rootCmd()
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		switch a.lang {
+		case "", "zh", "en":
+			return nil
+		}
+		return fmt.Errorf("--lang %q: kaohe speaks zh (中文) and en", a.lang)
+	}
 	root.SetArgs(args)
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
@@ -64,7 +71,7 @@ func (a *app) rootCmd() *cobra.Command {
 // runDefault is what `kaohe` with no arguments does: the TUI, on the
 // default database (created if needed) and the embedded rubric.
 func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
-	return a.withStore(func(s *store.Store) error {
+	return a.withNewOrExistingStore(func(s *store.Store) error {
 		rb := rubric.Default()
 		reportDir, err := filepath.Abs(filepath.Dir(s.Path()))
 		if err != nil {

@@ -191,3 +191,22 @@ func TestAddressByIDPrefixAndAmbiguity(t *testing.T) {
 		t.Errorf("ambiguous name: %d %s", code, errs)
 	}
 }
+
+func TestMistakesAreRefusedClearly(t *testing.T) {
+	c := newCLI(t)
+	missing := filepath.Join(t.TempDir(), "typo.db")
+	if _, errs, code := c.run("list", "--db", missing); code != 1 || !strings.Contains(errs, "no database here yet") {
+		t.Errorf("list on a missing database: %d %s", code, errs)
+	}
+	if _, err := os.Stat(missing); err == nil {
+		t.Error("a read command created a database")
+	}
+	if _, errs, code := c.run("rubric", "show", "--lang", "fr"); code != 1 || !strings.Contains(errs, "zh") {
+		t.Errorf("--lang fr: %d %s", code, errs)
+	}
+	c2, _ := dbCLI(t, "张三")
+	c2.ok("new", "吉首市", "2021")
+	if _, errs, code := c2.run("set", "吉首市/2021", "1.1.a", "1"); code != 1 || !strings.Contains(errs, "true or false") {
+		t.Errorf("1 for a flag: %d %s", code, errs)
+	}
+}
