@@ -77,7 +77,7 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 	var out []Revision
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
-		a, rb, err := assessmentIn(tx, assessmentID)
+		a, rb, err := s.assessmentIn(tx, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -295,7 +295,7 @@ func insertRevision(tx q, r *Revision) error {
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.
 const timeFormat = "2006-01-02T15:04:05.999999999Z07:00"
 
-func assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error) {
+func (s *Store) assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error) {
 	var a Assessment
 	err := db.QueryRow("SELECT id, rubric_id, rubric_version, unit, period FROM assessment WHERE id = ?", id).
 		Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period)
@@ -305,7 +305,7 @@ func assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error) {
 	if err != nil {
 		return a, nil, err
 	}
-	rb, err := loadRubric(db, a.RubricID, a.RubricVersion)
+	rb, err := s.loadRubric(db, a.RubricID, a.RubricVersion)
 	return a, rb, err
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/kaohe/kaohe/rubric"
 )
@@ -64,17 +65,58 @@ func putRubric(db q, rb *rubric.Rubric) error {
 	return nil
 }
 
-// Rubric loads a stored rubric by id and version.
+// Rubric loads a stored rubric by id and version. The result is shared by
+// every caller of this Store: read it, never modify it.
 func (s *Store) Rubric(id, version string) (*rubric.Rubric, error) {
-	return loadRubric(s.db, id, version)
+	return s.loadRubric(s.db, id, version)
 }
 
-func loadRubric(db q, id, version string) (*rubric.Rubric, error) {
-	var content, sum string
-	err := db.QueryRow("SELECT content, sha256 FROM rubric WHERE id = ? AND version = ?", id, version).Scan(&content, &sum)
+// rubricCache keeps parsed rubrics by content hash: a stored rubric never
+// changes, so each is parsed and validated once per open database.
+type rubricCache struct {
+	mu     sync.Mutex
+	parsed map[string]*rubric.Rubric
+}
+
+func (c *rubricCache) get(sum string) *rubric.Rubric {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.parsed[sum]
+}
+
+func (c *rubricCache) put(sum string, rb *rubric.Rubric) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.parsed == nil {
+		c.parsed = map[string]*rubric.Rubric{}
+	}
+	c.parsed[sum] = rb
+}
+
+func (s *Store) loadRubric(db q, id, version string) (*rubric.Rubric, error) {
+	var sum string
+	err := db.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", id, version).Scan(&sum)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("rubric %s version %s is not in the database", id, version)
 	}
+	if err != nil {
+		return nil, err
+	}
+	if rb := s.rubrics.get(sum); rb != nil {
+		return rb, nil
+	}
+	rb, err := parseStoredRubric(db, id, version)
+	if err != nil {
+		return nil, err
+	}
+	s.rubrics.put(sum, rb)
+	return rb, nil
+}
+
+// parseStoredRubric reads, checks and parses a stored rubric.
+func parseStoredRubric(db q, id, version string) (*rubric.Rubric, error) {
+	var content, sum string
+	err := db.QueryRow("SELECT content, sha256 FROM rubric WHERE id = ? AND version = ?", id, version).Scan(&content, &sum)
 	if err != nil {
 		return nil, err
 	}

@@ -110,7 +110,7 @@ func (st *State) Score() (*scoring.Result, error) {
 
 // State loads one assessment's current state.
 func (s *Store) State(assessmentID string) (*State, error) {
-	a, rb, err := assessmentIn(s.db, assessmentID)
+	a, rb, err := s.assessmentIn(s.db, assessmentID)
 	if err != nil {
 		return nil, err
 	}
