@@ -75,8 +75,12 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	var out []MergeSummary
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
+		known, err := revisionHashes(tx)
+		if err != nil {
+			return err
+		}
 		for _, d := range data {
-			sum, err := mergeOne(tx, d)
+			sum, err := mergeOne(tx, d, known)
 			if err != nil {
 				return err
 			}
@@ -325,8 +329,27 @@ func (d *sourceData) read(db *sql.DB) error {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// mergeOne inserts one source's records into the target transaction.
-func mergeOne(tx *sql.Tx, d *sourceData) (MergeSummary, error) {
+// revisionHashes maps every revision ID the target holds to its hash.
+func revisionHashes(tx *sql.Tx) (map[string]string, error) {
+	rows, err := tx.Query("SELECT id, hash FROM revision")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, h string
+		if err := rows.Scan(&id, &h); err != nil {
+			return nil, err
+		}
+		out[id] = h
+	}
+	return out, rows.Err()
+}
+
+// mergeOne inserts one source's records into the target transaction;
+// known (revision ID → hash) is kept up to date with what it adds.
+func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary, error) {
 	sum := MergeSummary{Source: d.path}
 	refuse := func(record, format string, args ...any) error {
 		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
@@ -365,24 +388,16 @@ func mergeOne(tx *sql.Tx, d *sourceData) (MergeSummary, error) {
 			return sum, refuse("assessment "+a.Label(), "the target holds assessment %s with different content", a.ID)
 		}
 	}
-	hashStmt, err := tx.Prepare("SELECT hash FROM revision WHERE id = ?")
-	if err != nil {
-		return sum, err
-	}
-	defer hashStmt.Close()
 	// First find what is new, then count conflicts before and after only on
 	// the assessments that receive something.
 	var fresh []*Revision
 	for _, r := range d.revisions {
-		var known string
-		err := hashStmt.QueryRow(r.ID).Scan(&known)
+		h, ok := known[r.ID]
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
+		case !ok:
 			fresh = append(fresh, r)
 			touched[r.Assessment] = true
-		case err != nil:
-			return sum, err
-		case known != r.Hash:
+		case h != r.Hash:
 			return sum, refuse("revision "+r.ID, "the target holds a revision with this ID and different content")
 		default:
 			sum.RevisionsKnown++
@@ -411,6 +426,7 @@ func mergeOne(tx *sql.Tx, d *sourceData) (MergeSummary, error) {
 		if err := w.write(r); err != nil {
 			return sum, err
 		}
+		known[r.ID] = r.Hash
 		sum.RevisionsAdded++
 	}
 	after, err := conflictCounts(tx, all)
