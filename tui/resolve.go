@@ -66,10 +66,6 @@ func (wb *workbench) pickHead(ss *store.SubjectState, h *store.Revision) tea.Cmd
 func (wb *workbench) updateResolveNew(msg tea.Msg) tea.Cmd {
 	r := wb.selectedRule()
 	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey && key.Matches(km, wb.keys.Cancel) {
-		wb.stopEditing()
-		return nil
-	}
 	if isKey && key.Matches(km, wb.keys.Confirm) {
 		v, ok := wb.typedValue(r)
 		if !ok {

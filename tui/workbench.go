@@ -468,6 +468,12 @@ func (wb *workbench) stopEditing() {
 func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 	km, isKey := msg.(tea.KeyPressMsg)
 	k := wb.keys
+	if isKey && key.Matches(km, k.Cancel) && wb.mode != editFilter {
+		// esc abandons the edit in progress, whatever it is.
+		wb.inlineErr = ""
+		wb.stopEditing()
+		return nil
+	}
 	switch wb.mode {
 	case editFilter:
 		if isKey && key.Matches(km, k.Confirm) {
@@ -486,10 +492,6 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		wb.rebuildRows()
 		return cmd
 	case editNote:
-		if isKey && key.Matches(km, k.Cancel) {
-			wb.stopEditing()
-			return nil
-		}
 		if isKey && key.Matches(km, k.Confirm) {
 			ind := wb.current()
 			text := strings.TrimSpace(wb.noteArea.Value())
@@ -508,11 +510,6 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return cmd
 	case editValue:
 		r := wb.selectedRule()
-		if isKey && key.Matches(km, k.Cancel) {
-			wb.inlineErr = ""
-			wb.stopEditing()
-			return nil
-		}
 		if isKey && (key.Matches(km, k.Confirm) || key.Matches(km, k.NextInput)) {
 			v, ok := wb.typedValue(r)
 			if !ok {
@@ -537,11 +534,6 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return cmd
 	case editReason:
 		r := wb.selectedRule()
-		if isKey && key.Matches(km, k.Cancel) {
-			wb.inlineErr = ""
-			wb.stopEditing()
-			return nil
-		}
 		if isKey && key.Matches(km, k.Confirm) {
 			reason := strings.TrimSpace(wb.reasonIn.Value())
 			if reason == "" {
