@@ -285,3 +285,25 @@ func TestRangeOverConflicts(t *testing.T) {
 		t.Errorf("1.2 span %v", sp)
 	}
 }
+
+// Any bytes: a findings file is parsed or refused, never a panic, and what
+// parses and passes the rubric scores within bounds.
+func FuzzReadFindings(f *testing.F) {
+	f.Add([]byte(`{"findings": {"1.2.a": 3, "1.2.b": true, "3.4.a": {"value": 0.5, "note": "x"}}}`))
+	f.Add([]byte(`{"findings": {"3.1.a": 99.999999, "2.4.a": -0}}`))
+	f.Add([]byte(`{"findings": {"9.9.z": "text"}, "notes": {"1.1": "n"}}`))
+	rb := rubric.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		fs, err := ReadFindingsJSON(data)
+		if err != nil {
+			return
+		}
+		res, err := Score(rb, fs)
+		if err != nil {
+			return
+		}
+		if res.Base < 0 || res.Base > res.BaseMax || res.Bonus < 0 || res.Bonus > res.BonusMax {
+			t.Fatalf("score out of bounds: base %s bonus %s", res.Base, res.Bonus)
+		}
+	})
+}

@@ -269,6 +269,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		}
 	}
 	line := "    " + field + " " + unit
+	if p := wb.pend[r.ID]; p != nil && p.err != nil {
+		line += " " + wb.st.Error.Render("["+wb.l.UI.Unsaved+"]")
+	}
 	out = append(out, fit(line, inner))
 	if hint != "" || eff != "" {
 		hl := "    " + hint

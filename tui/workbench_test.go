@@ -241,7 +241,7 @@ func TestSaveFailureKeptAndRetried(t *testing.T) {
 	if h.stored("1.1.a") != "" {
 		t.Fatal("failing backend saved")
 	}
-	h.mustContain("保存失败：disk I/O error", "1 未保存", "[是]", "总分 99.00")
+	h.mustContain("保存失败：disk I/O error", "1 未保存", "[是] [未保存]", "总分 99.00")
 	if h.m.wb.unsaved() != 1 {
 		t.Fatalf("unsaved = %d", h.m.wb.unsaved())
 	}
