@@ -268,7 +268,10 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			eff += " " + l.UI.CapBound
 		}
 	}
-	line := "    " + field + " " + unit
+	line := "    " + field
+	if unit != "" {
+		line += " " + unit
+	}
 	if p := wb.pend[r.ID]; p != nil && p.err != nil {
 		line += " " + wb.st.Error.Render("["+wb.l.UI.Unsaved+"]")
 	}
