@@ -165,6 +165,16 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 	return r, nil
 }
 
+// Summarize is one assessment's line as the ranking, `kaohe list` and the
+// TUI's picker show it (Rank left 0: ranking is Build's business).
+func Summarize(st *store.State) (RankRow, error) {
+	res, err := st.Score()
+	if err != nil {
+		return RankRow{}, fmt.Errorf("%s: %v", st.Assessment.Label(), err)
+	}
+	return rankRow(st, res), nil
+}
+
 func rankRow(st *store.State, res *scoring.Result) RankRow {
 	a := st.Assessment
 	row := RankRow{Unit: clean(a.Unit), Period: clean(a.Period), Rubric: a.RubricID + " " + a.RubricVersion,

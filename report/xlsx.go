@@ -81,7 +81,7 @@ func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
 	}
 }
 
-func (w *sheetWriter) int(col, row, n int, style int) {
+func (w *sheetWriter) integer(col, row, n int, style int) {
 	if w.err != nil {
 		return
 	}
@@ -207,7 +207,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 	}
 	for i, row := range r.Ranking {
 		y := i + 3
-		w.int(1, y, row.Rank, w.style.bold)
+		w.integer(1, y, row.Rank, w.style.bold)
 		w.text(2, y, row.Unit, w.style.center)
 		w.text(3, y, row.Period, w.style.center)
 		w.num(4, y, row.Total, w.style.boldNumber)
@@ -221,7 +221,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		x := 7 + len(r.Categories)
 		w.text(x, y, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), w.style.center)
 		w.text(x+1, y, l.StatusName(row.Status), w.style.center)
-		w.int(x+2, y, row.Conflicts, w.style.center)
+		w.integer(x+2, y, row.Conflicts, w.style.center)
 		mark := r.RankMark(row)
 		style := w.style.text
 		if mark != "" {

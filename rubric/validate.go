@@ -30,7 +30,7 @@ func Validate(rb *Rubric) error {
 
 type validator struct {
 	problems []problem
-	ids      map[string]string // id → path of its first use
+	ids      map[string]bool // every id seen so far
 }
 
 func (v *validator) add(path, format string, args ...any) {
@@ -46,11 +46,11 @@ func (v *validator) id(path, id, what string) {
 		v.add(path+".id", "duplicate id %q: ids must be unique across the rubric", id)
 		return
 	}
-	v.ids[id] = path
+	v.ids[id] = true
 }
 
 func validate(rb *Rubric) []problem {
-	v := &validator{ids: map[string]string{}}
+	v := &validator{ids: map[string]bool{}}
 	if strings.TrimSpace(rb.ID) == "" {
 		v.add("$", "rubric has no id")
 	}

@@ -268,18 +268,9 @@ func TestMergeRefusals(t *testing.T) {
 		s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "2")})
 	})
 	good, _ := os.ReadFile(healthy)
-	foreign := filepath.Join(dir, "foreign.db")
-	fdb, _ := sql.Open("sqlite", foreign)
-	fdb.Exec("CREATE TABLE t(x)")
-	fdb.Close()
-	newer := write("newer.db", good)
-	ndb, _ := sql.Open("sqlite", newer)
-	ndb.Exec("PRAGMA user_version = 7")
-	ndb.Close()
-	corrupt := append([]byte(nil), good...)
-	for i := 2 * 4096; i < 3*4096 && i < len(corrupt); i++ {
-		corrupt[i] = 0xA5
-	}
+	foreign := foreignDB(t, dir, "foreign.db", 0)
+	newer := newerDB(t, write("newer.db", good), 7)
+	corrupt := wreckPage(good, 2)
 
 	cases := []struct {
 		name, path, want string

@@ -54,8 +54,9 @@ func StringValue(s string) *string {
 	return &t
 }
 
-// decodeString reads a JSON string value; "" for anything else.
-func decodeString(text *string) string {
+// DecodeText reads a stored text value (a note, a status); "" for a
+// tombstone or anything that is not text.
+func DecodeText(text *string) string {
 	if text == nil {
 		return ""
 	}
@@ -126,7 +127,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		if err != nil {
 			return nil, err
 		}
-		if len(st) > 0 && decodeString(latest(st).Value) == StatusSigned {
+		if len(st) > 0 && DecodeText(latest(st).Value) == StatusSigned {
 			return nil, ErrSigned
 		}
 	}
@@ -174,7 +175,7 @@ func checkChange(rb *rubric.Rubric, c Change) error {
 		if c.Value == nil {
 			return invalid("the status cannot be retracted")
 		}
-		if v := decodeString(c.Value); v != StatusDraft && v != StatusSigned {
+		if v := DecodeText(c.Value); v != StatusDraft && v != StatusSigned {
 			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
 		}
 	case strings.HasPrefix(c.Subject, NotePrefix):

@@ -37,7 +37,7 @@ type State struct {
 // Status returns "draft" or "signed".
 func (st *State) Status() string {
 	if ss, ok := st.Subjects[SubjectStatus]; ok {
-		if v := decodeString(ss.Current().Value); v != "" {
+		if v := DecodeText(ss.Current().Value); v != "" {
 			return v
 		}
 	}
@@ -77,7 +77,7 @@ func (st *State) Notes() map[string]string {
 	out := map[string]string{}
 	for subj, ss := range st.Subjects {
 		if ind, ok := strings.CutPrefix(subj, NotePrefix); ok {
-			if n := decodeString(ss.Current().Value); n != "" {
+			if n := DecodeText(ss.Current().Value); n != "" {
 				out[ind] = n
 			}
 		}

@@ -336,6 +336,44 @@ func TestScoreFromState(t *testing.T) {
 	var _ scoring.Findings = st.Findings()
 }
 
+// foreignDB makes a SQLite file that is not kaohe's (appID 0: none set).
+func foreignDB(t *testing.T, dir, name string, appID int) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	db, err := sql.Open("sqlite", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.Exec("CREATE TABLE t(x)")
+	if appID != 0 {
+		db.Exec("PRAGMA application_id = " + strconv.Itoa(appID))
+	}
+	return p
+}
+
+// newerDB marks a copy of a kaohe file as coming from schema version v.
+func newerDB(t *testing.T, path string, v int) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.Exec("PRAGMA user_version = " + strconv.Itoa(v))
+	return path
+}
+
+// wreckPage returns a copy of a database's bytes with one 4 KiB page
+// (page 2 is a b-tree page) overwritten, so quick_check fails.
+func wreckPage(good []byte, page int) []byte {
+	out := append([]byte(nil), good...)
+	for i := page * 4096; i < (page+1)*4096 && i < len(out); i++ {
+		out[i] = 0x5A
+	}
+	return out
+}
+
 func hashFile(t *testing.T, p string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(p)
@@ -369,24 +407,10 @@ func TestBadFiles(t *testing.T) {
 		}
 		return p
 	}
-	foreign := filepath.Join(dir, "foreign.db")
-	fdb, _ := sql.Open("sqlite", foreign)
-	fdb.Exec("CREATE TABLE t(x)")
-	fdb.Exec("PRAGMA application_id = 1234")
-	fdb.Close()
-	noAppID := filepath.Join(dir, "plain.db")
-	pdb, _ := sql.Open("sqlite", noAppID)
-	pdb.Exec("CREATE TABLE t(x)")
-	pdb.Close()
-	newer := write("newer.db", goodBytes)
-	ndb, _ := sql.Open("sqlite", newer)
-	ndb.Exec("PRAGMA user_version = 99")
-	ndb.Close()
-	corrupt := append([]byte(nil), goodBytes...)
-	pageSize := 4096
-	for i := 2 * pageSize; i < 3*pageSize; i++ { // wreck the third page (a b-tree page)
-		corrupt[i] = 0x5A
-	}
+	foreign := foreignDB(t, dir, "foreign.db", 1234)
+	noAppID := foreignDB(t, dir, "plain.db", 0)
+	newer := newerDB(t, write("newer.db", goodBytes), 99)
+	corrupt := wreckPage(goodBytes, 2)
 	cases := []struct {
 		name, path, want string
 	}{

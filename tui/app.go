@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
@@ -64,6 +65,9 @@ type Model struct {
 	nameInput textinput.Model
 
 	states    []*store.State
+	summaries []report.RankRow // one per state
+	report    *report.Report   // the ranking of all states
+	reportErr error
 	pickerSel int
 
 	unitInput, periodInput textinput.Model
@@ -121,10 +125,24 @@ func (m Model) Init() tea.Cmd {
 }
 
 func (m Model) loadStates() tea.Cmd {
-	be := m.opts.Backend
+	be, l, now := m.opts.Backend, m.l, m.opts.Now()
 	return func() tea.Msg {
-		st, err := be.States()
-		return statesMsg{st, err}
+		states, err := be.States()
+		if err != nil {
+			return statesMsg{err: err}
+		}
+		msg := statesMsg{states: states}
+		for _, st := range states {
+			sm, err := report.Summarize(st)
+			if err != nil {
+				sm = report.RankRow{Unit: st.Assessment.Unit, Period: st.Assessment.Period, Status: st.Status()}
+			}
+			msg.summaries = append(msg.summaries, sm)
+		}
+		if len(states) > 0 {
+			msg.report, msg.reportErr = report.Build(states, report.Filter{}, l, now)
+		}
+		return msg
 	}
 }
 
@@ -165,7 +183,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.err = msg.err.Error()
 			return m, nil
 		}
-		m.states = msg.states
+		m.states, m.summaries, m.report, m.reportErr = msg.states, msg.summaries, msg.report, msg.reportErr
 		m.pickerSel = clamp(m.pickerSel, 0, max(len(m.states)-1, 0))
 		return m, nil
 	case createdMsg:
@@ -585,7 +603,7 @@ func (m Model) pickerView() []string {
 		seen[st.Assessment.Label()]++
 	}
 	for i, st := range m.states {
-		sm := summarize(st)
+		sm := m.summaries[i]
 		period := st.Assessment.Period
 		if !showRubric && seen[st.Assessment.Label()] > 1 {
 			// Same unit and period under several rubrics: say which.
@@ -595,32 +613,17 @@ func (m Model) pickerView() []string {
 		if showRubric {
 			row += fit(textwidth.Sanitize(st.Assessment.RubricID+" "+st.Assessment.RubricVersion, false), 18)
 		}
-		row += fit(textwidth.Sanitize(strings.Join(st.Inspectors, ","), false), inspW) + textwidth.PadLeft(sm.progress, 8) +
-			textwidth.PadLeft(sm.total, 9) + "  " + fit(l.StatusName(st.Status()), 8) + textwidth.PadLeft(strconv.Itoa(sm.conflicts), 6)
+		row += fit(textwidth.Sanitize(strings.Join(st.Inspectors, ","), false), inspW) + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
+			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
 		switch {
 		case i == m.pickerSel:
 			row = m.styles.Cursor.Render(fit(row, m.w))
-		case sm.conflicts > 0:
+		case sm.Conflicts > 0:
 			row = m.styles.Conflict.Render(row)
 		}
 		lines = append(lines, row)
 	}
 	return lines
-}
-
-// pickerSummary is what the picker shows of an assessment.
-type pickerSummary struct {
-	progress, total string
-	conflicts       int
-}
-
-func summarize(st *store.State) pickerSummary {
-	s := pickerSummary{progress: "-", total: "-", conflicts: len(st.Conflicts())}
-	if res, err := st.Score(); err == nil {
-		s.progress = fmt.Sprintf("%d/%d", res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
-		s.total = res.Total.Fixed(2)
-	}
-	return s
 }
 
 func (m Model) newView() []string {

@@ -8,6 +8,7 @@
 package tui
 
 import (
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
@@ -62,9 +63,14 @@ type (
 		id  store.Identity
 		err error
 	}
+	// statesMsg carries every assessment with its summary and the ranking
+	// report, computed in the command so View only draws.
 	statesMsg struct {
-		states []*store.State
-		err    error
+		states    []*store.State
+		summaries []report.RankRow
+		report    *report.Report
+		reportErr error
+		err       error
 	}
 	stateMsg struct {
 		state *store.State

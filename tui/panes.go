@@ -171,7 +171,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
 		var who []string
 		for _, h := range ss.Heads {
-			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(decodeText(h.ValueText())))
+			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(store.DecodeText(h.Value)))
 		}
 		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, "，"), wb.a.Label())
 		for _, s := range textwidth.Wrap(msg, inner) {

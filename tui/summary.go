@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/report"
 )
 
 // reportWrittenMsg reports the xlsx written from the summary screen.
@@ -18,12 +17,11 @@ type reportWrittenMsg struct {
 
 // writeReport builds and writes the xlsx report next to the database.
 func (m Model) writeReport() tea.Cmd {
-	states, l, dir, now := m.states, m.l, m.opts.ReportDir, m.opts.Now()
+	r, dir, now := m.report, m.opts.ReportDir, m.opts.Now()
+	if r == nil {
+		return nil
+	}
 	return func() tea.Msg {
-		r, err := report.Build(states, report.Filter{}, l, now)
-		if err != nil {
-			return reportWrittenMsg{err: err}
-		}
 		path := filepath.Join(dir, "kaohe-report-"+now.Format("20060102-150405")+".xlsx")
 		return reportWrittenMsg{path: path, err: r.WriteFile(path, "xlsx", false)}
 	}
@@ -33,9 +31,13 @@ func (m Model) writeReport() tea.Cmd {
 func (m Model) summaryView() []string {
 	l := m.l
 	lines := []string{m.styles.Strong.Render(" " + l.Summary), ""}
-	r, err := report.Build(m.states, report.Filter{}, l, m.opts.Now())
-	if err != nil {
-		return append(lines, "  "+m.styles.Error.Render(err.Error()))
+	r := m.report
+	if m.reportErr != nil || r == nil {
+		msg := l.UI.NoAssessments
+		if m.reportErr != nil {
+			msg = m.reportErr.Error()
+		}
+		return append(lines, "  "+m.styles.Error.Render(msg))
 	}
 	nc := len(r.Categories)
 	fixed := 6 + 12 + 8 + 9 + 8 + 8 + 2

@@ -653,7 +653,7 @@ func (wb *workbench) applyLocal(subject string, c store.Change) {
 		if c.Value == nil {
 			delete(wb.notes, ind)
 		} else {
-			wb.notes[ind] = decodeText(*c.Value)
+			wb.notes[ind] = store.DecodeText(c.Value)
 		}
 		return
 	}
@@ -743,14 +743,6 @@ func (wb *workbench) updateStatus() {
 func (wb *workbench) unsaved() int { return len(wb.pend) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-func decodeText(jsonText string) string {
-	v, err := store.DecodeValue(jsonText)
-	if err != nil || v.Type != scoring.Text {
-		return ""
-	}
-	return v.Text
-}
 
 // allowedText describes what a rule accepts, in the UI's language.
 func allowedText(l *i18n.Labels, r *rubric.Rule) string {

@@ -178,9 +178,9 @@ func summarize(st *store.State) summary {
 	if sm.Inspectors == nil {
 		sm.Inspectors = []string{}
 	}
-	if res, err := st.Score(); err == nil {
-		sm.Total = &res.Total
-		sm.Recorded, sm.Indicators = res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal
+	if row, err := report.Summarize(st); err == nil {
+		sm.Total = &row.Total
+		sm.Recorded, sm.Indicators = row.Recorded, row.Indicators
 	}
 	sm.Progress = fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators)
 	return sm

@@ -115,7 +115,7 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 		for _, ind := range c.Indicators {
 			fmt.Fprintf(&b, "  %-5s %s\n", ind.ID, ind.Content)
 			for _, r := range ind.Rules {
-				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(l, &r))
+				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(&r))
 			}
 		}
 	}
@@ -124,7 +124,7 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 }
 
 // ruleSummary is a one-line description of a rule's parameters.
-func ruleSummary(l *i18n.Labels, r *rubric.Rule) string {
+func ruleSummary(r *rubric.Rule) string {
 	var parts []string
 	if r.Amount != nil {
 		parts = append(parts, fmt.Sprintf("%s=%s", "amount", r.Amount))
@@ -144,6 +144,5 @@ func ruleSummary(l *i18n.Labels, r *rubric.Rule) string {
 	if r.MaxValue != nil {
 		parts = append(parts, fmt.Sprintf("%s=%s", "max", r.MaxValue))
 	}
-	_ = l
 	return strings.Join(parts, " ") + "  " + r.Name()
 }
