@@ -593,7 +593,7 @@ func (m Model) pickerView() []string {
 	inspW := clamp(m.w-70, 10, 24)
 	head := " " + fit(l.Unit, 12) + fit(l.Period, 8)
 	if showRubric {
-		head += fit(l.Rubric, 18)
+		head += fit(l.Rubric, 17) + " "
 	}
 	head += fit(l.Inspectors, inspW) + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " +
 		fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
@@ -611,7 +611,7 @@ func (m Model) pickerView() []string {
 		}
 		row := " " + fit(textwidth.Sanitize(st.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(period, false), 8)
 		if showRubric {
-			row += fit(textwidth.Sanitize(st.Assessment.RubricID+" "+st.Assessment.RubricVersion, false), 18)
+			row += fit(textwidth.Sanitize(st.Assessment.RubricID+" "+st.Assessment.RubricVersion, false), 17) + " "
 		}
 		row += fit(textwidth.Sanitize(strings.Join(st.Inspectors, ","), false), inspW) + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
 			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
