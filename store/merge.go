@@ -50,6 +50,19 @@ type sourceData struct {
 	rubrics     []storedRubric
 	assessments []Assessment
 	revisions   []*Revision
+	// db reads the private copy until cleanup closes it and removes it;
+	// evidence bytes are copied from it inside the merge transaction.
+	db      *sql.DB
+	version int
+	cleanup func()
+}
+
+// close releases the private copy.
+func (d *sourceData) close() {
+	if d.cleanup != nil {
+		d.cleanup()
+		d.cleanup = nil
+	}
 }
 
 type storedRubric struct {
@@ -65,6 +78,11 @@ type storedRubric struct {
 // target unchanged.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	var data []*sourceData
+	defer func() {
+		for _, d := range data {
+			d.close()
+		}
+	}()
 	for _, src := range sources {
 		d, err := readSource(src)
 		if err != nil {
@@ -118,7 +136,12 @@ func readSource(path string) (*sourceData, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	keep := false // on success the caller closes d and removes the copy
+	defer func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}()
 	cp := filepath.Join(dir, "source.db")
 	if err := copyFile(path, cp); err != nil {
 		return nil, &RefusedError{Source: path, Reason: "cannot read: " + err.Error()}
@@ -147,7 +170,11 @@ func readSource(path string) (*sourceData, error) {
 	if err != nil {
 		return nil, &RefusedError{Source: path, Reason: describe(err)}
 	}
-	defer db.Close()
+	defer func() {
+		if !keep {
+			db.Close()
+		}
+	}()
 	var appID, version int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
 		return nil, &RefusedError{Source: path, Reason: describe(err)}
@@ -161,7 +188,7 @@ func readSource(path string) (*sourceData, error) {
 	if version < 1 || version > SchemaVersion {
 		return nil, &RefusedError{Source: path, Reason: fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion)}
 	}
-	d := &sourceData{path: path}
+	d := &sourceData{path: path, db: db, version: version}
 	if err := d.read(db); err != nil {
 		var re *RefusedError
 		if errors.As(err, &re) {
@@ -169,6 +196,8 @@ func readSource(path string) (*sourceData, error) {
 		}
 		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
 	}
+	keep = true
+	d.cleanup = func() { db.Close(); os.RemoveAll(dir) }
 	return d, nil
 }
 
@@ -417,6 +446,9 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	if err != nil {
 		return sum, err
 	}
+	if err := copyEvidence(tx, d, fresh); err != nil {
+		return sum, err
+	}
 	w, err := newRevisionWriter(tx)
 	if err != nil {
 		return sum, err
@@ -455,7 +487,7 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, error) {
 func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 	out := map[string][]scoring.Finding{}
 	for _, ss := range conflicts {
-		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) {
+		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) || strings.HasPrefix(ss.Subject, EvidencePrefix) {
 			continue
 		}
 		for _, h := range ss.Heads {
@@ -525,5 +557,5 @@ func (s *Store) Dump(w io.Writer) error {
 		sort.Strings(ps)
 		fmt.Fprintf(w, "revision %s %s %s %q %q %s %s %s %s %v\n", r.ID, r.Assessment, r.Subject, r.ValueText(), r.Note, r.Inspector, r.Device, r.HLC, r.Hash, ps)
 	}
-	return nil
+	return dumpBlobs(s.db, w)
 }

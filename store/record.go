@@ -131,7 +131,17 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, ErrSigned
 		}
 	}
-	if len(heads) > 1 && !agree(heads) && !c.Resolve {
+	evidence := strings.HasPrefix(c.Subject, EvidencePrefix)
+	if evidence && c.Value != nil {
+		_, sum, _ := ParseEvidenceSubject(c.Subject)
+		if ok, err := hasBlob(tx, sum); err != nil || !ok {
+			if err != nil {
+				return nil, err
+			}
+			return nil, invalid("%s: no file with that sha256 is stored in this database", c.Subject)
+		}
+	}
+	if len(heads) > 1 && !agree(heads) && !c.Resolve && !evidence {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
 	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
@@ -178,6 +188,8 @@ func checkChange(rb *rubric.Rubric, c Change) error {
 		if v := DecodeText(c.Value); v != StatusDraft && v != StatusSigned {
 			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
 		}
+	case strings.HasPrefix(c.Subject, EvidencePrefix):
+		return checkEvidence(rb, c)
 	case strings.HasPrefix(c.Subject, NotePrefix):
 		ind := strings.TrimPrefix(c.Subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {

@@ -18,8 +18,11 @@ type SubjectState struct {
 	Heads   []*Revision // latest first
 }
 
-// Conflict reports whether the heads disagree.
-func (ss *SubjectState) Conflict() bool { return len(ss.Heads) > 1 && !agree(ss.Heads) }
+// Conflict reports whether the heads disagree. Attachments never conflict:
+// they are a set union (see State.Attachments).
+func (ss *SubjectState) Conflict() bool {
+	return len(ss.Heads) > 1 && !strings.HasPrefix(ss.Subject, EvidencePrefix) && !agree(ss.Heads)
+}
 
 // Current is the head that counts while a conflict is open: the latest by
 // hybrid logical clock (device and ID break ties), the same on every laptop.
@@ -56,7 +59,7 @@ func (st *State) Signed() *Revision {
 func (st *State) Findings() scoring.Findings {
 	fs := scoring.Findings{}
 	for subj, ss := range st.Subjects {
-		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) {
+		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) || strings.HasPrefix(subj, EvidencePrefix) {
 			continue
 		}
 		cur := ss.Current()
