@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/ed25519"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -26,6 +27,9 @@ type MergeSummary struct {
 	RevisionsAdded     int    `json:"revisions_added"`
 	RevisionsKnown     int    `json:"revisions_known"`
 	NewConflicts       int    `json:"new_conflicts"`
+	// Unsigned counts the source's revisions written before signing
+	// began (accepted, reported).
+	Unsigned int `json:"unsigned"`
 }
 
 // RefusedError is a source the merge will not take, naming the file and
@@ -55,6 +59,11 @@ type sourceData struct {
 	db      *sql.DB
 	version int
 	cleanup func()
+	// keys and sigs are the source's device keys and revision signatures;
+	// unsigned counts its revisions from before signing began.
+	keys     map[string]ed25519.PublicKey
+	sigs     map[string][]byte
+	unsigned int
 }
 
 // close releases the private copy.
@@ -352,6 +361,9 @@ func (d *sourceData) read(db *sql.DB) error {
 			return refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(err.Error()))
 		}
 	}
+	if err := d.readSignatures(db, revs); err != nil {
+		return err
+	}
 	d.revisions = revs
 	return nil
 }
@@ -449,6 +461,7 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	if err := copyEvidence(tx, d, fresh); err != nil {
 		return sum, err
 	}
+	sum.Unsigned = d.unsignedCount()
 	w, err := newRevisionWriter(tx)
 	if err != nil {
 		return sum, err
@@ -466,6 +479,9 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 		return sum, err
 	}
 	sum.NewConflicts = max(after-before, 0)
+	if err := d.writeSignatures(tx, fresh); err != nil {
+		return sum, err
+	}
 	return sum, nil
 }
 

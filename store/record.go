@@ -175,6 +175,11 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if err := insertRevision(tx, rev); err != nil {
 		return nil, err
 	}
+	if id.key != nil {
+		if err := signRevision(tx, id.key, rev); err != nil {
+			return nil, err
+		}
+	}
 	return rev, nil
 }
 

@@ -10,6 +10,7 @@ package store
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"database/sql"
 	"embed"
@@ -39,6 +40,7 @@ type Store struct {
 	db      *sql.DB
 	path    string
 	now     func() time.Time
+	keyDir  string
 	rubrics rubricCache
 }
 
@@ -46,6 +48,11 @@ type Store struct {
 type Options struct {
 	// Now is the clock (time.Now when nil); tests inject their own.
 	Now func() time.Time
+	// KeyDir is the folder of the device's private key (the user's config
+	// folder). When set, the device ID is the key's fingerprint and every
+	// new revision is signed; when empty, revisions are written unsigned
+	// under a random device ID, as before signing began.
+	KeyDir string
 }
 
 // Open opens the kaohe database at path, creating it (mode 0600, with its
@@ -83,7 +90,7 @@ func Open(path string, opts Options) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: opts.Now}
+	s := &Store{db: db, path: path, now: opts.Now, keyDir: opts.KeyDir}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
@@ -271,7 +278,11 @@ const (
 type Identity struct {
 	Inspector string
 	Device    string
+	key       ed25519.PrivateKey // signs new revisions; nil: unsigned
 }
+
+// Signs reports whether revisions written as id are signed.
+func (id Identity) Signs() bool { return id.key != nil }
 
 // ErrNoInspector is returned by writes when no inspector name is set.
 var ErrNoInspector = errors.New("no inspector is set for this database: run `kaohe init --inspector NAME` (or set KAOHE_INSPECTOR)")
@@ -292,6 +303,14 @@ func (s *Store) Identity(override string) (Identity, error) {
 		}
 	}
 	id.Device = dev
+	if s.keyDir != "" {
+		key, err := LoadDeviceKey(s.keyDir)
+		if err != nil {
+			return id, err
+		}
+		id.key = key
+		id.Device = Fingerprint(key.Public().(ed25519.PublicKey))
+	}
 	name, err := s.meta(metaInspector)
 	if err != nil {
 		return id, err

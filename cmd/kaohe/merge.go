@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -39,11 +40,15 @@ func (o *mergeOptions) run() error {
 	if o.into == "" {
 		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
-	s, err := store.Open(o.into, store.Options{Now: a.now})
+	s, err := store.Open(o.into, a.storeOptions())
 	if err != nil {
 		return err
 	}
 	sums, err := s.Merge(o.sources...)
+	var off []*store.Revision
+	if err == nil {
+		off, err = s.OffRoster()
+	}
 	cerr := s.Close()
 	if err != nil {
 		return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, o.into)
@@ -57,6 +62,13 @@ func (o *mergeOptions) run() error {
 	for _, m := range sums {
 		fmt.Fprintf(a.stdout, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
 			m.Source, m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+		if m.Unsigned > 0 {
+			fmt.Fprintf(a.stdout, "  %d revisions are unsigned (written before signing began)\n", m.Unsigned)
+		}
+	}
+	for _, r := range off {
+		fmt.Fprintln(a.stdout, textwidth.Sanitize(fmt.Sprintf("  ! revision %s (%s) claims %s from device %s, which the roster does not give to %s",
+			store.ShortID(r.ID, 8), r.Subject, r.Inspector, r.Device, r.Inspector), false))
 	}
 	fmt.Fprintf(a.stdout, "merged into %s\n", o.into)
 	return nil

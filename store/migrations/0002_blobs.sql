@@ -1,4 +1,5 @@
--- kaohe schema 2: evidence files (佐证材料), content-addressed.
+-- kaohe schema 2: evidence files (佐证材料), content-addressed, and
+-- signed revisions.
 -- A file's bytes are stored once per database under their SHA-256, in
 -- chunks so that they stream in and out with flat memory. Rows are never
 -- updated or deleted: a detached attachment keeps its bytes for history.
@@ -14,3 +15,26 @@ CREATE TABLE blob_chunk (
   data   BLOB NOT NULL,
   PRIMARY KEY (sha256, seq)
 ) STRICT, WITHOUT ROWID;
+
+-- Devices are their keys: a device's ID is the first 16 hex digits of the
+-- SHA-256 of its Ed25519 public key. The private key never enters a
+-- database; the public key travels with the revisions it signed.
+CREATE TABLE device (
+  id         TEXT PRIMARY KEY,
+  public_key BLOB NOT NULL
+) STRICT;
+
+-- A revision's signature: Ed25519 over its content hash (the hex text), by
+-- the key of its device. Revisions written before signing began have none.
+CREATE TABLE revision_signature (
+  revision_id TEXT PRIMARY KEY REFERENCES revision (id),
+  signature   BLOB NOT NULL
+) STRICT;
+
+-- The lead's roster: which devices belong to which inspector. Local to
+-- this database (a lead's judgement, not merged).
+CREATE TABLE team (
+  name   TEXT NOT NULL,
+  device TEXT NOT NULL,
+  PRIMARY KEY (name, device)
+) STRICT;

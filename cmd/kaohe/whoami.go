@@ -1,0 +1,41 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// whoamiOptions are the inputs of `kaohe whoami`.
+type whoamiOptions struct{ app *app }
+
+func (a *app) whoamiCmd() *cobra.Command {
+	o := &whoamiOptions{app: a}
+	return &cobra.Command{
+		Use: "whoami", Short: "Print the inspector's name and this laptop's device fingerprint", Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return o.run() },
+	}
+}
+
+// run prints what an inspector reads out to the team lead on site.
+func (o *whoamiOptions) run() error {
+	a := o.app
+	return a.withStore(func(s *store.Store) error {
+		id, err := s.Identity(a.getenv("KAOHE_INSPECTOR"))
+		if err != nil {
+			return err
+		}
+		name := id.Inspector
+		if name == "" {
+			name = "(no inspector set: kaohe init --inspector NAME)"
+		}
+		signing := "signs every revision"
+		if !id.Signs() {
+			signing = "unsigned (no key folder: set KAOHE_CONFIG)"
+		}
+		fmt.Fprintln(a.stdout, textwidth.Sanitize(fmt.Sprintf("inspector %s\ndevice    %s  (%s)", name, id.Device, signing), true))
+		return nil
+	})
+}
