@@ -79,6 +79,8 @@ type Sheet struct {
 	Indicators    int            `json:"indicators_total"`
 	Conflicts     int            `json:"conflicts"`
 	Range         *scoring.Range `json:"range,omitempty"`
+	// Evidence lists the assessment's attachments (佐证材料), rubric order.
+	Evidence []Evidence `json:"evidence,omitempty"`
 }
 
 // SheetCat is a category block of a score sheet.
@@ -237,6 +239,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 		t := s.Wall
 		sh.SignedAt = &t
 	}
+	sh.Evidence = evidenceOf(st)
 	notes := st.Notes()
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]
