@@ -123,3 +123,29 @@ func TestSafeName(t *testing.T) {
 		}
 	}
 }
+
+// Every score sheet carries the assessment's fingerprint at its foot, in
+// every format, the same one the store computes.
+func TestSheetsCarryFingerprint(t *testing.T) {
+	_, states := fixture(t)
+	want, err := states[0].Fingerprint()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(states[:1], Filter{}, i18n.For("zh"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"csv", "md", "json"} {
+		b, err := r.Write(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s lacks the fingerprint %s", f, want)
+		}
+	}
+	if !strings.Contains(signOff(r.labels, &r.Sheets[0]), "记录指纹 "+want) {
+		t.Error("the xlsx foot lacks the fingerprint")
+	}
+}

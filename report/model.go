@@ -81,6 +81,8 @@ type Sheet struct {
 	Range         *scoring.Range `json:"range,omitempty"`
 	// Evidence lists the assessment's attachments (佐证材料), rubric order.
 	Evidence []Evidence `json:"evidence,omitempty"`
+	// Fingerprint is the digest of the records the sheet was made from.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // SheetCat is a category block of a score sheet.
@@ -240,6 +242,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 		sh.SignedAt = &t
 	}
 	sh.Evidence = evidenceOf(st)
+	sh.Fingerprint, _ = st.Fingerprint()
 	notes := st.Notes()
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]

@@ -333,12 +333,21 @@ func explainCell(l *i18n.Labels, row SheetRow) string {
 	return strings.Join(lines, "\n")
 }
 
-// signOff says who signed and when, or that nobody has.
+// signOff says who signed and when, or that nobody has, followed by the
+// assessment's fingerprint (kaohe verify --fingerprint recomputes it).
 func signOff(l *i18n.Labels, sh *Sheet) string {
-	if sh.SignedAt == nil {
-		return l.NotSigned
+	text := l.NotSigned
+	if sh.SignedAt != nil {
+		text = sh.SignedBy + " " + sh.SignedAt.Local().Format("2006-01-02 15:04")
 	}
-	return sh.SignedBy + " " + sh.SignedAt.Local().Format("2006-01-02 15:04")
+	if sh.Fingerprint != "" {
+		label := "fingerprint"
+		if l.Lang == "zh" {
+			label = "记录指纹"
+		}
+		text += "  " + label + " " + sh.Fingerprint
+	}
+	return text
 }
 
 // sheetNames hands out valid, unique worksheet names (at most 31
