@@ -45,11 +45,15 @@ func (k Kind) IsBool() bool { return k == Flag || k == Bonus }
 // Rubric is a whole scoring rubric. ID and Version identify it: editing a
 // rubric's content means giving it a new Version.
 type Rubric struct {
-	ID         string     `yaml:"id" json:"id"`
-	Version    string     `yaml:"version" json:"version"`
-	Title      string     `yaml:"title" json:"title"`
-	Language   string     `yaml:"language" json:"language"`
-	Units      []string   `yaml:"units" json:"units,omitempty"`
+	ID       string   `yaml:"id" json:"id"`
+	Version  string   `yaml:"version" json:"version"`
+	Title    string   `yaml:"title" json:"title"`
+	Language string   `yaml:"language" json:"language"`
+	Units    []string `yaml:"units" json:"units,omitempty"`
+	// Evidence "deductions" requires an attachment (佐证材料) on every rule
+	// that deducts, or on its indicator; a category or an indicator may
+	// ask it for itself.
+	Evidence   string     `yaml:"evidence" json:"evidence,omitempty"`
 	Categories []Category `yaml:"categories" json:"categories"`
 }
 
@@ -59,6 +63,7 @@ type Category struct {
 	Title      string      `yaml:"title" json:"title"`
 	Points     decimal.Dec `yaml:"points" json:"points"`
 	Bonus      bool        `yaml:"bonus" json:"bonus,omitempty"`
+	Evidence   string      `yaml:"evidence" json:"evidence,omitempty"`
 	Indicators []Indicator `yaml:"indicators" json:"indicators"`
 }
 
@@ -69,9 +74,10 @@ type Indicator struct {
 	Standard string      `yaml:"standard" json:"standard"`
 	Points   decimal.Dec `yaml:"points" json:"points"`
 	// Cap bounds the indicator's total deduction; when absent it is Points.
-	Cap    *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
-	Groups []Group      `yaml:"groups" json:"groups,omitempty"`
-	Rules  []Rule       `yaml:"rules" json:"rules"`
+	Cap      *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
+	Groups   []Group      `yaml:"groups" json:"groups,omitempty"`
+	Evidence string       `yaml:"evidence" json:"evidence,omitempty"`
+	Rules    []Rule       `yaml:"rules" json:"rules"`
 }
 
 // Group is a set of rules of one indicator that share a cap ("合计最多扣1分").
@@ -213,4 +219,24 @@ func (rb *Rubric) BonusPoints() decimal.Dec {
 		}
 	}
 	return s
+}
+
+// EvidenceDeductions is the one value of an evidence requirement: every
+// rule that deducts needs an attachment on it or on its indicator.
+const EvidenceDeductions = "deductions"
+
+// EvidenceRequired reports whether deductions under the indicator need
+// evidence: the indicator's own setting, else its category's, else the
+// rubric's.
+func (rb *Rubric) EvidenceRequired(indicatorID string) bool {
+	c, ind, ok := rb.Indicator(indicatorID)
+	if !ok {
+		return false
+	}
+	for _, e := range []string{ind.Evidence, c.Evidence, rb.Evidence} {
+		if e != "" {
+			return e == EvidenceDeductions
+		}
+	}
+	return false
 }
