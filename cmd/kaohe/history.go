@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -76,7 +77,7 @@ func (o *historyOptions) run() error {
 			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
 				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
 			out = append(out, e)
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(e.Inspector, 8), e.Device, pad(e.Subject, 8), e.Old, e.New)
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(e.Inspector, 8), e.Device, pad(subjectText(e.Subject), max(8, textwidth.Width(subjectText(e.Subject)))), e.Old, e.New)
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", e.Note)
 			}
@@ -93,10 +94,26 @@ func (o *historyOptions) run() error {
 	})
 }
 
-// shown is a revision's value as history prints it.
+// shown is a revision's value as history prints it: an attachment by its
+// file name and hash prefix.
 func shown(r *store.Revision) string {
 	if r.Tombstone() {
 		return "(retracted)"
 	}
+	if _, sum, ok := store.ParseEvidenceSubject(r.Subject); ok {
+		var m store.AttachmentMeta
+		if json.Unmarshal([]byte(*r.Value), &m) == nil {
+			return m.Name + " (" + store.ShortID(sum, 8) + ")"
+		}
+	}
 	return *r.Value
+}
+
+// subjectText is a subject as history's text lines show it: an attachment
+// as 附件 and its rule or indicator.
+func subjectText(subject string) string {
+	if target, _, ok := store.ParseEvidenceSubject(subject); ok {
+		return "附件" + target
+	}
+	return subject
 }
