@@ -124,17 +124,25 @@ func (a *app) initCmd() *cobra.Command {
 }
 
 func (a *app) newCmd() *cobra.Command {
-	var rubricFile string
+	var rubricFile, rubricID string
 	cmd := &cobra.Command{
-		Use: "new UNIT PERIOD", Short: "Create an assessment (or report the existing one)", Args: cobra.ExactArgs(2),
-		Example: "  kaohe new 吉首市 2021",
+		Use: "new UNIT PERIOD [--rubric FILE | --rubric-id ID[@VERSION]]", Short: "Create an assessment (or report the existing one)", Args: cobra.ExactArgs(2),
+		Example: "  kaohe new 吉首市 2021\n  kaohe new 吉首市 2022 --rubric-id xiangxi-fangguanfu-county@2022",
 		RunE: func(_ *cobra.Command, args []string) error {
+			if rubricFile != "" && rubricID != "" {
+				return errors.New("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
+			}
 			rb, err := loadRubric(rubricFile)
 			if err != nil {
 				fmt.Fprintln(a.stderr, err)
 				return exitError{1}
 			}
 			return a.withNewOrExistingStore(func(s *store.Store) error {
+				if rubricID != "" {
+					if rb, err = storedRubric(s, rubricID); err != nil {
+						return err
+					}
+				}
 				id, err := a.identity(s)
 				if err != nil {
 					return err
@@ -152,7 +160,8 @@ func (a *app) newCmd() *cobra.Command {
 			})
 		},
 	}
-	cmd.Flags().StringVar(&rubricFile, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
+	cmd.Flags().StringVar(&rubricFile, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
+	cmd.Flags().StringVar(&rubricID, "rubric-id", "", "a rubric stored with `kaohe rubric add`: ID@VERSION, or ID when one version is stored")
 	return cmd
 }
 
