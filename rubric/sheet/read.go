@@ -456,8 +456,8 @@ func (r *reader) readRules(rb *rubric.Rubric) []ruleRow {
 func (r *reader) readGroups(rb *rubric.Rubric, rules []ruleRow) {
 	t := r.open(GroupSheet, groupColumns(), true)
 	type groupRow struct {
-		g          rubric.Group
-		row        int
+		g                    rubric.Group
+		row                  int
 		idAt, capAt, titleAt place
 	}
 	var groups []*groupRow
