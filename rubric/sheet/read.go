@@ -26,14 +26,21 @@ func LoadFile(path string) (*rubric.Rubric, error) {
 // Parse reads and validates a rubric workbook's bytes; name is used in error
 // positions. The error, when not nil, is a rubric.Errors listing every
 // problem by sheet and cell, in workbook order.
-func Parse(name string, data []byte) (*rubric.Rubric, error) {
+func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
+	// A damaged file from a USB stick must give a message, not a crash,
+	// whatever the spreadsheet library makes of it.
+	defer func() {
+		if p := recover(); p != nil {
+			rb, err = nil, rubric.Errors{{File: name, Message: fmt.Sprintf("the workbook is damaged and cannot be read (%v)", p)}}
+		}
+	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, rubric.Errors{{File: name, Message: fmt.Sprintf("not an Excel workbook (.xlsx): %v", err)}}
 	}
 	defer f.Close()
 	r := &reader{f: f, name: name, at: map[string]place{}, taken: map[place]bool{}}
-	rb := r.read()
+	rb = r.read()
 	for _, p := range rubric.Check(rb) {
 		at := r.locate(p.Path)
 		if r.taken[at] {
@@ -127,6 +134,13 @@ type table struct {
 
 // get returns the trimmed text of a row's cell under a header, and its place.
 func (t *table) get(row int, header string) (string, place) {
+	text, at := t.text(row, header)
+	return strings.TrimSpace(text), at
+}
+
+// text returns the text of a row's cell under a header as it is, spaces and
+// line breaks kept (a rubric's words are kept verbatim), and its place.
+func (t *table) text(row int, header string) (string, place) {
 	col, ok := t.cols[header]
 	if !ok {
 		return "", place{sheet: t.sheet, col: 1, row: row}
@@ -136,7 +150,7 @@ func (t *table) get(row int, header string) (string, place) {
 	if col-1 >= len(cells) {
 		return "", at
 	}
-	return strings.TrimSpace(cells[col-1]), at
+	return cells[col-1], at
 }
 
 // blank reports whether a row has no text at all.
@@ -275,7 +289,8 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 			continue
 		}
 		label, lat := t.get(row, "项目")
-		value, vat := t.get(row, "内容")
+		raw, vat := t.text(row, "内容")
+		value := strings.TrimSpace(raw)
 		field := ""
 		for _, f := range infoFields() {
 			if label == f.label || strings.EqualFold(label, f.field) {
@@ -299,7 +314,7 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 		case "version":
 			rb.Version = value
 		case "title":
-			rb.Title = value
+			rb.Title = raw
 		case "language":
 			rb.Language = value
 		case "units":
@@ -322,10 +337,10 @@ func (r *reader) readIndicators(rb *rubric.Rubric) {
 			continue
 		}
 		catID, catIDAt := t.get(row, "序号")
-		title, titleAt := t.get(row, "主要工作")
+		title, titleAt := t.text(row, "主要工作")
 		catPts, catPtsAt := t.get(row, "类别分值")
 		bonus, bonusAt := t.get(row, "加分项")
-		if catID != "" || title != "" || catPts != "" || bonus != "" {
+		if catID != "" || strings.TrimSpace(title) != "" || catPts != "" || bonus != "" {
 			p := fmt.Sprintf("$.categories[%d]", len(rb.Categories))
 			c := rubric.Category{ID: catID, Title: title}
 			if d := r.number(catPts, catPtsAt, "类别分值", "points"); d != nil {
@@ -361,8 +376,8 @@ func (r *reader) readIndicators(rb *rubric.Rubric) {
 			ind.Points = *d
 		}
 		var contentAt, standardAt, capAt place
-		ind.Content, contentAt = t.get(row, "考核内容")
-		ind.Standard, standardAt = t.get(row, "评分标准")
+		ind.Content, contentAt = t.text(row, "考核内容")
+		ind.Standard, standardAt = t.text(row, "评分标准")
 		capText, capAt := t.get(row, "上限")
 		ind.Cap = r.number(capText, capAt, "上限", "cap")
 		r.at[p] = idAt
@@ -426,13 +441,13 @@ func (r *reader) readRules(rb *rubric.Rubric) []ruleRow {
 		r.at[p+".id"] = idAt
 		r.at[p+".kind"] = kindAt
 		var at place
-		rule.Label, at = t.get(row, "名称")
+		rule.Label, at = t.text(row, "名称")
 		r.at[p+".label"] = at
 		rule.Unit, at = t.get(row, "单位")
 		r.at[p+".unit"] = at
-		rule.Clause, at = t.get(row, "条款原文")
+		rule.Clause, at = t.text(row, "条款原文")
 		r.at[p+".clause"] = at
-		rule.Review, at = t.get(row, "备注")
+		rule.Review, at = t.text(row, "备注")
 		r.at[p+".review"] = at
 		nums := []struct {
 			header, field string
@@ -469,7 +484,7 @@ func (r *reader) readGroups(rb *rubric.Rubric, rules []ruleRow) {
 			}
 			gr := &groupRow{row: row}
 			gr.g.ID, gr.idAt = t.get(row, "分组编号")
-			gr.g.Title, gr.titleAt = t.get(row, "名称")
+			gr.g.Title, gr.titleAt = t.text(row, "名称")
 			capText, capAt := t.get(row, "上限")
 			gr.capAt = capAt
 			if d := r.number(capText, capAt, "上限", "cap"); d != nil {

@@ -191,3 +191,24 @@ func TestNumbersAreExact(t *testing.T) {
 		}
 	})
 }
+
+// Whatever bytes arrive as a workbook, Parse returns a rubric or errors
+// naming the file, never a panic.
+func FuzzParse(f *testing.F) {
+	data, err := Write(rubric.Default())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rb, err := Parse("x.xlsx", b)
+		if (rb == nil) == (err == nil) {
+			t.Fatalf("rubric %v and error %v", rb != nil, err)
+		}
+		if err != nil && !strings.HasPrefix(err.Error(), "x.xlsx:") {
+			t.Fatalf("error does not name the file: %v", err)
+		}
+	})
+}

@@ -167,7 +167,14 @@ func (w *writer) finish(sheet string, cols []column, rows int) {
 			style = w.wrap
 		}
 		if style != 0 {
-			w.err = w.f.SetCellStyle(sheet, w.cell(sheet, i+1, 2), w.cell(sheet, i+1, rows+spareRows), style)
+			// The column's style, which Excel and WPS also give to cells
+			// typed into it later; then the written cells, which keep their own.
+			if w.err = w.f.SetColStyle(sheet, name, style); w.err != nil {
+				return
+			}
+			if rows > 2 {
+				w.err = w.f.SetCellStyle(sheet, w.cell(sheet, i+1, 2), w.cell(sheet, i+1, rows-1), style)
+			}
 		}
 	}
 }
@@ -199,11 +206,9 @@ func (w *writer) info(rb *rubric.Rubric) {
 			row++
 		}
 	}
+	// The version and unit names are text even when they look like numbers.
+	cols[1].text = true
 	w.finish(InfoSheet, cols, row)
-	if w.err == nil {
-		// The version and unit names are text even when they look like numbers.
-		w.err = w.f.SetCellStyle(InfoSheet, "B2", w.cell(InfoSheet, 2, row+spareRows), w.ident)
-	}
 }
 
 func (w *writer) indicators(rb *rubric.Rubric) {
@@ -289,7 +294,7 @@ func (w *writer) kinds() {
 			w.text(KindSheet, 2+j, i+2, s)
 		}
 	}
-	w.finish(KindSheet, cols, len(rubric.Kinds())+1)
+	w.finish(KindSheet, cols, len(rubric.Kinds())+2)
 }
 
 func (w *writer) dropDown(sheet, sqref string, items []string, title, prompt string) {
