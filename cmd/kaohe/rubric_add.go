@@ -11,7 +11,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// rubricAddOptions are the inputs of `kaohe rubric add`.
+type rubricAddOptions struct {
+	app *app
+}
+
 func (a *app) rubricAddCmd() *cobra.Command {
+	o := &rubricAddOptions{app: a}
 	return &cobra.Command{
 		Use:   "add FILE",
 		Short: "Store a rubric (YAML or .xlsx) in the database, so assessments can be created on it",
@@ -20,29 +26,7 @@ func (a *app) rubricAddCmd() *cobra.Command {
 			"rubric's id and version. Create an assessment on it with `kaohe new --rubric-id ID@VERSION`.",
 		Example: "  kaohe rubric add 2022.yaml\n  kaohe rubric add 指标.xlsx",
 		Args:    cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			rb, err := loadRubric(args[0])
-			if err != nil {
-				fmt.Fprintln(a.stderr, err)
-				return exitError{1}
-			}
-			return a.withNewOrExistingStore(func(s *store.Store) error {
-				added, err := s.AddRubric(rb)
-				if err != nil {
-					return fmt.Errorf("%s: %w", args[0], err)
-				}
-				_, sum, err := store.CanonicalRubric(rb)
-				if err != nil {
-					return err
-				}
-				verb := "added"
-				if !added {
-					verb = "already stored"
-				}
-				fmt.Fprintf(a.stdout, "%s rubric %s@%s  %s  sha256 %.12s\n", verb, rb.ID, rb.Version, rb.Title, sum)
-				return nil
-			})
-		},
+		RunE:    func(_ *cobra.Command, args []string) error { return o.run(args) },
 	}
 }
 
@@ -56,53 +40,22 @@ type rubricListing struct {
 	Assessments int    `json:"assessments"`
 }
 
+// rubricListOptions are the inputs of `kaohe rubric list`.
+type rubricListOptions struct {
+	app    *app
+	asJSON bool
+}
+
 func (a *app) rubricListCmd() *cobra.Command {
-	var asJSON bool
+	o := &rubricListOptions{app: a}
 	cmd := &cobra.Command{
 		Use:     "list [--json]",
 		Short:   "List the rubrics assessments can be created on (the built-in one first)",
 		Example: "  kaohe rubric list",
 		Args:    cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			return a.withNewOrExistingStore(func(s *store.Store) error {
-				rbs, err := s.Rubrics()
-				if err != nil {
-					return err
-				}
-				var out []rubricListing
-				for i, rb := range rbs {
-					_, sum, err := store.CanonicalRubric(rb)
-					if err != nil {
-						return err
-					}
-					n, err := s.RubricAssessments(rb.ID, rb.Version)
-					if err != nil {
-						return err
-					}
-					out = append(out, rubricListing{rb.ID, rb.Version, rb.Title, sum, i == 0, n})
-				}
-				if asJSON {
-					enc := json.NewEncoder(a.stdout)
-					enc.SetIndent("", "  ")
-					enc.SetEscapeHTML(false)
-					return enc.Encode(out)
-				}
-				var b strings.Builder
-				for _, r := range out {
-					mark := " "
-					if r.BuiltIn {
-						mark = "*"
-					}
-					fmt.Fprintf(&b, "%s %s  %s  sha256 %.12s  %d assessments\n", mark,
-						textwidth.PadRight(r.ID+"@"+r.Version, 32), textwidth.PadRight(r.Title, 48), r.SHA256, r.Assessments)
-				}
-				b.WriteString("* built in\n")
-				_, err = fmt.Fprint(a.stdout, b.String())
-				return err
-			})
-		},
+		RunE:    func(_ *cobra.Command, args []string) error { return o.run() },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	return cmd
 }
 
@@ -133,4 +86,71 @@ func storedRubric(s *store.Store, ref string) (*rubric.Rubric, error) {
 		return nil, fmt.Errorf("rubric %s has several versions; name one: %s", id, strings.Join(vs, ", "))
 	}
 	return nil, fmt.Errorf("no rubric %s in the database (kaohe rubric list shows them: %s; kaohe rubric add FILE stores one)", ref, strings.Join(known, ", "))
+}
+
+// run checks and stores the rubric file.
+func (o *rubricAddOptions) run(args []string) error {
+	a := o.app
+	rb, err := loadRubric(args[0])
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	return a.withNewOrExistingStore(func(s *store.Store) error {
+		added, err := s.AddRubric(rb)
+		if err != nil {
+			return fmt.Errorf("%s: %w", args[0], err)
+		}
+		_, sum, err := store.CanonicalRubric(rb)
+		if err != nil {
+			return err
+		}
+		verb := "added"
+		if !added {
+			verb = "already stored"
+		}
+		fmt.Fprintf(a.stdout, "%s rubric %s@%s  %s  sha256 %.12s\n", verb, rb.ID, rb.Version, rb.Title, sum)
+		return nil
+	})
+}
+
+// run lists the stored rubrics.
+func (o *rubricListOptions) run() error {
+	a := o.app
+	return a.withNewOrExistingStore(func(s *store.Store) error {
+		rbs, err := s.Rubrics()
+		if err != nil {
+			return err
+		}
+		var out []rubricListing
+		for i, rb := range rbs {
+			_, sum, err := store.CanonicalRubric(rb)
+			if err != nil {
+				return err
+			}
+			n, err := s.RubricAssessments(rb.ID, rb.Version)
+			if err != nil {
+				return err
+			}
+			out = append(out, rubricListing{rb.ID, rb.Version, rb.Title, sum, i == 0, n})
+		}
+		if o.asJSON {
+			enc := json.NewEncoder(a.stdout)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(out)
+		}
+		var b strings.Builder
+		for _, r := range out {
+			mark := " "
+			if r.BuiltIn {
+				mark = "*"
+			}
+			fmt.Fprintf(&b, "%s %s  %s  sha256 %.12s  %d assessments\n", mark,
+				textwidth.PadRight(r.ID+"@"+r.Version, 32), textwidth.PadRight(r.Title, 48), r.SHA256, r.Assessments)
+		}
+		b.WriteString("* built in\n")
+		_, err = fmt.Fprint(a.stdout, b.String())
+		return err
+	})
 }

@@ -10,8 +10,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// rubricDiffOptions are the inputs of `kaohe rubric diff`.
+type rubricDiffOptions struct {
+	app    *app
+	asJSON bool
+}
+
 func (a *app) rubricDiffCmd() *cobra.Command {
-	var asJSON bool
+	o := &rubricDiffOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW [--json]",
 		Short: "Compare two versions of a rubric (YAML or .xlsx), clause by clause",
@@ -20,28 +26,9 @@ func (a *app) rubricDiffCmd() *cobra.Command {
 			"rules changed clause by clause: what to check when a new 考核细则 replaces last year's.",
 		Example: "  kaohe rubric diff rubric-2021.yaml 指标2022.xlsx\n  kaohe rubric diff --json old.yaml new.yaml",
 		Args:    cobra.ExactArgs(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			old, err := loadRubric(args[0])
-			if err != nil {
-				fmt.Fprintln(a.stderr, err)
-				return exitError{1}
-			}
-			newer, err := loadRubric(args[1])
-			if err != nil {
-				fmt.Fprintln(a.stderr, err)
-				return exitError{1}
-			}
-			rep := diff.Compare(old, newer)
-			if asJSON {
-				enc := json.NewEncoder(a.stdout)
-				enc.SetIndent("", "  ")
-				enc.SetEscapeHTML(false)
-				return enc.Encode(rep)
-			}
-			return writeDiff(a.stdout, rep, a.lang == "en")
-		},
+		RunE:    func(_ *cobra.Command, args []string) error { return o.run(args) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	return cmd
 }
 
@@ -177,4 +164,27 @@ func writeDiff(out io.Writer, rep *diff.Report, en bool) error {
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
+}
+
+// run compares the two rubric files.
+func (o *rubricDiffOptions) run(args []string) error {
+	a := o.app
+	old, err := loadRubric(args[0])
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	newer, err := loadRubric(args[1])
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	rep := diff.Compare(old, newer)
+	if o.asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	return writeDiff(a.stdout, rep, a.lang == "en")
 }

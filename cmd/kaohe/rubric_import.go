@@ -10,9 +10,15 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// rubricImportOptions are the inputs of `kaohe rubric import`.
+type rubricImportOptions struct {
+	app   *app
+	out   string
+	force bool
+}
+
 func (a *app) rubricImportCmd() *cobra.Command {
-	var out string
-	var force bool
+	o := &rubricImportOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "import 指标.xlsx [-o rubric.yaml] [--force]",
 		Short: "Turn a rubric workbook back into the YAML format (checked first)",
@@ -21,31 +27,35 @@ func (a *app) rubricImportCmd() *cobra.Command {
 			"rubric as YAML in the layout of rubric/default.yaml (to stdout without -o).",
 		Example: "  kaohe rubric import 指标.xlsx -o rubric.yaml",
 		Args:    cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			if !isWorkbook(args[0]) {
-				return fmt.Errorf("%s: import reads a workbook (.xlsx); a YAML rubric needs no import", args[0])
-			}
-			rb, err := loadRubric(args[0])
-			if err != nil {
-				fmt.Fprintln(a.stderr, err)
-				return exitError{1}
-			}
-			data := rubric.MarshalYAML(rb, fmt.Sprintf("kaohe rubric: %s\nImported from %s by `kaohe rubric import`.\nEditing the content of this file means giving it a new version.", rb.Title, filepath.Base(args[0])))
-			if out == "" || out == "-" {
-				_, err := a.stdout.Write(data)
-				return err
-			}
-			if isWorkbook(out) {
-				return errors.New("import writes YAML: name the output rubric.yaml")
-			}
-			if err := report.AtomicWrite(out, data, force); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "wrote %s: %s %s, %d indicators, %d rules\n", out, rb.ID, rb.Version, len(rb.Indicators()), rb.RuleCount())
-			return nil
-		},
+		RunE:    func(_ *cobra.Command, args []string) error { return o.run(args) },
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "the YAML file to write (default: stdout)")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "the YAML file to write (default: stdout)")
+	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
 	return cmd
+}
+
+// run checks the workbook and writes it as YAML.
+func (o *rubricImportOptions) run(args []string) error {
+	a := o.app
+	if !isWorkbook(args[0]) {
+		return fmt.Errorf("%s: import reads a workbook (.xlsx); a YAML rubric needs no import", args[0])
+	}
+	rb, err := loadRubric(args[0])
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	data := rubric.MarshalYAML(rb, fmt.Sprintf("kaohe rubric: %s\nImported from %s by `kaohe rubric import`.\nEditing the content of this file means giving it a new version.", rb.Title, filepath.Base(args[0])))
+	if o.out == "" || o.out == "-" {
+		_, err := a.stdout.Write(data)
+		return err
+	}
+	if isWorkbook(o.out) {
+		return errors.New("import writes YAML: name the output rubric.yaml")
+	}
+	if err := report.AtomicWrite(o.out, data, o.force); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "wrote %s: %s %s, %d indicators, %d rules\n", o.out, rb.ID, rb.Version, len(rb.Indicators()), rb.RuleCount())
+	return nil
 }
