@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/kaohe/kaohe/rubric"
@@ -125,5 +127,63 @@ func TestSimilarity(t *testing.T) {
 	}
 	if k := contentKey("（12）开展园区赋权。（3.5分）"); k != "开展园区赋权。" {
 		t.Errorf("contentKey = %q", k)
+	}
+}
+
+// renumber gives every category, indicator, rule and group the ID its
+// position gives it.
+func renumber(rb *rubric.Rubric) {
+	for ci := range rb.Categories {
+		c := &rb.Categories[ci]
+		c.ID = strconv.Itoa(ci + 1)
+		for ii := range c.Indicators {
+			ind := &c.Indicators[ii]
+			ind.ID = fmt.Sprintf("%s.%d", c.ID, ii+1)
+			for ri := range ind.Rules {
+				ind.Rules[ri].ID = fmt.Sprintf("%s.%c", ind.ID, 'a'+ri)
+			}
+			for gi := range ind.Groups {
+				g := &ind.Groups[gi]
+				g.ID = ind.ID + "." + letter(g.ID)
+				for k := range g.Rules {
+					g.Rules[k] = ind.ID + "." + letter(g.Rules[k])
+				}
+			}
+		}
+	}
+}
+
+// Swapping the first two categories renumbers them and all their
+// indicators, and changes nothing else: nothing is reported added or
+// removed, no rule is reported.
+func TestCompareSwappedCategories(t *testing.T) {
+	old, newer := rubric.Default(), rubric.Default()
+	newer.Categories[0], newer.Categories[1] = newer.Categories[1], newer.Categories[0]
+	renumber(newer)
+	if err := rubric.Validate(newer); err != nil {
+		t.Fatal(err)
+	}
+	rep := Compare(old, newer)
+	if len(rep.Categories) != 2 {
+		t.Fatalf("categories %+v", rep.Categories)
+	}
+	for _, c := range rep.Categories {
+		if c.Status != Changed || c.OldID == c.NewID || len(c.Fields) != 0 {
+			t.Errorf("category %+v, want renumbered only", c)
+		}
+	}
+	n := len(old.Categories[0].Indicators) + len(old.Categories[1].Indicators)
+	if len(rep.Indicators) != n {
+		t.Fatalf("%d indicators reported, want the %d of the two categories", len(rep.Indicators), n)
+	}
+	for _, ind := range rep.Indicators {
+		if ind.Status != Changed || ind.OldID == ind.NewID || len(ind.Rules) != 0 || len(ind.Standard) != 0 {
+			t.Errorf("indicator %+v, want renumbered only", ind)
+		}
+		for _, f := range ind.Fields {
+			if f.Name != "category" && f.Name != "content" {
+				t.Errorf("indicator %s→%s: unexpected change of %s", ind.OldID, ind.NewID, f.Name)
+			}
+		}
 	}
 }
