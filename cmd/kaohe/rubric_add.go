@@ -117,7 +117,7 @@ func (o *rubricAddOptions) run(args []string) error {
 // run lists the stored rubrics.
 func (o *rubricListOptions) run() error {
 	a := o.app
-	return a.withNewOrExistingStore(func(s *store.Store) error {
+	return a.withStore(func(s *store.Store) error {
 		rbs, err := s.Rubrics()
 		if err != nil {
 			return err

@@ -116,3 +116,12 @@ func TestRubricWorkbookCLI(t *testing.T) {
 		t.Errorf("list:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// Listing rubrics reads the database; a mistyped --db does not create one.
+func TestRubricListNeedsADatabase(t *testing.T) {
+	c := newCLI(t)
+	c.env["KAOHE_DB"] = filepath.Join(t.TempDir(), "typo.db")
+	if _, stderr, code := c.run("rubric", "list"); code != 1 || !strings.Contains(stderr, "no database here yet") {
+		t.Errorf("exit %d, %s", code, stderr)
+	}
+}
