@@ -25,3 +25,19 @@ func TestEvidenceRequirementLoads(t *testing.T) {
 		t.Fatalf("want a positioned error naming the value, got %v", err)
 	}
 }
+
+// The YAML writer keeps the evidence requirement.
+func TestEvidenceRequirementInYAML(t *testing.T) {
+	rb := Default()
+	rb.Evidence = EvidenceDeductions
+	rb.Categories[0].Evidence = "none"
+	rb.Categories[0].Indicators[1].Evidence = EvidenceDeductions
+	y := MarshalYAML(rb, "")
+	back, err := Parse("r.yaml", y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Evidence != rb.Evidence || back.Categories[0].Evidence != "none" || back.Categories[0].Indicators[1].Evidence != EvidenceDeductions {
+		t.Fatal("evidence requirement lost in YAML")
+	}
+}
