@@ -76,9 +76,10 @@ func (o *historyOptions) run() error {
 			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
 				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
 			out = append(out, e)
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(e.Inspector, 8), e.Device, pad(e.Subject, 8), e.Old, e.New)
+			ln := textwidth.Line
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(e.Subject), 8), ln(e.Old), ln(e.New))
 			if e.Note != "" {
-				fmt.Fprintf(&b, "  「%s」", e.Note)
+				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
 			b.WriteString("\n")
 		}
@@ -88,7 +89,7 @@ func (o *historyOptions) run() error {
 			}
 			return writeJSON(a.stdout, out)
 		}
-		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		_, err = io.WriteString(a.stdout, b.String())
 		return err
 	})
 }

@@ -86,11 +86,12 @@ func (o *listOptions) run() error {
 			if r.Total != nil {
 				total = r.Total.Fixed(2)
 			}
-			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(r.Unit, 10), pad(r.Period, 8),
-				pad(strings.Join(r.Inspectors, ","), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
+			ln := textwidth.Line
+			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
-		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		_, err = io.WriteString(a.stdout, b.String())
 		return err
 	})
 }
