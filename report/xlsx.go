@@ -110,7 +110,17 @@ func (w *sheetWriter) fitHeight(row int, widths []float64, texts ...string) {
 		}
 		lines = max(lines, n)
 	}
-	w.err = w.f.SetRowHeight(w.name, row, float64(lines)*13.5+3)
+	w.err = w.f.SetRowHeight(w.name, row, rowHeight(lines))
+}
+
+// maxRowHeight is the tallest row a worksheet allows, in points.
+const maxRowHeight = 409
+
+// rowHeight is the height in points that shows lines of wrapped text,
+// capped at the tallest row a worksheet allows: a very long note is cut
+// on screen (the cell keeps all of it) instead of failing the report.
+func rowHeight(lines int) float64 {
+	return min(float64(lines)*13.5+3, maxRowHeight)
 }
 
 func (w *sheetWriter) merge(c1, r1, c2, r2 int) {
@@ -264,10 +274,15 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 			w.text(2, y, c.Heading, w.style.center)
 			w.text(3, y, row.Content, w.style.text)
 			w.text(4, y, row.Standard, w.style.text)
-			w.num(5, y, row.Deduction, w.style.number)
+			if c.Bonus {
+				w.text(5, y, "", w.style.number) // a bonus is never shown as a deduction
+			} else {
+				w.num(5, y, row.Deduction, w.style.number)
+			}
 			w.num(6, y, row.Score, w.style.number)
-			w.text(7, y, explainCell(l, row), w.style.text)
-			w.fitHeight(y, []float64{42, 42, 36}, row.Content, row.Standard, explainCell(l, row))
+			why := explainCell(l, c.Bonus, row)
+			w.text(7, y, why, w.style.text)
+			w.fitHeight(y, []float64{42, 42, 36}, row.Content, row.Standard, why)
 			y++
 		}
 		w.merge(1, first, 1, y-1)
@@ -277,13 +292,15 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		w.text(2, y, l.Subtotal, w.style.bold)
 		w.text(3, y, fmt.Sprintf("%s %s", l.Max, c.Max.Fixed(2)), w.style.bold)
 		w.merge(3, y, 4, y)
-		ded := c.Max - c.Score
 		if c.Bonus {
-			ded = 0 // a bonus category deducts nothing
+			w.text(5, y, "", w.style.boldNumber) // a bonus category deducts nothing
+			w.num(6, y, c.Score, w.style.boldNumber)
+			w.text(7, y, l.Bonus+" +"+c.Score.Fixed(2), w.style.text)
+		} else {
+			w.num(5, y, c.Max-c.Score, w.style.boldNumber)
+			w.num(6, y, c.Score, w.style.boldNumber)
+			w.text(7, y, "", w.style.text)
 		}
-		w.num(5, y, ded, w.style.boldNumber)
-		w.num(6, y, c.Score, w.style.boldNumber)
-		w.text(7, y, "", w.style.text)
 		y++
 	}
 	totals := []struct {
@@ -322,8 +339,12 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 
 // explainCell is the 扣分说明 cell: each rule that deducted, with its value
 // and note, which cap bound; then the indicator's free note.
-func explainCell(l *i18n.Labels, row SheetRow) string {
-	lines := append([]string(nil), row.Explain...)
+func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
+	var lines []string
+	if bonus && row.Recorded {
+		lines = append(lines, l.Bonus+" +"+row.Bonus.Fixed(2))
+	}
+	lines = append(lines, row.Explain...)
 	if !row.Recorded {
 		lines = append(lines, l.NotRecorded)
 	}
