@@ -143,6 +143,9 @@ func TestXLSXReadBack(t *testing.T) {
 	if strings.Join(sheets, ",") != "名次,吉首市 2021,凤凰县 2021,泸溪县 2021,花垣县 2021" {
 		t.Fatalf("sheets %v", sheets)
 	}
+	if f.GetActiveSheetIndex() != 0 {
+		t.Errorf("the workbook opens on sheet %d, not the ranking", f.GetActiveSheetIndex())
+	}
 	// Ranking: order, every figure, numbers stored as numbers with 0.00.
 	rows, _ := f.GetRows("名次")
 	if rows[1][0] != "名次" || rows[1][3] != "总分" {

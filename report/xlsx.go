@@ -270,7 +270,8 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if err := setPrintTitles(f, order, 2); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// The ranking, the first sheet of a new workbook, is already the active
+	// one: SetActiveSheet would read every streamed sheet back to unselect it.
 	_, err = f.WriteTo(out)
 	return err
 }
