@@ -184,6 +184,10 @@ func ReadFindingsFile(data []byte) (*FindingsFile, error) {
 		Findings map[string]json.RawMessage `json:"findings"`
 		Notes    map[string]string          `json:"notes"`
 	}
+	data = TrimBOM(data)
+	if err := checkFindingsShape(data); err != nil {
+		return nil, fmt.Errorf("findings file is not valid: %v", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
@@ -221,9 +225,7 @@ func jsonErrorPosition(data []byte, err error) string {
 	if off < 0 || off > int64(len(data)) {
 		return err.Error()
 	}
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
-	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+	return fmt.Sprintf("%s: %v", lineCol(data, off), err)
 }
 
 // FindingError is a finding the rubric does not accept, named by rule ID.
