@@ -216,3 +216,20 @@ func TestUnitsWithoutAssessmentNamed(t *testing.T) {
 		t.Errorf("unit without an assessment in the period: %v", err)
 	}
 }
+
+// The English sheet's foot uses ASCII punctuation and the singular for one
+// inspector.
+func TestEnglishFootPunctuation(t *testing.T) {
+	_, states := fixture(t)
+	r, err := Build(states, Filter{Units: []string{"泸溪县"}}, i18n.For("en"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := r.Write("xlsx")
+	f, _ := excelize.OpenReader(bytes.NewReader(x))
+	rows, _ := f.GetRows("泸溪县 2021")
+	foot := rows[len(rows)-1][0]
+	if !strings.HasPrefix(foot, "Inspector: 张三") || strings.ContainsAny(foot, "：（），") {
+		t.Errorf("foot %q", foot)
+	}
+}

@@ -407,7 +407,12 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		w.merge(1, y, len(cols), y)
 		y++
 	}
-	foot := fmt.Sprintf("%s：%s    %s：%s", l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh))
+	who := l.Inspectors
+	if len(sh.Inspectors) == 1 {
+		who = l.CLI.Inspector // one person
+	}
+	sep := map[bool]string{true: "、", false: ", "}[l.Lang == "zh"]
+	foot := who + l.Values.Colon + strings.Join(sh.Inspectors, sep) + "    " + l.SignOff + l.Values.Colon + signOff(l, sh)
 	if sh.Recorded < sh.Indicators {
 		foot += "    " + fmt.Sprintf(l.UI.Unfinished, sh.Recorded, sh.Indicators)
 	}

@@ -12,16 +12,20 @@ import (
 
 // cli runs kaohe in-process with the given environment variables.
 type cli struct {
-	t   *testing.T
-	env map[string]string
-	now time.Time
+	t    *testing.T
+	env  map[string]string
+	now  time.Time
+	lang string // passed as --lang unless empty; "en" for the tests that read English
 }
 
 func newCLI(t *testing.T) *cli {
-	return &cli{t: t, env: map[string]string{}, now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	return &cli{t: t, env: map[string]string{}, now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), lang: "en"}
 }
 
 func (c *cli) run(args ...string) (stdout, stderr string, code int) {
+	if c.lang != "" {
+		args = append([]string{"--lang", c.lang}, args...)
+	}
 	var out, errb bytes.Buffer
 	code = run(args, env{
 		stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
@@ -213,9 +217,11 @@ func TestRubricCommands(t *testing.T) {
 	if len(doc.Categories) != 7 || len(doc.Indicators) != 36 || doc.Categories[2].Indicators[4].Rules[2].ID != "3.5.c" {
 		t.Errorf("rubric show --json: %d categories, %d indicators", len(doc.Categories), len(doc.Indicators))
 	}
+	c.lang = "" // the seed rubric's own language
 	if out := c.ok("rubric", "show"); !strings.Contains(out, "3.2.a") || !strings.Contains(out, "行政审批制度改革（15分）") {
 		t.Errorf("rubric show tree lacks rules or categories:\n%s", out)
 	}
+	c.lang = "en"
 	good := writeFile(t, "good.yaml", string(mustRead(t, "../../rubric/default.yaml")))
 	if out := c.ok("rubric", "validate", good); !strings.Contains(out, "36 indicators") {
 		t.Errorf("validate: %s", out)

@@ -89,8 +89,12 @@ func (o *conflictsOptions) run() error {
 		if o.asJSON {
 			return writeJSON(a.stdout, out)
 		}
+		l := a.labels(nil)
+		if len(states) > 0 {
+			l = a.labels(states[0].Rubric)
+		}
 		if len(out) == 0 {
-			fmt.Fprintln(a.stdout, "no open conflicts")
+			fmt.Fprintln(a.stdout, l.CLI.NoConflicts)
 			return nil
 		}
 		var b strings.Builder
@@ -109,7 +113,7 @@ func (o *conflictsOptions) run() error {
 				b.WriteString("\n")
 			}
 		}
-		fmt.Fprintf(&b, "%d open conflicts; settle each with kaohe resolve ASSESSMENT RULE --pick INSPECTOR|REVISION or --value V\n", len(out))
+		fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
 		_, err := io.WriteString(a.stdout, b.String())
 		return err
 	})

@@ -73,14 +73,17 @@ func (o *listOptions) run() error {
 		if o.asJSON {
 			return writeJSON(a.stdout, rows)
 		}
+		l := a.labels(nil)
+		if len(states) > 0 {
+			l = a.labels(states[0].Rubric)
+		}
 		if len(rows) == 0 {
-			fmt.Fprintln(a.stdout, "no assessments yet: kaohe new UNIT PERIOD")
+			fmt.Fprintln(a.stdout, l.CLI.NoAssessments)
 			return nil
 		}
-		l := a.labels(nil)
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), "id")
+			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.ID)
 		for _, r := range rows {
 			total := "-"
 			if r.Total != nil {

@@ -68,7 +68,7 @@ func (o *resolveOptions) run() error {
 			}
 			v, err := scoring.ParseValue(ref.Rule, o.value)
 			if err != nil {
-				return err
+				return o.app.valueError(st.Rubric, err)
 			}
 			text := store.EncodeValue(v)
 			c.Value = &text
