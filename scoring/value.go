@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/textwidth"
 )
 
 // ValueType says which form a recorded value has.
@@ -235,7 +236,8 @@ type FindingError struct {
 }
 
 // Error formats the problem as "RULE: message".
-func (e *FindingError) Error() string { return e.Rule + ": " + e.Message }
+// A rule ID read from a file is shown on one line, without controls.
+func (e *FindingError) Error() string { return textwidth.Line(e.Rule) + ": " + e.Message }
 
 // Errors is every rejected finding of one set.
 type Errors []*FindingError
