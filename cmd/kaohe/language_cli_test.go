@@ -30,7 +30,7 @@ func TestCLISpeaksTheRubricsLanguage(t *testing.T) {
 	if !strings.Contains(errs, "“三”不是数字") {
 		t.Errorf("not a number: %s", errs)
 	}
-	for _, heading := range []string{"单位", "年度", "督查人员", "进度", "总分", "状态", "冲突", "序号"} {
+	for _, heading := range []string{"单位", "年度", "督查人员", "进度", "总分", "状态", "冲突", "编号"} {
 		if list := c.ok("list"); !strings.Contains(strings.SplitN(list, "\n", 2)[0], heading) {
 			t.Errorf("list heading lacks %s: %s", heading, list)
 		}

@@ -83,7 +83,7 @@ func (o *listOptions) run() error {
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.ID)
+			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
 		for _, r := range rows {
 			total := "-"
 			if r.Total != nil {

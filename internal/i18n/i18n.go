@@ -60,8 +60,8 @@ type CLI struct {
 	Saved, Retracted, Unchanged, Totals       string
 	Created, Exists, InspectorSet             string
 	NoAssessments, NoConflicts, OpenConflicts string
-	Inspector, Device, Time, Subject, Change  string // history headings
-	Heads                                     string // conflicts: "values:"
+	Inspector                                 string // one inspector (Inspectors is several)
+	AssessmentID                              string // list: the ID column
 	MergeSummary, MergedInto                  string
 	ReportWrote                               string
 }
@@ -138,11 +138,11 @@ func chinese() *Labels {
 			InspectorSet:  "督查人员 %s，设备 %s，数据库 %s",
 			NoAssessments: "还没有考核：kaohe new 单位 年度", NoConflicts: "没有未解决的冲突",
 			OpenConflicts: "%d 处未解决的冲突；逐项处理：kaohe resolve 考核 规则 --pick 督查人员|修订号 或 --value 值",
-			Inspector:     "督查人员", Device: "设备", Time: "时间", Subject: "规则", Change: "旧值 → 新值",
-			Heads:        "各方的值",
-			MergeSummary: "%s：新考核 %d 个，更新 %d 个，新增修订 %d 条（已有 %d 条），新冲突 %d 处",
-			MergedInto:   "已合并到 %s",
-			ReportWrote:  "已写入 %s：%d 个单位参与排名",
+			Inspector:     "督查人员",
+			AssessmentID:  "编号",
+			MergeSummary:  "%s：新考核 %d 个，更新 %d 个，新增修订 %d 条（已有 %d 条），新冲突 %d 处",
+			MergedInto:    "已合并到 %s",
+			ReportWrote:   "已写入 %s：%d 个单位参与排名",
 		},
 		UI: UI{
 			AppTitle: "考核工作台", AskName: "欢迎使用考核工作台", NamePrompt: "督查人员姓名：",
@@ -216,11 +216,11 @@ func english() *Labels {
 			InspectorSet:  "inspector %s, device %s, database %s",
 			NoAssessments: "no assessments yet: kaohe new UNIT PERIOD", NoConflicts: "no open conflicts",
 			OpenConflicts: "%d open conflicts; settle each with kaohe resolve ASSESSMENT RULE --pick INSPECTOR|REVISION or --value V",
-			Inspector:     "Inspector", Device: "Device", Time: "Time", Subject: "Rule", Change: "old → new",
-			Heads:        "values",
-			MergeSummary: "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts",
-			MergedInto:   "merged into %s",
-			ReportWrote:  "wrote %s: %d units ranked",
+			Inspector:     "Inspector",
+			AssessmentID:  "id",
+			MergeSummary:  "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts",
+			MergedInto:    "merged into %s",
+			ReportWrote:   "wrote %s: %d units ranked",
 		},
 		UI: UI{
 			AppTitle: "kaohe workbench", AskName: "Welcome to the kaohe workbench", NamePrompt: "Inspector's name: ",
