@@ -102,7 +102,7 @@ func (o *conflictsOptions) run() error {
 			ln := textwidth.Line
 			fmt.Fprintf(&b, "%s/%s %s\n", ln(c.Unit), ln(c.Period), ln(c.Subject))
 			for i, h := range c.Heads {
-				v := "(retracted)"
+				v := l.CLI.Retracted
 				if h.Value != nil {
 					v = *h.Value
 				}
