@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -89,7 +90,7 @@ func pickHead(ss *store.SubjectState, pick string) (*store.Revision, error) {
 	case 0:
 		var names []string
 		for _, h := range ss.Heads {
-			names = append(names, h.Inspector+" (rev "+store.ShortID(h.ID, 8)+")")
+			names = append(names, textwidth.Line(h.Inspector)+" (rev "+store.ShortID(h.ID, 8)+")")
 		}
 		return nil, fmt.Errorf("no value of %q in this conflict; the values are from %s", pick, strings.Join(names, ", "))
 	case 1:
