@@ -108,11 +108,12 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 	for id, f := range fs {
 		ref, ok := rb.Rule(id)
 		if !ok {
-			errs = append(errs, &FindingError{Rule: id, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, id)})
+			errs = append(errs, &FindingError{Rule: id, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, id),
+				Unknown: rb.ID + " " + rb.Version})
 			continue
 		}
 		if msg := CheckValue(ref.Rule, f); msg != "" {
-			errs = append(errs, &FindingError{Rule: id, Message: msg})
+			errs = append(errs, &FindingError{Rule: id, Message: msg, Value: Validate(ref.Rule, f)})
 		}
 	}
 	if len(errs) == 0 {

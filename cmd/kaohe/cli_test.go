@@ -181,7 +181,7 @@ func TestScoreRejectsBadFindings(t *testing.T) {
 	if code != 1 || out != "" {
 		t.Fatalf("exit %d stdout %q, want 1 and nothing", code, out)
 	}
-	for _, want := range []string{"1.2.a: a negative value -1", "3.1.a: 120 is not allowed", "3.4.a: a discretionary deduction needs a note", `3.2.a: text "很多"`, `9.9.z: rubric`} {
+	for _, want := range []string{"1.2.a: -1 is negative; expected a whole number", "3.1.a: 120 is above the limit 100", "3.4.a: a discretionary deduction needs a note", `3.2.a: "很多" is not a number`, `9.9.z: rubric`} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -189,6 +189,14 @@ func TestScoreRejectsBadFindings(t *testing.T) {
 	if strings.Count(errs, f+": ") != 5 {
 		t.Errorf("every error should name the file:\n%s", errs)
 	}
+	c.lang = "" // the seed rubric's Chinese
+	_, errs, _ = c.run("score", "--findings", f)
+	for _, want := range []string{"1.2.a：-1 不能为负数", "3.1.a：120 超过上限 100（百分比最多 100）", "3.4.a：酌情扣分须填写理由（扣 1 分）", "3.2.a：“很多”不是数字", "9.9.z：考核指标"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	c.lang = "en"
 	f2 := writeFile(t, "broken.json", "{\"findings\": {\n  \"1.2.a\": 3,,\n}}")
 	_, errs, code = c.run("score", "--findings", f2)
 	if code != 1 || !strings.Contains(errs, "line 2") {

@@ -27,5 +27,9 @@ func (a *app) valueError(rb *rubric.Rubric, err error) error {
 	if errors.As(err, &ve) {
 		return errors.New(ve.In(a.labels(rb)))
 	}
+	var es scoring.Errors
+	if errors.As(err, &es) {
+		return errors.New(es.In(a.labels(rb)))
+	}
 	return err
 }

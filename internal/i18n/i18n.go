@@ -53,6 +53,7 @@ type Values struct {
 	AtMost                              string // limit, unit
 	YesNo                               string
 	Percentage, FullMark, DiscretionCap string
+	UnknownRule                         string // rubric, rule
 }
 
 // CLI holds the command line's messages (fmt formats).
@@ -127,9 +128,10 @@ func chinese() *Labels {
 			NotYesNo: "“%s”不是“是”或“否”；是否类规则只记是或否",
 			Negative: "%s 不能为负数；应为%s", NotWhole: "%s 不是整数；应为%s",
 			TooHigh:   "%s 超过上限 %s（%s）",
-			NeedsNote: "酌情扣分须填写理由（扣 %s 分），用 --note 说明",
+			NeedsNote: "酌情扣分须填写理由（扣 %s 分）",
 			AtMost:    "最多 %s %s", YesNo: "是或否",
 			Percentage: "百分比最多 100", FullMark: "满分", DiscretionCap: "酌情扣分上限",
+			UnknownRule: "考核指标 %s 没有规则“%s”（规则编号形如 1.2.a）",
 		},
 		CLI: CLI{
 			Saved: "已保存 %s %s = %s", Retracted: "（已撤销）", Unchanged: "%s：无变化；总分 %s",
@@ -205,9 +207,10 @@ func english() *Labels {
 			NotYesNo: "%q is not yes or no; expected true or false (or yes/no, 是/否)",
 			Negative: "%s is negative; expected %s", NotWhole: "%s is not a whole number; expected %s",
 			TooHigh:   "%s is above the limit %s (%s)",
-			NeedsNote: "a discretionary deduction needs a note saying why (deduction %s): add --note",
+			NeedsNote: "a discretionary deduction needs a note saying why (deduction %s)",
 			AtMost:    "at most %s %s", YesNo: "true or false",
 			Percentage: "a percentage is at most 100", FullMark: "the full mark", DiscretionCap: "the cap of the discretionary deduction",
+			UnknownRule: "rubric %s has no rule %q (rule IDs look like 1.2.a)",
 		},
 		CLI: CLI{
 			Saved: "saved %s %s = %s", Retracted: "(retracted)", Unchanged: "%s: unchanged; total %s",
