@@ -68,6 +68,11 @@ func (o *resolveOptions) run() error {
 				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", subject, subject)
 			}
 			v, err := scoring.ParseValue(ref.Rule, o.value)
+			if err == nil {
+				if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: c.Note}); ve != nil {
+					err = ve
+				}
+			}
 			if err != nil {
 				return o.app.valueError(st.Rubric, err)
 			}
