@@ -41,8 +41,14 @@ func TestWhoamiDevicesTeam(t *testing.T) {
 	if err := json.Unmarshal([]byte(lead.ok("devices", "--json")), &devs); err != nil {
 		t.Fatal(err)
 	}
-	if len(devs) != 2 || devs[0].Fingerprint != zfp || devs[0].Names[0] != "张三" || !devs[0].Signed || devs[1].Fingerprint != lfp {
+	if len(devs) != 2 {
 		t.Fatalf("devices: %+v", devs)
+	}
+	for _, d := range devs {
+		want := map[string]string{zfp: "张三", lfp: "李四"}[d.Fingerprint]
+		if want == "" || len(d.Names) != 1 || d.Names[0] != want || !d.Signed || d.Revisions != 1 {
+			t.Fatalf("devices: %+v", devs)
+		}
 	}
 	lead.ok("team", "add", "李四", lfp)
 	if out := lead.ok("team", "list"); strings.Contains(out, "!") {

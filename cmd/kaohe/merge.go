@@ -59,17 +59,17 @@ func (o *mergeOptions) run() error {
 	if o.asJSON {
 		return writeJSON(a.stdout, sums)
 	}
+	l := a.labels(nil).CLI
 	for _, m := range sums {
-		fmt.Fprintf(a.stdout, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
-			m.Source, m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
+			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
 		if m.Unsigned > 0 {
-			fmt.Fprintf(a.stdout, "  %d revisions are unsigned (written before signing began)\n", m.Unsigned)
+			fmt.Fprintf(a.stdout, l.MergeUnsigned+"\n", m.Unsigned)
 		}
 	}
 	for _, r := range off {
-		fmt.Fprintln(a.stdout, textwidth.Sanitize(fmt.Sprintf("  ! revision %s (%s) claims %s from device %s, which the roster does not give to %s",
-			store.ShortID(r.ID, 8), r.Subject, r.Inspector, r.Device, r.Inspector), false))
+		fmt.Fprintf(a.stdout, l.OffRoster+"\n", store.ShortID(r.ID, 8), textwidth.Line(r.Subject), textwidth.Line(r.Inspector), r.Device, textwidth.Line(r.Inspector))
 	}
-	fmt.Fprintf(a.stdout, "merged into %s\n", o.into)
+	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
 	return nil
 }
