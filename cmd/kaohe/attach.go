@@ -45,6 +45,7 @@ func (o *attachOptions) run() error {
 		if err != nil {
 			return err
 		}
+		l := a.labels(nil).CLI
 		opts := store.AttachOptions{Limit: o.maxMB << 20, Photo: func(path string) (string, string) {
 			info, err := photo.Read(path)
 			if err != nil {
@@ -57,15 +58,15 @@ func (o *attachOptions) run() error {
 			if err != nil {
 				return err
 			}
-			verb := "attached"
+			format := l.Attached
 			if att.Revision == "" {
-				verb = "already attached"
+				format = l.AlreadyAttached
 			}
-			line := fmt.Sprintf("%s %s %s %s (%s, %s)", verb, as.Label(), att.Subject, att.Name, sizeText(att.Size), store.ShortID(att.SHA256, 12))
+			line := fmt.Sprintf(format, as.Label(), att.Subject, att.Name, sizeText(att.Size), store.ShortID(att.SHA256, 12))
 			if att.Taken != "" || att.GPS != "" {
-				line += fmt.Sprintf(" 拍摄 %s %s", att.Taken, att.GPS)
+				line += fmt.Sprintf("  %s %s %s", l.PhotoTaken, att.Taken, att.GPS)
 			}
-			fmt.Fprintln(a.stdout, textwidth.Sanitize(line, false))
+			fmt.Fprintln(a.stdout, textwidth.Line(line))
 		}
 		return nil
 	})

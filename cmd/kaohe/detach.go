@@ -40,7 +40,7 @@ func (o *detachOptions) run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, textwidth.Sanitize(fmt.Sprintf("detached %s %s %s (%s)", as.Label(), att.Subject, att.Name, store.ShortID(att.SHA256, 12)), false))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.Detached, as.Label(), att.Subject, att.Name, store.ShortID(att.SHA256, 12))))
 		return nil
 	})
 }

@@ -41,21 +41,22 @@ func (o *devicesOptions) run() error {
 			}
 			return writeJSON(a.stdout, devs)
 		}
+		l := a.labels(nil).CLI
 		var b strings.Builder
 		for _, d := range devs {
-			signed := "signed"
+			signed := l.DeviceSigned
 			if !d.Signed {
-				signed = "unsigned"
+				signed = l.DeviceUnsigned
 			}
-			fmt.Fprintf(&b, "%s  %s  %s  %5d revisions  %s … %s", d.Fingerprint, pad(signed, 8), pad(strings.Join(d.Names, ","), 12), d.Revisions,
+			fmt.Fprintf(&b, l.DeviceLine, d.Fingerprint, pad(signed, 8), pad(textwidth.Line(strings.Join(d.Names, ",")), 12), d.Revisions,
 				d.First.In(time.Local).Format("2006-01-02 15:04"), d.Last.In(time.Local).Format("2006-01-02 15:04"))
 			if len(d.Team) > 0 {
-				fmt.Fprintf(&b, "  roster: %s", strings.Join(d.Team, ","))
+				fmt.Fprintf(&b, l.DeviceRoster, textwidth.Line(strings.Join(d.Team, ",")))
 			}
 			b.WriteString("\n")
 		}
 		if len(devs) == 0 {
-			b.WriteString("no revisions yet\n")
+			b.WriteString(l.NoDevices + "\n")
 		}
 		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
 		return err

@@ -75,7 +75,7 @@ func (o *evidenceOptions) run() error {
 			return writeJSON(a.stdout, out)
 		}
 		if len(out) == 0 {
-			fmt.Fprintf(a.stdout, "%s: no evidence files yet (kaohe attach %s RULE FILE…)\n", textwidth.Sanitize(as.Label(), false), textwidth.Sanitize(as.Label(), false))
+			fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.NoEvidence, as.Label(), as.Label())))
 			return nil
 		}
 		var b strings.Builder
@@ -84,7 +84,7 @@ func (o *evidenceOptions) run() error {
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(sizeText(e.Size), 9),
 				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), oneLineText(e.Name))
 			if e.Taken != "" || e.GPS != "" {
-				fmt.Fprintf(&b, "  拍摄 %s %s", e.Taken, e.GPS)
+				fmt.Fprintf(&b, "  %s %s %s", a.labels(nil).CLI.PhotoTaken, e.Taken, e.GPS)
 			}
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", oneLineText(e.Note))
@@ -172,7 +172,7 @@ func (o *evidenceGetOptions) run() error {
 		if err := os.Rename(tmp.Name(), o.out); err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, textwidth.Sanitize(fmt.Sprintf("wrote %s: %s, %s (%s)", o.out, att.Name, sizeText(n), store.ShortID(att.SHA256, 12)), false))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.EvidenceWrote, o.out, att.Name, sizeText(n), store.ShortID(att.SHA256, 12))))
 		return nil
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -102,6 +103,6 @@ func (o *reportOptions) writeBundle(s *store.Store, r *report.Report) error {
 	for _, sh := range r.Sheets {
 		files += len(sh.Evidence)
 	}
-	fmt.Fprintf(o.app.stdout, "wrote %s: %d units ranked, %d evidence files\n", o.out, len(r.Ranking), files)
+	fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.BundleWrote+"\n", textwidth.Line(o.out), len(r.Ranking), files)
 	return nil
 }

@@ -45,7 +45,7 @@ func (o *teamAddOptions) run() error {
 		if err := s.AddTeamMember(o.name, o.device); err != nil {
 			return err
 		}
-		fmt.Fprintln(o.app.stdout, textwidth.Sanitize(fmt.Sprintf("roster: %s uses device %s", o.name, o.device), false))
+		fmt.Fprintln(o.app.stdout, textwidth.Line(fmt.Sprintf(o.app.labels(nil).CLI.RosterAdded, o.name, o.device)))
 		return nil
 	})
 }
@@ -69,9 +69,10 @@ func (o *teamListOptions) run() error {
 		if err != nil {
 			return err
 		}
+		l := a.labels(nil).CLI
 		var b strings.Builder
 		if len(team) == 0 {
-			b.WriteString("no roster yet: kaohe team add NAME FINGERPRINT\n")
+			b.WriteString(l.NoRoster + "\n")
 		}
 		for _, m := range team {
 			fmt.Fprintf(&b, "%s  %s\n", pad(m.Name, 10), m.Device)
@@ -81,8 +82,7 @@ func (o *teamListOptions) run() error {
 			return err
 		}
 		for _, r := range off {
-			fmt.Fprintf(&b, "! revision %s (%s) claims %s from device %s, which the roster does not give to %s\n",
-				store.ShortID(r.ID, 8), r.Subject, r.Inspector, r.Device, r.Inspector)
+			fmt.Fprintf(&b, l.OffRoster+"\n", store.ShortID(r.ID, 8), textwidth.Line(r.Subject), textwidth.Line(r.Inspector), r.Device, textwidth.Line(r.Inspector))
 		}
 		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
 		return err

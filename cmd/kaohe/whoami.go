@@ -27,15 +27,17 @@ func (o *whoamiOptions) run() error {
 		if err != nil {
 			return err
 		}
+		l := a.labels(nil).CLI
 		name := id.Inspector
 		if name == "" {
-			name = "(no inspector set: kaohe init --inspector NAME)"
+			name = l.NoInspector
 		}
-		signing := "signs every revision"
+		signing := l.SignsAll
 		if !id.Signs() {
-			signing = "unsigned (no key folder: set KAOHE_CONFIG)"
+			signing = l.WritesUnsigned
 		}
-		fmt.Fprintln(a.stdout, textwidth.Sanitize(fmt.Sprintf("inspector %s\ndevice    %s  (%s)", name, id.Device, signing), true))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(l.WhoamiInspector, name)))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(l.WhoamiDevice, id.Device, signing)))
 		return nil
 	})
 }

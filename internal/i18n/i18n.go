@@ -66,6 +66,13 @@ type CLI struct {
 	MergeSummary, MergedInto                  string
 	ReportWrote                               string
 	MergeUnsigned, OffRoster                  string // count; revision, subject, name, device, name
+	// Evidence files and devices.
+	Attached, AlreadyAttached, Detached, NoEvidence string // assessment, subject, name, size, hash / assessment ×2
+	EvidenceWrote, PhotoTaken, BundleWrote          string
+	WhoamiInspector, WhoamiDevice, NoInspector      string
+	SignsAll, WritesUnsigned                        string
+	DeviceSigned, DeviceUnsigned, DeviceLine        string // DeviceLine: fingerprint, signed, names, revisions, first, last
+	DeviceRoster, NoDevices, NoRoster, RosterAdded  string
 }
 
 // UI holds the TUI's labels. Strings with verbs are fmt formats.
@@ -147,7 +154,14 @@ func chinese() *Labels {
 			MergedInto:    "已合并到 %s",
 			MergeUnsigned: "  其中 %d 条修订未签名（签名功能启用之前所记）",
 			OffRoster:     "  ！修订 %s（%s）署名%s，来自设备 %s，名单上%s没有这台设备",
-			ReportWrote:   "已写入 %s：%d 个单位参与排名",
+			Attached:      "已附 %s %s %s（%s，%s）", AlreadyAttached: "已附过 %s %s %s（%s，%s）",
+			Detached: "已撤下 %s %s %s（%s）", NoEvidence: "%s：还没有佐证材料（kaohe attach %s 规则 文件…）",
+			EvidenceWrote: "已写出 %s：%s，%s（%s）", PhotoTaken: "拍摄", BundleWrote: "已写入 %s：%d 个单位参与排名，佐证材料 %d 份",
+			WhoamiInspector: "督查人员 %s", WhoamiDevice: "设备     %s（%s）", NoInspector: "（尚未设置：kaohe init --inspector 姓名）",
+			SignsAll: "每条记录都签名", WritesUnsigned: "不签名：找不到密钥目录，请设置 KAOHE_CONFIG",
+			DeviceSigned: "已签名", DeviceUnsigned: "未签名", DeviceLine: "%s  %s  %s  修订 %d 条  %s … %s",
+			DeviceRoster: "  名单：%s", NoDevices: "还没有任何修订", NoRoster: "还没有名单：kaohe team add 姓名 设备指纹", RosterAdded: "名单：%s 使用设备 %s",
+			ReportWrote: "已写入 %s：%d 个单位参与排名",
 		},
 		UI: UI{
 			AppTitle: "考核工作台", AskName: "欢迎使用考核工作台", NamePrompt: "督查人员姓名：",
@@ -228,7 +242,14 @@ func english() *Labels {
 			MergedInto:    "merged into %s",
 			MergeUnsigned: "  %d revisions are unsigned (written before signing began)",
 			OffRoster:     "  ! revision %s (%s) claims %s from device %s, which the roster does not give to %s",
-			ReportWrote:   "wrote %s: %d units ranked",
+			Attached:      "attached %s %s %s (%s, %s)", AlreadyAttached: "already attached %s %s %s (%s, %s)",
+			Detached: "detached %s %s %s (%s)", NoEvidence: "%s: no evidence files yet (kaohe attach %s RULE FILE…)",
+			EvidenceWrote: "wrote %s: %s, %s (%s)", PhotoTaken: "taken", BundleWrote: "wrote %s: %d units ranked, %d evidence files",
+			WhoamiInspector: "inspector %s", WhoamiDevice: "device    %s (%s)", NoInspector: "(none set: kaohe init --inspector NAME)",
+			SignsAll: "signs every revision", WritesUnsigned: "unsigned: no key folder; set KAOHE_CONFIG",
+			DeviceSigned: "signed", DeviceUnsigned: "unsigned", DeviceLine: "%s  %s  %s  %d revisions  %s … %s",
+			DeviceRoster: "  roster: %s", NoDevices: "no revisions yet", NoRoster: "no roster yet: kaohe team add NAME FINGERPRINT", RosterAdded: "roster: %s uses device %s",
+			ReportWrote: "wrote %s: %d units ranked",
 		},
 		UI: UI{
 			AppTitle: "kaohe workbench", AskName: "Welcome to the kaohe workbench", NamePrompt: "Inspector's name: ",
