@@ -107,7 +107,7 @@ func splitStandard(std string) ([]clause, []capScope) {
 		if loc := numbering.FindStringIndex(std[sp.start:sp.end]); loc != nil {
 			sp.start += loc[1]
 		}
-		open := -1   // start of the clause being read, or -1
+		open := -1      // start of the clause being read, or -1
 		var since []int // clauses of this sentence since its last cap
 		for _, p := range splitTop(std, sp, phrase) {
 			ps := trim(std, p.span)

@@ -69,7 +69,7 @@ func Patterns() []Pattern {
 			Example: "完成率不达标的按比例扣分",
 			Review:  "按比例扣分，但条款和考核内容里都没有目标百分比：请改为 ratio 并填写 target 和 cap"},
 		{Name: "shortfall-each-item", Kind: rubric.Shortfall, EachItem: true,
-			Re: regexp.MustCompile(`、[^，；。]*(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每项每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)扣(?P<amount>` + num + `)分`),
+			Re:      regexp.MustCompile(`、[^，；。]*(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每项每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)扣(?P<amount>` + num + `)分`),
 			Example: "公开率、准确率未达到100%的，每项每少1%扣0.1分"},
 		{Name: "shortfall-target", Kind: rubric.Shortfall,
 			Re:      regexp.MustCompile(`(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)扣(?P<amount>` + num + `)分`),
