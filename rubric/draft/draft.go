@@ -64,9 +64,8 @@ func titlePoints(s string) (string, decimal.Dec, bool, bool) {
 	if m == nil {
 		return s, 0, false, strings.Contains(s, "加分")
 	}
-	paren := s[m[0]:m[1]]
 	p, ok := parseNumber(s[m[2]:m[3]])
-	return strings.TrimSpace(s[:m[0]]), p, ok, strings.Contains(paren, "加分")
+	return strings.TrimSpace(s[:m[0]]), p, ok, strings.Contains(s, "加分")
 }
 
 func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {

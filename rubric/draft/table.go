@@ -77,9 +77,6 @@ var (
 	attachment = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*[:：]?$`)
 )
 
-// headerCells are the column headings of the rubric table.
-var headerCells = map[string]bool{"序号": true, "主要工作": true, "考核内容": true, "评分标准": true, "考核项目": true, "分值": true, "考核指标": true, "考核标准": true}
-
 // cell is one non-empty cell of the text, with its line number.
 type cell struct {
 	line int
@@ -109,13 +106,17 @@ func readTable(text string) (*table, error) {
 	cs := cells(text)
 	t := &table{}
 	first := -1
-	var before []string
+	var before []string // cells above the table, the last one its title
+	headed := false
 	for i, c := range cs {
 		if categoryNumber.MatchString(c.text) && i+1 < len(cs) {
 			first = i
 			break
 		}
-		if !headerCells[c.text] && !attachment.MatchString(c.text) {
+		if c.text == "序号" {
+			headed = true // the column headings follow; the title came before
+		}
+		if !headed && !attachment.MatchString(c.text) {
 			before = append(before, c.text)
 		}
 	}

@@ -1,0 +1,280 @@
+package draft
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// summary is a rule in one line, as the table tests expect it.
+func summary(r *rubric.Rule) string {
+	s := string(r.Kind)
+	for _, p := range []struct {
+		name string
+		val  string
+	}{{"amount", show(r.Amount)}, {"cap", show(r.Cap)}, {"target", show(r.Target)}, {"step", show(r.Step)}, {"unit", r.Unit}} {
+		if p.val != "-" && p.val != "" {
+			s += " " + p.name + "=" + p.val
+		}
+	}
+	if r.Review != "" {
+		s += " REVIEW"
+	}
+	return s
+}
+
+// draftAndLoad drafts a table, writes it as YAML and loads it back, failing
+// the test when the draft does not load.
+func draftAndLoad(t *testing.T, data []byte) *rubric.Rubric {
+	t.Helper()
+	rb, err := FromBytes(data, Options{ID: "test", Version: "2023"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := WriteYAML(rb)
+	back, err := rubric.Parse("draft.yaml", out)
+	if err != nil {
+		t.Fatalf("the draft does not load:\n%v\n%s", err, out)
+	}
+	return back
+}
+
+func checkRules(t *testing.T, rb *rubric.Rubric, want map[string]string) {
+	t.Helper()
+	if rb.RuleCount() != len(want) {
+		var got []string
+		for _, ind := range rb.Indicators() {
+			for _, r := range ind.Rules {
+				got = append(got, r.ID+": "+summary(&r)+" «"+r.Clause+"»")
+			}
+		}
+		t.Errorf("drafted %d rules, want %d:\n%s", rb.RuleCount(), len(want), strings.Join(got, "\n"))
+	}
+	for id, w := range want {
+		ref, ok := rb.Rule(id)
+		if !ok {
+			t.Errorf("rule %s not drafted", id)
+			continue
+		}
+		if got := summary(ref.Rule); got != w {
+			t.Errorf("rule %s «%s»: drafted %q, want %q (%s)", id, ref.Rule.Clause, got, w, ref.Rule.Review)
+		}
+	}
+}
+
+// handTable is a table in the seed's layout (one cell a line, blank cells
+// for merged rows) worded unlike the seed.
+const handTable = `附件1
+[bookmark: _GoBack]
+2023年度县市区优化营商环境工作考评细则
+	序号
+	考评项目
+	考评内容
+	评分办法
+
+	1
+	政务公开（10分）
+	（1）按规定公开政府信息，年度主动公开信息不少于2千条。（4分）
+	主动公开信息不少于2千条，每少100条扣0.2分，最多扣2分；未建立信息公开台账的扣1分，公开栏目设置不规范的扣1分。
+
+	
+	
+	（2）依申请公开答复及时率达到95%以上。（3分）
+	答复及时率未达标的按比例扣分；每发现1件逾期答复的扣0.5分、每发现1件答复不规范的扣0.2分，合计最多扣1分。
+
+	
+	
+	（3）做好政府网站和政务新媒体管理。（3分）
+	根据省级网站普查得分进行折算。
+
+	2
+	窗口服务（10分）
+	（1）落实首问负责、一次性告知、限时办结制度。（4分）
+	没有落实首问负责制的扣1分，没有落实一次性告知制度的扣1分，发现1人次推诿扯皮的扣0.5分，最多扣3分。
+
+	
+	
+	（2）窗口工作人员着装规范、文明用语。（3分）
+	工作人员仪容仪表不规范的，视情况扣分，最高扣2分；窗口服务质量由第三方评估，按评估结果确定得分。
+
+	
+	
+	（3）按时报送季度工作总结和统计数据。（3分）
+	迟报一次扣0.5分，未报送的扣1分，排名后三位的扣分加倍。
+
+	3
+	改革创新（加分项，5分）
+	（1）工作经验被国家级媒体推广。（3分）
+	经验做法被国家级媒体宣传推广的加3分。
+
+	
+	
+	（2）承担省级以上改革试点。（3分）
+	承担省级改革试点任务的加2分，承担国家级改革试点任务的加3分。
+`
+
+func TestDraftHandWrittenTable(t *testing.T) {
+	rb := draftAndLoad(t, []byte(handTable))
+	if rb.Title != "2023年度县市区优化营商环境工作考评细则" || rb.ID != "test" || rb.Version != "2023" {
+		t.Errorf("rubric %q %q %q", rb.ID, rb.Version, rb.Title)
+	}
+	var cats []string
+	for _, c := range rb.Categories {
+		cats = append(cats, fmt.Sprintf("%s %s %s bonus=%v %d", c.ID, c.Title, c.Points, c.Bonus, len(c.Indicators)))
+	}
+	if got := strings.Join(cats, "; "); got != "1 政务公开 10 bonus=false 3; 2 窗口服务 10 bonus=false 3; 3 改革创新 5 bonus=true 2" {
+		t.Errorf("categories: %s", got)
+	}
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "shortfall amount=0.2 cap=2 target=2000 step=100 unit=条",
+		"1.1.b": "flag amount=1",
+		"1.1.c": "flag amount=1",
+		"1.2.a": "ratio cap=3 target=95 unit=%",
+		"1.2.b": "count amount=0.5 unit=件",
+		"1.2.c": "count amount=0.2 unit=件",
+		"1.3.a": "convert unit=分",
+		"2.1.a": "flag amount=1",
+		"2.1.b": "flag amount=1",
+		"2.1.c": "count amount=0.5 unit=人次",
+		"2.2.a": "discretion cap=2 unit=分",
+		"2.2.b": "discretion cap=3 unit=分 REVIEW",
+		"2.3.a": "count amount=0.5 unit=次",
+		"2.3.b": "flag amount=1",
+		"2.3.c": "discretion cap=3 unit=分 REVIEW",
+		"3.1.a": "bonus amount=3",
+		"3.2.a": "bonus amount=2",
+		"3.2.b": "bonus amount=3",
+	})
+	_, ind, _ := rb.Indicator("1.2")
+	if len(ind.Groups) != 1 || ind.Groups[0].Cap.String() != "1" || strings.Join(ind.Groups[0].Rules, ",") != "1.2.b,1.2.c" {
+		t.Errorf("1.2 groups: %+v, want one of 1.2.b and 1.2.c capped at 1", ind.Groups)
+	}
+	_, ind, _ = rb.Indicator("2.1")
+	if ind.IndicatorCap().String() != "3" {
+		t.Errorf("2.1 cap %s, want 3 (the closing 最多扣3分 after three clauses)", ind.IndicatorCap())
+	}
+	if ref, _ := rb.Rule("1.1.a"); ref.Rule.Clause != "主动公开信息不少于2千条，每少100条扣0.2分，最多扣2分" {
+		t.Errorf("1.1.a clause %q", ref.Rule.Clause)
+	}
+	if ref, _ := rb.Rule("2.3.c"); ref.Rule.Clause != "排名后三位的扣分加倍" || !strings.Contains(ref.Rule.Review, "没有识别") {
+		t.Errorf("2.3.c: clause %q review %q", ref.Rule.Clause, ref.Rule.Review)
+	}
+	if n := len(rb.Reviews()); n != 2 {
+		t.Errorf("%d rules to review, want 2", n)
+	}
+}
+
+// rowTable is the other way a table comes out of WPS: a row a line, cells
+// separated by tabs, saved on Windows (BOM, CRLF).
+const rowTable = "\ufeff2024年考核细则\r\n序号\t主要工作\t考核内容\t评分标准\r\n" +
+	"1\t基础工作（8分）\t（1）建立工作台账。（2分）\t未建立工作台账的扣2分。\r\n" +
+	"\t\t（2）开展业务培训不少于3次。（3分）\t每少1次扣1分。\r\n" +
+	"\t\t（3）落实数据报送、信息公开、档案管理等制度。（3分）\t数据报送、信息公开、档案管理完成率未达到100%的，每项每少1%扣0.2分，最多扣3分。\r\n" +
+	"2\t加分项目（2分）\t（1）获得表彰。（2分）\t获得省级表彰的加2分，获得州级表彰的酌情加分。\r\n" +
+	"3\t其他（2分）\t（1）按时参加会议。（1分）\t缺席会议的扣1分，被评为先进的加1分。\r\n" +
+	"\t\t（2）配合督查工作。（1分）\t配合督查工作情况。\r\n"
+
+func TestDraftRowLayoutWindowsFile(t *testing.T) {
+	rb := draftAndLoad(t, []byte(rowTable))
+	if rb.Title != "2024年考核细则" {
+		t.Errorf("title %q", rb.Title)
+	}
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "flag amount=2",
+		"1.2.a": "shortfall amount=1 target=3 step=1 unit=次",
+		"1.3.a": "shortfall amount=0.2 cap=3 target=100 step=1 unit=%",
+		"1.3.b": "shortfall amount=0.2 cap=3 target=100 step=1 unit=%",
+		"1.3.c": "shortfall amount=0.2 cap=3 target=100 step=1 unit=%",
+		"2.1.a": "bonus amount=2",
+		"2.1.b": "bonus amount=2 REVIEW",
+		"3.1.a": "flag amount=1",
+		"3.1.b": "discretion cap=1 unit=分 REVIEW",
+		"3.2.a": "discretion cap=1 unit=分 REVIEW",
+	})
+	var labels []string
+	for _, id := range []string{"1.3.a", "1.3.b", "1.3.c"} {
+		ref, _ := rb.Rule(id)
+		labels = append(labels, ref.Rule.Label)
+	}
+	if got := strings.Join(labels, ","); got != "数据报送,信息公开,档案管理完成率" {
+		t.Errorf("1.3 labels %s", got)
+	}
+	if !rb.Categories[1].Bonus || rb.Categories[2].Bonus {
+		t.Errorf("bonus categories: %v %v, want the 加分项目 only", rb.Categories[1].Bonus, rb.Categories[2].Bonus)
+	}
+	_, ind, _ := rb.Indicator("1.3")
+	if ind.IndicatorCap().String() != "3" {
+		t.Errorf("1.3 cap %s", ind.IndicatorCap())
+	}
+}
+
+func TestDraftGBKFile(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rb := draftAndLoad(t, []byte(gbk))
+	if rb.Title != "2024年考核细则" || rb.RuleCount() != 10 || len(rb.Reviews()) != 3 {
+		t.Errorf("GBK draft: %q, %d rules", rb.Title, rb.RuleCount())
+	}
+}
+
+func TestDraftRefusesWhatIsNotATable(t *testing.T) {
+	for name, data := range map[string][]byte{
+		"prose":  []byte("这是一段说明文字，没有表格。\n"),
+		"empty":  nil,
+		"binary": {0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF},
+	} {
+		if _, err := FromBytes(data, Options{}); err == nil {
+			t.Errorf("%s: drafted without error", name)
+		} else if !strings.Contains(err.Error(), "table") && !strings.Contains(err.Error(), "text") {
+			t.Errorf("%s: unclear message %q", name, err)
+		}
+	}
+}
+
+// TestWriteYAMLRoundTripsTheSeed writes the built-in rubric with the
+// drafter's writer and loads it back unchanged.
+func TestWriteYAMLRoundTripsTheSeed(t *testing.T) {
+	want := rubric.Default()
+	got, err := rubric.Parse("out.yaml", WriteYAML(want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		t.Error("the seed rubric changed on its way through WriteYAML")
+	}
+}
+
+// FuzzDraft drafts arbitrary text: it must never panic, and whatever it
+// drafts must write as YAML the loader can parse (validation may still
+// report arithmetic the text gets wrong).
+func FuzzDraft(f *testing.F) {
+	f.Add([]byte(handTable))
+	f.Add([]byte(rowTable))
+	f.Add([]byte("1\n标题（5分）\n（1）内容（5分）\n每少1项扣0.5分，最多扣9分；加1分、扣、最多扣2分。"))
+	f.Add([]byte("序号\n1\n\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rb, err := FromBytes(data, Options{})
+		if err != nil {
+			return
+		}
+		out := WriteYAML(rb)
+		_, err = rubric.Parse("fuzz.yaml", out)
+		var es rubric.Errors
+		if err != nil && !asErrors(err, &es) {
+			t.Fatalf("draft does not parse as YAML: %v\n%s", err, out)
+		}
+	})
+}
+
+func asErrors(err error, es *rubric.Errors) bool {
+	e, ok := err.(rubric.Errors)
+	if ok {
+		*es = e
+	}
+	return ok
+}
