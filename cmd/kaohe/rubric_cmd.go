@@ -64,10 +64,12 @@ func (a *app) rubricCmd() *cobra.Command {
 			}
 			fmt.Fprintf(a.stdout, "%s: ok — %s %s, %d categories, %d indicators, %d rules, %s + %s bonus points\n",
 				args[0], rb.ID, rb.Version, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), rb.BasePoints(), rb.BonusPoints())
+			printReviews(a.stdout, args[0], rb)
 			return nil
 		},
 	}
 	cmd.AddCommand(show, validate)
+	cmd.AddCommand(a.rubricDraftCmd())
 	return cmd
 }
 
@@ -116,6 +118,9 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 			fmt.Fprintf(&b, "  %-5s %s\n", ind.ID, ind.Content)
 			for _, r := range ind.Rules {
 				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(&r))
+				if r.Review != "" {
+					fmt.Fprintf(&b, "                待核对: %s\n", r.Review)
+				}
 			}
 		}
 	}

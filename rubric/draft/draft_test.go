@@ -224,9 +224,11 @@ func TestDraftGBKFile(t *testing.T) {
 
 func TestDraftRefusesWhatIsNotATable(t *testing.T) {
 	for name, data := range map[string][]byte{
-		"prose":  []byte("这是一段说明文字，没有表格。\n"),
-		"empty":  nil,
-		"binary": {0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF},
+		"prose":   []byte("这是一段说明文字，没有表格。\n"),
+		"empty":   nil,
+		"docx":    {0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF},
+		"binary":  {0x01, 0x00, 0x02},
+		"not gbk": {0x81, 0x30, 0xFF, 0xFF},
 	} {
 		if _, err := FromBytes(data, Options{}); err == nil {
 			t.Errorf("%s: drafted without error", name)

@@ -19,6 +19,8 @@ import (
 func Decode(data []byte) (string, string, error) {
 	var text, enc string
 	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")), bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "", "", errors.New("this is a Word/WPS or Excel file, not text: open it, select the table and save it as plain text (.txt, UTF-8), then draft from that")
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		text, enc = string(data[3:]), "UTF-8"
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
@@ -31,7 +33,7 @@ func Decode(data []byte) (string, string, error) {
 		text, enc = string(data), "UTF-8"
 	default:
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil || !utf8.Valid(out) {
+		if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
 			return "", "", errors.New("the file is neither UTF-8 nor GBK text; save the table as text (UTF-8) and try again")
 		}
 		text, enc = string(out), "GBK"
