@@ -29,13 +29,16 @@ type capScope struct {
 
 var (
 	// capPhrase is a whole piece that caps what precedes it.
-	capPhrase = regexp.MustCompile(`^(?:本项|此项|该项)?(?:合计|累计|总计|共计|共)?(?:最多|最高|至多|封顶)可?扣(?:除)?(?P<cap>` + num + `)分(?:为止|封顶)?$`)
+	capPhrase = regexp.MustCompile(`^(?:本项|此项|该项)?(?:合计|累计|总计|共计|共)?(?:` +
+		`(?:最多|最高|至多|封顶)可?(?:扣|加)除?(` + num + `)分(?:为止|封顶)?|` +
+		`扣分(?:不超过|上限为?|最多不超过)(` + num + `)分|` +
+		`扣满(` + num + `)分为止)$`)
 	// untilEmpty ("扣完为止") caps at the indicator's points, the default.
 	untilEmpty = regexp.MustCompile(`^(?:本项)?(?:分值)?扣完(?:本项)?(?:分值|分数|为止)*$`)
 	// deduction in a piece ends a clause; so does a word about the score
 	// (确定得分), so that a sentence the patterns cannot read is put up for
 	// review rather than dropped.
-	deduction = regexp.MustCompile(`扣(?:` + num + `)?分|扣减|扣除|加(?:` + num + `)分|折算|换算|得分|计分|酌情加分|视情加分`)
+	deduction = regexp.MustCompile(`扣(?:` + num + `)?分|扣减|扣除|加(?:` + num + `)分|折算|换算|得(?:` + num + `)?分|计分|记(?:` + num + `)分|酌情加分|视情加分|` + noScore)
 	// deductionAtEnd ends a clause before a 、 (罚1张黄牌扣0.1分、罚1张红牌…).
 	deductionAtEnd = regexp.MustCompile(`(?:扣(?:` + num + `)?分|加(?:` + num + `)分)$`)
 	// numbering opens a numbered sentence of a standard (1. 2、 （3） ①).
@@ -118,7 +121,7 @@ func splitStandard(std string) ([]clause, []capScope) {
 				continue
 			}
 			if m := capPhrase.FindStringSubmatch(text); m != nil {
-				v, ok := parseNumber(m[1])
+				v, ok := parseNumber(m[1] + m[2] + m[3])
 				if ok && open < 0 {
 					switch len(since) {
 					case 1:

@@ -68,22 +68,36 @@ func titlePoints(s string) (string, decimal.Dec, bool, bool) {
 	return strings.TrimSpace(s[:m[0]]), p, ok, strings.Contains(s, "加分")
 }
 
+// indicatorPoints reads an indicator's points from its own 分值 cell or
+// the （N分） closing its 考核内容.
+func indicatorPoints(ti tableIndicator) (decimal.Dec, bool) {
+	if ti.points != "" {
+		return parseNumber(ti.points)
+	}
+	_, p, ok, _ := titlePoints(ti.content)
+	return p, ok
+}
+
 func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
-	title, points, _, bonusTitle := titlePoints(tc.title)
+	title, points, hasPoints, bonusTitle := titlePoints(tc.title)
 	c := rubric.Category{ID: strconv.Itoa(ci + 1), Title: title, Points: points}
-	// Indicators without their own （N分） share what the category has left.
+	// Indicators without points of their own share what the category has
+	// left; a category without points has its indicators'.
 	var known decimal.Dec
 	missing := 0
 	for _, ti := range tc.indicators {
-		if _, p, ok, _ := titlePoints(ti.content); ok {
+		if p, ok := indicatorPoints(ti); ok {
 			known += p
 		} else {
 			missing++
 		}
 	}
+	if !hasPoints && missing == 0 {
+		c.Points = known
+	}
 	for ii, ti := range tc.indicators {
-		_, p, ok, _ := titlePoints(ti.content)
-		if !ok && missing == 1 && points > known {
+		p, ok := indicatorPoints(ti)
+		if !ok && missing == 1 && hasPoints && points > known {
 			p = points - known
 		}
 		c.Indicators = append(c.Indicators, draftIndicator(pats, fmt.Sprintf("%s.%d", c.ID, ii+1), ti, p))
@@ -162,6 +176,10 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		}
 		for _, item := range items {
 			r := ruleFrom(rd, std[c.full.start:c.full.end], item, c.cap)
+			if rd.allPoints && points > 0 {
+				v := points
+				r.Amount = &v
+			}
 			r.ID = id + "." + ruleLetter(len(ind.Rules))
 			idx = append(idx, len(ind.Rules))
 			ind.Rules = append(ind.Rules, r)

@@ -211,6 +211,33 @@ func TestDraftRowLayoutWindowsFile(t *testing.T) {
 	}
 }
 
+// pointsColumnTable has a 分值 column between 考核内容 and 评分标准, and
+// category titles without points.
+const pointsColumnTable = `序号	考核项目	考核内容	分值	评分标准
+1	营商环境
+	（1）企业开办时间压缩至1个工作日内。	3	企业开办超过1个工作日的，每超1天扣0.5分，扣分不超过2分；未实现全程网办的不得分。
+	（2）政务服务好差评差评整改率100%。	2	差评整改率未达100%的按比例扣分。
+2	加分项目
+	（1）创新做法被上级推广。	2	被国务院推广的加2分、被省政府推广的加1分，最多加2分。
+`
+
+func TestDraftPointsColumnTable(t *testing.T) {
+	rb := draftAndLoad(t, []byte(pointsColumnTable))
+	if c := rb.Categories[0]; c.Points.String() != "5" || c.Title != "营商环境" {
+		t.Errorf("category 1: %q %s", c.Title, c.Points)
+	}
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "count amount=0.5 cap=2 unit=天",
+		"1.1.b": "flag amount=3",
+		"1.2.a": "ratio cap=2 target=100 unit=%",
+		"2.1.a": "bonus amount=2",
+		"2.1.b": "bonus amount=1",
+	})
+	if !rb.Categories[1].Bonus || rb.Categories[1].Points.String() != "2" {
+		t.Errorf("bonus category: %+v", rb.Categories[1])
+	}
+}
+
 func TestDraftGBKFile(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
 	if err != nil {

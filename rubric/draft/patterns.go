@@ -19,7 +19,11 @@ const (
 	// below introduces a target figure (不少于10万件, 未达到100%).
 	below = `不少于|不低于|不得少于|不得低于|少于|低于|未达到|未实现|没有达到|没有实现|没达到|达不到|达到|实现|达|至少`
 	// less is the verb of a per-step shortfall (每少, 每低, 每差).
-	less = `少|低|差|减少|缺`
+	less = `少于|低于|少|低|差|减少|下降|缺`
+	// proportional is a deduction (or a score) in proportion to a rate.
+	proportional = `按(?:完成|实际)?比例(?:扣|得分|计分|计算得分)`
+	// noScore is a fixed deduction of the whole indicator (不得分).
+	noScore = `不得分|不计分|得0分|计0分|记0分|得零分|该项为0分|本项为0分|扣除?全部分值|扣完本项分值`
 )
 
 // Pattern is one phrasing of a Chinese scoring clause: a regular expression
@@ -42,6 +46,8 @@ type Pattern struct {
 	// EachItem means the clause applies to every 、-listed item before it
 	// (目录梳理、实施清单填报未实现100%的，每项每少1%…): one rule per item.
 	EachItem bool
+	// AllPoints means the deduction is the indicator's points (不得分).
+	AllPoints bool
 	// Review, when set, marks the drafted rule for review with this reason:
 	// the phrasing is recognised but cannot be modelled without a person.
 	Review string
@@ -59,14 +65,14 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`得分[^，；。]{0,10}(?:折算|换算)|(?:折算|换算)[^，；。]{0,6}得分`),
 			Example: "按照省平台月度通报得分进行折算"},
 		{Name: "ratio-target", Kind: rubric.Ratio,
-			Re:      regexp.MustCompile(`(?P<target>` + num + `)[%％][^；。]*按比例扣`),
+			Re:      regexp.MustCompile(`(?P<target>` + num + `)[%％][^；。]*` + proportional),
 			Example: "按时办结率低于98%的按比例扣分"},
 		{Name: "ratio-content", Kind: rubric.Ratio, TargetFromContent: true,
-			Re:      regexp.MustCompile(`按比例扣`),
+			Re:      regexp.MustCompile(proportional),
 			Example: "群众满意率没有达到要求的按比例扣分"},
 		{Name: "ratio-no-target", Kind: rubric.Discretion,
-			Re:      regexp.MustCompile(`按比例扣`),
-			Example: "完成率不达标的按比例扣分",
+			Re:      regexp.MustCompile(proportional),
+			Example: "完成率不达标的按完成比例计分",
 			Review:  "按比例扣分，但条款和考核内容里都没有目标百分比：请改为 ratio 并填写 target 和 cap"},
 		{Name: "shortfall-each-item", Kind: rubric.Shortfall, EachItem: true,
 			Re:      regexp.MustCompile(`、[^，；。]*(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每项每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)扣(?P<amount>` + num + `)分`),
@@ -85,8 +91,17 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`^[^每]*(?:1|１|一)(?:` + unit + `)(?:以上|及以上)[^；。]*(?:的|者)[，,]?(?:直接|一次性)?扣(?P<amount>` + num + `)分$`),
 			Example: "未建立1个以上示范点的扣1分"},
 		{Name: "count", Kind: rubric.Count,
-			Re:      regexp.MustCompile(`(?:^|[^0-9０-９.．])(?:每[^，；。]{0,10}?(?:1|１|一)|(?:1|１))(?P<unit>` + unit + `)[^；。]*?扣(?P<amount>` + num + `)分`),
+			Re:      regexp.MustCompile(`(?:每|发现|出现|查实|查出)(?:[^，；。]{0,9}?[^0-9０-９.．，；。])?(?:1|１|一)(?P<unit>` + unit + `)[^；。]*?扣(?P<amount>` + num + `)分`),
 			Example: "每缺1项扣0.5分"},
+		{Name: "count-one", Kind: rubric.Count,
+			Re:      regexp.MustCompile(`(?:^|[^0-9０-９.．])(?:1|１)(?P<unit>` + unit + `)[^；。]*?扣(?P<amount>` + num + `)分`),
+			Example: "事项没有录入系统的1项扣0.1分"},
+		{Name: "count-each", Kind: rubric.Count,
+			Re:      regexp.MustCompile(`每(?P<unit>` + unit + `)扣(?P<amount>` + num + `)分`),
+			Example: "未按规定公示的，每项扣0.2分"},
+		{Name: "count-slash", Kind: rubric.Count,
+			Re:      regexp.MustCompile(`扣(?P<amount>` + num + `)分\s*[/／每](?P<unit>` + unit + `)`),
+			Example: "超时办结的扣0.1分/件"},
 		{Name: "count-one-word", Kind: rubric.Count,
 			Re:      regexp.MustCompile(`一(?P<unit>` + unit + `)扣(?P<amount>` + num + `)分`),
 			Example: "迟报一次扣0.5分"},
@@ -96,6 +111,12 @@ func Patterns() []Pattern {
 		{Name: "flag", Kind: rubric.Flag,
 			Re:      regexp.MustCompile(`^[^每]*(?:的|者)[，,]?(?:直接|一次性)?扣(?P<amount>` + num + `)分$`),
 			Example: "没有建立工作台账的扣1分"},
+		{Name: "flag-bare", Kind: rubric.Flag,
+			Re:      regexp.MustCompile(`^[^每]*(?:没有|没|未|无|不|缺|漏|迟|错)[^每]*?[，,]?(?:直接)?扣(?P<amount>` + num + `)分$`),
+			Example: "工作方案未按时报备扣0.5分"},
+		{Name: "flag-no-score", Kind: rubric.Flag, AllPoints: true,
+			Re:      regexp.MustCompile(`^[^每]*(?:` + noScore + `)$`),
+			Example: "未开展此项工作的不得分"},
 	}
 }
 

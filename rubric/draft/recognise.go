@@ -18,6 +18,8 @@ type reading struct {
 	step    *decimal.Dec
 	unit    string
 	items   []string // one rule per item (EachItem)
+	// allPoints: the deduction is the indicator's points (不得分)
+	allPoints bool
 	review  string
 }
 
@@ -54,7 +56,7 @@ func recognise(pats []Pattern, core, content string) reading {
 			}
 			return core[m[2*i]:m[2*i+1]]
 		}
-		rd := reading{pattern: p.Name, kind: p.Kind, unit: normUnit(group("unit")), review: p.Review}
+		rd := reading{pattern: p.Name, kind: p.Kind, unit: normUnit(group("unit")), review: p.Review, allPoints: p.AllPoints}
 		number := func(name string) *decimal.Dec {
 			s := group(name)
 			if s == "" {

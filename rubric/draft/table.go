@@ -62,6 +62,7 @@ type tableCategory struct {
 type tableIndicator struct {
 	line     int
 	content  string
+	points   string // from a 分值 cell of its own, when the table has one
 	standard string
 }
 
@@ -75,6 +76,8 @@ var (
 	// pointsAtEnd is the "（N分）" that ends a 主要工作 or 考核内容 cell; it
 	// may say 加分项 and 共.
 	pointsAtEnd = regexp.MustCompile(`[（(][^（()）]*?(?P<points>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分\s*[)）]\s*[。.]?$`)
+	// pointsCell is a 分值 column's cell between 考核内容 and 评分标准.
+	pointsCell = regexp.MustCompile(`^(?P<points>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*分?$`)
 	// attachment is the "附件2" line above a table.
 	attachment = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*[:：]?$`)
 )
@@ -144,6 +147,9 @@ func readTable(text string) (*table, error) {
 		}
 		cat := &t.categories[len(t.categories)-1]
 		switch {
+		case state == wantStandard && pointsCell.MatchString(c.text):
+			ind := &cat.indicators[len(cat.indicators)-1]
+			ind.points = pointsCell.FindStringSubmatch(c.text)[1]
 		case state == wantStandard:
 			cat.indicators[len(cat.indicators)-1].standard = c.text
 			state = afterStandard
