@@ -20,7 +20,7 @@ type reading struct {
 	items   []string // one rule per item (EachItem)
 	// allPoints: the deduction is the indicator's points (不得分)
 	allPoints bool
-	review  string
+	review    string
 }
 
 var (
