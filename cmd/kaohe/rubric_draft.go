@@ -86,7 +86,11 @@ func printReviews(w io.Writer, name string, rb *rubric.Rubric) {
 	if len(rs) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "%s: %d rules to review (待核对):\n", name, len(rs))
+	noun := "rules"
+	if len(rs) == 1 {
+		noun = "rule"
+	}
+	fmt.Fprintf(w, "%s: %d %s to review (待核对):\n", name, len(rs), noun)
 	for _, r := range rs {
 		fmt.Fprintf(w, "  %-8s %s\n           «%s»\n", r.ID, r.Review, r.Clause)
 	}

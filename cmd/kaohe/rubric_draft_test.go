@@ -29,7 +29,7 @@ func TestRubricDraftCommand(t *testing.T) {
 	}
 	out := filepath.Join(dir, "draft.yaml")
 	stdout := c.ok("rubric", "draft", table, "--id", "gov-2025", "--version", "2025", "-o", out)
-	if !strings.Contains(stdout, "drafted 2 categories, 3 indicators, 4 rules") || !strings.Contains(stdout, "1 rules to review") || !strings.Contains(stdout, "1.2.b") {
+	if !strings.Contains(stdout, "drafted 2 categories, 3 indicators, 4 rules") || !strings.Contains(stdout, "1 rule to review") || !strings.Contains(stdout, "1.2.b") {
 		t.Errorf("draft summary:\n%s", stdout)
 	}
 	rb, err := rubric.LoadFile(out)

@@ -32,7 +32,7 @@ func WriteYAML(rb *rubric.Rubric) []byte {
 	reviews := len(rb.Reviews())
 	w(0, "# %s — drafted by `kaohe rubric draft`.", rb.Title)
 	if reviews > 0 {
-		w(0, "# %d rules are marked `review:`; check each against the table, fix it, delete the review line.", reviews)
+		w(0, "# Rules marked `review:` (%d): check each against the table, fix it, delete the review line.", reviews)
 	}
 	w(0, "# Editing the content of a rubric in use means giving it a new version.")
 	w(0, "id: %s", quote(rb.ID))
