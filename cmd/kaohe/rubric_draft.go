@@ -14,70 +14,81 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// rubricDraftCmd is `kaohe rubric draft TABLE.txt -o draft.yaml`: a rubric
-// drafted from the text of a rubric table, for a person to finish.
+// rubricDraftOptions are the inputs of `kaohe rubric draft`.
+type rubricDraftOptions struct {
+	app   *app
+	table string
+	out   string
+	force bool
+	draft.Options
+}
+
 func (a *app) rubricDraftCmd() *cobra.Command {
-	var opts draft.Options
-	var out string
-	var force bool
+	o := &rubricDraftOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "draft TABLE.txt [--id ID --version V] -o draft.yaml [--force]",
 		Short: "Draft a rubric from a rubric table saved as text (Word/WPS); rules it is unsure of are marked review",
 		Args:  cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			switch strings.ToLower(filepath.Ext(out)) {
-			case ".yaml", ".yml":
-			case ".xlsx":
-				return fmt.Errorf("-o %s: this build cannot write a draft as a workbook yet; write it as YAML (-o draft.yaml)", out)
-			case "":
-				if out != "" {
-					return fmt.Errorf("-o %s: name the draft file with .yaml", out)
-				}
-			default:
-				return fmt.Errorf("-o %s: a draft is written as YAML; name it with .yaml", out)
-			}
-			data, err := os.ReadFile(args[0])
-			if err != nil {
-				return fmt.Errorf("%s: cannot read the table: %w", args[0], errors.Unwrap(err))
-			}
-			rb, err := draft.FromBytes(data, opts)
-			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
-			}
-			yamlOut := draft.WriteYAML(rb)
-			name := out
-			if name == "" {
-				name = "draft.yaml"
-			}
-			// The draft is checked as the loader will read the file, so
-			// problems name their line in it.
-			_, loadErr := rubric.Parse(name, yamlOut)
-			if out == "" {
-				if _, err := a.stdout.Write(yamlOut); err != nil {
-					return err
-				}
-			} else if err := report.AtomicWrite(out, yamlOut, force); err != nil {
-				return err
-			}
-			w := a.stdout
-			if out == "" {
-				w = a.stderr // keep stdout the YAML alone
-			}
-			fmt.Fprintf(w, "%s: drafted %d categories, %d indicators, %d rules from %s\n",
-				name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), args[0])
-			printReviews(w, name, rb)
-			if loadErr != nil {
-				fmt.Fprintf(a.stderr, "%s does not validate yet; fix the table or the draft:\n%v\n", name, loadErr)
-				return exitError{1}
-			}
-			return nil
+		Example: "  kaohe rubric draft 2025考核细则.txt --id gov-county --version 2025 -o draft.yaml\n" +
+			"  kaohe rubric validate draft.yaml",
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.table = args[0]
+			return o.run()
 		},
 	}
-	cmd.Flags().StringVar(&opts.ID, "id", "", "rubric id (default: draft)")
-	cmd.Flags().StringVar(&opts.Version, "version", "", "rubric version (default: draft)")
-	cmd.Flags().StringVarP(&out, "output", "o", "", "draft file to write (.yaml); default: standard output")
-	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	cmd.Flags().StringVar(&o.ID, "id", "", "rubric id (default: draft)")
+	cmd.Flags().StringVar(&o.Version, "version", "", "rubric version (default: draft)")
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "draft file to write (.yaml); default: standard output")
+	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
 	return cmd
+}
+
+// run drafts the table, writes the draft, and lists what to review. The
+// draft is written even when the table's arithmetic is wrong (it is there to
+// be fixed); then the command fails naming the lines of the draft to fix.
+func (o *rubricDraftOptions) run() error {
+	a := o.app
+	switch strings.ToLower(filepath.Ext(o.out)) {
+	case ".yaml", ".yml":
+	case ".xlsx":
+		return fmt.Errorf("-o %s: this build cannot write a draft as a workbook yet; write it as YAML (-o draft.yaml)", o.out)
+	case "":
+		if o.out != "" {
+			return fmt.Errorf("-o %s: name the draft file with .yaml", o.out)
+		}
+	default:
+		return fmt.Errorf("-o %s: a draft is written as YAML; name it with .yaml", o.out)
+	}
+	data, err := os.ReadFile(o.table)
+	if err != nil {
+		return fmt.Errorf("%s: cannot read the table: %w", o.table, errors.Unwrap(err))
+	}
+	rb, err := draft.FromBytes(data, o.Options)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.table, err)
+	}
+	yamlOut := draft.WriteYAML(rb)
+	name, w := o.out, a.stdout
+	if o.out == "" {
+		name, w = "draft.yaml", a.stderr // keep stdout the YAML alone
+	}
+	// Checked as the loader will read the file, so problems name its lines.
+	_, loadErr := rubric.Parse(name, yamlOut)
+	if o.out == "" {
+		if _, err := a.stdout.Write(yamlOut); err != nil {
+			return err
+		}
+	} else if err := report.AtomicWrite(o.out, yamlOut, o.force); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "%s: drafted %d categories, %d indicators, %d rules from %s\n",
+		name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), o.table)
+	printReviews(w, name, rb)
+	if loadErr != nil {
+		fmt.Fprintf(a.stderr, "%s does not validate yet; fix the table or the draft:\n%v\n", name, loadErr)
+		return exitError{1}
+	}
+	return nil
 }
 
 // printReviews lists the rules of a rubric still marked for review.
