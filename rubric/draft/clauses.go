@@ -38,7 +38,7 @@ var (
 	// deduction in a piece ends a clause; so does a word about the score
 	// (确定得分), so that a sentence the patterns cannot read is put up for
 	// review rather than dropped.
-	deduction = regexp.MustCompile(`扣(?:` + num + `)?分|扣减|扣除|加(?:` + num + `)分|折算|换算|得(?:` + num + `)?分|计分|记(?:` + num + `)分|酌情加分|视情加分|` + noScore)
+	deduction = regexp.MustCompile(`扣[^，；。、]{0,8}?分|扣减|扣除|加(?:` + num + `)分|折算|换算|得(?:` + num + `)?分|计分|记(?:` + num + `)分|酌情加分|视情加分|` + noScore)
 	// deductionAtEnd ends a clause before a 、 (罚1张黄牌扣0.1分、罚1张红牌…).
 	deductionAtEnd = regexp.MustCompile(`(?:扣(?:` + num + `)?分|加(?:` + num + `)分)$`)
 	// numbering opens a numbered sentence of a standard (1. 2、 （3） ①).
@@ -152,6 +152,12 @@ func splitStandard(std string) ([]clause, []capScope) {
 				since = append(since, len(clauses)-1)
 				open = -1
 			}
+		}
+		// A sentence that trails off with a 扣 in it is a clause the patterns
+		// may not read, never silently dropped.
+		if open >= 0 && strings.Contains(std[open:sp.end], "扣") {
+			end := trim(std, span{open, sp.end})
+			clauses = append(clauses, clause{core: end, full: end})
 		}
 	}
 	return clauses, caps

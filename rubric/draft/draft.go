@@ -250,6 +250,9 @@ func note(ind *rubric.Indicator, rules []int, reason string) {
 
 // ruleFrom builds a rule from a clause's reading.
 func ruleFrom(rd reading, clauseText, item string, capv *decimal.Dec) rubric.Rule {
+	if capv == nil {
+		capv = rd.cap
+	}
 	r := rubric.Rule{Kind: rd.kind, Clause: clauseText, Label: item, Unit: rd.unit, Review: rd.review,
 		Amount: rd.amount, Target: rd.target, Step: rd.step, Cap: capv}
 	switch r.Kind {

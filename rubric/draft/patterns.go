@@ -19,7 +19,7 @@ const (
 	// below introduces a target figure (不少于10万件, 未达到100%).
 	below = `不少于|不低于|不得少于|不得低于|少于|低于|未达到|未实现|没有达到|没有实现|没达到|达不到|达到|实现|达|至少`
 	// less is the verb of a per-step shortfall (每少, 每低, 每差).
-	less = `少于|低于|少|低|差|减少|下降|缺`
+	less = `少于|低于|降低|减少|下降|少|低|差|缺`
 	// proportional is a deduction (or a score) in proportion to a rate.
 	proportional = `按(?:完成|实际)?比例(?:扣|得分|计分|计算得分)`
 	// noScore is a fixed deduction of the whole indicator (不得分).
@@ -78,15 +78,15 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`、[^，；。]*(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每项每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)扣(?P<amount>` + num + `)分`),
 			Example: "公开率、准确率未达到100%的，每项每少1%扣0.1分"},
 		{Name: "shortfall-target", Kind: rubric.Shortfall,
-			Re:      regexp.MustCompile(`(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
+			Re:      regexp.MustCompile(`(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每(?:` + less + `)(?:[^，；。0-9０-９]{0,6}?)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
 			Example: "全年受理量不少于3万件，每少5千件扣0.2分"},
 		{Name: "shortfall-content", Kind: rubric.Shortfall, TargetFromContent: true,
-			Re:      regexp.MustCompile(`每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
+			Re:      regexp.MustCompile(`每(?:` + less + `)(?:[^，；。0-9０-９]{0,6}?)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
 			Example: "每少1次专题会议扣0.5分"},
 		{Name: "count-per-several", Kind: rubric.Discretion,
 			Re:      regexp.MustCompile(`每[^，；。0-9０-９]{0,8}?(?P<step>[2-9２-９][0-9０-９]*|[1１][0-9０-９]+|[二两三四五六七八九十])(?P<unit>` + measure + `)[^；。]*?扣(?P<amount>` + num + `)分`),
 			Example: "每少3项扣0.5分",
-			Review:  "每几项扣一次分、却没有目标数：请判断是 count（每项的扣分）还是 shortfall（填写 target 和 step）"},
+			Review:  "“每N…扣”是按N个一档扣分：请改为 shortfall（填写 target、step）或 count（amount 为每1个的扣分），并核对参数"},
 		{Name: "flag-at-least-one", Kind: rubric.Flag,
 			Re:      regexp.MustCompile(`^[^每]*(?:1|１|一)(?:` + unit + `)(?:以上|及以上)[^；。]*(?:的|者)[，,]?(?:直接|一次性)?扣(?P<amount>` + num + `)分$`),
 			Example: "未建立1个以上示范点的扣1分"},
@@ -94,7 +94,7 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`(?:每|发现|出现|查实|查出)(?:[^，；。]{0,9}?[^0-9０-９.．，；。])?(?:1|１|一)(?P<unit>` + unit + `)[^；。]*?扣(?P<amount>` + num + `)分`),
 			Example: "每缺1项扣0.5分"},
 		{Name: "count-one", Kind: rubric.Count,
-			Re:      regexp.MustCompile(`(?:^|[^0-9０-９.．])(?:1|１)(?P<unit>` + unit + `)[^；。]*?扣(?P<amount>` + num + `)分`),
+			Re:      regexp.MustCompile(`(?:^|[^0-9０-９.．])(?:1|１)(?P<unit>` + unit + `)[^，；。]*?扣(?P<amount>` + num + `)分`),
 			Example: "事项没有录入系统的1项扣0.1分"},
 		{Name: "count-each", Kind: rubric.Count,
 			Re:      regexp.MustCompile(`每(?P<unit>` + unit + `)扣(?P<amount>` + num + `)分`),
@@ -105,8 +105,11 @@ func Patterns() []Pattern {
 		{Name: "count-one-word", Kind: rubric.Count,
 			Re:      regexp.MustCompile(`一(?P<unit>` + unit + `)扣(?P<amount>` + num + `)分`),
 			Example: "迟报一次扣0.5分"},
+		{Name: "discretion-range", Kind: rubric.Discretion,
+			Re:      regexp.MustCompile(`扣(?:` + num + `)\s*[-－~～至到]\s*(?P<cap>` + num + `)分`),
+			Example: "宣传不到位的，酌情扣0.5-2分"},
 		{Name: "discretion", Kind: rubric.Discretion,
-			Re:      regexp.MustCompile(`酌情(?:扣分|扣减|扣除)|视情(?:况)?扣分|根据[^，；。]{0,16}情况[^，；。]{0,4}扣分`),
+			Re:      regexp.MustCompile(`酌情扣|视情(?:况)?扣|根据[^，；。]{0,16}情况[^，；。]{0,4}扣分`),
 			Example: "台账不规范的，视情况扣分"},
 		{Name: "flag", Kind: rubric.Flag,
 			Re:      regexp.MustCompile(`^[^每]*(?:的|者)[，,]?(?:直接|一次性)?扣(?P<amount>` + num + `)分$`),

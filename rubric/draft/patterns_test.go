@@ -16,6 +16,7 @@ type patternCase struct {
 	step    string
 	unit    string
 	items   int
+	cap     string
 	review  bool
 	// allPoints: the deduction is the indicator's points
 	allPoints bool
@@ -37,6 +38,7 @@ var patternCases = map[string]patternCase{
 	"count":               {kind: rubric.Count, amount: "0.5", unit: "项"},
 	"count-one-word":      {kind: rubric.Count, amount: "0.5", unit: "次"},
 	"discretion":          {kind: rubric.Discretion},
+	"discretion-range":    {kind: rubric.Discretion, cap: "2"},
 	"flag":                {kind: rubric.Flag, amount: "1"},
 	"flag-bare":           {kind: rubric.Flag, amount: "0.5"},
 	"flag-no-score":       {kind: rubric.Flag, allPoints: true},
@@ -83,6 +85,9 @@ func TestEveryPatternReadsItsExample(t *testing.T) {
 			}
 			if len(rd.items) != want.items {
 				t.Errorf("%q: %d items %q, want %d", p.Example, len(rd.items), rd.items, want.items)
+			}
+			if !same(rd.cap, dec(want.cap)) {
+				t.Errorf("%q: cap %s, want %q", p.Example, show(rd.cap), want.cap)
 			}
 			if rd.allPoints != want.allPoints {
 				t.Errorf("%q: allPoints %v", p.Example, rd.allPoints)
@@ -140,6 +145,9 @@ func TestPhrasings(t *testing.T) {
 		{"未按时完成整改的，该项不得分", "", rubric.Flag, "", "", "", ""},
 		{"资料报送不及时扣0.5分", "", rubric.Flag, "0.5", "", "", ""},
 		{"网上办件量按完成比例计分，目标值为90%", "", rubric.Discretion, "", "", "", ""},
+		{"网上可办率每低于目标值1个百分点扣0.5分", "（1）网上可办率达到95%以上。（10分）", rubric.Shortfall, "0.5", "95", "1", "%"},
+		{"满意度每降低1个百分点扣1分", "（4）群众满意度达到98%。（10分）", rubric.Shortfall, "1", "98", "1", "%"},
+		{"未实现“一网通办”的，酌情扣1-3分", "", rubric.Discretion, "", "", "", ""},
 	}
 	pats := Patterns()
 	for _, c := range cases {

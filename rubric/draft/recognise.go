@@ -16,6 +16,7 @@ type reading struct {
 	amount  *decimal.Dec
 	target  *decimal.Dec
 	step    *decimal.Dec
+	cap     *decimal.Dec // a cap the clause itself states (酌情扣1-3分)
 	unit    string
 	items   []string // one rule per item (EachItem)
 	// allPoints: the deduction is the indicator's points (不得分)
@@ -72,6 +73,7 @@ func recognise(pats []Pattern, core, content string) reading {
 		rd.amount = number("amount")
 		rd.target = number("target")
 		rd.step = number("step")
+		rd.cap = number("cap")
 		tunit := normUnit(group("tunit"))
 		if p.TargetFromContent {
 			switch p.Kind {
