@@ -307,3 +307,22 @@ func asErrors(err error, es *rubric.Errors) bool {
 	}
 	return ok
 }
+
+// TestDraftNumberedParagraphs: a standard of several paragraphs, numbered
+// like the items (（1）…), stays one standard; the next item starts at the
+// next 考核内容 with its points.
+func TestDraftNumberedParagraphs(t *testing.T) {
+	text := "考核细则\n\t序号\n\t主要工作\n\t考核内容\n\t评分标准\n\n\t1\n\t综合管理（8分）\n" +
+		"\t（1）建立健全制度。（6分）\n\t（1）未建立制度的扣2分；\n\t（2）制度不健全的，每缺1项扣0.5分，最多扣2分；\n\t（3）未执行制度的，视情况扣分。\n" +
+		"\t（2）档案管理规范。（2分）\n\t档案不规范的扣1分。\n"
+	rb := draftAndLoad(t, []byte(text))
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "flag amount=2",
+		"1.1.b": "count amount=0.5 cap=2 unit=项",
+		"1.1.c": "discretion cap=6 unit=分",
+		"1.2.a": "flag amount=1",
+	})
+	if std := rb.Indicators()[0].Standard; !strings.HasPrefix(std, "（1）未建立制度的扣2分；\n（2）") {
+		t.Errorf("standard %q", std)
+	}
+}

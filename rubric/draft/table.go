@@ -153,10 +153,10 @@ func readTable(text string) (*table, error) {
 		case state == wantStandard:
 			cat.indicators[len(cat.indicators)-1].standard = c.text
 			state = afterStandard
-		case state == wantContent || itemNumber.MatchString(c.text) || pointsAtEnd.MatchString(c.text):
+		case state == wantContent || pointsAtEnd.MatchString(c.text) || (itemNumber.MatchString(c.text) && !deduction.MatchString(c.text)):
 			cat.indicators = append(cat.indicators, tableIndicator{line: c.line, content: c.text})
 			state = wantStandard
-		default: // a further paragraph of the standard
+		default: // a further paragraph of the standard, maybe numbered （2）
 			ind := &cat.indicators[len(cat.indicators)-1]
 			ind.standard += "\n" + c.text
 		}
