@@ -186,12 +186,10 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		}
 		byClause = append(byClause, idx)
 	}
-	if len(ind.Rules) == 0 {
+	if whole := strings.TrimRight(strings.TrimSpace(std), "。；;，, "); len(ind.Rules) == 0 && whole != "" {
 		// Nothing reads as a deduction: one rule over the whole standard.
-		whole := strings.TrimRight(strings.TrimSpace(std), "。；;，, ")
-		if whole == "" {
-			whole = strings.TrimSpace(std)
-		}
+		// (Without a standard there is nothing to quote: validation says
+		// the indicator has no standard.)
 		ind.Rules = []rubric.Rule{{ID: id + ".a", Kind: rubric.Discretion, Clause: whole, Unit: "分",
 			Review: "评分标准里没有找到扣分条款（扣N分、加N分、按比例扣分…）：请按标准写出规则"}}
 		byClause = nil
