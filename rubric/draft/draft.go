@@ -121,7 +121,11 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 		}
 	}
 	c.Bonus = any && all
-	if c.Bonus || (!any && !bonusTitle) {
+	if c.Bonus {
+		clampBonuses(c)
+		return
+	}
+	if !any && !bonusTitle {
 		return
 	}
 	if bonusTitle {
@@ -138,6 +142,7 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 				}
 			}
 		}
+		clampBonuses(c)
 		return
 	}
 	for ii := range c.Indicators {
@@ -148,6 +153,24 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 				capv := ind.IndicatorCap()
 				*r = rubric.Rule{ID: r.ID, Kind: rubric.Discretion, Clause: r.Clause, Label: r.Label, Unit: "分", Cap: &capv,
 					Review: "加分条款在扣分的主要工作里：请把它移到一个加分项（bonus: true）的主要工作，或改写"}
+			}
+		}
+	}
+}
+
+// clampBonuses keeps every bonus within its category's points, as the
+// loader requires, marking each one it lowers for review.
+func clampBonuses(c *rubric.Category) {
+	if c.Points <= 0 {
+		return
+	}
+	for ii := range c.Indicators {
+		for ri := range c.Indicators[ii].Rules {
+			r := &c.Indicators[ii].Rules[ri]
+			if r.Amount != nil && *r.Amount > c.Points {
+				v := c.Points
+				addReview(r, fmt.Sprintf("加 %s 分大于本加分项的 %s 分：已按 %s 分，请核对", r.Amount, c.Points, c.Points))
+				r.Amount = &v
 			}
 		}
 	}
@@ -323,7 +346,7 @@ func unusable(r *rubric.Rule) string {
 		}
 	case rubric.Shortfall:
 		if !positive(r.Amount) || r.Target == nil || *r.Target <= 0 || r.Step == nil || *r.Step <= 0 {
-			return "目标、步长或扣分没有读出"
+			return "目标、步长或扣分没有读出，或不是大于0、至多两位小数的数"
 		}
 		if r.MaxValue != nil && *r.MaxValue < *r.Target {
 			r.MaxValue = nil

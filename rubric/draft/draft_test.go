@@ -341,3 +341,23 @@ func TestDraftNumberedParagraphs(t *testing.T) {
 		t.Errorf("standard %q", std)
 	}
 }
+
+// TestDraftClampsWhatTheLoaderRefuses: figures the loader would refuse (a
+// bonus above its category, a cap above the indicator, a zero step, three
+// decimals) are brought within bounds or turned into a discretion rule, each
+// marked for review, so the draft still loads.
+func TestDraftClampsWhatTheLoaderRefuses(t *testing.T) {
+	text := "1\n加分（2分）\n内容（2分）\n获奖的加5分\n2\n基础（2分）\n（1）甲（2分）\n" +
+		"未做的扣5分，每少1项扣3分，最多扣4分；不少于0件，每少0件扣0.001分。\n"
+	rb := draftAndLoad(t, []byte(text))
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "bonus amount=2 REVIEW",
+		"2.1.a": "flag amount=5 REVIEW",
+		"2.1.b": "count amount=3 unit=项 REVIEW",
+		"2.1.c": "discretion cap=2 unit=分 REVIEW",
+	})
+	_, ind, _ := rb.Indicator("2.1")
+	if len(ind.Groups) != 1 || ind.Groups[0].Cap.String() != "2" {
+		t.Errorf("groups %+v, want one capped at the indicator's 2 points", ind.Groups)
+	}
+}
