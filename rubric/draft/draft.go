@@ -80,6 +80,9 @@ func indicatorPoints(ti tableIndicator) (decimal.Dec, bool) {
 
 func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
 	title, points, hasPoints, bonusTitle := titlePoints(tc.title)
+	if !hasPoints && tc.points != "" {
+		points, hasPoints = parseNumber(tc.points)
+	}
 	c := rubric.Category{ID: strconv.Itoa(ci + 1), Title: title, Points: points}
 	// Indicators without points of their own share what the category has
 	// left; a category without points has its indicators'.

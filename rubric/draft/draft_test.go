@@ -214,7 +214,7 @@ func TestDraftRowLayoutWindowsFile(t *testing.T) {
 // pointsColumnTable has a 分值 column between 考核内容 and 评分标准, and
 // category titles without points.
 const pointsColumnTable = `序号	考核项目	考核内容	分值	评分标准
-1	营商环境
+1	营商环境	5
 	（1）企业开办时间压缩至1个工作日内。	3	企业开办超过1个工作日的，每超1天扣0.5分，扣分不超过2分；未实现全程网办的不得分。
 	（2）政务服务好差评差评整改率100%。	2	差评整改率未达100%的按比例扣分。
 2	加分项目

@@ -56,6 +56,7 @@ type tableCategory struct {
 	line       int
 	number     string
 	title      string // 主要工作 with its points
+	points     string // from a 分值 cell of its own, when the table has one
 	indicators []tableIndicator
 }
 
@@ -140,8 +141,14 @@ func readTable(text string) (*table, error) {
 	for i := first; i < len(cs); i++ {
 		c := cs[i]
 		if state != wantStandard && categoryNumber.MatchString(c.text) && i+1 < len(cs) {
-			t.categories = append(t.categories, tableCategory{line: c.line, number: c.text, title: cs[i+1].text})
+			tc := tableCategory{line: c.line, number: c.text, title: cs[i+1].text}
 			i++
+			// A 分值 cell of its own after a title without （N分）.
+			if !pointsAtEnd.MatchString(tc.title) && i+1 < len(cs) && pointsCell.MatchString(cs[i+1].text) {
+				tc.points = pointsCell.FindStringSubmatch(cs[i+1].text)[1]
+				i++
+			}
+			t.categories = append(t.categories, tc)
 			state = wantContent
 			continue
 		}
