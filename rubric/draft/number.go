@@ -6,9 +6,18 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 )
 
-// chineseDigits are the single Chinese numerals a standard writes small
-// figures with (每不达标一项, 扣两分).
-var chineseDigits = map[rune]int64{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10}
+// chineseDigit is the value of a single Chinese numeral a standard writes a
+// small figure with (每不达标一项, 扣两分), or false.
+func chineseDigit(r rune) (int64, bool) {
+	i := strings.IndexRune("一二三四五六七八九十", r)
+	switch {
+	case r == '两':
+		return 2, true
+	case i >= 0:
+		return int64(i/len("一")) + 1, true
+	}
+	return 0, false
+}
 
 // parseNumber reads a figure as the patterns capture it: ASCII or
 // full-width digits with an optional decimal point, or one Chinese numeral,
@@ -23,7 +32,7 @@ func parseNumber(s string) (decimal.Dec, bool) {
 		mult, s = 1000, strings.TrimSuffix(s, "千")
 	}
 	var d decimal.Dec
-	if n, ok := chineseDigits[onlyRune(s)]; ok {
+	if n, ok := chineseDigit(onlyRune(s)); ok {
 		d = decimal.FromInt(n)
 	} else {
 		var b strings.Builder

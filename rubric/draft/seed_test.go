@@ -113,3 +113,15 @@ func TestSeedFigure(t *testing.T) {
 // 2 from the closing "最多扣2分" although the README reads a closing cap
 // after several clauses as the indicator's cap (which is also 2 points).
 const seedFigure = 69
+
+// BenchmarkDraftSeed drafts the seed table and writes it as YAML.
+func BenchmarkDraftSeed(b *testing.B) {
+	data := loadSeedText(b)
+	for b.Loop() {
+		rb, err := FromBytes(data, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		WriteYAML(rb)
+	}
+}
