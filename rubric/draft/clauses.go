@@ -34,7 +34,7 @@ var (
 		`扣分(?:不超过|上限为?|最多不超过)(` + num + `)分|` +
 		`扣满(` + num + `)分为止)$`)
 	// untilEmpty ("扣完为止") caps at the indicator's points, the default.
-	untilEmpty = regexp.MustCompile(`^(?:本项)?(?:分值)?扣完(?:本项)?(?:分值|分数|为止)*$`)
+	untilEmpty = regexp.MustCompile(`^(?:本项|此项|该项)?(?:分值|分数)?扣完(?:本项|此项|该项)?(?:分值|分数|为止)*$`)
 	// deduction in a piece ends a clause; so does a word about the score
 	// (确定得分), so that a sentence the patterns cannot read is put up for
 	// review rather than dropped.
@@ -120,7 +120,7 @@ func splitStandard(std string) ([]clause, []capScope) {
 			if text == "" {
 				continue
 			}
-			if m := capPhrase.FindStringSubmatch(text); m != nil {
+			if m := capPhrase.FindStringSubmatch(withoutSpaces(text)); m != nil {
 				v, ok := parseNumber(m[1] + m[2] + m[3])
 				if ok && open < 0 {
 					switch len(since) {
@@ -135,7 +135,7 @@ func splitStandard(std string) ([]clause, []capScope) {
 				open, since = -1, nil
 				continue
 			}
-			if untilEmpty.MatchString(text) {
+			if untilEmpty.MatchString(withoutSpaces(text)) {
 				open, since = -1, nil
 				continue
 			}

@@ -184,7 +184,7 @@ func TestDraftRowLayoutWindowsFile(t *testing.T) {
 	}
 	checkRules(t, rb, map[string]string{
 		"1.1.a": "flag amount=2",
-		"1.2.a": "shortfall amount=1 target=3 step=1 unit=次",
+		"1.2.a": "shortfall amount=1 cap=2 target=3 step=1 unit=次",
 		"1.3.a": "shortfall amount=0.2 cap=3 target=100 step=1 unit=%",
 		"1.3.b": "shortfall amount=0.2 cap=3 target=100 step=1 unit=%",
 		"1.3.c": "shortfall amount=0.2 cap=3 target=100 step=1 unit=%",

@@ -87,8 +87,9 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`每[^，；。0-9０-９]{0,8}?(?P<step>[2-9２-９][0-9０-９]*|[1１][0-9０-９]+|[二两三四五六七八九十])(?P<unit>` + measure + `)[^；。]*?扣(?P<amount>` + num + `)分`),
 			Example: "每少3项扣0.5分",
 			Review:  "“每N…扣”是按N个一档扣分：请改为 shortfall（填写 target、step）或 count（amount 为每1个的扣分），并核对参数"},
-		{Name: "flag-at-least-one", Kind: rubric.Flag,
-			Re:      regexp.MustCompile(`^[^每]*(?:1|１|一)(?:` + unit + `)(?:以上|及以上)[^；。]*(?:的|者)[，,]?(?:直接|一次性)?扣(?P<amount>` + num + `)分$`),
+		{Name: "flag-threshold-one", Kind: rubric.Flag,
+			Re: regexp.MustCompile(`^[^每]*(?:(?:不足|少于|低于|超过|不到|未满|至少)(?:1|１|一)(?:` + unit + `)|(?:1|１|一)(?:` + unit + `)(?:以上|及以上|以内|以下))` +
+				`[^；。]*(?:的|者)[，,]?(?:直接|一次性)?扣(?P<amount>` + num + `)分$`),
 			Example: "未建立1个以上示范点的扣1分"},
 		{Name: "count", Kind: rubric.Count,
 			Re:      regexp.MustCompile(`(?:每|发现|出现|查实|查出)(?:[^，；。]{0,9}?[^0-9０-９.．，；。])?(?:1|１|一)(?P<unit>` + unit + `)[^；。]*?扣(?P<amount>` + num + `)分`),

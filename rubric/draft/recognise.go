@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
@@ -45,6 +46,9 @@ func normUnit(u string) string {
 // recognise reads one clause (without its cap) with the first pattern that
 // matches it; content is the indicator's 考核内容, where some targets are.
 func recognise(pats []Pattern, core, content string) reading {
+	// Spaces carry no meaning in Chinese text but split figures from their
+	// units in text saved from Word ("扣 0.5 分"): read without them.
+	core, content = withoutSpaces(core), withoutSpaces(content)
 	for _, p := range pats {
 		m := p.Re.FindStringSubmatchIndex(core)
 		if m == nil {
@@ -108,6 +112,16 @@ func recognise(pats []Pattern, core, content string) reading {
 		return rd
 	}
 	return reading{kind: rubric.Discretion, review: unrecognised}
+}
+
+// withoutSpaces drops every white-space character.
+func withoutSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // targetInContent finds the first target in 考核内容 stated in unit.
