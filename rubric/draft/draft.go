@@ -228,6 +228,10 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 			rules = append(rules, byClause[ci]...)
 		}
 		capv := cs.value
+		if !capv.IsCents() || capv <= 0 {
+			note(&ind, rules, fmt.Sprintf("“%s”不是大于0、至多两位小数的分数：没有设封顶，请核对", cs.text))
+			continue
+		}
 		if capv > points {
 			note(&ind, rules, fmt.Sprintf("“%s”大于本项的 %s 分：已按 %s 分封顶，请核对", cs.text, points, points))
 			capv = points
@@ -237,9 +241,6 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 				v := capv
 				ind.Cap = &v
 			}
-			continue
-		}
-		if capv <= 0 {
 			continue
 		}
 		g := rubric.Group{ID: fmt.Sprintf("%s.g%d", id, len(ind.Groups)+1), Title: cs.text, Cap: capv}

@@ -308,7 +308,7 @@ func FuzzDraft(f *testing.F) {
 			}
 		}
 		for _, e := range es {
-			if strings.Contains(e.Message, "rule ") || strings.Contains(e.Message, "unknown field") {
+			if strings.Contains(e.Message, "rule ") || strings.Contains(e.Message, "group ") || strings.Contains(e.Message, "unknown field") {
 				t.Fatalf("drafted rule does not load: %v\n%s", e, out)
 			}
 		}
