@@ -361,3 +361,42 @@ func TestDraftClampsWhatTheLoaderRefuses(t *testing.T) {
 		t.Errorf("groups %+v, want one capped at the indicator's 2 points", ind.Groups)
 	}
 }
+
+// phrasingTable states each phrasing of the issue once, in a table of its
+// own wording, so the whole path (table → clauses → rules → YAML) is
+// exercised for each.
+const phrasingTable = `2026年度乡镇便民服务考核办法
+序号	主要工作	考核内容	评分标准
+1	基础建设（20分）	（1）便民服务中心场地、设施达标。（4分）	没有设置无障碍通道的扣1分，未配备自助设备的扣1分，办公面积不足200平方米的扣2分。
+		（2）事项全部进驻。（4分）	每缺1项进驻事项扣0.2分，每有1个事项未在系统登记的扣0.1分，最多扣4分。
+		（3）年度网上办件量不少于1.2万件。（4分）	网上办件量不少于1.2万件，每少600件扣0.2分，最多扣4分。
+		（4）召开群众评议会。（4分）	评议会少于4次的，每少1次扣1分。
+		（5）办件群众满意率达到95%。（4分）	满意率未达到95%的按比例扣分。
+2	服务质量（10分）	（1）省平台月度考核。（5分）	根据省政务服务平台月度考核得分进行折算。
+		（2）服务作风。（5分）	发现1人次态度生硬的扣0.5分；工作纪律松散的，酌情扣分，最多扣3分。
+3	争先创优（加分项，3分）	（1）获评示范中心。（3分）	获评省级示范便民服务中心的加3分。
+`
+
+func TestDraftEveryPhrasingInATable(t *testing.T) {
+	rb := draftAndLoad(t, []byte(phrasingTable))
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "flag amount=1",
+		"1.1.b": "flag amount=1",
+		"1.1.c": "flag amount=2",
+		"1.2.a": "count amount=0.2 unit=项",
+		"1.2.b": "count amount=0.1 unit=个",
+		"1.3.a": "shortfall amount=0.2 cap=4 target=12000 step=600 unit=件",
+		"1.4.a": "shortfall amount=1 target=4 step=1 unit=次",
+		"1.5.a": "ratio cap=4 target=95 unit=%",
+		"2.1.a": "convert unit=分",
+		"2.2.a": "count amount=0.5 unit=人次",
+		"2.2.b": "discretion cap=3 unit=分",
+		"3.1.a": "bonus amount=3",
+	})
+	if !rb.Categories[2].Bonus || rb.Categories[0].Bonus || len(rb.Reviews()) != 0 {
+		t.Errorf("bonus %v %v, %d reviews", rb.Categories[2].Bonus, rb.Categories[0].Bonus, len(rb.Reviews()))
+	}
+	if _, ind, _ := rb.Indicator("1.2"); ind.IndicatorCap().String() != "4" || ind.Cap != nil {
+		t.Errorf("1.2: a closing 最多扣4分 equal to the points adds no cap, got %v", ind.Cap)
+	}
+}
