@@ -238,6 +238,29 @@ func TestDraftPointsColumnTable(t *testing.T) {
 	}
 }
 
+// TestDraftRepeatedMergedCells: some exports repeat a merged cell's text on
+// every row it spans; the rows still belong to one category.
+func TestDraftRepeatedMergedCells(t *testing.T) {
+	text := "序号\t主要工作\t考核内容\t评分标准\n" +
+		"1\t政务公开（5分）\t（1）公开目录。（2分）\t未编制公开目录的扣2分。\n" +
+		"1\t政务公开（5分）\t（2）公开指南。（3分）\t每缺1个指南扣0.5分。\n" +
+		"\t政务公开（5分）\t（3）公开年报。（0.5分）\t未按时发布年报的扣0.5分。\n" +
+		"2\t窗口服务（2分）\t（1）窗口标识。（2分）\t窗口标识不全的扣1分。\n"
+	rb, err := FromText(text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rb.Categories) != 2 || len(rb.Categories[0].Indicators) != 3 {
+		t.Fatalf("%d categories, first with %d indicators; want 2 and 3", len(rb.Categories), len(rb.Categories[0].Indicators))
+	}
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "flag amount=2",
+		"1.2.a": "count amount=0.5 unit=个",
+		"1.3.a": "flag amount=0.5",
+		"2.1.a": "flag amount=1",
+	})
+}
+
 func TestDraftGBKFile(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
 	if err != nil {

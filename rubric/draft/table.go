@@ -148,11 +148,18 @@ func readTable(text string) (*table, error) {
 				tc.points = pointsCell.FindStringSubmatch(cs[i+1].text)[1]
 				i++
 			}
-			t.categories = append(t.categories, tc)
+			// A row that repeats its merged 序号 and 主要工作 cells
+			// continues the category.
+			if n := len(t.categories); n == 0 || t.categories[n-1].number != tc.number || t.categories[n-1].title != tc.title {
+				t.categories = append(t.categories, tc)
+			}
 			state = wantContent
 			continue
 		}
 		cat := &t.categories[len(t.categories)-1]
+		if c.text == cat.title && state != wantStandard {
+			continue // a repeated 主要工作 cell of a merged column
+		}
 		switch {
 		case state == wantStandard && pointsCell.MatchString(c.text):
 			ind := &cat.indicators[len(cat.indicators)-1]
