@@ -261,6 +261,19 @@ func TestDraftRepeatedMergedCells(t *testing.T) {
 	})
 }
 
+// TestDraftNumberedHeadings: a table without a 序号 column numbers its
+// 主要工作 in the cell itself.
+func TestDraftNumberedHeadings(t *testing.T) {
+	text := "考核细则\n主要工作\t考核内容\t评分标准\n" +
+		"一、政务公开（2分）\t（1）公开目录。（2分）\t未编制公开目录的扣2分。\n" +
+		"二、窗口服务（2分）\t（1）窗口标识。（2分）\t窗口标识不全的扣1分。\n"
+	rb := draftAndLoad(t, []byte(text))
+	if len(rb.Categories) != 2 || rb.Categories[1].Title != "窗口服务" || rb.Title != "考核细则" {
+		t.Fatalf("categories %+v, title %q", rb.Categories, rb.Title)
+	}
+	checkRules(t, rb, map[string]string{"1.1.a": "flag amount=2", "2.1.a": "flag amount=1"})
+}
+
 func TestDraftGBKFile(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
 	if err != nil {

@@ -70,6 +70,9 @@ type tableIndicator struct {
 var (
 	// bookmark is a stray Word bookmark marker left in saved text.
 	bookmark = regexp.MustCompile(`\[bookmark:[^\]]*\]`)
+	// numberedHeading is a 主要工作 written with its 序号 in one cell, as
+	// "一、行政审批制度改革（15分）".
+	numberedHeading = regexp.MustCompile(`^((?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、])\s*(\S.*[（(][^（()）]*分\s*[)）])$`)
 	// categoryNumber is a 序号 cell.
 	categoryNumber = regexp.MustCompile(`^(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})[.．、]?$`)
 	// itemNumber opens a numbered 考核内容 cell: （1）, (2).
@@ -82,6 +85,16 @@ var (
 	// attachment is the "附件2" line above a table.
 	attachment = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*[:：]?$`)
 )
+
+// isHeading reports whether a cell is a column heading of a rubric table.
+func isHeading(s string) bool {
+	switch s {
+	case "序号", "主要工作", "考核内容", "评分标准", "考核项目", "考评项目", "考评内容", "评分办法",
+		"考核指标", "考核标准", "评分细则", "分值", "备注":
+		return true
+	}
+	return false
+}
 
 // cell is one non-empty cell of the text, with its line number.
 type cell struct {
@@ -96,7 +109,10 @@ func cells(text string) []cell {
 	for i, line := range strings.Split(text, "\n") {
 		line = bookmark.ReplaceAllString(line, "")
 		for _, f := range strings.Split(line, "\t") {
-			if f = strings.TrimSpace(f); f != "" {
+			f = strings.TrimSpace(f)
+			if m := numberedHeading.FindStringSubmatch(f); m != nil {
+				out = append(out, cell{i + 1, m[1]}, cell{i + 1, m[2]})
+			} else if f != "" {
 				out = append(out, cell{i + 1, f})
 			}
 		}
@@ -119,8 +135,8 @@ func readTable(text string) (*table, error) {
 			first = i
 			break
 		}
-		if c.text == "序号" {
-			headed = true // the column headings follow; the title came before
+		if isHeading(c.text) {
+			headed = true // the column headings; the title came before them
 		}
 		if !headed && !attachment.MatchString(c.text) {
 			before = append(before, c.text)
