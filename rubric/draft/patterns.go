@@ -13,11 +13,13 @@ const (
 	// big is a figure that may be written with 万 or 千 (10万, 1.5万, 2千).
 	big = `[0-9０-９]+(?:[.．][0-9０-９]+)?(?:万|千)?|[一二两三四五六七八九十](?:万|千)?`
 	// unit is a measure word counted by a count rule.
-	unit = `人次|项|件|次|个|人|张|家|条|处|例|篇|份|起|户|名|台|批|场|期|天|日|所|座|宗|笔|单`
+	unit = `人次|户次|件次|家次|项次|批次|个工作日|工作日|小时|分钟|季度|万元|平方米|` +
+		`项|件|次|个|人|张|家|条|处|例|篇|份|起|户|名|台|批|场|期|天|日|所|座|宗|笔|单|` +
+		`套|本|册|部|位|间|块|轮|月|周|年|元|亩|米|公里|栋|辆|艘|架|门`
 	// measure is a unit a shortfall or a target may be stated in.
 	measure = `个百分点|百分点|[%％]|` + unit
 	// below introduces a target figure (不少于10万件, 未达到100%).
-	below = `不少于|不低于|不得少于|不得低于|少于|低于|未达到|未实现|没有达到|没有实现|没达到|达不到|达到|实现|达|至少`
+	below = `不少于|不低于|不得少于|不得低于|少于|低于|不足|未满|不到|未达到|未实现|没有达到|没有实现|没达到|达不到|达到|实现|达|至少`
 	// less is the verb of a per-step shortfall (每少, 每低, 每差).
 	less = `少于|低于|降低|减少|下降|少|低|差|缺`
 	// proportional is a deduction (or a score) in proportion to a rate.
@@ -62,7 +64,7 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`加(?P<amount>` + num + `)分`),
 			Example: "被评为全省示范单位的加5分"},
 		{Name: "convert", Kind: rubric.Convert,
-			Re:      regexp.MustCompile(`得分[^，；。]{0,10}(?:折算|换算)|(?:折算|换算)[^，；。]{0,6}得分`),
+			Re:      regexp.MustCompile(`(?:得分|分数|成绩|结果)[^，；。]{0,10}(?:折算|换算)|(?:折算|换算)[^，；。]{0,6}得分`),
 			Example: "按照省平台月度通报得分进行折算"},
 		{Name: "ratio-target", Kind: rubric.Ratio,
 			Re:      regexp.MustCompile(`(?P<target>` + num + `)[%％][^；。]*` + proportional),

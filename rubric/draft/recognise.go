@@ -30,6 +30,8 @@ var (
 	contentTarget = regexp.MustCompile(`(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)`)
 	// contentPercent finds a percentage in 考核内容.
 	contentPercent = regexp.MustCompile(`(?P<target>` + num + `)[%％]`)
+	// otherDeduction is a deduction worded without a bare 扣.
+	otherDeduction = regexp.MustCompile(`(?:扣减|扣除|减去|减少|减)((?:` + num + `)分)`)
 	// belowAtEnd is the target verb just before a captured target.
 	belowAtEnd = regexp.MustCompile(`(?:` + below + `)$`)
 )
@@ -49,6 +51,8 @@ func recognise(pats []Pattern, core, content string) reading {
 	// Spaces carry no meaning in Chinese text but split figures from their
 	// units in text saved from Word ("扣 0.5 分"): read without them.
 	core, content = withoutSpaces(core), withoutSpaces(content)
+	// 减0.5分, 扣减0.5分 and 扣除0.5分 say 扣0.5分.
+	core = otherDeduction.ReplaceAllString(core, "扣$1")
 	for _, p := range pats {
 		m := p.Re.FindStringSubmatchIndex(core)
 		if m == nil {
