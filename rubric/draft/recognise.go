@@ -32,6 +32,8 @@ var (
 	contentPercent = regexp.MustCompile(`(?P<target>` + num + `)[%％]`)
 	// otherDeduction is a deduction worded without a bare 扣.
 	otherDeduction = regexp.MustCompile(`(?:扣减|扣除|减去|减少|减)((?:` + num + `)分)`)
+	// periodEach is 每 before a period word, not before a deduction.
+	periodEach = regexp.MustCompile(`每(年|半年|季度|季|月|周)`)
 	// belowAtEnd is the target verb just before a captured target.
 	belowAtEnd = regexp.MustCompile(`(?:` + below + `)$`)
 )
@@ -53,6 +55,9 @@ func recognise(pats []Pattern, core, content string) reading {
 	core, content = withoutSpaces(core), withoutSpaces(content)
 	// 减0.5分, 扣减0.5分 and 扣除0.5分 say 扣0.5分.
 	core = otherDeduction.ReplaceAllString(core, "扣$1")
+	// 每年, 每季度, 每月 name a period, not a count: 每年开展1次培训，未开展的
+	// 扣1分 is a fixed deduction.
+	core = periodEach.ReplaceAllString(core, "按$1")
 	for _, p := range pats {
 		m := p.Re.FindStringSubmatchIndex(core)
 		if m == nil {
