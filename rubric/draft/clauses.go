@@ -32,7 +32,8 @@ var (
 	capPhrase = regexp.MustCompile(`^(?:本项|此项|该项)?(?:合计|累计|总计|共计|共)?(?:` +
 		`(?:最多|最高|至多|封顶)可?(?:扣|加)除?(` + num + `)分(?:为止|封顶)?|` +
 		`扣分(?:不超过|上限为?|最多不超过)(` + num + `)分|` +
-		`扣满(` + num + `)分为止)$`)
+		`扣满(` + num + `)分为止|` +
+		`(?:扣分)?以(` + num + `)分为限)$`)
 	// untilEmpty ("扣完为止") caps at the indicator's points, the default.
 	untilEmpty = regexp.MustCompile(`^(?:本项|此项|该项)?(?:分值|分数)?扣完(?:本项|此项|该项)?(?:分值|分数|为止)*$`)
 	// deduction in a piece ends a clause; so does a word about the score
@@ -121,7 +122,7 @@ func splitStandard(std string) ([]clause, []capScope) {
 				continue
 			}
 			if m := capPhrase.FindStringSubmatch(withoutSpaces(text)); m != nil {
-				v, ok := parseNumber(m[1] + m[2] + m[3])
+				v, ok := parseNumber(strings.Join(m[1:], ""))
 				if ok && open < 0 {
 					switch len(since) {
 					case 1:

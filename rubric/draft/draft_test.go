@@ -274,6 +274,18 @@ func TestDraftNumberedHeadings(t *testing.T) {
 	checkRules(t, rb, map[string]string{"1.1.a": "flag amount=2", "2.1.a": "flag amount=1"})
 }
 
+// TestDraftCapPhrasings: each way a standard closes with a cap.
+func TestDraftCapPhrasings(t *testing.T) {
+	for _, phrase := range []string{"最多扣1.5分", "最高扣1.5分", "合计最多扣1.5分", "扣分不超过1.5分", "共计扣分不超过1.5分",
+		"扣满1.5分为止", "扣分以1.5分为限", "本项最多扣 1.5 分"} {
+		text := "1\n工作（3分）\n（1）做好工作。（3分）\n未建立台账的扣1分，每缺1项资料扣0.5分，" + phrase + "。\n"
+		rb := draftAndLoad(t, []byte(text))
+		if _, ind, _ := rb.Indicator("1.1"); ind.IndicatorCap().String() != "1.5" {
+			t.Errorf("%s: indicator cap %s, want 1.5", phrase, ind.IndicatorCap())
+		}
+	}
+}
+
 func TestDraftGBKFile(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
 	if err != nil {
