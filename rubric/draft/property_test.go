@@ -6,6 +6,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
 	"pgregory.net/rapid"
 )
 
@@ -61,6 +62,69 @@ func TestPropertyFiguresReadBack(t *testing.T) {
 		}
 		if _, err := rubric.Parse("p.yaml", WriteYAML(rb)); err != nil {
 			t.Fatalf("%s: draft does not load: %v", std, err)
+		}
+	})
+}
+
+// TestPropertySeedDraftScoresLikeTheTranscription: for any findings, the
+// draft of the seed scores every indicator exactly as rubric/default.yaml
+// does, the one rule whose parameters differ (1.5.b) included.
+func TestPropertySeedDraftScoresLikeTheTranscription(t *testing.T) {
+	want := rubric.Default()
+	got, err := FromBytes(loadSeedText(t), Options{ID: want.ID, Version: want.Version})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		fs := scoring.Findings{}
+		for _, ind := range want.Indicators() {
+			for _, r := range ind.Rules {
+				if !rapid.Bool().Draw(t, r.ID+"?") {
+					continue
+				}
+				var f scoring.Finding
+				switch r.Kind {
+				case rubric.Flag, rubric.Bonus:
+					f.Value = scoring.BoolValue(rapid.Bool().Draw(t, r.ID))
+				case rubric.Count:
+					hi := int64(40)
+					if r.MaxValue != nil {
+						hi = r.MaxValue.IntPart()
+					}
+					f.Value = scoring.NumValue(decimal.FromInt(rapid.Int64Range(0, hi).Draw(t, r.ID)))
+				case rubric.Shortfall, rubric.Ratio, rubric.Convert:
+					hi := int64(100)
+					if r.Kind == rubric.Shortfall {
+						hi = r.Target.IntPart() * 2
+					}
+					if r.MaxValue != nil {
+						hi = r.MaxValue.IntPart()
+					}
+					f.Value = scoring.NumValue(decimal.FromInt(rapid.Int64Range(0, hi).Draw(t, r.ID)))
+				case rubric.Discretion:
+					f.Value = scoring.NumValue(decimal.Dec(rapid.Int64Range(0, int64(*r.Cap/decimal.Cent)).Draw(t, r.ID)) * decimal.Cent)
+					f.Note = "酌情"
+				}
+				fs[r.ID] = f
+			}
+		}
+		a, err := scoring.Score(want, fs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := scoring.Score(got, fs)
+		if err != nil {
+			t.Fatalf("the draft refuses findings the transcription accepts: %v", err)
+		}
+		for ci, c := range a.Categories {
+			for ii, ind := range c.Indicators {
+				if d := b.Categories[ci].Indicators[ii]; d.Score != ind.Score {
+					t.Fatalf("indicator %s scores %s in the draft, %s in the transcription", ind.ID, d.Score, ind.Score)
+				}
+			}
+		}
+		if a.Total != b.Total {
+			t.Fatalf("total %s in the draft, %s in the transcription", b.Total, a.Total)
 		}
 	})
 }
