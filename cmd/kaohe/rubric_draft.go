@@ -59,6 +59,11 @@ func (o *rubricDraftOptions) run() error {
 	default:
 		return fmt.Errorf("-o %s: a draft is written as YAML; name it with .yaml", o.out)
 	}
+	if o.out != "" {
+		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
+			return fmt.Errorf("-o %s: there is no folder %s to write the draft in", o.out, filepath.Dir(o.out))
+		}
+	}
 	data, err := os.ReadFile(o.table)
 	if err != nil {
 		return fmt.Errorf("%s: cannot read the table: %w", o.table, errors.Unwrap(err))

@@ -95,6 +95,7 @@ func TestRubricDraftRefusals(t *testing.T) {
 	}{
 		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "d.xlsx")}, "cannot write a draft as a workbook"},
 		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "d.json")}, "YAML"},
+		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "no", "d.yaml")}, "there is no folder"},
 		{[]string{"rubric", "draft", filepath.Join(dir, "missing.txt"), "-o", filepath.Join(dir, "d.yaml")}, "missing.txt: cannot read the table"},
 		{[]string{"rubric", "draft", writeFile(t, "prose.txt", "会议纪要\n今天开会。\n"), "-o", filepath.Join(dir, "d.yaml")}, "prose.txt: no rubric table found"},
 		{[]string{"rubric", "draft", writeFile(t, "x.docx", "PK\x03\x04\x00\x00\xff\xfe\x00"), "-o", filepath.Join(dir, "d.yaml")}, "x.docx: this is a Word/WPS or Excel file, not text"},
