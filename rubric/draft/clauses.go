@@ -39,7 +39,7 @@ var (
 	// deduction in a piece ends a clause; so does a word about the score
 	// (确定得分), so that a sentence the patterns cannot read is put up for
 	// review rather than dropped.
-	deduction = regexp.MustCompile(`扣[^，；。、]{0,8}?分|减(?:` + num + `)分|扣减|扣除|加(?:` + num + `)分|折算|换算|得(?:` + num + `)?分|计分|记(?:` + num + `)分|酌情加分|视情加分|` + noScore)
+	deduction = regexp.MustCompile(`扣[^，；。、]{0,8}?分|减(?:` + num + `)分|扣减|扣除|加(?:` + num + `)分|折算|换算|得(?:` + num + `)?分|计分|记(?:` + num + `)分|酌情加分|视情加分|一票否决|` + noScore)
 	// deductionAtEnd ends a clause before a 、 (罚1张黄牌扣0.1分、罚1张红牌…).
 	deductionAtEnd = regexp.MustCompile(`(?:扣(?:` + num + `)?分|[减加](?:` + num + `)分)$`)
 	// numbering opens a numbered sentence of a standard (1. 2、 （3） ①).

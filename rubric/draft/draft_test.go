@@ -175,7 +175,8 @@ const rowTable = "\ufeff2024年考核细则\r\n序号\t主要工作\t考核内�
 	"\t\t（3）落实数据报送、信息公开、档案管理等制度。（3分）\t数据报送、信息公开、档案管理完成率未达到100%的，每项每少1%扣0.2分，最多扣3分。\r\n" +
 	"2\t加分项目（2分）\t（1）获得表彰。（2分）\t获得省级表彰的加2分，获得州级表彰的酌情加分。\r\n" +
 	"3\t其他（2分）\t（1）按时参加会议。（1分）\t缺席会议的扣1分，被评为先进的加1分。\r\n" +
-	"\t\t（2）配合督查工作。（1分）\t配合督查工作情况。\r\n"
+	"\t\t（2）配合督查工作。（1分）\t配合督查工作情况。\r\n" +
+	"4\t安全（1分）\t（1）安全生产。（1分）\t发生重大安全事故的，实行一票否决。\r\n"
 
 func TestDraftRowLayoutWindowsFile(t *testing.T) {
 	rb := draftAndLoad(t, []byte(rowTable))
@@ -193,6 +194,7 @@ func TestDraftRowLayoutWindowsFile(t *testing.T) {
 		"3.1.a": "flag amount=1",
 		"3.1.b": "discretion cap=1 unit=分 REVIEW",
 		"3.2.a": "discretion cap=1 unit=分 REVIEW",
+		"4.1.a": "discretion cap=1 unit=分 REVIEW",
 	})
 	var labels []string
 	for _, id := range []string{"1.3.a", "1.3.b", "1.3.c"} {
@@ -292,7 +294,7 @@ func TestDraftGBKFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rb := draftAndLoad(t, []byte(gbk))
-	if rb.Title != "2024年考核细则" || rb.RuleCount() != 10 || len(rb.Reviews()) != 3 {
+	if rb.Title != "2024年考核细则" || rb.RuleCount() != 11 || len(rb.Reviews()) != 4 {
 		t.Errorf("GBK draft: %q, %d rules", rb.Title, rb.RuleCount())
 	}
 }

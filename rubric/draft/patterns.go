@@ -25,7 +25,8 @@ const (
 	// proportional is a deduction (or a score) in proportion to a rate.
 	proportional = `按(?:完成|实际)?比例(?:扣|得分|计分|计算得分)`
 	// noScore is a fixed deduction of the whole indicator (不得分).
-	noScore = `不得分|不计分|得0分|计0分|记0分|得零分|该项为0分|本项为0分|扣除?全部分值|扣完本项分值`
+	noScore = `不得分|不计分|[得计记]0分|得零分|(?:该项|本项|此项)(?:为|记|计|得)0分|` +
+		`扣除?(?:该项|本项|此项)?(?:全部)?分值|扣完(?:该项|本项|此项)分值`
 )
 
 // Pattern is one phrasing of a Chinese scoring clause: a regular expression
@@ -100,7 +101,7 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`(?:^|[^0-9０-９.．])(?:1|１)(?P<unit>` + unit + `)[^，；。]*?扣(?P<amount>` + num + `)分`),
 			Example: "事项没有录入系统的1项扣0.1分"},
 		{Name: "count-each", Kind: rubric.Count,
-			Re:      regexp.MustCompile(`每(?P<unit>` + unit + `)扣(?P<amount>` + num + `)分`),
+			Re:      regexp.MustCompile(`每(?P<unit>` + unit + `)[^，；。]{0,10}?扣(?P<amount>` + num + `)分`),
 			Example: "未按规定公示的，每项扣0.2分"},
 		{Name: "count-slash", Kind: rubric.Count,
 			Re:      regexp.MustCompile(`扣(?P<amount>` + num + `)分\s*[/／每](?P<unit>` + unit + `)`),
