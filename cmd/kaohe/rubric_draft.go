@@ -11,6 +11,7 @@ import (
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/rubric/draft"
+	"github.com/kaohe/kaohe/rubric/sheet"
 	"github.com/spf13/cobra"
 )
 
@@ -26,10 +27,11 @@ type rubricDraftOptions struct {
 func (a *app) rubricDraftCmd() *cobra.Command {
 	o := &rubricDraftOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "draft TABLE.txt [--id ID --version V] -o draft.yaml [--force]",
+		Use:   "draft TABLE.txt [--id ID --version V] -o draft.yaml|draft.xlsx [--force]",
 		Short: "Draft a rubric from a rubric table saved as text (Word/WPS); rules it is unsure of are marked review",
 		Args:  cobra.ExactArgs(1),
 		Example: "  kaohe rubric draft 2025考核细则.txt --id gov-county --version 2025 -o draft.yaml\n" +
+			"  kaohe rubric draft 2025考核细则.txt --id gov-county --version 2025 -o 指标.xlsx\n" +
 			"  kaohe rubric validate draft.yaml",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.table = args[0]
@@ -38,7 +40,7 @@ func (a *app) rubricDraftCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&o.ID, "id", "", "rubric id (default: draft)")
 	cmd.Flags().StringVar(&o.Version, "version", "", "rubric version (default: draft)")
-	cmd.Flags().StringVarP(&o.out, "output", "o", "", "draft file to write (.yaml); default: standard output")
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "draft file to write: .yaml, or .xlsx for a workbook to finish in WPS/Excel; default: YAML on standard output")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
 	return cmd
 }
@@ -48,16 +50,15 @@ func (a *app) rubricDraftCmd() *cobra.Command {
 // be fixed); then the command fails naming the lines of the draft to fix.
 func (o *rubricDraftOptions) run() error {
 	a := o.app
+	workbook := isWorkbook(o.out)
 	switch strings.ToLower(filepath.Ext(o.out)) {
-	case ".yaml", ".yml":
-	case ".xlsx":
-		return fmt.Errorf("-o %s: this build cannot write a draft as a workbook yet; write it as YAML (-o draft.yaml)", o.out)
+	case ".yaml", ".yml", ".xlsx":
 	case "":
 		if o.out != "" {
-			return fmt.Errorf("-o %s: name the draft file with .yaml", o.out)
+			return fmt.Errorf("-o %s: name the draft file with .yaml or .xlsx", o.out)
 		}
 	default:
-		return fmt.Errorf("-o %s: a draft is written as YAML; name it with .yaml", o.out)
+		return fmt.Errorf("-o %s: a draft is written as YAML (.yaml) or as a workbook (.xlsx)", o.out)
 	}
 	if o.out != "" {
 		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
@@ -72,18 +73,28 @@ func (o *rubricDraftOptions) run() error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.table, err)
 	}
-	yamlOut := draft.WriteYAML(rb)
 	name, w := o.out, a.stdout
 	if o.out == "" {
 		name, w = "draft.yaml", a.stderr // keep stdout the YAML alone
 	}
-	// Checked as the loader will read the file, so problems name its lines.
-	_, loadErr := rubric.Parse(name, yamlOut)
+	// Checked as the loader will read the file, so problems name its lines
+	// (or, in a workbook, its cells).
+	var out []byte
+	var loadErr error
+	if workbook {
+		if out, err = sheet.Write(rb); err != nil {
+			return fmt.Errorf("%s: %w", o.out, err)
+		}
+		_, loadErr = sheet.Parse(name, out)
+	} else {
+		out = draft.WriteYAML(rb)
+		_, loadErr = rubric.Parse(name, out)
+	}
 	if o.out == "" {
-		if _, err := a.stdout.Write(yamlOut); err != nil {
+		if _, err := a.stdout.Write(out); err != nil {
 			return err
 		}
-	} else if err := report.AtomicWrite(o.out, yamlOut, o.force); err != nil {
+	} else if err := report.AtomicWrite(o.out, out, o.force); err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "%s: drafted %d categories, %d indicators, %d rules from %s\n",

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -64,6 +65,33 @@ func TestRubricDraftCommand(t *testing.T) {
 	}
 }
 
+// TestRubricDraftWorkbook: -o .xlsx writes the draft as the workbook of
+// `rubric export`, which validate reads and lists the reviews of (备注).
+func TestRubricDraftWorkbook(t *testing.T) {
+	c := newCLI(t)
+	table := writeFile(t, "细则.txt", smallTable)
+	out := filepath.Join(t.TempDir(), "指标.xlsx")
+	if s := c.ok("rubric", "draft", table, "--version", "2025", "-o", out); !strings.Contains(s, "1 rule to review") {
+		t.Errorf("draft to xlsx:\n%s", s)
+	}
+	fromSheet, err := loadRubric(out)
+	if err != nil {
+		t.Fatalf("the drafted workbook does not load: %v", err)
+	}
+	yamlOut := filepath.Join(t.TempDir(), "d.yaml")
+	c.ok("rubric", "draft", table, "--version", "2025", "-o", yamlOut)
+	fromYAML, err := rubric.LoadFile(yamlOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprintf("%+v", fromSheet) != fmt.Sprintf("%+v", fromYAML) {
+		t.Errorf("the workbook and the YAML draft differ:\n%+v\n%+v", fromSheet, fromYAML)
+	}
+	if v := c.ok("rubric", "validate", out); !strings.Contains(v, "ok") || !strings.Contains(v, "1.2.b") {
+		t.Errorf("validate of the drafted workbook:\n%s", v)
+	}
+}
+
 func TestRubricDraftWindowsAndGBKFiles(t *testing.T) {
 	c := newCLI(t)
 	crlf := "\ufeff" + strings.ReplaceAll(smallTable, "\n", "\r\n")
@@ -93,8 +121,7 @@ func TestRubricDraftRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "d.xlsx")}, "cannot write a draft as a workbook"},
-		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "d.json")}, "YAML"},
+		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "d.json")}, "(.yaml) or as a workbook (.xlsx)"},
 		{[]string{"rubric", "draft", table, "-o", filepath.Join(dir, "no", "d.yaml")}, "there is no folder"},
 		{[]string{"rubric", "draft", filepath.Join(dir, "missing.txt"), "-o", filepath.Join(dir, "d.yaml")}, "missing.txt: cannot read the table"},
 		{[]string{"rubric", "draft", writeFile(t, "prose.txt", "会议纪要\n今天开会。\n"), "-o", filepath.Join(dir, "d.yaml")}, "prose.txt: no rubric table found"},
