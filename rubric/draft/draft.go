@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
@@ -201,7 +202,7 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 			items = []string{""}
 		}
 		for _, item := range items {
-			r := ruleFrom(rd, std[c.full.start:c.full.end], item, c.cap)
+			r := ruleFrom(rd, std[firstOccurrence(std, c.full):c.full.end], item, c.cap)
 			if rd.allPoints && points > 0 {
 				v := points
 				r.Amount = &v
@@ -254,6 +255,20 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		settleRule(&ind, ri, inGroup)
 	}
 	return ind
+}
+
+// firstOccurrence returns where a clause's quote must start so that its
+// first occurrence in the standard is this one: the loader places a clause
+// by its first occurrence, so a clause whose words also appear earlier
+// ("未报送的扣1分" inside "未建立台账、未报送的扣1分") takes in the words
+// before it until it is found where it stands.
+func firstOccurrence(std string, sp span) int {
+	start := sp.start
+	for start > 0 && strings.Index(std, std[start:sp.end]) != start {
+		_, size := utf8.DecodeLastRuneInString(std[:start])
+		start -= size
+	}
+	return start
 }
 
 // note appends a review reason to some rules of an indicator (all when

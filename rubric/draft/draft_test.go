@@ -288,6 +288,17 @@ func TestDraftCapPhrasings(t *testing.T) {
 	}
 }
 
+// TestDraftRepeatedClauseWords: a clause whose words also appear inside an
+// earlier clause is quoted so the loader finds it where it stands.
+func TestDraftRepeatedClauseWords(t *testing.T) {
+	text := "1\n报送（3分）\n（1）按时报送。（3分）\n未建立台账、未报送的扣1分，迟报的扣0.5分，未报送的扣1分。\n"
+	rb := draftAndLoad(t, []byte(text))
+	checkRules(t, rb, map[string]string{"1.1.a": "flag amount=1", "1.1.b": "flag amount=0.5", "1.1.c": "flag amount=1"})
+	if ref, _ := rb.Rule("1.1.c"); ref.Rule.Clause != "，未报送的扣1分" {
+		t.Errorf("1.1.c clause %q", ref.Rule.Clause)
+	}
+}
+
 func TestDraftGBKFile(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
 	if err != nil {
