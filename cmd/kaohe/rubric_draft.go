@@ -69,7 +69,11 @@ func (o *rubricDraftOptions) run() error {
 	if err != nil {
 		return fmt.Errorf("%s: cannot read the table: %w", o.table, errors.Unwrap(err))
 	}
-	rb, err := draft.FromBytes(data, o.Options)
+	text, encoding, err := draft.Decode(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.table, err)
+	}
+	rb, err := draft.FromText(text, o.Options)
 	if err != nil {
 		return fmt.Errorf("%s: %w", o.table, err)
 	}
@@ -97,8 +101,12 @@ func (o *rubricDraftOptions) run() error {
 	} else if err := report.AtomicWrite(o.out, out, o.force); err != nil {
 		return err
 	}
+	from := o.table
+	if encoding != "UTF-8" {
+		from += " (read as " + encoding + ")"
+	}
 	fmt.Fprintf(w, "%s: drafted %d categories, %d indicators, %d rules from %s\n",
-		name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), o.table)
+		name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), from)
 	printReviews(w, name, rb)
 	if loadErr != nil {
 		fmt.Fprintf(a.stderr, "%s does not validate yet; fix the table or the draft:\n%v\n", name, loadErr)

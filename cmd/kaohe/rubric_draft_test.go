@@ -102,7 +102,10 @@ func TestRubricDraftWindowsAndGBKFiles(t *testing.T) {
 	for name, content := range map[string]string{"bom-crlf.txt": crlf, "gbk.txt": gbk} {
 		table := writeFile(t, name, content)
 		out := filepath.Join(t.TempDir(), "d.yaml")
-		c.ok("rubric", "draft", table, "-o", out)
+		s := c.ok("rubric", "draft", table, "-o", out)
+		if strings.HasPrefix(name, "gbk") != strings.Contains(s, "(read as GBK)") {
+			t.Errorf("%s: %s", name, s)
+		}
 		rb, err := rubric.LoadFile(out)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -59,7 +59,8 @@ func FromText(text string, opts Options) (*rubric.Rubric, error) {
 }
 
 // titlePoints splits "行政审批制度改革（15分）" into its title and points; it
-// also reports whether the parenthesis calls the category 加分.
+// also reports whether the points were found and whether the cell calls the
+// category 加分.
 func titlePoints(s string) (string, decimal.Dec, bool, bool) {
 	m := pointsAtEnd.FindStringSubmatchIndex(s)
 	if m == nil {
