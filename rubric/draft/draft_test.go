@@ -7,6 +7,7 @@ import (
 
 	"github.com/kaohe/kaohe/rubric"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // summary is a rule in one line, as the table tests expect it.
@@ -459,5 +460,20 @@ func TestDraftEveryPhrasingInATable(t *testing.T) {
 	}
 	if _, ind, _ := rb.Indicator("1.2"); ind.IndicatorCap().String() != "4" || ind.Cap != nil {
 		t.Errorf("1.2: a closing 最多扣4分 equal to the points adds no cap, got %v", ind.Cap)
+	}
+}
+
+// TestDecodeUTF16: Notepad's "Unicode" (UTF-16 with a BOM, either byte
+// order) is read too.
+func TestDecodeUTF16(t *testing.T) {
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		data, err := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes([]byte(rowTable[3:]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, enc, err := Decode(data)
+		if err != nil || enc != "UTF-16" || !strings.HasPrefix(text, "2024年考核细则\n") {
+			t.Errorf("order %v: %q %v %.20q", order, enc, err, text)
+		}
 	}
 }
