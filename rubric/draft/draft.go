@@ -7,6 +7,7 @@ package draft
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -222,6 +223,17 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 			Review: "评分标准里没有找到扣分条款（扣N分、加N分、按比例扣分…）：请按标准写出规则"}}
 		byClause = nil
 	}
+	// A scale by occurrences (一次扣1分，两次扣3分，三次及以上不得分) is not
+	// a count: when two or more clauses read as tiers, each is for review.
+	var tiers []int
+	for ci, c := range clauses {
+		if tier.MatchString(withoutSpaces(std[c.core.start:c.core.end])) {
+			tiers = append(tiers, byClause[ci]...)
+		}
+	}
+	if len(tiers) >= 2 {
+		note(&ind, tiers, "分档扣分（一次…两次…）：kaohe 没有分档的种类，请改写为一条 discretion（酌情）或 count，并核对扣分")
+	}
 	// Caps that close several clauses: the indicator's, or a group's.
 	inGroup := map[int]decimal.Dec{}
 	for _, cs := range caps {
@@ -257,6 +269,9 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 	}
 	return ind
 }
+
+// tier is a clause of a scale by occurrences: "两次扣3分", "…的，一次扣1分".
+var tier = regexp.MustCompile(`(?:^|[，,])(?:[一二两三四五六七八九十]|[0-9０-９]+)(?:次|个|项|人次|起|件)(?:及以上|以上)?(?:扣|的扣|本项|该项|不得分)`)
 
 // firstOccurrence returns where a clause's quote must start so that its
 // first occurrence in the standard is this one: the loader places a clause

@@ -300,6 +300,24 @@ func TestDraftRepeatedClauseWords(t *testing.T) {
 	}
 }
 
+// TestDraftTieredScale: a scale by occurrences is put up for review as a
+// whole, and a category with one cell under its title drafts from it.
+func TestDraftTieredScale(t *testing.T) {
+	text := "1\n纪律（10分）\n（1）按时完成交办任务。（10分）\n未按时完成交办任务的，一次扣1分，两次扣3分，三次及以上本项不得分。\n" +
+		"2\n加分项（5分）\n获得国家级表彰的加5分，获得省级表彰的加3分（同一项目只计最高分）。\n"
+	rb := draftAndLoad(t, []byte(text))
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "count amount=1 unit=次 REVIEW",
+		"1.1.b": "discretion cap=10 unit=分 REVIEW",
+		"1.1.c": "flag amount=10 REVIEW",
+		"2.1.a": "bonus amount=5",
+		"2.1.b": "bonus amount=3",
+	})
+	if ind := rb.Categories[1].Indicators[0]; ind.Content != ind.Standard || !rb.Categories[1].Bonus {
+		t.Errorf("bonus row: content %q standard %q", ind.Content, ind.Standard)
+	}
+}
+
 func TestDraftGBKFile(t *testing.T) {
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.TrimPrefix(rowTable, "\ufeff"))
 	if err != nil {

@@ -191,5 +191,15 @@ func readTable(text string) (*table, error) {
 			ind.standard += "\n" + c.text
 		}
 	}
+	// A category with one cell under its title (加分项 rows often have no
+	// 考核内容): that cell is the standard, and the content too.
+	for ci := range t.categories {
+		for ii := range t.categories[ci].indicators {
+			ind := &t.categories[ci].indicators[ii]
+			if ind.standard == "" && deduction.MatchString(ind.content) {
+				ind.standard = ind.content
+			}
+		}
+	}
 	return t, nil
 }
