@@ -136,7 +136,11 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 			for _, r := range ind.Rules {
 				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(&r))
 				if r.Review != "" {
-					fmt.Fprintf(&b, "                待核对: %s\n", r.Review)
+					mark := "待核对"
+					if l.Lang == "en" {
+						mark = "review"
+					}
+					fmt.Fprintf(&b, "                %s: %s\n", mark, r.Review)
 				}
 			}
 		}

@@ -45,9 +45,14 @@ func TestRubricDraftCommand(t *testing.T) {
 	if !strings.Contains(v, "ok") || !strings.Contains(v, "1.2.b") || !strings.Contains(v, "考核排名后三位的扣分加倍") {
 		t.Errorf("validate of a draft with a review:\n%s", v)
 	}
-	if s := c.ok("rubric", "show", "--rubric", out); !strings.Contains(s, "待核对") {
+	if s := c.ok("rubric", "show", "--rubric", out); !strings.Contains(s, "review: 没有识别出扣分方式") {
+		t.Errorf("show --lang en does not mark the rule to review:\n%s", s)
+	}
+	c.lang = "" // the draft's own language, Chinese
+	if s := c.ok("rubric", "show", "--rubric", out); !strings.Contains(s, "待核对: 没有识别出扣分方式") {
 		t.Errorf("show does not mark the rule to review:\n%s", s)
 	}
+	c.lang = "en"
 	// The draft is not overwritten without --force.
 	before := mustRead(t, out)
 	if _, errs, code := c.run("rubric", "draft", table, "-o", out); code == 0 || !strings.Contains(errs, "--force") {
