@@ -35,6 +35,12 @@ func (a *app) dbPath() (string, error) {
 // database; the others say there is none, so a mistyped --db does not
 // quietly make an empty file.
 func (a *app) openStore(create bool) (*store.Store, error) {
+	return a.openStoreFor(create, false)
+}
+
+// openStoreFor is openStore; readOnly opens it for a command that only
+// reads, which works on a read-only file.
+func (a *app) openStoreFor(create, readOnly bool) (*store.Store, error) {
 	p, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -42,7 +48,7 @@ func (a *app) openStore(create bool) (*store.Store, error) {
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
 		return nil, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
-	return store.Open(p, store.Options{Now: a.now})
+	return store.Open(p, store.Options{Now: a.now, ReadOnly: readOnly})
 }
 
 // withStore runs fn on an existing database and closes (checkpoints) it.
@@ -56,16 +62,32 @@ func (a *app) withNewOrExistingStore(fn func(s *store.Store) error) error {
 }
 
 func (a *app) withStoreMode(create bool, fn func(s *store.Store) error) error {
-	s, err := a.openStore(create)
+	return a.withStoreOpened(create, false, fn)
+}
+
+func (a *app) withStoreOpened(create, readOnly bool, fn func(s *store.Store) error) error {
+	s, err := a.openStoreFor(create, readOnly)
 	if err != nil {
 		return err
 	}
 	ferr := fn(s)
-	cerr := s.Close()
+	cerr := a.closeStore(s)
 	if ferr != nil {
 		return ferr
 	}
 	return cerr
+}
+
+// closeStore closes the store; a closing checkpoint that failed after
+// everything was saved is printed as a warning, not an error.
+func (a *app) closeStore(s *store.Store) error {
+	err := s.Close()
+	var ce *store.CheckpointError
+	if errors.As(err, &ce) {
+		fmt.Fprintln(a.stderr, "kaohe: "+ce.Error())
+		return nil
+	}
+	return err
 }
 
 // identity is who writes: the stored inspector, or KAOHE_INSPECTOR.
@@ -191,7 +213,7 @@ func (a *app) listCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use: "list", Short: "List assessments: unit, period, inspectors, progress, total, status, conflicts", Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			return a.withStore(func(s *store.Store) error {
+			return a.readStore(func(s *store.Store) error {
 				states, err := s.States()
 				if err != nil {
 					return err
@@ -393,7 +415,7 @@ func (a *app) exportCmd() *cobra.Command {
 			if !asJSON {
 				return errors.New("only --json export exists: kaohe export ASSESSMENT --json > findings.json")
 			}
-			return a.withAssessment(args[0], func(s *store.Store, as store.Assessment) error {
+			return a.readAssessment(args[0], func(s *store.Store, as store.Assessment) error {
 				st, err := s.State(as.ID)
 				if err != nil {
 					return err
@@ -415,7 +437,7 @@ func (a *app) historyCmd() *cobra.Command {
 			if len(args) == 2 {
 				subject = args[1]
 			}
-			return a.withAssessment(args[0], func(s *store.Store, as store.Assessment) error {
+			return a.readAssessment(args[0], func(s *store.Store, as store.Assessment) error {
 				all, err := s.History(as.ID, "")
 				if err != nil {
 					return err
@@ -530,7 +552,7 @@ func (a *app) reopenCmd() *cobra.Command {
 
 // scoreAssessment prints the score of an assessment in the database.
 func (a *app) scoreAssessment(ref string, asJSON bool) error {
-	return a.withAssessment(ref, func(s *store.Store, as store.Assessment) error {
+	return a.readAssessment(ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err

@@ -30,7 +30,7 @@ func (a *app) mergeCmd() *cobra.Command {
 				return err
 			}
 			sums, err := s.Merge(sources...)
-			cerr := s.Close()
+			cerr := a.closeStore(s)
 			if err != nil {
 				return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, into)
 			}
@@ -59,7 +59,7 @@ func (a *app) packCmd() *cobra.Command {
 		Short: "Write a self-contained copy of the database for handing over (USB stick, mail)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.withStore(func(s *store.Store) error {
+			return a.readStore(func(s *store.Store) error {
 				if err := s.Pack(args[0]); err != nil {
 					return err
 				}
@@ -95,7 +95,7 @@ func (a *app) conflictsCmd() *cobra.Command {
 		Short: "List open conflicts: each inspector's value, device, time and note",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return a.withStore(func(s *store.Store) error {
+			return a.readStore(func(s *store.Store) error {
 				var states []*store.State
 				if len(args) == 1 {
 					as, err := s.Find(args[0])

@@ -26,7 +26,7 @@ func (a *app) reportCmd() *cobra.Command {
 			if format == "" {
 				format = report.FormatFromPath(out)
 			}
-			return a.withStore(func(s *store.Store) error {
+			return a.readStore(func(s *store.Store) error {
 				states, err := s.States()
 				if err != nil {
 					return err
