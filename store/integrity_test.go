@@ -118,10 +118,10 @@ func damagedWALs(t *testing.T, wal []byte) map[string][]byte {
 	badVersion := append([]byte(nil), wal...)
 	binary.BigEndian.PutUint32(badVersion[4:], 3007001)
 	return map[string][]byte{
-		"random bytes":            random,
-		"cut inside its header":   wal[:20],
-		"header checksum wrong":   badSum,
-		"unknown format version":  badVersion,
+		"random bytes":             random,
+		"cut inside its header":    wal[:20],
+		"header checksum wrong":    badSum,
+		"unknown format version":   badVersion,
 		"zeroed header, frames ok": append(make([]byte, walHeaderSize), wal[walHeaderSize:]...),
 	}
 }

@@ -149,7 +149,9 @@ func openConn(path string, opts Options) (*Store, error) {
 // than this build's.
 type staleSchemaError struct{ version int }
 
-func (e *staleSchemaError) Error() string { return fmt.Sprintf("schema %d needs an upgrade", e.version) }
+func (e *staleSchemaError) Error() string {
+	return fmt.Sprintf("schema %d needs an upgrade", e.version)
+}
 
 // createFile makes a new empty database file with owner-only permissions
 // (SQLite gives its -wal and -shm files the same mode).
