@@ -135,6 +135,25 @@ func openConn(path string, opts Options) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly}
+	if opts.ReadOnly {
+		var n int
+		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+		if err != nil && cannotMakeWAL(err) && !exists(path+"-wal") {
+			// A read-only file in a read-only folder (a write-protected
+			// stick): SQLite cannot create the -shm it reads a WAL-mode
+			// file with. With no -wal there is nothing to read but the
+			// file, and nobody can be writing it: read it as immutable.
+			db.Close()
+			if uri, err = fileURI(path, roPragmas+"&immutable=1"); err != nil {
+				return nil, fileErr(path, "bad path: "+err.Error(), err)
+			}
+			if db, err = sql.Open("sqlite", uri); err != nil {
+				return nil, fileErr(path, "cannot open: "+err.Error(), err)
+			}
+			db.SetMaxOpenConns(1)
+			s.db = db
+		}
+	}
 	if !opts.ReadOnly {
 		var mode string
 		if err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
@@ -284,6 +303,19 @@ func isBusy(err error) bool {
 	return errors.Is(err, ErrBusy)
 }
 
+// cannotMakeWAL reports whether err is SQLite failing to create the files
+// it reads a WAL-mode database with (a read-only folder).
+func cannotMakeWAL(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN:
+			return true
+		}
+	}
+	return false
+}
+
 // busyErr says the file is in use by another program, naming it.
 func busyErr(path string, err error) *FileError {
 	return &FileError{Path: path, Problem: "in use by another program (another kaohe, or a sqlite3 shell) that did not let go within 10 seconds; nothing was changed: try again when it has finished",
@@ -399,11 +431,16 @@ func (s *Store) Close() error {
 	return cerr
 }
 
-// checkpoint folds the -wal into the database file.
+// checkpoint folds the -wal into the database file. It waits only briefly
+// for other processes: while one has the file open, it folds the -wal in
+// itself when it closes, and the changes are safe in the -wal meanwhile.
 func (s *Store) checkpoint() error {
 	var busy, logFrames, done int
+	if _, err := s.db.Exec("PRAGMA busy_timeout = 200"); err != nil {
+		return &CheckpointError{Path: s.path, Err: err}
+	}
 	err := s.db.QueryRow("PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
-	if err != nil {
+	if err != nil && !isBusy(err) {
 		return &CheckpointError{Path: s.path, Err: err}
 	}
 	return nil
