@@ -66,7 +66,7 @@ type storedRubric struct {
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	var data []*sourceData
 	for _, src := range sources {
-		d, err := readSource(src)
+		d, err := readSource(src, s.tempDir)
 		if err != nil {
 			return nil, err
 		}
@@ -98,8 +98,9 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	return out, nil
 }
 
-// readSource checks a source file and reads it from a private copy.
-func readSource(path string) (*sourceData, error) {
+// readSource checks a source file and reads it from a private copy, made in
+// a new folder under tempDir and removed on return, whatever the outcome.
+func readSource(path, tempDir string) (*sourceData, error) {
 	empty, err := checkHeader(path)
 	if err != nil {
 		var fe *FileError
@@ -114,7 +115,7 @@ func readSource(path string) (*sourceData, error) {
 		}
 		return nil, &RefusedError{Source: path, Reason: "an empty file, not a kaohe database"}
 	}
-	dir, err := os.MkdirTemp("", "kaohe-merge-*")
+	dir, err := os.MkdirTemp(tempDir, "kaohe-merge-*")
 	if err != nil {
 		return nil, err
 	}

@@ -43,6 +43,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	tempDir  string
 	now      func() time.Time
 	rubrics  rubricCache
 }
@@ -58,6 +59,10 @@ type Options struct {
 	// a message that says the database was opened read-only. A file that
 	// still needs a schema upgrade is opened for writing to upgrade it.
 	ReadOnly bool
+	// TempDir is where Merge makes the private copies of its sources
+	// (os.TempDir() when empty); a caller that must clean up after an
+	// interrupt gives its own folder and removes it.
+	TempDir string
 }
 
 // Open opens the kaohe database at path, creating it (mode 0600, with its
@@ -134,7 +139,7 @@ func openConn(path string, opts Options) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly}
+	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly, tempDir: opts.TempDir}
 	if opts.ReadOnly {
 		var n int
 		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 	"strings"
 	"time"
 
@@ -25,7 +28,19 @@ func (a *app) mergeCmd() *cobra.Command {
 			if into == "" {
 				return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 			}
-			s, err := store.Open(into, store.Options{Now: a.now})
+			tmp, err := os.MkdirTemp("", "kaohe-merge-*")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(tmp)
+			stop := a.onInterrupt(func() {
+				// The private copies of the sources go; the target is
+				// either unchanged or fully merged (one transaction).
+				os.RemoveAll(tmp)
+				fmt.Fprintf(a.stderr, "kaohe: interrupted; %s is either unchanged or fully merged, never half\n", into)
+			})
+			defer stop()
+			s, err := store.Open(into, store.Options{Now: a.now, TempDir: tmp})
 			if err != nil {
 				return err
 			}
@@ -229,4 +244,24 @@ func pickHead(ss *store.SubjectState, pick string) (*store.Revision, error) {
 		return found[0], nil
 	}
 	return nil, fmt.Errorf("%q has several values in this conflict; pick by revision ID", pick)
+}
+
+// onInterrupt runs cleanup and exits 130 if the process is interrupted
+// (Ctrl-C, SIGTERM) before the returned stop is called.
+func (a *app) onInterrupt(cleanup func()) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			cleanup()
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }

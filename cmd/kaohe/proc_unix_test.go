@@ -330,3 +330,61 @@ func TestReadOnlyFileCLI(t *testing.T) {
 		t.Error("reading changed the read-only file")
 	}
 }
+
+// A merge interrupted with Ctrl-C while it reads a source leaves no private
+// copy of that source behind, and exits non-zero.
+func TestInterruptedMergeLeavesNoCopy(t *testing.T) {
+	c, _ := seeded(t)
+	var parts []string
+	for _, sc := range seedScenarios {
+		parts = append(parts, sc.findings)
+	}
+	findings := writeFile(t, "all.json", `{"findings": {`+strings.Join(parts, ",")+`}}`)
+	for i := 0; i < 15; i++ {
+		unit := fmt.Sprintf("单位%02d", i)
+		c.ok("new", unit, "2021")
+		c.ok("import", unit+"/2021", findings)
+	}
+	src := filepath.Join(t.TempDir(), "src.db")
+	c.ok("pack", src)
+	tmp := t.TempDir()
+	for attempt := 0; attempt < 5; attempt++ {
+		cmd := proc(filepath.Join(t.TempDir(), "t.db"), []string{"TMPDIR=" + tmp}, "merge", "--into", filepath.Join(t.TempDir(), "t.db"), src)
+		var errs bytes.Buffer
+		cmd.Stderr = &errs
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		caught := false
+		var err error
+	poll:
+		for {
+			select {
+			case err = <-exited:
+				break poll
+			default:
+			}
+			m1, _ := filepath.Glob(filepath.Join(tmp, "*", "*", "source.db"))
+			m2, _ := filepath.Glob(filepath.Join(tmp, "*", "source.db"))
+			if !caught && len(m1)+len(m2) > 0 {
+				cmd.Process.Signal(os.Interrupt)
+				caught = true
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		if !caught {
+			continue // the merge finished before the copy was seen; try again
+		}
+		if err == nil {
+			t.Fatal("an interrupted merge exited 0")
+		}
+		left, _ := filepath.Glob(filepath.Join(tmp, "*"))
+		if len(left) > 0 {
+			t.Fatalf("an interrupted merge left %v behind (%s)", left, errs.String())
+		}
+		return
+	}
+	t.Skip("the merge never ran long enough to be interrupted while copying")
+}
