@@ -6,8 +6,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"syscall"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
