@@ -30,15 +30,10 @@ func (a *app) dbPath() (string, error) {
 	return store.DefaultPath(a.getenv)
 }
 
-// openStore opens the database for a command; the caller must close it.
+// openStoreFor opens the database for a command; the caller must close it.
 // Only commands that set things up (init, new, the TUI) create a missing
 // database; the others say there is none, so a mistyped --db does not
-// quietly make an empty file.
-func (a *app) openStore(create bool) (*store.Store, error) {
-	return a.openStoreFor(create, false)
-}
-
-// openStoreFor is openStore; readOnly opens it for a command that only
+// quietly make an empty file. readOnly opens it for a command that only
 // reads, which works on a read-only file.
 func (a *app) openStoreFor(create, readOnly bool) (*store.Store, error) {
 	p, err := a.dbPath()
