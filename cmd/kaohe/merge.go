@@ -1,0 +1,98 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// mergeOptions are the inputs of `kaohe merge`.
+type mergeOptions struct {
+	app     *app
+	into    string
+	sources []string
+	asJSON  bool
+}
+
+func (a *app) mergeCmd() *cobra.Command {
+	o := &mergeOptions{app: a}
+	cmd := &cobra.Command{
+		Use:     "merge --into TARGET.db SOURCE.db…",
+		Short:   "Merge inspectors' databases into one (all or nothing; sources are never modified)",
+		Args:    cobra.MinimumNArgs(1),
+		Example: "  kaohe merge --into 汇总.db 张三.db 李四.db",
+		RunE: func(_ *cobra.Command, sources []string) error {
+			o.sources = sources
+			return o.run()
+		},
+	}
+	cmd.Flags().StringVar(&o.into, "into", "", "the database to merge into (created if missing)")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the summary as JSON")
+	return cmd
+}
+
+// run merges every source into the target, all or nothing.
+func (o *mergeOptions) run() error {
+	a := o.app
+	if o.into == "" {
+		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
+	}
+	tmp, err := os.MkdirTemp("", "kaohe-merge-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	stop := a.onInterrupt(func() {
+		// The private copies of the sources go; the target is either
+		// unchanged or fully merged (one transaction).
+		os.RemoveAll(tmp)
+		fmt.Fprintf(a.stderr, "kaohe: interrupted; %s is either unchanged or fully merged, never half\n", o.into)
+	})
+	defer stop()
+	s, err := store.Open(o.into, store.Options{Now: a.now, TempDir: tmp})
+	if err != nil {
+		return err
+	}
+	sums, err := s.Merge(o.sources...)
+	cerr := a.closeStore(s)
+	if err != nil {
+		return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, o.into)
+	}
+	if cerr != nil {
+		return cerr
+	}
+	if o.asJSON {
+		return writeJSON(a.stdout, sums)
+	}
+	for _, m := range sums {
+		fmt.Fprintf(a.stdout, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
+			m.Source, m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+	}
+	fmt.Fprintf(a.stdout, "merged into %s\n", o.into)
+	return nil
+}
+
+// onInterrupt runs cleanup and exits 130 if the process is interrupted
+// (Ctrl-C, SIGTERM) before the returned stop is called.
+func (a *app) onInterrupt(cleanup func()) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			cleanup()
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
+}
