@@ -46,14 +46,16 @@ func (o *mergeOptions) run() error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
 	stop := a.onInterrupt(func() {
 		// The private copies of the sources go; the target is either
 		// unchanged or fully merged (one transaction).
 		os.RemoveAll(tmp)
 		fmt.Fprintf(a.stderr, "kaohe: interrupted; %s is either unchanged or fully merged, never half\n", o.into)
 	})
-	defer stop()
+	defer func() {
+		os.RemoveAll(tmp)
+		stop() // only once the copies are gone
+	}()
 	s, err := store.Open(o.into, store.Options{Now: a.now, TempDir: tmp})
 	if err != nil {
 		return err
