@@ -81,26 +81,26 @@ func checkWAL(walPath string, dbPageSize int64) (walInfo, error) {
 	defer f.Close()
 	hdr := make([]byte, walHeaderSize)
 	if _, err := io.ReadFull(f, hdr); err != nil {
-		return info, fmt.Errorf("its -wal file %s is damaged: %d bytes, shorter than a WAL header (32 bytes); it was left in place", walPath, st.Size())
+		return info, walDamaged(walPath, fmt.Sprintf("%d bytes, shorter than a WAL header", st.Size()))
 	}
 	magic := binary.BigEndian.Uint32(hdr[0:4])
 	if magic != walMagicLE && magic != walMagicBE {
-		return info, fmt.Errorf("its -wal file %s is damaged: it does not start with a WAL header; it may hold saved work, so kaohe will not open the database without it (it was left in place)", walPath)
+		return info, walDamaged(walPath, "it does not start with a WAL header")
 	}
 	bigEndian := magic&1 == 1
 	if v := binary.BigEndian.Uint32(hdr[4:8]); v != walFormatVersion {
-		return info, fmt.Errorf("its -wal file %s is damaged: WAL format version %d (want %d); it was left in place", walPath, v, walFormatVersion)
+		return info, walDamaged(walPath, fmt.Sprintf("WAL format version %d, not %d", v, walFormatVersion))
 	}
 	pageSize := int64(binary.BigEndian.Uint32(hdr[8:12]))
 	if pageSize < 512 || pageSize > 65536 || pageSize&(pageSize-1) != 0 {
-		return info, fmt.Errorf("its -wal file %s is damaged: invalid page size %d in its header; it was left in place", walPath, pageSize)
+		return info, walDamaged(walPath, fmt.Sprintf("invalid page size %d in its header", pageSize))
 	}
 	c0, c1 := walChecksum(bigEndian, 0, 0, hdr[:24])
 	if c0 != binary.BigEndian.Uint32(hdr[24:28]) || c1 != binary.BigEndian.Uint32(hdr[28:32]) {
-		return info, fmt.Errorf("its -wal file %s is damaged: its header checksum is wrong; it was left in place", walPath)
+		return info, walDamaged(walPath, "its header checksum is wrong")
 	}
 	if dbPageSize != 0 && pageSize != dbPageSize {
-		return info, fmt.Errorf("its -wal file %s does not belong to it: page size %d, the database's is %d; it was left in place", walPath, pageSize, dbPageSize)
+		return info, walDamaged(walPath, fmt.Sprintf("page size %d, the database's is %d", pageSize, dbPageSize))
 	}
 	salt1, salt2 := binary.BigEndian.Uint32(hdr[16:20]), binary.BigEndian.Uint32(hdr[20:24])
 	frame := make([]byte, walFrameHeaderSize+pageSize)
@@ -123,4 +123,10 @@ func checkWAL(walPath string, dbPageSize int64) (walInfo, error) {
 		}
 	}
 	return info, nil
+}
+
+// walDamaged says a -wal is damaged, what that means and what to do.
+func walDamaged(walPath, what string) error {
+	return fmt.Errorf("its -wal file %s is damaged (%s); the latest saved changes may be in it, so kaohe does not read the database without it. "+
+		"Both were left in place: copy them again from where they came from, or move the -wal away to use the database as of its last checkpoint", walPath, what)
 }
