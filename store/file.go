@@ -122,7 +122,13 @@ func checkHeaderOnce(path string) (empty, unstable bool, err error) {
 		// -wal); SQLite reads that state and Open checks it.
 		return false, false, nil
 	}
-	if appID := binary.BigEndian.Uint32(hdr[68:72]); appID != ApplicationID {
+	if appID := binary.BigEndian.Uint32(hdr[68:72]); appID == 0 && hdr[18] == 2 && binary.BigEndian.Uint32(hdr[28:32]) <= 1 {
+		// A one-page WAL-mode file without an application_id: a new
+		// database another kaohe is creating right now (the switch to WAL
+		// comes first, the schema follows in the -wal). Open decides under
+		// the write lock whether it is empty (and migrates it) or foreign.
+		return false, false, nil
+	} else if appID != ApplicationID {
 		return false, false, fileErr(path, foreignMessage(appID), nil)
 	}
 	if v := int(binary.BigEndian.Uint32(hdr[60:64])); v > SchemaVersion {

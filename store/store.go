@@ -160,13 +160,37 @@ func openConn(path string, opts Options) (*Store, error) {
 		}
 	}
 	if !opts.ReadOnly {
-		var mode string
-		if err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		if err := switchToWAL(db); err != nil {
 			db.Close()
 			return nil, openErr(path, "cannot switch to WAL", err)
 		}
 	}
 	return s, nil
+}
+
+// switchToWAL puts the file in WAL mode (a no-op once it is). Several
+// processes opening a new file at once can make SQLite give up at once
+// rather than wait (it does not wait where waiting could deadlock), so the
+// switch is retried for as long as the busy timeout.
+func switchToWAL(db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var mode string
+		err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode)
+		if err == nil && strings.EqualFold(mode, "wal") {
+			return nil
+		}
+		if err != nil && !isBusy(err) {
+			return err
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = fmt.Errorf("journal mode stays %q: %w", mode, ErrBusy)
+			}
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // staleSchemaError is a read-only open of a file whose schema is older
@@ -396,14 +420,12 @@ func (s *Store) migrate() error {
 // schemaVersion reads the file's user_version, refusing a foreign file or
 // one made by a newer kaohe.
 func (s *Store) schemaVersion(db q) (int, error) {
+	// One statement, so the three are read from one snapshot even while
+	// another process is creating the schema.
 	var appID, version, tables int
-	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return 0, openErr(s.path, "cannot read the database", err)
-	}
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return 0, openErr(s.path, "cannot read the database", err)
-	}
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+	err := db.QueryRow("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").
+		Scan(&appID, &version, &tables)
+	if err != nil {
 		return 0, openErr(s.path, "cannot read the database", err)
 	}
 	if appID != ApplicationID && (appID != 0 || tables > 0) {
