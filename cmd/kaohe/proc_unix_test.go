@@ -20,7 +20,7 @@ import (
 // proc is a real kaohe process (this test binary run as kaohe, see
 // TestMain) on the database db.
 func proc(db string, extraEnv []string, args ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], args...)
+	cmd := exec.Command(os.Args[0], append([]string{"--lang", "en"}, args...)...)
 	cmd.Env = append(os.Environ(), "KAOHE_TEST_AS_KAOHE=1", "KAOHE_DB="+db, "KAOHE_INSPECTOR=", "LANG=C")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	return cmd

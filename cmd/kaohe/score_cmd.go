@@ -34,7 +34,7 @@ func (a *app) scoreCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.findingsFile, "findings", "", "findings JSON file: {\"findings\": {\"1.2.a\": 3, …}}")
-	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
+	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	return cmd
 }
@@ -62,7 +62,7 @@ func (o *scoreOptions) run() error {
 	}
 	fs, err := scoring.ReadFindingsJSON(data)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(o.findingsFile, err))
+		fmt.Fprintln(a.stderr, prefixLines(o.findingsFile, a.valueError(rb, err)))
 		return exitError{1}
 	}
 	return a.printScore(rb, fs, o.asJSON, o.findingsFile)
@@ -93,7 +93,7 @@ func (o *scoreOptions) scoreAssessment() error {
 func (a *app) printScore(rb *rubric.Rubric, fs scoring.Findings, asJSON bool, source string) error {
 	res, err := scoring.Score(rb, fs)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(source, err))
+		fmt.Fprintln(a.stderr, prefixLines(source, a.valueError(rb, err)))
 		return exitError{1}
 	}
 	if asJSON {
