@@ -154,6 +154,9 @@ func (wb *workbench) categoryResult(id string) *scoring.CategoryResult {
 func (wb *workbench) indicatorView(w, h int) []string {
 	inner := w - 2
 	ind := wb.current()
+	if len(wb.rows) == 0 {
+		return box(wb.st, wb.l.UI.Indicator, false, textwidth.Wrap(wb.l.UI.FilterHint, max(inner, 1)), w, h)
+	}
 	if ind == nil {
 		return box(wb.st, wb.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
 	}
