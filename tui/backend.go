@@ -22,6 +22,10 @@ type Backend interface {
 	State(assessmentID string) (*store.State, error)
 	Create(id store.Identity, rb *rubric.Rubric, unit, period string) (store.Assessment, error)
 	Record(id store.Identity, assessmentID string, changes ...store.Change) ([]store.Revision, error)
+	// History lists a subject's revisions, oldest first ("" for all).
+	History(assessmentID, subject string) ([]*store.Revision, error)
+	// DataVersion changes when another program wrote to the database.
+	DataVersion() (int64, error)
 }
 
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
@@ -57,6 +61,14 @@ func (b StoreBackend) Record(id store.Identity, aid string, changes ...store.Cha
 	return b.Store.Record(id, aid, changes...)
 }
 
+// History lists revisions.
+func (b StoreBackend) History(aid, subject string) ([]*store.Revision, error) {
+	return b.Store.History(aid, subject)
+}
+
+// DataVersion polls for writes by other programs.
+func (b StoreBackend) DataVersion() (int64, error) { return b.Store.DataVersion() }
+
 // Messages returned by commands.
 type (
 	identityMsg struct {
@@ -73,23 +85,41 @@ type (
 		err       error
 	}
 	stateMsg struct {
-		state *store.State
-		err   error
+		state   *store.State
+		version int64
+		err     error
 	}
-	// reloadedMsg refreshes the open workbench after a refused save.
+	// reloadedMsg refreshes the open workbench after a refused save or a
+	// write by another program.
 	reloadedMsg struct {
-		state *store.State
+		state   *store.State
+		version int64
+		err     error
+	}
+	// pollMsg is the timer of the check for other programs' writes; gen
+	// tells the workbench's own timer from a closed one's.
+	pollMsg struct{ gen int }
+	// versionMsg is the database's data_version read by the poll.
+	versionMsg struct {
+		gen     int
+		version int64
+		err     error
+	}
+	// historyMsg carries the revisions shown by the history view.
+	historyMsg struct {
+		title string
+		revs  []*store.Revision
 		err   error
 	}
 	createdMsg struct {
 		a   store.Assessment
 		err error
 	}
-	// savedMsg reports one save; seq says which edit of the subject it was.
+	// savedMsg reports one batch's save; seq says which batch it was.
 	savedMsg struct {
-		subject string
-		seq     int
-		err     error
+		seq       int
+		revisions []store.Revision
+		err       error
 	}
 	retryMsg struct{}
 )

@@ -65,7 +65,7 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 		t.Fatal(err)
 	}
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
-	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, Dark: true,
+	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,
 		Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
 	for _, f := range opts {
 		f(&o)
@@ -74,7 +74,7 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(h.m.Init())
 	h.keys("enter") // open the only assessment
-	if h.m.screen != screenWorkbench {
+	if h.m.front != screenWorkbench {
 		t.Fatalf("workbench did not open:\n%s", h.screen())
 	}
 	return h
@@ -103,9 +103,9 @@ func (h *harness) run(cmd tea.Cmd) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case retryMsg:
-			// Retries are sent by the tests themselves, when they choose.
-		case identityMsg, statesMsg, stateMsg, createdMsg, savedMsg, reportWrittenMsg, reloadedMsg:
+		case retryMsg, pollMsg, tea.QuitMsg:
+			// Retries and polls are sent by the tests themselves, when they choose.
+		default:
 			m, next := h.m.Update(msg)
 			h.m = m.(Model)
 			queue = append(queue, next)

@@ -23,9 +23,10 @@ const (
 
 // layout splits the width between the three panes.
 func (wb *workbench) layout() (nav, center, score int) {
-	nav = clamp(wb.w*30/100, 24, 40)
-	score = clamp(wb.w*27/100, 24, 44)
-	center = wb.w - nav - score
+	w := wb.c.w
+	nav = clamp(w*30/100, 24, 56)
+	score = clamp(w*27/100, 24, 44)
+	center = w - nav - score
 	return
 }
 
@@ -51,8 +52,9 @@ func shortTitle(ind *rubric.Indicator) string {
 }
 
 // marker is an indicator's state in the navigator: "." not recorded, "✓"
-// recorded without deduction, "-0.60" deducted, a trailing "*" when a cap
-// bound, a leading "!" when in conflict.
+// recorded without deduction, "-0.60" deducted, a leading "~" while only
+// partly recorded, a trailing "*" when a cap bound, a leading "!" when in
+// conflict.
 func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 	ir, _ := wb.res.Indicator(ind.ID)
 	conflict := false
@@ -74,6 +76,9 @@ func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 	default:
 		m = "-" + ir.Deduction.Fixed(2)
 	}
+	if !ir.Complete && ir.Recorded > 0 && m != "~" {
+		m = "~" + m // partly recorded, even when it already deducts
+	}
 	capped := ir.AnyCapBound()
 	if capped {
 		m += "*"
@@ -90,7 +95,7 @@ func (wb *workbench) navigatorView(w, h int) []string {
 	var lines []string
 	cursorLine := 0
 	if wb.mode == editFilter || wb.filter != "" {
-		lines = append(lines, fit(wb.l.UI.Filter+wb.filterText(), inner))
+		lines = append(lines, fit(wb.c.l.UI.Filter+wb.filterText(), inner))
 	}
 	for i, r := range wb.rows {
 		if i == wb.cursor {
@@ -98,40 +103,40 @@ func (wb *workbench) navigatorView(w, h int) []string {
 		}
 		if r.ind == nil {
 			cr := wb.categoryResult(r.cat.ID)
-			score := cr.Score.Fixed(1) + "/" + cr.Max.String()
+			score := scoreOf(cr.Score, cr.Max)
 			title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
 			l := fit(title, inner-textwidth.Width(score)-1) + " " + score
 			if i == wb.cursor {
-				lines = append(lines, wb.st.Cursor.Render(l))
+				lines = append(lines, wb.c.styles.Cursor.Render(l))
 			} else {
-				lines = append(lines, wb.st.Header.Render(l))
+				lines = append(lines, wb.c.styles.Header.Render(l))
 			}
 			continue
 		}
 		m, capped, conflict := wb.marker(r.ind)
-		mw := 7
+		mw := 8
 		left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
 		right := textwidth.PadLeft(m, mw)
 		var text string
 		switch {
 		case i == wb.cursor:
-			text = wb.st.Cursor.Render(left + right)
+			text = wb.c.styles.Cursor.Render(left + right)
 		case conflict:
-			text = left + wb.st.Conflict.Render(right)
+			text = left + wb.c.styles.Conflict.Render(right)
 		case capped:
-			text = left + wb.st.Capped.Render(right)
+			text = left + wb.c.styles.Capped.Render(right)
 		case strings.HasPrefix(m, "-"):
-			text = left + wb.st.Deducted.Render(right)
+			text = left + wb.c.styles.Deducted.Render(right)
 		case m == "✓" || strings.HasPrefix(m, "+"):
-			text = left + wb.st.Good.Render(right)
+			text = left + wb.c.styles.Good.Render(right)
 		default:
-			text = left + wb.st.Dim.Render(right)
+			text = left + wb.c.styles.Dim.Render(right)
 		}
 		lines = append(lines, text)
 	}
 	body := h - 2
 	start := scrollWindow(cursorLine, len(lines), body)
-	return fittedBox(wb.st, wb.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
+	return fittedBox(&wb.c.styles, wb.c.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
 }
 
 func (wb *workbench) filterText() string {
@@ -155,20 +160,20 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	inner := w - 2
 	ind := wb.current()
 	if len(wb.rows) == 0 {
-		return box(wb.st, wb.l.UI.Indicator, false, textwidth.Wrap(wb.l.UI.FilterHint, max(inner, 1)), w, h)
+		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.words.NoMatch, max(inner, 1)), w, h)
 	}
 	if ind == nil {
-		return box(wb.st, wb.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
+		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
 	}
-	l := wb.l
+	l := wb.c.l
 	var lines []string
 	selLine := 0
 	cat := wb.rows[wb.cursor].cat
-	lines = append(lines, wb.st.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
-		wb.st.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
+	lines = append(lines, wb.c.styles.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
+		wb.c.styles.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
 	if wb.signed != nil {
 		for _, s := range textwidth.Wrap(wb.signedText(), inner) {
-			lines = append(lines, wb.st.Warning.Render(s))
+			lines = append(lines, wb.c.styles.Warning.Render(s))
 		}
 	}
 	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
@@ -178,14 +183,14 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		}
 		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, "，"), wb.a.Label())
 		for _, s := range textwidth.Wrap(msg, inner) {
-			lines = append(lines, wb.st.Conflict.Render(s))
+			lines = append(lines, wb.c.styles.Conflict.Render(s))
 		}
 	}
 	lines = append(lines, wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner)...)
 	for _, s := range wrapPrefixed(l.UI.Standard+"：", textwidth.Sanitize(ind.Standard, false), inner) {
-		lines = append(lines, wb.st.Dim.Render(s))
+		lines = append(lines, wb.c.styles.Dim.Render(s))
 	}
-	lines = append(lines, wb.st.Border.Render(strings.Repeat("─", inner)))
+	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
 	ir, _ := wb.res.Indicator(ind.ID)
 	for i := range ind.Rules {
 		r := &ind.Rules[i]
@@ -200,26 +205,40 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	lines = append(lines, wb.noteLines(ind, wb.sel == len(ind.Rules), inner)...)
 	if wb.inlineErr != "" {
 		for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
-			lines = append(lines, wb.st.Error.Render(s))
+			lines = append(lines, wb.c.styles.Error.Render(s))
 		}
 	}
-	body := h - 2
-	// Keep the selected input (and the error under it) on screen; the
-	// first line (indicator and category) stays pinned.
-	start := 0
-	if selLine+4 > body {
-		start = min(selLine-3, max(len(lines)-body+1, 0))
+	return wb.scrolledBox(lines, selLine, w, h)
+}
+
+// scrolledBox shows the indicator pane's lines in a box: the first line
+// (indicator and category) stays pinned, the selected input is kept in
+// view, and J/K scroll from there; the title says where the view is when
+// not everything fits.
+func (wb *workbench) scrolledBox(lines []string, selLine, w, h int) []string {
+	title := wb.c.l.UI.Indicator
+	rest := lines[1:]
+	room := h - 3 // the border and the pinned line
+	if room < 1 || len(rest) <= room {
+		wb.scroll = 0
+		return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
 	}
-	if start > 1 {
-		lines = append(lines[:1], lines[start:]...)
+	maxStart := len(rest) - room
+	auto := 0
+	if sel := selLine - 1; sel+4 > room {
+		auto = min(sel-3, maxStart)
 	}
-	return box(wb.st, wb.l.UI.Indicator, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
+	start := clamp(auto+wb.scroll, 0, maxStart)
+	wb.scroll = start - auto
+	title += fmt.Sprintf(" %d–%d/%d %s", start+1, start+room, len(rest), wb.c.words.More)
+	shown := append([]string{lines[0]}, rest[start:start+room]...)
+	return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, shown, w, h)
 }
 
 // ruleLines renders one rule: its label and kind, then its input with the
 // target or range beside it and the deduction it causes.
 func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected bool, inner int) []string {
-	l := wb.l
+	l := wb.c.l
 	pointer := "  "
 	if selected {
 		pointer = "> "
@@ -234,7 +253,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			s = "    " + strings.TrimLeft(s, " ")
 		}
 		if selected {
-			out = append(out, wb.st.InputActive.Render(s))
+			out = append(out, wb.c.styles.InputActive.Render(s))
 		} else {
 			out = append(out, s)
 		}
@@ -245,8 +264,10 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	switch {
 	case editingThis:
 		field = "[" + wb.valueInput.View() + "]"
+	case selected && wb.mode == editReason && wb.pendingVal != nil:
+		field = "[" + wb.pendingVal.String() + "]" // the figure stays in view
 	case !rr.Recorded:
-		field = wb.st.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
+		field = wb.c.styles.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
 	case r.Kind.IsBool():
 		field = "[" + report.FormatValue(l, rr.Value) + "]"
 	default:
@@ -257,6 +278,11 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		unit = ""
 	}
 	hint := ruleHint(l, r)
+	if ind := wb.current(); ind != nil {
+		if g := ind.GroupOf(r.ID); g != nil {
+			hint += wb.hintSep() + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
+		}
+	}
 	eff := ""
 	if rr.Recorded {
 		sign := "-"
@@ -275,23 +301,32 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if unit != "" {
 		line += " " + unit
 	}
-	if p := wb.pend[r.ID]; p != nil && p.err != nil {
-		line += " " + wb.st.Error.Render("["+wb.l.UI.Unsaved+"]")
+	if wb.saver.failed(r.ID) {
+		line += " " + wb.c.styles.Error.Render("["+wb.c.l.UI.Unsaved+"]")
 	}
 	out = append(out, fit(line, inner))
+	// The hint keeps its whole text (its cap): wrapped, with the effect
+	// beside its last line when it fits, else on a line of its own.
 	if hint != "" || eff != "" {
-		hl := "    " + hint
-		if eff != "" {
-			st := wb.st.Deducted
-			if rr.Amount == 0 {
-				st = wb.st.Good
-			}
-			if rr.Capped {
-				st = wb.st.Capped
-			}
-			out = append(out, wb.st.Dim.Render(fit(hl, max(inner-textwidth.Width(eff)-1, 0)))+" "+st.Render(eff))
-		} else {
-			out = append(out, wb.st.Dim.Render(fit(hl, inner)))
+		effStyle := wb.c.styles.Deducted
+		switch {
+		case rr.Capped:
+			effStyle = wb.c.styles.Capped
+		case rr.Amount == 0 || r.Kind == rubric.Bonus:
+			effStyle = wb.c.styles.Good
+		}
+		hl := wrapPrefixed("    ", hint, inner)
+		last := hl[len(hl)-1]
+		for _, s := range hl[:len(hl)-1] {
+			out = append(out, wb.c.styles.Dim.Render(fit(s, inner)))
+		}
+		switch {
+		case eff == "":
+			out = append(out, wb.c.styles.Dim.Render(fit(last, inner)))
+		case textwidth.Width(last)+1+textwidth.Width(eff) <= inner:
+			out = append(out, wb.c.styles.Dim.Render(fit(last, inner-textwidth.Width(eff)-1))+" "+effStyle.Render(eff))
+		default:
+			out = append(out, wb.c.styles.Dim.Render(fit(last, inner)), effStyle.Render(textwidth.PadLeft(eff, inner)))
 		}
 	}
 	if r.Kind == rubric.Discretion && (rr.Note != "" || (selected && wb.mode == editReason)) {
@@ -300,6 +335,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			reason = wb.reasonIn.View()
 		}
 		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner)...)
+		if selected && wb.mode == editReason {
+			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
+		}
 	}
 	if ss := wb.conflicts[r.ID]; ss != nil {
 		out = append(out, wb.conflictLines(ss, selected, inner)...)
@@ -310,8 +348,8 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 // conflictLines shows each inspector's value of a subject in conflict and,
 // when it is selected, how to settle it.
 func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner int) []string {
-	l := wb.l
-	out := []string{wb.st.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner))}
+	l := wb.c.l
+	out := []string{wb.c.styles.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner))}
 	for i, h := range ss.Heads {
 		v := "—"
 		if !h.Tombstone() {
@@ -323,14 +361,14 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 		if h.Note != "" {
 			s += "  " + textwidth.Sanitize(h.Note, false)
 		}
-		out = append(out, wb.st.Warning.Render(fit(s, inner)))
+		out = append(out, wb.c.styles.Warning.Render(fit(s, inner)))
 	}
 	if selected {
 		hint := l.UI.ResolveHint
 		if wb.signed != nil {
 			hint = wb.signedText()
 		}
-		out = appendWrapped(out, wb.st.Dim, "    ", hint, inner)
+		out = appendWrapped(out, wb.c.styles.Dim, "    ", hint, inner)
 	}
 	return out
 }
@@ -358,22 +396,27 @@ func ruleHint(l *i18n.Labels, r *rubric.Rule) string {
 	if r.Cap != nil && r.Kind != rubric.Discretion {
 		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
 	}
-	sep := "，"
-	if l.Lang != "zh" {
-		sep = ", "
-	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, hintSep(l))
 }
+
+func hintSep(l *i18n.Labels) string {
+	if l.Lang != "zh" {
+		return ", "
+	}
+	return "，"
+}
+
+func (wb *workbench) hintSep() string { return hintSep(wb.c.l) }
 
 func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) []string {
 	pointer := "  "
 	if selected {
 		pointer = "> "
 	}
-	head := pointer + wb.l.UI.IndicatorNote
+	head := pointer + wb.c.l.UI.IndicatorNote
 	var out []string
 	if selected {
-		out = append(out, wb.st.InputActive.Render(fit(head, inner)))
+		out = append(out, wb.c.styles.InputActive.Render(fit(head, inner)))
 	} else {
 		out = append(out, fit(head, inner))
 	}
@@ -388,7 +431,7 @@ func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) 
 	}
 	note := textwidth.Sanitize(wb.notes[ind.ID], true)
 	if note == "" {
-		out = append(out, wb.st.Dim.Render("    —"))
+		out = append(out, wb.c.styles.Dim.Render("    —"))
 		return out
 	}
 	for _, s := range textwidth.Wrap(note, max(inner-4, 1)) {
@@ -402,9 +445,16 @@ func (wb *workbench) categoryOverview(inner int) []string {
 	r := wb.rows[wb.cursor]
 	cr := wb.categoryResult(r.cat.ID)
 	lines := wrapPrefixed(r.cat.ID+" ", textwidth.Sanitize(r.cat.Title, false), inner)
-	lines = append(lines, fmt.Sprintf("%s %s / %s", wb.l.Score, cr.Score.Fixed(2), cr.Max.Fixed(2)), "")
+	recorded, total := 0, 0
 	for _, ir := range cr.Indicators {
-		lines = append(lines, fit(ir.ID+" "+wb.titles[ir.ID], inner-12)+textwidth.PadLeft(ir.Score.Fixed(2)+"/"+ir.Max.String(), 12))
+		recorded += ir.Recorded
+		total += len(ir.Rules)
+	}
+	lines = append(lines, wb.c.l.Score+" "+scoreOf(cr.Score, cr.Max),
+		fmt.Sprintf(wb.c.words.Recorded, recorded, total), "")
+	for _, ir := range cr.Indicators {
+		fig := fmt.Sprintf("%d/%d  %s / %s", ir.Recorded, len(ir.Rules), ir.Score.Fixed(2), ir.Max.String())
+		lines = append(lines, fit(ir.ID+" "+wb.titles[ir.ID], max(inner-textwidth.Width(fig)-1, 1))+" "+fig)
 	}
 	return lines
 }
@@ -413,28 +463,28 @@ func (wb *workbench) categoryOverview(inner int) []string {
 // current indicator scores what it does.
 func (wb *workbench) scoreView(w, h int) []string {
 	inner := w - 2
-	l := wb.l
+	l := wb.c.l
 	res := wb.res
 	var lines []string
 	total := l.Total + " " + res.Total.Fixed(2)
-	lines = append(lines, wb.st.Strong.Render(fit(total, inner)))
+	lines = append(lines, wb.c.styles.Strong.Render(fit(total, inner)))
 	if wb.rng != nil {
-		lines = append(lines, wb.st.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))
+		lines = append(lines, wb.c.styles.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))
 	}
 	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Base, res.Base.Fixed(2), res.BaseMax), inner))
 	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Bonus, res.Bonus.Fixed(2), res.BonusMax), inner))
 	p := res.Progress
 	lines = append(lines, fit(fmt.Sprintf("%s %d/%d", l.Progress, p.IndicatorsRecorded, p.IndicatorsTotal), inner), "")
-	barW := max(inner-16, 4)
+	barW := max(inner-16, 2)
 	for _, c := range res.Categories {
 		label := textwidth.PadRight(c.ID, 2)
-		fig := textwidth.PadLeft(c.Score.Fixed(1)+"/"+c.Max.String(), 10)
+		fig := textwidth.PadLeft(scoreOf(c.Score, c.Max), 12)
 		lines = append(lines, label+" "+wb.bar(c.Score, c.Max, barW)+" "+fig)
 	}
 	ind := wb.current()
 	if ind != nil {
 		ir, _ := res.Indicator(ind.ID)
-		lines = append(lines, "", wb.st.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
+		lines = append(lines, "", wb.c.styles.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
 		for _, rr := range ir.Rules {
 			v := "—"
 			if rr.Recorded {
@@ -447,18 +497,22 @@ func (wb *workbench) scoreView(w, h int) []string {
 			}
 			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
 			if rr.Capped {
-				lines = appendWrapped(lines, wb.st.Capped, "   ", fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
 			}
 		}
 		for _, g := range ir.Groups {
 			if g.Capped {
-				lines = appendWrapped(lines, wb.st.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)
 			}
 		}
-		raw := fmt.Sprintf(" %s %s", l.UI.Raw, ir.Raw.Fixed(2))
+		rawLabel := l.UI.Raw
+		if ir.Bonus {
+			rawLabel = wb.c.words.BonusTotal // a bonus is never shown as a deduction
+		}
+		raw := fmt.Sprintf(" %s %s", rawLabel, ir.Raw.Fixed(2))
 		lines = append(lines, fit(raw, inner))
 		if ir.Capped {
-			lines = appendWrapped(lines, wb.st.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
+			lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
 		}
 		sc := " " + fmt.Sprintf(l.UI.ScoreLine, ir.Score.Fixed(2), ir.Max.String())
 		if wb.rng != nil {
@@ -466,7 +520,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 				sc += fmt.Sprintf(" (%s–%s)", sp.Min.Fixed(2), sp.Max.Fixed(2))
 			}
 		}
-		lines = append(lines, wb.st.Strong.Render(fit(sc, inner)))
+		lines = append(lines, wb.c.styles.Strong.Render(fit(sc, inner)))
 	}
 	if len(lines) > h-2 { // short window: drop the spacing lines first
 		var packed []string
@@ -477,7 +531,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 		}
 		lines = packed
 	}
-	return box(wb.st, l.UI.ScorePanel, false, lines, w, h)
+	return box(&wb.c.styles, l.UI.ScorePanel, false, lines, w, h)
 }
 
 // appendWrapped adds text wrapped to inner columns, each line after a
@@ -489,13 +543,16 @@ func appendWrapped(lines []string, st lipgloss.Style, prefix, text string, inner
 	return lines
 }
 
+// scoreOf is the one format of a score everywhere: 13.00 / 15.
+func scoreOf(score, maxPts decimal.Dec) string { return score.Fixed(2) + " / " + maxPts.String() }
+
 // trim prints a figure without trailing zeros (扣1.6分，封顶1分).
 func trim(d decimal.Dec) string { return d.String() }
 
 // bar draws score/max as a bar of ASCII cells (no East-Asian-ambiguous
 // glyphs, so it is the same width in every locale).
 func (wb *workbench) bar(score, maxPts decimal.Dec, w int) string {
-	return drawBar(wb.st, score, maxPts, w)
+	return drawBar(&wb.c.styles, score, maxPts, w)
 }
 
 // drawBar draws score/max in w cells.

@@ -1,0 +1,169 @@
+package tui
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// yearPattern is the period every assessment has unless its rubric says
+// otherwise: a four-digit year written in ASCII digits.
+var yearPattern = regexp.MustCompile(`^[0-9]{4}$`)
+
+// newForm creates an assessment: a unit (suggested from the rubric) and a
+// period (checked, defaulting to the rubric's year).
+type newForm struct {
+	c                      *common
+	unitInput, periodInput textinput.Model
+	field                  int // 0 unit, 1 period
+	suggestSel             int
+	err                    string
+}
+
+func newNewForm(c *common) *newForm {
+	return &newForm{c: c, unitInput: newInput(c.l.UI.UnitPrompt, 40), periodInput: newInput(c.l.UI.PeriodPrompt, 20)}
+}
+
+// defaultPeriod is the rubric's year when its version is one, else this year.
+func defaultPeriod(rb *rubric.Rubric, year int) string {
+	if yearPattern.MatchString(rb.Version) {
+		return rb.Version
+	}
+	return strconv.Itoa(year)
+}
+
+// checkPeriod returns what is wrong with a period, or "".
+func checkPeriod(w *words, period string) string {
+	if yearPattern.MatchString(period) {
+		return ""
+	}
+	return fmt.Sprintf(w.PeriodForm, "YYYY")
+}
+
+func (f *newForm) reset() tea.Cmd {
+	f.err, f.field, f.suggestSel = "", 0, -1
+	f.unitInput.SetValue("")
+	f.periodInput.SetValue(defaultPeriod(f.c.opts.Rubric, f.c.opts.Now().Year()))
+	f.periodInput.Blur()
+	return f.unitInput.Focus()
+}
+
+// suggestions are the rubric's units that contain what was typed.
+func (f *newForm) suggestions() []string {
+	typed := strings.TrimSpace(f.unitInput.Value())
+	var out []string
+	for _, u := range f.c.opts.Rubric.Units {
+		if typed == "" || strings.Contains(u, typed) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func (f *newForm) update(msg tea.Msg) tea.Cmd {
+	k := &f.c.keys
+	km, isKey := msg.(tea.KeyPressMsg)
+	sugg := f.suggestions()
+	switch {
+	case !isKey:
+	case key.Matches(km, k.Cancel):
+		return goTo(screenPicker)
+	case f.field == 0 && key.Matches(km, k.ArrowDown):
+		if len(sugg) > 0 {
+			f.suggestSel = min(f.suggestSel+1, len(sugg)-1)
+		}
+		return nil
+	case f.field == 0 && key.Matches(km, k.ArrowUp):
+		if len(sugg) > 0 {
+			f.suggestSel = max(f.suggestSel-1, 0)
+		}
+		return nil
+	case key.Matches(km, k.NextInput), key.Matches(km, k.PrevInput), f.field == 0 && key.Matches(km, k.Confirm):
+		if f.field == 0 {
+			if f.suggestSel >= 0 && f.suggestSel < len(sugg) {
+				f.unitInput.SetValue(sugg[f.suggestSel])
+			}
+			f.field = 1
+			f.unitInput.Blur()
+			return f.periodInput.Focus()
+		}
+		f.field = 0
+		f.periodInput.Blur()
+		return f.unitInput.Focus()
+	case f.field == 1 && key.Matches(km, k.Confirm):
+		unit, period := strings.TrimSpace(f.unitInput.Value()), strings.TrimSpace(f.periodInput.Value())
+		if unit == "" {
+			f.err = f.c.l.UI.UnitPrompt
+			return nil
+		}
+		if msg := checkPeriod(f.c.words, period); msg != "" {
+			f.err = msg
+			return nil
+		}
+		be, id, rb := f.c.opts.Backend, f.c.id, f.c.opts.Rubric
+		f.err = ""
+		return func() tea.Msg {
+			a, err := be.Create(id, rb, unit, period)
+			return createdMsg{a, err}
+		}
+	}
+	var cmd tea.Cmd
+	if f.field == 0 {
+		f.unitInput, cmd = f.unitInput.Update(msg)
+		if isKey {
+			f.suggestSel = -1
+		}
+	} else {
+		f.periodInput, cmd = f.periodInput.Update(msg)
+	}
+	return cmd
+}
+
+func (f *newForm) view() []string {
+	c := f.c
+	l := c.l
+	lines := []string{c.styles.Strong.Render(" " + l.UI.NewAssessment), "", "  " + f.unitInput.View()}
+	sugg := f.suggestions()
+	if f.field == 0 && len(sugg) > 0 {
+		lines = append(lines, c.styles.Dim.Render("    "+l.UI.Suggestions))
+		room := max(c.bodyHeight()-8, 1)
+		top := scrollWindow(max(f.suggestSel, 0), len(sugg), room)
+		for i, u := range sugg {
+			if i < top || i >= top+room {
+				continue
+			}
+			if i == f.suggestSel {
+				lines = append(lines, c.styles.Cursor.Render("    > "+u))
+			} else {
+				lines = append(lines, "      "+u)
+			}
+		}
+	}
+	lines = append(lines, "", "  "+f.periodInput.View())
+	if f.err != "" {
+		lines = append(lines, "", c.styles.Error.Render("  "+f.err))
+	}
+	return lines
+}
+
+func (f *newForm) shortHelp() []key.Binding {
+	k := &f.c.keys
+	if f.field == 0 {
+		return []key.Binding{k.ArrowDown, k.Confirm, k.NextInput, k.Cancel}
+	}
+	return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
+}
+
+func (f *newForm) fullHelp() [][]key.Binding {
+	k := &f.c.keys
+	return [][]key.Binding{{k.ArrowUp, k.ArrowDown, k.NextInput, k.PrevInput, k.Confirm, k.Cancel}}
+}
+
+func (f *newForm) typing() bool           { return true }
+func (f *newForm) status() (string, bool) { return "", false }
