@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"os"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -50,7 +52,7 @@ func withLang(lang string) harnessOpt { return func(o *Options) { o.Labels = i18
 // 吉首市/2021, starts the TUI at 120×40 and opens the workbench on it.
 func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "kaohe.db")
+	path := filepath.Join(fastDir(t), "kaohe.db")
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -78,6 +80,20 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 		t.Fatalf("workbench did not open:\n%s", h.screen())
 	}
 	return h
+}
+
+// fastDir is a temporary folder in memory (/dev/shm) when the system has
+// one, so the thousands of committed writes of these tests do not wait for
+// a disk; the store's behaviour is the same.
+func fastDir(t testing.TB) string {
+	t.Helper()
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		if dir, err := os.MkdirTemp("/dev/shm", "kaohe-tui-test-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return t.TempDir()
 }
 
 // send feeds one message and runs what it returns.
@@ -120,6 +136,9 @@ func runWithTimeout(c tea.Cmd) tea.Msg {
 	case msg := <-ch:
 		return msg
 	case <-time.After(2 * time.Second):
+		if os.Getenv("KAOHE_DEBUG_TIMEOUT") != "" {
+			panic(fmt.Sprintf("command timed out: %T", c))
+		}
 		return nil
 	}
 }
@@ -139,6 +158,7 @@ func keyMsgs(tok string) []tea.KeyPressMsg {
 		"enter": {Code: tea.KeyEnter}, "tab": {Code: tea.KeyTab}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
 		"esc": {Code: tea.KeyEscape}, "space": {Code: tea.KeySpace, Text: " "}, "up": {Code: tea.KeyUp},
 		"down": {Code: tea.KeyDown}, "backspace": {Code: tea.KeyBackspace}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+j": {Code: 'j', Mod: tea.ModCtrl}, "delete": {Code: tea.KeyDelete},
 	}
 	if k, ok := named[tok]; ok {
 		return []tea.KeyPressMsg{k}

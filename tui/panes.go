@@ -159,7 +159,16 @@ func (wb *workbench) categoryResult(id string) *scoring.CategoryResult {
 func (wb *workbench) indicatorView(w, h int) []string {
 	inner := w - 2
 	ind := wb.current()
-	if len(wb.rows) == 0 {
+	switch {
+	case wb.mode == viewUnrecorded:
+		return box(&wb.c.styles, wb.c.words.ListUnrecorded, true, wb.unrecordedView(inner, h-2), w, h)
+	case wb.mode == viewHistory:
+		var lines []string
+		for _, s := range wb.history {
+			lines = appendWrapped(lines, wb.c.styles.Text, "", s, inner)
+		}
+		return box(&wb.c.styles, wb.historyHead, true, lines, w, h)
+	case len(wb.rows) == 0:
 		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.words.NoMatch, max(inner, 1)), w, h)
 	}
 	if ind == nil {

@@ -1,0 +1,218 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store"
+)
+
+// history returns the values a subject took, oldest first ("-" retracted).
+func (h *harness) history(subject string) []string {
+	h.t.Helper()
+	revs, err := h.s.History(h.a.ID, subject)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	var out []string
+	for _, r := range revs {
+		if r.Value == nil {
+			out = append(out, "-")
+		} else {
+			out = append(out, *r.Value)
+		}
+	}
+	return out
+}
+
+// Issue 10 §2: recording takes a deliberate key, the same on every rule.
+func TestNoKeyRecordsByAccident(t *testing.T) {
+	h := newHarness(t)
+	// enter and space on an unrecorded flag record nothing.
+	h.keys("enter space")
+	if got := h.history("1.1.a"); len(got) != 0 {
+		t.Fatalf("enter/space on an unrecorded flag wrote %v", got)
+	}
+	h.mustContain("按 0 记“否”")
+	// 0 records 否 in one press, with no intermediate value.
+	h.keys("0")
+	if got := strings.Join(h.history("1.1.a"), ","); got != "false" {
+		t.Fatalf("0 on a flag wrote %s, want just false", got)
+	}
+	// 0 on a count records 0.
+	h.gotoIndicator("1.3")
+	h.keys("0")
+	if h.stored("1.3.a") != "0" {
+		t.Fatalf("0 on a count stored %q", h.stored("1.3.a"))
+	}
+	// x asks before retracting; another key keeps the value.
+	h.keys("x")
+	h.mustContain("清除 1.3.a 的记录？")
+	h.keys("n")
+	if h.stored("1.3.a") != "0" {
+		t.Fatal("x retracted without confirmation")
+	}
+	h.keys("x y")
+	if h.stored("1.3.a") != "" {
+		t.Fatal("x y did not retract")
+	}
+	// esc never leaves the assessment.
+	h.keys("esc esc")
+	if h.m.front != screenWorkbench {
+		t.Fatal("esc left the assessment")
+	}
+	// A discretionary 0 needs no reason.
+	h.gotoIndicator("3.4")
+	h.keys("0 enter")
+	if h.stored("3.4.a") != "0" || h.m.wb.mode != editNone {
+		t.Fatalf("discretion 0 stored %q, mode %d", h.stored("3.4.a"), h.m.wb.mode)
+	}
+}
+
+func TestUndoRestoresAndSaysWhat(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.2")
+	h.keys("3 enter")
+	h.gotoIndicator("1.2")
+	h.keys("shift+tab")
+	if h.m.wb.selectedRule().ID != "1.2.a" {
+		t.Fatalf("selected %s", h.m.wb.selectedRule().ID)
+	}
+	h.keys("+")
+	if h.stored("1.2.a") != "4" {
+		t.Fatalf("+ stored %q", h.stored("1.2.a"))
+	}
+	h.keys("u")
+	if h.stored("1.2.a") != "3" {
+		t.Fatalf("undo stored %q, want 3", h.stored("1.2.a"))
+	}
+	h.mustContain("已撤销：1.2.a 4 → 3"[:len("已撤销：1.2.a")])
+	if got := strings.Join(h.history("1.2.a"), ","); got != "3,4,3" {
+		t.Fatalf("history %s: undo must append, not erase", got)
+	}
+	h.keys("u")
+	if h.stored("1.2.a") != "" {
+		t.Fatalf("second undo stored %q, want nothing", h.stored("1.2.a"))
+	}
+	h.keys("u")
+	h.mustContain("本次没有可撤销的修改")
+}
+
+// o records every unrecorded flag and count of the indicator in one
+// transaction and moves on; a partly recorded indicator is marked so.
+func TestIndicatorCleanAndProgressMarks(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("4.5")
+	h.keys("57000 enter") // 4.5.a short of 60000 by two steps; 4.5.b (discretion) open
+	if !strings.Contains(h.screen(), "4.5 ") || !strings.Contains(h.screen(), "~-") {
+		t.Errorf("4.5 deducts but is only partly recorded: no ~ mark\n%s", h.screen())
+	}
+	h.gotoIndicator("1.1")
+	h.keys("o")
+	if h.stored("1.1.a") != "false" || h.stored("1.1.b") == "" {
+		t.Fatalf("o left 1.1 unrecorded: %q %q", h.stored("1.1.a"), h.stored("1.1.b"))
+	}
+	if ind := h.m.wb.current(); ind == nil || ind.ID != "1.2" {
+		t.Fatalf("o did not move to the next open indicator")
+	}
+	h.mustContain("1.1 无问题：已记录 2 条")
+	// One transaction: both revisions share nothing but are written at once.
+	h.keys("u")
+	if h.stored("1.1.a") != "" || h.stored("1.1.b") != "" {
+		t.Fatal("undo of o left values")
+	}
+	// The unrecorded list counts per category and jumps to a rule.
+	h.keys("l")
+	h.mustContain("未记录的规则", "1.1.a")
+	h.keys("j enter")
+	if r := h.m.wb.selectedRule(); r == nil || r.ID != "1.1.b" {
+		t.Fatalf("the list did not jump to 1.1.b")
+	}
+	// The category overview shows recorded/total.
+	h.keys("k")
+	if h.m.wb.current() != nil {
+		h.keys("k")
+	}
+	h.mustContain("已记录 ")
+	h.keys("c")
+	h.mustContain("没有未解决的冲突")
+}
+
+// Reopening an assessment returns to where the inspector was; b goes back.
+func TestReopenReturnsToPlace(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.5")
+	h.keys("tab")
+	h.keys("b")
+	if h.m.front != screenPicker {
+		t.Fatal("b did not go back to the list")
+	}
+	h.keys("enter")
+	if ind := h.m.wb.current(); ind == nil || ind.ID != "3.5" || h.m.wb.sel != 1 {
+		t.Fatalf("reopened at %v sel %d", h.m.wb.place(), h.m.wb.sel)
+	}
+}
+
+// Issue 9 §4: another program records 8 over the 3 the inspector sees; the
+// inspector's + must make a conflict, never 8 → 4.
+func TestConcurrentWriteBecomesConflict(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.2")
+	h.keys("3 enter")
+	h.gotoIndicator("1.2")
+	h.keys("shift+tab")
+	other, err := store.Open(h.s.Path(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2, _ := other.Identity("李四")
+	v := "8"
+	if _, err := other.Record(id2, h.a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	h.keys("+") // the TUI still shows 3: it saves 4 over what it saw
+	st, _ := h.s.State(h.a.ID)
+	ss := st.Subjects["1.2.a"]
+	if !ss.Conflict() || len(ss.Heads) != 2 {
+		t.Fatalf("a lost update: heads %d, history %v", len(ss.Heads), h.history("1.2.a"))
+	}
+	// The poll notices the other program's write and reloads in place.
+	h.send(pollMsg{gen: h.m.wb.pollGen})
+	h.mustContain("冲突")
+	if ind := h.m.wb.current(); ind == nil || ind.ID != "1.2" {
+		t.Fatal("the reload lost the cursor")
+	}
+}
+
+func TestPeriodChecked(t *testing.T) {
+	h := newHarness(t)
+	h.keys("b n")
+	if h.m.front != screenNew {
+		t.Fatal("n did not open the form")
+	}
+	if got := h.m.form.periodInput.Value(); got != rubric.Default().Version {
+		t.Errorf("period defaults to %q, want the rubric's year", got)
+	}
+	h.keys("泸溪县 enter")
+	h.keys("backspace backspace backspace backspace 二零二一 enter")
+	h.mustContain("年度格式应为 YYYY")
+	if h.m.front != screenNew {
+		t.Fatal("二零二一 was accepted")
+	}
+}
+
+// h shows who changed a rule, when, on which device, from what to what.
+func TestHistoryView(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.3")
+	h.keys("2 enter")
+	h.gotoIndicator("1.3")
+	h.keys("+ h")
+	h.mustContain("修改记录 1.3.a", "1.3.a 张三@", "2 → 3", "— → 2")
+	h.keys("esc")
+	if h.m.wb.mode != editNone || h.m.front != screenWorkbench {
+		t.Fatal("esc did not close the history")
+	}
+}
