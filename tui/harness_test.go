@@ -1,9 +1,9 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
-	"errors"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
