@@ -336,13 +336,48 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// distinctTitles are the indicators' short titles, each made unique
-// within the rubric by keeping enough of its text (6.4 and 6.5 both begin
-// 积极开展“放管服”改革…).
+// boilerplate are openings many indicators share; the navigator drops them
+// so that its short titles start with what tells them apart.
+var boilerplate = []string{"按照省、州要求", "按照要求", "按要求", "积极"}
+
+// distinctTitles are the indicators' short titles for the navigator, each
+// told apart from the others: a shared opening phrase is dropped, and when
+// two titles still begin alike (6.4 and 6.5: 开展“放管服”改革政务服务工作…)
+// the common part is elided: 开展…外出考察学习, 开展…典型经验宣传.
 func distinctTitles(rb *rubric.Rubric) map[string]string {
+	inds := rb.Indicators()
+	titles := make([][]rune, len(inds))
+	for i, ind := range inds {
+		t := textwidth.Sanitize(shortTitle(ind), false)
+		for _, b := range boilerplate {
+			if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
+				t = rest
+				break
+			}
+		}
+		titles[i] = []rune(strings.TrimRight(t, "。"))
+	}
 	out := map[string]string{}
-	for _, ind := range rb.Indicators() {
-		out[ind.ID] = textwidth.Sanitize(shortTitle(ind), false)
+	for i, ind := range inds {
+		common := 0
+		for j := range inds {
+			if i != j {
+				common = max(common, commonPrefix(titles[i], titles[j]))
+			}
+		}
+		t := titles[i]
+		if common >= 6 && common < len(t) {
+			t = append(append(append([]rune{}, t[:2]...), '…'), t[common:]...)
+		}
+		out[ind.ID] = string(t)
 	}
 	return out
+}
+
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
