@@ -195,8 +195,8 @@ func (wb *workbench) indicatorView(w, h int) []string {
 			lines = append(lines, wb.c.styles.Conflict.Render(s))
 		}
 	}
-	lines = append(lines, wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner)...)
-	for _, s := range wrapPrefixed(l.UI.Standard+"：", textwidth.Sanitize(ind.Standard, false), inner) {
+	lines = append(lines, wrapPrefixed(l.UI.Content+wb.c.words.Colon, textwidth.Sanitize(ind.Content, false), inner)...)
+	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.words.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
 		lines = append(lines, wb.c.styles.Dim.Render(s))
 	}
 	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
@@ -343,7 +343,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		if selected && wb.mode == editReason {
 			reason = wb.reasonIn.View()
 		}
-		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner)...)
+		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.words.Colon, reason, inner)...)
 		if selected && wb.mode == editReason {
 			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
 		}

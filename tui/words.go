@@ -23,6 +23,7 @@ type words struct {
 	NoDeduction                                                       string // the note of a discretion of 0
 	Completed                                                         string // indicator, score, max
 	GroupCap                                                          string // rules, cap
+	Colon, Inspector                                                  string
 }
 
 func wordsFor(lang string) *words {
@@ -42,7 +43,7 @@ func wordsFor(lang string) *words {
 			Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
 			BonusTotal: "合计加分", PeriodForm: "年度格式应为 %s（如 2021）",
 			Cleaned: "%s 无问题：已记录 %d 条", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
-			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s / %s", GroupCap: "%s合计最多扣%s分", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
+			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s / %s", GroupCap: "%s合计最多扣%s分", Colon: "：", Inspector: "督查人员", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
 		}
 	}
 	return &words{
@@ -60,6 +61,6 @@ func wordsFor(lang string) *words {
 		Recorded: "recorded %d/%d", ChangedElsewhere: "another program changed this assessment; reloaded",
 		BonusTotal: "bonus", PeriodForm: "the period must look like %s (e.g. 2021)",
 		Cleaned: "%s clean: %d recorded", NotFlag: "space toggles a recorded yes/no only; 0 records no, 1 records yes",
-		NoDeduction: "no deduction", Completed: "%s complete: %s / %s", GroupCap: "%s together capped at %s", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
+		NoDeduction: "no deduction", Completed: "%s complete: %s / %s", GroupCap: "%s together capped at %s", Colon: ": ", Inspector: "Inspector", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
 	}
 }
