@@ -176,7 +176,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.front = screenWorkbench
 		return m, m.wb.startPolling()
-	case reloadedMsg, savedMsg, retryMsg, pollMsg, versionMsg, historyMsg:
+	case reloadedMsg, savedMsg, retryMsg, pollMsg, versionMsg, historyMsg, statusSavedMsg:
 		if m.wb != nil {
 			return m, m.wb.update(msg)
 		}

@@ -8,6 +8,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
@@ -26,6 +28,9 @@ type Backend interface {
 	History(assessmentID, subject string) ([]*store.Revision, error)
 	// DataVersion changes when another program wrote to the database.
 	DataVersion() (int64, error)
+	// Sign signs an assessment off; Reopen returns it to draft with a reason.
+	Sign(id store.Identity, assessmentID string, allowIncomplete bool) (store.Revision, error)
+	Reopen(id store.Identity, assessmentID, reason string) (store.Revision, error)
 }
 
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
@@ -68,6 +73,41 @@ func (b StoreBackend) History(aid, subject string) ([]*store.Revision, error) {
 
 // DataVersion polls for writes by other programs.
 func (b StoreBackend) DataVersion() (int64, error) { return b.Store.DataVersion() }
+
+// Sign records the sign-off the way `kaohe sign` does: refused while
+// conflicts are open; an incomplete assessment only when allowed, and then
+// the sign-off's note says so, for the history.
+func (b StoreBackend) Sign(id store.Identity, aid string, allowIncomplete bool) (store.Revision, error) {
+	st, err := b.Store.State(aid)
+	if err != nil {
+		return store.Revision{}, err
+	}
+	r := readinessOf(st)
+	if len(r.conflicts) > 0 {
+		return store.Revision{}, fmt.Errorf("%s has %d open conflicts; settle them before signing", st.Assessment.Label(), len(r.conflicts))
+	}
+	note := "sign-off"
+	if len(r.unrecorded) > 0 {
+		if !allowIncomplete {
+			return store.Revision{}, fmt.Errorf("%s has %d unrecorded rules", st.Assessment.Label(), len(r.unrecorded))
+		}
+		note = fmt.Sprintf("sign-off, incomplete: %d rules unrecorded", len(r.unrecorded))
+	}
+	return b.status(id, aid, store.StatusSigned, note)
+}
+
+// Reopen returns a signed assessment to draft, with the reason in its history.
+func (b StoreBackend) Reopen(id store.Identity, aid, reason string) (store.Revision, error) {
+	return b.status(id, aid, store.StatusDraft, reason)
+}
+
+func (b StoreBackend) status(id store.Identity, aid, status, note string) (store.Revision, error) {
+	revs, err := b.Store.Record(id, aid, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(status), Note: note, Resolve: true})
+	if err != nil || len(revs) == 0 {
+		return store.Revision{}, err
+	}
+	return revs[0], nil
+}
 
 // Messages returned by commands.
 type (
@@ -122,4 +162,6 @@ type (
 		err       error
 	}
 	retryMsg struct{}
+	// statusSavedMsg reports a sign-off or a reopening.
+	statusSavedMsg struct{ err error }
 )

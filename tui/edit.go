@@ -300,6 +300,8 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return cmd
 	case editResolveNew:
 		return wb.updateResolveNew(msg)
+	case editReopen:
+		return wb.updateReopen(msg)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"strings"
 	"testing"
 
@@ -214,5 +215,24 @@ func TestHistoryView(t *testing.T) {
 	h.keys("esc")
 	if h.m.wb.mode != editNone || h.m.front != screenWorkbench {
 		t.Fatal("esc did not close the history")
+	}
+}
+
+// The note editor takes ctrl+j (and alt+enter) as a new line, shows the
+// key, and draws no cut-off column.
+func TestNoteEditorNewLine(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.keys("tab tab enter 大厅面积不足 ctrl+j 第二行")
+	h.mustContain("ctrl+j 换行")
+	for _, l := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(l, "…│") && strings.Contains(l, "    ") && strings.Contains(l, "大厅") {
+			t.Errorf("the note editor is cut off: %q", l)
+		}
+	}
+	h.keys("enter")
+	st, _ := h.s.State(h.a.ID)
+	if got := st.Notes()["1.1"]; got != "大厅面积不足\n第二行" {
+		t.Fatalf("note %q", got)
 	}
 }

@@ -162,6 +162,15 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	switch {
 	case wb.mode == viewUnrecorded:
 		return box(&wb.c.styles, wb.c.words.ListUnrecorded, true, wb.unrecordedView(inner, h-2), w, h)
+	case wb.mode == viewChecks:
+		return box(&wb.c.styles, wb.c.words.ChecksTitle, true, wb.checksView(inner), w, h)
+	case wb.mode == editReopen:
+		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.words.Colon, wb.reasonIn.View(), inner), "")
+		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)
+		if wb.inlineErr != "" {
+			lines = appendWrapped(lines, wb.c.styles.Error, "", wb.inlineErr, inner)
+		}
+		return box(&wb.c.styles, wb.c.words.Reopen, true, lines, w, h)
 	case wb.mode == viewHistory:
 		var lines []string
 		for _, s := range wb.history {

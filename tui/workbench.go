@@ -24,12 +24,14 @@ const (
 	editNote                // the indicator's free note
 	editFilter              // the navigator filter
 	editResolveNew          // a new value that settles a conflict
+	editReopen              // the reason for reopening a signed assessment
 	viewUnrecorded          // the list of unrecorded rules
 	viewHistory             // the history of a rule or indicator
+	viewChecks              // the checks before signing
 )
 
-// typingModes are the modes in which keys go into a text field.
-func (m editMode) typing() bool { return m >= editValue && m <= editResolveNew }
+// typing reports the modes in which keys go into a text field.
+func (m editMode) typing() bool { return m >= editValue && m <= editReopen }
 
 // question is an action waiting for the inspector's y/enter.
 type question struct {
@@ -76,13 +78,14 @@ type workbench struct {
 	ask        *question
 	undo       []undoStep
 
-	listSel     int      // the unrecorded list's cursor
-	history     []string // the history view's lines
-	historyHead string   // its title
-	message     string   // the last thing done, for the status line
-	failure     string   // the last save failure or refusal
-	version     int64    // the database's data_version when last read
-	pollGen     int      // this workbench's poll timer
+	checks      readiness // what the sign-off checks found
+	listSel     int       // the unrecorded list's cursor
+	history     []string  // the history view's lines
+	historyHead string    // its title
+	message     string    // the last thing done, for the status line
+	failure     string    // the last save failure or refusal
+	version     int64     // the database's data_version when last read
+	pollGen     int       // this workbench's poll timer
 }
 
 func newWorkbench(c *common, state *store.State, version int64) *workbench {
@@ -184,6 +187,13 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 	case historyMsg:
 		wb.showHistory(msg)
 		return nil
+	case statusSavedMsg:
+		if msg.err != nil {
+			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		} else {
+			wb.failure = ""
+		}
+		return wb.reload()
 	case tea.KeyPressMsg:
 		if wb.ask != nil {
 			return wb.answer(msg)
@@ -191,10 +201,9 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case wb.mode == viewUnrecorded:
 			return wb.updateUnrecordedList(msg)
-		case wb.mode == viewHistory:
-			if key.Matches(msg, wb.c.keys.Cancel) || key.Matches(msg, wb.c.keys.History) || key.Matches(msg, wb.c.keys.Back) {
-				wb.mode = editNone
-			}
+		case wb.mode == viewHistory || wb.mode == viewChecks:
+			// Any key closes the view; the question (if any) was answered above.
+			wb.mode = editNone
 			return nil
 		case wb.mode != editNone:
 			return wb.updateEditing(msg)
@@ -250,6 +259,10 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 		return wb.undoLast()
 	case key.Matches(msg, k.History):
 		return wb.openHistory()
+	case key.Matches(msg, k.Sign):
+		return wb.startSign()
+	case key.Matches(msg, k.Reopen):
+		return wb.startReopen()
 	case key.Matches(msg, k.Back):
 		if n := wb.saver.unsaved(); n > 0 {
 			wb.failure = fmt.Sprintf(wb.c.l.UI.Saving, n)
@@ -297,7 +310,7 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Yes}
 	case wb.mode == editValue, wb.mode == editResolveNew:
 		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
-	case wb.mode == editReason:
+	case wb.mode == editReason, wb.mode == editReopen:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == editNote:
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}
@@ -305,8 +318,10 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == viewUnrecorded:
 		return []key.Binding{k.Down, k.Confirm, k.Cancel}
-	case wb.mode == viewHistory:
+	case wb.mode == viewHistory, wb.mode == viewChecks:
 		return []key.Binding{k.Cancel}
+	case wb.signed != nil:
+		return []key.Binding{k.Reopen, k.History, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
 		return []key.Binding{k.PickHead, k.Confirm, k.Down, k.NextConflict}
 	}
@@ -330,7 +345,7 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
-		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead, k.NewLine, k.Back},
+		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead, k.NewLine, k.Sign, k.Reopen, k.Back},
 	}
 }
 
