@@ -357,9 +357,11 @@ func (m Model) statusLine(s screen) string {
 // to get help and how to quit (ctrl+c while typing into a field).
 func (m Model) footer(s screen) string {
 	c := m.c
-	st := c.help.Styles
-	sep := st.ShortSeparator.Render(" • ")
-	item := func(k, desc string) string { return st.ShortKey.Render(k) + " " + st.ShortDesc.Render(desc) }
+	helpStyles := c.help.Styles
+	sep := helpStyles.ShortSeparator.Render(" • ")
+	item := func(k, desc string) string {
+		return helpStyles.ShortKey.Render(k) + " " + helpStyles.ShortDesc.Render(desc)
+	}
 	tail := item("?", c.words.HelpShort) + sep + item("q", c.words.QuitShort)
 	if m.showHelp {
 		tail = item("esc", c.l.UI.Help["cancel"]) + sep + item("q", c.words.QuitShort)
@@ -458,7 +460,7 @@ func loadState(be Backend, id string) tea.Cmd {
 		// The version first: a write between the two reads is seen again
 		// by the next poll, never missed.
 		v, _ := be.DataVersion()
-		st, err := be.State(id)
-		return stateMsg{state: st, version: v, err: err}
+		state, err := be.State(id)
+		return stateMsg{state: state, version: v, err: err}
 	}
 }

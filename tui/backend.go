@@ -78,18 +78,18 @@ func (b StoreBackend) DataVersion() (int64, error) { return b.Store.DataVersion(
 // conflicts are open; an incomplete assessment only when allowed, and then
 // the sign-off's note says so, for the history.
 func (b StoreBackend) Sign(id store.Identity, aid string, allowIncomplete bool) (store.Revision, error) {
-	st, err := b.Store.State(aid)
+	state, err := b.Store.State(aid)
 	if err != nil {
 		return store.Revision{}, err
 	}
-	r := readinessOf(st)
+	r := readinessOf(state)
 	if len(r.conflicts) > 0 {
-		return store.Revision{}, fmt.Errorf("%s has %d open conflicts; settle them before signing", st.Assessment.Label(), len(r.conflicts))
+		return store.Revision{}, fmt.Errorf("%s has %d open conflicts; settle them before signing", state.Assessment.Label(), len(r.conflicts))
 	}
 	note := "sign-off"
 	if len(r.unrecorded) > 0 {
 		if !allowIncomplete {
-			return store.Revision{}, fmt.Errorf("%s has %d unrecorded rules", st.Assessment.Label(), len(r.unrecorded))
+			return store.Revision{}, fmt.Errorf("%s has %d unrecorded rules", state.Assessment.Label(), len(r.unrecorded))
 		}
 		note = fmt.Sprintf("sign-off, incomplete: %d rules unrecorded", len(r.unrecorded))
 	}

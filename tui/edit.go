@@ -562,8 +562,8 @@ func (wb *workbench) reload() tea.Cmd {
 	be, aid := wb.c.opts.Backend, wb.a.ID
 	return func() tea.Msg {
 		v, _ := be.DataVersion()
-		st, err := be.State(aid)
-		return reloadedMsg{state: st, version: v, err: err}
+		state, err := be.State(aid)
+		return reloadedMsg{state: state, version: v, err: err}
 	}
 }
 

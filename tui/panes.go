@@ -554,9 +554,9 @@ func (wb *workbench) scoreView(w, h int) []string {
 
 // appendWrapped adds text wrapped to inner columns, each line after a
 // prefix (an indent, never an orphan), in a style.
-func appendWrapped(lines []string, st lipgloss.Style, prefix, text string, inner int) []string {
+func appendWrapped(lines []string, style lipgloss.Style, prefix, text string, inner int) []string {
 	for _, s := range wrapPrefixed(prefix, text, inner) {
-		lines = append(lines, st.Render(fit(s, inner)))
+		lines = append(lines, style.Render(fit(s, inner)))
 	}
 	return lines
 }
@@ -574,11 +574,11 @@ func (wb *workbench) bar(score, maxPts decimal.Dec, w int) string {
 }
 
 // drawBar draws score/max in w cells.
-func drawBar(st *Styles, score, maxPts decimal.Dec, w int) string {
+func drawBar(styles *Styles, score, maxPts decimal.Dec, w int) string {
 	if maxPts <= 0 || w <= 0 {
 		return strings.Repeat(" ", max(w, 0))
 	}
 	full := int(int64(score) * int64(w) / int64(maxPts))
 	full = clamp(full, 0, w)
-	return st.BarFull.Render(strings.Repeat("#", full)) + st.BarEmpty.Render(strings.Repeat("-", w-full))
+	return styles.BarFull.Render(strings.Repeat("#", full)) + styles.BarEmpty.Render(strings.Repeat("-", w-full))
 }

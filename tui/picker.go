@@ -58,11 +58,11 @@ func (s *pickerScreen) load() tea.Cmd {
 // sortStates orders assessments by period, latest first, then by the
 // position of the unit in its rubric's list of units (others after, by name).
 func sortStates(states []*store.State) {
-	unitRank := func(st *store.State) int {
-		if i := slices.Index(st.Rubric.Units, st.Assessment.Unit); i >= 0 {
+	unitRank := func(state *store.State) int {
+		if i := slices.Index(state.Rubric.Units, state.Assessment.Unit); i >= 0 {
 			return i
 		}
-		return len(st.Rubric.Units)
+		return len(state.Rubric.Units)
 	}
 	slices.SortStableFunc(states, func(a, b *store.State) int {
 		if c := strings.Compare(b.Assessment.Period, a.Assessment.Period); c != 0 {
@@ -83,8 +83,8 @@ func (s *pickerScreen) setStates(msg statesMsg) {
 func (s *pickerScreen) applyFilter() {
 	f := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	s.shown = s.shown[:0]
-	for i, st := range s.states {
-		text := strings.ToLower(st.Assessment.Unit + " " + st.Assessment.Period + " " + strings.Join(st.Inspectors, " ") + " " + st.Rubric.Title)
+	for i, state := range s.states {
+		text := strings.ToLower(state.Assessment.Unit + " " + state.Assessment.Period + " " + strings.Join(state.Inspectors, " ") + " " + state.Rubric.Title)
 		if f == "" || strings.Contains(text, f) {
 			s.shown = append(s.shown, i)
 		}
@@ -160,29 +160,29 @@ func (s *pickerScreen) view() []string {
 		fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
 	lines = append(lines, c.styles.Header.Render(head))
 	seen := map[string]int{}
-	for _, st := range s.states {
-		seen[st.Assessment.Label()]++
+	for _, state := range s.states {
+		seen[state.Assessment.Label()]++
 	}
 	top := scrollWindow(s.sel, len(s.shown), c.bodyHeight()-len(lines))
 	for j, i := range s.shown {
 		if j < top {
 			continue
 		}
-		st, sm := s.states[i], s.summaries[i]
-		period := st.Assessment.Period
-		if !showRubric && seen[st.Assessment.Label()] > 1 {
+		state, sm := s.states[i], s.summaries[i]
+		period := state.Assessment.Period
+		if !showRubric && seen[state.Assessment.Label()] > 1 {
 			// Same unit and period under several rubrics: say which.
-			period += "·" + st.Assessment.RubricVersion
+			period += "·" + state.Assessment.RubricVersion
 		}
-		row := " " + fit(textwidth.Sanitize(st.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(period, false), 8)
+		row := " " + fit(textwidth.Sanitize(state.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(period, false), 8)
 		if showRubric {
-			title := st.Rubric.Title
+			title := state.Rubric.Title
 			if title == "" {
-				title = st.Assessment.RubricID
+				title = state.Assessment.RubricID
 			}
-			row += fit(textwidth.Sanitize(title+" "+st.Assessment.RubricVersion, false), rubricW) + " "
+			row += fit(textwidth.Sanitize(title+" "+state.Assessment.RubricVersion, false), rubricW) + " "
 		}
-		row += fit(textwidth.Sanitize(strings.Join(st.Inspectors, ","), false), inspW) + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
+		row += fit(textwidth.Sanitize(strings.Join(state.Inspectors, ","), false), inspW) + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
 			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
 		switch {
 		case j == s.sel:

@@ -23,13 +23,13 @@ func (r readiness) complete() bool {
 }
 
 // readinessOf checks a state before signing.
-func readinessOf(st *store.State) readiness {
-	return readinessFrom(st, st.Findings(), st.Conflicts())
+func readinessOf(state *store.State) readiness {
+	return readinessFrom(state, state.Findings(), state.Conflicts())
 }
 
-func readinessFrom(st *store.State, fs scoring.Findings, conflicts []*store.SubjectState) readiness {
+func readinessFrom(state *store.State, fs scoring.Findings, conflicts []*store.SubjectState) readiness {
 	var r readiness
-	for _, ind := range st.Rubric.Indicators() {
+	for _, ind := range state.Rubric.Indicators() {
 		for _, rule := range ind.Rules {
 			f, ok := fs[rule.ID]
 			switch {
