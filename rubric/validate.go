@@ -60,6 +60,9 @@ func validate(rb *Rubric) []problem {
 	if strings.TrimSpace(rb.Title) == "" {
 		v.add("$", "rubric has no title")
 	}
+	if _, err := rb.PeriodRegexp(); err != nil {
+		v.add("$.period_pattern", "period_pattern is not a regular expression: %v", err)
+	}
 	seenUnit := map[string]bool{}
 	for i, u := range rb.Units {
 		p := fmt.Sprintf("$.units[%d]", i)

@@ -198,7 +198,7 @@ func TestPeriodChecked(t *testing.T) {
 	}
 	h.keys("泸溪县 enter")
 	h.keys("backspace backspace backspace backspace 二零二一 enter")
-	h.mustContain("年度格式应为 YYYY")
+	h.mustContain("年度应写作 YYYY（如 2021）")
 	if h.m.front != screenNew {
 		t.Fatal("二零二一 was accepted")
 	}

@@ -38,12 +38,21 @@ func defaultPeriod(rb *rubric.Rubric, year int) string {
 	return strconv.Itoa(year)
 }
 
-// checkPeriod returns what is wrong with a period, or "".
-func checkPeriod(w *words, period string) string {
-	if yearPattern.MatchString(period) {
+// checkPeriod returns what is wrong with a period under a rubric's
+// pattern (a four-digit year unless it declares another), or "".
+func checkPeriod(w *words, rb *rubric.Rubric, period string) string {
+	re, err := rb.PeriodRegexp()
+	if err != nil {
+		re = yearPattern
+	}
+	if re.MatchString(period) {
 		return ""
 	}
-	return fmt.Sprintf(w.PeriodForm, "YYYY")
+	form := "YYYY"
+	if rb.PeriodPattern != "" {
+		form = rb.PeriodPattern
+	}
+	return fmt.Sprintf(w.PeriodForm, form)
 }
 
 func (f *newForm) reset() tea.Cmd {
@@ -102,7 +111,7 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 			f.err = f.c.l.UI.UnitPrompt
 			return nil
 		}
-		if msg := checkPeriod(f.c.words, period); msg != "" {
+		if msg := checkPeriod(f.c.words, f.c.opts.Rubric, period); msg != "" {
 			f.err = msg
 			return nil
 		}
