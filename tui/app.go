@@ -129,6 +129,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.BackgroundColorMsg:
 		m.c.styles = NewStyles(msg.IsDark())
+		m.c.styleGen++
 		return m, nil
 	case identityMsg:
 		if msg.err != nil {

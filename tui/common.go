@@ -23,6 +23,9 @@ type common struct {
 	// pollSeq numbers the workbenches' poll timers, so a closed one's
 	// timer is told apart.
 	pollSeq int
+	// styleGen counts style changes (the terminal's background), so cached
+	// drawings made with older styles are redrawn.
+	styleGen int
 }
 
 // bodyHeight is the height between the header and the status and footer lines.

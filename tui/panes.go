@@ -93,50 +93,71 @@ func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 func (wb *workbench) navigatorView(w, h int) []string {
 	inner := w - 2
 	var lines []string
-	cursorLine := 0
 	if wb.mode == editFilter || wb.filter != "" {
 		lines = append(lines, fit(wb.c.l.UI.Filter+wb.filterText(), inner))
 	}
-	for i, r := range wb.rows {
-		if i == wb.cursor {
-			cursorLine = len(lines)
-		}
-		if r.ind == nil {
-			cr := wb.categoryResult(r.cat.ID)
-			score := scoreOf(cr.Score, cr.Max)
-			title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
-			l := fit(title, inner-textwidth.Width(score)-1) + " " + score
-			if i == wb.cursor {
-				lines = append(lines, wb.c.styles.Cursor.Render(l))
-			} else {
-				lines = append(lines, wb.c.styles.Header.Render(l))
-			}
-			continue
-		}
-		m, capped, conflict := wb.marker(r.ind)
-		mw := 8
-		left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
-		right := textwidth.PadLeft(m, mw)
-		var text string
-		switch {
-		case i == wb.cursor:
-			text = wb.c.styles.Cursor.Render(left + right)
-		case conflict:
-			text = left + wb.c.styles.Conflict.Render(right)
-		case capped:
-			text = left + wb.c.styles.Capped.Render(right)
-		case strings.HasPrefix(m, "-"):
-			text = left + wb.c.styles.Deducted.Render(right)
-		case m == "✓" || strings.HasPrefix(m, "+"):
-			text = left + wb.c.styles.Good.Render(right)
-		default:
-			text = left + wb.c.styles.Dim.Render(right)
-		}
-		lines = append(lines, text)
+	// Only the rows in view are drawn, each from a cache that a new score,
+	// size or style empties: a keystroke redraws little.
+	start := scrollWindow(len(lines)+wb.cursor, len(lines)+len(wb.rows), h-2) - len(lines)
+	start = max(start, 0)
+	end := min(len(wb.rows), start+h-2)
+	key := navCacheKey{inner: inner, gen: wb.renderGen, styleGen: wb.c.styleGen}
+	if wb.navCache == nil || wb.navCacheKey != key {
+		wb.navCache, wb.navCacheKey = map[navRowKey]string{}, key
 	}
-	body := h - 2
-	start := scrollWindow(cursorLine, len(lines), body)
-	return fittedBox(&wb.c.styles, wb.c.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
+	for i := start; i < end; i++ {
+		r := wb.rows[i]
+		k := navRowKey{cat: r.cat, ind: r.ind, cursor: i == wb.cursor}
+		line, ok := wb.navCache[k]
+		if !ok {
+			line = wb.navigatorRow(r, k.cursor, inner)
+			wb.navCache[k] = line
+		}
+		lines = append(lines, line)
+	}
+	return fittedBox(&wb.c.styles, wb.c.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines, w, h)
+}
+
+// navCacheKey is what every cached navigator row depends on.
+type navCacheKey struct{ inner, gen, styleGen int }
+
+// navRowKey names one cached navigator row.
+type navRowKey struct {
+	cat    *rubric.Category
+	ind    *rubric.Indicator
+	cursor bool
+}
+
+// navigatorRow draws one row of the navigator, exactly inner columns wide.
+func (wb *workbench) navigatorRow(r row, cursor bool, inner int) string {
+	styles := &wb.c.styles
+	if r.ind == nil {
+		cr := wb.categoryResult(r.cat.ID)
+		score := scoreOf(cr.Score, cr.Max)
+		title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
+		l := fit(title, inner-textwidth.Width(score)-1) + " " + score
+		if cursor {
+			return styles.Cursor.Render(l)
+		}
+		return styles.Header.Render(l)
+	}
+	m, capped, conflict := wb.marker(r.ind)
+	mw := 8
+	left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
+	right := textwidth.PadLeft(m, mw)
+	switch {
+	case cursor:
+		return styles.Cursor.Render(left + right)
+	case conflict:
+		return left + styles.Conflict.Render(right)
+	case capped:
+		return left + styles.Capped.Render(right)
+	case strings.Contains(m, "-"):
+		return left + styles.Deducted.Render(right)
+	case m == "✓" || strings.HasPrefix(m, "+"):
+		return left + styles.Good.Render(right)
+	}
+	return left + styles.Dim.Render(right)
 }
 
 func (wb *workbench) filterText() string {

@@ -79,13 +79,16 @@ type workbench struct {
 	undo       []undoStep
 
 	checks      readiness // what the sign-off checks found
-	listSel     int       // the unrecorded list's cursor
-	history     []string  // the history view's lines
-	historyHead string    // its title
-	message     string    // the last thing done, for the status line
-	failure     string    // the last save failure or refusal
-	version     int64     // the database's data_version when last read
-	pollGen     int       // this workbench's poll timer
+	renderGen   int       // counts rescores: cached rows older than it are stale
+	navCache    map[navRowKey]string
+	navCacheKey navCacheKey
+	listSel     int      // the unrecorded list's cursor
+	history     []string // the history view's lines
+	historyHead string   // its title
+	message     string   // the last thing done, for the status line
+	failure     string   // the last save failure or refusal
+	version     int64    // the database's data_version when last read
+	pollGen     int      // this workbench's poll timer
 }
 
 func newWorkbench(c *common, state *store.State, version int64) *workbench {
@@ -136,6 +139,7 @@ func (wb *workbench) rescore() {
 		return
 	}
 	wb.res = res
+	wb.renderGen++
 	wb.rng = scoring.RangeOver(wb.rb, wb.findings, wb.conflictAlternatives())
 }
 
