@@ -323,7 +323,7 @@ func (wb *workbench) afterFigure() {
 		}
 	}
 	ir, _ := wb.res.Indicator(ind.ID)
-	done := fmt.Sprintf(wb.c.words.Completed, ind.ID, ir.Score.Fixed(2), ir.Max.Fixed(2))
+	done := fmt.Sprintf(wb.c.words.Completed, ind.ID, scoreOf(ir.Score, ir.Max))
 	wb.nextUnrecorded(1)
 	wb.message = done
 }

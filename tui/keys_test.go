@@ -236,3 +236,20 @@ func TestNoteEditorNewLine(t *testing.T) {
 		t.Fatalf("note %q", got)
 	}
 }
+
+// Hints keep their cap when a deduction appears, a rule in a group shows
+// the shared cap, and a refused edit of a conflicted value says what to do.
+func TestHintsAndConflictAdvice(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.2")
+	h.keys("91500 enter 4 enter 99 enter")
+	h.gotoIndicator("3.2")
+	h.mustContain("目标100000件，每少2000件扣0.1分，最多扣5分", "3.2.b+3.2.c合计最多扣1分", "→ -19.80 合计封顶")
+	h.gotoIndicator("1.3")
+	h.keys("3 enter")
+	conflictWith(t, h, map[string]string{"1.3.a": "5"})
+	h.keys("b enter")
+	h.gotoIndicator("1.3")
+	h.keys("+")
+	h.mustContain("此项有冲突：按 1/2 选用，或 enter 输入新值")
+}

@@ -332,8 +332,11 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			sign = ""
 		}
 		eff = "→ " + sign + rr.Amount.Fixed(2)
-		if rr.Capped {
+		switch {
+		case rr.Capped:
 			eff += " " + l.UI.CapBound
+		case wb.groupCapped(r.ID):
+			eff += " " + l.GroupCapped // the shared cap bound: the total is less
 		}
 	}
 	line := "    " + field
@@ -382,6 +385,25 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		out = append(out, wb.conflictLines(ss, selected, inner)...)
 	}
 	return out
+}
+
+// groupCapped reports whether the cap shared by a rule's group bound.
+func (wb *workbench) groupCapped(ruleID string) bool {
+	ind := wb.current()
+	if ind == nil {
+		return false
+	}
+	g := ind.GroupOf(ruleID)
+	if g == nil {
+		return false
+	}
+	ir, _ := wb.res.Indicator(ind.ID)
+	for _, gr := range ir.Groups {
+		if gr.ID == g.ID {
+			return gr.Capped
+		}
+	}
+	return false
 }
 
 // conflictLines shows each inspector's value of a subject in conflict and,

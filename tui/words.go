@@ -21,7 +21,7 @@ type words struct {
 	NotFlag                                                           string
 	ScrollDown, ScrollUp, More                                        string
 	NoDeduction                                                       string // the note of a discretion of 0
-	Completed                                                         string // indicator, score, max
+	Completed                                                         string // indicator, score
 	GroupCap                                                          string // rules, cap
 	Colon, Inspector                                                  string
 	SignConfirm, SignIncomplete, SignConflicts, ReopenReason          string
@@ -46,7 +46,7 @@ func wordsFor(lang string) *words {
 			Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
 			BonusTotal: "合计加分", PeriodForm: "年度应写作 %s（如 2021），用阿拉伯数字",
 			Cleaned: "%s 无问题：已记录 %d 条", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
-			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s / %s", GroupCap: "%s合计最多扣%s分", Colon: "：", Inspector: "督查人员",
+			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分", Colon: "：", Inspector: "督查人员",
 			SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
 			SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
 			ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
@@ -68,7 +68,7 @@ func wordsFor(lang string) *words {
 		Recorded: "recorded %d/%d", ChangedElsewhere: "another program changed this assessment; reloaded",
 		BonusTotal: "bonus", PeriodForm: "the period must be written %s (e.g. 2021), in ASCII digits",
 		Cleaned: "%s clean: %d recorded", NotFlag: "space toggles a recorded yes/no only; 0 records no, 1 records yes",
-		NoDeduction: "no deduction", Completed: "%s complete: %s / %s", GroupCap: "%s together capped at %s", Colon: ": ", Inspector: "Inspector",
+		NoDeduction: "no deduction", Completed: "%s complete: %s", GroupCap: "%s together capped at %s", Colon: ": ", Inspector: "Inspector",
 		SignConfirm: "Everything is recorded. Sign off? (y/enter sign, any other key no)", SignIncomplete: "%d rules unrecorded, %d discretionary deductions without a reason. Sign it incomplete anyway? (y/enter sign, any other key no)",
 		SignConflicts: "%d open conflicts: settle them before signing (c goes to one)", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
 		ChecksTitle: "Checks before signing", ChecksConflicts: "open conflicts: %d", ChecksUnrecorded: "unrecorded rules: %d", ChecksNoReason: "discretionary deductions without a reason: %d",
