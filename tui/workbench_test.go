@@ -43,7 +43,7 @@ func TestRecordCountByDigitsAndPlusMinus(t *testing.T) {
 		t.Fatalf("typed 7: %q", h.stored("1.3.a"))
 	}
 	// The figure completed 1.3: on to the next open indicator, saying so.
-	h.mustContain("1.3 已记录完，得分 2.30 / 3.00", "总分 99.30")
+	h.mustContain("1.3 已记录完，得分 2.30 / 3", "总分 99.30")
 	h.keys("p")
 	h.mustContain("[7] 个", "→ -0.70")
 }
