@@ -117,7 +117,13 @@ func (s *summaryScreen) view() []string {
 		return append(lines, "  "+c.styles.Error.Render(msg))
 	}
 	nc := len(r.Categories)
-	fixed := 1 + 5 + 12 + 8 + 8 + 1 + 7 + 1 + 7
+	// Narrow windows leave out progress and status (the remark says
+	// 未完成（1/36）) so that every category's figure fits.
+	wide := c.w >= 100
+	fixed := 1 + 5 + 12 + 8 + 8
+	if wide {
+		fixed += 1 + 7 + 1 + 7
+	}
 	// Each category: its figure, and a bar in front when there is room
 	// (the remark, such as 未完成（1/36）, keeps 18 columns).
 	cellW := min((c.w-fixed-18)/max(nc, 1)-1, 14)
@@ -127,10 +133,12 @@ func (s *summaryScreen) view() []string {
 	} else {
 		cellW = 5
 	}
-	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, 8) + textwidth.PadLeft(l.Total, 8) + " " +
-		textwidth.PadLeft(l.Progress, 7) + " " + fit(l.Status, 7)
+	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, 8) + textwidth.PadLeft(l.Total, 8)
+	if wide {
+		head += " " + textwidth.PadLeft(l.Progress, 7) + " " + fit(l.Status, 7)
+	}
 	for _, cat := range r.Categories {
-		head += " " + fit(cat.ID, cellW)
+		head += " " + textwidth.PadLeft(cat.ID, cellW)
 	}
 	lines = append(lines, c.styles.Header.Render(head))
 	period := "\x00"
@@ -140,8 +148,10 @@ func (s *summaryScreen) view() []string {
 			lines = append(lines, c.styles.Strong.Render(" "+textwidth.Sanitize(period, false)))
 		}
 		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), 8) +
-			textwidth.PadLeft(row.Total.Fixed(2), 8) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) +
-			" " + fit(l.StatusName(row.Status), 7)
+			textwidth.PadLeft(row.Total.Fixed(2), 8)
+		if wide {
+			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(l.StatusName(row.Status), 7)
+		}
 		for k, cat := range r.Categories {
 			if barW > 0 {
 				line += " " + drawBar(&c.styles, row.Categories[k], cat.Max, barW) + textwidth.PadLeft(row.Categories[k].Fixed(2), cellW-barW)
