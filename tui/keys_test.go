@@ -117,7 +117,7 @@ func TestIndicatorCleanAndProgressMarks(t *testing.T) {
 	if ind := h.m.wb.current(); ind == nil || ind.ID != "1.2" {
 		t.Fatalf("o did not move to the next open indicator")
 	}
-	h.mustContain("1.1 无问题：已记录 2 条")
+	h.mustContain("1.1：2 条记为无问题")
 	// One transaction: both revisions share nothing but are written at once.
 	h.keys("u")
 	if h.stored("1.1.a") != "" || h.stored("1.1.b") != "" {

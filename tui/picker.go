@@ -156,7 +156,7 @@ func (s *pickerScreen) view() []string {
 	if showRubric {
 		head += fit(l.Rubric, rubricW) + " "
 	}
-	head += fit(l.Inspectors, inspW) + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " +
+	head += fit(l.Inspectors, inspW-1) + " " + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " +
 		fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
 	lines = append(lines, c.styles.Header.Render(head))
 	seen := map[string]int{}
@@ -182,7 +182,7 @@ func (s *pickerScreen) view() []string {
 			}
 			row += fit(textwidth.Sanitize(title+" "+state.Assessment.RubricVersion, false), rubricW) + " "
 		}
-		row += fit(textwidth.Sanitize(strings.Join(state.Inspectors, ","), false), inspW) + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
+		row += fit(textwidth.Sanitize(strings.Join(state.Inspectors, ","), false), inspW-1) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
 			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
 		switch {
 		case j == s.sel:

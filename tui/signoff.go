@@ -124,6 +124,10 @@ func (wb *workbench) checksView(inner int) []string {
 	w := wb.c.words
 	r := wb.checks
 	var lines []string
+	if wb.ask != nil { // the question first, in full: the lists may not fit
+		lines = appendWrapped(lines, wb.c.styles.Warning, "", wb.ask.text, inner)
+		lines = append(lines, "")
+	}
 	add := func(title string, ids []string) {
 		if len(ids) == 0 {
 			return
@@ -134,12 +138,8 @@ func (wb *workbench) checksView(inner int) []string {
 	add(w.ChecksConflicts, r.conflicts)
 	add(w.ChecksUnrecorded, r.unrecorded)
 	add(w.ChecksNoReason, r.noReason)
-	if len(lines) == 0 {
+	if r.complete() {
 		lines = append(lines, wb.c.styles.Good.Render(w.ChecksOK))
-	}
-	if wb.ask != nil { // the question in full, not only on the status line
-		lines = append(lines, "")
-		lines = appendWrapped(lines, wb.c.styles.Warning, "", wb.ask.text, inner)
 	}
 	return lines
 }
