@@ -21,6 +21,9 @@ func TestPeriodPattern(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if back, err := Parse("again.yaml", MarshalYAML(rb, "")); err != nil || back.PeriodPattern != rb.PeriodPattern {
+		t.Errorf("MarshalYAML lost the period pattern: %v", err)
+	}
 	re, _ = rb.PeriodRegexp()
 	if !re.MatchString("2021H1") || re.MatchString("2021") {
 		t.Error("the declared pattern is not the one used")

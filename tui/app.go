@@ -184,6 +184,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case reportWrittenMsg:
 		return m, m.summary.update(msg)
+	case rubricsMsg:
+		return m, m.form.update(msg)
 	case tea.KeyPressMsg:
 		return m.updateKey(msg)
 	}

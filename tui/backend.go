@@ -28,6 +28,8 @@ type Backend interface {
 	History(assessmentID, subject string) ([]*store.Revision, error)
 	// DataVersion changes when another program wrote to the database.
 	DataVersion() (int64, error)
+	// Rubrics lists the rubrics a new assessment can use, the built-in first.
+	Rubrics() ([]*rubric.Rubric, error)
 	// Sign signs an assessment off; Reopen returns it to draft with a reason.
 	Sign(id store.Identity, assessmentID string, allowIncomplete bool) (store.Revision, error)
 	Reopen(id store.Identity, assessmentID, reason string) (store.Revision, error)
@@ -70,6 +72,9 @@ func (b StoreBackend) Record(id store.Identity, aid string, changes ...store.Cha
 func (b StoreBackend) History(aid, subject string) ([]*store.Revision, error) {
 	return b.Store.History(aid, subject)
 }
+
+// Rubrics lists the stored rubrics, the built-in first.
+func (b StoreBackend) Rubrics() ([]*rubric.Rubric, error) { return b.Store.Rubrics() }
 
 // DataVersion polls for writes by other programs.
 func (b StoreBackend) DataVersion() (int64, error) { return b.Store.DataVersion() }
@@ -162,6 +167,11 @@ type (
 		err       error
 	}
 	retryMsg struct{}
+	// rubricsMsg carries the rubrics the new-assessment form offers.
+	rubricsMsg struct {
+		rubrics []*rubric.Rubric
+		err     error
+	}
 	// statusSavedMsg reports a sign-off or a reopening.
 	statusSavedMsg struct{ err error }
 )

@@ -253,3 +253,23 @@ func TestHintsAndConflictAdvice(t *testing.T) {
 	h.keys("+")
 	h.mustContain("此项有冲突：按 1/2 选用，或 enter 输入新值")
 }
+
+// Issue 12 §3: the form offers every stored rubric; the one chosen is used.
+func TestNewAssessmentChoosesRubric(t *testing.T) {
+	h := newHarness(t)
+	other := *rubric.Default()
+	other.Version, other.Title, other.PeriodPattern = "2022", "二〇二二年度考核指标", `[0-9]{4}H[12]`
+	if _, err := h.s.AddRubric(&other); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("b n")
+	h.mustContain("tab 可选其他考核指标")
+	h.keys("吉首市 tab tab down")
+	h.mustContain("> 二〇二二年度考核指标 2022")
+	h.keys("enter tab backspace backspace backspace backspace 2022 enter")
+	h.mustContain("年度应写作 [0-9]{4}H[12]")
+	h.keys("H1 enter")
+	if h.m.front != screenWorkbench || h.m.wb.a.RubricVersion != "2022" || h.m.wb.a.Period != "2022H1" {
+		t.Fatalf("created %+v", h.m.wb.a)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -21,9 +22,40 @@ var yearPattern = regexp.MustCompile(`^[0-9]{4}$`)
 type newForm struct {
 	c                      *common
 	unitInput, periodInput textinput.Model
-	field                  int // 0 unit, 1 period
+	field                  int // 0 unit, 1 period, 2 rubric
 	suggestSel             int
 	err                    string
+	rubrics                []*rubric.Rubric // offered; the first is the default
+	rubricSel              int
+}
+
+// rubric is the rubric the assessment will use.
+func (f *newForm) rubric() *rubric.Rubric {
+	if f.rubricSel < len(f.rubrics) {
+		return f.rubrics[f.rubricSel]
+	}
+	return f.c.opts.Rubric
+}
+
+// loadRubrics reads the rubrics on offer in a command.
+func (f *newForm) loadRubrics() tea.Cmd {
+	be := f.c.opts.Backend
+	return func() tea.Msg {
+		rbs, err := be.Rubrics()
+		return rubricsMsg{rbs, err}
+	}
+}
+
+// setRubrics offers the stored rubrics, the configured one first.
+func (f *newForm) setRubrics(msg rubricsMsg) {
+	def := f.c.opts.Rubric
+	f.rubrics = []*rubric.Rubric{def}
+	for _, rb := range msg.rubrics {
+		if rb.ID != def.ID || rb.Version != def.Version {
+			f.rubrics = append(f.rubrics, rb)
+		}
+	}
+	f.rubricSel = min(f.rubricSel, len(f.rubrics)-1)
 }
 
 func newNewForm(c *common) *newForm {
@@ -56,18 +88,36 @@ func checkPeriod(w *words, rb *rubric.Rubric, period string) string {
 }
 
 func (f *newForm) reset() tea.Cmd {
-	f.err, f.field, f.suggestSel = "", 0, -1
+	f.err, f.field, f.suggestSel, f.rubricSel = "", 0, -1, 0
 	f.unitInput.SetValue("")
-	f.periodInput.SetValue(defaultPeriod(f.c.opts.Rubric, f.c.opts.Now().Year()))
+	f.periodInput.SetValue(defaultPeriod(f.rubric(), f.c.opts.Now().Year()))
 	f.periodInput.Blur()
-	return f.unitInput.Focus()
+	return tea.Batch(f.unitInput.Focus(), f.loadRubrics())
+}
+
+// focusField moves the focus to field i.
+func (f *newForm) focusField(i int) tea.Cmd {
+	n := 2 // unit, period; and the rubric when there is a choice
+	if len(f.rubrics) > 1 {
+		n = 3
+	}
+	f.field = (i + n) % n
+	f.unitInput.Blur()
+	f.periodInput.Blur()
+	switch f.field {
+	case 0:
+		return f.unitInput.Focus()
+	case 1:
+		return f.periodInput.Focus()
+	}
+	return nil
 }
 
 // suggestions are the rubric's units that contain what was typed.
 func (f *newForm) suggestions() []string {
 	typed := strings.TrimSpace(f.unitInput.Value())
 	var out []string
-	for _, u := range f.c.opts.Rubric.Units {
+	for _, u := range f.rubric().Units {
 		if typed == "" || strings.Contains(u, typed) {
 			out = append(out, u)
 		}
@@ -77,12 +127,32 @@ func (f *newForm) suggestions() []string {
 
 func (f *newForm) update(msg tea.Msg) tea.Cmd {
 	k := &f.c.keys
+	if m, ok := msg.(rubricsMsg); ok {
+		if m.err == nil {
+			f.setRubrics(m)
+		}
+		return nil
+	}
 	km, isKey := msg.(tea.KeyPressMsg)
 	sugg := f.suggestions()
 	switch {
 	case !isKey:
 	case key.Matches(km, k.Cancel):
 		return goTo(screenPicker)
+	case f.field == 2 && (key.Matches(km, k.ArrowDown) || key.Matches(km, k.ArrowUp)):
+		d := 1
+		if key.Matches(km, k.ArrowUp) {
+			d = -1
+		}
+		if n := len(f.rubrics); n > 0 {
+			f.rubricSel = (f.rubricSel + d + n) % n
+			f.periodInput.SetValue(defaultPeriod(f.rubric(), f.c.opts.Now().Year()))
+		}
+		return nil
+	case f.field == 2 && key.Matches(km, k.Confirm):
+		return f.focusField(0)
+	case f.field == 2:
+		return nil
 	case f.field == 0 && key.Matches(km, k.ArrowDown):
 		if len(sugg) > 0 {
 			f.suggestSel = min(f.suggestSel+1, len(sugg)-1)
@@ -94,28 +164,24 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(km, k.NextInput), key.Matches(km, k.PrevInput), f.field == 0 && key.Matches(km, k.Confirm):
-		if f.field == 0 {
-			if f.suggestSel >= 0 && f.suggestSel < len(sugg) {
-				f.unitInput.SetValue(sugg[f.suggestSel])
-			}
-			f.field = 1
-			f.unitInput.Blur()
-			return f.periodInput.Focus()
+		if f.field == 0 && f.suggestSel >= 0 && f.suggestSel < len(sugg) {
+			f.unitInput.SetValue(sugg[f.suggestSel])
 		}
-		f.field = 0
-		f.periodInput.Blur()
-		return f.unitInput.Focus()
+		if key.Matches(km, k.PrevInput) {
+			return f.focusField(f.field - 1)
+		}
+		return f.focusField(f.field + 1)
 	case f.field == 1 && key.Matches(km, k.Confirm):
 		unit, period := strings.TrimSpace(f.unitInput.Value()), strings.TrimSpace(f.periodInput.Value())
 		if unit == "" {
 			f.err = f.c.l.UI.UnitPrompt
 			return nil
 		}
-		if msg := checkPeriod(f.c.words, f.c.opts.Rubric, period); msg != "" {
+		if msg := checkPeriod(f.c.words, f.rubric(), period); msg != "" {
 			f.err = msg
 			return nil
 		}
-		be, id, rb := f.c.opts.Backend, f.c.id, f.c.opts.Rubric
+		be, id, rb := f.c.opts.Backend, f.c.id, f.rubric()
 		f.err = ""
 		return func() tea.Msg {
 			a, err := be.Create(id, rb, unit, period)
@@ -155,14 +221,43 @@ func (f *newForm) view() []string {
 		}
 	}
 	lines = append(lines, "", "  "+f.periodInput.View())
+	// The rubric: a choice when more than one is stored.
+	label := "  " + l.Rubric + f.c.words.Colon
+	switch {
+	case len(f.rubrics) <= 1:
+		lines = append(lines, "", c.styles.Dim.Render(label+rubricName(f.rubric())))
+	case f.field == 2:
+		lines = append(lines, "", label+c.styles.Dim.Render(f.c.words.ChooseRubric))
+		for i, rb := range f.rubrics {
+			if i == f.rubricSel {
+				lines = append(lines, c.styles.Cursor.Render("    > "+rubricName(rb)))
+			} else {
+				lines = append(lines, "      "+rubricName(rb))
+			}
+		}
+	default:
+		lines = append(lines, "", label+rubricName(f.rubric())+c.styles.Dim.Render("  ("+f.c.words.TabToChoose+")"))
+	}
 	if f.err != "" {
 		lines = append(lines, "", c.styles.Error.Render("  "+f.err))
 	}
 	return lines
 }
 
+// rubricName is a rubric as the form lists it: title and version.
+func rubricName(rb *rubric.Rubric) string {
+	t := rb.Title
+	if t == "" {
+		t = rb.ID
+	}
+	return textwidth.Sanitize(t+" "+rb.Version, false)
+}
+
 func (f *newForm) shortHelp() []key.Binding {
 	k := &f.c.keys
+	if f.field == 2 {
+		return []key.Binding{k.ArrowDown, k.Confirm, k.NextInput, k.Cancel}
+	}
 	if f.field == 0 {
 		return []key.Binding{k.ArrowDown, k.Confirm, k.NextInput, k.Cancel}
 	}

@@ -27,6 +27,7 @@ type words struct {
 	SignConfirm, SignIncomplete, SignConflicts, ReopenReason          string
 	ChecksTitle, ChecksConflicts, ChecksUnrecorded, ChecksNoReason    string
 	ChecksOK                                                          string
+	ChooseRubric, TabToChoose                                         string
 }
 
 func wordsFor(lang string) *words {
@@ -50,7 +51,7 @@ func wordsFor(lang string) *words {
 			SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
 			SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
 			ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
-			ChecksOK: "检查通过：全部规则已记录，没有冲突。", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
+			ChecksOK: "检查通过：全部规则已记录，没有冲突。", ChooseRubric: "↑↓ 选择，回车确定", TabToChoose: "tab 可选其他考核指标", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
 		}
 	}
 	return &words{
@@ -72,6 +73,6 @@ func wordsFor(lang string) *words {
 		SignConfirm: "Everything is recorded. Sign off? (y/enter sign, any other key no)", SignIncomplete: "%d rules unrecorded, %d discretionary deductions without a reason. Sign it incomplete anyway? (y/enter sign, any other key no)",
 		SignConflicts: "%d open conflicts: settle them before signing (c goes to one)", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
 		ChecksTitle: "Checks before signing", ChecksConflicts: "open conflicts: %d", ChecksUnrecorded: "unrecorded rules: %d", ChecksNoReason: "discretionary deductions without a reason: %d",
-		ChecksOK: "All checks passed: every rule recorded, no conflicts.", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
+		ChecksOK: "All checks passed: every rule recorded, no conflicts.", ChooseRubric: "↑↓ to choose, enter to keep", TabToChoose: "tab to choose another", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
 	}
 }
