@@ -151,7 +151,7 @@ func (s *pickerScreen) view() []string {
 	// The rubric column only when there is room.
 	showRubric := c.w >= 100
 	inspW := clamp(c.w-70, 10, 24)
-	rubricW := clamp(c.w-100, 17, 30)
+	rubricW := clamp(c.w-130, 17, 64)
 	head := " " + fit(l.Unit, 12) + fit(l.Period, 8)
 	if showRubric {
 		head += fit(l.Rubric, rubricW) + " "
