@@ -231,30 +231,41 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	}
 	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
 	ir, _ := wb.res.Indicator(ind.ID)
+	selEnd := 0
+	// The selected input's error goes right under it.
+	errorLines := func() {
+		if wb.inlineErr != "" {
+			for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
+				lines = append(lines, wb.c.styles.Error.Render(s))
+			}
+		}
+		selEnd = len(lines)
+	}
 	for i := range ind.Rules {
 		r := &ind.Rules[i]
 		if i == wb.sel {
 			selLine = len(lines)
 		}
 		lines = append(lines, wb.ruleLines(r, &ir.Rules[i], i == wb.sel, inner)...)
-	}
-	if wb.sel == len(ind.Rules) {
-		selLine = len(lines)
-	}
-	lines = append(lines, wb.noteLines(ind, wb.sel == len(ind.Rules), inner)...)
-	if wb.inlineErr != "" {
-		for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
-			lines = append(lines, wb.c.styles.Error.Render(s))
+		if i == wb.sel {
+			errorLines()
 		}
 	}
-	return wb.scrolledBox(lines, selLine, w, h)
+	if wb.sel >= len(ind.Rules) {
+		selLine = len(lines)
+	}
+	lines = append(lines, wb.noteLines(ind, wb.sel >= len(ind.Rules), inner)...)
+	if wb.sel >= len(ind.Rules) {
+		errorLines()
+	}
+	return wb.scrolledBox(lines, selLine, selEnd, w, h)
 }
 
 // scrolledBox shows the indicator pane's lines in a box: the first line
-// (indicator and category) stays pinned, the selected input is kept in
-// view, and J/K scroll from there; the title says where the view is when
-// not everything fits.
-func (wb *workbench) scrolledBox(lines []string, selLine, w, h int) []string {
+// (indicator and category) stays pinned, the selected input (lines selLine
+// to selEnd) is kept in view, and J/K scroll from there; the title says
+// where the view is when not everything fits.
+func (wb *workbench) scrolledBox(lines []string, selLine, selEnd, w, h int) []string {
 	title := wb.c.l.UI.Indicator
 	rest := lines[1:]
 	room := h - 3 // the border and the pinned line
@@ -263,10 +274,14 @@ func (wb *workbench) scrolledBox(lines []string, selLine, w, h int) []string {
 		return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
 	}
 	maxStart := len(rest) - room
+	// From the top, unless that hides the selected input: then far enough
+	// down to show all of it (its conflict, its error), its first line
+	// first when it is taller than the pane.
 	auto := 0
-	if sel := selLine - 1; sel+4 > room {
-		auto = min(sel-3, maxStart)
+	if sel, end := selLine-1, selEnd-1; end > room {
+		auto = clamp(end-room, 0, max(sel, 0))
 	}
+	auto = min(auto, maxStart)
 	start := clamp(auto+wb.scroll, 0, maxStart)
 	wb.scroll = start - auto
 	title += fmt.Sprintf(" %d–%d/%d %s", start+1, start+room, len(rest), wb.c.words.More)
