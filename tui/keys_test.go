@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/store"
 )
 
 // history returns the values a subject took, oldest first ("-" retracted).
@@ -163,16 +162,7 @@ func TestConcurrentWriteBecomesConflict(t *testing.T) {
 	h.keys("3 enter")
 	h.gotoIndicator("1.2")
 	h.keys("shift+tab")
-	other, err := store.Open(h.s.Path(), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id2, _ := other.Identity("李四")
-	v := "8"
-	if _, err := other.Record(id2, h.a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	writeFromAnotherProcess(t, h, "1.2.a", "8") // a real second process
 	h.keys("+") // the TUI still shows 3: it saves 4 over what it saw
 	st, _ := h.s.State(h.a.ID)
 	ss := st.Subjects["1.2.a"]
