@@ -77,7 +77,7 @@ func New(opts Options) Model {
 		opts.ReportDir = "."
 	}
 	w := wordsFor(opts.Labels.Lang)
-	c := &common{opts: opts, l: opts.Labels, words: w, keys: DefaultKeyMap(opts.Labels, w),
+	c := &common{opts: opts, l: opts.Labels, words: w, keys: defaultKeyMap(opts.Labels, w),
 		styles: NewStyles(opts.Dark), help: help.New(), w: 80, h: 24}
 	return Model{c: c, front: screenLoading, name: newNameScreen(c), picker: newPickerScreen(c),
 		form: newNewForm(c), summary: newSummaryScreen(c), places: map[string]place{}}

@@ -32,8 +32,8 @@ type KeyMap struct {
 	Summary, Export                key.Binding
 }
 
-// DefaultKeyMap builds the key map with help in the given language.
-func DefaultKeyMap(l *i18n.Labels, w *words) KeyMap {
+// defaultKeyMap builds the key map with help in the given language.
+func defaultKeyMap(l *i18n.Labels, w *words) KeyMap {
 	h := l.UI.Help
 	b := func(help string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"reflect"
 	"strings"
 	"testing"
@@ -31,4 +32,21 @@ func TestHelpFollowsTheScreen(t *testing.T) {
 	}
 	h.keys("esc b ?")
 	h.mustContain("新建", "汇总排名")
+}
+
+// At 80×24 the help lists every key of the workbench, in both languages.
+func TestHelpListsEveryKeyAt80x24(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		h := newHarness(t, withLang(lang))
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		h.keys("?")
+		screen := h.screen()
+		for _, g := range h.m.wb.fullHelp() {
+			for _, b := range g {
+				if hb := b.Help(); !strings.Contains(screen, hb.Key+" ") || !strings.Contains(screen, hb.Desc) {
+					t.Errorf("%s: help lacks %q %q:\n%s", lang, hb.Key, hb.Desc, screen)
+				}
+			}
+		}
+	}
 }

@@ -349,7 +349,8 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
-		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead, k.NewLine, k.Sign, k.Reopen, k.Back},
+		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
+		{k.NewLine, k.Sign, k.Reopen, k.Back},
 	}
 }
 
