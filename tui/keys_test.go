@@ -163,7 +163,7 @@ func TestConcurrentWriteBecomesConflict(t *testing.T) {
 	h.gotoIndicator("1.2")
 	h.keys("shift+tab")
 	writeFromAnotherProcess(t, h, "1.2.a", "8") // a real second process
-	h.keys("+") // the TUI still shows 3: it saves 4 over what it saw
+	h.keys("+")                                 // the TUI still shows 3: it saves 4 over what it saw
 	st, _ := h.s.State(h.a.ID)
 	ss := st.Subjects["1.2.a"]
 	if !ss.Conflict() || len(ss.Heads) != 2 {
