@@ -263,3 +263,25 @@ func TestNewAssessmentChoosesRubric(t *testing.T) {
 		t.Fatalf("created %+v", h.m.wb.a)
 	}
 }
+
+// At 80×24 the indicator pane scrolls: 考核内容 and the whole 评分标准 of
+// the longest indicator can be read, and the title says where the view is.
+func TestIndicatorPaneScrollsAt80x24(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.gotoIndicator("2.1")
+	h.keys("tab tab tab tab") // a rule far down
+	h.mustContain("J/K 翻看")
+	h.keys("K K K K K K K K")
+	h.mustContain("考核内容：（1）")
+	seen := ""
+	for i := 0; i < 20; i++ {
+		seen += h.screen()
+		h.keys("J")
+	}
+	_, ind, _ := h.m.wb.rb.Indicator("2.1")
+	tail := []rune(ind.Standard)
+	if last := string(tail[len(tail)-6:]); !strings.Contains(seen, last) {
+		t.Errorf("the end of 2.1's 评分标准 (%q) never came into view", last)
+	}
+}
