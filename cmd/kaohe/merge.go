@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -54,10 +55,11 @@ func (o *mergeOptions) run() error {
 	if o.asJSON {
 		return writeJSON(a.stdout, sums)
 	}
+	l := a.labels(nil).CLI
 	for _, m := range sums {
-		fmt.Fprintf(a.stdout, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
-			m.Source, m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
+			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
 	}
-	fmt.Fprintf(a.stdout, "merged into %s\n", o.into)
+	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -67,8 +68,13 @@ func (o *resolveOptions) run() error {
 				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", subject, subject)
 			}
 			v, err := scoring.ParseValue(ref.Rule, o.value)
+			if err == nil {
+				if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: c.Note}); ve != nil {
+					err = ve
+				}
+			}
 			if err != nil {
-				return err
+				return o.app.valueError(st.Rubric, err)
 			}
 			text := store.EncodeValue(v)
 			c.Value = &text
@@ -89,7 +95,7 @@ func pickHead(ss *store.SubjectState, pick string) (*store.Revision, error) {
 	case 0:
 		var names []string
 		for _, h := range ss.Heads {
-			names = append(names, h.Inspector+" (rev "+store.ShortID(h.ID, 8)+")")
+			names = append(names, textwidth.Line(h.Inspector)+" (rev "+store.ShortID(h.ID, 8)+")")
 		}
 		return nil, fmt.Errorf("no value of %q in this conflict; the values are from %s", pick, strings.Join(names, ", "))
 	case 1:
