@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -347,11 +348,17 @@ func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 	typed := wb.valueInput.Value()
 	v, err := scoring.ParseValue(r, typed)
 	if err != nil {
-		wb.inlineErr = fmt.Sprintf(wb.c.l.UI.NotANumber, typed) + "; " + wb.allowed(r)
+		var ve *scoring.ValueError
+		if errors.As(err, &ve) {
+			wb.inlineErr = ve.In(wb.c.l) // what is wrong, in words
+		} else {
+			wb.inlineErr = fmt.Sprintf(wb.c.l.UI.NotANumber, typed) + "; " + wb.allowed(r)
+		}
 		return v, false
 	}
-	if msg := scoring.CheckValue(r, scoring.Finding{Value: v, Note: "-"}); msg != "" {
-		wb.inlineErr = wb.allowed(r)
+	// The reason of a discretionary deduction is asked for next.
+	if ve := scoring.Validate(r, scoring.Finding{Value: v, Note: "-"}); ve != nil {
+		wb.inlineErr = ve.In(wb.c.l)
 		return v, false
 	}
 	return v, true

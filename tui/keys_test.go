@@ -285,3 +285,19 @@ func TestIndicatorPaneScrollsAt80x24(t *testing.T) {
 		t.Errorf("the end of 2.1's 评分标准 (%q) never came into view", last)
 	}
 }
+
+// Figures typed as inspectors type them (issue 10 §6): full-width digits
+// from a Chinese input method and 万.
+func TestFiguresAsTyped(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("3.2")
+	h.keys("８．５万 enter")
+	if h.stored("3.2.a") != "85000" {
+		t.Fatalf("８．５万 stored %q, want 85000", h.stored("3.2.a"))
+	}
+	h.gotoIndicator("1.1")
+	h.keys("０")
+	if h.stored("1.1.a") != "false" {
+		t.Fatalf("full-width ０ on a flag stored %q", h.stored("1.1.a"))
+	}
+}

@@ -106,24 +106,29 @@ func TestInvalidValueRefusedInline(t *testing.T) {
 	h := newHarness(t)
 	h.gotoIndicator("3.1")
 	h.keys("120 enter")
-	h.mustContain("允许：0 至 100 的百分比（目标 100%）")
+	h.mustContain("3.1.a：120 超过上限 100（百分比最多 100）")
 	if h.stored("3.1.a") != "" {
 		t.Fatal("120% was saved")
 	}
 	h.keys("backspace backspace backspace abc enter")
-	h.mustContain(`"abc" 不是数字`)
+	h.mustContain("3.1.a：“abc”不是数字")
 	h.keys("esc")
 	if h.m.wb.mode != editNone || h.stored("3.1.a") != "" {
 		t.Fatal("esc did not cancel the edit")
 	}
 	h.gotoIndicator("1.5")
 	h.keys("tab 4 enter") // 1.5.b names three 告知承诺制
-	h.mustContain("0 至 3 的整数")
+	h.mustContain("1.5.b：4 超过上限 3")
+	if want := "1.5.b：4 超过上限 3（未落实的告知承诺制，最多 3 项）"; h.m.wb.inlineErr != want {
+		t.Errorf("error %q, want %q", h.m.wb.inlineErr, want)
+	}
 	if h.stored("1.5.b") != "" {
 		t.Fatal("4 of 3 saved")
 	}
 	// The allowed range is in red (the error style).
-	if !strings.Contains(h.m.render(), h.m.c.styles.Error.Render("允许：0 至 3 的整数")) {
+	_, cw, _ := h.m.wb.layout()
+	first := textwidth.Wrap(h.m.wb.inlineErr, cw-2)[0]
+	if !strings.Contains(h.m.render(), h.m.c.styles.Error.Render(first)) {
 		t.Error("the error is not styled as an error")
 	}
 }
