@@ -72,7 +72,7 @@ func TestMonkey(t *testing.T) {
 					h = newHarness(t, withLang(lang), func(o *Options) { o.ReportDir = t.TempDir() })
 					sc.setup(h)
 				}
-				monkey(t, h, rng, 150)
+				monkey(t, h, rng, 120)
 			})
 		}
 	}
