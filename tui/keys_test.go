@@ -301,3 +301,31 @@ func TestFiguresAsTyped(t *testing.T) {
 		t.Fatalf("full-width ０ on a flag stored %q", h.stored("1.1.a"))
 	}
 }
+
+// The list: latest period first, then the rubric's order of units; / filters.
+func TestPickerOrderAndFilter(t *testing.T) {
+	h := newHarness(t)
+	id, _ := h.s.Identity("")
+	for _, a := range [][2]string{{"泸溪县", "2021"}, {"吉首市", "2020"}, {"龙山县", "2022"}} {
+		if _, _, err := h.s.CreateAssessment(id, rubric.Default(), a[0], a[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.keys("b")
+	var got []string
+	for _, i := range h.m.picker.shown {
+		got = append(got, h.m.picker.states[i].Assessment.Label())
+	}
+	if want := "龙山县/2022 吉首市/2021 泸溪县/2021 吉首市/2020"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+	h.mustContain("县市（区）") // the rubric's title, not its id
+	h.keys("/ 泸 enter")
+	if len(h.m.picker.shown) != 1 {
+		t.Fatalf("filter 泸 shows %d", len(h.m.picker.shown))
+	}
+	h.keys("enter")
+	if h.m.front != screenWorkbench || h.m.wb.a.Unit != "泸溪县" {
+		t.Fatal("enter on the filtered list did not open 泸溪县")
+	}
+}
