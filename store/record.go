@@ -21,6 +21,11 @@ type Change struct {
 	// Resolve allows writing over a conflict: the new revision supersedes
 	// every head. Without it, a subject in conflict refuses plain edits.
 	Resolve bool
+	// Seen, when not nil, is the head revisions of the subject the writer
+	// saw when deciding on this value (empty: it saw none). They become the
+	// new revision's parents instead of the current heads, so a write made
+	// meanwhile by someone else becomes a conflict, never a lost update.
+	Seen []string
 }
 
 // ErrSigned is returned for an edit of a signed assessment.
@@ -144,6 +149,10 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) > 1 && !agree(heads) && !c.Resolve && !evidence {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
+	parents, err := parentsOf(tx, a.ID, c, heads)
+	if err != nil {
+		return nil, err
+	}
 	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
 		h := latest(heads)
 		if sameValue(h.Value, c.Value) && h.Note == c.Note {
@@ -168,9 +177,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		ID: uuid.NewString(), Assessment: a.ID, Subject: c.Subject, Value: c.Value, Note: c.Note,
 		Inspector: id.Inspector, Device: id.Device, HLC: prev.Next(now).String(), Wall: now.UTC(),
 	}
-	for _, h := range heads {
-		rev.Parents = append(rev.Parents, h.ID)
-	}
+	rev.Parents = parents
 	rev.Hash = rev.ContentHash()
 	if err := insertRevision(tx, rev); err != nil {
 		return nil, err

@@ -44,6 +44,7 @@ const (
 	labelLanguage = "语言"
 	labelUnit     = "被考核单位"
 	labelEvidence = "佐证要求"
+	labelPeriod   = "年度格式"
 )
 
 // infoFields maps the labels of the information sheet to rubric fields.
@@ -54,6 +55,7 @@ func infoFields() []struct{ label, field, note string } {
 		{labelTitle, "title", "考核指标的标题"},
 		{labelLanguage, "language", "界面语言：zh 或 en"},
 		{labelUnit, "units", "每行一个被考核单位，可增删行"},
+		{labelPeriod, "period_pattern", "考核年度的格式（正则表达式）；空：四位年份"},
 		{labelEvidence, "evidence", "deductions：每项扣分须附佐证材料；空：不要求"},
 	}
 }

@@ -298,7 +298,7 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 			}
 		}
 		if field == "" {
-			r.errorAt(lat, "unknown item %q; the items are %s、%s、%s、%s、%s、%s", label, labelID, labelVersion, labelTitle, labelLanguage, labelUnit, labelEvidence)
+			r.errorAt(lat, "unknown item %q; the items are %s、%s、%s、%s、%s、%s、%s", label, labelID, labelVersion, labelTitle, labelLanguage, labelUnit, labelPeriod, labelEvidence)
 			continue
 		}
 		if field != "units" {
@@ -319,6 +319,8 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 			rb.Language = value
 		case "evidence":
 			rb.Evidence = value
+		case "period_pattern":
+			rb.PeriodPattern = value
 		case "units":
 			r.at[fmt.Sprintf("$.units[%d]", len(rb.Units))] = vat
 			rb.Units = append(rb.Units, value)

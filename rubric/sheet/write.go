@@ -196,6 +196,8 @@ func (w *writer) info(rb *rubric.Rubric) {
 			values = append(values, rb.Language)
 		case "evidence":
 			values = append(values, rb.Evidence)
+		case "period_pattern":
+			values = append(values, rb.PeriodPattern)
 		case "units":
 			values = append(values, rb.Units...)
 		}
