@@ -9,6 +9,7 @@ package tui
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
@@ -33,6 +34,11 @@ type Backend interface {
 	// Sign signs an assessment off; Reopen returns it to draft with a reason.
 	Sign(id store.Identity, assessmentID string, allowIncomplete bool) (store.Revision, error)
 	Reopen(id store.Identity, assessmentID, reason string) (store.Revision, error)
+	// Attach stores a file as evidence on a rule or indicator; Detach
+	// retracts one; WriteEvidence streams a stored file's bytes.
+	Attach(id store.Identity, assessmentID, subject, path, note string) (store.Attachment, error)
+	Detach(id store.Identity, assessmentID, subject, sha256 string) (store.Attachment, error)
+	WriteEvidence(sha256 string, w io.Writer) (int64, error)
 }
 
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
@@ -71,6 +77,21 @@ func (b StoreBackend) Record(id store.Identity, aid string, changes ...store.Cha
 // History lists revisions.
 func (b StoreBackend) History(aid, subject string) ([]*store.Revision, error) {
 	return b.Store.History(aid, subject)
+}
+
+// Attach stores a file as evidence, with a photo's time and place.
+func (b StoreBackend) Attach(id store.Identity, aid, subject, path, note string) (store.Attachment, error) {
+	return b.Store.Attach(id, aid, subject, path, note, store.AttachOptions{Photo: photoInfo})
+}
+
+// Detach retracts an attachment.
+func (b StoreBackend) Detach(id store.Identity, aid, subject, sha256 string) (store.Attachment, error) {
+	return b.Store.Detach(id, aid, subject, sha256)
+}
+
+// WriteEvidence streams a stored file, checking its hash.
+func (b StoreBackend) WriteEvidence(sha256 string, w io.Writer) (int64, error) {
+	return b.Store.WriteBlob(sha256, w)
 }
 
 // Rubrics lists the stored rubrics, the built-in first.

@@ -28,6 +28,11 @@ type words struct {
 	ChecksTitle, ChecksConflicts, ChecksUnrecorded, ChecksNoReason    string
 	ChecksOK                                                          string
 	ChooseRubric, TabToChoose                                         string
+	// Evidence files.
+	Attach, Evidence, EvidenceMark, MissingEvidence, NoEvidence string
+	AttachTo, AttachHint, Attaching, AttachedN, NoMatchPath     string // AttachTo, Attaching: subject; AttachedN: n, subject
+	Detached, ConfirmDetach, Opening, Opened, Taken             string // names; ConfirmDetach: name, subject
+	EvidenceTitle                                               string // subject
 }
 
 func wordsFor(lang string) *words {
@@ -52,6 +57,11 @@ func wordsFor(lang string) *words {
 			SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
 			ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
 			ChecksOK: "检查通过：全部规则已记录，没有冲突。", ChooseRubric: "↑↓ 选择，回车确定", TabToChoose: "tab 可选其他考核指标", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
+			Attach: "附佐证材料", Evidence: "佐证材料", EvidenceMark: "附", MissingEvidence: "缺佐证材料：本指标要求扣分附佐证，按 a 添加",
+			NoEvidence: "还没有佐证材料：按 a 添加", AttachTo: "为 %s 附佐证材料：输入文件或文件夹的路径（文件夹即附其中全部文件，可用 *.jpg）",
+			AttachHint: "tab 补全 • enter 附上 • esc 取消", Attaching: "正在为 %s 附佐证材料…", AttachedN: "已附 %d 份佐证材料到 %s", NoMatchPath: "（没有匹配的文件）",
+			Detached: "已撤下 %s", ConfirmDetach: "从 %[2]s 撤下 %[1]s？(y/enter 确定，其他键取消)", Opening: "正在打开 %s…", Opened: "已用系统程序打开 %s", Taken: "拍摄",
+			EvidenceTitle: "佐证材料 %s",
 		}
 	}
 	return &words{
@@ -74,5 +84,10 @@ func wordsFor(lang string) *words {
 		SignConflicts: "%d open conflicts: settle them before signing (c goes to one)", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
 		ChecksTitle: "Checks before signing", ChecksConflicts: "open conflicts: %d", ChecksUnrecorded: "unrecorded rules: %d", ChecksNoReason: "discretionary deductions without a reason: %d",
 		ChecksOK: "All checks passed: every rule recorded, no conflicts.", ChooseRubric: "↑↓ to choose, enter to keep", TabToChoose: "tab to choose another", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
+		Attach: "attach evidence", Evidence: "evidence", EvidenceMark: "#", MissingEvidence: "evidence missing: this rubric wants a file for every deduction; a adds one",
+		NoEvidence: "no evidence files yet: a adds one", AttachTo: "attach evidence to %s: type the path of a file or folder (a folder attaches every file in it; *.jpg works)",
+		AttachHint: "tab completes • enter attaches • esc cancels", Attaching: "attaching evidence to %s…", AttachedN: "attached %d files to %s", NoMatchPath: "(no file matches)",
+		Detached: "detached %s", ConfirmDetach: "Detach %s from %s? (y/enter yes, any other key no)", Opening: "opening %s…", Opened: "opened %s with the system's viewer", Taken: "taken",
+		EvidenceTitle: "Evidence %s",
 	}
 }
