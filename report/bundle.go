@@ -11,7 +11,9 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/store"
+	"github.com/xuri/excelize/v2"
 )
 
 // Evidence is one attachment as the reports list it.
@@ -168,3 +170,64 @@ func csvSafe(s string) string {
 	}
 	return s
 }
+
+// bundled reports whether the report's evidence has places in a bundle.
+func (r *Report) bundled() bool {
+	for _, sh := range r.Sheets {
+		for _, e := range sh.Evidence {
+			if e.Path != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func evidenceSheetTitle(l *i18n.Labels) string {
+	if l.Lang == "zh" {
+		return EvidenceDir
+	}
+	return "Evidence"
+}
+
+// evidenceSheet lists every evidence file of the bundle, each name a
+// HYPERLINK to the file beside the workbook (a relative link, which Excel,
+// WPS and LibreOffice resolve from the workbook's folder).
+func (r *Report) evidenceSheet(w *sheetWriter) error {
+	l := r.labels
+	head := []string{l.Unit, l.Period, "subject", "file", "size", "inspector", "time", "note", "sha256"}
+	if l.Lang == "zh" {
+		head = []string{l.Unit, l.Period, "指标/规则", "文件（点击打开）", "大小（字节）", "督查人员", "时间", "说明", "sha256"}
+	}
+	for i, h := range head {
+		w.text(i+1, 1, h, w.style.header)
+	}
+	y := 2
+	for _, sh := range r.Sheets {
+		for _, e := range sh.Evidence {
+			w.text(1, y, sh.Unit, w.style.text)
+			w.text(2, y, sh.Period, w.style.text)
+			w.text(3, y, e.Subject, w.style.text)
+			w.link(4, y, e.Path, e.Name, w.style.text)
+			w.integer(5, y, int(e.Size), w.style.text)
+			w.text(6, y, e.Inspector, w.style.text)
+			w.text(7, y, e.Time.Local().Format("2006-01-02 15:04"), w.style.text)
+			w.text(8, y, e.Note, w.style.text)
+			w.text(9, y, e.SHA256, w.style.text)
+			y++
+		}
+	}
+	w.widths(10, 8, 10, 36, 12, 10, 17, 30, 66)
+	w.page(1)
+	return w.flush()
+}
+
+// link writes a cell showing text that opens target (a relative path).
+func (w *sheetWriter) link(col, row int, target, text string, style int) {
+	w.put(col, row, text, style)
+	w.rows[row-1][col-1] = excelize.Cell{StyleID: style, Value: text,
+		Formula: fmt.Sprintf(`HYPERLINK("%s","%s")`, formulaText(target), formulaText(text))}
+}
+
+// formulaText escapes text inside a formula's string literal.
+func formulaText(s string) string { return strings.ReplaceAll(s, `"`, `""`) }

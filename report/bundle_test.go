@@ -15,6 +15,7 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
+	"github.com/xuri/excelize/v2"
 )
 
 // A bundle holds the xlsx, every attachment byte for byte under
@@ -147,5 +148,67 @@ func TestSheetsCarryFingerprint(t *testing.T) {
 	}
 	if !strings.Contains(signOff(r.labels, &r.Sheets[0]), "记录指纹 "+want) {
 		t.Error("the xlsx foot lacks the fingerprint")
+	}
+}
+
+// Inside a bundle the workbook has a sheet listing every evidence file, each
+// a HYPERLINK to the file beside it; the score sheet's 扣分说明 names them.
+func TestBundleWorkbookLinksEvidence(t *testing.T) {
+	dir := t.TempDir()
+	s, err := store.Open(filepath.Join(dir, "k.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, _ := s.SetInspector("张三")
+	a, _, _ := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
+	v := "3"
+	s.Record(id, a.ID, store.Change{Subject: "1.2.a", Value: &v})
+	p := filepath.Join(dir, `台账"一".pdf`)
+	os.WriteFile(p, []byte("%PDF"), 0o600)
+	if _, err := s.Attach(id, a.ID, "1.2.a", p, "", store.AttachOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	st, _ := s.State(a.ID)
+	r, err := Build([]*store.State{st}, Filter{}, i18n.For("zh"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.WriteBundle(&buf, []string{"xlsx"}, s.WriteBlob); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	var book []byte
+	for _, f := range zr.File {
+		if f.Name == "考核结果.xlsx" {
+			rc, _ := f.Open()
+			book, _ = io.ReadAll(rc)
+			rc.Close()
+		}
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(book))
+	if err != nil {
+		t.Fatal(err)
+	}
+	formula, err := x.GetCellFormula("佐证材料", "D2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `HYPERLINK("佐证材料/吉首市/1.2/1.2.a-台账_一_.pdf","台账""一"".pdf")`
+	if formula != want {
+		t.Fatalf("link formula %q, want %q", formula, want)
+	}
+	rows, _ := x.GetRows("吉首市 2021")
+	found := false
+	for _, row := range rows {
+		for _, c := range row {
+			if strings.Contains(c, "佐证材料：1.2.a 台账\"一\".pdf") {
+				found = true
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the score sheet's 扣分说明 does not name the evidence")
 	}
 }

@@ -108,6 +108,9 @@ type SheetRow struct {
 	Recorded  bool        `json:"recorded"`
 	Explain   []string    `json:"explanation"`
 	Note      string      `json:"note,omitempty"`
+	// Evidence names the files attached to the indicator and its rules
+	// ("1.2.a 台账.pdf"), for the 扣分说明 cell.
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Build assembles the report from the assessments' current states.
@@ -273,6 +276,11 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 				Explain: Explain(l, ir), Note: clean(notes[ir.ID])}
 			if rc.Bonus {
 				row.Deduction, row.Bonus = 0, ir.Score
+			}
+			for _, e := range sh.Evidence {
+				if e.Indicator == ir.ID {
+					row.Evidence = append(row.Evidence, e.Subject+" "+e.Name)
+				}
 			}
 			sc.Rows = append(sc.Rows, row)
 		}

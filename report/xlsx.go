@@ -270,6 +270,17 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if err := setPrintTitles(f, order, 2); err != nil {
 		return err
 	}
+	if r.bundled() {
+		// In a bundle, one more sheet lists every evidence file, each a
+		// link to the file beside the workbook.
+		name := names.take(evidenceSheetTitle(l))
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := r.evidenceSheet(&sheetWriter{f: f, name: name, style: st}); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
 	// The ranking, the first sheet of a new workbook, is already the active
 	// one: SetActiveSheet would read every streamed sheet back to unselect it.
 	_, err = f.WriteTo(out)
@@ -436,6 +447,13 @@ func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
 	}
 	if row.Note != "" {
 		lines = append(lines, row.Note)
+	}
+	if len(row.Evidence) > 0 {
+		label, sep := "Evidence: ", "; "
+		if l.Lang == "zh" {
+			label, sep = "佐证材料：", "；"
+		}
+		lines = append(lines, label+strings.Join(row.Evidence, sep))
 	}
 	return strings.Join(lines, "\n")
 }
