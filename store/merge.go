@@ -437,11 +437,12 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	return sum, nil
 }
 
-// conflictCounts counts open conflicts over some assessments.
+// conflictCounts counts open conflicts over some assessments, from their
+// heads.
 func conflictCounts(tx *sql.Tx, as []Assessment) (int, error) {
 	n := 0
 	for _, a := range as {
-		revs, err := loadRevisions(tx, "WHERE r.assessment_id = ?", a.ID)
+		revs, err := loadHeads(tx, a.ID)
 		if err != nil {
 			return 0, err
 		}

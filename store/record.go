@@ -244,6 +244,7 @@ func latest(heads []*Revision) *Revision {
 // revisionWriter inserts many revisions with prepared statements.
 type revisionWriter struct {
 	rev, parent *sql.Stmt
+	heads       *headStmts
 }
 
 func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
@@ -257,7 +258,13 @@ func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
 		rev.Close()
 		return nil, err
 	}
-	return &revisionWriter{rev, parent}, nil
+	heads, err := prepareHeadStmts(tx)
+	if err != nil {
+		rev.Close()
+		parent.Close()
+		return nil, err
+	}
+	return &revisionWriter{rev, parent, heads}, nil
 }
 
 func (w *revisionWriter) write(r *Revision) error {
@@ -270,12 +277,13 @@ func (w *revisionWriter) write(r *Revision) error {
 			return err
 		}
 	}
-	return nil
+	return w.heads.advance(r)
 }
 
 func (w *revisionWriter) close() {
 	w.rev.Close()
 	w.parent.Close()
+	w.heads.close()
 }
 
 func insertRevision(tx q, r *Revision) error {
@@ -290,7 +298,7 @@ func insertRevision(tx q, r *Revision) error {
 			return err
 		}
 	}
-	return nil
+	return advanceHeads(tx, r)
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.

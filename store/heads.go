@@ -1,0 +1,365 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"sort"
+)
+
+// The head table holds, per assessment and subject, the revisions no other
+// revision names as a parent: the current state, kept in the same
+// transaction as every revision written (record, resolve, sign, merge) so
+// readers load only the heads instead of walking the graph. It is a cache:
+// the revisions are the truth, and CheckHeads rebuilds it from them.
+
+const (
+	// supersedeHeadSQL drops a parent from the heads when a revision names it.
+	supersedeHeadSQL = "DELETE FROM head WHERE assessment_id = ? AND subject = ? AND revision_id = ?"
+	// addHeadSQL makes a new revision a head unless a stored revision
+	// already supersedes it (merge may bring a child before its parent).
+	addHeadSQL = `INSERT INTO head(assessment_id, subject, revision_id)
+		SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM revision_parent WHERE parent_id = ?3)`
+	// countRevisionSQL adds a revision to its inspector's activity.
+	countRevisionSQL = `INSERT INTO assessment_inspector(assessment_id, inspector, first_hlc, revisions) VALUES (?, ?, ?, 1)
+		ON CONFLICT DO UPDATE SET revisions = revisions + 1, first_hlc = min(first_hlc, excluded.first_hlc)`
+)
+
+// headStmts maintain the head table for revisions being inserted.
+type headStmts struct {
+	supersede, add, count *sql.Stmt
+}
+
+func prepareHeadStmts(tx *sql.Tx) (*headStmts, error) {
+	sup, err := tx.Prepare(supersedeHeadSQL)
+	if err != nil {
+		return nil, err
+	}
+	add, err := tx.Prepare(addHeadSQL)
+	if err != nil {
+		sup.Close()
+		return nil, err
+	}
+	count, err := tx.Prepare(countRevisionSQL)
+	if err != nil {
+		sup.Close()
+		add.Close()
+		return nil, err
+	}
+	return &headStmts{sup, add, count}, nil
+}
+
+func (h *headStmts) close() {
+	h.supersede.Close()
+	h.add.Close()
+	h.count.Close()
+}
+
+// advance records that r, just inserted with its parent links, supersedes
+// its parents and is itself a head.
+func (h *headStmts) advance(r *Revision) error {
+	for _, p := range r.Parents {
+		if _, err := h.supersede.Exec(r.Assessment, r.Subject, p); err != nil {
+			return err
+		}
+	}
+	if _, err := h.add.Exec(r.Assessment, r.Subject, r.ID); err != nil {
+		return err
+	}
+	_, err := h.count.Exec(r.Assessment, r.Inspector, r.HLC)
+	return err
+}
+
+// advanceHeads is advance without prepared statements, for one revision.
+func advanceHeads(tx q, r *Revision) error {
+	for _, p := range r.Parents {
+		if _, err := tx.Exec(supersedeHeadSQL, r.Assessment, r.Subject, p); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.Exec(addHeadSQL, r.Assessment, r.Subject, r.ID); err != nil {
+		return err
+	}
+	_, err := tx.Exec(countRevisionSQL, r.Assessment, r.Inspector, r.HLC)
+	return err
+}
+
+// rebuildHeadsOf recomputes the heads of some assessments from their
+// revisions, inside a transaction.
+func rebuildHeadsOf(tx *sql.Tx, assessmentIDs []string) error {
+	del, err := tx.Prepare("DELETE FROM head WHERE assessment_id = ?")
+	if err != nil {
+		return err
+	}
+	defer del.Close()
+	ins, err := tx.Prepare(`INSERT INTO head(assessment_id, subject, revision_id)
+		SELECT r.assessment_id, r.subject, r.id FROM revision r WHERE r.assessment_id = ?
+		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, id := range assessmentIDs {
+		if _, err := del.Exec(id); err != nil {
+			return err
+		}
+		if _, err := ins.Exec(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// headColumns are scanRevision's columns for a head joined to its revision.
+// A head's own parents are not read: nothing that reads the current state
+// needs them (History loads them), and they would cost as much again.
+const headColumns = `SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash, ''
+	FROM head h JOIN revision r ON r.id = h.revision_id `
+
+// loadHeads reads the head revisions (without their parents) of one
+// assessment, or of every assessment when assessmentID is "".
+func loadHeads(db q, assessmentID string) ([]*Revision, error) {
+	if assessmentID == "" {
+		return queryRevisions(db, headColumns)
+	}
+	return queryRevisions(db, headColumns+"WHERE h.assessment_id = ?", assessmentID)
+}
+
+// headsOf returns the heads of one subject, latest first.
+func headsOf(db q, assessmentID, subject string) ([]*Revision, error) {
+	revs, err := queryRevisions(db, headColumns+"WHERE h.assessment_id = ? AND h.subject = ?", assessmentID, subject)
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(revs, func(i, j int) bool { return revs[j].Less(revs[i]) })
+	return revs, nil
+}
+
+// HeadMismatch is a difference between a table that caches the current
+// state (head, or assessment_inspector) and what the revisions give.
+type HeadMismatch struct {
+	Table      string // "head" or "assessment_inspector"
+	Assessment string
+	Key        string // head: "SUBJECT REVISION"; assessment_inspector: the inspector
+	Want       string // what the revisions give ("" when nothing)
+	Got        string // what the table holds ("" when nothing)
+}
+
+// String says what is wrong in one line.
+func (m HeadMismatch) String() string {
+	show := func(s string) string {
+		if s == "" {
+			return "nothing"
+		}
+		return s
+	}
+	return fmt.Sprintf("%s: assessment %s, %s: the revisions give %s, the table holds %s",
+		m.Table, m.Assessment, m.Key, show(m.Want), show(m.Got))
+}
+
+// CheckHeads rebuilds the current state's caches (the head table and each
+// assessment's inspectors and revision counts) from the revisions, in
+// memory, and compares them with the stored tables: it returns every
+// difference, none when they match.
+func (s *Store) CheckHeads() ([]HeadMismatch, error) {
+	want, err := computedCaches(s.db)
+	if err != nil {
+		return nil, err
+	}
+	got, err := storedCaches(s.db)
+	if err != nil {
+		return nil, err
+	}
+	var out []HeadMismatch
+	for k, w := range want {
+		if g := got[k]; g != w {
+			out = append(out, HeadMismatch{Table: k.table, Assessment: k.assessment, Key: k.key, Want: w, Got: g})
+		}
+	}
+	for k, g := range got {
+		if _, ok := want[k]; !ok {
+			out = append(out, HeadMismatch{Table: k.table, Assessment: k.assessment, Key: k.key, Got: g})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Table != b.Table {
+			return a.Table < b.Table
+		}
+		if a.Assessment != b.Assessment {
+			return a.Assessment < b.Assessment
+		}
+		return a.Key < b.Key
+	})
+	return out, nil
+}
+
+// RebuildHeads rebuilds the current state's caches from the revisions, in
+// one transaction.
+func (s *Store) RebuildHeads() error {
+	err := s.tx(func(tx *sql.Tx) error {
+		for _, stmt := range []string{
+			"DELETE FROM head",
+			"DELETE FROM assessment_inspector",
+			`INSERT INTO head (assessment_id, subject, revision_id)
+			SELECT r.assessment_id, r.subject, r.id FROM revision r
+			WHERE NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`,
+			`INSERT INTO assessment_inspector (assessment_id, inspector, first_hlc, revisions)
+			SELECT assessment_id, inspector, min(hlc), count(*) FROM revision GROUP BY assessment_id, inspector`,
+		} {
+			if _, err := tx.Exec(stmt); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return s.writeErr(err)
+	}
+	return nil
+}
+
+// cacheKey names one row of a cache table.
+type cacheKey struct{ table, assessment, key string }
+
+// computedCaches derives both caches from the revision graph alone.
+func computedCaches(db q) (map[cacheKey]string, error) {
+	superseded := map[string]bool{}
+	rows, err := db.Query("SELECT parent_id FROM revision_parent")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		superseded[p] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = db.Query("SELECT assessment_id, subject, id, inspector, hlc FROM revision")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type act struct {
+		first string
+		n     int
+	}
+	acts := map[cacheKey]*act{}
+	out := map[cacheKey]string{}
+	for rows.Next() {
+		var aid, subject, id, inspector, hlc string
+		if err := rows.Scan(&aid, &subject, &id, &inspector, &hlc); err != nil {
+			return nil, err
+		}
+		if !superseded[id] {
+			out[cacheKey{"head", aid, subject + " " + id}] = "head"
+		}
+		k := cacheKey{"assessment_inspector", aid, inspector}
+		a := acts[k]
+		if a == nil {
+			a = &act{first: hlc}
+			acts[k] = a
+		}
+		a.n++
+		a.first = min(a.first, hlc)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for k, a := range acts {
+		out[k] = activityText(a.first, a.n)
+	}
+	return out, nil
+}
+
+// storedCaches reads both cache tables in computedCaches' form.
+func storedCaches(db q) (map[cacheKey]string, error) {
+	out := map[cacheKey]string{}
+	rows, err := db.Query("SELECT assessment_id, subject, revision_id FROM head")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var aid, subject, id string
+		if err := rows.Scan(&aid, &subject, &id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		out[cacheKey{"head", aid, subject + " " + id}] = "head"
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = db.Query("SELECT assessment_id, inspector, first_hlc, revisions FROM assessment_inspector")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var aid, inspector, first string
+		var n int
+		if err := rows.Scan(&aid, &inspector, &first, &n); err != nil {
+			return nil, err
+		}
+		out[cacheKey{"assessment_inspector", aid, inspector}] = activityText(first, n)
+	}
+	return out, rows.Err()
+}
+
+func activityText(first string, n int) string {
+	return fmt.Sprintf("%d revisions from clock %s", n, first)
+}
+
+// activity is who wrote to an assessment and how much: its revision count
+// and its inspectors in the order of their first revision.
+type activity struct {
+	revisions  int
+	inspectors []string
+}
+
+// apply sets a state's revision count and inspectors (buildState, given
+// only the heads, knows neither).
+func (a *activity) apply(st *State) {
+	if a == nil {
+		st.Revisions, st.Inspectors = 0, nil
+		return
+	}
+	st.Revisions, st.Inspectors = a.revisions, a.inspectors
+}
+
+// loadActivity reads the activity of one assessment, or of every one when
+// assessmentID is "".
+func loadActivity(db q, assessmentID string) (map[string]*activity, error) {
+	where, args := "", []any(nil)
+	if assessmentID != "" {
+		where, args = "WHERE assessment_id = ?", []any{assessmentID}
+	}
+	rows, err := db.Query(`SELECT assessment_id, inspector, revisions FROM assessment_inspector `+where+`
+		ORDER BY assessment_id, first_hlc, inspector`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]*activity{}
+	for rows.Next() {
+		var aid, inspector string
+		var n int
+		if err := rows.Scan(&aid, &inspector, &n); err != nil {
+			return nil, err
+		}
+		a := out[aid]
+		if a == nil {
+			a = &activity{}
+			out[aid] = a
+		}
+		a.revisions += n
+		a.inspectors = append(a.inspectors, inspector)
+	}
+	return out, rows.Err()
+}
