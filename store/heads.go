@@ -124,9 +124,13 @@ func loadHeads(db q, assessmentID string) ([]*Revision, error) {
 	return queryRevisions(db, headColumns+"WHERE h.assessment_id = ?", assessmentID)
 }
 
-// headsOf returns the heads of one subject, latest first.
-func headsOf(db q, assessmentID, subject string) ([]*Revision, error) {
-	revs, err := queryRevisions(db, headColumns+"WHERE h.assessment_id = ? AND h.subject = ?", assessmentID, subject)
+// headsOf returns the heads of one subject, latest first, inside tx.
+func (s *Store) headsOf(tx *sql.Tx, assessmentID, subject string) ([]*Revision, error) {
+	rows, err := s.query(tx, sqlHeadsOf, assessmentID, subject)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := scanRevisions(rows)
 	if err != nil {
 		return nil, err
 	}

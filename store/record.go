@@ -76,9 +76,12 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil, ErrNoInspector
 	}
 	var out []Revision
+	if err := s.prepare(); err != nil {
+		return nil, s.writeErr(err)
+	}
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
-		a, rb, err := s.assessmentIn(tx, assessmentID)
+		a, rb, err := s.assessmentForWrite(tx, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -118,12 +121,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if err := checkChange(rb, c); err != nil {
 		return nil, err
 	}
-	heads, err := headsOf(tx, a.ID, c.Subject)
+	heads, err := s.headsOf(tx, a.ID, c.Subject)
 	if err != nil {
 		return nil, err
 	}
 	if c.Subject != SubjectStatus {
-		st, err := headsOf(tx, a.ID, SubjectStatus)
+		st, err := s.headsOf(tx, a.ID, SubjectStatus)
 		if err != nil {
 			return nil, err
 		}
@@ -143,8 +146,8 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) == 0 && c.Value == nil {
 		return nil, nil // retracting what was never recorded
 	}
-	var last string
-	if err := tx.QueryRow("SELECT coalesce(max(hlc), '') FROM revision").Scan(&last); err != nil {
+	last, err := s.lastHLC(tx)
+	if err != nil {
 		return nil, err
 	}
 	prev := HLC{}
@@ -162,7 +165,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		rev.Parents = append(rev.Parents, h.ID)
 	}
 	rev.Hash = rev.ContentHash()
-	if err := insertRevision(tx, rev); err != nil {
+	if err := s.insertRevision(tx, rev); err != nil {
 		return nil, err
 	}
 	return rev, nil

@@ -212,6 +212,12 @@ func queryRevisions(db q, query string, args ...any) ([]*Revision, error) {
 	if err != nil {
 		return nil, err
 	}
+	return scanRevisions(rows)
+}
+
+// scanRevisions reads every row of a query whose columns are scanRevision's
+// and closes it.
+func scanRevisions(rows *sql.Rows) ([]*Revision, error) {
 	defer rows.Close()
 	var out []*Revision
 	for rows.Next() {

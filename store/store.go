@@ -36,10 +36,11 @@ const connPragmas = "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=forei
 
 // Store is an open kaohe database.
 type Store struct {
-	db      *sql.DB
-	path    string
-	now     func() time.Time
-	rubrics rubricCache
+	db       *sql.DB
+	path     string
+	now      func() time.Time
+	rubrics  rubricCache
+	prepared preparedStmts
 }
 
 // Options tune Open.
