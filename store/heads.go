@@ -24,52 +24,8 @@ const (
 		ON CONFLICT DO UPDATE SET revisions = revisions + 1, first_hlc = min(first_hlc, excluded.first_hlc)`
 )
 
-// headStmts maintain the head table for revisions being inserted.
-type headStmts struct {
-	supersede, add, count *sql.Stmt
-}
-
-func prepareHeadStmts(tx *sql.Tx) (*headStmts, error) {
-	sup, err := tx.Prepare(supersedeHeadSQL)
-	if err != nil {
-		return nil, err
-	}
-	add, err := tx.Prepare(addHeadSQL)
-	if err != nil {
-		sup.Close()
-		return nil, err
-	}
-	count, err := tx.Prepare(countRevisionSQL)
-	if err != nil {
-		sup.Close()
-		add.Close()
-		return nil, err
-	}
-	return &headStmts{sup, add, count}, nil
-}
-
-func (h *headStmts) close() {
-	h.supersede.Close()
-	h.add.Close()
-	h.count.Close()
-}
-
-// advance records that r, just inserted with its parent links, supersedes
-// its parents and is itself a head.
-func (h *headStmts) advance(r *Revision) error {
-	for _, p := range r.Parents {
-		if _, err := h.supersede.Exec(r.Assessment, r.Subject, p); err != nil {
-			return err
-		}
-	}
-	if _, err := h.add.Exec(r.Assessment, r.Subject, r.ID); err != nil {
-		return err
-	}
-	_, err := h.count.Exec(r.Assessment, r.Inspector, r.HLC)
-	return err
-}
-
-// advanceHeads is advance without prepared statements, for one revision.
+// advanceHeads records that r, just inserted with its parent links,
+// supersedes its parents and is itself a head, and counts it.
 func advanceHeads(tx q, r *Revision) error {
 	for _, p := range r.Parents {
 		if _, err := tx.Exec(supersedeHeadSQL, r.Assessment, r.Subject, p); err != nil {
@@ -83,27 +39,39 @@ func advanceHeads(tx q, r *Revision) error {
 	return err
 }
 
-// rebuildHeadsOf recomputes the heads of some assessments from their
-// revisions, inside a transaction.
+// rebuildHeadsOf recomputes the heads and inspectors' counts of some
+// assessments from their revisions, inside a transaction: a merge's way,
+// one set-wise pass per assessment instead of one per revision.
 func rebuildHeadsOf(tx *sql.Tx, assessmentIDs []string) error {
-	del, err := tx.Prepare("DELETE FROM head WHERE assessment_id = ?")
-	if err != nil {
-		return err
+	if len(assessmentIDs) == 0 {
+		return nil
 	}
-	defer del.Close()
-	ins, err := tx.Prepare(`INSERT INTO head(assessment_id, subject, revision_id)
-		SELECT r.assessment_id, r.subject, r.id FROM revision r WHERE r.assessment_id = ?
-		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`)
-	if err != nil {
-		return err
-	}
-	defer ins.Close()
-	for _, id := range assessmentIDs {
-		if _, err := del.Exec(id); err != nil {
+	var stmts []*sql.Stmt
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	for _, query := range []string{
+		"DELETE FROM head WHERE assessment_id = ?1",
+		`INSERT INTO head(assessment_id, subject, revision_id)
+		SELECT r.assessment_id, r.subject, r.id FROM revision r WHERE r.assessment_id = ?1
+		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`,
+		"DELETE FROM assessment_inspector WHERE assessment_id = ?1",
+		`INSERT INTO assessment_inspector(assessment_id, inspector, first_hlc, revisions)
+		SELECT assessment_id, inspector, min(hlc), count(*) FROM revision WHERE assessment_id = ?1 GROUP BY inspector`,
+	} {
+		st, err := tx.Prepare(query)
+		if err != nil {
 			return err
 		}
-		if _, err := ins.Exec(id); err != nil {
-			return err
+		stmts = append(stmts, st)
+	}
+	for _, id := range assessmentIDs {
+		for _, st := range stmts {
+			if _, err := st.Exec(id); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -277,3 +277,33 @@ func TestHeadsMatchRevisionsAfterAnyHistory(t *testing.T) {
 		}
 	})
 }
+
+// A merge larger than the writer's batches lands whole, with the heads its
+// revisions give.
+func TestMergeInBatchesKeepsEverything(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "src.db")
+	buildSourceDB(t, src, 0, 10, 3) // 1,080 revisions, 720 links: several batches
+	target := filepath.Join(dir, "t.db")
+	sums := mergeInto(t, target, src)
+	if sums[0].RevisionsAdded != 1080 {
+		t.Errorf("%d revisions added, want 1080", sums[0].RevisionsAdded)
+	}
+	if dumpFile(t, target) != dumpFile(t, src) {
+		t.Error("the target differs from the source it was merged from")
+	}
+	s, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if bad, err := s.CheckHeads(); err != nil || len(bad) != 0 {
+		t.Fatalf("heads after a batched merge: %v %v", bad, err)
+	}
+	all, _ := s.Assessments()
+	for _, a := range all {
+		if msg := sameAsWalked(t, s, a.ID); msg != "" {
+			t.Errorf("%s: %s", a.Label(), msg)
+		}
+	}
+}

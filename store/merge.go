@@ -73,6 +73,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		data = append(data, d)
 	}
 	var out []MergeSummary
+	defer s.widenCache()()
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
 		known, err := revisionHashes(tx)
@@ -428,6 +429,9 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 		}
 		known[r.ID] = r.Hash
 		sum.RevisionsAdded++
+	}
+	if err := w.finish(); err != nil {
+		return sum, err
 	}
 	after, err := conflictCounts(tx, all)
 	if err != nil {

@@ -244,51 +244,6 @@ func latest(heads []*Revision) *Revision {
 	return l
 }
 
-// revisionWriter inserts many revisions with prepared statements.
-type revisionWriter struct {
-	rev, parent *sql.Stmt
-	heads       *headStmts
-}
-
-func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
-	rev, err := tx.Prepare(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
-	parent, err := tx.Prepare("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)")
-	if err != nil {
-		rev.Close()
-		return nil, err
-	}
-	heads, err := prepareHeadStmts(tx)
-	if err != nil {
-		rev.Close()
-		parent.Close()
-		return nil, err
-	}
-	return &revisionWriter{rev, parent, heads}, nil
-}
-
-func (w *revisionWriter) write(r *Revision) error {
-	if _, err := w.rev.Exec(r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
-		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
-		return err
-	}
-	for _, p := range r.Parents {
-		if _, err := w.parent.Exec(r.ID, p); err != nil {
-			return err
-		}
-	}
-	return w.heads.advance(r)
-}
-
-func (w *revisionWriter) close() {
-	w.rev.Close()
-	w.parent.Close()
-	w.heads.close()
-}
-
 func insertRevision(tx q, r *Revision) error {
 	_, err := tx.Exec(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
