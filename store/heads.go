@@ -2,8 +2,12 @@ package store
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
+	"time"
 )
 
 // The head table holds, per assessment and subject, the revisions no other
@@ -82,15 +86,6 @@ func rebuildHeadsOf(tx *sql.Tx, assessmentIDs []string) error {
 // needs them (History loads them), and they would cost as much again.
 const headColumns = `SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash, ''
 	FROM head h JOIN revision r ON r.id = h.revision_id `
-
-// loadHeads reads the head revisions (without their parents) of one
-// assessment, or of every assessment when assessmentID is "".
-func loadHeads(db q, assessmentID string) ([]*Revision, error) {
-	if assessmentID == "" {
-		return queryRevisions(db, headColumns)
-	}
-	return queryRevisions(db, headColumns+"WHERE h.assessment_id = ?", assessmentID)
-}
 
 // headsOf returns the heads of one subject, latest first, inside tx.
 func (s *Store) headsOf(tx *sql.Tx, assessmentID, subject string) ([]*Revision, error) {
@@ -334,4 +329,103 @@ func loadActivity(db q, assessmentID string) (map[string]*activity, error) {
 		a.inspectors = append(a.inspectors, inspector)
 	}
 	return out, rows.Err()
+}
+
+// packedHeadsSQL returns one row per assessment: its heads' columns,
+// each written as "BYTELENGTH:TEXT" (a NULL value as "-"), all run
+// together. Reading 1,000 strings instead of 36,000 rows of nine columns
+// is most of what makes the list fast: the driver's cost is per column.
+func packedHeadsSQL(where string) string {
+	f := func(col string) string { return "octet_length(" + col + ") || ':' || " + col }
+	return `SELECT h.assessment_id, group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || coalesce(` + f("r.value") + `, '-') || ` +
+		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + `, '')
+		FROM head h JOIN revision r ON r.id = h.revision_id ` + where + ` GROUP BY h.assessment_id`
+}
+
+// loadHeads reads the head revisions (without their parents) of one
+// assessment, or of every assessment when assessmentID is "".
+func loadHeads(db q, assessmentID string) ([]*Revision, error) {
+	var rows *sql.Rows
+	var err error
+	if assessmentID == "" {
+		rows, err = db.Query(packedHeadsSQL(""))
+	} else {
+		rows, err = db.Query(packedHeadsSQL("WHERE h.assessment_id = ?"), assessmentID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Revision
+	for rows.Next() {
+		var aid, packed string
+		if err := rows.Scan(&aid, &packed); err != nil {
+			return nil, err
+		}
+		if out, err = unpackHeads(out, aid, packed); err != nil {
+			return nil, fmt.Errorf("assessment %s: %w", aid, err)
+		}
+	}
+	return out, rows.Err()
+}
+
+// unpackHeads appends the revisions packed by packedHeadsSQL.
+func unpackHeads(out []*Revision, aid, packed string) ([]*Revision, error) {
+	p := packedReader{s: packed}
+	for p.more() {
+		r := &Revision{Assessment: aid}
+		var wall string
+		r.ID = p.field()
+		r.Subject = p.field()
+		if v, ok := p.nullable(); ok {
+			r.Value = &v
+		}
+		r.Note = p.field()
+		r.Inspector = p.field()
+		r.Device = p.field()
+		r.HLC = p.field()
+		wall = p.field()
+		r.Hash = p.field()
+		if p.err != nil {
+			return out, p.err
+		}
+		t, err := time.Parse(timeFormat, wall)
+		if err != nil {
+			return out, err
+		}
+		r.Wall = t
+		out = append(out, r)
+	}
+	return out, p.err
+}
+
+// packedReader reads "LENGTH:TEXT" fields.
+type packedReader struct {
+	s   string
+	err error
+}
+
+func (p *packedReader) more() bool { return p.err == nil && p.s != "" }
+
+func (p *packedReader) nullable() (string, bool) {
+	if strings.HasPrefix(p.s, "-") {
+		p.s = p.s[1:]
+		return "", false
+	}
+	return p.field(), true
+}
+
+func (p *packedReader) field() string {
+	if p.err != nil {
+		return ""
+	}
+	colon := strings.IndexByte(p.s, ':')
+	n, err := strconv.Atoi(p.s[:max(colon, 0)])
+	if colon < 0 || err != nil || n < 0 || colon+1+n > len(p.s) {
+		p.err = errors.New("damaged packed heads")
+		return ""
+	}
+	v := p.s[colon+1 : colon+1+n]
+	p.s = p.s[colon+1+n:]
+	return v
 }

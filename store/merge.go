@@ -479,7 +479,11 @@ func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 // Range is the span the assessment's score can take across its open
 // conflicts, or nil when there are none.
 func (st *State) Range() *scoring.Range {
-	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(st.Conflicts()))
+	conflicts := st.Conflicts()
+	if len(conflicts) == 0 {
+		return nil // and no second decoding of every finding
+	}
+	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(conflicts))
 }
 
 // Pack writes a self-contained, checkpointed copy of the database to out
