@@ -17,8 +17,6 @@ import (
 // the revisions are the truth, and CheckHeads rebuilds it from them.
 
 const (
-	// supersedeHeadSQL drops a parent from the heads when a revision names it.
-	supersedeHeadSQL = "DELETE FROM head WHERE assessment_id = ? AND subject = ? AND revision_id = ?"
 	// addHeadSQL makes a new revision a head unless a stored revision
 	// already supersedes it (merge may bring a child before its parent).
 	addHeadSQL = `INSERT INTO head(assessment_id, subject, revision_id)
@@ -27,21 +25,6 @@ const (
 	countRevisionSQL = `INSERT INTO assessment_inspector(assessment_id, inspector, first_hlc, revisions) VALUES (?, ?, ?, 1)
 		ON CONFLICT DO UPDATE SET revisions = revisions + 1, first_hlc = min(first_hlc, excluded.first_hlc)`
 )
-
-// advanceHeads records that r, just inserted with its parent links,
-// supersedes its parents and is itself a head, and counts it.
-func advanceHeads(tx q, r *Revision) error {
-	for _, p := range r.Parents {
-		if _, err := tx.Exec(supersedeHeadSQL, r.Assessment, r.Subject, p); err != nil {
-			return err
-		}
-	}
-	if _, err := tx.Exec(addHeadSQL, r.Assessment, r.Subject, r.ID); err != nil {
-		return err
-	}
-	_, err := tx.Exec(countRevisionSQL, r.Assessment, r.Inspector, r.HLC)
-	return err
-}
 
 // rebuildHeadsOf recomputes the heads and inspectors' counts of some
 // assessments from their revisions, inside a transaction: a merge's way,

@@ -105,9 +105,15 @@ func (s *Store) lastHLC(tx *sql.Tx) (string, error) {
 }
 
 // insertRevision writes a revision, its parent links, and the heads and
-// activity it changes: one statement per table.
+// activity it changes, with the prepared statements.
 func (s *Store) insertRevision(tx *sql.Tx, r *Revision) error {
-	if err := s.exec(tx, sqlInsertRevision, r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
+	return writeRevision(func(query string, args ...any) error { return s.exec(tx, query, args...) }, r)
+}
+
+// writeRevision writes a revision, its parent links, and the heads and
+// activity it changes: one statement per table, run by exec.
+func writeRevision(exec func(query string, args ...any) error, r *Revision) error {
+	if err := exec(sqlInsertRevision, r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
 		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
 		return err
 	}
@@ -116,17 +122,17 @@ func (s *Store) insertRevision(tx *sql.Tx, r *Revision) error {
 		if err != nil {
 			return err
 		}
-		if err := s.exec(tx, sqlInsertParents, r.ID, string(parents)); err != nil {
+		if err := exec(sqlInsertParents, r.ID, string(parents)); err != nil {
 			return err
 		}
-		if err := s.exec(tx, sqlSupersedeHeads, r.Assessment, r.Subject, r.ID); err != nil {
+		if err := exec(sqlSupersedeHeads, r.Assessment, r.Subject, r.ID); err != nil {
 			return err
 		}
 	}
-	if err := s.exec(tx, addHeadSQL, r.Assessment, r.Subject, r.ID); err != nil {
+	if err := exec(addHeadSQL, r.Assessment, r.Subject, r.ID); err != nil {
 		return err
 	}
-	return s.exec(tx, countRevisionSQL, r.Assessment, r.Inspector, r.HLC)
+	return exec(countRevisionSQL, r.Assessment, r.Inspector, r.HLC)
 }
 
 // assessmentForWrite is assessmentIn for the commit path: one prepared

@@ -244,19 +244,13 @@ func latest(heads []*Revision) *Revision {
 	return l
 }
 
+// insertRevision writes a revision as Record does, without the store's
+// prepared statements.
 func insertRevision(tx q, r *Revision) error {
-	_, err := tx.Exec(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC, r.Wall.UTC().Format(timeFormat), r.Hash)
-	if err != nil {
+	return writeRevision(func(query string, args ...any) error {
+		_, err := tx.Exec(query, args...)
 		return err
-	}
-	for _, p := range r.Parents {
-		if _, err := tx.Exec("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)", r.ID, p); err != nil {
-			return err
-		}
-	}
-	return advanceHeads(tx, r)
+	}, r)
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.
