@@ -39,23 +39,35 @@ type preparedStmts struct {
 }
 
 // prepare compiles the commit path's statements once. It must run outside
-// any transaction: the store has a single connection.
+// any transaction of the caller: the store has a single connection. The
+// lock is not held while compiling, so a transaction in another goroutine
+// that looks a statement up never waits on a compile that waits on it.
 func (s *Store) prepare() error {
 	s.prepared.mu.Lock()
-	defer s.prepared.mu.Unlock()
-	if s.prepared.m != nil {
+	done := s.prepared.m != nil
+	s.prepared.mu.Unlock()
+	if done {
 		return nil
 	}
 	m := map[string]*sql.Stmt{}
+	closeAll := func() {
+		for _, st := range m {
+			st.Close()
+		}
+	}
 	for _, query := range []string{sqlAssessment, sqlLastHLC, sqlHeadsOf, sqlInsertRevision, sqlInsertParents, sqlSupersedeHeads, addHeadSQL, countRevisionSQL} {
 		st, err := s.db.Prepare(query)
 		if err != nil {
-			for _, st := range m {
-				st.Close()
-			}
+			closeAll()
 			return err
 		}
 		m[query] = st
+	}
+	s.prepared.mu.Lock()
+	defer s.prepared.mu.Unlock()
+	if s.prepared.m != nil {
+		closeAll() // another goroutine was first
+		return nil
 	}
 	s.prepared.m = m
 	return nil
