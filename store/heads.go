@@ -340,28 +340,56 @@ func loadHeads(db q, assessmentID string) ([]*Revision, error) {
 	}
 	defer rows.Close()
 	var out []*Revision
+	var slab revisionSlab
 	for rows.Next() {
 		var aid, packed string
 		if err := rows.Scan(&aid, &packed); err != nil {
 			return nil, err
 		}
-		if out, err = unpackHeads(out, aid, packed); err != nil {
+		if out, err = unpackHeads(out, &slab, aid, packed); err != nil {
 			return nil, fmt.Errorf("assessment %s: %w", aid, err)
 		}
 	}
 	return out, rows.Err()
 }
 
+// revisionSlab hands out revisions and value strings from blocks, so
+// reading 36,000 heads makes a few hundred allocations, not 72,000.
+type revisionSlab struct {
+	revs   []Revision
+	values []string
+}
+
+func (sl *revisionSlab) revision() *Revision {
+	if len(sl.revs) == 0 {
+		sl.revs = make([]Revision, 256)
+	}
+	r := &sl.revs[0]
+	sl.revs = sl.revs[1:]
+	return r
+}
+
+func (sl *revisionSlab) value(v string) *string {
+	if len(sl.values) == 0 {
+		sl.values = make([]string, 256)
+	}
+	p := &sl.values[0]
+	sl.values = sl.values[1:]
+	*p = v
+	return p
+}
+
 // unpackHeads appends the revisions packed by packedHeadsSQL.
-func unpackHeads(out []*Revision, aid, packed string) ([]*Revision, error) {
+func unpackHeads(out []*Revision, slab *revisionSlab, aid, packed string) ([]*Revision, error) {
 	p := packedReader{s: packed}
 	for p.more() {
-		r := &Revision{Assessment: aid}
+		r := slab.revision()
+		r.Assessment = aid
 		var wall string
 		r.ID = p.field()
 		r.Subject = p.field()
 		if v, ok := p.nullable(); ok {
-			r.Value = &v
+			r.Value = slab.value(v)
 		}
 		r.Note = p.field()
 		r.Inspector = p.field()
