@@ -48,6 +48,7 @@ type Store struct {
 	now      func() time.Time
 	keyDir   string
 	rubrics  rubricCache
+	prepared preparedStmts
 }
 
 // Options tune Open.
