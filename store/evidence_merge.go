@@ -32,7 +32,7 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 		refuse := func(reason string) error {
 			return &RefusedError{Source: d.path, Record: "evidence file " + ShortID(sum, 12), Reason: reason}
 		}
-		if d.version < 2 {
+		if d.version < evidenceSchema {
 			return refuse("it is attached but the file holds no evidence bytes")
 		}
 		var info BlobInfo
@@ -106,3 +106,7 @@ func dumpBlobs(db q, w io.Writer) error {
 	}
 	return rows.Err()
 }
+
+// evidenceSchema is the first schema with evidence bytes, device keys and
+// signatures; older sources have none (their revisions are unsigned).
+const evidenceSchema = 3

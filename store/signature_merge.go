@@ -14,7 +14,7 @@ import (
 // revisions are all unsigned, and accepted as such.
 func (d *sourceData) readSignatures(db *sql.DB, revs []*Revision) error {
 	d.keys, d.sigs = map[string]ed25519.PublicKey{}, map[string][]byte{}
-	if d.version >= 2 {
+	if d.version >= evidenceSchema {
 		var err error
 		if d.keys, err = deviceKeys(db); err != nil {
 			return err

@@ -31,7 +31,7 @@ import (
 var migrationFS embed.FS
 
 // SchemaVersion is the newest schema this build knows.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // connPragmas are set on every connection.
 const connPragmas = "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=trusted_schema(0)"

@@ -1,4 +1,4 @@
--- kaohe schema 2: evidence files (佐证材料), content-addressed, and
+-- kaohe schema 3: evidence files (佐证材料), content-addressed, and
 -- signed revisions.
 -- A file's bytes are stored once per database under their SHA-256, in
 -- chunks so that they stream in and out with flat memory. Rows are never
