@@ -29,10 +29,16 @@ func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) 
 type RubricConflictError struct {
 	ID, Version        string
 	KnownSum, GivenSum string
+	// Builtin is set when the known rubric is the one built into kaohe.
+	Builtin bool
 }
 
 // Error explains the refusal.
 func (e *RubricConflictError) Error() string {
+	if e.Builtin {
+		return fmt.Sprintf("rubric %s version %s is the built-in rubric and cannot be replaced (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
+			e.ID, e.Version, e.KnownSum, e.GivenSum)
+	}
 	return fmt.Sprintf("rubric %s version %s is already known with different content (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
 		e.ID, e.Version, e.KnownSum, e.GivenSum)
 }
@@ -49,6 +55,9 @@ type q interface {
 func putRubric(db q, rb *rubric.Rubric) error {
 	content, sum, err := CanonicalRubric(rb)
 	if err != nil {
+		return err
+	}
+	if err := builtinConflict(rb, sum); err != nil {
 		return err
 	}
 	var known string

@@ -7,47 +7,85 @@ import (
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
+// scoreOptions are the inputs of `kaohe score`.
+type scoreOptions struct {
+	app                      *app
+	ref                      string
+	findingsFile, rubricFile string
+	asJSON                   bool
+}
+
 func (a *app) scoreCmd() *cobra.Command {
-	var findingsFile, rubricFile string
-	var asJSON bool
+	o := &scoreOptions{app: a}
 	cmd := &cobra.Command{
 		Use:   "score [ASSESSMENT] [--findings FILE.json]",
 		Short: "Score findings: a findings file, or an assessment in the database",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if findingsFile == "" {
-				if len(args) == 0 {
-					return fmt.Errorf("give an assessment (kaohe score 吉首市/2021) or --findings FILE.json")
-				}
-				return a.scoreAssessment(args[0], asJSON)
-			}
+			o.ref = ""
 			if len(args) > 0 {
-				return fmt.Errorf("give either an assessment or --findings FILE.json, not both")
+				o.ref = args[0]
 			}
-			rb, err := loadRubric(rubricFile)
-			if err != nil {
-				fmt.Fprintln(a.stderr, err)
-				return exitError{1}
-			}
-			data, err := os.ReadFile(findingsFile)
-			if err != nil {
-				return fmt.Errorf("cannot read findings: %w", err)
-			}
-			fs, err := scoring.ReadFindingsJSON(data)
-			if err != nil {
-				fmt.Fprintln(a.stderr, prefixLines(findingsFile, err))
-				return exitError{1}
-			}
-			return a.printScore(rb, fs, asJSON, findingsFile)
+			return o.run()
 		},
 	}
-	cmd.Flags().StringVar(&findingsFile, "findings", "", "findings JSON file: {\"findings\": {\"1.2.a\": 3, …}}")
-	cmd.Flags().StringVar(&rubricFile, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&o.findingsFile, "findings", "", "findings JSON file: {\"findings\": {\"1.2.a\": 3, …}}")
+	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// run scores a findings file or an assessment in the database.
+func (o *scoreOptions) run() error {
+	a := o.app
+	if o.findingsFile == "" {
+		if o.ref == "" {
+			return fmt.Errorf("give an assessment (kaohe score 吉首市/2021) or --findings FILE.json")
+		}
+		return o.scoreAssessment()
+	}
+	if o.ref != "" {
+		return fmt.Errorf("give either an assessment or --findings FILE.json, not both")
+	}
+	rb, err := loadRubric(o.rubricFile)
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	data, err := os.ReadFile(o.findingsFile)
+	if err != nil {
+		return fmt.Errorf("cannot read findings: %w", err)
+	}
+	fs, err := scoring.ReadFindingsJSON(data)
+	if err != nil {
+		fmt.Fprintln(a.stderr, prefixLines(o.findingsFile, a.valueError(rb, err)))
+		return exitError{1}
+	}
+	return a.printScore(rb, fs, o.asJSON, o.findingsFile)
+}
+
+// scoreAssessment prints the score of an assessment in the database.
+func (o *scoreOptions) scoreAssessment() error {
+	a := o.app
+	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		st, err := s.State(as.ID)
+		if err != nil {
+			return err
+		}
+		res, err := st.Score()
+		if err != nil {
+			fmt.Fprintln(a.stderr, prefixLines(as.Label(), err))
+			return exitError{1}
+		}
+		if o.asJSON {
+			return report.WriteScoreJSON(a.stdout, st.Rubric, res)
+		}
+		return report.WriteScoreText(a.stdout, a.labels(st.Rubric), st.Rubric, res)
+	})
 }
 
 // printScore scores and prints, or lists every invalid finding on stderr
@@ -55,7 +93,7 @@ func (a *app) scoreCmd() *cobra.Command {
 func (a *app) printScore(rb *rubric.Rubric, fs scoring.Findings, asJSON bool, source string) error {
 	res, err := scoring.Score(rb, fs)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(source, err))
+		fmt.Fprintln(a.stderr, prefixLines(source, a.valueError(rb, err)))
 		return exitError{1}
 	}
 	if asJSON {

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// historyOptions are the inputs of `kaohe history`.
+type historyOptions struct {
+	app          *app
+	ref, subject string
+	asJSON       bool
+}
+
+func (a *app) historyCmd() *cobra.Command {
+	o := &historyOptions{app: a}
+	cmd := &cobra.Command{
+		Use: "history ASSESSMENT [RULE]", Short: "The audit trail: when, who, device, old → new, note", Args: cobra.RangeArgs(1, 2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.subject = args[0], ""
+			if len(args) == 2 {
+				o.subject = args[1]
+			}
+			return o.run()
+		},
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+type historyEntry struct {
+	Time      string `json:"time"`
+	Inspector string `json:"inspector"`
+	Device    string `json:"device"`
+	Subject   string `json:"subject"`
+	Old       string `json:"old"`
+	New       string `json:"new"`
+	Note      string `json:"note,omitempty"`
+	Revision  string `json:"revision"`
+}
+
+// run prints one line per revision, oldest first.
+func (o *historyOptions) run() error {
+	a := o.app
+	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		all, err := s.History(as.ID, "")
+		if err != nil {
+			return err
+		}
+		byID := map[string]*store.Revision{}
+		for _, r := range all {
+			byID[r.ID] = r
+		}
+		var b strings.Builder
+		var out []historyEntry
+		retractedShown := a.labels(nil).CLI.Retracted
+		if st, err := s.State(as.ID); err == nil {
+			retractedShown = a.labels(st.Rubric).CLI.Retracted
+		}
+		for _, r := range all {
+			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
+				continue
+			}
+			var olds []string
+			for _, p := range r.Parents {
+				if pr := byID[p]; pr != nil {
+					olds = append(olds, shown(pr))
+				}
+			}
+			old := strings.Join(olds, " | ")
+			if old == "" {
+				old = "-"
+			}
+			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
+				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
+			out = append(out, e)
+			ln := textwidth.Line
+			worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(e.Subject), 8), worded(e.Old), worded(e.New))
+			if e.Note != "" {
+				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
+			}
+			b.WriteString("\n")
+		}
+		if o.asJSON {
+			if out == nil {
+				out = []historyEntry{}
+			}
+			return writeJSON(a.stdout, out)
+		}
+		_, err = io.WriteString(a.stdout, b.String())
+		return err
+	})
+}
+
+// retracted is a tombstone in history's JSON; the text output words it in
+// the user's language.
+const retracted = "(retracted)"
+
+// shown is a revision's value as history prints it.
+func shown(r *store.Revision) string {
+	if r.Tombstone() {
+		return retracted
+	}
+	return *r.Value
+}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"sort"
+
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// importOptions are the inputs of `kaohe import`.
+type importOptions struct {
+	app       *app
+	ref, file string
+}
+
+func (a *app) importCmd() *cobra.Command {
+	o := &importOptions{app: a}
+	return &cobra.Command{
+		Use: "import ASSESSMENT FILE.json", Short: "Record every finding of a findings file (all or nothing)", Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.file = args[0], args[1]
+			return o.run()
+		},
+	}
+}
+
+// run checks the whole findings file against the rubric, then records it
+// in one transaction.
+func (o *importOptions) run() error {
+	a := o.app
+	data, err := os.ReadFile(o.file)
+	if err != nil {
+		return fmt.Errorf("cannot read findings: %w", err)
+	}
+	ff, err := scoring.ReadFindingsFile(data)
+	if err != nil {
+		fmt.Fprintln(a.stderr, prefixLines(o.file, err))
+		return exitError{1}
+	}
+	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		rb, err := s.Rubric(as.RubricID, as.RubricVersion)
+		if err != nil {
+			return err
+		}
+		if err := scoring.Check(rb, ff.Findings); err != nil {
+			fmt.Fprintln(a.stderr, prefixLines(o.file, a.valueError(rb, err)))
+			return exitError{1}
+		}
+		var changes []store.Change
+		ids := make([]string, 0, len(ff.Findings))
+		for id := range ff.Findings {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return scoring.RuleLess(ids[i], ids[j]) })
+		for _, id := range ids {
+			text := store.EncodeValue(ff.Findings[id].Value)
+			changes = append(changes, store.Change{Subject: id, Value: &text, Note: ff.Findings[id].Note})
+		}
+		inds := make([]string, 0, len(ff.Notes))
+		for ind := range ff.Notes {
+			inds = append(inds, ind)
+		}
+		sort.Strings(inds)
+		for _, ind := range inds {
+			changes = append(changes, store.Change{Subject: store.NotePrefix + ind, Value: store.StringValue(ff.Notes[ind])})
+		}
+		return a.record(s, as, changes...)
+	})
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// summary is one assessment's line in `kaohe list`.
+type summary struct {
+	ID         string       `json:"id"`
+	Unit       string       `json:"unit"`
+	Period     string       `json:"period"`
+	Rubric     string       `json:"rubric"`
+	Inspectors []string     `json:"inspectors"`
+	Progress   string       `json:"progress"`
+	Recorded   int          `json:"indicators_recorded"`
+	Indicators int          `json:"indicators_total"`
+	Total      *decimal.Dec `json:"total"`
+	Status     string       `json:"status"`
+	Conflicts  int          `json:"conflicts"`
+}
+
+func summarize(st *store.State) summary {
+	sm := summary{ID: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period,
+		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, Inspectors: st.Inspectors,
+		Status: st.Status(), Conflicts: len(st.Conflicts())}
+	if sm.Inspectors == nil {
+		sm.Inspectors = []string{}
+	}
+	if row, err := report.Summarize(st); err == nil {
+		sm.Total = &row.Total
+		sm.Recorded, sm.Indicators = row.Recorded, row.Indicators
+	}
+	sm.Progress = fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators)
+	return sm
+}
+
+// listOptions are the inputs of `kaohe list`.
+type listOptions struct {
+	app    *app
+	asJSON bool
+}
+
+func (a *app) listCmd() *cobra.Command {
+	o := &listOptions{app: a}
+	cmd := &cobra.Command{
+		Use: "list", Short: "List assessments: unit, period, inspectors, progress, total, status, conflicts", Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return o.run() },
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// run prints one line (or JSON object) per assessment.
+func (o *listOptions) run() error {
+	a := o.app
+	return a.withStore(func(s *store.Store) error {
+		states, err := s.States()
+		if err != nil {
+			return err
+		}
+		rows := make([]summary, 0, len(states))
+		for _, st := range states {
+			rows = append(rows, summarize(st))
+		}
+		if o.asJSON {
+			return writeJSON(a.stdout, rows)
+		}
+		l := a.labels(nil)
+		if len(states) > 0 {
+			l = a.labels(states[0].Rubric)
+		}
+		if len(rows) == 0 {
+			fmt.Fprintln(a.stdout, l.CLI.NoAssessments)
+			return nil
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
+			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
+		for _, r := range rows {
+			total := "-"
+			if r.Total != nil {
+				total = r.Total.Fixed(2)
+			}
+			ln := textwidth.Line
+			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
+				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
+		}
+		_, err = io.WriteString(a.stdout, b.String())
+		return err
+	})
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// mergeOptions are the inputs of `kaohe merge`.
+type mergeOptions struct {
+	app     *app
+	into    string
+	sources []string
+	asJSON  bool
+}
+
+func (a *app) mergeCmd() *cobra.Command {
+	o := &mergeOptions{app: a}
+	cmd := &cobra.Command{
+		Use:     "merge --into TARGET.db SOURCE.db…",
+		Short:   "Merge inspectors' databases into one (all or nothing; sources are never modified)",
+		Args:    cobra.MinimumNArgs(1),
+		Example: "  kaohe merge --into 汇总.db 张三.db 李四.db",
+		RunE: func(_ *cobra.Command, sources []string) error {
+			o.sources = sources
+			return o.run()
+		},
+	}
+	cmd.Flags().StringVar(&o.into, "into", "", "the database to merge into (created if missing)")
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print the summary as JSON")
+	return cmd
+}
+
+// run merges every source into the target, all or nothing.
+func (o *mergeOptions) run() error {
+	a := o.app
+	if o.into == "" {
+		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
+	}
+	s, err := store.Open(o.into, store.Options{Now: a.now})
+	if err != nil {
+		return err
+	}
+	sums, err := s.Merge(o.sources...)
+	cerr := s.Close()
+	if err != nil {
+		return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, o.into)
+	}
+	if cerr != nil {
+		return cerr
+	}
+	if o.asJSON {
+		return writeJSON(a.stdout, sums)
+	}
+	l := a.labels(nil).CLI
+	for _, m := range sums {
+		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
+			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+	}
+	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
+	return nil
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// packOptions are the inputs of `kaohe pack`.
+type packOptions struct {
+	app *app
+	out string
+}
+
+func (a *app) packCmd() *cobra.Command {
+	o := &packOptions{app: a}
+	return &cobra.Command{
+		Use:   "pack OUT.db",
+		Short: "Write a self-contained copy of the database for handing over (USB stick, mail)",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.out = args[0]
+			return o.run()
+		},
+	}
+}
+
+// run writes the self-contained copy.
+func (o *packOptions) run() error {
+	return o.app.withStore(func(s *store.Store) error {
+		if err := s.Pack(o.out); err != nil {
+			return err
+		}
+		fmt.Fprintf(o.app.stdout, "packed %s into %s\n", s.Path(), o.out)
+		return nil
+	})
+}

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// setOptions are the inputs of `kaohe set`.
+type setOptions struct {
+	app              *app
+	ref, rule, value string
+	note             string
+}
+
+func (a *app) setCmd() *cobra.Command {
+	o := &setOptions{app: a}
+	cmd := &cobra.Command{
+		Use: "set ASSESSMENT RULE VALUE [--note TEXT]", Short: "Record a rule's value", Args: cobra.ExactArgs(3),
+		Example: "  kaohe set 吉首市/2021 1.2.a 3\n  kaohe set 吉首市/2021 1.1.a true\n  kaohe set 吉首市/2021 3.4.a 0.5 --note 电子证照汇聚不全",
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.rule, o.value = args[0], args[1], args[2]
+			return o.run()
+		},
+	}
+	cmd.Flags().StringVar(&o.note, "note", "", "why: required for discretionary deductions")
+	return cmd
+}
+
+// run parses the value against the rule and records it.
+func (o *setOptions) run() error {
+	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		rb, err := s.Rubric(as.RubricID, as.RubricVersion)
+		if err != nil {
+			return err
+		}
+		ref, ok := rb.Rule(o.rule)
+		if !ok {
+			return fmt.Errorf("%s: rubric %s %s has no rule %q (kaohe rubric show lists them)", o.rule, rb.ID, rb.Version, o.rule)
+		}
+		v, err := scoring.ParseValue(ref.Rule, o.value)
+		if err == nil {
+			if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: o.note}); ve != nil {
+				err = ve
+			}
+		}
+		if err != nil {
+			return o.app.valueError(rb, err)
+		}
+		text := store.EncodeValue(v)
+		return o.app.record(s, as, store.Change{Subject: o.rule, Value: &text, Note: o.note})
+	})
+}

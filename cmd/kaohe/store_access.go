@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// dbPath resolves the database: --db, then KAOHE_DB, then the user's data
+// directory.
+func (a *app) dbPath() (string, error) {
+	if a.db != "" {
+		return a.db, nil
+	}
+	if p := a.getenv("KAOHE_DB"); p != "" {
+		return p, nil
+	}
+	return store.DefaultPath(a.getenv)
+}
+
+// openStore opens the database for a command; the caller must close it.
+// Only commands that set things up (init, new, the TUI) create a missing
+// database; the others say there is none, so a mistyped --db does not
+// quietly make an empty file.
+func (a *app) openStore(create bool) (*store.Store, error) {
+	p, err := a.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
+		return nil, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
+	}
+	return store.Open(p, store.Options{Now: a.now})
+}
+
+// withStore runs fn on an existing database and closes (checkpoints) it.
+func (a *app) withStore(fn func(s *store.Store) error) error {
+	return a.withStoreMode(false, fn)
+}
+
+// withNewOrExistingStore is withStore for commands that may create it.
+func (a *app) withNewOrExistingStore(fn func(s *store.Store) error) error {
+	return a.withStoreMode(true, fn)
+}
+
+func (a *app) withStoreMode(create bool, fn func(s *store.Store) error) error {
+	s, err := a.openStore(create)
+	if err != nil {
+		return err
+	}
+	ferr := fn(s)
+	cerr := s.Close()
+	if ferr != nil {
+		return ferr
+	}
+	return cerr
+}
+
+// identity is who writes: the stored inspector, or KAOHE_INSPECTOR.
+func (a *app) identity(s *store.Store) (store.Identity, error) {
+	id, err := s.Identity(a.getenv("KAOHE_INSPECTOR"))
+	if err != nil {
+		return id, err
+	}
+	if id.Inspector == "" {
+		return id, store.ErrNoInspector
+	}
+	return id, nil
+}
+
+// dbCmds are the commands that work on the database.
+func (a *app) dbCmds() []*cobra.Command {
+	return []*cobra.Command{a.whereCmd(), a.initCmd(), a.newCmd(), a.listCmd(), a.setCmd(), a.unsetCmd(),
+		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
+		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd()}
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// withAssessment opens the store and finds the assessment named by ref.
+func (a *app) withAssessment(ref string, fn func(s *store.Store, as store.Assessment) error) error {
+	return a.withStore(func(s *store.Store) error {
+		as, err := s.Find(ref)
+		if err != nil {
+			return err
+		}
+		return fn(s, as)
+	})
+}
+
+// record writes changes and prints what was saved and the new total.
+func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Change) error {
+	id, err := a.identity(s)
+	if err != nil {
+		return err
+	}
+	revs, err := s.Record(id, as.ID, changes...)
+	if err != nil {
+		return err
+	}
+	st, err := s.State(as.ID)
+	if err != nil {
+		return err
+	}
+	res, err := st.Score()
+	if err != nil {
+		return err
+	}
+	m := a.labels(st.Rubric).CLI
+	if len(revs) == 0 {
+		fmt.Fprintf(a.stdout, m.Unchanged+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
+		return nil
+	}
+	for _, r := range revs {
+		v := m.Retracted
+		if !r.Tombstone() {
+			v = *r.Value
+		}
+		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(r.Subject), textwidth.Line(v))
+	}
+	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),
+		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
+	return nil
+}
+
+func pad(s string, w int) string  { return textwidth.PadRight(s, w) }
+func padL(s string, w int) string { return textwidth.PadLeft(s, w) }

@@ -1,0 +1,30 @@
+package main
+
+import (
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// unsetOptions are the inputs of `kaohe unset`.
+type unsetOptions struct {
+	app       *app
+	ref, rule string
+}
+
+func (a *app) unsetCmd() *cobra.Command {
+	o := &unsetOptions{app: a}
+	return &cobra.Command{
+		Use: "unset ASSESSMENT RULE", Short: "Retract a rule's value (kept in history)", Args: cobra.ExactArgs(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.rule = args[0], args[1]
+			return o.run()
+		},
+	}
+}
+
+// run records a tombstone for the rule.
+func (o *unsetOptions) run() error {
+	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		return o.app.record(s, as, store.Change{Subject: o.rule})
+	})
+}
