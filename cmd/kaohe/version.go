@@ -11,7 +11,7 @@ import (
 
 // The release build stamps these with the linker, as .goreleaser.yaml does:
 //
-//	go build -ldflags "-X main.version=1.4.0 -X main.commit=<sha> -X main.date=<RFC 3339>"
+//	go build -ldflags "-X main.version=1.4.0 -X main.commit=<sha> -X main.date=<commit date, RFC 3339>"
 //
 // -X can only set package-level string variables, so they live here; nothing
 // assigns them at run time. Empty means a development build.
@@ -35,7 +35,7 @@ func (a *app) addVersion(root *cobra.Command) {
 	root.Version = text
 	root.SetVersionTemplate("{{.Version}}")
 	root.AddCommand(&cobra.Command{
-		Use: "version", Short: "Print the version, commit and build date of this kaohe", Args: cobra.NoArgs,
+		Use: "version", Short: "Print the version, commit and commit date of this kaohe", Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			_, err := fmt.Fprint(a.stdout, text)
 			return err
@@ -63,7 +63,7 @@ func versionText(s buildStamp, info *debug.BuildInfo) string {
 		fmt.Fprintf(&b, "commit: %s\n", rev)
 	}
 	if when != "" {
-		fmt.Fprintf(&b, "built:  %s\n", when)
+		fmt.Fprintf(&b, "date:   %s\n", when)
 	}
 	fmt.Fprintf(&b, "%s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	return b.String()

@@ -45,15 +45,15 @@ func TestVersionText(t *testing.T) {
 		want  string
 	}{
 		{"release", buildStamp{version: "1.4.0", commit: "e9d19df0123456789", date: "2026-11-27T03:00:00Z"}, vcs("ffff", "true"),
-			"kaohe 1.4.0\ncommit: e9d19df0123456789\nbuilt:  2026-11-27T03:00:00Z\n" + goLine + "\n"},
+			"kaohe 1.4.0\ncommit: e9d19df0123456789\ndate:   2026-11-27T03:00:00Z\n" + goLine + "\n"},
 		{"release without commit or date", buildStamp{version: "1.4.0"}, nil,
 			"kaohe 1.4.0\n" + goLine + "\n"},
 		{"go install of a tag", buildStamp{}, &debug.BuildInfo{Main: debug.Module{Path: "github.com/kaohe/kaohe", Version: "v1.4.0"}},
 			"kaohe v1.4.0\n" + goLine + "\n"},
 		{"development, clean checkout", buildStamp{}, vcs("0123456789abcdef0123", "false"),
-			"kaohe development build (开发版本，非正式发布)\ncommit: 0123456789abcdef0123\nbuilt:  2026-11-26T10:00:00Z\n" + goLine + "\n"},
+			"kaohe development build (开发版本，非正式发布)\ncommit: 0123456789abcdef0123\ndate:   2026-11-26T10:00:00Z\n" + goLine + "\n"},
 		{"development, local changes", buildStamp{}, vcs("0123456789abcdef0123", "true"),
-			"kaohe development build (开发版本，非正式发布)\ncommit: 0123456789abcdef0123 (with local changes)\nbuilt:  2026-11-26T10:00:00Z\n" + goLine + "\n"},
+			"kaohe development build (开发版本，非正式发布)\ncommit: 0123456789abcdef0123 (with local changes)\ndate:   2026-11-26T10:00:00Z\n" + goLine + "\n"},
 		{"development, no VCS information", buildStamp{}, &debug.BuildInfo{Main: debug.Module{Path: "github.com/kaohe/kaohe", Version: "(devel)"}},
 			"kaohe development build (开发版本，非正式发布)\n" + goLine + "\n"},
 		{"no build information at all", buildStamp{}, nil,
@@ -85,7 +85,7 @@ func TestVersionStampedByLdflags(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	want := "kaohe 9.8.7\ncommit: abcdef1234567890\nbuilt:  2026-11-27T03:04:05Z\n"
+	want := "kaohe 9.8.7\ncommit: abcdef1234567890\ndate:   2026-11-27T03:04:05Z\n"
 	for _, args := range [][]string{{"--version"}, {"version"}} {
 		out, err := exec.Command(bin, args...).CombinedOutput()
 		if err != nil {
