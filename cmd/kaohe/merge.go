@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -40,12 +43,26 @@ func (o *mergeOptions) run() error {
 	if o.into == "" {
 		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
-	s, err := store.Open(o.into, store.Options{Now: a.now})
+	tmp, err := os.MkdirTemp("", "kaohe-merge-*")
+	if err != nil {
+		return err
+	}
+	stop := a.onInterrupt(func() {
+		// The private copies of the sources go; the target is either
+		// unchanged or fully merged (one transaction).
+		os.RemoveAll(tmp)
+		fmt.Fprintf(a.stderr, "kaohe: interrupted; %s is either unchanged or fully merged, never half\n", o.into)
+	})
+	defer func() {
+		os.RemoveAll(tmp)
+		stop() // only once the copies are gone
+	}()
+	s, err := store.Open(o.into, store.Options{Now: a.now, TempDir: tmp})
 	if err != nil {
 		return err
 	}
 	sums, err := s.Merge(o.sources...)
-	cerr := s.Close()
+	cerr := a.closeStore(s)
 	if err != nil {
 		return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, o.into)
 	}
@@ -62,4 +79,24 @@ func (o *mergeOptions) run() error {
 	}
 	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
 	return nil
+}
+
+// onInterrupt runs cleanup and exits 130 if the process is interrupted
+// (Ctrl-C, SIGTERM) before the returned stop is called.
+func (a *app) onInterrupt(cleanup func()) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			cleanup()
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }
