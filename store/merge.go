@@ -73,6 +73,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		data = append(data, d)
 	}
 	var out []MergeSummary
+	defer s.widenCache()()
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
 		known, err := revisionHashes(tx)
@@ -478,6 +479,9 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 		known[r.ID] = r.Hash
 		sum.RevisionsAdded++
 	}
+	if err := w.finish(); err != nil {
+		return sum, err
+	}
 	after, err := conflictCounts(tx, all)
 	if err != nil {
 		return sum, err
@@ -486,11 +490,12 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	return sum, nil
 }
 
-// conflictCounts counts open conflicts over some assessments.
+// conflictCounts counts open conflicts over some assessments, from their
+// heads.
 func conflictCounts(tx *sql.Tx, as []Assessment) (int, error) {
 	n := 0
 	for _, a := range as {
-		revs, err := loadRevisions(tx, "WHERE r.assessment_id = ?", a.ID)
+		revs, err := loadHeads(tx, a.ID)
 		if err != nil {
 			return 0, err
 		}
@@ -523,7 +528,11 @@ func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 // Range is the span the assessment's score can take across its open
 // conflicts, or nil when there are none.
 func (st *State) Range() *scoring.Range {
-	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(st.Conflicts()))
+	conflicts := st.Conflicts()
+	if len(conflicts) == 0 {
+		return nil // and no second decoding of every finding
+	}
+	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(conflicts))
 }
 
 // Pack writes a self-contained, checkpointed copy of the database to out

@@ -21,6 +21,11 @@ type Change struct {
 	// Resolve allows writing over a conflict: the new revision supersedes
 	// every head. Without it, a subject in conflict refuses plain edits.
 	Resolve bool
+	// Seen, when not nil, is the head revisions of the subject the writer
+	// saw when deciding on this value (empty: it saw none). They become the
+	// new revision's parents instead of the current heads, so a write made
+	// meanwhile by someone else becomes a conflict, never a lost update.
+	Seen []string
 }
 
 // ErrSigned is returned for an edit of a signed assessment.
@@ -76,9 +81,12 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil, ErrNoInspector
 	}
 	var out []Revision
+	if err := s.prepare(); err != nil {
+		return nil, s.writeErr(err)
+	}
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
-		a, rb, err := s.assessmentIn(tx, assessmentID)
+		a, rb, err := s.assessmentForWrite(tx, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -118,12 +126,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if err := checkChange(rb, c); err != nil {
 		return nil, err
 	}
-	heads, err := headsOf(tx, a.ID, c.Subject)
+	heads, err := s.headsOf(tx, a.ID, c.Subject)
 	if err != nil {
 		return nil, err
 	}
 	if c.Subject != SubjectStatus {
-		st, err := headsOf(tx, a.ID, SubjectStatus)
+		st, err := s.headsOf(tx, a.ID, SubjectStatus)
 		if err != nil {
 			return nil, err
 		}
@@ -134,6 +142,10 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) > 1 && !agree(heads) && !c.Resolve {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
+	parents, err := parentsOf(tx, a.ID, c, heads)
+	if err != nil {
+		return nil, err
+	}
 	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
 		h := latest(heads)
 		if sameValue(h.Value, c.Value) && h.Note == c.Note {
@@ -143,8 +155,8 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) == 0 && c.Value == nil {
 		return nil, nil // retracting what was never recorded
 	}
-	var last string
-	if err := tx.QueryRow("SELECT coalesce(max(hlc), '') FROM revision").Scan(&last); err != nil {
+	last, err := s.lastHLC(tx)
+	if err != nil {
 		return nil, err
 	}
 	prev := HLC{}
@@ -158,11 +170,9 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		ID: uuid.NewString(), Assessment: a.ID, Subject: c.Subject, Value: c.Value, Note: c.Note,
 		Inspector: id.Inspector, Device: id.Device, HLC: prev.Next(now).String(), Wall: now.UTC(),
 	}
-	for _, h := range heads {
-		rev.Parents = append(rev.Parents, h.ID)
-	}
+	rev.Parents = parents
 	rev.Hash = rev.ContentHash()
-	if err := insertRevision(tx, rev); err != nil {
+	if err := s.insertRevision(tx, rev); err != nil {
 		return nil, err
 	}
 	return rev, nil
@@ -241,56 +251,13 @@ func latest(heads []*Revision) *Revision {
 	return l
 }
 
-// revisionWriter inserts many revisions with prepared statements.
-type revisionWriter struct {
-	rev, parent *sql.Stmt
-}
-
-func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
-	rev, err := tx.Prepare(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
-	parent, err := tx.Prepare("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)")
-	if err != nil {
-		rev.Close()
-		return nil, err
-	}
-	return &revisionWriter{rev, parent}, nil
-}
-
-func (w *revisionWriter) write(r *Revision) error {
-	if _, err := w.rev.Exec(r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
-		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
-		return err
-	}
-	for _, p := range r.Parents {
-		if _, err := w.parent.Exec(r.ID, p); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *revisionWriter) close() {
-	w.rev.Close()
-	w.parent.Close()
-}
-
+// insertRevision writes a revision as Record does, without the store's
+// prepared statements.
 func insertRevision(tx q, r *Revision) error {
-	_, err := tx.Exec(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC, r.Wall.UTC().Format(timeFormat), r.Hash)
-	if err != nil {
+	return writeRevision(func(query string, args ...any) error {
+		_, err := tx.Exec(query, args...)
 		return err
-	}
-	for _, p := range r.Parents {
-		if _, err := tx.Exec("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)", r.ID, p); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, r)
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.

@@ -30,7 +30,7 @@ import (
 var migrationFS embed.FS
 
 // SchemaVersion is the newest schema this build knows.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // connPragmas are set on every connection.
 const connPragmas = "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=trusted_schema(0)"
@@ -46,6 +46,7 @@ type Store struct {
 	tempDir  string
 	now      func() time.Time
 	rubrics  rubricCache
+	prepared preparedStmts
 }
 
 // Options tune Open.
