@@ -9,12 +9,14 @@ CREATE TABLE blob (
   chunks INTEGER NOT NULL CHECK (chunks >= 0)
 ) STRICT;
 
+-- A rowid table (not WITHOUT ROWID): its megabyte rows go to overflow pages
+-- that inserting and seeking never read; the index holds only the key.
 CREATE TABLE blob_chunk (
   sha256 TEXT NOT NULL REFERENCES blob (sha256) DEFERRABLE INITIALLY DEFERRED,
   seq    INTEGER NOT NULL,
   data   BLOB NOT NULL,
   PRIMARY KEY (sha256, seq)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 -- Devices are their keys: a device's ID is the first 16 hex digits of the
 -- SHA-256 of its Ed25519 public key. The private key never enters a
