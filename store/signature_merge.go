@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -91,14 +92,31 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh []*Revision) error {
 			}
 		}
 	}
+	// Signatures go in 200 to a statement: one statement per row would
+	// cost as much as verifying them.
+	const batch = 200
+	var args []any
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		q := "INSERT OR IGNORE INTO revision_signature(revision_id, signature) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?),", len(args)/2), ",")
+		_, err := tx.Exec(q, args...)
+		args = args[:0]
+		return err
+	}
 	for _, r := range fresh {
 		if sig := d.sigs[r.ID]; sig != nil {
-			if _, err := tx.Exec("INSERT OR IGNORE INTO revision_signature(revision_id, signature) VALUES (?, ?)", r.ID, sig); err != nil {
-				return err
+			args = append(args, r.ID, sig)
+			if len(args) == 2*batch {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
 		}
 	}
-	return nil
+	return flush()
 }
 
 // unsignedCount is how many of a summary's revisions were unsigned.
