@@ -51,6 +51,13 @@ func putRubric(db q, rb *rubric.Rubric) error {
 	if err != nil {
 		return err
 	}
+	builtin, err := newBuiltinRubrics()
+	if err != nil {
+		return err
+	}
+	if want, ok := builtin[rb.ID+"\x00"+rb.Version]; ok && want != sum {
+		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: want, GivenSum: sum}
+	}
 	var known string
 	err = db.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", rb.ID, rb.Version).Scan(&known)
 	switch {
