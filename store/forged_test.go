@@ -243,3 +243,16 @@ func TestVerifyFindsHandEdits(t *testing.T) {
 	s.Close()
 	_ = p
 }
+
+// The built-in rubric's fixed sum is the embedded seed's: a changed seed
+// needs a new version (and these constants updated).
+func TestBuiltinRubricSum(t *testing.T) {
+	rb := rubric.Default()
+	_, sum, err := CanonicalRubric(rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb.ID != seedRubricID || rb.Version != seedRubricVersion || sum != seedRubricSHA256 {
+		t.Fatalf("the embedded seed is %s %s sha256 %s; store/graph.go says %s %s %s", rb.ID, rb.Version, sum, seedRubricID, seedRubricVersion, seedRubricSHA256)
+	}
+}

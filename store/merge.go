@@ -81,10 +81,7 @@ type storedRubric struct {
 // target unchanged.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	var data []*sourceData
-	builtin, err := newBuiltinRubrics()
-	if err != nil {
-		return nil, err
-	}
+	builtin := newBuiltinRubrics()
 	for _, src := range sources {
 		d, err := readSource(src)
 		if err != nil {
@@ -96,7 +93,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		data = append(data, d)
 	}
 	var out []MergeSummary
-	err = s.tx(func(tx *sql.Tx) error {
+	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
 		known, err := revisionHashes(tx)
 		if err != nil {

@@ -94,9 +94,4 @@ func (o *historyOptions) run() error {
 }
 
 // shown is a revision's value as history prints it.
-func shown(r *store.Revision) string {
-	if r.Tombstone() {
-		return "(retracted)"
-	}
-	return *r.Value
-}
+func shown(r *store.Revision) string { return store.DisplayValue(r) }

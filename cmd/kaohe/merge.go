@@ -3,7 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -54,10 +57,44 @@ func (o *mergeOptions) run() error {
 	if o.asJSON {
 		return writeJSON(a.stdout, sums)
 	}
+	var b strings.Builder
 	for _, m := range sums {
-		fmt.Fprintf(a.stdout, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
+		fmt.Fprintf(&b, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
 			m.Source, m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+		for _, c := range m.StatusChanges {
+			b.WriteString("  " + statusChangeLine(c) + "\n")
+		}
+	}
+	if _, err := io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true)); err != nil {
+		return err
 	}
 	fmt.Fprintf(a.stdout, "merged into %s\n", o.into)
 	return nil
+}
+
+// statusChangeLine says who signed or reopened what, when and why, and
+// the status the assessment has now.
+func statusChangeLine(c store.StatusChange) string {
+	what := "signed"
+	if c.Status == store.StatusDraft {
+		what = "reopened"
+	}
+	line := fmt.Sprintf("%s %s by %s (%s, %s)", c.Assessment, what, c.Inspector, c.Device, c.Time.Local().Format("2006-01-02 15:04"))
+	if c.Status == store.StatusDraft && c.Note != "" {
+		line += ": " + oneLineText(c.Note)
+	}
+	switch {
+	case c.Now == c.Status:
+		line += "; now " + c.Now
+	case c.Now == store.StatusSigned:
+		line += "; still signed: it does not follow the sign-off here (kaohe conflicts " + c.Assessment + ")"
+	default:
+		line += "; now " + c.Now
+	}
+	return line
+}
+
+// oneLineText shows a note on one line.
+func oneLineText(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", " ⏎ ")
 }

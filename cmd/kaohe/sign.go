@@ -11,36 +11,52 @@ import (
 
 // signOptions are the inputs of `kaohe sign`.
 type signOptions struct {
-	app *app
-	ref string
+	app             *app
+	ref             string
+	allowIncomplete bool
 }
 
 func (a *app) signCmd() *cobra.Command {
 	o := &signOptions{app: a}
-	return &cobra.Command{
-		Use: "sign ASSESSMENT", Short: "Sign an assessment off; it refuses edits until reopened", Args: cobra.ExactArgs(1),
+	cmd := &cobra.Command{
+		Use: "sign ASSESSMENT [--allow-incomplete]", Short: "Sign an assessment off; it refuses edits until reopened", Args: cobra.ExactArgs(1),
+		Example: "  kaohe sign 吉首市/2021\n  kaohe sign 吉首市/2021 --allow-incomplete",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ref = args[0]
 			return o.run()
 		},
 	}
+	cmd.Flags().BoolVar(&o.allowIncomplete, "allow-incomplete", false, "sign although rules are unrecorded or deductions lack a reason (kept in history)")
+	return cmd
 }
 
-// run records the sign-off.
+// run records the sign-off; the store refuses an incomplete assessment
+// and lists what is missing.
 func (o *signOptions) run() error {
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		st, err := s.State(as.ID)
+		id, err := o.app.identity(s)
 		if err != nil {
 			return err
 		}
-		if st.Status() == store.StatusSigned {
-			return fmt.Errorf("%s is already signed", as.Label())
+		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
+			return err
 		}
-		if n := len(st.Conflicts()); n > 0 {
-			return fmt.Errorf("%s has %d open conflicts; settle them (kaohe conflicts) before signing", as.Label(), n)
-		}
-		return o.app.record(s, as, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned), Note: "sign-off", Resolve: true})
+		return o.app.printStatus(s, as, "signed")
 	})
+}
+
+// printStatus prints an assessment's status and total after a status change.
+func (a *app) printStatus(s *store.Store, as store.Assessment, what string) error {
+	st, err := s.State(as.ID)
+	if err != nil {
+		return err
+	}
+	res, err := st.Score()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, "%s %s: total %s\n", what, as.Label(), res.Total.Fixed(2))
+	return nil
 }
 
 // reopenOptions are the inputs of `kaohe reopen`.
@@ -68,13 +84,13 @@ func (o *reopenOptions) run() error {
 		return errors.New("say why: kaohe reopen ASSESSMENT --reason TEXT")
 	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		st, err := s.State(as.ID)
+		id, err := o.app.identity(s)
 		if err != nil {
 			return err
 		}
-		if st.Status() != store.StatusSigned {
-			return fmt.Errorf("%s is not signed", as.Label())
+		if _, err := s.Reopen(id, as.ID, o.reason); err != nil {
+			return err
 		}
-		return o.app.record(s, as, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusDraft), Note: o.reason, Resolve: true})
+		return o.app.printStatus(s, as, "reopened")
 	})
 }
