@@ -1,10 +1,15 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/uuid"
+	"pgregory.net/rapid"
 )
 
 // scoreOf returns an assessment's total as printed.
@@ -296,4 +301,80 @@ func TestNoteSizeBounded(t *testing.T) {
 	if _, err := s.Record(id, a.ID, Change{Subject: "3.4.a", Value: val(t, "0.5"), Note: long[:len(long)-len("说")]}); err != nil {
 		t.Fatalf("a note of exactly %d characters: %v", MaxNoteChars, err)
 	}
+}
+
+// A rule nobody had recorded at signing, recorded afterwards on a stale
+// copy, does not count until settled; keeping the signed state retracts it.
+func TestValueUnrecordedAtSigningStaysOut(t *testing.T) {
+	dir := t.TempDir()
+	zs, idz, pz := inspectorDB(t, dir, "张三")
+	a := mustNew(t, zs, idz, "吉首市", "2021")
+	mustRecord(t, zs, idz, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
+	zs.Close()
+	lead := filepath.Join(dir, "汇总.db")
+	mergeInto(t, lead, pz)
+	ls, err := Open(lead, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idl, _ := ls.SetInspector("组长")
+	if _, err := ls.Sign(idl, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	signed, _ := scoreOf(t, ls, a.ID)
+	ls.Close()
+	zs, _ = Open(pz, Options{})
+	mustRecord(t, zs, idz, a.ID, Change{Subject: "1.1.a", Value: val(t, "true")}, Change{Subject: NotePrefix + "1.1", Value: StringValue("补记")})
+	zs.Close()
+	mergeInto(t, lead, pz)
+	ls, _ = Open(lead, Options{})
+	defer ls.Close()
+	got, st := scoreOf(t, ls, a.ID)
+	if got != signed || st.Notes()["1.1"] != "" {
+		t.Fatalf("score %s (signed %s), note %q after a value recorded after signing", got, signed, st.Notes()["1.1"])
+	}
+	c := st.SignOffConflict("1.1.a")
+	if c == nil || c.Signed != nil {
+		t.Fatalf("1.1.a: %+v", c)
+	}
+	if _, err := ls.Resolve(idl, a.ID, "1.1.a", Resolution{Keep: KeepSigned}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ls.Resolve(idl, a.ID, NotePrefix+"1.1", Resolution{Keep: KeepSigned}); err != nil {
+		t.Fatal(err)
+	}
+	got, st = scoreOf(t, ls, a.ID)
+	if got != signed || len(st.SignOffConflicts()) != 0 || !st.Subjects["1.1.a"].Current().Tombstone() {
+		t.Fatalf("after keeping the signed state: %s, %v", got, st.SignOffConflicts())
+	}
+	rep, err := ls.Verify()
+	if err != nil || len(rep.Problems) != 0 {
+		t.Fatalf("verify after keeping the signed state: %v %v", err, rep.Problems)
+	}
+}
+
+// Any set of revisions signs off into a manifest that reads back to the
+// same IDs and digest, and nothing but such a manifest reads as one.
+func TestSignOffManifestRoundTrip(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(0, 40).Draw(t, "n")
+		var revs []*Revision
+		for i := range n {
+			revs = append(revs, &Revision{ID: uuid.NewString(), Subject: rapid.SampledFrom([]string{"1.2.a", "2.4.a", "note:1.2"}).Draw(t, "subject"),
+				Hash: fmt.Sprintf("%064x", i)})
+		}
+		v := encodeSignOff(revs)
+		so, ok := parseSignOff(v)
+		if !ok || StatusOf(v) != StatusSigned || len(so.Heads) != n || so.Digest != headsDigest(revs) {
+			t.Fatalf("manifest %s reads back as %+v %v", *v, so, ok)
+		}
+		if n >= 2 { // only the canonical form (sorted, no repeats) is a manifest
+			so.Heads[0], so.Heads[1] = so.Heads[1], so.Heads[0]
+			b, _ := json.Marshal(so)
+			text := string(b)
+			if _, ok := parseSignOff(&text); ok {
+				t.Fatalf("unsorted manifest accepted: %s", text)
+			}
+		}
+	})
 }

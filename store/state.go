@@ -86,8 +86,10 @@ func (st *State) Notes() map[string]string {
 	out := map[string]string{}
 	for subj, ss := range st.Subjects {
 		if ind, ok := strings.CutPrefix(subj, NotePrefix); ok {
-			if n := DecodeText(st.valueOf(subj, ss).Value); n != "" {
-				out[ind] = n
+			if r := st.valueOf(subj, ss); r != nil { // nil: no note was signed
+				if n := DecodeText(r.Value); n != "" {
+					out[ind] = n
+				}
 			}
 		}
 	}
