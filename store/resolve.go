@@ -60,7 +60,9 @@ func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution)
 		} else {
 			var h *Revision
 			if subject == SubjectStatus && r.Keep == KeepSigned {
-				h = st.Signed()
+				if h = st.Signed(); h == nil {
+					return nil, invalid("%s is not signed", label)
+				}
 			} else if h, err = PickHead(ss, r.Keep); err != nil {
 				return nil, invalid("%s", err.Error())
 			}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -156,5 +158,42 @@ func TestNoteSizeAtEveryDoor(t *testing.T) {
 	}
 	if h := c.ok("history", "吉首市/2021"); strings.TrimSpace(h) != "" {
 		t.Errorf("a refused note wrote something:\n%s", h)
+	}
+}
+
+// A source whose built-in rubric was rewritten (every amount 0.01, sha256
+// recomputed) is refused by name; the genuine file still merges after it.
+func TestMergeRefusesPoisonedBuiltinRubric(t *testing.T) {
+	dir := t.TempDir()
+	zhang, evil, lead := filepath.Join(dir, "张三.db"), filepath.Join(dir, "evil.db"), filepath.Join(dir, "汇总.db")
+	c := newCLI(t)
+	for _, db := range []string{zhang, evil} {
+		c.ok("--db", db, "init", "--inspector", "张三")
+		c.ok("--db", db, "new", "吉首市", "2021")
+		c.ok("--db", db, "set", "吉首市/2021", "1.2.a", "3")
+	}
+	rb := rubric.Default()
+	cent := decimal.Cent
+	for ci := range rb.Categories {
+		for ii := range rb.Categories[ci].Indicators {
+			for ri := range rb.Categories[ci].Indicators[ii].Rules {
+				if r := &rb.Categories[ci].Indicators[ii].Rules[ri]; r.Amount != nil {
+					r.Amount = &cent
+				}
+			}
+		}
+	}
+	content, sum, err := store.CanonicalRubric(rb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlEdit(t, evil, "UPDATE rubric SET content = ?, sha256 = ?", string(content), sum)
+	_, errs, code := c.run("merge", "--into", lead, evil)
+	if code != 1 || !strings.Contains(errs, evil+": rubric xiangxi-fangguanfu-county 2021: it carries the built-in rubric's id and version but different content") {
+		t.Fatalf("poisoned source: exit %d\n%s", code, errs)
+	}
+	c.ok("merge", "--into", lead, zhang)
+	if sc := parseScore(t, c.ok("--db", lead, "score", "吉首市/2021", "--json")); sc.Total.String() != "99.4" {
+		t.Errorf("score after the genuine merge: %s", sc.Total)
 	}
 }
