@@ -35,16 +35,21 @@ func Default() *Rubric {
 	return rb
 }
 
-// Error is one problem in a rubric file, at a position.
+// Error is one problem in a rubric file, at a position: a line and column in
+// a YAML file, a cell (规则!E12) in a workbook.
 type Error struct {
 	File    string
 	Line    int
 	Column  int
+	Cell    string
 	Message string
 }
 
-// Error formats the problem as file:line:col: message.
+// Error formats the problem as file:line:col: message, or file:cell: message.
 func (e Error) Error() string {
+	if e.Cell != "" {
+		return fmt.Sprintf("%s:%s: %s", e.File, e.Cell, e.Message)
+	}
 	if e.Line <= 0 {
 		return fmt.Sprintf("%s: %s", e.File, e.Message)
 	}
@@ -104,11 +109,11 @@ func Parse(name string, data []byte) (*Rubric, error) {
 	}
 	out := shape
 	for _, p := range validate(&rb) {
-		line, col := position(file, p.path)
+		line, col := position(file, p.Path)
 		if taken[[2]int{line, col}] {
 			continue // already reported by the shape check at this spot
 		}
-		out = append(out, Error{File: name, Line: line, Column: col, Message: p.msg})
+		out = append(out, Error{File: name, Line: line, Column: col, Message: p.Message})
 	}
 	if len(out) == 0 {
 		return &rb, nil
@@ -216,6 +221,10 @@ func position(file *ast.File, path string) (int, int) {
 	}
 	return 1, 1
 }
+
+// ParentPath returns the path of the field holding the one at p
+// ($.categories[0].points → $.categories[0]), "" above the root.
+func ParentPath(p string) string { return parentPath(p) }
 
 func parentPath(p string) string {
 	if p == "$" {

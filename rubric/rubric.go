@@ -99,6 +99,10 @@ type Rule struct {
 	// MaxValue bounds the recorded value where the text fixes it (the number
 	// of items a clause enumerates, 100 for a percentage).
 	MaxValue *decimal.Dec `yaml:"max_value" json:"max_value,omitempty"`
+	// Review, when not empty, says what a person must check before the rule
+	// is trusted (a drafted rule the drafter could not decide). Such a rule
+	// loads and scores like any other; `kaohe rubric validate` lists them.
+	Review string `yaml:"review" json:"review,omitempty"`
 }
 
 // FullMark returns the full mark of a convert rule (100 unless declared).

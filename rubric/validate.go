@@ -8,11 +8,18 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 )
 
-// problem is one validation failure at a YAML path.
-type problem struct {
-	path string
-	msg  string
+// Problem is one validation failure, located by the path of the field at
+// fault ($.categories[0].indicators[1].rules[0].amount, in the YAML names of
+// the fields), so that each source format names its own position for it: the
+// YAML loader a line and column, a workbook a sheet and cell.
+type Problem struct {
+	Path    string
+	Message string
 }
+
+// Check validates a rubric and returns every problem with its path, in
+// rubric order; nil when the rubric is valid.
+func Check(rb *Rubric) []Problem { return validate(rb) }
 
 // Validate checks a rubric built in code (a loaded one is already checked)
 // and returns every problem, without positions.
@@ -23,23 +30,23 @@ func Validate(rb *Rubric) error {
 	}
 	msgs := make([]string, len(ps))
 	for i, p := range ps {
-		msgs[i] = p.msg
+		msgs[i] = p.Message
 	}
 	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
 }
 
 type validator struct {
-	problems []problem
+	problems []Problem
 	ids      map[string]bool // every id seen so far
 }
 
 func (v *validator) add(path, format string, args ...any) {
-	v.problems = append(v.problems, problem{path, fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{path, fmt.Sprintf(format, args...)})
 }
 
 func (v *validator) id(path, id, what string) {
 	if id == "" {
-		v.add(path, "%s has no id", what)
+		v.add(path+".id", "%s has no id", what)
 		return
 	}
 	if _, dup := v.ids[id]; dup {
@@ -49,16 +56,16 @@ func (v *validator) id(path, id, what string) {
 	v.ids[id] = true
 }
 
-func validate(rb *Rubric) []problem {
+func validate(rb *Rubric) []Problem {
 	v := &validator{ids: map[string]bool{}}
 	if strings.TrimSpace(rb.ID) == "" {
-		v.add("$", "rubric has no id")
+		v.add("$.id", "rubric has no id")
 	}
 	if strings.TrimSpace(rb.Version) == "" {
-		v.add("$", "rubric has no version (editing a rubric means giving it a new version)")
+		v.add("$.version", "rubric has no version (editing a rubric means giving it a new version)")
 	}
 	if strings.TrimSpace(rb.Title) == "" {
-		v.add("$", "rubric has no title")
+		v.add("$.title", "rubric has no title")
 	}
 	seenUnit := map[string]bool{}
 	for i, u := range rb.Units {
@@ -71,7 +78,7 @@ func validate(rb *Rubric) []problem {
 		seenUnit[u] = true
 	}
 	if len(rb.Categories) == 0 {
-		v.add("$", "rubric has no categories")
+		v.add("$.categories", "rubric has no categories")
 	}
 	for ci := range rb.Categories {
 		v.category(fmt.Sprintf("$.categories[%d]", ci), ci, &rb.Categories[ci])
@@ -93,7 +100,7 @@ func (v *validator) category(p string, ci int, c *Category) {
 		v.add(p+".id", "category id must be its 序号 %q (its position in the file), got %q", want, c.ID)
 	}
 	if strings.TrimSpace(c.Title) == "" {
-		v.add(p, "category %s has no title", c.ID)
+		v.add(p+".title", "category %s has no title", c.ID)
 	}
 	v.points(p+".points", c.Points, "category "+c.ID+" points")
 	if len(c.Indicators) == 0 {
@@ -118,10 +125,10 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 		v.add(p+".id", "indicator id must be %q (category %s, item %d), got %q", want, c.ID, ii+1, ind.ID)
 	}
 	if strings.TrimSpace(ind.Content) == "" {
-		v.add(p, "indicator %s has no content (考核内容)", ind.ID)
+		v.add(p+".content", "indicator %s has no content (考核内容)", ind.ID)
 	}
 	if strings.TrimSpace(ind.Standard) == "" {
-		v.add(p, "indicator %s has no standard (评分标准)", ind.ID)
+		v.add(p+".standard", "indicator %s has no standard (评分标准)", ind.ID)
 	}
 	v.points(p+".points", ind.Points, "indicator "+ind.ID+" points")
 	if ind.Cap != nil {
@@ -207,7 +214,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 		v.add(p+".id", "rule id must be %q (indicator %s, clause %d), got %q", want, ind.ID, ri+1, r.ID)
 	}
 	if strings.TrimSpace(r.Clause) == "" {
-		v.add(p, "rule %s has no clause (the words of the standard it models)", r.ID)
+		v.add(p+".clause", "rule %s has no clause (the words of the standard it models)", r.ID)
 	}
 	required, optional, known := kindParams(r.Kind)
 	if !known {
@@ -216,7 +223,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 			names = append(names, string(k))
 		}
 		if r.Kind == "" {
-			v.add(p, "rule %s has no kind (one of %s)", r.ID, strings.Join(names, ", "))
+			v.add(p+".kind", "rule %s has no kind (one of %s)", r.ID, strings.Join(names, ", "))
 		} else {
 			v.add(p+".kind", "rule %s has unknown kind %q (one of %s)", r.ID, r.Kind, strings.Join(names, ", "))
 		}
@@ -230,7 +237,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	for _, name := range required {
 		allowed[name] = true
 		if given[name] == nil {
-			v.add(p, "%s rule %s is missing %s", r.Kind, r.ID, name)
+			v.add(p+"."+name, "%s rule %s is missing %s", r.Kind, r.ID, name)
 		}
 	}
 	for _, name := range optional {

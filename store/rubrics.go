@@ -29,10 +29,16 @@ func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) 
 type RubricConflictError struct {
 	ID, Version        string
 	KnownSum, GivenSum string
+	// Builtin is set when the known rubric is the one built into kaohe.
+	Builtin bool
 }
 
 // Error explains the refusal.
 func (e *RubricConflictError) Error() string {
+	if e.Builtin {
+		return fmt.Sprintf("rubric %s version %s is the built-in rubric and cannot be replaced (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
+			e.ID, e.Version, e.KnownSum, e.GivenSum)
+	}
 	return fmt.Sprintf("rubric %s version %s is already known with different content (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
 		e.ID, e.Version, e.KnownSum, e.GivenSum)
 }
@@ -49,6 +55,9 @@ type q interface {
 func putRubric(db q, rb *rubric.Rubric) error {
 	content, sum, err := CanonicalRubric(rb)
 	if err != nil {
+		return err
+	}
+	if err := builtinConflict(rb, sum); err != nil {
 		return err
 	}
 	var known string
@@ -76,20 +85,6 @@ func (s *Store) Rubric(id, version string) (*rubric.Rubric, error) {
 type rubricCache struct {
 	mu     sync.Mutex
 	parsed map[string]*rubric.Rubric
-}
-
-// checkBuiltin refuses a rubric with a built-in id and version and other
-// content.
-func (s *Store) checkBuiltin(rb *rubric.Rubric) error {
-	builtin := newBuiltinRubrics()
-	_, sum, err := CanonicalRubric(rb)
-	if err != nil {
-		return err
-	}
-	if want, ok := builtin[rb.ID+"\x00"+rb.Version]; ok && want != sum {
-		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: want, GivenSum: sum}
-	}
-	return nil
 }
 
 func (c *rubricCache) get(sum string) *rubric.Rubric {

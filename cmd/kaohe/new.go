@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/kaohe/kaohe/store"
@@ -12,31 +13,41 @@ type newOptions struct {
 	app          *app
 	unit, period string
 	rubricFile   string
+	rubricID     string // a stored rubric: ID@VERSION, or ID
 }
 
 func (a *app) newCmd() *cobra.Command {
 	o := &newOptions{app: a}
 	cmd := &cobra.Command{
-		Use: "new UNIT PERIOD", Short: "Create an assessment (or report the existing one)", Args: cobra.ExactArgs(2),
-		Example: "  kaohe new 吉首市 2021",
+		Use: "new UNIT PERIOD [--rubric FILE | --rubric-id ID[@VERSION]]", Short: "Create an assessment (or report the existing one)", Args: cobra.ExactArgs(2),
+		Example: "  kaohe new 吉首市 2021\n  kaohe new 吉首市 2022 --rubric-id xiangxi-fangguanfu-county@2022",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.unit, o.period = args[0], args[1]
 			return o.run()
 		},
 	}
-	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
+	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
+	cmd.Flags().StringVar(&o.rubricID, "rubric-id", "", "a rubric stored with `kaohe rubric add`: ID@VERSION, or ID when one version is stored")
 	return cmd
 }
 
 // run creates the assessment, or reports the one that exists.
 func (o *newOptions) run() error {
 	a := o.app
+	if o.rubricFile != "" && o.rubricID != "" {
+		return errors.New("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
+	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {
 		fmt.Fprintln(a.stderr, err)
 		return exitError{1}
 	}
 	return a.withNewOrExistingStore(func(s *store.Store) error {
+		if o.rubricID != "" {
+			if rb, err = storedRubric(s, o.rubricID); err != nil {
+				return err
+			}
+		}
 		id, err := a.identity(s)
 		if err != nil {
 			return err

@@ -4,20 +4,32 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/rubric/sheet"
 	"github.com/spf13/cobra"
 )
 
-// loadRubric returns the rubric in FILE, or the embedded one when path is "".
+// loadRubric returns the rubric in FILE — a YAML file, or an Excel/WPS
+// workbook when the name ends in .xlsx — or the embedded one when path is "".
+// Every command that takes a rubric file loads it here.
 func loadRubric(path string) (*rubric.Rubric, error) {
 	if path == "" {
 		return rubric.Default(), nil
 	}
+	if isWorkbook(path) {
+		return sheet.LoadFile(path)
+	}
 	return rubric.LoadFile(path)
+}
+
+// isWorkbook reports whether a rubric file name is an Excel workbook.
+func isWorkbook(path string) bool {
+	return strings.EqualFold(filepath.Ext(path), ".xlsx")
 }
 
 // labels picks the label language: --lang, else the rubric's language.
@@ -50,14 +62,14 @@ func (a *app) rubricCmd() *cobra.Command {
 			return a.printRubricTree(a.stdout, rb)
 		},
 	}
-	show.Flags().StringVar(&file, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
+	show.Flags().StringVar(&file, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
 	show.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	validate := &cobra.Command{
 		Use:   "validate FILE",
-		Short: "Check a rubric file; list every error as file:line:col",
+		Short: "Check a rubric file (YAML or .xlsx); list every error as file:line:col or file:sheet!cell",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rb, err := rubric.LoadFile(args[0])
+			rb, err := loadRubric(args[0])
 			if err != nil {
 				fmt.Fprintln(a.stderr, err)
 				return exitError{1}
@@ -68,6 +80,11 @@ func (a *app) rubricCmd() *cobra.Command {
 		},
 	}
 	cmd.AddCommand(show, validate)
+	cmd.AddCommand(a.rubricExportCmd())
+	cmd.AddCommand(a.rubricImportCmd())
+	cmd.AddCommand(a.rubricDiffCmd())
+	cmd.AddCommand(a.rubricAddCmd())
+	cmd.AddCommand(a.rubricListCmd())
 	return cmd
 }
 

@@ -34,7 +34,7 @@ func (a *app) scoreCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.findingsFile, "findings", "", "findings JSON file: {\"findings\": {\"1.2.a\": 3, …}}")
-	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric YAML file (default: the embedded seed rubric)")
+	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
 	return cmd
 }

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kaohe/kaohe/rubric/diff"
+	"github.com/spf13/cobra"
+)
+
+// rubricDiffOptions are the inputs of `kaohe rubric diff`.
+type rubricDiffOptions struct {
+	app    *app
+	asJSON bool
+}
+
+func (a *app) rubricDiffCmd() *cobra.Command {
+	o := &rubricDiffOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW [--json]",
+		Short: "Compare two versions of a rubric (YAML or .xlsx), clause by clause",
+		Long: "Lists categories and indicators added, removed and renumbered (matched by their words,\n" +
+			"so a moved item is not reported as removed and added), points changed, and standards and\n" +
+			"rules changed clause by clause: what to check when a new 考核细则 replaces last year's.",
+		Example: "  kaohe rubric diff rubric-2021.yaml 指标2022.xlsx\n  kaohe rubric diff --json old.yaml new.yaml",
+		Args:    cobra.ExactArgs(2),
+		RunE:    func(_ *cobra.Command, args []string) error { return o.run(args) },
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// diffWords holds the words of the diff text in one language.
+type diffWords struct {
+	same, categories, indicators, standard, rule, units string
+	status, field                                       map[string]string
+}
+
+func diffLabels(en bool) diffWords {
+	if en {
+		return diffWords{
+			same: "no differences", categories: "categories", indicators: "indicators",
+			standard: "standard", rule: "rule", units: "units",
+			status: map[string]string{diff.Added: "added", diff.Removed: "removed", diff.Changed: "changed", "renumbered": "renumbered"},
+			field:  map[string]string{},
+		}
+	}
+	return diffWords{
+		same: "两个版本内容相同", categories: "类别（主要工作）", indicators: "指标", standard: "评分标准",
+		rule: "规则", units: "被考核单位",
+		status: map[string]string{diff.Added: "新增", diff.Removed: "删除", diff.Changed: "修改", "renumbered": "重新编号"},
+		field: map[string]string{
+			"id": "编号", "version": "版本", "title": "标题", "language": "语言", "category": "所属类别",
+			"points": "分值", "cap": "上限", "content": "考核内容", "bonus": "加分项", "kind": "种类",
+			"label": "名称", "unit": "单位", "amount": "扣分", "target": "目标", "step": "步长",
+			"full": "满分", "max_value": "最大值", "review": "备注", "clause": "条款原文",
+		},
+	}
+}
+
+func (w diffWords) name(field string) string {
+	if n, ok := w.field[field]; ok {
+		return n
+	}
+	if g, ok := strings.CutPrefix(field, "group "); ok && w.field["id"] != "" {
+		return "分组 " + g
+	}
+	return field
+}
+
+func ids(oldID, newID string) string {
+	switch {
+	case oldID == "":
+		return newID
+	case newID == "" || oldID == newID:
+		return oldID
+	}
+	return oldID + " → " + newID
+}
+
+func mark(status string) string {
+	switch status {
+	case diff.Added:
+		return "+"
+	case diff.Removed:
+		return "-"
+	}
+	return "~"
+}
+
+func showValue(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func writeFields(b *strings.Builder, w diffWords, indent string, fs []diff.Field) {
+	for _, f := range fs {
+		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, w.name(f.Name), showValue(f.Old), showValue(f.New))
+	}
+}
+
+// writeDiff prints a rubric comparison for people: + added, - removed,
+// ~ changed, then the fields that changed and the standard clause by clause.
+func writeDiff(out io.Writer, rep *diff.Report, en bool) error {
+	w := diffLabels(en)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s → %s\n", rep.Old, rep.New)
+	if rep.Empty() {
+		fmt.Fprintln(&b, w.same)
+	}
+	writeFields(&b, w, "", rep.Fields)
+	for _, u := range rep.UnitsAdded {
+		fmt.Fprintf(&b, "+ %s %s\n", w.units, u)
+	}
+	for _, u := range rep.UnitsGone {
+		fmt.Fprintf(&b, "- %s %s\n", w.units, u)
+	}
+	if len(rep.Categories) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", w.categories)
+	}
+	for _, c := range rep.Categories {
+		status := w.status[c.Status]
+		if c.Status == diff.Changed && c.OldID != c.NewID {
+			status = w.status["renumbered"]
+		}
+		fmt.Fprintf(&b, "%s %s %s  [%s]\n", mark(c.Status), ids(c.OldID, c.NewID), c.Title, status)
+		writeFields(&b, w, "    ", c.Fields)
+	}
+	if len(rep.Indicators) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", w.indicators)
+	}
+	for _, ind := range rep.Indicators {
+		status := w.status[ind.Status]
+		if ind.Status == diff.Changed && ind.OldID != ind.NewID {
+			status = w.status["renumbered"]
+		}
+		fmt.Fprintf(&b, "%s %s %s  [%s]\n", mark(ind.Status), ids(ind.OldID, ind.NewID), ind.Content, status)
+		writeFields(&b, w, "    ", ind.Fields)
+		if len(ind.Standard) > 0 {
+			fmt.Fprintf(&b, "    %s:\n", w.standard)
+			for _, l := range ind.Standard {
+				fmt.Fprintf(&b, "      %s %s\n", l.Op, l.Text)
+			}
+		}
+		for _, r := range ind.Rules {
+			fmt.Fprintf(&b, "    %s %s %s  %s\n", mark(r.Status), w.rule, ids(r.OldID, r.NewID), r.Clause)
+			if r.Status == diff.Changed {
+				writeFields(&b, w, "        ", r.Fields)
+				continue
+			}
+			// An added or removed rule: its parameters on one line.
+			var ps []string
+			for _, f := range r.Fields {
+				ps = append(ps, w.name(f.Name)+" "+f.Old+f.New)
+			}
+			if len(ps) > 0 {
+				fmt.Fprintf(&b, "        %s\n", strings.Join(ps, ", "))
+			}
+		}
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
+// run compares the two rubric files.
+func (o *rubricDiffOptions) run(args []string) error {
+	a := o.app
+	old, err := loadRubric(args[0])
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	newer, err := loadRubric(args[1])
+	if err != nil {
+		fmt.Fprintln(a.stderr, err)
+		return exitError{1}
+	}
+	rep := diff.Compare(old, newer)
+	if o.asJSON {
+		enc := json.NewEncoder(a.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(rep)
+	}
+	return writeDiff(a.stdout, rep, a.lang == "en")
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/rubric/sheet"
+	"github.com/xuri/excelize/v2"
+)
+
+// Workbooks damaged on the way (a USB stick pulled out, a file renamed)
+// are refused by the real binary with a message naming the file, exit 1,
+// and no database is created.
+func TestHostileWorkbooksProcess(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "kaohe")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	good, err := sheet.Write(rubric.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.DeleteSheet(sheet.RuleSheet); err != nil {
+		t.Fatal(err)
+	}
+	noRules, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{
+		"random.xlsx":    bytes.Repeat([]byte("考核\x00\xff"), 999),
+		"truncated.xlsx": good[:len(good)/2],
+		"yaml.xlsx":      rubric.DefaultSource(),
+		"norules.xlsx":   noRules.Bytes(),
+	}
+	wantMsg := map[string]string{
+		"random.xlsx":    "random.xlsx: not an Excel workbook",
+		"truncated.xlsx": "truncated.xlsx: not an Excel workbook",
+		"yaml.xlsx":      "yaml.xlsx: not an Excel workbook",
+		"norules.xlsx":   "norules.xlsx:规则: sheet 规则 is missing",
+		"missing.xlsx":   "missing.xlsx: cannot read rubric",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "k.db")
+	for name, want := range wantMsg {
+		path := filepath.Join(dir, name)
+		for _, args := range [][]string{
+			{"rubric", "validate", path},
+			{"new", "吉首市", "2021", "--rubric", path},
+			{"rubric", "add", path},
+		} {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(os.Environ(), "KAOHE_DB="+db, "KAOHE_INSPECTOR=张三")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			err := cmd.Run()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+				t.Errorf("kaohe %s: %v, want exit 1", strings.Join(args, " "), err)
+			}
+			if !strings.Contains(stderr.String(), filepath.Join(dir, want)) {
+				t.Errorf("kaohe %s: stderr %q lacks %q", strings.Join(args, " "), stderr.String(), want)
+			}
+		}
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("a refused rubric created the database: %v", err)
+	}
+}

@@ -1,0 +1,512 @@
+// Package diff compares two versions of a rubric the way an office reads a
+// new 考核细则 against last year's: which categories and indicators were
+// added, removed or renumbered, whose points changed, and how standards and
+// rules changed, clause by clause. Items are matched by their words first
+// (a title, a 考核内容 without its numbering, a clause), so an indicator that
+// moved keeps its history, and by ID only when the words changed.
+package diff
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// The status of a compared item.
+const (
+	Added   = "added"
+	Removed = "removed"
+	Changed = "changed"
+)
+
+// Field is one field whose value differs between the versions.
+type Field struct {
+	Name string `json:"field"`
+	Old  string `json:"old"`
+	New  string `json:"new"`
+}
+
+// Line is one clause of a standard in a clause-by-clause comparison: Op is
+// " " (in both), "-" (only in the old) or "+" (only in the new).
+type Line struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
+}
+
+// Category is a category that differs. OldID and NewID differ when it was
+// renumbered; one of them is empty when it was added or removed.
+type Category struct {
+	Status string  `json:"status"`
+	OldID  string  `json:"old_id,omitempty"`
+	NewID  string  `json:"new_id,omitempty"`
+	Title  string  `json:"title"`
+	Fields []Field `json:"fields,omitempty"`
+}
+
+// Rule is a rule that differs within a compared indicator.
+type Rule struct {
+	Status string  `json:"status"`
+	OldID  string  `json:"old_id,omitempty"`
+	NewID  string  `json:"new_id,omitempty"`
+	Clause string  `json:"clause"`
+	Fields []Field `json:"fields,omitempty"`
+}
+
+// Indicator is an indicator that differs: renumbered, moved to another
+// category, points, cap or content changed, its standard (clause by clause)
+// or its rules.
+type Indicator struct {
+	Status   string  `json:"status"`
+	OldID    string  `json:"old_id,omitempty"`
+	NewID    string  `json:"new_id,omitempty"`
+	Content  string  `json:"content"`
+	Fields   []Field `json:"fields,omitempty"`
+	Standard []Line  `json:"standard,omitempty"`
+	Rules    []Rule  `json:"rules,omitempty"`
+}
+
+// Report is the comparison of two rubrics; empty lists mean no change.
+type Report struct {
+	Old        string      `json:"old"`
+	New        string      `json:"new"`
+	Fields     []Field     `json:"fields,omitempty"`
+	UnitsAdded []string    `json:"units_added,omitempty"`
+	UnitsGone  []string    `json:"units_removed,omitempty"`
+	Categories []Category  `json:"categories,omitempty"`
+	Indicators []Indicator `json:"indicators,omitempty"`
+}
+
+// Empty reports whether the two rubrics have the same content.
+func (r *Report) Empty() bool {
+	return len(r.Fields) == 0 && len(r.UnitsAdded) == 0 && len(r.UnitsGone) == 0 &&
+		len(r.Categories) == 0 && len(r.Indicators) == 0
+}
+
+// Compare compares an old and a new version of a rubric.
+func Compare(old, newer *rubric.Rubric) *Report {
+	rep := &Report{Old: old.ID + "@" + old.Version, New: newer.ID + "@" + newer.Version}
+	rep.Fields = fields(nil,
+		"id", old.ID, newer.ID,
+		"version", old.Version, newer.Version,
+		"title", old.Title, newer.Title,
+		"language", old.Language, newer.Language)
+	rep.UnitsAdded, rep.UnitsGone = setDiff(newer.Units, old.Units), setDiff(old.Units, newer.Units)
+	rep.Categories = compareCategories(old, newer)
+	rep.Indicators = compareIndicators(old, newer)
+	return rep
+}
+
+// fields appends a Field for every (name, old, new) triple whose values differ.
+func fields(out []Field, triples ...string) []Field {
+	for i := 0; i+2 < len(triples); i += 3 {
+		if triples[i+1] != triples[i+2] {
+			out = append(out, Field{triples[i], triples[i+1], triples[i+2]})
+		}
+	}
+	return out
+}
+
+func setDiff(a, b []string) []string {
+	in := map[string]bool{}
+	for _, s := range b {
+		in[s] = true
+	}
+	var out []string
+	for _, s := range a {
+		if !in[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func num(d *decimal.Dec) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// sameIDMin is the similarity two items with the same ID need to be taken
+// for one item whose words changed.
+const sameIDMin = 0.25
+
+// pair is a match between an old item (index i) and a new one (index j).
+type pair struct{ i, j int }
+
+// match pairs old and new items: first those with equal keys, then the most
+// similar remaining ones (similarity at least min, a shared ID breaking
+// ties), then those with equal IDs and somewhat similar keys. It returns the pairs and the unmatched
+// old and new indexes.
+func match(oldKeys, newKeys, oldIDs, newIDs []string, min float64) (pairs []pair, oldLeft, newLeft []int) {
+	usedO := make([]bool, len(oldKeys))
+	usedN := make([]bool, len(newKeys))
+	for j, nk := range newKeys {
+		for i, ok := range oldKeys {
+			if !usedO[i] && ok == nk {
+				usedO[i], usedN[j] = true, true
+				pairs = append(pairs, pair{i, j})
+				break
+			}
+		}
+	}
+	for {
+		best, bi, bj := min, -1, -1
+		for i := range oldKeys {
+			if usedO[i] {
+				continue
+			}
+			for j := range newKeys {
+				if usedN[j] {
+					continue
+				}
+				s := similarity(oldKeys[i], newKeys[j])
+				if oldIDs[i] == newIDs[j] {
+					s += 0.05
+				}
+				if s >= best {
+					best, bi, bj = s, i, j
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		usedO[bi], usedN[bj] = true, true
+		pairs = append(pairs, pair{bi, bj})
+	}
+	// Same ID, words changed more: still the same item when some of the
+	// words remain (an item whose words all changed was replaced).
+	for j := range newKeys {
+		for i := range oldKeys {
+			if !usedO[i] && !usedN[j] && oldIDs[i] != "" && oldIDs[i] == newIDs[j] && similarity(oldKeys[i], newKeys[j]) >= sameIDMin {
+				usedO[i], usedN[j] = true, true
+				pairs = append(pairs, pair{i, j})
+			}
+		}
+	}
+	for i := range oldKeys {
+		if !usedO[i] {
+			oldLeft = append(oldLeft, i)
+		}
+	}
+	for j := range newKeys {
+		if !usedN[j] {
+			newLeft = append(newLeft, j)
+		}
+	}
+	return pairs, oldLeft, newLeft
+}
+
+// similarity is 2·LCS / (|a| + |b|) over runes: 1 for equal texts.
+func similarity(a, b string) float64 {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra)+len(rb) == 0 {
+		return 1
+	}
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			switch {
+			case ra[i-1] == rb[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return 2 * float64(prev[len(rb)]) / float64(len(ra)+len(rb))
+}
+
+func compareCategories(old, newer *rubric.Rubric) []Category {
+	key := func(cs []rubric.Category) (keys, ids []string) {
+		for _, c := range cs {
+			keys = append(keys, strings.TrimSpace(c.Title))
+			ids = append(ids, c.ID)
+		}
+		return keys, ids
+	}
+	ok, oi := key(old.Categories)
+	nk, ni := key(newer.Categories)
+	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.5)
+	byNew := map[int]Category{}
+	for _, p := range pairs {
+		o, n := &old.Categories[p.i], &newer.Categories[p.j]
+		fs := fields(nil,
+			"title", o.Title, n.Title,
+			"points", o.Points.String(), n.Points.String(),
+			"bonus", yesNo(o.Bonus), yesNo(n.Bonus))
+		if len(fs) > 0 || o.ID != n.ID {
+			byNew[p.j] = Category{Status: Changed, OldID: o.ID, NewID: n.ID, Title: n.Title, Fields: fs}
+		}
+	}
+	for _, j := range newLeft {
+		n := &newer.Categories[j]
+		byNew[j] = Category{Status: Added, NewID: n.ID, Title: n.Title,
+			Fields: []Field{{"points", "", n.Points.String()}}}
+	}
+	var out []Category
+	for j := range newer.Categories {
+		if c, ok := byNew[j]; ok {
+			out = append(out, c)
+		}
+	}
+	for _, i := range oldLeft {
+		o := &old.Categories[i]
+		out = append(out, Category{Status: Removed, OldID: o.ID, Title: o.Title,
+			Fields: []Field{{"points", o.Points.String(), ""}}})
+	}
+	return out
+}
+
+// numbering matches the （n） or n. that starts a 考核内容 and the （N分）
+// that ends it, which change when items are renumbered or re-weighted.
+var numbering = regexp.MustCompile(`^\s*(?:[（(]\s*\d+\s*[）)]|\d+\s*[.、．])\s*|\s*[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]\s*[。.]?\s*$`)
+
+// contentKey is an indicator's 考核内容 without its numbering and points.
+func contentKey(s string) string {
+	return strings.TrimSpace(numbering.ReplaceAllString(s, ""))
+}
+
+type located struct {
+	cat *rubric.Category
+	ind *rubric.Indicator
+}
+
+func indicatorsOf(rb *rubric.Rubric) (list []located, keys, ids []string) {
+	for ci := range rb.Categories {
+		c := &rb.Categories[ci]
+		for ii := range c.Indicators {
+			ind := &c.Indicators[ii]
+			list = append(list, located{c, ind})
+			keys = append(keys, contentKey(ind.Content))
+			ids = append(ids, ind.ID)
+		}
+	}
+	return list, keys, ids
+}
+
+func compareIndicators(old, newer *rubric.Rubric) []Indicator {
+	ol, ok, oi := indicatorsOf(old)
+	nl, nk, ni := indicatorsOf(newer)
+	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.6)
+	byNew := map[int]Indicator{}
+	for _, p := range pairs {
+		o, n := ol[p.i], nl[p.j]
+		d := Indicator{Status: Changed, OldID: o.ind.ID, NewID: n.ind.ID, Content: n.ind.Content}
+		d.Fields = fields(nil,
+			"category", o.cat.Title, n.cat.Title,
+			"points", o.ind.Points.String(), n.ind.Points.String(),
+			"cap", num(o.ind.Cap), num(n.ind.Cap),
+			"content", o.ind.Content, n.ind.Content)
+		if o.ind.Standard != n.ind.Standard {
+			d.Standard = clauseDiff(o.ind.Standard, n.ind.Standard)
+		}
+		d.Fields = append(d.Fields, compareGroups(o.ind, n.ind)...)
+		d.Rules = compareRules(o.ind, n.ind)
+		if o.ind.ID != n.ind.ID || len(d.Fields) > 0 || len(d.Standard) > 0 || len(d.Rules) > 0 {
+			byNew[p.j] = d
+		}
+	}
+	for _, j := range newLeft {
+		n := nl[j]
+		d := Indicator{Status: Added, NewID: n.ind.ID, Content: n.ind.Content,
+			Fields:   []Field{{"points", "", n.ind.Points.String()}},
+			Standard: clauseDiff("", n.ind.Standard)}
+		for _, r := range n.ind.Rules {
+			d.Rules = append(d.Rules, Rule{Status: Added, NewID: r.ID, Clause: r.Clause, Fields: ruleFields(nil, &r)})
+		}
+		byNew[j] = d
+	}
+	var out []Indicator
+	for j := range nl {
+		if d, ok := byNew[j]; ok {
+			out = append(out, d)
+		}
+	}
+	for _, i := range oldLeft {
+		o := ol[i]
+		d := Indicator{Status: Removed, OldID: o.ind.ID, Content: o.ind.Content,
+			Fields:   []Field{{"points", o.ind.Points.String(), ""}},
+			Standard: clauseDiff(o.ind.Standard, "")}
+		for _, r := range o.ind.Rules {
+			d.Rules = append(d.Rules, Rule{Status: Removed, OldID: r.ID, Clause: r.Clause, Fields: ruleFields(&r, nil)})
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// ruleFields lists the fields of a rule that differ; with one side nil,
+// every field the other side has.
+func ruleFields(o, n *rubric.Rule) []Field {
+	get := func(r *rubric.Rule) []string {
+		if r == nil {
+			return make([]string, 11)
+		}
+		return []string{string(r.Kind), r.Label, r.Unit, num(r.Amount), num(r.Cap), num(r.Target),
+			num(r.Step), num(r.Full), num(r.MaxValue), r.Review, r.Clause}
+	}
+	names := []string{"kind", "label", "unit", "amount", "cap", "target", "step", "full", "max_value", "review", "clause"}
+	ov, nv := get(o), get(n)
+	var out []Field
+	for k, name := range names {
+		if name == "clause" && (o == nil || n == nil) {
+			continue // shown as the rule's clause
+		}
+		if ov[k] != nv[k] {
+			out = append(out, Field{name, ov[k], nv[k]})
+		}
+	}
+	return out
+}
+
+func compareRules(o, n *rubric.Indicator) []Rule {
+	keys := func(ind *rubric.Indicator) (ks, ids []string) {
+		for _, r := range ind.Rules {
+			ks = append(ks, strings.TrimSpace(r.Clause))
+			ids = append(ids, letter(r.ID))
+		}
+		return ks, ids
+	}
+	ok, oi := keys(o)
+	nk, ni := keys(n)
+	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.5)
+	byNew := map[int]Rule{}
+	for _, p := range pairs {
+		or, nr := &o.Rules[p.i], &n.Rules[p.j]
+		fs := ruleFields(or, nr)
+		// A rule whose indicator was renumbered keeps its letter: not a change.
+		if len(fs) > 0 || letter(or.ID) != letter(nr.ID) {
+			byNew[p.j] = Rule{Status: Changed, OldID: or.ID, NewID: nr.ID, Clause: nr.Clause, Fields: fs}
+		}
+	}
+	for _, j := range newLeft {
+		nr := &n.Rules[j]
+		byNew[j] = Rule{Status: Added, NewID: nr.ID, Clause: nr.Clause, Fields: ruleFields(nil, nr)}
+	}
+	var out []Rule
+	for j := range n.Rules {
+		if r, ok := byNew[j]; ok {
+			out = append(out, r)
+		}
+	}
+	for _, i := range oldLeft {
+		or := &o.Rules[i]
+		out = append(out, Rule{Status: Removed, OldID: or.ID, Clause: or.Clause, Fields: ruleFields(or, nil)})
+	}
+	return out
+}
+
+// letter is the last part of a rule ID (a of 1.2.a): rules of a renumbered
+// indicator keep their letters.
+func letter(id string) string {
+	if i := strings.LastIndex(id, "."); i >= 0 {
+		return id[i+1:]
+	}
+	return id
+}
+
+// compareGroups reports groups added, removed, or with another cap or rules,
+// as fields named "group ID".
+func compareGroups(o, n *rubric.Indicator) []Field {
+	show := func(g *rubric.Group) string {
+		if g == nil {
+			return ""
+		}
+		letters := make([]string, len(g.Rules))
+		for i, r := range g.Rules {
+			letters[i] = letter(r)
+		}
+		return "cap " + g.Cap.String() + " [" + strings.Join(letters, ", ") + "]"
+	}
+	find := func(ind *rubric.Indicator, id string) *rubric.Group {
+		for i := range ind.Groups {
+			if letter(ind.Groups[i].ID) == id {
+				return &ind.Groups[i]
+			}
+		}
+		return nil
+	}
+	var out []Field
+	for i := range o.Groups {
+		id := letter(o.Groups[i].ID)
+		out = fields(out, "group "+id, show(&o.Groups[i]), show(find(n, id)))
+	}
+	for i := range n.Groups {
+		id := letter(n.Groups[i].ID)
+		if find(o, id) == nil {
+			out = fields(out, "group "+id, "", show(&n.Groups[i]))
+		}
+	}
+	return out
+}
+
+// clauses splits a standard at ； and 。, dropping the marks (a clause that
+// gained a successor changes its 。 to ；, not its words).
+func clauses(s string) []string {
+	var out []string
+	start := 0
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '；' || r == '。' || r == ';' || r == '\n' {
+			if t := strings.TrimSpace(string(rs[start:i])); t != "" {
+				out = append(out, t)
+			}
+			start = i + 1
+		}
+	}
+	if t := strings.TrimSpace(string(rs[start:])); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+// clauseDiff compares two standards clause by clause (a longest common
+// subsequence of clauses): unchanged clauses with " ", the old ones of a
+// change with "-", the new ones with "+".
+func clauseDiff(before, after string) []Line {
+	a, b := clauses(before), clauses(after)
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []Line
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			out = append(out, Line{" ", a[i]})
+			i, j = i+1, j+1
+		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
+			out = append(out, Line{"-", a[i]})
+			i++
+		default:
+			out = append(out, Line{"+", b[j]})
+			j++
+		}
+	}
+	return out
+}

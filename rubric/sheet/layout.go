@@ -1,0 +1,147 @@
+// Package sheet reads and writes a rubric as an Excel/WPS workbook a clerk
+// can edit: a sheet for the rubric itself (基本信息), one row per indicator
+// laid out like the rubric table (指标), one row per rule (规则), the rule
+// groups that share a cap (分组), and a reference sheet of the rule kinds
+// (种类). Reading builds the same rubric.Rubric the YAML loader builds and
+// checks it with the same validator, naming the sheet and cell of every
+// problem (指标.xlsx:规则!F12: …). Numbers are written and read as the exact
+// text of the cell, never through a float.
+package sheet
+
+import (
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// The sheet names of a rubric workbook, in workbook order.
+const (
+	InfoSheet      = "基本信息"
+	IndicatorSheet = "指标"
+	RuleSheet      = "规则"
+	GroupSheet     = "分组"
+	KindSheet      = "种类"
+)
+
+// column is one column of a data sheet: its header and the YAML name of the
+// field it holds (the last element of the field's validation path).
+type column struct {
+	header string
+	field  string
+	number bool // an exact decimal
+	text   bool // an identifier, kept as text when typed into Excel
+	width  int  // maximum width in characters; 0 fits the content
+}
+
+// Information sheet rows: the label in column A, the value in column B.
+const (
+	labelID       = "编号"
+	labelVersion  = "版本"
+	labelTitle    = "标题"
+	labelLanguage = "语言"
+	labelUnit     = "被考核单位"
+)
+
+// infoFields maps the labels of the information sheet to rubric fields.
+func infoFields() []struct{ label, field, note string } {
+	return []struct{ label, field, note string }{
+		{labelID, "id", "考核指标的固定标识（英文、数字、连字符）"},
+		{labelVersion, "version", "修改了内容就要换一个版本号"},
+		{labelTitle, "title", "考核指标的标题"},
+		{labelLanguage, "language", "界面语言：zh 或 en"},
+		{labelUnit, "units", "每行一个被考核单位，可增删行"},
+	}
+}
+
+// Columns of the indicator sheet. A row whose 序号, 主要工作, 类别分值 or
+// 加分项 is filled starts a category (like the first row of a 主要工作 in the
+// printed table); every row is one indicator of the current category.
+func indicatorColumns() []column {
+	return []column{
+		{header: "序号", field: "category.id", text: true},
+		{header: "主要工作", field: "category.title", width: 24},
+		{header: "类别分值", field: "category.points", number: true},
+		{header: "加分项", field: "category.bonus"},
+		{header: "编号", field: "id", text: true},
+		{header: "分值", field: "points", number: true},
+		{header: "考核内容", field: "content", width: 50},
+		{header: "评分标准", field: "standard", width: 60},
+		{header: "上限", field: "cap", number: true},
+	}
+}
+
+// Columns of the rule sheet; a rule belongs to the indicator its 规则编号
+// names (1.2.a is a rule of indicator 1.2).
+func ruleColumns() []column {
+	return []column{
+		{header: "规则编号", field: "id", text: true},
+		{header: "种类", field: "kind"},
+		{header: "名称", field: "label", width: 30},
+		{header: "单位", field: "unit"},
+		{header: "条款原文", field: "clause", width: 60},
+		{header: "扣分", field: "amount", number: true},
+		{header: "上限", field: "cap", number: true},
+		{header: "目标", field: "target", number: true},
+		{header: "步长", field: "step", number: true},
+		{header: "满分", field: "full", number: true},
+		{header: "最大值", field: "max_value", number: true},
+		{header: "分组", field: "group", text: true},
+		{header: "备注", field: "review", width: 40},
+	}
+}
+
+// Columns of the group sheet. A group's rules are those whose 分组 cell on
+// the rule sheet names it.
+func groupColumns() []column {
+	return []column{
+		{header: "分组编号", field: "id", text: true},
+		{header: "名称", field: "title", width: 30},
+		{header: "上限", field: "cap", number: true},
+	}
+}
+
+// kindLabel is the drop-down text of a kind: its Chinese name and the
+// English kind beside it ("计数 count").
+func kindLabel(k rubric.Kind) string {
+	return i18n.For("zh").Kind[string(k)] + " " + string(k)
+}
+
+// parseKind reads a 种类 cell: the drop-down text, the English kind or the
+// Chinese name alone.
+func parseKind(s string) (rubric.Kind, bool) {
+	s = strings.TrimSpace(s)
+	zh := i18n.For("zh").Kind
+	for _, k := range rubric.Kinds() {
+		if s == kindLabel(k) || strings.EqualFold(s, string(k)) || s == zh[string(k)] {
+			return k, true
+		}
+		// Tolerate other spacing between the two names (全角空格, none).
+		if f := strings.Fields(strings.ReplaceAll(s, "\u3000", " ")); len(f) == 2 && f[0] == zh[string(k)] && strings.EqualFold(f[1], string(k)) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// kindLabels lists the drop-down texts of every kind.
+func kindLabels() []string {
+	var out []string
+	for _, k := range rubric.Kinds() {
+		out = append(out, kindLabel(k))
+	}
+	return out
+}
+
+// kindNotes describes each kind on the reference sheet.
+func kindNotes() map[rubric.Kind][3]string {
+	return map[rubric.Kind][3]string{
+		rubric.Flag:       {"是/否（是 = 发现问题）", "扣“扣分”", "扣分"},
+		rubric.Count:      {"问题个数（整数）", "扣分 × 个数", "扣分；可选 上限、最大值"},
+		rubric.Shortfall:  {"实际数值", "低于目标时 扣分 × ⌊(目标 − 实际) / 步长⌋", "扣分、目标、步长；可选 上限、最大值"},
+		rubric.Ratio:      {"实际百分比 0–100", "低于目标时 上限 × (目标 − 实际) / 目标", "目标、上限"},
+		rubric.Convert:    {"其他平台的得分 0–满分", "分值 × (1 − 得分 / 满分)", "可选 满分（默认100）"},
+		rubric.Discretion: {"扣分本身 0–上限，须写说明", "所填之数", "上限"},
+		rubric.Bonus:      {"是/否（是 = 获得）", "加“扣分”栏的分数", "扣分（即加分数）"},
+	}
+}
