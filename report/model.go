@@ -12,6 +12,7 @@ import (
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Filter chooses the assessments a report covers.
@@ -97,7 +98,8 @@ type SheetRow struct {
 	Content   string      `json:"content"`
 	Standard  string      `json:"standard"`
 	Max       decimal.Dec `json:"max"`
-	Deduction decimal.Dec `json:"deduction"` // for a bonus indicator, the bonus
+	Deduction decimal.Dec `json:"deduction"` // always 0 for a bonus indicator: a bonus is never a deduction
+	Bonus     decimal.Dec `json:"bonus"`     // what a bonus indicator adds (0 elsewhere)
 	Score     decimal.Dec `json:"score"`
 	Recorded  bool        `json:"recorded"`
 	Explain   []string    `json:"explanation"`
@@ -109,9 +111,10 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 	units := map[string]bool{}
 	for _, u := range f.Units {
 		if u = strings.TrimSpace(u); u != "" {
-			units[u] = true
+			units[norm.NFC.String(u)] = true
 		}
 	}
+	seen := map[string]bool{}
 	r := &Report{Generated: now, Period: f.Period, labels: l}
 	for _, st := range states {
 		a := st.Assessment
@@ -121,6 +124,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		if len(units) > 0 && !units[a.Unit] {
 			continue
 		}
+		seen[a.Unit] = true
 		res, err := st.Score()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
@@ -133,6 +137,19 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 		r.Ranking = append(r.Ranking, rankRow(st, res))
 		r.Sheets = append(r.Sheets, sheet(l, st, res))
+	}
+	var missing []string
+	for _, u := range f.Units {
+		if u = strings.TrimSpace(u); u != "" && !seen[norm.NFC.String(u)] {
+			missing = append(missing, u)
+		}
+	}
+	if len(missing) > 0 {
+		in := ""
+		if f.Period != "" {
+			in = fmt.Sprintf(" for period %s", f.Period)
+		}
+		return nil, fmt.Errorf("no assessment of %s%s (kaohe list shows the units)", strings.Join(missing, ", "), in)
 	}
 	if len(r.Ranking) == 0 {
 		return nil, fmt.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
@@ -245,9 +262,13 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 		for ii := range cr.Indicators {
 			ir := &cr.Indicators[ii]
 			ind := &rc.Indicators[ii]
-			sc.Rows = append(sc.Rows, SheetRow{ID: ir.ID, Content: ind.Content, Standard: ind.Standard,
+			row := SheetRow{ID: ir.ID, Content: ind.Content, Standard: ind.Standard,
 				Max: ir.Max, Deduction: ir.Deduction, Score: ir.Score, Recorded: ir.Recorded > 0,
-				Explain: Explain(l, ir), Note: clean(notes[ir.ID])})
+				Explain: Explain(l, ir), Note: clean(notes[ir.ID])}
+			if rc.Bonus {
+				row.Deduction, row.Bonus = 0, ir.Score
+			}
+			sc.Rows = append(sc.Rows, row)
 		}
 		sh.Categories = append(sh.Categories, sc)
 	}

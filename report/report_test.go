@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
@@ -142,6 +143,9 @@ func TestXLSXReadBack(t *testing.T) {
 	if strings.Join(sheets, ",") != "名次,吉首市 2021,凤凰县 2021,泸溪县 2021,花垣县 2021" {
 		t.Fatalf("sheets %v", sheets)
 	}
+	if f.GetActiveSheetIndex() != 0 {
+		t.Errorf("the workbook opens on sheet %d, not the ranking", f.GetActiveSheetIndex())
+	}
 	// Ranking: order, every figure, numbers stored as numbers with 0.00.
 	rows, _ := f.GetRows("名次")
 	if rows[1][0] != "名次" || rows[1][3] != "总分" {
@@ -162,9 +166,11 @@ func TestXLSXReadBack(t *testing.T) {
 		if typ, _ := f.GetCellType("名次", cell); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 			t.Errorf("total %s is stored as %v, not a number", cell, typ)
 		}
+		// The stored number is exactly the total (its text is the
+		// shortest form: 99 for 99.00).
 		raw, _ := f.GetCellValue("名次", cell, excelize.Options{RawCellValue: true})
-		if raw != row.Total.Fixed(2) {
-			t.Errorf("raw total %q", raw)
+		if d, err := decimal.Parse(raw); err != nil || d != row.Total {
+			t.Errorf("raw total %q, want %s", raw, row.Total)
 		}
 		sid, _ := f.GetCellStyle("名次", cell)
 		if st, _ := f.GetStyle(sid); st.NumFmt != 2 {
@@ -219,14 +225,19 @@ func TestXLSXReadBack(t *testing.T) {
 		}
 	}
 	names := f.GetDefinedName()
-	titles := 0
+	titles := map[string]string{}
 	for _, dn := range names {
 		if dn.Name == "_xlnm.Print_Titles" {
-			titles++
+			titles[dn.Scope] = dn.RefersTo
 		}
 	}
-	if titles != len(sheets) {
-		t.Errorf("%d print-title ranges for %d sheets", titles, len(sheets))
+	for _, name := range sheets {
+		if titles[name] != "'"+name+"'!$1:$2" {
+			t.Errorf("%s print titles %q", name, titles[name])
+		}
+	}
+	if len(titles) != len(sheets) {
+		t.Errorf("%d print-title ranges for %d sheets", len(titles), len(sheets))
 	}
 }
 
@@ -277,6 +288,7 @@ func TestCSVAndJSONEqualXLSX(t *testing.T) {
 			Total      json.Number
 			Categories []struct {
 				Score      json.Number
+				Bonus      bool
 				Indicators []struct {
 					ID               string
 					Score, Deduction json.Number
@@ -299,7 +311,11 @@ func TestCSVAndJSONEqualXLSX(t *testing.T) {
 		y := 2
 		for _, cat := range sh.Categories {
 			for _, ind := range cat.Indicators {
-				if rows[y][4] != mustFixed(t, ind.Deduction) || rows[y][5] != mustFixed(t, ind.Score) {
+				wantDed := mustFixed(t, ind.Deduction)
+				if cat.Bonus {
+					wantDed = "" // a bonus is never shown as a deduction
+				}
+				if rows[y][4] != wantDed || rows[y][5] != mustFixed(t, ind.Score) {
 					t.Errorf("%s %s: JSON %s/%s, xlsx %v", sh.Unit, ind.ID, ind.Deduction, ind.Score, rows[y][4:6])
 				}
 				y++
@@ -366,32 +382,59 @@ func TestWriteFileAtomicAndNoOverwrite(t *testing.T) {
 	}
 }
 
-// BenchmarkReport writes the xlsx for 120 units.
+// BenchmarkReport builds and writes the xlsx for 100 and for 1,000 fully
+// recorded units: the cost per unit must stay flat (1,000 units at most
+// about ten times 100).
 func BenchmarkReport(b *testing.B) {
-	dir := b.TempDir()
-	s, _ := store.Open(filepath.Join(dir, "k.db"), store.Options{})
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
+			states := benchStates(b, n)
+			b.ResetTimer()
+			cpu := cpuTime()
+			defer func() {
+				if b.N > 0 && cpu > 0 {
+					b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+				}
+			}()
+			for b.Loop() {
+				r, err := Build(states, Filter{}, i18n.For("zh"), time.Now())
+				if err != nil {
+					b.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := r.WriteXLSX(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// benchStates is n units of 2021, every rule recorded.
+func benchStates(b *testing.B, n int) []*store.State {
+	b.Helper()
+	s, err := store.Open(filepath.Join(b.TempDir(), "k.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	defer s.Close()
 	id, _ := s.SetInspector("张三")
 	rb := rubric.Default()
 	full := fullChanges(rb)
-	for i := 0; i < 120; i++ {
-		a, _, _ := s.CreateAssessment(id, rb, fmt.Sprintf("单位%03d", i), "2021")
+	for i := 0; i < n; i++ {
+		a, _, err := s.CreateAssessment(id, rb, fmt.Sprintf("单位%04d", i), "2021")
+		if err != nil {
+			b.Fatal(err)
+		}
 		if _, err := s.Record(id, a.ID, full...); err != nil {
 			b.Fatal(err)
 		}
 	}
-	states, _ := s.States()
-	b.ResetTimer()
-	for b.Loop() {
-		r, err := Build(states, Filter{}, i18n.For("zh"), time.Now())
-		if err != nil {
-			b.Fatal(err)
-		}
-		var buf bytes.Buffer
-		if err := r.WriteXLSX(&buf); err != nil {
-			b.Fatal(err)
-		}
+	states, err := s.States()
+	if err != nil {
+		b.Fatal(err)
 	}
+	return states
 }
 
 func fullChanges(rb *rubric.Rubric) []store.Change {

@@ -111,7 +111,11 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 		if !rr.Recorded || rr.Raw == 0 {
 			continue
 		}
-		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value), rr.Raw.Fixed(2))
+		amount := rr.Raw.Fixed(2)
+		if ir.Bonus {
+			amount = "+" + amount // a bonus adds, never deducts
+		}
+		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value), amount)
 		if rr.Capped {
 			s += "（" + l.RuleCapped + " " + fmt.Sprintf(l.CappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
 		}

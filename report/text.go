@@ -44,13 +44,17 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 	out := [][]string{r.SheetColumns()}
 	for _, c := range sh.Categories {
 		for _, row := range c.Rows {
-			out = append(out, []string{c.ID, c.Heading, row.Content, row.Standard, row.Deduction.Fixed(2), row.Score.Fixed(2), explainCell(l, row)})
+			ded := row.Deduction.Fixed(2)
+			if c.Bonus {
+				ded = "" // a bonus is never shown as a deduction
+			}
+			out = append(out, []string{c.ID, c.Heading, row.Content, row.Standard, ded, row.Score.Fixed(2), explainCell(l, c.Bonus, row)})
 		}
-		ded := c.Max - c.Score
+		ded, why := (c.Max - c.Score).Fixed(2), ""
 		if c.Bonus {
-			ded = 0
+			ded, why = "", l.Bonus+" +"+c.Score.Fixed(2)
 		}
-		out = append(out, []string{c.ID, l.Subtotal, l.Max + " " + c.Max.Fixed(2), "", ded.Fixed(2), c.Score.Fixed(2), ""})
+		out = append(out, []string{c.ID, l.Subtotal, l.Max + " " + c.Max.Fixed(2), "", ded, c.Score.Fixed(2), why})
 	}
 	out = append(out,
 		[]string{l.Base, "", l.Max + " " + sh.BaseMax.Fixed(2), "", "", sh.Base.Fixed(2), ""},
@@ -72,7 +76,11 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	cw.UseCRLF = true
 	write := func(recs [][]string) {
 		for _, rec := range recs {
-			cw.Write(rec)
+			cells := make([]string, len(rec))
+			for i, c := range rec {
+				cells[i] = csvCell(c)
+			}
+			cw.Write(cells)
 		}
 	}
 	write([][]string{{r.Title, r.labels.Rank, r.Period}})
@@ -121,4 +129,27 @@ func mdTable(b *strings.Builder, recs [][]string) {
 func mdCell(s string) string {
 	s = strings.ReplaceAll(s, "|", "\\|")
 	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+// csvCell neutralises a cell that a spreadsheet would run as a formula (it
+// begins with =, +, -, @, a tab or a carriage return), as OWASP recommends
+// against CSV injection: a leading apostrophe makes it text. Numbers such
+// as -0.60 stay numbers.
+func csvCell(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber(s) {
+		return s
+	}
+	return "'" + s
+}
+
+// plainNumber reports a signed decimal number such as -0.60, the only
+// cell that may begin with + or -.
+func plainNumber(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	if len(s) == 0 || s != strings.TrimLeft(s, "+-") {
+		return false
+	}
+	intPart, frac, dot := strings.Cut(s, ".")
+	digits := func(p string) bool { return p != "" && strings.Trim(p, "0123456789") == "" }
+	return digits(intPart) && (!dot || digits(frac))
 }

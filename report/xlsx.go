@@ -1,8 +1,10 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
@@ -46,12 +48,20 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	return s, err
 }
 
-// sheetWriter fills one worksheet, remembering the first error.
+// sheetWriter lays out one worksheet in memory, then writes it in one pass
+// through excelize's StreamWriter (flush). Setting cells one by one on the
+// workbook costs a look-up among all its sheets per call, which made a
+// report of 1,000 units take minutes; streaming keeps the cost per unit flat.
 type sheetWriter struct {
-	f     *excelize.File
-	name  string
-	err   error
-	style xlsxStyles
+	f       *excelize.File
+	name    string
+	err     error
+	style   xlsxStyles
+	rows    [][]any // rows[y-1][x-1]: an excelize.Cell or nil
+	heights map[int]float64
+	merges  [][2]string
+	colW    []float64
+	frozen  int // header rows repeated on every page and frozen (0: none)
 }
 
 func (w *sheetWriter) cell(col, row int) string {
@@ -59,45 +69,45 @@ func (w *sheetWriter) cell(col, row int) string {
 	return c
 }
 
-func (w *sheetWriter) text(col, row int, v string, style int) {
-	if w.err != nil {
-		return
+// put places a value at col, row.
+func (w *sheetWriter) put(col, row int, v any, style int) {
+	for len(w.rows) < row {
+		w.rows = append(w.rows, nil)
 	}
-	c := w.cell(col, row)
-	if w.err = w.f.SetCellStr(w.name, c, v); w.err == nil {
-		w.err = w.f.SetCellStyle(w.name, c, c, style)
+	r := w.rows[row-1]
+	for len(r) < col {
+		r = append(r, nil)
 	}
+	r[col-1] = excelize.Cell{StyleID: style, Value: v}
+	w.rows[row-1] = r
 }
 
-// num writes an exact decimal as a numeric cell (its text is the number:
-// no float64 is involved) shown with two decimals.
+func (w *sheetWriter) text(col, row int, v string, style int) { w.put(col, row, v, style) }
+
+// num writes an exact decimal as a numeric cell shown with two decimals.
+// The stream writer takes numbers as float64 only: a score of at most
+// fifteen significant digits converts to the float64 whose shortest
+// decimal form, the text written to the file, is exactly the score.
 func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
-	if w.err != nil {
+	v, err := strconv.ParseFloat(d.String(), 64)
+	if err == nil && strconv.FormatFloat(v, 'f', -1, 64) != d.String() {
+		err = fmt.Errorf("score %s cannot be written exactly", d)
+	}
+	if err != nil {
+		if w.err == nil {
+			w.err = err
+		}
 		return
 	}
-	c := w.cell(col, row)
-	if w.err = w.f.SetCellDefault(w.name, c, d.Fixed(2)); w.err == nil {
-		w.err = w.f.SetCellStyle(w.name, c, c, style)
-	}
+	w.put(col, row, v, style)
 }
 
-func (w *sheetWriter) integer(col, row, n int, style int) {
-	if w.err != nil {
-		return
-	}
-	c := w.cell(col, row)
-	if w.err = w.f.SetCellInt(w.name, c, int64(n)); w.err == nil {
-		w.err = w.f.SetCellStyle(w.name, c, c, style)
-	}
-}
+func (w *sheetWriter) integer(col, row, n int, style int) { w.put(col, row, n, style) }
 
 // fitHeight sets a row's height to show wrapped texts in columns of the
 // given widths (spreadsheet programs do not grow rows for wrapped text on
 // their own when opening a file). A CJK character is two width units.
 func (w *sheetWriter) fitHeight(row int, widths []float64, texts ...string) {
-	if w.err != nil {
-		return
-	}
 	lines := 1
 	for i, t := range texts {
 		if i >= len(widths) {
@@ -110,44 +120,121 @@ func (w *sheetWriter) fitHeight(row int, widths []float64, texts ...string) {
 		}
 		lines = max(lines, n)
 	}
-	w.err = w.f.SetRowHeight(w.name, row, float64(lines)*13.5+3)
+	w.height(row, rowHeight(lines))
+}
+
+func (w *sheetWriter) height(row int, h float64) {
+	if w.heights == nil {
+		w.heights = map[int]float64{}
+	}
+	w.heights[row] = min(h, maxRowHeight)
+}
+
+// maxRowHeight is the tallest row a worksheet allows, in points.
+const maxRowHeight = 409
+
+// rowHeight is the height in points that shows lines of wrapped text,
+// capped at the tallest row a worksheet allows: a very long note is cut
+// on screen (the cell keeps all of it) instead of failing the report.
+func rowHeight(lines int) float64 {
+	return min(float64(lines)*13.5+3, maxRowHeight)
 }
 
 func (w *sheetWriter) merge(c1, r1, c2, r2 int) {
-	if w.err == nil && (c1 != c2 || r1 != r2) {
-		w.err = w.f.MergeCell(w.name, w.cell(c1, r1), w.cell(c2, r2))
+	if c1 != c2 || r1 != r2 {
+		w.merges = append(w.merges, [2]string{w.cell(c1, r1), w.cell(c2, r2)})
 	}
 }
 
-func (w *sheetWriter) widths(ws ...float64) {
-	for i, width := range ws {
-		if w.err != nil {
-			return
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		w.err = w.f.SetColWidth(w.name, col, col, width)
-	}
-}
+func (w *sheetWriter) widths(ws ...float64) { w.colW = ws }
 
-// page sets A4 landscape, fit to one page wide, with the first headerRows
-// rows repeated on every printed page and frozen on screen.
-func (w *sheetWriter) page(headerRows int) {
+// page asks for A4 landscape, fit to one page wide, with the first
+// headerRows rows repeated on every printed page and frozen on screen.
+func (w *sheetWriter) page(headerRows int) { w.frozen = headerRows }
+
+// flush writes the worksheet: page setup first (the stream writer keeps
+// it), then columns, panes, rows in order, merged cells.
+func (w *sheetWriter) flush() error {
 	if w.err != nil {
-		return
+		return w.err
 	}
 	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
-	if w.err = w.f.SetPageLayout(w.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); w.err != nil {
-		return
+	if err := w.f.SetPageLayout(w.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
 	}
-	if w.err = w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &yes}); w.err != nil {
-		return
+	if err := w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
 	}
-	top := w.cell(1, headerRows+1)
-	if w.err = w.f.SetPanes(w.name, &excelize.Panes{Freeze: true, YSplit: headerRows, TopLeftCell: top, ActivePane: "bottomLeft"}); w.err != nil {
-		return
+	sw, err := w.f.NewStreamWriter(w.name)
+	if err != nil {
+		return err
 	}
-	w.err = w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: w.name,
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(w.name, "'", "''"), headerRows)})
+	for i, width := range w.colW {
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+			return err
+		}
+	}
+	if w.frozen > 0 {
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: w.frozen, TopLeftCell: w.cell(1, w.frozen+1), ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+	}
+	for i, cells := range w.rows {
+		y := i + 1
+		h, tall := w.heights[y]
+		if cells == nil && !tall {
+			continue
+		}
+		var opts []excelize.RowOpts
+		if tall {
+			opts = append(opts, excelize.RowOpts{Height: h})
+		}
+		if err := sw.SetRow(w.cell(1, y), cells, opts...); err != nil {
+			return fmt.Errorf("row %d: %w", y, err)
+		}
+	}
+	for _, m := range w.merges {
+		if err := sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// printTitles is the defined name that repeats a sheet's header rows on
+// every printed page.
+func printTitles(sheet string, headerRows int) *excelize.DefinedName {
+	return &excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheet, "'", "''"), headerRows)}
+}
+
+// setPrintTitles gives every sheet (in workbook order) its print titles.
+// excelize's SetDefinedName compares each new name with every existing one,
+// looking each one's sheet up by index (a cost cubic in the number of
+// sheets: minutes for 1,000 units), so only the first goes through it and
+// the others are copies of the entry it made, with their own sheet and
+// range.
+func setPrintTitles(f *excelize.File, sheets []string, headerRows int) error {
+	if len(sheets) == 0 {
+		return nil
+	}
+	if err := f.SetDefinedName(printTitles(sheets[0], headerRows)); err != nil {
+		return err
+	}
+	if f.WorkBook == nil || f.WorkBook.DefinedNames == nil {
+		return errors.New("excelize kept no defined names")
+	}
+	names := f.WorkBook.DefinedNames.DefinedName
+	first := names[len(names)-1]
+	for i, sheet := range sheets[1:] {
+		d := first
+		id := i + 1
+		d.LocalSheetID = &id
+		d.Data = printTitles(sheet, headerRows).RefersTo
+		names = append(names, d)
+	}
+	f.WorkBook.DefinedNames.DefinedName = names
+	return nil
 }
 
 // WriteXLSX writes the report as a workbook: the ranking sheet first, then
@@ -165,6 +252,7 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if err := f.SetSheetName("Sheet1", rankName); err != nil {
 		return err
 	}
+	order := []string{rankName}
 	if err := r.rankingSheet(&sheetWriter{f: f, name: rankName, style: st}); err != nil {
 		return err
 	}
@@ -177,8 +265,13 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 		if err := r.scoreSheet(&sheetWriter{f: f, name: name, style: st}, sh); err != nil {
 			return fmt.Errorf("sheet %s: %w", name, err)
 		}
+		order = append(order, name)
 	}
-	f.SetActiveSheet(0)
+	if err := setPrintTitles(f, order, 2); err != nil {
+		return err
+	}
+	// The ranking, the first sheet of a new workbook, is already the active
+	// one: SetActiveSheet would read every streamed sheet back to unselect it.
 	_, err = f.WriteTo(out)
 	return err
 }
@@ -234,11 +327,9 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		widths = append(widths, 11)
 	}
 	w.widths(append(widths, 8, 8, 6, 22)...)
-	if w.err == nil {
-		w.err = w.f.SetRowHeight(w.name, 2, 45)
-	}
+	w.height(2, 45)
 	w.page(2)
-	return w.err
+	return w.flush()
 }
 
 // SheetColumns are a score sheet's header cells: the rubric's own columns
@@ -264,10 +355,15 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 			w.text(2, y, c.Heading, w.style.center)
 			w.text(3, y, row.Content, w.style.text)
 			w.text(4, y, row.Standard, w.style.text)
-			w.num(5, y, row.Deduction, w.style.number)
+			if c.Bonus {
+				w.text(5, y, "", w.style.number) // a bonus is never shown as a deduction
+			} else {
+				w.num(5, y, row.Deduction, w.style.number)
+			}
 			w.num(6, y, row.Score, w.style.number)
-			w.text(7, y, explainCell(l, row), w.style.text)
-			w.fitHeight(y, []float64{42, 42, 36}, row.Content, row.Standard, explainCell(l, row))
+			why := explainCell(l, c.Bonus, row)
+			w.text(7, y, why, w.style.text)
+			w.fitHeight(y, []float64{42, 42, 36}, row.Content, row.Standard, why)
 			y++
 		}
 		w.merge(1, first, 1, y-1)
@@ -277,13 +373,15 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		w.text(2, y, l.Subtotal, w.style.bold)
 		w.text(3, y, fmt.Sprintf("%s %s", l.Max, c.Max.Fixed(2)), w.style.bold)
 		w.merge(3, y, 4, y)
-		ded := c.Max - c.Score
 		if c.Bonus {
-			ded = 0 // a bonus category deducts nothing
+			w.text(5, y, "", w.style.boldNumber) // a bonus category deducts nothing
+			w.num(6, y, c.Score, w.style.boldNumber)
+			w.text(7, y, l.Bonus+" +"+c.Score.Fixed(2), w.style.text)
+		} else {
+			w.num(5, y, c.Max-c.Score, w.style.boldNumber)
+			w.num(6, y, c.Score, w.style.boldNumber)
+			w.text(7, y, "", w.style.text)
 		}
-		w.num(5, y, ded, w.style.boldNumber)
-		w.num(6, y, c.Score, w.style.boldNumber)
-		w.text(7, y, "", w.style.text)
 		y++
 	}
 	totals := []struct {
@@ -309,7 +407,12 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		w.merge(1, y, len(cols), y)
 		y++
 	}
-	foot := fmt.Sprintf("%s：%s    %s：%s", l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh))
+	who := l.Inspectors
+	if len(sh.Inspectors) == 1 {
+		who = l.CLI.Inspector // one person
+	}
+	sep := map[bool]string{true: "、", false: ", "}[l.Lang == "zh"]
+	foot := who + l.Values.Colon + strings.Join(sh.Inspectors, sep) + "    " + l.SignOff + l.Values.Colon + signOff(l, sh)
 	if sh.Recorded < sh.Indicators {
 		foot += "    " + fmt.Sprintf(l.UI.Unfinished, sh.Recorded, sh.Indicators)
 	}
@@ -317,13 +420,17 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 	w.merge(1, y, len(cols), y)
 	w.widths(6, 16, 42, 42, 8, 8, 36)
 	w.page(2)
-	return w.err
+	return w.flush()
 }
 
 // explainCell is the 扣分说明 cell: each rule that deducted, with its value
 // and note, which cap bound; then the indicator's free note.
-func explainCell(l *i18n.Labels, row SheetRow) string {
-	lines := append([]string(nil), row.Explain...)
+func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
+	var lines []string
+	if bonus && row.Recorded {
+		lines = append(lines, l.Bonus+" +"+row.Bonus.Fixed(2))
+	}
+	lines = append(lines, row.Explain...)
 	if !row.Recorded {
 		lines = append(lines, l.NotRecorded)
 	}

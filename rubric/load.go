@@ -1,6 +1,7 @@
 package rubric
 
 import (
+	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -80,6 +81,8 @@ func LoadFile(path string) (*Rubric, error) {
 // Parse decodes and validates a rubric file's bytes; name is used in error
 // positions. The error, when not nil, is an Errors listing every problem.
 func Parse(name string, data []byte) (*Rubric, error) {
+	// Windows Notepad starts UTF-8 files with a byte-order mark.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, Errors{yamlError(name, err)}

@@ -253,3 +253,15 @@ func TestEveryErrorListedAtOnce(t *testing.T) {
 		t.Errorf("the stand-in 0 leaked into the errors:\n%s", err)
 	}
 }
+
+// A rubric saved by Windows Notepad starts with a byte-order mark: it is the
+// same rubric.
+func TestRubricWithByteOrderMark(t *testing.T) {
+	rb, err := Parse("bom.yaml", append([]byte("\ufeff"), DefaultSource()...))
+	if err != nil {
+		t.Fatalf("BOM refused: %v", err)
+	}
+	if rb.ID != Default().ID || len(rb.Categories) != len(Default().Categories) {
+		t.Errorf("BOM changed the rubric: %s", rb.ID)
+	}
+}

@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -107,11 +108,12 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 	for id, f := range fs {
 		ref, ok := rb.Rule(id)
 		if !ok {
-			errs = append(errs, &FindingError{Rule: id, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, id)})
+			errs = append(errs, &FindingError{Rule: id, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, id),
+				Unknown: rb.ID + " " + rb.Version})
 			continue
 		}
 		if msg := CheckValue(ref.Rule, f); msg != "" {
-			errs = append(errs, &FindingError{Rule: id, Message: msg})
+			errs = append(errs, &FindingError{Rule: id, Message: msg, Value: Validate(ref.Rule, f)})
 		}
 	}
 	if len(errs) == 0 {
@@ -122,8 +124,11 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 }
 
 // ParseValue reads a value typed on a command line or in a form for the
-// given rule: yes/no words for flag and bonus rules, a decimal otherwise.
-// It does not range-check; CheckValue does.
+// given rule: yes/no words for flag and bonus rules, a decimal otherwise,
+// written as inspectors write figures (NormalizeFigure: full-width digits,
+// thousands separators, 万). The TUI and the CLI both read through it, so
+// both accept the same figures. It does not range-check; Validate does.
+// Its error is a *ValueError.
 func ParseValue(r *rubric.Rule, text string) (Value, error) {
 	t := strings.TrimSpace(text)
 	if r.Kind.IsBool() {
@@ -133,11 +138,15 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 		case "false", "no", "n", "否":
 			return BoolValue(false), nil
 		}
-		return Value{}, fmt.Errorf("%s: %q is not allowed for this %s rule; expected %s (or yes/no, 是/否)", r.ID, text, r.Kind, Allowed(r))
+		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text}
 	}
-	d, err := decimal.Parse(t)
+	d, err := parseFigure(NormalizeFigure(t))
 	if err != nil {
-		return Value{}, fmt.Errorf("%s: %v; expected %s", r.ID, err, Allowed(r))
+		detail := ""
+		if !errors.Is(err, decimal.ErrSyntax) {
+			detail = strings.TrimPrefix(err.Error(), fmt.Sprintf("%q ", NormalizeFigure(t)))
+		}
+		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: detail}
 	}
 	return NumValue(d), nil
 }

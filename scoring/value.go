@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
 )
 
 // ValueType says which form a recorded value has.
@@ -184,6 +186,10 @@ func ReadFindingsFile(data []byte) (*FindingsFile, error) {
 		Findings map[string]json.RawMessage `json:"findings"`
 		Notes    map[string]string          `json:"notes"`
 	}
+	data = TrimBOM(data)
+	if err := checkFindingsShape(data); err != nil {
+		return nil, fmt.Errorf("findings file is not valid: %v", err)
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&raw); err != nil {
@@ -221,19 +227,40 @@ func jsonErrorPosition(data []byte, err error) string {
 	if off < 0 || off > int64(len(data)) {
 		return err.Error()
 	}
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
-	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+	return fmt.Sprintf("%s: %v", lineCol(data, off), err)
 }
 
 // FindingError is a finding the rubric does not accept, named by rule ID.
 type FindingError struct {
 	Rule    string
 	Message string
+	Value   *ValueError // the value's problem, to word it in another language
+	Unknown string      // "id version" of a rubric without this rule
+}
+
+// In is the problem in the labels' language.
+func (e *FindingError) In(l *i18n.Labels) string {
+	switch {
+	case e.Value != nil:
+		return e.Value.In(l)
+	case e.Unknown != "":
+		return textwidth.Line(e.Rule) + l.Values.Colon + fmt.Sprintf(l.Values.UnknownRule, e.Unknown, e.Rule)
+	}
+	return e.Error()
+}
+
+// In lists the problems one per line in the labels' language.
+func (es Errors) In(l *i18n.Labels) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.In(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // Error formats the problem as "RULE: message".
-func (e *FindingError) Error() string { return e.Rule + ": " + e.Message }
+// A rule ID read from a file is shown on one line, without controls.
+func (e *FindingError) Error() string { return textwidth.Line(e.Rule) + ": " + e.Message }
 
 // Errors is every rejected finding of one set.
 type Errors []*FindingError

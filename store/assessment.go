@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/rubric"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Assessment is one unit assessed for one period under one rubric.
@@ -37,22 +38,8 @@ func AssessmentID(rubricID, rubricVersion, unit, period string) string {
 }
 
 // normalizeName trims spaces (ASCII and the ideographic space) around a unit
-// or period name.
-func normalizeName(s string) string { return strings.Trim(s, " \t\u3000") }
-
-// checkName refuses empty names and names that would break addressing.
-func checkName(what, s string) error {
-	if s == "" {
-		return fmt.Errorf("%s is empty", what)
-	}
-	if strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return fmt.Errorf("%s %q contains control characters", what, s)
-	}
-	if what == "period" && strings.Contains(s, "/") {
-		return fmt.Errorf("period %q must not contain '/'", s)
-	}
-	return nil
-}
+// or period name and normalises it to NFC, as ValidName stores it.
+func normalizeName(s string) string { return norm.NFC.String(strings.Trim(s, " \t\u3000")) }
 
 // CreateAssessment stores the rubric (refusing one whose id and version are
 // known with other content) and the assessment, returning it and whether it
@@ -60,11 +47,12 @@ func checkName(what, s string) error {
 // signs it, so inspectors who each create the same assessment do not
 // disagree about anything when their files meet.
 func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period string) (Assessment, bool, error) {
-	unit, period = normalizeName(unit), normalizeName(period)
-	if err := checkName("unit", unit); err != nil {
+	unit, err := ValidName("unit", unit)
+	if err != nil {
 		return Assessment{}, false, err
 	}
-	if err := checkName("period", period); err != nil {
+	period, err = ValidName("period", period)
+	if err != nil {
 		return Assessment{}, false, err
 	}
 	if id.Inspector == "" {
@@ -72,7 +60,7 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 	}
 	a := Assessment{ID: AssessmentID(rb.ID, rb.Version, unit, period), RubricID: rb.ID, RubricVersion: rb.Version, Unit: unit, Period: period}
 	created := false
-	err := s.tx(func(tx *sql.Tx) error {
+	err = s.tx(func(tx *sql.Tx) error {
 		if err := putRubric(tx, rb); err != nil {
 			return err
 		}

@@ -287,6 +287,14 @@ func (d *sourceData) read(db *sql.DB) error {
 			return err
 		}
 		rec := "assessment " + a.Label()
+		if err := checkStoredName("unit", a.Unit); err != nil {
+			rows.Close()
+			return refuse(rec, "%v", err)
+		}
+		if err := checkStoredName("period", a.Period); err != nil {
+			rows.Close()
+			return refuse(rec, "%v", err)
+		}
 		if rubrics[a.RubricID+"\x00"+a.RubricVersion] == nil {
 			rows.Close()
 			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
@@ -328,6 +336,9 @@ func (d *sourceData) read(db *sql.DB) error {
 			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
 		}
 		if _, err := ParseHLC(r.HLC); err != nil {
+			return refuse(rec, "%v", err)
+		}
+		if err := checkStoredName("inspector", r.Inspector); err != nil {
 			return refuse(rec, "%v", err)
 		}
 		for _, p := range r.Parents {

@@ -297,7 +297,9 @@ func (s *Store) Identity(override string) (Identity, error) {
 		return id, err
 	}
 	if strings.TrimSpace(override) != "" {
-		name = strings.TrimSpace(override)
+		if name, err = ValidName("inspector", override); err != nil {
+			return id, fmt.Errorf("KAOHE_INSPECTOR: %w", err)
+		}
 	}
 	id.Inspector = name
 	return id, nil
@@ -306,12 +308,9 @@ func (s *Store) Identity(override string) (Identity, error) {
 // SetInspector records the inspector's name for this database (and creates
 // the device ID if it has none).
 func (s *Store) SetInspector(name string) (Identity, error) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		return Identity{}, errors.New("inspector name is empty")
-	}
-	if strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return Identity{}, errors.New("inspector name contains control characters")
+	name, err := ValidName("inspector name", name)
+	if err != nil {
+		return Identity{}, err
 	}
 	if _, err := s.ensureDevice(); err != nil {
 		return Identity{}, err

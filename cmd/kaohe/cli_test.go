@@ -12,16 +12,20 @@ import (
 
 // cli runs kaohe in-process with the given environment variables.
 type cli struct {
-	t   *testing.T
-	env map[string]string
-	now time.Time
+	t    *testing.T
+	env  map[string]string
+	now  time.Time
+	lang string // passed as --lang unless empty; "en" for the tests that read English
 }
 
 func newCLI(t *testing.T) *cli {
-	return &cli{t: t, env: map[string]string{}, now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)}
+	return &cli{t: t, env: map[string]string{}, now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), lang: "en"}
 }
 
 func (c *cli) run(args ...string) (stdout, stderr string, code int) {
+	if c.lang != "" {
+		args = append([]string{"--lang", c.lang}, args...)
+	}
 	var out, errb bytes.Buffer
 	code = run(args, env{
 		stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
@@ -177,7 +181,7 @@ func TestScoreRejectsBadFindings(t *testing.T) {
 	if code != 1 || out != "" {
 		t.Fatalf("exit %d stdout %q, want 1 and nothing", code, out)
 	}
-	for _, want := range []string{"1.2.a: a negative value -1", "3.1.a: 120 is not allowed", "3.4.a: a discretionary deduction needs a note", `3.2.a: text "很多"`, `9.9.z: rubric`} {
+	for _, want := range []string{"1.2.a: -1 is negative; expected a whole number", "3.1.a: 120 is above the limit 100", "3.4.a: a discretionary deduction needs a note", `3.2.a: "很多" is not a number`, `9.9.z: rubric`} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -185,6 +189,14 @@ func TestScoreRejectsBadFindings(t *testing.T) {
 	if strings.Count(errs, f+": ") != 5 {
 		t.Errorf("every error should name the file:\n%s", errs)
 	}
+	c.lang = "" // the seed rubric's Chinese
+	_, errs, _ = c.run("score", "--findings", f)
+	for _, want := range []string{"1.2.a：-1 不能为负数", "3.1.a：120 超过上限 100（百分比最多 100）", "3.4.a：酌情扣分须填写理由（扣 1 分）", "3.2.a：“很多”不是数字", "9.9.z：考核指标"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	c.lang = "en"
 	f2 := writeFile(t, "broken.json", "{\"findings\": {\n  \"1.2.a\": 3,,\n}}")
 	_, errs, code = c.run("score", "--findings", f2)
 	if code != 1 || !strings.Contains(errs, "line 2") {
@@ -213,9 +225,11 @@ func TestRubricCommands(t *testing.T) {
 	if len(doc.Categories) != 7 || len(doc.Indicators) != 36 || doc.Categories[2].Indicators[4].Rules[2].ID != "3.5.c" {
 		t.Errorf("rubric show --json: %d categories, %d indicators", len(doc.Categories), len(doc.Indicators))
 	}
+	c.lang = "" // the seed rubric's own language
 	if out := c.ok("rubric", "show"); !strings.Contains(out, "3.2.a") || !strings.Contains(out, "行政审批制度改革（15分）") {
 		t.Errorf("rubric show tree lacks rules or categories:\n%s", out)
 	}
+	c.lang = "en"
 	good := writeFile(t, "good.yaml", string(mustRead(t, "../../rubric/default.yaml")))
 	if out := c.ok("rubric", "validate", good); !strings.Contains(out, "36 indicators") {
 		t.Errorf("validate: %s", out)

@@ -88,37 +88,45 @@ func (o *conflictsOptions) run() error {
 		if o.asJSON {
 			return writeJSON(a.stdout, out)
 		}
+		l := a.labels(nil)
+		if len(states) > 0 {
+			l = a.labels(states[0].Rubric)
+		}
 		if len(out) == 0 {
-			fmt.Fprintln(a.stdout, "no open conflicts")
+			fmt.Fprintln(a.stdout, l.CLI.NoConflicts)
 			return nil
 		}
 		var b strings.Builder
 		signOff := false
 		for _, c := range out {
-			fmt.Fprintf(&b, "%s/%s %s", c.Unit, c.Period, c.Subject)
+			ln := textwidth.Line
+			fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(c.Subject))
 			if c.AgainstSignOff {
 				signOff = true
 				signed := "nothing"
 				if c.Signed != nil {
-					signed = displayed(c.Subject, c.Signed.Value) + " (" + c.Signed.Inspector + ", rev " + store.ShortID(c.Signed.Revision, 8) + ")"
+					signed = ln(displayed(c.Subject, c.Signed.Value)) + " (" + ln(c.Signed.Inspector) + ", rev " + ln(store.ShortID(c.Signed.Revision, 8)) + ")"
 				}
 				fmt.Fprintf(&b, "  changed after the sign-off; signed: %s", signed)
 			}
 			b.WriteString("\n")
 			for i, h := range c.Heads {
-				v := displayed(c.Subject, h.Value)
-				fmt.Fprintf(&b, "  %d) %-10s %s  %s  %s  rev %s", i+1, v, pad(h.Inspector, 8), h.Device, h.Time, store.ShortID(h.Revision, 8))
+				v := l.CLI.Retracted
+				if h.Value != nil {
+					v = displayed(c.Subject, h.Value)
+				}
+				fmt.Fprintf(&b, "  %d) %s %s  %s  %s  rev %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.Time, ln(store.ShortID(h.Revision, 8)))
 				if h.Note != "" {
-					fmt.Fprintf(&b, "  「%s」", h.Note)
+					fmt.Fprintf(&b, "  「%s」", ln(h.Note))
 				}
 				b.WriteString("\n")
 			}
 		}
-		fmt.Fprintf(&b, "%d open conflicts; settle each with kaohe resolve ASSESSMENT RULE --pick INSPECTOR|REVISION or --value V\n", len(out))
+		fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
 		if signOff {
 			b.WriteString("a value changed after the sign-off: keep the signed one (kaohe resolve ASSESSMENT RULE --keep-signed) or reopen the assessment (kaohe reopen ASSESSMENT --reason TEXT)\n")
 		}
-		_, err := io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		_, err := io.WriteString(a.stdout, b.String())
 		return err
 	})
 }

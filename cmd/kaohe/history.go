@@ -59,6 +59,10 @@ func (o *historyOptions) run() error {
 		}
 		var b strings.Builder
 		var out []historyEntry
+		retractedShown := a.labels(nil).CLI.Retracted
+		if st, err := s.State(as.ID); err == nil {
+			retractedShown = a.labels(st.Rubric).CLI.Retracted
+		}
 		for _, r := range all {
 			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
 				continue
@@ -76,9 +80,11 @@ func (o *historyOptions) run() error {
 			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
 				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
 			out = append(out, e)
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(e.Inspector, 8), e.Device, pad(e.Subject, 8), e.Old, e.New)
+			ln := textwidth.Line
+			worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(e.Subject), 8), worded(e.Old), worded(e.New))
 			if e.Note != "" {
-				fmt.Fprintf(&b, "  「%s」", e.Note)
+				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
 			b.WriteString("\n")
 		}
@@ -88,10 +94,19 @@ func (o *historyOptions) run() error {
 			}
 			return writeJSON(a.stdout, out)
 		}
-		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		_, err = io.WriteString(a.stdout, b.String())
 		return err
 	})
 }
 
+// retracted is a tombstone in history's JSON; the text output words it in
+// the user's language.
+const retracted = "(retracted)"
+
 // shown is a revision's value as history prints it.
-func shown(r *store.Revision) string { return store.DisplayValue(r) }
+func shown(r *store.Revision) string {
+	if r.Tombstone() {
+		return retracted
+	}
+	return store.DisplayValue(r)
+}

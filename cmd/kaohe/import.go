@@ -46,7 +46,7 @@ func (o *importOptions) run() error {
 			return err
 		}
 		if err := scoring.Check(rb, ff.Findings); err != nil {
-			fmt.Fprintln(a.stderr, prefixLines(o.file, err))
+			fmt.Fprintln(a.stderr, prefixLines(o.file, a.valueError(rb, err)))
 			return exitError{1}
 		}
 		var changes []store.Change

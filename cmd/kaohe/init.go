@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -35,7 +36,7 @@ func (o *initOptions) run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(o.app.stdout, "inspector %s, device %s, database %s\n", id.Inspector, id.Device, s.Path())
+		fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.InspectorSet+"\n", textwidth.Line(id.Inspector), id.Device, s.Path())
 		return nil
 	})
 }

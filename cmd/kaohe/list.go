@@ -74,24 +74,28 @@ func (o *listOptions) run() error {
 		if o.asJSON {
 			return writeJSON(a.stdout, rows)
 		}
+		l := a.labels(nil)
+		if len(states) > 0 {
+			l = a.labels(states[0].Rubric)
+		}
 		if len(rows) == 0 {
-			fmt.Fprintln(a.stdout, "no assessments yet: kaohe new UNIT PERIOD")
+			fmt.Fprintln(a.stdout, l.CLI.NoAssessments)
 			return nil
 		}
-		l := a.labels(nil)
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), "id")
+			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
 		for _, r := range rows {
 			total := "-"
 			if r.Total != nil {
 				total = r.Total.Fixed(2)
 			}
-			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(r.Unit, 10), pad(r.Period, 8),
-				pad(strings.Join(r.Inspectors, ","), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
+			ln := textwidth.Line
+			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
-		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		_, err = io.WriteString(a.stdout, b.String())
 		return err
 	})
 }

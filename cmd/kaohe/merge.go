@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -57,18 +55,15 @@ func (o *mergeOptions) run() error {
 	if o.asJSON {
 		return writeJSON(a.stdout, sums)
 	}
-	var b strings.Builder
+	l := a.labels(nil).CLI
 	for _, m := range sums {
-		fmt.Fprintf(&b, "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts\n",
-			m.Source, m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
+			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
 		for _, c := range m.StatusChanges {
-			b.WriteString("  " + statusChangeLine(c) + "\n")
+			fmt.Fprintln(a.stdout, "  "+statusChangeLine(c))
 		}
 	}
-	if _, err := io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true)); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "merged into %s\n", o.into)
+	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
 	return nil
 }
 
@@ -79,22 +74,18 @@ func statusChangeLine(c store.StatusChange) string {
 	if c.Status == store.StatusDraft {
 		what = "reopened"
 	}
-	line := fmt.Sprintf("%s %s by %s (%s, %s)", c.Assessment, what, c.Inspector, c.Device, c.Time.Local().Format("2006-01-02 15:04"))
+	ln := textwidth.Line
+	line := fmt.Sprintf("%s %s by %s (%s, %s)", ln(c.Assessment), what, ln(c.Inspector), ln(c.Device), c.Time.Local().Format("2006-01-02 15:04"))
 	if c.Status == store.StatusDraft && c.Note != "" {
-		line += ": " + oneLineText(c.Note)
+		line += ": " + ln(c.Note)
 	}
 	switch {
 	case c.Now == c.Status:
 		line += "; now " + c.Now
 	case c.Now == store.StatusSigned:
-		line += "; still signed: it does not follow the sign-off here (kaohe conflicts " + c.Assessment + ")"
+		line += "; still signed: it does not follow the sign-off here (kaohe conflicts " + ln(c.Assessment) + ")"
 	default:
 		line += "; now " + c.Now
 	}
 	return line
-}
-
-// oneLineText shows a note on one line.
-func oneLineText(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r", ""), "\n", " ⏎ ")
 }

@@ -55,7 +55,7 @@ func TestMergeWorkflowEndToEnd(t *testing.T) {
 		}
 	}
 	// While open, the score shows its range.
-	s := c.ok("--db", lead, "score", "吉首市/2021")
+	s := c.ok("--db", lead, "--lang", "zh", "score", "吉首市/2021")
 	if !strings.Contains(s, "得分范围") {
 		t.Errorf("score does not show the range while conflicts are open:\n%s", s)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -56,11 +57,11 @@ func (o *newOptions) run() error {
 		if err != nil {
 			return err
 		}
-		verb := "created"
+		format := a.labels(rb).CLI.Created
 		if !created {
-			verb = "exists"
+			format = a.labels(rb).CLI.Exists
 		}
-		fmt.Fprintf(a.stdout, "%s %s  id %s  rubric %s %s\n", verb, as.Label(), as.ID, as.RubricID, as.RubricVersion)
+		fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), as.ID, as.RubricID, as.RubricVersion)
 		return nil
 	})
 }

@@ -66,7 +66,7 @@ func (o *reportOptions) run() error {
 		if err := r.WriteFile(o.out, format, o.force); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, "wrote %s: %d units ranked\n", o.out, len(r.Ranking))
+		fmt.Fprintf(a.stdout, l.CLI.ReportWrote+"\n", o.out, len(r.Ranking))
 		return nil
 	})
 }

@@ -70,17 +70,26 @@ func (o *resolveOptions) run() error {
 				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", o.subject, o.subject)
 			}
 			v, err := scoring.ParseValue(ref.Rule, o.value)
+			if err == nil {
+				if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: o.note}); ve != nil {
+					err = ve
+				}
+			}
 			if err != nil {
-				return err
+				return o.app.valueError(rb, err)
 			}
 			text := store.EncodeValue(v)
 			r.Value = &text
 		}
 		rev, err := s.Resolve(id, as.ID, o.subject, r)
 		if err != nil {
-			return err
+			return storeRefusal(err)
 		}
-		fmt.Fprintf(o.app.stdout, "saved %s %s = %s\n", as.Label(), rev.Subject, textwidth.Sanitize(store.DisplayValue(&rev), false))
+		v := o.app.labels(nil).CLI.Retracted
+		if !rev.Tombstone() {
+			v = store.DisplayValue(&rev)
+		}
+		fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
 		return o.app.printStatus(s, as, "settled")
 	})
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/tui"
@@ -20,12 +22,17 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 // app is one run of the CLI.
 type app struct {
 	env
-	lang string // --lang: "" follows the rubric
-	db   string // --db: "" means KAOHE_DB or the default path
+	term io.Writer // the real stdout, for the TUI; commands print through env.stdout, which sanitises
+	lang string    // --lang: "" follows the rubric
+	db   string    // --db: "" means KAOHE_DB or the default path
 }
 
 func run(args []string, e env) int {
-	a := &app{env: e}
+	// Every command prints through a sanitising writer: stored or typed
+	// text in a message can never reach the terminal as an escape sequence.
+	a := &app{env: e, term: e.stdout}
+	a.stdout, a.stderr = textwidth.Writer(e.stdout), textwidth.Writer(e.stderr)
+	e = a.env
 	root := a.rootCmd()
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		switch a.lang {
@@ -85,7 +92,7 @@ func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
 			Dark:      true,
 			ReportDir: reportDir,
 		}
-		unsaved, err := tui.Run(opts, a.stdin, a.stdout)
+		unsaved, err := tui.Run(opts, a.stdin, a.term)
 		if err != nil {
 			return err
 		}

@@ -69,7 +69,9 @@ func TestRubricWorkbookCLI(t *testing.T) {
 	// Next year's version: 1.2.a deducts 0.3 instead of 0.2.
 	v2022 := filepath.Join(dir, "2022.xlsx")
 	editWorkbook(t, book, v2022, map[string]string{"基本信息!B3": "2022", "规则!F4": "0.3"})
+	c.lang = "" // the rubric's own language (the cli helper passes --lang en by default)
 	out := c.ok("rubric", "diff", book, v2022)
+	c.lang = "en"
 	for _, want := range []string{"版本: 2021 → 2022", "~ 1.2 ", "~ 规则 1.2.a", "扣分: 0.2 → 0.3"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff lacks %q:\n%s", want, out)

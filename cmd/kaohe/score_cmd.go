@@ -62,7 +62,7 @@ func (o *scoreOptions) run() error {
 	}
 	fs, err := scoring.ReadFindingsJSON(data)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(o.findingsFile, err))
+		fmt.Fprintln(a.stderr, prefixLines(o.findingsFile, a.valueError(rb, err)))
 		return exitError{1}
 	}
 	return a.printScore(rb, fs, o.asJSON, o.findingsFile)
@@ -94,7 +94,7 @@ func (o *scoreOptions) scoreAssessment() error {
 func (a *app) printScore(rb *rubric.Rubric, fs scoring.Findings, asJSON bool, source string) error {
 	res, err := scoring.Score(rb, fs)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(source, err))
+		fmt.Fprintln(a.stderr, prefixLines(source, a.valueError(rb, err)))
 		return exitError{1}
 	}
 	if asJSON {

@@ -41,8 +41,13 @@ func (o *setOptions) run() error {
 			return fmt.Errorf("%s: rubric %s %s has no rule %q (kaohe rubric show lists them)", o.rule, rb.ID, rb.Version, o.rule)
 		}
 		v, err := scoring.ParseValue(ref.Rule, o.value)
+		if err == nil {
+			if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: o.note}); ve != nil {
+				err = ve
+			}
+		}
 		if err != nil {
-			return err
+			return o.app.valueError(rb, err)
 		}
 		text := store.EncodeValue(v)
 		return o.app.record(s, as, store.Change{Subject: o.rule, Value: &text, Note: o.note})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -39,7 +40,7 @@ func (o *signOptions) run() error {
 			return err
 		}
 		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
-			return err
+			return storeRefusal(err)
 		}
 		return o.app.printStatus(s, as, "signed")
 	})
@@ -55,8 +56,14 @@ func (a *app) printStatus(s *store.Store, as store.Assessment, what string) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s %s: total %s\n", what, as.Label(), res.Total.Fixed(2))
+	fmt.Fprintf(a.stdout, "%s %s: total %s\n", what, textwidth.Line(as.Label()), res.Total.Fixed(2))
 	return nil
+}
+
+// storeRefusal makes a store error safe to print: names in it (inspectors,
+// units) came from other laptops.
+func storeRefusal(err error) error {
+	return errors.New(textwidth.Sanitize(err.Error(), true))
 }
 
 // reopenOptions are the inputs of `kaohe reopen`.
@@ -89,7 +96,7 @@ func (o *reopenOptions) run() error {
 			return err
 		}
 		if _, err := s.Reopen(id, as.ID, o.reason); err != nil {
-			return err
+			return storeRefusal(err)
 		}
 		return o.app.printStatus(s, as, "reopened")
 	})

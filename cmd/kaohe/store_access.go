@@ -117,18 +117,19 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	if err != nil {
 		return err
 	}
+	m := a.labels(st.Rubric).CLI
 	if len(revs) == 0 {
-		fmt.Fprintf(a.stdout, "%s: unchanged; total %s\n", as.Label(), res.Total.Fixed(2))
+		fmt.Fprintf(a.stdout, m.Unchanged+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
 		return nil
 	}
 	for _, r := range revs {
-		v := "(retracted)"
+		v := m.Retracted
 		if !r.Tombstone() {
 			v = *r.Value
 		}
-		fmt.Fprintf(a.stdout, "saved %s %s = %s\n", as.Label(), r.Subject, textwidth.Sanitize(v, false))
+		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(r.Subject), textwidth.Line(v))
 	}
-	fmt.Fprintf(a.stdout, "%s: total %s (base %s + bonus %s), %d/%d indicators recorded\n", as.Label(),
+	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),
 		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
 	return nil
 }

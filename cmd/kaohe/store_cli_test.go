@@ -94,7 +94,7 @@ func TestCaptureCommands(t *testing.T) {
 	if s.Total.String() != "98.27" {
 		t.Errorf("total %s, want 98.27", s.Total)
 	}
-	text := c.ok("score", "吉首市/2021")
+	text := c.ok("--lang", "zh", "score", "吉首市/2021")
 	if !strings.Contains(text, "封顶") || !strings.Contains(text, "98.27") {
 		t.Errorf("score text:\n%s", text)
 	}

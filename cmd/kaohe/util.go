@@ -1,6 +1,12 @@
 package main
 
-import "strings"
+import (
+	"errors"
+	"strings"
+
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
 
 // prefixLines puts "source: " before every line of an error, so each finding
 // error names the file it came from.
@@ -12,4 +18,18 @@ func prefixLines(source string, err error) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// valueError words a value's problem in the language of the rubric (or
+// --lang); other errors pass unchanged.
+func (a *app) valueError(rb *rubric.Rubric, err error) error {
+	var ve *scoring.ValueError
+	if errors.As(err, &ve) {
+		return errors.New(ve.In(a.labels(rb)))
+	}
+	var es scoring.Errors
+	if errors.As(err, &es) {
+		return errors.New(es.In(a.labels(rb)))
+	}
+	return err
 }

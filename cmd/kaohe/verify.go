@@ -44,14 +44,14 @@ func (o *verifyOptions) run() error {
 		} else {
 			var b strings.Builder
 			for _, p := range rep.Problems {
-				b.WriteString(oneLineText(p.String()) + "\n")
+				b.WriteString(textwidth.Line(p.String()) + "\n")
 			}
 			if len(rep.Problems) == 0 {
 				fmt.Fprintf(&b, "ok: %d rubrics, %d assessments, %d revisions checked in %s\n", rep.Rubrics, rep.Assessments, rep.Revisions, s.Path())
 			} else {
 				fmt.Fprintf(&b, "%d bad records among %d rubrics, %d assessments, %d revisions in %s\n", len(rep.Problems), rep.Rubrics, rep.Assessments, rep.Revisions, s.Path())
 			}
-			if _, err := io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true)); err != nil {
+			if _, err := io.WriteString(a.stdout, b.String()); err != nil {
 				return err
 			}
 		}
@@ -76,6 +76,6 @@ func (a *app) warnMismatches(states ...*store.State) {
 	if n == 0 {
 		return
 	}
-	fmt.Fprintln(a.stderr, textwidth.Sanitize(fmt.Sprintf("kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
-		n, strings.Join(where, ", ")), false))
+	fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf("kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
+		n, strings.Join(where, ", "))))
 }

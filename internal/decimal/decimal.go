@@ -35,8 +35,9 @@ const Zero Dec = 0
 // FromInt returns the Dec equal to n.
 func FromInt(n int64) Dec { return Dec(n * Scale) }
 
-// errSyntax is wrapped by every Parse error about malformed text.
-var errSyntax = errors.New("not a decimal number")
+// ErrSyntax is wrapped by every Parse error about malformed text (as opposed
+// to a well-formed number that is too large or too precise).
+var ErrSyntax = errors.New("not a decimal number")
 
 // Parse reads a plain decimal number such as "12", "-0.5" or "92.345". It
 // rejects exponents, more than six fractional digits, and magnitudes above Max,
@@ -44,7 +45,7 @@ var errSyntax = errors.New("not a decimal number")
 func Parse(s string) (Dec, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return 0, fmt.Errorf("%q is %w", s, errSyntax)
+		return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
 	}
 	neg := false
 	switch t[0] {
@@ -55,12 +56,12 @@ func Parse(s string) (Dec, error) {
 	}
 	intPart, fracPart, hasDot := strings.Cut(t, ".")
 	if intPart == "" && (!hasDot || fracPart == "") {
-		return 0, fmt.Errorf("%q is %w", s, errSyntax)
+		return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
 	}
 	var v int64
 	for _, c := range intPart {
 		if c < '0' || c > '9' {
-			return 0, fmt.Errorf("%q is %w", s, errSyntax)
+			return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
 		}
 		if v > int64(Max)/Scale {
 			return 0, fmt.Errorf("%q is too large (at most %s)", s, Max)
@@ -68,7 +69,7 @@ func Parse(s string) (Dec, error) {
 		v = v*10 + int64(c-'0')
 	}
 	if hasDot && fracPart == "" && intPart == "" {
-		return 0, fmt.Errorf("%q is %w", s, errSyntax)
+		return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
 	}
 	if len(fracPart) > FracDigits {
 		trimmed := strings.TrimRight(fracPart, "0")
@@ -83,7 +84,7 @@ func Parse(s string) (Dec, error) {
 		if i < len(fracPart) {
 			c := fracPart[i]
 			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("%q is %w", s, errSyntax)
+				return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
 			}
 			f += int64(c - '0')
 		}

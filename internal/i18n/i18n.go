@@ -30,8 +30,41 @@ type Labels struct {
 	// Reports.
 	Rank, Remark, Subtotal, SignOff, NotSigned, Summary, ReportWritten string
 
+	// Values words what is wrong with a typed value.
+	Values Values
+
+	// CLI is the wording of the command line's messages.
+	CLI CLI
+
 	// UI is the wording of the terminal workbench.
 	UI UI
+}
+
+// Values are the messages about a value a rule does not accept (fmt
+// formats), with the punctuation of their language.
+type Values struct {
+	Colon, Comma                        string // after a rule ID; between clauses
+	NotANumber                          string // typed, allowed
+	NotANumberDetail                    string // typed, detail, allowed
+	NotYesNo                            string // typed
+	Negative, NotWhole                  string // value, allowed
+	TooHigh                             string // value, limit, what the limit is of
+	NeedsNote                           string // deduction
+	AtMost                              string // limit, unit
+	YesNo                               string
+	Percentage, FullMark, DiscretionCap string
+	UnknownRule                         string // rubric, rule
+}
+
+// CLI holds the command line's messages (fmt formats).
+type CLI struct {
+	Saved, Retracted, Unchanged, Totals       string
+	Created, Exists, InspectorSet             string
+	NoAssessments, NoConflicts, OpenConflicts string
+	Inspector                                 string // one inspector (Inspectors is several)
+	AssessmentID                              string // list: the ID column
+	MergeSummary, MergedInto                  string
+	ReportWrote                               string
 }
 
 // UI holds the TUI's labels. Strings with verbs are fmt formats.
@@ -89,6 +122,30 @@ func chinese() *Labels {
 		Draft: "草稿", Signed: "已签字",
 		Rank: "名次", Remark: "备注", Subtotal: "小计", SignOff: "签字", NotSigned: "未签字", Summary: "考核汇总",
 		ReportWritten: "报表已写入 %s",
+		Values: Values{
+			Colon: "：", Comma: "，",
+			NotANumber: "“%s”不是数字；应为%s", NotANumberDetail: "“%s”不是数字（%s）；应为%s",
+			NotYesNo: "“%s”不是“是”或“否”；是否类规则只记是或否",
+			Negative: "%s 不能为负数；应为%s", NotWhole: "%s 不是整数；应为%s",
+			TooHigh:   "%s 超过上限 %s（%s）",
+			NeedsNote: "酌情扣分须填写理由（扣 %s 分）",
+			AtMost:    "最多 %s %s", YesNo: "是或否",
+			Percentage: "百分比最多 100", FullMark: "满分", DiscretionCap: "酌情扣分上限",
+			UnknownRule: "考核指标 %s 没有规则“%s”（规则编号形如 1.2.a）",
+		},
+		CLI: CLI{
+			Saved: "已保存 %s %s = %s", Retracted: "（已撤销）", Unchanged: "%s：无变化；总分 %s",
+			Totals:  "%s：总分 %s（基础分 %s + 加分 %s），已完成指标 %d/%d",
+			Created: "已创建 %s  编号 %s  考核指标 %s %s", Exists: "已存在 %s  编号 %s  考核指标 %s %s",
+			InspectorSet:  "督查人员 %s，设备 %s，数据库 %s",
+			NoAssessments: "还没有考核：kaohe new 单位 年度", NoConflicts: "没有未解决的冲突",
+			OpenConflicts: "%d 处未解决的冲突；逐项处理：kaohe resolve 考核 规则 --pick 督查人员|修订号 或 --value 值",
+			Inspector:     "督查人员",
+			AssessmentID:  "编号",
+			MergeSummary:  "%s：新考核 %d 个，更新 %d 个，新增修订 %d 条（已有 %d 条），新冲突 %d 处",
+			MergedInto:    "已合并到 %s",
+			ReportWrote:   "已写入 %s：%d 个单位参与排名",
+		},
 		UI: UI{
 			AppTitle: "考核工作台", AskName: "欢迎使用考核工作台", NamePrompt: "督查人员姓名：",
 			NameHint: "姓名会记录在每条发现中，每台电脑只需设置一次。回车确认。",
@@ -144,6 +201,30 @@ func english() *Labels {
 		Draft: "draft", Signed: "signed",
 		Rank: "Rank", Remark: "Remarks", Subtotal: "Subtotal", SignOff: "Sign-off", NotSigned: "not signed", Summary: "Summary",
 		ReportWritten: "report written to %s",
+		Values: Values{
+			Colon: ": ", Comma: ", ",
+			NotANumber: "%q is not a number; expected %s", NotANumberDetail: "%q is not a number (%s); expected %s",
+			NotYesNo: "%q is not yes or no; expected true or false (or yes/no, 是/否)",
+			Negative: "%s is negative; expected %s", NotWhole: "%s is not a whole number; expected %s",
+			TooHigh:   "%s is above the limit %s (%s)",
+			NeedsNote: "a discretionary deduction needs a note saying why (deduction %s)",
+			AtMost:    "at most %s %s", YesNo: "true or false",
+			Percentage: "a percentage is at most 100", FullMark: "the full mark", DiscretionCap: "the cap of the discretionary deduction",
+			UnknownRule: "rubric %s has no rule %q (rule IDs look like 1.2.a)",
+		},
+		CLI: CLI{
+			Saved: "saved %s %s = %s", Retracted: "(retracted)", Unchanged: "%s: unchanged; total %s",
+			Totals:  "%s: total %s (base %s + bonus %s), %d/%d indicators recorded",
+			Created: "created %s  id %s  rubric %s %s", Exists: "exists %s  id %s  rubric %s %s",
+			InspectorSet:  "inspector %s, device %s, database %s",
+			NoAssessments: "no assessments yet: kaohe new UNIT PERIOD", NoConflicts: "no open conflicts",
+			OpenConflicts: "%d open conflicts; settle each with kaohe resolve ASSESSMENT RULE --pick INSPECTOR|REVISION or --value V",
+			Inspector:     "Inspector",
+			AssessmentID:  "id",
+			MergeSummary:  "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts",
+			MergedInto:    "merged into %s",
+			ReportWrote:   "wrote %s: %d units ranked",
+		},
 		UI: UI{
 			AppTitle: "kaohe workbench", AskName: "Welcome to the kaohe workbench", NamePrompt: "Inspector's name: ",
 			NameHint: "The name is recorded with every finding; set it once per laptop. Enter to confirm.",

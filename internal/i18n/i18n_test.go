@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,25 @@ func checkFilled(t *testing.T, lang string, v reflect.Value) {
 			}
 		case reflect.Struct:
 			checkFilled(t, lang, f)
+		}
+	}
+}
+
+// English messages use ASCII punctuation, Chinese ones Chinese punctuation.
+func TestMessagePunctuation(t *testing.T) {
+	en, zh := For("en"), For("zh")
+	for _, s := range []reflect.Value{reflect.ValueOf(en.Values), reflect.ValueOf(en.CLI)} {
+		for i := 0; i < s.NumField(); i++ {
+			if v := s.Field(i).String(); strings.ContainsAny(v, "：（），；。") {
+				t.Errorf("English %s uses Chinese punctuation: %q", s.Type().Field(i).Name, v)
+			}
+		}
+	}
+	for _, s := range []reflect.Value{reflect.ValueOf(zh.Values), reflect.ValueOf(zh.CLI)} {
+		for i := 0; i < s.NumField(); i++ {
+			if v := s.Field(i).String(); strings.ContainsAny(v, ":(),;") {
+				t.Errorf("Chinese %s uses ASCII punctuation: %q", s.Type().Field(i).Name, v)
+			}
 		}
 	}
 }

@@ -5,8 +5,10 @@
 package textwidth
 
 import (
+	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -169,24 +171,81 @@ func isWordRune(r rune) bool {
 }
 
 // Sanitize makes untrusted text (notes, names, anything read from a
-// database) safe to print: escape sequences and control characters are
-// removed; newlines and tabs become spaces unless keepNewlines is set.
+// database) safe to print: escape sequences, control characters and bidi
+// controls are removed; newlines and tabs become spaces unless keepNewlines
+// is set. It is the one cleaning step every printed text goes through
+// (Line and the Writer are built on it).
 func Sanitize(s string, keepNewlines bool) string {
+	if keepNewlines {
+		return clean(s, "\n", " ")
+	}
+	return clean(s, " ", " ")
+}
+
+// Line is text for a line-oriented output (history, conflicts, list, a
+// merge summary): Sanitize, with every line break shown as ⏎, so one record
+// is always one line and a note can never fake another record.
+func Line(s string) string { return clean(s, "⏎", " ") }
+
+// clean strips escape sequences, controls and bidi overrides from s,
+// writing nl for each line break (CRLF, LF or a lone CR) and tab for a tab.
+func clean(s, nl, tab string) string {
+	if !needsCleaning(s) {
+		return s
+	}
 	s = ansi.Strip(s)
 	var b strings.Builder
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case r == '\n' && keepNewlines:
-			b.WriteRune(r)
-		case r == '\n' || r == '\t' || r == '\r':
-			b.WriteRune(' ')
-		case unicode.IsControl(r) || r == '\u202e' || r == '\u202d' || r == '\u2066' || r == '\u2067' || r == '\u2068' || r == '\u2069':
+		case r == utf8.RuneError && size <= 1:
+			b.WriteString(s[i : i+size]) // not UTF-8: left as it is, it cannot be a control
+		case r == '\r' && strings.HasPrefix(s[i+1:], "\n"):
+			// CRLF: the LF that follows writes the break.
+		case r == '\n' || r == '\r':
+			b.WriteString(nl)
+		case r == '\t':
+			b.WriteString(tab)
+		case unicode.IsControl(r) || bidiControl(r):
 			// dropped: C0/C1 controls and bidi overrides
-		case r == unicode.ReplacementChar:
-			b.WriteRune(r)
 		default:
-			b.WriteRune(r)
+			b.WriteString(s[i : i+size])
 		}
+		i += size
 	}
 	return b.String()
+}
+
+// needsCleaning is the fast path: plain printable text passes untouched.
+func needsCleaning(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) || bidiControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// bidiControl reports the characters that reorder the text around them.
+func bidiControl(r rune) bool {
+	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x061c
+}
+
+// Writer wraps a terminal stream so that nothing written through it can
+// carry an escape sequence, a control character or a bidi override to the
+// terminal: the CLI prints through it, so stored or user text that reaches
+// an error message or a table is safe even where a command forgot to clean
+// it. Line breaks and tabs pass. Each Write is cleaned on its own.
+func Writer(w io.Writer) io.Writer { return safeWriter{w} }
+
+type safeWriter struct{ w io.Writer }
+
+func (s safeWriter) Write(p []byte) (int, error) {
+	if !needsCleaning(string(p)) {
+		return s.w.Write(p)
+	}
+	if _, err := io.WriteString(s.w, clean(string(p), "\n", "\t")); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -60,10 +60,26 @@ func TestPad(t *testing.T) {
 
 func TestSanitize(t *testing.T) {
 	in := "好\x1b[2J\x1b]0;pwned\x07的\x00\r\n笔记\u202e"
-	if got := Sanitize(in, false); got != "好的  笔记" {
+	if got := Sanitize(in, false); got != "好的 笔记" { // CRLF is one line break
 		t.Errorf("Sanitize = %q", got)
 	}
 	if got := Sanitize("a\nb", true); got != "a\nb" {
 		t.Errorf("Sanitize keep newlines = %q", got)
+	}
+}
+
+func TestLineAndWriterKeepTheTerminalSafe(t *testing.T) {
+	if got := Line("甲\r\n乙\n丙\r丁\t戊"); got != "甲⏎乙⏎丙⏎丁 戊" {
+		t.Errorf("Line: %q", got)
+	}
+	var b strings.Builder
+	w := Writer(&b)
+	in := "吉首市\x1b[31m红\x1b[0m\x1b]0;title\x07 \u009b2J\u202e反\n下一行\t表\r\n"
+	n, err := w.Write([]byte(in))
+	if err != nil || n != len(in) {
+		t.Fatalf("Write = %d, %v", n, err)
+	}
+	if got, want := b.String(), "吉首市红 2J反\n下一行\t表\n"; got != want {
+		t.Errorf("Writer: %q, want %q", got, want)
 	}
 }
