@@ -103,11 +103,11 @@ func (o *conflictsOptions) run() error {
 			fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(c.Subject))
 			if c.AgainstSignOff {
 				signOff = true
-				signed := "nothing"
+				signed := l.CLI.SignOff.Nothing
 				if c.Signed != nil {
 					signed = ln(displayed(c.Subject, c.Signed.Value)) + " (" + ln(c.Signed.Inspector) + ", rev " + ln(store.ShortID(c.Signed.Revision, 8)) + ")"
 				}
-				fmt.Fprintf(&b, "  changed after the sign-off; signed: %s", signed)
+				fmt.Fprintf(&b, l.CLI.SignOff.Changed, signed)
 			}
 			b.WriteString("\n")
 			for i, h := range c.Heads {
@@ -124,7 +124,7 @@ func (o *conflictsOptions) run() error {
 		}
 		fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
 		if signOff {
-			b.WriteString("a value changed after the sign-off: keep the signed one (kaohe resolve ASSESSMENT RULE --keep-signed) or reopen the assessment (kaohe reopen ASSESSMENT --reason TEXT)\n")
+			b.WriteString(l.CLI.SignOff.Hint + "\n")
 		}
 		_, err := io.WriteString(a.stdout, b.String())
 		return err

@@ -30,9 +30,14 @@ func TestSignListsWhatIsMissing(t *testing.T) {
 	c.ok("new", "吉首市", "2021")
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	_, errs, code := c.run("sign", "吉首市/2021")
-	if code != 1 || !strings.Contains(errs, "not ready to sign") || !strings.Contains(errs, "unrecorded: 1.1.a, 1.1.b, 1.2.b, 1.3.a") || !strings.Contains(errs, "--allow-incomplete") {
+	if code != 1 || !strings.Contains(errs, "not ready to sign") || !strings.Contains(errs, "unrecorded (69): 1.1.a, 1.1.b, 1.2.b, 1.3.a") || !strings.Contains(errs, "--allow-incomplete") {
 		t.Fatalf("sign of an incomplete assessment: exit %d\n%s", code, errs)
 	}
+	c.lang = "" // the seed rubric's language
+	if _, errs, code := c.run("sign", "吉首市/2021"); code != 1 || !strings.Contains(errs, "吉首市/2021 尚不能签字") || !strings.Contains(errs, "未填写的规则 69 项") {
+		t.Errorf("sign in Chinese: exit %d\n%s", code, errs)
+	}
+	c.lang = "en"
 	if out := c.ok("list"); !strings.Contains(out, "draft") && !strings.Contains(out, "草稿") {
 		t.Errorf("a refused sign-off signed:\n%s", out)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -60,7 +61,7 @@ func (o *mergeOptions) run() error {
 		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
 			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
 		for _, c := range m.StatusChanges {
-			fmt.Fprintln(a.stdout, "  "+statusChangeLine(c))
+			fmt.Fprintln(a.stdout, "  "+statusChangeLine(a.labels(nil), c))
 		}
 	}
 	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
@@ -69,23 +70,19 @@ func (o *mergeOptions) run() error {
 
 // statusChangeLine says who signed or reopened what, when and why, and
 // the status the assessment has now.
-func statusChangeLine(c store.StatusChange) string {
-	what := "signed"
-	if c.Status == store.StatusDraft {
-		what = "reopened"
-	}
+func statusChangeLine(l *i18n.Labels, c store.StatusChange) string {
+	m := &l.CLI.SignOff
 	ln := textwidth.Line
-	line := fmt.Sprintf("%s %s by %s (%s, %s)", ln(c.Assessment), what, ln(c.Inspector), ln(c.Device), c.Time.Local().Format("2006-01-02 15:04"))
+	format := m.SignedBy
+	if c.Status == store.StatusDraft {
+		format = m.ReopenedBy
+	}
+	line := fmt.Sprintf(format, ln(c.Assessment), ln(c.Inspector), ln(c.Device), c.Time.Local().Format("2006-01-02 15:04"))
 	if c.Status == store.StatusDraft && c.Note != "" {
-		line += ": " + ln(c.Note)
+		line += fmt.Sprintf(m.Reason, ln(c.Note))
 	}
-	switch {
-	case c.Now == c.Status:
-		line += "; now " + c.Now
-	case c.Now == store.StatusSigned:
-		line += "; still signed: it does not follow the sign-off here (kaohe conflicts " + ln(c.Assessment) + ")"
-	default:
-		line += "; now " + c.Now
+	if c.Now == store.StatusSigned && c.Status != store.StatusSigned {
+		return line + fmt.Sprintf(m.StillSigned, ln(c.Assessment))
 	}
-	return line
+	return line + fmt.Sprintf(m.Now, l.StatusName(c.Now))
 }

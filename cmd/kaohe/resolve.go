@@ -90,6 +90,6 @@ func (o *resolveOptions) run() error {
 			v = store.DisplayValue(&rev)
 		}
 		fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
-		return o.app.printStatus(s, as, "settled")
+		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Settled)
 	})
 }

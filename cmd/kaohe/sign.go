@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -40,14 +41,43 @@ func (o *signOptions) run() error {
 			return err
 		}
 		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
+			var ie *store.IncompleteError
+			if errors.As(err, &ie) {
+				return notReady(&o.app.labels(nil).CLI.SignOff, ie)
+			}
 			return storeRefusal(err)
 		}
-		return o.app.printStatus(s, as, "signed")
+		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Signed)
 	})
 }
 
-// printStatus prints an assessment's status and total after a status change.
-func (a *app) printStatus(s *store.Store, as store.Assessment, what string) error {
+// notReady lists, in the user's language, what stands between an
+// assessment and its sign-off.
+func notReady(l *i18n.SignOffCLI, ie *store.IncompleteError) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, l.NotReady, ie.Assessment)
+	list := func(format string, ids []string) {
+		if len(ids) > 0 {
+			b.WriteString("\n  ")
+			fmt.Fprintf(&b, format, len(ids), strings.Join(ids, ", "))
+		}
+	}
+	rd := ie.Readiness
+	list(l.Unrecorded, rd.Unrecorded)
+	list(l.Conflicts, rd.Conflicts)
+	list(l.MissingReasons, rd.MissingReasons)
+	b.WriteString("\n")
+	if len(rd.Conflicts) > 0 {
+		b.WriteString(l.SettleFirst)
+	} else {
+		b.WriteString(l.AllowIncomplete)
+	}
+	return storeRefusal(errors.New(b.String()))
+}
+
+// printStatus prints an assessment's status and total after a status
+// change; format takes the assessment and the total.
+func (a *app) printStatus(s *store.Store, as store.Assessment, format string) error {
 	st, err := s.State(as.ID)
 	if err != nil {
 		return err
@@ -56,7 +86,7 @@ func (a *app) printStatus(s *store.Store, as store.Assessment, what string) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "%s %s: total %s\n", what, textwidth.Line(as.Label()), res.Total.Fixed(2))
+	fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
 	return nil
 }
 
@@ -98,6 +128,6 @@ func (o *reopenOptions) run() error {
 		if _, err := s.Reopen(id, as.ID, o.reason); err != nil {
 			return storeRefusal(err)
 		}
-		return o.app.printStatus(s, as, "reopened")
+		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Reopened)
 	})
 }

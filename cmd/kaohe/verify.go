@@ -46,10 +46,11 @@ func (o *verifyOptions) run() error {
 			for _, p := range rep.Problems {
 				b.WriteString(textwidth.Line(p.String()) + "\n")
 			}
+			m := &a.labels(nil).CLI.SignOff
 			if len(rep.Problems) == 0 {
-				fmt.Fprintf(&b, "ok: %d rubrics, %d assessments, %d revisions checked in %s\n", rep.Rubrics, rep.Assessments, rep.Revisions, s.Path())
+				fmt.Fprintf(&b, m.VerifyOK+"\n", rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
 			} else {
-				fmt.Fprintf(&b, "%d bad records among %d rubrics, %d assessments, %d revisions in %s\n", len(rep.Problems), rep.Rubrics, rep.Assessments, rep.Revisions, s.Path())
+				fmt.Fprintf(&b, m.VerifyBad+"\n", len(rep.Problems), rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
 			}
 			if _, err := io.WriteString(a.stdout, b.String()); err != nil {
 				return err
@@ -76,6 +77,5 @@ func (a *app) warnMismatches(states ...*store.State) {
 	if n == 0 {
 		return
 	}
-	fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf("kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
-		n, strings.Join(where, ", "))))
+	fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.SignOff.HashWarning, n, strings.Join(where, ", "))))
 }
