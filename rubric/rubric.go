@@ -121,6 +121,19 @@ func (r *Rule) Name() string {
 	return r.Clause
 }
 
+// Reviews lists the rules still marked for review, in rubric order.
+func (rb *Rubric) Reviews() []*Rule {
+	var out []*Rule
+	for _, ind := range rb.Indicators() {
+		for ri := range ind.Rules {
+			if ind.Rules[ri].Review != "" {
+				out = append(out, &ind.Rules[ri])
+			}
+		}
+	}
+	return out
+}
+
 // IndicatorCap returns the cap on the indicator's total deduction.
 func (ind *Indicator) IndicatorCap() decimal.Dec {
 	if ind.Cap != nil {

@@ -76,6 +76,7 @@ func (a *app) rubricCmd() *cobra.Command {
 			}
 			fmt.Fprintf(a.stdout, "%s: ok — %s %s, %d categories, %d indicators, %d rules, %s + %s bonus points\n",
 				args[0], rb.ID, rb.Version, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), rb.BasePoints(), rb.BonusPoints())
+			printReviews(a.stdout, args[0], rb)
 			return nil
 		},
 	}
@@ -85,6 +86,7 @@ func (a *app) rubricCmd() *cobra.Command {
 	cmd.AddCommand(a.rubricDiffCmd())
 	cmd.AddCommand(a.rubricAddCmd())
 	cmd.AddCommand(a.rubricListCmd())
+	cmd.AddCommand(a.rubricDraftCmd())
 	return cmd
 }
 
@@ -133,6 +135,13 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 			fmt.Fprintf(&b, "  %-5s %s\n", ind.ID, ind.Content)
 			for _, r := range ind.Rules {
 				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(&r))
+				if r.Review != "" {
+					mark := "待核对"
+					if l.Lang == "en" {
+						mark = "review"
+					}
+					fmt.Fprintf(&b, "                %s: %s\n", mark, r.Review)
+				}
 			}
 		}
 	}

@@ -1,0 +1,165 @@
+package draft
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+)
+
+// span is a byte range of a standard.
+type span struct{ start, end int }
+
+// clause is one deduction clause of a standard.
+type clause struct {
+	core span         // the words that say what is deducted
+	full span         // core plus its own "最多扣N分", when it has one
+	cap  *decimal.Dec // that own cap
+}
+
+// capScope is a "最多扣N分" that closes several clauses: the indicator's cap
+// when they are all its clauses (or none are named), else a group cap.
+type capScope struct {
+	value   decimal.Dec
+	text    string
+	clauses []int // indices into the clauses; empty means the whole indicator
+}
+
+var (
+	// capPhrase is a whole piece that caps what precedes it.
+	capPhrase = regexp.MustCompile(`^(?:本项|此项|该项)?(?:合计|累计|总计|共计|共)?(?:` +
+		`(?:最多|最高|至多|封顶)可?(?:扣|加)除?(` + num + `)分(?:为止|封顶)?|` +
+		`扣分(?:不超过|上限为?|最多不超过)(` + num + `)分|` +
+		`扣满(` + num + `)分为止|` +
+		`(?:扣分)?以(` + num + `)分为限)$`)
+	// untilEmpty ("扣完为止") caps at the indicator's points, the default.
+	untilEmpty = regexp.MustCompile(`^(?:本项|此项|该项)?(?:分值|分数)?扣完(?:本项|此项|该项)?(?:分值|分数|为止)*$`)
+	// deduction in a piece ends a clause; so does a word about the score
+	// (确定得分), so that a sentence the patterns cannot read is put up for
+	// review rather than dropped.
+	deduction = regexp.MustCompile(`扣[^，；。、]{0,8}?分|减(?:` + num + `)分|扣减|扣除|加(?:` + num + `)分|折算|换算|得(?:` + num + `)?分|计分|记(?:` + num + `)分|酌情加分|视情加分|一票否决|` + noScore)
+	// deductionAtEnd ends a clause before a 、 (罚1张黄牌扣0.1分、罚1张红牌…).
+	deductionAtEnd = regexp.MustCompile(`(?:扣(?:` + num + `)?分|[减加](?:` + num + `)分)$`)
+	// numbering opens a numbered sentence of a standard (1. 2、 （3） ①).
+	numbering = regexp.MustCompile(`^(?:[0-9０-９]{1,2}[.．、]|[（(][0-9０-９]{1,2}[)）]|[①-⑳])`)
+)
+
+const (
+	openers  = "（(《“「【〔[‘"
+	closers  = "）)》”」】〕]’"
+	sentence = "；;。\n"
+	phrase   = "，,、"
+)
+
+// piece is a part of a text between top-level separators.
+type piece struct {
+	span
+	sep rune // the separator after it, 0 at the end
+}
+
+// splitTop splits s[sp] at the separators that are not inside brackets or
+// quotes.
+func splitTop(s string, sp span, seps string) []piece {
+	var out []piece
+	depth := 0
+	start := sp.start
+	for i := sp.start; i < sp.end; {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case strings.ContainsRune(openers, r):
+			depth++
+		case strings.ContainsRune(closers, r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && strings.ContainsRune(seps, r):
+			out = append(out, piece{span{start, i}, r})
+			start = i + size
+		}
+		i += size
+	}
+	return append(out, piece{span{start, sp.end}, 0})
+}
+
+// trim narrows sp to exclude surrounding white space.
+func trim(s string, sp span) span {
+	for sp.start < sp.end {
+		r, size := utf8.DecodeRuneInString(s[sp.start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.start += size
+	}
+	for sp.end > sp.start {
+		r, size := utf8.DecodeLastRuneInString(s[:sp.end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.end -= size
+	}
+	return sp
+}
+
+// splitStandard finds the deduction clauses of a 评分标准 and the caps that
+// close them. Sentences (split at ；。) without a deduction, such as "结合…
+// 通知进行考核", are the basis of the assessment, not clauses.
+func splitStandard(std string) ([]clause, []capScope) {
+	var clauses []clause
+	var caps []capScope
+	for _, seg := range splitTop(std, span{0, len(std)}, sentence) {
+		sp := trim(std, seg.span)
+		if loc := numbering.FindStringIndex(std[sp.start:sp.end]); loc != nil {
+			sp.start += loc[1]
+		}
+		open := -1      // start of the clause being read, or -1
+		var since []int // clauses of this sentence since its last cap
+		for _, p := range splitTop(std, sp, phrase) {
+			ps := trim(std, p.span)
+			text := std[ps.start:ps.end]
+			if text == "" {
+				continue
+			}
+			if m := capPhrase.FindStringSubmatch(withoutSpaces(text)); m != nil {
+				v, ok := parseNumber(strings.Join(m[1:], ""))
+				if ok && open < 0 {
+					switch len(since) {
+					case 1:
+						c := &clauses[since[0]]
+						c.cap = &v
+						c.full.end = ps.end
+					default:
+						caps = append(caps, capScope{value: v, text: text, clauses: since})
+					}
+				}
+				open, since = -1, nil
+				continue
+			}
+			if untilEmpty.MatchString(withoutSpaces(text)) {
+				open, since = -1, nil
+				continue
+			}
+			if open < 0 {
+				open = ps.start
+			}
+			ends := deduction.MatchString(text)
+			if p.sep == '、' {
+				ends = deductionAtEnd.MatchString(text)
+			}
+			if ends {
+				sp := span{open, ps.end}
+				clauses = append(clauses, clause{core: sp, full: sp})
+				since = append(since, len(clauses)-1)
+				open = -1
+			}
+		}
+		// A sentence that trails off with a 扣 in it is a clause the patterns
+		// may not read, never silently dropped.
+		if open >= 0 && strings.Contains(std[open:sp.end], "扣") {
+			end := trim(std, span{open, sp.end})
+			clauses = append(clauses, clause{core: end, full: end})
+		}
+	}
+	return clauses, caps
+}

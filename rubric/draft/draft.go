@@ -1,0 +1,410 @@
+// Package draft drafts a rubric from the plain text of a rubric table as
+// offices have it (a Word or WPS table saved or pasted as text): every
+// category, indicator and rule, with each clause of a 评分标准 read by a
+// table of phrase patterns (see Patterns). What it cannot decide becomes a
+// rule marked for review, so the draft loads and a person finishes it.
+package draft
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// Options name the drafted rubric.
+type Options struct {
+	// ID of the rubric; "draft" when empty.
+	ID string
+	// Version of the rubric; "draft" when empty.
+	Version string
+}
+
+// FromBytes decodes a table file (see Decode) and drafts it.
+func FromBytes(data []byte, opts Options) (*rubric.Rubric, error) {
+	text, _, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return FromText(text, opts)
+}
+
+// FromText drafts a rubric from a table's text. It fails only when no table
+// is found; everything else it is unsure of is marked for review in the
+// draft, and arithmetic the table gets wrong (points that do not add up) is
+// left for rubric validation to report.
+func FromText(text string, opts Options) (*rubric.Rubric, error) {
+	t, err := readTable(strings.ToValidUTF8(text, "\uFFFD"))
+	if err != nil {
+		return nil, err
+	}
+	rb := &rubric.Rubric{ID: opts.ID, Version: opts.Version, Title: t.title, Language: "zh"}
+	if rb.ID == "" {
+		rb.ID = "draft"
+	}
+	if rb.Version == "" {
+		rb.Version = "draft"
+	}
+	if rb.Title == "" {
+		rb.Title = "考核指标（草稿）"
+	}
+	pats := Patterns()
+	for ci, tc := range t.categories {
+		rb.Categories = append(rb.Categories, draftCategory(pats, ci, tc))
+	}
+	return rb, nil
+}
+
+// titlePoints splits "行政审批制度改革（15分）" into its title and points; it
+// also reports whether the points were found and whether the cell calls the
+// category 加分.
+func titlePoints(s string) (string, decimal.Dec, bool, bool) {
+	m := pointsAtEnd.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, 0, false, strings.Contains(s, "加分")
+	}
+	p, ok := parseNumber(s[m[2]:m[3]])
+	return strings.TrimSpace(s[:m[0]]), p, ok, strings.Contains(s, "加分")
+}
+
+// indicatorPoints reads an indicator's points from its own 分值 cell or
+// the （N分） closing its 考核内容.
+func indicatorPoints(ti tableIndicator) (decimal.Dec, bool) {
+	if ti.points != "" {
+		return parseNumber(ti.points)
+	}
+	_, p, ok, _ := titlePoints(ti.content)
+	return p, ok
+}
+
+func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
+	title, points, hasPoints, bonusTitle := titlePoints(tc.title)
+	if !hasPoints && tc.points != "" {
+		points, hasPoints = parseNumber(tc.points)
+	}
+	c := rubric.Category{ID: strconv.Itoa(ci + 1), Title: title, Points: points}
+	// Indicators without points of their own share what the category has
+	// left; a category without points has its indicators'.
+	var known decimal.Dec
+	missing := 0
+	for _, ti := range tc.indicators {
+		if p, ok := indicatorPoints(ti); ok {
+			known += p
+		} else {
+			missing++
+		}
+	}
+	if !hasPoints && missing == 0 {
+		c.Points = known
+	}
+	for ii, ti := range tc.indicators {
+		p, ok := indicatorPoints(ti)
+		if !ok && missing == 1 && hasPoints && points > known {
+			p = points - known
+		}
+		c.Indicators = append(c.Indicators, draftIndicator(pats, fmt.Sprintf("%s.%d", c.ID, ii+1), ti, p))
+	}
+	settleBonus(&c, bonusTitle)
+	return c
+}
+
+// settleBonus makes a category a bonus category when all its rules are
+// bonuses, and makes its rules agree with what it is, marking each rule it
+// had to change for review.
+func settleBonus(c *rubric.Category, bonusTitle bool) {
+	all, any := true, false
+	for _, ind := range c.Indicators {
+		for _, r := range ind.Rules {
+			if r.Kind == rubric.Bonus {
+				any = true
+			} else {
+				all = false
+			}
+		}
+	}
+	c.Bonus = any && all
+	if c.Bonus {
+		clampBonuses(c)
+		return
+	}
+	if !any && !bonusTitle {
+		return
+	}
+	if bonusTitle {
+		// The table calls it 加分项: its other rules become bonuses to check.
+		c.Bonus = true
+		for ii := range c.Indicators {
+			ind := &c.Indicators[ii]
+			for ri := range ind.Rules {
+				r := &ind.Rules[ri]
+				if r.Kind != rubric.Bonus {
+					amount := decimal.Min(ind.Points, c.Points)
+					*r = rubric.Rule{ID: r.ID, Kind: rubric.Bonus, Clause: r.Clause, Label: r.Label, Amount: &amount,
+						Review: "主要工作标为加分项，但这一条不是“加N分”：已作为加分 " + amount.String() + " 分，请核对"}
+				}
+			}
+		}
+		clampBonuses(c)
+		return
+	}
+	for ii := range c.Indicators {
+		ind := &c.Indicators[ii]
+		for ri := range ind.Rules {
+			r := &ind.Rules[ri]
+			if r.Kind == rubric.Bonus {
+				capv := ind.IndicatorCap()
+				*r = rubric.Rule{ID: r.ID, Kind: rubric.Discretion, Clause: r.Clause, Label: r.Label, Unit: "分", Cap: &capv,
+					Review: "加分条款在扣分的主要工作里：请把它移到一个加分项（bonus: true）的主要工作，或改写"}
+			}
+		}
+	}
+}
+
+// clampBonuses keeps every bonus within its category's points, as the
+// loader requires, marking each one it lowers for review.
+func clampBonuses(c *rubric.Category) {
+	if c.Points <= 0 {
+		return
+	}
+	for ii := range c.Indicators {
+		for ri := range c.Indicators[ii].Rules {
+			r := &c.Indicators[ii].Rules[ri]
+			if r.Amount != nil && *r.Amount > c.Points {
+				v := c.Points
+				addReview(r, fmt.Sprintf("加 %s 分大于本加分项的 %s 分：已按 %s 分，请核对", r.Amount, c.Points, c.Points))
+				r.Amount = &v
+			}
+		}
+	}
+}
+
+// ruleLetter is the letter of the ri-th rule of an indicator (a, b, …).
+func ruleLetter(ri int) string {
+	if ri < 26 {
+		return string(rune('a' + ri))
+	}
+	return "r" + strconv.Itoa(ri+1)
+}
+
+func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal.Dec) rubric.Indicator {
+	ind := rubric.Indicator{ID: id, Content: ti.content, Standard: ti.standard, Points: points}
+	std := ti.standard
+	clauses, caps := splitStandard(std)
+	var byClause [][]int // rule indices of each clause
+	for _, c := range clauses {
+		core := std[c.core.start:c.core.end]
+		rd := recognise(pats, core, ti.content)
+		var idx []int
+		items := rd.items
+		if len(items) == 0 {
+			items = []string{""}
+		}
+		for _, item := range items {
+			r := ruleFrom(rd, std[firstOccurrence(std, c.full):c.full.end], item, c.cap)
+			if rd.allPoints && points > 0 {
+				v := points
+				r.Amount = &v
+			}
+			r.ID = id + "." + ruleLetter(len(ind.Rules))
+			idx = append(idx, len(ind.Rules))
+			ind.Rules = append(ind.Rules, r)
+		}
+		byClause = append(byClause, idx)
+	}
+	if whole := strings.TrimRight(strings.TrimSpace(std), "。；;，, "); len(ind.Rules) == 0 && whole != "" {
+		// Nothing reads as a deduction: one rule over the whole standard.
+		// (Without a standard there is nothing to quote: validation says
+		// the indicator has no standard.)
+		ind.Rules = []rubric.Rule{{ID: id + ".a", Kind: rubric.Discretion, Clause: whole, Unit: "分",
+			Review: "评分标准里没有找到扣分条款（扣N分、加N分、按比例扣分…）：请按标准写出规则"}}
+		byClause = nil
+	}
+	// A scale by occurrences (一次扣1分，两次扣3分，三次及以上不得分) is not
+	// a count: when two or more clauses read as tiers, each is for review.
+	var tiers []int
+	for ci, c := range clauses {
+		if tier.MatchString(withoutSpaces(std[c.core.start:c.core.end])) {
+			tiers = append(tiers, byClause[ci]...)
+		}
+	}
+	if len(tiers) >= 2 {
+		note(&ind, tiers, "分档扣分（一次…两次…）：kaohe 没有分档的种类，请改写为一条 discretion（酌情）或 count，并核对扣分")
+	}
+	// Caps that close several clauses: the indicator's, or a group's.
+	inGroup := map[int]decimal.Dec{}
+	for _, cs := range caps {
+		var rules []int
+		for _, ci := range cs.clauses {
+			rules = append(rules, byClause[ci]...)
+		}
+		capv := cs.value
+		if !capv.IsCents() || capv <= 0 {
+			note(&ind, rules, fmt.Sprintf("“%s”不是大于0、至多两位小数的分数：没有设封顶，请核对", cs.text))
+			continue
+		}
+		if capv > points {
+			note(&ind, rules, fmt.Sprintf("“%s”大于本项的 %s 分：已按 %s 分封顶，请核对", cs.text, points, points))
+			capv = points
+		}
+		if len(cs.clauses) == 0 || len(cs.clauses) == len(clauses) {
+			if capv < points && (ind.Cap == nil || capv < *ind.Cap) {
+				v := capv
+				ind.Cap = &v
+			}
+			continue
+		}
+		g := rubric.Group{ID: fmt.Sprintf("%s.g%d", id, len(ind.Groups)+1), Title: cs.text, Cap: capv}
+		for _, ri := range rules {
+			g.Rules = append(g.Rules, ind.Rules[ri].ID)
+			inGroup[ri] = capv
+		}
+		ind.Groups = append(ind.Groups, g)
+	}
+	for ri := range ind.Rules {
+		settleRule(&ind, ri, inGroup)
+	}
+	return ind
+}
+
+// tier is a clause of a scale by occurrences: "两次扣3分", "…的，一次扣1分".
+var tier = regexp.MustCompile(`(?:^|[，,])(?:[一二两三四五六七八九十]|[0-9０-９]+)(?:次|个|项|人次|起|件)(?:及以上|以上)?(?:扣|的扣|本项|该项|不得分)`)
+
+// firstOccurrence returns where a clause's quote must start so that its
+// first occurrence in the standard is this one: the loader places a clause
+// by its first occurrence, so a clause whose words also appear earlier
+// ("未报送的扣1分" inside "未建立台账、未报送的扣1分") takes in the words
+// before it until it is found where it stands.
+func firstOccurrence(std string, sp span) int {
+	start := sp.start
+	for start > 0 && strings.Index(std, std[start:sp.end]) != start {
+		_, size := utf8.DecodeLastRuneInString(std[:start])
+		start -= size
+	}
+	return start
+}
+
+// note appends a review reason to some rules of an indicator (all when
+// rules is empty).
+func note(ind *rubric.Indicator, rules []int, reason string) {
+	if len(rules) == 0 {
+		for ri := range ind.Rules {
+			rules = append(rules, ri)
+		}
+	}
+	for _, ri := range rules {
+		r := &ind.Rules[ri]
+		if r.Review != "" {
+			r.Review += "；"
+		}
+		r.Review += reason
+	}
+}
+
+// ruleFrom builds a rule from a clause's reading.
+func ruleFrom(rd reading, clauseText, item string, capv *decimal.Dec) rubric.Rule {
+	if capv == nil {
+		capv = rd.cap
+	}
+	r := rubric.Rule{Kind: rd.kind, Clause: clauseText, Label: item, Unit: rd.unit, Review: rd.review,
+		Amount: rd.amount, Target: rd.target, Step: rd.step, Cap: capv}
+	switch r.Kind {
+	case rubric.Convert:
+		full := decimal.FromInt(100)
+		r.Full, r.Unit = &full, "分"
+	case rubric.Discretion:
+		r.Unit = "分"
+	case rubric.Shortfall:
+		if r.Unit == "%" {
+			hundred := decimal.FromInt(100)
+			r.MaxValue = &hundred
+		}
+	}
+	return r
+}
+
+// settleRule makes a drafted rule loadable: the parameters its kind needs,
+// none it does not use, within the indicator's points. Where the text does
+// not give what is needed, the rule becomes a discretion rule marked for
+// review, which scores nothing until a person records a deduction.
+func settleRule(ind *rubric.Indicator, ri int, inGroup map[int]decimal.Dec) {
+	r := &ind.Rules[ri]
+	points := ind.Points
+	ceiling := ind.IndicatorCap()
+	if g, ok := inGroup[ri]; ok && g < ceiling {
+		ceiling = g
+	}
+	if r.Cap != nil && *r.Cap > points && points > 0 {
+		v := points
+		r.Cap = &v
+		addReview(r, "“最多扣”的分数大于本项分值：已按本项分值封顶，请核对")
+	}
+	if (r.Kind == rubric.Discretion || r.Kind == rubric.Ratio) && r.Cap == nil && ceiling > 0 {
+		v := ceiling
+		r.Cap = &v
+	}
+	// Keep only the parameters the kind uses.
+	switch r.Kind {
+	case rubric.Flag, rubric.Bonus:
+		r.Cap, r.Target, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil, nil
+	case rubric.Count:
+		r.Target, r.Step, r.Full = nil, nil, nil
+	case rubric.Shortfall:
+		r.Full = nil
+	case rubric.Ratio:
+		r.Amount, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil
+	case rubric.Convert:
+		r.Amount, r.Cap, r.Target, r.Step, r.MaxValue = nil, nil, nil, nil, nil
+	case rubric.Discretion:
+		r.Amount, r.Target, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil, nil
+	}
+	if why := unusable(r); why != "" {
+		capv := ceiling
+		if capv <= 0 {
+			capv = decimal.FromInt(1)
+		}
+		*r = rubric.Rule{ID: r.ID, Kind: rubric.Discretion, Clause: r.Clause, Label: r.Label, Unit: "分", Cap: &capv,
+			Review: joinReview(r.Review, why)}
+	}
+}
+
+// unusable says why a rule's parameters cannot be loaded, or "".
+func unusable(r *rubric.Rule) string {
+	positive := func(d *decimal.Dec) bool { return d != nil && *d > 0 && d.IsCents() }
+	switch r.Kind {
+	case rubric.Flag, rubric.Bonus, rubric.Count:
+		if !positive(r.Amount) {
+			return "扣分（加分）分值没有读出或不是大于0、至多两位小数的数"
+		}
+	case rubric.Shortfall:
+		if !positive(r.Amount) || r.Target == nil || *r.Target <= 0 || r.Step == nil || *r.Step <= 0 {
+			return "目标、步长或扣分没有读出，或不是大于0、至多两位小数的数"
+		}
+		if r.MaxValue != nil && *r.MaxValue < *r.Target {
+			r.MaxValue = nil
+		}
+	case rubric.Ratio:
+		if r.Target == nil || *r.Target <= 0 || *r.Target > decimal.FromInt(100) || !positive(r.Cap) {
+			return "按比例扣分的目标百分比（0–100）或封顶分没有读出"
+		}
+	}
+	if r.Cap != nil && !positive(r.Cap) {
+		return "封顶分不是大于0、至多两位小数的数"
+	}
+	return ""
+}
+
+func addReview(r *rubric.Rule, why string) { r.Review = joinReview(r.Review, why) }
+
+func joinReview(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "；" + b
+}
