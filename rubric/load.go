@@ -70,7 +70,19 @@ func (es Errors) Error() string {
 }
 
 // LoadFile reads and validates the rubric file at path.
+// A file larger than MaxBytes, or that is not a regular file (a named pipe
+// would be waited on), is refused without being read.
 func LoadFile(path string) (*Rubric, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file; a rubric is a YAML file", path)
+	}
+	if st.Size() > MaxBytes {
+		return nil, Errors{{File: path, Message: fmt.Sprintf("too big for a rubric: %d bytes (at most %d)", st.Size(), MaxBytes)}}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
@@ -80,9 +92,15 @@ func LoadFile(path string) (*Rubric, error) {
 
 // Parse decodes and validates a rubric file's bytes; name is used in error
 // positions. The error, when not nil, is an Errors listing every problem.
+//
+// A file larger than MaxBytes or nested deeper than MaxDepth is refused
+// before it is parsed.
 func Parse(name string, data []byte) (*Rubric, error) {
 	// Windows Notepad starts UTF-8 files with a byte-order mark.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if err := checkLimits(name, data); err != nil {
+		return nil, err
+	}
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, Errors{yamlError(name, err)}

@@ -6,6 +6,8 @@
 package rubric
 
 import (
+	"regexp"
+
 	"github.com/kaohe/kaohe/internal/decimal"
 )
 
@@ -45,12 +47,29 @@ func (k Kind) IsBool() bool { return k == Flag || k == Bonus }
 // Rubric is a whole scoring rubric. ID and Version identify it: editing a
 // rubric's content means giving it a new Version.
 type Rubric struct {
-	ID         string     `yaml:"id" json:"id"`
-	Version    string     `yaml:"version" json:"version"`
-	Title      string     `yaml:"title" json:"title"`
-	Language   string     `yaml:"language" json:"language"`
-	Units      []string   `yaml:"units" json:"units,omitempty"`
-	Categories []Category `yaml:"categories" json:"categories"`
+	ID       string   `yaml:"id" json:"id"`
+	Version  string   `yaml:"version" json:"version"`
+	Title    string   `yaml:"title" json:"title"`
+	Language string   `yaml:"language" json:"language"`
+	Units    []string `yaml:"units" json:"units,omitempty"`
+	// PeriodPattern is the regular expression an assessment's period must
+	// match in full; empty means a four-digit year (DefaultPeriodPattern).
+	PeriodPattern string     `yaml:"period_pattern" json:"period_pattern,omitempty"`
+	Categories    []Category `yaml:"categories" json:"categories"`
+}
+
+// DefaultPeriodPattern is the period of a rubric that declares none: a
+// four-digit year.
+const DefaultPeriodPattern = `[0-9]{4}`
+
+// PeriodRegexp returns the rubric's period pattern, anchored to the whole
+// period.
+func (rb *Rubric) PeriodRegexp() (*regexp.Regexp, error) {
+	p := rb.PeriodPattern
+	if p == "" {
+		p = DefaultPeriodPattern
+	}
+	return regexp.Compile(`^(?:` + p + `)$`)
 }
 
 // Category is one 主要工作 row group of the rubric table.

@@ -67,6 +67,9 @@ func validate(rb *Rubric) []Problem {
 	if strings.TrimSpace(rb.Title) == "" {
 		v.add("$.title", "rubric has no title")
 	}
+	if _, err := rb.PeriodRegexp(); err != nil {
+		v.add("$.period_pattern", "period_pattern is not a regular expression: %v", err)
+	}
 	seenUnit := map[string]bool{}
 	for i, u := range rb.Units {
 		p := fmt.Sprintf("$.units[%d]", i)

@@ -32,6 +32,9 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 		}
 		fmt.Fprintf(&b, "units: [%s]\n", strings.Join(qs, ", "))
 	}
+	if rb.PeriodPattern != "" {
+		fmt.Fprintf(&b, "period_pattern: %s\n", quote(rb.PeriodPattern))
+	}
 	b.WriteString("categories:\n")
 	for _, c := range rb.Categories {
 		fmt.Fprintf(&b, "  - id: %s\n", quote(c.ID))

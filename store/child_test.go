@@ -17,6 +17,10 @@ func TestMain(m *testing.M) {
 		crashChild(path)
 		return
 	}
+	if path := os.Getenv("KAOHE_HAMMER_CHILD"); path != "" {
+		hammerChild(path)
+		return
+	}
 	os.Exit(m.Run())
 }
 
@@ -54,5 +58,37 @@ func crashChild(path string) {
 		}
 		fmt.Fprintln(out, "ok", i, revs[0].ID)
 		out.Flush()
+	}
+}
+
+// hammerChild does what one `kaohe set` does, KAOHE_HAMMER_N times over:
+// open the database, record a finding, close it. It prints each failure
+// and exits 1 if there was any.
+func hammerChild(path string) {
+	n, _ := strconv.Atoi(os.Getenv("KAOHE_HAMMER_N"))
+	who := os.Getenv("KAOHE_HAMMER_WHO")
+	failed := 0
+	for i := 0; i < n; i++ {
+		err := func() error {
+			s, err := Open(path, Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			all, err := s.Assessments()
+			if err != nil || len(all) == 0 {
+				return fmt.Errorf("assessments: %v", err)
+			}
+			v := strconv.Itoa(i % 5)
+			_, err = s.Record(Identity{Inspector: who, Device: "hammer"}, all[0].ID, Change{Subject: "1.2.a", Value: &v, Note: who + "-" + strconv.Itoa(i)})
+			return err
+		}()
+		if err != nil {
+			fmt.Println("error", i, err)
+			failed++
+		}
+	}
+	if failed > 0 {
+		os.Exit(1)
 	}
 }

@@ -83,7 +83,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	var data []*sourceData
 	builtin := newBuiltinRubrics()
 	for _, src := range sources {
-		d, err := readSource(src)
+		d, err := readSource(src, s.tempDir)
 		if err != nil {
 			return nil, err
 		}
@@ -93,6 +93,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		data = append(data, d)
 	}
 	var out []MergeSummary
+	defer s.widenCache()()
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
 		known, err := revisionHashes(tx)
@@ -118,8 +119,9 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	return out, nil
 }
 
-// readSource checks a source file and reads it from a private copy.
-func readSource(path string) (*sourceData, error) {
+// readSource checks a source file and reads it from a private copy, made in
+// a new folder under tempDir and removed on return, whatever the outcome.
+func readSource(path, tempDir string) (*sourceData, error) {
 	empty, err := checkHeader(path)
 	if err != nil {
 		var fe *FileError
@@ -134,7 +136,7 @@ func readSource(path string) (*sourceData, error) {
 		}
 		return nil, &RefusedError{Source: path, Reason: "an empty file, not a kaohe database"}
 	}
-	dir, err := os.MkdirTemp("", "kaohe-merge-*")
+	dir, err := os.MkdirTemp(tempDir, "kaohe-merge-*")
 	if err != nil {
 		return nil, err
 	}
@@ -143,13 +145,25 @@ func readSource(path string) (*sourceData, error) {
 	if err := copyFile(path, cp); err != nil {
 		return nil, &RefusedError{Source: path, Reason: "cannot read: " + err.Error()}
 	}
-	if _, err := os.Stat(path + "-wal"); err == nil {
-		// Committed data may still be in the WAL: take it along.
+	if nonEmpty(path + "-wal") {
+		// Committed data may still be in the WAL (checkHeader found its
+		// header sound): take it along.
 		if err := copyFile(path+"-wal", cp+"-wal"); err != nil {
 			return nil, &RefusedError{Source: path, Reason: "cannot read its -wal file: " + err.Error()}
 		}
 		if err := checkpointCopy(cp); err != nil {
 			return nil, &RefusedError{Source: path, Reason: "damaged -wal file: " + err.Error()}
+		}
+	}
+	if nonEmpty(path + "-journal") {
+		// A rollback journal beside a file in rollback mode: a write was
+		// cut short, and the file may hold uncommitted pages. Roll it back
+		// in the private copy, so only committed rows are merged.
+		if err := copyFile(path+"-journal", cp+"-journal"); err != nil {
+			return nil, &RefusedError{Source: path, Reason: "cannot read its -journal file: " + err.Error()}
+		}
+		if err := rollbackCopy(cp); err != nil {
+			return nil, &RefusedError{Source: path, Reason: "cannot roll back its -journal file: " + describe(err)}
 		}
 	}
 	if err := quickCheck(cp); err != nil {
@@ -210,7 +224,32 @@ func checkpointCopy(path string) error {
 	return err
 }
 
+// rollbackCopy opens a private copy for writing, which makes SQLite roll
+// back a hot journal beside it.
+func rollbackCopy(path string) error {
+	uri, err := fileURI(path, "_pragma=trusted_schema(0)")
+	if err != nil {
+		return err
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var n int
+	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+}
+
+// copyFile copies a regular file (never waiting on a named pipe) to a new
+// private file.
 func copyFile(from, to string) error {
+	st, err := os.Stat(from)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return errors.New("not a regular file")
+	}
 	in, err := os.Open(from)
 	if err != nil {
 		return err
@@ -460,6 +499,9 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 		known[r.ID] = r.Hash
 		sum.RevisionsAdded++
 	}
+	if err := w.finish(); err != nil {
+		return sum, err
+	}
 	after, status, err := conflictCounts(tx, all)
 	if err != nil {
 		return sum, err
@@ -484,13 +526,13 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 }
 
 // conflictCounts counts open conflicts (between inspectors or against a
-// sign-off; a subject counts once) over some assessments, and returns each
-// one's status.
+// sign-off; a subject counts once) over some assessments, from their heads,
+// and returns each one's status.
 func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error) {
 	n := 0
 	status := map[string]string{}
 	for _, a := range as {
-		revs, err := loadRevisions(tx, "WHERE r.assessment_id = ?", a.ID)
+		revs, err := loadHeads(tx, a.ID)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -535,22 +577,41 @@ func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 // Range is the span the assessment's score can take across its open
 // conflicts, or nil when there are none.
 func (st *State) Range() *scoring.Range {
-	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(st.Conflicts()))
+	conflicts := st.Conflicts()
+	if len(conflicts) == 0 {
+		return nil // and no second decoding of every finding
+	}
+	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(conflicts))
 }
 
 // Pack writes a self-contained, checkpointed copy of the database to out
-// (VACUUM INTO), for handing over on a USB stick. out must not exist.
+// (VACUUM INTO), for handing over on a USB stick. out must not exist: an
+// existing file, a symbolic link, a named pipe or a device is refused, not
+// written through or waited on. The copy is created owner-only (0600) before
+// anything is written into it, and removed again if the copy fails.
 func (s *Store) Pack(out string) error {
-	if _, err := os.Stat(out); err == nil {
+	if st, err := os.Lstat(out); err == nil {
+		switch {
+		case st.Mode()&os.ModeSymlink != 0:
+			return fileErr(out, "is a symbolic link; pack writes a new file only, choose another name", nil)
+		case !st.Mode().IsRegular():
+			return fileErr(out, "is not a regular file (a folder, named pipe or device); choose another name", nil)
+		}
 		return fmt.Errorf("%s already exists; choose another name or remove it first", out)
 	}
-	if _, err := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return s.writeErr(err)
+	f, err := os.OpenFile(out, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fileErr(out, "cannot create the packed copy: "+err.Error(), err)
 	}
+	f.Close()
 	if _, err := s.db.Exec("VACUUM INTO ?", out); err != nil {
+		os.Remove(out)
+		if isBusy(err) {
+			return busyErr(s.path, err)
+		}
 		return fileErr(out, "cannot write the packed copy: "+describe(err), err)
 	}
-	return os.Chmod(out, 0o600)
+	return nil
 }
 
 // Dump writes a canonical text form of everything the database holds

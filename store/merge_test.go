@@ -465,6 +465,7 @@ func benchSources(b *testing.B) []string {
 func BenchmarkMerge(b *testing.B) {
 	paths := benchSources(b)
 	b.ResetTimer()
+	defer cpuPerOp(b)()
 	for i := 0; b.Loop(); i++ {
 		target := filepath.Join(b.TempDir(), fmt.Sprintf("t%d.db", i))
 		s, err := Open(target, Options{})
@@ -509,6 +510,7 @@ func BenchmarkMergeSQLiteShell(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
+	defer cpuPerOp(b)()
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
 		target := filepath.Join(b.TempDir(), fmt.Sprintf("t%d.db", i))

@@ -22,6 +22,11 @@ type Change struct {
 	// Resolve allows writing over a conflict: the new revision supersedes
 	// every head. Without it, a subject in conflict refuses plain edits.
 	Resolve bool
+	// Seen, when not nil, is the head revisions of the subject the writer
+	// saw when deciding on this value (empty: it saw none). They become the
+	// new revision's parents instead of the current heads, so a write made
+	// meanwhile by someone else becomes a conflict, never a lost update.
+	Seen []string
 }
 
 // ErrSigned is returned for an edit of a signed assessment.
@@ -77,9 +82,12 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil, ErrNoInspector
 	}
 	var out []Revision
+	if err := s.prepare(); err != nil {
+		return nil, s.writeErr(err)
+	}
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
-		a, rb, err := s.assessmentIn(tx, assessmentID)
+		a, rb, err := s.assessmentForWrite(tx, assessmentID)
 		if err != nil {
 			return err
 		}
@@ -119,12 +127,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if err := checkChange(rb, c); err != nil {
 		return nil, err
 	}
-	heads, err := headsOf(tx, a.ID, c.Subject)
+	heads, err := s.headsOf(tx, a.ID, c.Subject)
 	if err != nil {
 		return nil, err
 	}
 	if c.Subject != SubjectStatus {
-		st, err := headsOf(tx, a.ID, SubjectStatus)
+		st, err := s.headsOf(tx, a.ID, SubjectStatus)
 		if err != nil {
 			return nil, err
 		}
@@ -140,6 +148,10 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) > 1 && !agree(heads) && !c.Resolve {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
+	parents, err := parentsOf(tx, a.ID, c, heads)
+	if err != nil {
+		return nil, err
+	}
 	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
 		h := latest(heads)
 		if sameValue(h.Value, c.Value) && h.Note == c.Note {
@@ -149,18 +161,17 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) == 0 && c.Value == nil {
 		return nil, nil // retracting what was never recorded
 	}
-	return s.write(tx, id, a, c.Subject, c.Value, c.Note, heads)
+	return s.write(tx, id, a, c.Subject, c.Value, c.Note, parents)
 }
 
-// write appends one revision superseding heads, with the next clock.
-func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, value *string, note string, heads []*Revision) (*Revision, error) {
-	var last string
-	if err := tx.QueryRow("SELECT coalesce(max(hlc), '') FROM revision").Scan(&last); err != nil {
+// write appends one revision with these parents, with the next clock.
+func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, value *string, note string, parents []string) (*Revision, error) {
+	last, err := s.lastHLC(tx)
+	if err != nil {
 		return nil, err
 	}
 	prev := HLC{}
 	if last != "" {
-		var err error
 		if prev, err = ParseHLC(last); err != nil {
 			return nil, err
 		}
@@ -174,11 +185,9 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 		ID: uuid.NewString(), Assessment: a.ID, Subject: subject, Value: value, Note: note,
 		Inspector: id.Inspector, Device: id.Device, HLC: next.String(), Wall: now.UTC(),
 	}
-	for _, h := range heads {
-		rev.Parents = append(rev.Parents, h.ID)
-	}
+	rev.Parents = parents
 	rev.Hash = rev.ContentHash()
-	if err := insertRevision(tx, rev); err != nil {
+	if err := s.insertRevision(tx, rev); err != nil {
 		return nil, err
 	}
 	return rev, nil
@@ -278,56 +287,13 @@ func latest(heads []*Revision) *Revision {
 	return l
 }
 
-// revisionWriter inserts many revisions with prepared statements.
-type revisionWriter struct {
-	rev, parent *sql.Stmt
-}
-
-func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
-	rev, err := tx.Prepare(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
-	parent, err := tx.Prepare("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)")
-	if err != nil {
-		rev.Close()
-		return nil, err
-	}
-	return &revisionWriter{rev, parent}, nil
-}
-
-func (w *revisionWriter) write(r *Revision) error {
-	if _, err := w.rev.Exec(r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
-		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
-		return err
-	}
-	for _, p := range r.Parents {
-		if _, err := w.parent.Exec(r.ID, p); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (w *revisionWriter) close() {
-	w.rev.Close()
-	w.parent.Close()
-}
-
+// insertRevision writes a revision as Record does, without the store's
+// prepared statements.
 func insertRevision(tx q, r *Revision) error {
-	_, err := tx.Exec(`INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC, r.Wall.UTC().Format(timeFormat), r.Hash)
-	if err != nil {
+	return writeRevision(func(query string, args ...any) error {
+		_, err := tx.Exec(query, args...)
 		return err
-	}
-	for _, p := range r.Parents {
-		if _, err := tx.Exec("INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)", r.ID, p); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, r)
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.

@@ -88,7 +88,7 @@ func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConfl
 	if soc.Signed != nil {
 		value, keptNote = soc.Signed.Value, soc.Signed.Note
 	}
-	kept, err := s.write(tx, id, st.Assessment, soc.Subject, value, keptNote, soc.Heads)
+	kept, err := s.write(tx, id, st.Assessment, soc.Subject, value, keptNote, revisionIDs(soc.Heads))
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +102,7 @@ func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConfl
 	if note != "" {
 		why += ": " + note
 	}
-	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeSignOff(signed), why, status.Heads); err != nil {
+	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeSignOff(signed), why, revisionIDs(status.Heads)); err != nil {
 		return nil, err
 	}
 	return kept, nil
@@ -128,4 +128,12 @@ func PickHead(ss *SubjectState, pick string) (*Revision, error) {
 		return found[0], nil
 	}
 	return nil, fmt.Errorf("%q has several values in this conflict; pick by revision ID", pick)
+}
+
+func revisionIDs(revs []*Revision) []string {
+	ids := make([]string, 0, len(revs))
+	for _, r := range revs {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }

@@ -387,11 +387,11 @@ func (s *Store) stateIn(db q, assessmentID string) (*State, error) {
 	if err != nil {
 		return nil, err
 	}
-	revs, err := loadRevisions(db, "WHERE r.assessment_id = ?", a.ID)
+	heads, err := loadHeads(db, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	st := buildState(a, rb, revs)
+	st := buildState(a, rb, heads)
 	return st, attachSignOff(db, st)
 }
 

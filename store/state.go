@@ -15,7 +15,9 @@ import (
 // is settled; heads that disagree are a conflict.
 type SubjectState struct {
 	Subject string
-	Heads   []*Revision // latest first
+	// Heads are latest first. They are read from the head table and carry
+	// no Parents (History has every revision with its parents).
+	Heads []*Revision
 }
 
 // Conflict reports whether the heads disagree.
@@ -122,33 +124,42 @@ func (st *State) Score() (*scoring.Result, error) {
 	return res, nil
 }
 
-// State loads one assessment's current state.
+// State loads one assessment's current state from its heads.
 func (s *Store) State(assessmentID string) (*State, error) {
 	a, rb, err := s.assessmentIn(s.db, assessmentID)
 	if err != nil {
 		return nil, err
 	}
-	revs, err := loadRevisions(s.db, "WHERE r.assessment_id = ?", a.ID)
+	heads, err := loadHeads(s.db, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	st := buildState(a, rb, revs)
+	act, err := loadActivity(s.db, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	st := buildState(a, rb, heads)
+	act[a.ID].apply(st)
 	return st, attachSignOff(s.db, st)
 }
 
-// States loads the current state of every assessment in two queries, for
+// States loads the current state of every assessment from the heads, for
 // lists and reports.
 func (s *Store) States() ([]*State, error) {
 	all, err := s.Assessments()
 	if err != nil {
 		return nil, err
 	}
-	revs, err := loadRevisions(s.db, "")
+	heads, err := loadHeads(s.db, "")
+	if err != nil {
+		return nil, err
+	}
+	act, err := loadActivity(s.db, "")
 	if err != nil {
 		return nil, err
 	}
 	byAssessment := map[string][]*Revision{}
-	for _, r := range revs {
+	for _, r := range heads {
 		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
 	}
 	rubrics := map[string]*rubric.Rubric{}
@@ -163,6 +174,7 @@ func (s *Store) States() ([]*State, error) {
 			rubrics[key] = rb
 		}
 		st := buildState(a, rb, byAssessment[a.ID])
+		act[a.ID].apply(st)
 		if err := attachSignOff(s.db, st); err != nil {
 			return nil, err
 		}
@@ -203,26 +215,26 @@ func buildState(a Assessment, rb *rubric.Rubric, revs []*Revision) *State {
 	return st
 }
 
-// headsOf returns the heads of one subject (inside a transaction).
-func headsOf(db q, assessmentID, subject string) ([]*Revision, error) {
-	revs, err := loadRevisions(db, `WHERE r.assessment_id = ? AND r.subject = ?
-		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`, assessmentID, subject)
-	if err != nil {
-		return nil, err
-	}
-	sort.Slice(revs, func(i, j int) bool { return revs[j].Less(revs[i]) })
-	return revs, nil
-}
-
 // loadRevisions reads revisions (with their parents) matching a WHERE clause
 // on alias r.
 func loadRevisions(db q, where string, args ...any) ([]*Revision, error) {
-	rows, err := db.Query(`SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash,
+	return queryRevisions(db, `SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash,
 		coalesce((SELECT group_concat(parent_id, ',') FROM revision_parent p WHERE p.revision_id = r.id), '')
 		FROM revision r `+where, args...)
+}
+
+// queryRevisions runs a query whose columns are scanRevision's.
+func queryRevisions(db q, query string, args ...any) ([]*Revision, error) {
+	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
+	return scanRevisions(rows)
+}
+
+// scanRevisions reads every row of a query whose columns are scanRevision's
+// and closes it.
+func scanRevisions(rows *sql.Rows) ([]*Revision, error) {
 	defer rows.Close()
 	var out []*Revision
 	for rows.Next() {

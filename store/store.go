@@ -22,36 +22,57 @@ import (
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
 // SchemaVersion is the newest schema this build knows.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // connPragmas are set on every connection.
 const connPragmas = "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=trusted_schema(0)"
 
+// roPragmas are set on a read-only store's connection.
+const roPragmas = "mode=ro&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=trusted_schema(0)"
+
 // Store is an open kaohe database.
 type Store struct {
-	db      *sql.DB
-	path    string
-	now     func() time.Time
-	rubrics rubricCache
+	db       *sql.DB
+	path     string
+	readOnly bool
+	tempDir  string
+	now      func() time.Time
+	rubrics  rubricCache
+	prepared preparedStmts
 }
 
 // Options tune Open.
 type Options struct {
 	// Now is the clock (time.Now when nil); tests inject their own.
 	Now func() time.Time
+	// ReadOnly opens an existing database for reading only (list,
+	// history, report, score): nothing is written, not even the closing
+	// checkpoint, so a read-only file (a write-protected USB stick, a file
+	// shared read-only) can be read. Writes through such a store fail with
+	// a message that says the database was opened read-only. A file that
+	// still needs a schema upgrade is opened for writing to upgrade it.
+	ReadOnly bool
+	// TempDir is where Merge makes the private copies of its sources
+	// (os.TempDir() when empty); a caller that must clean up after an
+	// interrupt gives its own folder and removes it.
+	TempDir string
 }
 
 // Open opens the kaohe database at path, creating it (mode 0600, with its
 // folder) when missing. An existing file is checked before use: it must be
-// SQLite, kaohe's, of a known schema, whole, and pass quick_check; otherwise
-// a *FileError names the file and the problem and the file is not touched.
+// SQLite, kaohe's, of a known schema, whole, and pass quick_check, and a
+// -wal beside it must be a WAL; otherwise a *FileError names the file and
+// the problem and the file is not touched. A file another process holds
+// locked for longer than the busy timeout is a *FileError wrapping ErrBusy,
+// which says the file is in use and does not blame it.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -61,6 +82,12 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if empty {
+		if opts.ReadOnly {
+			if _, err := os.Stat(path); err != nil {
+				return nil, fileErr(path, "no database here yet", err)
+			}
+			return nil, fileErr(path, "an empty file, no kaohe database yet", nil)
+		}
 		if err := createFile(path); err != nil {
 			return nil, err
 		}
@@ -68,11 +95,41 @@ func Open(path string, opts Options) (*Store, error) {
 		if err := quickCheck(path); err != nil {
 			return nil, err
 		}
-		if err := checkWritable(path); err != nil {
-			return nil, err
+		if !opts.ReadOnly {
+			if err := checkWritable(path); err != nil {
+				return nil, err
+			}
 		}
 	}
-	uri, err := fileURI(path, connPragmas)
+	s, err := openConn(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(); err != nil {
+		s.db.Close()
+		var old *staleSchemaError
+		if errors.As(err, &old) {
+			// Reading an older schema needs an upgrade first.
+			opts.ReadOnly = false
+			if err := checkWritable(path); err != nil {
+				return nil, fileErr(path, fmt.Sprintf("made by an older kaohe (schema %d) and read-only, so it cannot be upgraded to schema %d: %s", old.version, SchemaVersion, err.(*FileError).Problem), err)
+			}
+			return Open(path, opts)
+		}
+		return nil, err
+	}
+	return s, nil
+}
+
+// openConn opens the connection pool (one connection) on a checked file;
+// a writable one is switched to WAL before anything else is written, so
+// even a new database's first transaction goes to its -wal.
+func openConn(path string, opts Options) (*Store, error) {
+	query := connPragmas
+	if opts.ReadOnly {
+		query = roPragmas
+	}
+	uri, err := fileURI(path, query)
 	if err != nil {
 		return nil, fileErr(path, "bad path: "+err.Error(), err)
 	}
@@ -83,16 +140,66 @@ func Open(path string, opts Options) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: opts.Now}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, err
+	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly, tempDir: opts.TempDir}
+	if opts.ReadOnly {
+		var n int
+		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+		if err != nil && cannotMakeWAL(err) && !exists(path+"-wal") {
+			// A read-only file in a read-only folder (a write-protected
+			// stick): SQLite cannot create the -shm it reads a WAL-mode
+			// file with. With no -wal there is nothing to read but the
+			// file, and nobody can be writing it: read it as immutable.
+			db.Close()
+			if uri, err = fileURI(path, roPragmas+"&immutable=1"); err != nil {
+				return nil, fileErr(path, "bad path: "+err.Error(), err)
+			}
+			if db, err = sql.Open("sqlite", uri); err != nil {
+				return nil, fileErr(path, "cannot open: "+err.Error(), err)
+			}
+			db.SetMaxOpenConns(1)
+			s.db = db
+		}
 	}
-	if _, err := db.Exec("PRAGMA journal_mode=WAL"); err != nil {
-		db.Close()
-		return nil, fileErr(path, "cannot switch to WAL: "+describe(err), err)
+	if !opts.ReadOnly {
+		if err := switchToWAL(db); err != nil {
+			db.Close()
+			return nil, openErr(path, "cannot switch to WAL", err)
+		}
 	}
 	return s, nil
+}
+
+// switchToWAL puts the file in WAL mode (a no-op once it is). Several
+// processes opening a new file at once can make SQLite give up at once
+// rather than wait (it does not wait where waiting could deadlock), so the
+// switch is retried for as long as the busy timeout.
+func switchToWAL(db *sql.DB) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var mode string
+		err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode)
+		if err == nil && strings.EqualFold(mode, "wal") {
+			return nil
+		}
+		if err != nil && !isBusy(err) {
+			return err
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = fmt.Errorf("journal mode stays %q: %w", mode, ErrBusy)
+			}
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// staleSchemaError is a read-only open of a file whose schema is older
+// than this build's.
+type staleSchemaError struct{ version int }
+
+func (e *staleSchemaError) Error() string {
+	return fmt.Sprintf("schema %d needs an upgrade", e.version)
 }
 
 // createFile makes a new empty database file with owner-only permissions
@@ -137,12 +244,40 @@ func checkWritable(path string) error {
 
 // quickCheck runs PRAGMA quick_check on a read-only connection, so a damaged
 // file is reported and left exactly as it was.
+//
+// When nothing lies beside the file (no -wal, no -shm: no process has it
+// open) the check reads it as immutable, which creates nothing beside it.
+// Problems found that way are checked again on an ordinary read-only
+// connection, which waits for other processes' locks and reads their -wal:
+// a file that a process opened and wrote in the meantime is read as of a
+// committed state, so only real damage is reported, and a busy file is said
+// to be busy, never damaged.
 func quickCheck(path string) error {
-	query := "mode=ro&_pragma=trusted_schema(0)"
-	if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
-		// No WAL to read: open immutable, so SQLite creates no -wal or
-		// -shm beside the file either.
-		query += "&immutable=1"
+	quiet := !exists(path+"-wal") && !exists(path+"-shm")
+	if quiet && runQuickCheck(path, true) == nil {
+		return nil
+	}
+	err := runQuickCheck(path, false)
+	if quiet {
+		// A read-only connection leaves an empty -wal and a -shm behind:
+		// remove what this check created beside a damaged file.
+		if st, serr := os.Stat(path + "-wal"); serr == nil && st.Size() == 0 {
+			os.Remove(path + "-wal")
+			os.Remove(path + "-shm")
+		}
+	}
+	return err
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+func runQuickCheck(path string, immutable bool) error {
+	query := "mode=ro&_pragma=busy_timeout(10000)&_pragma=trusted_schema(0)"
+	if immutable {
+		query = "mode=ro&immutable=1&_pragma=trusted_schema(0)"
 	}
 	uri, err := fileURI(path, query)
 	if err != nil {
@@ -155,21 +290,21 @@ func quickCheck(path string) error {
 	defer db.Close()
 	rows, err := db.Query("PRAGMA quick_check")
 	if err != nil {
-		return fileErr(path, "damaged database: "+describe(err), err)
+		return openErr(path, "damaged database", err)
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var msg string
 		if err := rows.Scan(&msg); err != nil {
-			return fileErr(path, "damaged database: "+describe(err), err)
+			return openErr(path, "damaged database", err)
 		}
 		if msg != "ok" {
 			problems = append(problems, strings.Join(strings.Fields(msg), " "))
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fileErr(path, "damaged database: "+describe(err), err)
+		return openErr(path, "damaged database", err)
 	}
 	if len(problems) > 0 {
 		more := ""
@@ -181,6 +316,51 @@ func quickCheck(path string) error {
 	return nil
 }
 
+// ErrBusy is wrapped by the error of an open or a write that waited for
+// another process's lock on the database and gave up: the file is in use,
+// not damaged.
+var ErrBusy = errors.New("database in use")
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY or SQLITE_LOCKED.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return true
+		}
+	}
+	return errors.Is(err, ErrBusy)
+}
+
+// cannotMakeWAL reports whether err is SQLite failing to create the files
+// it reads a WAL-mode database with (a read-only folder).
+func cannotMakeWAL(err error) bool {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN:
+			return true
+		}
+	}
+	return false
+}
+
+// busyErr says the file is in use by another program, naming it.
+func busyErr(path string, err error) *FileError {
+	return &FileError{Path: path, Problem: "in use by another program (another kaohe, or a sqlite3 shell) that did not let go within 10 seconds; nothing was changed: try again when it has finished",
+		Err: errors.Join(ErrBusy, err)}
+}
+
+// openErr describes a failure to read a file: busy is said to be busy,
+// anything else is prefixed with what.
+func openErr(path, what string, err error) *FileError {
+	if isBusy(err) {
+		return busyErr(path, err)
+	}
+	return fileErr(path, what+": "+describe(err), err)
+}
+
 // describe shortens SQLite error texts for one-line messages.
 func describe(err error) string {
 	s := err.Error()
@@ -189,39 +369,31 @@ func describe(err error) string {
 }
 
 // migrate applies every pending migration in one transaction, setting the
-// application_id and user_version with them.
+// application_id and user_version with them. The transaction takes the
+// write lock first (BEGIN IMMEDIATE) and reads the schema version inside
+// it, so two processes opening a new file at once do not both migrate it.
 func (s *Store) migrate() error {
-	ctx := context.Background()
-	var appID, version int
-	if err := s.db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return fileErr(s.path, "cannot read the database: "+describe(err), err)
+	version, err := s.schemaVersion(s.db)
+	if err != nil || version == SchemaVersion {
+		return err
 	}
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return fileErr(s.path, "cannot read the database: "+describe(err), err)
-	}
-	var tables int
-	if err := s.db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
-		return fileErr(s.path, "cannot read the database: "+describe(err), err)
-	}
-	if appID != ApplicationID && (appID != 0 || tables > 0) {
-		return fileErr(s.path, foreignMessage(uint32(appID)), nil)
-	}
-	if version > SchemaVersion {
-		return fileErr(s.path, fmt.Sprintf("made by a newer kaohe (schema %d; this build knows up to %d)", version, SchemaVersion), nil)
-	}
-	if version == SchemaVersion {
-		return nil
+	if s.readOnly {
+		return &staleSchemaError{version: version}
 	}
 	entries, err := migrationFS.ReadDir("migrations")
 	if err != nil {
 		return err
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.db.BeginTx(context.Background(), nil) // _txlock=immediate
 	if err != nil {
-		return fileErr(s.path, "cannot write: "+describe(err), err)
+		return openErr(s.path, "cannot write", err)
 	}
 	defer tx.Rollback()
+	version, err = s.schemaVersion(tx)
+	if err != nil || version == SchemaVersion {
+		return err
+	}
 	for i, e := range entries {
 		if i < version {
 			continue
@@ -231,7 +403,7 @@ func (s *Store) migrate() error {
 			return err
 		}
 		if _, err := tx.Exec(string(body)); err != nil {
-			return fileErr(s.path, fmt.Sprintf("migration %s failed: %s", e.Name(), describe(err)), err)
+			return openErr(s.path, "migration "+e.Name()+" failed", err)
 		}
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
@@ -241,24 +413,84 @@ func (s *Store) migrate() error {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return fileErr(s.path, "cannot write: "+describe(err), err)
+		return openErr(s.path, "cannot write", err)
 	}
 	return nil
+}
+
+// schemaVersion reads the file's user_version, refusing a foreign file or
+// one made by a newer kaohe.
+func (s *Store) schemaVersion(db q) (int, error) {
+	// One statement, so the three are read from one snapshot even while
+	// another process is creating the schema.
+	var appID, version, tables int
+	err := db.QueryRow("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").
+		Scan(&appID, &version, &tables)
+	if err != nil {
+		return 0, openErr(s.path, "cannot read the database", err)
+	}
+	if appID != ApplicationID && (appID != 0 || tables > 0) {
+		return 0, fileErr(s.path, foreignMessage(uint32(appID)), nil)
+	}
+	if version > SchemaVersion {
+		return 0, fileErr(s.path, fmt.Sprintf("made by a newer kaohe (schema %d; this build knows up to %d)", version, SchemaVersion), nil)
+	}
+	return version, nil
 }
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }
 
 // Close checkpoints the WAL into the database file, so the .db alone holds
-// everything once kaohe has closed, and closes it.
+// everything once kaohe has closed, and closes it. Everything committed
+// before Close is saved whether or not the checkpoint succeeds: a failed
+// checkpoint (a full disk, another process reading) leaves the changes in
+// the -wal, where the next open finds them, and is returned as a
+// *CheckpointError, a warning rather than a failure. A read-only store
+// writes nothing.
 func (s *Store) Close() error {
-	_, cerr := s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	err := s.db.Close()
-	if err == nil {
-		err = cerr
+	var cerr error
+	if !s.readOnly {
+		cerr = s.checkpoint()
 	}
-	return err
+	if err := s.db.Close(); err != nil {
+		return fileErr(s.path, "cannot close: "+describe(err), err)
+	}
+	return cerr
 }
+
+// checkpoint folds the -wal into the database file. It waits only briefly
+// for other processes: while one has the file open, it folds the -wal in
+// itself when it closes, and the changes are safe in the -wal meanwhile.
+func (s *Store) checkpoint() error {
+	var busy, logFrames, done int
+	if _, err := s.db.Exec("PRAGMA busy_timeout = 200"); err != nil {
+		return &CheckpointError{Path: s.path, Err: err}
+	}
+	err := s.db.QueryRow("PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
+	if err != nil && !isBusy(err) {
+		return &CheckpointError{Path: s.path, Err: err}
+	}
+	return nil
+}
+
+// CheckpointError is a closing checkpoint that failed after every change had
+// been committed: nothing is lost (the changes are in the -wal beside the
+// file and the next open folds them in), but the .db alone does not hold
+// them yet, so it must not be copied away without its -wal.
+type CheckpointError struct {
+	Path string
+	Err  error
+}
+
+// Error says what happened and what it means for the user.
+func (e *CheckpointError) Error() string {
+	return fmt.Sprintf("%s: warning: everything was saved, but folding the journal into the file failed (%s); the latest changes are in %s-wal: keep that file beside the database (kaohe folds it in next time it opens)",
+		e.Path, describe(e.Err), filepath.Base(e.Path))
+}
+
+// Unwrap returns SQLite's error.
+func (e *CheckpointError) Unwrap() error { return e.Err }
 
 // Meta keys.
 const (
@@ -344,6 +576,12 @@ func (s *Store) meta(key string) (string, error) {
 // writeErr turns a failed write into a message naming the file; a full disk
 // is said in so many words.
 func (s *Store) writeErr(err error) error {
+	if isBusy(err) {
+		return busyErr(s.path, err)
+	}
+	if s.readOnly {
+		return fileErr(s.path, "cannot save: the database was opened read-only (for a command that only reads)", err)
+	}
 	msg := describe(err)
 	low := strings.ToLower(msg)
 	switch {

@@ -1,16 +1,15 @@
 package store
 
-// verifyHeads compares the head table with the heads the revision graph
-// gives. HOOK: the head table (issue 13, branch heads) is not on main yet.
-// When it lands, its CheckHeads goes here:
-//
-//	ms, err := s.CheckHeads()
-//	if err != nil {
-//		return nil, err
-//	}
-//	var out []Problem
-//	for _, m := range ms {
-//		out = append(out, Problem{Assessment: m.Assessment, Record: m.Table, Why: m.String()})
-//	}
-//	return out, nil
-func (s *Store) verifyHeads() ([]Problem, error) { return nil, nil }
+// verifyHeads compares the head table (and the other caches of the current
+// state) with what the revisions give: each difference is a Problem.
+func (s *Store) verifyHeads() ([]Problem, error) {
+	ms, err := s.CheckHeads()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Problem, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, Problem{Assessment: m.Assessment, Record: m.Table + " table", Why: m.String()})
+	}
+	return out, nil
+}

@@ -8,6 +8,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
@@ -22,6 +24,15 @@ type Backend interface {
 	State(assessmentID string) (*store.State, error)
 	Create(id store.Identity, rb *rubric.Rubric, unit, period string) (store.Assessment, error)
 	Record(id store.Identity, assessmentID string, changes ...store.Change) ([]store.Revision, error)
+	// History lists a subject's revisions, oldest first ("" for all).
+	History(assessmentID, subject string) ([]*store.Revision, error)
+	// DataVersion changes when another program wrote to the database.
+	DataVersion() (int64, error)
+	// Rubrics lists the rubrics a new assessment can use, the built-in first.
+	Rubrics() ([]*rubric.Rubric, error)
+	// Sign signs an assessment off; Reopen returns it to draft with a reason.
+	Sign(id store.Identity, assessmentID string, allowIncomplete bool) (store.Revision, error)
+	Reopen(id store.Identity, assessmentID, reason string) (store.Revision, error)
 }
 
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
@@ -57,6 +68,52 @@ func (b StoreBackend) Record(id store.Identity, aid string, changes ...store.Cha
 	return b.Store.Record(id, aid, changes...)
 }
 
+// History lists revisions.
+func (b StoreBackend) History(aid, subject string) ([]*store.Revision, error) {
+	return b.Store.History(aid, subject)
+}
+
+// Rubrics lists the stored rubrics, the built-in first.
+func (b StoreBackend) Rubrics() ([]*rubric.Rubric, error) { return b.Store.Rubrics() }
+
+// DataVersion polls for writes by other programs.
+func (b StoreBackend) DataVersion() (int64, error) { return b.Store.DataVersion() }
+
+// Sign records the sign-off the way `kaohe sign` does: refused while
+// conflicts are open; an incomplete assessment only when allowed, and then
+// the sign-off's note says so, for the history.
+func (b StoreBackend) Sign(id store.Identity, aid string, allowIncomplete bool) (store.Revision, error) {
+	state, err := b.Store.State(aid)
+	if err != nil {
+		return store.Revision{}, err
+	}
+	r := readinessOf(state)
+	if len(r.conflicts) > 0 {
+		return store.Revision{}, fmt.Errorf("%s has %d open conflicts; settle them before signing", state.Assessment.Label(), len(r.conflicts))
+	}
+	note := "sign-off"
+	if len(r.unrecorded) > 0 {
+		if !allowIncomplete {
+			return store.Revision{}, fmt.Errorf("%s has %d unrecorded rules", state.Assessment.Label(), len(r.unrecorded))
+		}
+		note = fmt.Sprintf("sign-off, incomplete: %d rules unrecorded", len(r.unrecorded))
+	}
+	return b.status(id, aid, store.StatusSigned, note)
+}
+
+// Reopen returns a signed assessment to draft, with the reason in its history.
+func (b StoreBackend) Reopen(id store.Identity, aid, reason string) (store.Revision, error) {
+	return b.status(id, aid, store.StatusDraft, reason)
+}
+
+func (b StoreBackend) status(id store.Identity, aid, status, note string) (store.Revision, error) {
+	revs, err := b.Store.Record(id, aid, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(status), Note: note, Resolve: true})
+	if err != nil || len(revs) == 0 {
+		return store.Revision{}, err
+	}
+	return revs[0], nil
+}
+
 // Messages returned by commands.
 type (
 	identityMsg struct {
@@ -73,23 +130,48 @@ type (
 		err       error
 	}
 	stateMsg struct {
-		state *store.State
-		err   error
+		state   *store.State
+		version int64
+		err     error
 	}
-	// reloadedMsg refreshes the open workbench after a refused save.
+	// reloadedMsg refreshes the open workbench after a refused save or a
+	// write by another program.
 	reloadedMsg struct {
-		state *store.State
+		state   *store.State
+		version int64
+		err     error
+	}
+	// pollMsg is the timer of the check for other programs' writes; gen
+	// tells the workbench's own timer from a closed one's.
+	pollMsg struct{ gen int }
+	// versionMsg is the database's data_version read by the poll.
+	versionMsg struct {
+		gen     int
+		version int64
+		err     error
+	}
+	// historyMsg carries the revisions shown by the history view.
+	historyMsg struct {
+		title string
+		revs  []*store.Revision
 		err   error
 	}
 	createdMsg struct {
 		a   store.Assessment
 		err error
 	}
-	// savedMsg reports one save; seq says which edit of the subject it was.
+	// savedMsg reports one batch's save; seq says which batch it was.
 	savedMsg struct {
-		subject string
-		seq     int
-		err     error
+		seq       int
+		revisions []store.Revision
+		err       error
 	}
 	retryMsg struct{}
+	// rubricsMsg carries the rubrics the new-assessment form offers.
+	rubricsMsg struct {
+		rubrics []*rubric.Rubric
+		err     error
+	}
+	// statusSavedMsg reports a sign-off or a reopening.
+	statusSavedMsg struct{ err error }
 )

@@ -18,17 +18,17 @@ func fit(s string, w int) string {
 // box draws lines inside a rounded border of exactly w×h cells with a title
 // in the top edge. Lines are cut or padded to the inner width, and the body
 // is cut or padded to the inner height, so every row is exactly w wide.
-func box(st *Styles, title string, focused bool, lines []string, w, h int) []string {
-	return drawBox(st, title, focused, lines, w, h, false)
+func box(styles *Styles, title string, focused bool, lines []string, w, h int) []string {
+	return drawBox(styles, title, focused, lines, w, h, false)
 }
 
 // fittedBox is box for lines already exactly w−2 columns wide: it skips
 // measuring them again (the navigator redraws 40 rows per keystroke).
-func fittedBox(st *Styles, title string, focused bool, lines []string, w, h int) []string {
-	return drawBox(st, title, focused, lines, w, h, true)
+func fittedBox(styles *Styles, title string, focused bool, lines []string, w, h int) []string {
+	return drawBox(styles, title, focused, lines, w, h, true)
 }
 
-func drawBox(st *Styles, title string, focused bool, lines []string, w, h int, fitted bool) []string {
+func drawBox(styles *Styles, title string, focused bool, lines []string, w, h int, fitted bool) []string {
 	if w < 2 || h < 2 {
 		out := make([]string, max(h, 0))
 		for i := range out {
@@ -37,17 +37,17 @@ func drawBox(st *Styles, title string, focused bool, lines []string, w, h int, f
 		return out
 	}
 	inner := w - 2
-	ts := st.Title
+	ts := styles.Title
 	if focused {
-		ts = st.FocusTitle
+		ts = styles.FocusTitle
 	}
 	t := textwidth.Truncate(title, max(inner-2, 0), "…")
-	top := st.Border.Render("╭─") + ts.Render(t) + st.Border.Render(strings.Repeat("─", max(inner-1-textwidth.Width(t), 0))+"╮")
+	top := styles.Border.Render("╭─") + ts.Render(t) + styles.Border.Render(strings.Repeat("─", max(inner-1-textwidth.Width(t), 0))+"╮")
 	if inner-1-textwidth.Width(t) < 0 {
-		top = st.Border.Render("╭" + strings.Repeat("─", inner) + "╮")
+		top = styles.Border.Render("╭" + strings.Repeat("─", inner) + "╮")
 	}
 	out := []string{top}
-	side := st.Border.Render("│")
+	side := styles.Border.Render("│")
 	for i := 0; i < h-2; i++ {
 		switch {
 		case i >= len(lines):
@@ -58,7 +58,7 @@ func drawBox(st *Styles, title string, focused bool, lines []string, w, h int, f
 			out = append(out, side+fit(lines[i], inner)+side)
 		}
 	}
-	out = append(out, st.Border.Render("╰"+strings.Repeat("─", inner)+"╯"))
+	out = append(out, styles.Border.Render("╰"+strings.Repeat("─", inner)+"╯"))
 	return out
 }
 

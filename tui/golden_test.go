@@ -48,9 +48,9 @@ func golden(t *testing.T, name, got string) {
 func TestGoldenPanes(t *testing.T) {
 	h := newHarness(t)
 	h.gotoIndicator("3.2")
-	h.keys("91500 enter tab 4 enter tab 4 enter")
+	h.keys("91500 enter 4 enter 4 enter")
 	h.gotoIndicator("1.2")
-	h.keys("8 enter tab space")
+	h.keys("8 enter 1")
 	wb := h.m.wb
 	for _, sz := range []struct {
 		name string

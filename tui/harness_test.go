@@ -2,6 +2,8 @@ package tui
 
 import (
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -50,7 +52,7 @@ func withLang(lang string) harnessOpt { return func(o *Options) { o.Labels = i18
 // 吉首市/2021, starts the TUI at 120×40 and opens the workbench on it.
 func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "kaohe.db")
+	path := filepath.Join(fastDir(t), "kaohe.db")
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +67,7 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 		t.Fatal(err)
 	}
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
-	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, Dark: true,
+	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,
 		Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
 	for _, f := range opts {
 		f(&o)
@@ -74,10 +76,24 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(h.m.Init())
 	h.keys("enter") // open the only assessment
-	if h.m.screen != screenWorkbench {
+	if h.m.front != screenWorkbench {
 		t.Fatalf("workbench did not open:\n%s", h.screen())
 	}
 	return h
+}
+
+// fastDir is a temporary folder in memory (/dev/shm) when the system has
+// one, so the thousands of committed writes of these tests do not wait for
+// a disk; the store's behaviour is the same.
+func fastDir(t testing.TB) string {
+	t.Helper()
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() {
+		if dir, err := os.MkdirTemp("/dev/shm", "kaohe-tui-test-"); err == nil {
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			return dir
+		}
+	}
+	return t.TempDir()
 }
 
 // send feeds one message and runs what it returns.
@@ -103,9 +119,9 @@ func (h *harness) run(cmd tea.Cmd) {
 		case nil:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case retryMsg:
-			// Retries are sent by the tests themselves, when they choose.
-		case identityMsg, statesMsg, stateMsg, createdMsg, savedMsg, reportWrittenMsg, reloadedMsg:
+		case retryMsg, pollMsg, tea.QuitMsg:
+			// Retries and polls are sent by the tests themselves, when they choose.
+		default:
 			m, next := h.m.Update(msg)
 			h.m = m.(Model)
 			queue = append(queue, next)
@@ -120,6 +136,9 @@ func runWithTimeout(c tea.Cmd) tea.Msg {
 	case msg := <-ch:
 		return msg
 	case <-time.After(2 * time.Second):
+		if os.Getenv("KAOHE_DEBUG_TIMEOUT") != "" {
+			panic(fmt.Sprintf("command timed out: %T", c))
+		}
 		return nil
 	}
 }
@@ -139,6 +158,7 @@ func keyMsgs(tok string) []tea.KeyPressMsg {
 		"enter": {Code: tea.KeyEnter}, "tab": {Code: tea.KeyTab}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
 		"esc": {Code: tea.KeyEscape}, "space": {Code: tea.KeySpace, Text: " "}, "up": {Code: tea.KeyUp},
 		"down": {Code: tea.KeyDown}, "backspace": {Code: tea.KeyBackspace}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+j": {Code: 'j', Mod: tea.ModCtrl}, "delete": {Code: tea.KeyDelete},
 	}
 	if k, ok := named[tok]; ok {
 		return []tea.KeyPressMsg{k}

@@ -6,80 +6,84 @@ import (
 )
 
 // KeyMap is every key binding of the TUI, with its help text in the UI's
-// language. DefaultKeyMap returns a fresh value.
+// language. No screen matches a key by its text: each key it answers to is
+// one of these bindings, so help and footer always say the truth.
 type KeyMap struct {
 	Up, Down                       key.Binding
 	NextIndicator, PrevIndicator   key.Binding
 	NextUnrecorded, PrevUnrecorded key.Binding
+	NextConflict, ListUnrecorded   key.Binding
 	Filter                         key.Binding
+	ScrollUp, ScrollDown           key.Binding // the indicator pane's text
 	NextInput, PrevInput           key.Binding
+	NoDeficiency, Found            key.Binding // 0 and 1
 	Toggle, Increment, Decrement   key.Binding
-	Confirm, Cancel, Clear         key.Binding
-	Help, Quit, Back, New, Open    key.Binding
+	Figure                         key.Binding // a digit or point that starts typing a figure
+	IndicatorClean                 key.Binding // o
+	Confirm, Cancel, Clear, Undo   key.Binding
+	History, Sign, Reopen          key.Binding
+	PickHead                       key.Binding // 1–9 in a conflict
+	Yes                            key.Binding // y/Y/enter answers a question
+	QuitYes                        key.Binding // y/Y confirms quitting with unsaved edits
+	NewLine                        key.Binding // in the note editor
+	ArrowUp, ArrowDown             key.Binding // suggestions and lists while typing
+	Help, Quit, ForceQuit          key.Binding
+	Back, New, Open                key.Binding
 	Summary, Export                key.Binding
 }
 
-// DefaultKeyMap builds the key map with help in the given language.
-func DefaultKeyMap(l *i18n.Labels) KeyMap {
+// defaultKeyMap builds the key map with help in the given language.
+func defaultKeyMap(l *i18n.Labels, w *words) KeyMap {
 	h := l.UI.Help
 	b := func(help string, keys ...string) key.Binding {
-		shown := keys[0]
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, h[help]))
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))
 	}
 	return KeyMap{
 		Up:             key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", h["up"])),
 		Down:           key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", h["down"])),
-		NextIndicator:  b("next", "n"),
-		PrevIndicator:  b("prev", "p"),
-		NextUnrecorded: b("nextOpen", "]"),
-		PrevUnrecorded: b("prevOpen", "["),
-		Filter:         b("filter", "/"),
-		NextInput:      b("nextInput", "tab"),
-		PrevInput:      b("prevInput", "shift+tab"),
-		Toggle:         b("toggle", "space"),
-		Increment:      b("inc", "+", "="),
-		Decrement:      b("dec", "-"),
-		Confirm:        b("confirm", "enter"),
-		Cancel:         b("cancel", "esc"),
-		Clear:          b("clear", "x", "delete"),
-		Help:           b("help", "?"),
-		Quit:           b("quit", "q", "ctrl+c"),
-		Back:           b("back", "b"),
-		New:            b("new", "n"),
-		Open:           b("open", "enter"),
-		Summary:        b("summary", "s"),
-		Export:         b("export", "x"),
+		NextIndicator:  b(h["next"], "n"),
+		PrevIndicator:  b(h["prev"], "p"),
+		NextUnrecorded: b(h["nextOpen"], "]"),
+		PrevUnrecorded: b(h["prevOpen"], "["),
+		NextConflict:   b(w.NextConflict, "c"),
+		ListUnrecorded: b(w.ListUnrecorded, "l"),
+		Filter:         b(h["filter"], "/"),
+		ScrollDown:     key.NewBinding(key.WithKeys("pgdown", "J"), key.WithHelp("J/pgdn", w.ScrollDown)),
+		ScrollUp:       key.NewBinding(key.WithKeys("pgup", "K"), key.WithHelp("K/pgup", w.ScrollUp)),
+		NextInput:      b(h["nextInput"], "tab"),
+		PrevInput:      b(h["prevInput"], "shift+tab"),
+		// Full-width digits too: a Chinese input method in full-width mode
+		// types ０ and １.
+		NoDeficiency: b(w.NoDeficiency, "0", "０"),
+		Found:        b(w.Found, "1", "１"),
+		Toggle:       b(w.ToggleRecorded, "space"),
+		Increment:    b(h["inc"], "+", "="),
+		Decrement:    b(h["dec"], "-"),
+		Figure: key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", ".",
+			"０", "１", "２", "３", "４", "５", "６", "７", "８", "９", "．"),
+			key.WithHelp("0-9", w.TypeFigure)),
+		IndicatorClean: b(w.IndicatorClean, "o"),
+		Confirm:        b(h["confirm"], "enter"),
+		Cancel:         b(h["cancel"], "esc"),
+		Clear:          b(h["clear"], "x", "delete"),
+		Undo:           b(w.Undo, "u"),
+		History:        b(w.History, "h"),
+		Sign:           b(w.Sign, "S"),
+		Reopen:         b(w.Reopen, "R"),
+		PickHead: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),
+			key.WithHelp("1/2", w.PickHead)),
+		Yes:       key.NewBinding(key.WithKeys("y", "Y", "enter"), key.WithHelp("y/enter", w.Yes)),
+		QuitYes:   key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", h["quit"])),
+		NewLine:   key.NewBinding(key.WithKeys("ctrl+j", "alt+enter"), key.WithHelp("ctrl+j", w.NewLine)),
+		ArrowUp:   key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", h["up"])),
+		ArrowDown: key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", h["down"])),
+		Help:      b(h["help"], "?"),
+		Quit:      b(h["quit"], "q"),
+		ForceQuit: b(h["quit"], "ctrl+c"),
+		Back:      b(h["back"], "b"),
+		New:       b(h["new"], "n"),
+		Open:      b(h["open"], "enter"),
+		Summary:   b(h["summary"], "s"),
+		Export:    b(h["export"], "x"),
 	}
-}
-
-// workbenchHelp is the KeyMap view the help bubble shows on the workbench.
-type workbenchHelp struct{ k *KeyMap }
-
-// ShortHelp is the footer line.
-func (w workbenchHelp) ShortHelp() []key.Binding {
-	k := w.k
-	return []key.Binding{k.Down, k.NextIndicator, k.NextUnrecorded, k.NextInput, k.Toggle, k.Confirm, k.Filter, k.Help, k.Quit}
-}
-
-// FullHelp is the ? screen.
-func (w workbenchHelp) FullHelp() [][]key.Binding {
-	k := w.k
-	return [][]key.Binding{
-		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.Filter},
-		{k.NextInput, k.PrevInput, k.Toggle, k.Increment, k.Decrement, k.Confirm, k.Cancel, k.Clear},
-		{k.Back, k.Help, k.Quit},
-	}
-}
-
-// pickerHelp is the KeyMap view of the assessment picker.
-type pickerHelp struct{ k *KeyMap }
-
-// ShortHelp is the footer line.
-func (p pickerHelp) ShortHelp() []key.Binding {
-	return []key.Binding{p.k.Down, p.k.Open, p.k.New, p.k.Summary, p.k.Help, p.k.Quit}
-}
-
-// FullHelp is the ? screen.
-func (p pickerHelp) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{p.k.Up, p.k.Down, p.k.Open, p.k.New, p.k.Summary}, {p.k.Help, p.k.Quit}}
 }

@@ -23,9 +23,10 @@ const (
 
 // layout splits the width between the three panes.
 func (wb *workbench) layout() (nav, center, score int) {
-	nav = clamp(wb.w*30/100, 24, 40)
-	score = clamp(wb.w*27/100, 24, 44)
-	center = wb.w - nav - score
+	w := wb.c.w
+	nav = clamp(w*30/100, 24, 56)
+	score = clamp(w*27/100, 24, 44)
+	center = w - nav - score
 	return
 }
 
@@ -51,8 +52,9 @@ func shortTitle(ind *rubric.Indicator) string {
 }
 
 // marker is an indicator's state in the navigator: "." not recorded, "✓"
-// recorded without deduction, "-0.60" deducted, a trailing "*" when a cap
-// bound, a leading "!" when in conflict.
+// recorded without deduction, "-0.60" deducted, a leading "~" while only
+// partly recorded, a trailing "*" when a cap bound, a leading "!" when in
+// conflict.
 func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 	ir, _ := wb.res.Indicator(ind.ID)
 	conflict := false
@@ -74,6 +76,9 @@ func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 	default:
 		m = "-" + ir.Deduction.Fixed(2)
 	}
+	if !ir.Complete && ir.Recorded > 0 && m != "~" {
+		m = "~" + m // partly recorded, even when it already deducts
+	}
 	capped := ir.AnyCapBound()
 	if capped {
 		m += "*"
@@ -88,50 +93,71 @@ func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 func (wb *workbench) navigatorView(w, h int) []string {
 	inner := w - 2
 	var lines []string
-	cursorLine := 0
 	if wb.mode == editFilter || wb.filter != "" {
-		lines = append(lines, fit(wb.l.UI.Filter+wb.filterText(), inner))
+		lines = append(lines, fit(wb.c.l.UI.Filter+wb.filterText(), inner))
 	}
-	for i, r := range wb.rows {
-		if i == wb.cursor {
-			cursorLine = len(lines)
-		}
-		if r.ind == nil {
-			cr := wb.categoryResult(r.cat.ID)
-			score := cr.Score.Fixed(1) + "/" + cr.Max.String()
-			title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
-			l := fit(title, inner-textwidth.Width(score)-1) + " " + score
-			if i == wb.cursor {
-				lines = append(lines, wb.st.Cursor.Render(l))
-			} else {
-				lines = append(lines, wb.st.Header.Render(l))
-			}
-			continue
-		}
-		m, capped, conflict := wb.marker(r.ind)
-		mw := 7
-		left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
-		right := textwidth.PadLeft(m, mw)
-		var text string
-		switch {
-		case i == wb.cursor:
-			text = wb.st.Cursor.Render(left + right)
-		case conflict:
-			text = left + wb.st.Conflict.Render(right)
-		case capped:
-			text = left + wb.st.Capped.Render(right)
-		case strings.HasPrefix(m, "-"):
-			text = left + wb.st.Deducted.Render(right)
-		case m == "✓" || strings.HasPrefix(m, "+"):
-			text = left + wb.st.Good.Render(right)
-		default:
-			text = left + wb.st.Dim.Render(right)
-		}
-		lines = append(lines, text)
+	// Only the rows in view are drawn, each from a cache that a new score,
+	// size or style empties: a keystroke redraws little.
+	start := scrollWindow(len(lines)+wb.cursor, len(lines)+len(wb.rows), h-2) - len(lines)
+	start = max(start, 0)
+	end := min(len(wb.rows), start+h-2)
+	key := navCacheKey{inner: inner, gen: wb.renderGen, styleGen: wb.c.styleGen}
+	if wb.navCache == nil || wb.navCacheKey != key {
+		wb.navCache, wb.navCacheKey = map[navRowKey]string{}, key
 	}
-	body := h - 2
-	start := scrollWindow(cursorLine, len(lines), body)
-	return fittedBox(wb.st, wb.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines[start:], w, h)
+	for i := start; i < end; i++ {
+		r := wb.rows[i]
+		k := navRowKey{cat: r.cat, ind: r.ind, cursor: i == wb.cursor}
+		line, ok := wb.navCache[k]
+		if !ok {
+			line = wb.navigatorRow(r, k.cursor, inner)
+			wb.navCache[k] = line
+		}
+		lines = append(lines, line)
+	}
+	return fittedBox(&wb.c.styles, wb.c.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines, w, h)
+}
+
+// navCacheKey is what every cached navigator row depends on.
+type navCacheKey struct{ inner, gen, styleGen int }
+
+// navRowKey names one cached navigator row.
+type navRowKey struct {
+	cat    *rubric.Category
+	ind    *rubric.Indicator
+	cursor bool
+}
+
+// navigatorRow draws one row of the navigator, exactly inner columns wide.
+func (wb *workbench) navigatorRow(r row, cursor bool, inner int) string {
+	styles := &wb.c.styles
+	if r.ind == nil {
+		cr := wb.categoryResult(r.cat.ID)
+		score := scoreOf(cr.Score, cr.Max)
+		title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
+		l := fit(title, inner-textwidth.Width(score)-1) + " " + score
+		if cursor {
+			return styles.Cursor.Render(l)
+		}
+		return styles.Header.Render(l)
+	}
+	m, capped, conflict := wb.marker(r.ind)
+	mw := 8
+	left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
+	right := textwidth.PadLeft(m, mw)
+	switch {
+	case cursor:
+		return styles.Cursor.Render(left + right)
+	case conflict:
+		return left + styles.Conflict.Render(right)
+	case capped:
+		return left + styles.Capped.Render(right)
+	case strings.Contains(m, "-"):
+		return left + styles.Deducted.Render(right)
+	case m == "✓" || strings.HasPrefix(m, "+"):
+		return left + styles.Good.Render(right)
+	}
+	return left + styles.Dim.Render(right)
 }
 
 func (wb *workbench) filterText() string {
@@ -154,18 +180,39 @@ func (wb *workbench) categoryResult(id string) *scoring.CategoryResult {
 func (wb *workbench) indicatorView(w, h int) []string {
 	inner := w - 2
 	ind := wb.current()
-	if ind == nil {
-		return box(wb.st, wb.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
+	switch {
+	case wb.mode == viewUnrecorded:
+		return box(&wb.c.styles, wb.c.words.ListUnrecorded, true, wb.unrecordedView(inner, h-2), w, h)
+	case wb.mode == viewChecks:
+		return box(&wb.c.styles, wb.c.words.ChecksTitle, true, wb.checksView(inner), w, h)
+	case wb.mode == editReopen:
+		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.words.Colon, wb.reasonIn.View(), inner), "")
+		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)
+		if wb.inlineErr != "" {
+			lines = appendWrapped(lines, wb.c.styles.Error, "", wb.inlineErr, inner)
+		}
+		return box(&wb.c.styles, wb.c.words.Reopen, true, lines, w, h)
+	case wb.mode == viewHistory:
+		var lines []string
+		for _, s := range wb.history {
+			lines = appendWrapped(lines, wb.c.styles.Text, "", s, inner)
+		}
+		return box(&wb.c.styles, wb.historyHead, true, lines, w, h)
+	case len(wb.rows) == 0:
+		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.words.NoMatch, max(inner, 1)), w, h)
 	}
-	l := wb.l
+	if ind == nil {
+		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
+	}
+	l := wb.c.l
 	var lines []string
 	selLine := 0
 	cat := wb.rows[wb.cursor].cat
-	lines = append(lines, wb.st.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
-		wb.st.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
+	lines = append(lines, wb.c.styles.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
+		wb.c.styles.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
 	if wb.signed != nil {
 		for _, s := range textwidth.Wrap(wb.signedText(), inner) {
-			lines = append(lines, wb.st.Warning.Render(s))
+			lines = append(lines, wb.c.styles.Warning.Render(s))
 		}
 	}
 	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
@@ -175,48 +222,77 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		}
 		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, "，"), wb.a.Label())
 		for _, s := range textwidth.Wrap(msg, inner) {
-			lines = append(lines, wb.st.Conflict.Render(s))
+			lines = append(lines, wb.c.styles.Conflict.Render(s))
 		}
 	}
-	lines = append(lines, wrapPrefixed(l.UI.Content+"：", textwidth.Sanitize(ind.Content, false), inner)...)
-	for _, s := range wrapPrefixed(l.UI.Standard+"：", textwidth.Sanitize(ind.Standard, false), inner) {
-		lines = append(lines, wb.st.Dim.Render(s))
+	lines = append(lines, wrapPrefixed(l.UI.Content+wb.c.words.Colon, textwidth.Sanitize(ind.Content, false), inner)...)
+	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.words.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
+		lines = append(lines, wb.c.styles.Dim.Render(s))
 	}
-	lines = append(lines, wb.st.Border.Render(strings.Repeat("─", inner)))
+	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
 	ir, _ := wb.res.Indicator(ind.ID)
+	selEnd := 0
+	// The selected input's error goes right under it.
+	errorLines := func() {
+		if wb.inlineErr != "" {
+			for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
+				lines = append(lines, wb.c.styles.Error.Render(s))
+			}
+		}
+		selEnd = len(lines)
+	}
 	for i := range ind.Rules {
 		r := &ind.Rules[i]
 		if i == wb.sel {
 			selLine = len(lines)
 		}
 		lines = append(lines, wb.ruleLines(r, &ir.Rules[i], i == wb.sel, inner)...)
-	}
-	if wb.sel == len(ind.Rules) {
-		selLine = len(lines)
-	}
-	lines = append(lines, wb.noteLines(ind, wb.sel == len(ind.Rules), inner)...)
-	if wb.inlineErr != "" {
-		for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
-			lines = append(lines, wb.st.Error.Render(s))
+		if i == wb.sel {
+			errorLines()
 		}
 	}
-	body := h - 2
-	// Keep the selected input (and the error under it) on screen; the
-	// first line (indicator and category) stays pinned.
-	start := 0
-	if selLine+4 > body {
-		start = min(selLine-3, max(len(lines)-body+1, 0))
+	if wb.sel >= len(ind.Rules) {
+		selLine = len(lines)
 	}
-	if start > 1 {
-		lines = append(lines[:1], lines[start:]...)
+	lines = append(lines, wb.noteLines(ind, wb.sel >= len(ind.Rules), inner)...)
+	if wb.sel >= len(ind.Rules) {
+		errorLines()
 	}
-	return box(wb.st, wb.l.UI.Indicator, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
+	return wb.scrolledBox(lines, selLine, selEnd, w, h)
+}
+
+// scrolledBox shows the indicator pane's lines in a box: the first line
+// (indicator and category) stays pinned, the selected input (lines selLine
+// to selEnd) is kept in view, and J/K scroll from there; the title says
+// where the view is when not everything fits.
+func (wb *workbench) scrolledBox(lines []string, selLine, selEnd, w, h int) []string {
+	title := wb.c.l.UI.Indicator
+	rest := lines[1:]
+	room := h - 3 // the border and the pinned line
+	if room < 1 || len(rest) <= room {
+		wb.scroll = 0
+		return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
+	}
+	maxStart := len(rest) - room
+	// From the top, unless that hides the selected input: then far enough
+	// down to show all of it (its conflict, its error), its first line
+	// first when it is taller than the pane.
+	auto := 0
+	if sel, end := selLine-1, selEnd-1; end > room {
+		auto = clamp(end-room, 0, max(sel, 0))
+	}
+	auto = min(auto, maxStart)
+	start := clamp(auto+wb.scroll, 0, maxStart)
+	wb.scroll = start - auto
+	title += fmt.Sprintf(" %d–%d/%d %s", start+1, start+room, len(rest), wb.c.words.More)
+	shown := append([]string{lines[0]}, rest[start:start+room]...)
+	return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, shown, w, h)
 }
 
 // ruleLines renders one rule: its label and kind, then its input with the
 // target or range beside it and the deduction it causes.
 func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected bool, inner int) []string {
-	l := wb.l
+	l := wb.c.l
 	pointer := "  "
 	if selected {
 		pointer = "> "
@@ -231,7 +307,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			s = "    " + strings.TrimLeft(s, " ")
 		}
 		if selected {
-			out = append(out, wb.st.InputActive.Render(s))
+			out = append(out, wb.c.styles.InputActive.Render(s))
 		} else {
 			out = append(out, s)
 		}
@@ -242,8 +318,10 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	switch {
 	case editingThis:
 		field = "[" + wb.valueInput.View() + "]"
+	case selected && wb.mode == editReason && wb.pendingVal != nil:
+		field = "[" + wb.pendingVal.String() + "]" // the figure stays in view
 	case !rr.Recorded:
-		field = wb.st.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
+		field = wb.c.styles.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
 	case r.Kind.IsBool():
 		field = "[" + report.FormatValue(l, rr.Value) + "]"
 	default:
@@ -254,6 +332,11 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		unit = ""
 	}
 	hint := ruleHint(l, r)
+	if ind := wb.current(); ind != nil {
+		if g := ind.GroupOf(r.ID); g != nil {
+			hint += wb.hintSep() + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
+		}
+	}
 	eff := ""
 	if rr.Recorded {
 		sign := "-"
@@ -264,31 +347,43 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			sign = ""
 		}
 		eff = "→ " + sign + rr.Amount.Fixed(2)
-		if rr.Capped {
+		switch {
+		case rr.Capped:
 			eff += " " + l.UI.CapBound
+		case wb.groupCapped(r.ID):
+			eff += " " + l.GroupCapped // the shared cap bound: the total is less
 		}
 	}
 	line := "    " + field
 	if unit != "" {
 		line += " " + unit
 	}
-	if p := wb.pend[r.ID]; p != nil && p.err != nil {
-		line += " " + wb.st.Error.Render("["+wb.l.UI.Unsaved+"]")
+	if wb.saver.failed(r.ID) {
+		line += " " + wb.c.styles.Error.Render("["+wb.c.l.UI.Unsaved+"]")
 	}
 	out = append(out, fit(line, inner))
+	// The hint keeps its whole text (its cap): wrapped, with the effect
+	// beside its last line when it fits, else on a line of its own.
 	if hint != "" || eff != "" {
-		hl := "    " + hint
-		if eff != "" {
-			st := wb.st.Deducted
-			if rr.Amount == 0 {
-				st = wb.st.Good
-			}
-			if rr.Capped {
-				st = wb.st.Capped
-			}
-			out = append(out, wb.st.Dim.Render(fit(hl, max(inner-textwidth.Width(eff)-1, 0)))+" "+st.Render(eff))
-		} else {
-			out = append(out, wb.st.Dim.Render(fit(hl, inner)))
+		effStyle := wb.c.styles.Deducted
+		switch {
+		case rr.Capped:
+			effStyle = wb.c.styles.Capped
+		case rr.Amount == 0 || r.Kind == rubric.Bonus:
+			effStyle = wb.c.styles.Good
+		}
+		hl := wrapPrefixed("    ", hint, inner)
+		last := hl[len(hl)-1]
+		for _, s := range hl[:len(hl)-1] {
+			out = append(out, wb.c.styles.Dim.Render(fit(s, inner)))
+		}
+		switch {
+		case eff == "":
+			out = append(out, wb.c.styles.Dim.Render(fit(last, inner)))
+		case textwidth.Width(last)+1+textwidth.Width(eff) <= inner:
+			out = append(out, wb.c.styles.Dim.Render(fit(last, inner-textwidth.Width(eff)-1))+" "+effStyle.Render(eff))
+		default:
+			out = append(out, wb.c.styles.Dim.Render(fit(last, inner)), effStyle.Render(textwidth.PadLeft(eff, inner)))
 		}
 	}
 	if r.Kind == rubric.Discretion && (rr.Note != "" || (selected && wb.mode == editReason)) {
@@ -296,7 +391,10 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		if selected && wb.mode == editReason {
 			reason = wb.reasonIn.View()
 		}
-		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+"：", reason, inner)...)
+		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.words.Colon, reason, inner)...)
+		if selected && wb.mode == editReason {
+			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
+		}
 	}
 	if ss := wb.conflicts[r.ID]; ss != nil {
 		out = append(out, wb.conflictLines(ss, selected, inner)...)
@@ -304,11 +402,30 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	return out
 }
 
+// groupCapped reports whether the cap shared by a rule's group bound.
+func (wb *workbench) groupCapped(ruleID string) bool {
+	ind := wb.current()
+	if ind == nil {
+		return false
+	}
+	g := ind.GroupOf(ruleID)
+	if g == nil {
+		return false
+	}
+	ir, _ := wb.res.Indicator(ind.ID)
+	for _, gr := range ir.Groups {
+		if gr.ID == g.ID {
+			return gr.Capped
+		}
+	}
+	return false
+}
+
 // conflictLines shows each inspector's value of a subject in conflict and,
 // when it is selected, how to settle it.
 func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner int) []string {
-	l := wb.l
-	out := []string{wb.st.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner))}
+	l := wb.c.l
+	out := []string{wb.c.styles.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner))}
 	for i, h := range ss.Heads {
 		v := "—"
 		if !h.Tombstone() {
@@ -320,14 +437,14 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 		if h.Note != "" {
 			s += "  " + textwidth.Sanitize(h.Note, false)
 		}
-		out = append(out, wb.st.Warning.Render(fit(s, inner)))
+		out = append(out, wb.c.styles.Warning.Render(fit(s, inner)))
 	}
 	if selected {
 		hint := l.UI.ResolveHint
 		if wb.signed != nil {
 			hint = wb.signedText()
 		}
-		out = appendWrapped(out, wb.st.Dim, "    ", hint, inner)
+		out = appendWrapped(out, wb.c.styles.Dim, "    ", hint, inner)
 	}
 	return out
 }
@@ -355,22 +472,27 @@ func ruleHint(l *i18n.Labels, r *rubric.Rule) string {
 	if r.Cap != nil && r.Kind != rubric.Discretion {
 		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
 	}
-	sep := "，"
-	if l.Lang != "zh" {
-		sep = ", "
-	}
-	return strings.Join(parts, sep)
+	return strings.Join(parts, hintSep(l))
 }
+
+func hintSep(l *i18n.Labels) string {
+	if l.Lang != "zh" {
+		return ", "
+	}
+	return "，"
+}
+
+func (wb *workbench) hintSep() string { return hintSep(wb.c.l) }
 
 func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) []string {
 	pointer := "  "
 	if selected {
 		pointer = "> "
 	}
-	head := pointer + wb.l.UI.IndicatorNote
+	head := pointer + wb.c.l.UI.IndicatorNote
 	var out []string
 	if selected {
-		out = append(out, wb.st.InputActive.Render(fit(head, inner)))
+		out = append(out, wb.c.styles.InputActive.Render(fit(head, inner)))
 	} else {
 		out = append(out, fit(head, inner))
 	}
@@ -385,7 +507,7 @@ func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) 
 	}
 	note := textwidth.Sanitize(wb.notes[ind.ID], true)
 	if note == "" {
-		out = append(out, wb.st.Dim.Render("    —"))
+		out = append(out, wb.c.styles.Dim.Render("    —"))
 		return out
 	}
 	for _, s := range textwidth.Wrap(note, max(inner-4, 1)) {
@@ -399,9 +521,16 @@ func (wb *workbench) categoryOverview(inner int) []string {
 	r := wb.rows[wb.cursor]
 	cr := wb.categoryResult(r.cat.ID)
 	lines := wrapPrefixed(r.cat.ID+" ", textwidth.Sanitize(r.cat.Title, false), inner)
-	lines = append(lines, fmt.Sprintf("%s %s / %s", wb.l.Score, cr.Score.Fixed(2), cr.Max.Fixed(2)), "")
+	recorded, total := 0, 0
 	for _, ir := range cr.Indicators {
-		lines = append(lines, fit(ir.ID+" "+wb.titles[ir.ID], inner-12)+textwidth.PadLeft(ir.Score.Fixed(2)+"/"+ir.Max.String(), 12))
+		recorded += ir.Recorded
+		total += len(ir.Rules)
+	}
+	lines = append(lines, wb.c.l.Score+" "+scoreOf(cr.Score, cr.Max),
+		fmt.Sprintf(wb.c.words.Recorded, recorded, total), "")
+	for _, ir := range cr.Indicators {
+		fig := fmt.Sprintf("%d/%d  %s / %s", ir.Recorded, len(ir.Rules), ir.Score.Fixed(2), ir.Max.String())
+		lines = append(lines, fit(ir.ID+" "+wb.titles[ir.ID], max(inner-textwidth.Width(fig)-1, 1))+" "+fig)
 	}
 	return lines
 }
@@ -410,28 +539,28 @@ func (wb *workbench) categoryOverview(inner int) []string {
 // current indicator scores what it does.
 func (wb *workbench) scoreView(w, h int) []string {
 	inner := w - 2
-	l := wb.l
+	l := wb.c.l
 	res := wb.res
 	var lines []string
 	total := l.Total + " " + res.Total.Fixed(2)
-	lines = append(lines, wb.st.Strong.Render(fit(total, inner)))
+	lines = append(lines, wb.c.styles.Strong.Render(fit(total, inner)))
 	if wb.rng != nil {
-		lines = append(lines, wb.st.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))
+		lines = append(lines, wb.c.styles.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))
 	}
 	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Base, res.Base.Fixed(2), res.BaseMax), inner))
 	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Bonus, res.Bonus.Fixed(2), res.BonusMax), inner))
 	p := res.Progress
 	lines = append(lines, fit(fmt.Sprintf("%s %d/%d", l.Progress, p.IndicatorsRecorded, p.IndicatorsTotal), inner), "")
-	barW := max(inner-16, 4)
+	barW := max(inner-16, 2)
 	for _, c := range res.Categories {
 		label := textwidth.PadRight(c.ID, 2)
-		fig := textwidth.PadLeft(c.Score.Fixed(1)+"/"+c.Max.String(), 10)
+		fig := textwidth.PadLeft(scoreOf(c.Score, c.Max), 12)
 		lines = append(lines, label+" "+wb.bar(c.Score, c.Max, barW)+" "+fig)
 	}
 	ind := wb.current()
 	if ind != nil {
 		ir, _ := res.Indicator(ind.ID)
-		lines = append(lines, "", wb.st.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
+		lines = append(lines, "", wb.c.styles.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
 		for _, rr := range ir.Rules {
 			v := "—"
 			if rr.Recorded {
@@ -444,18 +573,22 @@ func (wb *workbench) scoreView(w, h int) []string {
 			}
 			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
 			if rr.Capped {
-				lines = appendWrapped(lines, wb.st.Capped, "   ", fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
 			}
 		}
 		for _, g := range ir.Groups {
 			if g.Capped {
-				lines = appendWrapped(lines, wb.st.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)
 			}
 		}
-		raw := fmt.Sprintf(" %s %s", l.UI.Raw, ir.Raw.Fixed(2))
+		rawLabel := l.UI.Raw
+		if ir.Bonus {
+			rawLabel = wb.c.words.BonusTotal // a bonus is never shown as a deduction
+		}
+		raw := fmt.Sprintf(" %s %s", rawLabel, ir.Raw.Fixed(2))
 		lines = append(lines, fit(raw, inner))
 		if ir.Capped {
-			lines = appendWrapped(lines, wb.st.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
+			lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
 		}
 		sc := " " + fmt.Sprintf(l.UI.ScoreLine, ir.Score.Fixed(2), ir.Max.String())
 		if wb.rng != nil {
@@ -463,7 +596,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 				sc += fmt.Sprintf(" (%s–%s)", sp.Min.Fixed(2), sp.Max.Fixed(2))
 			}
 		}
-		lines = append(lines, wb.st.Strong.Render(fit(sc, inner)))
+		lines = append(lines, wb.c.styles.Strong.Render(fit(sc, inner)))
 	}
 	if len(lines) > h-2 { // short window: drop the spacing lines first
 		var packed []string
@@ -474,17 +607,20 @@ func (wb *workbench) scoreView(w, h int) []string {
 		}
 		lines = packed
 	}
-	return box(wb.st, l.UI.ScorePanel, false, lines, w, h)
+	return box(&wb.c.styles, l.UI.ScorePanel, false, lines, w, h)
 }
 
 // appendWrapped adds text wrapped to inner columns, each line after a
 // prefix (an indent, never an orphan), in a style.
-func appendWrapped(lines []string, st lipgloss.Style, prefix, text string, inner int) []string {
+func appendWrapped(lines []string, style lipgloss.Style, prefix, text string, inner int) []string {
 	for _, s := range wrapPrefixed(prefix, text, inner) {
-		lines = append(lines, st.Render(fit(s, inner)))
+		lines = append(lines, style.Render(fit(s, inner)))
 	}
 	return lines
 }
+
+// scoreOf is the one format of a score everywhere: 13.00 / 15.
+func scoreOf(score, maxPts decimal.Dec) string { return score.Fixed(2) + " / " + maxPts.String() }
 
 // trim prints a figure without trailing zeros (扣1.6分，封顶1分).
 func trim(d decimal.Dec) string { return d.String() }
@@ -492,15 +628,15 @@ func trim(d decimal.Dec) string { return d.String() }
 // bar draws score/max as a bar of ASCII cells (no East-Asian-ambiguous
 // glyphs, so it is the same width in every locale).
 func (wb *workbench) bar(score, maxPts decimal.Dec, w int) string {
-	return drawBar(wb.st, score, maxPts, w)
+	return drawBar(&wb.c.styles, score, maxPts, w)
 }
 
 // drawBar draws score/max in w cells.
-func drawBar(st *Styles, score, maxPts decimal.Dec, w int) string {
+func drawBar(styles *Styles, score, maxPts decimal.Dec, w int) string {
 	if maxPts <= 0 || w <= 0 {
 		return strings.Repeat(" ", max(w, 0))
 	}
 	full := int(int64(score) * int64(w) / int64(maxPts))
 	full = clamp(full, 0, w)
-	return st.BarFull.Render(strings.Repeat("#", full)) + st.BarEmpty.Render(strings.Repeat("-", w-full))
+	return styles.BarFull.Render(strings.Repeat("#", full)) + styles.BarEmpty.Render(strings.Repeat("-", w-full))
 }

@@ -1,10 +1,11 @@
 package tui
 
 import (
-	"strconv"
+	"fmt"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
@@ -21,29 +22,58 @@ func (wb *workbench) selectedConflict() *store.SubjectState {
 	return nil
 }
 
-// updateConflictKeys handles keys while a conflicted rule is selected:
-// 1–9 pick that inspector's value, enter types a new one. It reports
+// updateConflictKeys handles keys while a conflicted input is selected: a
+// digit picks that inspector's value (after y/enter), enter types a new
+// one, and the keys that would edit it say what to do instead. It reports
 // whether it used the key.
 func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	ss := wb.selectedConflict()
 	if ss == nil {
 		return nil, false
 	}
-	if n, err := strconv.Atoi(msg.Text); err == nil && n >= 1 && n <= len(ss.Heads) {
-		return wb.pickHead(ss, ss.Heads[n-1]), true
+	k := &wb.c.keys
+	if key.Matches(msg, k.PickHead) {
+		n := int(msg.Code - '0')
+		if n >= 1 && n <= len(ss.Heads) {
+			if wb.readOnly() {
+				return nil, true
+			}
+			h := ss.Heads[n-1]
+			wb.ask = &question{
+				text:   fmt.Sprintf(wb.c.words.ConfirmPick, n, wb.headValue(h)),
+				action: func() tea.Cmd { return wb.pickHead(ss, h) },
+			}
+			return nil, true
+		}
 	}
 	if wb.selectedRule() == nil {
 		return nil, false // the note: enter edits it, and saving settles it
 	}
-	if key.Matches(msg, wb.keys.Confirm) {
+	switch {
+	case key.Matches(msg, k.Confirm):
 		if wb.readOnly() {
 			return nil, true
 		}
 		wb.mode = editResolveNew
 		wb.valueInput.SetValue("")
 		return wb.valueInput.Focus(), true
+	case key.Matches(msg, k.NoDeficiency), key.Matches(msg, k.Found), key.Matches(msg, k.Figure),
+		key.Matches(msg, k.Toggle), key.Matches(msg, k.Increment), key.Matches(msg, k.Decrement), key.Matches(msg, k.Clear):
+		wb.inlineErr = wb.c.words.ConflictEdit
+		return nil, true
 	}
 	return nil, false
+}
+
+// headValue is one head's value as read.
+func (wb *workbench) headValue(h *store.Revision) string {
+	if h.Tombstone() {
+		return "—"
+	}
+	if dv, err := store.DecodeValue(*h.Value); err == nil {
+		return report.FormatValue(wb.c.l, &dv)
+	}
+	return wb.shown(h.Subject, h.Value)
 }
 
 // pickHead settles a conflict with one head's value (and note).
@@ -51,22 +81,22 @@ func (wb *workbench) pickHead(ss *store.SubjectState, h *store.Revision) tea.Cmd
 	if wb.readOnly() {
 		return nil
 	}
-	if h.Tombstone() {
-		return wb.commitChange(ss.Subject, nil, h.Note, true)
+	c := store.Change{Subject: ss.Subject, Value: h.Value, Note: h.Note, Resolve: true}
+	for _, head := range ss.Heads {
+		c.Seen = append(c.Seen, head.ID)
 	}
-	v, err := store.DecodeValue(*h.Value)
-	if err != nil {
-		wb.inlineErr = err.Error()
-		return nil
-	}
-	return wb.commitChange(ss.Subject, &v, h.Note, true)
+	return wb.apply(c)
 }
 
 // updateResolveNew types a new value that settles a conflict.
 func (wb *workbench) updateResolveNew(msg tea.Msg) tea.Cmd {
 	r := wb.selectedRule()
+	if r == nil {
+		wb.stopEditing()
+		return nil
+	}
 	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey && key.Matches(km, wb.keys.Confirm) {
+	if isKey && key.Matches(km, wb.c.keys.Confirm) {
 		v, ok := wb.typedValue(r)
 		if !ok {
 			return nil

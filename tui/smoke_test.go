@@ -44,7 +44,7 @@ func TestProgramSmoke(t *testing.T) {
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // 吉首市
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // period 2021
 	waitFor("1.1.a")
-	tm.Send(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	tm.Send(tea.KeyPressMsg{Code: '1', Text: "1"})
 	waitFor("已保存") // the status line; the total changes in the same frame
 	tm.Type("q")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))

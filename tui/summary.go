@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"path/filepath"
 	"strconv"
+	"strings"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 )
 
 // reportWrittenMsg reports the xlsx written from the summary screen.
@@ -15,58 +19,178 @@ type reportWrittenMsg struct {
 	err  error
 }
 
-// writeReport builds and writes the xlsx report next to the database.
-func (m Model) writeReport() tea.Cmd {
-	r, dir, now := m.report, m.opts.ReportDir, m.opts.Now()
-	if r == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		path := filepath.Join(dir, "kaohe-report-"+now.Format("20060102-150405")+".xlsx")
-		return reportWrittenMsg{path: path, err: r.WriteFile(path, "xlsx", false)}
-	}
+// summaryScreen is the ranking of every assessment, grouped by period, with
+// a bar and a figure per category; x writes the Excel report where asked.
+type summaryScreen struct {
+	c          *common
+	report     *report.Report
+	reportErr  error
+	reportPath string // the last report written
+	err        string
+	asking     bool // typing the path of the report
+	path       textinput.Model
 }
 
-// summaryView is the ranking of every assessment with a bar per category.
-func (m Model) summaryView() []string {
-	l := m.l
-	lines := []string{m.styles.Strong.Render(" " + l.Summary), ""}
-	r := m.report
-	if m.reportErr != nil || r == nil {
-		msg := l.UI.NoAssessments
-		if m.reportErr != nil {
-			msg = m.reportErr.Error()
+func newSummaryScreen(c *common) *summaryScreen {
+	return &summaryScreen{c: c, path: newInput("", 400)}
+}
+
+func (s *summaryScreen) setStates(msg statesMsg) { s.report, s.reportErr = msg.report, msg.reportErr }
+
+func (s *summaryScreen) focus() tea.Cmd {
+	s.asking, s.err = false, ""
+	return nil
+}
+
+// defaultReportPath is a readable name in the report folder: 2021考核结果.xlsx.
+func (s *summaryScreen) defaultReportPath() string {
+	period := ""
+	if s.report != nil && len(s.report.Ranking) > 0 {
+		period = s.report.Ranking[0].Period
+	}
+	name := period + "考核结果.xlsx"
+	if s.c.l.Lang != "zh" {
+		name = "kaohe-" + period + ".xlsx"
+	}
+	return filepath.Join(s.c.opts.ReportDir, name)
+}
+
+func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
+	k := &s.c.keys
+	if m, ok := msg.(reportWrittenMsg); ok {
+		if m.err != nil {
+			s.err = m.err.Error()
+			return nil
 		}
-		return append(lines, "  "+m.styles.Error.Render(msg))
+		s.err, s.reportPath = "", m.path
+		return nil
+	}
+	km, isKey := msg.(tea.KeyPressMsg)
+	if s.asking {
+		switch {
+		case isKey && key.Matches(km, k.Cancel):
+			s.asking = false
+			s.path.Blur()
+			return nil
+		case isKey && key.Matches(km, k.Confirm):
+			path := strings.TrimSpace(s.path.Value())
+			if path == "" || s.report == nil {
+				return nil
+			}
+			s.asking = false
+			s.path.Blur()
+			r := s.report
+			return func() tea.Msg { return reportWrittenMsg{path: path, err: r.WriteFile(path, "xlsx", false)} }
+		}
+		var cmd tea.Cmd
+		s.path, cmd = s.path.Update(msg)
+		return cmd
+	}
+	if !isKey {
+		return nil
+	}
+	switch {
+	case key.Matches(km, k.Export):
+		if s.report == nil {
+			return nil
+		}
+		s.asking, s.err = true, ""
+		s.path.SetValue(s.defaultReportPath())
+		s.path.CursorEnd()
+		return s.path.Focus()
+	case key.Matches(km, k.Back), key.Matches(km, k.Cancel):
+		return goTo(screenPicker)
+	}
+	return nil
+}
+
+func (s *summaryScreen) view() []string {
+	c := s.c
+	l := c.l
+	lines := []string{c.styles.Strong.Render(" " + l.Summary), ""}
+	r := s.report
+	if s.reportErr != nil || r == nil {
+		msg := l.UI.NoAssessments
+		if s.reportErr != nil {
+			msg = s.reportErr.Error()
+		}
+		return append(lines, "  "+c.styles.Error.Render(msg))
 	}
 	nc := len(r.Categories)
-	fixed := 6 + 12 + 8 + 9 + 8 + 8 + 2
-	barW := clamp((m.w-fixed-20)/max(nc, 1)-1, 2, 8) // room for the remark
-	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, 8) + textwidth.PadLeft(l.Total, 8) + " " +
-		textwidth.PadLeft(l.Progress, 7) + " " + fit(l.Status, 7)
-	for _, c := range r.Categories {
-		head += " " + fit(c.ID, barW)
+	// Narrow windows leave out progress and status (the remark says
+	// 未完成（1/36）) so that every category's figure fits.
+	wide := c.w >= 100
+	fixed := 1 + 5 + 12 + 8 + 8
+	if wide {
+		fixed += 1 + 7 + 1 + 7
 	}
-	lines = append(lines, m.styles.Header.Render(head))
+	// Each category: its figure, and a bar in front when there is room
+	// (the remark, such as 未完成（1/36）, keeps 18 columns).
+	cellW := min((c.w-fixed-18)/max(nc, 1)-1, 14)
+	barW := 0
+	if cellW >= 8 {
+		barW = cellW - 6
+	} else {
+		cellW = 5
+	}
+	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, 8) + textwidth.PadLeft(l.Total, 8)
+	if wide {
+		head += " " + textwidth.PadLeft(l.Progress, 7) + " " + fit(l.Status, 7)
+	}
+	for _, cat := range r.Categories {
+		head += " " + textwidth.PadLeft(cat.ID, cellW)
+	}
+	lines = append(lines, c.styles.Header.Render(head))
+	period := "\x00"
 	for _, row := range r.Ranking {
-		s := " " + fit(strconv.Itoa(row.Rank), 5) + fit(row.Unit, 12) + fit(row.Period, 8) +
-			textwidth.PadLeft(row.Total.Fixed(2), 8) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) +
-			" " + fit(l.StatusName(row.Status), 7)
-		for k, c := range r.Categories {
-			s += " " + drawBar(&m.styles, row.Categories[k], c.Max, barW)
+		if row.Period != period {
+			period = row.Period
+			lines = append(lines, c.styles.Strong.Render(" "+textwidth.Sanitize(period, false)))
+		}
+		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), 8) +
+			textwidth.PadLeft(row.Total.Fixed(2), 8)
+		if wide {
+			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(l.StatusName(row.Status), 7)
+		}
+		for k, cat := range r.Categories {
+			if barW > 0 {
+				line += " " + drawBar(&c.styles, row.Categories[k], cat.Max, barW) + textwidth.PadLeft(row.Categories[k].Fixed(2), cellW-barW)
+			} else {
+				line += " " + textwidth.PadLeft(row.Categories[k].Fixed(2), cellW)
+			}
 		}
 		if mark := r.RankMark(row); mark != "" {
-			s += "  " + m.styles.Warning.Render(mark)
+			line += "  " + c.styles.Warning.Render(mark)
 		}
-		lines = append(lines, s)
+		lines = append(lines, line)
 	}
 	lines = append(lines, "")
-	for _, c := range r.Categories {
-		lines = append(lines, m.styles.Dim.Render(fmt.Sprintf("  %s %s（%s）", c.ID, textwidth.Sanitize(c.Title, false), c.Max)))
+	for _, cat := range r.Categories {
+		lines = append(lines, c.styles.Dim.Render(fmt.Sprintf("  %s %s（%s）", cat.ID, textwidth.Sanitize(cat.Title, false), cat.Max)))
 	}
-	if m.reportPath != "" {
-		lines = append(lines, "", m.styles.Saved.Render("  "+fmt.Sprintf(l.ReportWritten, m.reportPath)))
+	switch {
+	case s.asking:
+		lines = append(lines, "", "  "+l.UI.Help["export"]+": "+s.path.View())
+	case s.err != "":
+		lines = append(lines, "", c.styles.Error.Render("  "+l.UI.Error+oneLine(s.err)))
+	case s.reportPath != "":
+		lines = append(lines, "", c.styles.Saved.Render("  "+fmt.Sprintf(l.ReportWritten, s.reportPath)))
 	}
-	lines = append(lines, "", m.styles.Dim.Render("  "+l.UI.SummaryKeys))
 	return lines
 }
+
+func (s *summaryScreen) shortHelp() []key.Binding {
+	k := &s.c.keys
+	if s.asking {
+		return []key.Binding{k.Confirm, k.Cancel}
+	}
+	return []key.Binding{k.Export, k.Back}
+}
+
+func (s *summaryScreen) fullHelp() [][]key.Binding {
+	k := &s.c.keys
+	return [][]key.Binding{{k.Export, k.Back, k.Confirm, k.Cancel}}
+}
+
+func (s *summaryScreen) typing() bool           { return s.asking }
+func (s *summaryScreen) status() (string, bool) { return "", false }

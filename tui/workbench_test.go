@@ -12,17 +12,17 @@ import (
 	"github.com/kaohe/kaohe/store"
 )
 
-func TestRecordFlagBySpace(t *testing.T) {
+func TestRecordFlagByOneAndToggle(t *testing.T) {
 	h := newHarness(t)
 	h.mustContain("1.1.a", "总分 100.00")
-	h.keys("space")
+	h.keys("1")
 	if h.stored("1.1.a") != "true" {
 		t.Fatalf("1.1.a stored %q, want true", h.stored("1.1.a"))
 	}
 	h.mustContain("总分 99.00", "[是]", "→ -1.00", "已保存")
 	h.keys("space")
 	if h.stored("1.1.a") != "false" {
-		t.Fatalf("second space: %q", h.stored("1.1.a"))
+		t.Fatalf("space on a recorded flag: %q", h.stored("1.1.a"))
 	}
 	h.mustContain("总分 100.00", "[否]")
 }
@@ -42,7 +42,10 @@ func TestRecordCountByDigitsAndPlusMinus(t *testing.T) {
 	if h.stored("1.3.a") != "7" {
 		t.Fatalf("typed 7: %q", h.stored("1.3.a"))
 	}
-	h.mustContain("[7] 个", "→ -0.70", "总分 99.30")
+	// The figure completed 1.3: on to the next open indicator, saying so.
+	h.mustContain("1.3 已记录完，得分 2.30 / 3", "总分 99.30")
+	h.keys("p")
+	h.mustContain("[7] 个", "→ -0.70")
 }
 
 func TestRecordShortfallRatioConvert(t *testing.T) {
@@ -51,7 +54,7 @@ func TestRecordShortfallRatioConvert(t *testing.T) {
 	h.mustContain("目标100000件，每少2000件扣0.1分")
 	h.keys("91500 enter")
 	h.gotoIndicator("3.1")
-	h.keys("95 enter tab 68 enter")
+	h.keys("95 enter 68 enter")
 	h.gotoIndicator("2.4")
 	h.keys("92.5 enter")
 	for rule, want := range map[string]string{"3.2.a": "91500", "3.1.a": "95", "3.1.b": "68", "2.4.a": "92.5"} {
@@ -67,11 +70,16 @@ func TestDiscretionRefusedWithoutNote(t *testing.T) {
 	h := newHarness(t)
 	h.gotoIndicator("3.4")
 	h.keys("0.5 enter")
-	h.mustContain("酌情扣分须填写理由")
+	// Asked for the reason, the figure still in view, no error yet.
+	h.mustContain("请填写理由", "[0.5]")
+	if strings.Contains(h.screen(), "酌情扣分须填写理由") {
+		t.Error("an error is shown before anything was wrong")
+	}
 	if h.stored("3.4.a") != "" {
 		t.Fatal("saved a discretionary deduction without a reason")
 	}
-	h.keys("enter") // an empty reason is refused too
+	h.keys("enter") // an empty reason is refused
+	h.mustContain("酌情扣分须填写理由")
 	if h.stored("3.4.a") != "" || h.m.wb.mode != editReason {
 		t.Fatal("empty reason accepted")
 	}
@@ -79,38 +87,48 @@ func TestDiscretionRefusedWithoutNote(t *testing.T) {
 	if h.stored("3.4.a") != "0.5" {
 		t.Fatalf("stored %q after the reason", h.stored("3.4.a"))
 	}
-	h.mustContain("理由：汇聚不全", "总分 99.50")
+	h.mustContain("3.4 已记录完", "总分 99.50")
+	h.keys("p")
+	h.mustContain("理由：汇聚不全")
 }
 
 func TestBonusToggle(t *testing.T) {
 	h := newHarness(t)
 	h.gotoIndicator("7.1")
-	h.keys("space")
-	h.mustContain("总分 110.00", "加分 10.00 / 10")
+	h.keys("1")
+	h.mustContain("总分 110.00", "加分 10.00 / 10", "合计加分 10.00", "→ +10.00")
+	if strings.Contains(h.screen(), "合计扣分") {
+		t.Errorf("the bonus is shown as a deduction:\n%s", h.screen())
+	}
 }
 
 func TestInvalidValueRefusedInline(t *testing.T) {
 	h := newHarness(t)
 	h.gotoIndicator("3.1")
 	h.keys("120 enter")
-	h.mustContain("允许：0 至 100 的百分比（目标 100%）")
+	h.mustContain("3.1.a：120 超过上限 100（百分比最多 100）")
 	if h.stored("3.1.a") != "" {
 		t.Fatal("120% was saved")
 	}
 	h.keys("backspace backspace backspace abc enter")
-	h.mustContain(`"abc" 不是数字`)
+	h.mustContain("3.1.a：“abc”不是数字")
 	h.keys("esc")
 	if h.m.wb.mode != editNone || h.stored("3.1.a") != "" {
 		t.Fatal("esc did not cancel the edit")
 	}
 	h.gotoIndicator("1.5")
 	h.keys("tab 4 enter") // 1.5.b names three 告知承诺制
-	h.mustContain("0 至 3 的整数")
+	h.mustContain("1.5.b：4 超过上限 3")
+	if want := "1.5.b：4 超过上限 3（未落实的告知承诺制，最多 3 项）"; h.m.wb.inlineErr != want {
+		t.Errorf("error %q, want %q", h.m.wb.inlineErr, want)
+	}
 	if h.stored("1.5.b") != "" {
 		t.Fatal("4 of 3 saved")
 	}
 	// The allowed range is in red (the error style).
-	if !strings.Contains(h.m.render(), h.m.styles.Error.Render("允许：0 至 3 的整数")) {
+	_, cw, _ := h.m.wb.layout()
+	first := textwidth.Wrap(h.m.wb.inlineErr, cw-2)[0]
+	if !strings.Contains(h.m.render(), h.m.c.styles.Error.Render(first)) {
 		t.Error("the error is not styled as an error")
 	}
 }
@@ -121,13 +139,13 @@ func TestCapShownBinding(t *testing.T) {
 	h.keys("8 enter")
 	h.mustContain("1.60→1.00", "→ -1.00 封顶")
 	h.gotoIndicator("1.6")
-	h.keys("space tab space tab space")
+	h.keys("1 tab 1 tab 1")
 	h.mustContain("扣1.5分，封顶1分", "得分 0.00 / 1")
 	if !strings.Contains(h.screen(), "-1.00*") {
 		t.Errorf("navigator does not mark 1.6 capped:\n%s", h.screen())
 	}
 	h.gotoIndicator("3.2")
-	h.keys("tab 4 enter tab 4 enter")
+	h.keys("tab 4 enter 4 enter")
 	h.mustContain("合计封顶 扣1.2分，封顶1分")
 }
 
@@ -135,7 +153,7 @@ func TestScorePanelChangesInTheSameFrame(t *testing.T) {
 	h := newHarness(t)
 	h.be.fail.Store(true) // even before anything is saved
 	before := h.m.wb.res.Total
-	m, _ := h.m.Update(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	m, _ := h.m.Update(tea.KeyPressMsg{Code: '1', Text: "1"})
 	h.m = m.(Model)
 	if h.m.wb.res.Total == before || !strings.Contains(h.screen(), "总分 99.00") {
 		t.Fatalf("score did not change in the frame of the edit:\n%s", h.screen())
@@ -165,18 +183,18 @@ func TestNavigation(t *testing.T) {
 	if h.m.wb.current() != nil {
 		t.Errorf("k from 2.1 should land on category 2's header")
 	}
-	h.mustContain("得分 25.00 / 25.00")
+	h.mustContain("得分 25.00 / 25")
 	h.keys("j")
 	// ] skips recorded indicators.
 	h.gotoIndicator("1.1")
-	h.keys("space tab space n tab space")
+	h.keys("1 tab 1 n tab 1")
 	h.gotoIndicator("1.1")
 	h.keys("]")
 	if h.m.wb.current().ID != "1.2" { // 1.2 has only one of two rules
 		t.Errorf("] from 1.1 → %s", h.m.wb.current().ID)
 	}
 	h.gotoIndicator("1.2")
-	h.keys("0 enter")
+	h.keys("0") // one press records 0 on a count
 	h.gotoIndicator("1.1")
 	h.keys("]")
 	if h.m.wb.current().ID != "1.3" {
@@ -237,26 +255,26 @@ func TestResizeAndTinyWindows(t *testing.T) {
 func TestSaveFailureKeptAndRetried(t *testing.T) {
 	h := newHarness(t)
 	h.be.fail.Store(true)
-	h.keys("space")
+	h.keys("1")
 	if h.stored("1.1.a") != "" {
 		t.Fatal("failing backend saved")
 	}
 	h.mustContain("保存失败：disk I/O error", "1 未保存", "[是] [未保存]", "总分 99.00")
-	if h.m.wb.unsaved() != 1 {
-		t.Fatalf("unsaved = %d", h.m.wb.unsaved())
+	if h.m.wb.saver.unsaved() != 1 {
+		t.Fatalf("unsaved = %d", h.m.wb.saver.unsaved())
 	}
 	// Quitting now asks first.
 	h.keys("q")
 	h.mustContain("还有 1 项未保存，确定退出吗")
 	h.keys("n")
-	if h.m.confirm {
+	if h.m.confirmQuit {
 		t.Fatal("n did not cancel quitting")
 	}
 	// The disk comes back: the retry saves it.
 	h.be.fail.Store(false)
 	h.send(retryMsg{})
-	if h.stored("1.1.a") != "true" || h.m.wb.unsaved() != 0 {
-		t.Fatalf("retry did not save: stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.unsaved())
+	if h.stored("1.1.a") != "true" || h.m.wb.saver.unsaved() != 0 {
+		t.Fatalf("retry did not save: stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.saver.unsaved())
 	}
 	h.mustContain("已保存")
 	_, cmd := h.m.Update(tea.KeyPressMsg{Code: 'q', Text: "q"})
@@ -295,7 +313,7 @@ func TestSignedOpensReadOnly(t *testing.T) {
 	}
 	h.keys("b enter")
 	h.mustContain("已签字", "只读")
-	h.keys("space")
+	h.keys("1")
 	if h.stored("1.1.a") != "" {
 		t.Fatal("edited a signed assessment")
 	}
@@ -319,7 +337,7 @@ func TestUntrustedTextIsStripped(t *testing.T) {
 func TestEnglishLabels(t *testing.T) {
 	h := newHarness(t, withLang("en"))
 	h.mustContain("Indicators", "Score", "Total 100.00", "not recorded")
-	if strings.Contains(ansi.Strip(h.m.footer()), "退出") {
+	if strings.Contains(ansi.Strip(h.m.footer(h.m.current())), "退出") {
 		t.Error("Chinese help in the English UI")
 	}
 }
@@ -390,14 +408,22 @@ func TestConflictShownAndResolvedByKey(t *testing.T) {
 		t.Errorf("the picker does not count the open conflict:\n%s", h.screen())
 	}
 	h.keys("enter")
-	h.gotoIndicator("1.2")
-	h.mustContain("!-1.00", "冲突", "1) 5  李四", "2) 3  张三", "得分范围 99.00 – 99.40")
+	h.keys("c") // the next open conflict
+	if ind := h.m.wb.current(); ind == nil || ind.ID != "1.2" || h.m.wb.selectedRule().ID != "1.2.a" {
+		t.Fatalf("c did not go to the conflict on 1.2.a:\n%s", h.screen())
+	}
+	h.mustContain("!~-1.00", "冲突", "1) 5  李四", "2) 3  张三", "得分范围 99.00 – 99.40")
 	// A plain edit is refused while the conflict is open.
 	h.keys("+")
 	if h.stored("1.2.a") != "5" {
 		t.Fatalf("edited over a conflict: %q", h.stored("1.2.a"))
 	}
-	h.keys("2") // keep 张三's value
+	h.keys("2") // keep 张三's value: asks first
+	h.mustContain("选用第 2 个值（3）？")
+	if h.stored("1.2.a") != "5" {
+		t.Fatal("picked a value without confirmation")
+	}
+	h.keys("y")
 	if h.stored("1.2.a") != "3" {
 		t.Fatalf("picked value stored as %q", h.stored("1.2.a"))
 	}
@@ -427,7 +453,7 @@ func TestConflictResolvedWithNewValue(t *testing.T) {
 func TestSummaryScreenAndExcelExport(t *testing.T) {
 	dir := t.TempDir()
 	h := newHarness(t, func(o *Options) { o.ReportDir = dir })
-	h.keys("space") // 吉首市 1.1.a → 99
+	h.keys("1") // 吉首市 1.1.a → 99
 	id, _ := h.s.Identity("")
 	a2, _, _ := h.s.CreateAssessment(id, rubric.Default(), "泸溪县", "2021")
 	v := "true"
@@ -439,7 +465,9 @@ func TestSummaryScreenAndExcelExport(t *testing.T) {
 		t.Errorf("泸溪县 (110) should rank above 吉首市 (99):\n%s", s)
 	}
 	h.keys("x")
-	entries, _ := filepath.Glob(filepath.Join(dir, "kaohe-report-*.xlsx"))
+	h.mustContain("2021考核结果.xlsx") // asks where, proposing a readable name
+	h.keys("enter")
+	entries, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
 	if len(entries) != 1 {
 		t.Fatalf("no report written in %s: %v", dir, entries)
 	}
@@ -456,9 +484,9 @@ func TestRefusedSaveReloads(t *testing.T) {
 	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
 		t.Fatal(err)
 	}
-	h.keys("space")
-	if h.stored("1.1.a") != "" || h.m.wb.unsaved() != 0 {
-		t.Fatalf("stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.unsaved())
+	h.keys("1")
+	if h.stored("1.1.a") != "" || h.m.wb.saver.unsaved() != 0 {
+		t.Fatalf("stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.saver.unsaved())
 	}
 	h.mustContain("总分 100.00", "已由 张三", "错误：")
 	if strings.Contains(h.screen(), "[是]") {
@@ -478,9 +506,9 @@ func TestNoteConflictPicked(t *testing.T) {
 	if _, err := h.s.Merge(other); err != nil {
 		t.Fatal(err)
 	}
-	h.keys("b enter tab tab")
+	h.keys("b enter") // back where the inspector was: the note, in conflict
 	h.mustContain("面积已达标", "面积不足", "按数字选用该值")
-	h.keys("1")
+	h.keys("1 enter")
 	st, _ := h.s.State(h.a.ID)
 	if len(st.Conflicts()) != 0 || st.Notes()["1.1"] == "" {
 		t.Fatalf("note conflict not settled: %v", st.Notes())
@@ -495,7 +523,7 @@ func TestDiscretionConflictNeedsOwnReason(t *testing.T) {
 	h.keys("b enter")
 	h.gotoIndicator("3.4")
 	h.keys("enter 0.8 enter")
-	h.mustContain("酌情扣分须填写理由")
+	h.mustContain("请填写理由")
 	if h.stored("3.4.a") == "0.8" {
 		t.Fatal("settled a discretionary deduction without a reason")
 	}

@@ -63,7 +63,7 @@ func (a *app) conflictsCmd() *cobra.Command {
 // run lists the open conflicts of one assessment or of all.
 func (o *conflictsOptions) run() error {
 	a := o.app
-	return a.withStore(func(s *store.Store) error {
+	return a.readStore(func(s *store.Store) error {
 		var states []*store.State
 		if o.ref != "" {
 			as, err := s.Find(o.ref)

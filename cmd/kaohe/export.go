@@ -33,7 +33,7 @@ func (o *exportOptions) run() error {
 	if !o.asJSON {
 		return errors.New("only --json export exists: kaohe export ASSESSMENT --json > findings.json")
 	}
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return o.app.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err

@@ -48,7 +48,7 @@ type historyEntry struct {
 // run prints one line per revision, oldest first.
 func (o *historyOptions) run() error {
 	a := o.app
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		all, err := s.History(as.ID, "")
 		if err != nil {
 			return err

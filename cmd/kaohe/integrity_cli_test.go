@@ -142,6 +142,11 @@ func TestVerifyCommand(t *testing.T) {
 			t.Errorf("%s after a hand edit: exit %d, stderr %q", cmd[0], code, errs)
 		}
 	}
+	// A head table that no longer matches the revisions is named too.
+	sqlEdit(t, db, "DELETE FROM head WHERE subject = '2.4.a'")
+	if out, _, code := c.run("verify"); code != 1 || !strings.Contains(out, "head table") || !strings.Contains(out, "2.4.a") {
+		t.Errorf("verify after a head-table edit: exit %d\n%s", code, out)
+	}
 	// With the hash recomputed too, the value the rubric refuses is caught.
 	sqlEdit(t, db, "UPDATE revision SET value = '200' WHERE subject = '2.4.a'")
 	if out, _, code := c.run("verify"); code != 1 || !strings.Contains(out, "2.4.a revision") {

@@ -61,7 +61,7 @@ func (a *app) listCmd() *cobra.Command {
 // run prints one line (or JSON object) per assessment.
 func (o *listOptions) run() error {
 	a := o.app
-	return a.withStore(func(s *store.Store) error {
+	return a.readStore(func(s *store.Store) error {
 		states, err := s.States()
 		if err != nil {
 			return err

@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -41,12 +44,26 @@ func (o *mergeOptions) run() error {
 	if o.into == "" {
 		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
-	s, err := store.Open(o.into, store.Options{Now: a.now})
+	tmp, err := os.MkdirTemp("", "kaohe-merge-*")
+	if err != nil {
+		return err
+	}
+	stop := a.onInterrupt(func() {
+		// The private copies of the sources go; the target is either
+		// unchanged or fully merged (one transaction).
+		os.RemoveAll(tmp)
+		fmt.Fprintf(a.stderr, "kaohe: interrupted; %s is either unchanged or fully merged, never half\n", o.into)
+	})
+	defer func() {
+		os.RemoveAll(tmp)
+		stop() // only once the copies are gone
+	}()
+	s, err := store.Open(o.into, store.Options{Now: a.now, TempDir: tmp})
 	if err != nil {
 		return err
 	}
 	sums, err := s.Merge(o.sources...)
-	cerr := s.Close()
+	cerr := a.closeStore(s)
 	if err != nil {
 		return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, o.into)
 	}
@@ -85,4 +102,24 @@ func statusChangeLine(l *i18n.Labels, c store.StatusChange) string {
 		return line + fmt.Sprintf(m.StillSigned, ln(c.Assessment))
 	}
 	return line + fmt.Sprintf(m.Now, l.StatusName(c.Now))
+}
+
+// onInterrupt runs cleanup and exits 130 if the process is interrupted
+// (Ctrl-C, SIGTERM) before the returned stop is called.
+func (a *app) onInterrupt(cleanup func()) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		select {
+		case <-sig:
+			cleanup()
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(sig)
+		close(done)
+	}
 }

@@ -28,7 +28,7 @@ func (a *app) packCmd() *cobra.Command {
 
 // run writes the self-contained copy.
 func (o *packOptions) run() error {
-	return o.app.withStore(func(s *store.Store) error {
+	return o.app.readStore(func(s *store.Store) error {
 		if err := s.Pack(o.out); err != nil {
 			return err
 		}

@@ -45,7 +45,7 @@ func (o *reportOptions) run() error {
 	if format == "" {
 		format = report.FormatFromPath(o.out)
 	}
-	return a.withStore(func(s *store.Store) error {
+	return a.readStore(func(s *store.Store) error {
 		states, err := s.States()
 		if err != nil {
 			return err

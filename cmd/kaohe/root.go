@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
+	"os"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -80,9 +80,11 @@ func (a *app) rootCmd() *cobra.Command {
 func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
 	return a.withNewOrExistingStore(func(s *store.Store) error {
 		rb := rubric.Default()
-		reportDir, err := filepath.Abs(filepath.Dir(s.Path()))
+		// The Excel export proposes the current directory, not the hidden
+		// data folder; the inspector can type another path.
+		reportDir, err := os.Getwd()
 		if err != nil {
-			reportDir = filepath.Dir(s.Path())
+			reportDir = "."
 		}
 		opts := tui.Options{
 			Backend:   tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")},

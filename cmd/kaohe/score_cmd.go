@@ -71,7 +71,7 @@ func (o *scoreOptions) run() error {
 // scoreAssessment prints the score of an assessment in the database.
 func (o *scoreOptions) scoreAssessment() error {
 	a := o.app
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err

@@ -28,7 +28,9 @@ func (a *app) dbPath() (string, error) {
 // Only commands that set things up (init, new, the TUI) create a missing
 // database; the others say there is none, so a mistyped --db does not
 // quietly make an empty file.
-func (a *app) openStore(create bool) (*store.Store, error) {
+// readOnly opens it for a command that only reads, which works on a
+// read-only file.
+func (a *app) openStore(create, readOnly bool) (*store.Store, error) {
 	p, err := a.dbPath()
 	if err != nil {
 		return nil, err
@@ -36,7 +38,7 @@ func (a *app) openStore(create bool) (*store.Store, error) {
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
 		return nil, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
-	return store.Open(p, store.Options{Now: a.now})
+	return store.Open(p, store.Options{Now: a.now, ReadOnly: readOnly})
 }
 
 // withStore runs fn on an existing database and closes (checkpoints) it.
@@ -50,16 +52,32 @@ func (a *app) withNewOrExistingStore(fn func(s *store.Store) error) error {
 }
 
 func (a *app) withStoreMode(create bool, fn func(s *store.Store) error) error {
-	s, err := a.openStore(create)
+	return a.withStoreOpened(create, false, fn)
+}
+
+func (a *app) withStoreOpened(create, readOnly bool, fn func(s *store.Store) error) error {
+	s, err := a.openStore(create, readOnly)
 	if err != nil {
 		return err
 	}
 	ferr := fn(s)
-	cerr := s.Close()
+	cerr := a.closeStore(s)
 	if ferr != nil {
 		return ferr
 	}
 	return cerr
+}
+
+// closeStore closes the store; a closing checkpoint that failed after
+// everything was saved is printed as a warning, not an error.
+func (a *app) closeStore(s *store.Store) error {
+	err := s.Close()
+	var ce *store.CheckpointError
+	if errors.As(err, &ce) {
+		fmt.Fprintln(a.stderr, "kaohe: "+ce.Error())
+		return nil
+	}
+	return err
 }
 
 // identity is who writes: the stored inspector, or KAOHE_INSPECTOR.

@@ -69,20 +69,25 @@ func Head(s string, n int) string {
 
 // noLineEnd reports opening punctuation, which must not end a line.
 func noLineEnd(r rune) bool {
-	return strings.ContainsRune("（《「『“‘([{", r)
+	return strings.ContainsRune("（《「『“‘([{【〔", r)
 }
 
 // noLineStart are characters that must not begin a line (closing
-// punctuation), per the usual Chinese typesetting rule.
+// punctuation), per the usual Chinese typesetting rule (kinsoku).
 func noLineStart(r rune) bool {
-	return strings.ContainsRune("，。、；：？！）》」』”’%…·,.;:?!)]}", r)
+	return strings.ContainsRune("，。、；：？！）》」』”’%…·,.;:?!)]}】〕", r)
 }
 
-// Wrap breaks s into lines of at most w columns. Chinese text breaks between
-// any two characters (never before closing punctuation); runs of Latin
-// letters and digits break at spaces when they can. Existing newlines are
-// kept. A prefix is never left alone at the end of a line: callers wrap the
-// whole text and add prefixes per line, never inside the text.
+// numberUnits are the measure words that stay with the number before them:
+// （2分） and 扣3分。 never break so that 分） or 分。 stands alone.
+const numberUnits = "分项件个人次天日月年元万%％"
+
+// Wrap breaks s into lines of at most w columns: the one line breaker of
+// kaohe. Chinese text breaks between characters, except that no line
+// begins with closing punctuation (）。，、；：”」…), none ends with opening
+// punctuation (（“「…), and a number keeps its measure word (2分). Runs of
+// Latin letters and digits break at spaces when they can. Existing
+// newlines are kept. Callers wrap whole texts and add prefixes per line.
 func Wrap(s string, w int) []string {
 	if w < 1 {
 		w = 1
@@ -99,49 +104,87 @@ func wrapLine(s string, w int) []string {
 		return []string{s}
 	}
 	var lines []string
-	var line []string // tokens of the current line
+	var line strings.Builder
 	lineW := 0
 	flush := func() {
-		lines = append(lines, strings.TrimRight(strings.Join(line, ""), " "))
-		line, lineW = nil, 0
+		lines = append(lines, strings.TrimRight(line.String(), " "))
+		line.Reset()
+		lineW = 0
 	}
-	for _, tok := range tokens(s) {
-		tw := Width(tok)
+	for _, u := range units(tokens(s)) {
+		uw := Width(u)
 		switch {
-		case lineW+tw <= w:
-			line, lineW = append(line, tok), lineW+tw
-		case tok == " ":
+		case lineW+uw <= w:
+			if u == " " && lineW == 0 && len(lines) > 0 {
+				continue // no space at the start of a continued line
+			}
+			line.WriteString(u)
+			lineW += uw
+		case u == " ":
 			flush()
-		case tw > w: // a Latin word longer than a line: cut it
-			for _, r := range tok {
+		case uw > w: // longer than a line: cut it, rune by rune
+			for _, r := range u {
 				rw := Width(string(r))
-				if lineW+rw > w && len(line) > 0 {
+				if lineW+rw > w && lineW > 0 {
 					flush()
 				}
-				line, lineW = append(line, string(r)), lineW+rw
+				line.WriteRune(r)
+				lineW += rw
 			}
-		case noLineStart([]rune(tok)[0]) && len(line) > 1:
-			// Carry the last character over so the punctuation does not
-			// start a line.
-			last := line[len(line)-1]
-			line = line[:len(line)-1]
-			flush()
-			line, lineW = []string{last, tok}, Width(last)+tw
-		case len(line) > 1 && noLineEnd([]rune(line[len(line)-1])[0]):
-			// An opening bracket goes down with what it opens.
-			last := line[len(line)-1]
-			line = line[:len(line)-1]
-			flush()
-			line, lineW = []string{last, tok}, Width(last)+tw
 		default:
 			flush()
-			line, lineW = []string{tok}, tw
+			line.WriteString(u)
+			lineW = uw
 		}
 	}
-	if len(line) > 0 {
+	if lineW > 0 || len(lines) == 0 {
 		flush()
 	}
 	return lines
+}
+
+// units groups tokens into pieces no line break may split: opening
+// punctuation with what follows it, closing punctuation with what precedes
+// it, a number with its measure word.
+func units(toks []string) []string {
+	var out []string
+	cur, open, prev := "", "", ""
+	for _, tok := range toks {
+		r := []rune(tok)[0]
+		switch {
+		case tok == " ":
+			if cur != "" {
+				out = append(out, cur)
+			}
+			out = append(out, " ")
+			cur, prev = "", tok
+			continue
+		case noLineEnd(r):
+			open += tok
+			continue
+		case open != "" && noLineStart(r):
+			open += tok
+			continue
+		case cur != "" && open == "" && (noLineStart(r) || (endsInDigit(prev) && strings.Contains(numberUnits, tok))):
+			cur += tok
+			prev = tok
+			continue
+		}
+		if cur != "" {
+			out = append(out, cur)
+		}
+		cur, open, prev = open+tok, "", tok
+	}
+	cur += open
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func endsInDigit(tok string) bool {
+	r := []rune(tok)
+	return len(r) > 0 && unicode.IsDigit(r[len(r)-1])
 }
 
 // tokens splits s into Latin words, single spaces, and single other

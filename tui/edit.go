@@ -1,0 +1,600 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/store"
+)
+
+// undoStep restores what one edit of this session changed.
+type undoStep struct {
+	restore []store.Change
+	what    string // "1.2.a 4 → 3"
+}
+
+// readOnly refuses edits of a signed assessment with a visible reason.
+func (wb *workbench) readOnly() bool {
+	if wb.signed != nil {
+		wb.inlineErr = wb.signedText()
+		return true
+	}
+	return false
+}
+
+// conflicted refuses plain edits of a subject in conflict, saying what to do.
+func (wb *workbench) conflicted(subject string) bool {
+	if _, ok := wb.conflicts[subject]; ok {
+		wb.inlineErr = wb.c.words.ConflictEdit
+		return true
+	}
+	return false
+}
+
+func (wb *workbench) signedText() string {
+	return fmt.Sprintf(wb.c.l.UI.SignedBy, textwidth.Sanitize(wb.signed.Inspector, false), wb.signed.Wall.Local().Format("2006-01-02 15:04"))
+}
+
+// recordNone is 0: "no deficiency" on a flag (否), a count (0) or a bonus
+// (not awarded); on a figure it starts typing one.
+func (wb *workbench) recordNone() tea.Cmd {
+	r := wb.selectedRule()
+	switch {
+	case r == nil:
+		return nil
+	case r.Kind.IsBool():
+		v := scoring.BoolValue(false)
+		return wb.commit(r.ID, &v, "")
+	case r.Kind == rubric.Count:
+		v := scoring.NumValue(decimal.Zero)
+		return wb.commit(r.ID, &v, "")
+	}
+	return wb.startFigure("0")
+}
+
+// recordFound is 1: "found" on a flag (是), "awarded" on a bonus; on a
+// count or figure it starts typing one.
+func (wb *workbench) recordFound() tea.Cmd {
+	r := wb.selectedRule()
+	switch {
+	case r == nil:
+		return nil
+	case r.Kind.IsBool():
+		v := scoring.BoolValue(true)
+		return wb.commit(r.ID, &v, "")
+	}
+	return wb.startFigure("1")
+}
+
+// toggle is space: it flips a flag that is already recorded, and only that.
+func (wb *workbench) toggle() tea.Cmd {
+	r := wb.selectedRule()
+	if r == nil {
+		return nil
+	}
+	f, ok := wb.findings[r.ID]
+	if !r.Kind.IsBool() || !ok {
+		wb.inlineErr = wb.c.words.NotFlag
+		if !r.Kind.IsBool() {
+			wb.inlineErr = wb.allowed(r)
+		}
+		return nil
+	}
+	v := scoring.BoolValue(!f.Value.Bool)
+	return wb.commit(r.ID, &v, "")
+}
+
+// step is +/− on a count: + on an unrecorded count records 1, − records 0.
+func (wb *workbench) step(d int64) tea.Cmd {
+	r := wb.selectedRule()
+	if r == nil {
+		return nil
+	}
+	if r.Kind != rubric.Count {
+		wb.inlineErr = wb.allowed(r)
+		return nil
+	}
+	n := decimal.Zero
+	if f, ok := wb.findings[r.ID]; ok {
+		n = f.Value.Num + decimal.FromInt(d)
+	} else if d > 0 {
+		n = decimal.FromInt(1)
+	}
+	if n < 0 {
+		n = 0
+	}
+	v := scoring.NumValue(n)
+	if msg := scoring.CheckValue(r, scoring.Finding{Value: v}); msg != "" {
+		wb.inlineErr = wb.allowed(r)
+		return nil
+	}
+	return wb.commit(r.ID, &v, "")
+}
+
+// startFigure begins typing a figure with its first character.
+func (wb *workbench) startFigure(first string) tea.Cmd {
+	r := wb.selectedRule()
+	if r == nil {
+		return nil
+	}
+	if r.Kind.IsBool() {
+		wb.inlineErr = wb.allowed(r)
+		return nil
+	}
+	return wb.beginValue(r, first)
+}
+
+// startEdit is enter: type a figure, or edit the note. It records nothing
+// on a flag (0 and 1 do).
+func (wb *workbench) startEdit() tea.Cmd {
+	ind := wb.current()
+	if ind == nil {
+		wb.moveToIndicator(wb.cursor, 1)
+		return nil
+	}
+	if wb.readOnly() {
+		return nil
+	}
+	r := wb.selectedRule()
+	if r == nil { // the indicator note
+		wb.mode = editNote
+		wb.noteArea.SetValue(wb.notes[ind.ID])
+		wb.noteArea.SetWidth(max(wb.centerWidth()-6, 10))
+		wb.noteArea.SetHeight(4)
+		return wb.noteArea.Focus()
+	}
+	if r.Kind.IsBool() {
+		wb.inlineErr = wb.c.words.NotFlag
+		return nil
+	}
+	return wb.beginValue(r, "")
+}
+
+func (wb *workbench) beginValue(r *rubric.Rule, initial string) tea.Cmd {
+	if wb.readOnly() || wb.conflicted(r.ID) {
+		return nil
+	}
+	wb.mode = editValue
+	wb.inlineErr = ""
+	switch f, ok := wb.findings[r.ID]; {
+	case initial != "":
+		wb.valueInput.SetValue(initial)
+	case ok:
+		wb.valueInput.SetValue(f.Value.String())
+	default:
+		wb.valueInput.SetValue("")
+	}
+	wb.valueInput.CursorEnd()
+	return wb.valueInput.Focus()
+}
+
+// askRetract is x: clearing a value asks first.
+func (wb *workbench) askRetract() tea.Cmd {
+	r := wb.selectedRule()
+	if r == nil {
+		return nil
+	}
+	if _, ok := wb.findings[r.ID]; !ok {
+		return nil
+	}
+	if wb.readOnly() || wb.conflicted(r.ID) {
+		return nil
+	}
+	id := r.ID
+	wb.ask = &question{text: fmt.Sprintf(wb.c.words.ConfirmRetract, id), action: func() tea.Cmd { return wb.commit(id, nil, "") }}
+	return nil
+}
+
+func (wb *workbench) stopEditing() {
+	wb.mode = editNone
+	wb.valueInput.Blur()
+	wb.reasonIn.Blur()
+	wb.noteArea.Blur()
+	wb.pendingVal = nil
+	wb.resolving = false
+}
+
+func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
+	km, isKey := msg.(tea.KeyPressMsg)
+	k := &wb.c.keys
+	if isKey && key.Matches(km, k.Cancel) {
+		// esc abandons the edit in progress, whatever it is; in the filter
+		// it clears the filter too.
+		if wb.mode == editFilter {
+			wb.filter = ""
+			wb.rebuildRows()
+		}
+		wb.inlineErr = ""
+		wb.stopEditing()
+		return nil
+	}
+	switch wb.mode {
+	case editFilter:
+		if isKey && key.Matches(km, k.Confirm) {
+			wb.stopEditing()
+			return nil
+		}
+		var cmd tea.Cmd
+		wb.valueInput, cmd = wb.valueInput.Update(msg)
+		wb.filter = wb.valueInput.Value()
+		wb.rebuildRows()
+		return cmd
+	case editNote:
+		if isKey && key.Matches(km, k.Confirm) {
+			ind := wb.current()
+			text := strings.TrimSpace(wb.noteArea.Value())
+			wb.stopEditing()
+			if ind == nil {
+				return nil
+			}
+			var v *scoring.Value
+			if text != "" {
+				t := scoring.Value{Type: scoring.Text, Text: text}
+				v = &t
+			}
+			subject := store.NotePrefix + ind.ID
+			_, inConflict := wb.conflicts[subject]
+			return wb.commitChange(subject, v, "", inConflict)
+		}
+		var cmd tea.Cmd
+		wb.noteArea, cmd = wb.noteArea.Update(msg)
+		return cmd
+	case editValue:
+		r := wb.selectedRule()
+		if r == nil {
+			wb.stopEditing()
+			return nil
+		}
+		if isKey && (key.Matches(km, k.Confirm) || key.Matches(km, k.NextInput)) {
+			v, ok := wb.typedValue(r)
+			if !ok {
+				return nil
+			}
+			if r.Kind == rubric.Discretion && v.Num != 0 {
+				note := ""
+				if f, ok := wb.findings[r.ID]; ok {
+					note = f.Note
+				}
+				return wb.askReason(v, note, false)
+			}
+			wb.stopEditing()
+			note := ""
+			if r.Kind == rubric.Discretion {
+				note = wb.c.words.NoDeduction // nothing deducted: no reason to ask for
+			}
+			cmd := wb.commit(r.ID, &v, note)
+			wb.afterFigure()
+			return cmd
+		}
+		var cmd tea.Cmd
+		wb.valueInput, cmd = wb.valueInput.Update(msg)
+		return cmd
+	case editReason:
+		r := wb.selectedRule()
+		if r == nil || wb.pendingVal == nil {
+			wb.stopEditing()
+			return nil
+		}
+		if isKey && key.Matches(km, k.Confirm) {
+			reason := strings.TrimSpace(wb.reasonIn.Value())
+			if reason == "" {
+				wb.inlineErr = wb.c.l.UI.NoteRequired
+				return nil
+			}
+			v, resolve := *wb.pendingVal, wb.resolving
+			wb.stopEditing()
+			cmd := wb.commitChange(r.ID, &v, reason, resolve)
+			wb.afterFigure()
+			return cmd
+		}
+		var cmd tea.Cmd
+		wb.reasonIn, cmd = wb.reasonIn.Update(msg)
+		return cmd
+	case editResolveNew:
+		return wb.updateResolveNew(msg)
+	case editReopen:
+		return wb.updateReopen(msg)
+	}
+	return nil
+}
+
+// afterFigure moves on after a typed figure was recorded: to the
+// indicator's next unrecorded rule, or, when the figure completed the
+// indicator, to the next indicator with work left, saying what this one
+// now scores.
+func (wb *workbench) afterFigure() {
+	ind := wb.current()
+	if ind == nil || wb.inlineErr != "" {
+		return
+	}
+	for i := range ind.Rules {
+		j := (wb.sel + 1 + i) % len(ind.Rules)
+		if _, ok := wb.findings[ind.Rules[j].ID]; !ok {
+			wb.sel = j
+			return
+		}
+	}
+	ir, _ := wb.res.Indicator(ind.ID)
+	done := fmt.Sprintf(wb.c.words.Completed, ind.ID, scoreOf(ir.Score, ir.Max))
+	wb.nextUnrecorded(1)
+	wb.message = done
+}
+
+// askReason holds a discretionary deduction until its reason is typed; the
+// figure stays on screen and no error shows before anything was wrong.
+func (wb *workbench) askReason(v scoring.Value, note string, resolve bool) tea.Cmd {
+	wb.pendingVal = &v
+	wb.resolving = resolve
+	wb.mode = editReason
+	wb.valueInput.Blur()
+	wb.reasonIn.SetValue(note)
+	wb.reasonIn.CursorEnd()
+	wb.inlineErr = ""
+	return wb.reasonIn.Focus()
+}
+
+// typedValue parses and range-checks what was typed for a rule; when it is
+// not acceptable it shows why, with the allowed range, and reports false.
+func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
+	typed := wb.valueInput.Value()
+	v, err := scoring.ParseValue(r, typed)
+	if err != nil {
+		var ve *scoring.ValueError
+		if errors.As(err, &ve) {
+			wb.inlineErr = ve.In(wb.c.l) // what is wrong, in words
+		} else {
+			wb.inlineErr = fmt.Sprintf(wb.c.l.UI.NotANumber, typed) + "; " + wb.allowed(r)
+		}
+		return v, false
+	}
+	// The reason of a discretionary deduction is asked for next.
+	if ve := scoring.Validate(r, scoring.Finding{Value: v, Note: "-"}); ve != nil {
+		wb.inlineErr = ve.In(wb.c.l)
+		return v, false
+	}
+	return v, true
+}
+
+// allowed is the inline hint of what a rule accepts.
+func (wb *workbench) allowed(r *rubric.Rule) string {
+	return wb.c.l.UI.Allowed + allowedText(wb.c.l, r)
+}
+
+// commit is a confirmed edit: it takes effect on screen at once (the score
+// is recomputed in this same Update) and is queued for saving.
+func (wb *workbench) commit(subject string, v *scoring.Value, note string) tea.Cmd {
+	if wb.conflicted(subject) {
+		return nil
+	}
+	return wb.commitChange(subject, v, note, false)
+}
+
+// commitChange records a value; resolve settles a conflict (the new
+// revision supersedes every head the inspector saw).
+func (wb *workbench) commitChange(subject string, v *scoring.Value, note string, resolve bool) tea.Cmd {
+	if wb.readOnly() {
+		return nil
+	}
+	c := store.Change{Subject: subject, Note: note, Resolve: resolve}
+	if v != nil {
+		var text string
+		if v.Type == scoring.Text {
+			text = *store.StringValue(v.Text)
+		} else {
+			text = store.EncodeValue(*v)
+		}
+		c.Value = &text
+	}
+	return wb.apply(c)
+}
+
+// apply puts changes on screen, remembers how to undo them, and queues
+// them to be saved together.
+func (wb *workbench) apply(changes ...store.Change) tea.Cmd {
+	wb.inlineErr, wb.message = "", ""
+	step := undoStep{}
+	var what []string
+	for _, c := range changes {
+		restore, from := wb.restoring(c.Subject)
+		step.restore = append(step.restore, restore)
+		what = append(what, c.Subject+" "+from+" → "+wb.shown(c.Subject, c.Value))
+		wb.applyLocal(c)
+		if c.Resolve {
+			delete(wb.conflicts, c.Subject)
+		}
+	}
+	step.what = strings.Join(what, "，")
+	wb.undo = append(wb.undo, step)
+	wb.rescore()
+	return wb.saver.enqueue(changes...)
+}
+
+// restoring is the change that puts a subject back as it is now, and how
+// its value reads.
+func (wb *workbench) restoring(subject string) (store.Change, string) {
+	c := store.Change{Subject: subject}
+	if ind, ok := strings.CutPrefix(subject, store.NotePrefix); ok {
+		if n, ok := wb.notes[ind]; ok {
+			c.Value = store.StringValue(n)
+		}
+		return c, wb.shown(subject, c.Value)
+	}
+	if f, ok := wb.findings[subject]; ok {
+		text := store.EncodeValue(f.Value)
+		c.Value, c.Note = &text, f.Note
+	}
+	return c, wb.shown(subject, c.Value)
+}
+
+// shown is a stored value as the inspector reads it ("—" for none).
+func (wb *workbench) shown(subject string, value *string) string {
+	if value == nil {
+		return "—"
+	}
+	if strings.HasPrefix(subject, store.NotePrefix) {
+		return "“" + textwidth.Truncate(textwidth.Sanitize(store.DecodeText(value), false), 12, "…") + "”"
+	}
+	v, err := store.DecodeValue(*value)
+	if err != nil {
+		return "?"
+	}
+	return report.FormatValue(wb.c.l, &v)
+}
+
+// undoLast is u: it restores what the last edit of this session changed, as
+// a new revision (the history keeps both), and says what it undid.
+func (wb *workbench) undoLast() tea.Cmd {
+	if wb.readOnly() {
+		return nil
+	}
+	if len(wb.undo) == 0 {
+		wb.message = wb.c.words.NothingToUndo
+		return nil
+	}
+	step := wb.undo[len(wb.undo)-1]
+	wb.undo = wb.undo[:len(wb.undo)-1]
+	for _, c := range step.restore {
+		if _, ok := wb.conflicts[c.Subject]; ok {
+			wb.inlineErr = wb.c.words.ConflictEdit
+			return nil
+		}
+	}
+	for _, c := range step.restore {
+		wb.applyLocal(c)
+	}
+	wb.rescore()
+	cmd := wb.saver.enqueue(step.restore...)
+	wb.inlineErr = ""
+	wb.message = fmt.Sprintf(wb.c.words.Undid, step.what)
+	return cmd
+}
+
+// indicatorClean is o: every unrecorded flag and count rule of the
+// indicator gets "no deficiency", in one transaction; then the cursor goes
+// to what is still open here (a figure) or to the next indicator with
+// unrecorded rules.
+func (wb *workbench) indicatorClean() tea.Cmd {
+	ind := wb.current()
+	if ind == nil || wb.readOnly() {
+		return nil
+	}
+	var changes []store.Change
+	for _, r := range ind.Rules {
+		if _, ok := wb.findings[r.ID]; ok {
+			continue
+		}
+		if _, ok := wb.conflicts[r.ID]; ok {
+			continue
+		}
+		var v scoring.Value
+		switch r.Kind {
+		case rubric.Flag:
+			v = scoring.BoolValue(false)
+		case rubric.Count:
+			v = scoring.NumValue(decimal.Zero)
+		default:
+			continue
+		}
+		text := store.EncodeValue(v)
+		changes = append(changes, store.Change{Subject: r.ID, Value: &text})
+	}
+	var cmd tea.Cmd
+	if len(changes) > 0 {
+		cmd = wb.apply(changes...)
+		wb.undo[len(wb.undo)-1].what = fmt.Sprintf(wb.c.words.Cleaned, ind.ID, len(changes))
+		wb.message = fmt.Sprintf(wb.c.words.Cleaned, ind.ID, len(changes))
+	}
+	for i, r := range ind.Rules {
+		if _, ok := wb.findings[r.ID]; !ok {
+			wb.sel = i
+			return cmd
+		}
+	}
+	msg := wb.message
+	if wb.nextUnrecorded(1) {
+		wb.message = msg
+	}
+	return cmd
+}
+
+// applyLocal puts a change into the in-memory findings and notes.
+func (wb *workbench) applyLocal(c store.Change) {
+	if ind, ok := strings.CutPrefix(c.Subject, store.NotePrefix); ok {
+		if c.Value == nil {
+			delete(wb.notes, ind)
+		} else {
+			wb.notes[ind] = store.DecodeText(c.Value)
+		}
+		return
+	}
+	if c.Value == nil {
+		delete(wb.findings, c.Subject)
+		return
+	}
+	if v, err := store.DecodeValue(*c.Value); err == nil {
+		wb.findings[c.Subject] = scoring.Finding{Value: v, Note: c.Note}
+	}
+}
+
+// saved handles a save's outcome: a failure keeps the edit on screen,
+// marked unsaved, until the retry; a refusal drops it and reloads what the
+// store holds so the screen shows the truth.
+func (wb *workbench) saved(msg savedMsg) tea.Cmd {
+	outcome, cmd := wb.saver.saved(msg)
+	switch outcome {
+	case outcomeSaved:
+		if wb.saver.unsaved() == 0 {
+			wb.failure = ""
+		}
+	case outcomeRefused:
+		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		return tea.Batch(cmd, wb.reload())
+	case outcomeFailed:
+		wb.failure = fmt.Sprintf(wb.c.l.UI.SaveFailed, oneLine(msg.err.Error()))
+	}
+	return cmd
+}
+
+// reload reads the assessment's current state from the store again.
+func (wb *workbench) reload() tea.Cmd {
+	be, aid := wb.c.opts.Backend, wb.a.ID
+	return func() tea.Msg {
+		v, _ := be.DataVersion()
+		state, err := be.State(aid)
+		return reloadedMsg{state: state, version: v, err: err}
+	}
+}
+
+// allowedText describes what a rule accepts, in the UI's language.
+func allowedText(l *i18n.Labels, r *rubric.Rule) string {
+	switch r.Kind {
+	case rubric.Flag, rubric.Bonus:
+		return l.UI.AllowedBool
+	case rubric.Count:
+		if r.MaxValue != nil {
+			return fmt.Sprintf(l.UI.AllowedCountMax, r.MaxValue)
+		}
+		return fmt.Sprintf(l.UI.AllowedCount, fmt.Sprint(scoring.MaxCount))
+	case rubric.Shortfall:
+		if r.MaxValue != nil {
+			return fmt.Sprintf(l.UI.AllowedShortfallMax, r.MaxValue, r.Target)
+		}
+		return fmt.Sprintf(l.UI.AllowedShortfall, r.Target)
+	case rubric.Ratio:
+		return fmt.Sprintf(l.UI.AllowedRatio, r.Target)
+	case rubric.Convert:
+		return fmt.Sprintf(l.UI.AllowedConvert, r.FullMark())
+	case rubric.Discretion:
+		return fmt.Sprintf(l.UI.AllowedDiscretion, r.Cap)
+	}
+	return ""
+}

@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+)
+
+// openHistory is h: the history of the selected rule, or of the whole
+// indicator (its rules and note) when the note is selected. It is read in a
+// command.
+func (wb *workbench) openHistory() tea.Cmd {
+	ind := wb.current()
+	if ind == nil {
+		return nil
+	}
+	subjects := map[string]bool{}
+	title := ind.ID
+	if r := wb.selectedRule(); r != nil {
+		subjects[r.ID] = true
+		title = r.ID
+	} else {
+		for _, r := range ind.Rules {
+			subjects[r.ID] = true
+		}
+		subjects[store.NotePrefix+ind.ID] = true
+	}
+	be, aid := wb.c.opts.Backend, wb.a.ID
+	return func() tea.Msg {
+		all, err := be.History(aid, "")
+		var revs []*store.Revision
+		for _, r := range all {
+			if subjects[r.Subject] {
+				revs = append(revs, r)
+			}
+		}
+		return historyMsg{title: title, revs: revs, err: err}
+	}
+}
+
+// showHistory lays out the revisions, newest first: when, who, device,
+// old → new, note.
+func (wb *workbench) showHistory(msg historyMsg) {
+	wb.mode = viewHistory
+	wb.historyHead = wb.c.words.HistoryTitle + " " + msg.title
+	wb.history = nil
+	if msg.err != nil {
+		wb.history = []string{wb.c.l.UI.Error + oneLine(msg.err.Error())}
+		return
+	}
+	if len(msg.revs) == 0 {
+		wb.history = []string{wb.c.words.HistoryEmpty}
+		return
+	}
+	byID := map[string]*store.Revision{}
+	for _, r := range msg.revs {
+		byID[r.ID] = r
+	}
+	for i := len(msg.revs) - 1; i >= 0; i-- {
+		r := msg.revs[i]
+		var old []string
+		for _, p := range r.Parents {
+			if pr, ok := byID[p]; ok {
+				old = append(old, wb.shown(pr.Subject, pr.Value))
+			}
+		}
+		from := "—"
+		if len(old) > 0 {
+			from = strings.Join(old, "/")
+		}
+		line := fmt.Sprintf("%s %s %s@%s  %s → %s", r.Wall.Local().Format("01-02 15:04"), wb.displaySubject(r.Subject),
+			textwidth.Sanitize(r.Inspector, false), textwidth.Sanitize(textwidth.Head(r.Device, 8), false),
+			from, wb.shown(r.Subject, r.Value))
+		if r.Note != "" {
+			line += "  " + textwidth.Sanitize(r.Note, false)
+		}
+		wb.history = append(wb.history, oneLine(line))
+	}
+}
+
+// displaySubject is a subject as the history lists it (a note as 指标备注1.2).
+func (wb *workbench) displaySubject(subject string) string {
+	if ind, ok := strings.CutPrefix(subject, store.NotePrefix); ok {
+		return wb.c.l.UI.IndicatorNote + ind
+	}
+	return subject
+}

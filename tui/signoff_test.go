@@ -1,0 +1,63 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/kaohe/kaohe/store"
+)
+
+func (h *harness) status() (string, string) {
+	h.t.Helper()
+	revs, err := h.s.History(h.a.ID, store.SubjectStatus)
+	if err != nil || len(revs) == 0 {
+		return "", ""
+	}
+	last := revs[len(revs)-1]
+	return store.StatusOf(last.Value), last.Note
+}
+
+// Issue 10 §5: sign-off and reopening from the workbench, with the checks
+// listed first and an explicit confirmation for an incomplete assessment.
+func TestSignAndReopenFromTheWorkbench(t *testing.T) {
+	h := newHarness(t)
+	h.keys("S")
+	h.mustContain("签字前检查", "未记录的规则 70 条", "仍要签字未完成的考核？")
+	h.keys("n")
+	if st, _ := h.status(); st != "" {
+		t.Fatal("signed without confirmation")
+	}
+	h.keys("esc S y")
+	st, note := h.status()
+	if st != store.StatusSigned || !strings.Contains(note, "incomplete") {
+		t.Fatalf("status %q note %q", st, note)
+	}
+	h.mustContain("已签字·只读")
+	h.keys("0")
+	if h.stored("1.1.a") != "" {
+		t.Fatal("edited a signed assessment")
+	}
+	h.keys("R enter")
+	h.mustContain("请填写重新打开的理由")
+	h.keys("补充材料 enter")
+	if st, note := h.status(); st != store.StatusDraft || note != "补充材料" {
+		t.Fatalf("reopen: status %q note %q", st, note)
+	}
+	h.keys("0")
+	if h.stored("1.1.a") != "false" {
+		t.Fatal("cannot edit after reopening")
+	}
+}
+
+func TestSignRefusedWithOpenConflicts(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.3")
+	h.keys("3 enter")
+	conflictWith(t, h, map[string]string{"1.3.a": "5"})
+	h.keys("b enter S")
+	h.mustContain("未解决的冲突 1 处", "解决后才能签字")
+	h.keys("y")
+	if st, _ := h.status(); st != "" {
+		t.Fatal("signed over an open conflict")
+	}
+}

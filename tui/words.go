@@ -1,0 +1,78 @@
+package tui
+
+// words is the wording the workbench added after the shared labels of
+// internal/i18n; it lives here so the TUI's sentences change in one place.
+type words struct {
+	NextConflict, ListUnrecorded, NoDeficiency, Found, ToggleRecorded string
+	TypeFigure, IndicatorClean, Undo, History, Sign, Reopen           string
+	PickHead, Yes, NewLine, CloseHelp, HelpShort, QuitShort           string
+	ConfirmRetract, ConfirmPick                                       string // formats: rule / n, value
+	Undid, NothingToUndo                                              string // Undid: what
+	AllRecorded, NoConflicts, NoMatch                                 string
+	ConflictEdit                                                      string
+	ReasonPrompt, NoteEditHint                                        string
+	Unrecorded, UnrecordedTitle, Jump                                 string
+	HistoryTitle, HistoryEmpty, Partial                               string
+	Recorded                                                          string // "%d/%d"
+	ChangedElsewhere                                                  string
+	BonusTotal                                                        string
+	PeriodForm                                                        string // %s: the expected form
+	Cleaned                                                           string // %s indicator, %d rules
+	NotFlag                                                           string
+	ScrollDown, ScrollUp, More                                        string
+	NoDeduction                                                       string // the note of a discretion of 0
+	Completed                                                         string // indicator, score
+	GroupCap                                                          string // rules, cap
+	Colon, Inspector                                                  string
+	SignConfirm, SignIncomplete, SignConflicts, ReopenReason          string
+	ChecksTitle, ChecksConflicts, ChecksUnrecorded, ChecksNoReason    string
+	ChecksOK                                                          string
+	ChooseRubric, TabToChoose                                         string
+}
+
+func wordsFor(lang string) *words {
+	if lang == "zh" {
+		return &words{
+			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题（否/0）", Found: "发现（是）/加分",
+			ToggleRecorded: "切换已记录的是/否", TypeFigure: "输入数值", IndicatorClean: "本指标无问题", Undo: "撤销",
+			History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行",
+			CloseHelp: "按 ? 或 esc 关闭帮助", HelpShort: "帮助", QuitShort: "退出",
+			ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)", ConfirmPick: "选用第 %d 个值（%s）？(y/enter 确定，其他键取消)",
+			Undid: "已撤销：%s", NothingToUndo: "本次没有可撤销的修改",
+			AllRecorded: "全部规则已记录", NoConflicts: "没有未解决的冲突", NoMatch: "没有符合筛选的指标，按 esc 清除筛选",
+			ConflictEdit: "此项有冲突：按 1/2 选用，或 enter 输入新值",
+			ReasonPrompt: "请填写理由，回车确认，esc 取消", NoteEditHint: "enter 保存 • ctrl+j 换行 • esc 取消",
+			Unrecorded: "未记录 %d 条", UnrecordedTitle: "未记录的规则（回车跳转，esc 关闭）", Jump: "跳转",
+			HistoryTitle: "修改记录", HistoryEmpty: "还没有记录", Partial: "部分",
+			Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
+			BonusTotal: "合计加分", PeriodForm: "年度应写作 %s（如 2021），用阿拉伯数字",
+			Cleaned: "%s：%d 条记为无问题", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
+			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分", Colon: "：", Inspector: "督查人员",
+			SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
+			SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
+			ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
+			ChecksOK: "检查通过：全部规则已记录，没有冲突。", ChooseRubric: "↑↓ 选择，回车确定", TabToChoose: "tab 可选其他考核指标", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
+		}
+	}
+	return &words{
+		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none found (no/0)", Found: "found (yes)/award",
+		ToggleRecorded: "toggle a recorded yes/no", TypeFigure: "type a figure", IndicatorClean: "indicator clean", Undo: "undo",
+		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line",
+		CloseHelp: "press ? or esc to close help", HelpShort: "help", QuitShort: "quit",
+		ConfirmRetract: "Clear the value of %s? (y/enter yes, any other key no)", ConfirmPick: "Keep value %d (%s)? (y/enter yes, any other key no)",
+		Undid: "undone: %s", NothingToUndo: "nothing to undo in this session",
+		AllRecorded: "every rule is recorded", NoConflicts: "no open conflicts", NoMatch: "no indicator matches the filter; esc clears it",
+		ConflictEdit: "in conflict: press 1/2 to keep a value, or enter to type a new one",
+		ReasonPrompt: "type the reason, enter to confirm, esc to cancel", NoteEditHint: "enter save • ctrl+j new line • esc cancel",
+		Unrecorded: "%d unrecorded", UnrecordedTitle: "Unrecorded rules (enter jumps, esc closes)", Jump: "jump",
+		HistoryTitle: "History", HistoryEmpty: "nothing recorded yet", Partial: "partial",
+		Recorded: "recorded %d/%d", ChangedElsewhere: "another program changed this assessment; reloaded",
+		BonusTotal: "bonus", PeriodForm: "the period must be written %s (e.g. 2021), in ASCII digits",
+		Cleaned: "%s: %d recorded as none found", NotFlag: "space toggles a recorded yes/no only; 0 records no, 1 records yes",
+		NoDeduction: "no deduction", Completed: "%s complete: %s", GroupCap: "%s together capped at %s", Colon: ": ", Inspector: "Inspector",
+		SignConfirm: "Everything is recorded. Sign off? (y/enter sign, any other key no)", SignIncomplete: "%d rules unrecorded, %d discretionary deductions without a reason. Sign it incomplete anyway? (y/enter sign, any other key no)",
+		SignConflicts: "%d open conflicts: settle them before signing (c goes to one)", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
+		ChecksTitle: "Checks before signing", ChecksConflicts: "open conflicts: %d", ChecksUnrecorded: "unrecorded rules: %d", ChecksNoReason: "discretionary deductions without a reason: %d",
+		ChecksOK: "All checks passed: every rule recorded, no conflicts.", ChooseRubric: "↑↓ to choose, enter to keep", TabToChoose: "tab to choose another", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
+	}
+}
