@@ -205,6 +205,10 @@ func TestHotJournalSourceMergesOnlyCommittedRows(t *testing.T) {
 	if _, err := s.db.Exec("DELETE FROM revision WHERE id = ?", later[0].ID); err != nil {
 		t.Fatal(err)
 	}
+	// And from the materialised heads, which insertRevision fills again.
+	if _, err := s.db.Exec("DELETE FROM head WHERE revision_id = ?", later[0].ID); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 
 	raw, err := sql.Open("sqlite", "file:"+p+"?_pragma=journal_mode(DELETE)&_pragma=cache_size(10)")
