@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
@@ -243,30 +244,64 @@ func cycles(revs []*Revision, byID map[string]*Revision) []string {
 	return out
 }
 
-// HashMismatches returns the revisions the state shows (every head and
-// every signed value) whose content does not match their hash: edited
-// outside kaohe, or damaged. Cheap enough for every list.
-func (st *State) HashMismatches() []*Revision {
-	var out []*Revision
-	seen := map[string]bool{}
-	check := func(r *Revision) {
-		if r != nil && !seen[r.ID] {
+// HashMismatches returns, for each state given (by assessment ID), the
+// revisions it shows (every head and every signed value) whose content does
+// not match their hash: edited outside kaohe, or damaged. States are built
+// from heads loaded without their parents, so the parent links (part of the
+// hash) are read here, in one query. Cheap enough for every list.
+func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error) {
+	query := `SELECT p.revision_id, group_concat(p.parent_id, ',') FROM head h
+		JOIN revision_parent p ON p.revision_id = h.revision_id`
+	var args []any
+	if len(states) == 1 {
+		query += " WHERE h.assessment_id = ?"
+		args = append(args, states[0].Assessment.ID)
+	}
+	rows, err := s.db.Query(query+" GROUP BY p.revision_id", args...)
+	if err != nil {
+		return nil, err
+	}
+	parents := map[string][]string{}
+	for rows.Next() {
+		var id, ps string
+		if err := rows.Scan(&id, &ps); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		parents[id] = strings.Split(ps, ",")
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := map[string][]*Revision{}
+	for _, st := range states {
+		seen := map[string]bool{}
+		check := func(r *Revision) {
+			if r == nil || seen[r.ID] {
+				return
+			}
 			seen[r.ID] = true
-			if r.ContentHash() != r.Hash {
-				out = append(out, r)
+			c := *r
+			if len(c.Parents) == 0 {
+				c.Parents = parents[r.ID]
+			}
+			if c.ContentHash() != c.Hash {
+				out[st.Assessment.ID] = append(out[st.Assessment.ID], r)
 			}
 		}
-	}
-	for _, ss := range st.Subjects {
-		for _, h := range ss.Heads {
-			check(h)
+		for _, ss := range st.Subjects {
+			for _, h := range ss.Heads {
+				check(h)
+			}
 		}
-	}
-	if so := st.SignOff(); so != nil {
-		for _, r := range so.Signed {
-			check(r)
+		if so := st.SignOff(); so != nil {
+			for _, r := range so.Signed {
+				check(r)
+			}
 		}
+		bad := out[st.Assessment.ID]
+		sort.Slice(bad, func(i, j int) bool { return bad[i].Less(bad[j]) })
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Less(out[j]) })
-	return out
+	return out, nil
 }

@@ -122,8 +122,12 @@ func TestVerifyCommand(t *testing.T) {
 	c.ok("new", "吉首市", "2021")
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	c.ok("set", "吉首市/2021", "2.4.a", "90")
-	if out := c.ok("verify"); !strings.HasPrefix(out, "ok: 1 rubrics, 1 assessments, 2 revisions checked") {
+	c.ok("set", "吉首市/2021", "2.4.a", "80") // a head with a parent
+	if out := c.ok("verify"); !strings.HasPrefix(out, "ok: 1 rubrics, 1 assessments, 3 revisions checked") {
 		t.Fatalf("verify of a genuine database: %s", out)
+	}
+	if _, errs, code := c.run("list"); code != 0 || errs != "" {
+		t.Fatalf("list of a genuine database: exit %d, stderr %q", code, errs)
 	}
 	// A hand edit with sqlite3: the value changed, the hash left alone.
 	sqlEdit(t, db, "UPDATE revision SET value = '0' WHERE subject = '1.2.a'")
@@ -148,7 +152,7 @@ func TestVerifyCommand(t *testing.T) {
 		t.Errorf("verify after a head-table edit: exit %d\n%s", code, out)
 	}
 	// With the hash recomputed too, the value the rubric refuses is caught.
-	sqlEdit(t, db, "UPDATE revision SET value = '200' WHERE subject = '2.4.a'")
+	sqlEdit(t, db, "UPDATE revision SET value = '200' WHERE subject = '2.4.a' AND value = '80'")
 	if out, _, code := c.run("verify"); code != 1 || !strings.Contains(out, "2.4.a revision") {
 		t.Errorf("verify: exit %d\n%s", code, out)
 	}

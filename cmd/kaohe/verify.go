@@ -65,11 +65,16 @@ func (o *verifyOptions) run() error {
 
 // warnMismatches prints one line on stderr when the states read hold
 // records whose content does not match their hash.
-func (a *app) warnMismatches(states ...*store.State) {
+func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
+	bad, err := s.HashMismatches(states...)
+	if err != nil {
+		fmt.Fprintln(a.stderr, textwidth.Line("kaohe: "+err.Error()))
+		return
+	}
 	n := 0
 	var where []string
 	for _, st := range states {
-		if k := len(st.HashMismatches()); k > 0 {
+		if k := len(bad[st.Assessment.ID]); k > 0 {
 			n += k
 			where = append(where, st.Assessment.Label())
 		}
