@@ -108,5 +108,5 @@ func shown(r *store.Revision) string {
 	if r.Tombstone() {
 		return retracted
 	}
-	return *r.Value
+	return store.DisplayValue(r)
 }
