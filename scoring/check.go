@@ -94,7 +94,7 @@ func CheckValue(r *rubric.Rule, f Finding) string {
 		if n > *r.Cap {
 			return bad(n.String())
 		}
-		if strings.TrimSpace(f.Note) == "" {
+		if n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
 			return fmt.Sprintf("a discretionary deduction needs a note saying why (deduction %s)", n)
 		}
 	}

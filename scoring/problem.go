@@ -157,7 +157,7 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 		if e := over(*r.Cap); e != nil {
 			return e
 		}
-		if strings.TrimSpace(f.Note) == "" {
+		if n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
 			return bad(NeedsNote, "")
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
@@ -30,6 +31,21 @@ type MergeSummary struct {
 	// Unsigned counts the source's revisions written before signing
 	// began (accepted, reported).
 	Unsigned int `json:"unsigned"`
+	// StatusChanges lists every sign-off and reopening the source brought,
+	// in clock order.
+	StatusChanges []StatusChange `json:"status_changes"`
+}
+
+// StatusChange is a sign-off or a reopening brought in by a merge.
+type StatusChange struct {
+	Assessment string    `json:"assessment"` // UNIT/PERIOD
+	Status     string    `json:"status"`     // StatusSigned or StatusDraft (reopened)
+	Inspector  string    `json:"inspector"`
+	Device     string    `json:"device"`
+	Time       time.Time `json:"time"`
+	Note       string    `json:"note,omitempty"` // a reopening's reason
+	Revision   string    `json:"revision"`
+	Now        string    `json:"now"` // the assessment's status after the merge
 }
 
 // RefusedError is a source the merge will not take, naming the file and
@@ -92,9 +108,13 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			d.close()
 		}
 	}()
+	builtin := newBuiltinRubrics()
 	for _, src := range sources {
 		d, err := readSource(src, s.tempDir)
 		if err != nil {
+			return nil, err
+		}
+		if err := d.checkHistory(s.now(), builtin); err != nil {
 			return nil, err
 		}
 		data = append(data, d)
@@ -441,7 +461,7 @@ func revisionHashes(tx *sql.Tx) (map[string]string, error) {
 // mergeOne inserts one source's records into the target transaction;
 // known (revision ID → hash) is kept up to date with what it adds.
 func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary, error) {
-	sum := MergeSummary{Source: d.path}
+	sum := MergeSummary{Source: d.path, StatusChanges: []StatusChange{}}
 	refuse := func(record, format string, args ...any) error {
 		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
 	}
@@ -504,7 +524,7 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 			}
 		}
 	}
-	before, err := conflictCounts(tx, existing)
+	before, _, err := conflictCounts(tx, existing)
 	if err != nil {
 		return sum, err
 	}
@@ -527,7 +547,7 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	if err := w.finish(); err != nil {
 		return sum, err
 	}
-	after, err := conflictCounts(tx, all)
+	after, status, err := conflictCounts(tx, all)
 	if err != nil {
 		return sum, err
 	}
@@ -535,21 +555,50 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	if err := d.writeSignatures(tx, fresh); err != nil {
 		return sum, err
 	}
+	labels := map[string]string{}
+	for _, a := range d.assessments {
+		labels[a.ID] = a.Label()
+	}
+	var statusRevs []*Revision
+	for _, r := range fresh {
+		if r.Subject == SubjectStatus {
+			statusRevs = append(statusRevs, r)
+		}
+	}
+	sort.Slice(statusRevs, func(i, j int) bool { return statusRevs[i].Less(statusRevs[j]) })
+	for _, r := range statusRevs {
+		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: labels[r.Assessment], Status: StatusOf(r.Value),
+			Inspector: r.Inspector, Device: r.Device, Time: r.Wall, Note: r.Note, Revision: r.ID, Now: status[r.Assessment]})
+	}
 	return sum, nil
 }
 
-// conflictCounts counts open conflicts over some assessments, from their
-// heads.
-func conflictCounts(tx *sql.Tx, as []Assessment) (int, error) {
+// conflictCounts counts open conflicts (between inspectors or against a
+// sign-off; a subject counts once) over some assessments, from their heads,
+// and returns each one's status.
+func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error) {
 	n := 0
+	status := map[string]string{}
 	for _, a := range as {
 		revs, err := loadHeads(tx, a.ID)
 		if err != nil {
-			return 0, err
+			return 0, nil, err
 		}
-		n += len(buildState(a, nil, revs).Conflicts())
+		st := buildState(a, nil, revs)
+		if err := attachSignOff(tx, st); err != nil {
+			return 0, nil, err
+		}
+		subjects := map[string]bool{}
+		for _, c := range st.Conflicts() {
+			subjects[c.Subject] = true
+		}
+		for _, c := range st.SignOffConflicts() {
+			subjects[c.Subject] = true
+		}
+		n += len(subjects)
+		status[a.ID] = st.Status()
 	}
-	return n, nil
+	return n, status, nil
 }
 
 // Alternatives lists, for each rule in conflict, every head's finding (an

@@ -288,18 +288,25 @@ func TestMergeRefusals(t *testing.T) {
 			s.db.Exec("UPDATE revision SET value = '9' WHERE id = ?", revs[0].ID)
 		}), "does not match its hash"},
 		{"rubric known with other content", func() string {
-			// kaohe refuses to store it (the built-in id and version cannot
-			// be taken), so write it as another program might have.
-			s, _, p := inspectorDB(t, dir, "otherrubric")
+			// The target knows rubric … 2021b; the source holds another
+			// rubric under the same id and version.
+			ts, _ := Open(target, Options{})
 			rb := rubric.Default()
+			rb.Version = "2021b"
+			if _, _, err := ts.CreateAssessment(tid, rb, "泸溪县", "2021"); err != nil {
+				t.Fatal(err)
+			}
+			ts.Close()
+			s, id, p := inspectorDB(t, dir, "otherrubric")
+			rb = rubric.Default()
+			rb.Version = "2021b"
 			rb.Title = "改过的标题"
-			content, sum, _ := CanonicalRubric(rb)
-			if _, err := s.db.Exec("INSERT INTO rubric(id, version, sha256, content) VALUES (?, ?, ?, ?)", rb.ID, rb.Version, sum, string(content)); err != nil {
+			if _, _, err := s.CreateAssessment(id, rb, "泸溪县", "2021"); err != nil {
 				t.Fatal(err)
 			}
 			s.Close()
 			return p
-		}(), "rubric xiangxi-fangguanfu-county 2021: already known with different content"},
+		}(), "rubric xiangxi-fangguanfu-county 2021b: already known with different content"},
 		{"rubric missing", mk("norubric", func(s *Store, id Identity, a Assessment) {
 			s.db.Exec("PRAGMA foreign_keys = OFF")
 			s.db.Exec("DELETE FROM rubric")

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
@@ -135,8 +136,13 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		if err != nil {
 			return nil, err
 		}
-		if len(st) > 0 && DecodeText(latest(st).Value) == StatusSigned {
+		if anySigned(st) {
 			return nil, ErrSigned
+		}
+	} else if DecodeText(c.Value) == StatusSigned {
+		// Every door's sign-off says what it signs.
+		if c.Value, err = signOffOf(tx, a.ID); err != nil {
+			return nil, err
 		}
 	}
 	evidence := strings.HasPrefix(c.Subject, EvidencePrefix)
@@ -165,6 +171,11 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) == 0 && c.Value == nil {
 		return nil, nil // retracting what was never recorded
 	}
+	return s.write(tx, id, a, c.Subject, c.Value, c.Note, parents)
+}
+
+// write appends one revision with these parents, with the next clock.
+func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, value *string, note string, parents []string) (*Revision, error) {
 	last, err := s.lastHLC(tx)
 	if err != nil {
 		return nil, err
@@ -176,9 +187,13 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		}
 	}
 	now := s.now()
+	next := prev.Next(now)
+	if !next.Valid() {
+		return nil, fmt.Errorf("the database holds a revision with the clock %s, which no later revision can follow; kaohe verify names it", last)
+	}
 	rev := &Revision{
-		ID: uuid.NewString(), Assessment: a.ID, Subject: c.Subject, Value: c.Value, Note: c.Note,
-		Inspector: id.Inspector, Device: id.Device, HLC: prev.Next(now).String(), Wall: now.UTC(),
+		ID: uuid.NewString(), Assessment: a.ID, Subject: subject, Value: value, Note: note,
+		Inspector: id.Inspector, Device: id.Device, HLC: next.String(), Wall: now.UTC(),
 	}
 	rev.Parents = parents
 	rev.Hash = rev.ContentHash()
@@ -195,12 +210,15 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 
 // checkChange validates a change's subject and value against the rubric.
 func checkChange(rb *rubric.Rubric, c Change) error {
+	if n := utf8.RuneCountInString(c.Note); n > MaxNoteChars {
+		return invalid("%s: the note is %d characters long; a note holds at most %d", c.Subject, n, MaxNoteChars)
+	}
 	switch {
 	case c.Subject == SubjectStatus:
 		if c.Value == nil {
 			return invalid("the status cannot be retracted")
 		}
-		if v := DecodeText(c.Value); v != StatusDraft && v != StatusSigned {
+		if StatusOf(c.Value) == "" {
 			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
 		}
 	case strings.HasPrefix(c.Subject, EvidencePrefix):
@@ -214,6 +232,9 @@ func checkChange(rb *rubric.Rubric, c Change) error {
 			var text string
 			if err := json.Unmarshal([]byte(*c.Value), &text); err != nil {
 				return invalid("a note must be text")
+			}
+			if n := utf8.RuneCountInString(text); n > MaxNoteChars {
+				return invalid("the note of indicator %s is %d characters long; a note holds at most %d", ind, n, MaxNoteChars)
 			}
 		}
 	default:
@@ -255,6 +276,21 @@ func agree(heads []*Revision) bool {
 		}
 	}
 	return true
+}
+
+// MaxNoteChars bounds a note (a rule's reason or an indicator's note), so
+// that no single record, from any door, can swamp memory, screens or reports.
+const MaxNoteChars = 20000
+
+// anySigned reports whether one of the status heads signs the assessment:
+// while a sign-off and a reopening disagree, the signed state holds.
+func anySigned(heads []*Revision) bool {
+	for _, h := range heads {
+		if StatusOf(h.Value) == StatusSigned {
+			return true
+		}
+	}
+	return false
 }
 
 // latest returns the head with the greatest clock.

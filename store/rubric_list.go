@@ -86,16 +86,9 @@ func (s *Store) RubricAssessments(id, version string) (int, error) {
 // version with other content: the built-in one cannot be replaced, in this
 // database or in any file merged into it.
 func builtinConflict(rb *rubric.Rubric, sum string) error {
-	def := rubric.Default()
-	if rb.ID != def.ID || rb.Version != def.Version {
-		return nil
-	}
-	_, defSum, err := CanonicalRubric(def)
-	if err != nil {
-		return err
-	}
-	if defSum != sum {
-		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: defSum, GivenSum: sum, Builtin: true}
+	want, ok := newBuiltinRubrics()[rb.ID+"\x00"+rb.Version]
+	if ok && want != sum {
+		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: want, GivenSum: sum, Builtin: true}
 	}
 	return nil
 }

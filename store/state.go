@@ -37,35 +37,44 @@ type State struct {
 	Subjects   map[string]*SubjectState
 	Revisions  int
 	Inspectors []string // everyone who wrote a revision, in first-write order
+
+	signed signedState // what the sign-off pins (signoff.go)
 }
 
-// Status returns "draft" or "signed".
+// Status returns "draft" or "signed". While a sign-off and a reopening
+// disagree (a status conflict), the assessment stays signed.
 func (st *State) Status() string {
-	if ss, ok := st.Subjects[SubjectStatus]; ok {
-		if v := DecodeText(ss.Current().Value); v != "" {
-			return v
-		}
+	if st.Signed() != nil {
+		return StatusSigned
 	}
 	return StatusDraft
 }
 
-// Signed returns the revision that signed the assessment, or nil.
+// Signed returns the revision that signed the assessment (the latest
+// sign-off among the status heads), or nil.
 func (st *State) Signed() *Revision {
-	if st.Status() != StatusSigned {
+	ss, ok := st.Subjects[SubjectStatus]
+	if !ok {
 		return nil
 	}
-	return st.Subjects[SubjectStatus].Current()
+	for _, h := range ss.Heads {
+		if StatusOf(h.Value) == StatusSigned {
+			return h
+		}
+	}
+	return nil
 }
 
-// Findings returns the current value of every rule (tombstones omitted).
+// Findings returns the current value of every rule (tombstones omitted);
+// while signed, a rule changed after the sign-off keeps its signed value.
 func (st *State) Findings() scoring.Findings {
 	fs := scoring.Findings{}
 	for subj, ss := range st.Subjects {
 		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) || strings.HasPrefix(subj, EvidencePrefix) {
 			continue
 		}
-		cur := ss.Current()
-		if cur.Tombstone() {
+		cur := st.valueOf(subj, ss)
+		if cur == nil || cur.Tombstone() {
 			continue
 		}
 		v, err := DecodeValue(*cur.Value)
@@ -82,8 +91,10 @@ func (st *State) Notes() map[string]string {
 	out := map[string]string{}
 	for subj, ss := range st.Subjects {
 		if ind, ok := strings.CutPrefix(subj, NotePrefix); ok {
-			if n := DecodeText(ss.Current().Value); n != "" {
-				out[ind] = n
+			if r := st.valueOf(subj, ss); r != nil { // nil: no note was signed
+				if n := DecodeText(r.Value); n != "" {
+					out[ind] = n
+				}
 			}
 		}
 	}
@@ -103,13 +114,16 @@ func (st *State) Conflicts() []*SubjectState {
 }
 
 // Score scores the current findings (the latest head of each conflict)
-// and, while conflicts are open, the range the score could take.
+// and, while conflicts are open, the range the score could take. A signed
+// assessment scores what was signed, one figure.
 func (st *State) Score() (*scoring.Result, error) {
 	res, err := scoring.Score(st.Rubric, st.Findings())
 	if err != nil {
 		return nil, err
 	}
-	res.Range = st.Range()
+	if st.Signed() == nil {
+		res.Range = st.Range()
+	}
 	return res, nil
 }
 
@@ -129,7 +143,7 @@ func (s *Store) State(assessmentID string) (*State, error) {
 	}
 	st := buildState(a, rb, heads)
 	act[a.ID].apply(st)
-	return st, nil
+	return st, attachSignOff(s.db, st)
 }
 
 // States loads the current state of every assessment from the heads, for
@@ -164,6 +178,9 @@ func (s *Store) States() ([]*State, error) {
 		}
 		st := buildState(a, rb, byAssessment[a.ID])
 		act[a.ID].apply(st)
+		if err := attachSignOff(s.db, st); err != nil {
+			return nil, err
+		}
 		out = append(out, st)
 	}
 	return out, nil

@@ -14,7 +14,7 @@ func (h *harness) status() (string, string) {
 		return "", ""
 	}
 	last := revs[len(revs)-1]
-	return store.DecodeText(last.Value), last.Note
+	return store.StatusOf(last.Value), last.Note
 }
 
 // Issue 10 §5: sign-off and reopening from the workbench, with the checks

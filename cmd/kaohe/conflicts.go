@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -18,6 +20,10 @@ type conflictJSON struct {
 	Period     string     `json:"period"`
 	Subject    string     `json:"subject"`
 	Heads      []headJSON `json:"heads"`
+	// AgainstSignOff marks a subject changed after the assessment was
+	// signed; Signed is the value signed (absent when none was).
+	AgainstSignOff bool      `json:"against_sign_off,omitempty"`
+	Signed         *headJSON `json:"signed,omitempty"`
 }
 
 type headJSON struct {
@@ -77,14 +83,7 @@ func (o *conflictsOptions) run() error {
 		}
 		out := []conflictJSON{}
 		for _, st := range states {
-			for _, c := range st.Conflicts() {
-				cj := conflictJSON{Assessment: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period, Subject: c.Subject}
-				for _, h := range c.Heads {
-					cj.Heads = append(cj.Heads, headJSON{Revision: h.ID, Value: h.Value, Inspector: h.Inspector, Device: h.Device,
-						Time: h.Wall.UTC().Format(time.RFC3339), Note: h.Note})
-				}
-				out = append(out, cj)
-			}
+			out = append(out, conflictsOf(st)...)
 		}
 		if o.asJSON {
 			return writeJSON(a.stdout, out)
@@ -98,13 +97,23 @@ func (o *conflictsOptions) run() error {
 			return nil
 		}
 		var b strings.Builder
+		signOff := false
 		for _, c := range out {
 			ln := textwidth.Line
-			fmt.Fprintf(&b, "%s/%s %s\n", ln(c.Unit), ln(c.Period), ln(c.Subject))
+			fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(c.Subject))
+			if c.AgainstSignOff {
+				signOff = true
+				signed := l.CLI.SignOff.Nothing
+				if c.Signed != nil {
+					signed = ln(displayed(c.Subject, c.Signed.Value)) + " (" + ln(c.Signed.Inspector) + ", rev " + ln(store.ShortID(c.Signed.Revision, 8)) + ")"
+				}
+				fmt.Fprintf(&b, l.CLI.SignOff.Changed, signed)
+			}
+			b.WriteString("\n")
 			for i, h := range c.Heads {
 				v := l.CLI.Retracted
 				if h.Value != nil {
-					v = *h.Value
+					v = displayed(c.Subject, h.Value)
 				}
 				fmt.Fprintf(&b, "  %d) %s %s  %s  %s  rev %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.Time, ln(store.ShortID(h.Revision, 8)))
 				if h.Note != "" {
@@ -114,7 +123,56 @@ func (o *conflictsOptions) run() error {
 			}
 		}
 		fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
+		if signOff {
+			b.WriteString(l.CLI.SignOff.Hint + "\n")
+		}
 		_, err := io.WriteString(a.stdout, b.String())
 		return err
 	})
+}
+
+// conflictsOf lists an assessment's open conflicts, between inspectors and
+// against its sign-off, one entry per subject, in rubric order.
+func conflictsOf(st *store.State) []conflictJSON {
+	head := func(h *store.Revision) headJSON {
+		return headJSON{Revision: h.ID, Value: h.Value, Inspector: h.Inspector, Device: h.Device,
+			Time: h.Wall.UTC().Format(time.RFC3339), Note: h.Note}
+	}
+	bySubject := map[string]*conflictJSON{}
+	var order []string
+	entry := func(subject string, heads []*store.Revision) *conflictJSON {
+		if cj := bySubject[subject]; cj != nil {
+			return cj
+		}
+		cj := &conflictJSON{Assessment: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period, Subject: subject}
+		for _, h := range heads {
+			cj.Heads = append(cj.Heads, head(h))
+		}
+		bySubject[subject] = cj
+		order = append(order, subject)
+		return cj
+	}
+	for _, c := range st.Conflicts() {
+		entry(c.Subject, c.Heads)
+	}
+	for _, c := range st.SignOffConflicts() {
+		cj := entry(c.Subject, c.Heads)
+		cj.AgainstSignOff = true
+		if c.Signed != nil {
+			h := head(c.Signed)
+			cj.Signed = &h
+		}
+	}
+	sort.Slice(order, func(i, j int) bool { return scoring.RuleLess(order[i], order[j]) })
+	out := make([]conflictJSON, 0, len(order))
+	for _, subj := range order {
+		out = append(out, *bySubject[subj])
+	}
+	return out
+}
+
+// displayed is a stored value as listed: the text, the status of a
+// status value, or (retracted).
+func displayed(subject string, v *string) string {
+	return store.DisplayValue(&store.Revision{Subject: subject, Value: v})
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -110,13 +109,7 @@ func shown(r *store.Revision) string {
 	if r.Tombstone() {
 		return retracted
 	}
-	if _, sum, ok := store.ParseEvidenceSubject(r.Subject); ok {
-		var m store.AttachmentMeta
-		if json.Unmarshal([]byte(*r.Value), &m) == nil {
-			return m.Name + " (" + store.ShortID(sum, 8) + ")"
-		}
-	}
-	return *r.Value
+	return store.DisplayValue(r)
 }
 
 // subjectText is a subject as history's text lines show it: an attachment

@@ -66,6 +66,7 @@ func (o *listOptions) run() error {
 		if err != nil {
 			return err
 		}
+		a.warnMismatches(s, states...)
 		rows := make([]summary, 0, len(states))
 		for _, st := range states {
 			rows = append(rows, summarize(st))

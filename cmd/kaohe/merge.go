@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -82,6 +83,9 @@ func (o *mergeOptions) run() error {
 	for _, m := range sums {
 		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
 			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
+		for _, c := range m.StatusChanges {
+			fmt.Fprintln(a.stdout, "  "+statusChangeLine(a.labels(nil), c))
+		}
 		if m.Unsigned > 0 {
 			fmt.Fprintf(a.stdout, l.MergeUnsigned+"\n", m.Unsigned)
 		}
@@ -91,6 +95,25 @@ func (o *mergeOptions) run() error {
 	}
 	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
 	return nil
+}
+
+// statusChangeLine says who signed or reopened what, when and why, and
+// the status the assessment has now.
+func statusChangeLine(l *i18n.Labels, c store.StatusChange) string {
+	m := &l.CLI.SignOff
+	ln := textwidth.Line
+	format := m.SignedBy
+	if c.Status == store.StatusDraft {
+		format = m.ReopenedBy
+	}
+	line := fmt.Sprintf(format, ln(c.Assessment), ln(c.Inspector), ln(c.Device), c.Time.Local().Format("2006-01-02 15:04"))
+	if c.Status == store.StatusDraft && c.Note != "" {
+		line += fmt.Sprintf(m.Reason, ln(c.Note))
+	}
+	if c.Now == store.StatusSigned && c.Status != store.StatusSigned {
+		return line + fmt.Sprintf(m.StillSigned, ln(c.Assessment))
+	}
+	return line + fmt.Sprintf(m.Now, l.StatusName(c.Now))
 }
 
 // onInterrupt runs cleanup and exits 130 if the process is interrupted

@@ -56,6 +56,7 @@ func (o *reportOptions) run() error {
 		if err != nil {
 			return err
 		}
+		a.warnMismatches(s, states...)
 		var l = a.labels(nil)
 		if len(states) > 0 {
 			l = a.labels(states[0].Rubric)

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/scoring"
@@ -16,16 +15,18 @@ type resolveOptions struct {
 	app               *app
 	ref, subject      string
 	pick, value, note string
+	keepSigned        bool
 }
 
 func (a *app) resolveCmd() *cobra.Command {
 	o := &resolveOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "resolve ASSESSMENT RULE (--pick INSPECTOR|REVISION | --value V) [--note TEXT]",
-		Short: "Settle a conflict: keep one inspector's value or record a new one",
+		Use:   "resolve ASSESSMENT RULE (--pick INSPECTOR|REVISION | --value V | --keep-signed) [--note TEXT]",
+		Short: "Settle a conflict: keep one inspector's value, record a new one, or keep the signed value",
 		Args:  cobra.ExactArgs(2),
 		Example: "  kaohe resolve 吉首市/2021 1.2.a --pick 李四\n" +
-			"  kaohe resolve 吉首市/2021 1.2.a --value 4 --note 复核台账后确认",
+			"  kaohe resolve 吉首市/2021 1.2.a --value 4 --note 复核台账后确认\n" +
+			"  kaohe resolve 吉首市/2021 2.4.a --keep-signed --note 以签字为准",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ref, o.subject = args[0], args[1]
 			return o.run()
@@ -33,73 +34,62 @@ func (a *app) resolveCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&o.pick, "pick", "", "keep the value of this inspector (or revision ID prefix)")
 	cmd.Flags().StringVar(&o.value, "value", "", "record this value instead")
+	cmd.Flags().BoolVar(&o.keepSigned, "keep-signed", false, "keep the value the sign-off signed (a value changed after signing)")
 	cmd.Flags().StringVar(&o.note, "note", "", "why (kept in history)")
 	return cmd
 }
 
-// run records the resolution: the picked head's value or a new one.
+// run asks the store to settle the conflict (the rules live in
+// store.Resolve) and prints the result.
 func (o *resolveOptions) run() error {
-	if (o.pick == "") == (o.value == "") {
-		return errors.New("give exactly one of --pick INSPECTOR|REVISION or --value V")
+	given := 0
+	for _, set := range []bool{o.pick != "", o.value != "", o.keepSigned} {
+		if set {
+			given++
+		}
 	}
-	subject := o.subject
+	if given != 1 {
+		return errors.New("give exactly one of --pick INSPECTOR|REVISION, --value V or --keep-signed")
+	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		st, err := s.State(as.ID)
+		id, err := o.app.identity(s)
 		if err != nil {
 			return err
 		}
-		ss, ok := st.Subjects[subject]
-		if !ok || !ss.Conflict() {
-			return fmt.Errorf("%s %s has no open conflict (kaohe conflicts lists them)", as.Label(), subject)
+		r := store.Resolution{Keep: o.pick, Note: o.note}
+		if o.keepSigned {
+			r.Keep = store.KeepSigned
 		}
-		c := store.Change{Subject: subject, Note: o.note, Resolve: true}
-		if o.pick != "" {
-			h, err := pickHead(ss, o.pick)
+		if o.value != "" {
+			rb, err := s.Rubric(as.RubricID, as.RubricVersion)
 			if err != nil {
 				return err
 			}
-			c.Value = h.Value
-			if o.note == "" {
-				c.Note = h.Note
-			}
-		} else {
-			ref, ok := st.Rubric.Rule(subject)
+			ref, ok := rb.Rule(o.subject)
 			if !ok {
-				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", subject, subject)
+				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", o.subject, o.subject)
 			}
 			v, err := scoring.ParseValue(ref.Rule, o.value)
 			if err == nil {
-				if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: c.Note}); ve != nil {
+				if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: o.note}); ve != nil {
 					err = ve
 				}
 			}
 			if err != nil {
-				return o.app.valueError(st.Rubric, err)
+				return o.app.valueError(rb, err)
 			}
 			text := store.EncodeValue(v)
-			c.Value = &text
+			r.Value = &text
 		}
-		return o.app.record(s, as, c)
+		rev, err := s.Resolve(id, as.ID, o.subject, r)
+		if err != nil {
+			return storeRefusal(err)
+		}
+		v := o.app.labels(nil).CLI.Retracted
+		if !rev.Tombstone() {
+			v = store.DisplayValue(&rev)
+		}
+		fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
+		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Settled)
 	})
-}
-
-// pickHead finds the head named by an inspector or a revision ID prefix.
-func pickHead(ss *store.SubjectState, pick string) (*store.Revision, error) {
-	var found []*store.Revision
-	for _, h := range ss.Heads {
-		if h.Inspector == pick || (len(pick) >= 4 && strings.HasPrefix(h.ID, pick)) {
-			found = append(found, h)
-		}
-	}
-	switch len(found) {
-	case 0:
-		var names []string
-		for _, h := range ss.Heads {
-			names = append(names, textwidth.Line(h.Inspector)+" (rev "+store.ShortID(h.ID, 8)+")")
-		}
-		return nil, fmt.Errorf("no value of %q in this conflict; the values are from %s", pick, strings.Join(names, ", "))
-	case 1:
-		return found[0], nil
-	}
-	return nil, fmt.Errorf("%q has several values in this conflict; pick by revision ID", pick)
 }

@@ -76,6 +76,7 @@ func (o *scoreOptions) scoreAssessment() error {
 		if err != nil {
 			return err
 		}
+		a.warnMismatches(s, st)
 		res, err := st.Score()
 		if err != nil {
 			fmt.Fprintln(a.stderr, prefixLines(as.Label(), err))

@@ -5,42 +5,95 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
 // signOptions are the inputs of `kaohe sign`.
 type signOptions struct {
-	app *app
-	ref string
+	app             *app
+	ref             string
+	allowIncomplete bool
 }
 
 func (a *app) signCmd() *cobra.Command {
 	o := &signOptions{app: a}
-	return &cobra.Command{
-		Use: "sign ASSESSMENT", Short: "Sign an assessment off; it refuses edits until reopened", Args: cobra.ExactArgs(1),
+	cmd := &cobra.Command{
+		Use: "sign ASSESSMENT [--allow-incomplete]", Short: "Sign an assessment off; it refuses edits until reopened", Args: cobra.ExactArgs(1),
+		Example: "  kaohe sign 吉首市/2021\n  kaohe sign 吉首市/2021 --allow-incomplete",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ref = args[0]
 			return o.run()
 		},
 	}
+	cmd.Flags().BoolVar(&o.allowIncomplete, "allow-incomplete", false, "sign although rules are unrecorded or deductions lack a reason (kept in history)")
+	return cmd
 }
 
-// run records the sign-off.
+// run records the sign-off; the store refuses an incomplete assessment
+// and lists what is missing.
 func (o *signOptions) run() error {
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		st, err := s.State(as.ID)
+		id, err := o.app.identity(s)
 		if err != nil {
 			return err
 		}
-		if st.Status() == store.StatusSigned {
-			return fmt.Errorf("%s is already signed", as.Label())
+		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
+			var ie *store.IncompleteError
+			if errors.As(err, &ie) {
+				return notReady(&o.app.labels(nil).CLI.SignOff, ie)
+			}
+			return storeRefusal(err)
 		}
-		if n := len(st.Conflicts()); n > 0 {
-			return fmt.Errorf("%s has %d open conflicts; settle them (kaohe conflicts) before signing", as.Label(), n)
-		}
-		return o.app.record(s, as, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned), Note: "sign-off", Resolve: true})
+		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Signed)
 	})
+}
+
+// notReady lists, in the user's language, what stands between an
+// assessment and its sign-off.
+func notReady(l *i18n.SignOffCLI, ie *store.IncompleteError) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, l.NotReady, ie.Assessment)
+	list := func(format string, ids []string) {
+		if len(ids) > 0 {
+			b.WriteString("\n  ")
+			fmt.Fprintf(&b, format, len(ids), strings.Join(ids, ", "))
+		}
+	}
+	rd := ie.Readiness
+	list(l.Unrecorded, rd.Unrecorded)
+	list(l.Conflicts, rd.Conflicts)
+	list(l.MissingReasons, rd.MissingReasons)
+	b.WriteString("\n")
+	if len(rd.Conflicts) > 0 {
+		b.WriteString(l.SettleFirst)
+	} else {
+		b.WriteString(l.AllowIncomplete)
+	}
+	return storeRefusal(errors.New(b.String()))
+}
+
+// printStatus prints an assessment's status and total after a status
+// change; format takes the assessment and the total.
+func (a *app) printStatus(s *store.Store, as store.Assessment, format string) error {
+	st, err := s.State(as.ID)
+	if err != nil {
+		return err
+	}
+	res, err := st.Score()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
+	return nil
+}
+
+// storeRefusal makes a store error safe to print: names in it (inspectors,
+// units) came from other laptops.
+func storeRefusal(err error) error {
+	return errors.New(textwidth.Sanitize(err.Error(), true))
 }
 
 // reopenOptions are the inputs of `kaohe reopen`.
@@ -68,13 +121,13 @@ func (o *reopenOptions) run() error {
 		return errors.New("say why: kaohe reopen ASSESSMENT --reason TEXT")
 	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		st, err := s.State(as.ID)
+		id, err := o.app.identity(s)
 		if err != nil {
 			return err
 		}
-		if st.Status() != store.StatusSigned {
-			return fmt.Errorf("%s is not signed", as.Label())
+		if _, err := s.Reopen(id, as.ID, o.reason); err != nil {
+			return storeRefusal(err)
 		}
-		return o.app.record(s, as, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusDraft), Note: o.reason, Resolve: true})
+		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Reopened)
 	})
 }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// verifyOptions are the inputs of `kaohe verify`.
+type verifyOptions struct {
+	app    *app
+	asJSON bool
+}
+
+func (a *app) verifyCmd() *cobra.Command {
+	o := &verifyOptions{app: a}
+	cmd := &cobra.Command{
+		Use:     "verify [--json]",
+		Short:   "Check every record: hashes, parents, values against the rubric, sign-offs; exit 1 naming each bad one",
+		Args:    cobra.NoArgs,
+		Example: "  kaohe verify\n  kaohe --db 汇总.db verify --json",
+		RunE:    func(*cobra.Command, []string) error { return o.run() },
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// run verifies the database and exits 1 when any record is bad.
+func (o *verifyOptions) run() error {
+	a := o.app
+	return a.withStore(func(s *store.Store) error {
+		rep, err := s.Verify()
+		if err != nil {
+			return err
+		}
+		if o.asJSON {
+			if err := writeJSON(a.stdout, rep); err != nil {
+				return err
+			}
+		} else {
+			var b strings.Builder
+			for _, p := range rep.Problems {
+				b.WriteString(textwidth.Line(p.String()) + "\n")
+			}
+			m := &a.labels(nil).CLI.SignOff
+			if len(rep.Problems) == 0 {
+				fmt.Fprintf(&b, m.VerifyOK+"\n", rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
+			} else {
+				fmt.Fprintf(&b, m.VerifyBad+"\n", len(rep.Problems), rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
+			}
+			if _, err := io.WriteString(a.stdout, b.String()); err != nil {
+				return err
+			}
+		}
+		if len(rep.Problems) > 0 {
+			return exitError{1}
+		}
+		return nil
+	})
+}
+
+// warnMismatches prints one line on stderr when the states read hold
+// records whose content does not match their hash.
+func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
+	bad, err := s.HashMismatches(states...)
+	if err != nil {
+		fmt.Fprintln(a.stderr, textwidth.Line("kaohe: "+err.Error()))
+		return
+	}
+	n := 0
+	var where []string
+	for _, st := range states {
+		if k := len(bad[st.Assessment.ID]); k > 0 {
+			n += k
+			where = append(where, st.Assessment.Label())
+		}
+	}
+	if n == 0 {
+		return
+	}
+	fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.SignOff.HashWarning, n, strings.Join(where, ", "))))
+}

@@ -1,0 +1,139 @@
+package store
+
+import (
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// KeepSigned as Resolution.Keep keeps the value a sign-off signed, settling
+// a conflict against the sign-off without reopening the assessment.
+const KeepSigned = "signed"
+
+// Resolution settles a conflict: keep a head (Keep = an inspector's name or
+// a revision ID prefix of at least 4 characters; KeepSigned for the signed
+// value) or record Value (stored JSON text, as Change.Value). Note is kept
+// in history; when keeping a head without a note, the head's note is kept.
+type Resolution struct {
+	Keep  string
+	Value *string
+	Note  string
+}
+
+// Resolve settles a conflict on one subject, the same way from every door:
+//   - between inspectors (heads that disagree, assessment not signed): the
+//     new revision supersedes every head;
+//   - against the sign-off (the assessment is signed and the subject's heads
+//     are not the signed ones): only the signed value can be kept (Keep:
+//     KeepSigned or the signed revision); to take another value, reopen the
+//     assessment first. Keeping it writes the signed value over the heads and
+//     a new sign-off that signs it, noting why;
+//   - of the status (a sign-off and a reopening that do not descend from
+//     each other): keep one of them.
+func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution) (Revision, error) {
+	return s.statusOp(id, func(tx *sql.Tx) (*Revision, error) {
+		if (r.Keep == "") == (r.Value == nil) {
+			return nil, invalid("settle a conflict by keeping one value or recording a new one, not both or neither")
+		}
+		st, err := s.stateIn(tx, assessmentID)
+		if err != nil {
+			return nil, err
+		}
+		label := st.Assessment.Label()
+		if soc := st.SignOffConflict(subject); soc != nil {
+			keepsSigned := r.Keep == KeepSigned || (soc.Signed != nil && len(r.Keep) >= 4 && strings.HasPrefix(soc.Signed.ID, r.Keep))
+			if r.Value != nil || !keepsSigned {
+				return nil, invalid("%s %s changed after the sign-off; keep the signed value (kaohe resolve %s %s --keep-signed) or reopen the assessment (kaohe reopen) and settle it then", label, subject, label, subject)
+			}
+			return s.keepSigned(tx, id, st, soc, r.Note)
+		}
+		ss := st.Subjects[subject]
+		if ss == nil || !ss.Conflict() {
+			return nil, invalid("%s %s has no open conflict (kaohe conflicts lists them)", label, subject)
+		}
+		c := Change{Subject: subject, Note: r.Note, Resolve: true}
+		if r.Value != nil {
+			if subject == SubjectStatus {
+				return nil, invalid("settle the status by keeping the sign-off or the reopening (or kaohe reopen)")
+			}
+			c.Value = r.Value
+		} else {
+			var h *Revision
+			if subject == SubjectStatus && r.Keep == KeepSigned {
+				if h = st.Signed(); h == nil {
+					return nil, invalid("%s is not signed", label)
+				}
+			} else if h, err = PickHead(ss, r.Keep); err != nil {
+				return nil, invalid("%s", err.Error())
+			}
+			c.Value = h.Value
+			if r.Note == "" {
+				c.Note = h.Note
+			}
+		}
+		return s.record(tx, id, st.Assessment, st.Rubric, c)
+	})
+}
+
+// keepSigned writes the signed value over a subject changed after the
+// sign-off, and a new sign-off that signs what the old one did with the
+// kept value in place of the old.
+func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConflict, note string) (*Revision, error) {
+	status := st.Subjects[SubjectStatus]
+	if status.Conflict() {
+		return nil, invalid("%s: settle the status first (kaohe resolve %s %s --pick …, or kaohe reopen)", st.Assessment.Label(), st.Assessment.Label(), SubjectStatus)
+	}
+	var value *string
+	var keptNote string
+	if soc.Signed != nil {
+		value, keptNote = soc.Signed.Value, soc.Signed.Note
+	}
+	kept, err := s.write(tx, id, st.Assessment, soc.Subject, value, keptNote, revisionIDs(soc.Heads))
+	if err != nil {
+		return nil, err
+	}
+	signed := []*Revision{kept}
+	for _, r := range st.SignOff().Signed {
+		if r.Subject != soc.Subject {
+			signed = append(signed, r)
+		}
+	}
+	why := "kept the signed value of " + soc.Subject
+	if note != "" {
+		why += ": " + note
+	}
+	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeSignOff(signed), why, revisionIDs(status.Heads)); err != nil {
+		return nil, err
+	}
+	return kept, nil
+}
+
+// PickHead finds the head of a conflict named by an inspector or a
+// revision ID prefix (at least 4 characters).
+func PickHead(ss *SubjectState, pick string) (*Revision, error) {
+	var found []*Revision
+	for _, h := range ss.Heads {
+		if h.Inspector == pick || (len(pick) >= 4 && strings.HasPrefix(h.ID, pick)) {
+			found = append(found, h)
+		}
+	}
+	switch len(found) {
+	case 0:
+		var names []string
+		for _, h := range ss.Heads {
+			names = append(names, h.Inspector+" (rev "+ShortID(h.ID, 8)+")")
+		}
+		return nil, fmt.Errorf("no value of %q in this conflict; the values are from %s", pick, strings.Join(names, ", "))
+	case 1:
+		return found[0], nil
+	}
+	return nil, fmt.Errorf("%q has several values in this conflict; pick by revision ID", pick)
+}
+
+func revisionIDs(revs []*Revision) []string {
+	ids := make([]string, 0, len(revs))
+	for _, r := range revs {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}

@@ -1,0 +1,302 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/google/uuid"
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// Problem is one record that fails verification.
+type Problem struct {
+	Assessment string `json:"assessment,omitempty"` // UNIT/PERIOD (or the ID when unknown)
+	Subject    string `json:"subject,omitempty"`
+	Revision   string `json:"revision,omitempty"`
+	Record     string `json:"record,omitempty"` // a rubric or assessment record, when not a revision
+	Why        string `json:"why"`
+}
+
+// String is one line: where, then why.
+func (p Problem) String() string {
+	where := p.Record
+	if p.Revision != "" {
+		where = p.Assessment + " " + p.Subject + " revision " + p.Revision
+	} else if where == "" {
+		where = p.Assessment
+	}
+	return where + ": " + p.Why
+}
+
+// VerifyReport is what Verify checked and what it found.
+type VerifyReport struct {
+	Rubrics     int       `json:"rubrics"`
+	Assessments int       `json:"assessments"`
+	Revisions   int       `json:"revisions"`
+	Problems    []Problem `json:"problems"`
+}
+
+// Verify checks every record of the database: each rubric's content against
+// its sha256 (and a built-in rubric against the built-in content), each
+// assessment's ID, each revision's hash, clock, value (against its rubric)
+// and parents (present, of its subject, recorded before it, no cycle), each
+// sign-off's digest, and the heads table.
+func (s *Store) Verify() (*VerifyReport, error) {
+	rep := &VerifyReport{Problems: []Problem{}}
+	builtin := newBuiltinRubrics()
+	rubrics, err := s.verifyRubrics(rep, builtin)
+	if err != nil {
+		return nil, err
+	}
+	labels, rubricOf, err := s.verifyAssessments(rep, rubrics)
+	if err != nil {
+		return nil, err
+	}
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		return nil, err
+	}
+	rep.Revisions = len(revs)
+	byID := make(map[string]*Revision, len(revs))
+	for _, r := range revs {
+		byID[r.ID] = r
+	}
+	sort.Slice(revs, func(i, j int) bool { return revs[i].Less(revs[j]) })
+	now := s.now()
+	for _, r := range revs {
+		label, ok := labels[r.Assessment]
+		if !ok {
+			label = r.Assessment
+		}
+		bad := func(why string) {
+			rep.Problems = append(rep.Problems, Problem{Assessment: label, Subject: r.Subject, Revision: r.ID, Why: why})
+		}
+		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
+			bad("its ID is not a UUID")
+		}
+		if r.ContentHash() != r.Hash {
+			bad("its content does not match its hash (changed outside kaohe, or damaged)")
+		}
+		if !ok {
+			bad("its assessment is missing")
+		}
+		if why := graphProblem(r, byID, now); why != "" {
+			bad(why)
+		}
+		if rb := rubricOf[r.Assessment]; rb != nil {
+			if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {
+				bad(fmt.Sprintf("its value %s is not accepted by rubric %s %s: %s", r.ValueText(), rb.ID, rb.Version, oneLine(err.Error())))
+			}
+		}
+	}
+	for _, id := range cycles(revs, byID) {
+		r := byID[id]
+		rep.Problems = append(rep.Problems, Problem{Assessment: labels[r.Assessment], Subject: r.Subject, Revision: r.ID,
+			Why: "it is part of a cycle of revisions replacing each other"})
+	}
+	if err := s.verifyOrphanParents(rep); err != nil {
+		return nil, err
+	}
+	heads, err := s.verifyHeads()
+	if err != nil {
+		return nil, err
+	}
+	rep.Problems = append(rep.Problems, heads...)
+	return rep, nil
+}
+
+func (s *Store) verifyRubrics(rep *VerifyReport, builtin builtinRubrics) (map[string]*rubric.Rubric, error) {
+	rows, err := s.db.Query("SELECT id, version, sha256, content FROM rubric ORDER BY id, version")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]*rubric.Rubric{}
+	for rows.Next() {
+		var id, version, sum, content string
+		if err := rows.Scan(&id, &version, &sum, &content); err != nil {
+			return nil, err
+		}
+		rep.Rubrics++
+		rec := "rubric " + id + " " + version
+		bad := func(why string) { rep.Problems = append(rep.Problems, Problem{Record: rec, Why: why}) }
+		h := sha256.Sum256([]byte(content))
+		if hex.EncodeToString(h[:]) != sum {
+			bad("its content does not match its sha256 (changed outside kaohe, or damaged)")
+			continue
+		}
+		if why := builtin.check(id, version, sum); why != "" {
+			bad(why)
+			continue
+		}
+		var rb rubric.Rubric
+		if err := json.Unmarshal([]byte(content), &rb); err != nil {
+			bad("its content is not a rubric: " + err.Error())
+			continue
+		}
+		if err := rubric.Validate(&rb); err != nil {
+			bad("not a valid rubric: " + oneLine(err.Error()))
+			continue
+		}
+		if rb.ID != id || rb.Version != version {
+			bad(fmt.Sprintf("its content names %s %s", rb.ID, rb.Version))
+			continue
+		}
+		out[id+"\x00"+version] = &rb
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) verifyAssessments(rep *VerifyReport, rubrics map[string]*rubric.Rubric) (map[string]string, map[string]*rubric.Rubric, error) {
+	all, err := s.Assessments()
+	if err != nil {
+		return nil, nil, err
+	}
+	rep.Assessments = len(all)
+	labels := map[string]string{}
+	rubricOf := map[string]*rubric.Rubric{}
+	for _, a := range all {
+		labels[a.ID] = a.Label()
+		bad := func(why string) {
+			rep.Problems = append(rep.Problems, Problem{Assessment: a.Label(), Record: "assessment " + a.Label(), Why: why})
+		}
+		if want := AssessmentID(a.RubricID, a.RubricVersion, a.Unit, a.Period); a.ID != want {
+			bad(fmt.Sprintf("its ID %s is not the one its rubric, unit and period give (%s)", a.ID, want))
+		}
+		rb := rubrics[a.RubricID+"\x00"+a.RubricVersion]
+		if rb == nil {
+			bad(fmt.Sprintf("its rubric %s %s is missing or damaged", a.RubricID, a.RubricVersion))
+			continue
+		}
+		rubricOf[a.ID] = rb
+	}
+	return labels, rubricOf, nil
+}
+
+// verifyOrphanParents finds parent links of revisions that do not exist.
+func (s *Store) verifyOrphanParents(rep *VerifyReport) error {
+	rows, err := s.db.Query(`SELECT revision_id, parent_id FROM revision_parent
+		WHERE revision_id NOT IN (SELECT id FROM revision) ORDER BY revision_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, parent string
+		if err := rows.Scan(&id, &parent); err != nil {
+			return err
+		}
+		rep.Problems = append(rep.Problems, Problem{Revision: id, Record: "parent link " + id + " → " + parent,
+			Why: "a parent link of a revision that does not exist"})
+	}
+	return rows.Err()
+}
+
+// cycles returns the IDs of revisions on a cycle of parent links, in the
+// order given.
+func cycles(revs []*Revision, byID map[string]*Revision) []string {
+	const (
+		unseen = iota
+		active
+		done
+	)
+	state := make(map[string]int, len(revs))
+	onCycle := map[string]bool{}
+	var stack []string
+	var visit func(id string)
+	visit = func(id string) {
+		state[id] = active
+		stack = append(stack, id)
+		for _, p := range byID[id].Parents {
+			if byID[p] == nil {
+				continue
+			}
+			switch state[p] {
+			case unseen:
+				visit(p)
+			case active:
+				for i := len(stack) - 1; i >= 0; i-- {
+					onCycle[stack[i]] = true
+					if stack[i] == p {
+						break
+					}
+				}
+			}
+		}
+		stack = stack[:len(stack)-1]
+		state[id] = done
+	}
+	for _, r := range revs {
+		if state[r.ID] == unseen {
+			visit(r.ID)
+		}
+	}
+	var out []string
+	for _, r := range revs {
+		if onCycle[r.ID] {
+			out = append(out, r.ID)
+		}
+	}
+	return out
+}
+
+// HashMismatches returns, for each state given (by assessment ID), the
+// revisions it shows (every head and every signed value) whose content does
+// not match their hash: edited outside kaohe, or damaged. States are built
+// from heads loaded without their parents, so the parent links (part of the
+// hash) are read here, in one query. Cheap enough for every list.
+func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error) {
+	// One packed row ("child parent,child parent,…"): the driver's cost is
+	// per row and column, not per byte.
+	query := `SELECT coalesce(group_concat(p.revision_id || ' ' || p.parent_id, ','), '') FROM head h
+		JOIN revision_parent p ON p.revision_id = h.revision_id`
+	var args []any
+	if len(states) == 1 {
+		query += " WHERE h.assessment_id = ?"
+		args = append(args, states[0].Assessment.ID)
+	}
+	var packed string
+	if err := s.db.QueryRow(query, args...).Scan(&packed); err != nil {
+		return nil, err
+	}
+	parents := map[string][]string{}
+	for link := range strings.SplitSeq(packed, ",") {
+		if child, parent, ok := strings.Cut(link, " "); ok {
+			parents[child] = append(parents[child], parent)
+		}
+	}
+	out := map[string][]*Revision{}
+	for _, st := range states {
+		seen := map[string]bool{}
+		check := func(r *Revision) {
+			if r == nil || seen[r.ID] {
+				return
+			}
+			seen[r.ID] = true
+			c := *r
+			if len(c.Parents) == 0 {
+				c.Parents = parents[r.ID]
+			}
+			if c.ContentHash() != c.Hash {
+				out[st.Assessment.ID] = append(out[st.Assessment.ID], r)
+			}
+		}
+		for _, ss := range st.Subjects {
+			for _, h := range ss.Heads {
+				check(h)
+			}
+		}
+		if so := st.SignOff(); so != nil {
+			for _, r := range so.Signed {
+				check(r)
+			}
+		}
+		bad := out[st.Assessment.ID]
+		sort.Slice(bad, func(i, j int) bool { return bad[i].Less(bad[j]) })
+	}
+	return out, nil
+}
