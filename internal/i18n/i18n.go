@@ -81,10 +81,12 @@ type CLI struct {
 type SignOffCLI struct {
 	Signed, Reopened, Settled                       string // assessment, total
 	NotReady, Unrecorded, Conflicts, MissingReasons string // NotReady: assessment; the others: count, IDs
+	MissingEvidence                                 string // count, IDs
 	AllowIncomplete, SettleFirst                    string
 	Changed, Nothing, Hint                          string // Changed: the signed value
 	SignedBy, ReopenedBy, Reason, Now, StillSigned  string // SignedBy/ReopenedBy: assessment, inspector, device, time
 	VerifyOK, VerifyBad, HashWarning                string
+	VerifySigned                                    string // signed, unsigned, files
 }
 
 // UI holds the TUI's labels. Strings with verbs are fmt formats.
@@ -178,14 +180,16 @@ func chinese() *Labels {
 				Signed: "已签字 %s：总分 %s", Reopened: "已重新打开 %s：总分 %s", Settled: "已处理 %s：总分 %s",
 				NotReady: "%s 尚不能签字：", Unrecorded: "未填写的规则 %d 项：%s", Conflicts: "未解决的冲突 %d 处（用 kaohe resolve 处理）：%s",
 				MissingReasons:  "酌情扣分缺少理由 %d 项（请补充说明）：%s",
+				MissingEvidence: "扣分缺少佐证材料 %d 项（kaohe attach 考核 规则 文件）：%s",
 				AllowIncomplete: "如需按现状签字，请加 --allow-incomplete（会记入历史）", SettleFirst: "未解决的冲突必须先处理才能签字",
 				Changed: "  签字后被修改；签字时的值：%s", Nothing: "（无）",
 				Hint:     "签字后被修改的值：保留签字时的值（kaohe resolve 考核 规则 --keep-signed），或重新打开考核（kaohe reopen 考核 --reason 理由）",
 				SignedBy: "%s 由 %s 签字（%s，%s）", ReopenedBy: "%s 由 %s 重新打开（%s，%s）", Reason: "：%s", Now: "；现为%s",
-				StillSigned: "；仍为已签字：它不在本库当前签字之后（kaohe conflicts %s）",
-				VerifyOK:    "核验通过：%d 个考核指标、%d 个考核、%d 条修订，%s",
-				VerifyBad:   "%d 条记录有问题（共 %d 个考核指标、%d 个考核、%d 条修订，%s）",
-				HashWarning: "kaohe：警告：有 %d 条记录与其哈希不符（在 kaohe 之外被修改或已损坏），位于 %s；请运行 kaohe verify",
+				StillSigned:  "；仍为已签字：它不在本库当前签字之后（kaohe conflicts %s）",
+				VerifyOK:     "核验通过：%d 个考核指标、%d 个考核、%d 条修订，%s",
+				VerifySigned: "签名修订 %d 条，未签名 %d 条（签名功能启用之前所记），佐证材料 %d 份已重新核对",
+				VerifyBad:    "%d 条记录有问题（共 %d 个考核指标、%d 个考核、%d 条修订，%s）",
+				HashWarning:  "kaohe：警告：有 %d 条记录与其哈希不符（在 kaohe 之外被修改或已损坏），位于 %s；请运行 kaohe verify",
 			},
 		},
 		UI: UI{
@@ -279,14 +283,16 @@ func english() *Labels {
 				Signed: "signed %s: total %s", Reopened: "reopened %s: total %s", Settled: "settled %s: total %s",
 				NotReady: "%s is not ready to sign:", Unrecorded: "unrecorded (%d): %s", Conflicts: "open conflicts (%d; settle with kaohe resolve): %s",
 				MissingReasons:  "discretionary deductions without a reason (%d; add a note): %s",
+				MissingEvidence: "deductions without evidence (%d; kaohe attach ASSESSMENT RULE FILE): %s",
 				AllowIncomplete: "to sign it as it is, add --allow-incomplete (kept in history)", SettleFirst: "open conflicts must be settled before signing",
 				Changed: "  changed after the sign-off; signed: %s", Nothing: "nothing",
 				Hint:     "a value changed after the sign-off: keep the signed one (kaohe resolve ASSESSMENT RULE --keep-signed) or reopen the assessment (kaohe reopen ASSESSMENT --reason TEXT)",
 				SignedBy: "%s signed by %s (%s, %s)", ReopenedBy: "%s reopened by %s (%s, %s)", Reason: ": %s", Now: "; now %s",
-				StillSigned: "; still signed: it does not follow the sign-off here (kaohe conflicts %s)",
-				VerifyOK:    "ok: %d rubrics, %d assessments, %d revisions checked in %s",
-				VerifyBad:   "%d bad records among %d rubrics, %d assessments, %d revisions in %s",
-				HashWarning: "kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
+				StillSigned:  "; still signed: it does not follow the sign-off here (kaohe conflicts %s)",
+				VerifyOK:     "ok: %d rubrics, %d assessments, %d revisions checked in %s",
+				VerifySigned: "%d revisions signed, %d unsigned (written before signing began), %d evidence files re-hashed",
+				VerifyBad:    "%d bad records among %d rubrics, %d assessments, %d revisions in %s",
+				HashWarning:  "kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
 			},
 		},
 		UI: UI{
