@@ -107,4 +107,3 @@ func mustFind(t *testing.T, s *store.Store, ref string) store.Assessment {
 	}
 	return a
 }
-
