@@ -126,3 +126,34 @@ func TestMissingEvidenceMarked(t *testing.T) {
 		t.Fatalf("still marked after attaching:\n%s", h.screen())
 	}
 }
+
+// A value merged in after the sign-off is shown against it: the signed
+// value and the new one, the navigator's !, and enter keeps the signed
+// value after asking (issue 9 §2 in the workbench).
+func TestSignOffConflictShownAndKept(t *testing.T) {
+	h := newHarness(t)
+	id, _ := h.s.Identity("")
+	v := "3"
+	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	conflictWith(t, h, map[string]string{"1.2.a": "8"})
+	h.keys("b enter")
+	h.gotoIndicator("1.2")
+	screen := h.screen()
+	if !strings.Contains(screen, "签字后被修改：签字时为 3，现为 8（李四）") || !strings.Contains(screen, "!") {
+		t.Fatalf("the change after the sign-off is not shown:\n%s", screen)
+	}
+	h.keys("enter")
+	if !strings.Contains(h.screen(), "保留 1.2.a 签字时的值") {
+		t.Fatalf("enter did not ask:\n%s", h.screen())
+	}
+	h.keys("y")
+	st, _ := h.s.State(h.a.ID)
+	if n := len(st.SignOffConflicts()); n != 0 || st.Findings()["1.2.a"].Value.String() != "3" || st.Status() != store.StatusSigned {
+		t.Fatalf("after keeping: %d conflicts, 1.2.a = %s, %s", n, st.Findings()["1.2.a"].Value.String(), st.Status())
+	}
+}

@@ -62,6 +62,9 @@ func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 		if _, ok := wb.conflicts[r.ID]; ok {
 			conflict = true
 		}
+		if _, ok := wb.signOff[r.ID]; ok {
+			conflict = true
+		}
 	}
 	var m string
 	switch {
@@ -408,6 +411,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if ss := wb.conflicts[r.ID]; ss != nil {
 		out = append(out, wb.conflictLines(ss, selected, inner)...)
 	}
+	out = append(out, wb.signOffLines(r.ID, inner)...)
 	return append(out, wb.evidenceLines(r.ID, inner)...)
 }
 

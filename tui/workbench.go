@@ -54,12 +54,14 @@ type workbench struct {
 	c     *common
 	saver *saver
 
-	rb        *rubric.Rubric
-	a         store.Assessment
-	signed    *store.Revision
-	findings  scoring.Findings
-	notes     map[string]string
-	evidence  map[string][]store.Attachment // by rule or indicator
+	rb       *rubric.Rubric
+	a        store.Assessment
+	signed   *store.Revision
+	findings scoring.Findings
+	notes    map[string]string
+	evidence map[string][]store.Attachment // by rule or indicator
+	// signOff holds values changed after the sign-off, by subject.
+	signOff   map[string]store.SignOffConflict
 	conflicts map[string]*store.SubjectState
 	res       *scoring.Result
 	rng       *scoring.Range
@@ -125,6 +127,10 @@ func (wb *workbench) load(state *store.State) {
 	wb.signed = state.Signed()
 	wb.findings = state.Findings()
 	wb.notes = state.Notes()
+	wb.signOff = map[string]store.SignOffConflict{}
+	for _, c := range state.SignOffConflicts() {
+		wb.signOff[c.Subject] = c
+	}
 	wb.evidence = map[string][]store.Attachment{}
 	for _, a := range state.Attachments("") {
 		wb.evidence[a.Subject] = append(wb.evidence[a.Subject], a)
@@ -151,7 +157,11 @@ func (wb *workbench) rescore() {
 	}
 	wb.res = res
 	wb.renderGen++
-	wb.rng = scoring.RangeOver(wb.rb, wb.findings, wb.conflictAlternatives())
+	wb.rng = nil
+	if wb.signed == nil {
+		// A signed assessment scores what was signed: one figure.
+		wb.rng = scoring.RangeOver(wb.rb, wb.findings, wb.conflictAlternatives())
+	}
 }
 
 // conflictAlternatives lists, per conflicted rule, every head's value.
@@ -266,6 +276,12 @@ func (wb *workbench) answer(msg tea.KeyPressMsg) tea.Cmd {
 
 func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k := &wb.c.keys
+	if key.Matches(msg, k.Confirm) && wb.signed != nil {
+		// A value changed after the sign-off: enter keeps the signed one.
+		if c, ok := wb.signOff[wb.evidenceSubject()]; ok {
+			return wb.askKeepSigned(c.Subject)
+		}
+	}
 	if cmd, used := wb.updateConflictKeys(msg); used {
 		return cmd
 	}
