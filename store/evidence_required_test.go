@@ -60,3 +60,24 @@ func TestMissingEvidence(t *testing.T) {
 		t.Fatalf("seed rubric: %v", got)
 	}
 }
+
+// The lists show the creator as inspector before the first value; once a
+// value is recorded, whoever wrote it.
+func TestCreatorShownBeforeTheFirstValue(t *testing.T) {
+	s, _ := openTemp(t)
+	id := mustInspector(t, s, "张三")
+	a := mustNew(t, s, id, "吉首市", "2021")
+	st, _ := s.State(a.ID)
+	if got := st.ShownInspectors(); len(got) != 1 || got[0] != "张三" {
+		t.Fatalf("before any value: %v", got)
+	}
+	other, _ := s.SetInspector("李四")
+	v := "3"
+	if _, err := s.Record(other, a.ID, Change{Subject: "1.2.a", Value: &v}); err != nil {
+		t.Fatal(err)
+	}
+	states, _ := s.States()
+	if got := states[0].ShownInspectors(); len(got) != 1 || got[0] != "李四" {
+		t.Fatalf("after 李四's value: %v", got)
+	}
+}

@@ -157,3 +157,18 @@ func TestSignOffConflictShownAndKept(t *testing.T) {
 		t.Fatalf("after keeping: %d conflicts, 1.2.a = %s, %s", n, st.Findings()["1.2.a"].Value.String(), st.Status())
 	}
 }
+
+// The list shows the creator as inspector before the first value.
+func TestPickerShowsCreatorBeforeFirstValue(t *testing.T) {
+	h := newHarness(t)
+	h.keys("b")
+	for _, line := range strings.Split(h.screen(), "\n") {
+		if strings.Contains(line, "吉首市") && strings.Contains(line, "2021") {
+			if !strings.Contains(line, "张三") {
+				t.Fatalf("the creator is not shown: %q", line)
+			}
+			return
+		}
+	}
+	t.Fatalf("no line for 吉首市/2021:\n%s", h.screen())
+}

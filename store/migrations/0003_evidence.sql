@@ -40,3 +40,11 @@ CREATE TABLE team (
   device TEXT NOT NULL,
   PRIMARY KEY (name, device)
 ) STRICT;
+
+-- Who created an assessment on this laptop (creating writes no revision, so
+-- that inspectors' files never disagree about it): the list shows the
+-- creator as inspector before the first value. Local, never merged.
+CREATE TABLE assessment_creator (
+  assessment_id TEXT PRIMARY KEY REFERENCES assessment (id),
+  inspector     TEXT NOT NULL
+) STRICT;
