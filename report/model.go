@@ -80,6 +80,10 @@ type Sheet struct {
 	Indicators    int            `json:"indicators_total"`
 	Conflicts     int            `json:"conflicts"`
 	Range         *scoring.Range `json:"range,omitempty"`
+	// Evidence lists the assessment's attachments (佐证材料), rubric order.
+	Evidence []Evidence `json:"evidence,omitempty"`
+	// Fingerprint is the digest of the records the sheet was made from.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // SheetCat is a category block of a score sheet.
@@ -104,6 +108,9 @@ type SheetRow struct {
 	Recorded  bool        `json:"recorded"`
 	Explain   []string    `json:"explanation"`
 	Note      string      `json:"note,omitempty"`
+	// Evidence names the files attached to the indicator and its rules
+	// ("1.2.a 台账.pdf"), for the 扣分说明 cell.
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Build assembles the report from the assessments' current states.
@@ -254,6 +261,8 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 		t := s.Wall
 		sh.SignedAt = &t
 	}
+	sh.Evidence = evidenceOf(st)
+	sh.Fingerprint, _ = st.Fingerprint()
 	notes := st.Notes()
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]
@@ -267,6 +276,11 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 				Explain: Explain(l, ir), Note: clean(notes[ir.ID])}
 			if rc.Bonus {
 				row.Deduction, row.Bonus = 0, ir.Score
+			}
+			for _, e := range sh.Evidence {
+				if e.Indicator == ir.ID {
+					row.Evidence = append(row.Evidence, e.Subject+" "+e.Name)
+				}
 			}
 			sc.Rows = append(sc.Rows, row)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,17 @@ func (r *Report) WriteFile(path, format string, force bool) error {
 
 // AtomicWrite writes data to path through a temporary file and a rename.
 func AtomicWrite(path string, data []byte, force bool) error {
+	return AtomicWriteFunc(path, force, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// AtomicWriteFunc streams what write produces into path through a
+// temporary file in the same folder, synced, then renamed over path: a
+// crash or a full disk never leaves half a file. An existing file is
+// refused unless force.
+func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error {
 	if !force {
 		if _, err := os.Stat(path); err == nil {
 			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
@@ -60,7 +72,7 @@ func AtomicWrite(path string, data []byte, force bool) error {
 		os.Remove(name)
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		return fail(err)
 	}
 	if err := tmp.Sync(); err != nil {

@@ -270,6 +270,17 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if err := setPrintTitles(f, order, 2); err != nil {
 		return err
 	}
+	if r.bundled() {
+		// In a bundle, one more sheet lists every evidence file, each a
+		// link to the file beside the workbook.
+		name := names.take(evidenceSheetTitle(l))
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := r.evidenceSheet(&sheetWriter{f: f, name: name, style: st}); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+	}
 	// The ranking, the first sheet of a new workbook, is already the active
 	// one: SetActiveSheet would read every streamed sheet back to unselect it.
 	_, err = f.WriteTo(out)
@@ -437,15 +448,31 @@ func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
 	if row.Note != "" {
 		lines = append(lines, row.Note)
 	}
+	if len(row.Evidence) > 0 {
+		label, sep := "Evidence: ", "; "
+		if l.Lang == "zh" {
+			label, sep = "佐证材料：", "；"
+		}
+		lines = append(lines, label+strings.Join(row.Evidence, sep))
+	}
 	return strings.Join(lines, "\n")
 }
 
-// signOff says who signed and when, or that nobody has.
+// signOff says who signed and when, or that nobody has, followed by the
+// assessment's fingerprint (kaohe verify --fingerprint recomputes it).
 func signOff(l *i18n.Labels, sh *Sheet) string {
-	if sh.SignedAt == nil {
-		return l.NotSigned
+	text := l.NotSigned
+	if sh.SignedAt != nil {
+		text = sh.SignedBy + " " + sh.SignedAt.Local().Format("2006-01-02 15:04")
 	}
-	return sh.SignedBy + " " + sh.SignedAt.Local().Format("2006-01-02 15:04")
+	if sh.Fingerprint != "" {
+		label := "fingerprint"
+		if l.Lang == "zh" {
+			label = "记录指纹"
+		}
+		text += "  " + label + " " + sh.Fingerprint
+	}
+	return text
 }
 
 // sheetNames hands out valid, unique worksheet names (at most 31

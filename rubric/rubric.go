@@ -54,8 +54,12 @@ type Rubric struct {
 	Units    []string `yaml:"units" json:"units,omitempty"`
 	// PeriodPattern is the regular expression an assessment's period must
 	// match in full; empty means a four-digit year (DefaultPeriodPattern).
-	PeriodPattern string     `yaml:"period_pattern" json:"period_pattern,omitempty"`
-	Categories    []Category `yaml:"categories" json:"categories"`
+	PeriodPattern string `yaml:"period_pattern" json:"period_pattern,omitempty"`
+	// Evidence "deductions" requires an attachment (佐证材料) on every rule
+	// that deducts, or on its indicator; a category or an indicator may
+	// ask it for itself.
+	Evidence   string     `yaml:"evidence" json:"evidence,omitempty"`
+	Categories []Category `yaml:"categories" json:"categories"`
 }
 
 // DefaultPeriodPattern is the period of a rubric that declares none: a
@@ -78,6 +82,7 @@ type Category struct {
 	Title      string      `yaml:"title" json:"title"`
 	Points     decimal.Dec `yaml:"points" json:"points"`
 	Bonus      bool        `yaml:"bonus" json:"bonus,omitempty"`
+	Evidence   string      `yaml:"evidence" json:"evidence,omitempty"`
 	Indicators []Indicator `yaml:"indicators" json:"indicators"`
 }
 
@@ -88,9 +93,10 @@ type Indicator struct {
 	Standard string      `yaml:"standard" json:"standard"`
 	Points   decimal.Dec `yaml:"points" json:"points"`
 	// Cap bounds the indicator's total deduction; when absent it is Points.
-	Cap    *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
-	Groups []Group      `yaml:"groups" json:"groups,omitempty"`
-	Rules  []Rule       `yaml:"rules" json:"rules"`
+	Cap      *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
+	Groups   []Group      `yaml:"groups" json:"groups,omitempty"`
+	Evidence string       `yaml:"evidence" json:"evidence,omitempty"`
+	Rules    []Rule       `yaml:"rules" json:"rules"`
 }
 
 // Group is a set of rules of one indicator that share a cap ("合计最多扣1分").
@@ -249,4 +255,24 @@ func (rb *Rubric) BonusPoints() decimal.Dec {
 		}
 	}
 	return s
+}
+
+// EvidenceDeductions is the one value of an evidence requirement: every
+// rule that deducts needs an attachment on it or on its indicator.
+const EvidenceDeductions = "deductions"
+
+// EvidenceRequired reports whether deductions under the indicator need
+// evidence: the indicator's own setting, else its category's, else the
+// rubric's.
+func (rb *Rubric) EvidenceRequired(indicatorID string) bool {
+	c, ind, ok := rb.Indicator(indicatorID)
+	if !ok {
+		return false
+	}
+	for _, e := range []string{ind.Evidence, c.Evidence, rb.Evidence} {
+		if e != "" {
+			return e == EvidenceDeductions
+		}
+	}
+	return false
 }

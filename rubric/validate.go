@@ -80,6 +80,7 @@ func validate(rb *Rubric) []Problem {
 		}
 		seenUnit[u] = true
 	}
+	v.evidence("$.evidence", rb.Evidence)
 	if len(rb.Categories) == 0 {
 		v.add("$.categories", "rubric has no categories")
 	}
@@ -99,6 +100,7 @@ func (v *validator) points(path string, d decimal.Dec, what string) {
 
 func (v *validator) category(p string, ci int, c *Category) {
 	v.id(p, c.ID, "category")
+	v.evidence(p+".evidence", c.Evidence)
 	if want := strconv.Itoa(ci + 1); c.ID != "" && c.ID != want {
 		v.add(p+".id", "category id must be its 序号 %q (its position in the file), got %q", want, c.ID)
 	}
@@ -124,6 +126,7 @@ func (v *validator) category(p string, ci int, c *Category) {
 
 func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 	v.id(p, ind.ID, "indicator")
+	v.evidence(p+".evidence", ind.Evidence)
 	if want := fmt.Sprintf("%s.%d", c.ID, ii+1); ind.ID != "" && ind.ID != want {
 		v.add(p+".id", "indicator id must be %q (category %s, item %d), got %q", want, c.ID, ii+1, ind.ID)
 	}
@@ -295,5 +298,13 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	}
 	if !c.Bonus && r.Kind == Bonus {
 		v.add(p+".kind", "bonus rule %s is in category %s, which is not a bonus category (set bonus: true on the category)", r.ID, c.ID)
+	}
+}
+
+// evidence checks an evidence requirement: empty, "deductions", or "none"
+// (an indicator or category opting out of its parent's requirement).
+func (v *validator) evidence(path, e string) {
+	if e != "" && e != EvidenceDeductions && e != "none" {
+		v.add(path, "evidence must be %q (every deduction needs an attachment) or \"none\", not %q", EvidenceDeductions, e)
 	}
 }

@@ -35,6 +35,9 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 	if rb.PeriodPattern != "" {
 		fmt.Fprintf(&b, "period_pattern: %s\n", quote(rb.PeriodPattern))
 	}
+	if rb.Evidence != "" {
+		fmt.Fprintf(&b, "evidence: %s\n", quote(rb.Evidence))
+	}
 	b.WriteString("categories:\n")
 	for _, c := range rb.Categories {
 		fmt.Fprintf(&b, "  - id: %s\n", quote(c.ID))
@@ -43,6 +46,9 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 		if c.Bonus {
 			b.WriteString("    bonus: true\n")
 		}
+		if c.Evidence != "" {
+			fmt.Fprintf(&b, "    evidence: %s\n", quote(c.Evidence))
+		}
 		b.WriteString("    indicators:\n")
 		for _, ind := range c.Indicators {
 			fmt.Fprintf(&b, "      - id: %s\n", quote(ind.ID))
@@ -50,6 +56,9 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 			writeNum(&b, "        cap", ind.Cap)
 			fmt.Fprintf(&b, "        content: %s\n", quote(ind.Content))
 			fmt.Fprintf(&b, "        standard: %s\n", quote(ind.Standard))
+			if ind.Evidence != "" {
+				fmt.Fprintf(&b, "        evidence: %s\n", quote(ind.Evidence))
+			}
 			if len(ind.Groups) > 0 {
 				b.WriteString("        groups:\n")
 				for _, g := range ind.Groups {

@@ -71,7 +71,10 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 		}
 		n, _ := res.RowsAffected()
 		created = n == 1
-		return nil
+		if created {
+			_, err = tx.Exec("INSERT OR IGNORE INTO assessment_creator(assessment_id, inspector) VALUES (?, ?)", a.ID, id.Inspector)
+		}
+		return err
 	})
 	if err != nil {
 		var rc *RubricConflictError

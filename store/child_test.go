@@ -17,6 +17,10 @@ func TestMain(m *testing.M) {
 		crashChild(path)
 		return
 	}
+	if path := os.Getenv("KAOHE_BLOB_CHILD"); path != "" {
+		blobChild(path)
+		return
+	}
 	if path := os.Getenv("KAOHE_HAMMER_CHILD"); path != "" {
 		hammerChild(path)
 		return

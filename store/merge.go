@@ -1,6 +1,7 @@
 package store
 
 import (
+	"crypto/ed25519"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -27,6 +28,9 @@ type MergeSummary struct {
 	RevisionsAdded     int    `json:"revisions_added"`
 	RevisionsKnown     int    `json:"revisions_known"`
 	NewConflicts       int    `json:"new_conflicts"`
+	// Unsigned counts the source's revisions written before signing
+	// began (accepted, reported).
+	Unsigned int `json:"unsigned"`
 	// StatusChanges lists every sign-off and reopening the source brought,
 	// in clock order.
 	StatusChanges []StatusChange `json:"status_changes"`
@@ -66,6 +70,24 @@ type sourceData struct {
 	rubrics     []storedRubric
 	assessments []Assessment
 	revisions   []*Revision
+	// db reads the private copy until cleanup closes it and removes it;
+	// evidence bytes are copied from it inside the merge transaction.
+	db      *sql.DB
+	version int
+	cleanup func()
+	// keys and sigs are the source's device keys and revision signatures;
+	// unsigned counts its revisions from before signing began.
+	keys     map[string]ed25519.PublicKey
+	sigs     map[string][]byte
+	unsigned int
+}
+
+// close releases the private copy.
+func (d *sourceData) close() {
+	if d.cleanup != nil {
+		d.cleanup()
+		d.cleanup = nil
+	}
 }
 
 type storedRubric struct {
@@ -81,6 +103,11 @@ type storedRubric struct {
 // target unchanged.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	var data []*sourceData
+	defer func() {
+		for _, d := range data {
+			d.close()
+		}
+	}()
 	builtin := newBuiltinRubrics()
 	for _, src := range sources {
 		d, err := readSource(src, s.tempDir)
@@ -140,7 +167,12 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	keep := false // on success the caller closes d and removes the copy
+	defer func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}()
 	cp := filepath.Join(dir, "source.db")
 	if err := copyFile(path, cp); err != nil {
 		return nil, &RefusedError{Source: path, Reason: "cannot read: " + err.Error()}
@@ -181,7 +213,11 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	if err != nil {
 		return nil, &RefusedError{Source: path, Reason: describe(err)}
 	}
-	defer db.Close()
+	defer func() {
+		if !keep {
+			db.Close()
+		}
+	}()
 	var appID, version int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
 		return nil, &RefusedError{Source: path, Reason: describe(err)}
@@ -195,7 +231,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	if version < 1 || version > SchemaVersion {
 		return nil, &RefusedError{Source: path, Reason: fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion)}
 	}
-	d := &sourceData{path: path}
+	d := &sourceData{path: path, db: db, version: version}
 	if err := d.read(db); err != nil {
 		var re *RefusedError
 		if errors.As(err, &re) {
@@ -203,6 +239,8 @@ func readSource(path, tempDir string) (*sourceData, error) {
 		}
 		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
 	}
+	keep = true
+	d.cleanup = func() { db.Close(); os.RemoveAll(dir) }
 	return d, nil
 }
 
@@ -393,6 +431,9 @@ func (d *sourceData) read(db *sql.DB) error {
 			return refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(err.Error()))
 		}
 	}
+	if err := d.readSignatures(db, revs); err != nil {
+		return err
+	}
 	d.revisions = revs
 	return nil
 }
@@ -487,6 +528,10 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 	if err != nil {
 		return sum, err
 	}
+	if err := copyEvidence(tx, d, fresh); err != nil {
+		return sum, err
+	}
+	sum.Unsigned = d.unsignedCount()
 	w, err := newRevisionWriter(tx)
 	if err != nil {
 		return sum, err
@@ -507,6 +552,9 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 		return sum, err
 	}
 	sum.NewConflicts = max(after-before, 0)
+	if err := d.writeSignatures(tx, fresh); err != nil {
+		return sum, err
+	}
 	labels := map[string]string{}
 	for _, a := range d.assessments {
 		labels[a.ID] = a.Label()
@@ -558,7 +606,7 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 	out := map[string][]scoring.Finding{}
 	for _, ss := range conflicts {
-		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) {
+		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) || strings.HasPrefix(ss.Subject, EvidencePrefix) {
 			continue
 		}
 		for _, h := range ss.Heads {
@@ -647,5 +695,5 @@ func (s *Store) Dump(w io.Writer) error {
 		sort.Strings(ps)
 		fmt.Fprintf(w, "revision %s %s %s %q %q %s %s %s %s %v\n", r.ID, r.Assessment, r.Subject, r.ValueText(), r.Note, r.Inspector, r.Device, r.HLC, r.Hash, ps)
 	}
-	return nil
+	return dumpBlobs(s.db, w)
 }

@@ -48,3 +48,33 @@ func defaultPath(goos string, getenv func(string) string) (string, error) {
 	}
 	return filepath.Join(dir, "kaohe", FileName), nil
 }
+
+// DefaultKeyDir returns the folder of the device's private key when
+// KAOHE_CONFIG does not say otherwise: the user's config directory —
+// $XDG_CONFIG_HOME (or ~/.config) on Linux and other Unixes, %AppData% on
+// Windows, ~/Library/Application Support on macOS — in a "kaohe" folder.
+// It is "" when no such folder can be found (then writes are unsigned).
+func DefaultKeyDir(getenv func(string) string) string {
+	if dir := getenv("KAOHE_CONFIG"); dir != "" {
+		return dir
+	}
+	return defaultKeyDir(runtime.GOOS, getenv)
+}
+
+func defaultKeyDir(goos string, getenv func(string) string) string {
+	if goos == "linux" || goos == "freebsd" || goos == "openbsd" || goos == "netbsd" {
+		dir := getenv("XDG_CONFIG_HOME")
+		if dir == "" || !filepath.IsAbs(dir) {
+			if getenv("HOME") == "" {
+				return ""
+			}
+			dir = filepath.Join(getenv("HOME"), ".config")
+		}
+		return filepath.Join(dir, "kaohe")
+	}
+	p, err := defaultPath(goos, getenv)
+	if err != nil {
+		return ""
+	}
+	return filepath.Dir(p)
+}

@@ -145,7 +145,17 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, err
 		}
 	}
-	if len(heads) > 1 && !agree(heads) && !c.Resolve {
+	evidence := strings.HasPrefix(c.Subject, EvidencePrefix)
+	if evidence && c.Value != nil {
+		_, sum, _ := ParseEvidenceSubject(c.Subject)
+		if ok, err := hasBlob(tx, sum); err != nil || !ok {
+			if err != nil {
+				return nil, err
+			}
+			return nil, invalid("%s: no file with that sha256 is stored in this database", c.Subject)
+		}
+	}
+	if len(heads) > 1 && !agree(heads) && !c.Resolve && !evidence {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
 	parents, err := parentsOf(tx, a.ID, c, heads)
@@ -190,6 +200,11 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 	if err := s.insertRevision(tx, rev); err != nil {
 		return nil, err
 	}
+	if id.key != nil {
+		if err := signRevision(tx, id.key, rev); err != nil {
+			return nil, err
+		}
+	}
 	return rev, nil
 }
 
@@ -206,6 +221,8 @@ func checkChange(rb *rubric.Rubric, c Change) error {
 		if StatusOf(c.Value) == "" {
 			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
 		}
+	case strings.HasPrefix(c.Subject, EvidencePrefix):
+		return checkEvidence(rb, c)
 	case strings.HasPrefix(c.Subject, NotePrefix):
 		ind := strings.TrimPrefix(c.Subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {

@@ -116,6 +116,13 @@ func DisplayValue(r *Revision) string {
 			return st
 		}
 	}
+	if _, sum, ok := ParseEvidenceSubject(r.Subject); ok {
+		// An attachment by its file name and hash prefix.
+		var m AttachmentMeta
+		if json.Unmarshal([]byte(*r.Value), &m) == nil {
+			return m.Name + " (" + ShortID(sum, 8) + ")"
+		}
+	}
 	return *r.Value
 }
 
@@ -298,11 +305,14 @@ type Readiness struct {
 	Unrecorded     []string // rules without a value, in rubric order
 	Conflicts      []string // subjects in conflict (between inspectors or with a sign-off)
 	MissingReasons []string // discretionary deductions above 0 without a note saying why
+	// MissingEvidence lists deductions without the attachment the rubric
+	// asks for (evidence: deductions).
+	MissingEvidence []string
 }
 
 // Complete reports whether nothing stands in the way.
 func (r Readiness) Complete() bool {
-	return len(r.Unrecorded) == 0 && len(r.Conflicts) == 0 && len(r.MissingReasons) == 0
+	return len(r.Unrecorded) == 0 && len(r.Conflicts) == 0 && len(r.MissingReasons) == 0 && len(r.MissingEvidence) == 0
 }
 
 // Summary says in one line what is missing, for history and messages.
@@ -316,6 +326,9 @@ func (r Readiness) Summary() string {
 	}
 	if n := len(r.MissingReasons); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d discretionary deductions without a reason", n))
+	}
+	if n := len(r.MissingEvidence); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d deductions without evidence", n))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -348,6 +361,7 @@ func (st *State) Readiness() Readiness {
 		r.Conflicts = append(r.Conflicts, subj)
 	}
 	sort.Slice(r.Conflicts, func(i, j int) bool { return scoring.RuleLess(r.Conflicts[i], r.Conflicts[j]) })
+	r.MissingEvidence = st.MissingEvidence()
 	return r
 }
 

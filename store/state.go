@@ -20,8 +20,11 @@ type SubjectState struct {
 	Heads []*Revision
 }
 
-// Conflict reports whether the heads disagree.
-func (ss *SubjectState) Conflict() bool { return len(ss.Heads) > 1 && !agree(ss.Heads) }
+// Conflict reports whether the heads disagree. Attachments never conflict:
+// they are a set union (see State.Attachments).
+func (ss *SubjectState) Conflict() bool {
+	return len(ss.Heads) > 1 && !strings.HasPrefix(ss.Subject, EvidencePrefix) && !agree(ss.Heads)
+}
 
 // Current is the head that counts while a conflict is open: the latest by
 // hybrid logical clock (device and ID break ties), the same on every laptop.
@@ -34,6 +37,9 @@ type State struct {
 	Subjects   map[string]*SubjectState
 	Revisions  int
 	Inspectors []string // everyone who wrote a revision, in first-write order
+	// Creator is who created the assessment on this laptop ("" when it
+	// came by merge): the inspector to show before the first value.
+	Creator string
 
 	signed signedState // what the sign-off pins (signoff.go)
 }
@@ -67,7 +73,7 @@ func (st *State) Signed() *Revision {
 func (st *State) Findings() scoring.Findings {
 	fs := scoring.Findings{}
 	for subj, ss := range st.Subjects {
-		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) {
+		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) || strings.HasPrefix(subj, EvidencePrefix) {
 			continue
 		}
 		cur := st.valueOf(subj, ss)
@@ -140,7 +146,31 @@ func (s *Store) State(assessmentID string) (*State, error) {
 	}
 	st := buildState(a, rb, heads)
 	act[a.ID].apply(st)
+	if err := fillCreators(s.db, []*State{st}); err != nil {
+		return nil, err
+	}
 	return st, attachSignOff(s.db, st)
+}
+
+// fillCreators sets each state's Creator from this laptop's records.
+func fillCreators(db q, states []*State) error {
+	rows, err := db.Query("SELECT assessment_id, inspector FROM assessment_creator")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	creators := map[string]string{}
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		creators[id] = name
+	}
+	for _, st := range states {
+		st.Creator = creators[st.Assessment.ID]
+	}
+	return rows.Err()
 }
 
 // States loads the current state of every assessment from the heads, for
@@ -180,7 +210,7 @@ func (s *Store) States() ([]*State, error) {
 		}
 		out = append(out, st)
 	}
-	return out, nil
+	return out, fillCreators(s.db, out)
 }
 
 func buildState(a Assessment, rb *rubric.Rubric, revs []*Revision) *State {
@@ -284,4 +314,14 @@ func (s *Store) History(assessmentID, subject string) ([]*Revision, error) {
 	}
 	sort.Slice(revs, func(i, j int) bool { return revs[i].Less(revs[j]) })
 	return revs, nil
+}
+
+// ShownInspectors is who the lists show for an assessment: everyone who
+// wrote a revision, or, before the first value, the inspector who created it
+// on this laptop.
+func (st *State) ShownInspectors() []string {
+	if len(st.Inspectors) == 0 && st.Creator != "" {
+		return []string{st.Creator}
+	}
+	return st.Inspectors
 }

@@ -10,6 +10,7 @@ package store
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/rand"
 	"database/sql"
 	"embed"
@@ -30,7 +31,7 @@ import (
 var migrationFS embed.FS
 
 // SchemaVersion is the newest schema this build knows.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // connPragmas are set on every connection.
 const connPragmas = "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=trusted_schema(0)"
@@ -45,6 +46,7 @@ type Store struct {
 	readOnly bool
 	tempDir  string
 	now      func() time.Time
+	keyDir   string
 	rubrics  rubricCache
 	prepared preparedStmts
 }
@@ -64,6 +66,11 @@ type Options struct {
 	// (os.TempDir() when empty); a caller that must clean up after an
 	// interrupt gives its own folder and removes it.
 	TempDir string
+	// KeyDir is the folder of the device's private key (the user's config
+	// folder). When set, the device ID is the key's fingerprint and every
+	// new revision is signed; when empty, revisions are written unsigned
+	// under a random device ID, as before signing began.
+	KeyDir string
 }
 
 // Open opens the kaohe database at path, creating it (mode 0600, with its
@@ -140,7 +147,7 @@ func openConn(path string, opts Options) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly, tempDir: opts.TempDir}
+	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly, tempDir: opts.TempDir, keyDir: opts.KeyDir}
 	if opts.ReadOnly {
 		var n int
 		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
@@ -503,7 +510,11 @@ const (
 type Identity struct {
 	Inspector string
 	Device    string
+	key       ed25519.PrivateKey // signs new revisions; nil: unsigned
 }
+
+// Signs reports whether revisions written as id are signed.
+func (id Identity) Signs() bool { return id.key != nil }
 
 // ErrNoInspector is returned by writes when no inspector name is set.
 var ErrNoInspector = errors.New("no inspector is set for this database: run `kaohe init --inspector NAME` (or set KAOHE_INSPECTOR)")
@@ -524,6 +535,14 @@ func (s *Store) Identity(override string) (Identity, error) {
 		}
 	}
 	id.Device = dev
+	if s.keyDir != "" {
+		key, err := LoadDeviceKey(s.keyDir)
+		if err != nil {
+			return id, err
+		}
+		id.key = key
+		id.Device = Fingerprint(key.Public().(ed25519.PublicKey))
+	}
 	name, err := s.meta(metaInspector)
 	if err != nil {
 		return id, err

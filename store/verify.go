@@ -34,10 +34,15 @@ func (p Problem) String() string {
 
 // VerifyReport is what Verify checked and what it found.
 type VerifyReport struct {
-	Rubrics     int       `json:"rubrics"`
-	Assessments int       `json:"assessments"`
-	Revisions   int       `json:"revisions"`
-	Problems    []Problem `json:"problems"`
+	Rubrics     int `json:"rubrics"`
+	Assessments int `json:"assessments"`
+	Revisions   int `json:"revisions"`
+	// Signed and Unsigned count revisions with a signature and those from
+	// before signing began; Files counts the evidence files re-hashed.
+	Signed   int       `json:"signed"`
+	Unsigned int       `json:"unsigned"`
+	Files    int       `json:"files"`
+	Problems []Problem `json:"problems"`
 }
 
 // Verify checks every record of the database: each rubric's content against
@@ -106,6 +111,9 @@ func (s *Store) Verify() (*VerifyReport, error) {
 		return nil, err
 	}
 	rep.Problems = append(rep.Problems, heads...)
+	if err := s.verifyEvidence(rep, labels); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 

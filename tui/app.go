@@ -33,6 +33,9 @@ type Options struct {
 	// ReportDir is the folder the summary screen proposes for the xlsx
 	// report (the current directory by default).
 	ReportDir string
+	// OpenFile shows a file with the system's viewer (xdg-open, open,
+	// start by default); tests substitute their own.
+	OpenFile func(path string) error
 }
 
 // Model is the root bubbletea model: it routes messages to the screen in

@@ -8,7 +8,7 @@
 package tui
 
 import (
-	"fmt"
+	"io"
 
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
@@ -33,6 +33,14 @@ type Backend interface {
 	// Sign signs an assessment off; Reopen returns it to draft with a reason.
 	Sign(id store.Identity, assessmentID string, allowIncomplete bool) (store.Revision, error)
 	Reopen(id store.Identity, assessmentID, reason string) (store.Revision, error)
+	// KeepSigned settles a value changed after the sign-off by keeping the
+	// signed one.
+	KeepSigned(id store.Identity, assessmentID, subject string) (store.Revision, error)
+	// Attach stores a file as evidence on a rule or indicator; Detach
+	// retracts one; WriteEvidence streams a stored file's bytes.
+	Attach(id store.Identity, assessmentID, subject, path, note string) (store.Attachment, error)
+	Detach(id store.Identity, assessmentID, subject, sha256 string) (store.Attachment, error)
+	WriteEvidence(sha256 string, w io.Writer) (int64, error)
 }
 
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
@@ -73,45 +81,42 @@ func (b StoreBackend) History(aid, subject string) ([]*store.Revision, error) {
 	return b.Store.History(aid, subject)
 }
 
+// Attach stores a file as evidence, with a photo's time and place.
+func (b StoreBackend) Attach(id store.Identity, aid, subject, path, note string) (store.Attachment, error) {
+	return b.Store.Attach(id, aid, subject, path, note, store.AttachOptions{Photo: photoInfo})
+}
+
+// Detach retracts an attachment.
+func (b StoreBackend) Detach(id store.Identity, aid, subject, sha256 string) (store.Attachment, error) {
+	return b.Store.Detach(id, aid, subject, sha256)
+}
+
+// WriteEvidence streams a stored file, checking its hash.
+func (b StoreBackend) WriteEvidence(sha256 string, w io.Writer) (int64, error) {
+	return b.Store.WriteBlob(sha256, w)
+}
+
 // Rubrics lists the stored rubrics, the built-in first.
 func (b StoreBackend) Rubrics() ([]*rubric.Rubric, error) { return b.Store.Rubrics() }
 
 // DataVersion polls for writes by other programs.
 func (b StoreBackend) DataVersion() (int64, error) { return b.Store.DataVersion() }
 
-// Sign records the sign-off the way `kaohe sign` does: refused while
-// conflicts are open; an incomplete assessment only when allowed, and then
-// the sign-off's note says so, for the history.
+// Sign signs the assessment off through the store, which checks it as
+// `kaohe sign` does (open conflicts always refuse; an incomplete one only
+// when allowed, and then the history says so) and records what it signed.
 func (b StoreBackend) Sign(id store.Identity, aid string, allowIncomplete bool) (store.Revision, error) {
-	state, err := b.Store.State(aid)
-	if err != nil {
-		return store.Revision{}, err
-	}
-	r := readinessOf(state)
-	if len(r.conflicts) > 0 {
-		return store.Revision{}, fmt.Errorf("%s has %d open conflicts; settle them before signing", state.Assessment.Label(), len(r.conflicts))
-	}
-	note := "sign-off"
-	if len(r.unrecorded) > 0 {
-		if !allowIncomplete {
-			return store.Revision{}, fmt.Errorf("%s has %d unrecorded rules", state.Assessment.Label(), len(r.unrecorded))
-		}
-		note = fmt.Sprintf("sign-off, incomplete: %d rules unrecorded", len(r.unrecorded))
-	}
-	return b.status(id, aid, store.StatusSigned, note)
+	return b.Store.Sign(id, aid, allowIncomplete)
 }
 
 // Reopen returns a signed assessment to draft, with the reason in its history.
 func (b StoreBackend) Reopen(id store.Identity, aid, reason string) (store.Revision, error) {
-	return b.status(id, aid, store.StatusDraft, reason)
+	return b.Store.Reopen(id, aid, reason)
 }
 
-func (b StoreBackend) status(id store.Identity, aid, status, note string) (store.Revision, error) {
-	revs, err := b.Store.Record(id, aid, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(status), Note: note, Resolve: true})
-	if err != nil || len(revs) == 0 {
-		return store.Revision{}, err
-	}
-	return revs[0], nil
+// KeepSigned keeps the signed value of a subject changed after the sign-off.
+func (b StoreBackend) KeepSigned(id store.Identity, aid, subject string) (store.Revision, error) {
+	return b.Store.Resolve(id, aid, subject, store.Resolution{Keep: store.KeepSigned})
 }
 
 // Messages returned by commands.

@@ -23,6 +23,9 @@ type common struct {
 	// pollSeq numbers the workbenches' poll timers, so a closed one's
 	// timer is told apart.
 	pollSeq int
+	// lastDir is the folder evidence files were last attached from; the
+	// next attach prompt starts there.
+	lastDir string
 	// styleGen counts style changes (the terminal's background), so cached
 	// drawings made with older styles are redrawn.
 	styleGen int

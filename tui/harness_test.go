@@ -68,7 +68,8 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	}
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
 	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,
-		Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
+		Now:      func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) },
+		OpenFile: func(string) error { return nil }}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -208,3 +209,10 @@ func (h *harness) mustContain(parts ...string) {
 }
 
 func fullFindings(h *harness) scoring.Findings { return scoring.FullFindings(h.m.wb.rb) }
+
+// typeText types text rune by rune, spaces included.
+func (h *harness) typeText(text string) {
+	for _, r := range text {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}

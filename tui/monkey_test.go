@@ -23,7 +23,7 @@ var monkeySeed = flag.Uint64("monkey.seed", 0, "seed of TestMonkey (also KAOHE_M
 var monkeyKeys = []string{
 	"j", "k", "up", "down", "n", "p", "]", "[", "c", "l", "/", "tab", "shift+tab",
 	"0", "1", "2", "5", "9", ".", "space", "+", "-", "enter", "esc", "x", "u", "o", "h",
-	"J", "K", "b", "q", "y", "Y", "?", "s", "S", "R", "backspace", "ctrl+j", "中", "a", "z", "é",
+	"J", "K", "b", "q", "y", "Y", "?", "s", "S", "R", "backspace", "ctrl+j", "中", "a", "e", "z", "é",
 }
 
 // Issue 10 §1: thousands of random key presses and resizes (down to 1×1)
@@ -55,6 +55,15 @@ func TestMonkey(t *testing.T) {
 			h.keys("3 enter")
 			conflictWith(h.t.(*testing.T), h, map[string]string{"1.2.a": "5", "1.1.a": "true"})
 			h.keys("b enter c")
+		}},
+		{"attach prompt", func(h *harness) { h.gotoIndicator("1.2"); h.keys("a") }},
+		{"evidence list", func(h *harness) {
+			h.gotoIndicator("1.2")
+			p := filepath.Join(t.TempDir(), "台账扫描件.pdf")
+			os.WriteFile(p, []byte("%PDF-1.4"), 0o600)
+			h.keys("a")
+			h.typeText(p)
+			h.keys("enter e")
 		}},
 		{"summary", func(h *harness) { h.keys("b s") }},
 		{"help", func(h *harness) { h.keys("?") }},
@@ -135,7 +144,8 @@ func newNameHarness(t *testing.T, lang string) *harness {
 	t.Cleanup(func() { s.Close() })
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
 	o := Options{Backend: be, Labels: i18n.For(lang), RetryDelay: time.Millisecond, PollInterval: -1, ReportDir: t.TempDir(),
-		Now: func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) }}
+		Now:      func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) },
+		OpenFile: func(string) error { return nil }}
 	h := &harness{t: t, m: New(o), be: be, s: s}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	h.run(h.m.Init())

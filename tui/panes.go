@@ -62,6 +62,9 @@ func (wb *workbench) marker(ind *rubric.Indicator) (string, bool, bool) {
 		if _, ok := wb.conflicts[r.ID]; ok {
 			conflict = true
 		}
+		if _, ok := wb.signOff[r.ID]; ok {
+			conflict = true
+		}
 	}
 	var m string
 	switch {
@@ -143,7 +146,12 @@ func (wb *workbench) navigatorRow(r row, cursor bool, inner int) string {
 	}
 	m, capped, conflict := wb.marker(r.ind)
 	mw := 8
-	left := fit(textwidth.Head(" "+r.ind.ID+" "+wb.titles[r.ind.ID], inner), inner-mw)
+	title := " " + r.ind.ID + " " + wb.titles[r.ind.ID]
+	if wb.indicatorHasEvidence(r.ind.ID) {
+		// Marked before the title, so the mark is never cut off.
+		title = " " + r.ind.ID + wb.c.words.EvidenceMark + wb.titles[r.ind.ID]
+	}
+	left := fit(textwidth.Head(title, inner), inner-mw)
 	right := textwidth.PadLeft(m, mw)
 	switch {
 	case cursor:
@@ -185,6 +193,10 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		return box(&wb.c.styles, wb.c.words.ListUnrecorded, true, wb.unrecordedView(inner, h-2), w, h)
 	case wb.mode == viewChecks:
 		return box(&wb.c.styles, wb.c.words.ChecksTitle, true, wb.checksView(inner), w, h)
+	case wb.mode == viewEvidence:
+		return box(&wb.c.styles, fmt.Sprintf(wb.c.words.EvidenceTitle, wb.evidenceSubject()), true, wb.evidenceView(inner, h-2), w, h)
+	case wb.mode == editAttach:
+		return box(&wb.c.styles, wb.c.words.Attach, true, wb.attachPromptLines(inner), w, h)
 	case wb.mode == editReopen:
 		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.words.Colon, wb.reasonIn.View(), inner), "")
 		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)
@@ -399,7 +411,8 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if ss := wb.conflicts[r.ID]; ss != nil {
 		out = append(out, wb.conflictLines(ss, selected, inner)...)
 	}
-	return out
+	out = append(out, wb.signOffLines(r.ID, inner)...)
+	return append(out, wb.evidenceLines(r.ID, inner)...)
 }
 
 // groupCapped reports whether the cap shared by a rule's group bound.
@@ -508,12 +521,12 @@ func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) 
 	note := textwidth.Sanitize(wb.notes[ind.ID], true)
 	if note == "" {
 		out = append(out, wb.c.styles.Dim.Render("    —"))
-		return out
+	} else {
+		for _, s := range textwidth.Wrap(note, max(inner-4, 1)) {
+			out = append(out, "    "+s)
+		}
 	}
-	for _, s := range textwidth.Wrap(note, max(inner-4, 1)) {
-		out = append(out, "    "+s)
-	}
-	return out
+	return append(out, wb.evidenceLines(ind.ID, inner)...)
 }
 
 // categoryOverview is the centre pane when the cursor is on a category.

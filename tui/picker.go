@@ -84,7 +84,7 @@ func (s *pickerScreen) applyFilter() {
 	f := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	s.shown = s.shown[:0]
 	for i, state := range s.states {
-		text := strings.ToLower(state.Assessment.Unit + " " + state.Assessment.Period + " " + strings.Join(state.Inspectors, " ") + " " + state.Rubric.Title)
+		text := strings.ToLower(state.Assessment.Unit + " " + state.Assessment.Period + " " + strings.Join(state.ShownInspectors(), " ") + " " + state.Rubric.Title)
 		if f == "" || strings.Contains(text, f) {
 			s.shown = append(s.shown, i)
 		}
@@ -182,7 +182,7 @@ func (s *pickerScreen) view() []string {
 			}
 			row += fit(textwidth.Sanitize(title+" "+state.Assessment.RubricVersion, false), rubricW) + " "
 		}
-		row += fit(textwidth.Sanitize(strings.Join(state.Inspectors, ","), false), inspW-1) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
+		row += fit(textwidth.Sanitize(strings.Join(state.ShownInspectors(), ","), false), inspW-1) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
 			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
 		switch {
 		case j == s.sel:

@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -16,10 +17,11 @@ type readiness struct {
 	unrecorded []string // rule IDs without a value
 	conflicts  []string // subjects in conflict
 	noReason   []string // discretionary deductions without a reason
+	noEvidence []string // deductions without the evidence the rubric asks for
 }
 
 func (r readiness) complete() bool {
-	return len(r.unrecorded) == 0 && len(r.conflicts) == 0 && len(r.noReason) == 0
+	return len(r.unrecorded) == 0 && len(r.conflicts) == 0 && len(r.noReason) == 0 && len(r.noEvidence) == 0
 }
 
 // readinessOf checks a state before signing.
@@ -64,6 +66,13 @@ func (wb *workbench) startSign() tea.Cmd {
 		conflicts = append(conflicts, c)
 	}
 	r := readinessFrom(&store.State{Rubric: wb.rb}, wb.findings, conflicts)
+	for _, ind := range wb.rb.Indicators() {
+		for _, rule := range ind.Rules {
+			if wb.missingEvidence(rule.ID) {
+				r.noEvidence = append(r.noEvidence, rule.ID)
+			}
+		}
+	}
 	wb.checks = r
 	wb.mode = viewChecks
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
@@ -82,7 +91,7 @@ func (wb *workbench) startSign() tea.Cmd {
 	case r.complete():
 		wb.ask = &question{text: w.SignConfirm, action: sign(false)}
 	default:
-		wb.ask = &question{text: fmt.Sprintf(w.SignIncomplete, len(r.unrecorded), len(r.noReason)), action: sign(true)}
+		wb.ask = &question{text: fmt.Sprintf(w.SignIncomplete, len(r.unrecorded), len(r.noReason), len(r.noEvidence)), action: sign(true)}
 	}
 	return nil
 }
@@ -138,8 +147,39 @@ func (wb *workbench) checksView(inner int) []string {
 	add(w.ChecksConflicts, r.conflicts)
 	add(w.ChecksUnrecorded, r.unrecorded)
 	add(w.ChecksNoReason, r.noReason)
+	add(w.ChecksNoEvidence, r.noEvidence)
 	if r.complete() {
 		lines = append(lines, wb.c.styles.Good.Render(w.ChecksOK))
 	}
 	return lines
+}
+
+// signOffLines says, under a rule changed after the sign-off, what was
+// signed, what it is now and what to do.
+func (wb *workbench) signOffLines(subject string, inner int) []string {
+	c, ok := wb.signOff[subject]
+	if !ok {
+		return nil
+	}
+	signed := wb.c.l.NotRecorded
+	if c.Signed != nil {
+		signed = textwidth.Line(store.DisplayValue(c.Signed))
+	}
+	var now []string
+	for _, h := range c.Heads {
+		now = append(now, textwidth.Line(store.DisplayValue(h))+"（"+textwidth.Line(h.Inspector)+"）")
+	}
+	return appendWrapped(nil, wb.c.styles.Conflict, "    ", fmt.Sprintf(wb.c.words.SignOffChanged, signed, strings.Join(now, "、")), inner)
+}
+
+// askKeepSigned asks, then keeps the signed value of subject.
+func (wb *workbench) askKeepSigned(subject string) tea.Cmd {
+	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	wb.ask = &question{text: fmt.Sprintf(wb.c.words.KeepSignedAsk, subject), action: func() tea.Cmd {
+		return func() tea.Msg {
+			_, err := be.KeepSigned(id, aid, subject)
+			return statusSavedMsg{err}
+		}
+	}}
+	return nil
 }

@@ -25,13 +25,15 @@ const (
 	editFilter              // the navigator filter
 	editResolveNew          // a new value that settles a conflict
 	editReopen              // the reason for reopening a signed assessment
+	editAttach              // the path of files to attach
 	viewUnrecorded          // the list of unrecorded rules
 	viewHistory             // the history of a rule or indicator
 	viewChecks              // the checks before signing
+	viewEvidence            // the attachments of a rule or indicator
 )
 
 // typing reports the modes in which keys go into a text field.
-func (m editMode) typing() bool { return m >= editValue && m <= editReopen }
+func (m editMode) typing() bool { return m >= editValue && m <= editAttach }
 
 // question is an action waiting for the inspector's y/enter.
 type question struct {
@@ -52,11 +54,14 @@ type workbench struct {
 	c     *common
 	saver *saver
 
-	rb        *rubric.Rubric
-	a         store.Assessment
-	signed    *store.Revision
-	findings  scoring.Findings
-	notes     map[string]string
+	rb       *rubric.Rubric
+	a        store.Assessment
+	signed   *store.Revision
+	findings scoring.Findings
+	notes    map[string]string
+	evidence map[string][]store.Attachment // by rule or indicator
+	// signOff holds values changed after the sign-off, by subject.
+	signOff   map[string]store.SignOffConflict
 	conflicts map[string]*store.SubjectState
 	res       *scoring.Result
 	rng       *scoring.Range
@@ -71,6 +76,7 @@ type workbench struct {
 	mode       editMode
 	valueInput textinput.Model
 	reasonIn   textinput.Model
+	pathInput  textinput.Model // files to attach
 	noteArea   textarea.Model
 	pendingVal *scoring.Value // a discretion value waiting for its reason
 	resolving  bool           // the value being entered settles a conflict
@@ -83,6 +89,8 @@ type workbench struct {
 	navCache    map[navRowKey]string
 	navCacheKey navCacheKey
 	listSel     int      // the unrecorded list's cursor
+	evSel       int      // the evidence list's cursor
+	completions []string // what tab found for the attach prompt
 	history     []string // the history view's lines
 	historyHead string   // its title
 	message     string   // the last thing done, for the status line
@@ -96,6 +104,7 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	wb.saver = newSaver(c.opts.Backend, c.id, state.Assessment.ID, c.opts.RetryDelay)
 	wb.valueInput = newInput("", 24)
 	wb.reasonIn = newInput("", 500)
+	wb.pathInput = newInput("", 4096)
 	wb.noteArea = textarea.New()
 	noteStyles := wb.noteArea.Styles()
 	noteStyles.Cursor.Blink = false
@@ -118,6 +127,14 @@ func (wb *workbench) load(state *store.State) {
 	wb.signed = state.Signed()
 	wb.findings = state.Findings()
 	wb.notes = state.Notes()
+	wb.signOff = map[string]store.SignOffConflict{}
+	for _, c := range state.SignOffConflicts() {
+		wb.signOff[c.Subject] = c
+	}
+	wb.evidence = map[string][]store.Attachment{}
+	for _, a := range state.Attachments("") {
+		wb.evidence[a.Subject] = append(wb.evidence[a.Subject], a)
+	}
 	wb.conflicts = map[string]*store.SubjectState{}
 	for _, c := range state.Conflicts() {
 		wb.conflicts[c.Subject] = c
@@ -140,7 +157,11 @@ func (wb *workbench) rescore() {
 	}
 	wb.res = res
 	wb.renderGen++
-	wb.rng = scoring.RangeOver(wb.rb, wb.findings, wb.conflictAlternatives())
+	wb.rng = nil
+	if wb.signed == nil {
+		// A signed assessment scores what was signed: one figure.
+		wb.rng = scoring.RangeOver(wb.rb, wb.findings, wb.conflictAlternatives())
+	}
 }
 
 // conflictAlternatives lists, per conflicted rule, every head's value.
@@ -191,6 +212,25 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 	case historyMsg:
 		wb.showHistory(msg)
 		return nil
+	case completedMsg:
+		wb.completed(msg)
+		return nil
+	case attachedMsg:
+		return wb.attached(msg)
+	case detachedMsg:
+		if msg.err != nil {
+			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		} else {
+			wb.failure, wb.message = "", fmt.Sprintf(wb.c.words.Detached, textwidth.Line(msg.name))
+		}
+		return wb.reload()
+	case openedMsg:
+		if msg.err != nil {
+			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		} else {
+			wb.failure, wb.message = "", fmt.Sprintf(wb.c.words.Opened, textwidth.Line(msg.name))
+		}
+		return nil
 	case statusSavedMsg:
 		if msg.err != nil {
 			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
@@ -205,6 +245,8 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		switch {
 		case wb.mode == viewUnrecorded:
 			return wb.updateUnrecordedList(msg)
+		case wb.mode == viewEvidence:
+			return wb.updateEvidenceList(msg)
 		case wb.mode == viewHistory || wb.mode == viewChecks:
 			// Any key closes the view; the question (if any) was answered above.
 			wb.mode = editNone
@@ -234,6 +276,12 @@ func (wb *workbench) answer(msg tea.KeyPressMsg) tea.Cmd {
 
 func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 	k := &wb.c.keys
+	if key.Matches(msg, k.Confirm) && wb.signed != nil {
+		// A value changed after the sign-off: enter keeps the signed one.
+		if c, ok := wb.signOff[wb.evidenceSubject()]; ok {
+			return wb.askKeepSigned(c.Subject)
+		}
+	}
 	if cmd, used := wb.updateConflictKeys(msg); used {
 		return cmd
 	}
@@ -263,6 +311,10 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 		return wb.undoLast()
 	case key.Matches(msg, k.History):
 		return wb.openHistory()
+	case key.Matches(msg, k.Attach):
+		return wb.startAttach()
+	case key.Matches(msg, k.Evidence):
+		return wb.openEvidenceList()
 	case key.Matches(msg, k.Sign):
 		return wb.startSign()
 	case key.Matches(msg, k.Reopen):
@@ -324,6 +376,10 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Down, k.Confirm, k.Cancel}
 	case wb.mode == viewHistory, wb.mode == viewChecks:
 		return []key.Binding{k.Cancel}
+	case wb.mode == editAttach:
+		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
+	case wb.mode == viewEvidence:
+		return []key.Binding{k.Down, k.Confirm, k.Attach, k.Clear, k.Cancel}
 	case wb.signed != nil:
 		return []key.Binding{k.Reopen, k.History, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
@@ -350,7 +406,7 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
 		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
-		{k.NewLine, k.Sign, k.Reopen, k.Back},
+		{k.NewLine, k.Attach, k.Evidence, k.Sign, k.Reopen, k.Back},
 	}
 }
 

@@ -19,7 +19,7 @@ type cli struct {
 }
 
 func newCLI(t *testing.T) *cli {
-	return &cli{t: t, env: map[string]string{}, now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), lang: "en"}
+	return &cli{t: t, env: map[string]string{"KAOHE_CONFIG": t.TempDir()}, now: time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC), lang: "en"}
 }
 
 func (c *cli) run(args ...string) (stdout, stderr string, code int) {

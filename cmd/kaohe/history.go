@@ -82,7 +82,7 @@ func (o *historyOptions) run() error {
 			out = append(out, e)
 			ln := textwidth.Line
 			worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(e.Subject), 8), worded(e.Old), worded(e.New))
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subjectText(e.Subject)), max(8, textwidth.Width(subjectText(e.Subject)))), worded(e.Old), worded(e.New))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
@@ -103,10 +103,20 @@ func (o *historyOptions) run() error {
 // the user's language.
 const retracted = "(retracted)"
 
-// shown is a revision's value as history prints it.
+// shown is a revision's value as history prints it: an attachment by its
+// file name and hash prefix.
 func shown(r *store.Revision) string {
 	if r.Tombstone() {
 		return retracted
 	}
 	return store.DisplayValue(r)
+}
+
+// subjectText is a subject as history's text lines show it: an attachment
+// as 附件 and its rule or indicator.
+func subjectText(subject string) string {
+	if target, _, ok := store.ParseEvidenceSubject(subject); ok {
+		return "附件" + target
+	}
+	return subject
 }

@@ -29,7 +29,7 @@ type summary struct {
 
 func summarize(st *store.State) summary {
 	sm := summary{ID: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period,
-		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, Inspectors: st.Inspectors,
+		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, Inspectors: st.ShownInspectors(),
 		Status: st.Status(), Conflicts: len(st.Conflicts())}
 	if sm.Inspectors == nil {
 		sm.Inspectors = []string{}

@@ -58,11 +58,17 @@ func (o *mergeOptions) run() error {
 		os.RemoveAll(tmp)
 		stop() // only once the copies are gone
 	}()
-	s, err := store.Open(o.into, store.Options{Now: a.now, TempDir: tmp})
+	opts := a.storeOptions()
+	opts.TempDir = tmp
+	s, err := store.Open(o.into, opts)
 	if err != nil {
 		return err
 	}
 	sums, err := s.Merge(o.sources...)
+	var off []*store.Revision
+	if err == nil {
+		off, err = s.OffRoster()
+	}
 	cerr := a.closeStore(s)
 	if err != nil {
 		return fmt.Errorf("%v (nothing was merged; %s is unchanged)", err, o.into)
@@ -80,6 +86,12 @@ func (o *mergeOptions) run() error {
 		for _, c := range m.StatusChanges {
 			fmt.Fprintln(a.stdout, "  "+statusChangeLine(a.labels(nil), c))
 		}
+		if m.Unsigned > 0 {
+			fmt.Fprintf(a.stdout, l.MergeUnsigned+"\n", m.Unsigned)
+		}
+	}
+	for _, r := range off {
+		fmt.Fprintf(a.stdout, l.OffRoster+"\n", store.ShortID(r.ID, 8), textwidth.Line(r.Subject), textwidth.Line(r.Inspector), r.Device, textwidth.Line(r.Inspector))
 	}
 	fmt.Fprintf(a.stdout, l.MergedInto+"\n", textwidth.Line(o.into))
 	return nil

@@ -3,8 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -15,6 +18,7 @@ type reportOptions struct {
 	app                        *app
 	period, units, format, out string
 	force                      bool
+	with                       string // formats besides xlsx in a .zip bundle
 }
 
 func (a *app) reportCmd() *cobra.Command {
@@ -24,6 +28,7 @@ func (a *app) reportCmd() *cobra.Command {
 		Short: "Write the ranking and a score sheet per unit (Excel, CSV, Markdown or JSON)",
 		Args:  cobra.NoArgs,
 		Example: "  kaohe report --period 2021 --format xlsx -o 2021考核结果.xlsx\n" +
+			"  kaohe report --period 2021 -o 2021考核结果.zip --with csv   # with 佐证材料 and manifest.csv\n" +
 			"  kaohe report --units 吉首市,泸溪县 --format md -o 结果.md",
 		RunE: func(*cobra.Command, []string) error { return o.run() },
 	}
@@ -32,6 +37,7 @@ func (a *app) reportCmd() *cobra.Command {
 	cmd.Flags().StringVar(&o.format, "format", "", "xlsx, csv, md or json (default: from the file name)")
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "output file (written atomically)")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
+	cmd.Flags().StringVar(&o.with, "with", "", "for a .zip bundle: formats to add beside the xlsx (csv,md,json)")
 	return cmd
 }
 
@@ -63,10 +69,41 @@ func (o *reportOptions) run() error {
 		if err != nil {
 			return err
 		}
+		if format == "zip" {
+			return o.writeBundle(s, r)
+		}
 		if err := r.WriteFile(o.out, format, o.force); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stdout, l.CLI.ReportWrote+"\n", o.out, len(r.Ranking))
 		return nil
 	})
+}
+
+// writeBundle writes the .zip: the xlsx (and --with formats), every
+// attachment of the reported assessments, and manifest.csv.
+func (o *reportOptions) writeBundle(s *store.Store, r *report.Report) error {
+	formats := []string{"xlsx"}
+	for _, f := range strings.FieldsFunc(o.with, func(r rune) bool { return r == ',' || r == '，' }) {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "xlsx" {
+			continue
+		}
+		if !slices.Contains(report.Formats(), f) {
+			return fmt.Errorf("--with %s: a bundle can add %s", f, strings.Join(report.Formats()[1:], ", "))
+		}
+		formats = append(formats, f)
+	}
+	err := report.AtomicWriteFunc(o.out, o.force, func(w io.Writer) error {
+		return r.WriteBundle(w, formats, s.WriteBlob)
+	})
+	if err != nil {
+		return err
+	}
+	files := 0
+	for _, sh := range r.Sheets {
+		files += len(sh.Evidence)
+	}
+	fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.BundleWrote+"\n", textwidth.Line(o.out), len(r.Ranking), files)
+	return nil
 }

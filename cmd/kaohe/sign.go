@@ -66,6 +66,7 @@ func notReady(l *i18n.SignOffCLI, ie *store.IncompleteError) error {
 	list(l.Unrecorded, rd.Unrecorded)
 	list(l.Conflicts, rd.Conflicts)
 	list(l.MissingReasons, rd.MissingReasons)
+	list(l.MissingEvidence, rd.MissingEvidence)
 	b.WriteString("\n")
 	if len(rd.Conflicts) > 0 {
 		b.WriteString(l.SettleFirst)

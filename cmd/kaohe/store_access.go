@@ -38,7 +38,16 @@ func (a *app) openStore(create, readOnly bool) (*store.Store, error) {
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
 		return nil, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
-	return store.Open(p, store.Options{Now: a.now, ReadOnly: readOnly})
+	opts := a.storeOptions()
+	opts.ReadOnly = readOnly
+	return store.Open(p, opts)
+}
+
+// storeOptions are the options every command opens a database with: the
+// clock, and the device key folder (KAOHE_CONFIG, else the user's config
+// folder) so that what this laptop writes is signed.
+func (a *app) storeOptions() store.Options {
+	return store.Options{Now: a.now, KeyDir: store.DefaultKeyDir(a.getenv)}
 }
 
 // withStore runs fn on an existing database and closes (checkpoints) it.
@@ -96,7 +105,8 @@ func (a *app) identity(s *store.Store) (store.Identity, error) {
 func (a *app) dbCmds() []*cobra.Command {
 	return []*cobra.Command{a.whereCmd(), a.initCmd(), a.newCmd(), a.listCmd(), a.setCmd(), a.unsetCmd(),
 		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
-		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd(), a.verifyCmd()}
+		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd(), a.verifyCmd(),
+		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd()}
 }
 
 func writeJSON(w io.Writer, v any) error {

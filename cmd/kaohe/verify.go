@@ -12,26 +12,31 @@ import (
 
 // verifyOptions are the inputs of `kaohe verify`.
 type verifyOptions struct {
-	app    *app
-	asJSON bool
+	app         *app
+	asJSON      bool
+	fingerprint string // an assessment whose fingerprint to print
 }
 
 func (a *app) verifyCmd() *cobra.Command {
 	o := &verifyOptions{app: a}
 	cmd := &cobra.Command{
-		Use:     "verify [--json]",
-		Short:   "Check every record: hashes, parents, values against the rubric, sign-offs; exit 1 naming each bad one",
+		Use:     "verify [--json] [--fingerprint ASSESSMENT]",
+		Short:   "Check every record: hashes, signatures, evidence files, parents, values, sign-offs; exit 1 naming each bad one",
 		Args:    cobra.NoArgs,
-		Example: "  kaohe verify\n  kaohe --db 汇总.db verify --json",
+		Example: "  kaohe verify\n  kaohe --db 汇总.db verify --json\n  kaohe verify --fingerprint 吉首市/2021",
 		RunE:    func(*cobra.Command, []string) error { return o.run() },
 	}
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	cmd.Flags().StringVar(&o.fingerprint, "fingerprint", "", "print this assessment's fingerprint (as its score sheets carry it)")
 	return cmd
 }
 
 // run verifies the database and exits 1 when any record is bad.
 func (o *verifyOptions) run() error {
 	a := o.app
+	if o.fingerprint != "" {
+		return o.printFingerprint()
+	}
 	return a.withStore(func(s *store.Store) error {
 		rep, err := s.Verify()
 		if err != nil {
@@ -52,6 +57,7 @@ func (o *verifyOptions) run() error {
 			} else {
 				fmt.Fprintf(&b, m.VerifyBad+"\n", len(rep.Problems), rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
 			}
+			fmt.Fprintf(&b, m.VerifySigned+"\n", rep.Signed, rep.Unsigned, rep.Files)
 			if _, err := io.WriteString(a.stdout, b.String()); err != nil {
 				return err
 			}
@@ -83,4 +89,25 @@ func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
 		return
 	}
 	fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.SignOff.HashWarning, n, strings.Join(where, ", "))))
+}
+
+// printFingerprint prints an assessment's fingerprint: the digest every
+// score sheet carries at its foot, recomputed from the records.
+func (o *verifyOptions) printFingerprint() error {
+	a := o.app
+	return a.withAssessment(o.fingerprint, func(s *store.Store, as store.Assessment) error {
+		st, err := s.State(as.ID)
+		if err != nil {
+			return err
+		}
+		fp, err := st.Fingerprint()
+		if err != nil {
+			return err
+		}
+		if o.asJSON {
+			return writeJSON(a.stdout, map[string]string{"assessment": as.Label(), "id": as.ID, "fingerprint": fp})
+		}
+		fmt.Fprintln(a.stdout, textwidth.Line(as.Label()+"  "+fp))
+		return nil
+	})
 }

@@ -65,7 +65,15 @@ type CLI struct {
 	AssessmentID                              string // list: the ID column
 	MergeSummary, MergedInto                  string
 	ReportWrote                               string
-	SignOff                                   SignOffCLI
+	MergeUnsigned, OffRoster                  string // count; revision, subject, name, device, name
+	// Evidence files and devices.
+	Attached, AlreadyAttached, Detached, NoEvidence string // assessment, subject, name, size, hash / assessment ×2
+	EvidenceWrote, PhotoTaken, BundleWrote          string
+	WhoamiInspector, WhoamiDevice, NoInspector      string
+	SignsAll, WritesUnsigned                        string
+	DeviceSigned, DeviceUnsigned, DeviceLine        string // DeviceLine: fingerprint, signed, names, revisions, first, last
+	DeviceRoster, NoDevices, NoRoster, RosterAdded  string
+	SignOff                                         SignOffCLI
 }
 
 // SignOffCLI holds the messages of sign, reopen, resolve, merge's status
@@ -73,10 +81,12 @@ type CLI struct {
 type SignOffCLI struct {
 	Signed, Reopened, Settled                       string // assessment, total
 	NotReady, Unrecorded, Conflicts, MissingReasons string // NotReady: assessment; the others: count, IDs
+	MissingEvidence                                 string // count, IDs
 	AllowIncomplete, SettleFirst                    string
 	Changed, Nothing, Hint                          string // Changed: the signed value
 	SignedBy, ReopenedBy, Reason, Now, StillSigned  string // SignedBy/ReopenedBy: assessment, inspector, device, time
 	VerifyOK, VerifyBad, HashWarning                string
+	VerifySigned                                    string // signed, unsigned, files
 }
 
 // UI holds the TUI's labels. Strings with verbs are fmt formats.
@@ -156,19 +166,30 @@ func chinese() *Labels {
 			AssessmentID:  "编号",
 			MergeSummary:  "%s：新考核 %d 个，更新 %d 个，新增修订 %d 条（已有 %d 条），新冲突 %d 处",
 			MergedInto:    "已合并到 %s",
-			ReportWrote:   "已写入 %s：%d 个单位参与排名",
+			MergeUnsigned: "  其中 %d 条修订未签名（签名功能启用之前所记）",
+			OffRoster:     "  ！修订 %s（%s）署名%s，来自设备 %s，名单上%s没有这台设备",
+			Attached:      "已附 %s %s %s（%s，%s）", AlreadyAttached: "已附过 %s %s %s（%s，%s）",
+			Detached: "已撤下 %s %s %s（%s）", NoEvidence: "%s：还没有佐证材料（kaohe attach %s 规则 文件…）",
+			EvidenceWrote: "已写出 %s：%s，%s（%s）", PhotoTaken: "拍摄", BundleWrote: "已写入 %s：%d 个单位参与排名，佐证材料 %d 份",
+			WhoamiInspector: "督查人员 %s", WhoamiDevice: "设备     %s（%s）", NoInspector: "（尚未设置：kaohe init --inspector 姓名）",
+			SignsAll: "每条记录都签名", WritesUnsigned: "不签名：找不到密钥目录，请设置 KAOHE_CONFIG",
+			DeviceSigned: "已签名", DeviceUnsigned: "未签名", DeviceLine: "%s  %s  %s  修订 %d 条  %s … %s",
+			DeviceRoster: "  名单：%s", NoDevices: "还没有任何修订", NoRoster: "还没有名单：kaohe team add 姓名 设备指纹", RosterAdded: "名单：%s 使用设备 %s",
+			ReportWrote: "已写入 %s：%d 个单位参与排名",
 			SignOff: SignOffCLI{
 				Signed: "已签字 %s：总分 %s", Reopened: "已重新打开 %s：总分 %s", Settled: "已处理 %s：总分 %s",
 				NotReady: "%s 尚不能签字：", Unrecorded: "未填写的规则 %d 项：%s", Conflicts: "未解决的冲突 %d 处（用 kaohe resolve 处理）：%s",
 				MissingReasons:  "酌情扣分缺少理由 %d 项（请补充说明）：%s",
+				MissingEvidence: "扣分缺少佐证材料 %d 项（kaohe attach 考核 规则 文件）：%s",
 				AllowIncomplete: "如需按现状签字，请加 --allow-incomplete（会记入历史）", SettleFirst: "未解决的冲突必须先处理才能签字",
 				Changed: "  签字后被修改；签字时的值：%s", Nothing: "（无）",
 				Hint:     "签字后被修改的值：保留签字时的值（kaohe resolve 考核 规则 --keep-signed），或重新打开考核（kaohe reopen 考核 --reason 理由）",
 				SignedBy: "%s 由 %s 签字（%s，%s）", ReopenedBy: "%s 由 %s 重新打开（%s，%s）", Reason: "：%s", Now: "；现为%s",
-				StillSigned: "；仍为已签字：它不在本库当前签字之后（kaohe conflicts %s）",
-				VerifyOK:    "核验通过：%d 个考核指标、%d 个考核、%d 条修订，%s",
-				VerifyBad:   "%d 条记录有问题（共 %d 个考核指标、%d 个考核、%d 条修订，%s）",
-				HashWarning: "kaohe：警告：有 %d 条记录与其哈希不符（在 kaohe 之外被修改或已损坏），位于 %s；请运行 kaohe verify",
+				StillSigned:  "；仍为已签字：它不在本库当前签字之后（kaohe conflicts %s）",
+				VerifyOK:     "核验通过：%d 个考核指标、%d 个考核、%d 条修订，%s",
+				VerifySigned: "签名修订 %d 条，未签名 %d 条（签名功能启用之前所记），佐证材料 %d 份已重新核对",
+				VerifyBad:    "%d 条记录有问题（共 %d 个考核指标、%d 个考核、%d 条修订，%s）",
+				HashWarning:  "kaohe：警告：有 %d 条记录与其哈希不符（在 kaohe 之外被修改或已损坏），位于 %s；请运行 kaohe verify",
 			},
 		},
 		UI: UI{
@@ -248,19 +269,30 @@ func english() *Labels {
 			AssessmentID:  "id",
 			MergeSummary:  "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts",
 			MergedInto:    "merged into %s",
-			ReportWrote:   "wrote %s: %d units ranked",
+			MergeUnsigned: "  %d revisions are unsigned (written before signing began)",
+			OffRoster:     "  ! revision %s (%s) claims %s from device %s, which the roster does not give to %s",
+			Attached:      "attached %s %s %s (%s, %s)", AlreadyAttached: "already attached %s %s %s (%s, %s)",
+			Detached: "detached %s %s %s (%s)", NoEvidence: "%s: no evidence files yet (kaohe attach %s RULE FILE…)",
+			EvidenceWrote: "wrote %s: %s, %s (%s)", PhotoTaken: "taken", BundleWrote: "wrote %s: %d units ranked, %d evidence files",
+			WhoamiInspector: "inspector %s", WhoamiDevice: "device    %s (%s)", NoInspector: "(none set: kaohe init --inspector NAME)",
+			SignsAll: "signs every revision", WritesUnsigned: "unsigned: no key folder; set KAOHE_CONFIG",
+			DeviceSigned: "signed", DeviceUnsigned: "unsigned", DeviceLine: "%s  %s  %s  %d revisions  %s … %s",
+			DeviceRoster: "  roster: %s", NoDevices: "no revisions yet", NoRoster: "no roster yet: kaohe team add NAME FINGERPRINT", RosterAdded: "roster: %s uses device %s",
+			ReportWrote: "wrote %s: %d units ranked",
 			SignOff: SignOffCLI{
 				Signed: "signed %s: total %s", Reopened: "reopened %s: total %s", Settled: "settled %s: total %s",
 				NotReady: "%s is not ready to sign:", Unrecorded: "unrecorded (%d): %s", Conflicts: "open conflicts (%d; settle with kaohe resolve): %s",
 				MissingReasons:  "discretionary deductions without a reason (%d; add a note): %s",
+				MissingEvidence: "deductions without evidence (%d; kaohe attach ASSESSMENT RULE FILE): %s",
 				AllowIncomplete: "to sign it as it is, add --allow-incomplete (kept in history)", SettleFirst: "open conflicts must be settled before signing",
 				Changed: "  changed after the sign-off; signed: %s", Nothing: "nothing",
 				Hint:     "a value changed after the sign-off: keep the signed one (kaohe resolve ASSESSMENT RULE --keep-signed) or reopen the assessment (kaohe reopen ASSESSMENT --reason TEXT)",
 				SignedBy: "%s signed by %s (%s, %s)", ReopenedBy: "%s reopened by %s (%s, %s)", Reason: ": %s", Now: "; now %s",
-				StillSigned: "; still signed: it does not follow the sign-off here (kaohe conflicts %s)",
-				VerifyOK:    "ok: %d rubrics, %d assessments, %d revisions checked in %s",
-				VerifyBad:   "%d bad records among %d rubrics, %d assessments, %d revisions in %s",
-				HashWarning: "kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
+				StillSigned:  "; still signed: it does not follow the sign-off here (kaohe conflicts %s)",
+				VerifyOK:     "ok: %d rubrics, %d assessments, %d revisions checked in %s",
+				VerifySigned: "%d revisions signed, %d unsigned (written before signing began), %d evidence files re-hashed",
+				VerifyBad:    "%d bad records among %d rubrics, %d assessments, %d revisions in %s",
+				HashWarning:  "kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
 			},
 		},
 		UI: UI{

@@ -32,6 +32,8 @@ type column struct {
 	number bool // an exact decimal
 	text   bool // an identifier, kept as text when typed into Excel
 	width  int  // maximum width in characters; 0 fits the content
+	// optional columns may be absent (workbooks from before they existed).
+	optional bool
 }
 
 // Information sheet rows: the label in column A, the value in column B.
@@ -41,6 +43,8 @@ const (
 	labelTitle    = "标题"
 	labelLanguage = "语言"
 	labelUnit     = "被考核单位"
+	labelEvidence = "佐证要求"
+	labelPeriod   = "年度格式"
 )
 
 // infoFields maps the labels of the information sheet to rubric fields.
@@ -51,6 +55,8 @@ func infoFields() []struct{ label, field, note string } {
 		{labelTitle, "title", "考核指标的标题"},
 		{labelLanguage, "language", "界面语言：zh 或 en"},
 		{labelUnit, "units", "每行一个被考核单位，可增删行"},
+		{labelPeriod, "period_pattern", "考核年度的格式（正则表达式）；空：四位年份"},
+		{labelEvidence, "evidence", "deductions：每项扣分须附佐证材料；空：不要求"},
 	}
 }
 
@@ -68,6 +74,8 @@ func indicatorColumns() []column {
 		{header: "考核内容", field: "content", width: 50},
 		{header: "评分标准", field: "standard", width: 60},
 		{header: "上限", field: "cap", number: true},
+		{header: "类别佐证要求", field: "category.evidence", optional: true},
+		{header: "佐证要求", field: "evidence", optional: true},
 	}
 }
 

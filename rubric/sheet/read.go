@@ -203,7 +203,7 @@ func (r *reader) open(sheet string, cols []column, optional bool) *table {
 		}
 	}
 	for _, c := range cols {
-		if t.cols[c.header] == 0 {
+		if t.cols[c.header] == 0 && !c.optional {
 			r.errorAt(place{sheet: sheet, col: len(firstRow(rows)) + 1, row: 1}, "column %q is missing from the header row", c.header)
 		}
 	}
@@ -298,7 +298,7 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 			}
 		}
 		if field == "" {
-			r.errorAt(lat, "unknown item %q; the items are %s、%s、%s、%s、%s", label, labelID, labelVersion, labelTitle, labelLanguage, labelUnit)
+			r.errorAt(lat, "unknown item %q; the items are %s、%s、%s、%s、%s、%s、%s", label, labelID, labelVersion, labelTitle, labelLanguage, labelUnit, labelPeriod, labelEvidence)
 			continue
 		}
 		if field != "units" {
@@ -317,6 +317,10 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 			rb.Title = raw
 		case "language":
 			rb.Language = value
+		case "evidence":
+			rb.Evidence = value
+		case "period_pattern":
+			rb.PeriodPattern = value
 		case "units":
 			r.at[fmt.Sprintf("$.units[%d]", len(rb.Units))] = vat
 			rb.Units = append(rb.Units, value)
@@ -358,6 +362,7 @@ func (r *reader) readIndicators(rb *rubric.Rubric) {
 			r.at[p+".title"] = titleAt
 			r.at[p+".points"] = catPtsAt
 			r.at[p+".bonus"] = bonusAt
+			c.Evidence, r.at[p+".evidence"] = t.get(row, "类别佐证要求")
 			r.at[p+".indicators"] = catIDAt
 			rb.Categories = append(rb.Categories, c)
 		}
@@ -386,6 +391,7 @@ func (r *reader) readIndicators(rb *rubric.Rubric) {
 		r.at[p+".content"] = contentAt
 		r.at[p+".standard"] = standardAt
 		r.at[p+".cap"] = capAt
+		ind.Evidence, r.at[p+".evidence"] = t.get(row, "佐证要求")
 		c.Indicators = append(c.Indicators, ind)
 	}
 }

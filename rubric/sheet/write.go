@@ -194,6 +194,10 @@ func (w *writer) info(rb *rubric.Rubric) {
 			values = append(values, rb.Title)
 		case "language":
 			values = append(values, rb.Language)
+		case "evidence":
+			values = append(values, rb.Evidence)
+		case "period_pattern":
+			values = append(values, rb.PeriodPattern)
 		case "units":
 			values = append(values, rb.Units...)
 		}
@@ -225,6 +229,7 @@ func (w *writer) indicators(rb *rubric.Rubric) {
 				if c.Bonus {
 					w.text(IndicatorSheet, 4, row, "是")
 				}
+				w.text(IndicatorSheet, 10, row, c.Evidence)
 			}
 			w.text(IndicatorSheet, 5, row, ind.ID)
 			pts := ind.Points
@@ -232,6 +237,7 @@ func (w *writer) indicators(rb *rubric.Rubric) {
 			w.text(IndicatorSheet, 7, row, ind.Content)
 			w.text(IndicatorSheet, 8, row, ind.Standard)
 			w.number(IndicatorSheet, 9, row, ind.Cap)
+			w.text(IndicatorSheet, 11, row, ind.Evidence)
 			row++
 		}
 	}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/kaohe/kaohe/internal/photo"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// attachOptions are the inputs of `kaohe attach`.
+type attachOptions struct {
+	app          *app
+	ref, subject string
+	files        []string
+	note         string
+	maxMB        int64
+}
+
+func (a *app) attachCmd() *cobra.Command {
+	o := &attachOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "attach ASSESSMENT RULE|INDICATOR FILE… [--note TEXT]",
+		Short: "Attach evidence files (佐证材料) to a rule or an indicator",
+		Args:  cobra.MinimumNArgs(3),
+		Example: "  kaohe attach 吉首市/2021 1.2.a 台账扫描.pdf --note 2021年下放事项台账\n" +
+			"  kaohe attach 吉首市/2021 2.1 照片/*.jpg",
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.subject, o.files = args[0], args[1], args[2:]
+			return o.run()
+		},
+	}
+	cmd.Flags().StringVar(&o.note, "note", "", "what the files show (kept with each attachment)")
+	cmd.Flags().Int64Var(&o.maxMB, "max-mb", store.DefaultBlobLimit>>20, "largest file accepted, in MB")
+	return cmd
+}
+
+// run attaches each file in turn; a refused file stops the run, and the
+// files attached before it stay attached (each is its own transaction).
+func (o *attachOptions) run() error {
+	a := o.app
+	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		id, err := a.identity(s)
+		if err != nil {
+			return err
+		}
+		l := a.labels(nil).CLI
+		opts := store.AttachOptions{Limit: o.maxMB << 20, Photo: func(path string) (string, string) {
+			info, err := photo.Read(path)
+			if err != nil {
+				return "", ""
+			}
+			return info.Taken, info.GPS
+		}}
+		for _, f := range o.files {
+			att, err := s.Attach(id, as.ID, o.subject, f, o.note, opts)
+			if err != nil {
+				return err
+			}
+			format := l.Attached
+			if att.Revision == "" {
+				format = l.AlreadyAttached
+			}
+			line := fmt.Sprintf(format, as.Label(), att.Subject, att.Name, sizeText(att.Size), store.ShortID(att.SHA256, 12))
+			if att.Taken != "" || att.GPS != "" {
+				line += fmt.Sprintf("  %s %s %s", l.PhotoTaken, att.Taken, att.GPS)
+			}
+			fmt.Fprintln(a.stdout, textwidth.Line(line))
+		}
+		return nil
+	})
+}
+
+// sizeText is a file size for people: 812 B, 64.0 KB, 3.2 MB.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

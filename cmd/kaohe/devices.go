@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// devicesOptions are the inputs of `kaohe devices`.
+type devicesOptions struct {
+	app    *app
+	asJSON bool
+}
+
+func (a *app) devicesCmd() *cobra.Command {
+	o := &devicesOptions{app: a}
+	cmd := &cobra.Command{
+		Use: "devices [--json]", Short: "List every device that contributed: fingerprint, names, revisions, first and last time", Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return o.run() },
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// run lists the devices.
+func (o *devicesOptions) run() error {
+	a := o.app
+	return a.withStore(func(s *store.Store) error {
+		devs, err := s.Devices()
+		if err != nil {
+			return err
+		}
+		if o.asJSON {
+			if devs == nil {
+				devs = []store.Device{}
+			}
+			return writeJSON(a.stdout, devs)
+		}
+		l := a.labels(nil).CLI
+		var b strings.Builder
+		for _, d := range devs {
+			signed := l.DeviceSigned
+			if !d.Signed {
+				signed = l.DeviceUnsigned
+			}
+			fmt.Fprintf(&b, l.DeviceLine, d.Fingerprint, pad(signed, 8), pad(textwidth.Line(strings.Join(d.Names, ",")), 12), d.Revisions,
+				d.First.In(time.Local).Format("2006-01-02 15:04"), d.Last.In(time.Local).Format("2006-01-02 15:04"))
+			if len(d.Team) > 0 {
+				fmt.Fprintf(&b, l.DeviceRoster, textwidth.Line(strings.Join(d.Team, ",")))
+			}
+			b.WriteString("\n")
+		}
+		if len(devs) == 0 {
+			b.WriteString(l.NoDevices + "\n")
+		}
+		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		return err
+	})
+}

@@ -1,0 +1,178 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store"
+	"github.com/spf13/cobra"
+)
+
+// evidenceOptions are the inputs of `kaohe evidence`.
+type evidenceOptions struct {
+	app          *app
+	ref, subject string
+	asJSON       bool
+}
+
+// evidenceJSON is one attachment in `kaohe evidence --json`.
+type evidenceJSON struct {
+	Subject   string `json:"subject"`
+	Name      string `json:"name"`
+	Size      int64  `json:"size"`
+	Type      string `json:"type"`
+	SHA256    string `json:"sha256"`
+	Inspector string `json:"inspector"`
+	Device    string `json:"device"`
+	Time      string `json:"time"`
+	Note      string `json:"note,omitempty"`
+	Taken     string `json:"taken,omitempty"`
+	GPS       string `json:"gps,omitempty"`
+}
+
+func (a *app) evidenceCmd() *cobra.Command {
+	o := &evidenceOptions{app: a}
+	cmd := &cobra.Command{
+		Use:   "evidence ASSESSMENT [RULE|INDICATOR] [--json]",
+		Short: "List evidence files: subject, name, size, type, sha256, who, when, note",
+		Args:  cobra.RangeArgs(1, 2),
+		Example: "  kaohe evidence 吉首市/2021\n  kaohe evidence 吉首市/2021 1.2.a --json\n" +
+			"  kaohe evidence get 吉首市/2021 3f9a2c -o 台账.pdf",
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.subject = args[0], ""
+			if len(args) == 2 {
+				o.subject = args[1]
+			}
+			return o.run()
+		},
+	}
+	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	cmd.AddCommand(a.evidenceGetCmd())
+	return cmd
+}
+
+// run lists the live attachments.
+func (o *evidenceOptions) run() error {
+	a := o.app
+	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		st, err := s.State(as.ID)
+		if err != nil {
+			return err
+		}
+		atts := st.Attachments(o.subject)
+		out := make([]evidenceJSON, 0, len(atts))
+		for _, at := range atts {
+			out = append(out, evidenceJSON{Subject: at.Subject, Name: at.Name, Size: at.Size, Type: at.Type, SHA256: at.SHA256,
+				Inspector: at.Inspector, Device: at.Device, Time: at.Wall.UTC().Format(time.RFC3339), Note: at.Note, Taken: at.Taken, GPS: at.GPS})
+		}
+		if o.asJSON {
+			return writeJSON(a.stdout, out)
+		}
+		if len(out) == 0 {
+			fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.NoEvidence, as.Label(), as.Label())))
+			return nil
+		}
+		var b strings.Builder
+		for _, e := range out {
+			t, _ := time.Parse(time.RFC3339, e.Time)
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(sizeText(e.Size), 9),
+				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), oneLineText(e.Name))
+			if e.Taken != "" || e.GPS != "" {
+				fmt.Fprintf(&b, "  %s %s %s", a.labels(nil).CLI.PhotoTaken, e.Taken, e.GPS)
+			}
+			if e.Note != "" {
+				fmt.Fprintf(&b, "  「%s」", oneLineText(e.Note))
+			}
+			b.WriteString("\n")
+		}
+		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
+		return err
+	})
+}
+
+// oneLineText shows line breaks in stored text as ⏎, so one record stays
+// on one line.
+func oneLineText(s string) string {
+	return strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎").Replace(s)
+}
+
+// evidenceGetOptions are the inputs of `kaohe evidence get`.
+type evidenceGetOptions struct {
+	app         *app
+	ref, prefix string
+	out         string
+	force       bool
+}
+
+func (a *app) evidenceGetCmd() *cobra.Command {
+	o := &evidenceGetOptions{app: a}
+	cmd := &cobra.Command{
+		Use:     "get ASSESSMENT SHA256-PREFIX -o PATH",
+		Short:   "Write one evidence file back out, byte for byte",
+		Args:    cobra.ExactArgs(2),
+		Example: "  kaohe evidence get 吉首市/2021 3f9a2c -o 台账.pdf",
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref, o.prefix = args[0], args[1]
+			return o.run()
+		},
+	}
+	cmd.Flags().StringVarP(&o.out, "output", "o", "", "where to write the file")
+	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
+	return cmd
+}
+
+// run streams the file into a temporary file beside the target, checks
+// its hash, then renames it into place: a damaged file never lands.
+func (o *evidenceGetOptions) run() error {
+	a := o.app
+	if o.out == "" {
+		return errors.New("give the output file: -o PATH")
+	}
+	if fi, err := os.Lstat(o.out); err == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s exists and is not a regular file", o.out)
+		}
+		if !o.force {
+			return fmt.Errorf("%s already exists; use --force to overwrite it", o.out)
+		}
+	}
+	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		st, err := s.State(as.ID)
+		if err != nil {
+			return err
+		}
+		att, err := st.FindAttachment("", o.prefix)
+		if err != nil {
+			return err
+		}
+		tmp, err := os.CreateTemp(filepath.Dir(o.out), ".kaohe-evidence-*")
+		if err != nil {
+			return err
+		}
+		defer os.Remove(tmp.Name())
+		n, err := s.WriteBlob(att.SHA256, tmp)
+		if err == nil {
+			err = tmp.Sync()
+		}
+		if cerr := tmp.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", o.out, err)
+		}
+		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp.Name(), o.out); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.EvidenceWrote, o.out, att.Name, sizeText(n), store.ShortID(att.SHA256, 12))))
+		return nil
+	})
+}

@@ -1,0 +1,225 @@
+package store
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// DefaultBlobLimit is the largest evidence file kaohe stores unless told
+// otherwise (200 MB).
+const DefaultBlobLimit int64 = 200 << 20
+
+// blobChunkSize is how many bytes one blob_chunk row holds. One chunk is the
+// most a blob ever holds in memory on its way in or out.
+const blobChunkSize = 1 << 20
+
+// BlobInfo identifies stored bytes.
+type BlobInfo struct {
+	SHA256 string `json:"sha256"`
+	Size   int64  `json:"size"`
+}
+
+// BlobTooLargeError refuses a file above the limit.
+type BlobTooLargeError struct {
+	Path        string
+	Size, Limit int64
+}
+
+// Error says how large the file is and what the limit is.
+func (e *BlobTooLargeError) Error() string {
+	return fmt.Sprintf("%s: %s is larger than the %s limit for one evidence file; scan or photograph it at a lower resolution, or split it",
+		e.Path, humanBytes(e.Size), humanBytes(e.Limit))
+}
+
+// BlobMismatchError is stored or copied bytes that do not hash to their
+// name: damage, or a forgery.
+type BlobMismatchError struct {
+	SHA256, Got string
+}
+
+// Error names the file by its hash.
+func (e *BlobMismatchError) Error() string {
+	return fmt.Sprintf("evidence file %s is damaged: its bytes hash to %s", ShortID(e.SHA256, 12), ShortID(e.Got, 12))
+}
+
+// ErrNoBlob is returned for a hash the database holds no bytes for.
+var ErrNoBlob = errors.New("no such evidence file in this database")
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// hashFile returns a file's SHA-256 and size, streaming it.
+func hashBlobFile(path string) (BlobInfo, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return BlobInfo{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return BlobInfo{}, err
+	}
+	return BlobInfo{SHA256: hex.EncodeToString(h.Sum(nil)), Size: n}, nil
+}
+
+// PutBlobFile stores a regular file's bytes under their SHA-256, once per
+// database, streaming them in chunks in one transaction. It returns the
+// blob and whether it was new. A file above limit (DefaultBlobLimit when
+// limit <= 0) is refused before anything is written.
+func (s *Store) PutBlobFile(path string, limit int64) (BlobInfo, bool, error) {
+	if limit <= 0 {
+		limit = DefaultBlobLimit
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return BlobInfo{}, false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return BlobInfo{}, false, fmt.Errorf("%s: not a regular file", path)
+	}
+	if fi.Size() > limit {
+		return BlobInfo{}, false, &BlobTooLargeError{Path: path, Size: fi.Size(), Limit: limit}
+	}
+	// First pass: the hash, so a file already stored costs no write.
+	info, err := hashBlobFile(path)
+	if err != nil {
+		return BlobInfo{}, false, err
+	}
+	if info.Size > limit {
+		return BlobInfo{}, false, &BlobTooLargeError{Path: path, Size: info.Size, Limit: limit}
+	}
+	var added bool
+	err = s.tx(func(tx *sql.Tx) error {
+		have, err := hasBlob(tx, info.SHA256)
+		if err != nil || have {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		added = true
+		return putBlob(tx, io.LimitReader(f, info.Size+1), info)
+	})
+	if err != nil {
+		var mm *BlobMismatchError
+		if errors.As(err, &mm) {
+			return BlobInfo{}, false, fmt.Errorf("%s changed while it was being stored; try again", path)
+		}
+		return BlobInfo{}, false, s.writeErr(err)
+	}
+	return info, added, nil
+}
+
+func hasBlob(db q, sum string) (bool, error) {
+	var n int
+	err := db.QueryRow("SELECT count(*) FROM blob WHERE sha256 = ?", sum).Scan(&n)
+	return n > 0, err
+}
+
+// HasBlob says whether the database holds the bytes of sum.
+func (s *Store) HasBlob(sum string) (bool, error) { return hasBlob(s.db, sum) }
+
+// putBlob writes r's bytes as want's chunks inside tx, hashing them on the
+// way: bytes that do not hash to want.SHA256 or are not want.Size long
+// roll the whole transaction back with a *BlobMismatchError.
+func putBlob(tx *sql.Tx, r io.Reader, want BlobInfo) error {
+	ins, err := tx.Prepare("INSERT INTO blob_chunk(sha256, seq, data) VALUES (?, ?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	h := sha256.New()
+	buf := make([]byte, blobChunkSize)
+	var size int64
+	seq := 0
+	for {
+		n, err := io.ReadFull(r, buf)
+		if n > 0 {
+			h.Write(buf[:n])
+			size += int64(n)
+			if size > want.Size {
+				return &BlobMismatchError{SHA256: want.SHA256, Got: "more bytes than recorded"}
+			}
+			if _, err := ins.Exec(want.SHA256, seq, buf[:n]); err != nil {
+				return err
+			}
+			seq++
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	got := hex.EncodeToString(h.Sum(nil))
+	if got != want.SHA256 || size != want.Size {
+		return &BlobMismatchError{SHA256: want.SHA256, Got: got}
+	}
+	_, err = tx.Exec("INSERT INTO blob(sha256, size, chunks) VALUES (?, ?, ?)", want.SHA256, want.Size, seq)
+	return err
+}
+
+// WriteBlob streams the bytes stored under sum to w, re-hashing them: bytes
+// that no longer match their hash are reported with a *BlobMismatchError
+// (after w has received them; write to a temporary file and rename).
+func (s *Store) WriteBlob(sum string, w io.Writer) (int64, error) {
+	return writeBlob(s.db, sum, w)
+}
+
+func writeBlob(db q, sum string, w io.Writer) (int64, error) {
+	var size int64
+	var chunks int
+	err := db.QueryRow("SELECT size, chunks FROM blob WHERE sha256 = ?", sum).Scan(&size, &chunks)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrNoBlob
+	}
+	if err != nil {
+		return 0, err
+	}
+	h := sha256.New()
+	var n int64
+	// One chunk per query keeps memory flat whatever the driver buffers.
+	for seq := 0; seq < chunks; seq++ {
+		var data []byte
+		if err := db.QueryRow("SELECT data FROM blob_chunk WHERE sha256 = ? AND seq = ?", sum, seq).Scan(&data); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return n, &BlobMismatchError{SHA256: sum, Got: fmt.Sprintf("a missing chunk %d of %d", seq, chunks)}
+			}
+			return n, err
+		}
+		h.Write(data)
+		m, err := w.Write(data)
+		n += int64(m)
+		if err != nil {
+			return n, err
+		}
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != sum || n != size {
+		return n, &BlobMismatchError{SHA256: sum, Got: got}
+	}
+	return n, nil
+}
+
+// CheckBlob re-hashes stored bytes without writing them anywhere.
+func (s *Store) CheckBlob(sum string) error {
+	_, err := s.WriteBlob(sum, io.Discard)
+	return err
+}

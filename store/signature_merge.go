@@ -1,0 +1,168 @@
+package store
+
+import (
+	"crypto/ed25519"
+	"database/sql"
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// readSignatures loads a source's device keys and signatures and checks
+// that every device's ID is its key's fingerprint; writeSignatures verifies
+// the signatures of what the merge adds. Sources from before signing (schema 1) hold no keys: their
+// revisions are all unsigned, and accepted as such.
+func (d *sourceData) readSignatures(db *sql.DB, revs []*Revision) error {
+	d.keys, d.sigs = map[string]ed25519.PublicKey{}, map[string][]byte{}
+	if d.version >= evidenceSchema {
+		var err error
+		if d.keys, err = deviceKeys(db); err != nil {
+			return err
+		}
+		if d.sigs, err = signatures(db); err != nil {
+			return err
+		}
+	}
+	if err := checkDeviceKeys(d.keys); err != nil {
+		return &RefusedError{Source: d.path, Reason: err.Error()}
+	}
+	for _, r := range revs {
+		if _, hasKey := d.keys[r.Device]; d.sigs[r.ID] == nil && !hasKey {
+			d.unsigned++
+		}
+	}
+	return nil
+}
+
+// verifySignatures checks the signatures of revs against keys on every
+// core, and returns the first problem in revs' order.
+func verifySignatures(revs []*Revision, sigs map[string][]byte, keys map[string]ed25519.PublicKey) (*Revision, string) {
+	problems := make([]string, len(revs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(revs); i += workers {
+				problems[i], _ = SignatureProblem(revs[i], sigs[revs[i].ID], keys)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i, p := range problems {
+		if p != "" {
+			return revs[i], p
+		}
+	}
+	return nil, ""
+}
+
+// writeSignatures checks the fresh revisions against the devices the
+// target already knows (an unsigned revision in the name of a device that
+// signs is a forgery, whichever file taught us its key) and copies their
+// signatures and devices' keys into the target.
+func (d *sourceData) writeSignatures(tx *sql.Tx, fresh []*Revision) error {
+	known, err := deviceKeys(tx)
+	if err != nil {
+		return err
+	}
+	for id, pub := range d.keys {
+		if have, ok := known[id]; ok && !ed25519.PublicKey(have).Equal(pub) {
+			return &RefusedError{Source: d.path, Record: "device " + id, Reason: "the target knows this device with another key"}
+		}
+	}
+	all := map[string]ed25519.PublicKey{}
+	for id, pub := range known {
+		all[id] = pub
+	}
+	for id, pub := range d.keys {
+		all[id] = pub
+	}
+	// Only what is new is verified: a revision the target already holds
+	// has the same hash (checked before), and was verified when it came.
+	if r, problem := verifySignatures(fresh, d.sigs, all); problem != "" {
+		return &RefusedError{Source: d.path, Record: "revision " + r.ID, Reason: problem}
+	}
+	for id, pub := range d.keys {
+		if _, ok := known[id]; !ok {
+			if _, err := tx.Exec("INSERT INTO device(id, public_key) VALUES (?, ?)", id, []byte(pub)); err != nil {
+				return err
+			}
+		}
+	}
+	// Signatures go in 200 to a statement: one statement per row would
+	// cost as much as verifying them.
+	const batch = 200
+	var args []any
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		q := "INSERT OR IGNORE INTO revision_signature(revision_id, signature) VALUES " +
+			strings.TrimSuffix(strings.Repeat("(?, ?),", len(args)/2), ",")
+		_, err := tx.Exec(q, args...)
+		args = args[:0]
+		return err
+	}
+	for _, r := range fresh {
+		if sig := d.sigs[r.ID]; sig != nil {
+			args = append(args, r.ID, sig)
+			if len(args) == 2*batch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return flush()
+}
+
+// unsignedCount is how many of a summary's revisions were unsigned.
+func (d *sourceData) unsignedCount() int { return d.unsigned }
+
+// SignatureReport is what CheckSignatures found.
+type SignatureReport struct {
+	Signed, Unsigned int
+	// Bad maps a revision ID to why its signature does not hold.
+	Bad map[string]string
+}
+
+// CheckSignatures verifies every revision's signature against its device's
+// key, and every device's key against its ID.
+func (s *Store) CheckSignatures() (SignatureReport, error) {
+	rep := SignatureReport{Bad: map[string]string{}}
+	keys, err := deviceKeys(s.db)
+	if err != nil {
+		return rep, err
+	}
+	sigs, err := signatures(s.db)
+	if err != nil {
+		return rep, err
+	}
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		return rep, err
+	}
+	for _, r := range revs {
+		problem, unsigned := SignatureProblem(r, sigs[r.ID], keys)
+		switch {
+		case problem != "":
+			rep.Bad[r.ID] = problem
+		case unsigned:
+			rep.Unsigned++
+		default:
+			rep.Signed++
+		}
+	}
+	if err := checkDeviceKeys(keys); err != nil {
+		rep.Bad["device"] = err.Error()
+	}
+	return rep, nil
+}
+
+// String summarises the report in one line.
+func (r SignatureReport) String() string {
+	return fmt.Sprintf("%d signed, %d unsigned (written before signing began), %d bad", r.Signed, r.Unsigned, len(r.Bad))
+}

@@ -1,0 +1,74 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// verifyEvidence adds to a verification what issue 11 brought: every
+// signature (and every device's key against its ID), every stored file's
+// bytes against their hash, and every attachment's file present.
+func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string) error {
+	sigs, err := s.CheckSignatures()
+	if err != nil {
+		return err
+	}
+	rep.Signed, rep.Unsigned = sigs.Signed, sigs.Unsigned
+	ids := make([]string, 0, len(sigs.Bad))
+	for id := range sigs.Bad {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if id == "device" {
+			rep.Problems = append(rep.Problems, Problem{Record: "device keys", Why: sigs.Bad[id]})
+			continue
+		}
+		p := Problem{Revision: id, Why: sigs.Bad[id]}
+		var aid, subject string
+		if s.db.QueryRow("SELECT assessment_id, subject FROM revision WHERE id = ?", id).Scan(&aid, &subject) == nil {
+			p.Assessment, p.Subject = labels[aid], subject
+		}
+		rep.Problems = append(rep.Problems, p)
+	}
+	rows, err := s.db.Query("SELECT sha256 FROM blob ORDER BY sha256")
+	if err != nil {
+		return err
+	}
+	var blobs []string
+	for rows.Next() {
+		var sum string
+		if err := rows.Scan(&sum); err != nil {
+			rows.Close()
+			return err
+		}
+		blobs = append(blobs, sum)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rep.Files = len(blobs)
+	have := map[string]bool{}
+	for _, sum := range blobs {
+		have[sum] = true
+		var mm *BlobMismatchError
+		if err := s.CheckBlob(sum); errors.As(err, &mm) {
+			rep.Problems = append(rep.Problems, Problem{Record: "evidence file " + sum, Why: mm.Error()})
+		} else if err != nil {
+			return err
+		}
+	}
+	revs, err := loadRevisions(s.db, "WHERE r.subject LIKE 'evidence/%' AND r.value IS NOT NULL")
+	if err != nil {
+		return err
+	}
+	for _, r := range revs {
+		if _, sum, ok := ParseEvidenceSubject(r.Subject); ok && !have[sum] {
+			rep.Problems = append(rep.Problems, Problem{Assessment: labels[r.Assessment], Subject: r.Subject, Revision: r.ID,
+				Why: fmt.Sprintf("it attaches file %s, whose bytes the database does not hold", ShortID(sum, 12))})
+		}
+	}
+	return nil
+}

@@ -1,0 +1,466 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/photo"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store"
+)
+
+// Evidence files (佐证材料) in the workbench: `a` attaches files to the
+// selected rule (or to the indicator when its note is selected) through a
+// path prompt with tab completion; `e` lists them, opens one with the
+// system's viewer or detaches it. Every file system access runs in a
+// command, never in Update.
+
+// evidenceSubject is what the selection attaches to: the selected rule, or
+// the indicator when its note is selected.
+func (wb *workbench) evidenceSubject() string {
+	if r := wb.selectedRule(); r != nil {
+		return r.ID
+	}
+	if ind := wb.current(); ind != nil {
+		return ind.ID
+	}
+	return ""
+}
+
+// attachmentsOf lists the live attachments of a rule or indicator.
+func (wb *workbench) attachmentsOf(subject string) []store.Attachment {
+	return wb.evidence[subject]
+}
+
+// indicatorHasEvidence reports whether anything is attached to an
+// indicator or one of its rules (the navigator's # mark).
+func (wb *workbench) indicatorHasEvidence(indID string) bool {
+	if len(wb.evidence[indID]) > 0 {
+		return true
+	}
+	_, ind, ok := wb.rb.Indicator(indID)
+	if !ok {
+		return false
+	}
+	for _, r := range ind.Rules {
+		if len(wb.evidence[r.ID]) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// missingEvidence reports whether a rule deducts under a rubric that asks
+// for evidence and has none on it or on its indicator.
+func (wb *workbench) missingEvidence(subject string) bool {
+	ref, ok := wb.rb.Rule(subject)
+	if !ok || ref.Rule.Kind == rubric.Bonus || !wb.rb.EvidenceRequired(ref.Indicator.ID) {
+		return false
+	}
+	if len(wb.evidence[subject]) > 0 || len(wb.evidence[ref.Indicator.ID]) > 0 {
+		return false
+	}
+	ir, _ := wb.res.Indicator(ref.Indicator.ID)
+	for _, rr := range ir.Rules {
+		if rr.ID == subject {
+			return rr.Raw > 0
+		}
+	}
+	return false
+}
+
+// startAttach opens the path prompt, in the folder used last.
+func (wb *workbench) startAttach() tea.Cmd {
+	if wb.readOnly() || wb.evidenceSubject() == "" {
+		return nil
+	}
+	wb.mode = editAttach
+	wb.completions = nil
+	start := wb.c.lastDir
+	if start != "" && !strings.HasSuffix(start, string(filepath.Separator)) {
+		start += string(filepath.Separator)
+	}
+	// Sized to the pane, a long path scrolls with the cursor in view.
+	wb.pathInput.SetWidth(max(wb.centerWidth()-4, 1))
+	wb.pathInput.SetValue(start)
+	wb.pathInput.CursorEnd()
+	return wb.pathInput.Focus()
+}
+
+// updateAttach drives the path prompt: tab completes, enter attaches.
+func (wb *workbench) updateAttach(msg tea.Msg) tea.Cmd {
+	km, isKey := msg.(tea.KeyPressMsg)
+	k := &wb.c.keys
+	switch {
+	case isKey && key.Matches(km, k.NextInput):
+		return completePath(wb.pathInput.Value())
+	case isKey && key.Matches(km, k.Confirm):
+		path := strings.TrimSpace(wb.pathInput.Value())
+		if path == "" {
+			return nil
+		}
+		subject := wb.evidenceSubject()
+		wb.stopEditing()
+		wb.message = fmt.Sprintf(wb.c.words.Attaching, subject)
+		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+		return func() tea.Msg { return attachFiles(be, id, aid, subject, path) }
+	}
+	var cmd tea.Cmd
+	wb.pathInput, cmd = wb.pathInput.Update(msg)
+	wb.completions = nil
+	return cmd
+}
+
+// completedMsg is what tab found for a path prefix.
+type completedMsg struct {
+	prefix  string
+	matches []string // full paths; folders end with the separator
+}
+
+// completePath lists what a typed path prefix can complete to.
+func completePath(prefix string) tea.Cmd {
+	return func() tea.Msg {
+		p := expandHome(trimQuotes(prefix))
+		dir, base := filepath.Split(p)
+		if dir == "" {
+			dir = "." + string(filepath.Separator)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return completedMsg{prefix: prefix}
+		}
+		var out []string
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasPrefix(strings.ToLower(name), strings.ToLower(base)) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".")) {
+				continue
+			}
+			full := filepath.Join(dir, name)
+			if strings.HasPrefix(p, dir) && !filepath.IsAbs(p) && !strings.HasPrefix(p, "."+string(filepath.Separator)) {
+				full = dir + name
+				if dir == "."+string(filepath.Separator) {
+					full = name
+				}
+			}
+			if e.IsDir() {
+				full += string(filepath.Separator)
+			}
+			out = append(out, full)
+		}
+		sort.Strings(out)
+		return completedMsg{prefix: prefix, matches: out}
+	}
+}
+
+// completed applies a completion if the prompt still holds its prefix.
+func (wb *workbench) completed(msg completedMsg) {
+	if wb.mode != editAttach || wb.pathInput.Value() != msg.prefix {
+		return
+	}
+	switch len(msg.matches) {
+	case 0:
+		wb.completions = []string{wb.c.words.NoMatchPath}
+	case 1:
+		wb.pathInput.SetValue(msg.matches[0])
+		wb.pathInput.CursorEnd()
+		wb.completions = nil
+	default:
+		common := msg.matches[0]
+		for _, m := range msg.matches[1:] {
+			for !strings.HasPrefix(m, common) {
+				common = common[:len(common)-1]
+			}
+		}
+		if len(common) > len(msg.prefix) {
+			wb.pathInput.SetValue(common)
+			wb.pathInput.CursorEnd()
+		}
+		wb.completions = msg.matches
+	}
+}
+
+// attachedMsg says what an attach did.
+type attachedMsg struct {
+	subject string
+	dir     string // the folder the files came from, for the next prompt
+	n       int
+	err     error
+}
+
+// attachFiles attaches the file, the files a pattern matches, or every
+// file of a folder (a folder's photos at once), in order; it stops at the
+// first refusal, keeping what was attached before it.
+func attachFiles(be Backend, id store.Identity, aid, subject, input string) attachedMsg {
+	p := expandHome(trimQuotes(input))
+	var files []string
+	fi, err := os.Stat(p)
+	switch {
+	case err == nil && fi.IsDir():
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return attachedMsg{subject: subject, err: err}
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+				files = append(files, filepath.Join(p, e.Name()))
+			}
+		}
+	case err != nil && strings.ContainsAny(p, "*?["):
+		files, _ = filepath.Glob(p)
+	default:
+		files = []string{p}
+	}
+	msg := attachedMsg{subject: subject, dir: filepath.Dir(p)}
+	if fi != nil && fi.IsDir() {
+		msg.dir = p
+	}
+	if len(files) == 0 {
+		msg.err = fmt.Errorf("%s: no files", input)
+		return msg
+	}
+	for _, f := range files {
+		if _, err := be.Attach(id, aid, subject, f, ""); err != nil {
+			msg.err = err
+			return msg
+		}
+		msg.n++
+	}
+	return msg
+}
+
+// attached reports the result and reloads the assessment.
+func (wb *workbench) attached(msg attachedMsg) tea.Cmd {
+	if msg.dir != "" {
+		wb.c.lastDir = msg.dir
+	}
+	if msg.err != nil {
+		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		if msg.n > 0 {
+			wb.failure = fmt.Sprintf(wb.c.words.AttachedN, msg.n, msg.subject) + "; " + wb.failure
+		}
+	} else {
+		wb.failure = ""
+		wb.message = fmt.Sprintf(wb.c.words.AttachedN, msg.n, msg.subject)
+	}
+	return wb.reload()
+}
+
+// openEvidenceList shows the selection's attachments.
+func (wb *workbench) openEvidenceList() tea.Cmd {
+	if wb.evidenceSubject() == "" {
+		return nil
+	}
+	wb.mode = viewEvidence
+	wb.evSel = 0
+	return nil
+}
+
+// updateEvidenceList: j/k choose, enter opens, x detaches (asked), a adds.
+func (wb *workbench) updateEvidenceList(msg tea.KeyPressMsg) tea.Cmd {
+	k := &wb.c.keys
+	atts := wb.attachmentsOf(wb.evidenceSubject())
+	switch {
+	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Evidence):
+		wb.mode = editNone
+	case key.Matches(msg, k.Down):
+		wb.evSel = min(wb.evSel+1, max(len(atts)-1, 0))
+	case key.Matches(msg, k.Up):
+		wb.evSel = max(wb.evSel-1, 0)
+	case key.Matches(msg, k.Attach):
+		return wb.startAttach()
+	case key.Matches(msg, k.Confirm):
+		if wb.evSel < len(atts) {
+			att := atts[wb.evSel]
+			be, open := wb.c.opts.Backend, wb.c.opts.OpenFile
+			wb.message = fmt.Sprintf(wb.c.words.Opening, textwidth.Line(att.Name))
+			return func() tea.Msg { return openEvidence(be, open, att) }
+		}
+	case key.Matches(msg, k.Clear):
+		if wb.evSel < len(atts) && !wb.readOnly() {
+			att := atts[wb.evSel]
+			be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+			wb.ask = &question{text: fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), action: func() tea.Cmd {
+				return func() tea.Msg {
+					_, err := be.Detach(id, aid, att.Subject, att.SHA256)
+					return detachedMsg{name: att.Name, err: err}
+				}
+			}}
+		}
+	}
+	return nil
+}
+
+// detachedMsg says what a detach did.
+type detachedMsg struct {
+	name string
+	err  error
+}
+
+// openedMsg says whether the viewer started.
+type openedMsg struct {
+	name string
+	err  error
+}
+
+// openEvidence writes the file to a private temporary folder under its own
+// name and starts the system's viewer on it (xdg-open, open, start).
+func openEvidence(be Backend, open func(string) error, att store.Attachment) openedMsg {
+	dir, err := os.MkdirTemp("", "kaohe-view-*")
+	if err != nil {
+		return openedMsg{name: att.Name, err: err}
+	}
+	path := filepath.Join(dir, filepath.Base(strings.ReplaceAll(att.Name, `\`, "_")))
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return openedMsg{name: att.Name, err: err}
+	}
+	_, err = be.WriteEvidence(att.SHA256, f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return openedMsg{name: att.Name, err: err}
+	}
+	if open == nil {
+		open = systemOpen
+	}
+	return openedMsg{name: att.Name, err: open(path)}
+}
+
+// systemOpen starts the desktop's viewer for a file and does not wait.
+func systemOpen(path string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", path)
+	case "darwin":
+		cmd = exec.Command("open", path)
+	default:
+		cmd = exec.Command("xdg-open", path)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go cmd.Wait() // reap it whenever the viewer's launcher exits
+	return nil
+}
+
+// evidenceLines lists a subject's attachments under its input, and says
+// when the rubric wants one that is missing.
+func (wb *workbench) evidenceLines(subject string, inner int) []string {
+	var out []string
+	for _, a := range wb.attachmentsOf(subject) {
+		line := "    " + wb.c.words.EvidenceMark + " " + textwidth.Line(a.Name) + "  " + sizeText(a.Size) + "  " + textwidth.Line(a.Inspector)
+		out = append(out, wb.c.styles.Dim.Render(fit(line, inner)))
+	}
+	if wb.missingEvidence(subject) {
+		out = append(out, wb.c.styles.Error.Render(fit("    "+wb.c.words.MissingEvidence, inner)))
+	}
+	return out
+}
+
+// evidenceView is the indicator pane while the list of attachments is open.
+func (wb *workbench) evidenceView(inner, h int) []string {
+	subject := wb.evidenceSubject()
+	atts := wb.attachmentsOf(subject)
+	var lines []string
+	if len(atts) == 0 {
+		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.NoEvidence, inner)
+	}
+	for i, a := range atts {
+		pointer := "  "
+		if i == wb.evSel {
+			pointer = "> "
+		}
+		line := pointer + textwidth.Line(a.Name) + "  " + sizeText(a.Size) + "  " + textwidth.Line(a.Inspector) + "  " + a.Wall.Local().Format("01-02 15:04")
+		if i == wb.evSel {
+			lines = append(lines, wb.c.styles.InputActive.Render(fit(line, inner)))
+		} else {
+			lines = append(lines, fit(line, inner))
+		}
+		var extra []string
+		if a.Taken != "" || a.GPS != "" {
+			extra = append(extra, strings.TrimSpace(wb.c.words.Taken+" "+a.Taken+" "+a.GPS))
+		}
+		if a.Note != "" {
+			extra = append(extra, textwidth.Line(a.Note))
+		}
+		extra = append(extra, "sha256 "+store.ShortID(a.SHA256, 16))
+		for _, e := range extra {
+			lines = appendWrapped(lines, wb.c.styles.Dim, "    ", e, inner)
+		}
+	}
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return lines
+}
+
+// attachPromptLines is the path prompt and what tab found.
+func (wb *workbench) attachPromptLines(inner int) []string {
+	lines := appendWrapped(nil, wb.c.styles.Dim, "", fmt.Sprintf(wb.c.words.AttachTo, wb.evidenceSubject()), inner)
+	lines = append(lines, fit(wb.pathInput.View(), inner))
+	for i, m := range wb.completions {
+		if i == 8 {
+			lines = append(lines, wb.c.styles.Dim.Render(fmt.Sprintf("  … %d", len(wb.completions)-8)))
+			break
+		}
+		lines = append(lines, wb.c.styles.Dim.Render(fit("  "+filepath.Base(strings.TrimSuffix(m, string(filepath.Separator)))+suffixSep(m), inner)))
+	}
+	return appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.AttachHint, inner)
+}
+
+func suffixSep(p string) string {
+	if strings.HasSuffix(p, string(filepath.Separator)) {
+		return string(filepath.Separator)
+	}
+	return ""
+}
+
+// sizeText is a file size for people.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// trimQuotes removes the quotes Windows Explorer's "copy as path" adds.
+func trimQuotes(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && (s[0] == '"' && s[len(s)-1] == '"' || s[0] == '\'' && s[len(s)-1] == '\'') {
+		return s[1 : len(s)-1]
+	}
+	return s
+}
+
+// expandHome turns a leading ~ into the home folder.
+func expandHome(p string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
+		if home, err := os.UserHomeDir(); err == nil {
+			return filepath.Join(home, p[1:])
+		}
+	}
+	return p
+}
+
+// photoInfo reads a photo's capture time and place for an attachment.
+func photoInfo(path string) (string, string) {
+	info, err := photo.Read(path)
+	if err != nil {
+		return "", ""
+	}
+	return info.Taken, info.GPS
+}
