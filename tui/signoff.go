@@ -24,11 +24,6 @@ func (r readiness) complete() bool {
 	return len(r.unrecorded) == 0 && len(r.conflicts) == 0 && len(r.noReason) == 0 && len(r.noEvidence) == 0
 }
 
-// readinessOf checks a state before signing.
-func readinessOf(state *store.State) readiness {
-	return readinessFrom(state, state.Findings(), state.Conflicts())
-}
-
 func readinessFrom(state *store.State, fs scoring.Findings, conflicts []*store.SubjectState) readiness {
 	var r readiness
 	for _, ind := range state.Rubric.Indicators() {
