@@ -33,7 +33,7 @@ type BlobTooLargeError struct {
 // Error says how large the file is and what the limit is.
 func (e *BlobTooLargeError) Error() string {
 	return fmt.Sprintf("%s: %s is larger than the %s limit for one evidence file; scan or photograph it at a lower resolution, or split it",
-		e.Path, humanBytes(e.Size), humanBytes(e.Limit))
+		e.Path, HumanSize(e.Size), HumanSize(e.Limit))
 }
 
 // BlobMismatchError is stored or copied bytes that do not hash to their
@@ -50,7 +50,8 @@ func (e *BlobMismatchError) Error() string {
 // ErrNoBlob is returned for a hash the database holds no bytes for.
 var ErrNoBlob = errors.New("no such evidence file in this database")
 
-func humanBytes(n int64) string {
+// HumanSize is a file size for people: 812 bytes, 64.0 KB, 3.2 MB.
+func HumanSize(n int64) string {
 	switch {
 	case n >= 1<<30:
 		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
@@ -59,7 +60,7 @@ func humanBytes(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes", n)
+	return fmt.Sprintf("%d B", n)
 }
 
 // hashFile returns a file's SHA-256 and size, streaming it.

@@ -359,7 +359,7 @@ func systemOpen(path string) error {
 func (wb *workbench) evidenceLines(subject string, inner int) []string {
 	var out []string
 	for _, a := range wb.attachmentsOf(subject) {
-		line := "    " + wb.c.words.EvidenceMark + " " + textwidth.Line(a.Name) + "  " + sizeText(a.Size) + "  " + textwidth.Line(a.Inspector)
+		line := "    " + wb.c.words.EvidenceMark + " " + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector)
 		out = append(out, wb.c.styles.Dim.Render(fit(line, inner)))
 	}
 	if wb.missingEvidence(subject) {
@@ -381,7 +381,7 @@ func (wb *workbench) evidenceView(inner, h int) []string {
 		if i == wb.evSel {
 			pointer = "> "
 		}
-		line := pointer + textwidth.Line(a.Name) + "  " + sizeText(a.Size) + "  " + textwidth.Line(a.Inspector) + "  " + a.Wall.Local().Format("01-02 15:04")
+		line := pointer + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector) + "  " + a.Wall.Local().Format("01-02 15:04")
 		if i == wb.evSel {
 			lines = append(lines, wb.c.styles.InputActive.Render(fit(line, inner)))
 		} else {
@@ -424,17 +424,6 @@ func suffixSep(p string) string {
 		return string(filepath.Separator)
 	}
 	return ""
-}
-
-// sizeText is a file size for people.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // trimQuotes removes the quotes Windows Explorer's "copy as path" adds.

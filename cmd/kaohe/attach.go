@@ -62,7 +62,7 @@ func (o *attachOptions) run() error {
 			if att.Revision == "" {
 				format = l.AlreadyAttached
 			}
-			line := fmt.Sprintf(format, as.Label(), att.Subject, att.Name, sizeText(att.Size), store.ShortID(att.SHA256, 12))
+			line := fmt.Sprintf(format, as.Label(), att.Subject, att.Name, store.HumanSize(att.Size), store.ShortID(att.SHA256, 12))
 			if att.Taken != "" || att.GPS != "" {
 				line += fmt.Sprintf("  %s %s %s", l.PhotoTaken, att.Taken, att.GPS)
 			}
@@ -70,15 +70,4 @@ func (o *attachOptions) run() error {
 		}
 		return nil
 	})
-}
-
-// sizeText is a file size for people: 812 B, 64.0 KB, 3.2 MB.
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }

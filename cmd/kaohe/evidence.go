@@ -81,7 +81,7 @@ func (o *evidenceOptions) run() error {
 		var b strings.Builder
 		for _, e := range out {
 			t, _ := time.Parse(time.RFC3339, e.Time)
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(sizeText(e.Size), 9),
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(store.HumanSize(e.Size), 9),
 				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), oneLineText(e.Name))
 			if e.Taken != "" || e.GPS != "" {
 				fmt.Fprintf(&b, "  %s %s %s", a.labels(nil).CLI.PhotoTaken, e.Taken, e.GPS)
@@ -172,7 +172,7 @@ func (o *evidenceGetOptions) run() error {
 		if err := os.Rename(tmp.Name(), o.out); err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.EvidenceWrote, o.out, att.Name, sizeText(n), store.ShortID(att.SHA256, 12))))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.EvidenceWrote, o.out, att.Name, store.HumanSize(n), store.ShortID(att.SHA256, 12))))
 		return nil
 	})
 }
