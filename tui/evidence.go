@@ -333,7 +333,11 @@ func openEvidence(be Backend, open func(string) error, att store.Attachment) ope
 	if open == nil {
 		open = systemOpen
 	}
-	return openedMsg{name: att.Name, err: open(path)}
+	if err := open(path); err != nil {
+		// No viewer (a server without a desktop): say where the copy is.
+		return openedMsg{name: att.Name, err: fmt.Errorf("%w; the file is at %s", err, path)}
+	}
+	return openedMsg{name: att.Name}
 }
 
 // systemOpen starts the desktop's viewer for a file and does not wait.
