@@ -338,3 +338,21 @@ func IsRefusal(err error) bool {
 	var fe *scoring.FindingError
 	return errors.Is(err, ErrSigned) || errors.Is(err, errInvalid) || errors.As(err, &ce) || errors.As(err, &fe)
 }
+
+// Set is the change that records v on a rule (or, for a text value, on a
+// note or the status): callers pass typed values and the store alone
+// decides how they are stored.
+func Set(subject string, v scoring.Value, note string) Change {
+	var text string
+	if v.Type == scoring.Text {
+		text = *StringValue(v.Text)
+	} else {
+		text = EncodeValue(v)
+	}
+	return Change{Subject: subject, Value: &text, Note: note}
+}
+
+// SetText is the change that records a text (an indicator's note).
+func SetText(subject, text string) Change {
+	return Set(subject, scoring.Value{Type: scoring.Text, Text: text}, "")
+}

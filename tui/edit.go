@@ -388,16 +388,11 @@ func (wb *workbench) commitChange(subject string, v *scoring.Value, note string,
 	if wb.readOnly() {
 		return nil
 	}
-	c := store.Change{Subject: subject, Note: note, Resolve: resolve}
+	c := store.Change{Subject: subject, Note: note}
 	if v != nil {
-		var text string
-		if v.Type == scoring.Text {
-			text = *store.StringValue(v.Text)
-		} else {
-			text = store.EncodeValue(*v)
-		}
-		c.Value = &text
+		c = store.Set(subject, *v, note)
 	}
+	c.Resolve = resolve
 	return wb.apply(c)
 }
 
@@ -428,13 +423,12 @@ func (wb *workbench) restoring(subject string) (store.Change, string) {
 	c := store.Change{Subject: subject}
 	if ind, ok := strings.CutPrefix(subject, store.NotePrefix); ok {
 		if n, ok := wb.notes[ind]; ok {
-			c.Value = store.StringValue(n)
+			c.Value = store.SetText(subject, n).Value
 		}
 		return c, wb.shown(subject, c.Value)
 	}
 	if f, ok := wb.findings[subject]; ok {
-		text := store.EncodeValue(f.Value)
-		c.Value, c.Note = &text, f.Note
+		c.Value, c.Note = store.Set(subject, f.Value, f.Note).Value, f.Note
 	}
 	return c, wb.shown(subject, c.Value)
 }
@@ -508,8 +502,7 @@ func (wb *workbench) indicatorClean() tea.Cmd {
 		default:
 			continue
 		}
-		text := store.EncodeValue(v)
-		changes = append(changes, store.Change{Subject: r.ID, Value: &text})
+		changes = append(changes, store.Set(r.ID, v, ""))
 	}
 	var cmd tea.Cmd
 	if len(changes) > 0 {

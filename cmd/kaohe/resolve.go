@@ -78,8 +78,7 @@ func (o *resolveOptions) run() error {
 			if err != nil {
 				return o.app.valueError(rb, err)
 			}
-			text := store.EncodeValue(v)
-			r.Value = &text
+			r.Value = store.Set(o.subject, v, "").Value
 		}
 		rev, err := s.Resolve(id, as.ID, o.subject, r)
 		if err != nil {

@@ -49,7 +49,6 @@ func (o *setOptions) run() error {
 		if err != nil {
 			return o.app.valueError(rb, err)
 		}
-		text := store.EncodeValue(v)
-		return o.app.record(s, as, store.Change{Subject: o.rule, Value: &text, Note: o.note})
+		return o.app.record(s, as, store.Set(o.rule, v, o.note))
 	})
 }
