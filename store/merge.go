@@ -69,7 +69,10 @@ type sourceData struct {
 	path        string
 	rubrics     []storedRubric
 	assessments []Assessment
-	revisions   []*Revision
+	// byAssessment and rubricOf index what read found; revisions are
+	// read an assessment at a time (readAssessment).
+	byAssessment map[string]Assessment
+	rubricOf     map[string]*rubric.Rubric
 	// db reads the private copy until cleanup closes it and removes it;
 	// evidence bytes are copied from it inside the merge transaction.
 	db      *sql.DB
@@ -78,7 +81,6 @@ type sourceData struct {
 	// keys and sigs are the source's device keys and revision signatures;
 	// unsigned counts its revisions from before signing began.
 	keys     map[string]ed25519.PublicKey
-	sigs     map[string][]byte
 	unsigned int
 }
 
@@ -121,14 +123,11 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	}
 	var out []MergeSummary
 	defer s.widenCache()()
+	now := s.now()
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
-		known, err := revisionHashes(tx)
-		if err != nil {
-			return err
-		}
 		for _, d := range data {
-			sum, err := mergeOne(tx, d, known)
+			sum, err := mergeOne(tx, d, now)
 			if err != nil {
 				return err
 			}
@@ -382,67 +381,116 @@ func (d *sourceData) read(db *sql.DB) error {
 		}
 		byID[a.ID] = a
 		d.assessments = append(d.assessments, a)
+		if len(d.assessments) > maxSourceAssessments {
+			rows.Close()
+			return refuse("", "it holds more than %d assessments, more than an office's file can", maxSourceAssessments)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
 
-	revs, err := loadRevisions(db, "")
-	if err != nil {
+	d.byAssessment = byID
+	d.rubricOf = rubrics
+	// A revision whose assessment the file does not hold is refused here;
+	// the revisions themselves are read one assessment at a time, inside
+	// the merge (readAssessment), so no source is ever held whole.
+	var orphan, orphanOf string
+	err = db.QueryRow("SELECT id, assessment_id FROM revision WHERE assessment_id NOT IN (SELECT id FROM assessment) LIMIT 1").Scan(&orphan, &orphanOf)
+	switch {
+	case err == nil:
+		return refuse("revision "+orphan, "its assessment %s is missing", orphanOf)
+	case !errors.Is(err, sql.ErrNoRows):
 		return err
 	}
-	byRev := map[string]*Revision{}
+	return d.readKeys(db)
+}
+
+// Bounds on what one source may hold, so that no file (damaged, or made to
+// do harm) can exhaust memory: the merge holds one assessment's revisions
+// at a time, and an assessment of an inspector's file is a few hundred.
+const (
+	maxSourceAssessments   = 100_000
+	maxAssessmentRevisions = 200_000
+	maxAssessmentBytes     = 64 << 20 // values and notes
+)
+
+// readAssessment reads and checks one assessment's revisions from the
+// source: each revision's ID, hash, clock, inspector name, value against
+// the rubric, parents (of its own subject, recorded before it, no cycle)
+// and sign-off; and their signatures.
+func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, map[string][]byte, error) {
+	refuse := func(record, format string, args ...any) error {
+		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+	}
+	var n, size int64
+	if err := d.db.QueryRow("SELECT count(*), coalesce(sum(length(coalesce(value, '')) + length(note)), 0) FROM revision WHERE assessment_id = ?", a.ID).
+		Scan(&n, &size); err != nil {
+		return nil, nil, err
+	}
+	if n > maxAssessmentRevisions || size > maxAssessmentBytes {
+		return nil, nil, refuse("assessment "+a.Label(), "it holds %d revisions (%s of values and notes), more than an inspector's file can: at most %d revisions or %s per assessment",
+			n, HumanSize(size), maxAssessmentRevisions, HumanSize(maxAssessmentBytes))
+	}
+	revs, err := loadRevisions(d.db, "WHERE r.assessment_id = ?", a.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	rb := d.rubricOf[a.RubricID+"\x00"+a.RubricVersion]
+	byRev := make(map[string]*Revision, len(revs))
 	for _, r := range revs {
 		byRev[r.ID] = r
 	}
 	for _, r := range revs {
 		rec := "revision " + r.ID
 		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
-			return refuse(rec, "its ID is not a UUID")
+			return nil, nil, refuse(rec, "its ID is not a UUID")
 		}
 		if r.ContentHash() != r.Hash {
-			return refuse(rec, "its content does not match its hash (damaged or edited by hand)")
-		}
-		a, ok := byID[r.Assessment]
-		if !ok {
-			return refuse(rec, "its assessment %s is missing", r.Assessment)
-		}
-		rb := rubrics[a.RubricID+"\x00"+a.RubricVersion]
-		if rb == nil {
-			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
+			return nil, nil, refuse(rec, "its content does not match its hash (damaged or edited by hand)")
 		}
 		if _, err := ParseHLC(r.HLC); err != nil {
-			return refuse(rec, "%v", err)
+			return nil, nil, refuse(rec, "%v", err)
 		}
 		if err := checkStoredName("inspector", r.Inspector); err != nil {
-			return refuse(rec, "%v", err)
+			return nil, nil, refuse(rec, "%v", err)
 		}
 		for _, p := range r.Parents {
-			parent := byRev[p]
-			if parent == nil {
-				return refuse(rec, "it supersedes revision %s, which the file does not hold", p)
+			if byRev[p] != nil || p == r.ID {
+				continue
 			}
-			if parent.Assessment != r.Assessment || parent.Subject != r.Subject {
-				return refuse(rec, "it supersedes revision %s of %s, another subject; a value can only replace values of its own subject", p, parent.Subject)
+			var subject string
+			if d.db.QueryRow("SELECT subject FROM revision WHERE id = ?", p).Scan(&subject) == nil {
+				return nil, nil, refuse(rec, "it supersedes revision %s of %s, another subject; a value can only replace values of its own subject", p, subject)
 			}
+			return nil, nil, refuse(rec, "it supersedes revision %s, which the file does not hold", p)
+		}
+		if why := graphProblem(r, byRev, now); why != "" {
+			return nil, nil, refuse(rec, "%s", why)
 		}
 		if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {
-			return refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(err.Error()))
+			return nil, nil, refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(err.Error()))
 		}
 	}
-	if err := d.readSignatures(db, revs); err != nil {
-		return err
+	sigs, err := d.readSignatures(a.ID)
+	if err != nil {
+		return nil, nil, err
 	}
-	d.revisions = revs
-	return nil
+	for _, r := range revs {
+		if _, hasKey := d.keys[r.Device]; sigs[r.ID] == nil && !hasKey {
+			d.unsigned++
+		}
+	}
+	return revs, sigs, nil
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// revisionHashes maps every revision ID the target holds to its hash.
-func revisionHashes(tx *sql.Tx) (map[string]string, error) {
-	rows, err := tx.Query("SELECT id, hash FROM revision")
+// revisionHashes maps the revision IDs the target holds for one assessment
+// to their hashes.
+func revisionHashes(tx *sql.Tx, assessmentID string) (map[string]string, error) {
+	rows, err := tx.Query("SELECT id, hash FROM revision WHERE assessment_id = ?", assessmentID)
 	if err != nil {
 		return nil, err
 	}
@@ -458,9 +506,11 @@ func revisionHashes(tx *sql.Tx) (map[string]string, error) {
 	return out, rows.Err()
 }
 
-// mergeOne inserts one source's records into the target transaction;
-// known (revision ID → hash) is kept up to date with what it adds.
-func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary, error) {
+// mergeOne inserts one source's records into the target transaction, one
+// assessment at a time: its revisions are read, checked, compared with
+// the target's, and what is new is written (with its evidence files and
+// signatures) before the next assessment is read.
+func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
 	sum := MergeSummary{Source: d.path, StatusChanges: []StatusChange{}}
 	refuse := func(record, format string, args ...any) error {
 		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
@@ -479,7 +529,6 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 			return sum, refuse("rubric "+r.id+" "+r.version, "already known with different content (sha256 %.12s…, this file %.12s…); a changed rubric needs a new version", known, r.sum)
 		}
 	}
-	touched := map[string]bool{}
 	newAssessments := map[string]bool{}
 	for _, a := range d.assessments {
 		var have Assessment
@@ -499,75 +548,79 @@ func mergeOne(tx *sql.Tx, d *sourceData, known map[string]string) (MergeSummary,
 			return sum, refuse("assessment "+a.Label(), "the target holds assessment %s with different content", a.ID)
 		}
 	}
-	// First find what is new, then count conflicts before and after only on
-	// the assessments that receive something.
-	var fresh []*Revision
-	for _, r := range d.revisions {
-		h, ok := known[r.ID]
-		switch {
-		case !ok:
-			fresh = append(fresh, r)
-			touched[r.Assessment] = true
-		case h != r.Hash:
-			return sum, refuse("revision "+r.ID, "the target holds a revision with this ID and different content")
-		default:
-			sum.RevisionsKnown++
-		}
-	}
-	var existing, all []Assessment
-	for _, a := range d.assessments {
-		if touched[a.ID] {
-			all = append(all, a)
-			if !newAssessments[a.ID] {
-				existing = append(existing, a)
-				sum.AssessmentsUpdated++
-			}
-		}
-	}
-	before, _, err := conflictCounts(tx, existing)
+	keys, err := d.mergeKeys(tx)
 	if err != nil {
 		return sum, err
 	}
-	if err := copyEvidence(tx, d, fresh); err != nil {
-		return sum, err
-	}
-	sum.Unsigned = d.unsignedCount()
 	w, err := newRevisionWriter(tx)
 	if err != nil {
 		return sum, err
 	}
 	defer w.close()
-	for _, r := range fresh {
-		if err := w.write(r); err != nil {
+	var touched []Assessment
+	var statusRevs []*Revision
+	before := 0
+	for _, a := range d.assessments {
+		revs, sigs, err := d.readAssessment(a, now)
+		if err != nil {
 			return sum, err
 		}
-		known[r.ID] = r.Hash
-		sum.RevisionsAdded++
+		known, err := revisionHashes(tx, a.ID)
+		if err != nil {
+			return sum, err
+		}
+		var fresh []*Revision
+		for _, r := range revs {
+			h, ok := known[r.ID]
+			switch {
+			case !ok:
+				fresh = append(fresh, r)
+			case h != r.Hash:
+				return sum, refuse("revision "+r.ID, "the target holds a revision with this ID and different content")
+			default:
+				sum.RevisionsKnown++
+			}
+		}
+		if len(fresh) == 0 {
+			continue
+		}
+		touched = append(touched, a)
+		if !newAssessments[a.ID] {
+			sum.AssessmentsUpdated++
+			n, _, err := conflictCounts(tx, []Assessment{a})
+			if err != nil {
+				return sum, err
+			}
+			before += n
+		}
+		if err := copyEvidence(tx, d, fresh); err != nil {
+			return sum, err
+		}
+		if err := d.writeSignatures(tx, fresh, sigs, keys); err != nil {
+			return sum, err
+		}
+		for _, r := range fresh {
+			if err := w.write(r); err != nil {
+				return sum, err
+			}
+			if r.Subject == SubjectStatus {
+				statusRevs = append(statusRevs, r)
+			}
+			sum.RevisionsAdded++
+		}
 	}
 	if err := w.finish(); err != nil {
 		return sum, err
 	}
-	after, status, err := conflictCounts(tx, all)
+	sum.Unsigned = d.unsignedCount()
+	after, status, err := conflictCounts(tx, touched)
 	if err != nil {
 		return sum, err
 	}
 	sum.NewConflicts = max(after-before, 0)
-	if err := d.writeSignatures(tx, fresh); err != nil {
-		return sum, err
-	}
-	labels := map[string]string{}
-	for _, a := range d.assessments {
-		labels[a.ID] = a.Label()
-	}
-	var statusRevs []*Revision
-	for _, r := range fresh {
-		if r.Subject == SubjectStatus {
-			statusRevs = append(statusRevs, r)
-		}
-	}
 	sort.Slice(statusRevs, func(i, j int) bool { return statusRevs[i].Less(statusRevs[j]) })
 	for _, r := range statusRevs {
-		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: labels[r.Assessment], Status: StatusOf(r.Value),
+		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: d.byAssessment[r.Assessment].Label(), Status: StatusOf(r.Value),
 			Inspector: r.Inspector, Device: r.Device, Time: r.Wall, Note: r.Note, Revision: r.ID, Now: status[r.Assessment]})
 	}
 	return sum, nil

@@ -9,30 +9,44 @@ import (
 	"sync"
 )
 
-// readSignatures loads a source's device keys and signatures and checks
-// that every device's ID is its key's fingerprint; writeSignatures verifies
-// the signatures of what the merge adds. Sources from before signing (schema 1) hold no keys: their
-// revisions are all unsigned, and accepted as such.
-func (d *sourceData) readSignatures(db *sql.DB, revs []*Revision) error {
-	d.keys, d.sigs = map[string]ed25519.PublicKey{}, map[string][]byte{}
+// readKeys loads a source's device keys and checks that every device's ID
+// is its key's fingerprint. Sources from before signing (schema 1 and 2)
+// hold no keys: their revisions are all unsigned, and accepted as such.
+func (d *sourceData) readKeys(db *sql.DB) error {
+	d.keys = map[string]ed25519.PublicKey{}
 	if d.version >= evidenceSchema {
 		var err error
 		if d.keys, err = deviceKeys(db); err != nil {
-			return err
-		}
-		if d.sigs, err = signatures(db); err != nil {
 			return err
 		}
 	}
 	if err := checkDeviceKeys(d.keys); err != nil {
 		return &RefusedError{Source: d.path, Reason: err.Error()}
 	}
-	for _, r := range revs {
-		if _, hasKey := d.keys[r.Device]; d.sigs[r.ID] == nil && !hasKey {
-			d.unsigned++
-		}
-	}
 	return nil
+}
+
+// readSignatures loads the signatures of one assessment's revisions.
+func (d *sourceData) readSignatures(assessmentID string) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	if d.version < evidenceSchema {
+		return out, nil
+	}
+	rows, err := d.db.Query(`SELECT s.revision_id, s.signature FROM revision_signature s
+		JOIN revision r ON r.id = s.revision_id WHERE r.assessment_id = ?`, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var sig []byte
+		if err := rows.Scan(&id, &sig); err != nil {
+			return nil, err
+		}
+		out[id] = sig
+	}
+	return out, rows.Err()
 }
 
 // verifySignatures checks the signatures of revs against keys on every
@@ -59,41 +73,41 @@ func verifySignatures(revs []*Revision, sigs map[string][]byte, keys map[string]
 	return nil, ""
 }
 
-// writeSignatures checks the fresh revisions against the devices the
-// target already knows (an unsigned revision in the name of a device that
-// signs is a forgery, whichever file taught us its key) and copies their
-// signatures and devices' keys into the target.
-func (d *sourceData) writeSignatures(tx *sql.Tx, fresh []*Revision) error {
+// mergeKeys checks the source's devices against those the target knows
+// (one device, one key), adds the new ones, and returns every key known
+// after the merge, to verify signatures with.
+func (d *sourceData) mergeKeys(tx *sql.Tx) (map[string]ed25519.PublicKey, error) {
 	known, err := deviceKeys(tx)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for id, pub := range d.keys {
-		if have, ok := known[id]; ok && !ed25519.PublicKey(have).Equal(pub) {
-			return &RefusedError{Source: d.path, Record: "device " + id, Reason: "the target knows this device with another key"}
+		have, ok := known[id]
+		if ok && !ed25519.PublicKey(have).Equal(pub) {
+			return nil, &RefusedError{Source: d.path, Record: "device " + id, Reason: "the target knows this device with another key"}
+		}
+		if !ok {
+			if _, err := tx.Exec("INSERT INTO device(id, public_key) VALUES (?, ?)", id, []byte(pub)); err != nil {
+				return nil, err
+			}
+			known[id] = pub
 		}
 	}
-	all := map[string]ed25519.PublicKey{}
-	for id, pub := range known {
-		all[id] = pub
-	}
-	for id, pub := range d.keys {
-		all[id] = pub
-	}
-	// Only what is new is verified: a revision the target already holds
-	// has the same hash (checked before), and was verified when it came.
-	if r, problem := verifySignatures(fresh, d.sigs, all); problem != "" {
+	return known, nil
+}
+
+// writeSignatures verifies the signatures of the fresh revisions (an
+// unsigned revision in the name of a device that signs is a forgery,
+// whichever file taught us its key) and stores them. Only what is new is
+// verified: a revision the target already holds has the same hash
+// (checked before), and was verified when it came.
+func (d *sourceData) writeSignatures(tx *sql.Tx, fresh []*Revision, sigs map[string][]byte, keys map[string]ed25519.PublicKey) error {
+	if r, problem := verifySignatures(fresh, sigs, keys); problem != "" {
 		return &RefusedError{Source: d.path, Record: "revision " + r.ID, Reason: problem}
 	}
-	for id, pub := range d.keys {
-		if _, ok := known[id]; !ok {
-			if _, err := tx.Exec("INSERT INTO device(id, public_key) VALUES (?, ?)", id, []byte(pub)); err != nil {
-				return err
-			}
-		}
-	}
 	// Signatures go in 200 to a statement: one statement per row would
-	// cost as much as verifying them.
+	// cost as much as verifying them. Their link to the revision is
+	// checked at commit, so they may go in before it.
 	const batch = 200
 	var args []any
 	flush := func() error {
@@ -107,7 +121,7 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh []*Revision) error {
 		return err
 	}
 	for _, r := range fresh {
-		if sig := d.sigs[r.ID]; sig != nil {
+		if sig := sigs[r.ID]; sig != nil {
 			args = append(args, r.ID, sig)
 			if len(args) == 2*batch {
 				if err := flush(); err != nil {

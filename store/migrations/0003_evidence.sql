@@ -29,7 +29,7 @@ CREATE TABLE device (
 -- A revision's signature: Ed25519 over its content hash (the hex text), by
 -- the key of its device. Revisions written before signing began have none.
 CREATE TABLE revision_signature (
-  revision_id TEXT PRIMARY KEY REFERENCES revision (id),
+  revision_id TEXT PRIMARY KEY REFERENCES revision (id) DEFERRABLE INITIALLY DEFERRED,
   signature   BLOB NOT NULL
 ) STRICT;
 
