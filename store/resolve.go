@@ -51,28 +51,46 @@ func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution)
 		if ss == nil || !ss.Conflict() {
 			return nil, invalid("%s %s has no open conflict (kaohe conflicts lists them)", label, subject)
 		}
-		c := Change{Subject: subject, Note: r.Note, Resolve: true}
-		if r.Value != nil {
-			if subject == SubjectStatus {
-				return nil, invalid("settle the status by keeping the sign-off or the reopening (or kaohe reopen)")
+		if subject == SubjectStatus && r.Keep == KeepSigned {
+			h := st.Signed()
+			if h == nil {
+				return nil, invalid("%s is not signed", label)
 			}
-			c.Value = r.Value
-		} else {
-			var h *Revision
-			if subject == SubjectStatus && r.Keep == KeepSigned {
-				if h = st.Signed(); h == nil {
-					return nil, invalid("%s is not signed", label)
-				}
-			} else if h, err = PickHead(ss, r.Keep); err != nil {
-				return nil, invalid("%s", err.Error())
-			}
-			c.Value = h.Value
-			if r.Note == "" {
-				c.Note = h.Note
-			}
+			r.Keep = h.ID
+		}
+		c, err := ResolveChange(ss, r)
+		if err != nil {
+			return nil, err
 		}
 		return s.record(tx, id, st.Assessment, st.Rubric, c)
 	})
+}
+
+// ResolveChange is the change that settles a conflict between inspectors'
+// values: one head kept (its value, and its note unless r has one) or a new
+// value, superseding every head. Resolve records it; the workbench records
+// it through its save queue, with the heads it showed as parents.
+func ResolveChange(ss *SubjectState, r Resolution) (Change, error) {
+	if (r.Keep == "") == (r.Value == nil) {
+		return Change{}, invalid("settle a conflict by keeping one value or recording a new one, not both or neither")
+	}
+	c := Change{Subject: ss.Subject, Note: r.Note, Resolve: true}
+	if r.Value != nil {
+		if ss.Subject == SubjectStatus {
+			return Change{}, invalid("settle the status by keeping the sign-off or the reopening (or kaohe reopen)")
+		}
+		c.Value = r.Value
+		return c, nil
+	}
+	h, err := PickHead(ss, r.Keep)
+	if err != nil {
+		return Change{}, invalid("%s", err.Error())
+	}
+	c.Value = h.Value
+	if r.Note == "" {
+		c.Note = h.Note
+	}
+	return c, nil
 }
 
 // keepSigned writes the signed value over a subject changed after the

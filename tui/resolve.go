@@ -81,7 +81,14 @@ func (wb *workbench) pickHead(ss *store.SubjectState, h *store.Revision) tea.Cmd
 	if wb.readOnly() {
 		return nil
 	}
-	c := store.Change{Subject: ss.Subject, Value: h.Value, Note: h.Note, Resolve: true}
+	// The store's rule for settling a conflict, the one `kaohe resolve`
+	// uses; recorded through the save queue with the heads shown as
+	// parents, so a value arriving meanwhile stays a conflict.
+	c, err := store.ResolveChange(ss, store.Resolution{Keep: h.ID})
+	if err != nil {
+		wb.failure = wb.c.l.UI.Error + oneLine(err.Error())
+		return nil
+	}
 	for _, head := range ss.Heads {
 		c.Seen = append(c.Seen, head.ID)
 	}
