@@ -100,7 +100,7 @@ func (wb *workbench) updateAttach(msg tea.Msg) tea.Cmd {
 	km, isKey := msg.(tea.KeyPressMsg)
 	k := &wb.c.keys
 	switch {
-	case isKey && key.Matches(km, k.NextInput):
+	case isKey && key.Matches(km, k.Complete):
 		return completePath(wb.pathInput.Value())
 	case isKey && key.Matches(km, k.Confirm):
 		path := strings.TrimSpace(wb.pathInput.Value())

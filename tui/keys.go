@@ -23,6 +23,7 @@ type KeyMap struct {
 	Confirm, Cancel, Clear, Undo   key.Binding
 	History, Sign, Reopen          key.Binding
 	Attach, Evidence               key.Binding // 佐证材料
+	Complete                       key.Binding // tab in the attach prompt
 	PickHead                       key.Binding // 1–9 in a conflict
 	Yes                            key.Binding // y/Y/enter answers a question
 	QuitYes                        key.Binding // y/Y confirms quitting with unsaved edits
@@ -71,6 +72,7 @@ func defaultKeyMap(l *i18n.Labels, w *words) KeyMap {
 		History:        b(w.History, "h"),
 		Attach:         b(w.Attach, "a"),
 		Evidence:       b(w.Evidence, "e"),
+		Complete:       b(w.Complete, "tab"),
 		Sign:           b(w.Sign, "S"),
 		Reopen:         b(w.Reopen, "R"),
 		PickHead: key.NewBinding(key.WithKeys("1", "2", "3", "4", "5", "6", "7", "8", "9"),

@@ -34,6 +34,7 @@ type words struct {
 	AttachTo, AttachHint, Attaching, AttachedN, NoMatchPath     string // AttachTo, Attaching: subject; AttachedN: n, subject
 	Detached, ConfirmDetach, Opening, Opened, Taken             string // names; ConfirmDetach: name, subject
 	EvidenceTitle                                               string // subject
+	Complete                                                    string
 }
 
 func wordsFor(lang string) *words {
@@ -63,7 +64,7 @@ func wordsFor(lang string) *words {
 			NoEvidence: "还没有佐证材料：按 a 添加", AttachTo: "为 %s 附佐证材料：输入文件或文件夹的路径（文件夹即附其中全部文件，可用 *.jpg）",
 			AttachHint: "tab 补全 • enter 附上 • esc 取消", Attaching: "正在为 %s 附佐证材料…", AttachedN: "已附 %d 份佐证材料到 %s", NoMatchPath: "（没有匹配的文件）",
 			Detached: "已撤下 %s", ConfirmDetach: "从 %[2]s 撤下 %[1]s？(y/enter 确定，其他键取消)", Opening: "正在打开 %s…", Opened: "已用系统程序打开 %s", Taken: "拍摄",
-			EvidenceTitle: "佐证材料 %s",
+			EvidenceTitle: "佐证材料 %s", Complete: "补全路径",
 		}
 	}
 	return &words{
@@ -91,6 +92,6 @@ func wordsFor(lang string) *words {
 		NoEvidence: "no evidence files yet: a adds one", AttachTo: "attach evidence to %s: type the path of a file or folder (a folder attaches every file in it; *.jpg works)",
 		AttachHint: "tab completes • enter attaches • esc cancels", Attaching: "attaching evidence to %s…", AttachedN: "attached %d files to %s", NoMatchPath: "(no file matches)",
 		Detached: "detached %s", ConfirmDetach: "Detach %s from %s? (y/enter yes, any other key no)", Opening: "opening %s…", Opened: "opened %s with the system's viewer", Taken: "taken",
-		EvidenceTitle: "Evidence %s",
+		EvidenceTitle: "Evidence %s", Complete: "complete the path",
 	}
 }

@@ -377,7 +377,7 @@ func (wb *workbench) shortHelp() []key.Binding {
 	case wb.mode == viewHistory, wb.mode == viewChecks:
 		return []key.Binding{k.Cancel}
 	case wb.mode == editAttach:
-		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
+		return []key.Binding{k.Confirm, k.Complete, k.Cancel}
 	case wb.mode == viewEvidence:
 		return []key.Binding{k.Down, k.Confirm, k.Attach, k.Clear, k.Cancel}
 	case wb.signed != nil:
