@@ -107,7 +107,7 @@ func (r *Report) WriteBundle(w io.Writer, formats []string, blobs BlobSource) er
 	cw.UseCRLF = true
 	for _, rec := range manifest {
 		for i := range rec {
-			rec[i] = csvSafe(rec[i])
+			rec[i] = csvCell(rec[i])
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -160,15 +160,6 @@ func safeName(s string) string {
 		return "_"
 	}
 	return strings.TrimRight(s, ". ")
-}
-
-// csvSafe neutralises a cell that a spreadsheet would run as a formula
-// (OWASP: a leading =, +, -, @, tab or CR) with a leading apostrophe.
-func csvSafe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // bundled reports whether the report's evidence has places in a bundle.

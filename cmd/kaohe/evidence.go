@@ -82,24 +82,18 @@ func (o *evidenceOptions) run() error {
 		for _, e := range out {
 			t, _ := time.Parse(time.RFC3339, e.Time)
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(store.HumanSize(e.Size), 9),
-				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), oneLineText(e.Name))
+				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), textwidth.Line(e.Name))
 			if e.Taken != "" || e.GPS != "" {
 				fmt.Fprintf(&b, "  %s %s %s", a.labels(nil).CLI.PhotoTaken, e.Taken, e.GPS)
 			}
 			if e.Note != "" {
-				fmt.Fprintf(&b, "  「%s」", oneLineText(e.Note))
+				fmt.Fprintf(&b, "  「%s」", textwidth.Line(e.Note))
 			}
 			b.WriteString("\n")
 		}
 		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
 		return err
 	})
-}
-
-// oneLineText shows line breaks in stored text as ⏎, so one record stays
-// on one line.
-func oneLineText(s string) string {
-	return strings.NewReplacer("\r\n", "⏎", "\n", "⏎", "\r", "⏎").Replace(s)
 }
 
 // evidenceGetOptions are the inputs of `kaohe evidence get`.
