@@ -180,7 +180,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.front = screenWorkbench
 		return m, m.wb.startPolling()
-	case reloadedMsg, savedMsg, retryMsg, pollMsg, versionMsg, historyMsg, statusSavedMsg:
+	case reloadedMsg, savedMsg, retryMsg, pollMsg, versionMsg, historyMsg, statusSavedMsg,
+		checksMsg, attachedMsg, detachedMsg, openedMsg, completedMsg:
 		if m.wb != nil {
 			return m, m.wb.update(msg)
 		}

@@ -13,7 +13,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/photo"
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -35,11 +34,6 @@ func (wb *workbench) evidenceSubject() string {
 	return ""
 }
 
-// attachmentsOf lists the live attachments of a rule or indicator.
-func (wb *workbench) attachmentsOf(subject string) []store.Attachment {
-	return wb.evidence[subject]
-}
-
 // indicatorHasEvidence reports whether anything is attached to an
 // indicator or one of its rules (the navigator's # mark).
 func (wb *workbench) indicatorHasEvidence(indID string) bool {
@@ -59,22 +53,20 @@ func (wb *workbench) indicatorHasEvidence(indID string) bool {
 }
 
 // missingEvidence reports whether a rule deducts under a rubric that asks
-// for evidence and has none on it or on its indicator.
-func (wb *workbench) missingEvidence(subject string) bool {
-	ref, ok := wb.rb.Rule(subject)
-	if !ok || ref.Rule.Kind == rubric.Bonus || !wb.rb.EvidenceRequired(ref.Indicator.ID) {
-		return false
+// for evidence and has none on it or on its indicator (the store's rule,
+// worked out once per rescore).
+func (wb *workbench) missingEvidence(subject string) bool { return wb.noEvidence[subject] }
+
+// findMissingEvidence applies the store's rule to the current result.
+func (wb *workbench) findMissingEvidence() {
+	attached := map[string]bool{}
+	for subject, atts := range wb.evidence {
+		attached[subject] = len(atts) > 0
 	}
-	if len(wb.evidence[subject]) > 0 || len(wb.evidence[ref.Indicator.ID]) > 0 {
-		return false
+	wb.noEvidence = map[string]bool{}
+	for _, id := range store.EvidenceMissing(wb.rb, wb.res, attached) {
+		wb.noEvidence[id] = true
 	}
-	ir, _ := wb.res.Indicator(ref.Indicator.ID)
-	for _, rr := range ir.Rules {
-		if rr.ID == subject {
-			return rr.Raw > 0
-		}
-	}
-	return false
 }
 
 // startAttach opens the path prompt, in the folder used last.
@@ -266,7 +258,7 @@ func (wb *workbench) openEvidenceList() tea.Cmd {
 // updateEvidenceList: j/k choose, enter opens, x detaches (asked), a adds.
 func (wb *workbench) updateEvidenceList(msg tea.KeyPressMsg) tea.Cmd {
 	k := &wb.c.keys
-	atts := wb.attachmentsOf(wb.evidenceSubject())
+	atts := wb.evidence[wb.evidenceSubject()]
 	switch {
 	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Evidence):
 		wb.mode = editNone
@@ -362,7 +354,7 @@ func systemOpen(path string) error {
 // when the rubric wants one that is missing.
 func (wb *workbench) evidenceLines(subject string, inner int) []string {
 	var out []string
-	for _, a := range wb.attachmentsOf(subject) {
+	for _, a := range wb.evidence[subject] {
 		line := "    " + wb.c.words.EvidenceMark + " " + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector)
 		out = append(out, wb.c.styles.Dim.Render(fit(line, inner)))
 	}
@@ -375,7 +367,7 @@ func (wb *workbench) evidenceLines(subject string, inner int) []string {
 // evidenceView is the indicator pane while the list of attachments is open.
 func (wb *workbench) evidenceView(inner, h int) []string {
 	subject := wb.evidenceSubject()
-	atts := wb.attachmentsOf(subject)
+	atts := wb.evidence[subject]
 	var lines []string
 	if len(atts) == 0 {
 		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.NoEvidence, inner)

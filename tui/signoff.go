@@ -7,47 +7,20 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
-// readiness is what stands between an assessment and its sign-off.
-type readiness struct {
-	unrecorded []string // rule IDs without a value
-	conflicts  []string // subjects in conflict
-	noReason   []string // discretionary deductions without a reason
-	noEvidence []string // deductions without the evidence the rubric asks for
+// checksMsg carries the store's checks before a sign-off.
+type checksMsg struct {
+	readiness store.Readiness
+	err       error
 }
 
-func (r readiness) complete() bool {
-	return len(r.unrecorded) == 0 && len(r.conflicts) == 0 && len(r.noReason) == 0 && len(r.noEvidence) == 0
-}
-
-func readinessFrom(state *store.State, fs scoring.Findings, conflicts []*store.SubjectState) readiness {
-	var r readiness
-	for _, ind := range state.Rubric.Indicators() {
-		for _, rule := range ind.Rules {
-			f, ok := fs[rule.ID]
-			switch {
-			case !ok:
-				r.unrecorded = append(r.unrecorded, rule.ID)
-			case rule.Kind == rubric.Discretion && f.Value.Num != 0 && strings.TrimSpace(f.Note) == "":
-				r.noReason = append(r.noReason, rule.ID)
-			}
-		}
-	}
-	for _, c := range conflicts {
-		r.conflicts = append(r.conflicts, c.Subject)
-	}
-	return r
-}
-
-// startSign is S: the checks are listed; a complete assessment is signed
-// after y/enter, an incomplete one only after the inspector confirms
-// signing it incomplete; open conflicts must be settled first.
+// startSign is S: the store's checks (the ones `kaohe sign` applies) are
+// read and listed; a complete assessment is signed after y/enter, an
+// incomplete one only after the inspector confirms signing it incomplete;
+// open conflicts must be settled first.
 func (wb *workbench) startSign() tea.Cmd {
-	w := wb.c.words
 	if wb.signed != nil {
 		wb.message = wb.signedText()
 		return nil
@@ -56,18 +29,24 @@ func (wb *workbench) startSign() tea.Cmd {
 		wb.failure = fmt.Sprintf(wb.c.l.UI.Saving, wb.saver.unsaved())
 		return nil
 	}
-	var conflicts []*store.SubjectState
-	for _, c := range wb.conflicts {
-		conflicts = append(conflicts, c)
-	}
-	r := readinessFrom(&store.State{Rubric: wb.rb}, wb.findings, conflicts)
-	for _, ind := range wb.rb.Indicators() {
-		for _, rule := range ind.Rules {
-			if wb.missingEvidence(rule.ID) {
-				r.noEvidence = append(r.noEvidence, rule.ID)
-			}
+	be, aid := wb.c.opts.Backend, wb.a.ID
+	return func() tea.Msg {
+		st, err := be.State(aid)
+		if err != nil {
+			return checksMsg{err: err}
 		}
+		return checksMsg{readiness: st.Readiness()}
 	}
+}
+
+// showChecks lists what the checks found and asks to sign.
+func (wb *workbench) showChecks(msg checksMsg) {
+	if msg.err != nil {
+		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		return
+	}
+	w := wb.c.words
+	r := msg.readiness
 	wb.checks = r
 	wb.mode = viewChecks
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
@@ -81,14 +60,13 @@ func (wb *workbench) startSign() tea.Cmd {
 		}
 	}
 	switch {
-	case len(r.conflicts) > 0:
-		wb.failure = fmt.Sprintf(w.SignConflicts, len(r.conflicts))
-	case r.complete():
+	case len(r.Conflicts) > 0:
+		wb.failure = fmt.Sprintf(w.SignConflicts, len(r.Conflicts))
+	case r.Complete():
 		wb.ask = &question{text: w.SignConfirm, action: sign(false)}
 	default:
-		wb.ask = &question{text: fmt.Sprintf(w.SignIncomplete, len(r.unrecorded), len(r.noReason), len(r.noEvidence)), action: sign(true)}
+		wb.ask = &question{text: fmt.Sprintf(w.SignIncomplete, len(r.Unrecorded), len(r.MissingReasons), len(r.MissingEvidence)), action: sign(true)}
 	}
-	return nil
 }
 
 // startReopen is R on a signed assessment: it asks for the reason.
@@ -139,11 +117,11 @@ func (wb *workbench) checksView(inner int) []string {
 		lines = append(lines, wb.c.styles.Header.Render(fit(fmt.Sprintf(title, len(ids)), inner)))
 		lines = appendWrapped(lines, wb.c.styles.Text, "  ", strings.Join(ids, " "), inner)
 	}
-	add(w.ChecksConflicts, r.conflicts)
-	add(w.ChecksUnrecorded, r.unrecorded)
-	add(w.ChecksNoReason, r.noReason)
-	add(w.ChecksNoEvidence, r.noEvidence)
-	if r.complete() {
+	add(w.ChecksConflicts, r.Conflicts)
+	add(w.ChecksUnrecorded, r.Unrecorded)
+	add(w.ChecksNoReason, r.MissingReasons)
+	add(w.ChecksNoEvidence, r.MissingEvidence)
+	if r.Complete() {
 		lines = append(lines, wb.c.styles.Good.Render(w.ChecksOK))
 	}
 	return lines

@@ -60,6 +60,9 @@ type workbench struct {
 	findings scoring.Findings
 	notes    map[string]string
 	evidence map[string][]store.Attachment // by rule or indicator
+	// noEvidence marks deductions without the evidence the rubric asks
+	// for, worked out with the score.
+	noEvidence map[string]bool
 	// signOff holds values changed after the sign-off, by subject.
 	signOff   map[string]store.SignOffConflict
 	conflicts map[string]*store.SubjectState
@@ -84,8 +87,8 @@ type workbench struct {
 	ask        *question
 	undo       []undoStep
 
-	checks      readiness // what the sign-off checks found
-	renderGen   int       // counts rescores: cached rows older than it are stale
+	checks      store.Readiness // what the sign-off checks found
+	renderGen   int             // counts rescores: cached rows older than it are stale
 	navCache    map[navRowKey]string
 	navCacheKey navCacheKey
 	listSel     int      // the unrecorded list's cursor
@@ -156,6 +159,7 @@ func (wb *workbench) rescore() {
 		return
 	}
 	wb.res = res
+	wb.findMissingEvidence()
 	wb.renderGen++
 	wb.rng = nil
 	if wb.signed == nil {
@@ -211,6 +215,9 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case historyMsg:
 		wb.showHistory(msg)
+		return nil
+	case checksMsg:
+		wb.showChecks(msg)
 		return nil
 	case completedMsg:
 		wb.completed(msg)
