@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -120,12 +121,12 @@ type completedMsg struct {
 // completePath lists what a typed path prefix can complete to.
 func completePath(prefix string) tea.Cmd {
 	return func() tea.Msg {
-		p := expandHome(trimQuotes(prefix))
-		dir, base := filepath.Split(p)
-		if dir == "" {
-			dir = "." + string(filepath.Separator)
+		dir, base := filepath.Split(expandHome(trimQuotes(prefix)))
+		read := dir // a bare name completes in the current folder
+		if read == "" {
+			read = "."
 		}
-		entries, err := os.ReadDir(dir)
+		entries, err := os.ReadDir(read)
 		if err != nil {
 			return completedMsg{prefix: prefix}
 		}
@@ -135,13 +136,7 @@ func completePath(prefix string) tea.Cmd {
 			if !strings.HasPrefix(strings.ToLower(name), strings.ToLower(base)) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".")) {
 				continue
 			}
-			full := filepath.Join(dir, name)
-			if strings.HasPrefix(p, dir) && !filepath.IsAbs(p) && !strings.HasPrefix(p, "."+string(filepath.Separator)) {
-				full = dir + name
-				if dir == "."+string(filepath.Separator) {
-					full = name
-				}
-			}
+			full := dir + name // the folder as typed, ./ and all
 			if e.IsDir() {
 				full += string(filepath.Separator)
 			}
@@ -168,7 +163,9 @@ func (wb *workbench) completed(msg completedMsg) {
 		common := msg.matches[0]
 		for _, m := range msg.matches[1:] {
 			for !strings.HasPrefix(m, common) {
-				common = common[:len(common)-1]
+				// Whole characters only: a Chinese name never loses half of one.
+				_, size := utf8.DecodeLastRuneInString(common)
+				common = common[:len(common)-size]
 			}
 		}
 		if len(common) > len(msg.prefix) {
@@ -305,7 +302,10 @@ type openedMsg struct {
 // openEvidence writes the file to a private temporary folder under its own
 // name and starts the system's viewer on it (xdg-open, open, start).
 func openEvidence(be Backend, open func(string) error, att store.Attachment) openedMsg {
-	dir, err := os.MkdirTemp("", "kaohe-view-*")
+	if err := os.MkdirAll(viewRoot(), 0o700); err != nil {
+		return openedMsg{name: att.Name, err: err}
+	}
+	dir, err := os.MkdirTemp(viewRoot(), "file-*")
 	if err != nil {
 		return openedMsg{name: att.Name, err: err}
 	}
@@ -448,4 +448,11 @@ func photoInfo(path string) (string, string) {
 		return "", ""
 	}
 	return info.Taken, info.GPS
+}
+
+// viewRoot is where this run of the workbench puts the copies it opens;
+// Run removes it when the workbench closes, so evidence files do not stay
+// behind in the temporary folder.
+func viewRoot() string {
+	return filepath.Join(os.TempDir(), fmt.Sprintf("kaohe-view-%d", os.Getpid()))
 }

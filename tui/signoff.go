@@ -136,11 +136,11 @@ func (wb *workbench) signOffLines(subject string, inner int) []string {
 	}
 	signed := wb.c.l.NotRecorded
 	if c.Signed != nil {
-		signed = textwidth.Line(store.DisplayValue(c.Signed))
+		signed = wb.shown(subject, c.Signed.Value)
 	}
 	var now []string
 	for _, h := range c.Heads {
-		now = append(now, textwidth.Line(store.DisplayValue(h))+"（"+textwidth.Line(h.Inspector)+"）")
+		now = append(now, wb.shown(subject, h.Value)+"（"+textwidth.Line(h.Inspector)+"）")
 	}
 	return appendWrapped(nil, wb.c.styles.Conflict, "    ", fmt.Sprintf(wb.c.words.SignOffChanged, signed, strings.Join(now, "、")), inner)
 }
