@@ -77,3 +77,16 @@ func TestWrapKeepsNumberWithMeasureWord(t *testing.T) {
 		}
 	}
 }
+
+// Wrapping never moves text: an opening bracket followed by a space stays
+// before the space.
+func TestWrapKeepsTheOrderOfText(t *testing.T) {
+	for _, s := range []string{"a（ b", "ab（ c dddd", "（（ x）", "说明（ 见附件）。"} {
+		for w := 1; w <= 12; w++ {
+			got := strings.ReplaceAll(strings.Join(Wrap(s, w), ""), " ", "")
+			if want := strings.ReplaceAll(s, " ", ""); got != want {
+				t.Fatalf("Wrap(%q, %d) reorders the text: %q", s, w, got)
+			}
+		}
+	}
+}

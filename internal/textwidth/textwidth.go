@@ -153,11 +153,12 @@ func units(toks []string) []string {
 		r := []rune(tok)[0]
 		switch {
 		case tok == " ":
-			if cur != "" {
+			// An opening bracket before a space stays where it was typed.
+			if cur += open; cur != "" {
 				out = append(out, cur)
 			}
 			out = append(out, " ")
-			cur, prev = "", tok
+			cur, open, prev = "", "", tok
 			continue
 		case noLineEnd(r):
 			open += tok
