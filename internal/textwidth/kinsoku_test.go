@@ -79,9 +79,12 @@ func TestWrapKeepsNumberWithMeasureWord(t *testing.T) {
 }
 
 // Wrapping never moves text: an opening bracket followed by a space stays
-// before the space.
+// before the space, on one line and across lines.
 func TestWrapKeepsTheOrderOfText(t *testing.T) {
 	for _, s := range []string{"a（ b", "ab（ c dddd", "（（ x）", "说明（ 见附件）。"} {
+		if got := strings.Join(units(tokens(s)), ""); got != s {
+			t.Fatalf("the unbreakable pieces of %q put together read %q", s, got)
+		}
 		for w := 1; w <= 12; w++ {
 			got := strings.ReplaceAll(strings.Join(Wrap(s, w), ""), " ", "")
 			if want := strings.ReplaceAll(s, " ", ""); got != want {
