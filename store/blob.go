@@ -83,49 +83,70 @@ func hashBlobFile(path string) (BlobInfo, error) {
 // blob and whether it was new. A file above limit (DefaultBlobLimit when
 // limit <= 0) is refused before anything is written.
 func (s *Store) PutBlobFile(path string, limit int64) (BlobInfo, bool, error) {
+	info, err := checkBlobFile(path, limit)
+	if err != nil {
+		return BlobInfo{}, false, err
+	}
+	var added bool
+	if err := s.tx(func(tx *sql.Tx) (err error) {
+		added, err = storeBlobFile(tx, path, info)
+		return err
+	}); err != nil {
+		if IsRefusal(err) {
+			return BlobInfo{}, false, err
+		}
+		return BlobInfo{}, false, s.writeErr(err)
+	}
+	return info, added, nil
+}
+
+// checkBlobFile refuses what cannot be stored (not a regular file, above
+// limit; DefaultBlobLimit when limit <= 0) and hashes the rest, so that a
+// file already stored costs no write.
+func checkBlobFile(path string, limit int64) (BlobInfo, error) {
 	if limit <= 0 {
 		limit = DefaultBlobLimit
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
-		return BlobInfo{}, false, err
+		return BlobInfo{}, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
 	}
 	if !fi.Mode().IsRegular() {
-		return BlobInfo{}, false, fmt.Errorf("%s: not a regular file", path)
+		return BlobInfo{}, invalid("%s is not a regular file (a folder, a device or a pipe cannot be attached)", path)
 	}
 	if fi.Size() > limit {
-		return BlobInfo{}, false, &BlobTooLargeError{Path: path, Size: fi.Size(), Limit: limit}
+		return BlobInfo{}, &BlobTooLargeError{Path: path, Size: fi.Size(), Limit: limit}
 	}
-	// First pass: the hash, so a file already stored costs no write.
 	info, err := hashBlobFile(path)
 	if err != nil {
-		return BlobInfo{}, false, err
+		return BlobInfo{}, err
 	}
 	if info.Size > limit {
-		return BlobInfo{}, false, &BlobTooLargeError{Path: path, Size: info.Size, Limit: limit}
+		return BlobInfo{}, &BlobTooLargeError{Path: path, Size: info.Size, Limit: limit}
 	}
-	var added bool
-	err = s.tx(func(tx *sql.Tx) error {
-		have, err := hasBlob(tx, info.SHA256)
-		if err != nil || have {
-			return err
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		added = true
-		return putBlob(tx, io.LimitReader(f, info.Size+1), info)
-	})
+	return info, nil
+}
+
+// storeBlobFile writes a checked file's bytes inside tx unless the
+// database holds them already, and reports whether it wrote them.
+func storeBlobFile(tx *sql.Tx, path string, info BlobInfo) (bool, error) {
+	have, err := hasBlob(tx, info.SHA256)
+	if err != nil || have {
+		return false, err
+	}
+	f, err := os.Open(path)
 	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if err := putBlob(tx, io.LimitReader(f, info.Size+1), info); err != nil {
 		var mm *BlobMismatchError
 		if errors.As(err, &mm) {
-			return BlobInfo{}, false, fmt.Errorf("%s changed while it was being stored; try again", path)
+			return false, invalid("%s changed while it was being stored; try again", path)
 		}
-		return BlobInfo{}, false, s.writeErr(err)
+		return false, err
 	}
-	return info, added, nil
+	return true, nil
 }
 
 func hasBlob(db q, sum string) (bool, error) {
@@ -196,22 +217,9 @@ func writeBlob(db q, sum string, w io.Writer) (int64, error) {
 		return 0, err
 	}
 	h := sha256.New()
-	var n int64
-	// One chunk per query keeps memory flat whatever the driver buffers.
-	for seq := 0; seq < chunks; seq++ {
-		var data []byte
-		if err := db.QueryRow("SELECT data FROM blob_chunk WHERE sha256 = ? AND seq = ?", sum, seq).Scan(&data); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return n, &BlobMismatchError{SHA256: sum, Got: fmt.Sprintf("a missing chunk %d of %d", seq, chunks)}
-			}
-			return n, err
-		}
-		h.Write(data)
-		m, err := w.Write(data)
-		n += int64(m)
-		if err != nil {
-			return n, err
-		}
+	n, err := io.Copy(io.MultiWriter(h, w), &chunkReader{db: db, sum: sum, chunks: chunks})
+	if err != nil {
+		return n, err
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != sum || n != size {
 		return n, &BlobMismatchError{SHA256: sum, Got: got}
@@ -223,4 +231,36 @@ func writeBlob(db q, sum string, w io.Writer) (int64, error) {
 func (s *Store) CheckBlob(sum string) error {
 	_, err := s.WriteBlob(sum, io.Discard)
 	return err
+}
+
+// chunkReader streams a blob's chunks from a database, one query per
+// chunk, so memory stays flat whatever the driver buffers. A missing chunk
+// ends the stream early; the reader sees bytes that do not match their hash.
+type chunkReader struct {
+	db     q
+	sum    string
+	chunks int
+	seq    int
+	buf    []byte
+}
+
+// Read implements io.Reader; a missing chunk ends the stream early, which
+// the reader's caller sees as bytes that do not match their hash.
+func (c *chunkReader) Read(p []byte) (int, error) {
+	for len(c.buf) == 0 {
+		if c.seq >= c.chunks {
+			return 0, io.EOF
+		}
+		err := c.db.QueryRow("SELECT data FROM blob_chunk WHERE sha256 = ? AND seq = ?", c.sum, c.seq).Scan(&c.buf)
+		c.seq++
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, io.EOF
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	n := copy(p, c.buf)
+	c.buf = c.buf[n:]
+	return n, nil
 }

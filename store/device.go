@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -253,11 +254,14 @@ type TeamMember struct {
 
 // AddTeamMember records that device belongs to name.
 func (s *Store) AddTeamMember(name, device string) error {
-	if len(device) != 16 || !isHex(device) {
+	if !isFingerprint(device) {
 		return invalid("%q is not a device fingerprint (16 hex digits, as kaohe whoami prints it)", device)
 	}
-	if name == "" {
-		return invalid("give the inspector's name")
+	// The name as every other door stores it (trimmed, NFC), so that it
+	// matches the names revisions carry.
+	name, err := ValidName("inspector", name)
+	if err != nil {
+		return err
 	}
 	if _, err := s.db.Exec("INSERT OR IGNORE INTO team(name, device) VALUES (?, ?)", name, device); err != nil {
 		return s.writeErr(err)
@@ -287,31 +291,15 @@ func (s *Store) Team() ([]TeamMember, error) {
 // device is not on it for that name: someone writing under a team member's
 // name from another laptop. Empty when there is no roster.
 func (s *Store) OffRoster() ([]*Revision, error) {
-	roster, err := s.Team()
-	if err != nil || len(roster) == 0 {
-		return nil, err
-	}
-	devices := map[string]map[string]bool{}
-	for _, m := range roster {
-		if devices[m.Name] == nil {
-			devices[m.Name] = map[string]bool{}
-		}
-		devices[m.Name][m.Device] = true
-	}
-	revs, err := loadRevisions(s.db, "ORDER BY r.hlc")
-	if err != nil {
-		return nil, err
-	}
-	var out []*Revision
-	for _, r := range revs {
-		if ds, named := devices[r.Inspector]; named && !ds[r.Device] {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	// Only what the roster names and does not give its device; the whole
+	// history is not read for it.
+	return loadRevisions(s.db, `WHERE r.inspector IN (SELECT name FROM team)
+		AND NOT EXISTS (SELECT 1 FROM team t WHERE t.name = r.inspector AND t.device = r.device)
+		ORDER BY r.hlc`)
 }
 
-func isHex(s string) bool {
-	_, err := hex.DecodeString(s)
-	return err == nil
+// isFingerprint reports whether s is a device ID as kaohe writes it: 16
+// lowercase hex digits.
+func isFingerprint(s string) bool {
+	return len(s) == 16 && strings.Trim(s, "0123456789abcdef") == ""
 }

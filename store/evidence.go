@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -100,19 +99,9 @@ func (s *Store) Attach(id Identity, assessmentID, subject, path, note string, op
 	if id.Inspector == "" {
 		return Attachment{}, ErrNoInspector
 	}
-	limit := opts.Limit
-	if limit <= 0 {
-		limit = DefaultBlobLimit
-	}
-	fi, err := os.Stat(path)
+	info, err := checkBlobFile(path, opts.Limit)
 	if err != nil {
-		return Attachment{}, fmt.Errorf("%s: %w", path, errors.Unwrap(err))
-	}
-	if !fi.Mode().IsRegular() {
-		return Attachment{}, invalid("%s is not a regular file (a folder, a device or a pipe cannot be attached)", path)
-	}
-	if fi.Size() > limit {
-		return Attachment{}, &BlobTooLargeError{Path: path, Size: fi.Size(), Limit: limit}
+		return Attachment{}, err
 	}
 	name := filepath.Base(path)
 	if !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
@@ -120,10 +109,6 @@ func (s *Store) Attach(id Identity, assessmentID, subject, path, note string, op
 	}
 	if utf8.RuneCountInString(name) > maxAttachmentName {
 		return Attachment{}, invalid("%s: the file name is longer than %d characters; rename the file", path, maxAttachmentName)
-	}
-	info, err := hashBlobFile(path)
-	if err != nil {
-		return Attachment{}, err
 	}
 	meta := AttachmentMeta{Name: name, Size: info.Size, Type: fileType(path)}
 	if opts.Photo != nil {
@@ -143,23 +128,8 @@ func (s *Store) Attach(id Identity, assessmentID, subject, path, note string, op
 		if !evidenceTarget(rb, subject) {
 			return invalid("rubric %s %s has no rule or indicator %q (rule IDs look like 1.2.a, indicators like 2.1)", rb.ID, rb.Version, subject)
 		}
-		have, err := hasBlob(tx, info.SHA256)
-		if err != nil {
+		if _, err := storeBlobFile(tx, path, info); err != nil {
 			return err
-		}
-		if !have {
-			f, err := os.Open(path)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			if err := putBlob(tx, f, info); err != nil {
-				var mm *BlobMismatchError
-				if errors.As(err, &mm) {
-					return invalid("%s changed while it was being stored; try again", path)
-				}
-				return err
-			}
 		}
 		rev, err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, info.SHA256), Value: &value, Note: note})
 		return err

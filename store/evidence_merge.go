@@ -44,7 +44,7 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 		if err != nil {
 			return err
 		}
-		if info.Size < 0 || info.Size > DefaultBlobLimit*4 {
+		if info.Size < 0 || info.Size > maxMergedBlob {
 			return refuse("its recorded size is not plausible")
 		}
 		err = putBlob(tx, &chunkReader{db: d.db, sum: sum, chunks: chunks}, info)
@@ -57,36 +57,6 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 		}
 	}
 	return nil
-}
-
-// chunkReader streams a blob's chunks from a database, one query per chunk.
-type chunkReader struct {
-	db     *sql.DB
-	sum    string
-	chunks int
-	seq    int
-	buf    []byte
-}
-
-// Read implements io.Reader; a missing chunk ends the stream early, which
-// the reader's caller sees as bytes that do not match their hash.
-func (c *chunkReader) Read(p []byte) (int, error) {
-	for len(c.buf) == 0 {
-		if c.seq >= c.chunks {
-			return 0, io.EOF
-		}
-		err := c.db.QueryRow("SELECT data FROM blob_chunk WHERE sha256 = ? AND seq = ?", c.sum, c.seq).Scan(&c.buf)
-		c.seq++
-		if errors.Is(err, sql.ErrNoRows) {
-			return 0, io.EOF
-		}
-		if err != nil {
-			return 0, err
-		}
-	}
-	n := copy(p, c.buf)
-	c.buf = c.buf[n:]
-	return n, nil
 }
 
 // dumpBlobs writes one line per stored file (hash, size, chunks) for Dump.
@@ -106,6 +76,10 @@ func dumpBlobs(db q, w io.Writer) error {
 	}
 	return rows.Err()
 }
+
+// maxMergedBlob bounds a file a merge takes: an inspector may raise the
+// attach limit (--max-mb), so it is above DefaultBlobLimit, but bounded.
+const maxMergedBlob = 4 * DefaultBlobLimit
 
 // evidenceSchema is the first schema with evidence bytes, device keys and
 // signatures; older sources have none (their revisions are unsigned).

@@ -384,6 +384,7 @@ func (e *IncompleteError) Error() string {
 	list("unrecorded", e.Readiness.Unrecorded)
 	list("open conflicts (settle with kaohe resolve)", e.Readiness.Conflicts)
 	list("discretionary deductions without a reason (add a note)", e.Readiness.MissingReasons)
+	list("deductions without evidence (kaohe attach)", e.Readiness.MissingEvidence)
 	if len(e.Readiness.Conflicts) > 0 {
 		b.WriteString("\nopen conflicts must be settled before signing")
 	} else {

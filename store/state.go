@@ -154,7 +154,11 @@ func (s *Store) State(assessmentID string) (*State, error) {
 
 // fillCreators sets each state's Creator from this laptop's records.
 func fillCreators(db q, states []*State) error {
-	rows, err := db.Query("SELECT assessment_id, inspector FROM assessment_creator")
+	query, args := "SELECT assessment_id, inspector FROM assessment_creator", []any(nil)
+	if len(states) == 1 { // one assessment: its row, not the table
+		query, args = query+" WHERE assessment_id = ?", []any{states[0].Assessment.ID}
+	}
+	rows, err := db.Query(query, args...)
 	if err != nil {
 		return err
 	}
