@@ -136,11 +136,12 @@ func (r *Report) assignEvidencePaths() {
 		for ei := range sh.Evidence {
 			e := &sh.Evidence[ei]
 			p := path.Join(EvidenceDir, unit, safeName(e.Indicator), safeName(e.Subject+"-"+e.Name))
-			if taken[p] {
+			// Windows and macOS take A.pdf and a.pdf for one file.
+			if taken[strings.ToLower(p)] {
 				ext := path.Ext(p)
 				p = strings.TrimSuffix(p, ext) + "-" + store.ShortID(e.SHA256, 8) + ext
 			}
-			taken[p] = true
+			taken[strings.ToLower(p)] = true
 			e.Path = p
 		}
 	}

@@ -212,3 +212,17 @@ func TestBundleWorkbookLinksEvidence(t *testing.T) {
 		t.Fatal("the score sheet's 扣分说明 does not name the evidence")
 	}
 }
+
+// Two files whose names differ only in case get two places: Windows and
+// macOS would unpack them over each other.
+func TestBundlePathsDifferBeyondCase(t *testing.T) {
+	r := &Report{Sheets: []Sheet{{Unit: "吉首市", Period: "2021", Evidence: []Evidence{
+		{Subject: "1.2.a", Indicator: "1.2", Name: "A.pdf", SHA256: strings.Repeat("1", 64)},
+		{Subject: "1.2.a", Indicator: "1.2", Name: "a.pdf", SHA256: strings.Repeat("2", 64)},
+	}}}}
+	r.assignEvidencePaths()
+	a, b := r.Sheets[0].Evidence[0].Path, r.Sheets[0].Evidence[1].Path
+	if strings.EqualFold(a, b) {
+		t.Fatalf("both files go to %q and %q", a, b)
+	}
+}

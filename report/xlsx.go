@@ -86,11 +86,13 @@ func (w *sheetWriter) text(col, row int, v string, style int) { w.put(col, row, 
 
 // num writes an exact decimal as a numeric cell shown with two decimals.
 // The stream writer takes numbers as float64 only: a score of at most
-// fifteen significant digits converts to the float64 whose shortest
-// decimal form, the text written to the file, is exactly the score.
+// fifteen significant digits (excelize writes no more) converts to the
+// float64 whose shortest decimal form, the text written to the file, is
+// exactly the score; anything else is refused, never rounded.
 func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
 	v, err := strconv.ParseFloat(d.String(), 64)
-	if err == nil && strconv.FormatFloat(v, 'f', -1, 64) != d.String() {
+	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(d.String()), "0")
+	if err == nil && (len(digits) > 15 || strconv.FormatFloat(v, 'f', -1, 64) != d.String()) {
 		err = fmt.Errorf("score %s cannot be written exactly", d)
 	}
 	if err != nil {

@@ -45,7 +45,7 @@ func (o *attachOptions) run() error {
 		if err != nil {
 			return err
 		}
-		l := a.labels(nil).CLI
+		l := a.labelsOf(s, as).CLI
 		opts := store.AttachOptions{Limit: o.maxMB << 20, Photo: func(path string) (string, string) {
 			info, err := photo.Read(path)
 			if err != nil {

@@ -40,7 +40,7 @@ func (o *detachOptions) run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.Detached, as.Label(), att.Subject, att.Name, store.ShortID(att.SHA256, 12))))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labelsOf(s, as).CLI.Detached, as.Label(), att.Subject, att.Name, store.ShortID(att.SHA256, 12))))
 		return nil
 	})
 }

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -60,11 +60,12 @@ func (a *app) evidenceCmd() *cobra.Command {
 // run lists the live attachments.
 func (o *evidenceOptions) run() error {
 	a := o.app
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
 		}
+		l := a.labelsOf(s, as).CLI
 		atts := st.Attachments(o.subject)
 		out := make([]evidenceJSON, 0, len(atts))
 		for _, at := range atts {
@@ -75,7 +76,7 @@ func (o *evidenceOptions) run() error {
 			return writeJSON(a.stdout, out)
 		}
 		if len(out) == 0 {
-			fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.NoEvidence, as.Label(), as.Label())))
+			fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(l.NoEvidence, as.Label(), as.Label())))
 			return nil
 		}
 		var b strings.Builder
@@ -84,7 +85,7 @@ func (o *evidenceOptions) run() error {
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(store.HumanSize(e.Size), 9),
 				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), textwidth.Line(e.Name))
 			if e.Taken != "" || e.GPS != "" {
-				fmt.Fprintf(&b, "  %s %s %s", a.labels(nil).CLI.PhotoTaken, e.Taken, e.GPS)
+				fmt.Fprintf(&b, "  %s %s %s", l.PhotoTaken, e.Taken, e.GPS)
 			}
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", textwidth.Line(e.Note))
@@ -136,7 +137,7 @@ func (o *evidenceGetOptions) run() error {
 			return fmt.Errorf("%s already exists; use --force to overwrite it", o.out)
 		}
 	}
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
@@ -145,28 +146,15 @@ func (o *evidenceGetOptions) run() error {
 		if err != nil {
 			return err
 		}
-		tmp, err := os.CreateTemp(filepath.Dir(o.out), ".kaohe-evidence-*")
-		if err != nil {
+		// Through a temporary file renamed only once the bytes hashed right.
+		var n int64
+		if err := report.AtomicWriteFunc(o.out, o.force, func(w io.Writer) (err error) {
+			n, err = s.WriteBlob(att.SHA256, w)
+			return err
+		}); err != nil {
 			return err
 		}
-		defer os.Remove(tmp.Name())
-		n, err := s.WriteBlob(att.SHA256, tmp)
-		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return fmt.Errorf("%s: %w", o.out, err)
-		}
-		if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp.Name(), o.out); err != nil {
-			return err
-		}
-		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.EvidenceWrote, o.out, att.Name, store.HumanSize(n), store.ShortID(att.SHA256, 12))))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labelsOf(s, as).CLI.EvidenceWrote, o.out, att.Name, store.HumanSize(n), store.ShortID(att.SHA256, 12))))
 		return nil
 	})
 }

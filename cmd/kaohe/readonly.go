@@ -3,7 +3,7 @@ package main
 import "github.com/kaohe/kaohe/store"
 
 // readStore runs fn on an existing database opened read-only: commands
-// that only read (list, history, conflicts, export, score, report, pack)
+// that only read (list, history, conflicts, export, score, report, pack, evidence, devices, team list, verify)
 // work on a read-only file and write nothing, not even a checkpoint.
 func (a *app) readStore(fn func(s *store.Store) error) error {
 	return a.withStoreOpened(false, true, fn)

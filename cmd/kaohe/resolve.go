@@ -84,11 +84,11 @@ func (o *resolveOptions) run() error {
 		if err != nil {
 			return storeRefusal(err)
 		}
-		v := o.app.labels(nil).CLI.Retracted
+		v := o.app.labelsOf(s, as).CLI.Retracted
 		if !rev.Tombstone() {
 			v = store.DisplayValue(&rev)
 		}
-		fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
-		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Settled)
+		fmt.Fprintf(o.app.stdout, o.app.labelsOf(s, as).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
+		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Settled)
 	})
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -135,10 +134,7 @@ func (o *rubricListOptions) run() error {
 			out = append(out, rubricListing{rb.ID, rb.Version, rb.Title, sum, i == 0, n})
 		}
 		if o.asJSON {
-			enc := json.NewEncoder(a.stdout)
-			enc.SetIndent("", "  ")
-			enc.SetEscapeHTML(false)
-			return enc.Encode(out)
+			return writeJSON(a.stdout, out)
 		}
 		var b strings.Builder
 		for _, r := range out {

@@ -11,6 +11,7 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/rubric/sheet"
+	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
@@ -30,6 +31,16 @@ func loadRubric(path string) (*rubric.Rubric, error) {
 // isWorkbook reports whether a rubric file name is an Excel workbook.
 func isWorkbook(path string) bool {
 	return strings.EqualFold(filepath.Ext(path), ".xlsx")
+}
+
+// labelsOf is the wording for an assessment: --lang, else its rubric's
+// language.
+func (a *app) labelsOf(s *store.Store, as store.Assessment) *i18n.Labels {
+	rb, err := s.Rubric(as.RubricID, as.RubricVersion)
+	if err != nil {
+		return a.labels(nil)
+	}
+	return a.labels(rb)
 }
 
 // labels picks the label language: --lang, else the rubric's language.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -181,10 +180,7 @@ func (o *rubricDiffOptions) run(args []string) error {
 	}
 	rep := diff.Compare(old, newer)
 	if o.asJSON {
-		enc := json.NewEncoder(a.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
+		return writeJSON(a.stdout, rep)
 	}
 	return writeDiff(a.stdout, rep, a.lang == "en")
 }

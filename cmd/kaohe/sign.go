@@ -43,11 +43,11 @@ func (o *signOptions) run() error {
 		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
 			var ie *store.IncompleteError
 			if errors.As(err, &ie) {
-				return notReady(&o.app.labels(nil).CLI.SignOff, ie)
+				return notReady(&o.app.labelsOf(s, as).CLI.SignOff, ie)
 			}
 			return storeRefusal(err)
 		}
-		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Signed)
+		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Signed)
 	})
 }
 
@@ -129,6 +129,6 @@ func (o *reopenOptions) run() error {
 		if _, err := s.Reopen(id, as.ID, o.reason); err != nil {
 			return storeRefusal(err)
 		}
-		return o.app.printStatus(s, as, o.app.labels(nil).CLI.SignOff.Reopened)
+		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Reopened)
 	})
 }

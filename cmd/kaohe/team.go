@@ -64,7 +64,7 @@ func (a *app) teamListCmd() *cobra.Command {
 // run prints the roster and what does not match it.
 func (o *teamListOptions) run() error {
 	a := o.app
-	return a.withStore(func(s *store.Store) error {
+	return a.readStore(func(s *store.Store) error {
 		team, err := s.Team()
 		if err != nil {
 			return err

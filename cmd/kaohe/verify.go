@@ -37,7 +37,7 @@ func (o *verifyOptions) run() error {
 	if o.fingerprint != "" {
 		return o.printFingerprint()
 	}
-	return a.withStore(func(s *store.Store) error {
+	return a.readStore(func(s *store.Store) error {
 		rep, err := s.Verify()
 		if err != nil {
 			return err
@@ -95,7 +95,7 @@ func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
 // score sheet carries at its foot, recomputed from the records.
 func (o *verifyOptions) printFingerprint() error {
 	a := o.app
-	return a.withAssessment(o.fingerprint, func(s *store.Store, as store.Assessment) error {
+	return a.readAssessment(o.fingerprint, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
