@@ -143,7 +143,11 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 			}
 		}
 		r.Ranking = append(r.Ranking, rankRow(st, res))
-		r.Sheets = append(r.Sheets, sheet(l, st, res))
+		sh, err := sheet(l, st, res)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a.Label(), err)
+		}
+		r.Sheets = append(r.Sheets, sh)
 	}
 	var missing []string
 	for _, u := range f.Units {
@@ -246,7 +250,7 @@ func rowsInPeriodBefore(rows []RankRow, i int) int {
 	return n
 }
 
-func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
+func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) (Sheet, error) {
 	a := st.Assessment
 	sh := Sheet{Unit: clean(a.Unit), Period: clean(a.Period), RubricID: a.RubricID, RubricVersion: a.RubricVersion,
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
@@ -262,7 +266,11 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 		sh.SignedAt = &t
 	}
 	sh.Evidence = evidenceOf(st)
-	sh.Fingerprint, _ = st.Fingerprint()
+	fp, err := st.Fingerprint()
+	if err != nil {
+		return Sheet{}, err // a sheet without its fingerprint would not say what it was made from
+	}
+	sh.Fingerprint = fp
 	notes := st.Notes()
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]
@@ -286,7 +294,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) Sheet {
 		}
 		sh.Categories = append(sh.Categories, sc)
 	}
-	return sh
+	return sh, nil
 }
 
 // CategoryHeading is the 主要工作 cell: the title with its points, exactly as
