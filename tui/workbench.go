@@ -208,7 +208,9 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return wb.versionRead(msg)
 	case reloadedMsg:
 		if msg.err == nil && msg.state.Assessment.ID == wb.a.ID {
-			wb.version = msg.version
+			if msg.version != 0 { // 0: the version could not be read; keep the last
+				wb.version = msg.version
+			}
 			wb.load(msg.state)
 			wb.keepCursor()
 		}
