@@ -49,16 +49,31 @@ func BenchmarkRawCommit(b *testing.B) {
 }
 
 // BenchmarkOpenLargeDB opens a file of 1,000 assessments × 36 indicators ×
-// 3 revisions and computes every assessment's current state and score.
+// 3 revisions and computes every assessment's current state and score, as
+// `kaohe list` does (OpenStates: the open's quick_check runs beside the
+// reading).
 func BenchmarkOpenLargeDB(b *testing.B) {
+	benchOpenLarge(b, func(path string) (*Store, []*State, error) { return OpenStates(path, Options{}) })
+}
+
+// BenchmarkOpenThenStatesLargeDB is BenchmarkOpenLargeDB one step after the
+// other: Open (quick_check included), then States.
+func BenchmarkOpenThenStatesLargeDB(b *testing.B) {
+	benchOpenLarge(b, func(path string) (*Store, []*State, error) {
+		s, err := Open(path, Options{})
+		if err != nil {
+			return nil, nil, err
+		}
+		states, err := s.States()
+		return s, states, err
+	})
+}
+
+func benchOpenLarge(b *testing.B, open func(path string) (*Store, []*State, error)) {
 	path := largeDB(b)
 	defer cpuPerOp(b)()
 	for b.Loop() {
-		s, err := Open(path, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		states, err := s.States()
+		s, states, err := open(path)
 		if err != nil || len(states) != 1000 {
 			b.Fatal(len(states), err)
 		}

@@ -67,6 +67,25 @@ func sameAsWalked(t testing.TB, s *Store, aid string) string {
 // and the heads it gets are the ones its revisions give: a conflict stays
 // a conflict, a retraction stays retracted, a superseded value is gone.
 func TestMigrationBuildsHeadsForOldFiles(t *testing.T) {
+	t.Run("Open", func(t *testing.T) {
+		testMigrationBuildsHeads(t, func(p string) (*Store, error) { return Open(p, Options{}) })
+	})
+	t.Run("OpenStates", func(t *testing.T) {
+		testMigrationBuildsHeads(t, func(p string) (*Store, error) {
+			s, _, err := OpenStates(p, Options{})
+			return s, err
+		})
+	})
+	// A read-only open of an old file upgrades it first, as Open does.
+	t.Run("OpenStates read-only", func(t *testing.T) {
+		testMigrationBuildsHeads(t, func(p string) (*Store, error) {
+			s, _, err := OpenStates(p, Options{ReadOnly: true})
+			return s, err
+		})
+	})
+}
+
+func testMigrationBuildsHeads(t *testing.T, open func(path string) (*Store, error)) {
 	path := filepath.Join(t.TempDir(), "old.db")
 	uri, err := fileURI(path, "")
 	if err != nil {
@@ -119,7 +138,7 @@ func TestMigrationBuildsHeadsForOldFiles(t *testing.T) {
 	add("r6", "1.1.a", "", "张三", 2100, "r5") // retracted
 	db.Close()
 
-	s, err := Open(path, Options{})
+	s, err := open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -423,28 +423,48 @@ func TestBadFiles(t *testing.T) {
 		{"quick_check fails", write("corrupt.db", corrupt), "damaged database"},
 		{"directory", dir, "is a directory"},
 	}
+	// Every way in refuses the same files with the same messages: Open,
+	// and OpenStates (whose quick_check runs beside the reading) writable
+	// and read-only.
+	openers := map[string]func(path string) (*Store, error){
+		"Open": func(p string) (*Store, error) { return Open(p, Options{}) },
+		"OpenStates": func(p string) (*Store, error) {
+			s, _, err := OpenStates(p, Options{})
+			return s, err
+		},
+		"OpenStates read-only": func(p string) (*Store, error) {
+			s, _, err := OpenStates(p, Options{ReadOnly: true})
+			return s, err
+		},
+	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			var before [32]byte
-			if tc.name != "directory" {
-				before = hashFile(t, tc.path)
-			}
-			s, err := Open(tc.path, Options{})
-			if err == nil {
-				s.Close()
-				t.Fatalf("opened a bad file")
-			}
-			var fe *FileError
-			if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
-				t.Errorf("error %q, want one line naming %s and saying %q", err, tc.path, tc.want)
-			}
-			if tc.name != "directory" && hashFile(t, tc.path) != before {
-				t.Error("the bad file was modified")
-			}
-			if _, err := os.Stat(tc.path + "-wal"); err == nil {
-				t.Error("a -wal file was left beside the bad file")
-			}
-		})
+		for how, open := range openers {
+			t.Run(tc.name+"/"+how, func(t *testing.T) {
+				testBadFile(t, open, tc.name, tc.path, tc.want)
+			})
+		}
+	}
+}
+
+func testBadFile(t *testing.T, open func(string) (*Store, error), name, path, want string) {
+	var before [32]byte
+	if name != "directory" {
+		before = hashFile(t, path)
+	}
+	s, err := open(path)
+	if err == nil {
+		s.Close()
+		t.Fatalf("opened a bad file")
+	}
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), path+": ") || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+		t.Errorf("error %q, want one line naming %s and saying %q", err, path, want)
+	}
+	if name != "directory" && hashFile(t, path) != before {
+		t.Error("the bad file was modified")
+	}
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		t.Error("a -wal file was left beside the bad file")
 	}
 }
 

@@ -61,11 +61,7 @@ func (a *app) listCmd() *cobra.Command {
 // run prints one line (or JSON object) per assessment.
 func (o *listOptions) run() error {
 	a := o.app
-	return a.readStore(func(s *store.Store) error {
-		states, err := s.States()
-		if err != nil {
-			return err
-		}
+	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
 		rows := make([]summary, 0, len(states))
 		for _, st := range states {
@@ -95,7 +91,7 @@ func (o *listOptions) run() error {
 				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
-		_, err = io.WriteString(a.stdout, b.String())
+		_, err := io.WriteString(a.stdout, b.String())
 		return err
 	})
 }

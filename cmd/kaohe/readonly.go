@@ -9,6 +9,26 @@ func (a *app) readStore(fn func(s *store.Store) error) error {
 	return a.withStoreOpened(false, true, fn)
 }
 
+// readStates is readStore for commands that start from every assessment's
+// state (list, report, conflicts): the states are read while the open's
+// integrity check runs beside them (store.OpenStates).
+func (a *app) readStates(fn func(s *store.Store, states []*store.State) error) error {
+	p, opts, err := a.storeToOpen(false, true)
+	if err != nil {
+		return err
+	}
+	s, states, err := store.OpenStates(p, opts)
+	if err != nil {
+		return err
+	}
+	ferr := fn(s, states)
+	cerr := a.closeStore(s)
+	if ferr != nil {
+		return ferr
+	}
+	return cerr
+}
+
 // readAssessment is withAssessment for commands that only read.
 func (a *app) readAssessment(ref string, fn func(s *store.Store, as store.Assessment) error) error {
 	return a.readStore(func(s *store.Store) error {

@@ -51,11 +51,7 @@ func (o *reportOptions) run() error {
 	if format == "" {
 		format = report.FormatFromPath(o.out)
 	}
-	return a.readStore(func(s *store.Store) error {
-		states, err := s.States()
-		if err != nil {
-			return err
-		}
+	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
 		var l = a.labels(nil)
 		if len(states) > 0 {

@@ -31,16 +31,25 @@ func (a *app) dbPath() (string, error) {
 // readOnly opens it for a command that only reads, which works on a
 // read-only file.
 func (a *app) openStore(create, readOnly bool) (*store.Store, error) {
-	p, err := a.dbPath()
+	p, opts, err := a.storeToOpen(create, readOnly)
 	if err != nil {
 		return nil, err
 	}
+	return store.Open(p, opts)
+}
+
+// storeToOpen is the path and options openStore opens with.
+func (a *app) storeToOpen(create, readOnly bool) (string, store.Options, error) {
+	p, err := a.dbPath()
+	if err != nil {
+		return "", store.Options{}, err
+	}
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
-		return nil, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
+		return "", store.Options{}, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
 	opts := a.storeOptions()
 	opts.ReadOnly = readOnly
-	return store.Open(p, opts)
+	return p, opts, nil
 }
 
 // storeOptions are the options every command opens a database with: the
