@@ -282,9 +282,9 @@ func exists(path string) bool {
 }
 
 func runQuickCheck(path string, immutable bool) error {
-	query := "mode=ro&_pragma=busy_timeout(10000)&_pragma=trusted_schema(0)&_pragma=mmap_size(268435456)"
+	query := "mode=ro&_pragma=busy_timeout(10000)&_pragma=trusted_schema(0)"
 	if immutable {
-		query = "mode=ro&immutable=1&_pragma=trusted_schema(0)&_pragma=mmap_size(268435456)"
+		query = "mode=ro&immutable=1&_pragma=trusted_schema(0)"
 	}
 	uri, err := fileURI(path, query)
 	if err != nil {
