@@ -410,6 +410,60 @@ func unpackHeads(out []*Revision, slab *revisionSlab, aid, packed string) ([]*Re
 	return out, p.err
 }
 
+// packedRevisionsSQL returns, in one row, every revision of one assessment
+// with its parents (IDs joined by commas), packed as packedHeadsSQL packs
+// heads: a source's assessment is read in one value, not ten columns per
+// revision.
+func packedRevisionsSQL() string {
+	f := func(col string) string { return "octet_length(" + col + ") || ':' || " + col }
+	// The parents' field is packed inside its own subquery, which then
+	// runs once per revision, not once for the length and once for the text.
+	parents := `(SELECT ` + f("g") + ` FROM (SELECT coalesce(group_concat(parent_id, ','), '') AS g FROM revision_parent p WHERE p.revision_id = r.id))`
+	return `SELECT coalesce(group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || coalesce(` + f("r.value") + `, '-') || ` +
+		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + ` || ` +
+		parents + `, ''), '') FROM revision r WHERE r.assessment_id = ?`
+}
+
+// loadAssessmentRevisions reads every revision of one assessment, with
+// its parents.
+func loadAssessmentRevisions(db q, assessmentID string) ([]*Revision, error) {
+	var packed string
+	if err := db.QueryRow(packedRevisionsSQL(), assessmentID).Scan(&packed); err != nil {
+		return nil, err
+	}
+	var out []*Revision
+	var slab revisionSlab
+	p := packedReader{s: packed}
+	for p.more() {
+		r := slab.revision()
+		r.Assessment = assessmentID
+		r.ID = p.field()
+		r.Subject = p.field()
+		if v, ok := p.nullable(); ok {
+			r.Value = slab.value(v)
+		}
+		r.Note = p.field()
+		r.Inspector = p.field()
+		r.Device = p.field()
+		r.HLC = p.field()
+		wall := p.field()
+		r.Hash = p.field()
+		if parents := p.field(); parents != "" {
+			r.Parents = strings.Split(parents, ",")
+		}
+		if p.err != nil {
+			break
+		}
+		t, err := time.Parse(timeFormat, wall)
+		if err != nil {
+			return nil, fmt.Errorf("revision %s: %w", r.ID, err)
+		}
+		r.Wall = t
+		out = append(out, r)
+	}
+	return out, p.err
+}
+
 // packedReader reads "LENGTH:TEXT" fields.
 type packedReader struct {
 	s   string

@@ -266,8 +266,29 @@ func TestHeadsMatchRevisionsAfterAnyHistory(t *testing.T) {
 			switch op := rapid.IntRange(0, 6).Draw(rt, "op"); op {
 			case 0: // merge another laptop's file
 				other := laps[rapid.IntRange(0, len(laps)-1).Draw(rt, "from")]
-				if _, err := l.s.Merge(other.path); err != nil {
+				before := openConflicts(rt, l.s)
+				sums, err := l.s.Merge(other.path)
+				if err != nil {
 					rt.Fatal(err)
+				}
+				// The merge writes with SQLite's foreign keys off: it must
+				// leave none broken.
+				if broken := foreignKeyProblems(rt, l.s); broken != "" {
+					rt.Fatalf("after a merge: %s", broken)
+				}
+				// What the merge says it brought is what the file now holds.
+				after := openConflicts(rt, l.s)
+				if want := max(after-before, 0); sums[0].NewConflicts != want {
+					rt.Fatalf("merge reports %d new conflicts; the file went from %d to %d", sums[0].NewConflicts, before, after)
+				}
+				for _, c := range sums[0].StatusChanges {
+					st, err := l.s.State(AssessmentID(rb.ID, rb.Version, strings.Split(c.Assessment, "/")[0], "2021"))
+					if err != nil {
+						rt.Fatal(err)
+					}
+					if c.Now != st.Status() {
+						rt.Fatalf("merge reports %s as %s; it is %s", c.Assessment, c.Now, st.Status())
+					}
 				}
 			case 1: // retract
 				_, err = l.s.Record(l.id, a.ID, Change{Subject: rule, Resolve: rapid.Bool().Draw(rt, "resolve")})
@@ -319,10 +340,99 @@ func TestMergeInBatchesKeepsEverything(t *testing.T) {
 	if bad, err := s.CheckHeads(); err != nil || len(bad) != 0 {
 		t.Fatalf("heads after a batched merge: %v %v", bad, err)
 	}
+	if broken := foreignKeyProblems(t, s); broken != "" {
+		t.Fatalf("after a batched merge: %s", broken)
+	}
 	all, _ := s.Assessments()
 	for _, a := range all {
 		if msg := sameAsWalked(t, s, a.ID); msg != "" {
 			t.Errorf("%s: %s", a.Label(), msg)
 		}
 	}
+}
+
+// openConflicts counts the subjects in conflict (between inspectors or
+// with a sign-off) over every assessment of the store.
+func openConflicts(t interface{ Fatal(...any) }, s *Store) int {
+	states, err := s.States()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, st := range states {
+		subjects := map[string]bool{}
+		for _, c := range st.Conflicts() {
+			subjects[c.Subject] = true
+		}
+		for _, c := range st.SignOffConflicts() {
+			subjects[c.Subject] = true
+		}
+		n += len(subjects)
+	}
+	return n
+}
+
+// A value continued on another laptop replaces, when merged back, the head
+// it continued from: one head, no conflict.
+func TestMergeBackSupersedesTheOldHead(t *testing.T) {
+	dir := t.TempDir()
+	as, aid, apath := inspectorDB(t, dir, "张三")
+	bs, bid, bpath := inspectorDB(t, dir, "李四")
+	defer as.Close()
+	defer bs.Close()
+	a := mustNew(t, as, aid, "吉首市", "2021")
+	if _, err := as.Record(aid, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bs.Merge(apath); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bs.Record(bid, a.ID, Change{Subject: "1.2.a", Value: val(t, "5")}); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := as.Merge(bpath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := as.State(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := st.Subjects["1.2.a"].Heads
+	if len(heads) != 1 || *heads[0].Value != "5" || sums[0].NewConflicts != 0 {
+		t.Errorf("after merging back: %d heads (first %s), %d new conflicts; want the one value 5", len(heads), heads[0].ValueText(), sums[0].NewConflicts)
+	}
+	if bad, err := as.CheckHeads(); err != nil || len(bad) != 0 {
+		t.Errorf("head table: %v %v", bad, err)
+	}
+}
+
+// foreignKeyProblems runs PRAGMA foreign_key_check over the whole file and
+// describes the first broken reference, or returns "".
+func foreignKeyProblems(t interface{ Fatal(...any) }, s *Store) string {
+	rows, err := s.db.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("a row of %s refers to a missing row of %s", table, parent)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var on int
+	if err := s.db.QueryRow("PRAGMA foreign_keys").Scan(&on); err != nil {
+		t.Fatal(err)
+	}
+	if on != 1 {
+		return "foreign keys are still off on the store's connection"
+	}
+	return ""
 }

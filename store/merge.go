@@ -122,9 +122,8 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		data = append(data, d)
 	}
 	var out []MergeSummary
-	defer s.widenCache()()
 	now := s.now()
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.mergeTx(func(tx *sql.Tx) error {
 		out = out[:0]
 		for _, d := range data {
 			sum, err := mergeOne(tx, d, now)
@@ -433,7 +432,7 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 		return nil, nil, refuse("assessment "+a.Label(), "it holds %d revisions (%s of values and notes), more than an inspector's file can: at most %d revisions or %s per assessment",
 			n, HumanSize(size), maxAssessmentRevisions, HumanSize(maxAssessmentBytes))
 	}
-	revs, err := loadRevisions(d.db, "WHERE r.assessment_id = ?", a.ID)
+	revs, err := loadAssessmentRevisions(d.db, a.ID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -557,9 +556,13 @@ func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
 		return sum, err
 	}
 	defer w.close()
-	var touched []Assessment
+	// settle lists the assessments whose conflicts and status are read
+	// back from the database once everything is written; after and status
+	// hold those counted from the heads in hand.
+	var settle []Assessment
 	var statusRevs []*Revision
-	before := 0
+	before, after := 0, 0
+	status := map[string]string{}
 	for _, a := range d.assessments {
 		revs, sigs, err := d.readAssessment(a, now)
 		if err != nil {
@@ -584,7 +587,6 @@ func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
 		if len(fresh) == 0 {
 			continue
 		}
-		touched = append(touched, a)
 		if !newAssessments[a.ID] {
 			sum.AssessmentsUpdated++
 			n, _, err := conflictCounts(tx, []Assessment{a})
@@ -599,23 +601,39 @@ func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
 		if err := d.writeSignatures(tx, fresh, sigs, keys); err != nil {
 			return sum, err
 		}
+		heads, err := w.writeAssessment(a.ID, fresh, known)
+		if err != nil {
+			return sum, err
+		}
 		for _, r := range fresh {
-			if err := w.write(r); err != nil {
-				return sum, err
-			}
 			if r.Subject == SubjectStatus {
 				statusRevs = append(statusRevs, r)
 			}
 			sum.RevisionsAdded++
 		}
+		if newAssessments[a.ID] {
+			// Its heads are all in hand: unless it is signed (a sign-off
+			// is settled against the database), count its conflicts here.
+			st := buildState(a, nil, heads)
+			if st.Signed() == nil {
+				after += len(st.Conflicts())
+				status[a.ID] = StatusDraft
+				continue
+			}
+		}
+		settle = append(settle, a)
 	}
 	if err := w.finish(); err != nil {
 		return sum, err
 	}
 	sum.Unsigned = d.unsignedCount()
-	after, status, err := conflictCounts(tx, touched)
+	n, settled, err := conflictCounts(tx, settle)
 	if err != nil {
 		return sum, err
+	}
+	after += n
+	for id, st := range settled {
+		status[id] = st
 	}
 	sum.NewConflicts = max(after-before, 0)
 	sort.Slice(statusRevs, func(i, j int) bool { return statusRevs[i].Less(statusRevs[j]) })
