@@ -424,13 +424,8 @@ func packedRevisionsSQL() string {
 		parents + `, ''), '') FROM revision r WHERE r.assessment_id = ?`
 }
 
-// loadAssessmentRevisions reads every revision of one assessment, with
-// its parents.
-func loadAssessmentRevisions(db q, assessmentID string) ([]*Revision, error) {
-	var packed string
-	if err := db.QueryRow(packedRevisionsSQL(), assessmentID).Scan(&packed); err != nil {
-		return nil, err
-	}
+// unpackRevisions reads the revisions packed by packedRevisionsSQL.
+func unpackRevisions(assessmentID, packed string) ([]*Revision, error) {
 	var out []*Revision
 	var slab revisionSlab
 	p := packedReader{s: packed}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"database/sql"
@@ -18,6 +19,8 @@ import (
 	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // MergeSummary is what one source brought into the target.
@@ -77,6 +80,9 @@ type sourceData struct {
 	// evidence bytes are copied from it inside the merge transaction.
 	db      *sql.DB
 	version int
+	// conn and packed read an assessment's revisions (prepareReads).
+	conn    *sql.Conn
+	packed  *sql.Stmt
 	cleanup func()
 	// keys and sigs are the source's device keys and revision signatures;
 	// unsigned counts its revisions from before signing began.
@@ -103,30 +109,29 @@ type storedRubric struct {
 // schema, quick_check) and read from a private copy (with its -wal, if one
 // lies beside it), so a source is never modified. Any refusal leaves the
 // target unchanged.
+//
+// The sources are prepared (copied, checked, their rubrics and assessments
+// read) one ahead of the merge, on a goroutine of their own, and each
+// private copy is removed as soon as its source is merged: at most three
+// lie in the temporary folder at once, however many files are merged.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
-	var data []*sourceData
-	defer func() {
-		for _, d := range data {
-			d.close()
-		}
-	}()
-	builtin := newBuiltinRubrics()
-	for _, src := range sources {
-		d, err := readSource(src, s.tempDir)
-		if err != nil {
-			return nil, err
-		}
-		if err := d.checkHistory(s.now(), builtin); err != nil {
-			return nil, err
-		}
-		data = append(data, d)
-	}
-	var out []MergeSummary
 	now := s.now()
+	ahead, stop := prepareSources(sources, s.tempDir, now)
+	defer stop()
+	var out []MergeSummary
 	err := s.mergeTx(func(tx *sql.Tx) error {
-		out = out[:0]
-		for _, d := range data {
-			sum, err := mergeOne(tx, d, now)
+		w, err := newRevisionWriter(tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for range sources {
+			p := <-ahead
+			if p.err != nil {
+				return p.err
+			}
+			sum, err := mergeOne(tx, w, p.d, now)
+			p.d.close()
 			if err != nil {
 				return err
 			}
@@ -142,6 +147,55 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		return nil, s.writeErr(err)
 	}
 	return out, nil
+}
+
+// preparedSource is a source ready to merge, or why it is refused.
+type preparedSource struct {
+	d   *sourceData
+	err error
+}
+
+// prepareSources reads and checks the sources in order (readSource, then
+// checkHistory) on a goroutine of its own, handing each over when the
+// merge asks for it; after a refusal it hands over nothing more. stop ends
+// the goroutine, removes the private copies of whatever it prepared that
+// was not taken, and returns once the goroutine has; it is safe to call
+// after everything was taken.
+func prepareSources(sources []string, tempDir string, now time.Time) (<-chan preparedSource, func()) {
+	out := make(chan preparedSource)
+	quit := make(chan struct{})
+	go func() {
+		defer close(out)
+		builtin := newBuiltinRubrics()
+		for _, src := range sources {
+			d, err := readSource(src, tempDir)
+			if err == nil {
+				if err = d.checkHistory(now, builtin); err != nil {
+					d.close()
+					d = nil
+				}
+			}
+			select {
+			case out <- preparedSource{d: d, err: err}:
+			case <-quit:
+				if d != nil {
+					d.close()
+				}
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return out, func() {
+		close(quit)
+		for p := range out {
+			if p.d != nil {
+				p.d.close()
+			}
+		}
+	}
 }
 
 // readSource checks a source file and reads it from a private copy, made in
@@ -237,8 +291,16 @@ func readSource(path, tempDir string) (*sourceData, error) {
 		}
 		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
 	}
+	if err := d.prepareReads(); err != nil {
+		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
+	}
 	keep = true
-	d.cleanup = func() { db.Close(); os.RemoveAll(dir) }
+	d.cleanup = func() {
+		d.packed.Close()
+		d.conn.Close()
+		db.Close()
+		os.RemoveAll(dir)
+	}
 	return d, nil
 }
 
@@ -412,8 +474,39 @@ func (d *sourceData) read(db *sql.DB) error {
 const (
 	maxSourceAssessments   = 100_000
 	maxAssessmentRevisions = 200_000
-	maxAssessmentBytes     = 64 << 20 // values and notes
+	maxAssessmentBytes     = 64 << 20 // everything its revisions say, packed
 )
+
+// prepareReads sets up what packedAssessment reads with: a connection of
+// its own that will not build a value above maxAssessmentBytes (SQLite
+// stops with SQLITE_TOOBIG first, so an oversized assessment is refused
+// before it is held in memory), and the packed query prepared on it once.
+func (d *sourceData) prepareReads() error {
+	ctx := context.Background()
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	if _, err := sqlite.Limit(conn, sqlite3.SQLITE_LIMIT_LENGTH, maxAssessmentBytes); err != nil {
+		conn.Close()
+		return err
+	}
+	st, err := conn.PrepareContext(ctx, packedRevisionsSQL())
+	if err != nil {
+		conn.Close()
+		return err
+	}
+	d.conn, d.packed = conn, st
+	return nil
+}
+
+// packedAssessment reads one assessment's revisions, packed in one value
+// (packedRevisionsSQL).
+func (d *sourceData) packedAssessment(assessmentID string) (string, error) {
+	var packed string
+	err := d.packed.QueryRow(assessmentID).Scan(&packed)
+	return packed, err
+}
 
 // readAssessment reads and checks one assessment's revisions from the
 // source: each revision's ID, hash, clock, inspector name, value against
@@ -423,20 +516,30 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 	refuse := func(record, format string, args ...any) error {
 		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
 	}
-	var n, size int64
-	if err := d.db.QueryRow("SELECT count(*), coalesce(sum(length(coalesce(value, '')) + length(note)), 0) FROM revision WHERE assessment_id = ?", a.ID).
-		Scan(&n, &size); err != nil {
-		return nil, nil, err
+	oversized := func(n int64) error {
+		return refuse("assessment "+a.Label(), "it holds %d revisions, more than an inspector's file can: at most %d revisions or %s of revision data per assessment",
+			n, maxAssessmentRevisions, HumanSize(maxAssessmentBytes))
 	}
-	if n > maxAssessmentRevisions || size > maxAssessmentBytes {
-		return nil, nil, refuse("assessment "+a.Label(), "it holds %d revisions (%s of values and notes), more than an inspector's file can: at most %d revisions or %s per assessment",
-			n, HumanSize(size), maxAssessmentRevisions, HumanSize(maxAssessmentBytes))
+	packed, err := d.packedAssessment(a.ID)
+	if isTooBig(err) {
+		var n int64 // from the index alone
+		if err := d.db.QueryRow("SELECT count(*) FROM revision WHERE assessment_id = ?", a.ID).Scan(&n); err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, oversized(n)
 	}
-	revs, err := loadAssessmentRevisions(d.db, a.ID)
 	if err != nil {
 		return nil, nil, err
 	}
+	revs, err := unpackRevisions(a.ID, packed)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(revs) > maxAssessmentRevisions {
+		return nil, nil, oversized(int64(len(revs)))
+	}
 	rb := d.rubricOf[a.RubricID+"\x00"+a.RubricVersion]
+	namesOK := map[string]bool{} // inspectors' names already checked
 	byRev := make(map[string]*Revision, len(revs))
 	for _, r := range revs {
 		byRev[r.ID] = r
@@ -452,8 +555,11 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 		if _, err := ParseHLC(r.HLC); err != nil {
 			return nil, nil, refuse(rec, "%v", err)
 		}
-		if err := checkStoredName("inspector", r.Inspector); err != nil {
-			return nil, nil, refuse(rec, "%v", err)
+		if !namesOK[r.Inspector] {
+			if err := checkStoredName("inspector", r.Inspector); err != nil {
+				return nil, nil, refuse(rec, "%v", err)
+			}
+			namesOK[r.Inspector] = true
 		}
 		for _, p := range r.Parents {
 			if byRev[p] != nil || p == r.ID {
@@ -509,7 +615,7 @@ func revisionHashes(tx *sql.Tx, assessmentID string) (map[string]string, error) 
 // assessment at a time: its revisions are read, checked, compared with
 // the target's, and what is new is written (with its evidence files and
 // signatures) before the next assessment is read.
-func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
+func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (MergeSummary, error) {
 	sum := MergeSummary{Source: d.path, StatusChanges: []StatusChange{}}
 	refuse := func(record, format string, args ...any) error {
 		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
@@ -551,11 +657,6 @@ func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
 	if err != nil {
 		return sum, err
 	}
-	w, err := newRevisionWriter(tx)
-	if err != nil {
-		return sum, err
-	}
-	defer w.close()
 	// settle lists the assessments whose conflicts and status are read
 	// back from the database once everything is written; after and status
 	// hold those counted from the heads in hand.
@@ -568,9 +669,11 @@ func mergeOne(tx *sql.Tx, d *sourceData, now time.Time) (MergeSummary, error) {
 		if err != nil {
 			return sum, err
 		}
-		known, err := revisionHashes(tx, a.ID)
-		if err != nil {
-			return sum, err
+		known := map[string]string{} // a new assessment: the target holds none of it
+		if !newAssessments[a.ID] {
+			if known, err = revisionHashes(tx, a.ID); err != nil {
+				return sum, err
+			}
 		}
 		var fresh []*Revision
 		for _, r := range revs {

@@ -340,6 +340,13 @@ func isBusy(err error) bool {
 	return errors.Is(err, ErrBusy)
 }
 
+// isTooBig reports whether err is SQLite's SQLITE_TOOBIG: a value would
+// exceed the connection's length limit.
+func isTooBig(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_TOOBIG
+}
+
 // cannotMakeWAL reports whether err is SQLite failing to create the files
 // it reads a WAL-mode database with (a read-only folder).
 func cannotMakeWAL(err error) bool {
