@@ -664,8 +664,11 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 	var statusRevs []*Revision
 	before, after := 0, 0
 	status := map[string]string{}
+	ahead, stop := d.readAhead(now)
+	defer stop()
 	for _, a := range d.assessments {
-		revs, sigs, err := d.readAssessment(a, now)
+		read := <-ahead
+		revs, sigs, err := read.revs, read.sigs, read.err
 		if err != nil {
 			return sum, err
 		}
@@ -726,6 +729,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 		}
 		settle = append(settle, a)
 	}
+	stop() // every assessment has been read: d.unsigned is final
 	if err := w.finish(); err != nil {
 		return sum, err
 	}
