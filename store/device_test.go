@@ -207,3 +207,30 @@ func TestTeamRosterFlagsOtherDevices(t *testing.T) {
 		t.Fatalf("devices: %+v %v", devs, err)
 	}
 }
+
+// A signed source merges with its signatures and device keys, and leaves
+// no reference broken (the merge writes with SQLite's foreign keys off).
+func TestSignedMergeKeepsSignaturesAndReferences(t *testing.T) {
+	dir := t.TempDir()
+	s, id, src := signedDB(t, dir, "张三")
+	a := mustNew(t, s, id, "吉首市", "2021")
+	setValue(t, s, id, a, "1.2.a", "3")
+	setValue(t, s, id, a, "1.2.a", "4")
+	setValue(t, s, id, a, "1.3.a", "2")
+	s.Close()
+	target, err := Open(filepath.Join(dir, "target.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer target.Close()
+	if _, err := target.Merge(src); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := target.CheckSignatures()
+	if err != nil || rep.Signed == 0 || rep.Unsigned != 0 || len(rep.Bad) != 0 {
+		t.Fatalf("signatures after the merge: %+v %v", rep, err)
+	}
+	if broken := foreignKeyProblems(t, target); broken != "" {
+		t.Errorf("after a signed merge: %s", broken)
+	}
+}

@@ -186,6 +186,9 @@ func TestMergeAttachmentsOrderFreeIdempotent(t *testing.T) {
 			t.Fatalf("%s: %v", att.Name, err)
 		}
 	}
+	if broken := foreignKeyProblems(t, s); broken != "" {
+		t.Errorf("after merging evidence: %s", broken)
+	}
 }
 
 // A source whose evidence bytes were altered (a corrupted chunk) or removed
