@@ -26,44 +26,6 @@ const (
 		ON CONFLICT DO UPDATE SET revisions = revisions + 1, first_hlc = min(first_hlc, excluded.first_hlc)`
 )
 
-// rebuildHeadsOf recomputes the heads and inspectors' counts of some
-// assessments from their revisions, inside a transaction: a merge's way,
-// one set-wise pass per assessment instead of one per revision.
-func rebuildHeadsOf(tx *sql.Tx, assessmentIDs []string) error {
-	if len(assessmentIDs) == 0 {
-		return nil
-	}
-	var stmts []*sql.Stmt
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
-	for _, query := range []string{
-		"DELETE FROM head WHERE assessment_id = ?1",
-		`INSERT INTO head(assessment_id, subject, revision_id)
-		SELECT r.assessment_id, r.subject, r.id FROM revision r WHERE r.assessment_id = ?1
-		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`,
-		"DELETE FROM assessment_inspector WHERE assessment_id = ?1",
-		`INSERT INTO assessment_inspector(assessment_id, inspector, first_hlc, revisions)
-		SELECT assessment_id, inspector, min(hlc), count(*) FROM revision WHERE assessment_id = ?1 GROUP BY inspector`,
-	} {
-		st, err := tx.Prepare(query)
-		if err != nil {
-			return err
-		}
-		stmts = append(stmts, st)
-	}
-	for _, id := range assessmentIDs {
-		for _, st := range stmts {
-			if _, err := st.Exec(id); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 // headColumns are scanRevision's columns for a head joined to its revision.
 // A head's own parents are not read: nothing that reads the current state
 // needs them (History loads them), and they would cost as much again.
