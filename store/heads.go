@@ -281,8 +281,8 @@ func loadActivity(db q, assessmentID string) (map[string]*activity, error) {
 // together. Reading 1,000 strings instead of 36,000 rows of nine columns
 // is most of what makes the list fast: the driver's cost is per column.
 func packedHeadsSQL(where string) string {
-	f := func(col string) string { return "octet_length(" + col + ") || ':' || " + col }
-	return `SELECT h.assessment_id, group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || coalesce(` + f("r.value") + `, '-') || ` +
+	f, value := packedField, packedNullable
+	return `SELECT h.assessment_id, group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
 		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + `, '')
 		FROM head h JOIN revision r ON r.id = h.revision_id ` + where + ` GROUP BY h.assessment_id`
 }
@@ -377,11 +377,11 @@ func unpackHeads(out []*Revision, slab *revisionSlab, aid, packed string) ([]*Re
 // heads: a source's assessment is read in one value, not ten columns per
 // revision.
 func packedRevisionsSQL() string {
-	f := func(col string) string { return "octet_length(" + col + ") || ':' || " + col }
+	f, value := packedField, packedNullable
 	// The parents' field is packed inside its own subquery, which then
 	// runs once per revision, not once for the length and once for the text.
 	parents := `(SELECT ` + f("g") + ` FROM (SELECT coalesce(group_concat(parent_id, ','), '') AS g FROM revision_parent p WHERE p.revision_id = r.id))`
-	return `SELECT coalesce(group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || coalesce(` + f("r.value") + `, '-') || ` +
+	return `SELECT coalesce(group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
 		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + ` || ` +
 		parents + `, ''), '') FROM revision r WHERE r.assessment_id = ?`
 }
@@ -421,6 +421,24 @@ func unpackRevisions(assessmentID, packed string) ([]*Revision, error) {
 	return out, p.err
 }
 
+// packedField packs a column as "BYTELENGTH:TEXT", and a NULL (which only
+// a file edited outside kaohe can hold where text belongs) as "!", so that
+// one NULL cannot turn a whole revision's record into NULL and drop it
+// from group_concat unseen.
+func packedField(col string) string {
+	return "coalesce(octet_length(" + col + ") || ':' || " + col + ", '!')"
+}
+
+// packedNullable packs a column that may be NULL (a value: a retraction)
+// as packedField does, a NULL as "-".
+func packedNullable(col string) string {
+	return "coalesce(octet_length(" + col + ") || ':' || " + col + ", '-')"
+}
+
+// errUnreadableRecord is a packed record that does not read back: a NULL
+// where text belongs, or text SQLite does not hold as UTF-8.
+var errUnreadableRecord = errors.New("a record that does not read back (a NULL where text belongs, or text not stored as UTF-8): the file was edited outside kaohe")
+
 // packedReader reads "LENGTH:TEXT" fields.
 type packedReader struct {
 	s   string
@@ -444,7 +462,7 @@ func (p *packedReader) field() string {
 	colon := strings.IndexByte(p.s, ':')
 	n, err := strconv.Atoi(p.s[:max(colon, 0)])
 	if colon < 0 || err != nil || n < 0 || colon+1+n > len(p.s) {
-		p.err = errors.New("damaged packed heads")
+		p.err = errUnreadableRecord
 		return ""
 	}
 	v := p.s[colon+1 : colon+1+n]

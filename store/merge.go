@@ -115,9 +115,26 @@ type storedRubric struct {
 // private copy is removed as soon as its source is merged: at most three
 // lie in the temporary folder at once, however many files are merged.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
+	// A source that is missing or not a database is refused before the
+	// target is locked.
+	for _, src := range sources {
+		if err := checkSourceHeader(src); err != nil {
+			return nil, err
+		}
+	}
 	now := s.now()
 	ahead, stop := prepareSources(sources, s.tempDir, now)
 	defer stop()
+	// The first source is ready (or refused) before the target is locked,
+	// as every source was before they were prepared one ahead: another
+	// program writing the target waits for the merge, not for the copy.
+	var first preparedSource
+	if len(sources) > 0 {
+		if first = <-ahead; first.err != nil {
+			return nil, first.err
+		}
+		defer first.d.close()
+	}
 	var out []MergeSummary
 	err := s.mergeTx(func(tx *sql.Tx) error {
 		w, err := newRevisionWriter(tx)
@@ -125,13 +142,14 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			return err
 		}
 		defer w.close()
-		for range sources {
-			p := <-ahead
-			if p.err != nil {
-				return p.err
+		for i := range sources {
+			p := first
+			if i > 0 {
+				if p = <-ahead; p.err != nil {
+					return p.err
+				}
 			}
-			sum, err := mergeOne(tx, w, p.d, now)
-			p.d.close()
+			sum, err := mergeSource(tx, w, p.d, now)
 			if err != nil {
 				return err
 			}
@@ -147,6 +165,33 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		return nil, s.writeErr(err)
 	}
 	return out, nil
+}
+
+// mergeSource merges one prepared source and removes its private copy,
+// however mergeOne ends.
+func mergeSource(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (MergeSummary, error) {
+	defer d.close()
+	return mergeOne(tx, w, d, now)
+}
+
+// checkSourceHeader refuses a source that is missing, empty or not a
+// SQLite file, as readSource would, without copying anything.
+func checkSourceHeader(path string) error {
+	empty, err := checkHeader(path)
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return &RefusedError{Source: path, Reason: fe.Problem}
+		}
+		return &RefusedError{Source: path, Reason: err.Error()}
+	}
+	if empty {
+		if _, err := os.Stat(path); err != nil {
+			return &RefusedError{Source: path, Reason: "no such file"}
+		}
+		return &RefusedError{Source: path, Reason: "an empty file, not a kaohe database"}
+	}
+	return nil
 }
 
 // preparedSource is a source ready to merge, or why it is refused.
@@ -168,6 +213,11 @@ func prepareSources(sources []string, tempDir string, now time.Time) (<-chan pre
 		defer close(out)
 		builtin := newBuiltinRubrics()
 		for _, src := range sources {
+			select {
+			case <-quit:
+				return
+			default:
+			}
 			d, err := readSource(src, tempDir)
 			if err == nil {
 				if err = d.checkHistory(now, builtin); err != nil {
@@ -201,19 +251,8 @@ func prepareSources(sources []string, tempDir string, now time.Time) (<-chan pre
 // readSource checks a source file and reads it from a private copy, made in
 // a new folder under tempDir and removed on return, whatever the outcome.
 func readSource(path, tempDir string) (*sourceData, error) {
-	empty, err := checkHeader(path)
-	if err != nil {
-		var fe *FileError
-		if errors.As(err, &fe) {
-			return nil, &RefusedError{Source: path, Reason: fe.Problem}
-		}
-		return nil, &RefusedError{Source: path, Reason: err.Error()}
-	}
-	if empty {
-		if _, err := os.Stat(path); err != nil {
-			return nil, &RefusedError{Source: path, Reason: "no such file"}
-		}
-		return nil, &RefusedError{Source: path, Reason: "an empty file, not a kaohe database"}
+	if err := checkSourceHeader(path); err != nil {
+		return nil, err
 	}
 	dir, err := os.MkdirTemp(tempDir, "kaohe-merge-*")
 	if err != nil {
@@ -279,6 +318,13 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	}
 	if appID != ApplicationID {
 		return nil, &RefusedError{Source: path, Reason: foreignMessage(uint32(appID))}
+	}
+	var encoding string
+	if err := db.QueryRow("PRAGMA encoding").Scan(&encoding); err != nil {
+		return nil, &RefusedError{Source: path, Reason: describe(err)}
+	}
+	if encoding != "UTF-8" {
+		return nil, &RefusedError{Source: path, Reason: "its text is stored as " + encoding + "; kaohe writes UTF-8 only, so the file was made or rebuilt outside kaohe"}
 	}
 	if version < 1 || version > SchemaVersion {
 		return nil, &RefusedError{Source: path, Reason: fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion)}
@@ -529,11 +575,11 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 		return nil, nil, oversized(n)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, refuse("assessment "+a.Label(), "cannot read its revisions: %s", describe(err))
 	}
 	revs, err := unpackRevisions(a.ID, packed)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, refuse("assessment "+a.Label(), "cannot read its revisions: %s", describe(err))
 	}
 	if len(revs) > maxAssessmentRevisions {
 		return nil, nil, oversized(int64(len(revs)))

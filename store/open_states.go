@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"io"
 	"os"
 	"time"
@@ -41,14 +42,25 @@ func OpenStates(path string, opts Options) (*Store, []*State, error) {
 // openStatesBesideCheck is OpenStates' fast path; ok false means take the
 // ordinary one. It reads nothing that Open would not and writes nothing
 // before the check has passed: it runs only on a WAL-mode file of the
-// current schema, and a writable connection only when nothing lies beside
-// the file (no -wal to fold in when the connection closes).
+// current schema (read from the header before any connection is opened,
+// when nothing lies beside the file), and a writable connection only when
+// nothing lies beside the file (no -wal to fold in when the connection
+// closes, no -journal to roll back).
 func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State, ok bool) {
 	empty, err := checkHeader(path)
-	if err != nil || empty || !walModeFile(path) {
+	if err != nil || empty {
 		return nil, nil, false
 	}
-	quiet := !exists(path+"-wal") && !exists(path+"-shm")
+	hdr, ok := readFileHeader(path)
+	if !ok || !hdr.walMode() {
+		return nil, nil, false
+	}
+	// Quiet: nothing lies beside the file, so no process has it open, no
+	// write was cut short, and its header is the whole truth about it.
+	quiet := !exists(path+"-wal") && !exists(path+"-shm") && !exists(path+"-journal")
+	if quiet && (hdr.applicationID != ApplicationID || hdr.userVersion != SchemaVersion) {
+		return nil, nil, false // foreign, or to be upgraded: Open's business
+	}
 	if !opts.ReadOnly && (!quiet || checkWritable(path) != nil) {
 		return nil, nil, false
 	}
@@ -89,18 +101,30 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 	return s, states, true
 }
 
-// walModeFile says whether the file's header marks it as a WAL-mode
-// database (read and write versions 2), so opening it in WAL mode writes
-// nothing.
-func walModeFile(path string) bool {
+// fileHeader is what OpenStates reads from a database file's first 100
+// bytes.
+type fileHeader struct {
+	readVersion, writeVersion byte
+	userVersion               uint32
+	applicationID             uint32
+}
+
+// walMode says whether the header marks a WAL-mode database (read and
+// write versions 2), which opening in WAL mode does not write to.
+func (h fileHeader) walMode() bool { return h.readVersion == 2 && h.writeVersion == 2 }
+
+// readFileHeader reads a SQLite file's header; ok is false for anything
+// else.
+func readFileHeader(path string) (h fileHeader, ok bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return false
+		return h, false
 	}
 	defer f.Close()
-	hdr := make([]byte, 20)
-	if _, err := io.ReadFull(f, hdr); err != nil {
-		return false
+	b := make([]byte, 100)
+	if _, err := io.ReadFull(f, b); err != nil || !bytes.Equal(b[:16], []byte("SQLite format 3\x00")) {
+		return h, false
 	}
-	return bytes.Equal(hdr[:16], []byte("SQLite format 3\x00")) && hdr[18] == 2 && hdr[19] == 2
+	return fileHeader{readVersion: b[18], writeVersion: b[19],
+		userVersion: binary.BigEndian.Uint32(b[60:64]), applicationID: binary.BigEndian.Uint32(b[68:72])}, true
 }

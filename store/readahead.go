@@ -3,9 +3,10 @@ package store
 import "time"
 
 // readAheadDepth is how many assessments a source's reader may have read
-// and checked ahead of the writer: enough to keep both busy, few enough
-// that memory stays a few assessments' worth.
-const readAheadDepth = 4
+// and checked ahead of the writer. One keeps both busy (four measured the
+// same), and keeps memory at three assessments at most: the one being
+// written, the one handed over, the one being read.
+const readAheadDepth = 1
 
 // assessmentRead is one assessment's revisions and signatures as
 // readAssessment returned them.
@@ -27,6 +28,11 @@ func (d *sourceData) readAhead(now time.Time) (<-chan assessmentRead, func()) {
 	go func() {
 		defer close(out)
 		for _, a := range d.assessments {
+			select {
+			case <-quit:
+				return
+			default:
+			}
 			revs, sigs, err := d.readAssessment(a, now)
 			select {
 			case out <- assessmentRead{revs: revs, sigs: sigs, err: err}:

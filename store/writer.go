@@ -247,8 +247,15 @@ func (s *Store) mergeTx(fn func(*sql.Tx) error) error {
 		return nil
 	}
 	defer func() {
-		if err := set("PRAGMA foreign_keys = ON", fmt.Sprintf("PRAGMA cache_size = %d", cache)); err != nil {
-			// Never hand the connection back without its foreign keys.
+		// Never hand the connection back without its foreign keys: a
+		// restore that fails, or that SQLite ignored (it does inside a
+		// transaction), discards the connection instead.
+		var on int
+		err := set("PRAGMA foreign_keys = ON", fmt.Sprintf("PRAGMA cache_size = %d", cache))
+		if err == nil {
+			err = conn.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&on)
+		}
+		if err != nil || on != 1 {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
@@ -259,8 +266,10 @@ func (s *Store) mergeTx(fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	// Rolled back however fn ends, a panic included (after a commit this
+	// does nothing), before the deferred restore above runs.
+	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		tx.Rollback()
 		return err
 	}
 	return tx.Commit()
