@@ -345,31 +345,40 @@ func (sl *revisionSlab) value(v string) *string {
 func unpackHeads(out []*Revision, slab *revisionSlab, aid, packed string) ([]*Revision, error) {
 	p := packedReader{s: packed}
 	for p.more() {
-		r := slab.revision()
-		r.Assessment = aid
-		var wall string
-		r.ID = p.field()
-		r.Subject = p.field()
-		if v, ok := p.nullable(); ok {
-			r.Value = slab.value(v)
-		}
-		r.Note = p.field()
-		r.Inspector = p.field()
-		r.Device = p.field()
-		r.HLC = p.field()
-		wall = p.field()
-		r.Hash = p.field()
-		if p.err != nil {
-			return out, p.err
-		}
-		t, err := time.Parse(timeFormat, wall)
+		r, err := p.revision(slab, aid)
 		if err != nil {
 			return out, err
 		}
-		r.Wall = t
 		out = append(out, r)
 	}
 	return out, p.err
+}
+
+// revision reads the nine packed columns every packed revision starts with
+// (ID, subject, value, note, inspector, device, clock, wall time, hash).
+func (p *packedReader) revision(slab *revisionSlab, assessmentID string) (*Revision, error) {
+	r := slab.revision()
+	r.Assessment = assessmentID
+	r.ID = p.field()
+	r.Subject = p.field()
+	if v, ok := p.nullable(); ok {
+		r.Value = slab.value(v)
+	}
+	r.Note = p.field()
+	r.Inspector = p.field()
+	r.Device = p.field()
+	r.HLC = p.field()
+	wall := p.field()
+	r.Hash = p.field()
+	if p.err != nil {
+		return nil, p.err
+	}
+	t, err := time.Parse(timeFormat, wall)
+	if err != nil {
+		return nil, fmt.Errorf("revision %s: %w", r.ID, err)
+	}
+	r.Wall = t
+	return r, nil
 }
 
 // packedRevisionsSQL returns, in one row, every revision of one assessment
@@ -392,30 +401,13 @@ func unpackRevisions(assessmentID, packed string) ([]*Revision, error) {
 	var slab revisionSlab
 	p := packedReader{s: packed}
 	for p.more() {
-		r := slab.revision()
-		r.Assessment = assessmentID
-		r.ID = p.field()
-		r.Subject = p.field()
-		if v, ok := p.nullable(); ok {
-			r.Value = slab.value(v)
+		r, err := p.revision(&slab, assessmentID)
+		if err != nil {
+			return nil, err
 		}
-		r.Note = p.field()
-		r.Inspector = p.field()
-		r.Device = p.field()
-		r.HLC = p.field()
-		wall := p.field()
-		r.Hash = p.field()
 		if parents := p.field(); parents != "" {
 			r.Parents = strings.Split(parents, ",")
 		}
-		if p.err != nil {
-			break
-		}
-		t, err := time.Parse(timeFormat, wall)
-		if err != nil {
-			return nil, fmt.Errorf("revision %s: %w", r.ID, err)
-		}
-		r.Wall = t
 		out = append(out, r)
 	}
 	return out, p.err

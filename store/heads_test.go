@@ -360,14 +360,7 @@ func openConflicts(t interface{ Fatal(...any) }, s *Store) int {
 	}
 	n := 0
 	for _, st := range states {
-		subjects := map[string]bool{}
-		for _, c := range st.Conflicts() {
-			subjects[c.Subject] = true
-		}
-		for _, c := range st.SignOffConflicts() {
-			subjects[c.Subject] = true
-		}
-		n += len(subjects)
+		n += st.OpenConflicts()
 	}
 	return n
 }

@@ -812,14 +812,7 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 		if err := attachSignOff(tx, st); err != nil {
 			return 0, nil, err
 		}
-		subjects := map[string]bool{}
-		for _, c := range st.Conflicts() {
-			subjects[c.Subject] = true
-		}
-		for _, c := range st.SignOffConflicts() {
-			subjects[c.Subject] = true
-		}
-		n += len(subjects)
+		n += st.OpenConflicts()
 		status[a.ID] = st.Status()
 	}
 	return n, status, nil

@@ -159,6 +159,19 @@ func (st *State) SignOff() *SignOff { return st.signed.signOff }
 // reopens the assessment or keeps the signed value.
 func (st *State) SignOffConflicts() []SignOffConflict { return st.signed.conflicts }
 
+// OpenConflicts counts the subjects in conflict, between inspectors or
+// with the sign-off; a subject in both counts once.
+func (st *State) OpenConflicts() int {
+	subjects := map[string]bool{}
+	for _, c := range st.Conflicts() {
+		subjects[c.Subject] = true
+	}
+	for _, c := range st.SignOffConflicts() {
+		subjects[c.Subject] = true
+	}
+	return len(subjects)
+}
+
 // SignOffConflict returns the sign-off conflict on subject, or nil.
 func (st *State) SignOffConflict(subject string) *SignOffConflict {
 	for i := range st.signed.conflicts {
