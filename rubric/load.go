@@ -73,12 +73,24 @@ func (es Errors) Error() string {
 // A file larger than MaxBytes, or that is not a regular file (a named pipe
 // would be waited on), is refused without being read.
 func LoadFile(path string) (*Rubric, error) {
+	data, err := ReadFile(path, "a YAML file")
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// ReadFile reads a rubric file of any format, refusing without reading it
+// a file that is not a regular file (a named pipe would be waited on) or is
+// larger than MaxBytes. format names what a rubric file is in the refusal
+// ("a YAML file", "an Excel workbook (.xlsx)").
+func ReadFile(path, format string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file; a rubric is a YAML file", path)
+		return nil, fmt.Errorf("%s: not a regular file; a rubric is %s", path, format)
 	}
 	if st.Size() > MaxBytes {
 		return nil, Errors{{File: path, Message: fmt.Sprintf("too big for a rubric: %d bytes (at most %d)", st.Size(), MaxBytes)}}
@@ -87,7 +99,7 @@ func LoadFile(path string) (*Rubric, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
 	}
-	return Parse(path, data)
+	return data, nil
 }
 
 // Parse decodes and validates a rubric file's bytes; name is used in error

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"math/big"
-	"os"
 	"sort"
 	"strings"
 
@@ -14,11 +13,13 @@ import (
 )
 
 // LoadFile reads and validates the rubric workbook at path. Errors name the
-// file, sheet and cell of each problem.
+// file, sheet and cell of each problem. A file larger than rubric.MaxBytes,
+// or that is not a regular file (a named pipe would be waited on), is refused
+// without being read, as the YAML loader refuses it.
 func LoadFile(path string) (*rubric.Rubric, error) {
-	data, err := os.ReadFile(path)
+	data, err := rubric.ReadFile(path, "an Excel workbook (.xlsx)")
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
+		return nil, err
 	}
 	return Parse(path, data)
 }

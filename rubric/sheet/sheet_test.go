@@ -3,13 +3,15 @@ package sheet
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/xuri/excelize/v2"
-	"pgregory.net/rapid"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
+	"github.com/xuri/excelize/v2"
+	"pgregory.net/rapid"
 )
 
 func canonical(t *testing.T, rb *rubric.Rubric) string {
@@ -211,4 +213,21 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("error does not name the file: %v", err)
 		}
 	})
+}
+
+// A workbook larger than a rubric file may be is refused without being read.
+func TestWorkbookTooBigRefused(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.xlsx")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(rubric.MaxBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = LoadFile(p)
+	if err == nil || !strings.Contains(err.Error(), "too big for a rubric") {
+		t.Errorf("got %v", err)
+	}
 }
