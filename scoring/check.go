@@ -40,65 +40,37 @@ func Allowed(r *rubric.Rule) string {
 }
 
 // CheckValue validates one finding against its rule and returns a message
-// naming what is allowed, or "" when the finding is acceptable.
+// naming what is allowed, or "" when the finding is acceptable. It is
+// Validate's verdict, worded in English for records and the command line.
 func CheckValue(r *rubric.Rule, f Finding) string {
-	v := f.Value
-	bad := func(what string) string {
-		return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, r.Kind, Allowed(r))
-	}
-	describe := func() string {
-		switch v.Type {
-		case Bool:
-			return v.String()
-		case Text:
-			return fmt.Sprintf("text %q", v.Text)
-		case Unset:
-			return "an empty value"
-		}
-		return v.Num.String()
-	}
-	if r.Kind.IsBool() {
-		if v.Type != Bool {
-			return bad(describe())
-		}
+	return checkMessage(Validate(r, f), f.Value)
+}
+
+// checkMessage words a problem Validate found with the value v, or is ""
+// when there is none.
+func checkMessage(e *ValueError, v Value) string {
+	if e == nil {
 		return ""
 	}
-	if v.Type != Number {
-		return bad(describe())
-	}
-	n := v.Num
-	if n < 0 {
-		return bad("a negative value " + n.String())
-	}
-	switch r.Kind {
-	case rubric.Count:
-		if !n.IsInt() {
-			return bad(n.String() + ", not a whole number,")
-		}
-		if (r.MaxValue != nil && n > *r.MaxValue) || n > decimal.FromInt(MaxCount) {
-			return bad(n.String())
-		}
-	case rubric.Shortfall:
-		if r.MaxValue != nil && n > *r.MaxValue {
-			return bad(n.String())
-		}
-	case rubric.Ratio:
-		if n > decimal.FromInt(100) {
-			return bad(n.String())
-		}
-	case rubric.Convert:
-		if n > r.FullMark() {
-			return bad(n.String())
-		}
-	case rubric.Discretion:
-		if n > *r.Cap {
-			return bad(n.String())
-		}
-		if n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
-			return fmt.Sprintf("a discretionary deduction needs a note saying why (deduction %s)", n)
+	var what string
+	switch e.Problem {
+	case NeedsNote:
+		return fmt.Sprintf("a discretionary deduction needs a note saying why (deduction %s)", v.Num)
+	case Negative:
+		what = "a negative value " + v.Num.String()
+	case NotWhole:
+		what = v.Num.String() + ", not a whole number,"
+	default:
+		switch v.Type {
+		case Text:
+			what = fmt.Sprintf("text %q", v.Text)
+		case Unset:
+			what = "an empty value"
+		default:
+			what = v.String()
 		}
 	}
-	return ""
+	return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, e.Rule.Kind, Allowed(e.Rule))
 }
 
 // Check validates every finding against the rubric: unknown rule IDs and
@@ -112,8 +84,8 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 				Unknown: rb.ID + " " + rb.Version})
 			continue
 		}
-		if msg := CheckValue(ref.Rule, f); msg != "" {
-			errs = append(errs, &FindingError{Rule: id, Message: msg, Value: Validate(ref.Rule, f)})
+		if ve := Validate(ref.Rule, f); ve != nil {
+			errs = append(errs, &FindingError{Rule: id, Message: checkMessage(ve, f.Value), Value: ve})
 		}
 	}
 	if len(errs) == 0 {

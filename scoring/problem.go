@@ -106,7 +106,7 @@ func AllowedIn(l *i18n.Labels, r *rubric.Rule) string {
 }
 
 // Validate checks a finding against its rule and says what is wrong, or
-// returns nil. It accepts exactly what CheckValue accepts.
+// returns nil. CheckValue words its verdict in English.
 func Validate(r *rubric.Rule, f Finding) *ValueError {
 	v := f.Value
 	bad := func(p Problem, limit string) *ValueError {
