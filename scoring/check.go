@@ -112,7 +112,7 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 		}
 		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text}
 	}
-	d, err := parseFigure(NormalizeFigure(t))
+	d, err := ParseFigure(t)
 	if err != nil {
 		detail := ""
 		if !errors.Is(err, decimal.ErrSyntax) {

@@ -65,6 +65,11 @@ func grouped(s string) bool {
 
 func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
+// ParseFigure reads a figure as inspectors and standards write it
+// (NormalizeFigure), exactly. Its error wraps decimal.ErrSyntax when the
+// text is not a number at all.
+func ParseFigure(text string) (decimal.Dec, error) { return parseFigure(NormalizeFigure(text)) }
+
 // parseFigure reads a normalised figure, with its 万 or 亿 multiplier
 // applied exactly (decimal arithmetic, never float64).
 func parseFigure(s string) (decimal.Dec, error) {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/scoring"
 )
 
 // chineseDigit is the value of a single Chinese numeral a standard writes a
@@ -19,8 +20,8 @@ func chineseDigit(r rune) (int64, bool) {
 	return 0, false
 }
 
-// parseNumber reads a figure as the patterns capture it: ASCII or
-// full-width digits with an optional decimal point, or one Chinese numeral,
+// parseNumber reads a figure as the patterns capture it: digits as
+// scoring reads a typed figure (full-width too), or one Chinese numeral,
 // optionally followed by 万 (× 10000) or 千 (× 1000). It reports false for
 // anything else, or a figure too large to be a rubric parameter.
 func parseNumber(s string) (decimal.Dec, bool) {
@@ -31,28 +32,11 @@ func parseNumber(s string) (decimal.Dec, bool) {
 	case strings.HasSuffix(s, "千"):
 		mult, s = 1000, strings.TrimSuffix(s, "千")
 	}
-	var d decimal.Dec
+	d, err := scoring.ParseFigure(s)
 	if n, ok := chineseDigit(onlyRune(s)); ok {
-		d = decimal.FromInt(n)
-	} else {
-		var b strings.Builder
-		for _, r := range s {
-			switch {
-			case r >= '０' && r <= '９':
-				b.WriteRune('0' + (r - '０'))
-			case r == '．':
-				b.WriteByte('.')
-			default:
-				b.WriteRune(r)
-			}
-		}
-		v, err := decimal.Parse(b.String())
-		if err != nil {
-			return 0, false
-		}
-		d = v
+		d, err = decimal.FromInt(n), nil
 	}
-	if d > decimal.Max/decimal.Dec(mult) {
+	if err != nil || d > decimal.Max/decimal.Dec(mult) {
 		return 0, false
 	}
 	return d.MulInt(mult), true
