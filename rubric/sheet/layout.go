@@ -60,6 +60,26 @@ func infoFields() []struct{ label, field, note string } {
 	}
 }
 
+// infoText is the rubric field an information-sheet row of the given field
+// holds, for every field but units (a list, one row per unit).
+func infoText(rb *rubric.Rubric, field string) *string {
+	switch field {
+	case "id":
+		return &rb.ID
+	case "version":
+		return &rb.Version
+	case "title":
+		return &rb.Title
+	case "language":
+		return &rb.Language
+	case "evidence":
+		return &rb.Evidence
+	case "period_pattern":
+		return &rb.PeriodPattern
+	}
+	return nil
+}
+
 // Columns of the indicator sheet. A row whose 序号, 主要工作, 类别分值 or
 // 加分项 is filled starts a category (like the first row of a 主要工作 in the
 // printed table); every row is one indicator of the current category.

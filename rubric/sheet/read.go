@@ -302,31 +302,20 @@ func (r *reader) readInfo(rb *rubric.Rubric) {
 			r.errorAt(lat, "unknown item %q; the items are %s、%s、%s、%s、%s、%s、%s", label, labelID, labelVersion, labelTitle, labelLanguage, labelUnit, labelPeriod, labelEvidence)
 			continue
 		}
-		if field != "units" {
-			if prev, dup := seen[field]; dup {
-				r.errorAt(lat, "%s is given twice (also on row %d)", label, prev)
-				continue
-			}
-			seen[field] = row
-		}
-		switch field {
-		case "id":
-			rb.ID = value
-		case "version":
-			rb.Version = value
-		case "title":
-			rb.Title = raw
-		case "language":
-			rb.Language = value
-		case "evidence":
-			rb.Evidence = value
-		case "period_pattern":
-			rb.PeriodPattern = value
-		case "units":
+		if field == "units" {
 			r.at[fmt.Sprintf("$.units[%d]", len(rb.Units))] = vat
 			rb.Units = append(rb.Units, value)
 			continue
 		}
+		if prev, dup := seen[field]; dup {
+			r.errorAt(lat, "%s is given twice (also on row %d)", label, prev)
+			continue
+		}
+		seen[field] = row
+		if field == "title" {
+			value = raw // a title keeps its spaces
+		}
+		*infoText(rb, field) = value
 		r.at["$."+field] = vat
 	}
 }

@@ -184,22 +184,9 @@ func (w *writer) info(rb *rubric.Rubric) {
 	w.headerRow(InfoSheet, cols)
 	row := 2
 	for _, f := range infoFields() {
-		values := []string{}
-		switch f.field {
-		case "id":
-			values = append(values, rb.ID)
-		case "version":
-			values = append(values, rb.Version)
-		case "title":
-			values = append(values, rb.Title)
-		case "language":
-			values = append(values, rb.Language)
-		case "evidence":
-			values = append(values, rb.Evidence)
-		case "period_pattern":
-			values = append(values, rb.PeriodPattern)
-		case "units":
-			values = append(values, rb.Units...)
+		values := rb.Units
+		if p := infoText(rb, f.field); p != nil {
+			values = []string{*p}
 		}
 		for i, v := range values {
 			w.text(InfoSheet, 1, row, f.label)
