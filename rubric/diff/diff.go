@@ -242,32 +242,47 @@ func compareCategories(old, newer *rubric.Rubric) []Category {
 	ok, oi := key(old.Categories)
 	nk, ni := key(newer.Categories)
 	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.5)
-	byNew := map[int]Category{}
+	return inOrder(pairs, oldLeft, newLeft, len(newer.Categories),
+		func(i, j int) (Category, bool) {
+			o, n := &old.Categories[i], &newer.Categories[j]
+			fs := fields(nil,
+				"title", o.Title, n.Title,
+				"points", o.Points.String(), n.Points.String(),
+				"bonus", yesNo(o.Bonus), yesNo(n.Bonus))
+			return Category{Status: Changed, OldID: o.ID, NewID: n.ID, Title: n.Title, Fields: fs}, len(fs) > 0 || o.ID != n.ID
+		},
+		func(j int) Category {
+			n := &newer.Categories[j]
+			return Category{Status: Added, NewID: n.ID, Title: n.Title, Fields: []Field{{"points", "", n.Points.String()}}}
+		},
+		func(i int) Category {
+			o := &old.Categories[i]
+			return Category{Status: Removed, OldID: o.ID, Title: o.Title, Fields: []Field{{"points", o.Points.String(), ""}}}
+		})
+}
+
+// inOrder lays out a comparison's entries: the changed (changed reports
+// false for a pair that is the same) and added ones in the new list's order,
+// then the removed ones in the old list's. pairs, oldLeft and newLeft are
+// match's, and nNew is the length of the new list.
+func inOrder[T any](pairs []pair, oldLeft, newLeft []int, nNew int, changed func(i, j int) (T, bool), added func(j int) T, removed func(i int) T) []T {
+	byNew := make(map[int]T, nNew)
 	for _, p := range pairs {
-		o, n := &old.Categories[p.i], &newer.Categories[p.j]
-		fs := fields(nil,
-			"title", o.Title, n.Title,
-			"points", o.Points.String(), n.Points.String(),
-			"bonus", yesNo(o.Bonus), yesNo(n.Bonus))
-		if len(fs) > 0 || o.ID != n.ID {
-			byNew[p.j] = Category{Status: Changed, OldID: o.ID, NewID: n.ID, Title: n.Title, Fields: fs}
+		if d, ok := changed(p.i, p.j); ok {
+			byNew[p.j] = d
 		}
 	}
 	for _, j := range newLeft {
-		n := &newer.Categories[j]
-		byNew[j] = Category{Status: Added, NewID: n.ID, Title: n.Title,
-			Fields: []Field{{"points", "", n.Points.String()}}}
+		byNew[j] = added(j)
 	}
-	var out []Category
-	for j := range newer.Categories {
-		if c, ok := byNew[j]; ok {
-			out = append(out, c)
+	var out []T
+	for j := range nNew {
+		if d, ok := byNew[j]; ok {
+			out = append(out, d)
 		}
 	}
 	for _, i := range oldLeft {
-		o := &old.Categories[i]
-		out = append(out, Category{Status: Removed, OldID: o.ID, Title: o.Title,
-			Fields: []Field{{"points", o.Points.String(), ""}}})
+		out = append(out, removed(i))
 	}
 	return out
 }
@@ -303,51 +318,37 @@ func compareIndicators(old, newer *rubric.Rubric) []Indicator {
 	ol, ok, oi := indicatorsOf(old)
 	nl, nk, ni := indicatorsOf(newer)
 	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.6)
-	byNew := map[int]Indicator{}
-	for _, p := range pairs {
-		o, n := ol[p.i], nl[p.j]
-		d := Indicator{Status: Changed, OldID: o.ind.ID, NewID: n.ind.ID, Content: n.ind.Content}
-		d.Fields = fields(nil,
-			"category", o.cat.Title, n.cat.Title,
-			"points", o.ind.Points.String(), n.ind.Points.String(),
-			"cap", num(o.ind.Cap), num(n.ind.Cap),
-			"content", o.ind.Content, n.ind.Content)
-		if o.ind.Standard != n.ind.Standard {
-			d.Standard = clauseDiff(o.ind.Standard, n.ind.Standard)
-		}
-		d.Fields = append(d.Fields, compareGroups(o.ind, n.ind)...)
-		d.Rules = compareRules(o.ind, n.ind)
-		if o.ind.ID != n.ind.ID || len(d.Fields) > 0 || len(d.Standard) > 0 || len(d.Rules) > 0 {
-			byNew[p.j] = d
-		}
-	}
-	for _, j := range newLeft {
-		n := nl[j]
-		d := Indicator{Status: Added, NewID: n.ind.ID, Content: n.ind.Content,
-			Fields:   []Field{{"points", "", n.ind.Points.String()}},
-			Standard: clauseDiff("", n.ind.Standard)}
-		for _, r := range n.ind.Rules {
-			d.Rules = append(d.Rules, Rule{Status: Added, NewID: r.ID, Clause: r.Clause, Fields: ruleFields(nil, &r)})
-		}
-		byNew[j] = d
-	}
-	var out []Indicator
-	for j := range nl {
-		if d, ok := byNew[j]; ok {
-			out = append(out, d)
-		}
-	}
-	for _, i := range oldLeft {
-		o := ol[i]
-		d := Indicator{Status: Removed, OldID: o.ind.ID, Content: o.ind.Content,
-			Fields:   []Field{{"points", o.ind.Points.String(), ""}},
-			Standard: clauseDiff(o.ind.Standard, "")}
-		for _, r := range o.ind.Rules {
-			d.Rules = append(d.Rules, Rule{Status: Removed, OldID: r.ID, Clause: r.Clause, Fields: ruleFields(&r, nil)})
-		}
-		out = append(out, d)
-	}
-	return out
+	none := &rubric.Indicator{}
+	return inOrder(pairs, oldLeft, newLeft, len(nl),
+		func(i, j int) (Indicator, bool) {
+			o, n := ol[i], nl[j]
+			d := Indicator{Status: Changed, OldID: o.ind.ID, NewID: n.ind.ID, Content: n.ind.Content}
+			d.Fields = fields(nil,
+				"category", o.cat.Title, n.cat.Title,
+				"points", o.ind.Points.String(), n.ind.Points.String(),
+				"cap", num(o.ind.Cap), num(n.ind.Cap),
+				"content", o.ind.Content, n.ind.Content)
+			if o.ind.Standard != n.ind.Standard {
+				d.Standard = clauseDiff(o.ind.Standard, n.ind.Standard)
+			}
+			d.Fields = append(d.Fields, compareGroups(o.ind, n.ind)...)
+			d.Rules = compareRules(o.ind, n.ind)
+			return d, o.ind.ID != n.ind.ID || len(d.Fields) > 0 || len(d.Standard) > 0 || len(d.Rules) > 0
+		},
+		func(j int) Indicator {
+			n := nl[j].ind
+			return Indicator{Status: Added, NewID: n.ID, Content: n.Content,
+				Fields:   []Field{{"points", "", n.Points.String()}},
+				Standard: clauseDiff("", n.Standard),
+				Rules:    compareRules(none, n)}
+		},
+		func(i int) Indicator {
+			o := ol[i].ind
+			return Indicator{Status: Removed, OldID: o.ID, Content: o.Content,
+				Fields:   []Field{{"points", o.Points.String(), ""}},
+				Standard: clauseDiff(o.Standard, ""),
+				Rules:    compareRules(o, none)}
+		})
 }
 
 // ruleFields lists the fields of a rule that differ; with one side nil,
@@ -385,30 +386,21 @@ func compareRules(o, n *rubric.Indicator) []Rule {
 	ok, oi := keys(o)
 	nk, ni := keys(n)
 	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.5)
-	byNew := map[int]Rule{}
-	for _, p := range pairs {
-		or, nr := &o.Rules[p.i], &n.Rules[p.j]
-		fs := ruleFields(or, nr)
-		// A rule whose indicator was renumbered keeps its letter: not a change.
-		if len(fs) > 0 || letter(or.ID) != letter(nr.ID) {
-			byNew[p.j] = Rule{Status: Changed, OldID: or.ID, NewID: nr.ID, Clause: nr.Clause, Fields: fs}
-		}
-	}
-	for _, j := range newLeft {
-		nr := &n.Rules[j]
-		byNew[j] = Rule{Status: Added, NewID: nr.ID, Clause: nr.Clause, Fields: ruleFields(nil, nr)}
-	}
-	var out []Rule
-	for j := range n.Rules {
-		if r, ok := byNew[j]; ok {
-			out = append(out, r)
-		}
-	}
-	for _, i := range oldLeft {
-		or := &o.Rules[i]
-		out = append(out, Rule{Status: Removed, OldID: or.ID, Clause: or.Clause, Fields: ruleFields(or, nil)})
-	}
-	return out
+	return inOrder(pairs, oldLeft, newLeft, len(n.Rules),
+		func(i, j int) (Rule, bool) {
+			or, nr := &o.Rules[i], &n.Rules[j]
+			fs := ruleFields(or, nr)
+			// A rule whose indicator was renumbered keeps its letter: not a change.
+			return Rule{Status: Changed, OldID: or.ID, NewID: nr.ID, Clause: nr.Clause, Fields: fs}, len(fs) > 0 || letter(or.ID) != letter(nr.ID)
+		},
+		func(j int) Rule {
+			nr := &n.Rules[j]
+			return Rule{Status: Added, NewID: nr.ID, Clause: nr.Clause, Fields: ruleFields(nil, nr)}
+		},
+		func(i int) Rule {
+			or := &o.Rules[i]
+			return Rule{Status: Removed, OldID: or.ID, Clause: or.Clause, Fields: ruleFields(or, nil)}
+		})
 }
 
 // letter is the last part of a rule ID (a of 1.2.a): rules of a renumbered
