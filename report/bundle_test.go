@@ -18,23 +18,31 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// A bundle holds the xlsx, every attachment byte for byte under
-// 佐证材料/<unit>/<indicator>/<rule>-<name>, and a manifest Excel opens
-// (UTF-8 with BOM) listing each with its hash; two files of one name on one
-// rule keep both; a name with a path in it cannot escape its folder.
-func TestBundle(t *testing.T) {
-	dir := t.TempDir()
+// recordedStore opens a store in dir, closed when the test ends, holding
+// 张三's assessment of 吉首市 for 2021 with 3 recorded for 1.2.a.
+func recordedStore(t *testing.T, dir string) (*store.Store, store.Identity, store.Assessment) {
+	t.Helper()
 	s, err := store.Open(filepath.Join(dir, "k.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
 	id, _ := s.SetInspector("张三")
 	a, _, _ := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
 	v := "3"
 	if _, err := s.Record(id, a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
 		t.Fatal(err)
 	}
+	return s, id, a
+}
+
+// A bundle holds the xlsx, every attachment byte for byte under
+// 佐证材料/<unit>/<indicator>/<rule>-<name>, and a manifest Excel opens
+// (UTF-8 with BOM) listing each with its hash; two files of one name on one
+// rule keep both; a name with a path in it cannot escape its folder.
+func TestBundle(t *testing.T) {
+	dir := t.TempDir()
+	s, id, a := recordedStore(t, dir)
 	files := map[string][]byte{}
 	attach := func(sub, folder, name, note string) {
 		data := make([]byte, 10_000)
@@ -155,15 +163,7 @@ func TestSheetsCarryFingerprint(t *testing.T) {
 // a HYPERLINK to the file beside it; the score sheet's 扣分说明 names them.
 func TestBundleWorkbookLinksEvidence(t *testing.T) {
 	dir := t.TempDir()
-	s, err := store.Open(filepath.Join(dir, "k.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	id, _ := s.SetInspector("张三")
-	a, _, _ := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
-	v := "3"
-	s.Record(id, a.ID, store.Change{Subject: "1.2.a", Value: &v})
+	s, id, a := recordedStore(t, dir)
 	p := filepath.Join(dir, `台账"一".pdf`)
 	os.WriteFile(p, []byte("%PDF"), 0o600)
 	if _, err := s.Attach(id, a.ID, "1.2.a", p, "", store.AttachOptions{}); err != nil {
