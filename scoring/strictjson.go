@@ -6,15 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 )
 
 // utf8BOM is the byte-order mark Windows Notepad puts before UTF-8 text.
-var utf8BOM = []byte("\xef\xbb\xbf")
+const utf8BOM = "\xef\xbb\xbf"
 
 // TrimBOM drops a UTF-8 byte-order mark at the start of a file's bytes.
-func TrimBOM(data []byte) []byte { return bytes.TrimPrefix(data, utf8BOM) }
+func TrimBOM(data []byte) []byte { return bytes.TrimPrefix(data, []byte(utf8BOM)) }
 
 // errSyntax stops the shape check at a syntax error, which the decoder
 // then reports with its position.
@@ -102,7 +103,7 @@ func (w *shapeWalker) object(ctx string) error {
 			return fmt.Errorf("%s: key %q appears twice in the same object", w.at(off), key)
 		}
 		seen[key] = true
-		if allowed != nil && !contains(allowed, key) {
+		if allowed != nil && !slices.Contains(allowed, key) {
 			return fmt.Errorf("%s: unknown key %q (expected %s, spelt exactly so)", w.at(off), key, quoteAll(allowed))
 		}
 		child := ""
@@ -120,15 +121,6 @@ func (w *shapeWalker) object(ctx string) error {
 		return errSyntax
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func quoteAll(list []string) string {
