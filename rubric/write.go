@@ -15,29 +15,20 @@ import (
 // equal rubric.
 func MarshalYAML(rb *Rubric, header string) []byte {
 	var b bytes.Buffer
-	for _, line := range strings.Split(strings.TrimSpace(header), "\n") {
-		if strings.TrimSpace(header) == "" {
-			break
+	if header = strings.TrimSpace(header); header != "" {
+		for _, line := range strings.Split(header, "\n") {
+			b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
 		}
-		b.WriteString(strings.TrimRight("# "+line, " ") + "\n")
 	}
 	fmt.Fprintf(&b, "id: %s\n", quote(rb.ID))
 	fmt.Fprintf(&b, "version: %s\n", quote(rb.Version))
 	fmt.Fprintf(&b, "title: %s\n", quote(rb.Title))
 	fmt.Fprintf(&b, "language: %s\n", quote(rb.Language))
 	if len(rb.Units) > 0 {
-		qs := make([]string, len(rb.Units))
-		for i, u := range rb.Units {
-			qs[i] = quote(u)
-		}
-		fmt.Fprintf(&b, "units: [%s]\n", strings.Join(qs, ", "))
+		fmt.Fprintf(&b, "units: %s\n", quoteList(rb.Units))
 	}
-	if rb.PeriodPattern != "" {
-		fmt.Fprintf(&b, "period_pattern: %s\n", quote(rb.PeriodPattern))
-	}
-	if rb.Evidence != "" {
-		fmt.Fprintf(&b, "evidence: %s\n", quote(rb.Evidence))
-	}
+	writeText(&b, "period_pattern", rb.PeriodPattern)
+	writeText(&b, "evidence", rb.Evidence)
 	b.WriteString("categories:\n")
 	for _, c := range rb.Categories {
 		fmt.Fprintf(&b, "  - id: %s\n", quote(c.ID))
@@ -46,9 +37,7 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 		if c.Bonus {
 			b.WriteString("    bonus: true\n")
 		}
-		if c.Evidence != "" {
-			fmt.Fprintf(&b, "    evidence: %s\n", quote(c.Evidence))
-		}
+		writeText(&b, "    evidence", c.Evidence)
 		b.WriteString("    indicators:\n")
 		for _, ind := range c.Indicators {
 			fmt.Fprintf(&b, "      - id: %s\n", quote(ind.ID))
@@ -56,43 +45,29 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 			writeNum(&b, "        cap", ind.Cap)
 			fmt.Fprintf(&b, "        content: %s\n", quote(ind.Content))
 			fmt.Fprintf(&b, "        standard: %s\n", quote(ind.Standard))
-			if ind.Evidence != "" {
-				fmt.Fprintf(&b, "        evidence: %s\n", quote(ind.Evidence))
-			}
+			writeText(&b, "        evidence", ind.Evidence)
 			if len(ind.Groups) > 0 {
 				b.WriteString("        groups:\n")
 				for _, g := range ind.Groups {
 					fmt.Fprintf(&b, "          - id: %s\n", quote(g.ID))
-					if g.Title != "" {
-						fmt.Fprintf(&b, "            title: %s\n", quote(g.Title))
-					}
+					writeText(&b, "            title", g.Title)
 					fmt.Fprintf(&b, "            cap: %s\n", g.Cap)
-					qs := make([]string, len(g.Rules))
-					for i, r := range g.Rules {
-						qs[i] = quote(r)
-					}
-					fmt.Fprintf(&b, "            rules: [%s]\n", strings.Join(qs, ", "))
+					fmt.Fprintf(&b, "            rules: %s\n", quoteList(g.Rules))
 				}
 			}
 			b.WriteString("        rules:\n")
 			for _, r := range ind.Rules {
 				fmt.Fprintf(&b, "          - id: %s\n", quote(r.ID))
 				fmt.Fprintf(&b, "            kind: %s\n", r.Kind)
-				if r.Label != "" {
-					fmt.Fprintf(&b, "            label: %s\n", quote(r.Label))
-				}
-				if r.Unit != "" {
-					fmt.Fprintf(&b, "            unit: %s\n", quote(r.Unit))
-				}
+				writeText(&b, "            label", r.Label)
+				writeText(&b, "            unit", r.Unit)
 				writeNum(&b, "            amount", r.Amount)
 				writeNum(&b, "            cap", r.Cap)
 				writeNum(&b, "            target", r.Target)
 				writeNum(&b, "            step", r.Step)
 				writeNum(&b, "            full", r.Full)
 				writeNum(&b, "            max_value", r.MaxValue)
-				if r.Review != "" {
-					fmt.Fprintf(&b, "            review: %s\n", quote(r.Review))
-				}
+				writeText(&b, "            review", r.Review)
 				fmt.Fprintf(&b, "            clause: %s\n", quote(r.Clause))
 			}
 		}
@@ -100,6 +75,23 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 	return b.Bytes()
 }
 
+// writeText writes key: "s", or nothing when s is empty.
+func writeText(b *bytes.Buffer, key, s string) {
+	if s != "" {
+		fmt.Fprintf(b, "%s: %s\n", key, quote(s))
+	}
+}
+
+// quoteList writes ss as a YAML flow sequence of double-quoted scalars.
+func quoteList(ss []string) string {
+	qs := make([]string, len(ss))
+	for i, s := range ss {
+		qs[i] = quote(s)
+	}
+	return "[" + strings.Join(qs, ", ") + "]"
+}
+
+// writeNum writes key: d, or nothing when d is nil.
 func writeNum(b *bytes.Buffer, key string, d *decimal.Dec) {
 	if d != nil {
 		fmt.Fprintf(b, "%s: %s\n", key, d)
