@@ -141,7 +141,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		taken[[2]int{e.Line, e.Column}] = true
 	}
 	out := shape
-	for _, p := range validate(&rb) {
+	for _, p := range Check(&rb) {
 		line, col := position(file, p.Path)
 		if taken[[2]int{line, col}] {
 			continue // already reported by the shape check at this spot
@@ -233,7 +233,7 @@ func cleanYAMLMessage(msg string) string {
 // $.categories[0].indicators[2].rules[1].amount, walking up to the nearest
 // existing ancestor when the node itself is missing.
 func position(file *ast.File, path string) (int, int) {
-	for p := path; p != ""; p = parentPath(p) {
+	for p := path; p != ""; p = ParentPath(p) {
 		yp, err := yaml.PathString(p)
 		if err != nil {
 			continue
@@ -257,9 +257,7 @@ func position(file *ast.File, path string) (int, int) {
 
 // ParentPath returns the path of the field holding the one at p
 // ($.categories[0].points → $.categories[0]), "" above the root.
-func ParentPath(p string) string { return parentPath(p) }
-
-func parentPath(p string) string {
+func ParentPath(p string) string {
 	if p == "$" {
 		return ""
 	}

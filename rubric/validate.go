@@ -17,14 +17,10 @@ type Problem struct {
 	Message string
 }
 
-// Check validates a rubric and returns every problem with its path, in
-// rubric order; nil when the rubric is valid.
-func Check(rb *Rubric) []Problem { return validate(rb) }
-
 // Validate checks a rubric built in code (a loaded one is already checked)
 // and returns every problem, without positions.
 func Validate(rb *Rubric) error {
-	ps := validate(rb)
+	ps := Check(rb)
 	if len(ps) == 0 {
 		return nil
 	}
@@ -56,7 +52,9 @@ func (v *validator) id(path, id, what string) {
 	v.ids[id] = true
 }
 
-func validate(rb *Rubric) []Problem {
+// Check validates a rubric and returns every problem with its path, in
+// rubric order; nil when the rubric is valid.
+func Check(rb *Rubric) []Problem {
 	v := &validator{ids: map[string]bool{}}
 	if strings.TrimSpace(rb.ID) == "" {
 		v.add("$.id", "rubric has no id")
