@@ -2,7 +2,6 @@ package report
 
 import (
 	"archive/zip"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path"
@@ -100,21 +99,7 @@ func (r *Report) WriteBundle(w io.Writer, formats []string, blobs BlobSource) er
 	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(fw, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(fw)
-	cw.UseCRLF = true
-	for _, rec := range manifest {
-		for i := range rec {
-			rec[i] = csvCell(rec[i])
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := writeExcelCSV(fw, manifest); err != nil {
 		return err
 	}
 	return zw.Close()

@@ -69,26 +69,33 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 // Windows reads it right): the ranking, then each unit's score sheet under
 // a title line, separated by blank lines.
 func (r *Report) WriteCSV(w io.Writer) error {
+	recs := [][]string{{r.Title, r.labels.Rank, r.Period}}
+	recs = append(recs, r.rankingRecords()...)
+	for i := range r.Sheets {
+		sh := &r.Sheets[i]
+		recs = append(recs, []string{}, []string{sh.Unit, sh.Period, sh.RubricTitle})
+		recs = append(recs, r.sheetRecords(sh)...)
+	}
+	return writeExcelCSV(w, recs)
+}
+
+// writeExcelCSV writes records as CSV that Excel opens right and cannot be
+// made to run: UTF-8 with a byte-order mark, CRLF line ends, every cell
+// through csvCell.
+func writeExcelCSV(w io.Writer, recs [][]string) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	write := func(recs [][]string) {
-		for _, rec := range recs {
-			cells := make([]string, len(rec))
-			for i, c := range rec {
-				cells[i] = csvCell(c)
-			}
-			cw.Write(cells)
+	for _, rec := range recs {
+		cells := make([]string, len(rec))
+		for i, c := range rec {
+			cells[i] = csvCell(c)
 		}
-	}
-	write([][]string{{r.Title, r.labels.Rank, r.Period}})
-	write(r.rankingRecords())
-	for i := range r.Sheets {
-		sh := &r.Sheets[i]
-		write([][]string{{}, {sh.Unit, sh.Period, sh.RubricTitle}})
-		write(r.sheetRecords(sh))
+		if err := cw.Write(cells); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
