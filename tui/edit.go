@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
@@ -368,9 +367,13 @@ func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 	return v, true
 }
 
-// allowed is the inline hint of what a rule accepts.
+// allowed is the inline hint of what a rule accepts: scoring's wording,
+// except that a yes/no rule says space toggles it.
 func (wb *workbench) allowed(r *rubric.Rule) string {
-	return wb.c.l.UI.Allowed + allowedText(wb.c.l, r)
+	if r.Kind.IsBool() {
+		return wb.c.l.UI.Allowed + wb.c.l.UI.AllowedBool
+	}
+	return wb.c.l.UI.Allowed + scoring.AllowedIn(wb.c.l, r)
 }
 
 // commit is a confirmed edit: it takes effect on screen at once (the score
@@ -569,29 +572,4 @@ func (wb *workbench) reload() tea.Cmd {
 		state, err := be.State(aid)
 		return reloadedMsg{state: state, version: v, err: err}
 	}
-}
-
-// allowedText describes what a rule accepts, in the UI's language.
-func allowedText(l *i18n.Labels, r *rubric.Rule) string {
-	switch r.Kind {
-	case rubric.Flag, rubric.Bonus:
-		return l.UI.AllowedBool
-	case rubric.Count:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(l.UI.AllowedCountMax, r.MaxValue)
-		}
-		return fmt.Sprintf(l.UI.AllowedCount, fmt.Sprint(scoring.MaxCount))
-	case rubric.Shortfall:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(l.UI.AllowedShortfallMax, r.MaxValue, r.Target)
-		}
-		return fmt.Sprintf(l.UI.AllowedShortfall, r.Target)
-	case rubric.Ratio:
-		return fmt.Sprintf(l.UI.AllowedRatio, r.Target)
-	case rubric.Convert:
-		return fmt.Sprintf(l.UI.AllowedConvert, r.FullMark())
-	case rubric.Discretion:
-		return fmt.Sprintf(l.UI.AllowedDiscretion, r.Cap)
-	}
-	return ""
 }
