@@ -402,11 +402,14 @@ func (m Model) footer(s screen) string {
 
 // loadState reads one assessment in a command.
 func loadState(be Backend, id string) tea.Cmd {
-	return func() tea.Msg {
-		// The version first: a write between the two reads is seen again
-		// by the next poll, never missed.
-		v, _ := be.DataVersion()
-		state, err := be.State(id)
-		return stateMsg{state: state, version: v, err: err}
-	}
+	return func() tea.Msg { return readState(be, id) }
+}
+
+// readState reads one assessment and the data version it was read at. The
+// version first: a write between the two reads is seen again by the next
+// poll, never missed.
+func readState(be Backend, id string) stateMsg {
+	v, _ := be.DataVersion()
+	state, err := be.State(id)
+	return stateMsg{state: state, version: v, err: err}
 }

@@ -567,9 +567,5 @@ func (wb *workbench) saved(msg savedMsg) tea.Cmd {
 // reload reads the assessment's current state from the store again.
 func (wb *workbench) reload() tea.Cmd {
 	be, aid := wb.c.opts.Backend, wb.a.ID
-	return func() tea.Msg {
-		v, _ := be.DataVersion()
-		state, err := be.State(aid)
-		return reloadedMsg{state: state, version: v, err: err}
-	}
+	return func() tea.Msg { return reloadedMsg(readState(be, aid)) }
 }
