@@ -198,7 +198,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	case wb.mode == editAttach:
 		return box(&wb.c.styles, wb.c.words.Attach, true, wb.attachPromptLines(inner), w, h)
 	case wb.mode == editReopen:
-		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.words.Colon, wb.reasonIn.View(), inner), "")
+		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.l.Values.Colon, wb.reasonIn.View(), inner), "")
 		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)
 		if wb.inlineErr != "" {
 			lines = appendWrapped(lines, wb.c.styles.Error, "", wb.inlineErr, inner)
@@ -237,8 +237,8 @@ func (wb *workbench) indicatorView(w, h int) []string {
 			lines = append(lines, wb.c.styles.Conflict.Render(s))
 		}
 	}
-	lines = append(lines, wrapPrefixed(l.UI.Content+wb.c.words.Colon, textwidth.Sanitize(ind.Content, false), inner)...)
-	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.words.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
+	lines = append(lines, wrapPrefixed(l.UI.Content+wb.c.l.Values.Colon, textwidth.Sanitize(ind.Content, false), inner)...)
+	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.l.Values.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
 		lines = append(lines, wb.c.styles.Dim.Render(s))
 	}
 	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
@@ -403,7 +403,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		if selected && wb.mode == editReason {
 			reason = wb.reasonIn.View()
 		}
-		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.words.Colon, reason, inner)...)
+		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.l.Values.Colon, reason, inner)...)
 		if selected && wb.mode == editReason {
 			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
 		}
