@@ -51,10 +51,8 @@ func TestSignAndReopenFromTheWorkbench(t *testing.T) {
 
 func TestSignRefusedWithOpenConflicts(t *testing.T) {
 	h := newHarness(t)
-	h.gotoIndicator("1.3")
-	h.keys("3 enter")
-	conflictWith(t, h, map[string]string{"1.3.a": "5"})
-	h.keys("b enter S")
+	h.conflictAt("1.3", "3 enter", map[string]string{"1.3.a": "5"})
+	h.keys("S")
 	h.mustContain("未解决的冲突 1 处", "解决后才能签字")
 	h.keys("y")
 	if st, _ := h.status(); st != "" {
