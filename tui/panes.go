@@ -230,9 +230,9 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
 		var who []string
 		for _, h := range ss.Heads {
-			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(store.DecodeText(h.Value)))
+			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(store.StatusOf(h.Value)))
 		}
-		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, "，"), wb.a.Label())
+		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, l.Values.Comma), wb.a.Label())
 		for _, s := range textwidth.Wrap(msg, inner) {
 			lines = append(lines, wb.c.styles.Conflict.Render(s))
 		}

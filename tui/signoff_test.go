@@ -59,3 +59,16 @@ func TestSignRefusedWithOpenConflicts(t *testing.T) {
 		t.Fatal("signed over an open conflict")
 	}
 }
+
+// Two inspectors disagree on the sign-off: the workbench says what each
+// holds, a sign-off's manifest read as "signed", with the language's comma.
+func TestStatusConflictListedInLanguage(t *testing.T) {
+	h := newHarness(t, withLang("en"))
+	id, _ := h.s.Identity("")
+	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+		t.Fatal(err)
+	}
+	conflictWith(t, h, map[string]string{store.SubjectStatus: *store.StringValue(store.StatusDraft)})
+	h.keys("b enter")
+	h.mustContain("the sign-off is in conflict (李四:draft, 张三:", "│signed); settle") // wrapped at 50 columns
+}
