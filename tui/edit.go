@@ -414,7 +414,7 @@ func (wb *workbench) apply(changes ...store.Change) tea.Cmd {
 			delete(wb.conflicts, c.Subject)
 		}
 	}
-	step.what = strings.Join(what, "，")
+	step.what = strings.Join(what, wb.c.l.Values.Comma)
 	wb.undo = append(wb.undo, step)
 	wb.rescore()
 	return wb.saver.enqueue(changes...)

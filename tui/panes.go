@@ -346,7 +346,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	hint := ruleHint(l, r)
 	if ind := wb.current(); ind != nil {
 		if g := ind.GroupOf(r.ID); g != nil {
-			hint += wb.hintSep() + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
+			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
 		}
 	}
 	eff := ""
@@ -485,17 +485,8 @@ func ruleHint(l *i18n.Labels, r *rubric.Rule) string {
 	if r.Cap != nil && r.Kind != rubric.Discretion {
 		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
 	}
-	return strings.Join(parts, hintSep(l))
+	return strings.Join(parts, l.Values.Comma)
 }
-
-func hintSep(l *i18n.Labels) string {
-	if l.Lang != "zh" {
-		return ", "
-	}
-	return "，"
-}
-
-func (wb *workbench) hintSep() string { return hintSep(wb.c.l) }
 
 func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) []string {
 	pointer := "  "
