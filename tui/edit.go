@@ -80,12 +80,13 @@ func (wb *workbench) toggle() tea.Cmd {
 	if r == nil {
 		return nil
 	}
+	if !r.Kind.IsBool() {
+		wb.inlineErr = wb.allowed(r)
+		return nil
+	}
 	f, ok := wb.findings[r.ID]
-	if !r.Kind.IsBool() || !ok {
+	if !ok {
 		wb.inlineErr = wb.c.words.NotFlag
-		if !r.Kind.IsBool() {
-			wb.inlineErr = wb.allowed(r)
-		}
 		return nil
 	}
 	v := scoring.BoolValue(!f.Value.Bool)
