@@ -314,7 +314,7 @@ func (m Model) headerInfo() string {
 	c := m.c
 	s := ""
 	if c.id.Inspector != "" {
-		s += "  " + c.words.Inspector + c.words.Colon + textwidth.Sanitize(c.id.Inspector, false)
+		s += "  " + c.l.CLI.Inspector + c.l.Values.Colon + textwidth.Sanitize(c.id.Inspector, false)
 	}
 	if m.front == screenWorkbench && m.wb != nil {
 		s += "  " + textwidth.Sanitize(m.wb.a.Label(), false)
@@ -369,11 +369,11 @@ func (m Model) footer(s screen) string {
 	item := func(k, desc string) string {
 		return helpStyles.ShortKey.Render(k) + " " + helpStyles.ShortDesc.Render(desc)
 	}
-	tail := item("?", c.words.HelpShort) + sep + item("q", c.words.QuitShort)
+	tail := item("?", c.l.UI.Help["help"]) + sep + item("q", c.l.UI.Help["quit"])
 	if m.showHelp {
-		tail = item("esc", c.l.UI.Help["cancel"]) + sep + item("q", c.words.QuitShort)
+		tail = item("esc", c.l.UI.Help["cancel"]) + sep + item("q", c.l.UI.Help["quit"])
 	} else if s != nil && s.typing() {
-		tail = item("ctrl+c", c.words.QuitShort)
+		tail = item("ctrl+c", c.l.UI.Help["quit"])
 	}
 	room := c.w - textwidth.Width(tail) - 1
 	var parts []string
@@ -402,11 +402,14 @@ func (m Model) footer(s screen) string {
 
 // loadState reads one assessment in a command.
 func loadState(be Backend, id string) tea.Cmd {
-	return func() tea.Msg {
-		// The version first: a write between the two reads is seen again
-		// by the next poll, never missed.
-		v, _ := be.DataVersion()
-		state, err := be.State(id)
-		return stateMsg{state: state, version: v, err: err}
-	}
+	return func() tea.Msg { return readState(be, id) }
+}
+
+// readState reads one assessment and the data version it was read at. The
+// version first: a write between the two reads is seen again by the next
+// poll, never missed.
+func readState(be Backend, id string) stateMsg {
+	v, _ := be.DataVersion()
+	state, err := be.State(id)
+	return stateMsg{state: state, version: v, err: err}
 }

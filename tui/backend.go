@@ -141,11 +141,7 @@ type (
 	}
 	// reloadedMsg refreshes the open workbench after a refused save or a
 	// write by another program.
-	reloadedMsg struct {
-		state   *store.State
-		version int64
-		err     error
-	}
+	reloadedMsg stateMsg
 	// pollMsg is the timer of the check for other programs' writes; gen
 	// tells the workbench's own timer from a closed one's.
 	pollMsg struct{ gen int }

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
@@ -81,12 +80,13 @@ func (wb *workbench) toggle() tea.Cmd {
 	if r == nil {
 		return nil
 	}
+	if !r.Kind.IsBool() {
+		wb.inlineErr = wb.allowed(r)
+		return nil
+	}
 	f, ok := wb.findings[r.ID]
-	if !r.Kind.IsBool() || !ok {
+	if !ok {
 		wb.inlineErr = wb.c.words.NotFlag
-		if !r.Kind.IsBool() {
-			wb.inlineErr = wb.allowed(r)
-		}
 		return nil
 	}
 	v := scoring.BoolValue(!f.Value.Bool)
@@ -368,9 +368,13 @@ func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 	return v, true
 }
 
-// allowed is the inline hint of what a rule accepts.
+// allowed is the inline hint of what a rule accepts: scoring's wording,
+// except that a yes/no rule says space toggles it.
 func (wb *workbench) allowed(r *rubric.Rule) string {
-	return wb.c.l.UI.Allowed + allowedText(wb.c.l, r)
+	if r.Kind.IsBool() {
+		return wb.c.l.UI.Allowed + wb.c.l.UI.AllowedBool
+	}
+	return wb.c.l.UI.Allowed + scoring.AllowedIn(wb.c.l, r)
 }
 
 // commit is a confirmed edit: it takes effect on screen at once (the score
@@ -411,7 +415,7 @@ func (wb *workbench) apply(changes ...store.Change) tea.Cmd {
 			delete(wb.conflicts, c.Subject)
 		}
 	}
-	step.what = strings.Join(what, "，")
+	step.what = strings.Join(what, wb.c.l.Values.Comma)
 	wb.undo = append(wb.undo, step)
 	wb.rescore()
 	return wb.saver.enqueue(changes...)
@@ -564,34 +568,5 @@ func (wb *workbench) saved(msg savedMsg) tea.Cmd {
 // reload reads the assessment's current state from the store again.
 func (wb *workbench) reload() tea.Cmd {
 	be, aid := wb.c.opts.Backend, wb.a.ID
-	return func() tea.Msg {
-		v, _ := be.DataVersion()
-		state, err := be.State(aid)
-		return reloadedMsg{state: state, version: v, err: err}
-	}
-}
-
-// allowedText describes what a rule accepts, in the UI's language.
-func allowedText(l *i18n.Labels, r *rubric.Rule) string {
-	switch r.Kind {
-	case rubric.Flag, rubric.Bonus:
-		return l.UI.AllowedBool
-	case rubric.Count:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(l.UI.AllowedCountMax, r.MaxValue)
-		}
-		return fmt.Sprintf(l.UI.AllowedCount, fmt.Sprint(scoring.MaxCount))
-	case rubric.Shortfall:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(l.UI.AllowedShortfallMax, r.MaxValue, r.Target)
-		}
-		return fmt.Sprintf(l.UI.AllowedShortfall, r.Target)
-	case rubric.Ratio:
-		return fmt.Sprintf(l.UI.AllowedRatio, r.Target)
-	case rubric.Convert:
-		return fmt.Sprintf(l.UI.AllowedConvert, r.FullMark())
-	case rubric.Discretion:
-		return fmt.Sprintf(l.UI.AllowedDiscretion, r.Cap)
-	}
-	return ""
+	return func() tea.Msg { return reloadedMsg(readState(be, aid)) }
 }

@@ -385,7 +385,7 @@ func (wb *workbench) evidenceView(inner, h int) []string {
 		}
 		var extra []string
 		if a.Taken != "" || a.GPS != "" {
-			extra = append(extra, strings.TrimSpace(wb.c.words.Taken+" "+a.Taken+" "+a.GPS))
+			extra = append(extra, strings.TrimSpace(wb.c.l.CLI.PhotoTaken+" "+a.Taken+" "+a.GPS))
 		}
 		if a.Note != "" {
 			extra = append(extra, textwidth.Line(a.Note))

@@ -29,9 +29,7 @@ func TestAttachListOpenDetach(t *testing.T) {
 	h.keys("a")
 	h.typeText(filepath.Join(dir, "下放"))
 	h.keys("tab")
-	if !strings.Contains(h.screen(), "下放事项台账.pdf") {
-		t.Fatalf("tab did not complete the name:\n%s", h.screen())
-	}
+	h.mustContain("下放事项台账.pdf") // else: tab did not complete the name
 	h.keys("enter")
 	st, err := h.s.State(h.a.ID)
 	if err != nil {
@@ -41,14 +39,9 @@ func TestAttachListOpenDetach(t *testing.T) {
 	if len(atts) != 1 || atts[0].Name != "下放事项台账.pdf" || atts[0].Inspector != "张三" {
 		t.Fatalf("attachments: %+v", atts)
 	}
-	screen := h.screen()
-	if !strings.Contains(screen, "附 下放事项台账.pdf") || !strings.Contains(screen, "1.2附") {
-		t.Fatalf("the rule or the navigator does not show the attachment:\n%s", screen)
-	}
+	h.mustContain("附 下放事项台账.pdf", "1.2附") // else: the rule or the navigator does not show the attachment
 	h.keys("e")
-	if !strings.Contains(h.screen(), "佐证材料 1.2.a") {
-		t.Fatalf("no evidence list:\n%s", h.screen())
-	}
+	h.mustContain("佐证材料 1.2.a") // else: no evidence list
 	h.keys("enter")
 	if len(opened) != 1 || filepath.Base(opened[0]) != "下放事项台账.pdf" {
 		t.Fatalf("opened %v", opened)
@@ -57,9 +50,7 @@ func TestAttachListOpenDetach(t *testing.T) {
 		t.Fatalf("the viewer got other bytes: %q", got)
 	}
 	h.keys("x")
-	if !strings.Contains(h.screen(), "撤下") {
-		t.Fatalf("detach did not ask:\n%s", h.screen())
-	}
+	h.mustContain("撤下") // else: detach did not ask
 	h.keys("y")
 	st, _ = h.s.State(h.a.ID)
 	if n := len(st.Attachments("")); n != 0 {
@@ -88,9 +79,7 @@ func TestAttachFolderToIndicator(t *testing.T) {
 		t.Fatalf("want 3 photos on 2.1, got %d\n%s", n, h.screen())
 	}
 	h.keys("a")
-	if !strings.Contains(h.screen(), dir) {
-		t.Fatalf("the prompt does not start in the last folder:\n%s", h.screen())
-	}
+	h.mustContain(dir) // else: the prompt does not start in the last folder
 }
 
 // Under a rubric that requires evidence, a deduction without a file is
@@ -114,9 +103,7 @@ func TestMissingEvidenceMarked(t *testing.T) {
 		t.Fatalf("泸溪县 did not open:\n%s", h.screen())
 	}
 	h.gotoIndicator("1.2")
-	if !strings.Contains(h.screen(), "缺佐证材料") {
-		t.Fatalf("missing evidence not marked:\n%s", h.screen())
-	}
+	h.mustContain("缺佐证材料") // else: missing evidence not marked
 	p := filepath.Join(t.TempDir(), "a.pdf")
 	os.WriteFile(p, []byte("x"), 0o600)
 	h.keys("a")
@@ -143,14 +130,9 @@ func TestSignOffConflictShownAndKept(t *testing.T) {
 	conflictWith(t, h, map[string]string{"1.2.a": "8"})
 	h.keys("b enter")
 	h.gotoIndicator("1.2")
-	screen := h.screen()
-	if !strings.Contains(screen, "签字后被修改：签字时为 3，现为 8（李四）") || !strings.Contains(screen, "!") {
-		t.Fatalf("the change after the sign-off is not shown:\n%s", screen)
-	}
+	h.mustContain("签字后被修改：签字时为 3，现为 8（李四）", "!") // else: the change after the sign-off is not shown
 	h.keys("enter")
-	if !strings.Contains(h.screen(), "保留 1.2.a 签字时的值") {
-		t.Fatalf("enter did not ask:\n%s", h.screen())
-	}
+	h.mustContain("保留 1.2.a 签字时的值") // else: enter did not ask
 	h.keys("y")
 	st, _ := h.s.State(h.a.ID)
 	if n := len(st.SignOffConflicts()); n != 0 || st.Findings()["1.2.a"].Value.String() != "3" || st.Status() != store.StatusSigned {

@@ -235,11 +235,7 @@ func TestHintsAndConflictAdvice(t *testing.T) {
 	h.keys("91500 enter 4 enter 99 enter")
 	h.gotoIndicator("3.2")
 	h.mustContain("目标100000件，每少2000件扣0.1分，最多扣5分", "3.2.b+3.2.c合计最多扣1分", "→ -19.80 合计封顶")
-	h.gotoIndicator("1.3")
-	h.keys("3 enter")
-	conflictWith(t, h, map[string]string{"1.3.a": "5"})
-	h.keys("b enter")
-	h.gotoIndicator("1.3")
+	h.conflictAt("1.3", "3 enter", map[string]string{"1.3.a": "5"})
 	h.keys("+")
 	h.mustContain("此项有冲突：按 1/2 选用，或 enter 输入新值")
 }

@@ -235,7 +235,7 @@ func (wb *workbench) nextUnrecorded(dir int) bool {
 // wrapping around) and selects it.
 func (wb *workbench) nextConflict() {
 	if len(wb.conflicts) == 0 {
-		wb.message = wb.c.words.NoConflicts
+		wb.message = wb.c.l.CLI.NoConflicts
 		return
 	}
 	type spot struct {
@@ -254,7 +254,7 @@ func (wb *workbench) nextConflict() {
 		}
 	}
 	if len(spots) == 0 {
-		wb.message = wb.c.words.NoConflicts // only the status is in conflict
+		wb.message = wb.c.l.CLI.NoConflicts // only the status is in conflict
 		return
 	}
 	here := wb.place()

@@ -222,7 +222,7 @@ func (f *newForm) view() []string {
 	}
 	lines = append(lines, "", "  "+f.periodInput.View())
 	// The rubric: a choice when more than one is stored.
-	label := "  " + l.Rubric + f.c.words.Colon
+	label := "  " + l.Rubric + l.Values.Colon
 	switch {
 	case len(f.rubrics) <= 1:
 		lines = append(lines, "", c.styles.Dim.Render(label+rubricName(f.rubric())))

@@ -198,7 +198,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	case wb.mode == editAttach:
 		return box(&wb.c.styles, wb.c.words.Attach, true, wb.attachPromptLines(inner), w, h)
 	case wb.mode == editReopen:
-		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.words.Colon, wb.reasonIn.View(), inner), "")
+		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.l.Values.Colon, wb.reasonIn.View(), inner), "")
 		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)
 		if wb.inlineErr != "" {
 			lines = appendWrapped(lines, wb.c.styles.Error, "", wb.inlineErr, inner)
@@ -230,15 +230,15 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
 		var who []string
 		for _, h := range ss.Heads {
-			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(store.DecodeText(h.Value)))
+			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(store.StatusOf(h.Value)))
 		}
-		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, "，"), wb.a.Label())
+		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, l.Values.Comma), wb.a.Label())
 		for _, s := range textwidth.Wrap(msg, inner) {
 			lines = append(lines, wb.c.styles.Conflict.Render(s))
 		}
 	}
-	lines = append(lines, wrapPrefixed(l.UI.Content+wb.c.words.Colon, textwidth.Sanitize(ind.Content, false), inner)...)
-	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.words.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
+	lines = append(lines, wrapPrefixed(l.UI.Content+wb.c.l.Values.Colon, textwidth.Sanitize(ind.Content, false), inner)...)
+	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.l.Values.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
 		lines = append(lines, wb.c.styles.Dim.Render(s))
 	}
 	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
@@ -346,7 +346,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	hint := ruleHint(l, r)
 	if ind := wb.current(); ind != nil {
 		if g := ind.GroupOf(r.ID); g != nil {
-			hint += wb.hintSep() + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
+			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
 		}
 	}
 	eff := ""
@@ -403,7 +403,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		if selected && wb.mode == editReason {
 			reason = wb.reasonIn.View()
 		}
-		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.words.Colon, reason, inner)...)
+		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.l.Values.Colon, reason, inner)...)
 		if selected && wb.mode == editReason {
 			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
 		}
@@ -485,17 +485,8 @@ func ruleHint(l *i18n.Labels, r *rubric.Rule) string {
 	if r.Cap != nil && r.Kind != rubric.Discretion {
 		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
 	}
-	return strings.Join(parts, hintSep(l))
+	return strings.Join(parts, l.Values.Comma)
 }
-
-func hintSep(l *i18n.Labels) string {
-	if l.Lang != "zh" {
-		return ", "
-	}
-	return "，"
-}
-
-func (wb *workbench) hintSep() string { return hintSep(wb.c.l) }
 
 func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) []string {
 	pointer := "  "

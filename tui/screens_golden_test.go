@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 )
 
@@ -43,16 +44,16 @@ func TestGoldenScreens(t *testing.T) {
 func TestFooterAlwaysShowsHelpAndQuit(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		h := newHarness(t, withLang(lang))
-		words := wordsFor(lang)
+		help := i18n.For(lang).UI.Help
 		for _, w := range []int{72, 80, 120, 200} {
 			h.send(tea.WindowSizeMsg{Width: w, Height: 24})
 			for _, step := range []string{"", "b", "s", "b n", "esc enter", "/", "esc tab tab enter"} {
 				h.keys(step)
 				lines := strings.Split(h.screen(), "\n")
 				footer := lines[len(lines)-1]
-				want := []string{"? " + words.HelpShort, "q " + words.QuitShort}
+				want := []string{"? " + help["help"], "q " + help["quit"]}
 				if h.m.current() != nil && h.m.current().typing() {
-					want = []string{"ctrl+c " + words.QuitShort}
+					want = []string{"ctrl+c " + help["quit"]}
 				}
 				for _, s := range want {
 					if !strings.Contains(footer, s) {

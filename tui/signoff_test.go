@@ -51,13 +51,24 @@ func TestSignAndReopenFromTheWorkbench(t *testing.T) {
 
 func TestSignRefusedWithOpenConflicts(t *testing.T) {
 	h := newHarness(t)
-	h.gotoIndicator("1.3")
-	h.keys("3 enter")
-	conflictWith(t, h, map[string]string{"1.3.a": "5"})
-	h.keys("b enter S")
+	h.conflictAt("1.3", "3 enter", map[string]string{"1.3.a": "5"})
+	h.keys("S")
 	h.mustContain("未解决的冲突 1 处", "解决后才能签字")
 	h.keys("y")
 	if st, _ := h.status(); st != "" {
 		t.Fatal("signed over an open conflict")
 	}
+}
+
+// Two inspectors disagree on the sign-off: the workbench says what each
+// holds, a sign-off's manifest read as "signed", with the language's comma.
+func TestStatusConflictListedInLanguage(t *testing.T) {
+	h := newHarness(t, withLang("en"))
+	id, _ := h.s.Identity("")
+	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+		t.Fatal(err)
+	}
+	conflictWith(t, h, map[string]string{store.SubjectStatus: *store.StringValue(store.StatusDraft)})
+	h.keys("b enter")
+	h.mustContain("the sign-off is in conflict (李四:draft, 张三:", "│signed); settle") // wrapped at 50 columns
 }

@@ -5,10 +5,10 @@ package tui
 type words struct {
 	NextConflict, ListUnrecorded, NoDeficiency, Found, ToggleRecorded string
 	TypeFigure, IndicatorClean, Undo, History, Sign, Reopen           string
-	PickHead, Yes, NewLine, CloseHelp, HelpShort, QuitShort           string
+	PickHead, Yes, NewLine, CloseHelp                                 string
 	ConfirmRetract, ConfirmPick                                       string // formats: rule / n, value
 	Undid, NothingToUndo                                              string // Undid: what
-	AllRecorded, NoConflicts, NoMatch                                 string
+	AllRecorded, NoMatch                                              string
 	ConflictEdit                                                      string
 	ReasonPrompt, NoteEditHint                                        string
 	Unrecorded, UnrecordedTitle, Jump                                 string
@@ -23,7 +23,6 @@ type words struct {
 	NoDeduction                                                       string // the note of a discretion of 0
 	Completed                                                         string // indicator, score
 	GroupCap                                                          string // rules, cap
-	Colon, Inspector                                                  string
 	SignConfirm, SignIncomplete, SignConflicts, ReopenReason          string
 	ChecksTitle, ChecksConflicts, ChecksUnrecorded, ChecksNoReason    string
 	ChecksOK, ChecksNoEvidence                                        string
@@ -32,7 +31,7 @@ type words struct {
 	// Evidence files.
 	Attach, Evidence, EvidenceMark, MissingEvidence, NoEvidence string
 	AttachTo, AttachHint, Attaching, AttachedN, NoMatchPath     string // AttachTo, Attaching: subject; AttachedN: n, subject
-	Detached, ConfirmDetach, Opening, Opened, Taken             string // names; ConfirmDetach: name, subject
+	Detached, ConfirmDetach, Opening, Opened                    string // names; ConfirmDetach: name, subject
 	EvidenceTitle                                               string // subject
 	Complete                                                    string
 }
@@ -42,11 +41,10 @@ func wordsFor(lang string) *words {
 		return &words{
 			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题（否/0）", Found: "发现（是）/加分",
 			ToggleRecorded: "切换已记录的是/否", TypeFigure: "输入数值", IndicatorClean: "本指标无问题", Undo: "撤销",
-			History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行",
-			CloseHelp: "按 ? 或 esc 关闭帮助", HelpShort: "帮助", QuitShort: "退出",
+			History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行", CloseHelp: "按 ? 或 esc 关闭帮助",
 			ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)", ConfirmPick: "选用第 %d 个值（%s）？(y/enter 确定，其他键取消)",
 			Undid: "已撤销：%s", NothingToUndo: "本次没有可撤销的修改",
-			AllRecorded: "全部规则已记录", NoConflicts: "没有未解决的冲突", NoMatch: "没有符合筛选的指标，按 esc 清除筛选",
+			AllRecorded: "全部规则已记录", NoMatch: "没有符合筛选的指标，按 esc 清除筛选",
 			ConflictEdit: "此项有冲突：按 1/2 选用，或 enter 输入新值",
 			ReasonPrompt: "请填写理由，回车确认，esc 取消", NoteEditHint: "enter 保存 • ctrl+j 换行 • esc 取消",
 			Unrecorded: "未记录 %d 条", UnrecordedTitle: "未记录的规则（回车跳转，esc 关闭）", Jump: "跳转",
@@ -54,7 +52,7 @@ func wordsFor(lang string) *words {
 			Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
 			BonusTotal: "合计加分", PeriodForm: "年度应写作 %s（如 2021），用阿拉伯数字",
 			Cleaned: "%s：%d 条记为无问题", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
-			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分", Colon: "：", Inspector: "督查人员",
+			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分",
 			SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由、%d 项扣分缺佐证材料。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
 			SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
 			ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
@@ -63,18 +61,17 @@ func wordsFor(lang string) *words {
 			Attach: "附佐证材料", Evidence: "佐证材料", EvidenceMark: "附", MissingEvidence: "缺佐证材料：本指标要求扣分附佐证，按 a 添加",
 			NoEvidence: "还没有佐证材料：按 a 添加", AttachTo: "为 %s 附佐证材料：输入文件或文件夹的路径（文件夹即附其中全部文件，可用 *.jpg）",
 			AttachHint: "tab 补全 • enter 附上 • esc 取消", Attaching: "正在为 %s 附佐证材料…", AttachedN: "已附 %d 份佐证材料到 %s", NoMatchPath: "（没有匹配的文件）",
-			Detached: "已撤下 %s", ConfirmDetach: "从 %[2]s 撤下 %[1]s？(y/enter 确定，其他键取消)", Opening: "正在打开 %s…", Opened: "已用系统程序打开 %s", Taken: "拍摄",
+			Detached: "已撤下 %s", ConfirmDetach: "从 %[2]s 撤下 %[1]s？(y/enter 确定，其他键取消)", Opening: "正在打开 %s…", Opened: "已用系统程序打开 %s",
 			EvidenceTitle: "佐证材料 %s", Complete: "补全路径",
 		}
 	}
 	return &words{
 		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none found (no/0)", Found: "found (yes)/award",
 		ToggleRecorded: "toggle a recorded yes/no", TypeFigure: "type a figure", IndicatorClean: "indicator clean", Undo: "undo",
-		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line",
-		CloseHelp: "press ? or esc to close help", HelpShort: "help", QuitShort: "quit",
+		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line", CloseHelp: "press ? or esc to close help",
 		ConfirmRetract: "Clear the value of %s? (y/enter yes, any other key no)", ConfirmPick: "Keep value %d (%s)? (y/enter yes, any other key no)",
 		Undid: "undone: %s", NothingToUndo: "nothing to undo in this session",
-		AllRecorded: "every rule is recorded", NoConflicts: "no open conflicts", NoMatch: "no indicator matches the filter; esc clears it",
+		AllRecorded: "every rule is recorded", NoMatch: "no indicator matches the filter; esc clears it",
 		ConflictEdit: "in conflict: press 1/2 to keep a value, or enter to type a new one",
 		ReasonPrompt: "type the reason, enter to confirm, esc to cancel", NoteEditHint: "enter save • ctrl+j new line • esc cancel",
 		Unrecorded: "%d unrecorded", UnrecordedTitle: "Unrecorded rules (enter jumps, esc closes)", Jump: "jump",
@@ -82,7 +79,7 @@ func wordsFor(lang string) *words {
 		Recorded: "recorded %d/%d", ChangedElsewhere: "another program changed this assessment; reloaded",
 		BonusTotal: "bonus", PeriodForm: "the period must be written %s (e.g. 2021), in ASCII digits",
 		Cleaned: "%s: %d recorded as none found", NotFlag: "space toggles a recorded yes/no only; 0 records no, 1 records yes",
-		NoDeduction: "no deduction", Completed: "%s complete: %s", GroupCap: "%s together capped at %s", Colon: ": ", Inspector: "Inspector",
+		NoDeduction: "no deduction", Completed: "%s complete: %s", GroupCap: "%s together capped at %s",
 		SignConfirm: "Everything is recorded. Sign off? (y/enter sign, any other key no)", SignIncomplete: "%d rules unrecorded, %d discretionary deductions without a reason, %d deductions without evidence. Sign it incomplete anyway? (y/enter sign, any other key no)",
 		SignConflicts: "%d open conflicts: settle them before signing (c goes to one)", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
 		ChecksTitle: "Checks before signing", ChecksConflicts: "open conflicts: %d", ChecksUnrecorded: "unrecorded rules: %d", ChecksNoReason: "discretionary deductions without a reason: %d",
@@ -91,7 +88,7 @@ func wordsFor(lang string) *words {
 		Attach: "attach evidence", Evidence: "evidence", EvidenceMark: "#", MissingEvidence: "evidence missing: this rubric wants a file for every deduction; a adds one",
 		NoEvidence: "no evidence files yet: a adds one", AttachTo: "attach evidence to %s: type the path of a file or folder (a folder attaches every file in it; *.jpg works)",
 		AttachHint: "tab completes • enter attaches • esc cancels", Attaching: "attaching evidence to %s…", AttachedN: "attached %d files to %s", NoMatchPath: "(no file matches)",
-		Detached: "detached %s", ConfirmDetach: "Detach %s from %s? (y/enter yes, any other key no)", Opening: "opening %s…", Opened: "opened %s with the system's viewer", Taken: "taken",
+		Detached: "detached %s", ConfirmDetach: "Detach %s from %s? (y/enter yes, any other key no)", Opening: "opening %s…", Opened: "opened %s with the system's viewer",
 		EvidenceTitle: "Evidence %s", Complete: "complete the path",
 	}
 }

@@ -376,7 +376,7 @@ func BenchmarkKeystroke(b *testing.B) {
 }
 
 // conflictWith makes 李四's laptop record other values and merges it in.
-func conflictWith(t *testing.T, h *harness, findings map[string]string) {
+func conflictWith(t testing.TB, h *harness, findings map[string]string) {
 	t.Helper()
 	other := filepath.Join(t.TempDir(), "李四.db")
 	s2, err := store.Open(other, store.Options{})
@@ -395,6 +395,17 @@ func conflictWith(t *testing.T, h *harness, findings map[string]string) {
 	if _, err := h.s.Merge(other); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// conflictAt types mine at indicator ind, merges in 李四's values over it,
+// and reopens the assessment at ind with the conflict shown.
+func (h *harness) conflictAt(ind, mine string, theirs map[string]string) {
+	h.t.Helper()
+	h.gotoIndicator(ind)
+	h.keys(mine)
+	conflictWith(h.t, h, theirs)
+	h.keys("b enter")
+	h.gotoIndicator(ind)
 }
 
 func TestConflictShownAndResolvedByKey(t *testing.T) {
@@ -438,11 +449,7 @@ func TestConflictShownAndResolvedByKey(t *testing.T) {
 
 func TestConflictResolvedWithNewValue(t *testing.T) {
 	h := newHarness(t)
-	h.gotoIndicator("1.3")
-	h.keys("3 enter")
-	conflictWith(t, h, map[string]string{"1.3.a": "5"})
-	h.keys("b enter")
-	h.gotoIndicator("1.3")
+	h.conflictAt("1.3", "3 enter", map[string]string{"1.3.a": "5"})
 	h.keys("enter 4 enter")
 	if h.stored("1.3.a") != "4" {
 		t.Fatalf("new value stored as %q", h.stored("1.3.a"))
@@ -517,11 +524,7 @@ func TestNoteConflictPicked(t *testing.T) {
 
 func TestDiscretionConflictNeedsOwnReason(t *testing.T) {
 	h := newHarness(t)
-	h.gotoIndicator("3.4")
-	h.keys("0.5 enter 部分汇聚 enter")
-	conflictWith(t, h, map[string]string{"3.4.a": "1"})
-	h.keys("b enter")
-	h.gotoIndicator("3.4")
+	h.conflictAt("3.4", "0.5 enter 部分汇聚 enter", map[string]string{"3.4.a": "1"})
 	h.keys("enter 0.8 enter")
 	h.mustContain("请填写理由")
 	if h.stored("3.4.a") == "0.8" {

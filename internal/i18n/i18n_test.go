@@ -23,34 +23,41 @@ func TestEveryLabelInBothLanguages(t *testing.T) {
 }
 
 func checkFilled(t *testing.T, lang string, v reflect.Value) {
+	eachString(v, func(name, s string) {
+		if s == "" {
+			t.Errorf("%s: label %s is empty", lang, name)
+		}
+	})
+}
+
+// eachString calls f with every string field of a struct, nested structs
+// included.
+func eachString(v reflect.Value, f func(name, s string)) {
 	for i := 0; i < v.NumField(); i++ {
-		f := v.Field(i)
-		switch f.Kind() {
+		switch fv := v.Field(i); fv.Kind() {
 		case reflect.String:
-			if f.String() == "" {
-				t.Errorf("%s: label %s is empty", lang, v.Type().Field(i).Name)
-			}
+			f(v.Type().Field(i).Name, fv.String())
 		case reflect.Struct:
-			checkFilled(t, lang, f)
+			eachString(fv, f)
 		}
 	}
 }
 
 // English messages use ASCII punctuation, Chinese ones Chinese punctuation.
 func TestMessagePunctuation(t *testing.T) {
-	en, zh := For("en"), For("zh")
-	for _, s := range []reflect.Value{reflect.ValueOf(en.Values), reflect.ValueOf(en.CLI)} {
-		for i := 0; i < s.NumField(); i++ {
-			if v := s.Field(i).String(); strings.ContainsAny(v, "：（），；。") {
-				t.Errorf("English %s uses Chinese punctuation: %q", s.Type().Field(i).Name, v)
-			}
-		}
-	}
-	for _, s := range []reflect.Value{reflect.ValueOf(zh.Values), reflect.ValueOf(zh.CLI)} {
-		for i := 0; i < s.NumField(); i++ {
-			if v := s.Field(i).String(); strings.ContainsAny(v, ":(),;") {
-				t.Errorf("Chinese %s uses ASCII punctuation: %q", s.Type().Field(i).Name, v)
-			}
+	for _, c := range []struct {
+		l         *Labels
+		bad, says string
+	}{
+		{For("en"), "：（），；。", "English %s uses Chinese punctuation: %q"},
+		{For("zh"), ":(),;", "Chinese %s uses ASCII punctuation: %q"},
+	} {
+		for _, msgs := range []any{c.l.Values, c.l.CLI} {
+			eachString(reflect.ValueOf(msgs), func(name, s string) {
+				if strings.ContainsAny(s, c.bad) {
+					t.Errorf(c.says, name, s)
+				}
+			})
 		}
 	}
 }
