@@ -53,10 +53,7 @@ func (o *reportOptions) run() error {
 	}
 	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
-		var l = a.labels(nil)
-		if len(states) > 0 {
-			l = a.labels(states[0].Rubric)
-		}
+		l := a.labelsOfStates(states)
 		var us []string
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })

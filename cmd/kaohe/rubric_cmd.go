@@ -43,6 +43,15 @@ func (a *app) labelsOf(s *store.Store, as store.Assessment) *i18n.Labels {
 	return a.labels(rb)
 }
 
+// labelsOfStates is the wording for a command over several assessments:
+// --lang, else the first one's rubric language.
+func (a *app) labelsOfStates(states []*store.State) *i18n.Labels {
+	if len(states) == 0 {
+		return a.labels(nil)
+	}
+	return a.labels(states[0].Rubric)
+}
+
 // labels picks the label language: --lang, else the rubric's language.
 func (a *app) labels(rb *rubric.Rubric) *i18n.Labels {
 	if a.lang != "" {
