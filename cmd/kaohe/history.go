@@ -59,10 +59,7 @@ func (o *historyOptions) run() error {
 		}
 		var b strings.Builder
 		var out []historyEntry
-		retractedShown := a.labels(nil).CLI.Retracted
-		if st, err := s.State(as.ID); err == nil {
-			retractedShown = a.labels(st.Rubric).CLI.Retracted
-		}
+		retractedShown := a.labelsOf(s, as).CLI.Retracted
 		for _, r := range all {
 			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
 				continue

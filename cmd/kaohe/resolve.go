@@ -78,11 +78,12 @@ func (o *resolveOptions) run() error {
 		if err != nil {
 			return storeRefusal(err)
 		}
-		v := o.app.labelsOf(s, as).CLI.Retracted
+		l := o.app.labelsOf(s, as).CLI
+		v := l.Retracted
 		if !rev.Tombstone() {
 			v = store.DisplayValue(&rev)
 		}
-		fmt.Fprintf(o.app.stdout, o.app.labelsOf(s, as).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
-		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Settled)
+		fmt.Fprintf(o.app.stdout, l.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
+		return o.app.printStatus(s, as, l.SignOff.Settled)
 	})
 }
