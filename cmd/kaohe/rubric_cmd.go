@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -131,10 +130,7 @@ func writeRubricJSON(w io.Writer, rb *rubric.Rubric) error {
 			doc.Indicators = append(doc.Indicators, indicatorJSON{rb.Categories[ci].ID, &rb.Categories[ci].Indicators[ii]})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }
 
 // printRubricTree prints categories, indicators and rules with their points.
