@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
 )
 
 // With the seed rubric the CLI speaks Chinese by default, as the TUI does;
@@ -85,5 +87,20 @@ func TestReportAndImportFromTheCLI(t *testing.T) {
 	dup := writeFile(t, "dup.json", "{\"findings\": {\"1.2.a\": 3,\n \"1.2.a\": 8}}")
 	if _, errs, code := c.run("import", "吉首市/2021", dup); code != 1 || !strings.Contains(errs, "line 2, column 2") {
 		t.Errorf("duplicate key: %d %s", code, errs)
+	}
+}
+
+// On an English rubric, without --lang, a report bundle's line is in
+// English like every other line of the report command.
+func TestReportBundleSpeaksTheRubricsLanguage(t *testing.T) {
+	c, _ := dbCLI(t, "Zhang")
+	c.lang = ""
+	rb := rubric.Default()
+	rb.Language, rb.Version = "en", "2021-en"
+	c.ok("rubric", "add", writeFile(t, "en.yaml", string(rubric.MarshalYAML(rb, "English"))))
+	c.ok("new", "Jishou", "2021", "--rubric-id", rb.ID+"@"+rb.Version)
+	out := filepath.Join(t.TempDir(), "result.zip")
+	if o := c.ok("report", "-o", out); !strings.Contains(o, "wrote "+out+": 1 units ranked, 0 evidence files") {
+		t.Errorf("bundle on an English rubric: %s", o)
 	}
 }
