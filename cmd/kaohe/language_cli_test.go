@@ -37,6 +37,10 @@ func TestCLISpeaksTheRubricsLanguage(t *testing.T) {
 			t.Errorf("list heading lacks %s: %s", heading, list)
 		}
 	}
+	_, errs, _ = c.run("set", "吉首市/2021", "9.9.z", "1")
+	if !strings.Contains(errs, "9.9.z：考核指标 xiangxi-fangguanfu-county 2021 没有规则“9.9.z”") {
+		t.Errorf("unknown rule: %s", errs)
+	}
 	if out := c.ok("conflicts"); !strings.Contains(out, "没有未解决的冲突") {
 		t.Errorf("conflicts: %s", out)
 	}
@@ -45,6 +49,9 @@ func TestCLISpeaksTheRubricsLanguage(t *testing.T) {
 	_, errs, _ = c.run("set", "吉首市/2021", "1.5.b", "5")
 	if !strings.Contains(errs, "1.5.b: 5 is above the limit 3 (") || strings.ContainsAny(errs, "：（）") {
 		t.Errorf("English error: %s", errs)
+	}
+	if _, errs, _ = c.run("set", "吉首市/2021", "9.9.z", "1"); !strings.Contains(errs, `9.9.z: rubric xiangxi-fangguanfu-county 2021 has no rule "9.9.z"`) {
+		t.Errorf("unknown rule in English: %s", errs)
 	}
 	for _, typed := range []string{"8.5万", "85,000", "85，000", "８５０００"} {
 		if out := c.ok("set", "吉首市/2021", "3.2.a", typed); !strings.Contains(out, "3.2.a = 85000") && !strings.Contains(out, "unchanged") {

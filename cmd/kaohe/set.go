@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -39,7 +37,7 @@ func (o *setOptions) run() error {
 		}
 		ref, ok := rb.Rule(o.rule)
 		if !ok {
-			return fmt.Errorf("%s: rubric %s %s has no rule %q (kaohe rubric show lists them)", o.rule, rb.ID, rb.Version, o.rule)
+			return o.app.valueError(rb, &scoring.FindingError{Rule: o.rule, Unknown: rb.ID + " " + rb.Version})
 		}
 		v, err := o.app.typedValue(rb, ref.Rule, o.value, o.note)
 		if err != nil {
