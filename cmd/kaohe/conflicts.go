@@ -62,73 +62,65 @@ func (a *app) conflictsCmd() *cobra.Command {
 
 // run lists the open conflicts of one assessment or of all.
 func (o *conflictsOptions) run() error {
+	if o.ref == "" {
+		return o.app.readStates(func(_ *store.Store, states []*store.State) error { return o.print(states) })
+	}
+	return o.app.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		st, err := s.State(as.ID)
+		if err != nil {
+			return err
+		}
+		return o.print([]*store.State{st})
+	})
+}
+
+// print lists the open conflicts of the states.
+func (o *conflictsOptions) print(states []*store.State) error {
 	a := o.app
-	return a.readStore(func(s *store.Store) error {
-		var states []*store.State
-		if o.ref != "" {
-			as, err := s.Find(o.ref)
-			if err != nil {
-				return err
+	out := []conflictJSON{}
+	for _, st := range states {
+		out = append(out, conflictsOf(st)...)
+	}
+	if o.asJSON {
+		return writeJSON(a.stdout, out)
+	}
+	l := a.labelsOfStates(states)
+	if len(out) == 0 {
+		fmt.Fprintln(a.stdout, l.CLI.NoConflicts)
+		return nil
+	}
+	var b strings.Builder
+	signOff := false
+	for _, c := range out {
+		ln := textwidth.Line
+		fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(c.Subject))
+		if c.AgainstSignOff {
+			signOff = true
+			signed := l.CLI.SignOff.Nothing
+			if c.Signed != nil {
+				signed = ln(displayed(c.Subject, c.Signed.Value)) + " (" + ln(c.Signed.Inspector) + ", rev " + ln(store.ShortID(c.Signed.Revision, 8)) + ")"
 			}
-			st, err := s.State(as.ID)
-			if err != nil {
-				return err
+			fmt.Fprintf(&b, l.CLI.SignOff.Changed, signed)
+		}
+		b.WriteString("\n")
+		for i, h := range c.Heads {
+			v := l.CLI.Retracted
+			if h.Value != nil {
+				v = displayed(c.Subject, h.Value)
 			}
-			states = []*store.State{st}
-		} else {
-			var err error
-			if states, err = s.States(); err != nil {
-				return err
-			}
-		}
-		out := []conflictJSON{}
-		for _, st := range states {
-			out = append(out, conflictsOf(st)...)
-		}
-		if o.asJSON {
-			return writeJSON(a.stdout, out)
-		}
-		l := a.labels(nil)
-		if len(states) > 0 {
-			l = a.labels(states[0].Rubric)
-		}
-		if len(out) == 0 {
-			fmt.Fprintln(a.stdout, l.CLI.NoConflicts)
-			return nil
-		}
-		var b strings.Builder
-		signOff := false
-		for _, c := range out {
-			ln := textwidth.Line
-			fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(c.Subject))
-			if c.AgainstSignOff {
-				signOff = true
-				signed := l.CLI.SignOff.Nothing
-				if c.Signed != nil {
-					signed = ln(displayed(c.Subject, c.Signed.Value)) + " (" + ln(c.Signed.Inspector) + ", rev " + ln(store.ShortID(c.Signed.Revision, 8)) + ")"
-				}
-				fmt.Fprintf(&b, l.CLI.SignOff.Changed, signed)
+			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  rev %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.Time, ln(store.ShortID(h.Revision, 8)))
+			if h.Note != "" {
+				fmt.Fprintf(&b, "  「%s」", ln(h.Note))
 			}
 			b.WriteString("\n")
-			for i, h := range c.Heads {
-				v := l.CLI.Retracted
-				if h.Value != nil {
-					v = displayed(c.Subject, h.Value)
-				}
-				fmt.Fprintf(&b, "  %d) %s %s  %s  %s  rev %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.Time, ln(store.ShortID(h.Revision, 8)))
-				if h.Note != "" {
-					fmt.Fprintf(&b, "  「%s」", ln(h.Note))
-				}
-				b.WriteString("\n")
-			}
 		}
-		fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
-		if signOff {
-			b.WriteString(l.CLI.SignOff.Hint + "\n")
-		}
-		_, err := io.WriteString(a.stdout, b.String())
-		return err
-	})
+	}
+	fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
+	if signOff {
+		b.WriteString(l.CLI.SignOff.Hint + "\n")
+	}
+	_, err := io.WriteString(a.stdout, b.String())
+	return err
 }
 
 // conflictsOf lists an assessment's open conflicts, between inspectors and

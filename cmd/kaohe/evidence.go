@@ -65,25 +65,24 @@ func (o *evidenceOptions) run() error {
 		if err != nil {
 			return err
 		}
-		l := a.labelsOf(s, as).CLI
+		l := a.labels(st.Rubric).CLI
 		atts := st.Attachments(o.subject)
-		out := make([]evidenceJSON, 0, len(atts))
-		for _, at := range atts {
-			out = append(out, evidenceJSON{Subject: at.Subject, Name: at.Name, Size: at.Size, Type: at.Type, SHA256: at.SHA256,
-				Inspector: at.Inspector, Device: at.Device, Time: at.Wall.UTC().Format(time.RFC3339), Note: at.Note, Taken: at.Taken, GPS: at.GPS})
-		}
 		if o.asJSON {
+			out := make([]evidenceJSON, 0, len(atts))
+			for _, at := range atts {
+				out = append(out, evidenceJSON{Subject: at.Subject, Name: at.Name, Size: at.Size, Type: at.Type, SHA256: at.SHA256,
+					Inspector: at.Inspector, Device: at.Device, Time: at.Wall.UTC().Format(time.RFC3339), Note: at.Note, Taken: at.Taken, GPS: at.GPS})
+			}
 			return writeJSON(a.stdout, out)
 		}
-		if len(out) == 0 {
+		if len(atts) == 0 {
 			fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(l.NoEvidence, as.Label(), as.Label())))
 			return nil
 		}
 		var b strings.Builder
-		for _, e := range out {
-			t, _ := time.Parse(time.RFC3339, e.Time)
+		for _, e := range atts {
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(store.HumanSize(e.Size), 9),
-				pad(e.Type, 15), pad(e.Inspector, 8), t.In(time.Local).Format("2006-01-02 15:04"), textwidth.Line(e.Name))
+				pad(e.Type, 15), pad(e.Inspector, 8), e.Wall.In(time.Local).Format("2006-01-02 15:04"), textwidth.Line(e.Name))
 			if e.Taken != "" || e.GPS != "" {
 				fmt.Fprintf(&b, "  %s %s %s", l.PhotoTaken, e.Taken, e.GPS)
 			}
@@ -154,7 +153,7 @@ func (o *evidenceGetOptions) run() error {
 		}); err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labelsOf(s, as).CLI.EvidenceWrote, o.out, att.Name, store.HumanSize(n), store.ShortID(att.SHA256, 12))))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(st.Rubric).CLI.EvidenceWrote, o.out, att.Name, store.HumanSize(n), store.ShortID(att.SHA256, 12))))
 		return nil
 	})
 }

@@ -59,10 +59,9 @@ func (o *historyOptions) run() error {
 		}
 		var b strings.Builder
 		var out []historyEntry
-		retractedShown := a.labels(nil).CLI.Retracted
-		if st, err := s.State(as.ID); err == nil {
-			retractedShown = a.labels(st.Rubric).CLI.Retracted
-		}
+		retractedShown := a.labelsOf(s, as).CLI.Retracted
+		ln := textwidth.Line
+		worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
 		for _, r := range all {
 			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
 				continue
@@ -80,8 +79,9 @@ func (o *historyOptions) run() error {
 			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
 				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
 			out = append(out, e)
-			ln := textwidth.Line
-			worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
+			if o.asJSON {
+				continue
+			}
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subjectText(e.Subject)), max(8, textwidth.Width(subjectText(e.Subject)))), worded(e.Old), worded(e.New))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))

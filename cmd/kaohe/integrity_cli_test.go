@@ -61,13 +61,7 @@ func TestSignListsWhatIsMissing(t *testing.T) {
 // The scenario through the CLI: lead merges, resolves, signs; an
 // inspector edits a stale copy; the lead merges again.
 func TestSignedAssessmentSurvivesStaleMerge(t *testing.T) {
-	dir := t.TempDir()
-	zhang, li, lead := filepath.Join(dir, "张三.db"), filepath.Join(dir, "李四.db"), filepath.Join(dir, "汇总.db")
-	c := newCLI(t)
-	c.ok("--db", zhang, "init", "--inspector", "张三")
-	c.ok("--db", li, "init", "--inspector", "李四")
-	c.ok("--db", zhang, "new", "吉首市", "2021")
-	c.ok("--db", li, "new", "吉首市", "2021")
+	c, zhang, li, lead := twoInspectors(t)
 	c.ok("--db", zhang, "set", "吉首市/2021", "1.2.a", "3")
 	c.ok("--db", li, "set", "吉首市/2021", "1.2.a", "5")
 	c.ok("--db", zhang, "set", "吉首市/2021", "2.4.a", "92.5")

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
 )
 
 // With the seed rubric the CLI speaks Chinese by default, as the TUI does;
@@ -35,6 +37,10 @@ func TestCLISpeaksTheRubricsLanguage(t *testing.T) {
 			t.Errorf("list heading lacks %s: %s", heading, list)
 		}
 	}
+	_, errs, _ = c.run("set", "吉首市/2021", "9.9.z", "1")
+	if !strings.Contains(errs, "9.9.z：考核指标 xiangxi-fangguanfu-county 2021 没有规则“9.9.z”") {
+		t.Errorf("unknown rule: %s", errs)
+	}
 	if out := c.ok("conflicts"); !strings.Contains(out, "没有未解决的冲突") {
 		t.Errorf("conflicts: %s", out)
 	}
@@ -43,6 +49,9 @@ func TestCLISpeaksTheRubricsLanguage(t *testing.T) {
 	_, errs, _ = c.run("set", "吉首市/2021", "1.5.b", "5")
 	if !strings.Contains(errs, "1.5.b: 5 is above the limit 3 (") || strings.ContainsAny(errs, "：（）") {
 		t.Errorf("English error: %s", errs)
+	}
+	if _, errs, _ = c.run("set", "吉首市/2021", "9.9.z", "1"); !strings.Contains(errs, `9.9.z: rubric xiangxi-fangguanfu-county 2021 has no rule "9.9.z"`) {
+		t.Errorf("unknown rule in English: %s", errs)
 	}
 	for _, typed := range []string{"8.5万", "85,000", "85，000", "８５０００"} {
 		if out := c.ok("set", "吉首市/2021", "3.2.a", typed); !strings.Contains(out, "3.2.a = 85000") && !strings.Contains(out, "unchanged") {
@@ -85,5 +94,20 @@ func TestReportAndImportFromTheCLI(t *testing.T) {
 	dup := writeFile(t, "dup.json", "{\"findings\": {\"1.2.a\": 3,\n \"1.2.a\": 8}}")
 	if _, errs, code := c.run("import", "吉首市/2021", dup); code != 1 || !strings.Contains(errs, "line 2, column 2") {
 		t.Errorf("duplicate key: %d %s", code, errs)
+	}
+}
+
+// On an English rubric, without --lang, a report bundle's line is in
+// English like every other line of the report command.
+func TestReportBundleSpeaksTheRubricsLanguage(t *testing.T) {
+	c, _ := dbCLI(t, "Zhang")
+	c.lang = ""
+	rb := rubric.Default()
+	rb.Language, rb.Version = "en", "2021-en"
+	c.ok("rubric", "add", writeFile(t, "en.yaml", string(rubric.MarshalYAML(rb, "English"))))
+	c.ok("new", "Jishou", "2021", "--rubric-id", rb.ID+"@"+rb.Version)
+	out := filepath.Join(t.TempDir(), "result.zip")
+	if o := c.ok("report", "-o", out); !strings.Contains(o, "wrote "+out+": 1 units ranked, 0 evidence files") {
+		t.Errorf("bundle on an English rubric: %s", o)
 	}
 }

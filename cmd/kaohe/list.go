@@ -70,10 +70,7 @@ func (o *listOptions) run() error {
 		if o.asJSON {
 			return writeJSON(a.stdout, rows)
 		}
-		l := a.labels(nil)
-		if len(states) > 0 {
-			l = a.labels(states[0].Rubric)
-		}
+		l := a.labelsOfStates(states)
 		if len(rows) == 0 {
 			fmt.Fprintln(a.stdout, l.CLI.NoAssessments)
 			return nil

@@ -79,12 +79,13 @@ func (o *mergeOptions) run() error {
 	if o.asJSON {
 		return writeJSON(a.stdout, sums)
 	}
-	l := a.labels(nil).CLI
+	labels := a.labels(nil)
+	l := labels.CLI
 	for _, m := range sums {
 		fmt.Fprintf(a.stdout, l.MergeSummary+"\n",
 			textwidth.Line(m.Source), m.AssessmentsNew, m.AssessmentsUpdated, m.RevisionsAdded, m.RevisionsKnown, m.NewConflicts)
 		for _, c := range m.StatusChanges {
-			fmt.Fprintln(a.stdout, "  "+statusChangeLine(a.labels(nil), c))
+			fmt.Fprintln(a.stdout, "  "+statusChangeLine(labels, c))
 		}
 		if m.Unsigned > 0 {
 			fmt.Fprintf(a.stdout, l.MergeUnsigned+"\n", m.Unsigned)

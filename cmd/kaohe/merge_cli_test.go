@@ -7,17 +7,25 @@ import (
 	"testing"
 )
 
-// Two inspectors each init, create 吉首市/2021 and record overlapping and
-// disjoint findings; the team lead merges, lists exactly the
-// disagreements, resolves them, and the score is the hand-computed one.
-func TestMergeWorkflowEndToEnd(t *testing.T) {
+// twoInspectors gives 张三 and 李四 a database each, with 吉首市/2021
+// created on both, and the path of the lead's database to merge them into.
+func twoInspectors(t *testing.T) (c *cli, zhang, li, lead string) {
+	t.Helper()
 	dir := t.TempDir()
-	zhang, li, lead := filepath.Join(dir, "张三.db"), filepath.Join(dir, "李四.db"), filepath.Join(dir, "汇总.db")
-	c := newCLI(t)
+	zhang, li, lead = filepath.Join(dir, "张三.db"), filepath.Join(dir, "李四.db"), filepath.Join(dir, "汇总.db")
+	c = newCLI(t)
 	c.ok("--db", zhang, "init", "--inspector", "张三")
 	c.ok("--db", li, "init", "--inspector", "李四")
 	c.ok("--db", zhang, "new", "吉首市", "2021")
 	c.ok("--db", li, "new", "吉首市", "2021")
+	return c, zhang, li, lead
+}
+
+// Two inspectors each init, create 吉首市/2021 and record overlapping and
+// disjoint findings; the team lead merges, lists exactly the
+// disagreements, resolves them, and the score is the hand-computed one.
+func TestMergeWorkflowEndToEnd(t *testing.T) {
+	c, zhang, li, lead := twoInspectors(t)
 	// Overlapping, agreeing: 1.1.a true by both.
 	c.ok("--db", zhang, "set", "吉首市/2021", "1.1.a", "true")
 	c.ok("--db", li, "set", "吉首市/2021", "1.1.a", "true")
@@ -93,7 +101,7 @@ func TestMergeWorkflowEndToEnd(t *testing.T) {
 		t.Error("a refused merge changed the target")
 	}
 	// pack writes a copy for the USB stick.
-	packed := filepath.Join(dir, "usb.db")
+	packed := filepath.Join(filepath.Dir(lead), "usb.db")
 	c.ok("--db", lead, "pack", packed)
 	if sc := parseScore(t, c.ok("--db", packed, "score", "吉首市/2021", "--json")); sc.Total.String() != "96.47" {
 		t.Errorf("packed copy scores %s", sc.Total)

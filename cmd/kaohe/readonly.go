@@ -21,21 +21,10 @@ func (a *app) readStates(fn func(s *store.Store, states []*store.State) error) e
 	if err != nil {
 		return err
 	}
-	ferr := fn(s, states)
-	cerr := a.closeStore(s)
-	if ferr != nil {
-		return ferr
-	}
-	return cerr
+	return a.closeAfter(s, fn(s, states))
 }
 
 // readAssessment is withAssessment for commands that only read.
 func (a *app) readAssessment(ref string, fn func(s *store.Store, as store.Assessment) error) error {
-	return a.readStore(func(s *store.Store) error {
-		as, err := s.Find(ref)
-		if err != nil {
-			return err
-		}
-		return fn(s, as)
-	})
+	return a.readStore(findThen(ref, fn))
 }

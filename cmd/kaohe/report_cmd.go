@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
@@ -53,10 +54,7 @@ func (o *reportOptions) run() error {
 	}
 	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
-		var l = a.labels(nil)
-		if len(states) > 0 {
-			l = a.labels(states[0].Rubric)
-		}
+		l := a.labelsOfStates(states)
 		var us []string
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
@@ -66,7 +64,7 @@ func (o *reportOptions) run() error {
 			return err
 		}
 		if format == "zip" {
-			return o.writeBundle(s, r)
+			return o.writeBundle(s, r, l)
 		}
 		if err := r.WriteFile(o.out, format, o.force); err != nil {
 			return err
@@ -77,8 +75,9 @@ func (o *reportOptions) run() error {
 }
 
 // writeBundle writes the .zip: the xlsx (and --with formats), every
-// attachment of the reported assessments, and manifest.csv.
-func (o *reportOptions) writeBundle(s *store.Store, r *report.Report) error {
+// attachment of the reported assessments, and manifest.csv; l words the
+// line saying so, as it words the report.
+func (o *reportOptions) writeBundle(s *store.Store, r *report.Report, l *i18n.Labels) error {
 	formats := []string{"xlsx"}
 	for _, f := range strings.FieldsFunc(o.with, func(r rune) bool { return r == ',' || r == '，' }) {
 		f = strings.ToLower(strings.TrimSpace(f))
@@ -100,6 +99,6 @@ func (o *reportOptions) writeBundle(s *store.Store, r *report.Report) error {
 	for _, sh := range r.Sheets {
 		files += len(sh.Evidence)
 	}
-	fmt.Fprintf(o.app.stdout, o.app.labels(nil).CLI.BundleWrote+"\n", textwidth.Line(o.out), len(r.Ranking), files)
+	fmt.Fprintf(o.app.stdout, l.CLI.BundleWrote+"\n", textwidth.Line(o.out), len(r.Ranking), files)
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -69,14 +68,9 @@ func (o *resolveOptions) run() error {
 			if !ok {
 				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", o.subject, o.subject)
 			}
-			v, err := scoring.ParseValue(ref.Rule, o.value)
-			if err == nil {
-				if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: o.note}); ve != nil {
-					err = ve
-				}
-			}
+			v, err := o.app.typedValue(rb, ref.Rule, o.value, o.note)
 			if err != nil {
-				return o.app.valueError(rb, err)
+				return err
 			}
 			r.Value = store.Set(o.subject, v, "").Value
 		}
@@ -84,11 +78,12 @@ func (o *resolveOptions) run() error {
 		if err != nil {
 			return storeRefusal(err)
 		}
-		v := o.app.labelsOf(s, as).CLI.Retracted
+		l := o.app.labelsOf(s, as).CLI
+		v := l.Retracted
 		if !rev.Tombstone() {
 			v = store.DisplayValue(&rev)
 		}
-		fmt.Fprintf(o.app.stdout, o.app.labelsOf(s, as).CLI.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
-		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Settled)
+		fmt.Fprintf(o.app.stdout, l.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
+		return o.app.printStatus(s, as, l.SignOff.Settled)
 	})
 }

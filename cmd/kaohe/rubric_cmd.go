@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -41,6 +40,15 @@ func (a *app) labelsOf(s *store.Store, as store.Assessment) *i18n.Labels {
 		return a.labels(nil)
 	}
 	return a.labels(rb)
+}
+
+// labelsOfStates is the wording for a command over several assessments:
+// --lang, else the first one's rubric language.
+func (a *app) labelsOfStates(states []*store.State) *i18n.Labels {
+	if len(states) == 0 {
+		return a.labels(nil)
+	}
+	return a.labels(states[0].Rubric)
 }
 
 // labels picks the label language: --lang, else the rubric's language.
@@ -122,10 +130,7 @@ func writeRubricJSON(w io.Writer, rb *rubric.Rubric) error {
 			doc.Indicators = append(doc.Indicators, indicatorJSON{rb.Categories[ci].ID, &rb.Categories[ci].Indicators[ii]})
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(doc)
+	return writeJSON(w, doc)
 }
 
 // printRubricTree prints categories, indicators and rules with their points.

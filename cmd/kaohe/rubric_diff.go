@@ -102,6 +102,17 @@ func writeFields(b *strings.Builder, w diffWords, indent string, fs []diff.Field
 	}
 }
 
+// writeItem prints a category or an indicator added, removed, changed or
+// renumbered (changed under another ID), then its fields that changed.
+func writeItem(b *strings.Builder, w diffWords, status, oldID, newID, text string, fs []diff.Field) {
+	word := w.status[status]
+	if status == diff.Changed && oldID != newID {
+		word = w.status["renumbered"]
+	}
+	fmt.Fprintf(b, "%s %s %s  [%s]\n", mark(status), ids(oldID, newID), text, word)
+	writeFields(b, w, "    ", fs)
+}
+
 // writeDiff prints a rubric comparison for people: + added, - removed,
 // ~ changed, then the fields that changed and the standard clause by clause.
 func writeDiff(out io.Writer, rep *diff.Report, en bool) error {
@@ -122,23 +133,13 @@ func writeDiff(out io.Writer, rep *diff.Report, en bool) error {
 		fmt.Fprintf(&b, "\n%s\n", w.categories)
 	}
 	for _, c := range rep.Categories {
-		status := w.status[c.Status]
-		if c.Status == diff.Changed && c.OldID != c.NewID {
-			status = w.status["renumbered"]
-		}
-		fmt.Fprintf(&b, "%s %s %s  [%s]\n", mark(c.Status), ids(c.OldID, c.NewID), c.Title, status)
-		writeFields(&b, w, "    ", c.Fields)
+		writeItem(&b, w, c.Status, c.OldID, c.NewID, c.Title, c.Fields)
 	}
 	if len(rep.Indicators) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", w.indicators)
 	}
 	for _, ind := range rep.Indicators {
-		status := w.status[ind.Status]
-		if ind.Status == diff.Changed && ind.OldID != ind.NewID {
-			status = w.status["renumbered"]
-		}
-		fmt.Fprintf(&b, "%s %s %s  [%s]\n", mark(ind.Status), ids(ind.OldID, ind.NewID), ind.Content, status)
-		writeFields(&b, w, "    ", ind.Fields)
+		writeItem(&b, w, ind.Status, ind.OldID, ind.NewID, ind.Content, ind.Fields)
 		if len(ind.Standard) > 0 {
 			fmt.Fprintf(&b, "    %s:\n", w.standard)
 			for _, l := range ind.Standard {

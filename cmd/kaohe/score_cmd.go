@@ -82,10 +82,7 @@ func (o *scoreOptions) scoreAssessment() error {
 			fmt.Fprintln(a.stderr, prefixLines(as.Label(), err))
 			return exitError{1}
 		}
-		if o.asJSON {
-			return report.WriteScoreJSON(a.stdout, st.Rubric, res)
-		}
-		return report.WriteScoreText(a.stdout, a.labels(st.Rubric), st.Rubric, res)
+		return a.writeScore(st.Rubric, res, o.asJSON)
 	})
 }
 
@@ -97,6 +94,11 @@ func (a *app) printScore(rb *rubric.Rubric, fs scoring.Findings, asJSON bool, so
 		fmt.Fprintln(a.stderr, prefixLines(source, a.valueError(rb, err)))
 		return exitError{1}
 	}
+	return a.writeScore(rb, res, asJSON)
+}
+
+// writeScore prints a score as JSON or as the text table.
+func (a *app) writeScore(rb *rubric.Rubric, res *scoring.Result, asJSON bool) error {
 	if asJSON {
 		return report.WriteScoreJSON(a.stdout, rb, res)
 	}

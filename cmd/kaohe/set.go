@@ -1,8 +1,7 @@
 package main
 
 import (
-	"fmt"
-
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -38,17 +37,26 @@ func (o *setOptions) run() error {
 		}
 		ref, ok := rb.Rule(o.rule)
 		if !ok {
-			return fmt.Errorf("%s: rubric %s %s has no rule %q (kaohe rubric show lists them)", o.rule, rb.ID, rb.Version, o.rule)
+			return o.app.valueError(rb, &scoring.FindingError{Rule: o.rule, Unknown: rb.ID + " " + rb.Version})
 		}
-		v, err := scoring.ParseValue(ref.Rule, o.value)
-		if err == nil {
-			if ve := scoring.Validate(ref.Rule, scoring.Finding{Value: v, Note: o.note}); ve != nil {
-				err = ve
-			}
-		}
+		v, err := o.app.typedValue(rb, ref.Rule, o.value, o.note)
 		if err != nil {
-			return o.app.valueError(rb, err)
+			return err
 		}
 		return o.app.record(s, as, store.Set(o.rule, v, o.note))
 	})
+}
+
+// typedValue reads a value typed for a rule of rb and checks it with its
+// note, as set and resolve --value both take one; a problem is worded in
+// the user's language.
+func (a *app) typedValue(rb *rubric.Rubric, r *rubric.Rule, typed, note string) (scoring.Value, error) {
+	v, err := scoring.ParseValue(r, typed)
+	if err != nil {
+		return v, a.valueError(rb, err)
+	}
+	if ve := scoring.Validate(r, scoring.Finding{Value: v, Note: note}); ve != nil {
+		return v, a.valueError(rb, ve)
+	}
+	return v, nil
 }

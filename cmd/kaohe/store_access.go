@@ -24,21 +24,7 @@ func (a *app) dbPath() (string, error) {
 	return store.DefaultPath(a.getenv)
 }
 
-// openStore opens the database for a command; the caller must close it.
-// Only commands that set things up (init, new, the TUI) create a missing
-// database; the others say there is none, so a mistyped --db does not
-// quietly make an empty file.
-// readOnly opens it for a command that only reads, which works on a
-// read-only file.
-func (a *app) openStore(create, readOnly bool) (*store.Store, error) {
-	p, opts, err := a.storeToOpen(create, readOnly)
-	if err != nil {
-		return nil, err
-	}
-	return store.Open(p, opts)
-}
-
-// storeToOpen is the path and options openStore opens with.
+// storeToOpen is the path and options a command opens the database with.
 func (a *app) storeToOpen(create, readOnly bool) (string, store.Options, error) {
 	p, err := a.dbPath()
 	if err != nil {
@@ -60,25 +46,35 @@ func (a *app) storeOptions() store.Options {
 }
 
 // withStore runs fn on an existing database and closes (checkpoints) it.
+// Only commands that set things up (init, new, the TUI) create a missing
+// database; the others say there is none, so a mistyped --db does not
+// quietly make an empty file.
 func (a *app) withStore(fn func(s *store.Store) error) error {
-	return a.withStoreMode(false, fn)
+	return a.withStoreOpened(false, false, fn)
 }
 
 // withNewOrExistingStore is withStore for commands that may create it.
 func (a *app) withNewOrExistingStore(fn func(s *store.Store) error) error {
-	return a.withStoreMode(true, fn)
+	return a.withStoreOpened(true, false, fn)
 }
 
-func (a *app) withStoreMode(create bool, fn func(s *store.Store) error) error {
-	return a.withStoreOpened(create, false, fn)
-}
-
+// withStoreOpened opens the database (readOnly for a command that only
+// reads, which works on a read-only file), runs fn and closes it.
 func (a *app) withStoreOpened(create, readOnly bool, fn func(s *store.Store) error) error {
-	s, err := a.openStore(create, readOnly)
+	p, opts, err := a.storeToOpen(create, readOnly)
 	if err != nil {
 		return err
 	}
-	ferr := fn(s)
+	s, err := store.Open(p, opts)
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(s, fn(s))
+}
+
+// closeAfter closes s once a command ran on it: the command's error if it
+// failed, else the close's.
+func (a *app) closeAfter(s *store.Store, ferr error) error {
 	cerr := a.closeStore(s)
 	if ferr != nil {
 		return ferr
@@ -127,13 +123,18 @@ func writeJSON(w io.Writer, v any) error {
 
 // withAssessment opens the store and finds the assessment named by ref.
 func (a *app) withAssessment(ref string, fn func(s *store.Store, as store.Assessment) error) error {
-	return a.withStore(func(s *store.Store) error {
+	return a.withStore(findThen(ref, fn))
+}
+
+// findThen finds the assessment named by ref, then runs fn on it.
+func findThen(ref string, fn func(s *store.Store, as store.Assessment) error) func(s *store.Store) error {
+	return func(s *store.Store) error {
 		as, err := s.Find(ref)
 		if err != nil {
 			return err
 		}
 		return fn(s, as)
-	})
+	}
 }
 
 // record writes changes and prints what was saved and the new total.

@@ -31,5 +31,9 @@ func (a *app) valueError(rb *rubric.Rubric, err error) error {
 	if errors.As(err, &es) {
 		return errors.New(es.In(a.labels(rb)))
 	}
+	var fe *scoring.FindingError
+	if errors.As(err, &fe) {
+		return errors.New(fe.In(a.labels(rb)))
+	}
 	return err
 }
