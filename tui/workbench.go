@@ -281,12 +281,16 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 }
 
 // answer takes the reply to a question: y/enter does it, any other key
-// leaves things as they are.
+// leaves things as they are, except that esc also closes the sign-off
+// checks the question was asked under (another key leaves them to read).
 func (wb *workbench) answer(msg tea.KeyPressMsg) tea.Cmd {
 	q := wb.ask
 	wb.ask = nil
-	if key.Matches(msg, wb.c.keys.Yes) {
+	switch {
+	case key.Matches(msg, wb.c.keys.Yes):
 		return q.action()
+	case key.Matches(msg, wb.c.keys.Cancel) && wb.mode == viewChecks:
+		wb.mode = editNone
 	}
 	return nil
 }
