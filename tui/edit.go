@@ -554,7 +554,7 @@ func (wb *workbench) saved(msg savedMsg) tea.Cmd {
 	switch outcome {
 	case outcomeSaved:
 		if wb.saver.unsaved() == 0 {
-			wb.failure = ""
+			wb.failure, wb.justSaved = "", true
 		}
 	case outcomeRefused:
 		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())

@@ -23,10 +23,13 @@ type newForm struct {
 	c                      *common
 	unitInput, periodInput textinput.Model
 	field                  int // 0 unit, 1 period, 2 rubric
-	suggestSel             int
 	err                    string
 	rubrics                []*rubric.Rubric // offered; the first is the default
 	rubricSel              int
+	// suggestSel is the highlighted suggestion, the unit enter or tab
+	// takes: the one typed in full, else the first, or where ↑↓ moved it;
+	// -1 (↑ above the first) takes what was typed as it is.
+	suggestSel int
 }
 
 // rubric is the rubric the assessment will use.
@@ -88,7 +91,7 @@ func checkPeriod(w *words, rb *rubric.Rubric, period string) string {
 }
 
 func (f *newForm) reset() tea.Cmd {
-	f.err, f.field, f.suggestSel, f.rubricSel = "", 0, -1, 0
+	f.err, f.field, f.suggestSel, f.rubricSel = "", 0, 0, 0
 	f.unitInput.SetValue("")
 	f.periodInput.SetValue(defaultPeriod(f.rubric(), f.c.opts.Now().Year()))
 	f.periodInput.Blur()
@@ -106,6 +109,7 @@ func (f *newForm) focusField(i int) tea.Cmd {
 	f.periodInput.Blur()
 	switch f.field {
 	case 0:
+		f.suggestSel = f.typedSuggestion()
 		return f.unitInput.Focus()
 	case 1:
 		return f.periodInput.Focus()
@@ -123,6 +127,18 @@ func (f *newForm) suggestions() []string {
 		}
 	}
 	return out
+}
+
+// typedSuggestion is the suggestion to highlight after typing: the unit
+// typed in full, else the first.
+func (f *newForm) typedSuggestion() int {
+	typed := strings.TrimSpace(f.unitInput.Value())
+	for i, u := range f.suggestions() {
+		if u == typed {
+			return i
+		}
+	}
+	return 0
 }
 
 func (f *newForm) update(msg tea.Msg) tea.Cmd {
@@ -160,7 +176,7 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case f.field == 0 && key.Matches(km, k.ArrowUp):
 		if len(sugg) > 0 {
-			f.suggestSel = max(f.suggestSel-1, 0)
+			f.suggestSel = max(f.suggestSel-1, -1)
 		}
 		return nil
 	case key.Matches(km, k.NextInput), key.Matches(km, k.PrevInput), f.field == 0 && key.Matches(km, k.Confirm):
@@ -190,9 +206,10 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if f.field == 0 {
+		before := f.unitInput.Value()
 		f.unitInput, cmd = f.unitInput.Update(msg)
-		if isKey {
-			f.suggestSel = -1
+		if f.unitInput.Value() != before { // typed or pasted: a new list
+			f.suggestSel = f.typedSuggestion()
 		}
 	} else {
 		f.periodInput, cmd = f.periodInput.Update(msg)

@@ -51,6 +51,20 @@ func shortTitle(ind *rubric.Indicator) string {
 	return pointsSuffix.ReplaceAllString(t, "")
 }
 
+// indicatorHead is the indicator pane's first line, at most w columns: the
+// indicator under its category, "1 行政审批制度改革 / 1.3". The rubric gives
+// an indicator no title (its 考核内容 follows), so the category is named
+// as such rather than read as the indicator's title; a long category title
+// is cut, never the indicator's number.
+func indicatorHead(cat *rubric.Category, ind *rubric.Indicator, w int) string {
+	prefix, suffix := cat.ID+" ", " / "+ind.ID
+	room := w - textwidth.Width(prefix) - textwidth.Width(suffix)
+	if room < 2 {
+		return ind.ID
+	}
+	return prefix + textwidth.Truncate(textwidth.Sanitize(cat.Title, false), room, "…") + suffix
+}
+
 // marker is an indicator's state in the navigator: "." not recorded, "✓"
 // recorded without deduction, "-0.60" deducted, a leading "~" while only
 // partly recorded, a trailing "*" when a cap bound, a leading "!" when in
@@ -219,8 +233,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	l := wb.c.l
 	var lines []string
 	selLine := 0
-	cat := wb.rows[wb.cursor].cat
-	lines = append(lines, wb.c.styles.Strong.Render(fit(ind.ID+"  "+textwidth.Sanitize(cat.Title, false), inner-8))+
+	lines = append(lines, wb.c.styles.Strong.Render(fit(indicatorHead(wb.rows[wb.cursor].cat, ind, inner-8), inner-8))+
 		wb.c.styles.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
 	if wb.signed != nil {
 		for _, s := range textwidth.Wrap(wb.signedText(), inner) {

@@ -45,6 +45,6 @@ func (wb *workbench) versionRead(msg versionMsg) tea.Cmd {
 		return next
 	}
 	wb.version = msg.version
-	wb.message = wb.c.words.ChangedElsewhere
+	wb.message, wb.justSaved = wb.c.words.ChangedElsewhere, false
 	return tea.Batch(wb.reload(), next)
 }

@@ -72,3 +72,23 @@ func TestStatusConflictListedInLanguage(t *testing.T) {
 	h.keys("b enter")
 	h.mustContain("the sign-off is in conflict (李四:draft, 张三:", "│signed); settle") // wrapped at 50 columns
 }
+
+// esc on the sign-off question closes the checks too, back where the
+// inspector was.
+func TestEscOnSignQuestionClosesTheChecks(t *testing.T) {
+	h := newHarness(t)
+	h.gotoIndicator("1.3")
+	before := h.m.wb.place()
+	h.keys("S")
+	h.mustContain("签字前检查", "仍要签字未完成的考核？")
+	h.keys("esc")
+	if s := h.screen(); strings.Contains(s, "签字前检查") || h.m.wb.mode != editNone {
+		t.Fatalf("esc left the checks open:\n%s", s)
+	}
+	if h.m.wb.place() != before {
+		t.Fatalf("esc moved the cursor: %+v, was %+v", h.m.wb.place(), before)
+	}
+	if st, _ := h.status(); st != "" {
+		t.Fatal("esc signed")
+	}
+}

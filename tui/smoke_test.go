@@ -40,8 +40,7 @@ func TestProgramSmoke(t *testing.T) {
 	waitFor("还没有考核")
 	tm.Type("n")
 	waitFor("可选单位")
-	tm.Send(tea.KeyPressMsg{Code: tea.KeyDown})
-	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // 吉首市
+	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // 吉首市, the first, highlighted
 	tm.Send(tea.KeyPressMsg{Code: tea.KeyEnter}) // period 2021
 	waitFor("1.1.a")
 	tm.Send(tea.KeyPressMsg{Code: '1', Text: "1"})

@@ -100,6 +100,12 @@ type workbench struct {
 	failure     string   // the last save failure or refusal
 	version     int64    // the database's data_version when last read
 	pollGen     int      // this workbench's poll timer
+	// justSaved is set when a save has just finished with nothing left to
+	// save (an edit, a sign-off, a reopening), and cleared by the next key
+	// or paste and by a reload after another program wrote: the status
+	// line says "saved" only about what the inspector just did, never
+	// after opening an assessment or moving about.
+	justSaved bool
 }
 
 func newWorkbench(c *common, state *store.State, version int64) *workbench {
@@ -244,10 +250,11 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
 		} else {
-			wb.failure = ""
+			wb.failure, wb.justSaved = "", true
 		}
 		return wb.reload()
 	case tea.KeyPressMsg:
+		wb.justSaved = false // what the key does may save again
 		if wb.ask != nil {
 			return wb.answer(msg)
 		}
@@ -265,6 +272,7 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		}
 		return wb.updateKeys(msg)
 	case tea.PasteMsg:
+		wb.justSaved = false
 		if wb.mode.typing() {
 			return wb.updateEditing(msg)
 		}
@@ -273,12 +281,16 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 }
 
 // answer takes the reply to a question: y/enter does it, any other key
-// leaves things as they are.
+// leaves things as they are, except that esc also closes the sign-off
+// checks the question was asked under (another key leaves them to read).
 func (wb *workbench) answer(msg tea.KeyPressMsg) tea.Cmd {
 	q := wb.ask
 	wb.ask = nil
-	if key.Matches(msg, wb.c.keys.Yes) {
+	switch {
+	case key.Matches(msg, wb.c.keys.Yes):
 		return q.action()
+	case key.Matches(msg, wb.c.keys.Cancel) && wb.mode == viewChecks:
+		wb.mode = editNone
 	}
 	return nil
 }
@@ -348,7 +360,8 @@ func (wb *workbench) view() []string {
 func (wb *workbench) typing() bool { return wb.mode.typing() }
 
 // status is the question, the last failure, the last thing done, or the
-// state of saving.
+// state of saving. "Saved" is added only right after a save (justSaved):
+// opening an assessment, moving about or a reload saved nothing.
 func (wb *workbench) status() (string, bool) {
 	l := wb.c.l
 	n := wb.saver.unsaved()
@@ -359,12 +372,16 @@ func (wb *workbench) status() (string, bool) {
 		return wb.failure + "  [" + fmt.Sprint(n) + " " + l.UI.Unsaved + "]", true
 	case wb.failure != "":
 		return wb.failure, true
-	case wb.message != "" && n == 0:
-		return wb.message + "  " + l.UI.Saved, false
 	case n > 0:
 		return fmt.Sprintf(l.UI.Saving, n), false
+	case wb.message != "" && wb.justSaved:
+		return wb.message + "  " + l.UI.Saved, false
+	case wb.message != "":
+		return wb.message, false
+	case wb.justSaved:
+		return l.UI.Saved, false
 	}
-	return l.UI.Saved, false
+	return "", false
 }
 
 // shortHelp is the footer: the keys of what the inspector is doing now.
