@@ -122,8 +122,8 @@ func TestRubricCommandsSpeakTheRubricsLanguage(t *testing.T) {
 		file := filepath.Join(dir, tag+".yaml")
 		return c.ok("rubric", "draft", table, "-o", file) + rubricCommands(c, dir, tag, file) + c.ok("rubric", "list")
 	}
-	zhWords := []string{"起草了", "已添加考核指标", "已存有考核指标", "检查通过", "1 条规则待核对", "已写入", "考核 0 个", "* 内置"}
-	enWords := []string{"drafted", "added rubric", "already stored rubric", ": ok — ", "1 rule to review", "wrote ", "0 assessments", "* built in"}
+	zhWords := []string{"起草了", "已添加考核指标", "已存有考核指标", "检查通过", "1 条规则待核对", "已写入", "两个版本内容相同", "考核 0 个", "* 内置"}
+	enWords := []string{"drafted", "added rubric", "already stored rubric", ": ok — ", "1 rule to review", "wrote ", "no differences", "0 assessments", "* built in"}
 
 	c, _ := dbCLI(t, "张三")
 	c.lang = ""
@@ -138,11 +138,12 @@ func TestRubricCommandsSpeakTheRubricsLanguage(t *testing.T) {
 	file := writeFile(t, "en.yaml", string(rubric.MarshalYAML(rb, "English")))
 	c, _ = dbCLI(t, "Zhang")
 	c.lang = ""
-	speaks(t, "an English rubric", rubricCommands(c, dir, "rubric-en", file), enWords[1:6], zhWords)
+	speaks(t, "an English rubric", rubricCommands(c, dir, "rubric-en", file), enWords[1:7], zhWords)
 }
 
 // rubricCommands adds the rubric FILE twice, validates it, exports it as a
-// workbook and imports that back, and returns what they printed.
+// workbook, imports that back and compares the two, and returns what they
+// printed.
 func rubricCommands(c *cli, dir, tag, file string) string {
 	book, yml := filepath.Join(dir, tag+".xlsx"), filepath.Join(dir, tag+"-imported.yaml")
 	var b strings.Builder
@@ -152,6 +153,7 @@ func rubricCommands(c *cli, dir, tag, file string) string {
 		{"rubric", "validate", file},
 		{"rubric", "export", "--rubric", file, "-o", book},
 		{"rubric", "import", book, "-o", yml},
+		{"rubric", "diff", file, yml},
 	} {
 		b.WriteString(c.ok(args...))
 	}

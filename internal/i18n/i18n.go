@@ -87,6 +87,17 @@ type RubricCLI struct {
 	ToReview, ToReviewOne string // file, count
 	NotValidYet           string // file, the errors
 	ReviewMark            string // rubric show: before a rule's review
+	Diff                  RubricDiff
+}
+
+// RubricDiff holds the words of kaohe rubric diff.
+type RubricDiff struct {
+	Same, Categories, Indicators, Standard, Rule, Units string
+	Added, Removed, Changed, Renumbered                 string // an item's status
+	Group                                               string // a cap group's field: the group's name
+	// Field names a changed field; one not in it shows as its YAML key (in
+	// English, every field does).
+	Field map[string]string
 }
 
 // SignOffCLI holds the messages of sign, reopen, resolve, merge's status
@@ -213,6 +224,18 @@ func chinese() *Labels {
 				ToReview: "%s：%d 条规则待核对：", ToReviewOne: "%s：%d 条规则待核对：",
 				NotValidYet: "%s 尚未通过检查，请修改原表或草稿：\n%v",
 				ReviewMark:  "待核对",
+				Diff: RubricDiff{
+					Same: "两个版本内容相同", Categories: "类别（主要工作）", Indicators: "指标", Standard: "评分标准",
+					Rule: "规则", Units: "被考核单位",
+					Added: "新增", Removed: "删除", Changed: "修改", Renumbered: "重新编号",
+					Group: "分组 %s",
+					Field: map[string]string{
+						"id": "编号", "version": "版本", "title": "标题", "language": "语言", "category": "所属类别",
+						"points": "分值", "cap": "上限", "content": "考核内容", "bonus": "加分项", "kind": "种类",
+						"label": "名称", "unit": "单位", "amount": "扣分", "target": "目标", "step": "步长",
+						"full": "满分", "max_value": "最大值", "review": "备注", "clause": "条款原文",
+					},
+				},
 			},
 		},
 		UI: UI{
@@ -326,6 +349,13 @@ func english() *Labels {
 				ToReview: "%s: %d rules to review (待核对):", ToReviewOne: "%s: %d rule to review (待核对):",
 				NotValidYet: "%s does not validate yet; fix the table or the draft:\n%v",
 				ReviewMark:  "review",
+				Diff: RubricDiff{
+					Same: "no differences", Categories: "categories", Indicators: "indicators",
+					Standard: "standard", Rule: "rule", Units: "units",
+					Added: "added", Removed: "removed", Changed: "changed", Renumbered: "renumbered",
+					Group: "group %s",
+					Field: map[string]string{},
+				},
 			},
 		},
 		UI: UI{
