@@ -111,3 +111,71 @@ func TestReportBundleSpeaksTheRubricsLanguage(t *testing.T) {
 		t.Errorf("bundle on an English rubric: %s", o)
 	}
 }
+
+// The `kaohe rubric` commands speak as every other command does: --lang,
+// else the rubric's language (Chinese for the seed and for a draft).
+func TestRubricCommandsSpeakTheRubricsLanguage(t *testing.T) {
+	dir := t.TempDir()
+	table := writeFile(t, "细则.txt", smallTable)
+	// draft, then add (twice), validate, export, import and list the draft.
+	draftAndMore := func(c *cli, tag string) string {
+		file := filepath.Join(dir, tag+".yaml")
+		return c.ok("rubric", "draft", table, "-o", file) + rubricCommands(c, dir, tag, file) + c.ok("rubric", "list")
+	}
+	zhWords := []string{"起草了", "已添加考核指标", "已存有考核指标", "检查通过", "1 条规则待核对", "已写入", "两个版本内容相同", "考核 0 个", "* 内置"}
+	enWords := []string{"drafted", "added rubric", "already stored rubric", ": ok — ", "1 rule to review", "wrote ", "no differences", "0 assessments", "* built in"}
+
+	c, _ := dbCLI(t, "张三")
+	c.lang = ""
+	speaks(t, "the draft's Chinese", draftAndMore(c, "zh"), zhWords, enWords)
+
+	c, _ = dbCLI(t, "张三")
+	speaks(t, "--lang en", draftAndMore(c, "en"), enWords, zhWords)
+
+	rb := rubric.Default()
+	rb.Language, rb.Version = "en", "2021-en"
+	rb.Categories[0].Indicators[0].Rules[0].Review = "check the amount"
+	file := writeFile(t, "en.yaml", string(rubric.MarshalYAML(rb, "English")))
+	c, _ = dbCLI(t, "Zhang")
+	c.lang = ""
+	speaks(t, "an English rubric", rubricCommands(c, dir, "rubric-en", file), enWords[1:7], zhWords)
+}
+
+// rubricCommands adds the rubric FILE twice, validates it, exports it as a
+// workbook, imports that back and compares the two, and returns what they
+// printed.
+func rubricCommands(c *cli, dir, tag, file string) string {
+	book, yml := filepath.Join(dir, tag+".xlsx"), filepath.Join(dir, tag+"-imported.yaml")
+	var b strings.Builder
+	for _, args := range [][]string{
+		{"rubric", "add", file},
+		{"rubric", "add", file},
+		{"rubric", "validate", file},
+		{"rubric", "export", "--rubric", file, "-o", book},
+		{"rubric", "import", book, "-o", yml},
+		{"rubric", "diff", file, yml},
+	} {
+		b.WriteString(c.ok(args...))
+	}
+	return b.String()
+}
+
+// speaks checks that out has every word of want and none of the other
+// language's.
+func speaks(t *testing.T, how, out string, want, other []string) {
+	t.Helper()
+	var lacks, has []string
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			lacks = append(lacks, w)
+		}
+	}
+	for _, w := range other {
+		if strings.Contains(out, w) {
+			has = append(has, w)
+		}
+	}
+	if len(lacks)+len(has) > 0 {
+		t.Errorf("%s: lacks %q, has %q of the other language:\n%s", how, lacks, has, out)
+	}
+}

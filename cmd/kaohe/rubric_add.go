@@ -104,11 +104,12 @@ func (o *rubricAddOptions) run(args []string) error {
 		if err != nil {
 			return err
 		}
-		verb := "added"
+		l := a.labels(rb).CLI.Rubric
+		format := l.Added
 		if !added {
-			verb = "already stored"
+			format = l.AlreadyStored
 		}
-		fmt.Fprintf(a.stdout, "%s rubric %s@%s  %s  sha256 %.12s\n", verb, rb.ID, rb.Version, rb.Title, sum)
+		fmt.Fprintf(a.stdout, format+"\n", rb.ID, rb.Version, rb.Title, sum)
 		return nil
 	})
 }
@@ -136,16 +137,18 @@ func (o *rubricListOptions) run() error {
 		if o.asJSON {
 			return writeJSON(a.stdout, out)
 		}
+		// --lang, else the built-in rubric's language (it is listed first).
+		l := a.labels(rbs[0]).CLI.Rubric
 		var b strings.Builder
 		for _, r := range out {
 			mark := " "
 			if r.BuiltIn {
 				mark = "*"
 			}
-			fmt.Fprintf(&b, "%s %s  %s  sha256 %.12s  %d assessments\n", mark,
+			fmt.Fprintf(&b, l.ListLine+"\n", mark,
 				textwidth.PadRight(r.ID+"@"+r.Version, 32), textwidth.PadRight(r.Title, 48), r.SHA256, r.Assessments)
 		}
-		b.WriteString("* built in\n")
+		b.WriteString(l.BuiltIn + "\n")
 		_, err = fmt.Fprint(a.stdout, b.String())
 		return err
 	})

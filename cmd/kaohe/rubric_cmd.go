@@ -93,9 +93,10 @@ func (a *app) rubricCmd() *cobra.Command {
 				fmt.Fprintln(a.stderr, err)
 				return exitError{1}
 			}
-			fmt.Fprintf(a.stdout, "%s: ok — %s %s, %d categories, %d indicators, %d rules, %s + %s bonus points\n",
+			l := a.labels(rb).CLI.Rubric
+			fmt.Fprintf(a.stdout, l.Valid+"\n",
 				args[0], rb.ID, rb.Version, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), rb.BasePoints(), rb.BonusPoints())
-			printReviews(a.stdout, args[0], rb)
+			printReviews(a.stdout, l, args[0], rb)
 			return nil
 		},
 	}
@@ -152,11 +153,7 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 			for _, r := range ind.Rules {
 				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(&r))
 				if r.Review != "" {
-					mark := "待核对"
-					if l.Lang == "en" {
-						mark = "review"
-					}
-					fmt.Fprintf(&b, "                %s: %s\n", mark, r.Review)
+					fmt.Fprintf(&b, "                %s: %s\n", l.CLI.Rubric.ReviewMark, r.Review)
 				}
 			}
 		}

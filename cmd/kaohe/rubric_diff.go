@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric/diff"
 	"github.com/spf13/cobra"
 )
@@ -31,42 +32,31 @@ func (a *app) rubricDiffCmd() *cobra.Command {
 	return cmd
 }
 
-// diffWords holds the words of the diff text in one language.
-type diffWords struct {
-	same, categories, indicators, standard, rule, units string
-	status, field                                       map[string]string
-}
-
-func diffLabels(en bool) diffWords {
-	if en {
-		return diffWords{
-			same: "no differences", categories: "categories", indicators: "indicators",
-			standard: "standard", rule: "rule", units: "units",
-			status: map[string]string{diff.Added: "added", diff.Removed: "removed", diff.Changed: "changed", "renumbered": "renumbered"},
-			field:  map[string]string{},
-		}
-	}
-	return diffWords{
-		same: "两个版本内容相同", categories: "类别（主要工作）", indicators: "指标", standard: "评分标准",
-		rule: "规则", units: "被考核单位",
-		status: map[string]string{diff.Added: "新增", diff.Removed: "删除", diff.Changed: "修改", "renumbered": "重新编号"},
-		field: map[string]string{
-			"id": "编号", "version": "版本", "title": "标题", "language": "语言", "category": "所属类别",
-			"points": "分值", "cap": "上限", "content": "考核内容", "bonus": "加分项", "kind": "种类",
-			"label": "名称", "unit": "单位", "amount": "扣分", "target": "目标", "step": "步长",
-			"full": "满分", "max_value": "最大值", "review": "备注", "clause": "条款原文",
-		},
-	}
-}
+// diffWords are the words of the diff text in one language.
+type diffWords i18n.RubricDiff
 
 func (w diffWords) name(field string) string {
-	if n, ok := w.field[field]; ok {
+	if n, ok := w.Field[field]; ok {
 		return n
 	}
-	if g, ok := strings.CutPrefix(field, "group "); ok && w.field["id"] != "" {
-		return "分组 " + g
+	if g, ok := strings.CutPrefix(field, "group "); ok {
+		return fmt.Sprintf(w.Group, g)
 	}
 	return field
+}
+
+// statusWord is the word of an item's status; a changed item under another
+// ID is renumbered.
+func (w diffWords) statusWord(status, oldID, newID string) string {
+	switch {
+	case status == diff.Added:
+		return w.Added
+	case status == diff.Removed:
+		return w.Removed
+	case oldID != newID:
+		return w.Renumbered
+	}
+	return w.Changed
 }
 
 func ids(oldID, newID string) string {
@@ -105,49 +95,44 @@ func writeFields(b *strings.Builder, w diffWords, indent string, fs []diff.Field
 // writeItem prints a category or an indicator added, removed, changed or
 // renumbered (changed under another ID), then its fields that changed.
 func writeItem(b *strings.Builder, w diffWords, status, oldID, newID, text string, fs []diff.Field) {
-	word := w.status[status]
-	if status == diff.Changed && oldID != newID {
-		word = w.status["renumbered"]
-	}
-	fmt.Fprintf(b, "%s %s %s  [%s]\n", mark(status), ids(oldID, newID), text, word)
+	fmt.Fprintf(b, "%s %s %s  [%s]\n", mark(status), ids(oldID, newID), text, w.statusWord(status, oldID, newID))
 	writeFields(b, w, "    ", fs)
 }
 
 // writeDiff prints a rubric comparison for people: + added, - removed,
 // ~ changed, then the fields that changed and the standard clause by clause.
-func writeDiff(out io.Writer, rep *diff.Report, en bool) error {
-	w := diffLabels(en)
+func writeDiff(out io.Writer, rep *diff.Report, w diffWords) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s → %s\n", rep.Old, rep.New)
 	if rep.Empty() {
-		fmt.Fprintln(&b, w.same)
+		fmt.Fprintln(&b, w.Same)
 	}
 	writeFields(&b, w, "", rep.Fields)
 	for _, u := range rep.UnitsAdded {
-		fmt.Fprintf(&b, "+ %s %s\n", w.units, u)
+		fmt.Fprintf(&b, "+ %s %s\n", w.Units, u)
 	}
 	for _, u := range rep.UnitsGone {
-		fmt.Fprintf(&b, "- %s %s\n", w.units, u)
+		fmt.Fprintf(&b, "- %s %s\n", w.Units, u)
 	}
 	if len(rep.Categories) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", w.categories)
+		fmt.Fprintf(&b, "\n%s\n", w.Categories)
 	}
 	for _, c := range rep.Categories {
 		writeItem(&b, w, c.Status, c.OldID, c.NewID, c.Title, c.Fields)
 	}
 	if len(rep.Indicators) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", w.indicators)
+		fmt.Fprintf(&b, "\n%s\n", w.Indicators)
 	}
 	for _, ind := range rep.Indicators {
 		writeItem(&b, w, ind.Status, ind.OldID, ind.NewID, ind.Content, ind.Fields)
 		if len(ind.Standard) > 0 {
-			fmt.Fprintf(&b, "    %s:\n", w.standard)
+			fmt.Fprintf(&b, "    %s:\n", w.Standard)
 			for _, l := range ind.Standard {
 				fmt.Fprintf(&b, "      %s %s\n", l.Op, l.Text)
 			}
 		}
 		for _, r := range ind.Rules {
-			fmt.Fprintf(&b, "    %s %s %s  %s\n", mark(r.Status), w.rule, ids(r.OldID, r.NewID), r.Clause)
+			fmt.Fprintf(&b, "    %s %s %s  %s\n", mark(r.Status), w.Rule, ids(r.OldID, r.NewID), r.Clause)
 			if r.Status == diff.Changed {
 				writeFields(&b, w, "        ", r.Fields)
 				continue
@@ -183,5 +168,6 @@ func (o *rubricDiffOptions) run(args []string) error {
 	if o.asJSON {
 		return writeJSON(a.stdout, rep)
 	}
-	return writeDiff(a.stdout, rep, a.lang == "en")
+	// --lang, else the newer rubric's language.
+	return writeDiff(a.stdout, rep, diffWords(a.labels(newer).CLI.Rubric.Diff))
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/rubric/draft"
@@ -101,31 +102,31 @@ func (o *rubricDraftOptions) run() error {
 	} else if err := report.AtomicWrite(o.out, out, o.force); err != nil {
 		return err
 	}
+	l := a.labels(rb).CLI.Rubric
 	from := o.table
 	if encoding != "UTF-8" {
-		from += " (read as " + encoding + ")"
+		from += fmt.Sprintf(l.ReadAs, encoding)
 	}
-	fmt.Fprintf(w, "%s: drafted %d categories, %d indicators, %d rules from %s\n",
-		name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), from)
-	printReviews(w, name, rb)
+	fmt.Fprintf(w, l.Drafted+"\n", name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), from)
+	printReviews(w, l, name, rb)
 	if loadErr != nil {
-		fmt.Fprintf(a.stderr, "%s does not validate yet; fix the table or the draft:\n%v\n", name, loadErr)
+		fmt.Fprintf(a.stderr, l.NotValidYet+"\n", name, loadErr)
 		return exitError{1}
 	}
 	return nil
 }
 
 // printReviews lists the rules of a rubric still marked for review.
-func printReviews(w io.Writer, name string, rb *rubric.Rubric) {
+func printReviews(w io.Writer, l i18n.RubricCLI, name string, rb *rubric.Rubric) {
 	rs := rb.Reviews()
 	if len(rs) == 0 {
 		return
 	}
-	noun := "rules"
+	format := l.ToReview
 	if len(rs) == 1 {
-		noun = "rule"
+		format = l.ToReviewOne
 	}
-	fmt.Fprintf(w, "%s: %d %s to review (待核对):\n", name, len(rs), noun)
+	fmt.Fprintf(w, format+"\n", name, len(rs))
 	for _, r := range rs {
 		fmt.Fprintf(w, "  %-8s %s\n           «%s»\n", r.ID, r.Review, r.Clause)
 	}

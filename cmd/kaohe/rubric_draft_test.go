@@ -170,7 +170,8 @@ func TestRubricDraftRealProcess(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "draft.yaml")
 	run := func(args ...string) (string, int) {
-		cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestKaoheHelperProcess$", "--"}, args...)...)
+		// --lang en: the draft is Chinese, and the checks below read English.
+		cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestKaoheHelperProcess$", "--", "--lang", "en"}, args...)...)
 		cmd.Env = append(os.Environ(), "KAOHE_DRAFT_HELPER=1")
 		b, err := cmd.CombinedOutput()
 		code := 0

@@ -56,6 +56,6 @@ func (o *rubricExportOptions) run() error {
 	if err := report.AtomicWrite(o.out, data, o.force); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "wrote %s: %s %s, %d indicators, %d rules\n", o.out, rb.ID, rb.Version, len(rb.Indicators()), rb.RuleCount())
+	fmt.Fprintf(a.stdout, a.labels(rb).CLI.Rubric.Wrote+"\n", o.out, rb.ID, rb.Version, len(rb.Indicators()), rb.RuleCount())
 	return nil
 }

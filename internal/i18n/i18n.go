@@ -74,6 +74,30 @@ type CLI struct {
 	DeviceSigned, DeviceUnsigned, DeviceLine        string // DeviceLine: fingerprint, signed, names, revisions, first, last
 	DeviceRoster, NoDevices, NoRoster, RosterAdded  string
 	SignOff                                         SignOffCLI
+	Rubric                                          RubricCLI
+}
+
+// RubricCLI holds the messages of the kaohe rubric commands (fmt formats).
+type RubricCLI struct {
+	Added, AlreadyStored  string // id, version, title, sha256
+	ListLine, BuiltIn     string // ListLine: mark, id@version, title, sha256, assessments
+	Valid                 string // file, id, version, categories, indicators, rules, base, bonus
+	Wrote                 string // file, id, version, indicators, rules
+	Drafted, ReadAs       string // Drafted: file, categories, indicators, rules, table; ReadAs: encoding
+	ToReview, ToReviewOne string // file, count
+	NotValidYet           string // file, the errors
+	ReviewMark            string // rubric show: before a rule's review
+	Diff                  RubricDiff
+}
+
+// RubricDiff holds the words of kaohe rubric diff.
+type RubricDiff struct {
+	Same, Categories, Indicators, Standard, Rule, Units string
+	Added, Removed, Changed, Renumbered                 string // an item's status
+	Group                                               string // a cap group's field: the group's name
+	// Field names a changed field; one not in it shows as its YAML key (in
+	// English, every field does).
+	Field map[string]string
 }
 
 // SignOffCLI holds the messages of sign, reopen, resolve, merge's status
@@ -191,6 +215,28 @@ func chinese() *Labels {
 				VerifyBad:    "%d 条记录有问题（共 %d 个考核指标、%d 个考核、%d 条修订，%s）",
 				HashWarning:  "kaohe：警告：有 %d 条记录与其哈希不符（在 kaohe 之外被修改或已损坏），位于 %s；请运行 kaohe verify",
 			},
+			Rubric: RubricCLI{
+				Added: "已添加考核指标 %s@%s  %s  sha256 %.12s", AlreadyStored: "已存有考核指标 %s@%s  %s  sha256 %.12s",
+				ListLine: "%s %s  %s  sha256 %.12s  考核 %d 个", BuiltIn: "* 内置",
+				Valid:   "%s：检查通过——%s %s，%d 个类别、%d 个指标、%d 条规则，基础分 %s + 加分 %s",
+				Wrote:   "已写入 %s：%s %s，%d 个指标、%d 条规则",
+				Drafted: "%s：起草了 %d 个类别、%d 个指标、%d 条规则，来源 %s", ReadAs: "（按 %s 编码读取）",
+				ToReview: "%s：%d 条规则待核对：", ToReviewOne: "%s：%d 条规则待核对：",
+				NotValidYet: "%s 尚未通过检查，请修改原表或草稿：\n%v",
+				ReviewMark:  "待核对",
+				Diff: RubricDiff{
+					Same: "两个版本内容相同", Categories: "类别（主要工作）", Indicators: "指标", Standard: "评分标准",
+					Rule: "规则", Units: "被考核单位",
+					Added: "新增", Removed: "删除", Changed: "修改", Renumbered: "重新编号",
+					Group: "分组 %s",
+					Field: map[string]string{
+						"id": "编号", "version": "版本", "title": "标题", "language": "语言", "category": "所属类别",
+						"points": "分值", "cap": "上限", "content": "考核内容", "bonus": "加分项", "kind": "种类",
+						"label": "名称", "unit": "单位", "amount": "扣分", "target": "目标", "step": "步长",
+						"full": "满分", "max_value": "最大值", "review": "备注", "clause": "条款原文",
+					},
+				},
+			},
 		},
 		UI: UI{
 			AppTitle: "考核工作台", AskName: "欢迎使用考核工作台", NamePrompt: "督查人员姓名：",
@@ -293,6 +339,23 @@ func english() *Labels {
 				VerifySigned: "%d revisions signed, %d unsigned (written before signing began), %d evidence files re-hashed",
 				VerifyBad:    "%d bad records among %d rubrics, %d assessments, %d revisions in %s",
 				HashWarning:  "kaohe: warning: %d records do not match their hash (changed outside kaohe, or damaged) in %s; run kaohe verify",
+			},
+			Rubric: RubricCLI{
+				Added: "added rubric %s@%s  %s  sha256 %.12s", AlreadyStored: "already stored rubric %s@%s  %s  sha256 %.12s",
+				ListLine: "%s %s  %s  sha256 %.12s  %d assessments", BuiltIn: "* built in",
+				Valid:   "%s: ok — %s %s, %d categories, %d indicators, %d rules, %s + %s bonus points",
+				Wrote:   "wrote %s: %s %s, %d indicators, %d rules",
+				Drafted: "%s: drafted %d categories, %d indicators, %d rules from %s", ReadAs: " (read as %s)",
+				ToReview: "%s: %d rules to review (待核对):", ToReviewOne: "%s: %d rule to review (待核对):",
+				NotValidYet: "%s does not validate yet; fix the table or the draft:\n%v",
+				ReviewMark:  "review",
+				Diff: RubricDiff{
+					Same: "no differences", Categories: "categories", Indicators: "indicators",
+					Standard: "standard", Rule: "rule", Units: "units",
+					Added: "added", Removed: "removed", Changed: "changed", Renumbered: "renumbered",
+					Group: "group %s",
+					Field: map[string]string{},
+				},
 			},
 		},
 		UI: UI{
