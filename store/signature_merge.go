@@ -146,16 +146,22 @@ type SignatureReport struct {
 // CheckSignatures verifies every revision's signature against its device's
 // key, and every device's key against its ID.
 func (s *Store) CheckSignatures() (SignatureReport, error) {
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		return SignatureReport{Bad: map[string]string{}}, err
+	}
+	return s.checkSignatures(revs)
+}
+
+// checkSignatures is CheckSignatures over revs, every revision of the
+// database (Verify has read them already).
+func (s *Store) checkSignatures(revs []*Revision) (SignatureReport, error) {
 	rep := SignatureReport{Bad: map[string]string{}}
 	keys, err := deviceKeys(s.db)
 	if err != nil {
 		return rep, err
 	}
 	sigs, err := signatures(s.db)
-	if err != nil {
-		return rep, err
-	}
-	revs, err := loadRevisions(s.db, "")
 	if err != nil {
 		return rep, err
 	}

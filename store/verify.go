@@ -106,12 +106,12 @@ func (s *Store) Verify() (*VerifyReport, error) {
 	if err := s.verifyOrphanParents(rep); err != nil {
 		return nil, err
 	}
-	heads, err := s.verifyHeads()
+	heads, err := s.verifyHeads(revs)
 	if err != nil {
 		return nil, err
 	}
 	rep.Problems = append(rep.Problems, heads...)
-	if err := s.verifyEvidence(rep, labels); err != nil {
+	if err := s.verifyEvidence(rep, labels, revs, byID); err != nil {
 		return nil, err
 	}
 	return rep, nil
