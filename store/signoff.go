@@ -494,12 +494,18 @@ func (s *Store) statusOp(id Identity, fn func(tx *sql.Tx) (*Revision, error)) (R
 }
 
 // signOffOf is the sign-off value for the assessment's current heads
-// (every subject but the status).
+// (every subject but the status), read from the head table the same
+// transaction keeps.
 func signOffOf(db q, assessmentID string) (*string, error) {
-	heads, err := loadRevisions(db, `WHERE r.assessment_id = ? AND r.subject <> ?
-		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`, assessmentID, SubjectStatus)
+	heads, err := loadHeads(db, assessmentID)
 	if err != nil {
 		return nil, err
 	}
-	return encodeSignOff(heads), nil
+	signed := heads[:0]
+	for _, h := range heads {
+		if h.Subject != SubjectStatus {
+			signed = append(signed, h)
+		}
+	}
+	return encodeSignOff(signed), nil
 }
