@@ -161,7 +161,11 @@ func (st *State) SignOffConflicts() []SignOffConflict { return st.signed.conflic
 
 // OpenConflicts counts the subjects in conflict, between inspectors or
 // with the sign-off; a subject in both counts once.
-func (st *State) OpenConflicts() int {
+func (st *State) OpenConflicts() int { return len(st.openConflictSubjects()) }
+
+// openConflictSubjects is the set of subjects in conflict, between
+// inspectors or with the sign-off.
+func (st *State) openConflictSubjects() map[string]bool {
 	subjects := map[string]bool{}
 	for _, c := range st.Conflicts() {
 		subjects[c.Subject] = true
@@ -169,7 +173,7 @@ func (st *State) OpenConflicts() int {
 	for _, c := range st.SignOffConflicts() {
 		subjects[c.Subject] = true
 	}
-	return len(subjects)
+	return subjects
 }
 
 // SignOffConflict returns the sign-off conflict on subject, or nil.
@@ -363,14 +367,7 @@ func (st *State) Readiness() Readiness {
 			}
 		}
 	}
-	seen := map[string]bool{}
-	for _, c := range st.Conflicts() {
-		seen[c.Subject] = true
-	}
-	for _, c := range st.SignOffConflicts() {
-		seen[c.Subject] = true
-	}
-	for subj := range seen {
+	for subj := range st.openConflictSubjects() {
 		r.Conflicts = append(r.Conflicts, subj)
 	}
 	sort.Slice(r.Conflicts, func(i, j int) bool { return scoring.RuleLess(r.Conflicts[i], r.Conflicts[j]) })
