@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 	"crypto/ed25519"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -430,27 +427,13 @@ func (d *sourceData) read(db *sql.DB) error {
 			rows.Close()
 			return err
 		}
-		rec := "rubric " + r.id + " " + r.version
-		h := sha256.Sum256([]byte(r.content))
-		if hex.EncodeToString(h[:]) != r.sum {
+		rb, why := checkStoredRubric(r.id, r.version, r.sum, r.content)
+		if why != "" {
 			rows.Close()
-			return refuse(rec, "its content does not match its sha256 (damaged or edited by hand)")
+			return refuse("rubric "+r.id+" "+r.version, "%s", why)
 		}
-		var rb rubric.Rubric
-		if err := json.Unmarshal([]byte(r.content), &rb); err != nil {
-			rows.Close()
-			return refuse(rec, "its content is not a rubric: %v", err)
-		}
-		if err := rubric.Validate(&rb); err != nil {
-			rows.Close()
-			return refuse(rec, "not a valid rubric: %s", oneLine(err.Error()))
-		}
-		if rb.ID != r.id || rb.Version != r.version {
-			rows.Close()
-			return refuse(rec, "its content names %s %s", rb.ID, rb.Version)
-		}
-		r.rb = &rb
-		rubrics[r.id+"\x00"+r.version] = &rb
+		r.rb = rb
+		rubrics[r.id+"\x00"+r.version] = rb
 		d.rubrics = append(d.rubrics, r)
 	}
 	rows.Close()
