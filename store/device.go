@@ -121,7 +121,13 @@ func deviceKeys(db q) (map[string]ed25519.PublicKey, error) {
 
 // signatures reads every revision signature.
 func signatures(db q) (map[string][]byte, error) {
-	rows, err := db.Query("SELECT revision_id, signature FROM revision_signature")
+	return querySignatures(db, "SELECT revision_id, signature FROM revision_signature")
+}
+
+// querySignatures runs a query of (revision ID, signature) rows and maps
+// each revision to its signature.
+func querySignatures(db q, query string, args ...any) (map[string][]byte, error) {
+	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}

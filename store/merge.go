@@ -81,7 +81,8 @@ type sourceData struct {
 	conn    *sql.Conn
 	packed  *sql.Stmt
 	cleanup func()
-	// keys and sigs are the source's device keys and revision signatures;
+	// keys are the source's device keys (signatures are read an
+	// assessment at a time, readSignatures);
 	// unsigned counts its revisions from before signing began.
 	keys     map[string]ed25519.PublicKey
 	unsigned int
@@ -762,7 +763,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 	if err := w.finish(); err != nil {
 		return sum, err
 	}
-	sum.Unsigned = d.unsignedCount()
+	sum.Unsigned = d.unsigned
 	n, settled, err := conflictCounts(tx, settle)
 	if err != nil {
 		return sum, err
