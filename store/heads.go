@@ -281,10 +281,16 @@ func loadActivity(db q, assessmentID string) (map[string]*activity, error) {
 // together. Reading 1,000 strings instead of 36,000 rows of nine columns
 // is most of what makes the list fast: the driver's cost is per column.
 func packedHeadsSQL(where string) string {
-	f, value := packedField, packedNullable
-	return `SELECT h.assessment_id, group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
-		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + `, '')
+	return `SELECT h.assessment_id, group_concat(` + packedRevisionColumns() + `, '')
 		FROM head h JOIN revision r ON r.id = h.revision_id ` + where + ` GROUP BY h.assessment_id`
+}
+
+// packedRevisionColumns packs the nine columns of revision r that
+// packedReader.revision reads back, in its order.
+func packedRevisionColumns() string {
+	f, value := packedField, packedNullable
+	return f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
+		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash")
 }
 
 // loadHeads reads the head revisions (without their parents) of one
@@ -386,12 +392,10 @@ func (p *packedReader) revision(slab *revisionSlab, assessmentID string) (*Revis
 // heads: a source's assessment is read in one value, not ten columns per
 // revision.
 func packedRevisionsSQL() string {
-	f, value := packedField, packedNullable
 	// The parents' field is packed inside its own subquery, which then
 	// runs once per revision, not once for the length and once for the text.
-	parents := `(SELECT ` + f("g") + ` FROM (SELECT coalesce(group_concat(parent_id, ','), '') AS g FROM revision_parent p WHERE p.revision_id = r.id))`
-	return `SELECT coalesce(group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
-		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + ` || ` +
+	parents := `(SELECT ` + packedField("g") + ` FROM (SELECT coalesce(group_concat(parent_id, ','), '') AS g FROM revision_parent p WHERE p.revision_id = r.id))`
+	return `SELECT coalesce(group_concat(` + packedRevisionColumns() + ` || ` +
 		parents + `, ''), '') FROM revision r WHERE r.assessment_id = ?`
 }
 
