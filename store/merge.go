@@ -350,25 +350,26 @@ func readSource(path, tempDir string) (*sourceData, error) {
 
 // checkpointCopy folds a copied WAL into its copied database.
 func checkpointCopy(path string) error {
-	uri, err := fileURI(path, "_pragma=trusted_schema(0)")
-	if err != nil {
+	return withWritableCopy(path, func(db *sql.DB) error {
+		_, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		if err == nil {
+			_, err = db.Exec("PRAGMA journal_mode=DELETE")
+		}
 		return err
-	}
-	db, err := sql.Open("sqlite", uri)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	if err == nil {
-		_, err = db.Exec("PRAGMA journal_mode=DELETE")
-	}
-	return err
+	})
 }
 
 // rollbackCopy opens a private copy for writing, which makes SQLite roll
 // back a hot journal beside it.
 func rollbackCopy(path string) error {
+	return withWritableCopy(path, func(db *sql.DB) error {
+		var n int
+		return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+	})
+}
+
+// withWritableCopy runs fn on a read-write connection to a private copy.
+func withWritableCopy(path string, fn func(db *sql.DB) error) error {
 	uri, err := fileURI(path, "_pragma=trusted_schema(0)")
 	if err != nil {
 		return err
@@ -378,8 +379,7 @@ func rollbackCopy(path string) error {
 		return err
 	}
 	defer db.Close()
-	var n int
-	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+	return fn(db)
 }
 
 // copyFile copies a regular file (never waiting on a named pipe) to a new
