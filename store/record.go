@@ -82,9 +82,6 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil, ErrNoInspector
 	}
 	var out []Revision
-	if err := s.prepare(); err != nil {
-		return nil, s.writeErr(err)
-	}
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
 		a, rb, err := s.assessmentForWrite(tx, assessmentID)
