@@ -301,15 +301,6 @@ func latest(heads []*Revision) *Revision {
 	return l
 }
 
-// insertRevision writes a revision as Record does, without the store's
-// prepared statements.
-func insertRevision(tx q, r *Revision) error {
-	return writeRevision(func(query string, args ...any) error {
-		_, err := tx.Exec(query, args...)
-		return err
-	}, r)
-}
-
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.
 const timeFormat = "2006-01-02T15:04:05.999999999Z07:00"
 
