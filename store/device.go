@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -307,5 +306,5 @@ func (s *Store) OffRoster() ([]*Revision, error) {
 // isFingerprint reports whether s is a device ID as kaohe writes it: 16
 // lowercase hex digits.
 func isFingerprint(s string) bool {
-	return len(s) == 16 && strings.Trim(s, "0123456789abcdef") == ""
+	return isLowerHex(s, 16)
 }

@@ -50,10 +50,7 @@ func parseSignOff(value *string) (v signOffValue, ok bool) {
 	if _, err := dec.Token(); err != io.EOF {
 		return v, false
 	}
-	if v.Status != StatusSigned || len(v.Digest) != 64 || strings.ToLower(v.Digest) != v.Digest {
-		return v, false
-	}
-	if _, err := hex.DecodeString(v.Digest); err != nil {
+	if v.Status != StatusSigned || !isSHA256(v.Digest) {
 		return v, false
 	}
 	for i, id := range v.Heads {
