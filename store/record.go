@@ -142,8 +142,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, err
 		}
 	}
-	evidence := strings.HasPrefix(c.Subject, EvidencePrefix)
-	if evidence && c.Value != nil {
+	if strings.HasPrefix(c.Subject, EvidencePrefix) && c.Value != nil {
 		_, sum, _ := ParseEvidenceSubject(c.Subject)
 		if ok, err := hasBlob(tx, sum); err != nil || !ok {
 			if err != nil {
@@ -152,7 +151,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, invalid("%s: no file with that sha256 is stored in this database", c.Subject)
 		}
 	}
-	if len(heads) > 1 && !agree(heads) && !c.Resolve && !evidence {
+	if ss := (SubjectState{Subject: c.Subject, Heads: heads}); !c.Resolve && ss.Conflict() {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
 	parents, err := parentsOf(tx, a.ID, c, heads)
