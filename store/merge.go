@@ -807,7 +807,7 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 	out := map[string][]scoring.Finding{}
 	for _, ss := range conflicts {
-		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) || strings.HasPrefix(ss.Subject, EvidencePrefix) {
+		if !isRuleSubject(ss.Subject) {
 			continue
 		}
 		for _, h := range ss.Heads {

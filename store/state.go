@@ -68,12 +68,18 @@ func (st *State) Signed() *Revision {
 	return nil
 }
 
+// isRuleSubject reports whether a subject holds a rule's value: not the
+// status, an indicator's note or an attachment.
+func isRuleSubject(subject string) bool {
+	return subject != SubjectStatus && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix)
+}
+
 // Findings returns the current value of every rule (tombstones omitted);
 // while signed, a rule changed after the sign-off keeps its signed value.
 func (st *State) Findings() scoring.Findings {
 	fs := scoring.Findings{}
 	for subj, ss := range st.Subjects {
-		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) || strings.HasPrefix(subj, EvidencePrefix) {
+		if !isRuleSubject(subj) {
 			continue
 		}
 		cur := st.valueOf(subj, ss)
