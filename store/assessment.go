@@ -151,7 +151,13 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	return Assessment{}, fmt.Errorf("%q matches several assessments; use an ID prefix: %s", ref, strings.Join(names, "; "))
 }
 
+// tx runs fn in a write transaction. The commit path's statements are
+// prepared first (once per store), so every door that writes through
+// s.record (Record, Sign, Reopen, Resolve, Attach) runs them compiled.
 func (s *Store) tx(fn func(*sql.Tx) error) error {
+	if err := s.prepare(); err != nil {
+		return err
+	}
 	tx, err := s.db.Begin()
 	if err != nil {
 		return err

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -121,7 +120,13 @@ func deviceKeys(db q) (map[string]ed25519.PublicKey, error) {
 
 // signatures reads every revision signature.
 func signatures(db q) (map[string][]byte, error) {
-	rows, err := db.Query("SELECT revision_id, signature FROM revision_signature")
+	return querySignatures(db, "SELECT revision_id, signature FROM revision_signature")
+}
+
+// querySignatures runs a query of (revision ID, signature) rows and maps
+// each revision to its signature.
+func querySignatures(db q, query string, args ...any) (map[string][]byte, error) {
+	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -301,5 +306,5 @@ func (s *Store) OffRoster() ([]*Revision, error) {
 // isFingerprint reports whether s is a device ID as kaohe writes it: 16
 // lowercase hex digits.
 func isFingerprint(s string) bool {
-	return len(s) == 16 && strings.Trim(s, "0123456789abcdef") == ""
+	return isLowerHex(s, 16)
 }

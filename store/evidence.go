@@ -44,16 +44,13 @@ func ParseEvidenceSubject(s string) (subject, sum string, ok bool) {
 	return subject, sum, true
 }
 
-func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for _, c := range s {
-		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
-			return false
-		}
-	}
-	return true
+// isSHA256 reports whether s is a SHA-256 as kaohe writes it: 64
+// lowercase hex digits.
+func isSHA256(s string) bool { return isLowerHex(s, 64) }
+
+// isLowerHex reports whether s is n lowercase hex digits.
+func isLowerHex(s string, n int) bool {
+	return len(s) == n && strings.Trim(s, "0123456789abcdef") == ""
 }
 
 // AttachmentMeta is what an attachment revision records about its file.

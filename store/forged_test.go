@@ -12,6 +12,15 @@ import (
 	"github.com/kaohe/kaohe/rubric"
 )
 
+// insertRevision writes a revision as Record does, without a store's
+// prepared statements (tests write forged or raw revisions with it).
+func insertRevision(tx q, r *Revision) error {
+	return writeRevision(func(query string, args ...any) error {
+		_, err := tx.Exec(query, args...)
+		return err
+	}, r)
+}
+
 // rawInsertAll writes revisions as they are (hashes recomputed), in one
 // transaction, as a forger with sqlite3 would.
 func rawInsertAll(t *testing.T, s *Store, revs ...*Revision) {

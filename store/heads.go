@@ -73,7 +73,17 @@ func (m HeadMismatch) String() string {
 // memory, and compares them with the stored tables: it returns every
 // difference, none when they match.
 func (s *Store) CheckHeads() ([]HeadMismatch, error) {
-	want, err := computedCaches(s.db)
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		return nil, err
+	}
+	return s.checkHeads(revs)
+}
+
+// checkHeads is CheckHeads over revs, every revision of the database
+// (Verify has read them already).
+func (s *Store) checkHeads(revs []*Revision) ([]HeadMismatch, error) {
+	want, err := computedCaches(s.db, revs)
 	if err != nil {
 		return nil, err
 	}
@@ -133,8 +143,10 @@ func (s *Store) RebuildHeads() error {
 // cacheKey names one row of a cache table.
 type cacheKey struct{ table, assessment, key string }
 
-// computedCaches derives both caches from the revision graph alone.
-func computedCaches(db q) (map[cacheKey]string, error) {
+// computedCaches derives both caches from the revision graph alone: revs
+// are every revision, and every parent link (even one of a revision that
+// does not exist, as RebuildHeads and the writers count it) supersedes.
+func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
 	superseded := map[string]bool{}
 	rows, err := db.Query("SELECT parent_id FROM revision_parent")
 	if err != nil {
@@ -152,36 +164,24 @@ func computedCaches(db q) (map[cacheKey]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	rows, err = db.Query("SELECT assessment_id, subject, id, inspector, hlc FROM revision")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	type act struct {
 		first string
 		n     int
 	}
 	acts := map[cacheKey]*act{}
 	out := map[cacheKey]string{}
-	for rows.Next() {
-		var aid, subject, id, inspector, hlc string
-		if err := rows.Scan(&aid, &subject, &id, &inspector, &hlc); err != nil {
-			return nil, err
+	for _, r := range revs {
+		if !superseded[r.ID] {
+			out[cacheKey{"head", r.Assessment, r.Subject + " " + r.ID}] = "head"
 		}
-		if !superseded[id] {
-			out[cacheKey{"head", aid, subject + " " + id}] = "head"
-		}
-		k := cacheKey{"assessment_inspector", aid, inspector}
+		k := cacheKey{"assessment_inspector", r.Assessment, r.Inspector}
 		a := acts[k]
 		if a == nil {
-			a = &act{first: hlc}
+			a = &act{first: r.HLC}
 			acts[k] = a
 		}
 		a.n++
-		a.first = min(a.first, hlc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
+		a.first = min(a.first, r.HLC)
 	}
 	for k, a := range acts {
 		out[k] = activityText(a.first, a.n)
@@ -281,10 +281,16 @@ func loadActivity(db q, assessmentID string) (map[string]*activity, error) {
 // together. Reading 1,000 strings instead of 36,000 rows of nine columns
 // is most of what makes the list fast: the driver's cost is per column.
 func packedHeadsSQL(where string) string {
-	f, value := packedField, packedNullable
-	return `SELECT h.assessment_id, group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
-		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + `, '')
+	return `SELECT h.assessment_id, group_concat(` + packedRevisionColumns() + `, '')
 		FROM head h JOIN revision r ON r.id = h.revision_id ` + where + ` GROUP BY h.assessment_id`
+}
+
+// packedRevisionColumns packs the nine columns of revision r that
+// packedReader.revision reads back, in its order.
+func packedRevisionColumns() string {
+	f, value := packedField, packedNullable
+	return f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
+		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash")
 }
 
 // loadHeads reads the head revisions (without their parents) of one
@@ -386,12 +392,10 @@ func (p *packedReader) revision(slab *revisionSlab, assessmentID string) (*Revis
 // heads: a source's assessment is read in one value, not ten columns per
 // revision.
 func packedRevisionsSQL() string {
-	f, value := packedField, packedNullable
 	// The parents' field is packed inside its own subquery, which then
 	// runs once per revision, not once for the length and once for the text.
-	parents := `(SELECT ` + f("g") + ` FROM (SELECT coalesce(group_concat(parent_id, ','), '') AS g FROM revision_parent p WHERE p.revision_id = r.id))`
-	return `SELECT coalesce(group_concat(` + f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
-		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash") + ` || ` +
+	parents := `(SELECT ` + packedField("g") + ` FROM (SELECT coalesce(group_concat(parent_id, ','), '') AS g FROM revision_parent p WHERE p.revision_id = r.id))`
+	return `SELECT coalesce(group_concat(` + packedRevisionColumns() + ` || ` +
 		parents + `, ''), '') FROM revision r WHERE r.assessment_id = ?`
 }
 

@@ -26,7 +26,36 @@ func walkedState(t testing.TB, s *Store, aid string) *State {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return buildState(a, rb, revs)
+	superseded := map[string]bool{}
+	for _, r := range revs {
+		for _, p := range r.Parents {
+			superseded[p] = true
+		}
+	}
+	var heads []*Revision
+	for _, r := range revs {
+		if !superseded[r.ID] {
+			heads = append(heads, r)
+		}
+	}
+	st := buildState(a, rb, heads)
+	st.Revisions = len(revs)
+	sorted := slices.Clone(revs)
+	slices.SortFunc(sorted, func(x, y *Revision) int {
+		if x.Less(y) {
+			return -1
+		}
+		if y.Less(x) {
+			return 1
+		}
+		return 0
+	})
+	for _, r := range sorted {
+		if !slices.Contains(st.Inspectors, r.Inspector) {
+			st.Inspectors = append(st.Inspectors, r.Inspector)
+		}
+	}
+	return st
 }
 
 // headIDs is each subject's head IDs, latest first.

@@ -3,10 +3,7 @@ package store
 import (
 	"context"
 	"crypto/ed25519"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -84,7 +81,8 @@ type sourceData struct {
 	conn    *sql.Conn
 	packed  *sql.Stmt
 	cleanup func()
-	// keys and sigs are the source's device keys and revision signatures;
+	// keys are the source's device keys (signatures are read an
+	// assessment at a time, readSignatures);
 	// unsigned counts its revisions from before signing began.
 	keys     map[string]ed25519.PublicKey
 	unsigned int
@@ -352,25 +350,26 @@ func readSource(path, tempDir string) (*sourceData, error) {
 
 // checkpointCopy folds a copied WAL into its copied database.
 func checkpointCopy(path string) error {
-	uri, err := fileURI(path, "_pragma=trusted_schema(0)")
-	if err != nil {
+	return withWritableCopy(path, func(db *sql.DB) error {
+		_, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		if err == nil {
+			_, err = db.Exec("PRAGMA journal_mode=DELETE")
+		}
 		return err
-	}
-	db, err := sql.Open("sqlite", uri)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	_, err = db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	if err == nil {
-		_, err = db.Exec("PRAGMA journal_mode=DELETE")
-	}
-	return err
+	})
 }
 
 // rollbackCopy opens a private copy for writing, which makes SQLite roll
 // back a hot journal beside it.
 func rollbackCopy(path string) error {
+	return withWritableCopy(path, func(db *sql.DB) error {
+		var n int
+		return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+	})
+}
+
+// withWritableCopy runs fn on a read-write connection to a private copy.
+func withWritableCopy(path string, fn func(db *sql.DB) error) error {
 	uri, err := fileURI(path, "_pragma=trusted_schema(0)")
 	if err != nil {
 		return err
@@ -380,8 +379,7 @@ func rollbackCopy(path string) error {
 		return err
 	}
 	defer db.Close()
-	var n int
-	return db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
+	return fn(db)
 }
 
 // copyFile copies a regular file (never waiting on a named pipe) to a new
@@ -430,27 +428,13 @@ func (d *sourceData) read(db *sql.DB) error {
 			rows.Close()
 			return err
 		}
-		rec := "rubric " + r.id + " " + r.version
-		h := sha256.Sum256([]byte(r.content))
-		if hex.EncodeToString(h[:]) != r.sum {
+		rb, why := checkStoredRubric(r.id, r.version, r.sum, r.content)
+		if why != "" {
 			rows.Close()
-			return refuse(rec, "its content does not match its sha256 (damaged or edited by hand)")
+			return refuse("rubric "+r.id+" "+r.version, "%s", why)
 		}
-		var rb rubric.Rubric
-		if err := json.Unmarshal([]byte(r.content), &rb); err != nil {
-			rows.Close()
-			return refuse(rec, "its content is not a rubric: %v", err)
-		}
-		if err := rubric.Validate(&rb); err != nil {
-			rows.Close()
-			return refuse(rec, "not a valid rubric: %s", oneLine(err.Error()))
-		}
-		if rb.ID != r.id || rb.Version != r.version {
-			rows.Close()
-			return refuse(rec, "its content names %s %s", rb.ID, rb.Version)
-		}
-		r.rb = &rb
-		rubrics[r.id+"\x00"+r.version] = &rb
+		r.rb = rb
+		rubrics[r.id+"\x00"+r.version] = rb
 		d.rubrics = append(d.rubrics, r)
 	}
 	rows.Close()
@@ -779,7 +763,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 	if err := w.finish(); err != nil {
 		return sum, err
 	}
-	sum.Unsigned = d.unsignedCount()
+	sum.Unsigned = d.unsigned
 	n, settled, err := conflictCounts(tx, settle)
 	if err != nil {
 		return sum, err
@@ -823,7 +807,7 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 	out := map[string][]scoring.Finding{}
 	for _, ss := range conflicts {
-		if ss.Subject == SubjectStatus || strings.HasPrefix(ss.Subject, NotePrefix) || strings.HasPrefix(ss.Subject, EvidencePrefix) {
+		if !isRuleSubject(ss.Subject) {
 			continue
 		}
 		for _, h := range ss.Heads {

@@ -72,10 +72,7 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 	undo := func() {
 		s.db.Close()
 		if quiet {
-			if st, err := os.Stat(path + "-wal"); err == nil && st.Size() == 0 {
-				os.Remove(path + "-wal")
-				os.Remove(path + "-shm")
-			}
+			removeEmptyWAL(path)
 		}
 	}
 	fail := func() (*Store, []*State, bool) {

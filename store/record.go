@@ -82,9 +82,6 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil, ErrNoInspector
 	}
 	var out []Revision
-	if err := s.prepare(); err != nil {
-		return nil, s.writeErr(err)
-	}
 	err := s.tx(func(tx *sql.Tx) error {
 		out = out[:0]
 		a, rb, err := s.assessmentForWrite(tx, assessmentID)
@@ -145,8 +142,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, err
 		}
 	}
-	evidence := strings.HasPrefix(c.Subject, EvidencePrefix)
-	if evidence && c.Value != nil {
+	if strings.HasPrefix(c.Subject, EvidencePrefix) && c.Value != nil {
 		_, sum, _ := ParseEvidenceSubject(c.Subject)
 		if ok, err := hasBlob(tx, sum); err != nil || !ok {
 			if err != nil {
@@ -155,7 +151,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, invalid("%s: no file with that sha256 is stored in this database", c.Subject)
 		}
 	}
-	if len(heads) > 1 && !agree(heads) && !c.Resolve && !evidence {
+	if ss := (SubjectState{Subject: c.Subject, Heads: heads}); !c.Resolve && ss.Conflict() {
 		return nil, &ConflictError{Subject: c.Subject}
 	}
 	parents, err := parentsOf(tx, a.ID, c, heads)
@@ -302,15 +298,6 @@ func latest(heads []*Revision) *Revision {
 		}
 	}
 	return l
-}
-
-// insertRevision writes a revision as Record does, without the store's
-// prepared statements.
-func insertRevision(tx q, r *Revision) error {
-	return writeRevision(func(query string, args ...any) error {
-		_, err := tx.Exec(query, args...)
-		return err
-	}, r)
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.

@@ -7,11 +7,7 @@ import "slices"
 // each of which must be a revision of that subject in that assessment.
 func parentsOf(db q, assessmentID string, c Change, heads []*Revision) ([]string, error) {
 	if c.Seen == nil {
-		ids := make([]string, 0, len(heads))
-		for _, h := range heads {
-			ids = append(ids, h.ID)
-		}
-		return ids, nil
+		return revisionIDs(heads), nil
 	}
 	out := make([]string, 0, len(c.Seen))
 	for _, id := range c.Seen {

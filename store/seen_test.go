@@ -5,6 +5,21 @@ import (
 	"time"
 )
 
+// recordAsOtherProgram records c as 李四 through a second store on the same
+// file, as another kaohe process would, and closes it.
+func recordAsOtherProgram(t *testing.T, path string, opts Options, assessmentID string, c Change) {
+	t.Helper()
+	other, err := Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	id, _ := other.Identity("李四")
+	if _, err := other.Record(id, assessmentID, c); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Issue 9 §4: an edit based on what its writer saw becomes a conflict when
 // another process wrote meanwhile, never a silent overwrite.
 func TestSeenParentsTurnARaceIntoAConflict(t *testing.T) {
@@ -19,15 +34,7 @@ func TestSeenParentsTurnARaceIntoAConflict(t *testing.T) {
 
 	// Another program on the same file records 8 over 3.
 	clock := &testClock{time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)}
-	other, err := Open(path, Options{Now: clock.now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id2, _ := other.Identity("李四")
-	if _, err := other.Record(id2, a.ID, Change{Subject: "1.2.a", Value: val(t, "8")}); err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	recordAsOtherProgram(t, path, Options{Now: clock.now}, a.ID, Change{Subject: "1.2.a", Value: val(t, "8")})
 
 	// The first writer, who saw 3, records 4.
 	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "4"), Seen: seen}); err != nil {
@@ -75,15 +82,7 @@ func TestDataVersionChangesOnlyForOtherWriters(t *testing.T) {
 	if v1, _ := s.DataVersion(); v1 != v0 {
 		t.Fatalf("own write changed data_version %d → %d", v0, v1)
 	}
-	other, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id2, _ := other.Identity("李四")
-	if _, err := other.Record(id2, a.ID, Change{Subject: "1.2.a", Value: val(t, "8")}); err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	recordAsOtherProgram(t, path, Options{}, a.ID, Change{Subject: "1.2.a", Value: val(t, "8")})
 	if v2, _ := s.DataVersion(); v2 == v0 {
 		t.Fatal("another writer's commit did not change data_version")
 	}

@@ -28,25 +28,11 @@ func (d *sourceData) readKeys(db *sql.DB) error {
 
 // readSignatures loads the signatures of one assessment's revisions.
 func (d *sourceData) readSignatures(assessmentID string) (map[string][]byte, error) {
-	out := map[string][]byte{}
 	if d.version < evidenceSchema {
-		return out, nil
+		return map[string][]byte{}, nil
 	}
-	rows, err := d.db.Query(`SELECT s.revision_id, s.signature FROM revision_signature s
+	return querySignatures(d.db, `SELECT s.revision_id, s.signature FROM revision_signature s
 		JOIN revision r ON r.id = s.revision_id WHERE r.assessment_id = ?`, assessmentID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var sig []byte
-		if err := rows.Scan(&id, &sig); err != nil {
-			return nil, err
-		}
-		out[id] = sig
-	}
-	return out, rows.Err()
 }
 
 // verifySignatures checks the signatures of revs against keys on every
@@ -133,9 +119,6 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh []*Revision, sigs map[str
 	return flush()
 }
 
-// unsignedCount is how many of a summary's revisions were unsigned.
-func (d *sourceData) unsignedCount() int { return d.unsigned }
-
 // SignatureReport is what CheckSignatures found.
 type SignatureReport struct {
 	Signed, Unsigned int
@@ -146,16 +129,22 @@ type SignatureReport struct {
 // CheckSignatures verifies every revision's signature against its device's
 // key, and every device's key against its ID.
 func (s *Store) CheckSignatures() (SignatureReport, error) {
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		return SignatureReport{Bad: map[string]string{}}, err
+	}
+	return s.checkSignatures(revs)
+}
+
+// checkSignatures is CheckSignatures over revs, every revision of the
+// database (Verify has read them already).
+func (s *Store) checkSignatures(revs []*Revision) (SignatureReport, error) {
 	rep := SignatureReport{Bad: map[string]string{}}
 	keys, err := deviceKeys(s.db)
 	if err != nil {
 		return rep, err
 	}
 	sigs, err := signatures(s.db)
-	if err != nil {
-		return rep, err
-	}
-	revs, err := loadRevisions(s.db, "")
 	if err != nil {
 		return rep, err
 	}

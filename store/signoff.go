@@ -50,10 +50,7 @@ func parseSignOff(value *string) (v signOffValue, ok bool) {
 	if _, err := dec.Token(); err != io.EOF {
 		return v, false
 	}
-	if v.Status != StatusSigned || len(v.Digest) != 64 || strings.ToLower(v.Digest) != v.Digest {
-		return v, false
-	}
-	if _, err := hex.DecodeString(v.Digest); err != nil {
+	if v.Status != StatusSigned || !isSHA256(v.Digest) {
 		return v, false
 	}
 	for i, id := range v.Heads {
@@ -161,7 +158,11 @@ func (st *State) SignOffConflicts() []SignOffConflict { return st.signed.conflic
 
 // OpenConflicts counts the subjects in conflict, between inspectors or
 // with the sign-off; a subject in both counts once.
-func (st *State) OpenConflicts() int {
+func (st *State) OpenConflicts() int { return len(st.openConflictSubjects()) }
+
+// openConflictSubjects is the set of subjects in conflict, between
+// inspectors or with the sign-off.
+func (st *State) openConflictSubjects() map[string]bool {
 	subjects := map[string]bool{}
 	for _, c := range st.Conflicts() {
 		subjects[c.Subject] = true
@@ -169,7 +170,7 @@ func (st *State) OpenConflicts() int {
 	for _, c := range st.SignOffConflicts() {
 		subjects[c.Subject] = true
 	}
-	return len(subjects)
+	return subjects
 }
 
 // SignOffConflict returns the sign-off conflict on subject, or nil.
@@ -363,14 +364,7 @@ func (st *State) Readiness() Readiness {
 			}
 		}
 	}
-	seen := map[string]bool{}
-	for _, c := range st.Conflicts() {
-		seen[c.Subject] = true
-	}
-	for _, c := range st.SignOffConflicts() {
-		seen[c.Subject] = true
-	}
-	for subj := range seen {
+	for subj := range st.openConflictSubjects() {
 		r.Conflicts = append(r.Conflicts, subj)
 	}
 	sort.Slice(r.Conflicts, func(i, j int) bool { return scoring.RuleLess(r.Conflicts[i], r.Conflicts[j]) })
@@ -494,12 +488,18 @@ func (s *Store) statusOp(id Identity, fn func(tx *sql.Tx) (*Revision, error)) (R
 }
 
 // signOffOf is the sign-off value for the assessment's current heads
-// (every subject but the status).
+// (every subject but the status), read from the head table the same
+// transaction keeps.
 func signOffOf(db q, assessmentID string) (*string, error) {
-	heads, err := loadRevisions(db, `WHERE r.assessment_id = ? AND r.subject <> ?
-		AND NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`, assessmentID, SubjectStatus)
+	heads, err := loadHeads(db, assessmentID)
 	if err != nil {
 		return nil, err
 	}
-	return encodeSignOff(heads), nil
+	signed := heads[:0]
+	for _, h := range heads {
+		if h.Subject != SubjectStatus {
+			signed = append(signed, h)
+		}
+	}
+	return encodeSignOff(signed), nil
 }

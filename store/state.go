@@ -68,12 +68,18 @@ func (st *State) Signed() *Revision {
 	return nil
 }
 
+// isRuleSubject reports whether a subject holds a rule's value: not the
+// status, an indicator's note or an attachment.
+func isRuleSubject(subject string) bool {
+	return subject != SubjectStatus && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix)
+}
+
 // Findings returns the current value of every rule (tombstones omitted);
 // while signed, a rule changed after the sign-off keeps its signed value.
 func (st *State) Findings() scoring.Findings {
 	fs := scoring.Findings{}
 	for subj, ss := range st.Subjects {
-		if subj == SubjectStatus || strings.HasPrefix(subj, NotePrefix) || strings.HasPrefix(subj, EvidencePrefix) {
+		if !isRuleSubject(subj) {
 			continue
 		}
 		cur := st.valueOf(subj, ss)
@@ -217,28 +223,16 @@ func (s *Store) States() ([]*State, error) {
 	return out, fillCreators(s.db, out)
 }
 
-func buildState(a Assessment, rb *rubric.Rubric, revs []*Revision) *State {
-	st := &State{Assessment: a, Rubric: rb, Subjects: map[string]*SubjectState{}, Revisions: len(revs)}
-	superseded := map[string]bool{}
-	for _, r := range revs {
-		for _, p := range r.Parents {
-			superseded[p] = true
-		}
-	}
-	sorted := append([]*Revision(nil), revs...)
+// buildState groups an assessment's heads (read from the head table,
+// without parents) by subject, latest first. Its revision count and
+// inspectors are not the heads' to give: State and States set them from
+// the activity table (activity.apply).
+func buildState(a Assessment, rb *rubric.Rubric, heads []*Revision) *State {
+	st := &State{Assessment: a, Rubric: rb, Subjects: map[string]*SubjectState{}}
+	sorted := append([]*Revision(nil), heads...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Less(sorted[j]) })
-	seen := map[string]bool{}
-	for _, r := range sorted {
-		if !seen[r.Inspector] {
-			seen[r.Inspector] = true
-			st.Inspectors = append(st.Inspectors, r.Inspector)
-		}
-	}
 	for i := len(sorted) - 1; i >= 0; i-- { // latest first
 		r := sorted[i]
-		if superseded[r.ID] {
-			continue
-		}
 		ss := st.Subjects[r.Subject]
 		if ss == nil {
 			ss = &SubjectState{Subject: r.Subject}

@@ -266,14 +266,19 @@ func quickCheck(path string) error {
 	}
 	err := runQuickCheck(path, false)
 	if quiet {
-		// A read-only connection leaves an empty -wal and a -shm behind:
-		// remove what this check created beside a damaged file.
-		if st, serr := os.Stat(path + "-wal"); serr == nil && st.Size() == 0 {
-			os.Remove(path + "-wal")
-			os.Remove(path + "-shm")
-		}
+		// Remove what this check created beside a damaged file.
+		removeEmptyWAL(path)
 	}
 	return err
+}
+
+// removeEmptyWAL removes the empty -wal and the -shm a connection leaves
+// beside a file it only read, for a file that had nothing beside it.
+func removeEmptyWAL(path string) {
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() == 0 {
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+	}
 }
 
 func exists(path string) bool {

@@ -106,12 +106,12 @@ func (s *Store) Verify() (*VerifyReport, error) {
 	if err := s.verifyOrphanParents(rep); err != nil {
 		return nil, err
 	}
-	heads, err := s.verifyHeads()
+	heads, err := s.verifyHeads(revs)
 	if err != nil {
 		return nil, err
 	}
 	rep.Problems = append(rep.Problems, heads...)
-	if err := s.verifyEvidence(rep, labels); err != nil {
+	if err := s.verifyEvidence(rep, labels, revs, byID); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -132,31 +132,39 @@ func (s *Store) verifyRubrics(rep *VerifyReport, builtin builtinRubrics) (map[st
 		rep.Rubrics++
 		rec := "rubric " + id + " " + version
 		bad := func(why string) { rep.Problems = append(rep.Problems, Problem{Record: rec, Why: why}) }
-		h := sha256.Sum256([]byte(content))
-		if hex.EncodeToString(h[:]) != sum {
-			bad("its content does not match its sha256 (changed outside kaohe, or damaged)")
-			continue
+		rb, why := checkStoredRubric(id, version, sum, content)
+		if why == "" {
+			why = builtin.check(id, version, sum)
 		}
-		if why := builtin.check(id, version, sum); why != "" {
+		if why != "" {
 			bad(why)
 			continue
 		}
-		var rb rubric.Rubric
-		if err := json.Unmarshal([]byte(content), &rb); err != nil {
-			bad("its content is not a rubric: " + err.Error())
-			continue
-		}
-		if err := rubric.Validate(&rb); err != nil {
-			bad("not a valid rubric: " + oneLine(err.Error()))
-			continue
-		}
-		if rb.ID != id || rb.Version != version {
-			bad(fmt.Sprintf("its content names %s %s", rb.ID, rb.Version))
-			continue
-		}
-		out[id+"\x00"+version] = &rb
+		out[id+"\x00"+version] = rb
 	}
 	return out, rows.Err()
+}
+
+// checkStoredRubric reads a stored rubric record, for verify and for a
+// merge's sources alike: its content must match its sha256, be a valid
+// rubric, and name the id and version it is stored under. It returns the
+// rubric, or why the record is not one.
+func checkStoredRubric(id, version, sum, content string) (*rubric.Rubric, string) {
+	h := sha256.Sum256([]byte(content))
+	if hex.EncodeToString(h[:]) != sum {
+		return nil, "its content does not match its sha256 (changed outside kaohe, or damaged)"
+	}
+	var rb rubric.Rubric
+	if err := json.Unmarshal([]byte(content), &rb); err != nil {
+		return nil, "its content is not a rubric: " + err.Error()
+	}
+	if err := rubric.Validate(&rb); err != nil {
+		return nil, "not a valid rubric: " + oneLine(err.Error())
+	}
+	if rb.ID != id || rb.Version != version {
+		return nil, fmt.Sprintf("its content names %s %s", rb.ID, rb.Version)
+	}
+	return &rb, ""
 }
 
 func (s *Store) verifyAssessments(rep *VerifyReport, rubrics map[string]*rubric.Rubric) (map[string]string, map[string]*rubric.Rubric, error) {

@@ -8,9 +8,10 @@ import (
 
 // verifyEvidence adds to a verification what issue 11 brought: every
 // signature (and every device's key against its ID), every stored file's
-// bytes against their hash, and every attachment's file present.
-func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string) error {
-	sigs, err := s.CheckSignatures()
+// bytes against their hash, and every attachment's file present. revs are
+// every revision, byID the same by ID.
+func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string, revs []*Revision, byID map[string]*Revision) error {
+	sigs, err := s.checkSignatures(revs)
 	if err != nil {
 		return err
 	}
@@ -26,9 +27,8 @@ func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string) erro
 			continue
 		}
 		p := Problem{Revision: id, Why: sigs.Bad[id]}
-		var aid, subject string
-		if s.db.QueryRow("SELECT assessment_id, subject FROM revision WHERE id = ?", id).Scan(&aid, &subject) == nil {
-			p.Assessment, p.Subject = labels[aid], subject
+		if r := byID[id]; r != nil {
+			p.Assessment, p.Subject = labels[r.Assessment], r.Subject
 		}
 		rep.Problems = append(rep.Problems, p)
 	}
@@ -60,12 +60,8 @@ func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string) erro
 			return err
 		}
 	}
-	revs, err := loadRevisions(s.db, "WHERE r.subject LIKE 'evidence/%' AND r.value IS NOT NULL")
-	if err != nil {
-		return err
-	}
 	for _, r := range revs {
-		if _, sum, ok := ParseEvidenceSubject(r.Subject); ok && !have[sum] {
+		if _, sum, ok := ParseEvidenceSubject(r.Subject); ok && r.Value != nil && !have[sum] {
 			rep.Problems = append(rep.Problems, Problem{Assessment: labels[r.Assessment], Subject: r.Subject, Revision: r.ID,
 				Why: fmt.Sprintf("it attaches file %s, whose bytes the database does not hold", ShortID(sum, 12))})
 		}

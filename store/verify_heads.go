@@ -1,9 +1,10 @@
 package store
 
 // verifyHeads compares the head table (and the other caches of the current
-// state) with what the revisions give: each difference is a Problem.
-func (s *Store) verifyHeads() ([]Problem, error) {
-	ms, err := s.CheckHeads()
+// state) with what revs (every revision) give: each difference is a
+// Problem.
+func (s *Store) verifyHeads(revs []*Revision) ([]Problem, error) {
+	ms, err := s.checkHeads(revs)
 	if err != nil {
 		return nil, err
 	}
