@@ -20,7 +20,7 @@ func recordAsOtherProgram(t *testing.T, path string, opts Options, assessmentID 
 	}
 }
 
-// Issue 9 §4: an edit based on what its writer saw becomes a conflict when
+// An edit based on what its writer saw becomes a conflict when
 // another process wrote meanwhile, never a silent overwrite.
 func TestSeenParentsTurnARaceIntoAConflict(t *testing.T) {
 	s, path := openTemp(t)

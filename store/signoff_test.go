@@ -33,7 +33,7 @@ func mustRecord(t *testing.T, s *Store, id Identity, a string, cs ...Change) {
 	}
 }
 
-// The scenario: the lead merges, resolves and signs; an inspector
+// The lead merges, resolves and signs; an inspector
 // then edits a stale copy and the lead merges it again. The signed score
 // and status hold; the changes are conflicts against the sign-off.
 func TestSignedAssessmentNeverChangesSilently(t *testing.T) {

@@ -6,10 +6,10 @@ import (
 	"sort"
 )
 
-// verifyEvidence adds to a verification what issue 11 brought: every
-// signature (and every device's key against its ID), every stored file's
-// bytes against their hash, and every attachment's file present. revs are
-// every revision, byID the same by ID.
+// verifyEvidence adds the checks of signed records and evidence files to a
+// verification: every signature (and every device's key against its ID),
+// every stored file's bytes against their hash, and every attachment's file
+// present. revs are every revision, byID the same by ID.
 func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string, revs []*Revision, byID map[string]*Revision) error {
 	sigs, err := s.checkSignatures(revs)
 	if err != nil {

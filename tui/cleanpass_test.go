@@ -21,7 +21,7 @@ func cleanFigure(r *rubric.Rule) string {
 	return ""
 }
 
-// Issue 10 §3: a clean pass of the whole seed rubric — o on each indicator,
+// A clean pass of the whole seed rubric — o on each indicator,
 // the figures the seed asks for typed, 0 for the bonus — records every rule,
 // totals 100.00 and takes at most 80 keystrokes.
 func TestCleanPassOfTheSeedRubric(t *testing.T) {

@@ -2,7 +2,7 @@ package tui
 
 import "testing"
 
-// A filter that matches nothing used to index an empty tree (issue 10 §1).
+// A filter that matches nothing used to index an empty tree and crashed.
 func TestFilterMatchingNothingDoesNotCrash(t *testing.T) {
 	h := newHarness(t)
 	h.keys("/ z")

@@ -116,7 +116,7 @@ func TestMissingEvidenceMarked(t *testing.T) {
 
 // A value merged in after the sign-off is shown against it: the signed
 // value and the new one, the navigator's !, and enter keeps the signed
-// value after asking (issue 9 §2 in the workbench).
+// value after asking, as resolve --keep-signed does on the command line.
 func TestSignOffConflictShownAndKept(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")

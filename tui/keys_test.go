@@ -26,7 +26,7 @@ func (h *harness) history(subject string) []string {
 	return out
 }
 
-// Issue 10 §2: recording takes a deliberate key, the same on every rule.
+// Recording takes a deliberate key, the same on every rule.
 func TestNoKeyRecordsByAccident(t *testing.T) {
 	h := newHarness(t)
 	// enter and space on an unrecorded flag record nothing.
@@ -154,7 +154,7 @@ func TestReopenReturnsToPlace(t *testing.T) {
 	}
 }
 
-// Issue 9 §4: another program records 8 over the 3 the inspector sees; the
+// Another program records 8 over the 3 the inspector sees; the
 // inspector's + must make a conflict, never 8 → 4.
 func TestConcurrentWriteBecomesConflict(t *testing.T) {
 	h := newHarness(t)
@@ -240,7 +240,7 @@ func TestHintsAndConflictAdvice(t *testing.T) {
 	h.mustContain("此项有冲突：按 1/2 选用，或 enter 输入新值")
 }
 
-// Issue 12 §3: the form offers every stored rubric; the one chosen is used.
+// The form offers every stored rubric; the one chosen is used.
 func TestNewAssessmentChoosesRubric(t *testing.T) {
 	h := newHarness(t)
 	other := *rubric.Default()
@@ -282,7 +282,7 @@ func TestIndicatorPaneScrollsAt80x24(t *testing.T) {
 	}
 }
 
-// Figures typed as inspectors type them (issue 10 §6): full-width digits
+// Figures typed as inspectors type them: full-width digits
 // from a Chinese input method and 万.
 func TestFiguresAsTyped(t *testing.T) {
 	h := newHarness(t)

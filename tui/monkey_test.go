@@ -26,7 +26,7 @@ var monkeyKeys = []string{
 	"J", "K", "b", "q", "y", "Y", "?", "s", "S", "R", "backspace", "ctrl+j", "中", "a", "e", "z", "é",
 }
 
-// Issue 10 §1: thousands of random key presses and resizes (down to 1×1)
+// Thousands of random key presses and resizes (down to 1×1)
 // through Update and View on every screen, in both languages: no panic, no
 // line wider than the window. A failure names the seed that replays it.
 func TestMonkey(t *testing.T) {

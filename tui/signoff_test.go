@@ -17,7 +17,7 @@ func (h *harness) status() (string, string) {
 	return store.StatusOf(last.Value), last.Note
 }
 
-// Issue 10 §5: sign-off and reopening from the workbench, with the checks
+// Sign-off and reopening from the workbench, with the checks
 // listed first and an explicit confirmation for an incomplete assessment.
 func TestSignAndReopenFromTheWorkbench(t *testing.T) {
 	h := newHarness(t)

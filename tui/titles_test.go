@@ -12,7 +12,7 @@ import (
 )
 
 // The navigator tells every indicator apart at the narrowest layout
-// (issue 10 §4: 6.4 and 6.5 both read 积极开展“放管服”改革…).
+// (6.4 and 6.5 both begin 积极开展“放管服”改革…).
 func TestNavigatorTitlesAreDistinct(t *testing.T) {
 	titles := distinctTitles(rubric.Default())
 	if titles["6.4"] != "开展…外出考察学习" || titles["6.5"] != "开展…典型经验宣传" {

@@ -58,7 +58,7 @@ func TestSignListsWhatIsMissing(t *testing.T) {
 	c.ok("set", "吉首市/2021", "3.4.a", "0")
 }
 
-// The scenario through the CLI: lead merges, resolves, signs; an
+// Through the CLI: the lead merges, resolves, signs; an
 // inspector edits a stale copy; the lead merges again.
 func TestSignedAssessmentSurvivesStaleMerge(t *testing.T) {
 	c, zhang, li, lead := twoInspectors(t)

@@ -8,7 +8,7 @@ import (
 	"github.com/kaohe/kaohe/rubric"
 )
 
-// Issue 10 §4: every indicator text of the seed rubric, wrapped at every
+// Every indicator text of the seed rubric, wrapped at every
 // width from 30 to 120, obeys the Chinese line-breaking rules and loses
 // nothing.
 func TestWrapSeedRubricKinsoku(t *testing.T) {

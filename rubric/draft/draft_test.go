@@ -442,7 +442,7 @@ func TestDraftClampsWhatTheLoaderRefuses(t *testing.T) {
 	}
 }
 
-// phrasingTable states each phrasing of the issue once, in a table of its
+// phrasingTable states each phrasing the drafter reads once, in a table of its
 // own wording, so the whole path (table → clauses → rules → YAML) is
 // exercised for each.
 const phrasingTable = `2026年度乡镇便民服务考核办法
