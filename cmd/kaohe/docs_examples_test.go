@@ -274,3 +274,51 @@ func lineMatches(line, pattern string) bool {
 	}
 	return true
 }
+
+// The example format itself: quoting, the exit comment, a redirection and
+// "…" are read as the documents mean them, and a block the test could not
+// run faithfully is refused with its line instead of being skipped.
+func TestDocExampleFormat(t *testing.T) {
+	src := "text\n```sh example\n$ kaohe set 吉首市/2021 3.4.a 0.5 --note '电子 证照' # 拒绝 exit 1\nkaohe: …（…）\n\n$ kaohe export 吉首市/2021 --json > f.json\n```\n```sh\n$ rm -rf /\n```\n"
+	ex, err := parseDocExamples("t.md", src)
+	if err != nil || len(ex) != 1 || len(ex[0].steps) != 2 {
+		t.Fatalf("parsed %+v, %v", ex, err)
+	}
+	set, export := ex[0].steps[0], ex[0].steps[1]
+	if strings.Join(set.args, "|") != "set|吉首市/2021|3.4.a|0.5|--note|电子 证照" || set.code != 1 || set.line != 3 || len(set.want) != 1 {
+		t.Errorf("set step: %+v", set)
+	}
+	if export.stdout != "f.json" || strings.Join(export.args, " ") != "export 吉首市/2021 --json" || export.code != 0 {
+		t.Errorf("export step: %+v", export)
+	}
+	for _, bad := range []string{
+		"```sh example\n$ sqlite3 a.db .tables\n```\n",
+		"```sh example\n$ kaohe list | head\n```\n",
+		"```sh example\n$ kaohe attach 吉首市/2021 2.1 *.jpg\n```\n",
+		"```sh example\noutput first\n$ kaohe list\n```\n",
+		"```sh example\n$ kaohe note 吉首市/2021 2.1 'unclosed\n```\n",
+		"```sh example\n$ kaohe list\n",
+		"```sh example\n```\n",
+	} {
+		if _, err := parseDocExamples("t.md", bad); err == nil || !strings.HasPrefix(err.Error(), "t.md:") {
+			t.Errorf("%q: want an error naming the line, got %v", bad, err)
+		}
+	}
+	for _, c := range []struct {
+		line, pattern string
+		ok            bool
+	}{
+		{"已保存 吉首市/2021 1.2.a = 3", "已保存 吉首市/2021 1.2.a = 3", true},
+		{"已保存 吉首市/2021 1.2.a = 3", "已保存 吉首市/2021 1.2.a = 4", false},
+		{"已保存 吉首市/2021 1.2.a = 30", "已保存 吉首市/2021 1.2.a = 3", false},
+		{"督查人员 张三，设备 0baf665b771a28ef，数据库 /tmp/x/kaohe.db", "督查人员 张三，设备 …，数据库 …", true},
+		{"督查人员 李四，设备 0baf665b771a28ef，数据库 /tmp/x/kaohe.db", "督查人员 张三，设备 …，数据库 …", false},
+		{"  1) 5  李四  e87a  rev f0a1  「复核后为5项」", "  1) 5  李四  …  「复核后为5项」", true},
+		{"ab", "a…b…b", false},
+		{"事项…   2.00", "事项…   2.00", true},
+	} {
+		if got := lineMatches(c.line, c.pattern); got != c.ok {
+			t.Errorf("lineMatches(%q, %q) = %v", c.line, c.pattern, got)
+		}
+	}
+}
