@@ -1,6 +1,11 @@
 package store
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +39,149 @@ func TestHashMismatchesWhileAnotherWriterMovesAHead(t *testing.T) {
 	}
 	if bad, err := s.HashMismatches(all...); err != nil || len(bad[a.ID]) != 0 {
 		t.Fatalf("every state: %v %v", bad[a.ID], err)
+	}
+}
+
+// forgeryFixture is 李四's packed file (device D signs every revision,
+// 1.2.a is 5), and a forgery made from it: its signature and device rows
+// deleted, and an unsigned revision in D's and 李四's name that replaces
+// the 5 with 0, its hash recomputed.
+type forgeryFixture struct {
+	li, forged  string
+	device      string
+	genuine     string // the revision of 1.2.a = 5
+	forgery     string // its forged successor
+	assessment  Assessment
+	revisionsLi int
+}
+
+func makeForgery(t *testing.T, dir string) forgeryFixture {
+	t.Helper()
+	s, id, p := signedDB(t, dir, "李四")
+	a := mustNew(t, s, id, "吉首市", "2021")
+	setValue(t, s, id, a, "1.3.a", "2")
+	real := setValue(t, s, id, a, "1.2.a", "5")
+	li := filepath.Join(dir, "li.db")
+	if err := s.Pack(li); err != nil {
+		t.Fatal(err)
+	}
+	n := mustState(t, s, a.ID).Revisions
+	s.Close()
+	os.Remove(p)
+	forged := filepath.Join(dir, "forged.db")
+	if err := copyFile(li, forged); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(forged, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.db.Exec("DELETE FROM revision_signature; DELETE FROM device"); err != nil {
+		t.Fatal(err)
+	}
+	h, _ := ParseHLC(real.HLC)
+	fake := forgedRev(uuidA, a.ID, "1.2.a", "0", HLC{Wall: h.Wall + 1000}.String(), real.ID)
+	fake.Inspector, fake.Device = "李四", id.Device
+	rawInsertAll(t, f, fake)
+	return forgeryFixture{li: li, forged: forged, device: id.Device, genuine: real.ID, forgery: uuidA, assessment: a, revisionsLi: n}
+}
+
+// mergeRefused merges the sources into target in one merge and wants it
+// refused, naming the forged file and the forged revision, with the
+// target unchanged.
+func mergeRefused(t *testing.T, target string, fx forgeryFixture, sources ...string) {
+	t.Helper()
+	s, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	before := dump(t, s)
+	_, err = s.Merge(sources...)
+	want := fx.forged + ": revision " + fx.forgery + ": it is unsigned, but device " + fx.device + " signs its revisions"
+	if err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Fatalf("merge of %v: %v\nwant a refusal starting %q", sources, err, want)
+	}
+	if dump(t, s) != before {
+		t.Fatal("the target changed although the merge was refused")
+	}
+}
+
+// findingOf is the value a rule holds in the target.
+func findingOf(t *testing.T, target string, a Assessment, rule string) string {
+	t.Helper()
+	s, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.State(a.ID)
+	if err != nil {
+		return "-" // not merged
+	}
+	f, ok := st.Findings()[rule]
+	if !ok {
+		return "-"
+	}
+	return f.Value.Num.String()
+}
+
+// A forged revision is refused in whichever order the forged file and the
+// genuine one come in one merge: the forgery's device's key, in the
+// genuine file, is known before any unsigned revision is judged.
+func TestForgeryRefusedWhicheverComesFirst(t *testing.T) {
+	dir := t.TempDir()
+	fx := makeForgery(t, dir)
+	for i, order := range [][]string{{fx.li, fx.forged}, {fx.forged, fx.li}} {
+		target := filepath.Join(dir, fmt.Sprintf("L%d.db", i))
+		mergeRefused(t, target, fx, order...)
+		if got := findingOf(t, target, fx.assessment, "1.2.a"); got != "-" {
+			t.Fatalf("order %d: 1.2.a is %s after a refused merge", i, got)
+		}
+	}
+}
+
+// Across two merges, genuine first: the forgery is refused. Forgery first
+// (nothing yet tells it from a revision written before signing): it is
+// taken, and the genuine file's merge then restores every signature the
+// forgery stripped and reports the forged revision, which verify names and
+// list warns about.
+func TestForgeryAcrossTwoMerges(t *testing.T) {
+	dir := t.TempDir()
+	fx := makeForgery(t, dir)
+	genuineFirst := filepath.Join(dir, "L1.db")
+	mergeInto(t, genuineFirst, fx.li)
+	mergeRefused(t, genuineFirst, fx, fx.forged)
+	if got := findingOf(t, genuineFirst, fx.assessment, "1.2.a"); got != "5" {
+		t.Fatalf("genuine first: 1.2.a is %s", got)
+	}
+
+	forgedFirst := filepath.Join(dir, "L2.db")
+	if sums := mergeInto(t, forgedFirst, fx.forged); len(sums[0].Untrusted) != 0 {
+		t.Fatalf("no key known yet, and yet: %v", sums[0].Untrusted)
+	}
+	sums := mergeInto(t, forgedFirst, fx.li)
+	if len(sums) != 1 || !reflect.DeepEqual(sums[0].Untrusted, []string{fx.forgery}) {
+		t.Fatalf("the genuine file's merge reports %v as untrusted, want the forgery %s", sums[0].Untrusted, fx.forgery)
+	}
+	s, err := Open(forgedFirst, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rep, err := s.CheckSignatures()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Signed != fx.revisionsLi || len(rep.Bad) != 1 || !strings.Contains(rep.Bad[fx.forgery], "a forgery in that device's name") {
+		t.Fatalf("signatures after the genuine file: %v %v (want %d signed, the forgery bad)", rep, rep.Bad, fx.revisionsLi)
+	}
+	untrusted, err := s.Untrusted(mustState(t, s, fx.assessment.ID))
+	if err != nil || len(untrusted[fx.assessment.ID]) != 1 || untrusted[fx.assessment.ID][0].ID != fx.forgery {
+		for _, r := range untrusted[fx.assessment.ID] {
+			t.Logf("%+v", *r)
+		}
+		t.Fatalf("list's warning: %v %v", untrusted, err)
 	}
 }
