@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"pgregory.net/rapid"
 )
 
 // A writer that moves a head between reading the states and checking their
@@ -184,4 +187,128 @@ func TestForgeryAcrossTwoMerges(t *testing.T) {
 		}
 		t.Fatalf("list's warning: %v %v", untrusted, err)
 	}
+}
+
+// trustedSet is what a database trusts: each revision signed or taken
+// unsigned as written before signing, and whether it is signed; the
+// untrusted (unsigned in the name of a device whose key it holds) are
+// returned apart.
+func trustedSet(t interface{ Fatal(...any) }, path string) (trusted map[string]bool, untrusted []string) {
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	revs, err := loadRevisions(s.db, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := deviceKeys(s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sigs, err := signatures(s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trusted = map[string]bool{}
+	for _, r := range revs {
+		problem, _ := SignatureProblem(r, sigs[r.ID], keys)
+		if problem != "" {
+			untrusted = append(untrusted, r.ID)
+			continue
+		}
+		trusted[r.ID] = sigs[r.ID] != nil
+	}
+	return trusted, untrusted
+}
+
+// Whatever the order of genuine and forged files, and however they are cut
+// into separate merges, the target ends up trusting the same revisions with
+// the same signatures, a forgery is refused exactly when a key it claims is
+// known by the end of its merge, and a forgery taken before its key came is
+// never trusted.
+func TestMergeTrustIsOrderFree(t *testing.T) {
+	dir := t.TempDir()
+	fx := makeForgery(t, dir)
+	zs, zid, _ := signedDB(t, dir, "张三")
+	a := mustNew(t, zs, zid, "吉首市", "2021")
+	setValue(t, zs, zid, a, "1.2.a", "4")
+	zsPath := filepath.Join(dir, "zs.db")
+	if err := zs.Pack(zsPath); err != nil {
+		t.Fatal(err)
+	}
+	zs.Close()
+	old, oid, oldPath := inspectorDB(t, dir, "王五") // before signing: no key
+	b := mustNew(t, old, oid, "泸溪县", "2021")
+	setValue(t, old, oid, b, "1.2.a", "3")
+	old.Close()
+	// 李四's file with its device row gone but its signatures kept.
+	keyless := filepath.Join(dir, "keyless.db")
+	if err := copyFile(fx.li, keyless); err != nil {
+		t.Fatal(err)
+	}
+	k, err := Open(keyless, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := k.db.Exec("DELETE FROM device"); err != nil {
+		t.Fatal(err)
+	}
+	k.Close()
+
+	want := map[string]bool{}
+	for _, p := range []string{fx.li, zsPath, oldPath} {
+		w, _ := trustedSet(t, p)
+		for id, signed := range w {
+			want[id] = signed
+		}
+	}
+	sources := []string{fx.li, fx.forged, zsPath, oldPath, keyless}
+	run := 0
+	rapid.Check(t, func(rt *rapid.T) {
+		run++
+		target := filepath.Join(dir, fmt.Sprintf("target%d.db", run))
+		order := rapid.Permutation(sources).Draw(rt, "order")
+		keyKnown := false // 李四's key is in the target
+		for len(order) > 0 {
+			n := rapid.IntRange(1, len(order)).Draw(rt, "merge size")
+			call := order[:n]
+			order = order[n:]
+			for len(call) > 0 {
+				known := keyKnown || slices.Contains(call, fx.li)
+				var bad string
+				switch {
+				case known && slices.Contains(call, fx.forged):
+					bad = fx.forged
+				case !known && slices.Contains(call, keyless):
+					bad = keyless
+				}
+				s, err := Open(target, Options{})
+				if err != nil {
+					rt.Fatal(err)
+				}
+				_, err = s.Merge(call...)
+				s.Close()
+				if bad == "" {
+					if err != nil {
+						rt.Fatalf("merge of %v: %v", call, err)
+					}
+					keyKnown = known
+					break
+				}
+				if err == nil || !strings.HasPrefix(err.Error(), bad+": ") {
+					rt.Fatalf("merge of %v (key known: %v): %v; want %s refused", call, known, err, bad)
+				}
+				call = slices.DeleteFunc(slices.Clone(call), func(p string) bool { return p == bad })
+			}
+		}
+		got, untrusted := trustedSet(rt, target)
+		if !reflect.DeepEqual(got, want) {
+			rt.Fatalf("the target trusts\n%v\nwant\n%v", got, want)
+		}
+		if len(untrusted) > 1 || len(untrusted) == 1 && untrusted[0] != fx.forgery {
+			rt.Fatalf("untrusted: %v", untrusted)
+		}
+	})
 }
