@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -90,6 +91,9 @@ func (o *mergeOptions) run() error {
 		if m.Unsigned > 0 {
 			fmt.Fprintf(a.stdout, l.MergeUnsigned+"\n", m.Unsigned)
 		}
+		if len(m.Untrusted) > 0 {
+			fmt.Fprintf(a.stdout, l.Trust.MergeUntrusted+"\n", len(m.Untrusted), shortIDs(m.Untrusted))
+		}
 	}
 	for _, r := range off {
 		fmt.Fprintf(a.stdout, l.OffRoster+"\n", store.ShortID(r.ID, 8), textwidth.Line(r.Subject), textwidth.Line(r.Inspector), r.Device, textwidth.Line(r.Inspector))
@@ -135,4 +139,13 @@ func (a *app) onInterrupt(cleanup func()) (stop func()) {
 		signal.Stop(sig)
 		close(done)
 	}
+}
+
+// shortIDs lists revision IDs by their first 8 characters, comma-separated.
+func shortIDs(ids []string) string {
+	short := make([]string, len(ids))
+	for i, id := range ids {
+		short[i] = store.ShortID(id, 8)
+	}
+	return strings.Join(short, ", ")
 }

@@ -1,0 +1,109 @@
+//go:build unix
+
+package main
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kaohe/kaohe/store"
+)
+
+// forgedPair is 李四's packed file (her device signs every revision; 1.2.a
+// is 5) and a forgery made from it with sqlite3: its signature and device
+// rows deleted, and an unsigned revision in her and her device's name
+// replacing the 5 with 0, its hash recomputed.
+func forgedPair(t *testing.T) (li, forged, forgery, device string) {
+	t.Helper()
+	c, db := dbCLI(t, "李四")
+	c.ok("new", "吉首市", "2021")
+	c.ok("set", "吉首市/2021", "1.3.a", "2")
+	c.ok("set", "吉首市/2021", "1.2.a", "5")
+	dir := t.TempDir()
+	li, forged = filepath.Join(dir, "li.db"), filepath.Join(dir, "forged.db")
+	c.ok("pack", li)
+	c.ok("pack", forged)
+	st := openForTest(t, db)
+	a := mustFind(t, st, "吉首市/2021")
+	hist, err := st.History(a.ID, "1.2.a")
+	st.Close()
+	if err != nil || len(hist) != 1 {
+		t.Fatal(hist, err)
+	}
+	real := hist[0]
+	h, err := store.ParseHLC(real.HLC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := *real
+	fake.ID, fake.Parents = "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", []string{real.ID}
+	zero := "0"
+	fake.Value = &zero
+	fake.HLC = store.HLC{Wall: h.Wall, Counter: h.Counter + 1}.String()
+	fake.Hash = fake.ContentHash()
+	sqlEdit(t, forged, "DELETE FROM revision_signature; DELETE FROM device")
+	sqlEdit(t, forged, `INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
+		SELECT ?, assessment_id, subject, '0', note, inspector, device, ?, wall, ? FROM revision WHERE id = ?`, fake.ID, fake.HLC, fake.Hash, real.ID)
+	sqlEdit(t, forged, "INSERT INTO revision_parent(revision_id, parent_id) VALUES (?, ?)", fake.ID, real.ID)
+	return li, forged, fake.ID, real.Device
+}
+
+// A forgery in a device's name is refused by kaohe merge whichever file
+// comes first, in one merge or in two; merged before the genuine file, in
+// a merge of its own (nothing yet tells it from a revision written before
+// signing), it is reported by the genuine file's merge, named by verify and
+// warned about by list, and the genuine revisions keep their signatures.
+func TestForgedFileMergedInEitherOrder(t *testing.T) {
+	li, forged, forgery, device := forgedPair(t)
+	config := []string{"KAOHE_CONFIG=" + t.TempDir()}
+	merge := func(target string, sources ...string) result {
+		return runProc(t, proc(target, config, append([]string{"merge", "--into", target}, sources...)...))
+	}
+	refusal := forged + ": revision " + forgery + ": it is unsigned, but device " + device + " signs its revisions"
+	refused := func(what string, r result) {
+		t.Helper()
+		if r.code == 0 || !strings.Contains(r.stderr, refusal) || !strings.Contains(r.stderr, "nothing was merged") {
+			t.Fatalf("%s: exit %d\n%s%s\nwant the forgery refused: %s", what, r.code, r.stdout, r.stderr, refusal)
+		}
+	}
+	dir := t.TempDir()
+	for i, order := range [][]string{{li, forged}, {forged, li}} {
+		target := filepath.Join(dir, []string{"one-a.db", "one-b.db"}[i])
+		refused("one merge, "+filepath.Base(order[0])+" first", merge(target, order...))
+	}
+
+	genuineFirst := filepath.Join(dir, "two-a.db")
+	if r := merge(genuineFirst, li); r.code != 0 {
+		t.Fatalf("genuine file: %+v", r)
+	}
+	refused("two merges, genuine first", merge(genuineFirst, forged))
+	st := openForTest(t, genuineFirst)
+	defer st.Close()
+	state, err := st.State(mustFind(t, st, "吉首市/2021").ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := state.Findings()["1.2.a"]; f.Value.Num.String() != "5" {
+		t.Fatalf("two merges, genuine first: 1.2.a is %v", f.Value)
+	}
+
+	forgedFirst := filepath.Join(dir, "two-b.db")
+	if r := merge(forgedFirst, forged); r.code != 0 {
+		t.Fatalf("the forged file alone: %+v", r)
+	}
+	r := merge(forgedFirst, li)
+	if r.code != 0 || !strings.Contains(r.stdout, "the target already holds 1 unsigned revisions in the name of a device whose key this file brought") ||
+		!strings.Contains(r.stdout, store.ShortID(forgery, 8)) {
+		t.Fatalf("the genuine file after the forged one: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	v := runProc(t, proc(forgedFirst, config, "verify"))
+	if v.code != 1 || !strings.Contains(v.stdout, forgery) || !strings.Contains(v.stdout, "a forgery in that device's name") ||
+		!strings.Contains(v.stdout, "2 revisions signed") {
+		t.Fatalf("verify: exit %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
+	l := runProc(t, proc(forgedFirst, config, "list"))
+	if l.code != 0 || !strings.Contains(l.stderr, "1 current records are unsigned in the name of a device that signs") {
+		t.Fatalf("list: exit %d\n%s%s", l.code, l.stdout, l.stderr)
+	}
+}
