@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -311,4 +312,85 @@ func TestMergeTrustIsOrderFree(t *testing.T) {
 			rt.Fatalf("untrusted: %v", untrusted)
 		}
 	})
+}
+
+// rewriteAttachment changes the record of the one attachment in s as a
+// forger with sqlite3 would: its hash recomputed to match.
+func rewriteAttachment(t *testing.T, s *Store, change func(m *AttachmentMeta)) string {
+	t.Helper()
+	revs, err := loadRevisions(s.db, "WHERE r.subject LIKE 'evidence/%'")
+	if err != nil || len(revs) != 1 {
+		t.Fatal(revs, err)
+	}
+	r := revs[0]
+	var m AttachmentMeta
+	if err := json.Unmarshal([]byte(*r.Value), &m); err != nil {
+		t.Fatal(err)
+	}
+	change(&m)
+	b, _ := json.Marshal(m)
+	v := string(b)
+	r.Value = &v
+	if _, err := s.db.Exec("UPDATE revision SET value = ?, hash = ? WHERE id = ?", v, r.ContentHash(), r.ID); err != nil {
+		t.Fatal(err)
+	}
+	return r.ID
+}
+
+// An attachment's record that claims another size than its bytes', or a
+// type its bytes' signature contradicts, is refused by merge and named by
+// verify; records that agree with their bytes merge.
+func TestAttachmentRecordCheckedAgainstItsBytes(t *testing.T) {
+	cases := []struct {
+		name, file string
+		change     func(m *AttachmentMeta)
+		want       string
+	}{
+		{"size", "公示栏.jpg", func(m *AttachmentMeta) { m.Size = 1 }, "its record says the file is 1 bytes, but the file it attaches is 2621440 bytes (2.5 MB)"},
+		{"type", "台账.bin", func(m *AttachmentMeta) { m.Type = "image/png" }, "its record says the file is image/png, but its bytes are application/octet-stream"},
+		{"not a type", "台账.bin", func(m *AttachmentMeta) { m.Type = "图片" }, `its record's type "图片" is not a media type`},
+		{"a type the bytes cannot show", "台账.bin", func(m *AttachmentMeta) {
+			m.Type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+		}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			s, id, p := inspectorDB(t, dir, "张三")
+			a := mustNew(t, s, id, "吉首市", "2021")
+			f, _ := writeRandomFile(t, t.TempDir(), tc.file, 5*blobChunkSize/2)
+			if _, err := s.Attach(id, a.ID, "1.2.a", f, "", AttachOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			rev := rewriteAttachment(t, s, tc.change)
+			rep, err := s.Verify()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			var found []string
+			for _, pr := range rep.Problems {
+				found = append(found, pr.String())
+			}
+			target := filepath.Join(dir, "汇总.db")
+			ts, err := Open(target, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ts.Close()
+			_, err = ts.Merge(p)
+			if tc.want == "" {
+				if err != nil || len(found) != 0 {
+					t.Fatalf("a record its bytes do not contradict: merge %v, verify %v", err, found)
+				}
+				return
+			}
+			if len(found) != 1 || !strings.Contains(found[0], "revision "+rev+": "+tc.want) {
+				t.Errorf("verify: %q\nwant one problem: %s", found, tc.want)
+			}
+			if err == nil || err.Error() != p+": revision "+rev+": "+tc.want {
+				t.Errorf("merge: %v\nwant %s: revision %s: %s", err, p, rev, tc.want)
+			}
+		})
+	}
 }
