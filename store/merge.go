@@ -595,6 +595,9 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
 			return nil, nil, refuse(rec, "its ID is not a UUID")
 		}
+		if why := revisionTextProblem(r); why != "" {
+			return nil, nil, refuse(rec, "%s", why)
+		}
 		if r.ContentHash() != r.Hash {
 			return nil, nil, refuse(rec, "its content does not match its hash (damaged or edited by hand)")
 		}

@@ -206,6 +206,9 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 
 // checkChange validates a change's subject and value against the rubric.
 func checkChange(rb *rubric.Rubric, c Change) error {
+	if why := changeTextProblem(c); why != "" {
+		return invalid("%s: %s", c.Subject, why)
+	}
 	if n := utf8.RuneCountInString(c.Note); n > MaxNoteChars {
 		return invalid("%s: the note is %d characters long; a note holds at most %d", c.Subject, n, MaxNoteChars)
 	}

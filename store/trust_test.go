@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"pgregory.net/rapid"
 )
@@ -392,5 +393,55 @@ func TestAttachmentRecordCheckedAgainstItsBytes(t *testing.T) {
 				t.Errorf("merge: %v\nwant %s: revision %s: %s", err, p, rev, tc.want)
 			}
 		})
+	}
+}
+
+// Text that is not UTF-8 is refused at every door: a note set through
+// Record, a revision in a merged file, and verify names one already
+// stored; changing its invalid byte (after signing) changes its hash.
+func TestInvalidUTF8Refused(t *testing.T) {
+	dir := t.TempDir()
+	s, id, p := inspectorDB(t, dir, "张三")
+	a := mustNew(t, s, id, "吉首市", "2021")
+	_, err := s.Record(id, a.ID, Change{Subject: "3.4.a", Value: val(t, "1"), Note: "未汇聚\xff"})
+	if err == nil || err.Error() != "3.4.a: the note is not valid UTF-8 text (an invalid byte at byte 9); kaohe stores text as UTF-8 only" {
+		t.Fatalf("a note with an invalid byte: %v", err)
+	}
+	bad := "\"\xc3\""
+	if _, err := s.Record(id, a.ID, Change{Subject: NotePrefix + "1.2", Value: &bad}); err == nil || !strings.Contains(err.Error(), "the value is not valid UTF-8") {
+		t.Fatalf("an indicator note with an invalid byte: %v", err)
+	}
+	r := forgedRev(uuidA, a.ID, "3.4.a", "1", HLC{Wall: time.Now().Add(-time.Hour).UnixMilli()}.String())
+	r.Note = "未汇聚\xff"
+	rawInsertAll(t, s, r)
+	hashed := r.Hash
+	if _, err := s.db.Exec("UPDATE revision SET note = ? WHERE id = ?", "未汇聚\xfe", uuidA); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := s.Verify()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whys []string
+	for _, pr := range rep.Problems {
+		whys = append(whys, pr.Why)
+	}
+	all := strings.Join(whys, "\n")
+	if !strings.Contains(all, "the note is not valid UTF-8 text (an invalid byte at byte 9)") || !strings.Contains(all, "its content does not match its hash") {
+		t.Fatalf("verify after an invalid byte was changed:\n%s", all)
+	}
+	s.db.Exec("UPDATE revision SET note = ? WHERE id = ?", "未汇聚\xff", uuidA)
+	if h := r.ContentHash(); h != hashed {
+		t.Fatal("the hash changed")
+	}
+	s.Close()
+	ts, err := Open(filepath.Join(dir, "汇总.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	_, err = ts.Merge(p)
+	if err == nil || err.Error() != p+": revision "+uuidA+": the note is not valid UTF-8 text (an invalid byte at byte 9); kaohe stores text as UTF-8 only" {
+		t.Fatalf("merge of a file with an invalid byte in a note: %v", err)
 	}
 }

@@ -83,6 +83,9 @@ func (s *Store) Verify() (*VerifyReport, error) {
 		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
 			bad("its ID is not a UUID")
 		}
+		if why := revisionTextProblem(r); why != "" {
+			bad(why)
+		}
 		if r.ContentHash() != r.Hash {
 			bad("its content does not match its hash (changed outside kaohe, or damaged)")
 		}
