@@ -119,6 +119,10 @@ type storedRubric struct {
 // read) one ahead of the merge, on a goroutine of their own, and each
 // private copy is removed as soon as its source is merged: at most three
 // lie in the temporary folder at once, however many files are merged.
+//
+// A store opened with DeferWAL on a packed file is switched to WAL only
+// once the merge commits: a refused merge leaves such a file byte for byte
+// as it was.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	// A source that is missing or not a database is refused before the
 	// target is locked.
@@ -177,6 +181,14 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			return nil, err
 		}
 		return nil, s.writeErr(err)
+	}
+	if s.walPending {
+		// Opened with DeferWAL: what is merged is committed, and the
+		// file goes to WAL, as every kaohe database.
+		if err := switchToWAL(s.db); err != nil {
+			return nil, openErr(s.path, "cannot switch to WAL", err)
+		}
+		s.walPending = false
 	}
 	return out, nil
 }

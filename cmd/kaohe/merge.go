@@ -61,6 +61,7 @@ func (o *mergeOptions) run() error {
 	}()
 	opts := a.storeOptions()
 	opts.TempDir = tmp
+	opts.DeferWAL = true // a refused merge leaves a packed target as it was
 	s, err := store.Open(o.into, opts)
 	if err != nil {
 		return err

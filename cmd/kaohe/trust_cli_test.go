@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -105,5 +107,41 @@ func TestForgedFileMergedInEitherOrder(t *testing.T) {
 	l := runProc(t, proc(forgedFirst, config, "list"))
 	if l.code != 0 || !strings.Contains(l.stderr, "1 current records are unsigned in the name of a device that signs") {
 		t.Fatalf("list: exit %d\n%s%s", l.code, l.stdout, l.stderr)
+	}
+}
+
+// A refused merge into a packed file (not in WAL mode) leaves it byte for
+// byte as it was, with nothing beside it; a merge that goes through
+// switches it to WAL.
+func TestRefusedMergeLeavesPackedTargetAsItWas(t *testing.T) {
+	li, forged, _, _ := forgedPair(t)
+	config := []string{"KAOHE_CONFIG=" + t.TempDir()}
+	target := filepath.Join(t.TempDir(), "汇总.db")
+	if err := os.WriteFile(target, mustRead(t, li), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := mustRead(t, target)
+	if before[18] != 1 {
+		t.Fatalf("fixture: the packed file is not in rollback mode (header byte 18 is %d)", before[18])
+	}
+	r := runProc(t, proc(target, config, "merge", "--into", target, forged))
+	if r.code == 0 || !strings.Contains(r.stderr, "is unchanged") {
+		t.Fatalf("merge of the forgery: exit %d\n%s", r.code, r.stderr)
+	}
+	if after := mustRead(t, target); !bytes.Equal(after, before) {
+		t.Fatalf("the refused merge changed the packed target (header byte 18: %d -> %d)", before[18], after[18])
+	}
+	if beside, _ := filepath.Glob(target + "-*"); len(beside) != 0 {
+		t.Fatalf("left beside the target: %v", beside)
+	}
+	c := newCLI(t)
+	other := filepath.Join(t.TempDir(), "张三.db")
+	c.ok("--db", other, "init", "--inspector", "张三")
+	c.ok("--db", other, "new", "泸溪县", "2021")
+	if r := runProc(t, proc(target, config, "merge", "--into", target, other)); r.code != 0 {
+		t.Fatalf("a genuine merge: %+v", r)
+	}
+	if after := mustRead(t, target); after[18] != 2 {
+		t.Fatalf("after a merge that went through, header byte 18 is %d, want 2 (WAL)", after[18])
 	}
 }
