@@ -131,6 +131,9 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			return nil, err
 		}
 	}
+	if s.tempDir == "" {
+		CleanStaleMergeDirs(os.TempDir())
+	}
 	now := s.now()
 	ahead, stop := prepareSources(sources, s.tempDir, now)
 	defer stop()
@@ -280,7 +283,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	if err := checkSourceHeader(path); err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(tempDir, "kaohe-merge-*")
+	dir, err := mkMergeTemp(tempDir)
 	if err != nil {
 		return nil, err
 	}

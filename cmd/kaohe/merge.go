@@ -45,7 +45,9 @@ func (o *mergeOptions) run() error {
 	if o.into == "" {
 		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
-	tmp, err := os.MkdirTemp("", "kaohe-merge-*")
+	// Named for this process, after the folders of merges that were
+	// killed outright are removed.
+	tmp, err := store.NewMergeTempDir()
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/kaohe/kaohe/store"
 )
@@ -143,5 +146,74 @@ func TestRefusedMergeLeavesPackedTargetAsItWas(t *testing.T) {
 	}
 	if after := mustRead(t, target); after[18] != 2 {
 		t.Fatalf("after a merge that went through, header byte 18 is %d, want 2 (WAL)", after[18])
+	}
+}
+
+// A merge killed outright (kill -9) leaves its private copies behind; the
+// next merge removes them, and leaves alone the folder of a kaohe that is
+// still running and a folder from before folders were named for their
+// process unless it is a day old.
+func TestMergeRemovesCopiesOfKilledMerges(t *testing.T) {
+	c, _ := seeded(t)
+	var parts []string
+	for _, sc := range seedScenarios {
+		parts = append(parts, sc.findings)
+	}
+	findings := writeFile(t, "all.json", `{"findings": {`+strings.Join(parts, ",")+`}}`)
+	for i := 0; i < 15; i++ {
+		unit := fmt.Sprintf("单位%02d", i)
+		c.ok("new", unit, "2021")
+		c.ok("import", unit+"/2021", findings)
+	}
+	src := filepath.Join(t.TempDir(), "src.db")
+	c.ok("pack", src)
+	tmp := t.TempDir()
+	env := []string{"TMPDIR=" + tmp, "KAOHE_CONFIG=" + t.TempDir()}
+	killed := false
+	for attempt := 0; attempt < 5 && !killed; attempt++ {
+		target := filepath.Join(t.TempDir(), "t.db")
+		cmd := proc(target, env, "merge", "--into", target, src)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(200 * time.Microsecond) {
+			if m, _ := filepath.Glob(filepath.Join(tmp, "*", "*", "source.db")); len(m) > 0 {
+				cmd.Process.Signal(syscall.SIGKILL)
+				killed = true
+				break
+			}
+		}
+		cmd.Wait()
+	}
+	left, _ := filepath.Glob(filepath.Join(tmp, "kaohe-merge-*"))
+	if !killed || len(left) == 0 {
+		t.Skip("the merge never ran long enough to be killed while copying")
+	}
+	running := filepath.Join(tmp, fmt.Sprintf("kaohe-merge-%d-123", os.Getpid())) // this test's own process
+	oldStyle := filepath.Join(tmp, "kaohe-merge-4242424242")
+	newStyle := filepath.Join(tmp, "kaohe-merge-4343434343")
+	for _, d := range []string{running, oldStyle, newStyle} {
+		if err := os.MkdirAll(filepath.Join(d, "x"), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dayAgo := time.Now().Add(-25 * time.Hour)
+	os.Chtimes(oldStyle, dayAgo, dayAgo)
+	target := filepath.Join(t.TempDir(), "t.db")
+	if r := runProc(t, proc(target, env, "merge", "--into", target, src)); r.code != 0 {
+		t.Fatalf("the next merge: %+v", r)
+	}
+	for _, d := range left {
+		if _, err := os.Stat(d); err == nil {
+			t.Errorf("the killed merge's folder %s is still there", d)
+		}
+	}
+	for _, d := range []string{running, newStyle} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s was removed: %v", d, err)
+		}
+	}
+	if _, err := os.Stat(oldStyle); err == nil {
+		t.Errorf("the day-old folder %s is still there", oldStyle)
 	}
 }
