@@ -119,9 +119,26 @@ type mergeTrust struct {
 	// waiting are signed revisions whose device's key no input read so
 	// far held.
 	waiting []trustEntry
-	// unsigned are the fresh revisions taken unsigned, by device, while
-	// no input read so far held the device's key.
-	unsigned map[string][]trustEntry
+	// unsigned are the IDs of the fresh revisions taken unsigned, by
+	// device, while no input read so far held the device's key, each with
+	// the index of its source in sources: only an ID each, as a merge of
+	// files from before signing takes every revision so.
+	unsigned map[string][]unsignedRev
+	sources  []string
+}
+
+// unsignedRev is a revision taken unsigned, and its source's index.
+type unsignedRev struct {
+	id     string
+	source int
+}
+
+// add notes that fresh revision r was taken unsigned from source.
+func (m *mergeTrust) add(source string, r *Revision) {
+	if n := len(m.sources); n == 0 || m.sources[n-1] != source {
+		m.sources = append(m.sources, source)
+	}
+	m.unsigned[r.Device] = append(m.unsigned[r.Device], unsignedRev{id: r.ID, source: len(m.sources) - 1})
 }
 
 // trustEntry is a revision whose signature (or its absence) is judged at
@@ -133,7 +150,7 @@ type trustEntry struct {
 }
 
 func newMergeTrust() *mergeTrust {
-	return &mergeTrust{unsigned: map[string][]trustEntry{}}
+	return &mergeTrust{unsigned: map[string][]unsignedRev{}}
 }
 
 // entry keeps what the judgement needs of r, not all of it.
@@ -161,14 +178,14 @@ func (m *mergeTrust) finish(tx *sql.Tx) error {
 	}
 	sort.Strings(devices)
 	for _, dev := range devices {
-		for _, e := range m.unsigned[dev] {
+		for _, u := range m.unsigned[dev] {
 			var n int
-			if err := tx.QueryRow("SELECT count(*) FROM revision_signature WHERE revision_id = ?", e.rev.ID).Scan(&n); err != nil {
+			if err := tx.QueryRow("SELECT count(*) FROM revision_signature WHERE revision_id = ?", u.id).Scan(&n); err != nil {
 				return err
 			}
 			if n == 0 { // no later source brought its signature
-				problem, _ := SignatureProblem(e.rev, nil, keys)
-				return &RefusedError{Source: e.source, Record: "revision " + e.rev.ID, Reason: problem}
+				problem, _ := SignatureProblem(&Revision{ID: u.id, Device: dev}, nil, keys)
+				return &RefusedError{Source: m.sources[u.source], Record: "revision " + u.id, Reason: problem}
 			}
 		}
 	}
@@ -189,7 +206,7 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh, known []*Revision, sigs,
 		_, hasKey := keys[r.Device]
 		switch {
 		case sig == nil && !hasKey:
-			trust.unsigned[r.Device] = append(trust.unsigned[r.Device], entry(d.path, r, nil))
+			trust.add(d.path, r)
 			continue
 		case sig == nil:
 			check = append(check, r) // refused below
