@@ -15,7 +15,7 @@ func chineseTrust() TrustCLI {
 	return TrustCLI{
 		MergeUntrusted: "  ！目标库中已有 %d 条修订未签名，却署名于本文件带来密钥的设备（伪造的，或被删去签名的副本），不予信任：%s；请运行 kaohe verify",
 		ListUntrusted:  "kaohe：警告：有 %d 条当前记录未签名，却署名于会签名的设备（伪造的，或被删去签名的副本），位于 %s；请运行 kaohe verify",
-		NotUTF8:        "%s:%d:%d：从第 %d 字节起不是 UTF-8 文本（也许以 GBK 等其他编码保存）；请另存为 UTF-8 后再导入，未导入任何内容",
+		NotUTF8:        "%s：第 %d 行第 %d 列（第 %d 字节）起不是 UTF-8 文本（也许以 GBK 等其他编码保存）；请另存为 UTF-8 后再导入，未导入任何内容",
 	}
 }
 
