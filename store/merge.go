@@ -185,12 +185,10 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		}
 		return nil, s.writeErr(err)
 	}
-	if s.walPending {
+	if s.walPending && switchToWAL(s.db) == nil {
 		// Opened with DeferWAL: what is merged is committed, and the
-		// file goes to WAL, as every kaohe database.
-		if err := switchToWAL(s.db); err != nil {
-			return nil, openErr(s.path, "cannot switch to WAL", err)
-		}
+		// file goes to WAL, as every kaohe database (should the switch
+		// fail, the merge stands, and the next open switches it).
 		s.walPending = false
 	}
 	return out, nil
