@@ -56,6 +56,18 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 			return err
 		}
 	}
+	// Every attachment's record agrees with the bytes it attaches, as the
+	// target holds them now.
+	check := newAttachmentChecker(tx)
+	for _, r := range fresh {
+		why, err := check.problem(r)
+		if err != nil {
+			return err
+		}
+		if why != "" {
+			return &RefusedError{Source: d.path, Record: "revision " + r.ID, Reason: why}
+		}
+	}
 	return nil
 }
 

@@ -34,6 +34,13 @@ type MergeSummary struct {
 	// StatusChanges lists every sign-off and reopening the source brought,
 	// in clock order.
 	StatusChanges []StatusChange `json:"status_changes"`
+	// Untrusted lists the revisions the target already held unsigned in
+	// the name of a device whose key this source brought: forgeries, or
+	// copies stripped of their signature, merged before the key was known.
+	// They stay in the target, reported (verify names them, list warns).
+	Untrusted []string `json:"untrusted,omitempty"`
+	// devices are the devices whose key this source brought.
+	devices []string
 }
 
 // StatusChange is a sign-off or a reopening brought in by a merge.
@@ -112,6 +119,10 @@ type storedRubric struct {
 // read) one ahead of the merge, on a goroutine of their own, and each
 // private copy is removed as soon as its source is merged: at most three
 // lie in the temporary folder at once, however many files are merged.
+//
+// A store opened with DeferWAL on a packed file is switched to WAL only
+// once the merge commits: a refused merge leaves such a file byte for byte
+// as it was.
 func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	// A source that is missing or not a database is refused before the
 	// target is locked.
@@ -119,6 +130,9 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		if err := checkSourceHeader(src); err != nil {
 			return nil, err
 		}
+	}
+	if s.tempDir == "" {
+		CleanStaleMergeDirs(os.TempDir())
 	}
 	now := s.now()
 	ahead, stop := prepareSources(sources, s.tempDir, now)
@@ -140,6 +154,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			return err
 		}
 		defer w.close()
+		trust := newMergeTrust()
 		for i := range sources {
 			p := first
 			if i > 0 {
@@ -147,11 +162,19 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 					return p.err
 				}
 			}
-			sum, err := mergeSource(tx, w, p.d, now)
+			sum, err := mergeSource(tx, w, p.d, now, trust)
 			if err != nil {
 				return err
 			}
 			out = append(out, sum)
+		}
+		if err := trust.finish(tx); err != nil {
+			return err
+		}
+		for i := range out {
+			if out[i].Untrusted, err = untrustedOf(tx, out[i].devices); err != nil {
+				return err
+			}
 		}
 		return nil
 	})
@@ -162,14 +185,20 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		}
 		return nil, s.writeErr(err)
 	}
+	if s.walPending && switchToWAL(s.db) == nil {
+		// Opened with DeferWAL: what is merged is committed, and the
+		// file goes to WAL, as every kaohe database (should the switch
+		// fail, the merge stands, and the next open switches it).
+		s.walPending = false
+	}
 	return out, nil
 }
 
 // mergeSource merges one prepared source and removes its private copy,
 // however mergeOne ends.
-func mergeSource(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (MergeSummary, error) {
+func mergeSource(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust *mergeTrust) (MergeSummary, error) {
 	defer d.close()
-	return mergeOne(tx, w, d, now)
+	return mergeOne(tx, w, d, now, trust)
 }
 
 // checkSourceHeader refuses a source that is missing, empty or not a
@@ -252,7 +281,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	if err := checkSourceHeader(path); err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(tempDir, "kaohe-merge-*")
+	dir, err := mkMergeTemp(tempDir)
 	if err != nil {
 		return nil, err
 	}
@@ -579,6 +608,9 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
 			return nil, nil, refuse(rec, "its ID is not a UUID")
 		}
+		if why := revisionTextProblem(r); why != "" {
+			return nil, nil, refuse(rec, "%s", why)
+		}
 		if r.ContentHash() != r.Hash {
 			return nil, nil, refuse(rec, "its content does not match its hash (damaged or edited by hand)")
 		}
@@ -645,7 +677,7 @@ func revisionHashes(tx *sql.Tx, assessmentID string) (map[string]string, error) 
 // assessment at a time: its revisions are read, checked, compared with
 // the target's, and what is new is written (with its evidence files and
 // signatures) before the next assessment is read.
-func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (MergeSummary, error) {
+func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust *mergeTrust) (MergeSummary, error) {
 	sum := MergeSummary{Source: d.path, StatusChanges: []StatusChange{}}
 	refuse := func(record, format string, args ...any) error {
 		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
@@ -683,10 +715,11 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 			return sum, refuse("assessment "+a.Label(), "the target holds assessment %s with different content", a.ID)
 		}
 	}
-	keys, err := d.mergeKeys(tx)
+	keys, added, err := d.mergeKeys(tx)
 	if err != nil {
 		return sum, err
 	}
+	sum.devices = added
 	// settle lists the assessments whose conflicts and status are read
 	// back from the database once everything is written; after and status
 	// hold those counted from the heads in hand.
@@ -708,7 +741,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 				return sum, err
 			}
 		}
-		var fresh []*Revision
+		var fresh, same []*Revision // same: held by the target, signed here
 		for _, r := range revs {
 			h, ok := known[r.ID]
 			switch {
@@ -718,9 +751,15 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 				return sum, refuse("revision "+r.ID, "the target holds a revision with this ID and different content")
 			default:
 				sum.RevisionsKnown++
+				if sigs[r.ID] != nil {
+					same = append(same, r)
+				}
 			}
 		}
 		if len(fresh) == 0 {
+			if err := d.signKnown(tx, a.ID, same, sigs, keys, trust); err != nil {
+				return sum, err
+			}
 			continue
 		}
 		if !newAssessments[a.ID] {
@@ -734,7 +773,10 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time) (Merg
 		if err := copyEvidence(tx, d, fresh); err != nil {
 			return sum, err
 		}
-		if err := d.writeSignatures(tx, fresh, sigs, keys); err != nil {
+		if err := d.writeSignatures(tx, fresh, nil, sigs, nil, keys, trust); err != nil {
+			return sum, err
+		}
+		if err := d.signKnown(tx, a.ID, same, sigs, keys, trust); err != nil {
 			return sum, err
 		}
 		heads, err := w.writeAssessment(a.ID, fresh, known)

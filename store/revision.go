@@ -113,7 +113,9 @@ func (r *Revision) ValueText() string {
 // {ID, Assessment, Subject, Value, Note, Inspector, Device, HLC, Wall (RFC
 // 3339, nanoseconds, UTC), Parents (sorted; null when none)}, written here
 // directly: a merge hashes every revision it reads, and reflection was most
-// of that cost. TestContentHashIsTheJSONDocument holds the two to the byte.
+// of that cost. TestContentHashIsTheJSONDocument holds the two to the byte
+// for valid UTF-8, the only text kaohe stores; invalid bytes are hashed as
+// they are (see appendJSONString).
 func (r *Revision) ContentHash() string {
 	parents := r.Parents
 	if !sort.StringsAreSorted(parents) {
@@ -162,8 +164,9 @@ func (r *Revision) ContentHash() string {
 }
 
 // appendJSONString appends s as a JSON string the way encoding/json writes
-// one: HTML-safe (<, > and & escaped), invalid UTF-8 as U+FFFD, U+2028 and
-// U+2029 escaped.
+// one: HTML-safe (<, > and & escaped), U+2028 and U+2029 escaped. A byte
+// that is not valid UTF-8 is appended as it is, where encoding/json writes
+// U+FFFD: the hash is of the bytes as stored.
 func appendJSONString(b []byte, s string) []byte {
 	const hexDigits = "0123456789abcdef"
 	b = append(b, '"')
@@ -199,8 +202,11 @@ func appendJSONString(b []byte, s string) []byte {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
+			// Not valid UTF-8 (which no door lets in): the byte as
+			// stored, so that different bytes hash differently
+			// (encoding/json would write U+FFFD for every one).
+			i++
+			continue
 		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])

@@ -47,8 +47,11 @@ type Store struct {
 	tempDir  string
 	now      func() time.Time
 	keyDir   string
-	rubrics  rubricCache
-	prepared preparedStmts
+	// walPending: opened with DeferWAL on a file not in WAL mode, which
+	// the first committed merge switches.
+	walPending bool
+	rubrics    rubricCache
+	prepared   preparedStmts
 }
 
 // Options tune Open.
@@ -71,6 +74,12 @@ type Options struct {
 	// new revision is signed; when empty, revisions are written unsigned
 	// under a random device ID, as before signing began.
 	KeyDir string
+	// DeferWAL leaves an existing file that is not in WAL mode (a packed
+	// copy) in its journal mode until a merge commits into it, and only
+	// then switches it to WAL: a refused merge rolls back through the
+	// rollback journal, which leaves the file byte for byte as it was
+	// (the switch itself rewrites the header). For merge targets.
+	DeferWAL bool
 }
 
 // Open opens the kaohe database at path, creating it (mode 0600, with its
@@ -98,6 +107,7 @@ func Open(path string, opts Options) (*Store, error) {
 		if err := createFile(path); err != nil {
 			return nil, err
 		}
+		opts.DeferWAL = false // a new file is WAL from its first write
 	} else {
 		if err := quickCheck(path); err != nil {
 			return nil, err
@@ -167,7 +177,15 @@ func openConn(path string, opts Options) (*Store, error) {
 			s.db = db
 		}
 	}
-	if !opts.ReadOnly {
+	if !opts.ReadOnly && opts.DeferWAL {
+		var mode string
+		if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
+			db.Close()
+			return nil, openErr(path, "cannot read the journal mode", err)
+		}
+		s.walPending = !strings.EqualFold(mode, "wal")
+	}
+	if !opts.ReadOnly && !s.walPending {
 		if err := switchToWAL(db); err != nil {
 			db.Close()
 			return nil, openErr(path, "cannot switch to WAL", err)

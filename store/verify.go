@@ -83,6 +83,9 @@ func (s *Store) Verify() (*VerifyReport, error) {
 		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
 			bad("its ID is not a UUID")
 		}
+		if why := revisionTextProblem(r); why != "" {
+			bad(why)
+		}
 		if r.ContentHash() != r.Hash {
 			bad("its content does not match its hash (changed outside kaohe, or damaged)")
 		}
@@ -265,25 +268,15 @@ func cycles(revs []*Revision, byID map[string]*Revision) []string {
 // not match their hash: edited outside kaohe, or damaged. States are built
 // from heads loaded without their parents, so the parent links (part of the
 // hash) are read here, in one query. Cheap enough for every list.
+//
+// The links are read by the shown revisions' IDs, never through the head
+// table: a revision's parents never change, so what is read is what the
+// states were read with, however far another program has moved the heads
+// since.
 func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error) {
-	// One packed row ("child parent,child parent,…"): the driver's cost is
-	// per row and column, not per byte.
-	query := `SELECT coalesce(group_concat(p.revision_id || ' ' || p.parent_id, ','), '') FROM head h
-		JOIN revision_parent p ON p.revision_id = h.revision_id`
-	var args []any
-	if len(states) == 1 {
-		query += " WHERE h.assessment_id = ?"
-		args = append(args, states[0].Assessment.ID)
-	}
-	var packed string
-	if err := s.db.QueryRow(query, args...).Scan(&packed); err != nil {
+	parents, err := s.parentLinks(shownWithoutParents(states))
+	if err != nil {
 		return nil, err
-	}
-	parents := map[string][]string{}
-	for link := range strings.SplitSeq(packed, ",") {
-		if child, parent, ok := strings.Cut(link, " "); ok {
-			parents[child] = append(parents[child], parent)
-		}
 	}
 	out := map[string][]*Revision{}
 	for _, st := range states {
@@ -301,18 +294,109 @@ func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error)
 				out[st.Assessment.ID] = append(out[st.Assessment.ID], r)
 			}
 		}
-		for _, ss := range st.Subjects {
-			for _, h := range ss.Heads {
-				check(h)
-			}
-		}
-		if so := st.SignOff(); so != nil {
-			for _, r := range so.Signed {
-				check(r)
-			}
+		for _, r := range shown(st) {
+			check(r)
 		}
 		bad := out[st.Assessment.ID]
 		sort.Slice(bad, func(i, j int) bool { return bad[i].Less(bad[j]) })
+	}
+	return out, nil
+}
+
+// shown lists the revisions a state shows: every head and every signed
+// value (a revision may be both).
+func shown(st *State) []*Revision {
+	var out []*Revision
+	for _, ss := range st.Subjects {
+		out = append(out, ss.Heads...)
+	}
+	if so := st.SignOff(); so != nil {
+		for _, r := range so.Signed {
+			if r != nil {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// shownWithoutParents lists the IDs of the revisions the states show that
+// were loaded without their parent links.
+func shownWithoutParents(states []*State) []string {
+	var ids []string
+	for _, st := range states {
+		for _, r := range shown(st) {
+			if len(r.Parents) == 0 {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// parentLinks reads the parents of the given revisions, in one packed row
+// ("child parent,child parent,…": the driver's cost is per row and column,
+// not per byte).
+func (s *Store) parentLinks(ids []string) (map[string][]string, error) {
+	parents := map[string][]string{}
+	if len(ids) == 0 {
+		return parents, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	var packed string
+	if err := s.db.QueryRow(`SELECT coalesce(group_concat(p.revision_id || ' ' || p.parent_id, ','), '') FROM revision_parent p
+		WHERE p.revision_id IN (SELECT value FROM json_each(?))`, string(list)).Scan(&packed); err != nil {
+		return nil, err
+	}
+	for link := range strings.SplitSeq(packed, ",") {
+		if child, parent, ok := strings.Cut(link, " "); ok {
+			parents[child] = append(parents[child], parent)
+		}
+	}
+	return parents, nil
+}
+
+// Untrusted returns, for each state given (by assessment ID), the revisions
+// it shows that are unsigned in the name of a device whose key the
+// database holds: forgeries, or copies stripped of their signature, merged
+// before the key was known (see mergeTrust). kaohe verify names them too.
+func (s *Store) Untrusted(states ...*State) (map[string][]*Revision, error) {
+	out := map[string][]*Revision{}
+	keys, err := deviceKeys(s.db)
+	if err != nil || len(keys) == 0 {
+		return out, err
+	}
+	var ids []string
+	for _, st := range states {
+		for _, r := range shown(st) {
+			if _, ok := keys[r.Device]; ok {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := querySignatures(s.db, `SELECT revision_id, signature FROM revision_signature
+		WHERE revision_id IN (SELECT value FROM json_each(?))`, string(list))
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range states {
+		seen := map[string]bool{}
+		for _, r := range shown(st) {
+			if _, ok := keys[r.Device]; ok && !seen[r.ID] && signed[r.ID] == nil {
+				seen[r.ID] = true
+				out[st.Assessment.ID] = append(out[st.Assessment.ID], r)
+			}
+		}
 	}
 	return out, nil
 }

@@ -9,7 +9,8 @@ import (
 // verifyEvidence adds the checks of signed records and evidence files to a
 // verification: every signature (and every device's key against its ID),
 // every stored file's bytes against their hash, and every attachment's file
-// present. revs are every revision, byID the same by ID.
+// present, of the size and type its record says. revs are every revision,
+// byID the same by ID.
 func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string, revs []*Revision, byID map[string]*Revision) error {
 	sigs, err := s.checkSignatures(revs)
 	if err != nil {
@@ -60,10 +61,18 @@ func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string, revs
 			return err
 		}
 	}
+	check := newAttachmentChecker(s.db)
 	for _, r := range revs {
 		if _, sum, ok := ParseEvidenceSubject(r.Subject); ok && r.Value != nil && !have[sum] {
 			rep.Problems = append(rep.Problems, Problem{Assessment: labels[r.Assessment], Subject: r.Subject, Revision: r.ID,
 				Why: fmt.Sprintf("it attaches file %s, whose bytes the database does not hold", ShortID(sum, 12))})
+		}
+		why, err := check.problem(r)
+		if err != nil {
+			return err
+		}
+		if why != "" {
+			rep.Problems = append(rep.Problems, Problem{Assessment: labels[r.Assessment], Subject: r.Subject, Revision: r.ID, Why: why})
 		}
 	}
 	return nil

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"sort"
+	"unicode/utf8"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -34,6 +37,12 @@ func (o *importOptions) run() error {
 	data, err := os.ReadFile(o.file)
 	if err != nil {
 		return fmt.Errorf("cannot read findings: %w", err)
+	}
+	if at := store.InvalidUTF8(data); at >= 0 {
+		// A JSON or YAML reader would read each invalid byte as U+FFFD.
+		line, col := lineCol(data, at)
+		fmt.Fprintln(a.stderr, fmt.Sprintf(a.labels(nil).CLI.Trust.NotUTF8, textwidth.Line(o.file), line, col, at+1))
+		return exitError{1}
 	}
 	ff, err := scoring.ReadFindingsFile(data)
 	if err != nil {
@@ -68,4 +77,11 @@ func (o *importOptions) run() error {
 		}
 		return a.record(s, as, changes...)
 	})
+}
+
+// lineCol is the 1-based line and column (in characters) of byte offset at.
+func lineCol(data []byte, at int) (line, col int) {
+	before := data[:at]
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[start:]) + 1
 }

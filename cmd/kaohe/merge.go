@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -44,7 +45,9 @@ func (o *mergeOptions) run() error {
 	if o.into == "" {
 		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
-	tmp, err := os.MkdirTemp("", "kaohe-merge-*")
+	// Named for this process, after the folders of merges that were
+	// killed outright are removed.
+	tmp, err := store.NewMergeTempDir()
 	if err != nil {
 		return err
 	}
@@ -60,6 +63,7 @@ func (o *mergeOptions) run() error {
 	}()
 	opts := a.storeOptions()
 	opts.TempDir = tmp
+	opts.DeferWAL = true // a refused merge leaves a packed target as it was
 	s, err := store.Open(o.into, opts)
 	if err != nil {
 		return err
@@ -89,6 +93,9 @@ func (o *mergeOptions) run() error {
 		}
 		if m.Unsigned > 0 {
 			fmt.Fprintf(a.stdout, l.MergeUnsigned+"\n", m.Unsigned)
+		}
+		if len(m.Untrusted) > 0 {
+			fmt.Fprintf(a.stdout, l.Trust.MergeUntrusted+"\n", len(m.Untrusted), shortIDs(m.Untrusted))
 		}
 	}
 	for _, r := range off {
@@ -135,4 +142,13 @@ func (a *app) onInterrupt(cleanup func()) (stop func()) {
 		signal.Stop(sig)
 		close(done)
 	}
+}
+
+// shortIDs lists revision IDs by their first 8 characters, comma-separated.
+func shortIDs(ids []string) string {
+	short := make([]string, len(ids))
+	for i, id := range ids {
+		short[i] = store.ShortID(id, 8)
+	}
+	return strings.Join(short, ", ")
 }

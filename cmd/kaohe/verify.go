@@ -70,13 +70,24 @@ func (o *verifyOptions) run() error {
 }
 
 // warnMismatches prints one line on stderr when the states read hold
-// records whose content does not match their hash.
+// records whose content does not match their hash, and one when they hold
+// unsigned records in the name of a device that signs.
 func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
+	l := a.labels(nil).CLI
 	bad, err := s.HashMismatches(states...)
+	if err == nil {
+		a.warnAbout(l.SignOff.HashWarning, bad, states)
+		bad, err = s.Untrusted(states...)
+		a.warnAbout(l.Trust.ListUntrusted, bad, states)
+	}
 	if err != nil {
 		fmt.Fprintln(a.stderr, textwidth.Line("kaohe: "+err.Error()))
-		return
 	}
+}
+
+// warnAbout prints format (count, assessments) on stderr when bad names
+// any revision of the states.
+func (a *app) warnAbout(format string, bad map[string][]*store.Revision, states []*store.State) {
 	n := 0
 	var where []string
 	for _, st := range states {
@@ -85,10 +96,9 @@ func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
 			where = append(where, st.Assessment.Label())
 		}
 	}
-	if n == 0 {
-		return
+	if n > 0 {
+		fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf(format, n, strings.Join(where, ", "))))
 	}
-	fmt.Fprintln(a.stderr, textwidth.Line(fmt.Sprintf(a.labels(nil).CLI.SignOff.HashWarning, n, strings.Join(where, ", "))))
 }
 
 // printFingerprint prints an assessment's fingerprint: the digest every

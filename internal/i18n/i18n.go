@@ -75,6 +75,7 @@ type CLI struct {
 	DeviceRoster, NoDevices, NoRoster, RosterAdded  string
 	SignOff                                         SignOffCLI
 	Rubric                                          RubricCLI
+	Trust                                           TrustCLI
 }
 
 // RubricCLI holds the messages of the kaohe rubric commands (fmt formats).
@@ -191,6 +192,7 @@ func chinese() *Labels {
 			MergeSummary:  "%s：新考核 %d 个，更新 %d 个，新增修订 %d 条（已有 %d 条），新冲突 %d 处",
 			MergedInto:    "已合并到 %s",
 			MergeUnsigned: "  其中 %d 条修订未签名（签名功能启用之前所记）",
+			Trust:         chineseTrust(),
 			OffRoster:     "  ！修订 %s（%s）署名%s，来自设备 %s，名单上%s没有这台设备",
 			Attached:      "已附 %s %s %s（%s，%s）", AlreadyAttached: "已附过 %s %s %s（%s，%s）",
 			Detached: "已撤下 %s %s %s（%s）", NoEvidence: "%s：还没有佐证材料（kaohe attach %s 规则 文件…）",
@@ -316,6 +318,7 @@ func english() *Labels {
 			MergeSummary:  "%s: %d new assessments, %d updated, %d revisions added (%d already present), %d new conflicts",
 			MergedInto:    "merged into %s",
 			MergeUnsigned: "  %d revisions are unsigned (written before signing began)",
+			Trust:         englishTrust(),
 			OffRoster:     "  ! revision %s (%s) claims %s from device %s, which the roster does not give to %s",
 			Attached:      "attached %s %s %s (%s, %s)", AlreadyAttached: "already attached %s %s %s (%s, %s)",
 			Detached: "detached %s %s %s (%s)", NoEvidence: "%s: no evidence files yet (kaohe attach %s RULE FILE…)",
