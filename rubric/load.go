@@ -105,12 +105,15 @@ func ReadFile(path, format string) ([]byte, error) {
 // Parse decodes and validates a rubric file's bytes; name is used in error
 // positions. The error, when not nil, is an Errors listing every problem.
 //
-// A file larger than MaxBytes or nested deeper than MaxDepth is refused
-// before it is parsed.
+// A file larger than MaxBytes, nested deeper than MaxDepth, or not valid
+// UTF-8 is refused before it is parsed.
 func Parse(name string, data []byte) (*Rubric, error) {
 	// Windows Notepad starts UTF-8 files with a byte-order mark.
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if err := checkLimits(name, data); err != nil {
+		return nil, err
+	}
+	if err := checkUTF8(name, data); err != nil {
 		return nil, err
 	}
 	file, err := parser.ParseBytes(data, 0)

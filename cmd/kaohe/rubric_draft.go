@@ -51,6 +51,14 @@ func (a *app) rubricDraftCmd() *cobra.Command {
 // be fixed); then the command fails naming the lines of the draft to fix.
 func (o *rubricDraftOptions) run() error {
 	a := o.app
+	for _, f := range []struct{ flag, what, value string }{{"--id", "rubric id", o.ID}, {"--version", "rubric version", o.Version}} {
+		if f.value == "" {
+			continue // draft
+		}
+		if err := rubric.ValidID(f.what, f.value); err != nil {
+			return fmt.Errorf("%s: %w", f.flag, err)
+		}
+	}
 	workbook := isWorkbook(o.out)
 	switch strings.ToLower(filepath.Ext(o.out)) {
 	case ".yaml", ".yml", ".xlsx":

@@ -223,6 +223,9 @@ func wellFormed(r io.Reader) error {
 			line, col := d.InputPos()
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
+				if se.Msg == "invalid UTF-8" {
+					return fmt.Errorf("text that is not valid UTF-8 at line %d, column %d", line, col)
+				}
 				return fmt.Errorf("XML error at line %d, column %d: %s", line, col, se.Msg)
 			}
 			return fmt.Errorf("XML error at line %d, column %d: %w", line, col, err)
