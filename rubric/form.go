@@ -42,9 +42,10 @@ func ValidID(what, s string) error {
 }
 
 // languageOK reports whether a rubric's language is one kaohe speaks: zh or
-// en, maybe with a region (zh-CN, zh_CN, en-GB), or empty (Chinese).
+// en in any case, maybe with a region (zh-CN, zh_CN, en-GB), or empty
+// (Chinese), as i18n.For reads it.
 func languageOK(lang string) bool {
-	base, region, hasRegion := strings.Cut(strings.ReplaceAll(lang, "_", "-"), "-")
+	base, region, hasRegion := strings.Cut(strings.ToLower(strings.ReplaceAll(lang, "_", "-")), "-")
 	if base != "zh" && base != "en" && lang != "" {
 		return false
 	}
@@ -76,9 +77,19 @@ func textProblem(s string) string {
 	return ""
 }
 
-// form checks what the rubric's shape leaves open: the form of its id,
-// version and group ids, its language, its units' characters, and that all
-// its text is valid UTF-8.
+// CheckForm checks, beyond Check, what a rubric file read now must hold to:
+// the form of its id, version and group ids (see ValidID), a language
+// kaohe speaks, units without invisible or bidi characters, and text that
+// is valid UTF-8 without U+FFFD. The loaders apply it; rubrics already in a
+// database are not held to it, so that one stored before these rules still
+// opens. Problems are located by path, as Check's are.
+func CheckForm(rb *Rubric) []Problem {
+	v := &validator{ids: map[string]bool{}}
+	v.form(rb)
+	return v.problems
+}
+
+// form adds the problems CheckForm reports.
 func (v *validator) form(rb *Rubric) {
 	for _, f := range []struct{ path, what, value string }{
 		{"$.id", "rubric id", rb.ID}, {"$.version", "rubric version", rb.Version},

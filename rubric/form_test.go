@@ -47,11 +47,25 @@ func TestRubricFormRefusedWithPositions(t *testing.T) {
 	// The forms the README shows are accepted; an id is in English letters,
 	// as the workbook's 编号 note says.
 	for _, tc := range []struct{ old, new string }{
-		{"language: zh", "language: en"}, {"language: zh", "language: zh-CN"}, {"language: zh", "language: zh_CN"},
+		{"language: zh", "language: en"}, {"language: zh", "language: zh-CN"}, {"language: zh", "language: zh_CN"}, {"language: zh", "language: ZH-Hans"},
 		{"id: xiangxi-fangguanfu-county", "id: gov_county.2025"},
 	} {
 		if _, err := Parse("x.yaml", seedWith(t, tc.old, tc.new)); err != nil {
 			t.Errorf("%s: %v", tc.new, err)
 		}
+	}
+}
+
+// A rubric already in a database (checked by Validate when it is read back)
+// is not held to the form rules, so a database that stored one before them
+// still opens; reading the same rubric from a file refuses it.
+func TestStoredRubricsKeepTheirOldForm(t *testing.T) {
+	rb := Default()
+	rb.ID, rb.Language = "湘西考核", "xx"
+	if err := Validate(rb); err != nil {
+		t.Errorf("a stored rubric of the old form no longer validates: %v", err)
+	}
+	if len(CheckForm(rb)) != 2 {
+		t.Errorf("CheckForm: %v, want the id and the language", CheckForm(rb))
 	}
 }

@@ -144,7 +144,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		taken[[2]int{e.Line, e.Column}] = true
 	}
 	out := shape
-	for _, p := range Check(&rb) {
+	for _, p := range append(Check(&rb), CheckForm(&rb)...) {
 		line, col := position(file, p.Path)
 		if taken[[2]int{line, col}] {
 			continue // already reported by the shape check at this spot

@@ -49,7 +49,7 @@ func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
 	defer f.Close()
 	r := &reader{f: f, name: name, at: map[string]place{}, taken: map[place]bool{}}
 	rb = r.read()
-	for _, p := range rubric.Check(rb) {
+	for _, p := range append(rubric.Check(rb), rubric.CheckForm(rb)...) {
 		at := r.locate(p.Path)
 		if r.taken[at] {
 			continue // already reported at this cell while reading it
