@@ -40,7 +40,9 @@ func hostileRun(t *testing.T, db string, args ...string) (result, int64) {
 // refused by kaohe rubric validate and rubric add, naming the file and the
 // part, without inflating it; so is one whose zip lies about the part's
 // size. A workbook whose shared strings were cut short is named as
-// damaged, not read as a workbook with empty headers.
+// damaged, not read as a workbook with empty headers. A sheet of 20,000
+// rows each holding a cell in the last column (300 million cells to lay
+// out, from a few hundred kilobytes) is refused too.
 func TestHostileWorkbookPartsProcess(t *testing.T) {
 	good, err := sheet.Write(rubric.Default())
 	if err != nil {
@@ -55,11 +57,13 @@ func TestHostileWorkbookPartsProcess(t *testing.T) {
 		"bomb.xlsx": func() ([]byte, error) { return workbooktest.Bomb(good, workbooktest.SharedStrings, 1500<<20, 0) },
 		"lie.xlsx":  func() ([]byte, error) { return workbooktest.Bomb(good, workbooktest.SharedStrings, 1500<<20, 40000) },
 		"cut.xlsx":  func() ([]byte, error) { return workbooktest.Truncated(good, workbooktest.SharedStrings, len(strs)/2) },
+		"wide.xlsx": func() ([]byte, error) { return workbooktest.FarCells(good, "xl/worksheets/sheet3.xml", 20_000) },
 	}
 	want := map[string]string{
 		"bomb.xlsx": "bomb.xlsx: part xl/sharedStrings.xml: inflates to more than",
 		"lie.xlsx":  "lie.xlsx: part xl/sharedStrings.xml: inflates to more than the 40000 bytes the zip declares",
 		"cut.xlsx":  "cut.xlsx: part xl/sharedStrings.xml: is damaged and cannot be read",
+		"wide.xlsx": "wide.xlsx: part xl/worksheets/sheet3.xml: its rows reach row",
 	}
 	db := filepath.Join(dir, "k.db")
 	for name, f := range build {

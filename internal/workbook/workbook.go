@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -37,6 +38,11 @@ type Limits struct {
 	// RatioFloor is the inflated size below which the ratio is not checked
 	// (a small part of repeated markup compresses very well).
 	RatioFloor int64
+	// MaxGridCells bounds a worksheet's cells as the spreadsheet library
+	// lays them out when it reads the sheet's rows: every row as wide as
+	// its last cell, and every row up to the last one. A few bytes of XML
+	// can put a cell in column XFD (16,384) of row 1,048,576.
+	MaxGridCells int64
 }
 
 // DefaultLimits are the bounds for a workbook of tables a person fills in:
@@ -50,6 +56,7 @@ func DefaultLimits() Limits {
 		MaxTotalBytes: 64 << 20,
 		MaxRatio:      200,
 		RatioFloor:    1 << 20,
+		MaxGridCells:  4 << 20,
 	}
 }
 
@@ -170,7 +177,15 @@ func inflate(zf *zip.File, lim Limits, left int64) (int64, error) {
 	cr := &countingReader{r: io.LimitReader(rc, bound+1)}
 	var xmlErr error
 	if isXML(zf.Name) {
-		xmlErr = wellFormed(cr)
+		var grid *gridBound
+		if isWorksheet(zf.Name) {
+			grid = &gridBound{max: lim.MaxGridCells}
+		}
+		xmlErr = wellFormed(cr, grid)
+		var ge *gridError
+		if errors.As(xmlErr, &ge) {
+			return cr.n, ge
+		}
 	}
 	if _, err := io.Copy(io.Discard, cr); err != nil && xmlErr == nil {
 		xmlErr = err
@@ -200,7 +215,7 @@ func isXML(name string) bool {
 
 // wellFormed reads an XML document to its end, reporting the first syntax
 // error (a part cut short ends inside an element) with its line and column.
-func wellFormed(r io.Reader) error {
+func wellFormed(r io.Reader, grid *gridBound) error {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		enc, err := htmlindex.Get(label)
@@ -230,10 +245,15 @@ func wellFormed(r io.Reader) error {
 			}
 			return fmt.Errorf("XML error at line %d, column %d: %w", line, col, err)
 		}
-		switch tok.(type) {
+		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 			seen = true
+			if grid != nil {
+				if err := grid.start(t); err != nil {
+					return err
+				}
+			}
 		case xml.EndElement:
 			depth--
 		}
@@ -271,4 +291,69 @@ func OpenFile(path string, maxFileBytes int64, lim Limits) (*excelize.File, erro
 		return nil, &Error{File: path, Message: fmt.Sprintf("cannot read the workbook: %v", errors.Unwrap(err))}
 	}
 	return Open(path, data, lim)
+}
+
+// isWorksheet reports whether a part is a worksheet, by its name.
+func isWorksheet(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasPrefix(n, "xl/worksheets/") && strings.HasSuffix(n, ".xml")
+}
+
+// gridBound adds up, while a worksheet is read, the cells its rows are laid
+// out to: each row as wide as its last cell, plus one for every row up to
+// the last.
+type gridBound struct {
+	max            int64
+	cells          int64
+	row, col       int64 // the current row and the last column in it
+	lastRow, width int64 // the last row, and a widest row, for the message
+}
+
+// gridError is a worksheet refused for laying out to too many cells.
+type gridError struct{ rows, width, max int64 }
+
+func (e *gridError) Error() string {
+	return fmt.Sprintf("its rows reach row %d and column %d: more than the %d cells a sheet kaohe reads may lay out to; a table is far smaller (a cell far to the right or far down?)", e.rows, e.width, e.max)
+}
+
+func (g *gridBound) start(t xml.StartElement) error {
+	switch t.Name.Local {
+	case "row":
+		g.row++
+		if r, ok := attr(t, "r"); ok {
+			if n, err := strconv.ParseInt(r, 10, 64); err == nil && n > g.row {
+				g.row = n
+			}
+		}
+		g.cells += g.row - g.lastRow // this row, and the empty ones before it
+		g.lastRow, g.col = g.row, 0
+	case "c":
+		col := g.col + 1
+		if r, ok := attr(t, "r"); ok {
+			if c, _, err := excelize.CellNameToCoordinates(r); err == nil {
+				col = int64(c)
+			}
+		}
+		if col > g.col {
+			g.cells += col - g.col
+			g.col = col
+			g.width = max(g.width, col)
+		}
+	default:
+		return nil
+	}
+	if g.cells > g.max {
+		return &gridError{rows: g.lastRow, width: g.width, max: g.max}
+	}
+	return nil
+}
+
+// attr returns the value of an element's attribute.
+func attr(t xml.StartElement, local string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == local {
+			return a.Value, true
+		}
+	}
+	return "", false
 }

@@ -128,3 +128,27 @@ func TestOpenFileRefusesBySizeAndContent(t *testing.T) {
 		t.Errorf("a folder: %v", err)
 	}
 }
+
+// A worksheet of a few hundred kilobytes whose rows each hold a cell in the
+// last column (which a reader lays out as 16,384 cells a row) is refused
+// naming the part; one cell far down or right on its own is not.
+func TestFarCellsRefused(t *testing.T) {
+	const ws = "xl/worksheets/sheet1.xml"
+	wide, err := workbooktest.FarCells(base(t), ws, 20_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	we := refusal(t, wide)
+	if we.Part != ws || !strings.Contains(we.Message, "column 16384") || !strings.Contains(we.Message, "4194304 cells") {
+		t.Errorf("refusal %q", we)
+	}
+	one, err := workbooktest.FarCells(base(t), ws, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := workbook.Open("one.xlsx", one, workbook.DefaultLimits())
+	if err != nil {
+		t.Fatalf("one far cell: %v", err)
+	}
+	f.Close()
+}

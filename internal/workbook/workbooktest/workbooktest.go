@@ -187,3 +187,24 @@ func (r *repeat) Read(p []byte) (int, error) {
 	}
 	return k, nil
 }
+
+// FarCells returns base with rows added to its worksheet part, from row
+// 10,000 on, each holding one number in the last column (XFD): a few bytes
+// each, but a spreadsheet library laying the rows out as a grid gives each
+// 16,384 cells.
+func FarCells(base []byte, part string, rows int) ([]byte, error) {
+	ws, err := Part(base, part)
+	if err != nil {
+		return nil, err
+	}
+	end := bytes.LastIndex(ws, []byte("</sheetData>"))
+	if end < 0 {
+		return nil, fmt.Errorf("part %s has no sheetData", part)
+	}
+	var add bytes.Buffer
+	for r := 10_000; r < 10_000+rows; r++ {
+		fmt.Fprintf(&add, `<row r="%d"><c r="XFD%d"><v>1</v></c></row>`, r, r)
+	}
+	out := append(append(append([]byte(nil), ws[:end]...), add.Bytes()...), ws[end:]...)
+	return Replace(base, part, out)
+}
