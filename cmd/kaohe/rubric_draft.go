@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -74,9 +73,9 @@ func (o *rubricDraftOptions) run() error {
 			return fmt.Errorf("-o %s: there is no folder %s to write the draft in", o.out, filepath.Dir(o.out))
 		}
 	}
-	data, err := os.ReadFile(o.table)
+	data, err := draft.ReadTable(o.table)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the table: %w", o.table, errors.Unwrap(err))
+		return err
 	}
 	text, encoding, err := draft.Decode(data)
 	if err != nil {
