@@ -24,7 +24,9 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 )
 
-// Limits bound what a workbook may inflate to.
+// Limits bound what a workbook may inflate to. A zero field allows
+// nothing: start from DefaultLimits and change what a kind of workbook
+// needs.
 type Limits struct {
 	// MaxParts is the most parts (zip entries) a workbook may have.
 	MaxParts int
