@@ -19,7 +19,9 @@ func TestMarshalYAMLRoundTrip(t *testing.T) {
 		}
 		rb := thirdCategoryOnly()
 		rb.Title = text("title") + "题"
-		rb.Units = append(rb.Units, text("unit")+"县")
+		// A unit is a name: no line breaks or tabs (see names.Invisible).
+		unit := rapid.StringOfN(rapid.SampledFrom([]rune("a Z0 　“”（）'\"\\#:-[]{},&*!|>%@`=分扣")), 0, 16, -1).Draw(t, "unit")
+		rb.Units = append(rb.Units, unit+"县")
 		for ci := range rb.Categories {
 			c := &rb.Categories[ci]
 			c.Title = text("category") + "类"

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
 
+	"github.com/kaohe/kaohe/internal/names"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -55,25 +55,7 @@ func checkStoredName(what, s string) error {
 }
 
 // invisible says why r may not appear in a name, or "" when it may.
-func invisible(r rune) string {
-	switch {
-	case r == unicode.ReplacementChar:
-		return "an invalid character"
-	case unicode.Is(unicode.Cc, r):
-		return "a control character"
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x200E, r == 0x200F, r == 0x061C:
-		return "a text-direction (bidi) control"
-	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
-		return "a zero-width character"
-	case unicode.Is(unicode.Cf, r):
-		return "an invisible format character"
-	case unicode.Is(unicode.Variation_Selector, r):
-		return "a variation selector"
-	case unicode.IsSpace(r) && r != ' ' && r != '\u3000':
-		return "an unusual space"
-	}
-	return ""
-}
+func invisible(r rune) string { return names.Invisible(r) }
 
 // quoteName quotes a name for an error message with every character that
 // could hide or mislead written as an escape.

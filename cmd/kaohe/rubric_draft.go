@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -51,6 +50,14 @@ func (a *app) rubricDraftCmd() *cobra.Command {
 // be fixed); then the command fails naming the lines of the draft to fix.
 func (o *rubricDraftOptions) run() error {
 	a := o.app
+	for _, f := range []struct{ flag, what, value string }{{"--id", "rubric id", o.ID}, {"--version", "rubric version", o.Version}} {
+		if f.value == "" {
+			continue // draft
+		}
+		if err := rubric.ValidID(f.what, f.value); err != nil {
+			return fmt.Errorf("%s: %w", f.flag, err)
+		}
+	}
 	workbook := isWorkbook(o.out)
 	switch strings.ToLower(filepath.Ext(o.out)) {
 	case ".yaml", ".yml", ".xlsx":
@@ -66,9 +73,9 @@ func (o *rubricDraftOptions) run() error {
 			return fmt.Errorf("-o %s: there is no folder %s to write the draft in", o.out, filepath.Dir(o.out))
 		}
 	}
-	data, err := os.ReadFile(o.table)
+	data, err := draft.ReadTable(o.table)
 	if err != nil {
-		return fmt.Errorf("%s: cannot read the table: %w", o.table, errors.Unwrap(err))
+		return err
 	}
 	text, encoding, err := draft.Decode(data)
 	if err != nil {

@@ -195,6 +195,7 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 	std := ti.standard
 	clauses, caps := splitStandard(std)
 	var byClause [][]int // rule indices of each clause
+	lastPos := 0         // where the loader finds the previous rule's clause
 	for _, c := range clauses {
 		core := std[c.core.start:c.core.end]
 		rd := recognise(pats, core, ti.content)
@@ -203,8 +204,15 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		if len(items) == 0 {
 			items = []string{""}
 		}
+		start, pos, placed := quoteStart(std, c.full, lastPos)
+		if placed {
+			lastPos = pos
+		}
 		for _, item := range items {
-			r := ruleFrom(rd, std[firstOccurrence(std, c.full):c.full.end], item, c.cap)
+			r := ruleFrom(rd, std[start:c.full.end], item, c.cap)
+			if !placed {
+				addReview(&r, "这一条款的文字在前面的条款里已经出现，无法按原文顺序引用：请核对条款原文和规则顺序")
+			}
 			if rd.allPoints && points > 0 {
 				v := points
 				r.Amount = &v
@@ -273,18 +281,35 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 // tier is a clause of a scale by occurrences: "两次扣3分", "…的，一次扣1分".
 var tier = regexp.MustCompile(`(?:^|[，,])(?:[一二两三四五六七八九十]|[0-9０-９]+)(?:次|个|项|人次|起|件)(?:及以上|以上)?(?:扣|的扣|本项|该项|不得分)`)
 
-// firstOccurrence returns where a clause's quote must start so that its
-// first occurrence in the standard is this one: the loader places a clause
-// by its first occurrence, so a clause whose words also appear earlier
-// ("未报送的扣1分" inside "未建立台账、未报送的扣1分") takes in the words
-// before it until it is found where it stands.
-func firstOccurrence(std string, sp span) int {
-	start := sp.start
-	for start > 0 && strings.Index(std, std[start:sp.end]) != start {
+// maxQuoteBack bounds how many characters before a clause its quote may
+// take in to be found where it stands (see quoteStart): a real standard
+// needs a few ("，未报送的扣1分"); searching further back costs a search of
+// the whole standard per character.
+const maxQuoteBack = 64
+
+// quoteStart returns where a clause's quote must start so that the loader,
+// which places a clause by its first occurrence in the standard and wants
+// rules in the order of their clauses, finds it no earlier than the previous
+// rule's clause (at lastPos): a clause whose words also appear inside an
+// earlier clause ("未报送的扣1分" inside "未建立台账、未报送的扣1分") takes
+// in the words before it until it is. A clause that repeats the previous one
+// word for word (扣1分，扣1分) is found at the same place, which is allowed.
+// It also returns where the loader will find the quote, and false when no
+// quote within maxQuoteBack characters is placed right: then the clause's
+// own words are returned, to be marked for review.
+func quoteStart(std string, sp span, lastPos int) (start, pos int, placed bool) {
+	start = sp.start
+	for back := 0; back <= maxQuoteBack; back++ {
+		if pos = strings.Index(std, std[start:sp.end]); pos >= lastPos {
+			return start, pos, true
+		}
+		if start == 0 {
+			break
+		}
 		_, size := utf8.DecodeLastRuneInString(std[:start])
 		start -= size
 	}
-	return start
+	return sp.start, 0, false
 }
 
 // note appends a review reason to some rules of an indicator (all when

@@ -102,14 +102,32 @@ type cell struct {
 	text string
 }
 
+// MaxCellBytes bounds one cell of a table, and an indicator's 评分标准 with
+// all its paragraphs: a real one is a few hundred characters; this leaves
+// ample room (about 21,000 Chinese characters) while keeping a pasted
+// document, or a cell that repeats one clause thousands of times, from
+// turning into a draft no one can check.
+const MaxCellBytes = 64 << 10
+
+// cellTooBig is the refusal of a cell or standard longer than MaxCellBytes,
+// at its line.
+func cellTooBig(line, size int, what string) error {
+	return fmt.Errorf("line %d: %s is %d bytes long; a rubric table's cell may be at most %d bytes (about %d Chinese characters): split it, or save only the table as text",
+		line, what, size, MaxCellBytes, MaxCellBytes/3)
+}
+
 // cells splits the text into non-empty cells: one per tab-separated field of
-// each line, stray markers removed.
-func cells(text string) []cell {
+// each line, stray markers removed. A cell longer than MaxCellBytes is
+// refused.
+func cells(text string) ([]cell, error) {
 	var out []cell
 	for i, line := range strings.Split(text, "\n") {
 		line = bookmark.ReplaceAllString(line, "")
 		for _, f := range strings.Split(line, "\t") {
 			f = strings.TrimSpace(f)
+			if len(f) > MaxCellBytes {
+				return nil, cellTooBig(i+1, len(f), "a cell")
+			}
 			if m := numberedHeading.FindStringSubmatch(f); m != nil {
 				out = append(out, cell{i + 1, m[1]}, cell{i + 1, m[2]})
 			} else if f != "" {
@@ -117,7 +135,7 @@ func cells(text string) []cell {
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // readTable reads the cells into categories and indicators: a 序号 cell opens
@@ -125,7 +143,10 @@ func cells(text string) []cell {
 // followed by its 评分标准 cell; further cells before the next item continue
 // the standard.
 func readTable(text string) (*table, error) {
-	cs := cells(text)
+	cs, err := cells(text)
+	if err != nil {
+		return nil, err
+	}
 	t := &table{}
 	first := -1
 	var before []string // cells above the table, the last one its title
@@ -189,6 +210,9 @@ func readTable(text string) (*table, error) {
 		default: // a further paragraph of the standard, maybe numbered （2）
 			ind := &cat.indicators[len(cat.indicators)-1]
 			ind.standard += "\n" + c.text
+			if len(ind.standard) > MaxCellBytes {
+				return nil, cellTooBig(ind.line, len(ind.standard), "the 评分标准 of the indicator starting here")
+			}
 		}
 	}
 	// A category with one cell under its title (加分项 rows often have no

@@ -1,13 +1,14 @@
 package sheet
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
 	"math/big"
 	"sort"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/workbook"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/xuri/excelize/v2"
 )
@@ -25,7 +26,9 @@ func LoadFile(path string) (*rubric.Rubric, error) {
 }
 
 // Parse reads and validates a rubric workbook's bytes; name is used in error
-// positions. The error, when not nil, is a rubric.Errors listing every
+// positions. The workbook is vetted first (see workbook.Check): one that
+// inflates to more than workbook.DefaultLimits allow, or has a damaged
+// part, is refused naming the part. The error, when not nil, is a rubric.Errors listing every
 // problem by sheet and cell, in workbook order.
 func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
 	// A damaged file from a USB stick must give a message, not a crash,
@@ -35,14 +38,18 @@ func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
 			rb, err = nil, rubric.Errors{{File: name, Message: fmt.Sprintf("the workbook is damaged and cannot be read (%v)", p)}}
 		}
 	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	f, err := workbook.Open(name, data, workbook.DefaultLimits())
 	if err != nil {
-		return nil, rubric.Errors{{File: name, Message: fmt.Sprintf("not an Excel workbook (.xlsx): %v", err)}}
+		var we *workbook.Error
+		if errors.As(err, &we) {
+			return nil, rubric.Errors{{File: name, Message: we.Detail()}}
+		}
+		return nil, rubric.Errors{{File: name, Message: err.Error()}}
 	}
 	defer f.Close()
 	r := &reader{f: f, name: name, at: map[string]place{}, taken: map[place]bool{}}
 	rb = r.read()
-	for _, p := range rubric.Check(rb) {
+	for _, p := range append(rubric.Check(rb), rubric.CheckForm(rb)...) {
 		at := r.locate(p.Path)
 		if r.taken[at] {
 			continue // already reported at this cell while reading it
