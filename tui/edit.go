@@ -52,10 +52,10 @@ func (wb *workbench) recordNone() tea.Cmd {
 		return nil
 	case r.Kind.IsBool():
 		v := scoring.BoolValue(false)
-		return wb.commit(r.ID, &v, "")
+		return wb.record(r.ID, &v, "")
 	case r.Kind == rubric.Count:
 		v := scoring.NumValue(decimal.Zero)
-		return wb.commit(r.ID, &v, "")
+		return wb.record(r.ID, &v, "")
 	}
 	return wb.startFigure("0")
 }
@@ -69,7 +69,7 @@ func (wb *workbench) recordFound() tea.Cmd {
 		return nil
 	case r.Kind.IsBool():
 		v := scoring.BoolValue(true)
-		return wb.commit(r.ID, &v, "")
+		return wb.record(r.ID, &v, "")
 	}
 	return wb.startFigure("1")
 }
@@ -275,9 +275,7 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			if r.Kind == rubric.Discretion {
 				note = wb.c.words.NoDeduction // nothing deducted: no reason to ask for
 			}
-			cmd := wb.commit(r.ID, &v, note)
-			wb.afterFigure()
-			return cmd
+			return wb.record(r.ID, &v, note)
 		}
 		var cmd tea.Cmd
 		wb.valueInput, cmd = wb.valueInput.Update(msg)
@@ -297,7 +295,7 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			v, resolve := *wb.pendingVal, wb.resolving
 			wb.stopEditing()
 			cmd := wb.commitChange(r.ID, &v, reason, resolve)
-			wb.afterFigure()
+			wb.advance()
 			return cmd
 		}
 		var cmd tea.Cmd
@@ -311,11 +309,22 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// afterFigure moves on after a typed figure was recorded: to the
-// indicator's next unrecorded rule, or, when the figure completed the
-// indicator, to the next indicator with work left, saying what this one
-// now scores.
-func (wb *workbench) afterFigure() {
+// record is a value entered for a rule (0, 1, a typed figure and enter, a
+// reason): it is committed and the cursor moves on by the one rule every
+// kind follows.
+func (wb *workbench) record(rule string, v *scoring.Value, note string) tea.Cmd {
+	cmd := wb.commit(rule, v, note)
+	wb.advance()
+	return cmd
+}
+
+// advance is the one rule for moving on after a value was entered, the same
+// for every kind of rule: to the indicator's next unrecorded rule, or, when
+// the value completed the indicator, to the next indicator with work left,
+// saying what this one now scores. A refused value (an error is showing)
+// stays put. The keys that adjust a recorded value (space, +, −) stay too,
+// so that they can be pressed again.
+func (wb *workbench) advance() {
 	ind := wb.current()
 	if ind == nil || wb.inlineErr != "" {
 		return

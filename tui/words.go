@@ -39,7 +39,7 @@ type words struct {
 func wordsFor(lang string) *words {
 	if lang == "zh" {
 		return &words{
-			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题（否/0）", Found: "发现（是）/加分",
+			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题", Found: "发现（是）/加分",
 			ToggleRecorded: "切换已记录的是/否", TypeFigure: "输入数值", IndicatorClean: "本指标无问题", Undo: "撤销",
 			History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行", CloseHelp: "按 ? 或 esc 关闭帮助",
 			ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)", ConfirmPick: "选用第 %d 个值（%s）？(y/enter 确定，其他键取消)",
@@ -66,7 +66,7 @@ func wordsFor(lang string) *words {
 		}
 	}
 	return &words{
-		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none found (no/0)", Found: "found (yes)/award",
+		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none found", Found: "found (yes)/award",
 		ToggleRecorded: "toggle a recorded yes/no", TypeFigure: "type a figure", IndicatorClean: "indicator clean", Undo: "undo",
 		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line", CloseHelp: "press ? or esc to close help",
 		ConfirmRetract: "Clear the value of %s? (y/enter yes, any other key no)", ConfirmPick: "Keep value %d (%s)? (y/enter yes, any other key no)",

@@ -416,13 +416,20 @@ func (wb *workbench) shortHelp() []key.Binding {
 	case r == nil:
 		return []key.Binding{k.Confirm, k.IndicatorClean, k.NextIndicator, k.NextInput, k.Undo}
 	case r.Kind == rubric.Flag:
-		return []key.Binding{k.NoDeficiency, k.Found, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Toggle, k.Undo}
+		return []key.Binding{k.FlagKeys, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Toggle, k.Undo}
 	case r.Kind == rubric.Bonus:
-		return []key.Binding{k.NoDeficiency, k.Found, k.NextInput, k.NextIndicator, k.Undo}
+		return []key.Binding{k.BonusKeys, k.NextInput, k.NextIndicator, k.Undo}
 	case r.Kind == rubric.Count:
-		return []key.Binding{k.NoDeficiency, k.Figure, k.IndicatorClean, k.Increment, k.NextInput, k.NextIndicator, k.Undo}
+		return []key.Binding{k.NoDeficiency, k.Advance, k.Figure, k.IndicatorClean, k.Increment, k.NextInput, k.NextIndicator, k.Undo}
 	}
-	return []key.Binding{k.Figure, k.Confirm, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Undo}
+	return []key.Binding{k.Figure, k.Advance, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Undo}
+}
+
+// essential are the footer's keys kept first when it is too narrow for all
+// (with ? and q, which it always shows): moving to the next input and to
+// the next indicator.
+func (wb *workbench) essential() []key.Binding {
+	return []key.Binding{wb.c.keys.NextInput, wb.c.keys.NextIndicator}
 }
 
 // fullHelp is the ? screen.
@@ -431,7 +438,7 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
-		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
+		{k.Confirm, k.Advance, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
 		{k.NewLine, k.Attach, k.Evidence, k.Sign, k.Reopen, k.Back},
 	}
 }
