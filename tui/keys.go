@@ -20,22 +20,23 @@ type KeyMap struct {
 	Toggle, Increment, Decrement   key.Binding
 	Figure                         key.Binding // a digit or point that starts typing a figure
 	IndicatorClean                 key.Binding // o
+	Confirm, Cancel, Clear, Undo   key.Binding
+	History, Sign, Reopen          key.Binding
+	Attach, Evidence               key.Binding // 佐证材料
+	Complete                       key.Binding // tab in the attach prompt
+	PickHead                       key.Binding // 1–9 in a conflict
+	Yes                            key.Binding // y/Y/enter answers a question
+	QuitYes                        key.Binding // y/Y confirms quitting with unsaved edits
+	NewLine                        key.Binding // in the note editor
+	ArrowUp, ArrowDown             key.Binding // suggestions and lists while typing
+	Help, Quit, ForceQuit          key.Binding
+	Back, New, Open                key.Binding
+	Summary, Export                key.Binding
+
 	// Advance, FlagKeys and BonusKeys are help only, matched by no screen:
 	// they tell, in the footer, that after 0, 1 or a figure's enter the
 	// cursor moves on to the next unrecorded rule.
 	Advance, FlagKeys, BonusKeys key.Binding
-	Confirm, Cancel, Clear, Undo key.Binding
-	History, Sign, Reopen        key.Binding
-	Attach, Evidence             key.Binding // 佐证材料
-	Complete                     key.Binding // tab in the attach prompt
-	PickHead                     key.Binding // 1–9 in a conflict
-	Yes                          key.Binding // y/Y/enter answers a question
-	QuitYes                      key.Binding // y/Y confirms quitting with unsaved edits
-	NewLine                      key.Binding // in the note editor
-	ArrowUp, ArrowDown           key.Binding // suggestions and lists while typing
-	Help, Quit, ForceQuit        key.Binding
-	Back, New, Open              key.Binding
-	Summary, Export              key.Binding
 }
 
 // defaultKeyMap builds the key map with help in the given language.
