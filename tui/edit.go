@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -146,8 +147,14 @@ func (wb *workbench) startEdit() tea.Cmd {
 	}
 	r := wb.selectedRule()
 	if r == nil { // the indicator note
-		wb.mode = editNote
 		wb.noteArea.SetValue(wb.notes[ind.ID])
+		if wb.noteArea.Value() != wb.notes[ind.ID] {
+			// The editor would change it (its lines, tabs): not opened,
+			// so saving cannot alter a colleague's note unseen.
+			wb.inlineErr = wb.c.l.Workbench.NoteNotEditable
+			return nil
+		}
+		wb.mode = editNote
 		wb.noteArea.SetWidth(max(wb.centerWidth()-6, 10))
 		wb.noteArea.SetHeight(4)
 		return wb.noteArea.Focus()
@@ -249,9 +256,7 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			_, inConflict := wb.conflicts[subject]
 			return wb.commitChange(subject, v, "", inConflict)
 		}
-		var cmd tea.Cmd
-		wb.noteArea, cmd = wb.noteArea.Update(msg)
-		return cmd
+		return wb.updateNoteArea(msg)
 	case editValue:
 		r := wb.selectedRule()
 		if r == nil {
@@ -298,15 +303,55 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			wb.advance()
 			return cmd
 		}
-		var cmd tea.Cmd
-		wb.reasonIn, cmd = wb.reasonIn.Update(msg)
-		return cmd
+		return wb.updateReason(msg)
 	case editResolveNew:
 		return wb.updateResolveNew(msg)
 	case editReopen:
 		return wb.updateReopen(msg)
 	}
 	return nil
+}
+
+// updateNoteArea types into the note editor, unless the note would then be
+// longer than store.MaxNoteChars characters (runes, the store's count):
+// then the note stays exactly as it was, cursor and all, and the inline
+// error says why. A key or a paste is never cut to fit.
+func (wb *workbench) updateNoteArea(msg tea.Msg) tea.Cmd {
+	before := wb.noteArea.Value()
+	row, col := wb.noteArea.Line(), wb.noteArea.Column()
+	area, cmd := wb.noteArea.Update(msg)
+	after := area.Value()
+	if after != before {
+		wb.inlineErr = ""
+	}
+	if n := utf8.RuneCountInString(after); n > store.MaxNoteChars && n > utf8.RuneCountInString(before) {
+		// The widget edits its rows in place: restore from the text.
+		area.SetValue(before)
+		area.MoveToBegin()
+		for area.Line() < row {
+			area.CursorDown()
+		}
+		area.SetCursorColumn(col)
+		wb.inlineErr = fmt.Sprintf(wb.c.l.Workbench.NoteTooLong, store.MaxNoteChars, n)
+		cmd = nil
+	}
+	wb.noteArea = area
+	return cmd
+}
+
+// updateReason types into a reason (of a deduction, of reopening) with the
+// note's limit and refusal.
+func (wb *workbench) updateReason(msg tea.Msg) tea.Cmd {
+	before, pos := wb.reasonIn.Value(), wb.reasonIn.Position()
+	in, cmd := wb.reasonIn.Update(msg)
+	if n := utf8.RuneCountInString(in.Value()); n > store.MaxNoteChars && n > utf8.RuneCountInString(before) {
+		in.SetValue(before)
+		in.SetCursor(pos)
+		wb.inlineErr = fmt.Sprintf(wb.c.l.Workbench.NoteTooLong, store.MaxNoteChars, n)
+		cmd = nil
+	}
+	wb.reasonIn = in
+	return cmd
 }
 
 // record is a value entered for a rule (0, 1, a typed figure and enter, a

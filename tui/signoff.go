@@ -96,9 +96,7 @@ func (wb *workbench) updateReopen(msg tea.Msg) tea.Cmd {
 			return statusSavedMsg{err}
 		}
 	}
-	var cmd tea.Cmd
-	wb.reasonIn, cmd = wb.reasonIn.Update(msg)
-	return cmd
+	return wb.updateReason(msg)
 }
 
 // checksView lists what the sign-off checks found.

@@ -112,7 +112,10 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	wb := &workbench{c: c, version: version}
 	wb.saver = newSaver(c.opts.Backend, c.id, state.Assessment.ID, c.opts.RetryDelay)
 	wb.valueInput = newInput("", 24)
-	wb.reasonIn = newInput("", 500)
+	// No widget limits on notes: the widgets count screen columns (a
+	// Chinese character as two) and cut what is beyond; limitNote keeps
+	// store.MaxNoteChars instead, in characters, and refuses with a message.
+	wb.reasonIn = newInput("", 0)
 	wb.pathInput = newInput("", 4096)
 	wb.noteArea = textarea.New()
 	noteStyles := wb.noteArea.Styles()
@@ -120,7 +123,8 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	wb.noteArea.SetStyles(noteStyles)
 	wb.noteArea.ShowLineNumbers = false
 	wb.noteArea.Prompt = ""
-	wb.noteArea.CharLimit = 4000
+	wb.noteArea.CharLimit = 0
+	wb.noteArea.MaxHeight = 0 // no limit on lines either; the pane shows four
 	wb.noteArea.KeyMap.InsertNewline = c.keys.NewLine
 	wb.load(state)
 	wb.titles = distinctTitles(wb.rb)

@@ -12,7 +12,7 @@ type Workbench struct {
 	// NoteTooLong: limit, the characters the note would have.
 	NoteTooLong string
 	// NoteNotEditable: why a stored note cannot be edited in the workbench
-	// as it is (its lines), and where to edit it.
+	// as it is, and where to edit it.
 	NoteNotEditable string
 	// ReadOnlyKey answers a key that would change a signed assessment.
 	ReadOnlyKey string
@@ -33,7 +33,7 @@ func chineseWorkbench() Workbench {
 		FlagKeys:        "否/是→下一未记录",
 		BonusKeys:       "不加分/加分→下一未记录",
 		NoteTooLong:     "备注最多 %d 字，这样会有 %d 字；未加入，备注保持原样",
-		NoteNotEditable: "这条备注有 %d 行，工作台无法原样编辑；请用 kaohe note 修改",
+		NoteNotEditable: "这条备注在工作台中无法原样编辑（行数过多或含制表符等），为免改动未打开；请用 kaohe note 修改",
 		ReadOnlyKey:     "已签字，只读；如需修改请先按 R 重新打开",
 		SignedNow:       "已签字：%s 由 %s 签字（设备 %s，%s），现为只读",
 		PickNote:        "选用说明（可不填）：",
@@ -49,7 +49,7 @@ func englishWorkbench() Workbench {
 		FlagKeys:        "no/yes, then next unrecorded",
 		BonusKeys:       "none/award, then next unrecorded",
 		NoteTooLong:     "a note holds at most %d characters; this would make %d. Not added; the note is unchanged",
-		NoteNotEditable: "this note has %d lines, more than the workbench can edit as they are; edit it with kaohe note",
+		NoteNotEditable: "this note cannot be edited here as it is (too many lines, tabs or the like), so it was not opened; edit it with kaohe note",
 		ReadOnlyKey:     "signed, read-only: press R to reopen before changing anything",
 		SignedNow:       "signed: %s signed by %s (device %s, %s); now read-only",
 		PickNote:        "note with the kept value (optional): ",
