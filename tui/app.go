@@ -16,7 +16,12 @@ import (
 
 // Options configure the TUI.
 type Options struct {
+	// Backend is the database. It is nil on a laptop that has none yet:
+	// then Create makes it, called only once the inspector has typed a
+	// name, so that quitting at the name prompt leaves nothing behind (no
+	// database file, no device key).
 	Backend Backend
+	Create  func() (Backend, error)
 	Labels  *i18n.Labels
 	// Rubric is used for new assessments (the embedded seed by default).
 	Rubric *rubric.Rubric
@@ -99,9 +104,12 @@ func newInput(prompt string, limit int) textinput.Model {
 // Init asks for the identity and the terminal's background colour.
 func (m Model) Init() tea.Cmd {
 	be := m.c.opts.Backend
+	if be == nil { // nothing yet: ask for the name
+		return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return identityMsg{} })
+	}
 	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg {
 		id, err := be.Identity()
-		return identityMsg{id, err}
+		return identityMsg{id: id, err: err}
 	})
 }
 
@@ -135,6 +143,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.styleGen++
 		return m, nil
 	case identityMsg:
+		if msg.be != nil {
+			m.c.opts.Backend = msg.be
+		}
 		if msg.err != nil {
 			m.err = msg.err.Error()
 			return m, nil

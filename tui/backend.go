@@ -124,6 +124,7 @@ type (
 	identityMsg struct {
 		id  store.Identity
 		err error
+		be  Backend // the database just created (Options.Create), if any
 	}
 	// statesMsg carries every assessment with its summary and the ranking
 	// report, computed in the command so View only draws.
