@@ -80,12 +80,15 @@ type workbench struct {
 	valueInput textinput.Model
 	reasonIn   textinput.Model
 	pathInput  textinput.Model // files to attach
-	noteArea   textarea.Model
-	pendingVal *scoring.Value // a discretion value waiting for its reason
-	resolving  bool           // the value being entered settles a conflict
-	inlineErr  string
-	ask        *question
-	undo       []undoStep
+	// attachStart is the folder the attach prompt was given to start in,
+	// while what follows it may still replace it (replacePrefill).
+	attachStart string
+	noteArea    textarea.Model
+	pendingVal  *scoring.Value // a discretion value waiting for its reason
+	resolving   bool           // the value being entered settles a conflict
+	inlineErr   string
+	ask         *question
+	undo        []undoStep
 
 	checks      store.Readiness // what the sign-off checks found
 	renderGen   int             // counts rescores: cached rows older than it are stale
