@@ -175,5 +175,8 @@ type (
 		err     error
 	}
 	// statusSavedMsg reports a sign-off or a reopening.
-	statusSavedMsg struct{ err error }
+	statusSavedMsg struct {
+		err    error
+		signed *store.Revision // the sign-off recorded, to say what happened
+	}
 )

@@ -22,11 +22,31 @@ type undoStep struct {
 	what    string // "1.2.a 4 → 3"
 }
 
-// readOnly refuses edits of a signed assessment with a visible reason.
+// readOnly refuses edits of a signed assessment, saying why and what to do
+// under the input and on the status line (which a list view still shows).
 func (wb *workbench) readOnly() bool {
 	if wb.signed != nil {
-		wb.inlineErr = wb.signedText()
+		wb.inlineErr = wb.c.l.Workbench.ReadOnlyKey
+		wb.message = wb.c.l.Workbench.ReadOnlyKey
 		return true
+	}
+	return false
+}
+
+// wouldChange reports whether a key would change the assessment (record,
+// clear, undo, attach, keep a value): in a signed one each of these is
+// refused by readOnly, whatever the selected input, before any other check
+// could give another reason or none.
+func (wb *workbench) wouldChange(msg tea.KeyPressMsg) bool {
+	k := &wb.c.keys
+	if key.Matches(msg, k.Confirm) {
+		return wb.current() != nil // on a category header enter only moves
+	}
+	for _, b := range []key.Binding{k.NoDeficiency, k.Found, k.Toggle, k.Increment, k.Decrement, k.Figure,
+		k.Clear, k.IndicatorClean, k.Undo, k.Attach, k.PickHead} {
+		if key.Matches(msg, b) {
+			return true
+		}
 	}
 	return false
 }

@@ -259,6 +259,10 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		} else {
 			wb.failure, wb.justSaved = "", true
 		}
+		if s := msg.signed; s != nil {
+			wb.message = fmt.Sprintf(wb.c.l.Workbench.SignedNow, textwidth.Line(wb.a.Label()), textwidth.Line(s.Inspector),
+				store.ShortID(s.Device, 8), s.Wall.Local().Format("2006-01-02 15:04"))
+		}
 		return wb.reload()
 	case tea.KeyPressMsg:
 		wb.justSaved = false // what the key does may save again
@@ -309,6 +313,10 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 		if c, ok := wb.signOff[wb.evidenceSubject()]; ok {
 			return wb.askKeepSigned(c.Subject)
 		}
+	}
+	if wb.signed != nil && wb.wouldChange(msg) {
+		wb.readOnly()
+		return nil
 	}
 	if cmd, used := wb.updateConflictKeys(msg); used {
 		return cmd
