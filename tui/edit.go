@@ -230,6 +230,7 @@ func (wb *workbench) stopEditing() {
 	wb.noteArea.Blur()
 	wb.pendingVal = nil
 	wb.resolving = false
+	wb.picking = nil
 }
 
 func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
@@ -326,6 +327,8 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return wb.updateReason(msg)
 	case editResolveNew:
 		return wb.updateResolveNew(msg)
+	case editPickNote:
+		return wb.updatePickNote(msg)
 	case editReopen:
 		return wb.updateReopen(msg)
 	}

@@ -465,7 +465,10 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 		}
 		out = append(out, wb.c.styles.Warning.Render(fit(s, inner)))
 	}
-	if selected {
+	switch {
+	case selected && wb.mode == editPickNote && wb.picking != nil && wb.picking.ss.Subject == ss.Subject:
+		out = append(out, wb.pickPromptLines(inner)...)
+	case selected:
 		hint := l.UI.ResolveHint
 		if wb.signed != nil {
 			hint = wb.signedText()

@@ -26,6 +26,7 @@ const (
 	editResolveNew          // a new value that settles a conflict
 	editReopen              // the reason for reopening a signed assessment
 	editAttach              // the path of files to attach
+	editPickNote            // the note recorded with a value kept in a conflict
 	viewUnrecorded          // the list of unrecorded rules
 	viewHistory             // the history of a rule or indicator
 	viewChecks              // the checks before signing
@@ -33,7 +34,7 @@ const (
 )
 
 // typing reports the modes in which keys go into a text field.
-func (m editMode) typing() bool { return m >= editValue && m <= editAttach }
+func (m editMode) typing() bool { return m >= editValue && m <= editPickNote }
 
 // question is an action waiting for the inspector's y/enter.
 type question struct {
@@ -86,6 +87,7 @@ type workbench struct {
 	noteArea    textarea.Model
 	pendingVal  *scoring.Value // a discretion value waiting for its reason
 	resolving   bool           // the value being entered settles a conflict
+	picking     *pickChoice    // the value kept in a conflict, waiting for its note
 	inlineErr   string
 	ask         *question
 	undo        []undoStep
@@ -407,7 +409,7 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Yes}
 	case wb.mode == editValue, wb.mode == editResolveNew:
 		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
-	case wb.mode == editReason, wb.mode == editReopen:
+	case wb.mode == editReason, wb.mode == editReopen, wb.mode == editPickNote:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == editNote:
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}

@@ -435,12 +435,12 @@ func TestConflictShownAndResolvedByKey(t *testing.T) {
 	if h.stored("1.2.a") != "5" {
 		t.Fatalf("edited over a conflict: %q", h.stored("1.2.a"))
 	}
-	h.keys("2") // keep 张三's value: asks first
-	h.mustContain("选用第 2 个值（3）？")
+	h.keys("2") // keep 张三's value: asks for a note first
+	h.mustContain("选用第 2 个值（3）", "选用说明（可不填）：")
 	if h.stored("1.2.a") != "5" {
 		t.Fatal("picked a value without confirmation")
 	}
-	h.keys("y")
+	h.keys("enter")
 	if h.stored("1.2.a") != "3" {
 		t.Fatalf("picked value stored as %q", h.stored("1.2.a"))
 	}

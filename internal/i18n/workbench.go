@@ -18,8 +18,9 @@ type Workbench struct {
 	ReadOnlyKey string
 	// SignedNow: assessment, inspector, device, time.
 	SignedNow string
-	// PickNote asks for the note recorded with a kept value (optional).
-	PickNote, PickNoteHint string
+	// PickWhich (n, value) heads the prompt for the note recorded with a
+	// kept value; PickNote asks for that note (optional).
+	PickWhich, PickNote, PickNoteHint string
 	// Picked: n, value, subject.
 	Picked string
 	// AttachReplace is the attach prompt's hint that typing a path replaces
@@ -36,8 +37,9 @@ func chineseWorkbench() Workbench {
 		NoteNotEditable: "这条备注在工作台中无法原样编辑（行数过多或含制表符等），为免改动未打开；请用 kaohe note 修改",
 		ReadOnlyKey:     "已签字，只读；如需修改请先按 R 重新打开",
 		SignedNow:       "已签字：%s 由 %s 签字（设备 %s，%s），现为只读",
+		PickWhich:       "选用第 %d 个值（%s）",
 		PickNote:        "选用说明（可不填）：",
-		PickNoteHint:    "回车选用，esc 取消",
+		PickNoteHint:    "回车选用（不填说明则沿用该值原有的说明），esc 取消",
 		Picked:          "已选用第 %d 个值（%s），%s 的冲突已解决",
 		AttachReplace:   "直接输入 /、~ 或盘符开头的路径即替换上次的文件夹",
 	}
@@ -52,8 +54,9 @@ func englishWorkbench() Workbench {
 		NoteNotEditable: "this note cannot be edited here as it is (too many lines, tabs or the like), so it was not opened; edit it with kaohe note",
 		ReadOnlyKey:     "signed, read-only: press R to reopen before changing anything",
 		SignedNow:       "signed: %s signed by %s (device %s, %s); now read-only",
+		PickWhich:       "keep value %d (%s)",
 		PickNote:        "note with the kept value (optional): ",
-		PickNoteHint:    "enter keeps it, esc cancels",
+		PickNoteHint:    "enter keeps it (without a note, the value's own note stays), esc cancels",
 		Picked:          "kept value %d (%s); the conflict of %s is settled",
 		AttachReplace:   "typing a path that starts with /, ~ or a drive letter replaces the last folder",
 	}
