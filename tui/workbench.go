@@ -474,14 +474,7 @@ func distinctTitles(rb *rubric.Rubric) map[string]string {
 	inds := rb.Indicators()
 	titles := make([][]rune, len(inds))
 	for i, ind := range inds {
-		t := textwidth.Sanitize(shortTitle(ind), false)
-		for _, b := range boilerplate {
-			if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
-				t = rest
-				break
-			}
-		}
-		titles[i] = []rune(strings.TrimRight(t, "。"))
+		titles[i] = []rune(plainTitle(ind))
 	}
 	out := map[string]string{}
 	for i, ind := range inds {
@@ -498,6 +491,19 @@ func distinctTitles(rb *rubric.Rubric) map[string]string {
 		out[ind.ID] = string(t)
 	}
 	return out
+}
+
+// plainTitle is an indicator's short title without a shared opening phrase
+// (boilerplate) or a closing 。, whole.
+func plainTitle(ind *rubric.Indicator) string {
+	t := textwidth.Sanitize(shortTitle(ind), false)
+	for _, b := range boilerplate {
+		if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
+			t = rest
+			break
+		}
+	}
+	return strings.TrimRight(t, "。")
 }
 
 func commonPrefix(a, b []rune) int {

@@ -342,7 +342,7 @@ func TestUntrustedTextIsStripped(t *testing.T) {
 
 func TestEnglishLabels(t *testing.T) {
 	h := newHarness(t, withLang("en"))
-	h.mustContain("Indicators", "Score", "Total 100.00", "not recorded")
+	h.mustContain("Indicator", "Score", "Total 100.00", "not recorded")
 	if strings.Contains(ansi.Strip(h.m.footer(h.m.current())), "退出") {
 		t.Error("Chinese help in the English UI")
 	}

@@ -1,0 +1,41 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// At 80×24 a category row shows its number and as much of its title as
+// fits (its score is in the score pane), the navigator's title line shows
+// the full title of the row under the cursor as far as the border holds,
+// and the footer keeps tab, n and ? whatever else it drops.
+func TestNarrowNavigatorTitlesAndFooter(t *testing.T) {
+	h := newHarness(t)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.mustContain("│2 《湘西自治州政务服… ", "│3 “互联网+政务服务”")
+	lines := strings.Split(h.screen(), "\n")
+	if !strings.Contains(lines[1], "╭─1.1 开展政务服务事") {
+		t.Errorf("the navigator's title line does not name the row under the cursor: %q", lines[1])
+	}
+	foot := lines[len(lines)-1]
+	for _, k := range []string{"tab 下一输入", "n 下一指标", "? 帮助"} {
+		if !strings.Contains(foot, k) {
+			t.Errorf("the 80-column footer drops %q: %q", k, foot)
+		}
+	}
+	h.gotoIndicator("2.1")
+	h.keys("k") // category 2's header
+	if lines := strings.Split(h.screen(), "\n"); !strings.Contains(lines[1], "╭─2 《湘西自治州政务") {
+		t.Errorf("the title line on category 2: %q", lines[1])
+	}
+	h.gotoIndicator("2.4") // a figure: its footer too keeps tab, n and ?
+	lines = strings.Split(h.screen(), "\n")
+	foot = lines[len(lines)-1]
+	for _, k := range []string{"tab 下一输入", "n 下一指标", "? 帮助"} {
+		if !strings.Contains(foot, k) {
+			t.Errorf("the 80-column footer of a figure drops %q: %q", k, foot)
+		}
+	}
+}
