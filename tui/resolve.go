@@ -124,7 +124,9 @@ func (wb *workbench) pickPromptLines(inner int) []string {
 	w := wb.c.l.Workbench
 	p := wb.picking
 	lines := appendWrapped(nil, wb.c.styles.Warning, "    ", fmt.Sprintf(w.PickWhich, p.n, wb.headValue(p.head)), inner)
-	lines = append(lines, wrapPrefixed("    "+w.PickNote, wb.reasonIn.View(), inner)...)
+	// The question on a line of its own: the note gets the pane's width.
+	lines = appendWrapped(lines, wb.c.styles.Text, "    ", w.PickNote, inner)
+	lines = append(lines, wrapPrefixed("    ", wb.reasonIn.View(), inner)...)
 	if wb.inlineErr != "" {
 		lines = appendWrapped(lines, wb.c.styles.Error, "    ", wb.inlineErr, inner)
 	}
