@@ -66,7 +66,7 @@ func wordsFor(lang string) *words {
 		}
 	}
 	return &words{
-		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none found", Found: "found (yes)/award",
+		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none", Found: "found (yes)/award",
 		ToggleRecorded: "toggle a recorded yes/no", TypeFigure: "type a figure", IndicatorClean: "indicator clean", Undo: "undo",
 		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line", CloseHelp: "press ? or esc to close help",
 		ConfirmRetract: "Clear the value of %s? (y/enter yes, any other key no)",

@@ -47,9 +47,9 @@ func chineseWorkbench() Workbench {
 
 func englishWorkbench() Workbench {
 	return Workbench{
-		Advance:         "then next unrecorded",
-		FlagKeys:        "no/yes, then next unrecorded",
-		BonusKeys:       "none/award, then next unrecorded",
+		Advance:         "then move on",
+		FlagKeys:        "no/yes, move on",
+		BonusKeys:       "no/award, move on",
 		NoteTooLong:     "a note holds at most %d characters; this would make %d. Not added; the note is unchanged",
 		NoteNotEditable: "this note cannot be edited here as it is (too many lines, tabs or the like), so it was not opened; edit it with kaohe note",
 		ReadOnlyKey:     "signed, read-only: press R to reopen before changing anything",
