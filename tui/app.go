@@ -16,13 +16,13 @@ import (
 
 // Options configure the TUI.
 type Options struct {
-	// Backend is the database. It is nil on a laptop that has none yet:
-	// then Create makes it, called only once the inspector has typed a
-	// name, so that quitting at the name prompt leaves nothing behind (no
-	// database file, no device key).
+	// Backend is the database. It is nil on a laptop that has none yet.
 	Backend Backend
-	Create  func() (Backend, error)
-	Labels  *i18n.Labels
+	// Create makes the database when Backend is nil. It is called only
+	// once the inspector has typed a valid name, so that quitting at the
+	// name prompt leaves nothing behind (no database file, no device key).
+	Create func() (Backend, error)
+	Labels *i18n.Labels
 	// Rubric is used for new assessments (the embedded seed by default).
 	Rubric *rubric.Rubric
 	// Now is the clock (for the default period).

@@ -351,7 +351,7 @@ func (wb *workbench) updateNoteArea(msg tea.Msg) tea.Cmd {
 		// The widget edits its rows in place: restore from the text.
 		area.SetValue(before)
 		area.MoveToBegin()
-		for area.Line() < row {
+		for i := 0; area.Line() < row && i <= store.MaxNoteChars; i++ { // bounded: a line per step
 			area.CursorDown()
 		}
 		area.SetCursorColumn(col)
