@@ -31,11 +31,21 @@ func TestNarrowNavigatorTitlesAndFooter(t *testing.T) {
 		t.Errorf("the title line on category 2: %q", lines[1])
 	}
 	h.gotoIndicator("2.4") // a figure: its footer too keeps tab, n and ?
-	lines = strings.Split(h.screen(), "\n")
-	foot = lines[len(lines)-1]
+	h.footerKeeps("a figure")
+	h.conflictAt("1.3", "3 enter", map[string]string{"1.3.a": "5"})
+	h.footerKeeps("a conflict")
+	h.keys("1 enter S y")
+	h.footerKeeps("a signed assessment")
+}
+
+// footerKeeps checks that the footer shows tab, n and ?.
+func (h *harness) footerKeeps(where string) {
+	h.t.Helper()
+	lines := strings.Split(h.screen(), "\n")
+	foot := lines[len(lines)-1]
 	for _, k := range []string{"tab 下一输入", "n 下一指标", "? 帮助"} {
 		if !strings.Contains(foot, k) {
-			t.Errorf("the 80-column footer of a figure drops %q: %q", k, foot)
+			h.t.Errorf("the %d-column footer on %s drops %q: %q", h.m.c.w, where, k, foot)
 		}
 	}
 }

@@ -424,9 +424,9 @@ func (wb *workbench) shortHelp() []key.Binding {
 	case wb.mode == viewEvidence:
 		return []key.Binding{k.Down, k.Confirm, k.Attach, k.Clear, k.Cancel}
 	case wb.signed != nil:
-		return []key.Binding{k.Reopen, k.History, k.NextIndicator, k.Back}
+		return []key.Binding{k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
-		return []key.Binding{k.PickHead, k.Confirm, k.Down, k.NextConflict}
+		return []key.Binding{k.PickHead, k.Confirm, k.NextConflict, k.NextInput, k.NextIndicator, k.Down}
 	}
 	r := wb.selectedRule()
 	switch {
