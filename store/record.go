@@ -284,6 +284,11 @@ func agree(heads []*Revision) bool {
 
 // MaxNoteChars bounds a note (a rule's reason or an indicator's note), so
 // that no single record, from any door, can swamp memory, screens or reports.
+// It is counted in characters, that is Unicode code points (Go runes,
+// utf8.RuneCountInString): a Chinese character counts one, like a letter,
+// whatever its width on screen or its bytes. It is the one limit: the
+// store refuses a longer note, and the CLI and the workbench count the same
+// way and refuse text beyond it with a message rather than cut it.
 const MaxNoteChars = 20000
 
 // anySigned reports whether one of the status heads signs the assessment:

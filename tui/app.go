@@ -16,8 +16,13 @@ import (
 
 // Options configure the TUI.
 type Options struct {
+	// Backend is the database. It is nil on a laptop that has none yet.
 	Backend Backend
-	Labels  *i18n.Labels
+	// Create makes the database when Backend is nil. It is called only
+	// once the inspector has typed a valid name, so that quitting at the
+	// name prompt leaves nothing behind (no database file, no device key).
+	Create func() (Backend, error)
+	Labels *i18n.Labels
 	// Rubric is used for new assessments (the embedded seed by default).
 	Rubric *rubric.Rubric
 	// Now is the clock (for the default period).
@@ -99,9 +104,12 @@ func newInput(prompt string, limit int) textinput.Model {
 // Init asks for the identity and the terminal's background colour.
 func (m Model) Init() tea.Cmd {
 	be := m.c.opts.Backend
+	if be == nil { // nothing yet: ask for the name
+		return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg { return identityMsg{} })
+	}
 	return tea.Batch(tea.RequestBackgroundColor, func() tea.Msg {
 		id, err := be.Identity()
-		return identityMsg{id, err}
+		return identityMsg{id: id, err: err}
 	})
 }
 
@@ -135,6 +143,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.c.styleGen++
 		return m, nil
 	case identityMsg:
+		if msg.be != nil {
+			m.c.opts.Backend = msg.be
+		}
 		if msg.err != nil {
 			m.err = msg.err.Error()
 			return m, nil
@@ -375,29 +386,69 @@ func (m Model) footer(s screen) string {
 	} else if s != nil && s.typing() {
 		tail = item("ctrl+c", c.l.UI.Help["quit"])
 	}
-	room := c.w - textwidth.Width(tail) - 1
 	var parts []string
-	used := 0
 	if s != nil && !m.showHelp {
-		for _, b := range s.shortHelp() {
-			if !b.Enabled() {
-				continue
-			}
-			h := b.Help()
-			p := item(h.Key, h.Desc)
-			pw := textwidth.Width(p) + 3
-			if used+pw > room {
-				break
-			}
-			parts = append(parts, p)
-			used += pw
-		}
+		parts = footerParts(s, item, c.w-textwidth.Width(tail)-1)
 	}
 	line := " " + strings.Join(append(parts, tail), sep)
 	if textwidth.Width(line) > c.w {
 		line = " " + tail
 	}
 	return fit(line, c.w)
+}
+
+// hasEssential is a screen whose footer keeps some keys before the others
+// when it is too narrow for all of them.
+type hasEssential interface{ essential() []key.Binding }
+
+// footerParts are the screen's footer keys that fit in room columns, in the
+// screen's order: when not all fit, the essential ones are kept first, then
+// the others in order as long as each still fits.
+func footerParts(s screen, item func(k, desc string) string, room int) []string {
+	type part struct {
+		text      string
+		essential bool
+	}
+	var ess []key.Binding
+	if e, ok := s.(hasEssential); ok {
+		ess = e.essential()
+	}
+	isEssential := func(h key.Help) bool {
+		for _, b := range ess {
+			if b.Help() == h {
+				return true
+			}
+		}
+		return false
+	}
+	var all []part
+	for _, b := range s.shortHelp() {
+		if b.Enabled() {
+			h := b.Help()
+			all = append(all, part{item(h.Key, h.Desc), isEssential(h)})
+		}
+	}
+	keep := make([]bool, len(all))
+	used := 0
+	take := func(essential bool) {
+		for i, p := range all {
+			if p.essential != essential || keep[i] {
+				continue
+			}
+			if pw := textwidth.Width(p.text) + 3; used+pw <= room {
+				keep[i], used = true, used+pw
+			}
+		}
+	}
+	take(true)
+	take(false)
+	var out []string
+	for i, p := range all {
+		if keep[i] {
+			out = append(out, p.text)
+		}
+	}
+	return out
 }
 
 // loadState reads one assessment in a command.

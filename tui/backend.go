@@ -124,6 +124,7 @@ type (
 	identityMsg struct {
 		id  store.Identity
 		err error
+		be  Backend // the database just created (Options.Create), if any
 	}
 	// statesMsg carries every assessment with its summary and the ranking
 	// report, computed in the command so View only draws.
@@ -174,5 +175,8 @@ type (
 		err     error
 	}
 	// statusSavedMsg reports a sign-off or a reopening.
-	statusSavedMsg struct{ err error }
+	statusSavedMsg struct {
+		err    error
+		signed *store.Revision // the sign-off recorded, to say what happened
+	}
 )

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -21,11 +22,31 @@ type undoStep struct {
 	what    string // "1.2.a 4 → 3"
 }
 
-// readOnly refuses edits of a signed assessment with a visible reason.
+// readOnly refuses edits of a signed assessment, saying why and what to do
+// under the input and on the status line (which a list view still shows).
 func (wb *workbench) readOnly() bool {
 	if wb.signed != nil {
-		wb.inlineErr = wb.signedText()
+		wb.inlineErr = wb.c.l.Workbench.ReadOnlyKey
+		wb.message = wb.c.l.Workbench.ReadOnlyKey
 		return true
+	}
+	return false
+}
+
+// wouldChange reports whether a key would change the assessment (record,
+// clear, undo, attach, keep a value): in a signed one each of these is
+// refused by readOnly, whatever the selected input, before any other check
+// could give another reason or none.
+func (wb *workbench) wouldChange(msg tea.KeyPressMsg) bool {
+	k := &wb.c.keys
+	if key.Matches(msg, k.Confirm) {
+		return wb.current() != nil // on a category header enter only moves
+	}
+	for _, b := range []key.Binding{k.NoDeficiency, k.Found, k.Toggle, k.Increment, k.Decrement, k.Figure,
+		k.Clear, k.IndicatorClean, k.Undo, k.Attach, k.PickHead} {
+		if key.Matches(msg, b) {
+			return true
+		}
 	}
 	return false
 }
@@ -52,10 +73,10 @@ func (wb *workbench) recordNone() tea.Cmd {
 		return nil
 	case r.Kind.IsBool():
 		v := scoring.BoolValue(false)
-		return wb.commit(r.ID, &v, "")
+		return wb.record(r.ID, &v, "")
 	case r.Kind == rubric.Count:
 		v := scoring.NumValue(decimal.Zero)
-		return wb.commit(r.ID, &v, "")
+		return wb.record(r.ID, &v, "")
 	}
 	return wb.startFigure("0")
 }
@@ -69,7 +90,7 @@ func (wb *workbench) recordFound() tea.Cmd {
 		return nil
 	case r.Kind.IsBool():
 		v := scoring.BoolValue(true)
-		return wb.commit(r.ID, &v, "")
+		return wb.record(r.ID, &v, "")
 	}
 	return wb.startFigure("1")
 }
@@ -146,8 +167,14 @@ func (wb *workbench) startEdit() tea.Cmd {
 	}
 	r := wb.selectedRule()
 	if r == nil { // the indicator note
-		wb.mode = editNote
 		wb.noteArea.SetValue(wb.notes[ind.ID])
+		if wb.noteArea.Value() != wb.notes[ind.ID] {
+			// The editor would change it (its lines, tabs): not opened,
+			// so saving cannot alter a colleague's note unseen.
+			wb.inlineErr = wb.c.l.Workbench.NoteNotEditable
+			return nil
+		}
+		wb.mode = editNote
 		wb.noteArea.SetWidth(max(wb.centerWidth()-6, 10))
 		wb.noteArea.SetHeight(4)
 		return wb.noteArea.Focus()
@@ -203,6 +230,7 @@ func (wb *workbench) stopEditing() {
 	wb.noteArea.Blur()
 	wb.pendingVal = nil
 	wb.resolving = false
+	wb.picking = nil
 }
 
 func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
@@ -249,9 +277,7 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			_, inConflict := wb.conflicts[subject]
 			return wb.commitChange(subject, v, "", inConflict)
 		}
-		var cmd tea.Cmd
-		wb.noteArea, cmd = wb.noteArea.Update(msg)
-		return cmd
+		return wb.updateNoteArea(msg)
 	case editValue:
 		r := wb.selectedRule()
 		if r == nil {
@@ -275,9 +301,7 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			if r.Kind == rubric.Discretion {
 				note = wb.c.words.NoDeduction // nothing deducted: no reason to ask for
 			}
-			cmd := wb.commit(r.ID, &v, note)
-			wb.afterFigure()
-			return cmd
+			return wb.record(r.ID, &v, note)
 		}
 		var cmd tea.Cmd
 		wb.valueInput, cmd = wb.valueInput.Update(msg)
@@ -297,25 +321,78 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			v, resolve := *wb.pendingVal, wb.resolving
 			wb.stopEditing()
 			cmd := wb.commitChange(r.ID, &v, reason, resolve)
-			wb.afterFigure()
+			wb.advance()
 			return cmd
 		}
-		var cmd tea.Cmd
-		wb.reasonIn, cmd = wb.reasonIn.Update(msg)
-		return cmd
+		return wb.updateReason(msg)
 	case editResolveNew:
 		return wb.updateResolveNew(msg)
+	case editPickNote:
+		return wb.updatePickNote(msg)
 	case editReopen:
 		return wb.updateReopen(msg)
 	}
 	return nil
 }
 
-// afterFigure moves on after a typed figure was recorded: to the
-// indicator's next unrecorded rule, or, when the figure completed the
-// indicator, to the next indicator with work left, saying what this one
-// now scores.
-func (wb *workbench) afterFigure() {
+// updateNoteArea types into the note editor, unless the note would then be
+// longer than store.MaxNoteChars characters (runes, the store's count):
+// then the note stays exactly as it was, cursor and all, and the inline
+// error says why. A key or a paste is never cut to fit.
+func (wb *workbench) updateNoteArea(msg tea.Msg) tea.Cmd {
+	before := wb.noteArea.Value()
+	row, col := wb.noteArea.Line(), wb.noteArea.Column()
+	area, cmd := wb.noteArea.Update(msg)
+	after := area.Value()
+	if after != before {
+		wb.inlineErr = ""
+	}
+	if n := utf8.RuneCountInString(after); n > store.MaxNoteChars && n > utf8.RuneCountInString(before) {
+		// The widget edits its rows in place: restore from the text.
+		area.SetValue(before)
+		area.MoveToBegin()
+		for i := 0; area.Line() < row && i <= store.MaxNoteChars; i++ { // bounded: a line per step
+			area.CursorDown()
+		}
+		area.SetCursorColumn(col)
+		wb.inlineErr = fmt.Sprintf(wb.c.l.Workbench.NoteTooLong, store.MaxNoteChars, n)
+		cmd = nil
+	}
+	wb.noteArea = area
+	return cmd
+}
+
+// updateReason types into a reason (of a deduction, of reopening) with the
+// note's limit and refusal.
+func (wb *workbench) updateReason(msg tea.Msg) tea.Cmd {
+	before, pos := wb.reasonIn.Value(), wb.reasonIn.Position()
+	in, cmd := wb.reasonIn.Update(msg)
+	if n := utf8.RuneCountInString(in.Value()); n > store.MaxNoteChars && n > utf8.RuneCountInString(before) {
+		in.SetValue(before)
+		in.SetCursor(pos)
+		wb.inlineErr = fmt.Sprintf(wb.c.l.Workbench.NoteTooLong, store.MaxNoteChars, n)
+		cmd = nil
+	}
+	wb.reasonIn = in
+	return cmd
+}
+
+// record is a value entered for a rule (0, 1, a typed figure and enter, a
+// reason): it is committed and the cursor moves on by the one rule every
+// kind follows.
+func (wb *workbench) record(rule string, v *scoring.Value, note string) tea.Cmd {
+	cmd := wb.commit(rule, v, note)
+	wb.advance()
+	return cmd
+}
+
+// advance is the one rule for moving on after a value was entered, the same
+// for every kind of rule: to the indicator's next unrecorded rule, or, when
+// the value completed the indicator, to the next indicator with work left,
+// saying what this one now scores. A refused value (an error is showing)
+// stays put. The keys that adjust a recorded value (space, +, −) stay too,
+// so that they can be pressed again.
+func (wb *workbench) advance() {
 	ind := wb.current()
 	if ind == nil || wb.inlineErr != "" {
 		return

@@ -85,6 +85,7 @@ func (wb *workbench) startAttach() tea.Cmd {
 	wb.pathInput.SetWidth(max(wb.centerWidth()-4, 1))
 	wb.pathInput.SetValue(start)
 	wb.pathInput.CursorEnd()
+	wb.attachStart = start
 	return wb.pathInput.Focus()
 }
 
@@ -109,7 +110,38 @@ func (wb *workbench) updateAttach(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	wb.pathInput, cmd = wb.pathInput.Update(msg)
 	wb.completions = nil
+	wb.replacePrefill()
 	return cmd
+}
+
+// replacePrefill drops the folder the prompt started with when what was
+// typed (or pasted) after it is a path of its own: one starting with /, \,
+// ~, a drive (C:\) or a quote, as Explorer's "copy as path" gives.
+func (wb *workbench) replacePrefill() {
+	start := wb.attachStart
+	v := wb.pathInput.Value()
+	if start == "" || !strings.HasPrefix(v, start) {
+		return
+	}
+	if rest := v[len(start):]; ownPath(rest) {
+		wb.pathInput.SetValue(rest)
+		wb.pathInput.CursorEnd()
+		wb.attachStart = ""
+	}
+}
+
+// ownPath reports whether typed text starts a path that does not continue
+// the folder before it.
+func ownPath(s string) bool {
+	s = strings.TrimLeft(s, `"'`)
+	switch {
+	case s == "":
+		return false
+	case s[0] == '/' || s[0] == '\\' || s[0] == '~':
+		return true
+	}
+	return len(s) >= 3 && s[1] == ':' && (s[2] == '\\' || s[2] == '/') &&
+		(s[0] >= 'A' && s[0] <= 'Z' || s[0] >= 'a' && s[0] <= 'z')
 }
 
 // completedMsg is what tab found for a path prefix.
@@ -411,6 +443,9 @@ func (wb *workbench) attachPromptLines(inner int) []string {
 			break
 		}
 		lines = append(lines, wb.c.styles.Dim.Render(fit("  "+filepath.Base(strings.TrimSuffix(m, string(filepath.Separator)))+suffixSep(m), inner)))
+	}
+	if wb.attachStart != "" {
+		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.l.Workbench.AttachReplace, inner)
 	}
 	return appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.AttachHint, inner)
 }

@@ -50,7 +50,7 @@ func TestGoldenPanes(t *testing.T) {
 	h.gotoIndicator("3.2")
 	h.keys("91500 enter 4 enter 4 enter")
 	h.gotoIndicator("1.2")
-	h.keys("8 enter 1")
+	h.keys("8 enter 1 p tab") // 1 completed 1.2 and moved on: back to 1.2.b
 	wb := h.m.wb
 	for _, sz := range []struct {
 		name string

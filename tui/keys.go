@@ -32,6 +32,11 @@ type KeyMap struct {
 	Help, Quit, ForceQuit          key.Binding
 	Back, New, Open                key.Binding
 	Summary, Export                key.Binding
+
+	// Advance, FlagKeys and BonusKeys are help only, matched by no screen:
+	// they tell, in the footer, that after 0, 1 or a figure's enter the
+	// cursor moves on to the next unrecorded rule.
+	Advance, FlagKeys, BonusKeys key.Binding
 }
 
 // defaultKeyMap builds the key map with help in the given language.
@@ -65,6 +70,9 @@ func defaultKeyMap(l *i18n.Labels, w *words) KeyMap {
 			"０", "１", "２", "３", "４", "５", "６", "７", "８", "９", "．"),
 			key.WithHelp("0-9", w.TypeFigure)),
 		IndicatorClean: b(w.IndicatorClean, "o"),
+		Advance:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("⏎", l.Workbench.Advance)),
+		FlagKeys:       key.NewBinding(key.WithKeys("0", "1"), key.WithHelp("0/1", l.Workbench.FlagKeys)),
+		BonusKeys:      key.NewBinding(key.WithKeys("0", "1"), key.WithHelp("0/1", l.Workbench.BonusKeys)),
 		Confirm:        b(h["confirm"], "enter"),
 		Cancel:         b(h["cancel"], "esc"),
 		Clear:          b(h["clear"], "x", "delete"),

@@ -46,6 +46,7 @@ func TestNoKeyRecordsByAccident(t *testing.T) {
 	if h.stored("1.3.a") != "0" {
 		t.Fatalf("0 on a count stored %q", h.stored("1.3.a"))
 	}
+	h.keys("p") // 0 completed 1.3 and moved on: back to it
 	// x asks before retracting; another key keeps the value.
 	h.keys("x")
 	h.mustContain("清除 1.3.a 的记录？")

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/store"
 )
 
 // nameScreen asks a new laptop's inspector for a name, once.
@@ -26,15 +28,34 @@ func (s *nameScreen) update(msg tea.Msg) tea.Cmd {
 		if name == "" {
 			return nil
 		}
-		be := s.c.opts.Backend
-		return func() tea.Msg {
-			id, err := be.SetInspector(name)
-			return identityMsg{id, err}
-		}
+		be, create := s.c.opts.Backend, s.c.opts.Create
+		return func() tea.Msg { return setInspector(be, create, name) }
 	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	return cmd
+}
+
+// setInspector records the inspector's name, first making the database
+// when there is none yet (be nil): a name it would refuse is refused
+// before anything is created.
+func setInspector(be Backend, create func() (Backend, error), name string) identityMsg {
+	var created Backend
+	if be == nil {
+		if _, err := store.ValidName("inspector name", name); err != nil {
+			return identityMsg{err: err}
+		}
+		if create == nil {
+			return identityMsg{err: errors.New("no database to record the inspector's name in")}
+		}
+		b, err := create()
+		if err != nil {
+			return identityMsg{err: err}
+		}
+		be, created = b, b
+	}
+	id, err := be.SetInspector(name)
+	return identityMsg{id: id, err: err, be: created}
 }
 
 func (s *nameScreen) view() []string {

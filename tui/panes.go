@@ -132,8 +132,26 @@ func (wb *workbench) navigatorView(w, h int) []string {
 		}
 		lines = append(lines, line)
 	}
-	return fittedBox(&wb.c.styles, wb.c.l.UI.Navigator, wb.mode == editNone || wb.mode == editFilter, lines, w, h)
+	return fittedBox(&wb.c.styles, wb.navigatorTitle(), wb.mode == editNone || wb.mode == editFilter, lines, w, h)
 }
+
+// navigatorTitle is the navigator's title line: the full title of the row
+// under the cursor (its rows cut titles to fit), as much as the border holds.
+func (wb *workbench) navigatorTitle() string {
+	if wb.cursor < 0 || wb.cursor >= len(wb.rows) {
+		return wb.c.l.UI.Navigator
+	}
+	r := wb.rows[wb.cursor]
+	if r.ind == nil {
+		return r.cat.ID + " " + textwidth.Line(r.cat.Title)
+	}
+	return r.ind.ID + " " + plainTitle(r.ind)
+}
+
+// narrowNav is the navigator's inner width below which a category row shows
+// only its number and title, as much of it as fits: its score is beside it
+// in the score pane.
+const narrowNav = 30
 
 // navCacheKey is what every cached navigator row depends on.
 type navCacheKey struct{ inner, gen, styleGen int }
@@ -149,10 +167,13 @@ type navRowKey struct {
 func (wb *workbench) navigatorRow(r row, cursor bool, inner int) string {
 	styles := &wb.c.styles
 	if r.ind == nil {
-		cr := wb.categoryResult(r.cat.ID)
-		score := scoreOf(cr.Score, cr.Max)
 		title := r.cat.ID + " " + textwidth.Sanitize(textwidth.Head(r.cat.Title, inner), false)
-		l := fit(title, inner-textwidth.Width(score)-1) + " " + score
+		l := fit(title, inner)
+		if inner >= narrowNav {
+			cr := wb.categoryResult(r.cat.ID)
+			score := scoreOf(cr.Score, cr.Max)
+			l = fit(title, inner-textwidth.Width(score)-1) + " " + score
+		}
 		if cursor {
 			return styles.Cursor.Render(l)
 		}
@@ -465,7 +486,10 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 		}
 		out = append(out, wb.c.styles.Warning.Render(fit(s, inner)))
 	}
-	if selected {
+	switch {
+	case selected && wb.mode == editPickNote && wb.picking != nil && wb.picking.ss.Subject == ss.Subject:
+		out = append(out, wb.pickPromptLines(inner)...)
+	case selected:
 		hint := l.UI.ResolveHint
 		if wb.signed != nil {
 			hint = wb.signedText()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -38,12 +39,13 @@ func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			if wb.readOnly() {
 				return nil, true
 			}
-			h := ss.Heads[n-1]
-			wb.ask = &question{
-				text:   fmt.Sprintf(wb.c.words.ConfirmPick, n, wb.headValue(h)),
-				action: func() tea.Cmd { return wb.pickHead(ss, h) },
-			}
-			return nil, true
+			// Asks for a note to record with it (optional), as
+			// `kaohe resolve --pick … --note` takes one; enter keeps it.
+			wb.picking = &pickChoice{ss: ss, head: ss.Heads[n-1], n: n}
+			wb.mode = editPickNote
+			wb.inlineErr = ""
+			wb.reasonIn.SetValue("")
+			return wb.reasonIn.Focus(), true
 		}
 	}
 	if wb.selectedRule() == nil {
@@ -76,23 +78,59 @@ func (wb *workbench) headValue(h *store.Revision) string {
 	return wb.shown(h.Subject, h.Value)
 }
 
-// pickHead settles a conflict with one head's value (and note).
-func (wb *workbench) pickHead(ss *store.SubjectState, h *store.Revision) tea.Cmd {
+// pickChoice is a value chosen to settle a conflict: the n-th head.
+type pickChoice struct {
+	ss   *store.SubjectState
+	head *store.Revision
+	n    int
+}
+
+// updatePickNote types the note recorded with the value kept; enter keeps
+// it (and the note, if any), esc leaves the conflict as it is.
+func (wb *workbench) updatePickNote(msg tea.Msg) tea.Cmd {
+	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, wb.c.keys.Confirm) && wb.picking != nil {
+		p, note := wb.picking, strings.TrimSpace(wb.reasonIn.Value())
+		wb.stopEditing()
+		return wb.pickHead(p, note)
+	}
+	return wb.updateReason(msg)
+}
+
+// pickHead settles a conflict with one head's value, and with the note
+// typed, else the head's own note.
+func (wb *workbench) pickHead(p *pickChoice, note string) tea.Cmd {
 	if wb.readOnly() {
 		return nil
 	}
 	// The store's rule for settling a conflict, the one `kaohe resolve`
 	// uses; recorded through the save queue with the heads shown as
 	// parents, so a value arriving meanwhile stays a conflict.
-	c, err := store.ResolveChange(ss, store.Resolution{Keep: h.ID})
+	c, err := store.ResolveChange(p.ss, store.Resolution{Keep: p.head.ID, Note: note})
 	if err != nil {
 		wb.failure = wb.c.l.UI.Error + oneLine(err.Error())
 		return nil
 	}
-	for _, head := range ss.Heads {
+	for _, head := range p.ss.Heads {
 		c.Seen = append(c.Seen, head.ID)
 	}
-	return wb.apply(c)
+	cmd := wb.apply(c)
+	wb.message = fmt.Sprintf(wb.c.l.Workbench.Picked, p.n, wb.headValue(p.head), p.ss.Subject)
+	return cmd
+}
+
+// pickPromptLines is the prompt for the note kept with a value, shown under
+// the conflict it settles.
+func (wb *workbench) pickPromptLines(inner int) []string {
+	w := wb.c.l.Workbench
+	p := wb.picking
+	lines := appendWrapped(nil, wb.c.styles.Warning, "    ", fmt.Sprintf(w.PickWhich, p.n, wb.headValue(p.head)), inner)
+	// The question on a line of its own: the note gets the pane's width.
+	lines = appendWrapped(lines, wb.c.styles.Text, "    ", w.PickNote, inner)
+	lines = append(lines, wrapPrefixed("    ", wb.reasonIn.View(), inner)...)
+	if wb.inlineErr != "" {
+		lines = appendWrapped(lines, wb.c.styles.Error, "    ", wb.inlineErr, inner)
+	}
+	return appendWrapped(lines, wb.c.styles.Dim, "    ", w.PickNoteHint, inner)
 }
 
 // updateResolveNew types a new value that settles a conflict.

@@ -54,8 +54,11 @@ func (wb *workbench) showChecks(msg checksMsg) {
 		return func() tea.Cmd {
 			wb.mode = editNone
 			return func() tea.Msg {
-				_, err := be.Sign(id, aid, incomplete)
-				return statusSavedMsg{err}
+				rev, err := be.Sign(id, aid, incomplete)
+				if err != nil {
+					return statusSavedMsg{err: err}
+				}
+				return statusSavedMsg{signed: &rev}
 			}
 		}
 	}
@@ -93,12 +96,10 @@ func (wb *workbench) updateReopen(msg tea.Msg) tea.Cmd {
 		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
 		return func() tea.Msg {
 			_, err := be.Reopen(id, aid, reason)
-			return statusSavedMsg{err}
+			return statusSavedMsg{err: err}
 		}
 	}
-	var cmd tea.Cmd
-	wb.reasonIn, cmd = wb.reasonIn.Update(msg)
-	return cmd
+	return wb.updateReason(msg)
 }
 
 // checksView lists what the sign-off checks found.
@@ -151,7 +152,7 @@ func (wb *workbench) askKeepSigned(subject string) tea.Cmd {
 	wb.ask = &question{text: fmt.Sprintf(wb.c.words.KeepSignedAsk, subject), action: func() tea.Cmd {
 		return func() tea.Msg {
 			_, err := be.KeepSigned(id, aid, subject)
-			return statusSavedMsg{err}
+			return statusSavedMsg{err: err}
 		}
 	}}
 	return nil

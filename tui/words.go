@@ -6,7 +6,7 @@ type words struct {
 	NextConflict, ListUnrecorded, NoDeficiency, Found, ToggleRecorded string
 	TypeFigure, IndicatorClean, Undo, History, Sign, Reopen           string
 	PickHead, Yes, NewLine, CloseHelp                                 string
-	ConfirmRetract, ConfirmPick                                       string // formats: rule / n, value
+	ConfirmRetract                                                    string // format: rule
 	Undid, NothingToUndo                                              string // Undid: what
 	AllRecorded, NoMatch                                              string
 	ConflictEdit                                                      string
@@ -39,11 +39,11 @@ type words struct {
 func wordsFor(lang string) *words {
 	if lang == "zh" {
 		return &words{
-			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题（否/0）", Found: "发现（是）/加分",
+			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题", Found: "发现（是）/加分",
 			ToggleRecorded: "切换已记录的是/否", TypeFigure: "输入数值", IndicatorClean: "本指标无问题", Undo: "撤销",
 			History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行", CloseHelp: "按 ? 或 esc 关闭帮助",
-			ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)", ConfirmPick: "选用第 %d 个值（%s）？(y/enter 确定，其他键取消)",
-			Undid: "已撤销：%s", NothingToUndo: "本次没有可撤销的修改",
+			ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)",
+			Undid:          "已撤销：%s", NothingToUndo: "本次没有可撤销的修改",
 			AllRecorded: "全部规则已记录", NoMatch: "没有符合筛选的指标，按 esc 清除筛选",
 			ConflictEdit: "此项有冲突：按 1/2 选用，或 enter 输入新值",
 			ReasonPrompt: "请填写理由，回车确认，esc 取消", NoteEditHint: "enter 保存 • ctrl+j 换行 • esc 取消",
@@ -66,11 +66,11 @@ func wordsFor(lang string) *words {
 		}
 	}
 	return &words{
-		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none found (no/0)", Found: "found (yes)/award",
+		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none", Found: "found (yes)/award",
 		ToggleRecorded: "toggle a recorded yes/no", TypeFigure: "type a figure", IndicatorClean: "indicator clean", Undo: "undo",
 		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line", CloseHelp: "press ? or esc to close help",
-		ConfirmRetract: "Clear the value of %s? (y/enter yes, any other key no)", ConfirmPick: "Keep value %d (%s)? (y/enter yes, any other key no)",
-		Undid: "undone: %s", NothingToUndo: "nothing to undo in this session",
+		ConfirmRetract: "Clear the value of %s? (y/enter yes, any other key no)",
+		Undid:          "undone: %s", NothingToUndo: "nothing to undo in this session",
 		AllRecorded: "every rule is recorded", NoMatch: "no indicator matches the filter; esc clears it",
 		ConflictEdit: "in conflict: press 1/2 to keep a value, or enter to type a new one",
 		ReasonPrompt: "type the reason, enter to confirm, esc to cancel", NoteEditHint: "enter save • ctrl+j new line • esc cancel",

@@ -26,6 +26,7 @@ const (
 	editResolveNew          // a new value that settles a conflict
 	editReopen              // the reason for reopening a signed assessment
 	editAttach              // the path of files to attach
+	editPickNote            // the note recorded with a value kept in a conflict
 	viewUnrecorded          // the list of unrecorded rules
 	viewHistory             // the history of a rule or indicator
 	viewChecks              // the checks before signing
@@ -33,7 +34,7 @@ const (
 )
 
 // typing reports the modes in which keys go into a text field.
-func (m editMode) typing() bool { return m >= editValue && m <= editAttach }
+func (m editMode) typing() bool { return m >= editValue && m <= editPickNote }
 
 // question is an action waiting for the inspector's y/enter.
 type question struct {
@@ -80,12 +81,16 @@ type workbench struct {
 	valueInput textinput.Model
 	reasonIn   textinput.Model
 	pathInput  textinput.Model // files to attach
-	noteArea   textarea.Model
-	pendingVal *scoring.Value // a discretion value waiting for its reason
-	resolving  bool           // the value being entered settles a conflict
-	inlineErr  string
-	ask        *question
-	undo       []undoStep
+	// attachStart is the folder the attach prompt was given to start in,
+	// while what follows it may still replace it (replacePrefill).
+	attachStart string
+	noteArea    textarea.Model
+	pendingVal  *scoring.Value // a discretion value waiting for its reason
+	resolving   bool           // the value being entered settles a conflict
+	picking     *pickChoice    // the value kept in a conflict, waiting for its note
+	inlineErr   string
+	ask         *question
+	undo        []undoStep
 
 	checks      store.Readiness // what the sign-off checks found
 	renderGen   int             // counts rescores: cached rows older than it are stale
@@ -112,7 +117,10 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	wb := &workbench{c: c, version: version}
 	wb.saver = newSaver(c.opts.Backend, c.id, state.Assessment.ID, c.opts.RetryDelay)
 	wb.valueInput = newInput("", 24)
-	wb.reasonIn = newInput("", 500)
+	// No widget limits on notes: the widgets count screen columns (a
+	// Chinese character as two) and cut what is beyond; limitNote keeps
+	// store.MaxNoteChars instead, in characters, and refuses with a message.
+	wb.reasonIn = newInput("", 0)
 	wb.pathInput = newInput("", 4096)
 	wb.noteArea = textarea.New()
 	noteStyles := wb.noteArea.Styles()
@@ -120,7 +128,8 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	wb.noteArea.SetStyles(noteStyles)
 	wb.noteArea.ShowLineNumbers = false
 	wb.noteArea.Prompt = ""
-	wb.noteArea.CharLimit = 4000
+	wb.noteArea.CharLimit = 0
+	wb.noteArea.MaxHeight = 0 // no limit on lines either; the pane shows four
 	wb.noteArea.KeyMap.InsertNewline = c.keys.NewLine
 	wb.load(state)
 	wb.titles = distinctTitles(wb.rb)
@@ -252,6 +261,10 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		} else {
 			wb.failure, wb.justSaved = "", true
 		}
+		if s := msg.signed; s != nil {
+			wb.message = fmt.Sprintf(wb.c.l.Workbench.SignedNow, textwidth.Line(wb.a.Label()), textwidth.Line(s.Inspector),
+				store.ShortID(s.Device, 8), s.Wall.Local().Format("2006-01-02 15:04"))
+		}
 		return wb.reload()
 	case tea.KeyPressMsg:
 		wb.justSaved = false // what the key does may save again
@@ -302,6 +315,10 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 		if c, ok := wb.signOff[wb.evidenceSubject()]; ok {
 			return wb.askKeepSigned(c.Subject)
 		}
+	}
+	if wb.signed != nil && wb.wouldChange(msg) {
+		wb.readOnly()
+		return nil
 	}
 	if cmd, used := wb.updateConflictKeys(msg); used {
 		return cmd
@@ -392,7 +409,7 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Yes}
 	case wb.mode == editValue, wb.mode == editResolveNew:
 		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
-	case wb.mode == editReason, wb.mode == editReopen:
+	case wb.mode == editReason, wb.mode == editReopen, wb.mode == editPickNote:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == editNote:
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}
@@ -407,22 +424,29 @@ func (wb *workbench) shortHelp() []key.Binding {
 	case wb.mode == viewEvidence:
 		return []key.Binding{k.Down, k.Confirm, k.Attach, k.Clear, k.Cancel}
 	case wb.signed != nil:
-		return []key.Binding{k.Reopen, k.History, k.NextIndicator, k.Back}
+		return []key.Binding{k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
-		return []key.Binding{k.PickHead, k.Confirm, k.Down, k.NextConflict}
+		return []key.Binding{k.PickHead, k.Confirm, k.NextConflict, k.NextInput, k.NextIndicator, k.Down}
 	}
 	r := wb.selectedRule()
 	switch {
 	case r == nil:
 		return []key.Binding{k.Confirm, k.IndicatorClean, k.NextIndicator, k.NextInput, k.Undo}
 	case r.Kind == rubric.Flag:
-		return []key.Binding{k.NoDeficiency, k.Found, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Toggle, k.Undo}
+		return []key.Binding{k.FlagKeys, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Toggle, k.Undo}
 	case r.Kind == rubric.Bonus:
-		return []key.Binding{k.NoDeficiency, k.Found, k.NextInput, k.NextIndicator, k.Undo}
+		return []key.Binding{k.BonusKeys, k.NextInput, k.NextIndicator, k.Undo}
 	case r.Kind == rubric.Count:
-		return []key.Binding{k.NoDeficiency, k.Figure, k.IndicatorClean, k.Increment, k.NextInput, k.NextIndicator, k.Undo}
+		return []key.Binding{k.NoDeficiency, k.Advance, k.Figure, k.IndicatorClean, k.Increment, k.NextInput, k.NextIndicator, k.Undo}
 	}
-	return []key.Binding{k.Figure, k.Confirm, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Undo}
+	return []key.Binding{k.Figure, k.Advance, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Undo}
+}
+
+// essential are the footer's keys kept first when it is too narrow for all
+// (with ? and q, which it always shows): moving to the next input and to
+// the next indicator.
+func (wb *workbench) essential() []key.Binding {
+	return []key.Binding{wb.c.keys.NextInput, wb.c.keys.NextIndicator}
 }
 
 // fullHelp is the ? screen.
@@ -431,7 +455,7 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
-		{k.Confirm, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
+		{k.Confirm, k.Advance, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
 		{k.NewLine, k.Attach, k.Evidence, k.Sign, k.Reopen, k.Back},
 	}
 }
@@ -450,14 +474,7 @@ func distinctTitles(rb *rubric.Rubric) map[string]string {
 	inds := rb.Indicators()
 	titles := make([][]rune, len(inds))
 	for i, ind := range inds {
-		t := textwidth.Sanitize(shortTitle(ind), false)
-		for _, b := range boilerplate {
-			if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
-				t = rest
-				break
-			}
-		}
-		titles[i] = []rune(strings.TrimRight(t, "。"))
+		titles[i] = []rune(plainTitle(ind))
 	}
 	out := map[string]string{}
 	for i, ind := range inds {
@@ -474,6 +491,19 @@ func distinctTitles(rb *rubric.Rubric) map[string]string {
 		out[ind.ID] = string(t)
 	}
 	return out
+}
+
+// plainTitle is an indicator's short title without a shared opening phrase
+// (boilerplate) or a closing 。, whole.
+func plainTitle(ind *rubric.Indicator) string {
+	t := textwidth.Sanitize(shortTitle(ind), false)
+	for _, b := range boilerplate {
+		if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
+			t = rest
+			break
+		}
+	}
+	return strings.TrimRight(t, "。")
 }
 
 func commonPrefix(a, b []rune) int {

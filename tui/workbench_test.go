@@ -20,7 +20,11 @@ func TestRecordFlagByOneAndToggle(t *testing.T) {
 		t.Fatalf("1.1.a stored %q, want true", h.stored("1.1.a"))
 	}
 	h.mustContain("总分 99.00", "[是]", "→ -1.00", "已保存")
-	h.keys("space")
+	// 1 moved on to 1.1.b; back to 1.1.a, space flips it.
+	if r := h.m.wb.selectedRule(); r == nil || r.ID != "1.1.b" {
+		t.Fatalf("after 1 on 1.1.a the cursor is on %v, want 1.1.b", r)
+	}
+	h.keys("shift+tab space")
 	if h.stored("1.1.a") != "false" {
 		t.Fatalf("space on a recorded flag: %q", h.stored("1.1.a"))
 	}
@@ -96,6 +100,8 @@ func TestBonusToggle(t *testing.T) {
 	h := newHarness(t)
 	h.gotoIndicator("7.1")
 	h.keys("1")
+	h.mustContain("7.1 已记录完，得分 10.00 / 10")
+	h.gotoIndicator("7.1") // the bonus completed 7.1: the cursor moved on
 	h.mustContain("总分 110.00", "加分 10.00 / 10", "合计加分 10.00", "→ +10.00")
 	if strings.Contains(h.screen(), "合计扣分") {
 		t.Errorf("the bonus is shown as a deduction:\n%s", h.screen())
@@ -139,7 +145,7 @@ func TestCapShownBinding(t *testing.T) {
 	h.keys("8 enter")
 	h.mustContain("1.60→1.00", "→ -1.00 封顶")
 	h.gotoIndicator("1.6")
-	h.keys("1 tab 1 tab 1")
+	h.keys("1 1 1 p") // each value moves on; the last completes 1.6: back to it
 	h.mustContain("扣1.5分，封顶1分", "得分 0.00 / 1")
 	if !strings.Contains(h.screen(), "-1.00*") {
 		t.Errorf("navigator does not mark 1.6 capped:\n%s", h.screen())
@@ -187,7 +193,7 @@ func TestNavigation(t *testing.T) {
 	h.keys("j")
 	// ] skips recorded indicators.
 	h.gotoIndicator("1.1")
-	h.keys("1 tab 1 n tab 1")
+	h.keys("1 1 tab 1") // 1.1 complete moves on to 1.2; tab to 1.2.b
 	h.gotoIndicator("1.1")
 	h.keys("]")
 	if h.m.wb.current().ID != "1.2" { // 1.2 has only one of two rules
@@ -336,7 +342,7 @@ func TestUntrustedTextIsStripped(t *testing.T) {
 
 func TestEnglishLabels(t *testing.T) {
 	h := newHarness(t, withLang("en"))
-	h.mustContain("Indicators", "Score", "Total 100.00", "not recorded")
+	h.mustContain("Indicator", "Score", "Total 100.00", "not recorded")
 	if strings.Contains(ansi.Strip(h.m.footer(h.m.current())), "退出") {
 		t.Error("Chinese help in the English UI")
 	}
@@ -429,12 +435,12 @@ func TestConflictShownAndResolvedByKey(t *testing.T) {
 	if h.stored("1.2.a") != "5" {
 		t.Fatalf("edited over a conflict: %q", h.stored("1.2.a"))
 	}
-	h.keys("2") // keep 张三's value: asks first
-	h.mustContain("选用第 2 个值（3）？")
+	h.keys("2") // keep 张三's value: asks for a note first
+	h.mustContain("选用第 2 个值（3）", "选用说明（可不填）：")
 	if h.stored("1.2.a") != "5" {
 		t.Fatal("picked a value without confirmation")
 	}
-	h.keys("y")
+	h.keys("enter")
 	if h.stored("1.2.a") != "3" {
 		t.Fatalf("picked value stored as %q", h.stored("1.2.a"))
 	}

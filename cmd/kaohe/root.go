@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
@@ -77,31 +78,63 @@ func (a *app) rootCmd() *cobra.Command {
 }
 
 // runDefault is what `kaohe` with no arguments does: the TUI, on the
-// default database (created if needed) and the embedded rubric.
+// default database and the embedded rubric. A database that does not exist
+// yet is created only once the inspector has typed a name, so quitting at
+// the name prompt creates nothing (no file, no device key).
 func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
-	return a.withNewOrExistingStore(func(s *store.Store) error {
-		rb := rubric.Default()
-		// The Excel export proposes the current directory, not the hidden
-		// data folder; the inspector can type another path.
-		reportDir, err := os.Getwd()
+	p, opts, err := a.storeToOpen(true, false)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) || a.getenv("KAOHE_INSPECTOR") != "" {
+		return a.withNewOrExistingStore(func(s *store.Store) error {
+			return a.runTUI(tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")}, nil)
+		})
+	}
+	var mu sync.Mutex
+	var created *store.Store
+	err = a.runTUI(nil, func() (tui.Backend, error) {
+		s, err := store.Open(p, opts)
 		if err != nil {
-			reportDir = "."
+			return nil, err
 		}
-		opts := tui.Options{
-			Backend:   tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")},
-			Labels:    a.labels(rb),
-			Rubric:    rb,
-			Now:       a.now,
-			Dark:      true,
-			ReportDir: reportDir,
-		}
-		unsaved, err := tui.Run(opts, a.stdin, a.term)
-		if err != nil {
-			return err
-		}
-		if unsaved > 0 {
-			fmt.Fprintf(a.stderr, "kaohe: quit with %d edits not saved\n", unsaved)
-		}
-		return nil
+		mu.Lock()
+		created = s
+		mu.Unlock()
+		return tui.StoreBackend{Store: s}, nil
 	})
+	mu.Lock()
+	defer mu.Unlock()
+	if created == nil {
+		return err
+	}
+	return a.closeAfter(created, err)
+}
+
+// runTUI runs the workbench on a database, or with create, on none yet.
+func (a *app) runTUI(be tui.Backend, create func() (tui.Backend, error)) error {
+	rb := rubric.Default()
+	// The Excel export proposes the current directory, not the hidden
+	// data folder; the inspector can type another path.
+	reportDir, err := os.Getwd()
+	if err != nil {
+		reportDir = "."
+	}
+	opts := tui.Options{
+		Backend:   be,
+		Create:    create,
+		Labels:    a.labels(rb),
+		Rubric:    rb,
+		Now:       a.now,
+		Dark:      true,
+		ReportDir: reportDir,
+	}
+	unsaved, err := tui.Run(opts, a.stdin, a.term)
+	if err != nil {
+		return err
+	}
+	if unsaved > 0 {
+		fmt.Fprintf(a.stderr, "kaohe: quit with %d edits not saved\n", unsaved)
+	}
+	return nil
 }

@@ -38,6 +38,10 @@ type Labels struct {
 
 	// UI is the wording of the terminal workbench.
 	UI UI
+
+	// Workbench is the workbench's wording about moving on, limits and
+	// read-only feedback.
+	Workbench Workbench
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -272,6 +276,7 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
+		Workbench: chineseWorkbench(),
 	}
 }
 
@@ -393,6 +398,7 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
+		Workbench: englishWorkbench(),
 	}
 }
 
