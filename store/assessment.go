@@ -43,7 +43,9 @@ func normalizeName(s string) string { return norm.NFC.String(strings.Trim(s, " \
 
 // CreateAssessment stores the rubric (refusing one whose id and version are
 // known with other content) and the assessment, returning it and whether it
-// is new. It writes no revision: an assessment is a draft until someone
+// is new. The period follows the rubric's period rule, full-width digits
+// folded to ASCII first (a *rubric.PeriodError otherwise), so ２０２１ is
+// the same assessment as 2021. It writes no revision: an assessment is a draft until someone
 // signs it, so inspectors who each create the same assessment do not
 // disagree about anything when their files meet.
 func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period string) (Assessment, bool, error) {
@@ -53,6 +55,9 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 	}
 	period, err = ValidName("period", period)
 	if err != nil {
+		return Assessment{}, false, err
+	}
+	if period, err = rb.CheckPeriod(period); err != nil {
 		return Assessment{}, false, err
 	}
 	if id.Inspector == "" {
@@ -124,7 +129,7 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	ref = normalizeName(ref)
 	var matches []Assessment
 	if i := strings.LastIndex(ref, "/"); i > 0 {
-		unit, period := normalizeName(ref[:i]), normalizeName(ref[i+1:])
+		unit, period := normalizeName(ref[:i]), rubric.NormalizePeriod(normalizeName(ref[i+1:]))
 		for _, a := range all {
 			if a.Unit == unit && a.Period == period {
 				matches = append(matches, a)
@@ -167,4 +172,19 @@ func (s *Store) tx(fn func(*sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// checkMergedPeriod refuses, at merge, an assessment whose period is not
+// one its rubric's period rule gives (２０２１, 二零二一, made before
+// periods were checked): merged in, it would sit beside the colleagues'
+// 2021 as another assessment that no report of 2021 shows.
+func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
+	p, err := rb.CheckPeriod(a.Period)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%v; re-record its findings under a period of that form in the file it came from (kaohe export, kaohe new, kaohe import) and merge again", err)
+	case p != a.Period:
+		return fmt.Errorf("its period %q is written %q everywhere else; re-record its findings under %s/%s in the file it came from (kaohe export, kaohe new, kaohe import) and merge again", a.Period, p, a.Unit, p)
+	}
+	return nil
 }

@@ -466,6 +466,10 @@ func (d *sourceData) read(db *sql.DB) error {
 			rows.Close()
 			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
 		}
+		if err := checkMergedPeriod(rubrics[a.RubricID+"\x00"+a.RubricVersion], a); err != nil {
+			rows.Close()
+			return refuse(rec, "%v", err)
+		}
 		if want := AssessmentID(a.RubricID, a.RubricVersion, a.Unit, a.Period); a.ID != want {
 			rows.Close()
 			return refuse(rec, "its ID %s is not the one its rubric, unit and period give (%s)", a.ID, want)

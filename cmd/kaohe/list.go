@@ -14,22 +14,25 @@ import (
 
 // summary is one assessment's line in `kaohe list`.
 type summary struct {
-	ID         string       `json:"id"`
-	Unit       string       `json:"unit"`
-	Period     string       `json:"period"`
-	Rubric     string       `json:"rubric"`
-	Inspectors []string     `json:"inspectors"`
-	Progress   string       `json:"progress"`
-	Recorded   int          `json:"indicators_recorded"`
-	Indicators int          `json:"indicators_total"`
-	Total      *decimal.Dec `json:"total"`
-	Status     string       `json:"status"`
-	Conflicts  int          `json:"conflicts"`
+	ID     string `json:"id"`
+	Unit   string `json:"unit"`
+	Period string `json:"period"`
+	Rubric string `json:"rubric"`
+	// RubricVersion is the version of the rubric, the column list shows:
+	// two assessments of one unit and period differ by it.
+	RubricVersion string       `json:"rubric_version"`
+	Inspectors    []string     `json:"inspectors"`
+	Progress      string       `json:"progress"`
+	Recorded      int          `json:"indicators_recorded"`
+	Indicators    int          `json:"indicators_total"`
+	Total         *decimal.Dec `json:"total"`
+	Status        string       `json:"status"`
+	Conflicts     int          `json:"conflicts"`
 }
 
 func summarize(st *store.State) summary {
 	sm := summary{ID: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period,
-		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, Inspectors: st.ShownInspectors(),
+		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, RubricVersion: st.Assessment.RubricVersion, Inspectors: st.ShownInspectors(),
 		Status: st.Status(), Conflicts: len(st.Conflicts())}
 	if sm.Inspectors == nil {
 		sm.Inspectors = []string{}
@@ -76,7 +79,7 @@ func (o *listOptions) run() error {
 			return nil
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
+		fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Rubric, 8), pad(l.Inspectors, 16),
 			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
 		for _, r := range rows {
 			total := "-"
@@ -84,7 +87,7 @@ func (o *listOptions) run() error {
 				total = r.Total.Fixed(2)
 			}
 			ln := textwidth.Line
-			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
+			fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8), pad(ln(r.RubricVersion), 8),
 				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}

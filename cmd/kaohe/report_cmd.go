@@ -10,6 +10,7 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -59,7 +60,7 @@ func (o *reportOptions) run() error {
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 		}
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: us}, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: rubric.NormalizePeriod(o.period), Units: us}, l, a.now())
 		if err != nil {
 			return err
 		}

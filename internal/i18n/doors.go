@@ -20,6 +20,9 @@ type DoorsCLI struct {
 	// assessment. AlreadyWithdrawn: assessment. WithdrawnMark marks one in
 	// list --all.
 	Withdrawn, WithdrawRecorded, AlreadyWithdrawn, WithdrawnMark string
+	// ChooseRubricFor asks, in the TUI's new form, which rubric a period
+	// is for: the period.
+	ChooseRubricFor string
 	// MaxMB: the value given.
 	MaxMB string
 	// More ends a capped list of problems: how many more.
@@ -41,6 +44,7 @@ func chineseDoors() DoorsCLI {
 		WithdrawRecorded: "%s 已有 %d 条记录，不能直接撤回；确需撤回请用 kaohe withdraw %s --force（会记入历史）",
 		AlreadyWithdrawn: "%s 已经撤回",
 		WithdrawnMark:    "已撤回",
+		ChooseRubricFor:  "年度 %s 没有唯一对应的考核指标，请选择（↑↓ 选择，回车确认）",
 		MaxMB:            "--max-mb %d 无效：应为正整数（单位 MB）",
 		More:             "……另有 %d 处",
 	}
@@ -61,6 +65,7 @@ func englishDoors() DoorsCLI {
 		WithdrawRecorded: "%s has %d records, so it is not withdrawn; if it really was a mistake: kaohe withdraw %s --force (kept in history)",
 		AlreadyWithdrawn: "%s is already withdrawn",
 		WithdrawnMark:    "withdrawn",
+		ChooseRubricFor:  "no single rubric is for period %s: choose one (up/down, enter)",
 		MaxMB:            "--max-mb %d: give a positive number of MB",
 		More:             "... and %d more",
 	}
