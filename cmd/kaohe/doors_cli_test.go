@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,5 +81,83 @@ func TestNewTakesTheRubricOfThePeriod(t *testing.T) {
 		if len(f) < 3 || f[2] != f[1] {
 			t.Errorf("list row %q: want the rubric's version after the period", l)
 		}
+	}
+}
+
+// A rule the rubric does not have is refused the same way by every command
+// that takes one, with exit 1 and the words set uses.
+func TestUnknownRuleRefusedEverywhere(t *testing.T) {
+	c, _ := seeded(t)
+	f := writeFile(t, "y.txt", "台账")
+	for _, args := range [][]string{
+		{"history", "吉首市/2021", "9.9.z"},
+		{"set", "吉首市/2021", "9.9.z", "1"},
+		{"unset", "吉首市/2021", "9.9.z"},
+		{"note", "吉首市/2021", "9.9.z", "台账"},
+		{"attach", "吉首市/2021", "9.9.z", f},
+		{"detach", "吉首市/2021", "9.9.z", "abcd"},
+		{"evidence", "吉首市/2021", "9.9.z"},
+		{"resolve", "吉首市/2021", "9.9.z", "--pick", "张三"},
+	} {
+		out, errs, code := c.run(args...)
+		if code != 1 || out != "" || !strings.Contains(errs, `has no rule "9.9.z"`) {
+			t.Errorf("kaohe %s: exit %d\nstdout: %s\nstderr: %s", strings.Join(args, " "), code, out, errs)
+		}
+	}
+	c.lang = "zh"
+	if _, errs, _ := c.run("history", "吉首市/2021", "9.9.z"); !strings.Contains(errs, "没有规则“9.9.z”") {
+		t.Errorf("history in Chinese: %s", errs)
+	}
+}
+
+// attach refuses a --max-mb that is not a positive number, and attaches
+// all its files or none.
+func TestAttachAllOrNothing(t *testing.T) {
+	c, _ := seeded(t)
+	y := writeFile(t, "y.txt", "台账")
+	for _, mb := range []string{"0", "-1"} {
+		_, errs, code := c.run("attach", "吉首市/2021", "1.4.a", y, "--max-mb", mb)
+		if code != 1 || !strings.Contains(errs, "--max-mb "+mb) {
+			t.Errorf("--max-mb %s: exit %d: %s", mb, code, errs)
+		}
+	}
+	missing := filepath.Join(t.TempDir(), "nosuch.txt")
+	_, errs, code := c.run("attach", "吉首市/2021", "1.4.a", y, missing)
+	if code != 1 || !strings.Contains(errs, "nosuch.txt") {
+		t.Errorf("attach y.txt nosuch.txt: exit %d: %s", code, errs)
+	}
+	if out := c.ok("evidence", "吉首市/2021"); !strings.Contains(out, "no evidence") {
+		t.Fatalf("a refused attach left y.txt attached: %s", out)
+	}
+	z := writeFile(t, "z.txt", "照片")
+	if out := c.ok("attach", "吉首市/2021", "1.4.a", y, z); strings.Count(out, "attached") != 2 {
+		t.Errorf("attach y.txt z.txt: %s", out)
+	}
+}
+
+// A findings file with very many bad keys lists the first 20 problems and
+// counts the rest, for import and score --findings alike.
+func TestFindingsProblemsAreCapped(t *testing.T) {
+	c, _ := seeded(t)
+	var b strings.Builder
+	b.WriteString(`{"findings": {`)
+	for i := 0; i < 3000; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `"9.9.%d": 1`, i)
+	}
+	b.WriteString("}}")
+	f := writeFile(t, "many.json", b.String())
+	for _, args := range [][]string{{"import", "吉首市/2021", f}, {"score", "--findings", f}} {
+		out, errs, code := c.run(args...)
+		lines := strings.Split(strings.TrimSpace(errs), "\n")
+		if code != 1 || out != "" || len(lines) != 21 || !strings.HasSuffix(lines[20], "... and 2980 more") {
+			t.Errorf("kaohe %s: exit %d, %d lines, last %q", args[0], code, len(lines), lines[len(lines)-1])
+		}
+	}
+	c.lang = "zh"
+	if _, errs, _ := c.run("import", "吉首市/2021", f); !strings.Contains(errs, "……另有 2980 处") {
+		t.Errorf("in Chinese: %.300s", errs)
 	}
 }

@@ -49,6 +49,11 @@ type historyEntry struct {
 func (o *historyOptions) run() error {
 	a := o.app
 	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if o.subject != "" {
+			if err := a.knownSubject(s, as, o.subject, anySubject); err != nil {
+				return err
+			}
+		}
 		all, err := s.History(as.ID, "")
 		if err != nil {
 			return err
