@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 )
@@ -67,6 +68,25 @@ func (e *NotRegularError) In(l *i18n.Labels) string {
 	return fmt.Sprintf(l.CLI.Doors.NotRegular, e.Path)
 }
 
+// NoRoomError is a file that could not be written for want of room: a
+// full disk, or a file size limit (ulimit -f). Nothing was written.
+type NoRoomError struct {
+	Path string
+	Err  error
+}
+
+// Error says so in English.
+func (e *NoRoomError) Error() string { return e.In(i18n.For("en")) }
+
+// In says so in the labels' language, naming the folder to free.
+func (e *NoRoomError) In(l *i18n.Labels) string {
+	dir, _ := filepath.Abs(filepath.Dir(e.Path))
+	return fmt.Sprintf(l.CLI.Doors.NoRoom, e.Path, dir)
+}
+
+// Unwrap returns the OS's error.
+func (e *NoRoomError) Unwrap() error { return e.Err }
+
 // checkTarget refuses a target that exists and is not a regular file
 // (following a symbolic link to what it names).
 func checkTarget(path string) error {
@@ -99,6 +119,9 @@ func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(name)
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) {
+			return &NoRoomError{Path: path, Err: err}
+		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := write(tmp); err != nil {

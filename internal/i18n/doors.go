@@ -8,7 +8,8 @@ type DoorsCLI struct {
 	// PeriodForm: period, rubric, the form, an example.
 	PeriodForm string
 	// NotRegular: the target that is a device, a pipe or a folder.
-	NotRegular string
+	// NoRoom: the file, its folder.
+	NotRegular, NoRoom string
 	// DiskFull: database, folder. ShmNoRoom: database, -shm file, folder.
 	// WriteFailed: database, folder, SQLite's code. ReadOnlyFolder:
 	// database, folder. CannotOpen: database, folder, SQLite's message.
@@ -33,6 +34,7 @@ func chineseDoors() DoorsCLI {
 	return DoorsCLI{
 		PeriodForm:       "年度“%s”不符合考核指标 %s 要求的格式 %s（如 %s，用阿拉伯数字）",
 		NotRegular:       "%s 不是普通文件（是设备、管道或文件夹）；kaohe 只写入普通文件，请换一个文件名",
+		NoRoom:           "无法写入 %s：%s 中没有空间（磁盘已满，或受文件大小限制 ulimit -f）；未写入任何内容，请腾出空间后重试",
 		DiskFull:         "%s：磁盘已满，未保存任何内容；请在 %s 所在的磁盘上腾出空间后重试（数据库本身完好）",
 		ShmNoRoom:        "%s：无法在 %[3]s 中建立共享内存文件 %[2]s（磁盘已满，或受文件大小限制 ulimit -f）；数据库本身完好，请在该磁盘上腾出至少 32 KB 空间后重试",
 		WriteFailed:      "%s：无法写入 %s（磁盘 I/O 错误 %d——磁盘已满、文件大小受限或设备故障）；未保存任何内容，数据库本身完好，请腾出空间或检查设备后重试",
@@ -54,6 +56,7 @@ func englishDoors() DoorsCLI {
 	return DoorsCLI{
 		PeriodForm:       "period %q is not in the form rubric %s requires: %s (e.g. %s, in digits)",
 		NotRegular:       "%s is not a regular file (a device, a pipe or a folder); kaohe writes only regular files: give a file name",
+		NoRoom:           "cannot write %s: no room in %s (the disk is full, or a file size limit such as ulimit -f); nothing was written: free some space there and try again",
 		DiskFull:         "%s: the disk is full, nothing was saved; free some space on the disk holding %s and try again (the database itself is fine)",
 		ShmNoRoom:        "%s: cannot make its shared-memory file %s in %s (the disk is full, or a file size limit such as ulimit -f); the database itself is fine: free at least 32 KB there and try again",
 		WriteFailed:      "%s: cannot write in %s (disk I/O error %d: a full disk, a file size limit or a failing device); nothing was saved and the database itself is fine: free some space or check the device and try again",
