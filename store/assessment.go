@@ -143,6 +143,12 @@ func (s *Store) Find(ref string) (Assessment, error) {
 			}
 		}
 	}
+	if len(matches) > 1 {
+		// A withdrawn assessment gives way to the one that replaced it.
+		if matches, err = withoutWithdrawn(s, matches); err != nil {
+			return Assessment{}, err
+		}
+	}
 	switch len(matches) {
 	case 0:
 		return Assessment{}, fmt.Errorf("no assessment %q in %s (kaohe list shows them; create one with kaohe new UNIT PERIOD)", ref, s.path)
@@ -187,4 +193,121 @@ func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
 		return fmt.Errorf("its period %q is written %q everywhere else; re-record its findings under %s/%s in the file it came from (kaohe export, kaohe new, kaohe import) and merge again", a.Period, p, a.Unit, p)
 	}
 	return nil
+}
+
+// SubjectWithdrawn is the subject that withdraws an assessment created by
+// mistake (last year's rubric, a mistyped unit). Like the status it is a
+// revision of the graph, so a withdrawal merges, signs and shows in history
+// as every revision does, and merging in either order gives the same
+// state: an assessment is withdrawn when any head of this subject says so.
+const SubjectWithdrawn = "withdrawn"
+
+// withdrawnValue is the one value a withdrawal records (its note holds
+// the reason).
+const withdrawnValue = "withdrawn"
+
+// Withdrawn returns the revision that withdrew the assessment (the latest,
+// when several inspectors did), or nil.
+func (st *State) Withdrawn() *Revision {
+	if ss, ok := st.Subjects[SubjectWithdrawn]; ok {
+		for _, h := range ss.Heads {
+			if DecodeText(h.Value) == withdrawnValue {
+				return h
+			}
+		}
+	}
+	return nil
+}
+
+// WithdrawRecordedError refuses to withdraw an assessment in which
+// something is recorded, unless forced.
+type WithdrawRecordedError struct {
+	Assessment Assessment
+	Revisions  int
+}
+
+// Error says what is recorded and how to withdraw it all the same.
+func (e *WithdrawRecordedError) Error() string {
+	return fmt.Sprintf("%s has %d records, so it is not withdrawn; if it really was a mistake: kaohe withdraw %s --force (kept in history)",
+		e.Assessment.Label(), e.Revisions, e.Assessment.Label())
+}
+
+// Unwrap marks it a refusal of bad input, not a failed write.
+func (e *WithdrawRecordedError) Unwrap() error { return errInvalid }
+
+// ErrAlreadyWithdrawn is a withdrawal of an assessment already withdrawn.
+var ErrAlreadyWithdrawn = invalid("the assessment is already withdrawn")
+
+// Withdraw withdraws an assessment created by mistake: a revision of
+// SubjectWithdrawn with the reason as its note, kept in history. List,
+// report and the picker leave a withdrawn assessment out. An assessment in
+// which anything is recorded is refused (*WithdrawRecordedError) unless
+// force; a signed one must be reopened first.
+func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (*Revision, error) {
+	if id.Inspector == "" {
+		return nil, ErrNoInspector
+	}
+	var rev *Revision
+	err := s.tx(func(tx *sql.Tx) error {
+		st, err := s.stateIn(tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if st.Withdrawn() != nil {
+			return ErrAlreadyWithdrawn
+		}
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM revision WHERE assessment_id = ?", st.Assessment.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 && !force {
+			return &WithdrawRecordedError{Assessment: st.Assessment, Revisions: n}
+		}
+		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: StringValue(withdrawnValue), Note: reason, Resolve: true})
+		return err
+	})
+	if err != nil {
+		if IsRefusal(err) {
+			return nil, err
+		}
+		return nil, s.writeErr(err)
+	}
+	return rev, nil
+}
+
+// withdrawnIDs are the assessments a head of SubjectWithdrawn withdraws.
+func (s *Store) withdrawnIDs() (map[string]bool, error) {
+	rows, err := s.db.Query("SELECT DISTINCT h.assessment_id FROM head h JOIN revision r ON r.id = h.revision_id WHERE h.subject = ? AND r.value IS NOT NULL", SubjectWithdrawn)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// withoutWithdrawn drops the withdrawn assessments of several that match
+// one name, unless all of them are withdrawn.
+func withoutWithdrawn(s *Store, matches []Assessment) ([]Assessment, error) {
+	gone, err := s.withdrawnIDs()
+	if err != nil {
+		return nil, err
+	}
+	var live []Assessment
+	for _, a := range matches {
+		if !gone[a.ID] {
+			live = append(live, a)
+		}
+	}
+	if len(live) == 0 {
+		return matches, nil
+	}
+	return live, nil
 }

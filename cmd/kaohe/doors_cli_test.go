@@ -161,3 +161,88 @@ func TestFindingsProblemsAreCapped(t *testing.T) {
 		t.Errorf("in Chinese: %.300s", errs)
 	}
 }
+
+// An assessment made on last year's rubric by mistake is withdrawn: list,
+// report and name lookups leave it out (list --all shows it marked), its
+// history keeps the withdrawal; one with records needs --force.
+func TestWithdrawAMistakenAssessment(t *testing.T) {
+	c, _ := dbCLI(t, "张三")
+	c.ok("new", "吉首市", "2021")
+	c.ok("rubric", "add", rubricFor2022(t))
+	c.ok("new", "吉首市", "2022")
+	out := c.ok("new", "吉首市", "2022", "--rubric-id", "xiangxi-fangguanfu-county@2021")
+	mistaken := strings.Fields(out)[3] // created 吉首市/2022  id ID  rubric …
+	if _, errs, code := c.run("set", "吉首市/2022", "1.2.a", "1"); code != 1 || !strings.Contains(errs, "matches several") {
+		t.Fatalf("two 吉首市/2022: exit %d: %s", code, errs)
+	}
+	out = c.ok("withdraw", mistaken[:12], "--reason", "误用2021年指标")
+	if !strings.Contains(out, "withdrawn 吉首市/2022") {
+		t.Fatalf("withdraw: %s", out)
+	}
+	if list := c.ok("list"); strings.Count(list, "吉首市") != 2 || strings.Contains(list, mistaken[:12]) {
+		t.Errorf("list after withdraw:\n%s", list)
+	}
+	all := c.ok("list", "--all")
+	if !strings.Contains(all, mistaken[:12]) || !strings.Contains(all, "withdrawn") {
+		t.Errorf("list --all does not mark the withdrawn one:\n%s", all)
+	}
+	if out := c.ok("set", "吉首市/2022", "1.2.a", "1"); !strings.Contains(out, "saved 吉首市/2022 1.2.a = 1") {
+		t.Errorf("吉首市/2022 after the withdrawal: %s", out)
+	}
+	if h := c.ok("history", mistaken[:12]); !strings.Contains(h, "withdrawn") || !strings.Contains(h, "误用2021年指标") {
+		t.Errorf("history lost the withdrawal: %s", h)
+	}
+	r := filepath.Join(t.TempDir(), "r.json")
+	c.ok("report", "--period", "2022", "--format", "json", "-o", r)
+	if strings.Count(string(mustRead(t, r)), `"unit": "吉首市"`) > 2 { // its ranking row and its sheet
+		t.Errorf("the report has the withdrawn one:\n%s", mustRead(t, r))
+	}
+	if _, errs, code := c.run("withdraw", mistaken[:12]); code != 1 || !strings.Contains(errs, "already withdrawn") {
+		t.Errorf("withdraw again: exit %d: %s", code, errs)
+	}
+	// One with findings is kept unless forced.
+	if _, errs, code := c.run("withdraw", "吉首市/2022"); code != 1 || !strings.Contains(errs, "--force") {
+		t.Errorf("withdraw with records: exit %d: %s", code, errs)
+	}
+	if list := c.ok("list"); strings.Count(list, "吉首市") != 2 {
+		t.Errorf("a refused withdraw changed the list:\n%s", list)
+	}
+	c.ok("withdraw", "吉首市/2022", "--force")
+	if list := c.ok("list"); strings.Count(list, "吉首市") != 1 {
+		t.Errorf("withdraw --force:\n%s", list)
+	}
+}
+
+// A withdrawal merges like every revision and order-free: one inspector
+// withdraws, the other keeps recording; merging either way gives the same
+// state, withdrawn, with both inspectors' revisions kept.
+func TestWithdrawMergesOrderFree(t *testing.T) {
+	c, zhang, li, _ := twoInspectors(t)
+	c.ok("--db", li, "set", "吉首市/2021", "1.2.a", "3")
+	c.ok("--db", zhang, "withdraw", "吉首市/2021", "--reason", "重复")
+	dir := t.TempDir()
+	ab, ba := filepath.Join(dir, "ab.db"), filepath.Join(dir, "ba.db")
+	c.ok("merge", "--into", ab, zhang, li)
+	c.ok("merge", "--into", ba, li, zhang)
+	for _, db := range []string{ab, ba} {
+		if list := c.ok("--db", db, "list"); strings.Contains(list, "吉首市") {
+			t.Errorf("%s: the withdrawn assessment is listed:\n%s", db, list)
+		}
+	}
+	strip := func(s string) string { // the same state, whatever the order of the sources
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, `"id"`) {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	a, b := c.ok("--db", ab, "list", "--all", "--json"), c.ok("--db", ba, "list", "--all", "--json")
+	if strip(a) != strip(b) || !strings.Contains(a, `"withdrawn": true`) {
+		t.Errorf("merge order matters:\n%s\n%s", a, b)
+	}
+	if h := c.ok("--db", ab, "history", "吉首市/2021"); !strings.Contains(h, "1.2.a") || !strings.Contains(h, "重复") {
+		t.Errorf("history after merge: %s", h)
+	}
+}

@@ -55,6 +55,7 @@ func (o *reportOptions) run() error {
 	}
 	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
+		states = live(states)
 		l := a.labelsOfStates(states)
 		var us []string
 		if o.units != "" {
