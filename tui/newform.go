@@ -223,6 +223,7 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 		}
 	} else {
 		f.periodInput, cmd = f.periodInput.Update(msg)
+		f.pickRubricFor(rubric.NormalizePeriod(f.periodInput.Value())) // the form shows the rubric it will use
 	}
 	return cmd
 }

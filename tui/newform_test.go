@@ -53,7 +53,9 @@ func TestNewFormPeriodAndRubricOfTheYear(t *testing.T) {
 	if h.m.front != screenWorkbench || h.m.wb.a.ID != h.a.ID {
 		t.Fatalf("２０２１ did not open 吉首市/2021: %+v\n%s", h.m.wb.a, h.screen())
 	}
-	h.keys("b n 泸溪县 enter backspace backspace backspace backspace 2022 enter")
+	h.keys("b n 泸溪县 enter backspace backspace backspace backspace 2022")
+	h.mustContain("考核指标：二〇二二年度考核指标 2022")
+	h.keys("enter")
 	if h.m.front != screenWorkbench || h.m.wb.a.RubricVersion != "2022" || h.m.wb.a.Period != "2022" {
 		t.Fatalf("泸溪县 2022 was made on %+v", h.m.wb.a)
 	}

@@ -245,4 +245,7 @@ func TestWithdrawMergesOrderFree(t *testing.T) {
 	if h := c.ok("--db", ab, "history", "吉首市/2021"); !strings.Contains(h, "1.2.a") || !strings.Contains(h, "重复") {
 		t.Errorf("history after merge: %s", h)
 	}
+	if out := c.ok("--db", ab, "verify"); !strings.HasPrefix(out, "ok:") {
+		t.Errorf("verify after merging a withdrawal: %s", out)
+	}
 }
