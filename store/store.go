@@ -639,8 +639,9 @@ func (s *Store) meta(key string) (string, error) {
 	return v, err
 }
 
-// writeErr turns a failed write into a message naming the file; a full disk
-// is said in so many words.
+// writeErr turns a failed write into a message naming the file; what the
+// disk or the folder refused (a full disk, no room for the -shm, a
+// read-only folder) is told apart by SQLite's result code (diskErr).
 func (s *Store) writeErr(err error) error {
 	if isBusy(err) {
 		return busyErr(s.path, err)
@@ -652,14 +653,5 @@ func (s *Store) writeErr(err error) error {
 		return diskFileErr(de)
 	}
 	msg := describe(err)
-	low := strings.ToLower(msg)
-	switch {
-	case strings.Contains(low, "full"):
-		return fileErr(s.path, "cannot save: the disk is full ("+msg+"); nothing was written, free some space and try again", err)
-	case strings.Contains(low, "readonly") || strings.Contains(low, "read-only"):
-		return fileErr(s.path, "cannot save: the database is read-only ("+msg+")", err)
-	case strings.Contains(low, "i/o") || strings.Contains(low, "disk"):
-		return fileErr(s.path, "cannot save: disk I/O error ("+msg+"); nothing was written", err)
-	}
 	return fileErr(s.path, "cannot save: "+msg, err)
 }
