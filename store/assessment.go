@@ -188,11 +188,32 @@ func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
 	p, err := rb.CheckPeriod(a.Period)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%v; re-record its findings under a period of that form in the file it came from (kaohe export, kaohe new, kaohe import) and merge again", err)
+		return fmt.Errorf("%v; in the file it came from, re-record its findings under a period of that form (kaohe export, kaohe new, kaohe import), withdraw it (kaohe withdraw ID --force) and merge again", err)
 	case p != a.Period:
-		return fmt.Errorf("its period %q is written %q everywhere else; re-record its findings under %s/%s in the file it came from (kaohe export, kaohe new, kaohe import) and merge again", a.Period, p, a.Unit, p)
+		return fmt.Errorf("its period %q is written %q everywhere else; in the file it came from, re-record its findings under %s/%s (kaohe export, kaohe new, kaohe import), withdraw it (kaohe withdraw %s --force) and merge again",
+			a.Period, p, a.Unit, p, ShortID(a.ID, 12))
 	}
 	return nil
+}
+
+// withdrawnIn are the assessments of a database that a revision withdraws
+// (a withdrawal is never retracted): merge lets such an assessment in
+// whatever its period, since no list or report shows it.
+func withdrawnIn(db q) (map[string]bool, error) {
+	rows, err := db.Query("SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
 }
 
 // SubjectWithdrawn is the subject that withdraws an assessment created by
@@ -275,28 +296,10 @@ func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (
 	return rev, nil
 }
 
-// withdrawnIDs are the assessments a head of SubjectWithdrawn withdraws.
-func (s *Store) withdrawnIDs() (map[string]bool, error) {
-	rows, err := s.db.Query("SELECT DISTINCT h.assessment_id FROM head h JOIN revision r ON r.id = h.revision_id WHERE h.subject = ? AND r.value IS NOT NULL", SubjectWithdrawn)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
-}
-
 // withoutWithdrawn drops the withdrawn assessments of several that match
 // one name, unless all of them are withdrawn.
 func withoutWithdrawn(s *Store, matches []Assessment) ([]Assessment, error) {
-	gone, err := s.withdrawnIDs()
+	gone, err := withdrawnIn(s.db)
 	if err != nil {
 		return nil, err
 	}

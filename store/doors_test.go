@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kaohe/kaohe/rubric"
 )
@@ -45,5 +46,21 @@ func TestPeriodRuleAtCreationAndMerge(t *testing.T) {
 	all, _ := s.Assessments()
 	if len(all) != 1 {
 		t.Errorf("the refused merge left %d assessments", len(all))
+	}
+	// Withdrawn in its own file, it merges in, and stays out of the way.
+	old, err = Open(oldPath, Options{Now: func() time.Time { return time.Date(2026, 11, 26, 8, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldID, _ := old.Identity("")
+	if _, err := old.Withdraw(oldID, AssessmentID(rb.ID, rb.Version, "吉首市", "２０２１"), "年度写成全角", false); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	if _, err := s.Merge(oldPath); err != nil {
+		t.Fatalf("merging the withdrawn ２０２１: %v", err)
+	}
+	if got, err := s.Find("吉首市/2021"); err != nil || got.ID != a.ID {
+		t.Errorf("after the merge 吉首市/2021 is %+v, %v", got, err)
 	}
 }
