@@ -189,7 +189,7 @@ func TestWithdrawAMistakenAssessment(t *testing.T) {
 	if out := c.ok("set", "吉首市/2022", "1.2.a", "1"); !strings.Contains(out, "saved 吉首市/2022 1.2.a = 1") {
 		t.Errorf("吉首市/2022 after the withdrawal: %s", out)
 	}
-	if h := c.ok("history", mistaken[:12]); !strings.Contains(h, "withdrawn") || !strings.Contains(h, "误用2021年指标") {
+	if h := c.ok("history", mistaken[:12]); !strings.Contains(h, "withdrawn  - → withdrawn") || !strings.Contains(h, "误用2021年指标") {
 		t.Errorf("history lost the withdrawal: %s", h)
 	}
 	r := filepath.Join(t.TempDir(), "r.json")
