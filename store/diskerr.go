@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"syscall"
 
@@ -22,6 +23,7 @@ const (
 	WriteFailed                           // another SQLITE_IOERR: a file size limit, a failing device
 	ReadOnlyFolder                        // SQLITE_READONLY*, EROFS: the folder cannot be written
 	CannotOpen                            // SQLITE_CANTOPEN: a file beside the database cannot be made
+	ShmReadOnly                           // SQLITE_READONLY with a -shm that cannot be written
 )
 
 // DiskError is a read or write that the disk or the folder refused: a full
@@ -51,6 +53,9 @@ func (e *DiskError) In(l *i18n.Labels) string {
 		return fmt.Sprintf(m.ReadOnlyFolder, e.Path, dir)
 	case CannotOpen:
 		return fmt.Sprintf(m.CannotOpen, e.Path, dir, describe(e.Err))
+	case ShmReadOnly:
+		shm := e.Path + "-shm"
+		return fmt.Sprintf(m.ShmReadOnly, e.Path, shm, shm)
 	}
 	return fmt.Sprintf(m.WriteFailed, e.Path, dir, e.Code)
 }
@@ -97,7 +102,7 @@ func diskErr(path string, err error) *DiskError {
 	case code&0xff == sqlite3.SQLITE_IOERR:
 		problem = WriteFailed
 	case code&0xff == sqlite3.SQLITE_READONLY:
-		problem = ReadOnlyFolder
+		problem = readOnlyWhich(path)
 	case code&0xff == sqlite3.SQLITE_CANTOPEN:
 		problem = CannotOpen
 	case errors.Is(err, syscall.ENOSPC):
@@ -114,3 +119,18 @@ func diskErr(path string, err error) *DiskError {
 
 // is reports whether e is a disk problem of kind p (false for nil).
 func (e *DiskError) is(p DiskProblem) bool { return e != nil && e.Problem == p }
+
+// readOnlyWhich tells what a write SQLite called read-only ran into: a
+// -shm it could open only for reading (SQLite then refuses every write
+// with a plain SQLITE_READONLY), else the folder.
+func readOnlyWhich(path string) DiskProblem {
+	f, err := os.OpenFile(path+"-shm", os.O_RDWR, 0)
+	if err == nil {
+		f.Close()
+		return ReadOnlyFolder
+	}
+	if errors.Is(err, os.ErrNotExist) {
+		return ReadOnlyFolder
+	}
+	return ShmReadOnly
+}

@@ -103,3 +103,27 @@ echo "== ro list"; "$KAOHE" --lang en list 2>&1
 		}
 	}
 }
+
+// A -shm that cannot be written (here made immutable with chattr +i,
+// since root writes any file whatever its mode) is said to be that, naming
+// it and what to do; nothing claims the change was saved, nor that the
+// database is damaged or its folder read-only.
+func TestUnwritableShm(t *testing.T) {
+	_, db := seeded(t)
+	shm := db + "-shm"
+	if err := os.WriteFile(db+"-wal", nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(shm, make([]byte, 32768), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("chattr", "+i", shm).CombinedOutput(); err != nil {
+		t.Skipf("cannot make the -shm immutable here (chattr +i: %v %s)", err, out)
+	}
+	defer exec.Command("chattr", "-i", shm).Run()
+	r := runProc(t, proc(db, nil, "set", "吉首市/2021", "1.2.a", "1"))
+	if r.code != 1 || !strings.Contains(r.stderr, "its shared-memory file "+shm+" cannot be written") ||
+		strings.Contains(r.stderr, "saved") || strings.Contains(r.stderr, "damaged") || strings.Contains(r.stderr, "read-only (a write-protected") {
+		t.Errorf("set with an unwritable -shm: exit %d\nstdout: %s\nstderr: %s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -13,7 +13,8 @@ type DoorsCLI struct {
 	// DiskFull: database, folder. ShmNoRoom: database, -shm file, folder.
 	// WriteFailed: database, folder, SQLite's code. ReadOnlyFolder:
 	// database, folder. CannotOpen: database, folder, SQLite's message.
-	DiskFull, ShmNoRoom, WriteFailed, ReadOnlyFolder, CannotOpen string
+	// ShmReadOnly: database, -shm file, -shm file.
+	DiskFull, ShmNoRoom, WriteFailed, ReadOnlyFolder, CannotOpen, ShmReadOnly string
 	// RubricChoices: period, the stored rubrics; NoRubricFor: period,
 	// the rubrics there are.
 	RubricChoices, NoRubricFor string
@@ -39,6 +40,7 @@ func chineseDoors() DoorsCLI {
 		ShmNoRoom:        "%s：无法在 %[3]s 中建立共享内存文件 %[2]s（磁盘已满，或受文件大小限制 ulimit -f）；数据库本身完好，请在该磁盘上腾出至少 32 KB 空间后重试",
 		WriteFailed:      "%s：无法写入 %s（磁盘 I/O 错误 %d——磁盘已满、文件大小受限或设备故障）；未保存任何内容，数据库本身完好，请腾出空间或检查设备后重试",
 		ReadOnlyFolder:   "%s：所在文件夹 %s 是只读的（如写保护的 U 盘），kaohe 需要在其中写日志文件；请把数据库复制到可写的文件夹",
+		ShmReadOnly:      "%s：共享内存文件 %s 不可写（被设为只读或属于其他用户）；数据库本身完好。请确认没有其他程序打开该数据库后删除 %s，或修正其权限",
 		CannotOpen:       "%s：无法打开 %s 中的文件（%s）；请检查该文件夹是否存在、可写",
 		RubricChoices:    "年度 %s 有多个考核指标可选，请用 --rubric-id 指定其中之一：%s",
 		NoRubricFor:      "没有年度为 %s 的考核指标；请用 --rubric-id 指定其中之一：%s（或先用 kaohe rubric add 添加该年度的指标）",
@@ -61,6 +63,7 @@ func englishDoors() DoorsCLI {
 		ShmNoRoom:        "%s: cannot make its shared-memory file %s in %s (the disk is full, or a file size limit such as ulimit -f); the database itself is fine: free at least 32 KB there and try again",
 		WriteFailed:      "%s: cannot write in %s (disk I/O error %d: a full disk, a file size limit or a failing device); nothing was saved and the database itself is fine: free some space or check the device and try again",
 		ReadOnlyFolder:   "%s: its folder %s is read-only (a write-protected USB stick?) and kaohe needs to write its journal there; copy the database to a writable folder",
+		ShmReadOnly:      "%s: its shared-memory file %s cannot be written (read-only, or another user's); the database itself is fine: if no other program has the database open, delete %s or fix its permissions",
 		CannotOpen:       "%s: cannot open a file in %s (%s); check that the folder exists and is writable",
 		RubricChoices:    "several rubrics are for period %s; choose one with --rubric-id: %s",
 		NoRubricFor:      "no rubric is for period %s; choose one with --rubric-id: %s (or add that year's rubric with kaohe rubric add first)",
