@@ -8,6 +8,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
+
+	"github.com/kaohe/kaohe/internal/i18n"
 )
 
 // Formats lists the export formats.
@@ -51,11 +54,57 @@ func AtomicWrite(path string, data []byte, force bool) error {
 	})
 }
 
+// NotRegularError is a target that exists and is not a regular file (a
+// device such as /dev/full, a named pipe, a folder): kaohe refuses it even
+// with --force, because renaming a file over it would replace the device
+// or pipe with a file and say the report was written.
+type NotRegularError struct{ Path string }
+
+// Error says so in English.
+func (e *NotRegularError) Error() string { return e.In(i18n.For("en")) }
+
+// In says so in the labels' language.
+func (e *NotRegularError) In(l *i18n.Labels) string {
+	return fmt.Sprintf(l.CLI.Doors.NotRegular, e.Path)
+}
+
+// NoRoomError is a file that could not be written for want of room: a
+// full disk, or a file size limit (ulimit -f). Nothing was written.
+type NoRoomError struct {
+	Path string
+	Err  error
+}
+
+// Error says so in English.
+func (e *NoRoomError) Error() string { return e.In(i18n.For("en")) }
+
+// In says so in the labels' language, naming the folder to free.
+func (e *NoRoomError) In(l *i18n.Labels) string {
+	dir, _ := filepath.Abs(filepath.Dir(e.Path))
+	return fmt.Sprintf(l.CLI.Doors.NoRoom, e.Path, dir)
+}
+
+// Unwrap returns the OS's error.
+func (e *NoRoomError) Unwrap() error { return e.Err }
+
+// checkTarget refuses a target that exists and is not a regular file
+// (following a symbolic link to what it names).
+func checkTarget(path string) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return &NotRegularError{Path: path}
+	}
+	return nil
+}
+
 // AtomicWriteFunc streams what write produces into path through a
 // temporary file in the same folder, synced, then renamed over path: a
 // crash or a full disk never leaves half a file. An existing file is
-// refused unless force.
+// refused unless force; a device, a named pipe or a folder always
+// (*NotRegularError).
 func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error {
+	if err := checkTarget(path); err != nil {
+		return err
+	}
 	if !force {
 		if _, err := os.Stat(path); err == nil {
 			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
@@ -70,6 +119,9 @@ func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error
 	fail := func(err error) error {
 		tmp.Close()
 		os.Remove(name)
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) {
+			return &NoRoomError{Path: path, Err: err}
+		}
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := write(tmp); err != nil {
@@ -97,6 +149,10 @@ func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error
 			return nil
 		}
 		// No hard links on this file system (FAT on a USB stick): rename.
+	}
+	if err := checkTarget(path); err != nil { // made while the report was written
+		os.Remove(name)
+		return err
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)

@@ -43,7 +43,9 @@ func normalizeName(s string) string { return norm.NFC.String(strings.Trim(s, " \
 
 // CreateAssessment stores the rubric (refusing one whose id and version are
 // known with other content) and the assessment, returning it and whether it
-// is new. It writes no revision: an assessment is a draft until someone
+// is new. The period follows the rubric's period rule, full-width digits
+// folded to ASCII first (a *rubric.PeriodError otherwise), so ２０２１ is
+// the same assessment as 2021. It writes no revision: an assessment is a draft until someone
 // signs it, so inspectors who each create the same assessment do not
 // disagree about anything when their files meet.
 func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period string) (Assessment, bool, error) {
@@ -53,6 +55,9 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 	}
 	period, err = ValidName("period", period)
 	if err != nil {
+		return Assessment{}, false, err
+	}
+	if period, err = rb.CheckPeriod(period); err != nil {
 		return Assessment{}, false, err
 	}
 	if id.Inspector == "" {
@@ -124,7 +129,7 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	ref = normalizeName(ref)
 	var matches []Assessment
 	if i := strings.LastIndex(ref, "/"); i > 0 {
-		unit, period := normalizeName(ref[:i]), normalizeName(ref[i+1:])
+		unit, period := normalizeName(ref[:i]), rubric.NormalizePeriod(normalizeName(ref[i+1:]))
 		for _, a := range all {
 			if a.Unit == unit && a.Period == period {
 				matches = append(matches, a)
@@ -136,6 +141,12 @@ func (s *Store) Find(ref string) (Assessment, error) {
 			if strings.HasPrefix(a.ID, strings.ToLower(ref)) {
 				matches = append(matches, a)
 			}
+		}
+	}
+	if len(matches) > 1 {
+		// A withdrawn assessment gives way to the one that replaced it.
+		if matches, err = withoutWithdrawn(s, matches); err != nil {
+			return Assessment{}, err
 		}
 	}
 	switch len(matches) {
@@ -167,4 +178,139 @@ func (s *Store) tx(fn func(*sql.Tx) error) error {
 		return err
 	}
 	return tx.Commit()
+}
+
+// checkMergedPeriod refuses, at merge, an assessment whose period is not
+// one its rubric's period rule gives (２０２１, 二零二一, made before
+// periods were checked): merged in, it would sit beside the colleagues'
+// 2021 as another assessment that no report of 2021 shows.
+func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
+	p, err := rb.CheckPeriod(a.Period)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%v; in the file it came from, re-record its findings under a period of that form (kaohe export, kaohe new, kaohe import), withdraw it (kaohe withdraw ID --force) and merge again", err)
+	case p != a.Period:
+		return fmt.Errorf("its period %q is written %q everywhere else; in the file it came from, re-record its findings under %s/%s (kaohe export, kaohe new, kaohe import), withdraw it (kaohe withdraw %s --force) and merge again",
+			a.Period, p, a.Unit, p, ShortID(a.ID, 12))
+	}
+	return nil
+}
+
+// withdrawnIn are the assessments of a database that a revision withdraws
+// (a withdrawal is never retracted): merge lets such an assessment in
+// whatever its period, since no list or report shows it.
+func withdrawnIn(db q) (map[string]bool, error) {
+	rows, err := db.Query("SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// SubjectWithdrawn is the subject that withdraws an assessment created by
+// mistake (last year's rubric, a mistyped unit). Like the status it is a
+// revision of the graph, so a withdrawal merges, signs and shows in history
+// as every revision does, and merging in either order gives the same
+// state: an assessment is withdrawn when any head of this subject says so.
+const SubjectWithdrawn = "withdrawn"
+
+// withdrawnValue is the one value a withdrawal records (its note holds
+// the reason).
+const withdrawnValue = "withdrawn"
+
+// Withdrawn returns the revision that withdrew the assessment (the latest,
+// when several inspectors did), or nil.
+func (st *State) Withdrawn() *Revision {
+	if ss, ok := st.Subjects[SubjectWithdrawn]; ok {
+		for _, h := range ss.Heads {
+			if DecodeText(h.Value) == withdrawnValue {
+				return h
+			}
+		}
+	}
+	return nil
+}
+
+// WithdrawRecordedError refuses to withdraw an assessment in which
+// something is recorded, unless forced.
+type WithdrawRecordedError struct {
+	Assessment Assessment
+	Revisions  int
+}
+
+// Error says what is recorded and how to withdraw it all the same.
+func (e *WithdrawRecordedError) Error() string {
+	return fmt.Sprintf("%s has %d records, so it is not withdrawn; if it really was a mistake: kaohe withdraw %s --force (kept in history)",
+		e.Assessment.Label(), e.Revisions, e.Assessment.Label())
+}
+
+// Unwrap marks it a refusal of bad input, not a failed write.
+func (e *WithdrawRecordedError) Unwrap() error { return errInvalid }
+
+// ErrAlreadyWithdrawn is a withdrawal of an assessment already withdrawn.
+var ErrAlreadyWithdrawn = invalid("the assessment is already withdrawn")
+
+// Withdraw withdraws an assessment created by mistake: a revision of
+// SubjectWithdrawn with the reason as its note, kept in history. List,
+// report and the picker leave a withdrawn assessment out. An assessment in
+// which anything is recorded is refused (*WithdrawRecordedError) unless
+// force; a signed one must be reopened first.
+func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (*Revision, error) {
+	if id.Inspector == "" {
+		return nil, ErrNoInspector
+	}
+	var rev *Revision
+	err := s.tx(func(tx *sql.Tx) error {
+		st, err := s.stateIn(tx, assessmentID)
+		if err != nil {
+			return err
+		}
+		if st.Withdrawn() != nil {
+			return ErrAlreadyWithdrawn
+		}
+		var n int
+		if err := tx.QueryRow("SELECT count(*) FROM revision WHERE assessment_id = ?", st.Assessment.ID).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 && !force {
+			return &WithdrawRecordedError{Assessment: st.Assessment, Revisions: n}
+		}
+		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: StringValue(withdrawnValue), Note: reason, Resolve: true})
+		return err
+	})
+	if err != nil {
+		if IsRefusal(err) {
+			return nil, err
+		}
+		return nil, s.writeErr(err)
+	}
+	return rev, nil
+}
+
+// withoutWithdrawn drops the withdrawn assessments of several that match
+// one name, unless all of them are withdrawn.
+func withoutWithdrawn(s *Store, matches []Assessment) ([]Assessment, error) {
+	gone, err := withdrawnIn(s.db)
+	if err != nil {
+		return nil, err
+	}
+	var live []Assessment
+	for _, a := range matches {
+		if !gone[a.ID] {
+			live = append(live, a)
+		}
+	}
+	if len(live) == 0 {
+		return matches, nil
+	}
+	return live, nil
 }

@@ -31,6 +31,11 @@ func Fingerprint(pub ed25519.PublicKey) string {
 // user's config folder, never in a database and never in a packed copy.
 func LoadDeviceKey(dir string) (ed25519.PrivateKey, error) {
 	path := filepath.Join(dir, DeviceKeyFile)
+	// A named pipe (or a device) in the key's place would be waited on by
+	// every command that writes: refuse it at once, as a database is.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file (a named pipe, device or folder), not a kaohe device key; move it away and kaohe makes a new one", path)
+	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return createDeviceKey(path)

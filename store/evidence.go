@@ -93,31 +93,31 @@ const maxAttachmentName = 255
 // nothing is written. Attaching a file that is already attached there with
 // the same name and note writes nothing.
 func (s *Store) Attach(id Identity, assessmentID, subject, path, note string, opts AttachOptions) (Attachment, error) {
+	atts, err := s.AttachAll(id, assessmentID, subject, []string{path}, note, opts)
+	if err != nil {
+		return Attachment{}, err
+	}
+	return atts[0], nil
+}
+
+// AttachAll attaches several files to one rule or indicator, all or
+// nothing: every file is checked (present, a regular file, within the
+// limit, a usable name) before any is stored, and all are stored in one
+// transaction, so a missing file or a full disk leaves none attached.
+func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []string, note string, opts AttachOptions) ([]Attachment, error) {
 	if id.Inspector == "" {
-		return Attachment{}, ErrNoInspector
+		return nil, ErrNoInspector
 	}
-	info, err := checkBlobFile(path, opts.Limit)
-	if err != nil {
-		return Attachment{}, err
+	files := make([]checkedFile, len(paths))
+	for i, path := range paths {
+		f, err := checkAttachment(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		files[i] = f
 	}
-	name := filepath.Base(path)
-	if !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return Attachment{}, invalid("%q: a file name must be text without control characters; rename the file", name)
-	}
-	if utf8.RuneCountInString(name) > maxAttachmentName {
-		return Attachment{}, invalid("%s: the file name is longer than %d characters; rename the file", path, maxAttachmentName)
-	}
-	meta := AttachmentMeta{Name: name, Size: info.Size, Type: fileType(path)}
-	if opts.Photo != nil {
-		meta.Taken, meta.GPS = opts.Photo(path)
-	}
-	text, err := json.Marshal(meta)
-	if err != nil {
-		return Attachment{}, err
-	}
-	value := string(text)
-	var rev *Revision
-	err = s.tx(func(tx *sql.Tx) error {
+	revs := make([]*Revision, len(files))
+	err := s.tx(func(tx *sql.Tx) error {
 		a, rb, err := s.assessmentIn(tx, assessmentID)
 		if err != nil {
 			return err
@@ -125,23 +125,63 @@ func (s *Store) Attach(id Identity, assessmentID, subject, path, note string, op
 		if !evidenceTarget(rb, subject) {
 			return invalid("rubric %s %s has no rule or indicator %q (rule IDs look like 1.2.a, indicators like 2.1)", rb.ID, rb.Version, subject)
 		}
-		if _, err := storeBlobFile(tx, path, info); err != nil {
-			return err
+		for i, f := range files {
+			if _, err := storeBlobFile(tx, f.path, f.info); err != nil {
+				return err
+			}
+			if revs[i], err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: &f.value, Note: note}); err != nil {
+				return err
+			}
 		}
-		rev, err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, info.SHA256), Value: &value, Note: note})
-		return err
+		return nil
 	})
 	if err != nil {
 		if IsRefusal(err) {
-			return Attachment{}, err
+			return nil, err
 		}
-		return Attachment{}, s.writeErr(err)
+		return nil, s.writeErr(err)
 	}
-	out := Attachment{Subject: subject, SHA256: info.SHA256, AttachmentMeta: meta, Note: note, Inspector: id.Inspector, Device: id.Device}
-	if rev != nil {
-		out.Wall, out.Revision = rev.Wall, rev.ID
+	out := make([]Attachment, len(files))
+	for i, f := range files {
+		out[i] = Attachment{Subject: subject, SHA256: f.info.SHA256, AttachmentMeta: f.meta, Note: note, Inspector: id.Inspector, Device: id.Device}
+		if revs[i] != nil {
+			out[i].Wall, out[i].Revision = revs[i].Wall, revs[i].ID
+		}
 	}
 	return out, nil
+}
+
+// checkedFile is a file checked for attaching: its hash and the metadata
+// recorded with it.
+type checkedFile struct {
+	path  string
+	info  BlobInfo
+	meta  AttachmentMeta
+	value string
+}
+
+// checkAttachment checks one file for attaching and reads its metadata.
+func checkAttachment(path string, opts AttachOptions) (checkedFile, error) {
+	info, err := checkBlobFile(path, opts.Limit)
+	if err != nil {
+		return checkedFile{}, err
+	}
+	name := filepath.Base(path)
+	if !utf8.ValidString(name) || strings.ContainsFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return checkedFile{}, invalid("%q: a file name must be text without control characters; rename the file", name)
+	}
+	if utf8.RuneCountInString(name) > maxAttachmentName {
+		return checkedFile{}, invalid("%s: the file name is longer than %d characters; rename the file", path, maxAttachmentName)
+	}
+	meta := AttachmentMeta{Name: name, Size: info.Size, Type: fileType(path)}
+	if opts.Photo != nil {
+		meta.Taken, meta.GPS = opts.Photo(path)
+	}
+	text, err := json.Marshal(meta)
+	if err != nil {
+		return checkedFile{}, err
+	}
+	return checkedFile{path: path, info: info, meta: meta, value: string(text)}, nil
 }
 
 // fileType is a file's media type from its name, else from its first bytes.

@@ -471,6 +471,10 @@ func (d *sourceData) read(db *sql.DB) error {
 		return err
 	}
 
+	withdrawn, err := withdrawnIn(db)
+	if err != nil {
+		return err
+	}
 	rows, err = db.Query("SELECT id, rubric_id, rubric_version, unit, period FROM assessment")
 	if err != nil {
 		return err
@@ -494,6 +498,10 @@ func (d *sourceData) read(db *sql.DB) error {
 		if rubrics[a.RubricID+"\x00"+a.RubricVersion] == nil {
 			rows.Close()
 			return refuse(rec, "its rubric %s %s is missing", a.RubricID, a.RubricVersion)
+		}
+		if err := checkMergedPeriod(rubrics[a.RubricID+"\x00"+a.RubricVersion], a); err != nil && !withdrawn[a.ID] {
+			rows.Close()
+			return refuse(rec, "%v", err)
 		}
 		if want := AssessmentID(a.RubricID, a.RubricVersion, a.Unit, a.Period); a.ID != want {
 			rows.Close()

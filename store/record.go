@@ -225,6 +225,10 @@ func checkChange(rb *rubric.Rubric, c Change) error {
 		if StatusOf(c.Value) == "" {
 			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
 		}
+	case c.Subject == SubjectWithdrawn:
+		if DecodeText(c.Value) != withdrawnValue {
+			return invalid("a withdrawal records %q and cannot be retracted", withdrawnValue)
+		}
 	case strings.HasPrefix(c.Subject, EvidencePrefix):
 		return checkEvidence(rb, c)
 	case strings.HasPrefix(c.Subject, NotePrefix):

@@ -71,7 +71,7 @@ func (st *State) Signed() *Revision {
 // isRuleSubject reports whether a subject holds a rule's value: not the
 // status, an indicator's note or an attachment.
 func isRuleSubject(subject string) bool {
-	return subject != SubjectStatus && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix)
+	return subject != SubjectStatus && subject != SubjectWithdrawn && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix)
 }
 
 // Findings returns the current value of every rule (tombstones omitted);

@@ -161,11 +161,13 @@ func openConn(path string, opts Options) (*Store, error) {
 	if opts.ReadOnly {
 		var n int
 		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
-		if err != nil && cannotMakeWAL(err) && !exists(path+"-wal") {
+		if err != nil && (cannotMakeWAL(err) || diskErr(path, err).is(ShmNoRoom)) && !walHolds(path) {
 			// A read-only file in a read-only folder (a write-protected
-			// stick): SQLite cannot create the -shm it reads a WAL-mode
-			// file with. With no -wal there is nothing to read but the
-			// file, and nobody can be writing it: read it as immutable.
+			// stick), or no room for the -shm (a full disk, a file size
+			// limit): SQLite cannot make the -shm it reads a WAL-mode
+			// file with. With no -wal (or an empty one) there is nothing
+			// to read but the file, and nobody can be writing it (a
+			// writer would have made the -shm): read it as immutable.
 			db.Close()
 			if uri, err = fileURI(path, roPragmas+"&immutable=1"); err != nil {
 				return nil, fileErr(path, "bad path: "+err.Error(), err)
@@ -253,13 +255,19 @@ func checkWritable(path string) error {
 		if errors.Is(err, os.ErrPermission) {
 			return fileErr(path, "the database file is read-only (permission denied); copy it somewhere writable or fix its permissions", err)
 		}
+		if de := diskErr(path, err); de != nil {
+			return diskFileErr(de)
+		}
 		return fileErr(path, "cannot open for writing: "+err.Error(), err)
 	}
 	f.Close()
 	dir := filepath.Dir(path)
 	probe, err := os.CreateTemp(dir, ".kaohe-write-check-*")
 	if err != nil {
-		return fileErr(path, "the folder holding the database is read-only; kaohe needs to write its journal beside it", err)
+		if de := diskErr(path, err); de != nil && de.Problem != ReadOnlyFolder {
+			return diskFileErr(de)
+		}
+		return diskFileErr(&DiskError{Path: path, Problem: ReadOnlyFolder, Err: err})
 	}
 	name := probe.Name()
 	probe.Close()
@@ -299,6 +307,12 @@ func removeEmptyWAL(path string) {
 	}
 }
 
+// walHolds reports whether a -wal beside the database holds anything.
+func walHolds(path string) bool {
+	st, err := os.Lstat(path + "-wal")
+	return err == nil && st.Size() > 0
+}
+
 func exists(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
@@ -320,21 +334,21 @@ func runQuickCheck(path string, immutable bool) error {
 	defer db.Close()
 	rows, err := db.Query("PRAGMA quick_check")
 	if err != nil {
-		return openErr(path, "damaged database", err)
+		return checkErr(path, err)
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var msg string
 		if err := rows.Scan(&msg); err != nil {
-			return openErr(path, "damaged database", err)
+			return checkErr(path, err)
 		}
 		if msg != "ok" {
 			problems = append(problems, strings.Join(strings.Fields(msg), " "))
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return openErr(path, "damaged database", err)
+		return checkErr(path, err)
 	}
 	if len(problems) > 0 {
 		more := ""
@@ -389,13 +403,34 @@ func busyErr(path string, err error) *FileError {
 		Err: errors.Join(ErrBusy, err)}
 }
 
-// openErr describes a failure to read a file: busy is said to be busy,
+// openErr describes a failure to read a file: busy is said to be busy, a
+// disk or folder that refused is said to be that (a *DiskError inside),
 // anything else is prefixed with what.
 func openErr(path, what string, err error) *FileError {
 	if isBusy(err) {
 		return busyErr(path, err)
 	}
+	if de := diskErr(path, err); de != nil {
+		return diskFileErr(de)
+	}
 	return fileErr(path, what+": "+describe(err), err)
+}
+
+// diskFileErr is a *FileError carrying a *DiskError, so callers that look
+// for a FileError find one and the CLI words the DiskError in the user's
+// language.
+func diskFileErr(de *DiskError) *FileError {
+	return fileErr(de.Path, strings.TrimPrefix(de.Error(), de.Path+": "), de)
+}
+
+// checkErr describes a quick_check that could not run: damaged only when
+// SQLite says the file is (SQLITE_CORRUPT, SQLITE_NOTADB); a full disk or
+// no room for the -shm is said to be that.
+func checkErr(path string, err error) *FileError {
+	if isCorrupt(err) {
+		return fileErr(path, "damaged database: "+describe(err), err)
+	}
+	return openErr(path, "cannot check the database", err)
 }
 
 // describe shortens SQLite error texts for one-line messages.
@@ -622,8 +657,9 @@ func (s *Store) meta(key string) (string, error) {
 	return v, err
 }
 
-// writeErr turns a failed write into a message naming the file; a full disk
-// is said in so many words.
+// writeErr turns a failed write into a message naming the file; what the
+// disk or the folder refused (a full disk, no room for the -shm, a
+// read-only folder) is told apart by SQLite's result code (diskErr).
 func (s *Store) writeErr(err error) error {
 	if isBusy(err) {
 		return busyErr(s.path, err)
@@ -631,15 +667,9 @@ func (s *Store) writeErr(err error) error {
 	if s.readOnly {
 		return fileErr(s.path, "cannot save: the database was opened read-only (for a command that only reads)", err)
 	}
-	msg := describe(err)
-	low := strings.ToLower(msg)
-	switch {
-	case strings.Contains(low, "full"):
-		return fileErr(s.path, "cannot save: the disk is full ("+msg+"); nothing was written, free some space and try again", err)
-	case strings.Contains(low, "readonly") || strings.Contains(low, "read-only"):
-		return fileErr(s.path, "cannot save: the database is read-only ("+msg+")", err)
-	case strings.Contains(low, "i/o") || strings.Contains(low, "disk"):
-		return fileErr(s.path, "cannot save: disk I/O error ("+msg+"); nothing was written", err)
+	if de := diskErr(s.path, err); de != nil {
+		return diskFileErr(de)
 	}
+	msg := describe(err)
 	return fileErr(s.path, "cannot save: "+msg, err)
 }

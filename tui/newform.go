@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,6 +27,9 @@ type newForm struct {
 	err                    string
 	rubrics                []*rubric.Rubric // offered; the first is the default
 	rubricSel              int
+	// rubricChosen says the inspector chose the rubric (↑↓ or enter on
+	// it); until then the form takes the one whose year is the period's.
+	rubricChosen bool
 	// suggestSel is the highlighted suggestion, the unit enter or tab
 	// takes: the one typed in full, else the first, or where ↑↓ moved it;
 	// -1 (↑ above the first) takes what was typed as it is.
@@ -91,7 +95,7 @@ func checkPeriod(w *words, rb *rubric.Rubric, period string) string {
 }
 
 func (f *newForm) reset() tea.Cmd {
-	f.err, f.field, f.suggestSel, f.rubricSel = "", 0, 0, 0
+	f.err, f.field, f.suggestSel, f.rubricSel, f.rubricChosen = "", 0, 0, 0, false
 	f.unitInput.SetValue("")
 	f.periodInput.SetValue(defaultPeriod(f.rubric(), f.c.opts.Now().Year()))
 	f.periodInput.Blur()
@@ -162,10 +166,12 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 		}
 		if n := len(f.rubrics); n > 0 {
 			f.rubricSel = (f.rubricSel + d + n) % n
+			f.rubricChosen = true
 			f.periodInput.SetValue(defaultPeriod(f.rubric(), f.c.opts.Now().Year()))
 		}
 		return nil
 	case f.field == 2 && key.Matches(km, k.Confirm):
+		f.rubricChosen = true
 		return f.focusField(0)
 	case f.field == 2:
 		return nil
@@ -188,10 +194,14 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 		}
 		return f.focusField(f.field + 1)
 	case f.field == 1 && key.Matches(km, k.Confirm):
-		unit, period := strings.TrimSpace(f.unitInput.Value()), strings.TrimSpace(f.periodInput.Value())
+		unit, period := strings.TrimSpace(f.unitInput.Value()), rubric.NormalizePeriod(f.periodInput.Value())
 		if unit == "" {
 			f.err = f.c.l.UI.UnitPrompt
 			return nil
+		}
+		if !f.pickRubricFor(period) {
+			f.err = fmt.Sprintf(f.c.l.CLI.Doors.ChooseRubricFor, period)
+			return f.focusField(2)
 		}
 		if msg := checkPeriod(f.c.words, f.rubric(), period); msg != "" {
 			f.err = msg
@@ -213,8 +223,24 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 		}
 	} else {
 		f.periodInput, cmd = f.periodInput.Update(msg)
+		f.pickRubricFor(rubric.NormalizePeriod(f.periodInput.Value())) // the form shows the rubric it will use
 	}
 	return cmd
+}
+
+// pickRubricFor selects the rubric whose year is the period's, unless the
+// inspector chose one; it reports false when there is no such single
+// rubric to take and the inspector must choose.
+func (f *newForm) pickRubricFor(period string) bool {
+	if f.rubricChosen || len(f.rubrics) <= 1 {
+		return true
+	}
+	m := rubric.ForPeriod(f.rubrics, period)
+	if len(m) != 1 {
+		return false
+	}
+	f.rubricSel = slices.Index(f.rubrics, m[0])
+	return true
 }
 
 func (f *newForm) view() []string {

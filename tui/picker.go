@@ -35,9 +35,16 @@ func newPickerScreen(c *common) *pickerScreen {
 func (s *pickerScreen) load() tea.Cmd {
 	be, l, now := s.c.opts.Backend, s.c.l, s.c.opts.Now()
 	return func() tea.Msg {
-		states, err := be.States()
+		all, err := be.States()
 		if err != nil {
 			return statesMsg{err: err}
+		}
+		// A withdrawn assessment (created by mistake) is not offered.
+		states := make([]*store.State, 0, len(all))
+		for _, st := range all {
+			if st.Withdrawn() == nil {
+				states = append(states, st)
+			}
 		}
 		sortStates(states)
 		msg := statesMsg{states: states}
@@ -148,39 +155,37 @@ func (s *pickerScreen) view() []string {
 	if len(s.states) == 0 {
 		return append(lines, "  "+l.UI.NoAssessments)
 	}
-	// The rubric column only when there is room.
+	// The rubric's version, then its title when there is room: two rows
+	// of one unit and period differ by the version, so it is never cut.
 	showRubric := c.w >= 100
-	inspW := clamp(c.w-70, 10, 24)
+	const versionW = 9
+	inspW := clamp(c.w-70-versionW, 10, 24)
 	rubricW := clamp(c.w-130, 17, 64)
 	head := " " + fit(l.Unit, 12) + fit(l.Period, 8)
 	if showRubric {
 		head += fit(l.Rubric, rubricW) + " "
+	} else {
+		head += fit(l.Rubric, versionW)
 	}
 	head += fit(l.Inspectors, inspW-1) + " " + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " +
 		fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
 	lines = append(lines, c.styles.Header.Render(head))
-	seen := map[string]int{}
-	for _, state := range s.states {
-		seen[state.Assessment.Label()]++
-	}
 	top := scrollWindow(s.sel, len(s.shown), c.bodyHeight()-len(lines))
 	for j, i := range s.shown {
 		if j < top {
 			continue
 		}
 		state, sm := s.states[i], s.summaries[i]
-		period := state.Assessment.Period
-		if !showRubric && seen[state.Assessment.Label()] > 1 {
-			// Same unit and period under several rubrics: say which.
-			period += "·" + state.Assessment.RubricVersion
+		row := " " + fit(textwidth.Sanitize(state.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(state.Assessment.Period, false), 8)
+		if !showRubric {
+			row += fit(textwidth.Sanitize(state.Assessment.RubricVersion, false), versionW)
 		}
-		row := " " + fit(textwidth.Sanitize(state.Assessment.Unit, false), 12) + fit(textwidth.Sanitize(period, false), 8)
 		if showRubric {
 			title := state.Rubric.Title
 			if title == "" {
 				title = state.Assessment.RubricID
 			}
-			row += fit(textwidth.Sanitize(title+" "+state.Assessment.RubricVersion, false), rubricW) + " "
+			row += fit(textwidth.Sanitize(state.Assessment.RubricVersion+" "+title, false), rubricW) + " "
 		}
 		row += fit(textwidth.Sanitize(strings.Join(state.ShownInspectors(), ","), false), inspW-1) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
 			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)

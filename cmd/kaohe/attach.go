@@ -36,11 +36,17 @@ func (a *app) attachCmd() *cobra.Command {
 	return cmd
 }
 
-// run attaches each file in turn; a refused file stops the run, and the
-// files attached before it stay attached (each is its own transaction).
+// run checks every file, then attaches them all in one transaction: a
+// missing or refused file leaves none attached, as import does.
 func (o *attachOptions) run() error {
 	a := o.app
+	if o.maxMB <= 0 {
+		return fmt.Errorf(a.labels(nil).CLI.Doors.MaxMB, o.maxMB)
+	}
 	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if err := a.knownSubject(s, as, o.subject, ruleOrIndicator); err != nil {
+			return err
+		}
 		id, err := a.identity(s)
 		if err != nil {
 			return err
@@ -53,11 +59,11 @@ func (o *attachOptions) run() error {
 			}
 			return info.Taken, info.GPS
 		}}
-		for _, f := range o.files {
-			att, err := s.Attach(id, as.ID, o.subject, f, o.note, opts)
-			if err != nil {
-				return err
-			}
+		atts, err := s.AttachAll(id, as.ID, o.subject, o.files, o.note, opts)
+		if err != nil {
+			return err
+		}
+		for _, att := range atts {
 			format := l.Attached
 			if att.Revision == "" {
 				format = l.AlreadyAttached

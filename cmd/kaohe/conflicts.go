@@ -63,7 +63,7 @@ func (a *app) conflictsCmd() *cobra.Command {
 // run lists the open conflicts of one assessment or of all.
 func (o *conflictsOptions) run() error {
 	if o.ref == "" {
-		return o.app.readStates(func(_ *store.Store, states []*store.State) error { return o.print(states) })
+		return o.app.readStates(func(_ *store.Store, states []*store.State) error { return o.print(live(states)) })
 	}
 	return o.app.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)

@@ -32,6 +32,9 @@ func (a *app) detachCmd() *cobra.Command {
 func (o *detachOptions) run() error {
 	a := o.app
 	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if err := a.knownSubject(s, as, o.subject, ruleOrIndicator); err != nil {
+			return err
+		}
 		id, err := a.identity(s)
 		if err != nil {
 			return err

@@ -61,6 +61,11 @@ func (a *app) evidenceCmd() *cobra.Command {
 func (o *evidenceOptions) run() error {
 	a := o.app
 	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if o.subject != "" {
+			if err := a.knownSubject(s, as, o.subject, ruleOrIndicator); err != nil {
+				return err
+			}
+		}
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err

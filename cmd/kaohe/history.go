@@ -49,6 +49,11 @@ type historyEntry struct {
 func (o *historyOptions) run() error {
 	a := o.app
 	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if o.subject != "" {
+			if err := a.knownSubject(s, as, o.subject, anySubject); err != nil {
+				return err
+			}
+		}
 		all, err := s.History(as.ID, "")
 		if err != nil {
 			return err
@@ -59,7 +64,8 @@ func (o *historyOptions) run() error {
 		}
 		var b strings.Builder
 		var out []historyEntry
-		retractedShown := a.labelsOf(s, as).CLI.Retracted
+		l := a.labelsOf(s, as).CLI
+		retractedShown := l.Retracted
 		ln := textwidth.Line
 		worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
 		for _, r := range all {
@@ -82,7 +88,11 @@ func (o *historyOptions) run() error {
 			if o.asJSON {
 				continue
 			}
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subjectText(e.Subject)), max(8, textwidth.Width(subjectText(e.Subject)))), worded(e.Old), worded(e.New))
+			subject, value := subjectText(e.Subject), worded(e.New)
+			if e.Subject == store.SubjectWithdrawn {
+				subject, value = l.Doors.WithdrawnMark, l.Doors.WithdrawnMark
+			}
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subject), max(8, textwidth.Width(subject))), worded(e.Old), value)
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
@@ -108,6 +118,9 @@ const retracted = "(retracted)"
 func shown(r *store.Revision) string {
 	if r.Tombstone() {
 		return retracted
+	}
+	if r.Subject == store.SubjectWithdrawn {
+		return store.DecodeText(r.Value)
 	}
 	return store.DisplayValue(r)
 }

@@ -46,7 +46,7 @@ func (o *importOptions) run() error {
 	}
 	ff, err := scoring.ReadFindingsFile(data)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(o.file, err))
+		fmt.Fprintln(a.stderr, a.problems(o.file, nil, err))
 		return exitError{1}
 	}
 	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
@@ -55,7 +55,7 @@ func (o *importOptions) run() error {
 			return err
 		}
 		if err := scoring.Check(rb, ff.Findings); err != nil {
-			fmt.Fprintln(a.stderr, prefixLines(o.file, a.valueError(rb, err)))
+			fmt.Fprintln(a.stderr, a.problems(o.file, rb, err))
 			return exitError{1}
 		}
 		var changes []store.Change

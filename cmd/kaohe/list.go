@@ -14,23 +14,28 @@ import (
 
 // summary is one assessment's line in `kaohe list`.
 type summary struct {
-	ID         string       `json:"id"`
-	Unit       string       `json:"unit"`
-	Period     string       `json:"period"`
-	Rubric     string       `json:"rubric"`
-	Inspectors []string     `json:"inspectors"`
-	Progress   string       `json:"progress"`
-	Recorded   int          `json:"indicators_recorded"`
-	Indicators int          `json:"indicators_total"`
-	Total      *decimal.Dec `json:"total"`
-	Status     string       `json:"status"`
-	Conflicts  int          `json:"conflicts"`
+	ID     string `json:"id"`
+	Unit   string `json:"unit"`
+	Period string `json:"period"`
+	Rubric string `json:"rubric"`
+	// RubricVersion is the version of the rubric, the column list shows:
+	// two assessments of one unit and period differ by it.
+	RubricVersion string       `json:"rubric_version"`
+	Inspectors    []string     `json:"inspectors"`
+	Progress      string       `json:"progress"`
+	Recorded      int          `json:"indicators_recorded"`
+	Indicators    int          `json:"indicators_total"`
+	Total         *decimal.Dec `json:"total"`
+	Status        string       `json:"status"`
+	Conflicts     int          `json:"conflicts"`
+	// Withdrawn says the assessment was withdrawn (list --all shows it).
+	Withdrawn bool `json:"withdrawn,omitempty"`
 }
 
 func summarize(st *store.State) summary {
 	sm := summary{ID: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period,
-		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, Inspectors: st.ShownInspectors(),
-		Status: st.Status(), Conflicts: len(st.Conflicts())}
+		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, RubricVersion: st.Assessment.RubricVersion, Inspectors: st.ShownInspectors(),
+		Status: st.Status(), Conflicts: len(st.Conflicts()), Withdrawn: st.Withdrawn() != nil}
 	if sm.Inspectors == nil {
 		sm.Inspectors = []string{}
 	}
@@ -46,6 +51,7 @@ func summarize(st *store.State) summary {
 type listOptions struct {
 	app    *app
 	asJSON bool
+	all    bool // withdrawn assessments too, marked
 }
 
 func (a *app) listCmd() *cobra.Command {
@@ -55,6 +61,7 @@ func (a *app) listCmd() *cobra.Command {
 		RunE: func(*cobra.Command, []string) error { return o.run() },
 	}
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.all, "all", false, "withdrawn assessments too, marked")
 	return cmd
 }
 
@@ -63,6 +70,9 @@ func (o *listOptions) run() error {
 	a := o.app
 	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
+		if !o.all {
+			states = live(states)
+		}
 		rows := make([]summary, 0, len(states))
 		for _, st := range states {
 			rows = append(rows, summarize(st))
@@ -76,16 +86,20 @@ func (o *listOptions) run() error {
 			return nil
 		}
 		var b strings.Builder
-		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
+		fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Rubric, 8), pad(l.Inspectors, 16),
+			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 9), padL(l.Conflicts, 9), l.CLI.AssessmentID)
 		for _, r := range rows {
 			total := "-"
 			if r.Total != nil {
 				total = r.Total.Fixed(2)
 			}
 			ln := textwidth.Line
-			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
-				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
+			status := l.StatusName(r.Status)
+			if r.Withdrawn {
+				status = l.CLI.Doors.WithdrawnMark
+			}
+			fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8), pad(ln(r.RubricVersion), 8),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(status, 9),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
 		_, err := io.WriteString(a.stdout, b.String())

@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -44,8 +46,13 @@ func (o *newOptions) run() error {
 		return exitError{1}
 	}
 	return a.withNewOrExistingStore(func(s *store.Store) error {
-		if o.rubricID != "" {
+		switch {
+		case o.rubricID != "":
 			if rb, err = storedRubric(s, o.rubricID); err != nil {
+				return err
+			}
+		case o.rubricFile == "":
+			if rb, err = a.rubricForPeriod(s, o.period); err != nil {
 				return err
 			}
 		}
@@ -64,4 +71,37 @@ func (o *newOptions) run() error {
 		fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), as.ID, as.RubricID, as.RubricVersion)
 		return nil
 	})
+}
+
+// rubricForPeriod is the rubric a new assessment of period defaults to when
+// none is named: the built-in one while it is the only one, else the one
+// rubric whose year is the period's; several, or none, are refused naming
+// the choices, so next year's assessment is never made on last year's
+// rubric by mistake.
+func (a *app) rubricForPeriod(s *store.Store, period string) (*rubric.Rubric, error) {
+	rbs, err := s.Rubrics()
+	if err != nil {
+		return nil, err
+	}
+	if len(rbs) == 1 {
+		return rbs[0], nil
+	}
+	m := a.labels(nil).CLI.Doors
+	matches := rubric.ForPeriod(rbs, period)
+	switch {
+	case len(matches) == 1:
+		return matches[0], nil
+	case len(matches) > 1:
+		return nil, fmt.Errorf(m.RubricChoices, period, rubricNames(matches))
+	}
+	return nil, fmt.Errorf(m.NoRubricFor, period, rubricNames(rbs))
+}
+
+// rubricNames lists rubrics as --rubric-id takes them, with their titles.
+func rubricNames(rbs []*rubric.Rubric) string {
+	names := make([]string, len(rbs))
+	for i, rb := range rbs {
+		names[i] = rb.ID + "@" + rb.Version + " " + textwidth.Line(rb.Title)
+	}
+	return strings.Join(names, "; ")
 }

@@ -28,6 +28,9 @@ func (a *app) noteCmd() *cobra.Command {
 // run records the note, or clears it for empty text.
 func (o *noteOptions) run() error {
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if err := o.app.knownSubject(s, as, o.indicator, indicatorOnly); err != nil {
+			return err
+		}
 		c := store.Change{Subject: store.NotePrefix + o.indicator} // empty text retracts the note
 		if strings.TrimSpace(o.text) != "" {
 			c = store.SetText(c.Subject, o.text)

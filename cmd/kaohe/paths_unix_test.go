@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/store"
 )
 
 // runWithin runs the CLI and fails the test if it has not finished within
@@ -81,4 +83,63 @@ func TestNamedPipesRefused(t *testing.T) {
 			t.Errorf("kaohe %s: exit %d: %s", strings.Join(args, " "), code, errs)
 		}
 	}
+}
+
+// A named pipe in the device key's place is refused at once by every
+// command that writes, naming it, not waited on.
+func TestFIFODeviceKeyRefused(t *testing.T) {
+	c, _ := seeded(t)
+	key := filepath.Join(c.env["KAOHE_CONFIG"], store.DeviceKeyFile)
+	if err := os.Remove(key); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"set", "吉首市/2021", "1.2.a", "3"},
+		{"new", "泸溪县", "2021"},
+		{"note", "吉首市/2021", "1.2", "台账"},
+	} {
+		errs, code := runWithin(t, c, args...)
+		if code != 1 || !strings.Contains(errs, key) || !strings.Contains(errs, "not a regular file") {
+			t.Errorf("kaohe %s with a FIFO key: exit %d: %s", strings.Join(args, " "), code, errs)
+		}
+	}
+}
+
+// A report is written only to a regular file: --force onto a device, a
+// named pipe or a folder is refused with a message, the target is left as
+// it was, and 已写入 is never printed.
+func TestReportRefusesTargetsThatAreNotFiles(t *testing.T) {
+	c, _ := seeded(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "r.xlsx")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	targets := []string{fifo, dir}
+	// A device node of the test's own, never the system's: /dev/full's
+	// numbers (1, 7) in a private folder, where root may make one.
+	full := filepath.Join(dir, "full")
+	if err := syscall.Mknod(full, syscall.S_IFCHR|0o600, 1<<8|7); err == nil {
+		targets = append(targets, full)
+	} else {
+		t.Logf("no device node (%v): only the pipe and the folder are tried", err)
+	}
+	for _, target := range targets {
+		for _, lang := range []string{"en", "zh"} {
+			c.lang = lang
+			out, errs, code := c.run("report", "--force", "--format", "xlsx", "-o", target)
+			want := map[string]string{"en": "not a regular file", "zh": "不是普通文件"}[lang]
+			if code != 1 || out != "" || !strings.Contains(errs, target) || !strings.Contains(errs, want) {
+				t.Errorf("report --force -o %s (%s): exit %d\nstdout: %s\nstderr: %s", target, lang, code, out, errs)
+			}
+		}
+		st, err := os.Lstat(target)
+		if err != nil || st.Mode().IsRegular() {
+			t.Errorf("%s was replaced by a regular file (%v)", target, err)
+		}
+	}
+	c.lang = "en"
 }

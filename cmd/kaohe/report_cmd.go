@@ -10,6 +10,7 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -54,12 +55,13 @@ func (o *reportOptions) run() error {
 	}
 	return a.readStates(func(s *store.Store, states []*store.State) error {
 		a.warnMismatches(s, states...)
+		states = live(states)
 		l := a.labelsOfStates(states)
 		var us []string
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 		}
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: us}, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: rubric.NormalizePeriod(o.period), Units: us}, l, a.now())
 		if err != nil {
 			return err
 		}

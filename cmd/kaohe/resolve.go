@@ -51,6 +51,9 @@ func (o *resolveOptions) run() error {
 		return errors.New("give exactly one of --pick INSPECTOR|REVISION, --value V or --keep-signed")
 	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if err := o.app.knownSubject(s, as, o.subject, anySubject); err != nil {
+			return err
+		}
 		id, err := o.app.identity(s)
 		if err != nil {
 			return err

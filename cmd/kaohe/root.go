@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
@@ -54,9 +55,18 @@ func run(args []string, e env) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(err.Error()))
+	msg := err.Error()
+	var le localized
+	if errors.As(err, &le) {
+		msg = le.In(a.labels(nil))
+	}
+	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(msg))
 	return 1
 }
+
+// localized is an error that can word itself in the user's language
+// (--lang, else Chinese); the others print as they are.
+type localized interface{ In(*i18n.Labels) string }
 
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{

@@ -62,7 +62,7 @@ func (o *scoreOptions) run() error {
 	}
 	fs, err := scoring.ReadFindingsJSON(data)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(o.findingsFile, a.valueError(rb, err)))
+		fmt.Fprintln(a.stderr, a.problems(o.findingsFile, rb, err))
 		return exitError{1}
 	}
 	return a.printScore(rb, fs, o.asJSON, o.findingsFile)
@@ -79,7 +79,7 @@ func (o *scoreOptions) scoreAssessment() error {
 		a.warnMismatches(s, st)
 		res, err := st.Score()
 		if err != nil {
-			fmt.Fprintln(a.stderr, prefixLines(as.Label(), err))
+			fmt.Fprintln(a.stderr, a.problems(as.Label(), st.Rubric, err))
 			return exitError{1}
 		}
 		return a.writeScore(st.Rubric, res, o.asJSON)
@@ -91,7 +91,7 @@ func (o *scoreOptions) scoreAssessment() error {
 func (a *app) printScore(rb *rubric.Rubric, fs scoring.Findings, asJSON bool, source string) error {
 	res, err := scoring.Score(rb, fs)
 	if err != nil {
-		fmt.Fprintln(a.stderr, prefixLines(source, a.valueError(rb, err)))
+		fmt.Fprintln(a.stderr, a.problems(source, rb, err))
 		return exitError{1}
 	}
 	return a.writeScore(rb, res, asJSON)

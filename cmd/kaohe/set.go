@@ -35,10 +35,10 @@ func (o *setOptions) run() error {
 		if err != nil {
 			return err
 		}
-		ref, ok := rb.Rule(o.rule)
-		if !ok {
-			return o.app.valueError(rb, &scoring.FindingError{Rule: o.rule, Unknown: rb.ID + " " + rb.Version})
+		if err := o.app.knownSubject(s, as, o.rule, ruleOnly); err != nil {
+			return err
 		}
+		ref, _ := rb.Rule(o.rule)
 		v, err := o.app.typedValue(rb, ref.Rule, o.value, o.note)
 		if err != nil {
 			return err

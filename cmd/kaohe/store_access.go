@@ -73,13 +73,14 @@ func (a *app) withStoreOpened(create, readOnly bool, fn func(s *store.Store) err
 }
 
 // closeAfter closes s once a command ran on it: the command's error if it
-// failed, else the close's.
+// failed (a closing checkpoint that failed too is not reported then: its
+// "everything was saved" would contradict the failure), else the close's.
 func (a *app) closeAfter(s *store.Store, ferr error) error {
-	cerr := a.closeStore(s)
 	if ferr != nil {
+		s.Close()
 		return ferr
 	}
-	return cerr
+	return a.closeStore(s)
 }
 
 // closeStore closes the store; a closing checkpoint that failed after
@@ -111,7 +112,7 @@ func (a *app) dbCmds() []*cobra.Command {
 	return []*cobra.Command{a.whereCmd(), a.initCmd(), a.newCmd(), a.listCmd(), a.setCmd(), a.unsetCmd(),
 		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
 		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd(), a.verifyCmd(),
-		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd()}
+		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd(), a.withdrawCmd()}
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -25,6 +25,9 @@ func (a *app) unsetCmd() *cobra.Command {
 // run records a tombstone for the rule.
 func (o *unsetOptions) run() error {
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+		if err := o.app.knownSubject(s, as, o.rule, ruleOnly); err != nil {
+			return err
+		}
 		return o.app.record(s, as, store.Change{Subject: o.rule})
 	})
 }

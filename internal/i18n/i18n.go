@@ -80,6 +80,7 @@ type CLI struct {
 	SignOff                                         SignOffCLI
 	Rubric                                          RubricCLI
 	Trust                                           TrustCLI
+	Doors                                           DoorsCLI
 }
 
 // RubricCLI holds the messages of the kaohe rubric commands (fmt formats).
@@ -206,6 +207,7 @@ func chinese() *Labels {
 			DeviceSigned: "已签名", DeviceUnsigned: "未签名", DeviceLine: "%s  %s  %s  修订 %d 条  %s … %s",
 			DeviceRoster: "  名单：%s", NoDevices: "还没有任何修订", NoRoster: "还没有名单：kaohe team add 姓名 设备指纹", RosterAdded: "名单：%s 使用设备 %s",
 			ReportWrote: "已写入 %s：%d 个单位参与排名",
+			Doors:       chineseDoors(),
 			SignOff: SignOffCLI{
 				Signed: "已签字 %s：总分 %s", Reopened: "已重新打开 %s：总分 %s", Settled: "已处理 %s：总分 %s",
 				NotReady: "%s 尚不能签字：", Unrecorded: "未填写的规则 %d 项：%s", Conflicts: "未解决的冲突 %d 处（用 kaohe resolve 处理）：%s",
@@ -333,6 +335,7 @@ func english() *Labels {
 			DeviceSigned: "signed", DeviceUnsigned: "unsigned", DeviceLine: "%s  %s  %s  %d revisions  %s … %s",
 			DeviceRoster: "  roster: %s", NoDevices: "no revisions yet", NoRoster: "no roster yet: kaohe team add NAME FINGERPRINT", RosterAdded: "roster: %s uses device %s",
 			ReportWrote: "wrote %s: %d units ranked",
+			Doors:       englishDoors(),
 			SignOff: SignOffCLI{
 				Signed: "signed %s: total %s", Reopened: "reopened %s: total %s", Settled: "settled %s: total %s",
 				NotReady: "%s is not ready to sign:", Unrecorded: "unrecorded (%d): %s", Conflicts: "open conflicts (%d; settle with kaohe resolve): %s",
