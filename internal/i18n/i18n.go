@@ -38,6 +38,9 @@ type Labels struct {
 
 	// UI is the wording of the terminal workbench.
 	UI UI
+
+	// Report is the wording of reports and of totals everywhere.
+	Report ReportWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -270,6 +273,7 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
+		Report: chineseReport(),
 	}
 }
 
@@ -390,6 +394,7 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
+		Report: englishReport(),
 	}
 }
 

@@ -1,0 +1,60 @@
+package i18n
+
+// ReportWords holds the wording of the reports and of the totals every
+// screen and command shows (fmt formats), so a provisional total, a rank
+// among a period's units or an unverified sheet reads the same everywhere.
+type ReportWords struct {
+	// Provisional is a total while some indicators are unrecorded: the
+	// total, indicators recorded, indicators in all.
+	Provisional string
+	// RankAmong notes that the ranks of a report for some units are their
+	// ranks among all N units of the period.
+	RankAmong string
+	// Unverified replaces the signature and the fingerprint of a sheet
+	// whose records fail their hash; UnverifiedRecords lists them.
+	Unverified, UnverifiedRecords string
+	// Refused is the error of a report over records that fail their hash:
+	// count, the records.
+	Refused string
+	// Record names one record: subject, revision ID.
+	Record string
+	// Exists refuses to overwrite a file: path.
+	Exists string
+	// Fingerprint labels the digest at a sheet's foot; EvidenceList the
+	// files attached to an indicator.
+	Fingerprint, EvidenceList, ListSep string
+	// Packed: the database, the copy (kaohe pack).
+	Packed string
+}
+
+func chineseReport() ReportWords {
+	return ReportWords{
+		Provisional:       "%s（暂，%d/%d）",
+		RankAmong:         "名次为在本期全部%d个单位中的名次",
+		Unverified:        "未通过核验",
+		UnverifiedRecords: "未通过核验：%s与其哈希不符（在 kaohe 之外被修改或已损坏）",
+		Refused:           "有 %d 条记录与其哈希不符（在 kaohe 之外被修改或已损坏），报表不能在其上签字或印记录指纹：%s。请运行 kaohe verify；如确需按现状出表，加 --allow-unverified（表上注明未通过核验）",
+		Record:            "%s（修订 %s）",
+		Exists:            "%s 已存在（加 --force 覆盖）",
+		Fingerprint:       "记录指纹",
+		EvidenceList:      "佐证材料：",
+		ListSep:           "；",
+		Packed:            "已将 %s 打包到 %s",
+	}
+}
+
+func englishReport() ReportWords {
+	return ReportWords{
+		Provisional:       "%s (provisional, %d/%d)",
+		RankAmong:         "ranks are among all %d units of the period",
+		Unverified:        "not verified",
+		UnverifiedRecords: "not verified: %s do not match their hash (changed outside kaohe, or damaged)",
+		Refused:           "%d records do not match their hash (changed outside kaohe, or damaged), so no report may sign or fingerprint them: %s. Run kaohe verify; to write the report as it is, add --allow-unverified (the sheets say not verified)",
+		Record:            "%s (revision %s)",
+		Exists:            "%s already exists (use --force to overwrite it)",
+		Fingerprint:       "fingerprint",
+		EvidenceList:      "Evidence: ",
+		ListSep:           "; ",
+		Packed:            "packed %s into %s",
+	}
+}
