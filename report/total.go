@@ -5,6 +5,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/scoring"
 )
 
 // TotalText is a total as every screen, command and report shows it: the
@@ -30,4 +31,10 @@ func (row RankRow) TotalText(l *i18n.Labels) string {
 // TotalText is the sheet's total through the one formatter (see TotalText).
 func (sh *Sheet) TotalText(l *i18n.Labels) string {
 	return TotalText(l, sh.Total, sh.Recorded, sh.Indicators)
+}
+
+// ResultTotalText is a scored result's total through the one formatter
+// (see TotalText).
+func ResultTotalText(l *i18n.Labels, res *scoring.Result) string {
+	return TotalText(l, res.Total, res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
 }

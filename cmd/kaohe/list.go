@@ -23,6 +23,7 @@ type summary struct {
 	Recorded   int          `json:"indicators_recorded"`
 	Indicators int          `json:"indicators_total"`
 	Total      *decimal.Dec `json:"total"`
+	Finished   bool         `json:"finished"` // every indicator recorded: the total is final, not provisional
 	Status     string       `json:"status"`
 	Conflicts  int          `json:"conflicts"`
 }
@@ -36,7 +37,7 @@ func summarize(st *store.State) summary {
 	}
 	if row, err := report.Summarize(st); err == nil {
 		sm.Total = &row.Total
-		sm.Recorded, sm.Indicators = row.Recorded, row.Indicators
+		sm.Recorded, sm.Indicators, sm.Finished = row.Recorded, row.Indicators, row.Finished
 	}
 	sm.Progress = fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators)
 	return sm
@@ -77,15 +78,15 @@ func (o *listOptions) run() error {
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
+			padL(l.Progress, 8), padL(l.Total, 18), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
 		for _, r := range rows {
 			total := "-"
 			if r.Total != nil {
-				total = r.Total.Fixed(2)
+				total = report.TotalText(l, *r.Total, r.Recorded, r.Indicators)
 			}
 			ln := textwidth.Line
 			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
-				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(l.StatusName(r.Status), 8),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 18), pad(l.StatusName(r.Status), 8),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
 		_, err := io.WriteString(a.stdout, b.String())

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -107,7 +108,7 @@ func statusChangeLine(l *i18n.Labels, c store.StatusChange) string {
 	if c.Status == store.StatusDraft {
 		format = m.ReopenedBy
 	}
-	line := fmt.Sprintf(format, ln(c.Assessment), ln(c.Inspector), ln(c.Device), c.Time.Local().Format("2006-01-02 15:04"))
+	line := fmt.Sprintf(format, ln(c.Assessment), ln(c.Inspector), ln(c.Device), timefmt.Human(c.Time))
 	if c.Status == store.StatusDraft && c.Note != "" {
 		line += fmt.Sprintf(m.Reason, ln(c.Note))
 	}

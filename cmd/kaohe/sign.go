@@ -7,6 +7,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -87,7 +88,7 @@ func (a *app) printStatus(s *store.Store, as store.Assessment, format string) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
+	fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), report.ResultTotalText(a.labels(st.Rubric), res))
 	return nil
 }
 

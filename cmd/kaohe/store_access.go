@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -155,16 +156,14 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	if err != nil {
 		return err
 	}
-	m := a.labels(st.Rubric).CLI
+	l := a.labels(st.Rubric)
+	m := l.CLI
 	if len(revs) == 0 {
-		fmt.Fprintf(a.stdout, m.Unchanged+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
+		fmt.Fprintf(a.stdout, m.Unchanged+"\n", textwidth.Line(as.Label()), report.ResultTotalText(a.labels(st.Rubric), res))
 		return nil
 	}
 	for _, r := range revs {
-		v := m.Retracted
-		if !r.Tombstone() {
-			v = *r.Value
-		}
+		v := report.ShownValue(l, r.Subject, r.Value)
 		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(r.Subject), textwidth.Line(v))
 	}
 	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),

@@ -25,6 +25,11 @@ type ReportWords struct {
 	Fingerprint, EvidenceList, ListSep string
 	// Packed: the database, the copy (kaohe pack).
 	Packed string
+	// Attachment names an evidence file's subject in history.
+	Attachment string
+	// Signed is the value signed, in conflicts: value, inspector,
+	// revision; Revision names a revision: its short ID.
+	Signed, Revision string
 }
 
 func chineseReport() ReportWords {
@@ -40,6 +45,9 @@ func chineseReport() ReportWords {
 		EvidenceList:      "佐证材料：",
 		ListSep:           "；",
 		Packed:            "已将 %s 打包到 %s",
+		Attachment:        "附件",
+		Signed:            "%s（%s，修订 %s）",
+		Revision:          "修订 %s",
 	}
 }
 
@@ -56,5 +64,8 @@ func englishReport() ReportWords {
 		EvidenceList:      "Evidence: ",
 		ListSep:           "; ",
 		Packed:            "packed %s into %s",
+		Attachment:        "evidence",
+		Signed:            "%s (%s, rev %s)",
+		Revision:          "rev %s",
 	}
 }
