@@ -23,6 +23,15 @@ func TotalText(l *i18n.Labels, total decimal.Dec, recorded, indicators int) stri
 	return fmt.Sprintf(l.Report.Provisional, total.Fixed(2), recorded, indicators)
 }
 
+// TotalShort is TotalText for a narrow column that has the progress
+// beside it: 暂 96.60 while indicators are unrecorded.
+func TotalShort(l *i18n.Labels, total decimal.Dec, recorded, indicators int) string {
+	if recorded >= indicators {
+		return total.Fixed(2)
+	}
+	return fmt.Sprintf(l.Report.ProvisionalShort, total.Fixed(2))
+}
+
 // TotalText is the row's total through the one formatter (see TotalText).
 func (row RankRow) TotalText(l *i18n.Labels) string {
 	return TotalText(l, row.Total, row.Recorded, row.Indicators)

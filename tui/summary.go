@@ -9,6 +9,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 )
@@ -120,7 +122,13 @@ func (s *summaryScreen) view() []string {
 	// Narrow windows leave out progress and status (the remark says
 	// 未完成（1/36）) so that every category's figure fits.
 	wide := c.w >= 100
-	fixed := 1 + 5 + 12 + 8 + 8
+	// A narrow window gives the period (also the heading of its units)
+	// less room, and the total, which may be provisional, more.
+	totalW, periodW := totalWidth(l), 6
+	if wide {
+		periodW = 8
+	}
+	fixed := 1 + 5 + 12 + periodW + totalW
 	if wide {
 		fixed += 1 + 7 + 1 + 7
 	}
@@ -133,7 +141,7 @@ func (s *summaryScreen) view() []string {
 	} else {
 		cellW = 5
 	}
-	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, 8) + textwidth.PadLeft(l.Total, 8)
+	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, periodW) + textwidth.PadLeft(l.Total, totalW)
 	if wide {
 		head += " " + textwidth.PadLeft(l.Progress, 7) + " " + fit(l.Status, 7)
 	}
@@ -147,8 +155,8 @@ func (s *summaryScreen) view() []string {
 			period = row.Period
 			lines = append(lines, c.styles.Strong.Render(" "+textwidth.Sanitize(period, false)))
 		}
-		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), 8) +
-			textwidth.PadLeft(row.Total.Fixed(2), 8)
+		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), periodW) +
+			textwidth.PadLeft(report.TotalShort(l, row.Total, row.Recorded, row.Indicators), totalW)
 		if wide {
 			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(l.StatusName(row.Status), 7)
 		}
@@ -194,3 +202,9 @@ func (s *summaryScreen) fullHelp() [][]key.Binding {
 
 func (s *summaryScreen) typing() bool           { return s.asking }
 func (s *summaryScreen) status() (string, bool) { return "", false }
+
+// totalWidth is the width of the total column of the list and the
+// summary: room for a provisional total, 暂 108.77 (prov 108.77).
+func totalWidth(l *i18n.Labels) int {
+	return max(textwidth.Width(report.TotalShort(l, decimal.FromInt(100), 0, 1))+1, textwidth.Width(l.Total)+1, 8)
+}

@@ -7,6 +7,9 @@ type ReportWords struct {
 	// Provisional is a total while some indicators are unrecorded: the
 	// total, indicators recorded, indicators in all.
 	Provisional string
+	// ProvisionalShort is the same mark for a narrow column, beside a
+	// column of progress: the total.
+	ProvisionalShort string
 	// RankAmong notes that the ranks of a report for some units are their
 	// ranks among all N units of the period.
 	RankAmong string
@@ -35,6 +38,7 @@ type ReportWords struct {
 func chineseReport() ReportWords {
 	return ReportWords{
 		Provisional:       "%s（暂，%d/%d）",
+		ProvisionalShort:  "暂 %s",
 		RankAmong:         "名次为在本期全部%d个单位中的名次",
 		Unverified:        "未通过核验",
 		UnverifiedRecords: "未通过核验：%s与其哈希不符（在 kaohe 之外被修改或已损坏）",
@@ -54,6 +58,7 @@ func chineseReport() ReportWords {
 func englishReport() ReportWords {
 	return ReportWords{
 		Provisional:       "%s (provisional, %d/%d)",
+		ProvisionalShort:  "prov %s",
 		RankAmong:         "ranks are among all %d units of the period",
 		Unverified:        "not verified",
 		UnverifiedRecords: "not verified: %s do not match their hash (changed outside kaohe, or damaged)",
