@@ -3,7 +3,10 @@
 package main
 
 import (
+	"archive/zip"
+	"io"
 	"os"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -84,5 +87,69 @@ func TestReportForOneUnitRanksAmongAll(t *testing.T) {
 	md := string(mustRead(t, out))
 	if !strings.Contains(md, "| 3 | 泸溪县 | 2021 |") || !strings.Contains(md, "名次为在本期全部3个单位中的名次") {
 		t.Errorf("泸溪县 alone:\n%s", md)
+	}
+}
+
+// utcStamp is a time written in UTC (…Z) instead of local time.
+var utcStamp = regexp.MustCompile(`\d\d:\d\d(:\d\d(\.\d+)?)?Z`)
+
+// Every command and report writes times in the computer's zone: for
+// people as 2026-11-26 17:0x, for machines with the +08:00 offset, never
+// in UTC with a Z.
+func TestTimesAreLocalEverywhere(t *testing.T) {
+	c, zhang, li, lead := twoInspectors(t)
+	c.ok("--db", zhang, "set", "吉首市/2021", "1.2.a", "3")
+	c.ok("--db", li, "set", "吉首市/2021", "1.2.a", "5", "--note", "复核后为5项")
+	c.ok("--db", zhang, "attach", "吉首市/2021", "1.2.a", writeFile(t, "台账.txt", "八项未按时下放"))
+	c.ok("merge", "--into", lead, zhang, li)
+	dir := t.TempDir()
+	bundle := filepath.Join(dir, "r.zip")
+	shanghai := []string{"TZ=Asia/Shanghai"}
+	outputs := map[string]string{}
+	for name, args := range map[string][]string{
+		"conflicts --json": {"conflicts", "--json"},
+		"conflicts":        {"conflicts"},
+		"history --json":   {"history", "吉首市/2021", "--json"},
+		"history":          {"history", "吉首市/2021"},
+		"evidence --json":  {"evidence", "吉首市/2021", "--json"},
+		"evidence":         {"evidence", "吉首市/2021"},
+		"report json":      {"report", "-o", filepath.Join(dir, "r.json")},
+		"report bundle":    {"report", "-o", bundle},
+	} {
+		res := runProc(t, proc(lead, shanghai, args...))
+		if res.code != 0 {
+			t.Fatalf("%s: %+v", name, res)
+		}
+		outputs[name] = res.stdout
+	}
+	outputs["report json"] = string(mustRead(t, filepath.Join(dir, "r.json")))
+	zr, err := zip.OpenReader(bundle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == "manifest.csv" {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			rc.Close()
+			outputs["manifest.csv"] = string(data)
+		}
+	}
+	// The in-process CLI records at 2026-11-26 09:00 UTC: 17:00 in Shanghai.
+	for name, out := range outputs {
+		if utcStamp.MatchString(out) {
+			t.Errorf("%s writes UTC: %s", name, utcStamp.FindString(out))
+		}
+		want := "2026-11-26 17:0"
+		if strings.Contains(name, "json") || name == "manifest.csv" {
+			want = "+08:00"
+		}
+		if name != "report bundle" && !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, out)
+		}
+	}
+	if !strings.Contains(outputs["conflicts --json"], `"2026-11-26T17:0`) {
+		t.Errorf("conflicts --json:\n%s", outputs["conflicts --json"])
 	}
 }
