@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -61,7 +62,7 @@ func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
 	k := &s.c.keys
 	if m, ok := msg.(reportWrittenMsg); ok {
 		if m.err != nil {
-			s.err = m.err.Error()
+			s.err = exportError(s.c.l, m.err)
 			return nil
 		}
 		s.err, s.reportPath = "", m.path
@@ -202,6 +203,16 @@ func (s *summaryScreen) fullHelp() [][]key.Binding {
 
 func (s *summaryScreen) typing() bool           { return s.asking }
 func (s *summaryScreen) status() (string, bool) { return "", false }
+
+// exportError words a failed export for the inspector: an existing file
+// asks for another name (the TUI has no --force), others as they come.
+func exportError(l *i18n.Labels, err error) string {
+	var ee *report.ExistsError
+	if errors.As(err, &ee) {
+		return fmt.Sprintf(l.Report.ExistsChoose, textwidth.Line(ee.Path))
+	}
+	return err.Error()
+}
 
 // totalWidth is the width of the total column of the list and the
 // summary: room for a provisional total, 暂 108.77 (prov 108.77).

@@ -72,7 +72,7 @@ func (o *reportOptions) run() error {
 			return o.writeBundle(s, r, l)
 		}
 		if err := r.WriteFile(o.out, format, o.force); err != nil {
-			return err
+			return r.Worded(err)
 		}
 		fmt.Fprintf(a.stdout, l.CLI.ReportWrote+"\n", o.out, len(r.Ranking))
 		return nil
@@ -137,7 +137,7 @@ func (o *reportOptions) writeBundle(s *store.Store, r *report.Report, l *i18n.La
 		return r.WriteBundle(w, formats, s.WriteBlob)
 	})
 	if err != nil {
-		return err
+		return r.Worded(err)
 	}
 	files := 0
 	for _, sh := range r.Sheets {

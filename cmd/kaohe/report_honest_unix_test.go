@@ -6,8 +6,8 @@ import (
 	"archive/zip"
 	"io"
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 

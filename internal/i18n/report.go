@@ -26,8 +26,9 @@ type ReportWords struct {
 	// Fingerprint labels the digest at a sheet's foot; EvidenceList the
 	// files attached to an indicator.
 	Fingerprint, EvidenceList, ListSep string
-	// Packed: the database, the copy (kaohe pack).
-	Packed string
+	// Packed: the database, the copy (kaohe pack). ExistsChoose refuses a
+	// file that exists where no --force can be given: the path.
+	Packed, ExistsChoose string
 	// Attachment names an evidence file's subject in history.
 	Attachment string
 	// Signed is the value signed, in conflicts: value, inspector,
@@ -49,6 +50,7 @@ func chineseReport() ReportWords {
 		EvidenceList:      "佐证材料：",
 		ListSep:           "；",
 		Packed:            "已将 %s 打包到 %s",
+		ExistsChoose:        "%s 已存在；请换一个文件名，或先删除它",
 		Attachment:        "附件",
 		Signed:            "%s（%s，修订 %s）",
 		Revision:          "修订 %s",
@@ -69,6 +71,7 @@ func englishReport() ReportWords {
 		EvidenceList:      "Evidence: ",
 		ListSep:           "; ",
 		Packed:            "packed %s into %s",
+		ExistsChoose:        "%s already exists; choose another name or remove it first",
 		Attachment:        "evidence",
 		Signed:            "%s (%s, rev %s)",
 		Revision:          "rev %s",
