@@ -164,7 +164,7 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	}
 	for _, r := range revs {
 		v := report.ShownValue(l, r.Subject, r.Value)
-		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(r.Subject), textwidth.Line(v))
+		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(report.SubjectText(l, r.Subject)), textwidth.Line(v))
 	}
 	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),
 		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
