@@ -177,14 +177,13 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 	}
 	if len(missing) > 0 {
-		in := ""
 		if f.Period != "" {
-			in = fmt.Sprintf(" for period %s", f.Period)
+			return nil, i18n.Errorf("no assessment of %s for period %s (kaohe list shows the units)", strings.Join(missing, l.Report.ListSep), f.Period)
 		}
-		return nil, fmt.Errorf("no assessment of %s%s (kaohe list shows the units)", strings.Join(missing, ", "), in)
+		return nil, i18n.Errorf("no assessment of %s (kaohe list shows the units)", strings.Join(missing, l.Report.ListSep))
 	}
 	if len(r.Ranking) == 0 {
-		return nil, fmt.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
+		return nil, i18n.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
 	}
 	// One report, one rubric: categories of different rubrics are never
 	// put in the same columns.
@@ -198,7 +197,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 			names = append(names, k)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("the selection mixes rubrics (%s); choose one with --period or --units", strings.Join(names, ", "))
+		return nil, i18n.Errorf("the selection mixes rubrics (%s); choose one with --period or --units", strings.Join(names, l.Report.ListSep))
 	}
 	rank(peers)
 	ranked := map[string]RankRow{}

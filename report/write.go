@@ -29,7 +29,7 @@ func (r *Report) Write(format string) ([]byte, error) {
 	case "json":
 		err = r.WriteJSON(&buf)
 	default:
-		return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats(), ", "))
+		return nil, i18n.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats(), ", "))
 	}
 	return buf.Bytes(), err
 }

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
 	"strings"
@@ -126,14 +126,14 @@ func (a *app) evidenceGetCmd() *cobra.Command {
 func (o *evidenceGetOptions) run() error {
 	a := o.app
 	if o.out == "" {
-		return errors.New("give the output file: -o PATH")
+		return i18n.Errorf("give the output file: -o PATH")
 	}
 	if fi, err := os.Lstat(o.out); err == nil {
 		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("%s exists and is not a regular file", o.out)
+			return i18n.Errorf("%s exists and is not a regular file", o.out)
 		}
 		if !o.force {
-			return fmt.Errorf("%s already exists; use --force to overwrite it", o.out)
+			return i18n.Errorf("%s already exists; use --force to overwrite it", o.out)
 		}
 	}
 	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -43,7 +42,7 @@ func (a *app) mergeCmd() *cobra.Command {
 func (o *mergeOptions) run() error {
 	a := o.app
 	if o.into == "" {
-		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
+		return i18n.Errorf("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
 	tmp, err := os.MkdirTemp("", "kaohe-merge-*")
 	if err != nil {

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -36,7 +36,7 @@ func (a *app) newCmd() *cobra.Command {
 func (o *newOptions) run() error {
 	a := o.app
 	if o.rubricFile != "" && o.rubricID != "" {
-		return errors.New("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
+		return i18n.Errorf("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
 	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {

@@ -48,7 +48,7 @@ func (a *app) reportCmd() *cobra.Command {
 func (o *reportOptions) run() error {
 	a := o.app
 	if o.out == "" {
-		return errors.New("give the output file: -o FILE")
+		return i18n.Errorf("give the output file: -o FILE")
 	}
 	format := o.format
 	if format == "" {
@@ -129,7 +129,7 @@ func (o *reportOptions) writeBundle(s *store.Store, r *report.Report, l *i18n.La
 			continue
 		}
 		if !slices.Contains(report.Formats(), f) {
-			return fmt.Errorf("--with %s: a bundle can add %s", f, strings.Join(report.Formats()[1:], ", "))
+			return i18n.Errorf("--with %s: a bundle can add %s", f, strings.Join(report.Formats()[1:], ", "))
 		}
 		formats = append(formats, f)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
 	"strings"
@@ -39,7 +40,7 @@ func run(args []string, e env) int {
 		case "", "zh", "en":
 			return nil
 		}
-		return fmt.Errorf("--lang %q: kaohe speaks zh (中文) and en", a.lang)
+		return i18n.Errorf("--lang %q: kaohe speaks zh (中文) and en", a.lang)
 	}
 	root.SetArgs(args)
 	root.SetIn(e.stdin)
@@ -53,7 +54,7 @@ func run(args []string, e env) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(err.Error()))
+	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(wordedError(a.labels(nil), err)))
 	return 1
 }
 

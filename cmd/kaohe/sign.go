@@ -120,7 +120,7 @@ func (a *app) reopenCmd() *cobra.Command {
 // run records the reopening with its reason.
 func (o *reopenOptions) run() error {
 	if strings.TrimSpace(o.reason) == "" {
-		return errors.New("say why: kaohe reopen ASSESSMENT --reason TEXT")
+		return i18n.Errorf("say why: kaohe reopen ASSESSMENT --reason TEXT")
 	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		id, err := o.app.identity(s)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
 
@@ -32,7 +33,7 @@ func (a *app) storeToOpen(create, readOnly bool) (string, store.Options, error) 
 		return "", store.Options{}, err
 	}
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
-		return "", store.Options{}, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
+		return "", store.Options{}, i18n.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
 	opts := a.storeOptions()
 	opts.ReadOnly = readOnly

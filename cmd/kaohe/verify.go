@@ -48,10 +48,11 @@ func (o *verifyOptions) run() error {
 			}
 		} else {
 			var b strings.Builder
+			l := a.labels(nil)
 			for _, p := range rep.Problems {
-				b.WriteString(textwidth.Line(p.String()) + "\n")
+				b.WriteString(textwidth.Line(problemLine(l, p)) + "\n")
 			}
-			m := &a.labels(nil).CLI.SignOff
+			m := &l.CLI.SignOff
 			if len(rep.Problems) == 0 {
 				fmt.Fprintf(&b, m.VerifyOK+"\n", rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
 			} else {

@@ -2,8 +2,12 @@ package i18n
 
 // ReportWords holds the wording of the reports and of the totals every
 // screen and command shows (fmt formats), so a provisional total, a rank
-// among a period's units or an unverified sheet reads the same everywhere.
+// among a period's units or an unverified sheet reads the same everywhere;
+// and the store's refusals in the reader's language.
 type ReportWords struct {
+	// Refusals words the store's English refusals, keyed by their English
+	// format (empty in English, whose words are the store's own).
+	Refusals map[string]string
 	// Provisional is a total while some indicators are unrecorded: the
 	// total, indicators recorded, indicators in all.
 	Provisional string
@@ -38,6 +42,7 @@ type ReportWords struct {
 
 func chineseReport() ReportWords {
 	return ReportWords{
+		Refusals:          chineseRefusals(),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
 		RankAmong:         "名次为在本期全部%d个单位中的名次",
@@ -59,6 +64,7 @@ func chineseReport() ReportWords {
 
 func englishReport() ReportWords {
 	return ReportWords{
+		Refusals:          map[string]string{},
 		Provisional:       "%s (provisional, %d/%d)",
 		ProvisionalShort:  "prov %s",
 		RankAmong:         "ranks are among all %d units of the period",
