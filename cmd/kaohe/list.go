@@ -76,17 +76,24 @@ func (o *listOptions) run() error {
 			fmt.Fprintln(a.stdout, l.CLI.NoAssessments)
 			return nil
 		}
+		// Totals first: the column is as wide as the widest, provisional
+		// ones (99.40（暂，0/36）) included.
+		totals := make([]string, len(rows))
+		totalW := max(8, textwidth.Width(l.Total))
+		for i, r := range rows {
+			totals[i] = "-"
+			if r.Total != nil {
+				totals[i] = report.TotalText(l, *r.Total, r.Recorded, r.Indicators)
+			}
+			totalW = max(totalW, textwidth.Width(totals[i]))
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 18), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
-		for _, r := range rows {
-			total := "-"
-			if r.Total != nil {
-				total = report.TotalText(l, *r.Total, r.Recorded, r.Indicators)
-			}
+			padL(l.Progress, 8), padL(l.Total, totalW), pad(l.Status, 8), padL(l.Conflicts, 9), l.CLI.AssessmentID)
+		for i, r := range rows {
 			ln := textwidth.Line
 			fmt.Fprintf(&b, "%s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8),
-				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 18), pad(l.StatusName(r.Status), 8),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(totals[i], totalW), pad(l.StatusName(r.Status), 8),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
 		_, err := io.WriteString(a.stdout, b.String())

@@ -101,7 +101,7 @@ func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
 			return err
 		}
 		if unsaved > 0 {
-			fmt.Fprintf(a.stderr, "kaohe: quit with %d edits not saved\n", unsaved)
+			fmt.Fprintf(a.stderr, opts.Labels.Report.QuitUnsaved+"\n", unsaved)
 		}
 		return nil
 	})

@@ -35,6 +35,9 @@ type ReportWords struct {
 	Packed, ExistsChoose string
 	// Attachment names an evidence file's subject in history.
 	Attachment string
+	// QuitUnsaved is the workbench's last word when edits were not saved:
+	// their count.
+	QuitUnsaved string
 	// Signed is the value signed, in conflicts: value, inspector,
 	// revision; Revision names a revision: its short ID.
 	Signed, Revision string
@@ -57,6 +60,7 @@ func chineseReport() ReportWords {
 		Packed:            "已将 %s 打包到 %s",
 		ExistsChoose:      "%s 已存在；请换一个文件名，或先删除它",
 		Attachment:        "附件",
+		QuitUnsaved:       "kaohe：退出时还有 %d 项修改未保存",
 		Signed:            "%s（%s，修订 %s）",
 		Revision:          "修订 %s",
 	}
@@ -79,6 +83,7 @@ func englishReport() ReportWords {
 		Packed:            "packed %s into %s",
 		ExistsChoose:      "%s already exists; choose another name or remove it first",
 		Attachment:        "evidence",
+		QuitUnsaved:       "kaohe: quit with %d edits not saved",
 		Signed:            "%s (%s, rev %s)",
 		Revision:          "rev %s",
 	}
