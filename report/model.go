@@ -377,9 +377,13 @@ func CategoryHeading(c *rubric.Category) string {
 // clean makes text that came from a database safe for any output.
 func clean(s string) string { return textwidth.Sanitize(s, true) }
 
-// RankMark is the ranking's remark for a unit: unfinished, open conflicts.
+// RankMark is the ranking's remark for a unit: records failing their
+// hash, unfinished, open conflicts.
 func (r *Report) RankMark(row RankRow) string {
 	var marks []string
+	if row.Unverified {
+		marks = append(marks, r.labels.Report.Unverified)
+	}
 	if !row.Finished {
 		marks = append(marks, fmt.Sprintf(r.labels.UI.Unfinished, row.Recorded, row.Indicators))
 	}

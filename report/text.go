@@ -30,7 +30,7 @@ func (r *Report) rankingRecords() [][]string {
 			}
 			rec = append(rec, v)
 		}
-		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), r.statusText(row),
+		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), r.StatusText(row),
 			strconv.Itoa(row.Conflicts), r.RankMark(row))
 		out = append(out, rec)
 	}
@@ -150,9 +150,9 @@ func mdCell(s string) string {
 // htmlEscaper escapes the characters that start HTML in Markdown.
 var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
-// statusText is the ranking's status cell: 未通过核验 for a unit whose
+// StatusText is the ranking's status cell: 未通过核验 for a unit whose
 // records fail their hash, whatever its status claims.
-func (r *Report) statusText(row RankRow) string {
+func (r *Report) StatusText(row RankRow) string {
 	if row.Unverified {
 		return r.labels.Report.Unverified
 	}

@@ -333,7 +333,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		}
 		x := 7 + len(r.Categories)
 		w.text(x, y, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), w.style.center)
-		w.text(x+1, y, r.statusText(row), w.style.center)
+		w.text(x+1, y, r.StatusText(row), w.style.center)
 		w.integer(x+2, y, row.Conflicts, w.style.center)
 		mark := r.RankMark(row)
 		style := w.style.text

@@ -49,7 +49,12 @@ func (s *pickerScreen) load() tea.Cmd {
 			msg.summaries = append(msg.summaries, sm)
 		}
 		if len(states) > 0 {
-			msg.report, msg.reportErr = report.Build(states, report.Filter{}, l, now)
+			bad, err := unverified(be, l, states)
+			if err != nil {
+				msg.reportErr = err
+			} else {
+				msg.report, msg.reportErr = report.Build(states, report.Filter{Unverified: bad}, l, now)
+			}
 		}
 		return msg
 	}

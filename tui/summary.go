@@ -159,7 +159,7 @@ func (s *summaryScreen) view() []string {
 		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), periodW) +
 			textwidth.PadLeft(report.TotalShort(l, row.Total, row.Recorded, row.Indicators), totalW)
 		if wide {
-			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(l.StatusName(row.Status), 7)
+			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(r.StatusText(row), 7)
 		}
 		for k, cat := range r.Categories {
 			if barW > 0 {

@@ -99,12 +99,10 @@ func (o *reportOptions) unverified(s *store.Store, states []*store.State, l *i18
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]string{}
+	out := report.Unverified(l, bad)
 	var named []string
 	for _, st := range inPeriod {
-		for _, r := range bad[st.Assessment.ID] {
-			rec := fmt.Sprintf(l.Report.Record, r.Subject, store.ShortID(r.ID, 8))
-			out[st.Assessment.ID] = append(out[st.Assessment.ID], rec)
+		for _, rec := range out[st.Assessment.ID] {
 			named = append(named, st.Assessment.Label()+" "+rec)
 		}
 	}
