@@ -19,7 +19,7 @@ func TestEveryCLIMessageHasChineseWording(t *testing.T) {
 	zh := i18n.For("zh").Report.Refusals
 	fset := token.NewFileSet()
 	n := 0
-	for _, dir := range []string{".", "../../report"} {
+	for _, dir := range []string{".", "../../report", "../../store"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, name := range files {
 			if strings.HasSuffix(name, "_test.go") {
@@ -96,6 +96,7 @@ func TestCLISpeaksChineseThroughout(t *testing.T) {
 	ok("已写入", "report", "-o", md)
 	fails("已存在（加 --force 覆盖）", "report", "-o", md)
 	fails("请给出输出文件", "report")
+	fails("中没有考核 \"泸溪县/2021\"（kaohe list 列出全部考核", "history", "泸溪县/2021")
 	fails("已存在；请换一个文件名", "pack", md)
 	ok("已将", "pack", filepath.Join(dir, "u.db"))
 	c.ok("sign", "吉首市/2021", "--allow-incomplete")

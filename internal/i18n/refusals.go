@@ -60,6 +60,13 @@ func chineseRefusals() map[string]string {
 		"give either --rubric FILE or --rubric-id ID[@VERSION], not both":                                    "--rubric 文件 与 --rubric-id 编号[@版本] 只能给一个",
 		"%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)": "%s：这里还没有数据库（kaohe init --inspector 姓名 可创建；--db 或 KAOHE_DB 可指定别的）",
 		"only --json export exists: kaohe export ASSESSMENT --json > findings.json":                          "目前只能导出 JSON：kaohe export 考核 --json > findings.json",
+		// The store's, made with Errorf.
+		"no assessment %q in %s (kaohe list shows them; create one with kaohe new UNIT PERIOD)": "%[2]s 中没有考核 %[1]q（kaohe list 列出全部考核；kaohe new 单位 年度 可新建）",
+		"%q matches several assessments; use an ID prefix: %s":                                  "%q 对应多个考核，请用编号开头几位指明：%s",
+		"give at least 6 hex digits of the file's sha256 (kaohe evidence %s lists them)":        "请至少给出文件 sha256 的前 6 位十六进制数字（kaohe evidence %s 列出全部）",
+		"%s has no attachment %s… on %s":                                                        "%s 在 %[3]s 上没有佐证材料 %[2]s…",
+		"%s has no attachment %s…":                                                              "%s 没有佐证材料 %s…",
+		"%s… matches %d attachments; give more digits or the rule":                              "%s… 对应 %d 份佐证材料，请多给几位或指明规则",
 		// The report package's.
 		"no assessment of %s for period %s (kaohe list shows the units)":        "年度 %[2]s 没有 %[1]s 的考核（kaohe list 列出全部单位）",
 		"no assessment of %s (kaohe list shows the units)":                      "没有 %s 的考核（kaohe list 列出全部单位）",
