@@ -54,7 +54,8 @@ func run(args []string, e env) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(wordedError(a.labels(nil), err)))
+	l := a.labels(nil)
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(wordedError(l, err)))
 	return 1
 }
 

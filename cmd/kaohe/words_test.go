@@ -60,7 +60,7 @@ func TestEveryCLIMessageHasChineseWording(t *testing.T) {
 // englishInChinese finds what a Chinese line must not hold: an ASCII colon
 // after Chinese text, an English word of kaohe's own messages, a value or
 // a subject as stored.
-var englishInChinese = regexp.MustCompile(`[\p{Han}）]: |\b(already|exists|give|signed|revision|rev|true|false|not|the|packed|into)\b|note:`)
+var englishInChinese = regexp.MustCompile(`[\p{Han}）a-z]: |\b(already|exists|give|signed|revision|rev|true|false|not|the|packed|into)\b|note:`)
 
 // flagWords are command-line flags, English in every language.
 var flagWords = regexp.MustCompile(`--[\w-]+`)
