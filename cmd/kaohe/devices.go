@@ -39,6 +39,9 @@ func (o *devicesOptions) run() error {
 			if devs == nil {
 				devs = []store.Device{}
 			}
+			for i := range devs {
+				devs[i].First, devs[i].Last = timefmt.Local(devs[i].First), timefmt.Local(devs[i].Last)
+			}
 			return writeJSON(a.stdout, devs)
 		}
 		l := a.labels(nil).CLI

@@ -77,6 +77,12 @@ func (o *mergeOptions) run() error {
 		return cerr
 	}
 	if o.asJSON {
+		for i := range sums {
+			for k := range sums[i].StatusChanges {
+				c := &sums[i].StatusChanges[k]
+				c.Time = timefmt.Local(c.Time)
+			}
+		}
 		return writeJSON(a.stdout, sums)
 	}
 	labels := a.labels(nil)

@@ -101,11 +101,15 @@ func TestTimesAreLocalEverywhere(t *testing.T) {
 	c.ok("--db", zhang, "set", "吉首市/2021", "1.2.a", "3")
 	c.ok("--db", li, "set", "吉首市/2021", "1.2.a", "5", "--note", "复核后为5项")
 	c.ok("--db", zhang, "attach", "吉首市/2021", "1.2.a", writeFile(t, "台账.txt", "八项未按时下放"))
-	c.ok("merge", "--into", lead, zhang, li)
+	c.ok("--db", zhang, "sign", "吉首市/2021", "--allow-incomplete")
+	shanghai := []string{"TZ=Asia/Shanghai"}
+	merged := runProc(t, proc(lead, shanghai, "merge", "--into", lead, zhang, li, "--json"))
+	if merged.code != 0 {
+		t.Fatalf("merge: %+v", merged)
+	}
 	dir := t.TempDir()
 	bundle := filepath.Join(dir, "r.zip")
-	shanghai := []string{"TZ=Asia/Shanghai"}
-	outputs := map[string]string{}
+	outputs := map[string]string{"merge --json": merged.stdout}
 	for name, args := range map[string][]string{
 		"conflicts --json": {"conflicts", "--json"},
 		"conflicts":        {"conflicts"},
@@ -113,6 +117,8 @@ func TestTimesAreLocalEverywhere(t *testing.T) {
 		"history":          {"history", "吉首市/2021"},
 		"evidence --json":  {"evidence", "吉首市/2021", "--json"},
 		"evidence":         {"evidence", "吉首市/2021"},
+		"devices --json":   {"devices", "--json"},
+		"devices":          {"devices"},
 		"report json":      {"report", "-o", filepath.Join(dir, "r.json")},
 		"report bundle":    {"report", "-o", bundle},
 	} {
