@@ -115,7 +115,7 @@ func (s *summaryScreen) view() []string {
 	if s.reportErr != nil || r == nil {
 		msg := l.UI.NoAssessments
 		if s.reportErr != nil {
-			msg = s.reportErr.Error()
+			msg = report.ErrorText(l, s.reportErr)
 		}
 		return append(lines, "  "+c.styles.Error.Render(msg))
 	}
@@ -211,7 +211,7 @@ func exportError(l *i18n.Labels, err error) string {
 	if errors.As(err, &ee) {
 		return fmt.Sprintf(l.Report.ExistsChoose, textwidth.Line(ee.Path))
 	}
-	return err.Error()
+	return report.ErrorText(l, err)
 }
 
 // totalWidth is the width of the total column of the list and the

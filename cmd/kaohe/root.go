@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/tui"
@@ -55,7 +56,7 @@ func run(args []string, e env) int {
 		return ee.code
 	}
 	l := a.labels(nil)
-	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(wordedError(l, err)))
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, err)))
 	return 1
 }
 
