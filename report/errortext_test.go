@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -26,6 +27,36 @@ func TestErrorTextWordsTheChain(t *testing.T) {
 		}
 		if got := ErrorText(i18n.For("en"), c.err); got != c.err.Error() {
 			t.Errorf("English ErrorText(%v) = %q", c.err, got)
+		}
+	}
+}
+
+// verify's reasons read in Chinese, their arguments read back from the
+// English text; every Chinese reason takes its format's arguments.
+func TestReasonReadsArgumentsBack(t *testing.T) {
+	zh := i18n.For("zh")
+	for en, want := range map[string]string{
+		"it replaces revision 3f9a, which is missing":                                    "它取代的修订 3f9a 不存在",
+		"its value 200 is not accepted by rubric xiangxi 2021: 2.4.a: 200 is above 100": "它的值 200 不被考核指标 xiangxi 2021 接受：2.4.a: 200 is above 100",
+		"its content does not match its hash (changed outside kaohe, or damaged)":        "内容与其哈希不符（在 kaohe 之外被修改或已损坏）",
+		"assessment 吉首市/2021":                                                            "考核 吉首市/2021",
+		"head table":                                                                     "head 表",
+		"something kaohe never says":                                                     "something kaohe never says",
+	} {
+		if got := Reason(zh, en); got != want {
+			t.Errorf("Reason(%q) = %q, want %q", en, got, want)
+		}
+	}
+	for en, cn := range zh.Report.Reasons {
+		var args []any
+		for range fmtVerb.FindAllString(en, -1) {
+			args = append(args, "x")
+		}
+		if got := fmt.Sprintf(cn, args...); strings.Contains(got, "%!") {
+			t.Errorf("%q words %q with other arguments: %s", en, cn, got)
+		}
+		if got := Reason(zh, fmt.Sprintf(strings.ReplaceAll(en, "%.12s", "%s"), args...)); got != fmt.Sprintf(cn, args...) {
+			t.Errorf("%q does not read back: %q", en, got)
 		}
 	}
 }

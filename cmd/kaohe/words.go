@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -13,15 +14,11 @@ func problemLine(l *i18n.Labels, p store.Problem) string {
 	if l.Lang != "zh" {
 		return p.String()
 	}
-	where := p.Record
+	where := report.Reason(l, p.Record)
 	if p.Revision != "" {
 		where = strings.TrimSpace(p.Assessment+" "+p.Subject) + " " + fmt.Sprintf(l.Report.Revision, p.Revision)
 	} else if where == "" {
 		where = p.Assessment
 	}
-	why := p.Why
-	if w := l.Report.Refusals[why]; w != "" {
-		why = w
-	}
-	return where + l.Values.Colon + why
+	return where + l.Values.Colon + report.Reason(l, p.Why)
 }

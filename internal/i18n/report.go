@@ -8,6 +8,9 @@ type ReportWords struct {
 	// Refusals words the store's English refusals, keyed by their English
 	// format (empty in English, whose words are the store's own).
 	Refusals map[string]string
+	// Reasons words kaohe verify's English reasons, keyed by their English
+	// format, read back from the text (empty in English).
+	Reasons map[string]string
 	// Provisional is a total while some indicators are unrecorded: the
 	// total, indicators recorded, indicators in all.
 	Provisional string
@@ -46,6 +49,7 @@ type ReportWords struct {
 func chineseReport() ReportWords {
 	return ReportWords{
 		Refusals:          chineseRefusals(),
+		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
 		RankAmong:         "名次为在本期全部%d个单位中的名次",
@@ -69,6 +73,7 @@ func chineseReport() ReportWords {
 func englishReport() ReportWords {
 	return ReportWords{
 		Refusals:          map[string]string{},
+		Reasons:           map[string]string{},
 		Provisional:       "%s (provisional, %d/%d)",
 		ProvisionalShort:  "prov %s",
 		RankAmong:         "ranks are among all %d units of the period",
