@@ -36,12 +36,12 @@ func TestErrorTextWordsTheChain(t *testing.T) {
 func TestReasonReadsArgumentsBack(t *testing.T) {
 	zh := i18n.For("zh")
 	for en, want := range map[string]string{
-		"it replaces revision 3f9a, which is missing":                                    "它取代的修订 3f9a 不存在",
+		"it replaces revision 3f9a, which is missing":                                   "它取代的修订 3f9a 不存在",
 		"its value 200 is not accepted by rubric xiangxi 2021: 2.4.a: 200 is above 100": "它的值 200 不被考核指标 xiangxi 2021 接受：2.4.a: 200 is above 100",
-		"its content does not match its hash (changed outside kaohe, or damaged)":        "内容与其哈希不符（在 kaohe 之外被修改或已损坏）",
-		"assessment 吉首市/2021":                                                            "考核 吉首市/2021",
-		"head table":                                                                     "head 表",
-		"something kaohe never says":                                                     "something kaohe never says",
+		"its content does not match its hash (changed outside kaohe, or damaged)":       "内容与其哈希不符（在 kaohe 之外被修改或已损坏）",
+		"assessment 吉首市/2021":                                                           "考核 吉首市/2021",
+		"head table":                                                                    "head 表",
+		"something kaohe never says":                                                    "something kaohe never says",
 	} {
 		if got := Reason(zh, en); got != want {
 			t.Errorf("Reason(%q) = %q, want %q", en, got, want)
