@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
@@ -38,7 +39,7 @@ func evidenceOf(st *store.State) []Evidence {
 			ind = ref.Indicator.ID
 		}
 		out = append(out, Evidence{Subject: a.Subject, Indicator: ind, Name: clean(a.Name), Size: a.Size, Type: a.Type,
-			SHA256: a.SHA256, Inspector: clean(a.Inspector), Time: a.Wall, Note: clean(a.Note)})
+			SHA256: a.SHA256, Inspector: clean(a.Inspector), Time: timefmt.Local(a.Wall), Note: clean(a.Note)})
 	}
 	return out
 }
@@ -92,7 +93,7 @@ func (r *Report) WriteBundle(w io.Writer, formats []string, blobs BlobSource) er
 				return fmt.Errorf("%s/%s %s %s: %w", sh.Unit, sh.Period, e.Subject, e.Name, err)
 			}
 			manifest = append(manifest, []string{sh.Unit, sh.Period, e.Subject, e.Path, strconv.FormatInt(e.Size, 10), e.SHA256,
-				e.Inspector, e.Time.UTC().Format(time.RFC3339), e.Note})
+				e.Inspector, timefmt.Machine(e.Time), e.Note})
 		}
 	}
 	fw, err := zw.CreateHeader(&zip.FileHeader{Name: "manifest.csv", Method: zip.Deflate, Modified: r.Generated})
@@ -188,7 +189,7 @@ func (r *Report) evidenceSheet(w *sheetWriter) error {
 			w.link(4, y, e.Path, e.Name, w.style.text)
 			w.integer(5, y, int(e.Size), w.style.text)
 			w.text(6, y, e.Inspector, w.style.text)
-			w.text(7, y, e.Time.Local().Format("2006-01-02 15:04"), w.style.text)
+			w.text(7, y, timefmt.Human(e.Time), w.style.text)
 			w.text(8, y, e.Note, w.style.text)
 			w.text(9, y, e.SHA256, w.style.text)
 			y++

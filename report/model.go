@@ -9,6 +9,7 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -19,6 +20,10 @@ import (
 type Filter struct {
 	Period string   // "" for every period
 	Units  []string // empty for every unit
+	// Unverified names, by assessment ID, the records (worded for the
+	// reader) that fail their hash: such a sheet carries no signature and
+	// no fingerprint, since neither would vouch for what it shows.
+	Unverified map[string][]string
 }
 
 // Report is everything the office receives: a ranking of all units and a
@@ -43,7 +48,10 @@ type ColHead struct {
 
 // RankRow is one unit's line in the ranking.
 type RankRow struct {
-	Rank       int            `json:"rank"`
+	Rank int `json:"rank"`
+	// Among is how many units of the period (under the same rubric) the
+	// rank is among: all of them, whichever units the report shows.
+	Among      int            `json:"rank_among,omitempty"`
 	Unit       string         `json:"unit"`
 	Period     string         `json:"period"`
 	Rubric     string         `json:"rubric"`
@@ -57,6 +65,8 @@ type RankRow struct {
 	Status     string         `json:"status"`
 	Conflicts  int            `json:"conflicts"`
 	Range      *scoring.Range `json:"range,omitempty"`
+	// Unverified marks a unit some of whose records fail their hash.
+	Unverified bool `json:"unverified,omitempty"`
 }
 
 // Sheet is one unit's score sheet, laid out like the rubric table.
@@ -82,8 +92,12 @@ type Sheet struct {
 	Range         *scoring.Range `json:"range,omitempty"`
 	// Evidence lists the assessment's attachments (佐证材料), rubric order.
 	Evidence []Evidence `json:"evidence,omitempty"`
-	// Fingerprint is the digest of the records the sheet was made from.
-	Fingerprint string `json:"fingerprint"`
+	// Fingerprint is the digest of the records the sheet was made from;
+	// empty when they fail their hash (see Unverified).
+	Fingerprint string `json:"fingerprint,omitempty"`
+	// Unverified lists the records that fail their hash: the sheet then
+	// says 未通过核验 where the signature and the fingerprint would be.
+	Unverified []string `json:"unverified,omitempty"`
 }
 
 // SheetCat is a category block of a score sheet.
@@ -113,7 +127,9 @@ type SheetRow struct {
 	Evidence []string `json:"evidence,omitempty"`
 }
 
-// Build assembles the report from the assessments' current states.
+// Build assembles the report from the assessments' current states. Ranks
+// are always among every assessment of the period, so a report for some
+// units shows the ranks they hold among all (and says so, RankNotes).
 func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Report, error) {
 	units := map[string]bool{}
 	for _, u := range f.Units {
@@ -122,28 +138,33 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 	}
 	seen := map[string]bool{}
-	r := &Report{Generated: now, Period: f.Period, labels: l}
+	r := &Report{Generated: timefmt.Local(now), Period: f.Period, labels: l}
+	var peers []RankRow // every assessment of the period(s), for the ranks
 	for _, st := range states {
 		a := st.Assessment
 		if f.Period != "" && a.Period != f.Period {
 			continue
 		}
-		if len(units) > 0 && !units[a.Unit] {
-			continue
-		}
-		seen[a.Unit] = true
 		res, err := st.Score()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
+		row := rankRow(st, res)
+		peers = append(peers, row)
+		if len(units) > 0 && !units[a.Unit] {
+			continue
+		}
+		seen[a.Unit] = true
 		if r.Title == "" {
 			r.Title = st.Rubric.Title
 			for _, c := range st.Rubric.Categories {
 				r.Categories = append(r.Categories, ColHead{ID: c.ID, Title: c.Title, Max: c.Points})
 			}
 		}
-		r.Ranking = append(r.Ranking, rankRow(st, res))
-		sh, err := sheet(l, st, res)
+		unverified := f.Unverified[a.ID]
+		row.Unverified = len(unverified) > 0
+		r.Ranking = append(r.Ranking, row)
+		sh, err := sheet(l, st, res, unverified)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
@@ -156,14 +177,13 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 	}
 	if len(missing) > 0 {
-		in := ""
 		if f.Period != "" {
-			in = fmt.Sprintf(" for period %s", f.Period)
+			return nil, i18n.Errorf("no assessment of %s for period %s (kaohe list shows the units)", strings.Join(missing, l.Report.ListSep), f.Period)
 		}
-		return nil, fmt.Errorf("no assessment of %s%s (kaohe list shows the units)", strings.Join(missing, ", "), in)
+		return nil, i18n.Errorf("no assessment of %s (kaohe list shows the units)", strings.Join(missing, l.Report.ListSep))
 	}
 	if len(r.Ranking) == 0 {
-		return nil, fmt.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
+		return nil, i18n.Errorf("no assessment matches (period %q, units %v)", f.Period, f.Units)
 	}
 	// One report, one rubric: categories of different rubrics are never
 	// put in the same columns.
@@ -177,20 +197,59 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 			names = append(names, k)
 		}
 		sort.Strings(names)
-		return nil, fmt.Errorf("the selection mixes rubrics (%s); choose one with --period or --units", strings.Join(names, ", "))
+		return nil, i18n.Errorf("the selection mixes rubrics (%s); choose one with --period or --units", strings.Join(names, l.Report.ListSep))
 	}
-	rank(r.Ranking)
+	rank(peers)
+	ranked := map[string]RankRow{}
+	for _, p := range peers {
+		ranked[rowKey(p.Unit, p.Period, p.Rubric)] = p
+	}
+	rank(r.Ranking) // orders the selection; the ranks among all replace its own
+	for i := range r.Ranking {
+		p := ranked[rowKey(r.Ranking[i].Unit, r.Ranking[i].Period, r.Ranking[i].Rubric)]
+		r.Ranking[i].Rank, r.Ranking[i].Among = p.Rank, p.Among
+	}
 	// Sheets follow the ranking's order.
 	order := map[string]int{}
 	for i, row := range r.Ranking {
-		order[row.Unit+"\x00"+row.Period+"\x00"+row.Rubric] = i
+		order[rowKey(row.Unit, row.Period, row.Rubric)] = i
 	}
 	sort.SliceStable(r.Sheets, func(i, j int) bool {
 		si, sj := r.Sheets[i], r.Sheets[j]
-		return order[si.Unit+"\x00"+si.Period+"\x00"+si.RubricID+" "+si.RubricVersion] <
-			order[sj.Unit+"\x00"+sj.Period+"\x00"+sj.RubricID+" "+sj.RubricVersion]
+		return order[rowKey(si.Unit, si.Period, si.RubricID+" "+si.RubricVersion)] <
+			order[rowKey(sj.Unit, sj.Period, sj.RubricID+" "+sj.RubricVersion)]
 	})
 	return r, nil
+}
+
+// rowKey identifies an assessment's line by unit, period and rubric.
+func rowKey(unit, period, rubric string) string { return unit + "\x00" + period + "\x00" + rubric }
+
+// RankNotes are the lines saying what the ranks are among, when the report
+// shows only some of a period's units (none when it shows them all): one
+// per period, named when there are several.
+func (r *Report) RankNotes() []string {
+	shown, among := map[string]int{}, map[string]int{}
+	var periods []string
+	for _, row := range r.Ranking {
+		if _, ok := shown[row.Period]; !ok {
+			periods = append(periods, row.Period)
+		}
+		shown[row.Period]++
+		among[row.Period] = max(among[row.Period], row.Among)
+	}
+	var out []string
+	for _, p := range periods {
+		if shown[p] == among[p] {
+			continue
+		}
+		note := fmt.Sprintf(r.labels.Report.RankAmong, among[p])
+		if len(periods) > 1 {
+			note = p + r.labels.Values.Colon + note
+		}
+		out = append(out, note)
+	}
+	return out
 }
 
 // Summarize is one assessment's line as the ranking, `kaohe list` and the
@@ -216,41 +275,44 @@ func rankRow(st *store.State, res *scoring.Result) RankRow {
 	return row
 }
 
-// rank ranks units within each period (latest period first): by total,
-// highest first, then unit; equal totals share a rank and the next rank
-// skips (1, 2, 2, 4).
+// rank ranks units within each period and rubric (latest period first):
+// by total, highest first, then unit; equal totals share a rank and the
+// next rank skips (1, 2, 2, 4). Among is the number of units ranked.
 func rank(rows []RankRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].Period != rows[j].Period {
 			return rows[i].Period > rows[j].Period
+		}
+		if rows[i].Rubric != rows[j].Rubric {
+			return rows[i].Rubric < rows[j].Rubric
 		}
 		if rows[i].Total != rows[j].Total {
 			return rows[i].Total > rows[j].Total
 		}
 		return rows[i].Unit < rows[j].Unit
 	})
-	for i := range rows {
-		switch {
-		case i > 0 && rows[i].Period == rows[i-1].Period && rows[i].Total == rows[i-1].Total:
-			rows[i].Rank = rows[i-1].Rank
-		case i > 0 && rows[i].Period == rows[i-1].Period:
-			rows[i].Rank = rowsInPeriodBefore(rows, i) + 1
-		default:
-			rows[i].Rank = 1
+	same := func(i, j int) bool { return rows[i].Period == rows[j].Period && rows[i].Rubric == rows[j].Rubric }
+	for start := 0; start < len(rows); {
+		end := start + 1
+		for end < len(rows) && same(start, end) {
+			end++
 		}
+		for i := start; i < end; i++ {
+			rows[i].Among = end - start
+			if i > start && rows[i].Total == rows[i-1].Total {
+				rows[i].Rank = rows[i-1].Rank
+			} else {
+				rows[i].Rank = i - start + 1
+			}
+		}
+		start = end
 	}
 }
 
-// rowsInPeriodBefore counts the rows of row i's period that come before it.
-func rowsInPeriodBefore(rows []RankRow, i int) int {
-	n := 0
-	for j := i - 1; j >= 0 && rows[j].Period == rows[i].Period; j-- {
-		n++
-	}
-	return n
-}
-
-func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) (Sheet, error) {
+// sheet lays out one assessment's score sheet; unverified lists its
+// records that fail their hash (then it carries no signature and no
+// fingerprint).
+func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string) (Sheet, error) {
 	a := st.Assessment
 	sh := Sheet{Unit: clean(a.Unit), Period: clean(a.Period), RubricID: a.RubricID, RubricVersion: a.RubricVersion,
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
@@ -260,17 +322,23 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result) (Sheet, error) 
 	for _, name := range st.Inspectors {
 		sh.Inspectors = append(sh.Inspectors, clean(name))
 	}
-	if s := st.Signed(); s != nil {
-		sh.SignedBy = clean(s.Inspector)
-		t := s.Wall
-		sh.SignedAt = &t
-	}
 	sh.Evidence = evidenceOf(st)
-	fp, err := st.Fingerprint()
-	if err != nil {
-		return Sheet{}, err // a sheet without its fingerprint would not say what it was made from
+	if len(unverified) > 0 {
+		for _, u := range unverified {
+			sh.Unverified = append(sh.Unverified, clean(u))
+		}
+	} else {
+		if s := st.Signed(); s != nil {
+			sh.SignedBy = clean(s.Inspector)
+			t := timefmt.Local(s.Wall)
+			sh.SignedAt = &t
+		}
+		fp, err := st.Fingerprint()
+		if err != nil {
+			return Sheet{}, err // a sheet without its fingerprint would not say what it was made from
+		}
+		sh.Fingerprint = fp
 	}
-	sh.Fingerprint = fp
 	notes := st.Notes()
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]
@@ -309,9 +377,13 @@ func CategoryHeading(c *rubric.Category) string {
 // clean makes text that came from a database safe for any output.
 func clean(s string) string { return textwidth.Sanitize(s, true) }
 
-// RankMark is the ranking's remark for a unit: unfinished, open conflicts.
+// RankMark is the ranking's remark for a unit: records failing their
+// hash, unfinished, open conflicts.
 func (r *Report) RankMark(row RankRow) string {
 	var marks []string
+	if row.Unverified {
+		marks = append(marks, r.labels.Report.Unverified)
+	}
 	if !row.Finished {
 		marks = append(marks, fmt.Sprintf(r.labels.UI.Unfinished, row.Recorded, row.Indicators))
 	}

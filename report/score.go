@@ -184,13 +184,13 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 	}
 	b.WriteString("\n")
 	fmt.Fprintf(&b, "%s %s / %s   %s %s / %s   %s %s\n", l.Base, res.Base.Fixed(2), res.BaseMax.Fixed(2),
-		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), l.Total, res.Total.Fixed(2))
+		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), l.Total, ResultTotalText(l, res))
 	if res.Range != nil {
 		fmt.Fprintf(&b, "%s\n", fmt.Sprintf(l.UI.Range, res.Range.Min.Fixed(2), res.Range.Max.Fixed(2)))
 	}
 	p := res.Progress
-	fmt.Fprintf(&b, "%s: %s %d/%d, %s %d/%d\n", l.Progress, l.IndicatorsRecorded, p.IndicatorsRecorded, p.IndicatorsTotal,
-		l.RulesRecorded, p.RulesRecorded, p.RulesTotal)
+	fmt.Fprintf(&b, "%s%s%s %d/%d%s%s %d/%d\n", l.Progress, l.Values.Colon, l.IndicatorsRecorded, p.IndicatorsRecorded, p.IndicatorsTotal,
+		l.Values.Comma, l.RulesRecorded, p.RulesRecorded, p.RulesTotal)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -22,7 +22,7 @@ func (r *Report) rankingRecords() [][]string {
 	l := r.labels
 	out := [][]string{r.RankingColumns()}
 	for _, row := range r.Ranking {
-		rec := []string{strconv.Itoa(row.Rank), row.Unit, row.Period, row.Total.Fixed(2), row.Base.Fixed(2), row.Bonus.Fixed(2)}
+		rec := []string{strconv.Itoa(row.Rank), row.Unit, row.Period, row.TotalText(l), row.Base.Fixed(2), row.Bonus.Fixed(2)}
 		for k := range r.Categories {
 			v := ""
 			if k < len(row.Categories) {
@@ -30,7 +30,7 @@ func (r *Report) rankingRecords() [][]string {
 			}
 			rec = append(rec, v)
 		}
-		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), l.StatusName(row.Status),
+		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), r.StatusText(row),
 			strconv.Itoa(row.Conflicts), r.RankMark(row))
 		out = append(out, rec)
 	}
@@ -59,7 +59,7 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 	out = append(out,
 		[]string{l.Base, "", l.Max + " " + sh.BaseMax.Fixed(2), "", "", sh.Base.Fixed(2), ""},
 		[]string{l.Bonus, "", l.Max + " " + sh.BonusMax.Fixed(2), "", "", sh.Bonus.Fixed(2), ""},
-		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.Total.Fixed(2), ""},
+		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), ""},
 		[]string{l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh), "", "", ""},
 	)
 	return out
@@ -71,6 +71,9 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 func (r *Report) WriteCSV(w io.Writer) error {
 	recs := [][]string{{r.Title, r.labels.Rank, r.Period}}
 	recs = append(recs, r.rankingRecords()...)
+	for _, note := range r.RankNotes() {
+		recs = append(recs, []string{note})
+	}
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		recs = append(recs, []string{}, []string{sh.Unit, sh.Period, sh.RubricTitle})
@@ -106,10 +109,13 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", mdCell(r.Title))
 	if r.Period != "" {
-		fmt.Fprintf(&b, "%s: %s\n\n", r.labels.Period, mdCell(r.Period))
+		fmt.Fprintf(&b, "%s%s%s\n\n", r.labels.Period, r.labels.Values.Colon, mdCell(r.Period))
 	}
 	fmt.Fprintf(&b, "## %s\n\n", r.labels.Rank)
 	mdTable(&b, r.rankingRecords())
+	for _, note := range r.RankNotes() {
+		fmt.Fprintf(&b, "\n%s\n", mdCell(note))
+	}
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		fmt.Fprintf(&b, "\n## %s %s\n\n", mdCell(sh.Unit), mdCell(sh.Period))
@@ -132,10 +138,25 @@ func mdTable(b *strings.Builder, recs [][]string) {
 	}
 }
 
-// mdCell escapes a table cell: pipes, and newlines as <br>.
+// mdCell escapes text for Markdown: HTML (a note's <script> shows as
+// text, never runs in a viewer that renders Markdown), pipes, and
+// newlines as <br>.
 func mdCell(s string) string {
+	s = htmlEscaper.Replace(s)
 	s = strings.ReplaceAll(s, "|", "\\|")
 	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+// htmlEscaper escapes the characters that start HTML in Markdown.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// StatusText is the ranking's status cell: 未通过核验 for a unit whose
+// records fail their hash, whatever its status claims.
+func (r *Report) StatusText(row RankRow) string {
+	if row.Unverified {
+		return r.labels.Report.Unverified
+	}
+	return r.labels.StatusName(row.Status)
 }
 
 // csvCell neutralises a cell that a spreadsheet would run as a formula (it

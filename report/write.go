@@ -30,20 +30,42 @@ func (r *Report) Write(format string) ([]byte, error) {
 	case "json":
 		err = r.WriteJSON(&buf)
 	default:
-		return nil, fmt.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats(), ", "))
+		return nil, i18n.Errorf("unknown format %q (one of %s)", format, strings.Join(Formats(), ", "))
 	}
 	return buf.Bytes(), err
 }
 
 // WriteFile writes the report to path atomically: into a temporary file in
 // the same folder, synced, then renamed over path, so a crash or a full disk
-// never leaves half a report. An existing file is refused unless force.
+// never leaves half a report. An existing file is refused unless force,
+// with an *ExistsError.
 func (r *Report) WriteFile(path, format string, force bool) error {
 	data, err := r.Write(format)
 	if err != nil {
 		return err
 	}
 	return AtomicWrite(path, data, force)
+}
+
+// ExistsError refuses to overwrite a file without --force.
+type ExistsError struct{ Path string }
+
+// Error is the English wording; In words it in the reader's language.
+func (e *ExistsError) Error() string {
+	return fmt.Sprintf(i18n.For("en").Report.Exists, e.Path)
+}
+
+// In words the refusal in l's language.
+func (e *ExistsError) In(l *i18n.Labels) string { return fmt.Sprintf(l.Report.Exists, e.Path) }
+
+// Worded is err in the report's language when it is a refusal the report
+// package words (an existing file), else err unchanged.
+func (r *Report) Worded(err error) error {
+	var ee *ExistsError
+	if errors.As(err, &ee) {
+		return errors.New(ee.In(r.labels))
+	}
+	return err
 }
 
 // AtomicWrite writes data to path through a temporary file and a rename.
@@ -107,7 +129,7 @@ func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error
 	}
 	if !force {
 		if _, err := os.Stat(path); err == nil {
-			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+			return &ExistsError{Path: path}
 		}
 	}
 	dir := filepath.Dir(path)
@@ -143,7 +165,7 @@ func AtomicWriteFunc(path string, force bool, write func(io.Writer) error) error
 			os.Remove(name)
 		}
 		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s already exists (use --force to overwrite it)", path)
+			return &ExistsError{Path: path}
 		}
 		if err == nil {
 			return nil

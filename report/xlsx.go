@@ -10,12 +10,19 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/xuri/excelize/v2"
 )
 
 // xlsxStyles are the cell styles of the workbook.
 type xlsxStyles struct {
 	title, header, text, center, number, bold, boldNumber, warn int
+	// marked holds, by the text after the figure, the styles of totals
+	// shown with a mark (provisional), made as they are needed.
+	marked   map[string]int
+	boldFont *excelize.Font
+	centered *excelize.Alignment
+	border   []excelize.Border
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -27,7 +34,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	bold := &excelize.Font{Family: "SimHei", Size: 10, Bold: true}
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "center"}
 	centered := &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}
-	var s xlsxStyles
+	s := xlsxStyles{marked: map[string]int{}, boldFont: bold, centered: centered, border: border}
 	var err error
 	mk := func(st *excelize.Style) int {
 		if err != nil {
@@ -316,7 +323,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		w.integer(1, y, row.Rank, w.style.bold)
 		w.text(2, y, row.Unit, w.style.center)
 		w.text(3, y, row.Period, w.style.center)
-		w.num(4, y, row.Total, w.style.boldNumber)
+		w.total(4, y, row.Total, row.TotalText(l))
 		w.num(5, y, row.Base, w.style.number)
 		w.num(6, y, row.Bonus, w.style.number)
 		for k := range r.Categories {
@@ -326,7 +333,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		}
 		x := 7 + len(r.Categories)
 		w.text(x, y, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), w.style.center)
-		w.text(x+1, y, l.StatusName(row.Status), w.style.center)
+		w.text(x+1, y, r.StatusText(row), w.style.center)
 		w.integer(x+2, y, row.Conflicts, w.style.center)
 		mark := r.RankMark(row)
 		style := w.style.text
@@ -334,6 +341,12 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 			style = w.style.warn
 		}
 		w.text(x+3, y, mark, style)
+	}
+	y := len(r.Ranking) + 3
+	for _, note := range r.RankNotes() {
+		w.text(1, y, note, w.style.text)
+		w.merge(1, y, len(cols), y)
+		y++
 	}
 	widths := []float64{6, 12, 8, 9, 9, 8}
 	for range r.Categories {
@@ -401,17 +414,22 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		label string
 		max   decimal.Dec
 		score decimal.Dec
+		final bool
 	}{
-		{l.Base, sh.BaseMax, sh.Base},
-		{l.Bonus, sh.BonusMax, sh.Bonus},
-		{l.Total, sh.BaseMax + sh.BonusMax, sh.Total},
+		{l.Base, sh.BaseMax, sh.Base, true},
+		{l.Bonus, sh.BonusMax, sh.Bonus, true},
+		{l.Total, sh.BaseMax + sh.BonusMax, sh.Total, sh.Recorded >= sh.Indicators},
 	}
 	for _, t := range totals {
 		w.text(1, y, t.label, w.style.bold)
 		w.merge(1, y, 2, y)
 		w.text(3, y, fmt.Sprintf("%s %s", l.Max, t.max.Fixed(2)), w.style.bold)
 		w.merge(3, y, 5, y)
-		w.num(6, y, t.score, w.style.boldNumber)
+		text := t.score.Fixed(2)
+		if !t.final {
+			text = sh.TotalText(l)
+		}
+		w.total(6, y, t.score, text)
 		w.text(7, y, "", w.style.text)
 		y++
 	}
@@ -451,30 +469,50 @@ func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
 		lines = append(lines, row.Note)
 	}
 	if len(row.Evidence) > 0 {
-		label, sep := "Evidence: ", "; "
-		if l.Lang == "zh" {
-			label, sep = "佐证材料：", "；"
-		}
-		lines = append(lines, label+strings.Join(row.Evidence, sep))
+		lines = append(lines, l.Report.EvidenceList+strings.Join(row.Evidence, l.Report.ListSep))
 	}
 	return strings.Join(lines, "\n")
 }
 
 // signOff says who signed and when, or that nobody has, followed by the
-// assessment's fingerprint (kaohe verify --fingerprint recomputes it).
+// assessment's fingerprint (kaohe verify --fingerprint recomputes it); for
+// records that fail their hash, 未通过核验 and which they are, in place of
+// both.
 func signOff(l *i18n.Labels, sh *Sheet) string {
+	if len(sh.Unverified) > 0 {
+		return fmt.Sprintf(l.Report.UnverifiedRecords, strings.Join(sh.Unverified, l.Report.ListSep))
+	}
 	text := l.NotSigned
 	if sh.SignedAt != nil {
-		text = sh.SignedBy + " " + sh.SignedAt.Local().Format("2006-01-02 15:04")
+		text = sh.SignedBy + " " + timefmt.Human(*sh.SignedAt)
 	}
 	if sh.Fingerprint != "" {
-		label := "fingerprint"
-		if l.Lang == "zh" {
-			label = "记录指纹"
-		}
-		text += "  " + label + " " + sh.Fingerprint
+		text += "  " + l.Report.Fingerprint + " " + sh.Fingerprint
 	}
 	return text
+}
+
+// total writes a total as a number shown as text says (TotalText): a
+// provisional total stays a number a spreadsheet can sort and add, and is
+// shown with its mark, 96.60（暂，8/36）, by a number format of its own (a
+// bare 96.60 would look final to whoever reads the sheet).
+func (w *sheetWriter) total(col, row int, d decimal.Dec, text string) {
+	suffix, ok := strings.CutPrefix(text, d.Fixed(2))
+	if !ok || suffix == "" {
+		w.num(col, row, d, w.style.boldNumber)
+		return
+	}
+	style, ok := w.style.marked[suffix]
+	if !ok {
+		format := `0.00"` + strings.ReplaceAll(suffix, `"`, "") + `"`
+		var err error
+		style, err = w.f.NewStyle(&excelize.Style{Font: w.style.boldFont, Alignment: w.style.centered, Border: w.style.border, CustomNumFmt: &format})
+		if err != nil && w.err == nil {
+			w.err = err
+		}
+		w.style.marked[suffix] = style
+	}
+	w.num(col, row, d, style)
 }
 
 // sheetNames hands out valid, unique worksheet names (at most 31

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"golang.org/x/text/unicode/norm"
 )
@@ -151,7 +152,7 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return Assessment{}, fmt.Errorf("no assessment %q in %s (kaohe list shows them; create one with kaohe new UNIT PERIOD)", ref, s.path)
+		return Assessment{}, i18n.Errorf("no assessment %q in %s (kaohe list shows them; create one with kaohe new UNIT PERIOD)", ref, s.path)
 	case 1:
 		return matches[0], nil
 	}
@@ -159,7 +160,7 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	for _, a := range matches {
 		names = append(names, fmt.Sprintf("%s (%s %s, id %s)", a.Label(), a.RubricID, a.RubricVersion, ShortID(a.ID, 12)))
 	}
-	return Assessment{}, fmt.Errorf("%q matches several assessments; use an ID prefix: %s", ref, strings.Join(names, "; "))
+	return Assessment{}, i18n.Errorf("%q matches several assessments; use an ID prefix: %s", ref, strings.Join(names, "; "))
 }
 
 // tx runs fn in a write transaction. The commit path's statements are

@@ -3,7 +3,6 @@ package store
 import (
 	"database/sql"
 	"encoding/json"
-	"fmt"
 	"mime"
 	"net/http"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
@@ -290,7 +290,7 @@ func (st *State) Attachments(subject string) []Attachment {
 func (st *State) FindAttachment(subject, prefix string) (Attachment, error) {
 	prefix = strings.ToLower(prefix)
 	if len(prefix) < 6 {
-		return Attachment{}, fmt.Errorf("give at least 6 hex digits of the file's sha256 (kaohe evidence %s lists them)", st.Assessment.Label())
+		return Attachment{}, i18n.Errorf("give at least 6 hex digits of the file's sha256 (kaohe evidence %s lists them)", st.Assessment.Label())
 	}
 	var found []Attachment
 	for _, a := range st.Attachments(subject) {
@@ -300,13 +300,13 @@ func (st *State) FindAttachment(subject, prefix string) (Attachment, error) {
 	}
 	switch {
 	case len(found) == 0 && subject != "":
-		return Attachment{}, fmt.Errorf("%s has no attachment %s… on %s", st.Assessment.Label(), prefix, subject)
+		return Attachment{}, i18n.Errorf("%s has no attachment %s… on %s", st.Assessment.Label(), prefix, subject)
 	case len(found) == 0:
-		return Attachment{}, fmt.Errorf("%s has no attachment %s…", st.Assessment.Label(), prefix)
+		return Attachment{}, i18n.Errorf("%s has no attachment %s…", st.Assessment.Label(), prefix)
 	case len(found) > 1 && subject == "" && sameFile(found):
 		return found[0], nil
 	case len(found) > 1:
-		return Attachment{}, fmt.Errorf("%s… matches %d attachments; give more digits or the rule", prefix, len(found))
+		return Attachment{}, i18n.Errorf("%s… matches %d attachments; give more digits or the rule", prefix, len(found))
 	}
 	return found[0], nil
 }

@@ -112,12 +112,19 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 // write failures.
 var errInvalid = errors.New("invalid")
 
-type invalidError struct{ msg string }
+// invalidError keeps its English format and arguments besides the
+// message, so a caller can word it in the reader's language (Wording).
+type invalidError struct {
+	msg, format string
+	args        []any
+}
 
 func (e *invalidError) Error() string { return e.msg }
 func (e *invalidError) Unwrap() error { return errInvalid }
 
-func invalid(format string, args ...any) error { return &invalidError{fmt.Sprintf(format, args...)} }
+func invalid(format string, args ...any) error {
+	return &invalidError{fmt.Sprintf(format, args...), format, args}
+}
 
 // record writes one change inside tx.
 func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change) (*Revision, error) {

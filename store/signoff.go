@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
@@ -428,7 +429,7 @@ func (s *Store) Sign(id Identity, assessmentID string, allowIncomplete bool) (Re
 			return nil, err
 		}
 		if so := st.Signed(); so != nil {
-			return nil, invalid("%s is already signed (by %s on %s)", st.Assessment.Label(), so.Inspector, so.Wall.Format("2006-01-02"))
+			return nil, invalid("%s is already signed (by %s on %s)", st.Assessment.Label(), so.Inspector, timefmt.Human(so.Wall))
 		}
 		rd := st.Readiness()
 		if len(rd.Conflicts) > 0 || (!allowIncomplete && !rd.Complete()) {

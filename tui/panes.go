@@ -583,7 +583,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 	l := wb.c.l
 	res := wb.res
 	var lines []string
-	total := l.Total + " " + res.Total.Fixed(2)
+	total := l.Total + " " + report.ResultTotalText(l, res)
 	lines = append(lines, wb.c.styles.Strong.Render(fit(total, inner)))
 	if wb.rng != nil {
 		lines = append(lines, wb.c.styles.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))

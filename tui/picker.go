@@ -56,7 +56,12 @@ func (s *pickerScreen) load() tea.Cmd {
 			msg.summaries = append(msg.summaries, sm)
 		}
 		if len(states) > 0 {
-			msg.report, msg.reportErr = report.Build(states, report.Filter{}, l, now)
+			bad, err := unverified(be, l, states)
+			if err != nil {
+				msg.reportErr = err
+			} else {
+				msg.report, msg.reportErr = report.Build(states, report.Filter{Unverified: bad}, l, now)
+			}
 		}
 		return msg
 	}
@@ -161,13 +166,14 @@ func (s *pickerScreen) view() []string {
 	const versionW = 9
 	inspW := clamp(c.w-70-versionW, 10, 24)
 	rubricW := clamp(c.w-130, 17, 64)
+	totalW := totalWidth(l) + 1
 	head := " " + fit(l.Unit, 12) + fit(l.Period, 8)
 	if showRubric {
 		head += fit(l.Rubric, rubricW) + " "
 	} else {
 		head += fit(l.Rubric, versionW)
 	}
-	head += fit(l.Inspectors, inspW-1) + " " + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, 9) + "  " +
+	head += fit(l.Inspectors, inspW-1) + " " + textwidth.PadLeft(l.Progress, 8) + textwidth.PadLeft(l.Total, totalW) + "  " +
 		fit(l.Status, 8) + textwidth.PadLeft(l.Conflicts, 6)
 	lines = append(lines, c.styles.Header.Render(head))
 	top := scrollWindow(s.sel, len(s.shown), c.bodyHeight()-len(lines))
@@ -188,7 +194,7 @@ func (s *pickerScreen) view() []string {
 			row += fit(textwidth.Sanitize(state.Assessment.RubricVersion+" "+title, false), rubricW) + " "
 		}
 		row += fit(textwidth.Sanitize(strings.Join(state.ShownInspectors(), ","), false), inspW-1) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
-			textwidth.PadLeft(sm.Total.Fixed(2), 9) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
+			textwidth.PadLeft(report.TotalShort(l, sm.Total, sm.Recorded, sm.Indicators), totalW) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
 		switch {
 		case j == s.sel:
 			row = c.styles.Cursor.Render(fit(row, c.w))

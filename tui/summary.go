@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -9,6 +10,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 )
@@ -59,7 +62,7 @@ func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
 	k := &s.c.keys
 	if m, ok := msg.(reportWrittenMsg); ok {
 		if m.err != nil {
-			s.err = m.err.Error()
+			s.err = exportError(s.c.l, m.err)
 			return nil
 		}
 		s.err, s.reportPath = "", m.path
@@ -112,7 +115,7 @@ func (s *summaryScreen) view() []string {
 	if s.reportErr != nil || r == nil {
 		msg := l.UI.NoAssessments
 		if s.reportErr != nil {
-			msg = s.reportErr.Error()
+			msg = report.ErrorText(l, s.reportErr)
 		}
 		return append(lines, "  "+c.styles.Error.Render(msg))
 	}
@@ -120,7 +123,13 @@ func (s *summaryScreen) view() []string {
 	// Narrow windows leave out progress and status (the remark says
 	// 未完成（1/36）) so that every category's figure fits.
 	wide := c.w >= 100
-	fixed := 1 + 5 + 12 + 8 + 8
+	// A narrow window gives the period (also the heading of its units)
+	// less room, and the total, which may be provisional, more.
+	totalW, periodW := totalWidth(l), 6
+	if wide {
+		periodW = 8
+	}
+	fixed := 1 + 5 + 12 + periodW + totalW
 	if wide {
 		fixed += 1 + 7 + 1 + 7
 	}
@@ -133,7 +142,7 @@ func (s *summaryScreen) view() []string {
 	} else {
 		cellW = 5
 	}
-	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, 8) + textwidth.PadLeft(l.Total, 8)
+	head := " " + fit(l.Rank, 5) + fit(l.Unit, 12) + fit(l.Period, periodW) + textwidth.PadLeft(l.Total, totalW)
 	if wide {
 		head += " " + textwidth.PadLeft(l.Progress, 7) + " " + fit(l.Status, 7)
 	}
@@ -147,10 +156,10 @@ func (s *summaryScreen) view() []string {
 			period = row.Period
 			lines = append(lines, c.styles.Strong.Render(" "+textwidth.Sanitize(period, false)))
 		}
-		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), 8) +
-			textwidth.PadLeft(row.Total.Fixed(2), 8)
+		line := " " + fit(strconv.Itoa(row.Rank), 5) + fit(textwidth.Sanitize(row.Unit, false), 12) + fit(textwidth.Sanitize(row.Period, false), periodW) +
+			textwidth.PadLeft(report.TotalShort(l, row.Total, row.Recorded, row.Indicators), totalW)
 		if wide {
-			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(l.StatusName(row.Status), 7)
+			line += " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), 7) + " " + fit(r.StatusText(row), 7)
 		}
 		for k, cat := range r.Categories {
 			if barW > 0 {
@@ -194,3 +203,19 @@ func (s *summaryScreen) fullHelp() [][]key.Binding {
 
 func (s *summaryScreen) typing() bool           { return s.asking }
 func (s *summaryScreen) status() (string, bool) { return "", false }
+
+// exportError words a failed export for the inspector: an existing file
+// asks for another name (the TUI has no --force), others as they come.
+func exportError(l *i18n.Labels, err error) string {
+	var ee *report.ExistsError
+	if errors.As(err, &ee) {
+		return fmt.Sprintf(l.Report.ExistsChoose, textwidth.Line(ee.Path))
+	}
+	return report.ErrorText(l, err)
+}
+
+// totalWidth is the width of the total column of the list and the
+// summary: room for a provisional total, 暂 108.77 (prov 108.77).
+func totalWidth(l *i18n.Labels) int {
+	return max(textwidth.Width(report.TotalShort(l, decimal.FromInt(100), 0, 1))+1, textwidth.Width(l.Total)+1, 8)
+}

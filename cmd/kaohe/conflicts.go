@@ -5,9 +5,10 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -31,8 +32,9 @@ type headJSON struct {
 	Value     *string `json:"value"`
 	Inspector string  `json:"inspector"`
 	Device    string  `json:"device"`
-	Time      string  `json:"time"`
+	Time      string  `json:"time"` // RFC 3339, local offset
 	Note      string  `json:"note,omitempty"`
+	shown     string  // the time as a person reads it
 }
 
 // conflictsOptions are the inputs of `kaohe conflicts`.
@@ -93,22 +95,20 @@ func (o *conflictsOptions) print(states []*store.State) error {
 	signOff := false
 	for _, c := range out {
 		ln := textwidth.Line
-		fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(c.Subject))
+		fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(report.SubjectText(l, c.Subject)))
 		if c.AgainstSignOff {
 			signOff = true
 			signed := l.CLI.SignOff.Nothing
 			if c.Signed != nil {
-				signed = ln(displayed(c.Subject, c.Signed.Value)) + " (" + ln(c.Signed.Inspector) + ", rev " + ln(store.ShortID(c.Signed.Revision, 8)) + ")"
+				signed = fmt.Sprintf(l.Report.Signed, ln(report.ShownValue(l, c.Subject, c.Signed.Value)), ln(c.Signed.Inspector), ln(store.ShortID(c.Signed.Revision, 8)))
 			}
 			fmt.Fprintf(&b, l.CLI.SignOff.Changed, signed)
 		}
 		b.WriteString("\n")
 		for i, h := range c.Heads {
-			v := l.CLI.Retracted
-			if h.Value != nil {
-				v = displayed(c.Subject, h.Value)
-			}
-			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  rev %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.Time, ln(store.ShortID(h.Revision, 8)))
+			v := report.ShownValue(l, c.Subject, h.Value)
+			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.shown,
+				fmt.Sprintf(l.Report.Revision, ln(store.ShortID(h.Revision, 8))))
 			if h.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(h.Note))
 			}
@@ -128,7 +128,7 @@ func (o *conflictsOptions) print(states []*store.State) error {
 func conflictsOf(st *store.State) []conflictJSON {
 	head := func(h *store.Revision) headJSON {
 		return headJSON{Revision: h.ID, Value: h.Value, Inspector: h.Inspector, Device: h.Device,
-			Time: h.Wall.UTC().Format(time.RFC3339), Note: h.Note}
+			Time: timefmt.Machine(h.Wall), Note: h.Note, shown: timefmt.Human(h.Wall)}
 	}
 	bySubject := map[string]*conflictJSON{}
 	var order []string
@@ -161,10 +161,4 @@ func conflictsOf(st *store.State) []conflictJSON {
 		out = append(out, *bySubject[subj])
 	}
 	return out
-}
-
-// displayed is a stored value as listed: the text, the status of a
-// status value, or (retracted).
-func displayed(subject string, v *string) string {
-	return store.DisplayValue(&store.Revision{Subject: subject, Value: v})
 }

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -39,6 +39,9 @@ func (o *devicesOptions) run() error {
 			if devs == nil {
 				devs = []store.Device{}
 			}
+			for i := range devs {
+				devs[i].First, devs[i].Last = timefmt.Local(devs[i].First), timefmt.Local(devs[i].Last)
+			}
 			return writeJSON(a.stdout, devs)
 		}
 		l := a.labels(nil).CLI
@@ -49,7 +52,7 @@ func (o *devicesOptions) run() error {
 				signed = l.DeviceUnsigned
 			}
 			fmt.Fprintf(&b, l.DeviceLine, d.Fingerprint, pad(signed, 8), pad(textwidth.Line(strings.Join(d.Names, ",")), 12), d.Revisions,
-				d.First.In(time.Local).Format("2006-01-02 15:04"), d.Last.In(time.Local).Format("2006-01-02 15:04"))
+				timefmt.Human(d.First), timefmt.Human(d.Last))
 			if len(d.Team) > 0 {
 				fmt.Fprintf(&b, l.DeviceRoster, textwidth.Line(strings.Join(d.Team, ",")))
 			}

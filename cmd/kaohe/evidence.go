@@ -1,14 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
@@ -76,7 +76,7 @@ func (o *evidenceOptions) run() error {
 			out := make([]evidenceJSON, 0, len(atts))
 			for _, at := range atts {
 				out = append(out, evidenceJSON{Subject: at.Subject, Name: at.Name, Size: at.Size, Type: at.Type, SHA256: at.SHA256,
-					Inspector: at.Inspector, Device: at.Device, Time: at.Wall.UTC().Format(time.RFC3339), Note: at.Note, Taken: at.Taken, GPS: at.GPS})
+					Inspector: at.Inspector, Device: at.Device, Time: timefmt.Machine(at.Wall), Note: at.Note, Taken: at.Taken, GPS: at.GPS})
 			}
 			return writeJSON(a.stdout, out)
 		}
@@ -87,7 +87,7 @@ func (o *evidenceOptions) run() error {
 		var b strings.Builder
 		for _, e := range atts {
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s", pad(e.Subject, 6), store.ShortID(e.SHA256, 12), padL(store.HumanSize(e.Size), 9),
-				pad(e.Type, 15), pad(e.Inspector, 8), e.Wall.In(time.Local).Format("2006-01-02 15:04"), textwidth.Line(e.Name))
+				pad(e.Type, 15), pad(e.Inspector, 8), timefmt.Human(e.Wall), textwidth.Line(e.Name))
 			if e.Taken != "" || e.GPS != "" {
 				fmt.Fprintf(&b, "  %s %s %s", l.PhotoTaken, e.Taken, e.GPS)
 			}
@@ -131,14 +131,14 @@ func (a *app) evidenceGetCmd() *cobra.Command {
 func (o *evidenceGetOptions) run() error {
 	a := o.app
 	if o.out == "" {
-		return errors.New("give the output file: -o PATH")
+		return i18n.Errorf("give the output file: -o PATH")
 	}
 	if fi, err := os.Lstat(o.out); err == nil {
 		if !fi.Mode().IsRegular() {
-			return fmt.Errorf("%s exists and is not a regular file", o.out)
+			return i18n.Errorf("%s exists and is not a regular file", o.out)
 		}
 		if !o.force {
-			return fmt.Errorf("%s already exists; use --force to overwrite it", o.out)
+			return i18n.Errorf("%s already exists; use --force to overwrite it", o.out)
 		}
 	}
 	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"errors"
+	"github.com/kaohe/kaohe/internal/i18n"
 
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -31,7 +31,7 @@ func (a *app) exportCmd() *cobra.Command {
 // run prints the assessment's current findings and notes as JSON.
 func (o *exportOptions) run() error {
 	if !o.asJSON {
-		return errors.New("only --json export exists: kaohe export ASSESSMENT --json > findings.json")
+		return i18n.Errorf("only --json export exists: kaohe export ASSESSMENT --json > findings.json")
 	}
 	return o.app.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		st, err := s.State(as.ID)

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -64,35 +65,32 @@ func (o *historyOptions) run() error {
 		}
 		var b strings.Builder
 		var out []historyEntry
-		l := a.labelsOf(s, as).CLI
-		retractedShown := l.Retracted
+		l := a.labelsOf(s, as)
 		ln := textwidth.Line
-		worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
 		for _, r := range all {
 			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
 				continue
 			}
-			var olds []string
+			var olds, oldsShown []string
 			for _, p := range r.Parents {
 				if pr := byID[p]; pr != nil {
 					olds = append(olds, shown(pr))
+					oldsShown = append(oldsShown, report.ShownValue(l, pr.Subject, pr.Value))
 				}
 			}
-			old := strings.Join(olds, " | ")
+			old, oldShown := strings.Join(olds, " | "), strings.Join(oldsShown, " | ")
 			if old == "" {
-				old = "-"
+				old, oldShown = "-", "-"
 			}
-			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
+			e := historyEntry{Time: timefmt.Machine(r.Wall), Inspector: r.Inspector, Device: r.Device,
 				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
 			out = append(out, e)
 			if o.asJSON {
 				continue
 			}
-			subject, value := subjectText(e.Subject), worded(e.New)
-			if e.Subject == store.SubjectWithdrawn {
-				subject, value = l.Doors.WithdrawnMark, l.Doors.WithdrawnMark
-			}
-			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subject), max(8, textwidth.Width(subject))), worded(e.Old), value)
+			subject := report.SubjectText(l, e.Subject)
+			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", timefmt.Human(r.Wall), pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subject), max(8, textwidth.Width(subject))),
+				ln(oldShown), ln(report.ShownValue(l, r.Subject, r.Value)))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
@@ -123,13 +121,4 @@ func shown(r *store.Revision) string {
 		return store.DecodeText(r.Value)
 	}
 	return store.DisplayValue(r)
-}
-
-// subjectText is a subject as history's text lines show it: an attachment
-// as 附件 and its rule or indicator.
-func subjectText(subject string) string {
-	if target, _, ok := store.ParseEvidenceSubject(subject); ok {
-		return "附件" + target
-	}
-	return subject
 }

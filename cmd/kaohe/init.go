@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -29,7 +29,7 @@ func (a *app) initCmd() *cobra.Command {
 // run sets the inspector's name, creating the database if needed.
 func (o *initOptions) run() error {
 	if strings.TrimSpace(o.inspector) == "" {
-		return errors.New("give the inspector's name: kaohe init --inspector NAME")
+		return i18n.Errorf("give the inspector's name: kaohe init --inspector NAME")
 	}
 	return o.app.withNewOrExistingStore(func(s *store.Store) error {
 		id, err := s.SetInspector(o.inspector)

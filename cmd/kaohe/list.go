@@ -26,6 +26,7 @@ type summary struct {
 	Recorded      int          `json:"indicators_recorded"`
 	Indicators    int          `json:"indicators_total"`
 	Total         *decimal.Dec `json:"total"`
+	Finished      bool         `json:"finished"` // every indicator recorded: the total is final, not provisional
 	Status        string       `json:"status"`
 	Conflicts     int          `json:"conflicts"`
 	// Withdrawn says the assessment was withdrawn (list --all shows it).
@@ -41,7 +42,7 @@ func summarize(st *store.State) summary {
 	}
 	if row, err := report.Summarize(st); err == nil {
 		sm.Total = &row.Total
-		sm.Recorded, sm.Indicators = row.Recorded, row.Indicators
+		sm.Recorded, sm.Indicators, sm.Finished = row.Recorded, row.Indicators, row.Finished
 	}
 	sm.Progress = fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators)
 	return sm
@@ -85,21 +86,28 @@ func (o *listOptions) run() error {
 			fmt.Fprintln(a.stdout, l.CLI.NoAssessments)
 			return nil
 		}
+		// Totals first: the column is as wide as the widest, provisional
+		// ones (99.40（暂，0/36）) included.
+		totals := make([]string, len(rows))
+		totalW := max(8, textwidth.Width(l.Total))
+		for i, r := range rows {
+			totals[i] = "-"
+			if r.Total != nil {
+				totals[i] = report.TotalText(l, *r.Total, r.Recorded, r.Indicators)
+			}
+			totalW = max(totalW, textwidth.Width(totals[i]))
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(l.Unit, 10), pad(l.Period, 8), pad(l.Rubric, 8), pad(l.Inspectors, 16),
-			padL(l.Progress, 8), padL(l.Total, 8), pad(l.Status, 9), padL(l.Conflicts, 9), l.CLI.AssessmentID)
-		for _, r := range rows {
-			total := "-"
-			if r.Total != nil {
-				total = r.Total.Fixed(2)
-			}
+			padL(l.Progress, 8), padL(l.Total, totalW), pad(l.Status, 9), padL(l.Conflicts, 9), l.CLI.AssessmentID)
+		for i, r := range rows {
 			ln := textwidth.Line
 			status := l.StatusName(r.Status)
 			if r.Withdrawn {
 				status = l.CLI.Doors.WithdrawnMark
 			}
 			fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8), pad(ln(r.RubricVersion), 8),
-				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(total, 8), pad(status, 9),
+				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(totals[i], totalW), pad(status, 9),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
 		}
 		_, err := io.WriteString(a.stdout, b.String())

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -43,7 +43,7 @@ func (a *app) mergeCmd() *cobra.Command {
 func (o *mergeOptions) run() error {
 	a := o.app
 	if o.into == "" {
-		return errors.New("give the target: kaohe merge --into TARGET.db SOURCE.db…")
+		return i18n.Errorf("give the target: kaohe merge --into TARGET.db SOURCE.db…")
 	}
 	// Named for this process, after the folders of merges that were
 	// killed outright are removed.
@@ -81,6 +81,12 @@ func (o *mergeOptions) run() error {
 		return cerr
 	}
 	if o.asJSON {
+		for i := range sums {
+			for k := range sums[i].StatusChanges {
+				c := &sums[i].StatusChanges[k]
+				c.Time = timefmt.Local(c.Time)
+			}
+		}
 		return writeJSON(a.stdout, sums)
 	}
 	labels := a.labels(nil)
@@ -114,7 +120,7 @@ func statusChangeLine(l *i18n.Labels, c store.StatusChange) string {
 	if c.Status == store.StatusDraft {
 		format = m.ReopenedBy
 	}
-	line := fmt.Sprintf(format, ln(c.Assessment), ln(c.Inspector), ln(c.Device), c.Time.Local().Format("2006-01-02 15:04"))
+	line := fmt.Sprintf(format, ln(c.Assessment), ln(c.Inspector), ln(c.Device), timefmt.Human(c.Time))
 	if c.Status == store.StatusDraft && c.Note != "" {
 		line += fmt.Sprintf(m.Reason, ln(c.Note))
 	}

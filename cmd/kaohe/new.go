@@ -1,10 +1,10 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
@@ -38,7 +38,7 @@ func (a *app) newCmd() *cobra.Command {
 func (o *newOptions) run() error {
 	a := o.app
 	if o.rubricFile != "" && o.rubricID != "" {
-		return errors.New("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
+		return i18n.Errorf("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
 	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
 
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -29,10 +31,15 @@ func (a *app) packCmd() *cobra.Command {
 // run writes the self-contained copy.
 func (o *packOptions) run() error {
 	return o.app.readStore(func(s *store.Store) error {
+		l := o.app.labels(nil)
+		if fi, err := os.Lstat(o.out); err == nil && fi.Mode().IsRegular() {
+			// Pack refuses it too; this words the refusal for the reader.
+			return fmt.Errorf(l.Report.ExistsChoose, textwidth.Line(o.out))
+		}
 		if err := s.Pack(o.out); err != nil {
 			return err
 		}
-		fmt.Fprintf(o.app.stdout, "packed %s into %s\n", s.Path(), o.out)
+		fmt.Fprintf(o.app.stdout, l.Report.Packed+"\n", textwidth.Line(s.Path()), textwidth.Line(o.out))
 		return nil
 	})
 }

@@ -20,6 +20,7 @@ type reportOptions struct {
 	app                        *app
 	period, units, format, out string
 	force                      bool
+	allowUnverified            bool   // write sheets over records failing their hash, marked 未通过核验
 	with                       string // formats besides xlsx in a .zip bundle
 }
 
@@ -40,6 +41,7 @@ func (a *app) reportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "output file (written atomically)")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
 	cmd.Flags().StringVar(&o.with, "with", "", "for a .zip bundle: formats to add beside the xlsx (csv,md,json)")
+	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "write the report although records fail their hash: those sheets say 未通过核验 and carry no signature or fingerprint")
 	return cmd
 }
 
@@ -47,21 +49,26 @@ func (a *app) reportCmd() *cobra.Command {
 func (o *reportOptions) run() error {
 	a := o.app
 	if o.out == "" {
-		return errors.New("give the output file: -o FILE")
+		return i18n.Errorf("give the output file: -o FILE")
 	}
+	o.period = rubric.NormalizePeriod(o.period)
 	format := o.format
 	if format == "" {
 		format = report.FormatFromPath(o.out)
 	}
 	return a.readStates(func(s *store.Store, states []*store.State) error {
-		a.warnMismatches(s, states...)
+		a.warnUntrusted(s, states...)
 		states = live(states)
 		l := a.labelsOfStates(states)
+		unverified, err := o.unverified(s, states, l)
+		if err != nil {
+			return err
+		}
 		var us []string
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 		}
-		r, err := report.Build(states, report.Filter{Period: rubric.NormalizePeriod(o.period), Units: us}, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified}, l, a.now())
 		if err != nil {
 			return err
 		}
@@ -69,11 +76,48 @@ func (o *reportOptions) run() error {
 			return o.writeBundle(s, r, l)
 		}
 		if err := r.WriteFile(o.out, format, o.force); err != nil {
-			return err
+			return r.Worded(err)
 		}
 		fmt.Fprintf(a.stdout, l.CLI.ReportWrote+"\n", o.out, len(r.Ranking))
 		return nil
 	})
+}
+
+// unverified finds the records of the period's assessments (every one
+// ranked, not only those shown) that fail their hash. Without
+// --allow-unverified that refuses the report, naming them: a signature or
+// a fingerprint printed over them would vouch for values nobody recorded.
+// With it, the warning goes to stderr and the records, worded, go to the
+// sheets, which say 未通过核验 instead.
+func (o *reportOptions) unverified(s *store.Store, states []*store.State, l *i18n.Labels) (map[string][]string, error) {
+	var inPeriod []*store.State
+	for _, st := range states {
+		if o.period == "" || st.Assessment.Period == o.period {
+			inPeriod = append(inPeriod, st)
+		}
+	}
+	if len(inPeriod) == 0 {
+		return nil, nil
+	}
+	bad, err := s.HashMismatches(inPeriod...)
+	if err != nil {
+		return nil, err
+	}
+	out := report.Unverified(l, bad)
+	var named []string
+	for _, st := range inPeriod {
+		for _, rec := range out[st.Assessment.ID] {
+			named = append(named, st.Assessment.Label()+" "+rec)
+		}
+	}
+	if len(named) == 0 {
+		return nil, nil
+	}
+	if !o.allowUnverified {
+		return nil, errors.New(textwidth.Line(fmt.Sprintf(l.Report.Refused, len(named), strings.Join(named, l.Report.ListSep))))
+	}
+	o.app.warnMismatches(s, inPeriod...)
+	return out, nil
 }
 
 // writeBundle writes the .zip: the xlsx (and --with formats), every
@@ -87,7 +131,7 @@ func (o *reportOptions) writeBundle(s *store.Store, r *report.Report, l *i18n.La
 			continue
 		}
 		if !slices.Contains(report.Formats(), f) {
-			return fmt.Errorf("--with %s: a bundle can add %s", f, strings.Join(report.Formats()[1:], ", "))
+			return i18n.Errorf("--with %s: a bundle can add %s", f, strings.Join(report.Formats()[1:], ", "))
 		}
 		formats = append(formats, f)
 	}
@@ -95,7 +139,7 @@ func (o *reportOptions) writeBundle(s *store.Store, r *report.Report, l *i18n.La
 		return r.WriteBundle(w, formats, s.WriteBlob)
 	})
 	if err != nil {
-		return err
+		return r.Worded(err)
 	}
 	files := 0
 	for _, sh := range r.Sheets {

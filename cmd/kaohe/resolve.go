@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -48,7 +48,7 @@ func (o *resolveOptions) run() error {
 		}
 	}
 	if given != 1 {
-		return errors.New("give exactly one of --pick INSPECTOR|REVISION, --value V or --keep-signed")
+		return i18n.Errorf("give exactly one of --pick INSPECTOR|REVISION, --value V or --keep-signed")
 	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		if err := o.app.knownSubject(s, as, o.subject, anySubject); err != nil {
@@ -69,7 +69,7 @@ func (o *resolveOptions) run() error {
 			}
 			ref, ok := rb.Rule(o.subject)
 			if !ok {
-				return fmt.Errorf("%s: --value works for rule values; use --pick for %s", o.subject, o.subject)
+				return i18n.Errorf("%s: --value works for rule values; use --pick for %s", o.subject, o.subject)
 			}
 			v, err := o.app.typedValue(rb, ref.Rule, o.value, o.note)
 			if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/tui"
@@ -41,7 +42,7 @@ func run(args []string, e env) int {
 		case "", "zh", "en":
 			return nil
 		}
-		return fmt.Errorf("--lang %q: kaohe speaks zh (中文) and en", a.lang)
+		return i18n.Errorf("--lang %q: kaohe speaks zh (中文) and en", a.lang)
 	}
 	root.SetArgs(args)
 	root.SetIn(e.stdin)
@@ -55,12 +56,13 @@ func run(args []string, e env) int {
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	msg := err.Error()
+	l := a.labels(nil)
+	msg := report.ErrorText(l, err)
 	var le localized
 	if errors.As(err, &le) {
-		msg = le.In(a.labels(nil))
+		msg = le.In(l)
 	}
-	fmt.Fprintln(e.stderr, "kaohe: "+strings.TrimSpace(msg))
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(msg))
 	return 1
 }
 
@@ -144,7 +146,7 @@ func (a *app) runTUI(be tui.Backend, create func() (tui.Backend, error)) error {
 		return err
 	}
 	if unsaved > 0 {
-		fmt.Fprintf(a.stderr, "kaohe: quit with %d edits not saved\n", unsaved)
+		fmt.Fprintf(a.stderr, opts.Labels.Report.QuitUnsaved+"\n", unsaved)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -82,9 +83,9 @@ func storedRubric(s *store.Store, ref string) (*rubric.Rubric, error) {
 		for _, rb := range matches {
 			vs = append(vs, rb.ID+"@"+rb.Version)
 		}
-		return nil, fmt.Errorf("rubric %s has several versions; name one: %s", id, strings.Join(vs, ", "))
+		return nil, i18n.Errorf("rubric %s has several versions; name one: %s", id, strings.Join(vs, ", "))
 	}
-	return nil, fmt.Errorf("no rubric %s in the database (kaohe rubric list shows them: %s; kaohe rubric add FILE stores one)", ref, strings.Join(known, ", "))
+	return nil, i18n.Errorf("no rubric %s in the database (kaohe rubric list shows them: %s; kaohe rubric add FILE stores one)", ref, strings.Join(known, ", "))
 }
 
 // run checks and stores the rubric file.

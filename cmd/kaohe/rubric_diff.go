@@ -88,7 +88,7 @@ func showValue(s string) string {
 
 func writeFields(b *strings.Builder, w diffWords, indent string, fs []diff.Field) {
 	for _, f := range fs {
-		fmt.Fprintf(b, "%s%s: %s → %s\n", indent, w.name(f.Name), showValue(f.Old), showValue(f.New))
+		fmt.Fprintf(b, "%s%s%s%s → %s\n", indent, w.name(f.Name), w.Colon, showValue(f.Old), showValue(f.New))
 	}
 }
 

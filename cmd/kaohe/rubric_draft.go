@@ -63,14 +63,14 @@ func (o *rubricDraftOptions) run() error {
 	case ".yaml", ".yml", ".xlsx":
 	case "":
 		if o.out != "" {
-			return fmt.Errorf("-o %s: name the draft file with .yaml or .xlsx", o.out)
+			return i18n.Errorf("-o %s: name the draft file with .yaml or .xlsx", o.out)
 		}
 	default:
-		return fmt.Errorf("-o %s: a draft is written as YAML (.yaml) or as a workbook (.xlsx)", o.out)
+		return i18n.Errorf("-o %s: a draft is written as YAML (.yaml) or as a workbook (.xlsx)", o.out)
 	}
 	if o.out != "" {
 		if st, err := os.Stat(filepath.Dir(o.out)); err != nil || !st.IsDir() {
-			return fmt.Errorf("-o %s: there is no folder %s to write the draft in", o.out, filepath.Dir(o.out))
+			return i18n.Errorf("-o %s: there is no folder %s to write the draft in", o.out, filepath.Dir(o.out))
 		}
 	}
 	data, err := draft.ReadTable(o.table)

@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric/sheet"
@@ -39,10 +39,10 @@ func (a *app) rubricExportCmd() *cobra.Command {
 func (o *rubricExportOptions) run() error {
 	a := o.app
 	if o.out == "" {
-		return errors.New("give the workbook to write: kaohe rubric export -o 指标.xlsx")
+		return i18n.Errorf("give the workbook to write: kaohe rubric export -o 指标.xlsx")
 	}
 	if !isWorkbook(o.out) {
-		return fmt.Errorf("%s: the workbook's name must end in .xlsx", o.out)
+		return i18n.Errorf("%s: the workbook's name must end in .xlsx", o.out)
 	}
 	rb, err := loadRubric(o.file)
 	if err != nil {

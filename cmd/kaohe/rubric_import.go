@@ -1,8 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"path/filepath"
 
 	"github.com/kaohe/kaohe/report"
@@ -38,7 +38,7 @@ func (a *app) rubricImportCmd() *cobra.Command {
 func (o *rubricImportOptions) run(args []string) error {
 	a := o.app
 	if !isWorkbook(args[0]) {
-		return fmt.Errorf("%s: import reads a workbook (.xlsx); a YAML rubric needs no import", args[0])
+		return i18n.Errorf("%s: import reads a workbook (.xlsx); a YAML rubric needs no import", args[0])
 	}
 	rb, err := loadRubric(args[0])
 	if err != nil {
@@ -51,7 +51,7 @@ func (o *rubricImportOptions) run(args []string) error {
 		return err
 	}
 	if isWorkbook(o.out) {
-		return errors.New("import writes YAML: name the output rubric.yaml")
+		return i18n.Errorf("import writes YAML: name the output rubric.yaml")
 	}
 	if err := report.AtomicWrite(o.out, data, o.force); err != nil {
 		return err

@@ -72,7 +72,7 @@ func TestRubricWorkbookCLI(t *testing.T) {
 	c.lang = "" // the rubric's own language (the cli helper passes --lang en by default)
 	out := c.ok("rubric", "diff", book, v2022)
 	c.lang = "en"
-	for _, want := range []string{"版本: 2021 → 2022", "~ 1.2 ", "~ 规则 1.2.a", "扣分: 0.2 → 0.3"} {
+	for _, want := range []string{"版本：2021 → 2022", "~ 1.2 ", "~ 规则 1.2.a", "扣分：0.2 → 0.3"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("diff lacks %q:\n%s", want, out)
 		}

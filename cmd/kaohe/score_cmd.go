@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"os"
 
 	"github.com/kaohe/kaohe/report"
@@ -44,12 +45,12 @@ func (o *scoreOptions) run() error {
 	a := o.app
 	if o.findingsFile == "" {
 		if o.ref == "" {
-			return fmt.Errorf("give an assessment (kaohe score 吉首市/2021) or --findings FILE.json")
+			return i18n.Errorf("give an assessment (kaohe score 吉首市/2021) or --findings FILE.json")
 		}
 		return o.scoreAssessment()
 	}
 	if o.ref != "" {
-		return fmt.Errorf("give either an assessment or --findings FILE.json, not both")
+		return i18n.Errorf("give either an assessment or --findings FILE.json, not both")
 	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -87,7 +88,7 @@ func (a *app) printStatus(s *store.Store, as store.Assessment, format string) er
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
+	fmt.Fprintf(a.stdout, format+"\n", textwidth.Line(as.Label()), report.ResultTotalText(a.labels(st.Rubric), res))
 	return nil
 }
 
@@ -119,7 +120,7 @@ func (a *app) reopenCmd() *cobra.Command {
 // run records the reopening with its reason.
 func (o *reopenOptions) run() error {
 	if strings.TrimSpace(o.reason) == "" {
-		return errors.New("say why: kaohe reopen ASSESSMENT --reason TEXT")
+		return i18n.Errorf("say why: kaohe reopen ASSESSMENT --reason TEXT")
 	}
 	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
 		id, err := o.app.identity(s)

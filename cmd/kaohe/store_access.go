@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -31,7 +33,7 @@ func (a *app) storeToOpen(create, readOnly bool) (string, store.Options, error) 
 		return "", store.Options{}, err
 	}
 	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
-		return "", store.Options{}, fmt.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
+		return "", store.Options{}, i18n.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
 	opts := a.storeOptions()
 	opts.ReadOnly = readOnly
@@ -156,17 +158,15 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	if err != nil {
 		return err
 	}
-	m := a.labels(st.Rubric).CLI
+	l := a.labels(st.Rubric)
+	m := l.CLI
 	if len(revs) == 0 {
-		fmt.Fprintf(a.stdout, m.Unchanged+"\n", textwidth.Line(as.Label()), res.Total.Fixed(2))
+		fmt.Fprintf(a.stdout, m.Unchanged+"\n", textwidth.Line(as.Label()), report.ResultTotalText(a.labels(st.Rubric), res))
 		return nil
 	}
 	for _, r := range revs {
-		v := m.Retracted
-		if !r.Tombstone() {
-			v = *r.Value
-		}
-		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(r.Subject), textwidth.Line(v))
+		v := report.ShownValue(l, r.Subject, r.Value)
+		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(report.SubjectText(l, r.Subject)), textwidth.Line(v))
 	}
 	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),
 		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)

@@ -104,7 +104,7 @@ func TestCaptureCommands(t *testing.T) {
 	if len(lines) != 2 || !strings.Contains(lines[0], "- → 3") || !strings.Contains(lines[1], "3 → 8") || !strings.Contains(lines[1], "八项未按时下放") || !strings.Contains(lines[1], "张三") {
 		t.Errorf("history of 1.2.a:\n%s", hist)
 	}
-	if h := c.ok("history", "吉首市/2021", "1.1.a"); !strings.Contains(h, "true → (retracted)") {
+	if h := c.ok("history", "吉首市/2021", "1.1.a"); !strings.Contains(h, "yes → (retracted)") {
 		t.Errorf("unset not in history:\n%s", h)
 	}
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -48,10 +49,11 @@ func (o *verifyOptions) run() error {
 			}
 		} else {
 			var b strings.Builder
+			l := a.labels(nil)
 			for _, p := range rep.Problems {
-				b.WriteString(textwidth.Line(p.String()) + "\n")
+				b.WriteString(textwidth.Line(problemLine(l, p)) + "\n")
 			}
-			m := &a.labels(nil).CLI.SignOff
+			m := &l.CLI.SignOff
 			if len(rep.Problems) == 0 {
 				fmt.Fprintf(&b, m.VerifyOK+"\n", rep.Rubrics, rep.Assessments, rep.Revisions, textwidth.Line(s.Path()))
 			} else {
@@ -75,14 +77,31 @@ func (o *verifyOptions) run() error {
 func (a *app) warnMismatches(s *store.Store, states ...*store.State) {
 	l := a.labels(nil).CLI
 	bad, err := s.HashMismatches(states...)
-	if err == nil {
-		a.warnAbout(l.SignOff.HashWarning, bad, states)
-		bad, err = s.Untrusted(states...)
-		a.warnAbout(l.Trust.ListUntrusted, bad, states)
-	}
 	if err != nil {
-		fmt.Fprintln(a.stderr, textwidth.Line("kaohe: "+err.Error()))
+		a.warnError(err)
+		return
 	}
+	a.warnAbout(l.SignOff.HashWarning, bad, states)
+	a.warnUntrusted(s, states...)
+}
+
+// warnUntrusted prints on stderr how many current records of the states
+// are unsigned in the name of a device whose key the file holds: records
+// that may be forged, which list, score and report never pass over in
+// silence.
+func (a *app) warnUntrusted(s *store.Store, states ...*store.State) {
+	bad, err := s.Untrusted(states...)
+	if err != nil {
+		a.warnError(err)
+		return
+	}
+	a.warnAbout(a.labels(nil).CLI.Trust.ListUntrusted, bad, states)
+}
+
+// warnError prints a warning's own failure on stderr, worded.
+func (a *app) warnError(err error) {
+	l := a.labels(nil)
+	fmt.Fprintln(a.stderr, textwidth.Line("kaohe"+l.Values.Colon+report.ErrorText(l, err)))
 }
 
 // warnAbout prints format (count, assessments) on stderr when bad names

@@ -42,6 +42,8 @@ type Labels struct {
 	// Workbench is the workbench's wording about moving on, limits and
 	// read-only feedback.
 	Workbench Workbench
+	// Report is the wording of reports and of totals everywhere.
+	Report ReportWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -101,6 +103,7 @@ type RubricDiff struct {
 	Same, Categories, Indicators, Standard, Rule, Units string
 	Added, Removed, Changed, Renumbered                 string // an item's status
 	Group                                               string // a cap group's field: the group's name
+	Colon                                               string // between a field's name and its change
 	// Field names a changed field; one not in it shows as its YAML key (in
 	// English, every field does).
 	Field map[string]string
@@ -236,7 +239,7 @@ func chinese() *Labels {
 					Same: "两个版本内容相同", Categories: "类别（主要工作）", Indicators: "指标", Standard: "评分标准",
 					Rule: "规则", Units: "被考核单位",
 					Added: "新增", Removed: "删除", Changed: "修改", Renumbered: "重新编号",
-					Group: "分组 %s",
+					Group: "分组 %s", Colon: "：",
 					Field: map[string]string{
 						"id": "编号", "version": "版本", "title": "标题", "language": "语言", "category": "所属类别",
 						"points": "分值", "cap": "上限", "content": "考核内容", "bonus": "加分项", "kind": "种类",
@@ -279,6 +282,7 @@ func chinese() *Labels {
 			Error: "错误：",
 		},
 		Workbench: chineseWorkbench(),
+		Report:    chineseReport(),
 	}
 }
 
@@ -364,7 +368,7 @@ func english() *Labels {
 					Same: "no differences", Categories: "categories", Indicators: "indicators",
 					Standard: "standard", Rule: "rule", Units: "units",
 					Added: "added", Removed: "removed", Changed: "changed", Renumbered: "renumbered",
-					Group: "group %s",
+					Group: "group %s", Colon: ": ",
 					Field: map[string]string{},
 				},
 			},
@@ -402,6 +406,7 @@ func english() *Labels {
 			Error: "error: ",
 		},
 		Workbench: englishWorkbench(),
+		Report:    englishReport(),
 	}
 }
 

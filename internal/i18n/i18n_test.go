@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,12 +53,40 @@ func TestMessagePunctuation(t *testing.T) {
 		{For("en"), "：（），；。", "English %s uses Chinese punctuation: %q"},
 		{For("zh"), ":(),;", "Chinese %s uses ASCII punctuation: %q"},
 	} {
-		for _, msgs := range []any{c.l.Values, c.l.CLI} {
+		for _, msgs := range []any{c.l.Values, c.l.CLI, c.l.Report} {
 			eachString(reflect.ValueOf(msgs), func(name, s string) {
 				if strings.ContainsAny(s, c.bad) {
 					t.Errorf(c.says, name, s)
 				}
 			})
+		}
+	}
+}
+
+// A Chinese refusal takes the arguments of the English format it words,
+// in the same order, and uses Chinese punctuation.
+func TestRefusalsTakeTheEnglishArguments(t *testing.T) {
+	zh := For("zh").Report.Refusals
+	if len(zh) == 0 || len(For("en").Report.Refusals) != 0 {
+		t.Fatal("the Chinese refusals are missing, or English has some")
+	}
+	for en, cn := range zh {
+		var args []any
+		for i := 0; i < len(en)-1; i++ {
+			if en[i] == '%' {
+				switch en[i+1] {
+				case 'd':
+					args = append(args, 7)
+				case 's', 'q', 'v':
+					args = append(args, "x")
+				}
+			}
+		}
+		if got := fmt.Sprintf(cn, args...); strings.Contains(got, "%!") {
+			t.Errorf("%q words %q with other arguments: %s", en, cn, got)
+		}
+		if strings.ContainsAny(cn, ":;,") && !strings.Contains(cn, "kaohe") {
+			t.Errorf("%q uses ASCII punctuation", cn)
 		}
 	}
 }
