@@ -181,8 +181,8 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, value *string, note string, parents []string) (*Revision, error) {
 	// Every write's text is UTF-8, whichever door it came by (a note
 	// given to resolve goes straight here).
-	if why := changeTextProblem(Change{Subject: subject, Value: value, Note: note}); why != "" {
-		return nil, invalid("%s: %s", subject, why)
+	if err := changeTextError(Change{Subject: subject, Value: value, Note: note}); err != nil {
+		return nil, err
 	}
 	last, err := s.lastHLC(tx)
 	if err != nil {
@@ -218,8 +218,8 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 
 // checkChange validates a change's subject and value against the rubric.
 func checkChange(rb *rubric.Rubric, c Change) error {
-	if why := changeTextProblem(c); why != "" {
-		return invalid("%s: %s", c.Subject, why)
+	if err := changeTextError(c); err != nil {
+		return err
 	}
 	if n := utf8.RuneCountInString(c.Note); n > MaxNoteChars {
 		return invalid("%s: the note is %d characters long; a note holds at most %d", c.Subject, n, MaxNoteChars)

@@ -87,13 +87,13 @@ func (o *listOptions) run() error {
 			return nil
 		}
 		// Totals first: the column is as wide as the widest, provisional
-		// ones (99.40（暂，0/36）) included.
+		// ones (暂 99.40) included.
 		totals := make([]string, len(rows))
 		totalW := max(8, textwidth.Width(l.Total))
 		for i, r := range rows {
 			totals[i] = "-"
 			if r.Total != nil {
-				totals[i] = report.TotalText(l, *r.Total, r.Recorded, r.Indicators)
+				totals[i] = report.TotalShort(l, *r.Total, r.Recorded, r.Indicators)
 			}
 			totalW = max(totalW, textwidth.Width(totals[i]))
 		}
