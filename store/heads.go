@@ -116,19 +116,29 @@ func (s *Store) checkHeads(revs []*Revision) ([]HeadMismatch, error) {
 }
 
 // RebuildHeads rebuilds the current state's caches from the revisions, in
-// one transaction.
+// one transaction, by the rule verify checks them with (computedHeads).
 func (s *Store) RebuildHeads() error {
 	err := s.tx(func(tx *sql.Tx) error {
 		for _, stmt := range []string{
 			"DELETE FROM head",
 			"DELETE FROM assessment_inspector",
-			`INSERT INTO head (assessment_id, subject, revision_id)
-			SELECT r.assessment_id, r.subject, r.id FROM revision r
-			WHERE NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`,
 			`INSERT INTO assessment_inspector (assessment_id, inspector, first_hlc, revisions)
 			SELECT assessment_id, inspector, min(hlc), count(*) FROM revision GROUP BY assessment_id, inspector`,
 		} {
 			if _, err := tx.Exec(stmt); err != nil {
+				return err
+			}
+		}
+		revs, err := loadRevisions(tx, "")
+		if err != nil {
+			return err
+		}
+		heads, err := computedHeads(tx, revs)
+		if err != nil {
+			return err
+		}
+		for _, h := range heads {
+			if _, err := tx.Exec("INSERT INTO head(assessment_id, subject, revision_id) VALUES (?, ?, ?)", h.Assessment, h.Subject, h.ID); err != nil {
 				return err
 			}
 		}
@@ -140,28 +150,36 @@ func (s *Store) RebuildHeads() error {
 	return nil
 }
 
+// computedHeads is every subject's heads by allHeads, reading what it needs
+// besides revs (every revision) from db.
+func computedHeads(db q, revs []*Revision) ([]*Revision, error) {
+	keys, err := deviceKeys(db)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := signedIDs(db, "")
+	if err != nil {
+		return nil, err
+	}
+	orphans, err := orphanParents(db)
+	if err != nil {
+		return nil, err
+	}
+	heads, _ := allHeads(revs, keys, signed, orphans)
+	return heads, nil
+}
+
 // cacheKey names one row of a cache table.
 type cacheKey struct{ table, assessment, key string }
 
 // computedCaches derives both caches from the revision graph alone: revs
-// are every revision, and every parent link (even one of a revision that
-// does not exist, as RebuildHeads and the writers count it) supersedes.
+// are every revision; the heads are trustedHeads' (untrusted revisions are
+// no heads, and supersession passes through them), and every parent link
+// from outside a subject (even one of a revision that does not exist, as
+// the writers count it) supersedes.
 func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
-	superseded := map[string]bool{}
-	rows, err := db.Query("SELECT parent_id FROM revision_parent")
+	heads, err := computedHeads(db, revs)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		superseded[p] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	type act struct {
@@ -170,10 +188,10 @@ func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
 	}
 	acts := map[cacheKey]*act{}
 	out := map[cacheKey]string{}
+	for _, h := range heads {
+		out[cacheKey{"head", h.Assessment, h.Subject + " " + h.ID}] = "head"
+	}
 	for _, r := range revs {
-		if !superseded[r.ID] {
-			out[cacheKey{"head", r.Assessment, r.Subject + " " + r.ID}] = "head"
-		}
 		k := cacheKey{"assessment_inspector", r.Assessment, r.Inspector}
 		a := acts[k]
 		if a == nil {

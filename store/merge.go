@@ -175,8 +175,15 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			if out[i].Untrusted, err = untrustedOf(tx, out[i].devices); err != nil {
 				return err
 			}
+			// Exposed by the key: no longer heads (see quarantine.go).
+			if err := subjectsOf(tx, out[i].Untrusted, w.stale); err != nil {
+				return err
+			}
 		}
-		return nil
+		for k := range trust.signedLate {
+			w.stale[k] = true
+		}
+		return recomputeHeads(tx, w.stale)
 	})
 	if err != nil {
 		var re *RefusedError

@@ -125,6 +125,10 @@ type mergeTrust struct {
 	// files from before signing takes every revision so.
 	unsigned map[string][]unsignedRev
 	sources  []string
+	// signedLate are the subjects of revisions the target held unsigned
+	// and this merge signs: one untrusted before is trusted now, and its
+	// subject's heads are recomputed.
+	signedLate map[subjectKey]bool
 }
 
 // unsignedRev is a revision taken unsigned, and its source's index.
@@ -150,7 +154,7 @@ type trustEntry struct {
 }
 
 func newMergeTrust() *mergeTrust {
-	return &mergeTrust{unsigned: map[string][]unsignedRev{}}
+	return &mergeTrust{unsigned: map[string][]unsignedRev{}, signedLate: map[subjectKey]bool{}}
 }
 
 // entry keeps what the judgement needs of r, not all of it.
@@ -230,6 +234,7 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh, known []*Revision, sigs,
 		}
 		if old == nil {
 			store = append(store, r)
+			trust.signedLate[subjectKey{r.Assessment, r.Subject}] = true
 		}
 	}
 	if r, problem := verifySignatures(check, sigs, keys); problem != "" {

@@ -189,6 +189,48 @@ func TestForgeryAcrossTwoMerges(t *testing.T) {
 		}
 		t.Fatalf("list's warning: %v %v", untrusted, err)
 	}
+	// The forgery is not trusted, so it counts nowhere: 1.2.a is the
+	// genuine 5 again, the score is the genuine file's, and the heads
+	// table says so (verify finds it consistent).
+	if got := findingOf(t, forgedFirst, fx.assessment, "1.2.a"); got != "5" {
+		t.Fatalf("forgery first, then the genuine file: 1.2.a is %s, want the genuine 5", got)
+	}
+	if got, want := scoreAndHeads(t, forgedFirst, fx.assessment), scoreAndHeads(t, genuineFirst, fx.assessment); got != want {
+		t.Fatalf("forgery first: score %s, genuine first %s", got, want)
+	}
+	if ms, err := s.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("heads after the key exposed the forgery: %v %v", ms, err)
+	}
+}
+
+// scoreAndHeads is an assessment's total score in target, with its range, and
+// its heads: what list and report show of it.
+func scoreAndHeads(t interface{ Fatal(...any) }, target string, a Assessment) string {
+	s, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.State(a.ID)
+	if err != nil {
+		return "-" // not merged
+	}
+	res, err := st.Score()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, ss := range st.Subjects {
+		for _, h := range ss.Heads {
+			heads = append(heads, h.ID)
+		}
+	}
+	slices.Sort(heads)
+	out := res.Total.String()
+	if res.Range != nil {
+		out += fmt.Sprintf(" [%s, %s]", res.Range.Min, res.Range.Max)
+	}
+	return out + " " + strings.Join(heads, ",")
 }
 
 // trustedSet is what a database trusts: each revision signed or taken
@@ -266,6 +308,13 @@ func TestMergeTrustIsOrderFree(t *testing.T) {
 			want[id] = signed
 		}
 	}
+	// The scores and heads of the genuine files merged alone.
+	genuine := filepath.Join(dir, "genuine.db")
+	mergeInto(t, genuine, fx.li, zsPath, oldPath)
+	wantScore := map[string]string{}
+	for _, a := range []Assessment{fx.assessment, b} {
+		wantScore[a.ID] = scoreAndHeads(t, genuine, a)
+	}
 	sources := []string{fx.li, fx.forged, zsPath, oldPath, keyless}
 	run := 0
 	rapid.Check(t, func(rt *rapid.T) {
@@ -304,6 +353,20 @@ func TestMergeTrustIsOrderFree(t *testing.T) {
 				}
 				call = slices.DeleteFunc(slices.Clone(call), func(p string) bool { return p == bad })
 			}
+		}
+		for _, a := range []Assessment{fx.assessment, b} {
+			if got := scoreAndHeads(rt, target, a); got != wantScore[a.ID] {
+				rt.Fatalf("%s: score and heads %s, want %s", a.Label(), got, wantScore[a.ID])
+			}
+		}
+		ts, err := Open(target, Options{})
+		if err != nil {
+			rt.Fatal(err)
+		}
+		ms, err := ts.CheckHeads()
+		ts.Close()
+		if err != nil || len(ms) != 0 {
+			rt.Fatalf("heads: %v %v", ms, err)
 		}
 		got, untrusted := trustedSet(rt, target)
 		if !reflect.DeepEqual(got, want) {
