@@ -508,3 +508,47 @@ func TestInvalidUTF8Refused(t *testing.T) {
 		t.Fatalf("merge of a file with an invalid byte in a note: %v", err)
 	}
 }
+
+// A forgery in the name of a device that has not signed anything yet is
+// taken by a merge (nothing tells it from a revision written before
+// signing); the device's first signed revision brings its key, and the
+// forgery stops counting at once, in the same write; a value written over
+// it on a stale view still replaces what it replaced.
+func TestFirstSignedWriteQuarantinesForgeryInItsName(t *testing.T) {
+	dir := t.TempDir()
+	lead, lid, leadPath := signedDB(t, dir, "组长")
+	defer lead.Close()
+	f, fid, fPath := inspectorDB(t, dir, "伪造")
+	a := mustNew(t, f, fid, "吉首市", "2021")
+	real := setValue(t, f, fid, a, "1.2.a", "5")
+	h, _ := ParseHLC(real.HLC)
+	fake := forgedRev(uuidA, a.ID, "1.2.a", "0", HLC{Wall: h.Wall + 1000}.String(), real.ID)
+	fake.Inspector, fake.Device = "组长", lid.Device
+	rawInsertAll(t, f, fake)
+	f.Close()
+	if _, err := lead.Merge(fPath); err != nil {
+		t.Fatal(err)
+	}
+	if got := findingOf(t, leadPath, a, "1.2.a"); got != "0" {
+		t.Fatalf("before the lead's key is known: 1.2.a is %s", got)
+	}
+	setValue(t, lead, lid, a, "1.3.a", "2") // the lead's first signed revision
+	if got := findingOf(t, leadPath, a, "1.2.a"); got != "5" {
+		t.Fatalf("after the lead's first signed write: 1.2.a is %s, want 5 (the forgery not trusted)", got)
+	}
+	if ms, err := lead.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("heads: %v %v", ms, err)
+	}
+	// A value written on a view that still showed the forgery.
+	v := "4"
+	if _, err := lead.Record(lid, a.ID, Change{Subject: "1.2.a", Value: &v, Seen: []string{uuidA}}); err != nil {
+		t.Fatal(err)
+	}
+	st := mustState(t, lead, a.ID)
+	if heads := st.Subjects["1.2.a"].Heads; len(heads) != 1 || *heads[0].Value != "4" {
+		t.Fatalf("a value written over the untrusted one: heads %v", heads)
+	}
+	if ms, err := lead.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("heads after writing over the untrusted one: %v %v", ms, err)
+	}
+}
