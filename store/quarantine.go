@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/ed25519"
 	"database/sql"
+	"encoding/json"
 	"sort"
 )
 
@@ -213,4 +214,38 @@ func subjectsOf(db q, ids []string, into map[subjectKey]bool) error {
 		into[k] = true
 	}
 	return nil
+}
+
+// NotTrusted returns the IDs of the revisions among revs that are not
+// trusted (see untrusted), for history to mark: they stay in the audit
+// trail but count nowhere.
+func (s *Store) NotTrusted(revs []*Revision) (map[string]bool, error) {
+	out := map[string]bool{}
+	keys, err := deviceKeys(s.db)
+	if err != nil || len(keys) == 0 {
+		return out, err
+	}
+	var ids []string
+	for _, r := range revs {
+		if _, ok := keys[r.Device]; ok {
+			ids = append(ids, r.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	signed, err := signedIDs(s.db, "WHERE s.revision_id IN (SELECT value FROM json_each(?))", string(list))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range revs {
+		if untrusted(r, signed[r.ID], keys) {
+			out[r.ID] = true
+		}
+	}
+	return out, nil
 }

@@ -43,6 +43,9 @@ type historyEntry struct {
 	New       string `json:"new"`
 	Note      string `json:"note,omitempty"`
 	Revision  string `json:"revision"`
+	// Untrusted marks a revision unsigned in the name of a device that
+	// signs: kept in the trail, counted nowhere.
+	Untrusted bool `json:"untrusted,omitempty"`
 }
 
 // run prints one line per revision, oldest first.
@@ -53,13 +56,18 @@ func (o *historyOptions) run() error {
 		if err != nil {
 			return err
 		}
+		notTrusted, err := s.NotTrusted(all)
+		if err != nil {
+			return err
+		}
 		byID := map[string]*store.Revision{}
 		for _, r := range all {
 			byID[r.ID] = r
 		}
 		var b strings.Builder
 		var out []historyEntry
-		retractedShown := a.labelsOf(s, as).CLI.Retracted
+		labels := a.labelsOf(s, as).CLI
+		retractedShown := labels.Retracted
 		ln := textwidth.Line
 		worded := func(v string) string { return ln(strings.ReplaceAll(v, retracted, retractedShown)) }
 		for _, r := range all {
@@ -77,7 +85,7 @@ func (o *historyOptions) run() error {
 				old = "-"
 			}
 			e := historyEntry{Time: r.Wall.In(time.Local).Format("2006-01-02 15:04:05"), Inspector: r.Inspector, Device: r.Device,
-				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
+				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID, Untrusted: notTrusted[r.ID]}
 			out = append(out, e)
 			if o.asJSON {
 				continue
@@ -85,6 +93,9 @@ func (o *historyOptions) run() error {
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", e.Time, pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subjectText(e.Subject)), max(8, textwidth.Width(subjectText(e.Subject)))), worded(e.Old), worded(e.New))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
+			}
+			if e.Untrusted {
+				b.WriteString("  " + labels.Trust.HistoryUntrusted)
 			}
 			b.WriteString("\n")
 		}

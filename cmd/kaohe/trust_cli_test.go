@@ -123,6 +123,12 @@ func TestForgedFileMergedInEitherOrder(t *testing.T) {
 	if got, want := sc(forgedFirst), sc(genuineFirst); got != want {
 		t.Fatalf("score after the forged file then the genuine one:\n%s\nwant the genuine score:\n%s", got, want)
 	}
+	h := runProc(t, proc(forgedFirst, config, "history", "吉首市/2021", "1.2.a"))
+	lines := strings.Split(strings.TrimSpace(h.stdout), "\n")
+	if h.code != 0 || len(lines) != 2 || strings.Contains(lines[0], "not trusted") ||
+		!strings.Contains(lines[1], "5 → 0  [not trusted: unsigned in the name of a device that signs; not counted]") {
+		t.Fatalf("history keeps the forgery, marked: exit %d\n%s%s", h.code, h.stdout, h.stderr)
+	}
 	st2 := openForTest(t, forgedFirst)
 	defer st2.Close()
 	state2, err := st2.State(mustFind(t, st2, "吉首市/2021").ID)
