@@ -14,7 +14,9 @@ import (
 // revision names as a parent: the current state, kept in the same
 // transaction as every revision written (record, resolve, sign, merge) so
 // readers load only the heads instead of walking the graph. It is a cache:
-// the revisions are the truth, and CheckHeads rebuilds it from them.
+// the revisions are the truth, and CheckHeads rebuilds it from them. A
+// revision that is not trusted is no head, and what it supersedes is
+// superseded by whatever trusted revision replaces it (quarantine.go).
 
 const (
 	// addHeadSQL makes a new revision a head unless a stored revision

@@ -37,7 +37,8 @@ type MergeSummary struct {
 	// Untrusted lists the revisions the target already held unsigned in
 	// the name of a device whose key this source brought: forgeries, or
 	// copies stripped of their signature, merged before the key was known.
-	// They stay in the target, reported (verify names them, list warns).
+	// They stay in the target, counted nowhere (no head), reported
+	// (verify names them, history marks them, list warns).
 	Untrusted []string `json:"untrusted,omitempty"`
 	// devices are the devices whose key this source brought.
 	devices []string

@@ -112,9 +112,12 @@ func (d *sourceData) mergeKeys(tx *sql.Tx) (map[string]ed25519.PublicKey, []stri
 //
 // Across separate merges the target cannot know a key it has not seen: a
 // forgery merged before any file with its device's key stays in the
-// target. It is not trusted once the key arrives: the merge that brings
-// the key reports it (MergeSummary.Untrusted), verify names it, and list
-// warns (Store.Untrusted).
+// target. It is not trusted once the key arrives: it is quarantined (see
+// quarantine.go: no head, so it counts in no state or score, and the merge
+// recomputes the heads it touched), the merge that brings the key reports
+// it (MergeSummary.Untrusted), verify names it, history marks it, and list
+// warns (Store.Untrusted). The state is then the one the other order
+// gives, where the forgery is refused.
 type mergeTrust struct {
 	// waiting are signed revisions whose device's key no input read so
 	// far held.
