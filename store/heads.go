@@ -100,7 +100,7 @@ func (s *Store) checkHeads(revs []*Revision) ([]HeadMismatch, error) {
 		}
 	}
 	for k, g := range got {
-		if _, ok := want[k]; !ok {
+		if _, ok := want[k]; !ok && k != untrustedMark {
 			out = append(out, HeadMismatch{Table: k.table, Assessment: k.assessment, Key: k.key, Got: g})
 		}
 	}
@@ -135,8 +135,14 @@ func (s *Store) RebuildHeads() error {
 		if err != nil {
 			return err
 		}
-		heads, err := computedHeads(tx, revs)
+		heads, untrustedIDs, err := computedHeads(tx, revs)
 		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM meta WHERE key = ?", metaUntrusted); err != nil {
+			return err
+		}
+		if err := markUntrusted(tx, untrustedIDs); err != nil {
 			return err
 		}
 		for _, h := range heads {
@@ -154,21 +160,21 @@ func (s *Store) RebuildHeads() error {
 
 // computedHeads is every subject's heads by allHeads, reading what it needs
 // besides revs (every revision) from db.
-func computedHeads(db q, revs []*Revision) ([]*Revision, error) {
+func computedHeads(db q, revs []*Revision) ([]*Revision, []string, error) {
 	keys, err := deviceKeys(db)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	signed, err := signedIDs(db, "")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	orphans, err := orphanParents(db)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	heads, _ := allHeads(revs, keys, signed, orphans)
-	return heads, nil
+	heads, untrustedIDs := allHeads(revs, keys, signed, orphans)
+	return heads, untrustedIDs, nil
 }
 
 // cacheKey names one row of a cache table.
@@ -180,7 +186,7 @@ type cacheKey struct{ table, assessment, key string }
 // from outside a subject (even one of a revision that does not exist, as
 // the writers count it) supersedes.
 func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
-	heads, err := computedHeads(db, revs)
+	heads, untrustedIDs, err := computedHeads(db, revs)
 	if err != nil {
 		return nil, err
 	}
@@ -206,6 +212,9 @@ func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
 	for k, a := range acts {
 		out[k] = activityText(a.first, a.n)
 	}
+	if len(untrustedIDs) > 0 {
+		out[untrustedMark] = "set"
+	}
 	return out, nil
 }
 
@@ -227,6 +236,10 @@ func storedCaches(db q) (map[cacheKey]string, error) {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	var mark string
+	if err := db.QueryRow("SELECT value FROM meta WHERE key = ?", metaUntrusted).Scan(&mark); err == nil {
+		out[untrustedMark] = "set"
 	}
 	rows, err = db.Query("SELECT assessment_id, inspector, first_hlc, revisions FROM assessment_inspector")
 	if err != nil {

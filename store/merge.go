@@ -180,6 +180,9 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			if err := subjectsOf(tx, out[i].Untrusted, w.stale); err != nil {
 				return err
 			}
+			if err := markUntrusted(tx, out[i].Untrusted); err != nil {
+				return err
+			}
 		}
 		for k := range trust.signedLate {
 			w.stale[k] = true

@@ -69,6 +69,27 @@ func trustedHeads(revs []*Revision, notTrusted, external map[string]bool) []*Rev
 	return out
 }
 
+// metaUntrusted is the meta key set once the database holds a revision
+// that is not trusted: Store.Untrusted looks for them only then, so a list
+// pays nothing in the usual database, which holds none. It is set in the
+// transaction that exposes one (a merge bringing a key, a device's first
+// signed write) and by RebuildHeads; verify wants it set when one exists.
+// Left set once none remains, it only costs list that search.
+const metaUntrusted = "untrusted_revisions"
+
+// untrustedMark is metaUntrusted's row among the caches verify checks.
+var untrustedMark = cacheKey{"meta", "", metaUntrusted}
+
+// markUntrusted sets metaUntrusted when ids (untrusted revisions) is not
+// empty.
+func markUntrusted(tx *sql.Tx, ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err := tx.Exec("INSERT INTO meta(key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING", metaUntrusted)
+	return err
+}
+
 // subjectKey names one subject of one assessment.
 type subjectKey struct{ assessment, subject string }
 

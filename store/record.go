@@ -221,6 +221,9 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 			if err := subjectsOf(tx, exposed, recompute); err != nil {
 				return nil, err
 			}
+			if err := markUntrusted(tx, exposed); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return rev, recomputeHeads(tx, recompute)

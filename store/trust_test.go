@@ -201,6 +201,34 @@ func TestForgeryAcrossTwoMerges(t *testing.T) {
 	if ms, err := s.CheckHeads(); err != nil || len(ms) != 0 {
 		t.Fatalf("heads after the key exposed the forgery: %v %v", ms, err)
 	}
+	// A head table that counts the forgery (as one written before
+	// quarantine did), and no mark of it: verify names both, and
+	// RebuildHeads restores them by the same rule.
+	for _, edit := range [][]any{
+		{"DELETE FROM meta WHERE key = ?", metaUntrusted},
+		{"DELETE FROM head WHERE revision_id = ?", fx.genuine},
+		{"INSERT INTO head VALUES (?, '1.2.a', ?)", fx.assessment.ID, fx.forgery},
+	} {
+		if _, err := s.db.Exec(edit[0].(string), edit[1:]...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ms, err := s.CheckHeads()
+	if err != nil || len(ms) != 3 || ms[0].Table != "head" || ms[2].Table != "meta" {
+		t.Fatalf("heads counting the forgery: %v %v", ms, err)
+	}
+	if err := s.RebuildHeads(); err != nil {
+		t.Fatal(err)
+	}
+	if ms, err := s.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("after RebuildHeads: %v %v", ms, err)
+	}
+	if got := findingOf(t, forgedFirst, fx.assessment, "1.2.a"); got != "5" {
+		t.Fatalf("after RebuildHeads: 1.2.a is %s", got)
+	}
+	if untrusted, err := s.Untrusted(mustState(t, s, fx.assessment.ID)); err != nil || len(untrusted[fx.assessment.ID]) != 1 {
+		t.Fatalf("after RebuildHeads, list's warning: %v %v", untrusted, err)
+	}
 }
 
 // scoreAndHeads is an assessment's total score in target, with its range, and
