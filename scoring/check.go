@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/figure"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -97,7 +98,7 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 
 // ParseValue reads a value typed on a command line or in a form for the
 // given rule: yes/no words for flag and bonus rules, a decimal otherwise,
-// written as inspectors write figures (NormalizeFigure: full-width digits,
+// written as inspectors write figures (figure.Parse: full-width digits,
 // thousands separators, 万). The TUI and the CLI both read through it, so
 // both accept the same figures. It does not range-check; Validate does.
 // Its error is a *ValueError.
@@ -112,13 +113,24 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 		}
 		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text}
 	}
-	d, err := ParseFigure(t)
+	d, err := figure.Parse(t)
 	if err != nil {
-		detail := ""
-		if !errors.Is(err, decimal.ErrSyntax) {
-			detail = strings.TrimPrefix(err.Error(), fmt.Sprintf("%q ", NormalizeFigure(t)))
-		}
-		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: detail}
+		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: parseDetail(t, err)}
 	}
 	return NumValue(d), nil
+}
+
+// parseDetail is what the number reader said about a figure that is a
+// number but not one kaohe takes (too large, too precise): the reason alone
+// when it speaks of the whole figure, the whole message when of a part of
+// it (the digits before a 万); "" for text that is no number at all.
+func parseDetail(typed string, err error) string {
+	var pe *decimal.ParseError
+	if !errors.As(err, &pe) || pe.Fault == decimal.Syntax {
+		return ""
+	}
+	if pe.Text != figure.Normalize(typed) {
+		return pe.Error()
+	}
+	return pe.Reason()
 }
