@@ -111,11 +111,12 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 		case "false", "no", "n", "否":
 			return BoolValue(false), nil
 		}
-		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text}
+		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text, Given: Value{Type: Text, Text: text}}
 	}
 	d, err := figure.Parse(t)
 	if err != nil {
-		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: parseDetail(t, err)}
+		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: parseDetail(t, err),
+			Given: Value{Type: Text, Text: text}}
 	}
 	return NumValue(d), nil
 }
