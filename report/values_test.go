@@ -11,19 +11,14 @@ import (
 	"pgregory.net/rapid"
 )
 
-func seedRule(t testing.TB, id string) *rubric.Rule {
-	t.Helper()
-	ref, ok := rubric.Default().Rule(id)
-	if !ok {
-		t.Fatalf("no rule %s", id)
-	}
-	return ref.Rule
-}
-
 // Errors say what is wrong in words, in the user's language, with its
 // punctuation.
 func TestValueErrorsInWords(t *testing.T) {
-	r := seedRule(t, "1.5.b") // count, at most 3
+	ref, ok := rubric.Default().Rule("1.5.b") // count, at most 3
+	if !ok {
+		t.Fatal("the seed has no rule 1.5.b")
+	}
+	r := ref.Rule
 	e := scoring.Validate(r, scoring.Finding{Value: scoring.NumValue(decimal.FromInt(5))})
 	if e == nil {
 		t.Fatal("5 accepted for 1.5.b")

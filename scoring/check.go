@@ -14,8 +14,9 @@ import (
 // so a larger figure is a typing mistake.
 const MaxCount = 1_000_000
 
-// Allowed describes, for messages and input hints, what a rule accepts.
-func Allowed(r *rubric.Rule) string {
+// recordAllowed describes, in the English of records (Error and
+// CheckValue), what a rule accepts; a user reads report.Allowed instead.
+func recordAllowed(r *rubric.Rule) string {
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return "true or false"
@@ -71,7 +72,7 @@ func checkMessage(e *ValueError, v Value) string {
 			what = v.String()
 		}
 	}
-	return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, e.Rule.Kind, Allowed(e.Rule))
+	return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, e.Rule.Kind, recordAllowed(e.Rule))
 }
 
 // Check validates every finding against the rubric: unknown rule IDs and
