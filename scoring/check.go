@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/figure"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -13,8 +14,9 @@ import (
 // so a larger figure is a typing mistake.
 const MaxCount = 1_000_000
 
-// Allowed describes, for messages and input hints, what a rule accepts.
-func Allowed(r *rubric.Rule) string {
+// recordAllowed describes, in the English of records (Error and
+// CheckValue), what a rule accepts; a user reads report.Allowed instead.
+func recordAllowed(r *rubric.Rule) string {
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return "true or false"
@@ -70,7 +72,7 @@ func checkMessage(e *ValueError, v Value) string {
 			what = v.String()
 		}
 	}
-	return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, e.Rule.Kind, Allowed(e.Rule))
+	return fmt.Sprintf("%s is not allowed for this %s rule; expected %s", what, e.Rule.Kind, recordAllowed(e.Rule))
 }
 
 // Check validates every finding against the rubric: unknown rule IDs and
@@ -97,7 +99,7 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 
 // ParseValue reads a value typed on a command line or in a form for the
 // given rule: yes/no words for flag and bonus rules, a decimal otherwise,
-// written as inspectors write figures (NormalizeFigure: full-width digits,
+// written as inspectors write figures (figure.Parse: full-width digits,
 // thousands separators, 万). The TUI and the CLI both read through it, so
 // both accept the same figures. It does not range-check; Validate does.
 // Its error is a *ValueError.
@@ -110,15 +112,27 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 		case "false", "no", "n", "否":
 			return BoolValue(false), nil
 		}
-		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text}
+		return Value{}, &ValueError{Rule: r, Problem: NotYesNo, Value: text, Given: Value{Type: Text, Text: text}}
 	}
-	d, err := ParseFigure(t)
+	d, err := figure.Parse(t)
 	if err != nil {
-		detail := ""
-		if !errors.Is(err, decimal.ErrSyntax) {
-			detail = strings.TrimPrefix(err.Error(), fmt.Sprintf("%q ", NormalizeFigure(t)))
-		}
-		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: detail}
+		return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: parseDetail(t, err),
+			Given: Value{Type: Text, Text: text}}
 	}
 	return NumValue(d), nil
+}
+
+// parseDetail is what the number reader said about a figure that is a
+// number but not one kaohe takes (too large, too precise): the reason alone
+// when it speaks of the whole figure, the whole message when of a part of
+// it (the digits before a 万); "" for text that is no number at all.
+func parseDetail(typed string, err error) string {
+	var pe *decimal.ParseError
+	if !errors.As(err, &pe) || pe.Fault == decimal.Syntax {
+		return ""
+	}
+	if pe.Text != figure.Normalize(typed) {
+		return pe.Error()
+	}
+	return pe.Reason()
 }

@@ -132,3 +132,29 @@ func TestMoreDeficienciesNeverRaiseScoreProperty(t *testing.T) {
 		}
 	})
 }
+
+// Score refuses exactly what Check refuses, with Check's errors, whatever
+// mix of valid values, out-of-range values, unset values and unknown rule
+// IDs it is given.
+func TestScoreRefusesWhatCheckRefuses(t *testing.T) {
+	rb := rubric.Default()
+	rapid.Check(t, func(t *rapid.T) {
+		fs := genFindings(t, rb)
+		ids := make([]string, 0, len(fs))
+		for _, ind := range rb.Indicators() {
+			for _, r := range ind.Rules {
+				ids = append(ids, r.ID)
+			}
+		}
+		for range rapid.IntRange(0, 3).Draw(t, "spoilt") {
+			id := rapid.SampledFrom(append(ids, "9.9.z", "")).Draw(t, "id")
+			fs[id] = rapid.SampledFrom([]Finding{{}, {Value: NumValue(decimal.FromInt(-1))},
+				{Value: NumValue(decimal.FromInt(200))}, {Value: BoolValue(true)}}).Draw(t, "finding")
+		}
+		_, err := Score(rb, fs)
+		cerr := Check(rb, fs)
+		if (err == nil) != (cerr == nil) || (err != nil && err.Error() != cerr.Error()) {
+			t.Fatalf("Score: %v; Check: %v", err, cerr)
+		}
+	})
+}

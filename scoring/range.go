@@ -67,7 +67,7 @@ func indicatorSpan(c *rubric.Category, ind *rubric.Indicator, fs Findings, alts 
 		r := &ind.Rules[i]
 		var ok []Finding
 		for _, f := range alts[r.ID] {
-			if f.Value.Type == Unset || CheckValue(r, f) == "" {
+			if f.Value.Type == Unset || Validate(r, f) == nil {
 				ok = append(ok, f)
 			}
 		}
@@ -76,8 +76,8 @@ func indicatorSpan(c *rubric.Category, ind *rubric.Indicator, fs Findings, alts 
 			choices = append(choices, ok)
 		}
 	}
-	base := scoreIndicator(c, ind, fs)
-	span := IndicatorSpan{Min: base.Score, Max: base.Score}
+	base := indicatorScore(c, ind, fs)
+	span := IndicatorSpan{Min: base, Max: base}
 	if len(ids) == 0 {
 		return span
 	}
@@ -97,7 +97,7 @@ func indicatorSpan(c *rubric.Category, ind *rubric.Indicator, fs Findings, alts 
 				local[id] = f
 			}
 		}
-		s := scoreIndicator(c, ind, local).Score
+		s := indicatorScore(c, ind, local)
 		span.Min, span.Max = decimal.Min(span.Min, s), decimal.Max2(span.Max, s)
 		// next combination (odometer)
 		k := 0
@@ -113,4 +113,13 @@ func indicatorSpan(c *rubric.Category, ind *rubric.Indicator, fs Findings, alts 
 		}
 	}
 	return span
+}
+
+// indicatorScore is the score of one indicator alone under fs.
+func indicatorScore(c *rubric.Category, ind *rubric.Indicator, fs Findings) decimal.Dec {
+	sc := &scratch{rules: make([]RuleResult, len(ind.Rules)), groups: make([]GroupResult, len(ind.Groups)),
+		values: make([]Value, len(ind.Rules))}
+	var ir IndicatorResult
+	scoreIndicator(&ir, sc, c, ind, fs)
+	return ir.Score
 }

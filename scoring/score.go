@@ -114,22 +114,72 @@ func (res *Result) Indicator(id string) (*IndicatorResult, bool) {
 // first (see Check) and returns the validation errors instead of a result
 // when any finding is unacceptable.
 func Score(rb *rubric.Rubric, fs Findings) (*Result, error) {
+	if res, ok := score(rb, fs); ok {
+		return res, nil
+	}
+	// Check words every problem, sorted; score only noticed that there is one.
 	if err := Check(rb, fs); err != nil {
 		return nil, err
 	}
-	return score(rb, fs), nil
+	res, _ := score(rb, fs)
+	return res, nil
 }
 
-func score(rb *rubric.Rubric, fs Findings) *Result {
-	res := &Result{Categories: make([]CategoryResult, len(rb.Categories))}
+// scratch is the backing storage of one result: every indicator, rule,
+// group and recorded value of the rubric sliced from a few arrays allocated
+// at once, instead of one allocation per indicator and per value.
+type scratch struct {
+	indicators []IndicatorResult
+	rules      []RuleResult
+	groups     []GroupResult
+	values     []Value
+}
+
+// take returns the next n elements of *buf, full length and capacity n, so
+// an append to one never runs into the next.
+func take[T any](buf *[]T, n int) []T {
+	s := (*buf)[:n:n]
+	*buf = (*buf)[n:]
+	return s
+}
+
+// score computes the result and reports whether Check would accept fs:
+// every finding names a rule of the rubric (rule IDs are unique across a
+// rubric, so finding as many rules as there are findings means none is
+// unknown) and Validate accepts each value. Checking as it scores, it looks
+// each rule's finding up once, where Check looks each finding's rule up by
+// its ID.
+func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
+	var nInd, nRules, nGroups int
 	for ci := range rb.Categories {
 		c := &rb.Categories[ci]
-		cr := CategoryResult{ID: c.ID, Title: c.Title, Bonus: c.Bonus, Max: c.Points,
-			Indicators: make([]IndicatorResult, len(c.Indicators))}
+		nInd += len(c.Indicators)
+		for ii := range c.Indicators {
+			nRules += len(c.Indicators[ii].Rules)
+			nGroups += len(c.Indicators[ii].Groups)
+		}
+	}
+	sc := &scratch{
+		indicators: make([]IndicatorResult, nInd),
+		rules:      make([]RuleResult, nRules),
+		groups:     make([]GroupResult, nGroups),
+		values:     make([]Value, nRules),
+	}
+	res := &Result{Categories: make([]CategoryResult, len(rb.Categories))}
+	matched, valid := 0, true
+	for ci := range rb.Categories {
+		c := &rb.Categories[ci]
+		// Fields are set one by one on the zeroed result, not copied in as
+		// whole structs: a struct copy into the heap pays a write barrier on
+		// every pointer it holds while the collector runs.
+		cr := &res.Categories[ci]
+		cr.ID, cr.Title, cr.Bonus, cr.Max = c.ID, c.Title, c.Bonus, c.Points
+		cr.Indicators = take(&sc.indicators, len(c.Indicators))
 		var sum decimal.Dec
 		for ii := range c.Indicators {
-			ir := scoreIndicator(c, &c.Indicators[ii], fs)
-			cr.Indicators[ii] = ir
+			ir := &cr.Indicators[ii]
+			m, ok := scoreIndicator(ir, sc, c, &c.Indicators[ii], fs)
+			matched, valid = matched+m, valid && ok
 			sum += ir.Score
 			res.Progress.IndicatorsTotal++
 			res.Progress.RulesTotal += len(ir.Rules)
@@ -152,47 +202,60 @@ func score(rb *rubric.Rubric, fs Findings) *Result {
 			res.Base += cr.Score
 			res.BaseMax += c.Points
 		}
-		res.Categories[ci] = cr
 	}
 	res.Total = res.Base + res.Bonus
-	return res
+	return res, valid && matched == len(fs)
 }
 
-func scoreIndicator(c *rubric.Category, ind *rubric.Indicator, fs Findings) IndicatorResult {
-	ir := IndicatorResult{ID: ind.ID, Max: ind.Points, Bonus: c.Bonus, Cap: ind.IndicatorCap(),
-		Rules: make([]RuleResult, len(ind.Rules))}
+// scoreIndicator fills the zeroed ir with how one indicator scored, its rules, groups
+// and recorded values taken from sc. It returns how many of its rules have a
+// finding in fs, and whether Validate accepts all of them.
+func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *rubric.Indicator, fs Findings) (matched int, valid bool) {
+	valid = true
+	ir.ID, ir.Max, ir.Bonus, ir.Cap = ind.ID, ind.Points, c.Bonus, ind.IndicatorCap()
+	ir.Rules = take(&sc.rules, len(ind.Rules))
+	values := take(&sc.values, len(ind.Rules))
 	for ri := range ind.Rules {
 		r := &ind.Rules[ri]
-		rr := RuleResult{ID: r.ID, Kind: r.Kind, Cap: r.Cap, Rule: r}
+		rr := &ir.Rules[ri]
+		rr.ID, rr.Kind, rr.Cap, rr.Rule = r.ID, r.Kind, r.Cap, r
 		if g := ind.GroupOf(r.ID); g != nil {
 			rr.Group = g.ID
 		}
-		if f, ok := fs[r.ID]; ok && f.Value.Type != Unset {
-			v := f.Value
-			rr.Recorded, rr.Value, rr.Note = true, &v, f.Note
-			rr.Raw, rr.Steps = ruleRaw(ind, r, v)
+		f, ok := fs[r.ID]
+		if ok {
+			matched++
+			valid = valid && Validate(r, f) == nil
+		}
+		if ok && f.Value.Type != Unset {
+			values[ri] = f.Value
+			rr.Recorded, rr.Value, rr.Note = true, &values[ri], f.Note
+			rr.Raw, rr.Steps = ruleRaw(ind, r, f.Value)
 			ir.Recorded++
 		}
 		rr.Amount = rr.Raw
 		if r.Cap != nil && rr.Raw > *r.Cap {
 			rr.Amount, rr.Capped = *r.Cap, true
 		}
-		ir.Rules[ri] = rr
 	}
 	ir.Complete = ir.Recorded == len(ind.Rules)
 
 	// Rules outside any group add directly; each group adds its capped sum.
 	var raw decimal.Dec
-	for _, rr := range ir.Rules {
-		if rr.Group == "" {
+	for ri := range ir.Rules {
+		if rr := &ir.Rules[ri]; rr.Group == "" {
 			raw += rr.Amount
 		}
 	}
+	if len(ind.Groups) > 0 {
+		ir.Groups = take(&sc.groups, len(ind.Groups))
+	}
 	for gi := range ind.Groups {
 		g := &ind.Groups[gi]
-		gr := GroupResult{ID: g.ID, Cap: g.Cap}
-		for _, rr := range ir.Rules {
-			if rr.Group == g.ID {
+		gr := &ir.Groups[gi]
+		gr.ID, gr.Cap = g.ID, g.Cap
+		for ri := range ir.Rules {
+			if rr := &ir.Rules[ri]; rr.Group == g.ID {
 				gr.Raw += rr.Amount
 			}
 		}
@@ -201,7 +264,6 @@ func scoreIndicator(c *rubric.Category, ind *rubric.Indicator, fs Findings) Indi
 			gr.Amount, gr.Capped = g.Cap, true
 		}
 		raw += gr.Amount
-		ir.Groups = append(ir.Groups, gr)
 	}
 	ir.Raw = raw
 	ir.Deduction = raw
@@ -213,7 +275,7 @@ func scoreIndicator(c *rubric.Category, ind *rubric.Indicator, fs Findings) Indi
 	} else {
 		ir.Score = decimal.Max2(ind.Points-ir.Deduction, 0)
 	}
-	return ir
+	return matched, valid
 }
 
 // ruleRaw is a rule's deduction (or bonus) for a value, rounded half-up to

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 )
 
@@ -234,28 +233,8 @@ func jsonErrorPosition(data []byte, err error) string {
 type FindingError struct {
 	Rule    string
 	Message string
-	Value   *ValueError // the value's problem, to word it in another language
+	Value   *ValueError // the value's problem, to word it in the user's language
 	Unknown string      // "id version" of a rubric without this rule
-}
-
-// In is the problem in the labels' language.
-func (e *FindingError) In(l *i18n.Labels) string {
-	switch {
-	case e.Value != nil:
-		return e.Value.In(l)
-	case e.Unknown != "":
-		return textwidth.Line(e.Rule) + l.Values.Colon + fmt.Sprintf(l.Values.UnknownRule, e.Unknown, e.Rule)
-	}
-	return e.Error()
-}
-
-// In lists the problems one per line in the labels' language.
-func (es Errors) In(l *i18n.Labels) string {
-	lines := make([]string, len(es))
-	for i, e := range es {
-		lines[i] = e.In(l)
-	}
-	return strings.Join(lines, "\n")
 }
 
 // Error formats the problem as "RULE: message".

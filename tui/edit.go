@@ -431,7 +431,7 @@ func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 	if err != nil {
 		var ve *scoring.ValueError
 		if errors.As(err, &ve) {
-			wb.inlineErr = ve.In(wb.c.l) // what is wrong, in words
+			wb.inlineErr = report.ValueProblem(wb.c.l, ve) // what is wrong, in words
 		} else {
 			wb.inlineErr = fmt.Sprintf(wb.c.l.UI.NotANumber, typed) + "; " + wb.allowed(r)
 		}
@@ -439,19 +439,19 @@ func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 	}
 	// The reason of a discretionary deduction is asked for next.
 	if ve := scoring.Validate(r, scoring.Finding{Value: v, Note: "-"}); ve != nil {
-		wb.inlineErr = ve.In(wb.c.l)
+		wb.inlineErr = report.ValueProblem(wb.c.l, ve)
 		return v, false
 	}
 	return v, true
 }
 
-// allowed is the inline hint of what a rule accepts: scoring's wording,
+// allowed is the inline hint of what a rule accepts: report.Allowed,
 // except that a yes/no rule says space toggles it.
 func (wb *workbench) allowed(r *rubric.Rule) string {
 	if r.Kind.IsBool() {
 		return wb.c.l.UI.Allowed + wb.c.l.UI.AllowedBool
 	}
-	return wb.c.l.UI.Allowed + scoring.AllowedIn(wb.c.l, r)
+	return wb.c.l.UI.Allowed + report.Allowed(wb.c.l, r)
 }
 
 // commit is a confirmed edit: it takes effect on screen at once (the score

@@ -7,7 +7,6 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
@@ -377,7 +376,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if r.Kind.IsBool() {
 		unit = ""
 	}
-	hint := ruleHint(l, r)
+	hint := report.RuleHint(l, r)
 	if ind := wb.current(); ind != nil {
 		if g := ind.GroupOf(r.ID); g != nil {
 			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
@@ -497,32 +496,6 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 		out = appendWrapped(out, wb.c.styles.Dim, "    ", hint, inner)
 	}
 	return out
-}
-
-// ruleHint is the amount, target and cap of a rule in words.
-func ruleHint(l *i18n.Labels, r *rubric.Rule) string {
-	unit := textwidth.Sanitize(r.Unit, false)
-	var parts []string
-	switch r.Kind {
-	case rubric.Flag:
-		parts = append(parts, fmt.Sprintf(l.UI.HintFlag, r.Amount))
-	case rubric.Bonus:
-		parts = append(parts, fmt.Sprintf(l.UI.HintBonus, r.Amount))
-	case rubric.Count:
-		parts = append(parts, fmt.Sprintf(l.UI.HintCount, unit, r.Amount))
-	case rubric.Shortfall:
-		parts = append(parts, fmt.Sprintf(l.UI.HintShortfall, r.Target, unit, r.Step.String()+unit, r.Amount))
-	case rubric.Ratio:
-		parts = append(parts, fmt.Sprintf(l.UI.HintRatio, r.Target))
-	case rubric.Convert:
-		parts = append(parts, fmt.Sprintf(l.UI.HintConvert, r.FullMark()))
-	case rubric.Discretion:
-		parts = append(parts, fmt.Sprintf(l.UI.HintDiscretion, r.Cap))
-	}
-	if r.Cap != nil && r.Kind != rubric.Discretion {
-		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
-	}
-	return strings.Join(parts, l.Values.Comma)
 }
 
 func (wb *workbench) noteLines(ind *rubric.Indicator, selected bool, inner int) []string {

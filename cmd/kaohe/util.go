@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -48,15 +49,15 @@ func prefixLines(source string, err error) string {
 func (a *app) valueError(rb *rubric.Rubric, err error) error {
 	var ve *scoring.ValueError
 	if errors.As(err, &ve) {
-		return errors.New(ve.In(a.labels(rb)))
+		return errors.New(report.ValueProblem(a.labels(rb), ve))
 	}
 	var es scoring.Errors
 	if errors.As(err, &es) {
-		return errors.New(es.In(a.labels(rb)))
+		return errors.New(report.FindingProblems(a.labels(rb), es))
 	}
 	var fe *scoring.FindingError
 	if errors.As(err, &fe) {
-		return errors.New(fe.In(a.labels(rb)))
+		return errors.New(report.FindingProblem(a.labels(rb), fe))
 	}
 	return err
 }

@@ -39,13 +39,56 @@ func FromInt(n int64) Dec { return Dec(n * Scale) }
 // to a well-formed number that is too large or too precise).
 var ErrSyntax = errors.New("not a decimal number")
 
+// Fault is what is wrong with a text Parse refuses.
+type Fault int
+
+// The faults Parse names.
+const (
+	Syntax     Fault = iota + 1 // not a decimal number at all
+	TooLarge                    // a magnitude above Max
+	TooPrecise                  // more than FracDigits fractional digits
+)
+
+// ParseError says why a text is not a Dec, as data: the text as given and
+// the fault, so a caller can word it (or quote only its reason) without
+// taking the message apart.
+type ParseError struct {
+	Text  string
+	Fault Fault
+}
+
+// Reason is the message without the quoted text: "is too large (at most …)".
+func (e *ParseError) Reason() string {
+	switch e.Fault {
+	case TooLarge:
+		return fmt.Sprintf("is too large (at most %s)", Max)
+	case TooPrecise:
+		return fmt.Sprintf("has more than %d decimal places", FracDigits)
+	}
+	return "is " + ErrSyntax.Error()
+}
+
+// Error is the text quoted, then the reason.
+func (e *ParseError) Error() string { return fmt.Sprintf("%q %s", e.Text, e.Reason()) }
+
+// Unwrap is ErrSyntax for text that is not a number at all.
+func (e *ParseError) Unwrap() error {
+	if e.Fault == Syntax {
+		return ErrSyntax
+	}
+	return nil
+}
+
+// TooLargeError is the error for a figure, as typed, that is above Max.
+func TooLargeError(text string) error { return &ParseError{Text: text, Fault: TooLarge} }
+
 // Parse reads a plain decimal number such as "12", "-0.5" or "92.345". It
 // rejects exponents, more than six fractional digits, and magnitudes above Max,
-// each with a message a user can act on.
+// each with a message a user can act on; its error is a *ParseError.
 func Parse(s string) (Dec, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
-		return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
+		return 0, &ParseError{Text: s, Fault: Syntax}
 	}
 	neg := false
 	switch t[0] {
@@ -56,25 +99,25 @@ func Parse(s string) (Dec, error) {
 	}
 	intPart, fracPart, hasDot := strings.Cut(t, ".")
 	if intPart == "" && (!hasDot || fracPart == "") {
-		return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
+		return 0, &ParseError{Text: s, Fault: Syntax}
 	}
 	var v int64
 	for _, c := range intPart {
 		if c < '0' || c > '9' {
-			return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
+			return 0, &ParseError{Text: s, Fault: Syntax}
 		}
 		if v > int64(Max)/Scale {
-			return 0, fmt.Errorf("%q is too large (at most %s)", s, Max)
+			return 0, &ParseError{Text: s, Fault: TooLarge}
 		}
 		v = v*10 + int64(c-'0')
 	}
 	if hasDot && fracPart == "" && intPart == "" {
-		return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
+		return 0, &ParseError{Text: s, Fault: Syntax}
 	}
 	if len(fracPart) > FracDigits {
 		trimmed := strings.TrimRight(fracPart, "0")
 		if len(trimmed) > FracDigits {
-			return 0, fmt.Errorf("%q has more than %d decimal places", s, FracDigits)
+			return 0, &ParseError{Text: s, Fault: TooPrecise}
 		}
 		fracPart = trimmed
 	}
@@ -84,17 +127,17 @@ func Parse(s string) (Dec, error) {
 		if i < len(fracPart) {
 			c := fracPart[i]
 			if c < '0' || c > '9' {
-				return 0, fmt.Errorf("%q is %w", s, ErrSyntax)
+				return 0, &ParseError{Text: s, Fault: Syntax}
 			}
 			f += int64(c - '0')
 		}
 	}
 	if v > int64(Max)/Scale {
-		return 0, fmt.Errorf("%q is too large (at most %s)", s, Max)
+		return 0, &ParseError{Text: s, Fault: TooLarge}
 	}
 	d := Dec(v*Scale + f)
 	if d > Max {
-		return 0, fmt.Errorf("%q is too large (at most %s)", s, Max)
+		return 0, &ParseError{Text: s, Fault: TooLarge}
 	}
 	if neg {
 		d = -d

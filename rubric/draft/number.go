@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/scoring"
+	"github.com/kaohe/kaohe/internal/figure"
 )
 
 // chineseDigit is the value of a single Chinese numeral a standard writes a
@@ -20,8 +20,8 @@ func chineseDigit(r rune) (int64, bool) {
 	return 0, false
 }
 
-// parseNumber reads a figure as the patterns capture it: digits as
-// scoring reads a typed figure (full-width too), or one Chinese numeral,
+// parseNumber reads a figure as the patterns capture it: digits as an
+// inspector's typed figure is read (figure.Parse: full-width too), or one Chinese numeral,
 // optionally followed by 万 (× 10000) or 千 (× 1000). It reports false for
 // anything else, or a figure too large to be a rubric parameter.
 func parseNumber(s string) (decimal.Dec, bool) {
@@ -32,7 +32,7 @@ func parseNumber(s string) (decimal.Dec, bool) {
 	case strings.HasSuffix(s, "千"):
 		mult, s = 1000, strings.TrimSuffix(s, "千")
 	}
-	d, err := scoring.ParseFigure(s)
+	d, err := figure.Parse(s)
 	if n, ok := chineseDigit(onlyRune(s)); ok {
 		d, err = decimal.FromInt(n), nil
 	}

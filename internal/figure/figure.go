@@ -1,19 +1,23 @@
-package scoring
+// Package figure reads figures as inspectors type them and standards write
+// them (full-width digits, thousands separators, 万 and 亿) into exact
+// decimals. Scoring reads typed values through it and the rubric drafter
+// reads a standard's figures through it, so both accept the same figures
+// without the drafter depending on scoring.
+package figure
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
 )
 
-// NormalizeFigure turns a figure as inspectors type it into the plain
-// decimal kaohe stores: full-width digits and signs (８５０００, －１),
-// the full-width and ideographic points (８．５, 8。5), thousands separators
-// (85,000, 85，000, 85 000) and a 万 (ten thousand) or 亿 suffix (8.5万 =
-// 85000). It returns the text unchanged when it holds none of these, so
-// what is not a number stays recognisably what the user typed.
-func NormalizeFigure(text string) string {
+// Normalize turns a figure as inspectors type it into the plain decimal
+// kaohe stores: full-width digits and signs (８５０００, －１), the
+// full-width and ideographic points (８．５, 8。5), thousands separators
+// (85,000, 85，000, 85 000), leaving a 万 (ten thousand) or 亿 suffix for
+// Parse. It returns the text unchanged when it holds none of these, so what
+// is not a number stays recognisably what the user typed.
+func Normalize(text string) string {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(text) {
 		switch {
@@ -65,14 +69,12 @@ func grouped(s string) bool {
 
 func allDigits(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
 
-// ParseFigure reads a figure as inspectors and standards write it
-// (NormalizeFigure), exactly. Its error wraps decimal.ErrSyntax when the
-// text is not a number at all.
-func ParseFigure(text string) (decimal.Dec, error) { return parseFigure(NormalizeFigure(text)) }
-
-// parseFigure reads a normalised figure, with its 万 or 亿 multiplier
-// applied exactly (decimal arithmetic, never float64).
-func parseFigure(s string) (decimal.Dec, error) {
+// Parse reads a figure as inspectors and standards write it (Normalize),
+// exactly, with its 万 or 亿 multiplier applied in decimal arithmetic, never
+// float64. Its error is a *decimal.ParseError, which wraps decimal.ErrSyntax
+// when the text is not a number at all.
+func Parse(text string) (decimal.Dec, error) {
+	s := Normalize(text)
 	for _, m := range []struct {
 		suffix string
 		zeros  int
@@ -81,8 +83,7 @@ func parseFigure(s string) (decimal.Dec, error) {
 		if !ok {
 			continue
 		}
-		num = NormalizeFigure(num)
-		d, err := decimal.Parse(num)
+		d, err := decimal.Parse(Normalize(num))
 		if err != nil {
 			return 0, err
 		}
@@ -91,11 +92,12 @@ func parseFigure(s string) (decimal.Dec, error) {
 	return decimal.Parse(s)
 }
 
-// shiftLeft multiplies d by 10^zeros exactly, refusing an overflow.
+// shiftLeft multiplies d by 10^zeros exactly, refusing an overflow of the
+// figure typed.
 func shiftLeft(d decimal.Dec, zeros int, typed string) (decimal.Dec, error) {
 	for range zeros {
 		if d > decimal.Max/10 || d < -decimal.Max/10 {
-			return 0, fmt.Errorf("%q is too large (at most %s)", typed, decimal.Max)
+			return 0, decimal.TooLargeError(typed)
 		}
 		d *= 10
 	}

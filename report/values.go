@@ -1,0 +1,133 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// ValueProblem words what scoring found wrong with a value, in the labels'
+// language, prefixed by the rule ID: "1.5.b：5 超过上限 3（未落实的告知承诺制）".
+// Scoring only says what is wrong (a problem code and its figures); every
+// command and the workbench word it here, beside the score's explanations.
+func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
+	m := l.Values
+	r := e.Rule
+	var msg string
+	switch e.Problem {
+	case scoring.NotANumber:
+		msg = fmt.Sprintf(m.NotANumber, e.Value, Allowed(l, r))
+		if e.Detail != "" {
+			msg = fmt.Sprintf(m.NotANumberDetail, e.Value, e.Detail, Allowed(l, r))
+		}
+	case scoring.NotYesNo:
+		msg = fmt.Sprintf(m.NotYesNo, e.Value)
+	case scoring.Negative:
+		msg = fmt.Sprintf(m.Negative, e.Value, Allowed(l, r))
+	case scoring.NotWhole:
+		msg = fmt.Sprintf(m.NotWhole, e.Value, Allowed(l, r))
+	case scoring.TooHigh:
+		msg = fmt.Sprintf(m.TooHigh, e.Value, e.Limit, limitOf(l, r, e.Limit))
+	case scoring.NeedsNote:
+		msg = fmt.Sprintf(m.NeedsNote, e.Value)
+	}
+	return r.ID + m.Colon + msg
+}
+
+// limitOf names what the limit is the limit of: the rule's label with its
+// unit ("未落实的告知承诺制，最多 3 项"), or what the figure is.
+func limitOf(l *i18n.Labels, r *rubric.Rule, limit string) string {
+	switch r.Kind {
+	case rubric.Ratio:
+		return l.Values.Percentage
+	case rubric.Convert:
+		return l.Values.FullMark
+	case rubric.Discretion:
+		return l.Values.DiscretionCap
+	}
+	name := strings.TrimSpace(r.Name())
+	if name == "" {
+		return fmt.Sprintf(l.Values.AtMost, limit, r.Unit)
+	}
+	return name + l.Values.Comma + fmt.Sprintf(l.Values.AtMost, limit, r.Unit)
+}
+
+// FindingProblem words a finding the rubric does not accept, in the labels'
+// language: a value's problem, a rule the rubric lacks, or (for a finding
+// that could not be read at all) the reader's own message.
+func FindingProblem(l *i18n.Labels, e *scoring.FindingError) string {
+	switch {
+	case e.Value != nil:
+		return ValueProblem(l, e.Value)
+	case e.Unknown != "":
+		return textwidth.Line(e.Rule) + l.Values.Colon + fmt.Sprintf(l.Values.UnknownRule, e.Unknown, e.Rule)
+	}
+	return e.Error()
+}
+
+// FindingProblems lists the problems one per line in the labels' language.
+func FindingProblems(l *i18n.Labels, es scoring.Errors) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = FindingProblem(l, e)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Allowed describes what a rule accepts, in the labels' language: the
+// range a typed value must fall in, for messages and the input's hint.
+func Allowed(l *i18n.Labels, r *rubric.Rule) string {
+	u := l.UI
+	switch r.Kind {
+	case rubric.Flag, rubric.Bonus:
+		return l.Values.YesNo
+	case rubric.Count:
+		if r.MaxValue != nil {
+			return fmt.Sprintf(u.AllowedCountMax, r.MaxValue)
+		}
+		return fmt.Sprintf(u.AllowedCount, fmt.Sprint(scoring.MaxCount))
+	case rubric.Shortfall:
+		if r.MaxValue != nil {
+			return fmt.Sprintf(u.AllowedShortfallMax, r.MaxValue, r.Target)
+		}
+		return fmt.Sprintf(u.AllowedShortfall, r.Target)
+	case rubric.Ratio:
+		return fmt.Sprintf(u.AllowedRatio, r.Target)
+	case rubric.Convert:
+		return fmt.Sprintf(u.AllowedConvert, r.FullMark())
+	case rubric.Discretion:
+		return fmt.Sprintf(u.AllowedDiscretion, r.Cap)
+	}
+	return ""
+}
+
+// RuleHint is the amount, target and cap of a rule in words: what a rule
+// deducts (or adds) for what, shown beside it on the workbench.
+func RuleHint(l *i18n.Labels, r *rubric.Rule) string {
+	unit := textwidth.Sanitize(r.Unit, false)
+	var parts []string
+	switch r.Kind {
+	case rubric.Flag:
+		parts = append(parts, fmt.Sprintf(l.UI.HintFlag, r.Amount))
+	case rubric.Bonus:
+		parts = append(parts, fmt.Sprintf(l.UI.HintBonus, r.Amount))
+	case rubric.Count:
+		parts = append(parts, fmt.Sprintf(l.UI.HintCount, unit, r.Amount))
+	case rubric.Shortfall:
+		parts = append(parts, fmt.Sprintf(l.UI.HintShortfall, r.Target, unit, r.Step.String()+unit, r.Amount))
+	case rubric.Ratio:
+		parts = append(parts, fmt.Sprintf(l.UI.HintRatio, r.Target))
+	case rubric.Convert:
+		parts = append(parts, fmt.Sprintf(l.UI.HintConvert, r.FullMark()))
+	case rubric.Discretion:
+		parts = append(parts, fmt.Sprintf(l.UI.HintDiscretion, r.Cap))
+	}
+	if r.Cap != nil && r.Kind != rubric.Discretion {
+		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
+	}
+	return strings.Join(parts, l.Values.Comma)
+}
