@@ -150,6 +150,8 @@ type completedMsg struct {
 	matches []string // full paths; folders end with the separator
 }
 
+func (completedMsg) forWorkbench() {}
+
 // completePath lists what a typed path prefix can complete to.
 func completePath(prefix string) tea.Cmd {
 	return func() tea.Msg {
@@ -215,6 +217,8 @@ type attachedMsg struct {
 	n       int
 	err     error
 }
+
+func (attachedMsg) forWorkbench() {}
 
 // attachFiles attaches the file, the files a pattern matches, or every
 // file of a folder (a folder's photos at once), in order; it stops at the
@@ -325,11 +329,15 @@ type detachedMsg struct {
 	err  error
 }
 
+func (detachedMsg) forWorkbench() {}
+
 // openedMsg says whether the viewer started.
 type openedMsg struct {
 	name string
 	err  error
 }
+
+func (openedMsg) forWorkbench() {}
 
 // openEvidence writes the file to a private temporary folder under its own
 // name and starts the system's viewer on it (xdg-open, open, start).

@@ -16,6 +16,8 @@ type checksMsg struct {
 	err       error
 }
 
+func (checksMsg) forWorkbench() {}
+
 // startSign is S: the store's checks (the ones `kaohe sign` applies) are
 // read and listed; a complete assessment is signed after y/enter, an
 // incomplete one only after the inspector confirms signing it incomplete;
