@@ -210,7 +210,7 @@ func (wb *workbench) askRetract() tea.Cmd {
 		return nil
 	}
 	id := r.ID
-	wb.ask = &question{text: fmt.Sprintf(wb.c.words.ConfirmRetract, id), action: func() tea.Cmd { return wb.commit(id, nil, "") }}
+	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmRetract, id), func() tea.Cmd { return wb.commit(id, nil, "") }))
 	return nil
 }
 

@@ -312,12 +312,12 @@ func (wb *workbench) updateEvidenceList(msg tea.KeyPressMsg) tea.Cmd {
 		if wb.evSel < len(atts) && !wb.readOnly() {
 			att := atts[wb.evSel]
 			be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-			wb.ask = &question{text: fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), action: func() tea.Cmd {
+			wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), func() tea.Cmd {
 				return func() tea.Msg {
 					_, err := be.Detach(id, aid, att.Subject, att.SHA256)
 					return detachedMsg{name: att.Name, err: err}
 				}
-			}}
+			}))
 		}
 	}
 	return nil

@@ -216,3 +216,7 @@ func (h *harness) typeText(text string) {
 		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 }
+
+// idle reports whether the workbench has nothing open: no inline edit and
+// no dialog.
+func (h *harness) idle() bool { return h.m.wb.mode == editNone && h.m.wb.dialogs.top() == nil }

@@ -43,11 +43,13 @@ func indicatorHead(cat *rubric.Category, ind *rubric.Indicator, w int) string {
 func (wb *workbench) indicatorView(w, h int) []string {
 	inner := w - 2
 	ind := wb.current()
+	if d := wb.dialogs.pane(); d != nil {
+		title, lines := d.pane(inner, h-2)
+		return box(&wb.c.styles, title, true, lines, w, h)
+	}
 	switch {
 	case wb.mode == viewUnrecorded:
 		return box(&wb.c.styles, wb.c.words.ListUnrecorded, true, wb.unrecordedView(inner, h-2), w, h)
-	case wb.mode == viewChecks:
-		return box(&wb.c.styles, wb.c.words.ChecksTitle, true, wb.checksView(inner), w, h)
 	case wb.mode == viewEvidence:
 		return box(&wb.c.styles, fmt.Sprintf(wb.c.words.EvidenceTitle, wb.evidenceSubject()), true, wb.evidenceView(inner, h-2), w, h)
 	case wb.mode == editAttach:

@@ -29,18 +29,11 @@ const (
 	editPickNote            // the note recorded with a value kept in a conflict
 	viewUnrecorded          // the list of unrecorded rules
 	viewHistory             // the history of a rule or indicator
-	viewChecks              // the checks before signing
 	viewEvidence            // the attachments of a rule or indicator
 )
 
 // typing reports the modes in which keys go into a text field.
 func (m editMode) typing() bool { return m >= editValue && m <= editPickNote }
-
-// question is an action waiting for the inspector's y/enter.
-type question struct {
-	text   string
-	action func() tea.Cmd
-}
 
 // place is where the inspector was in an assessment.
 type place struct {
@@ -89,11 +82,11 @@ type workbench struct {
 	resolving   bool           // the value being entered settles a conflict
 	picking     *pickChoice    // the value kept in a conflict, waiting for its note
 	inlineErr   string
-	ask         *question
 	undo        []undoStep
+	// dialogs are the modals open over the panes, the top one in front.
+	dialogs overlay
 
-	checks      store.Readiness // what the sign-off checks found
-	renderGen   int             // counts rescores: cached rows older than it are stale
+	renderGen   int // counts rescores: cached rows older than it are stale
 	navCache    map[navRowKey]string
 	navCacheKey navCacheKey
 	listSel     int      // the unrecorded list's cursor
@@ -268,16 +261,16 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return wb.reload()
 	case tea.KeyPressMsg:
 		wb.justSaved = false // what the key does may save again
-		if wb.ask != nil {
-			return wb.answer(msg)
+		if d := wb.dialogs.top(); d != nil {
+			return wb.act(d.handle(msg))
 		}
 		switch {
 		case wb.mode == viewUnrecorded:
 			return wb.updateUnrecordedList(msg)
 		case wb.mode == viewEvidence:
 			return wb.updateEvidenceList(msg)
-		case wb.mode == viewHistory || wb.mode == viewChecks:
-			// Any key closes the view; the question (if any) was answered above.
+		case wb.mode == viewHistory:
+			// Any key closes the view.
 			wb.mode = editNone
 			return nil
 		case wb.mode != editNone:
@@ -286,24 +279,15 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return wb.updateKeys(msg)
 	case tea.PasteMsg:
 		wb.justSaved = false
+		if d := wb.dialogs.top(); d != nil {
+			if d.typing() {
+				return wb.act(d.handle(msg))
+			}
+			return nil
+		}
 		if wb.mode.typing() {
 			return wb.updateEditing(msg)
 		}
-	}
-	return nil
-}
-
-// answer takes the reply to a question: y/enter does it, any other key
-// leaves things as they are, except that esc also closes the sign-off
-// checks the question was asked under (another key leaves them to read).
-func (wb *workbench) answer(msg tea.KeyPressMsg) tea.Cmd {
-	q := wb.ask
-	wb.ask = nil
-	switch {
-	case key.Matches(msg, wb.c.keys.Yes):
-		return q.action()
-	case key.Matches(msg, wb.c.keys.Cancel) && wb.mode == viewChecks:
-		wb.mode = editNone
 	}
 	return nil
 }
@@ -374,7 +358,12 @@ func (wb *workbench) view() []string {
 	return joinColumns(wb.navigatorView(nw, h), wb.indicatorView(cw, h), wb.scoreView(sw, h))
 }
 
-func (wb *workbench) typing() bool { return wb.mode.typing() }
+func (wb *workbench) typing() bool {
+	if d := wb.dialogs.top(); d != nil {
+		return d.typing()
+	}
+	return wb.mode.typing()
+}
 
 // status is the question, the last failure, the last thing done, or the
 // state of saving. "Saved" is added only right after a save (justSaved):
@@ -382,9 +371,10 @@ func (wb *workbench) typing() bool { return wb.mode.typing() }
 func (wb *workbench) status() (string, bool) {
 	l := wb.c.l
 	n := wb.saver.unsaved()
+	if text, isErr, ok := wb.dialogs.status(); ok {
+		return text, isErr
+	}
 	switch {
-	case wb.ask != nil:
-		return wb.ask.text, true
 	case wb.failure != "" && n > 0:
 		return wb.failure + "  [" + fmt.Sprint(n) + " " + l.UI.Unsaved + "]", true
 	case wb.failure != "":
@@ -403,10 +393,11 @@ func (wb *workbench) status() (string, bool) {
 
 // shortHelp is the footer: the keys of what the inspector is doing now.
 func (wb *workbench) shortHelp() []key.Binding {
+	if d := wb.dialogs.top(); d != nil {
+		return d.shortHelp()
+	}
 	k := &wb.c.keys
 	switch {
-	case wb.ask != nil:
-		return []key.Binding{k.Yes}
 	case wb.mode == editValue, wb.mode == editResolveNew:
 		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
 	case wb.mode == editReason, wb.mode == editReopen, wb.mode == editPickNote:
@@ -417,7 +408,7 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == viewUnrecorded:
 		return []key.Binding{k.Down, k.Confirm, k.Cancel}
-	case wb.mode == viewHistory, wb.mode == viewChecks:
+	case wb.mode == viewHistory:
 		return []key.Binding{k.Cancel}
 	case wb.mode == editAttach:
 		return []key.Binding{k.Confirm, k.Complete, k.Cancel}
