@@ -97,6 +97,12 @@ func (wb *workbench) act(a action) tea.Cmd {
 		if a.then != nil {
 			return a.then()
 		}
+	case gotoRule:
+		wb.dialogs.close()
+		wb.gotoIndicator(a.indicator)
+		wb.sel = a.sel
+	case attachMore, openAttachment, askDetach:
+		return wb.evidenceAction(a)
 	}
 	return nil
 }

@@ -48,3 +48,14 @@ func TestOverlayStack(t *testing.T) {
 		t.Fatal("the overlay is not empty")
 	}
 }
+
+// sameAction compares two actions; closing ones by whether they run
+// something after (a function cannot be compared).
+func sameAction(a, b action) bool {
+	ca, aok := a.(closeDialog)
+	cb, bok := b.(closeDialog)
+	if aok || bok {
+		return aok && bok && (ca.then == nil) == (cb.then == nil)
+	}
+	return a == b
+}

@@ -280,45 +280,40 @@ func (wb *workbench) attached(msg attachedMsg) tea.Cmd {
 
 // openEvidenceList shows the selection's attachments.
 func (wb *workbench) openEvidenceList() tea.Cmd {
-	if wb.evidenceSubject() == "" {
+	subject := wb.evidenceSubject()
+	if subject == "" {
 		return nil
 	}
-	wb.mode = viewEvidence
-	wb.evSel = 0
+	wb.dialogs.open(newEvidenceDialog(wb.c, subject, func() []store.Attachment { return wb.evidence[subject] }))
 	return nil
 }
 
-// updateEvidenceList: j/k choose, enter opens, x detaches (asked), a adds.
-func (wb *workbench) updateEvidenceList(msg tea.KeyPressMsg) tea.Cmd {
-	k := &wb.c.keys
-	atts := wb.evidence[wb.evidenceSubject()]
-	switch {
-	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Evidence):
-		wb.mode = editNone
-	case key.Matches(msg, k.Down):
-		wb.evSel = min(wb.evSel+1, max(len(atts)-1, 0))
-	case key.Matches(msg, k.Up):
-		wb.evSel = max(wb.evSel-1, 0)
-	case key.Matches(msg, k.Attach):
+// evidenceAction carries out what the evidence list asked for.
+func (wb *workbench) evidenceAction(a action) tea.Cmd {
+	switch a := a.(type) {
+	case attachMore:
+		if wb.readOnly() {
+			return nil // the list stays open, saying why
+		}
+		wb.dialogs.close()
 		return wb.startAttach()
-	case key.Matches(msg, k.Confirm):
-		if wb.evSel < len(atts) {
-			att := atts[wb.evSel]
-			be, open := wb.c.opts.Backend, wb.c.opts.OpenFile
-			wb.message = fmt.Sprintf(wb.c.words.Opening, textwidth.Line(att.Name))
-			return func() tea.Msg { return openEvidence(be, open, att) }
+	case openAttachment:
+		att := a.att
+		be, open := wb.c.opts.Backend, wb.c.opts.OpenFile
+		wb.message = fmt.Sprintf(wb.c.words.Opening, textwidth.Line(att.Name))
+		return func() tea.Msg { return openEvidence(be, open, att) }
+	case askDetach:
+		if wb.readOnly() {
+			return nil
 		}
-	case key.Matches(msg, k.Clear):
-		if wb.evSel < len(atts) && !wb.readOnly() {
-			att := atts[wb.evSel]
-			be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-			wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), func() tea.Cmd {
-				return func() tea.Msg {
-					_, err := be.Detach(id, aid, att.Subject, att.SHA256)
-					return detachedMsg{name: att.Name, err: err}
-				}
-			}))
-		}
+		att := a.att
+		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+		wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), func() tea.Cmd {
+			return func() tea.Msg {
+				_, err := be.Detach(id, aid, att.Subject, att.SHA256)
+				return detachedMsg{name: att.Name, err: err}
+			}
+		}))
 	}
 	return nil
 }
@@ -402,43 +397,6 @@ func (wb *workbench) evidenceLines(subject string, inner int) []string {
 		out = append(out, wb.c.styles.Error.Render(fit("    "+wb.c.words.MissingEvidence, inner)))
 	}
 	return out
-}
-
-// evidenceView is the indicator pane while the list of attachments is open.
-func (wb *workbench) evidenceView(inner, h int) []string {
-	subject := wb.evidenceSubject()
-	atts := wb.evidence[subject]
-	var lines []string
-	if len(atts) == 0 {
-		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.NoEvidence, inner)
-	}
-	for i, a := range atts {
-		pointer := "  "
-		if i == wb.evSel {
-			pointer = "> "
-		}
-		line := pointer + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector) + "  " + a.Wall.Local().Format("01-02 15:04")
-		if i == wb.evSel {
-			lines = append(lines, wb.c.styles.InputActive.Render(fit(line, inner)))
-		} else {
-			lines = append(lines, fit(line, inner))
-		}
-		var extra []string
-		if a.Taken != "" || a.GPS != "" {
-			extra = append(extra, strings.TrimSpace(wb.c.l.CLI.PhotoTaken+" "+a.Taken+" "+a.GPS))
-		}
-		if a.Note != "" {
-			extra = append(extra, textwidth.Line(a.Note))
-		}
-		extra = append(extra, "sha256 "+store.ShortID(a.SHA256, 16))
-		for _, e := range extra {
-			lines = appendWrapped(lines, wb.c.styles.Dim, "    ", e, inner)
-		}
-	}
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	return lines
 }
 
 // attachPromptLines is the path prompt and what tab found.

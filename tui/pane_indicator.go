@@ -48,10 +48,6 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		return box(&wb.c.styles, title, true, lines, w, h)
 	}
 	switch {
-	case wb.mode == viewUnrecorded:
-		return box(&wb.c.styles, wb.c.words.ListUnrecorded, true, wb.unrecordedView(inner, h-2), w, h)
-	case wb.mode == viewEvidence:
-		return box(&wb.c.styles, fmt.Sprintf(wb.c.words.EvidenceTitle, wb.evidenceSubject()), true, wb.evidenceView(inner, h-2), w, h)
 	case wb.mode == editAttach:
 		return box(&wb.c.styles, wb.c.words.Attach, true, wb.attachPromptLines(inner), w, h)
 	case wb.mode == editReopen:
@@ -61,12 +57,6 @@ func (wb *workbench) indicatorView(w, h int) []string {
 			lines = appendWrapped(lines, wb.c.styles.Error, "", wb.inlineErr, inner)
 		}
 		return box(&wb.c.styles, wb.c.words.Reopen, true, lines, w, h)
-	case wb.mode == viewHistory:
-		var lines []string
-		for _, s := range wb.history {
-			lines = appendWrapped(lines, wb.c.styles.Text, "", s, inner)
-		}
-		return box(&wb.c.styles, wb.historyHead, true, lines, w, h)
 	case len(wb.rows) == 0:
 		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.words.NoMatch, max(inner, 1)), w, h)
 	}

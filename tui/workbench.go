@@ -27,13 +27,11 @@ const (
 	editReopen              // the reason for reopening a signed assessment
 	editAttach              // the path of files to attach
 	editPickNote            // the note recorded with a value kept in a conflict
-	viewUnrecorded          // the list of unrecorded rules
-	viewHistory             // the history of a rule or indicator
-	viewEvidence            // the attachments of a rule or indicator
 )
 
-// typing reports the modes in which keys go into a text field.
-func (m editMode) typing() bool { return m >= editValue && m <= editPickNote }
+// typing reports the modes in which keys go into a text field: all of them
+// but editNone (the lists and views are dialogs).
+func (m editMode) typing() bool { return m != editNone }
 
 // place is where the inspector was in an assessment.
 type place struct {
@@ -89,11 +87,7 @@ type workbench struct {
 	renderGen   int // counts rescores: cached rows older than it are stale
 	navCache    map[navRowKey]string
 	navCacheKey navCacheKey
-	listSel     int      // the unrecorded list's cursor
-	evSel       int      // the evidence list's cursor
 	completions []string // what tab found for the attach prompt
-	history     []string // the history view's lines
-	historyHead string   // its title
 	message     string   // the last thing done, for the status line
 	failure     string   // the last save failure or refusal
 	version     int64    // the database's data_version when last read
@@ -264,16 +258,7 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		if d := wb.dialogs.top(); d != nil {
 			return wb.act(d.handle(msg))
 		}
-		switch {
-		case wb.mode == viewUnrecorded:
-			return wb.updateUnrecordedList(msg)
-		case wb.mode == viewEvidence:
-			return wb.updateEvidenceList(msg)
-		case wb.mode == viewHistory:
-			// Any key closes the view.
-			wb.mode = editNone
-			return nil
-		case wb.mode != editNone:
+		if wb.mode != editNone {
 			return wb.updateEditing(msg)
 		}
 		return wb.updateKeys(msg)
@@ -406,14 +391,8 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}
 	case wb.mode == editFilter:
 		return []key.Binding{k.Confirm, k.Cancel}
-	case wb.mode == viewUnrecorded:
-		return []key.Binding{k.Down, k.Confirm, k.Cancel}
-	case wb.mode == viewHistory:
-		return []key.Binding{k.Cancel}
 	case wb.mode == editAttach:
 		return []key.Binding{k.Confirm, k.Complete, k.Cancel}
-	case wb.mode == viewEvidence:
-		return []key.Binding{k.Down, k.Confirm, k.Attach, k.Clear, k.Cancel}
 	case wb.signed != nil:
 		return []key.Binding{k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
