@@ -97,6 +97,13 @@ func (wb *workbench) act(a action) tea.Cmd {
 		if a.then != nil {
 			return a.then()
 		}
+	case cancelTyping:
+		wb.dialogs.close()
+		wb.inlineErr = ""
+	case runCmd:
+		return a.cmd
+	case attachPath:
+		return wb.attach(a)
 	case gotoRule:
 		wb.dialogs.close()
 		wb.gotoIndicator(a.indicator)

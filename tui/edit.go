@@ -218,8 +218,6 @@ func (wb *workbench) stopEditing() {
 	wb.mode = editNone
 	wb.valueInput.Blur()
 	wb.reasonIn.Blur()
-	wb.pathInput.Blur()
-	wb.completions = nil
 	wb.noteArea.Blur()
 	wb.pendingVal = nil
 	wb.resolving = false
@@ -241,8 +239,6 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch wb.mode {
-	case editAttach:
-		return wb.updateAttach(msg)
 	case editFilter:
 		if isKey && key.Matches(km, k.Confirm) {
 			wb.stopEditing()

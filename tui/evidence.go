@@ -8,9 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/photo"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -72,62 +70,25 @@ func (wb *workbench) findMissingEvidence() {
 
 // startAttach opens the path prompt, in the folder used last.
 func (wb *workbench) startAttach() tea.Cmd {
-	if wb.readOnly() || wb.evidenceSubject() == "" {
+	subject := wb.evidenceSubject()
+	if wb.readOnly() || subject == "" {
 		return nil
 	}
-	wb.mode = editAttach
-	wb.completions = nil
 	start := wb.c.lastDir
 	if start != "" && !strings.HasSuffix(start, string(filepath.Separator)) {
 		start += string(filepath.Separator)
 	}
-	// Sized to the pane, a long path scrolls with the cursor in view.
-	wb.pathInput.SetWidth(max(wb.centerWidth()-4, 1))
-	wb.pathInput.SetValue(start)
-	wb.pathInput.CursorEnd()
-	wb.attachStart = start
-	return wb.pathInput.Focus()
-}
-
-// updateAttach drives the path prompt: tab completes, enter attaches.
-func (wb *workbench) updateAttach(msg tea.Msg) tea.Cmd {
-	km, isKey := msg.(tea.KeyPressMsg)
-	k := &wb.c.keys
-	switch {
-	case isKey && key.Matches(km, k.Complete):
-		return completePath(wb.pathInput.Value())
-	case isKey && key.Matches(km, k.Confirm):
-		path := strings.TrimSpace(wb.pathInput.Value())
-		if path == "" {
-			return nil
-		}
-		subject := wb.evidenceSubject()
-		wb.stopEditing()
-		wb.message = fmt.Sprintf(wb.c.words.Attaching, subject)
-		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-		return func() tea.Msg { return attachFiles(be, id, aid, subject, path) }
-	}
-	var cmd tea.Cmd
-	wb.pathInput, cmd = wb.pathInput.Update(msg)
-	wb.completions = nil
-	wb.replacePrefill()
+	d, cmd := newAttachDialog(wb.c, subject, start, max(wb.centerWidth()-4, 1))
+	wb.dialogs.open(d)
 	return cmd
 }
 
-// replacePrefill drops the folder the prompt started with when what was
-// typed (or pasted) after it is a path of its own: one starting with /, \,
-// ~, a drive (C:\) or a quote, as Explorer's "copy as path" gives.
-func (wb *workbench) replacePrefill() {
-	start := wb.attachStart
-	v := wb.pathInput.Value()
-	if start == "" || !strings.HasPrefix(v, start) {
-		return
-	}
-	if rest := v[len(start):]; ownPath(rest) {
-		wb.pathInput.SetValue(rest)
-		wb.pathInput.CursorEnd()
-		wb.attachStart = ""
-	}
+// attach closes the path prompt and attaches what it names, in a command.
+func (wb *workbench) attach(a attachPath) tea.Cmd {
+	wb.dialogs.close()
+	wb.message = fmt.Sprintf(wb.c.words.Attaching, a.subject)
+	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	return func() tea.Msg { return attachFiles(be, id, aid, a.subject, a.path) }
 }
 
 // ownPath reports whether typed text starts a path that does not continue
@@ -181,32 +142,10 @@ func completePath(prefix string) tea.Cmd {
 	}
 }
 
-// completed applies a completion if the prompt still holds its prefix.
+// completed hands tab's findings to the path prompt, if it is still open.
 func (wb *workbench) completed(msg completedMsg) {
-	if wb.mode != editAttach || wb.pathInput.Value() != msg.prefix {
-		return
-	}
-	switch len(msg.matches) {
-	case 0:
-		wb.completions = []string{wb.c.words.NoMatchPath}
-	case 1:
-		wb.pathInput.SetValue(msg.matches[0])
-		wb.pathInput.CursorEnd()
-		wb.completions = nil
-	default:
-		common := msg.matches[0]
-		for _, m := range msg.matches[1:] {
-			for !strings.HasPrefix(m, common) {
-				// Whole characters only: a Chinese name never loses half of one.
-				_, size := utf8.DecodeLastRuneInString(common)
-				common = common[:len(common)-size]
-			}
-		}
-		if len(common) > len(msg.prefix) {
-			wb.pathInput.SetValue(common)
-			wb.pathInput.CursorEnd()
-		}
-		wb.completions = msg.matches
+	if d, ok := wb.dialogs.top().(*attachDialog); ok {
+		d.completed(msg)
 	}
 }
 
@@ -397,23 +336,6 @@ func (wb *workbench) evidenceLines(subject string, inner int) []string {
 		out = append(out, wb.c.styles.Error.Render(fit("    "+wb.c.words.MissingEvidence, inner)))
 	}
 	return out
-}
-
-// attachPromptLines is the path prompt and what tab found.
-func (wb *workbench) attachPromptLines(inner int) []string {
-	lines := appendWrapped(nil, wb.c.styles.Dim, "", fmt.Sprintf(wb.c.words.AttachTo, wb.evidenceSubject()), inner)
-	lines = append(lines, fit(wb.pathInput.View(), inner))
-	for i, m := range wb.completions {
-		if i == 8 {
-			lines = append(lines, wb.c.styles.Dim.Render(fmt.Sprintf("  … %d", len(wb.completions)-8)))
-			break
-		}
-		lines = append(lines, wb.c.styles.Dim.Render(fit("  "+filepath.Base(strings.TrimSuffix(m, string(filepath.Separator)))+suffixSep(m), inner)))
-	}
-	if wb.attachStart != "" {
-		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.l.Workbench.AttachReplace, inner)
-	}
-	return appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.AttachHint, inner)
 }
 
 func suffixSep(p string) string {

@@ -48,8 +48,6 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		return box(&wb.c.styles, title, true, lines, w, h)
 	}
 	switch {
-	case wb.mode == editAttach:
-		return box(&wb.c.styles, wb.c.words.Attach, true, wb.attachPromptLines(inner), w, h)
 	case wb.mode == editReopen:
 		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.l.Values.Colon, wb.reasonIn.View(), inner), "")
 		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)

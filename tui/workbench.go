@@ -25,7 +25,6 @@ const (
 	editFilter              // the navigator filter
 	editResolveNew          // a new value that settles a conflict
 	editReopen              // the reason for reopening a signed assessment
-	editAttach              // the path of files to attach
 	editPickNote            // the note recorded with a value kept in a conflict
 )
 
@@ -71,27 +70,22 @@ type workbench struct {
 	mode       editMode
 	valueInput textinput.Model
 	reasonIn   textinput.Model
-	pathInput  textinput.Model // files to attach
-	// attachStart is the folder the attach prompt was given to start in,
-	// while what follows it may still replace it (replacePrefill).
-	attachStart string
-	noteArea    textarea.Model
-	pendingVal  *scoring.Value // a discretion value waiting for its reason
-	resolving   bool           // the value being entered settles a conflict
-	picking     *pickChoice    // the value kept in a conflict, waiting for its note
-	inlineErr   string
-	undo        []undoStep
+	noteArea   textarea.Model
+	pendingVal *scoring.Value // a discretion value waiting for its reason
+	resolving  bool           // the value being entered settles a conflict
+	picking    *pickChoice    // the value kept in a conflict, waiting for its note
+	inlineErr  string
+	undo       []undoStep
 	// dialogs are the modals open over the panes, the top one in front.
 	dialogs overlay
 
 	renderGen   int // counts rescores: cached rows older than it are stale
 	navCache    map[navRowKey]string
 	navCacheKey navCacheKey
-	completions []string // what tab found for the attach prompt
-	message     string   // the last thing done, for the status line
-	failure     string   // the last save failure or refusal
-	version     int64    // the database's data_version when last read
-	pollGen     int      // this workbench's poll timer
+	message     string // the last thing done, for the status line
+	failure     string // the last save failure or refusal
+	version     int64  // the database's data_version when last read
+	pollGen     int    // this workbench's poll timer
 	// justSaved is set when a save has just finished with nothing left to
 	// save (an edit, a sign-off, a reopening), and cleared by the next key
 	// or paste and by a reload after another program wrote: the status
@@ -108,7 +102,6 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	// Chinese character as two) and cut what is beyond; limitNote keeps
 	// store.MaxNoteChars instead, in characters, and refuses with a message.
 	wb.reasonIn = newInput("", 0)
-	wb.pathInput = newInput("", 4096)
 	wb.noteArea = textarea.New()
 	noteStyles := wb.noteArea.Styles()
 	noteStyles.Cursor.Blink = false
@@ -391,8 +384,6 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}
 	case wb.mode == editFilter:
 		return []key.Binding{k.Confirm, k.Cancel}
-	case wb.mode == editAttach:
-		return []key.Binding{k.Confirm, k.Complete, k.Cancel}
 	case wb.signed != nil:
 		return []key.Binding{k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
