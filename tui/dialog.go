@@ -100,6 +100,9 @@ func (wb *workbench) act(a action) tea.Cmd {
 	case cancelTyping:
 		wb.dialogs.close()
 		wb.inlineErr = ""
+	case giveText:
+		wb.dialogs.close()
+		return a.give(a.text)
 	case runCmd:
 		return a.cmd
 	case attachPath:
@@ -112,4 +115,36 @@ func (wb *workbench) act(a action) tea.Cmd {
 		return wb.evidenceAction(a)
 	}
 	return nil
+}
+
+// holdsFocus reports whether a dialog other than a question is open: the
+// panes beneath it are not where the keys go.
+func (o *overlay) holdsFocus() bool {
+	for _, d := range o.stack {
+		if _, ok := d.(*confirmDialog); !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reason is the open reason typed under a rule, or nil.
+func (o *overlay) reason() *reasonDialog {
+	d, _ := o.top().(*reasonDialog)
+	return d
+}
+
+// inputError is the error shown under the selected input: the open reason
+// dialog's, else the workbench's own.
+func (wb *workbench) inputError() string {
+	if d := wb.dialogs.reason(); d != nil {
+		return d.err
+	}
+	return wb.inlineErr
+}
+
+// editingInline reports whether the keys go into the indicator pane: a
+// figure or the note typed there, or a reason typed under a rule.
+func (wb *workbench) editingInline() bool {
+	return wb.mode != editNone && wb.mode != editFilter || wb.dialogs.reason() != nil
 }

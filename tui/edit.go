@@ -217,11 +217,7 @@ func (wb *workbench) askRetract() tea.Cmd {
 func (wb *workbench) stopEditing() {
 	wb.mode = editNone
 	wb.valueInput.Blur()
-	wb.reasonIn.Blur()
 	wb.noteArea.Blur()
-	wb.pendingVal = nil
-	wb.resolving = false
-	wb.picking = nil
 }
 
 func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
@@ -295,31 +291,8 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		wb.valueInput, cmd = wb.valueInput.Update(msg)
 		return cmd
-	case editReason:
-		r := wb.selectedRule()
-		if r == nil || wb.pendingVal == nil {
-			wb.stopEditing()
-			return nil
-		}
-		if isKey && key.Matches(km, k.Confirm) {
-			reason := strings.TrimSpace(wb.reasonIn.Value())
-			if reason == "" {
-				wb.inlineErr = wb.c.l.UI.NoteRequired
-				return nil
-			}
-			v, resolve := *wb.pendingVal, wb.resolving
-			wb.stopEditing()
-			cmd := wb.commitChange(r.ID, &v, reason, resolve)
-			wb.advance()
-			return cmd
-		}
-		return wb.updateReason(msg)
 	case editResolveNew:
 		return wb.updateResolveNew(msg)
-	case editPickNote:
-		return wb.updatePickNote(msg)
-	case editReopen:
-		return wb.updateReopen(msg)
 	}
 	return nil
 }
@@ -351,32 +324,20 @@ func (wb *workbench) updateNoteArea(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// updateReason types into a reason (of a deduction, of reopening) with the
-// note's limit and refusal.
-func (wb *workbench) updateReason(msg tea.Msg) tea.Cmd {
-	before, pos := wb.reasonIn.Value(), wb.reasonIn.Position()
-	in, cmd := wb.reasonIn.Update(msg)
-	if n := utf8.RuneCountInString(in.Value()); n > store.MaxNoteChars && n > utf8.RuneCountInString(before) {
-		in.SetValue(before)
-		in.SetCursor(pos)
-		wb.inlineErr = fmt.Sprintf(wb.c.l.Workbench.NoteTooLong, store.MaxNoteChars, n)
-		cmd = nil
-	}
-	wb.reasonIn = in
-	return cmd
-}
-
 // askReason holds a discretionary deduction until its reason is typed; the
 // figure stays on screen and no error shows before anything was wrong.
 func (wb *workbench) askReason(v scoring.Value, note string, resolve bool) tea.Cmd {
-	wb.pendingVal = &v
-	wb.resolving = resolve
-	wb.mode = editReason
-	wb.valueInput.Blur()
-	wb.reasonIn.SetValue(note)
-	wb.reasonIn.CursorEnd()
+	wb.stopEditing()
 	wb.inlineErr = ""
-	return wb.reasonIn.Focus()
+	id := wb.selectedRule().ID
+	d, cmd := newReasonDialog(wb.c, note, wb.c.l.UI.NoteRequired, func(reason string) tea.Cmd {
+		cmd := wb.commitChange(id, &v, reason, resolve)
+		wb.advance()
+		return cmd
+	})
+	d.value = &v
+	wb.dialogs.open(d)
+	return cmd
 }
 
 // typedValue parses and range-checks what was typed for a rule; when it is

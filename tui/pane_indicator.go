@@ -48,13 +48,6 @@ func (wb *workbench) indicatorView(w, h int) []string {
 		return box(&wb.c.styles, title, true, lines, w, h)
 	}
 	switch {
-	case wb.mode == editReopen:
-		lines := append(wrapPrefixed(wb.c.words.Reopen+wb.c.l.Values.Colon, wb.reasonIn.View(), inner), "")
-		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.ReopenReason, inner)
-		if wb.inlineErr != "" {
-			lines = appendWrapped(lines, wb.c.styles.Error, "", wb.inlineErr, inner)
-		}
-		return box(&wb.c.styles, wb.c.words.Reopen, true, lines, w, h)
 	case len(wb.rows) == 0:
 		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.words.NoMatch, max(inner, 1)), w, h)
 	}
@@ -90,8 +83,8 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	selEnd := 0
 	// The selected input's error goes right under it.
 	errorLines := func() {
-		if wb.inlineErr != "" {
-			for _, s := range textwidth.Wrap(wb.inlineErr, inner) {
+		if err := wb.inputError(); err != "" {
+			for _, s := range textwidth.Wrap(err, inner) {
 				lines = append(lines, wb.c.styles.Error.Render(s))
 			}
 		}
@@ -127,7 +120,7 @@ func (wb *workbench) scrolledBox(lines []string, selLine, selEnd, w, h int) []st
 	room := h - 3 // the border and the pinned line
 	if room < 1 || len(rest) <= room {
 		wb.scroll = 0
-		return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, lines, w, h)
+		return box(&wb.c.styles, title, wb.editingInline(), lines, w, h)
 	}
 	maxStart := len(rest) - room
 	// From the top, unless that hides the selected input: then far enough
@@ -142,7 +135,7 @@ func (wb *workbench) scrolledBox(lines []string, selLine, selEnd, w, h int) []st
 	wb.scroll = start - auto
 	title += fmt.Sprintf(" %d–%d/%d %s", start+1, start+room, len(rest), wb.c.words.More)
 	shown := append([]string{lines[0]}, rest[start:start+room]...)
-	return box(&wb.c.styles, title, wb.mode != editNone && wb.mode != editFilter, shown, w, h)
+	return box(&wb.c.styles, title, wb.editingInline(), shown, w, h)
 }
 
 // ruleLines renders one rule: its label and kind, then its input with the
@@ -170,12 +163,13 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	}
 	// The input line.
 	var field string
+	reason := wb.dialogs.reason()
 	editingThis := selected && (wb.mode == editValue || wb.mode == editResolveNew)
 	switch {
 	case editingThis:
 		field = "[" + wb.valueInput.View() + "]"
-	case selected && wb.mode == editReason && wb.pendingVal != nil:
-		field = "[" + wb.pendingVal.String() + "]" // the figure stays in view
+	case selected && reason != nil && reason.value != nil:
+		field = "[" + reason.value.String() + "]" // the figure stays in view
 	case !rr.Recorded:
 		field = wb.c.styles.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
 	case r.Kind.IsBool():
@@ -242,13 +236,14 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			out = append(out, wb.c.styles.Dim.Render(fit(last, inner)), effStyle.Render(textwidth.PadLeft(eff, inner)))
 		}
 	}
-	if r.Kind == rubric.Discretion && (rr.Note != "" || (selected && wb.mode == editReason)) {
-		reason := textwidth.Sanitize(rr.Note, false)
-		if selected && wb.mode == editReason {
-			reason = wb.reasonIn.View()
+	typingReason := selected && reason != nil && reason.value != nil
+	if r.Kind == rubric.Discretion && (rr.Note != "" || typingReason) {
+		text := textwidth.Sanitize(rr.Note, false)
+		if typingReason {
+			text = reason.input.View()
 		}
-		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.l.Values.Colon, reason, inner)...)
-		if selected && wb.mode == editReason {
+		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.l.Values.Colon, text, inner)...)
+		if typingReason {
 			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
 		}
 	}
@@ -297,8 +292,8 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 		out = append(out, wb.c.styles.Warning.Render(fit(s, inner)))
 	}
 	switch {
-	case selected && wb.mode == editPickNote && wb.picking != nil && wb.picking.ss.Subject == ss.Subject:
-		out = append(out, wb.pickPromptLines(inner)...)
+	case selected && wb.dialogs.reason() != nil && wb.dialogs.reason().pick != nil && wb.dialogs.reason().pick.ss.Subject == ss.Subject:
+		out = append(out, wb.pickPromptLines(wb.dialogs.reason(), inner)...)
 	case selected:
 		hint := l.UI.ResolveHint
 		if wb.signed != nil {

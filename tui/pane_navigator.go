@@ -75,7 +75,7 @@ func (wb *workbench) navigatorView(w, h int) []string {
 		}
 		lines = append(lines, line)
 	}
-	return fittedBox(&wb.c.styles, wb.navigatorTitle(), wb.dialogs.pane() == nil && (wb.mode == editNone || wb.mode == editFilter), lines, w, h)
+	return fittedBox(&wb.c.styles, wb.navigatorTitle(), !wb.dialogs.holdsFocus() && (wb.mode == editNone || wb.mode == editFilter), lines, w, h)
 }
 
 // navigatorTitle is the navigator's title line: the full title of the row

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -77,29 +76,16 @@ func (wb *workbench) startReopen() tea.Cmd {
 	if wb.signed == nil {
 		return nil
 	}
-	wb.mode = editReopen
-	wb.reasonIn.SetValue("")
 	wb.inlineErr = ""
-	return wb.reasonIn.Focus()
-}
-
-// updateReopen types the reason and reopens on enter.
-func (wb *workbench) updateReopen(msg tea.Msg) tea.Cmd {
-	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey && key.Matches(km, wb.c.keys.Confirm) {
-		reason := strings.TrimSpace(wb.reasonIn.Value())
-		if reason == "" {
-			wb.inlineErr = wb.c.words.ReopenReason
-			return nil
-		}
-		wb.stopEditing()
-		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	d, cmd := newReasonDialog(wb.c, "", wb.c.words.ReopenReason, func(reason string) tea.Cmd {
 		return func() tea.Msg {
 			_, err := be.Reopen(id, aid, reason)
 			return statusSavedMsg{err: err}
 		}
-	}
-	return wb.updateReason(msg)
+	})
+	wb.dialogs.open(reopenDialog{d})
+	return cmd
 }
 
 // signOffLines says, under a rule changed after the sign-off, what was

@@ -20,12 +20,9 @@ type editMode int
 const (
 	editNone       editMode = iota
 	editValue               // a rule's figure
-	editReason              // the reason of a discretionary deduction
 	editNote                // the indicator's free note
 	editFilter              // the navigator filter
 	editResolveNew          // a new value that settles a conflict
-	editReopen              // the reason for reopening a signed assessment
-	editPickNote            // the note recorded with a value kept in a conflict
 )
 
 // typing reports the modes in which keys go into a text field: all of them
@@ -69,11 +66,7 @@ type workbench struct {
 
 	mode       editMode
 	valueInput textinput.Model
-	reasonIn   textinput.Model
 	noteArea   textarea.Model
-	pendingVal *scoring.Value // a discretion value waiting for its reason
-	resolving  bool           // the value being entered settles a conflict
-	picking    *pickChoice    // the value kept in a conflict, waiting for its note
 	inlineErr  string
 	undo       []undoStep
 	// dialogs are the modals open over the panes, the top one in front.
@@ -101,7 +94,6 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	// No widget limits on notes: the widgets count screen columns (a
 	// Chinese character as two) and cut what is beyond; limitNote keeps
 	// store.MaxNoteChars instead, in characters, and refuses with a message.
-	wb.reasonIn = newInput("", 0)
 	wb.noteArea = textarea.New()
 	noteStyles := wb.noteArea.Styles()
 	noteStyles.Cursor.Blink = false
@@ -378,8 +370,6 @@ func (wb *workbench) shortHelp() []key.Binding {
 	switch {
 	case wb.mode == editValue, wb.mode == editResolveNew:
 		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
-	case wb.mode == editReason, wb.mode == editReopen, wb.mode == editPickNote:
-		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == editNote:
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}
 	case wb.mode == editFilter:
