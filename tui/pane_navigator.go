@@ -161,3 +161,55 @@ func (wb *workbench) categoryResult(id string) *scoring.CategoryResult {
 	}
 	return &scoring.CategoryResult{}
 }
+
+// boilerplate are openings many indicators share; the navigator drops them
+// so that its short titles start with what tells them apart.
+var boilerplate = []string{"按照省、州要求", "按照要求", "按要求", "积极"}
+
+// distinctTitles are the indicators' short titles for the navigator, each
+// told apart from the others: a shared opening phrase is dropped, and when
+// two titles still begin alike (6.4 and 6.5: 开展“放管服”改革政务服务工作…)
+// the common part is elided: 开展…外出考察学习, 开展…典型经验宣传.
+func distinctTitles(rb *rubric.Rubric) map[string]string {
+	inds := rb.Indicators()
+	titles := make([][]rune, len(inds))
+	for i, ind := range inds {
+		titles[i] = []rune(plainTitle(ind))
+	}
+	out := map[string]string{}
+	for i, ind := range inds {
+		common := 0
+		for j := range inds {
+			if i != j {
+				common = max(common, commonPrefix(titles[i], titles[j]))
+			}
+		}
+		t := titles[i]
+		if common >= 6 && common < len(t) {
+			t = append(append(append([]rune{}, t[:2]...), '…'), t[common:]...)
+		}
+		out[ind.ID] = string(t)
+	}
+	return out
+}
+
+// plainTitle is an indicator's short title without a shared opening phrase
+// (boilerplate) or a closing 。, whole.
+func plainTitle(ind *rubric.Indicator) string {
+	t := textwidth.Sanitize(shortTitle(ind), false)
+	for _, b := range boilerplate {
+		if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
+			t = rest
+			break
+		}
+	}
+	return strings.TrimRight(t, "。")
+}
+
+func commonPrefix(a, b []rune) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
