@@ -46,6 +46,25 @@ type action any
 // action a question answered yes asks for.
 type closeDialog struct{ then func() tea.Cmd }
 
+// cursorList is the cursor of a dialog's list of n items: j/k move it.
+type cursorList struct{ sel int }
+
+// key is the key pressed in a list dialog, and false when the message was
+// no key or the key moved the cursor (nothing more to do).
+func (l *cursorList) key(k *KeyMap, msg tea.Msg, n int) (tea.KeyPressMsg, bool) {
+	km, ok := msg.(tea.KeyPressMsg)
+	switch {
+	case !ok:
+	case key.Matches(km, k.Down):
+		l.sel = min(l.sel+1, max(n-1, 0))
+	case key.Matches(km, k.Up):
+		l.sel = max(l.sel-1, 0)
+	default:
+		return km, true
+	}
+	return km, false
+}
+
 // overlay is the workbench's stack of dialogs, the top one in front.
 type overlay struct{ stack []dialog }
 

@@ -18,7 +18,7 @@ type evidenceDialog struct {
 	c       *common
 	subject string
 	atts    func() []store.Attachment
-	sel     int
+	cursorList
 }
 
 func newEvidenceDialog(c *common, subject string, atts func() []store.Attachment) *evidenceDialog {
@@ -36,19 +36,14 @@ type (
 )
 
 func (d *evidenceDialog) handle(msg tea.Msg) action {
-	km, ok := msg.(tea.KeyPressMsg)
+	atts := d.atts()
+	km, ok := d.key(&d.c.keys, msg, len(atts))
 	if !ok {
 		return nil
 	}
-	k := &d.c.keys
-	atts := d.atts()
-	switch {
+	switch k := &d.c.keys; {
 	case key.Matches(km, k.Cancel), key.Matches(km, k.Evidence):
 		return closeDialog{}
-	case key.Matches(km, k.Down):
-		d.sel = min(d.sel+1, max(len(atts)-1, 0))
-	case key.Matches(km, k.Up):
-		d.sel = max(d.sel-1, 0)
 	case key.Matches(km, k.Attach):
 		return attachMore{}
 	case key.Matches(km, k.Confirm):

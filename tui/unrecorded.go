@@ -14,7 +14,7 @@ import (
 type unrecordedDialog struct {
 	c    *common
 	list func() []unrecordedRule
-	sel  int
+	cursorList
 }
 
 func newUnrecordedDialog(c *common, list func() []unrecordedRule) *unrecordedDialog {
@@ -29,19 +29,12 @@ type gotoRule struct {
 }
 
 func (d *unrecordedDialog) handle(msg tea.Msg) action {
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	k := &d.c.keys
-	list := d.list()
+	k, list := &d.c.keys, d.list()
+	km, ok := d.key(k, msg, len(list))
 	switch {
+	case !ok:
 	case key.Matches(km, k.Cancel), key.Matches(km, k.ListUnrecorded), key.Matches(km, k.Back):
 		return closeDialog{}
-	case key.Matches(km, k.Up):
-		d.sel = max(d.sel-1, 0)
-	case key.Matches(km, k.Down):
-		d.sel = min(d.sel+1, max(len(list)-1, 0))
 	case key.Matches(km, k.Confirm):
 		if d.sel < len(list) {
 			u := list[d.sel]
