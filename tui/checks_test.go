@@ -48,12 +48,9 @@ func TestChecksDialog(t *testing.T) {
 				t.Fatalf("pane lacks the findings or the question:\n%s", body)
 			}
 			a := d.handle(key1(tc.key))
-			cl, closes := a.(closeDialog)
+			closes := runClosing(a)
 			if closes != tc.closes {
 				t.Fatalf("action %#v, want closing %v", a, tc.closes)
-			}
-			if closes && cl.then != nil {
-				cl.then()
 			}
 			if signed != tc.signs {
 				t.Fatalf("signed %v, want %v", signed, tc.signs)

@@ -34,12 +34,9 @@ func TestConfirmDialog(t *testing.T) {
 				t.Fatal("a question takes text")
 			}
 			a := d.handle(tc.msg)
-			cl, closes := a.(closeDialog)
+			closes := runClosing(a)
 			if closes != tc.closes {
 				t.Fatalf("action %#v, want closing %v", a, tc.closes)
-			}
-			if closes && cl.then != nil {
-				cl.then()
 			}
 			if done != tc.does {
 				t.Fatalf("done %v, want %v", done, tc.does)

@@ -59,3 +59,13 @@ func sameAction(a, b action) bool {
 	}
 	return a == b
 }
+
+// runClosing reports whether an action closes the dialog, running what it
+// asks to run after.
+func runClosing(a action) bool {
+	cl, ok := a.(closeDialog)
+	if ok && cl.then != nil {
+		cl.then()
+	}
+	return ok
+}
