@@ -191,8 +191,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.front = screenWorkbench
 		return m, m.wb.startPolling()
-	case reloadedMsg, savedMsg, retryMsg, pollMsg, versionMsg, historyMsg, statusSavedMsg,
-		checksMsg, attachedMsg, detachedMsg, openedMsg, completedMsg:
+	case workbenchMsg:
 		if m.wb != nil {
 			return m, m.wb.update(msg)
 		}

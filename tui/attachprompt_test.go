@@ -22,11 +22,11 @@ func TestAttachPromptTypedPathReplacesTheLastFolder(t *testing.T) {
 	h.gotoIndicator("1.2")
 	h.keys("a")
 	h.mustContain("直接输入 /、~ 或盘符开头的路径即替换上次的文件夹")
-	if got := h.m.wb.pathInput.Value(); got != last+string(filepath.Separator) {
+	if got := h.attachPrompt().input.Value(); got != last+string(filepath.Separator) {
 		t.Fatalf("the prompt starts with %q, want the last folder", got)
 	}
 	h.typeText(scan)
-	if got := h.m.wb.pathInput.Value(); got != scan {
+	if got := h.attachPrompt().input.Value(); got != scan {
 		t.Fatalf("typing %s in the prompt made %q", scan, got)
 	}
 	h.keys("enter")
@@ -41,7 +41,7 @@ func TestAttachPromptTypedPathReplacesTheLastFolder(t *testing.T) {
 	} {
 		h.keys("a")
 		h.typeText(c.typed)
-		if got := h.m.wb.pathInput.Value(); got != c.want {
+		if got := h.attachPrompt().input.Value(); got != c.want {
 			t.Errorf("typing %q made %q, want %q", c.typed, got, c.want)
 		}
 		h.keys("esc")
@@ -49,7 +49,17 @@ func TestAttachPromptTypedPathReplacesTheLastFolder(t *testing.T) {
 	// A pasted path, quoted as Explorer copies it, replaces the folder too.
 	h.keys("a")
 	h.send(tea.PasteMsg{Content: `"` + scan + `"`})
-	if got := h.m.wb.pathInput.Value(); got != `"`+scan+`"` {
+	if got := h.attachPrompt().input.Value(); got != `"`+scan+`"` {
 		t.Errorf("pasting a quoted path made %q", got)
 	}
+}
+
+// attachPrompt is the open path prompt.
+func (h *harness) attachPrompt() *attachDialog {
+	h.t.Helper()
+	d, ok := h.m.wb.dialogs.top().(*attachDialog)
+	if !ok {
+		h.t.Fatalf("no path prompt open:\n%s", h.screen())
+	}
+	return d
 }

@@ -180,3 +180,18 @@ type (
 		signed *store.Revision // the sign-off recorded, to say what happened
 	}
 )
+
+// workbenchMsg marks a message for the open workbench: the outcome of a
+// command it started (a save, a read, a timer, a file job). The root model
+// hands every such message to the workbench, or drops it when none is open
+// (the workbench was closed meanwhile); a new kind of message joins by its
+// method, next to its type.
+type workbenchMsg interface{ forWorkbench() }
+
+func (reloadedMsg) forWorkbench()    {}
+func (pollMsg) forWorkbench()        {}
+func (versionMsg) forWorkbench()     {}
+func (historyMsg) forWorkbench()     {}
+func (savedMsg) forWorkbench()       {}
+func (retryMsg) forWorkbench()       {}
+func (statusSavedMsg) forWorkbench() {}

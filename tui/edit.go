@@ -16,12 +16,6 @@ import (
 	"github.com/kaohe/kaohe/store"
 )
 
-// undoStep restores what one edit of this session changed.
-type undoStep struct {
-	restore []store.Change
-	what    string // "1.2.a 4 → 3"
-}
-
 // readOnly refuses edits of a signed assessment, saying why and what to do
 // under the input and on the status line (which a list view still shows).
 func (wb *workbench) readOnly() bool {
@@ -217,20 +211,14 @@ func (wb *workbench) askRetract() tea.Cmd {
 		return nil
 	}
 	id := r.ID
-	wb.ask = &question{text: fmt.Sprintf(wb.c.words.ConfirmRetract, id), action: func() tea.Cmd { return wb.commit(id, nil, "") }}
+	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmRetract, id), func() tea.Cmd { return wb.commit(id, nil, "") }))
 	return nil
 }
 
 func (wb *workbench) stopEditing() {
 	wb.mode = editNone
 	wb.valueInput.Blur()
-	wb.reasonIn.Blur()
-	wb.pathInput.Blur()
-	wb.completions = nil
 	wb.noteArea.Blur()
-	wb.pendingVal = nil
-	wb.resolving = false
-	wb.picking = nil
 }
 
 func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
@@ -248,8 +236,6 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	switch wb.mode {
-	case editAttach:
-		return wb.updateAttach(msg)
 	case editFilter:
 		if isKey && key.Matches(km, k.Confirm) {
 			wb.stopEditing()
@@ -306,31 +292,8 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		wb.valueInput, cmd = wb.valueInput.Update(msg)
 		return cmd
-	case editReason:
-		r := wb.selectedRule()
-		if r == nil || wb.pendingVal == nil {
-			wb.stopEditing()
-			return nil
-		}
-		if isKey && key.Matches(km, k.Confirm) {
-			reason := strings.TrimSpace(wb.reasonIn.Value())
-			if reason == "" {
-				wb.inlineErr = wb.c.l.UI.NoteRequired
-				return nil
-			}
-			v, resolve := *wb.pendingVal, wb.resolving
-			wb.stopEditing()
-			cmd := wb.commitChange(r.ID, &v, reason, resolve)
-			wb.advance()
-			return cmd
-		}
-		return wb.updateReason(msg)
 	case editResolveNew:
 		return wb.updateResolveNew(msg)
-	case editPickNote:
-		return wb.updatePickNote(msg)
-	case editReopen:
-		return wb.updateReopen(msg)
 	}
 	return nil
 }
@@ -362,65 +325,20 @@ func (wb *workbench) updateNoteArea(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// updateReason types into a reason (of a deduction, of reopening) with the
-// note's limit and refusal.
-func (wb *workbench) updateReason(msg tea.Msg) tea.Cmd {
-	before, pos := wb.reasonIn.Value(), wb.reasonIn.Position()
-	in, cmd := wb.reasonIn.Update(msg)
-	if n := utf8.RuneCountInString(in.Value()); n > store.MaxNoteChars && n > utf8.RuneCountInString(before) {
-		in.SetValue(before)
-		in.SetCursor(pos)
-		wb.inlineErr = fmt.Sprintf(wb.c.l.Workbench.NoteTooLong, store.MaxNoteChars, n)
-		cmd = nil
-	}
-	wb.reasonIn = in
-	return cmd
-}
-
-// record is a value entered for a rule (0, 1, a typed figure and enter, a
-// reason): it is committed and the cursor moves on by the one rule every
-// kind follows.
-func (wb *workbench) record(rule string, v *scoring.Value, note string) tea.Cmd {
-	cmd := wb.commit(rule, v, note)
-	wb.advance()
-	return cmd
-}
-
-// advance is the one rule for moving on after a value was entered, the same
-// for every kind of rule: to the indicator's next unrecorded rule, or, when
-// the value completed the indicator, to the next indicator with work left,
-// saying what this one now scores. A refused value (an error is showing)
-// stays put. The keys that adjust a recorded value (space, +, −) stay too,
-// so that they can be pressed again.
-func (wb *workbench) advance() {
-	ind := wb.current()
-	if ind == nil || wb.inlineErr != "" {
-		return
-	}
-	for i := range ind.Rules {
-		j := (wb.sel + 1 + i) % len(ind.Rules)
-		if _, ok := wb.findings[ind.Rules[j].ID]; !ok {
-			wb.sel = j
-			return
-		}
-	}
-	ir, _ := wb.res.Indicator(ind.ID)
-	done := fmt.Sprintf(wb.c.words.Completed, ind.ID, scoreOf(ir.Score, ir.Max))
-	wb.nextUnrecorded(1)
-	wb.message = done
-}
-
 // askReason holds a discretionary deduction until its reason is typed; the
 // figure stays on screen and no error shows before anything was wrong.
 func (wb *workbench) askReason(v scoring.Value, note string, resolve bool) tea.Cmd {
-	wb.pendingVal = &v
-	wb.resolving = resolve
-	wb.mode = editReason
-	wb.valueInput.Blur()
-	wb.reasonIn.SetValue(note)
-	wb.reasonIn.CursorEnd()
+	wb.stopEditing()
 	wb.inlineErr = ""
-	return wb.reasonIn.Focus()
+	id := wb.selectedRule().ID
+	d, cmd := newReasonDialog(wb.c, note, wb.c.l.UI.NoteRequired, func(reason string) tea.Cmd {
+		cmd := wb.commitChange(id, &v, reason, resolve)
+		wb.advance()
+		return cmd
+	})
+	d.value = &v
+	wb.dialogs.open(d)
+	return cmd
 }
 
 // typedValue parses and range-checks what was typed for a rule; when it is
@@ -452,198 +370,4 @@ func (wb *workbench) allowed(r *rubric.Rule) string {
 		return wb.c.l.UI.Allowed + wb.c.l.UI.AllowedBool
 	}
 	return wb.c.l.UI.Allowed + report.Allowed(wb.c.l, r)
-}
-
-// commit is a confirmed edit: it takes effect on screen at once (the score
-// is recomputed in this same Update) and is queued for saving.
-func (wb *workbench) commit(subject string, v *scoring.Value, note string) tea.Cmd {
-	if wb.conflicted(subject) {
-		return nil
-	}
-	return wb.commitChange(subject, v, note, false)
-}
-
-// commitChange records a value; resolve settles a conflict (the new
-// revision supersedes every head the inspector saw).
-func (wb *workbench) commitChange(subject string, v *scoring.Value, note string, resolve bool) tea.Cmd {
-	if wb.readOnly() {
-		return nil
-	}
-	c := store.Change{Subject: subject, Note: note}
-	if v != nil {
-		c = store.Set(subject, *v, note)
-	}
-	c.Resolve = resolve
-	return wb.apply(c)
-}
-
-// apply puts changes on screen, remembers how to undo them, and queues
-// them to be saved together.
-func (wb *workbench) apply(changes ...store.Change) tea.Cmd {
-	wb.inlineErr, wb.message = "", ""
-	step := undoStep{}
-	var what []string
-	for _, c := range changes {
-		restore, from := wb.restoring(c.Subject)
-		step.restore = append(step.restore, restore)
-		what = append(what, c.Subject+" "+from+" → "+wb.shown(c.Subject, c.Value))
-		wb.applyLocal(c)
-		if c.Resolve {
-			delete(wb.conflicts, c.Subject)
-		}
-	}
-	step.what = strings.Join(what, wb.c.l.Values.Comma)
-	wb.undo = append(wb.undo, step)
-	wb.rescore()
-	return wb.saver.enqueue(changes...)
-}
-
-// restoring is the change that puts a subject back as it is now, and how
-// its value reads.
-func (wb *workbench) restoring(subject string) (store.Change, string) {
-	c := store.Change{Subject: subject}
-	if ind, ok := strings.CutPrefix(subject, store.NotePrefix); ok {
-		if n, ok := wb.notes[ind]; ok {
-			c.Value = store.SetText(subject, n).Value
-		}
-		return c, wb.shown(subject, c.Value)
-	}
-	if f, ok := wb.findings[subject]; ok {
-		c.Value, c.Note = store.Set(subject, f.Value, f.Note).Value, f.Note
-	}
-	return c, wb.shown(subject, c.Value)
-}
-
-// shown is a stored value as the inspector reads it ("—" for none).
-func (wb *workbench) shown(subject string, value *string) string {
-	if value == nil {
-		return "—"
-	}
-	if strings.HasPrefix(subject, store.NotePrefix) {
-		return "“" + textwidth.Truncate(textwidth.Sanitize(store.DecodeText(value), false), 12, "…") + "”"
-	}
-	v, err := store.DecodeValue(*value)
-	if err != nil {
-		return "?"
-	}
-	return report.FormatValue(wb.c.l, &v)
-}
-
-// undoLast is u: it restores what the last edit of this session changed, as
-// a new revision (the history keeps both), and says what it undid.
-func (wb *workbench) undoLast() tea.Cmd {
-	if wb.readOnly() {
-		return nil
-	}
-	if len(wb.undo) == 0 {
-		wb.message = wb.c.words.NothingToUndo
-		return nil
-	}
-	step := wb.undo[len(wb.undo)-1]
-	wb.undo = wb.undo[:len(wb.undo)-1]
-	for _, c := range step.restore {
-		if _, ok := wb.conflicts[c.Subject]; ok {
-			wb.inlineErr = wb.c.words.ConflictEdit
-			return nil
-		}
-	}
-	for _, c := range step.restore {
-		wb.applyLocal(c)
-	}
-	wb.rescore()
-	cmd := wb.saver.enqueue(step.restore...)
-	wb.inlineErr = ""
-	wb.message = fmt.Sprintf(wb.c.words.Undid, step.what)
-	return cmd
-}
-
-// indicatorClean is o: every unrecorded flag and count rule of the
-// indicator gets "no deficiency", in one transaction; then the cursor goes
-// to what is still open here (a figure) or to the next indicator with
-// unrecorded rules.
-func (wb *workbench) indicatorClean() tea.Cmd {
-	ind := wb.current()
-	if ind == nil || wb.readOnly() {
-		return nil
-	}
-	var changes []store.Change
-	for _, r := range ind.Rules {
-		if _, ok := wb.findings[r.ID]; ok {
-			continue
-		}
-		if _, ok := wb.conflicts[r.ID]; ok {
-			continue
-		}
-		var v scoring.Value
-		switch r.Kind {
-		case rubric.Flag:
-			v = scoring.BoolValue(false)
-		case rubric.Count:
-			v = scoring.NumValue(decimal.Zero)
-		default:
-			continue
-		}
-		changes = append(changes, store.Set(r.ID, v, ""))
-	}
-	var cmd tea.Cmd
-	if len(changes) > 0 {
-		cmd = wb.apply(changes...)
-		wb.undo[len(wb.undo)-1].what = fmt.Sprintf(wb.c.words.Cleaned, ind.ID, len(changes))
-		wb.message = fmt.Sprintf(wb.c.words.Cleaned, ind.ID, len(changes))
-	}
-	for i, r := range ind.Rules {
-		if _, ok := wb.findings[r.ID]; !ok {
-			wb.sel = i
-			return cmd
-		}
-	}
-	msg := wb.message
-	if wb.nextUnrecorded(1) {
-		wb.message = msg
-	}
-	return cmd
-}
-
-// applyLocal puts a change into the in-memory findings and notes.
-func (wb *workbench) applyLocal(c store.Change) {
-	if ind, ok := strings.CutPrefix(c.Subject, store.NotePrefix); ok {
-		if c.Value == nil {
-			delete(wb.notes, ind)
-		} else {
-			wb.notes[ind] = store.DecodeText(c.Value)
-		}
-		return
-	}
-	if c.Value == nil {
-		delete(wb.findings, c.Subject)
-		return
-	}
-	if v, err := store.DecodeValue(*c.Value); err == nil {
-		wb.findings[c.Subject] = scoring.Finding{Value: v, Note: c.Note}
-	}
-}
-
-// saved handles a save's outcome: a failure keeps the edit on screen,
-// marked unsaved, until the retry; a refusal drops it and reloads what the
-// store holds so the screen shows the truth.
-func (wb *workbench) saved(msg savedMsg) tea.Cmd {
-	outcome, cmd := wb.saver.saved(msg)
-	switch outcome {
-	case outcomeSaved:
-		if wb.saver.unsaved() == 0 {
-			wb.failure, wb.justSaved = "", true
-		}
-	case outcomeRefused:
-		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
-		return tea.Batch(cmd, wb.reload())
-	case outcomeFailed:
-		wb.failure = fmt.Sprintf(wb.c.l.UI.SaveFailed, oneLine(msg.err.Error()))
-	}
-	return cmd
-}
-
-// reload reads the assessment's current state from the store again.
-func (wb *workbench) reload() tea.Cmd {
-	be, aid := wb.c.opts.Backend, wb.a.ID
-	return func() tea.Msg { return reloadedMsg(readState(be, aid)) }
 }

@@ -8,9 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/photo"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -72,62 +70,25 @@ func (wb *workbench) findMissingEvidence() {
 
 // startAttach opens the path prompt, in the folder used last.
 func (wb *workbench) startAttach() tea.Cmd {
-	if wb.readOnly() || wb.evidenceSubject() == "" {
+	subject := wb.evidenceSubject()
+	if wb.readOnly() || subject == "" {
 		return nil
 	}
-	wb.mode = editAttach
-	wb.completions = nil
 	start := wb.c.lastDir
 	if start != "" && !strings.HasSuffix(start, string(filepath.Separator)) {
 		start += string(filepath.Separator)
 	}
-	// Sized to the pane, a long path scrolls with the cursor in view.
-	wb.pathInput.SetWidth(max(wb.centerWidth()-4, 1))
-	wb.pathInput.SetValue(start)
-	wb.pathInput.CursorEnd()
-	wb.attachStart = start
-	return wb.pathInput.Focus()
-}
-
-// updateAttach drives the path prompt: tab completes, enter attaches.
-func (wb *workbench) updateAttach(msg tea.Msg) tea.Cmd {
-	km, isKey := msg.(tea.KeyPressMsg)
-	k := &wb.c.keys
-	switch {
-	case isKey && key.Matches(km, k.Complete):
-		return completePath(wb.pathInput.Value())
-	case isKey && key.Matches(km, k.Confirm):
-		path := strings.TrimSpace(wb.pathInput.Value())
-		if path == "" {
-			return nil
-		}
-		subject := wb.evidenceSubject()
-		wb.stopEditing()
-		wb.message = fmt.Sprintf(wb.c.words.Attaching, subject)
-		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-		return func() tea.Msg { return attachFiles(be, id, aid, subject, path) }
-	}
-	var cmd tea.Cmd
-	wb.pathInput, cmd = wb.pathInput.Update(msg)
-	wb.completions = nil
-	wb.replacePrefill()
+	d, cmd := newAttachDialog(wb.c, subject, start, max(wb.centerWidth()-4, 1))
+	wb.dialogs.open(d)
 	return cmd
 }
 
-// replacePrefill drops the folder the prompt started with when what was
-// typed (or pasted) after it is a path of its own: one starting with /, \,
-// ~, a drive (C:\) or a quote, as Explorer's "copy as path" gives.
-func (wb *workbench) replacePrefill() {
-	start := wb.attachStart
-	v := wb.pathInput.Value()
-	if start == "" || !strings.HasPrefix(v, start) {
-		return
-	}
-	if rest := v[len(start):]; ownPath(rest) {
-		wb.pathInput.SetValue(rest)
-		wb.pathInput.CursorEnd()
-		wb.attachStart = ""
-	}
+// attach closes the path prompt and attaches what it names, in a command.
+func (wb *workbench) attach(a attachPath) tea.Cmd {
+	wb.dialogs.close()
+	wb.message = fmt.Sprintf(wb.c.words.Attaching, a.subject)
+	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	return func() tea.Msg { return attachFiles(be, id, aid, a.subject, a.path) }
 }
 
 // ownPath reports whether typed text starts a path that does not continue
@@ -149,6 +110,8 @@ type completedMsg struct {
 	prefix  string
 	matches []string // full paths; folders end with the separator
 }
+
+func (completedMsg) forWorkbench() {}
 
 // completePath lists what a typed path prefix can complete to.
 func completePath(prefix string) tea.Cmd {
@@ -179,32 +142,10 @@ func completePath(prefix string) tea.Cmd {
 	}
 }
 
-// completed applies a completion if the prompt still holds its prefix.
+// completed hands tab's findings to the path prompt, if it is still open.
 func (wb *workbench) completed(msg completedMsg) {
-	if wb.mode != editAttach || wb.pathInput.Value() != msg.prefix {
-		return
-	}
-	switch len(msg.matches) {
-	case 0:
-		wb.completions = []string{wb.c.words.NoMatchPath}
-	case 1:
-		wb.pathInput.SetValue(msg.matches[0])
-		wb.pathInput.CursorEnd()
-		wb.completions = nil
-	default:
-		common := msg.matches[0]
-		for _, m := range msg.matches[1:] {
-			for !strings.HasPrefix(m, common) {
-				// Whole characters only: a Chinese name never loses half of one.
-				_, size := utf8.DecodeLastRuneInString(common)
-				common = common[:len(common)-size]
-			}
-		}
-		if len(common) > len(msg.prefix) {
-			wb.pathInput.SetValue(common)
-			wb.pathInput.CursorEnd()
-		}
-		wb.completions = msg.matches
+	if d, ok := wb.dialogs.top().(*attachDialog); ok {
+		d.completed(msg)
 	}
 }
 
@@ -215,6 +156,8 @@ type attachedMsg struct {
 	n       int
 	err     error
 }
+
+func (attachedMsg) forWorkbench() {}
 
 // attachFiles attaches the file, the files a pattern matches, or every
 // file of a folder (a folder's photos at once), in order; it stops at the
@@ -276,45 +219,40 @@ func (wb *workbench) attached(msg attachedMsg) tea.Cmd {
 
 // openEvidenceList shows the selection's attachments.
 func (wb *workbench) openEvidenceList() tea.Cmd {
-	if wb.evidenceSubject() == "" {
+	subject := wb.evidenceSubject()
+	if subject == "" {
 		return nil
 	}
-	wb.mode = viewEvidence
-	wb.evSel = 0
+	wb.dialogs.open(newEvidenceDialog(wb.c, subject, func() []store.Attachment { return wb.evidence[subject] }))
 	return nil
 }
 
-// updateEvidenceList: j/k choose, enter opens, x detaches (asked), a adds.
-func (wb *workbench) updateEvidenceList(msg tea.KeyPressMsg) tea.Cmd {
-	k := &wb.c.keys
-	atts := wb.evidence[wb.evidenceSubject()]
-	switch {
-	case key.Matches(msg, k.Cancel), key.Matches(msg, k.Evidence):
-		wb.mode = editNone
-	case key.Matches(msg, k.Down):
-		wb.evSel = min(wb.evSel+1, max(len(atts)-1, 0))
-	case key.Matches(msg, k.Up):
-		wb.evSel = max(wb.evSel-1, 0)
-	case key.Matches(msg, k.Attach):
+// evidenceAction carries out what the evidence list asked for.
+func (wb *workbench) evidenceAction(a action) tea.Cmd {
+	switch a := a.(type) {
+	case attachMore:
+		if wb.readOnly() {
+			return nil // the list stays open, saying why
+		}
+		wb.dialogs.close()
 		return wb.startAttach()
-	case key.Matches(msg, k.Confirm):
-		if wb.evSel < len(atts) {
-			att := atts[wb.evSel]
-			be, open := wb.c.opts.Backend, wb.c.opts.OpenFile
-			wb.message = fmt.Sprintf(wb.c.words.Opening, textwidth.Line(att.Name))
-			return func() tea.Msg { return openEvidence(be, open, att) }
+	case openAttachment:
+		att := a.att
+		be, open := wb.c.opts.Backend, wb.c.opts.OpenFile
+		wb.message = fmt.Sprintf(wb.c.words.Opening, textwidth.Line(att.Name))
+		return func() tea.Msg { return openEvidence(be, open, att) }
+	case askDetach:
+		if wb.readOnly() {
+			return nil
 		}
-	case key.Matches(msg, k.Clear):
-		if wb.evSel < len(atts) && !wb.readOnly() {
-			att := atts[wb.evSel]
-			be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-			wb.ask = &question{text: fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), action: func() tea.Cmd {
-				return func() tea.Msg {
-					_, err := be.Detach(id, aid, att.Subject, att.SHA256)
-					return detachedMsg{name: att.Name, err: err}
-				}
-			}}
-		}
+		att := a.att
+		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+		wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), func() tea.Cmd {
+			return func() tea.Msg {
+				_, err := be.Detach(id, aid, att.Subject, att.SHA256)
+				return detachedMsg{name: att.Name, err: err}
+			}
+		}))
 	}
 	return nil
 }
@@ -325,11 +263,15 @@ type detachedMsg struct {
 	err  error
 }
 
+func (detachedMsg) forWorkbench() {}
+
 // openedMsg says whether the viewer started.
 type openedMsg struct {
 	name string
 	err  error
 }
+
+func (openedMsg) forWorkbench() {}
 
 // openEvidence writes the file to a private temporary folder under its own
 // name and starts the system's viewer on it (xdg-open, open, start).
@@ -394,60 +336,6 @@ func (wb *workbench) evidenceLines(subject string, inner int) []string {
 		out = append(out, wb.c.styles.Error.Render(fit("    "+wb.c.words.MissingEvidence, inner)))
 	}
 	return out
-}
-
-// evidenceView is the indicator pane while the list of attachments is open.
-func (wb *workbench) evidenceView(inner, h int) []string {
-	subject := wb.evidenceSubject()
-	atts := wb.evidence[subject]
-	var lines []string
-	if len(atts) == 0 {
-		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.NoEvidence, inner)
-	}
-	for i, a := range atts {
-		pointer := "  "
-		if i == wb.evSel {
-			pointer = "> "
-		}
-		line := pointer + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector) + "  " + a.Wall.Local().Format("01-02 15:04")
-		if i == wb.evSel {
-			lines = append(lines, wb.c.styles.InputActive.Render(fit(line, inner)))
-		} else {
-			lines = append(lines, fit(line, inner))
-		}
-		var extra []string
-		if a.Taken != "" || a.GPS != "" {
-			extra = append(extra, strings.TrimSpace(wb.c.l.CLI.PhotoTaken+" "+a.Taken+" "+a.GPS))
-		}
-		if a.Note != "" {
-			extra = append(extra, textwidth.Line(a.Note))
-		}
-		extra = append(extra, "sha256 "+store.ShortID(a.SHA256, 16))
-		for _, e := range extra {
-			lines = appendWrapped(lines, wb.c.styles.Dim, "    ", e, inner)
-		}
-	}
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	return lines
-}
-
-// attachPromptLines is the path prompt and what tab found.
-func (wb *workbench) attachPromptLines(inner int) []string {
-	lines := appendWrapped(nil, wb.c.styles.Dim, "", fmt.Sprintf(wb.c.words.AttachTo, wb.evidenceSubject()), inner)
-	lines = append(lines, fit(wb.pathInput.View(), inner))
-	for i, m := range wb.completions {
-		if i == 8 {
-			lines = append(lines, wb.c.styles.Dim.Render(fmt.Sprintf("  … %d", len(wb.completions)-8)))
-			break
-		}
-		lines = append(lines, wb.c.styles.Dim.Render(fit("  "+filepath.Base(strings.TrimSuffix(m, string(filepath.Separator)))+suffixSep(m), inner)))
-	}
-	if wb.attachStart != "" {
-		lines = appendWrapped(lines, wb.c.styles.Dim, "", wb.c.l.Workbench.AttachReplace, inner)
-	}
-	return appendWrapped(lines, wb.c.styles.Dim, "", wb.c.words.AttachHint, inner)
 }
 
 func suffixSep(p string) string {

@@ -117,3 +117,6 @@ func scrollWindow(cur, n, h int) int {
 	}
 	return start
 }
+
+// oneLine is text on one line, its runs of white space as one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

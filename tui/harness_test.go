@@ -216,3 +216,15 @@ func (h *harness) typeText(text string) {
 		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 }
+
+// idle reports whether the workbench has nothing open: no inline edit and
+// no dialog.
+func (h *harness) idle() bool { return h.m.wb.mode == editNone && h.m.wb.dialogs.top() == nil }
+
+// deductionReason is the open prompt for a deduction's reason, or nil.
+func (h *harness) deductionReason() *reasonDialog {
+	if d := h.m.wb.dialogs.reason(); d != nil && d.value != nil {
+		return d
+	}
+	return nil
+}

@@ -44,17 +44,16 @@ func (wb *workbench) openHistory() tea.Cmd {
 // showHistory lays out the revisions, newest first: when, who, device,
 // old → new, note.
 func (wb *workbench) showHistory(msg historyMsg) {
-	wb.mode = viewHistory
-	wb.historyHead = wb.c.words.HistoryTitle + " " + msg.title
-	wb.history = nil
+	title := wb.c.words.HistoryTitle + " " + msg.title
 	if msg.err != nil {
-		wb.history = []string{wb.c.l.UI.Error + oneLine(msg.err.Error())}
+		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.l.UI.Error + oneLine(msg.err.Error())}))
 		return
 	}
 	if len(msg.revs) == 0 {
-		wb.history = []string{wb.c.words.HistoryEmpty}
+		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.words.HistoryEmpty}))
 		return
 	}
+	var lines []string
 	byID := map[string]*store.Revision{}
 	for _, r := range msg.revs {
 		byID[r.ID] = r
@@ -77,8 +76,9 @@ func (wb *workbench) showHistory(msg historyMsg) {
 		if r.Note != "" {
 			line += "  " + textwidth.Sanitize(r.Note, false)
 		}
-		wb.history = append(wb.history, oneLine(line))
+		lines = append(lines, oneLine(line))
 	}
+	wb.dialogs.open(newHistoryDialog(wb.c, title, lines))
 }
 
 // displaySubject is a subject as the history lists it (a note as 指标备注1.2).

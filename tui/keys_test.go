@@ -66,7 +66,7 @@ func TestNoKeyRecordsByAccident(t *testing.T) {
 	// A discretionary 0 needs no reason.
 	h.gotoIndicator("3.4")
 	h.keys("0 enter")
-	if h.stored("3.4.a") != "0" || h.m.wb.mode != editNone {
+	if h.stored("3.4.a") != "0" || !h.idle() {
 		t.Fatalf("discretion 0 stored %q, mode %d", h.stored("3.4.a"), h.m.wb.mode)
 	}
 }
@@ -204,7 +204,7 @@ func TestHistoryView(t *testing.T) {
 	h.keys("+ h")
 	h.mustContain("修改记录 1.3.a", "1.3.a 张三@", "2 → 3", "— → 2")
 	h.keys("esc")
-	if h.m.wb.mode != editNone || h.m.front != screenWorkbench {
+	if !h.idle() || h.m.front != screenWorkbench {
 		t.Fatal("esc did not close the history")
 	}
 }

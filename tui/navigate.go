@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -41,9 +40,10 @@ func (wb *workbench) updateNavigation(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, k.NextConflict):
 		wb.nextConflict()
 	case key.Matches(msg, k.ListUnrecorded):
-		wb.mode, wb.listSel = viewUnrecorded, 0
 		if len(wb.unrecordedRules()) == 0 {
-			wb.mode, wb.message = editNone, wb.c.words.AllRecorded
+			wb.message = wb.c.words.AllRecorded
+		} else {
+			wb.dialogs.open(newUnrecordedDialog(wb.c, wb.unrecordedRules))
 		}
 	case key.Matches(msg, k.ScrollDown):
 		wb.scroll += 3
@@ -291,59 +291,6 @@ func (wb *workbench) unrecordedRules() []unrecordedRule {
 		}
 	}
 	return out
-}
-
-// updateUnrecordedList moves in the unrecorded list; enter jumps to the rule.
-func (wb *workbench) updateUnrecordedList(msg tea.KeyPressMsg) tea.Cmd {
-	k := &wb.c.keys
-	list := wb.unrecordedRules()
-	switch {
-	case key.Matches(msg, k.Cancel), key.Matches(msg, k.ListUnrecorded), key.Matches(msg, k.Back):
-		wb.mode = editNone
-	case key.Matches(msg, k.Up):
-		wb.listSel = max(wb.listSel-1, 0)
-	case key.Matches(msg, k.Down):
-		wb.listSel = min(wb.listSel+1, max(len(list)-1, 0))
-	case key.Matches(msg, k.Confirm):
-		wb.mode = editNone
-		if wb.listSel < len(list) {
-			u := list[wb.listSel]
-			wb.gotoIndicator(u.ind.ID)
-			wb.sel = u.rule
-		}
-	}
-	return nil
-}
-
-// unrecordedView is the centre pane while the list is open: per category
-// the number of unrecorded rules, then the rules.
-func (wb *workbench) unrecordedView(inner, body int) []string {
-	list := wb.unrecordedRules()
-	wb.listSel = clamp(wb.listSel, 0, max(len(list)-1, 0))
-	lines := []string{wb.c.styles.Strong.Render(fit(wb.c.words.UnrecordedTitle, inner))}
-	selLine := 0
-	var cat *rubric.Category
-	for i, u := range list {
-		if u.cat != cat {
-			cat = u.cat
-			n := 0
-			for _, v := range list {
-				if v.cat == cat {
-					n++
-				}
-			}
-			lines = append(lines, wb.c.styles.Header.Render(fit(cat.ID+" "+cat.Title, inner-8)+fmt.Sprintf("%8d", n)))
-		}
-		r := u.ind.Rules[u.rule]
-		line := fit("  "+r.ID+" "+r.Name(), inner)
-		if i == wb.listSel {
-			selLine = len(lines)
-			line = wb.c.styles.Cursor.Render(line)
-		}
-		lines = append(lines, line)
-	}
-	start := scrollWindow(selLine, len(lines), body)
-	return lines[start:]
 }
 
 // inputs is the number of inputs of the current indicator (rules + note).

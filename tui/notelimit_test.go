@@ -97,7 +97,11 @@ func TestReasonOverTheLimitRefused(t *testing.T) {
 	h.keys("0.5 enter")
 	h.send(tea.PasteMsg{Content: chineseText(25000)})
 	h.mustContain("备注最多 20000 字，这样会有 25000 字")
-	if got := h.m.wb.reasonIn.Value(); got != "" {
+	d := h.deductionReason()
+	if d == nil {
+		t.Fatal("the reason prompt closed after the refused paste")
+	}
+	if got := d.input.Value(); got != "" {
 		t.Fatalf("the reason holds %d characters after the refused paste", utf8.RuneCountInString(got))
 	}
 	long := chineseText(3000)

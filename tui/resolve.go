@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -41,11 +40,12 @@ func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			}
 			// Asks for a note to record with it (optional), as
 			// `kaohe resolve --pick … --note` takes one; enter keeps it.
-			wb.picking = &pickChoice{ss: ss, head: ss.Heads[n-1], n: n}
-			wb.mode = editPickNote
+			p := &pickChoice{ss: ss, head: ss.Heads[n-1], n: n}
 			wb.inlineErr = ""
-			wb.reasonIn.SetValue("")
-			return wb.reasonIn.Focus(), true
+			d, cmd := newReasonDialog(wb.c, "", "", func(note string) tea.Cmd { return wb.pickHead(p, note) })
+			d.pick = p
+			wb.dialogs.open(d)
+			return cmd, true
 		}
 	}
 	if wb.selectedRule() == nil {
@@ -85,17 +85,6 @@ type pickChoice struct {
 	n    int
 }
 
-// updatePickNote types the note recorded with the value kept; enter keeps
-// it (and the note, if any), esc leaves the conflict as it is.
-func (wb *workbench) updatePickNote(msg tea.Msg) tea.Cmd {
-	if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, wb.c.keys.Confirm) && wb.picking != nil {
-		p, note := wb.picking, strings.TrimSpace(wb.reasonIn.Value())
-		wb.stopEditing()
-		return wb.pickHead(p, note)
-	}
-	return wb.updateReason(msg)
-}
-
 // pickHead settles a conflict with one head's value, and with the note
 // typed, else the head's own note.
 func (wb *workbench) pickHead(p *pickChoice, note string) tea.Cmd {
@@ -120,15 +109,15 @@ func (wb *workbench) pickHead(p *pickChoice, note string) tea.Cmd {
 
 // pickPromptLines is the prompt for the note kept with a value, shown under
 // the conflict it settles.
-func (wb *workbench) pickPromptLines(inner int) []string {
+func (wb *workbench) pickPromptLines(d *reasonDialog, inner int) []string {
 	w := wb.c.l.Workbench
-	p := wb.picking
+	p := d.pick
 	lines := appendWrapped(nil, wb.c.styles.Warning, "    ", fmt.Sprintf(w.PickWhich, p.n, wb.headValue(p.head)), inner)
 	// The question on a line of its own: the note gets the pane's width.
 	lines = appendWrapped(lines, wb.c.styles.Text, "    ", w.PickNote, inner)
-	lines = append(lines, wrapPrefixed("    ", wb.reasonIn.View(), inner)...)
-	if wb.inlineErr != "" {
-		lines = appendWrapped(lines, wb.c.styles.Error, "    ", wb.inlineErr, inner)
+	lines = append(lines, wrapPrefixed("    ", d.input.View(), inner)...)
+	if d.err != "" {
+		lines = appendWrapped(lines, wb.c.styles.Error, "    ", d.err, inner)
 	}
 	return appendWrapped(lines, wb.c.styles.Dim, "    ", w.PickNoteHint, inner)
 }

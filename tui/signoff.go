@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -15,6 +14,8 @@ type checksMsg struct {
 	readiness store.Readiness
 	err       error
 }
+
+func (checksMsg) forWorkbench() {}
 
 // startSign is S: the store's checks (the ones `kaohe sign` applies) are
 // read and listed; a complete assessment is signed after y/enter, an
@@ -39,7 +40,7 @@ func (wb *workbench) startSign() tea.Cmd {
 	}
 }
 
-// showChecks lists what the checks found and asks to sign.
+// showChecks opens the list of what the checks found, asking to sign.
 func (wb *workbench) showChecks(msg checksMsg) {
 	if msg.err != nil {
 		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
@@ -47,12 +48,9 @@ func (wb *workbench) showChecks(msg checksMsg) {
 	}
 	w := wb.c.words
 	r := msg.readiness
-	wb.checks = r
-	wb.mode = viewChecks
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
 	sign := func(incomplete bool) func() tea.Cmd {
 		return func() tea.Cmd {
-			wb.mode = editNone
 			return func() tea.Msg {
 				rev, err := be.Sign(id, aid, incomplete)
 				if err != nil {
@@ -65,10 +63,11 @@ func (wb *workbench) showChecks(msg checksMsg) {
 	switch {
 	case len(r.Conflicts) > 0:
 		wb.failure = fmt.Sprintf(w.SignConflicts, len(r.Conflicts))
+		wb.dialogs.open(newChecks(wb.c, r, "", nil))
 	case r.Complete():
-		wb.ask = &question{text: w.SignConfirm, action: sign(false)}
+		wb.dialogs.open(newChecks(wb.c, r, w.SignConfirm, sign(false)))
 	default:
-		wb.ask = &question{text: fmt.Sprintf(w.SignIncomplete, len(r.Unrecorded), len(r.MissingReasons), len(r.MissingEvidence)), action: sign(true)}
+		wb.dialogs.open(newChecks(wb.c, r, fmt.Sprintf(w.SignIncomplete, len(r.Unrecorded), len(r.MissingReasons), len(r.MissingEvidence)), sign(true)))
 	}
 }
 
@@ -77,55 +76,16 @@ func (wb *workbench) startReopen() tea.Cmd {
 	if wb.signed == nil {
 		return nil
 	}
-	wb.mode = editReopen
-	wb.reasonIn.SetValue("")
 	wb.inlineErr = ""
-	return wb.reasonIn.Focus()
-}
-
-// updateReopen types the reason and reopens on enter.
-func (wb *workbench) updateReopen(msg tea.Msg) tea.Cmd {
-	km, isKey := msg.(tea.KeyPressMsg)
-	if isKey && key.Matches(km, wb.c.keys.Confirm) {
-		reason := strings.TrimSpace(wb.reasonIn.Value())
-		if reason == "" {
-			wb.inlineErr = wb.c.words.ReopenReason
-			return nil
-		}
-		wb.stopEditing()
-		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
+	d, cmd := newReasonDialog(wb.c, "", wb.c.words.ReopenReason, func(reason string) tea.Cmd {
 		return func() tea.Msg {
 			_, err := be.Reopen(id, aid, reason)
 			return statusSavedMsg{err: err}
 		}
-	}
-	return wb.updateReason(msg)
-}
-
-// checksView lists what the sign-off checks found.
-func (wb *workbench) checksView(inner int) []string {
-	w := wb.c.words
-	r := wb.checks
-	var lines []string
-	if wb.ask != nil { // the question first, in full: the lists may not fit
-		lines = appendWrapped(lines, wb.c.styles.Warning, "", wb.ask.text, inner)
-		lines = append(lines, "")
-	}
-	add := func(title string, ids []string) {
-		if len(ids) == 0 {
-			return
-		}
-		lines = append(lines, wb.c.styles.Header.Render(fit(fmt.Sprintf(title, len(ids)), inner)))
-		lines = appendWrapped(lines, wb.c.styles.Text, "  ", strings.Join(ids, " "), inner)
-	}
-	add(w.ChecksConflicts, r.Conflicts)
-	add(w.ChecksUnrecorded, r.Unrecorded)
-	add(w.ChecksNoReason, r.MissingReasons)
-	add(w.ChecksNoEvidence, r.MissingEvidence)
-	if r.Complete() {
-		lines = append(lines, wb.c.styles.Good.Render(w.ChecksOK))
-	}
-	return lines
+	})
+	wb.dialogs.open(reopenDialog{d})
+	return cmd
 }
 
 // signOffLines says, under a rule changed after the sign-off, what was
@@ -149,11 +109,11 @@ func (wb *workbench) signOffLines(subject string, inner int) []string {
 // askKeepSigned asks, then keeps the signed value of subject.
 func (wb *workbench) askKeepSigned(subject string) tea.Cmd {
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-	wb.ask = &question{text: fmt.Sprintf(wb.c.words.KeepSignedAsk, subject), action: func() tea.Cmd {
+	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.KeepSignedAsk, subject), func() tea.Cmd {
 		return func() tea.Msg {
 			_, err := be.KeepSigned(id, aid, subject)
 			return statusSavedMsg{err: err}
 		}
-	}}
+	}))
 	return nil
 }

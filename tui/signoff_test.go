@@ -82,7 +82,7 @@ func TestEscOnSignQuestionClosesTheChecks(t *testing.T) {
 	h.keys("S")
 	h.mustContain("签字前检查", "仍要签字未完成的考核？")
 	h.keys("esc")
-	if s := h.screen(); strings.Contains(s, "签字前检查") || h.m.wb.mode != editNone {
+	if s := h.screen(); strings.Contains(s, "签字前检查") || !h.idle() {
 		t.Fatalf("esc left the checks open:\n%s", s)
 	}
 	if h.m.wb.place() != before {

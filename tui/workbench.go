@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -20,27 +19,14 @@ type editMode int
 const (
 	editNone       editMode = iota
 	editValue               // a rule's figure
-	editReason              // the reason of a discretionary deduction
 	editNote                // the indicator's free note
 	editFilter              // the navigator filter
 	editResolveNew          // a new value that settles a conflict
-	editReopen              // the reason for reopening a signed assessment
-	editAttach              // the path of files to attach
-	editPickNote            // the note recorded with a value kept in a conflict
-	viewUnrecorded          // the list of unrecorded rules
-	viewHistory             // the history of a rule or indicator
-	viewChecks              // the checks before signing
-	viewEvidence            // the attachments of a rule or indicator
 )
 
-// typing reports the modes in which keys go into a text field.
-func (m editMode) typing() bool { return m >= editValue && m <= editPickNote }
-
-// question is an action waiting for the inspector's y/enter.
-type question struct {
-	text   string
-	action func() tea.Cmd
-}
+// typing reports the modes in which keys go into a text field: all of them
+// but editNone (the lists and views are dialogs).
+func (m editMode) typing() bool { return m != editNone }
 
 // place is where the inspector was in an assessment.
 type place struct {
@@ -48,9 +34,10 @@ type place struct {
 	sel       int
 }
 
-// workbench is the three-pane screen for one assessment. It owns the
-// assessment's in-memory findings; panes only read them. Navigation is in
-// navigate.go, editing in edit.go, the panes in panes.go.
+// workbench is the three-pane screen for one assessment: it holds the
+// assessment's in-memory state and routes keys and messages to the top
+// dialog (dialog.go), the inline editing (edit.go, committed by commit.go)
+// or the navigation (navigate.go); the panes (pane_*.go) only read it.
 type workbench struct {
 	c     *common
 	saver *saver
@@ -79,32 +66,19 @@ type workbench struct {
 
 	mode       editMode
 	valueInput textinput.Model
-	reasonIn   textinput.Model
-	pathInput  textinput.Model // files to attach
-	// attachStart is the folder the attach prompt was given to start in,
-	// while what follows it may still replace it (replacePrefill).
-	attachStart string
-	noteArea    textarea.Model
-	pendingVal  *scoring.Value // a discretion value waiting for its reason
-	resolving   bool           // the value being entered settles a conflict
-	picking     *pickChoice    // the value kept in a conflict, waiting for its note
-	inlineErr   string
-	ask         *question
-	undo        []undoStep
+	noteArea   textarea.Model
+	inlineErr  string
+	undo       []undoStep
+	// dialogs are the modals open over the panes, the top one in front.
+	dialogs overlay
 
-	checks      store.Readiness // what the sign-off checks found
-	renderGen   int             // counts rescores: cached rows older than it are stale
+	renderGen   int // counts rescores: cached rows older than it are stale
 	navCache    map[navRowKey]string
 	navCacheKey navCacheKey
-	listSel     int      // the unrecorded list's cursor
-	evSel       int      // the evidence list's cursor
-	completions []string // what tab found for the attach prompt
-	history     []string // the history view's lines
-	historyHead string   // its title
-	message     string   // the last thing done, for the status line
-	failure     string   // the last save failure or refusal
-	version     int64    // the database's data_version when last read
-	pollGen     int      // this workbench's poll timer
+	message     string // the last thing done, for the status line
+	failure     string // the last save failure or refusal
+	version     int64  // the database's data_version when last read
+	pollGen     int    // this workbench's poll timer
 	// justSaved is set when a save has just finished with nothing left to
 	// save (an edit, a sign-off, a reopening), and cleared by the next key
 	// or paste and by a reload after another program wrote: the status
@@ -120,8 +94,6 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	// No widget limits on notes: the widgets count screen columns (a
 	// Chinese character as two) and cut what is beyond; limitNote keeps
 	// store.MaxNoteChars instead, in characters, and refuses with a message.
-	wb.reasonIn = newInput("", 0)
-	wb.pathInput = newInput("", 4096)
 	wb.noteArea = textarea.New()
 	noteStyles := wb.noteArea.Styles()
 	noteStyles.Cursor.Blink = false
@@ -268,42 +240,24 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return wb.reload()
 	case tea.KeyPressMsg:
 		wb.justSaved = false // what the key does may save again
-		if wb.ask != nil {
-			return wb.answer(msg)
+		if d := wb.dialogs.top(); d != nil {
+			return wb.act(d.handle(msg))
 		}
-		switch {
-		case wb.mode == viewUnrecorded:
-			return wb.updateUnrecordedList(msg)
-		case wb.mode == viewEvidence:
-			return wb.updateEvidenceList(msg)
-		case wb.mode == viewHistory || wb.mode == viewChecks:
-			// Any key closes the view; the question (if any) was answered above.
-			wb.mode = editNone
-			return nil
-		case wb.mode != editNone:
+		if wb.mode != editNone {
 			return wb.updateEditing(msg)
 		}
 		return wb.updateKeys(msg)
 	case tea.PasteMsg:
 		wb.justSaved = false
+		if d := wb.dialogs.top(); d != nil {
+			if d.typing() {
+				return wb.act(d.handle(msg))
+			}
+			return nil
+		}
 		if wb.mode.typing() {
 			return wb.updateEditing(msg)
 		}
-	}
-	return nil
-}
-
-// answer takes the reply to a question: y/enter does it, any other key
-// leaves things as they are, except that esc also closes the sign-off
-// checks the question was asked under (another key leaves them to read).
-func (wb *workbench) answer(msg tea.KeyPressMsg) tea.Cmd {
-	q := wb.ask
-	wb.ask = nil
-	switch {
-	case key.Matches(msg, wb.c.keys.Yes):
-		return q.action()
-	case key.Matches(msg, wb.c.keys.Cancel) && wb.mode == viewChecks:
-		wb.mode = editNone
 	}
 	return nil
 }
@@ -374,7 +328,12 @@ func (wb *workbench) view() []string {
 	return joinColumns(wb.navigatorView(nw, h), wb.indicatorView(cw, h), wb.scoreView(sw, h))
 }
 
-func (wb *workbench) typing() bool { return wb.mode.typing() }
+func (wb *workbench) typing() bool {
+	if d := wb.dialogs.top(); d != nil {
+		return d.typing()
+	}
+	return wb.mode.typing()
+}
 
 // status is the question, the last failure, the last thing done, or the
 // state of saving. "Saved" is added only right after a save (justSaved):
@@ -382,9 +341,10 @@ func (wb *workbench) typing() bool { return wb.mode.typing() }
 func (wb *workbench) status() (string, bool) {
 	l := wb.c.l
 	n := wb.saver.unsaved()
+	if text, isErr, ok := wb.dialogs.status(); ok {
+		return text, isErr
+	}
 	switch {
-	case wb.ask != nil:
-		return wb.ask.text, true
 	case wb.failure != "" && n > 0:
 		return wb.failure + "  [" + fmt.Sprint(n) + " " + l.UI.Unsaved + "]", true
 	case wb.failure != "":
@@ -403,26 +363,17 @@ func (wb *workbench) status() (string, bool) {
 
 // shortHelp is the footer: the keys of what the inspector is doing now.
 func (wb *workbench) shortHelp() []key.Binding {
+	if d := wb.dialogs.top(); d != nil {
+		return d.shortHelp()
+	}
 	k := &wb.c.keys
 	switch {
-	case wb.ask != nil:
-		return []key.Binding{k.Yes}
 	case wb.mode == editValue, wb.mode == editResolveNew:
 		return []key.Binding{k.Confirm, k.NextInput, k.Cancel}
-	case wb.mode == editReason, wb.mode == editReopen, wb.mode == editPickNote:
-		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.mode == editNote:
 		return []key.Binding{k.Confirm, k.NewLine, k.Cancel}
 	case wb.mode == editFilter:
 		return []key.Binding{k.Confirm, k.Cancel}
-	case wb.mode == viewUnrecorded:
-		return []key.Binding{k.Down, k.Confirm, k.Cancel}
-	case wb.mode == viewHistory, wb.mode == viewChecks:
-		return []key.Binding{k.Cancel}
-	case wb.mode == editAttach:
-		return []key.Binding{k.Confirm, k.Complete, k.Cancel}
-	case wb.mode == viewEvidence:
-		return []key.Binding{k.Down, k.Confirm, k.Attach, k.Clear, k.Cancel}
 	case wb.signed != nil:
 		return []key.Binding{k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
@@ -458,58 +409,4 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 		{k.Confirm, k.Advance, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
 		{k.NewLine, k.Attach, k.Evidence, k.Sign, k.Reopen, k.Back},
 	}
-}
-
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// boilerplate are openings many indicators share; the navigator drops them
-// so that its short titles start with what tells them apart.
-var boilerplate = []string{"按照省、州要求", "按照要求", "按要求", "积极"}
-
-// distinctTitles are the indicators' short titles for the navigator, each
-// told apart from the others: a shared opening phrase is dropped, and when
-// two titles still begin alike (6.4 and 6.5: 开展“放管服”改革政务服务工作…)
-// the common part is elided: 开展…外出考察学习, 开展…典型经验宣传.
-func distinctTitles(rb *rubric.Rubric) map[string]string {
-	inds := rb.Indicators()
-	titles := make([][]rune, len(inds))
-	for i, ind := range inds {
-		titles[i] = []rune(plainTitle(ind))
-	}
-	out := map[string]string{}
-	for i, ind := range inds {
-		common := 0
-		for j := range inds {
-			if i != j {
-				common = max(common, commonPrefix(titles[i], titles[j]))
-			}
-		}
-		t := titles[i]
-		if common >= 6 && common < len(t) {
-			t = append(append(append([]rune{}, t[:2]...), '…'), t[common:]...)
-		}
-		out[ind.ID] = string(t)
-	}
-	return out
-}
-
-// plainTitle is an indicator's short title without a shared opening phrase
-// (boilerplate) or a closing 。, whole.
-func plainTitle(ind *rubric.Indicator) string {
-	t := textwidth.Sanitize(shortTitle(ind), false)
-	for _, b := range boilerplate {
-		if rest, ok := strings.CutPrefix(t, b); ok && rest != "" {
-			t = rest
-			break
-		}
-	}
-	return strings.TrimRight(t, "。")
-}
-
-func commonPrefix(a, b []rune) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }

@@ -84,7 +84,7 @@ func TestDiscretionRefusedWithoutNote(t *testing.T) {
 	}
 	h.keys("enter") // an empty reason is refused
 	h.mustContain("酌情扣分须填写理由")
-	if h.stored("3.4.a") != "" || h.m.wb.mode != editReason {
+	if h.stored("3.4.a") != "" || h.deductionReason() == nil {
 		t.Fatal("empty reason accepted")
 	}
 	h.keys("汇聚不全 enter")
