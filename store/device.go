@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/x509"
+	"database/sql"
 	"encoding/hex"
 	"encoding/pem"
 	"errors"
@@ -93,15 +94,21 @@ func createDeviceKey(path string) (ed25519.PrivateKey, error) {
 	return key, nil
 }
 
-// signRevision stores rev's signature by key, and key's public half, in tx.
-func signRevision(tx q, key ed25519.PrivateKey, rev *Revision) error {
+// signRevision stores rev's signature by key, and key's public half, in
+// tx; added reports that the key is new to the database.
+func signRevision(tx *sql.Tx, key ed25519.PrivateKey, rev *Revision) (added bool, err error) {
 	pub := key.Public().(ed25519.PublicKey)
-	if _, err := tx.Exec("INSERT OR IGNORE INTO device(id, public_key) VALUES (?, ?)", Fingerprint(pub), []byte(pub)); err != nil {
-		return err
+	res, err := tx.Exec("INSERT OR IGNORE INTO device(id, public_key) VALUES (?, ?)", Fingerprint(pub), []byte(pub))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, err
 	}
 	sig := ed25519.Sign(key, []byte(rev.Hash))
-	_, err := tx.Exec("INSERT INTO revision_signature(revision_id, signature) VALUES (?, ?)", rev.ID, sig)
-	return err
+	_, err = tx.Exec("INSERT INTO revision_signature(revision_id, signature) VALUES (?, ?)", rev.ID, sig)
+	return n > 0, err
 }
 
 // deviceKeys reads every device's public key.

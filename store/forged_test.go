@@ -15,10 +15,14 @@ import (
 // insertRevision writes a revision as Record does, without a store's
 // prepared statements (tests write forged or raw revisions with it).
 func insertRevision(tx q, r *Revision) error {
-	return writeRevision(func(query string, args ...any) error {
-		_, err := tx.Exec(query, args...)
-		return err
+	_, err := writeRevision(func(query string, args ...any) (int64, error) {
+		res, err := tx.Exec(query, args...)
+		if err != nil {
+			return 0, err
+		}
+		return res.RowsAffected()
 	}, r)
+	return err
 }
 
 // rawInsertAll writes revisions as they are (hashes recomputed), in one

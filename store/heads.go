@@ -14,7 +14,9 @@ import (
 // revision names as a parent: the current state, kept in the same
 // transaction as every revision written (record, resolve, sign, merge) so
 // readers load only the heads instead of walking the graph. It is a cache:
-// the revisions are the truth, and CheckHeads rebuilds it from them.
+// the revisions are the truth, and CheckHeads rebuilds it from them. A
+// revision that is not trusted is no head, and what it supersedes is
+// superseded by whatever trusted revision replaces it (quarantine.go).
 
 const (
 	// addHeadSQL makes a new revision a head unless a stored revision
@@ -98,7 +100,7 @@ func (s *Store) checkHeads(revs []*Revision) ([]HeadMismatch, error) {
 		}
 	}
 	for k, g := range got {
-		if _, ok := want[k]; !ok {
+		if _, ok := want[k]; !ok && k != untrustedMark {
 			out = append(out, HeadMismatch{Table: k.table, Assessment: k.assessment, Key: k.key, Got: g})
 		}
 	}
@@ -116,19 +118,35 @@ func (s *Store) checkHeads(revs []*Revision) ([]HeadMismatch, error) {
 }
 
 // RebuildHeads rebuilds the current state's caches from the revisions, in
-// one transaction.
+// one transaction, by the rule verify checks them with (computedHeads).
 func (s *Store) RebuildHeads() error {
 	err := s.tx(func(tx *sql.Tx) error {
 		for _, stmt := range []string{
 			"DELETE FROM head",
 			"DELETE FROM assessment_inspector",
-			`INSERT INTO head (assessment_id, subject, revision_id)
-			SELECT r.assessment_id, r.subject, r.id FROM revision r
-			WHERE NOT EXISTS (SELECT 1 FROM revision_parent p WHERE p.parent_id = r.id)`,
 			`INSERT INTO assessment_inspector (assessment_id, inspector, first_hlc, revisions)
 			SELECT assessment_id, inspector, min(hlc), count(*) FROM revision GROUP BY assessment_id, inspector`,
 		} {
 			if _, err := tx.Exec(stmt); err != nil {
+				return err
+			}
+		}
+		revs, err := loadRevisions(tx, "")
+		if err != nil {
+			return err
+		}
+		heads, untrustedIDs, err := computedHeads(tx, revs)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM meta WHERE key = ?", metaUntrusted); err != nil {
+			return err
+		}
+		if err := markUntrusted(tx, untrustedIDs); err != nil {
+			return err
+		}
+		for _, h := range heads {
+			if _, err := tx.Exec("INSERT INTO head(assessment_id, subject, revision_id) VALUES (?, ?, ?)", h.Assessment, h.Subject, h.ID); err != nil {
 				return err
 			}
 		}
@@ -140,28 +158,36 @@ func (s *Store) RebuildHeads() error {
 	return nil
 }
 
+// computedHeads is every subject's heads by allHeads, reading what it needs
+// besides revs (every revision) from db.
+func computedHeads(db q, revs []*Revision) ([]*Revision, []string, error) {
+	keys, err := deviceKeys(db)
+	if err != nil {
+		return nil, nil, err
+	}
+	signed, err := signedIDs(db, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	orphans, err := orphanParents(db)
+	if err != nil {
+		return nil, nil, err
+	}
+	heads, untrustedIDs := allHeads(revs, keys, signed, orphans)
+	return heads, untrustedIDs, nil
+}
+
 // cacheKey names one row of a cache table.
 type cacheKey struct{ table, assessment, key string }
 
 // computedCaches derives both caches from the revision graph alone: revs
-// are every revision, and every parent link (even one of a revision that
-// does not exist, as RebuildHeads and the writers count it) supersedes.
+// are every revision; the heads are trustedHeads' (untrusted revisions are
+// no heads, and supersession passes through them), and every parent link
+// from outside a subject (even one of a revision that does not exist, as
+// the writers count it) supersedes.
 func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
-	superseded := map[string]bool{}
-	rows, err := db.Query("SELECT parent_id FROM revision_parent")
+	heads, untrustedIDs, err := computedHeads(db, revs)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var p string
-		if err := rows.Scan(&p); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		superseded[p] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	type act struct {
@@ -170,10 +196,10 @@ func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
 	}
 	acts := map[cacheKey]*act{}
 	out := map[cacheKey]string{}
+	for _, h := range heads {
+		out[cacheKey{"head", h.Assessment, h.Subject + " " + h.ID}] = "head"
+	}
 	for _, r := range revs {
-		if !superseded[r.ID] {
-			out[cacheKey{"head", r.Assessment, r.Subject + " " + r.ID}] = "head"
-		}
 		k := cacheKey{"assessment_inspector", r.Assessment, r.Inspector}
 		a := acts[k]
 		if a == nil {
@@ -185,6 +211,9 @@ func computedCaches(db q, revs []*Revision) (map[cacheKey]string, error) {
 	}
 	for k, a := range acts {
 		out[k] = activityText(a.first, a.n)
+	}
+	if len(untrustedIDs) > 0 {
+		out[untrustedMark] = "set"
 	}
 	return out, nil
 }
@@ -207,6 +236,10 @@ func storedCaches(db q) (map[cacheKey]string, error) {
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return nil, err
+	}
+	var mark string
+	if err := db.QueryRow("SELECT value FROM meta WHERE key = ?", metaUntrusted).Scan(&mark); err == nil {
+		out[untrustedMark] = "set"
 	}
 	rows, err = db.Query("SELECT assessment_id, inspector, first_hlc, revisions FROM assessment_inspector")
 	if err != nil {

@@ -37,7 +37,8 @@ type MergeSummary struct {
 	// Untrusted lists the revisions the target already held unsigned in
 	// the name of a device whose key this source brought: forgeries, or
 	// copies stripped of their signature, merged before the key was known.
-	// They stay in the target, reported (verify names them, list warns).
+	// They stay in the target, counted nowhere (no head), reported
+	// (verify names them, history marks them, list warns).
 	Untrusted []string `json:"untrusted,omitempty"`
 	// devices are the devices whose key this source brought.
 	devices []string
@@ -175,8 +176,18 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 			if out[i].Untrusted, err = untrustedOf(tx, out[i].devices); err != nil {
 				return err
 			}
+			// Exposed by the key: no longer heads (see quarantine.go).
+			if err := subjectsOf(tx, out[i].Untrusted, w.stale); err != nil {
+				return err
+			}
+			if err := markUntrusted(tx, out[i].Untrusted); err != nil {
+				return err
+			}
 		}
-		return nil
+		for k := range trust.signedLate {
+			w.stale[k] = true
+		}
+		return recomputeHeads(tx, w.stale)
 	})
 	if err != nil {
 		var re *RefusedError

@@ -117,34 +117,56 @@ func (s *Store) lastHLC(tx *sql.Tx) (string, error) {
 }
 
 // insertRevision writes a revision, its parent links, and the heads and
-// activity it changes, with the prepared statements.
-func (s *Store) insertRevision(tx *sql.Tx, r *Revision) error {
-	return writeRevision(func(query string, args ...any) error { return s.exec(tx, query, args...) }, r)
+// activity it changes, with the prepared statements. stale reports that a
+// parent was no head (untrusted, or superseded already): the subject's
+// heads are then recomputed once the revision is signed (recomputeHeads).
+func (s *Store) insertRevision(tx *sql.Tx, r *Revision) (stale bool, err error) {
+	return writeRevision(func(query string, args ...any) (int64, error) {
+		var res sql.Result
+		var err error
+		if st := s.stmt(tx, query); st != nil {
+			res, err = st.Exec(args...)
+		} else {
+			res, err = tx.Exec(query, args...)
+		}
+		if err != nil {
+			return 0, err
+		}
+		return res.RowsAffected()
+	}, r)
 }
 
 // writeRevision writes a revision, its parent links, and the heads and
-// activity it changes: one statement per table, run by exec.
-func writeRevision(exec func(query string, args ...any) error, r *Revision) error {
-	if err := exec(sqlInsertRevision, r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
-		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
+// activity it changes: one statement per table, run by exec (which returns
+// the rows it changed). stale reports that fewer parents than named were
+// heads.
+func writeRevision(exec func(query string, args ...any) (int64, error), r *Revision) (stale bool, err error) {
+	run := func(query string, args ...any) error {
+		_, err := exec(query, args...)
 		return err
+	}
+	if err := run(sqlInsertRevision, r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
+		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
+		return false, err
 	}
 	if len(r.Parents) > 0 {
 		parents, err := json.Marshal(r.Parents)
 		if err != nil {
-			return err
+			return false, err
 		}
-		if err := exec(sqlInsertParents, r.ID, string(parents)); err != nil {
-			return err
+		if err := run(sqlInsertParents, r.ID, string(parents)); err != nil {
+			return false, err
 		}
-		if err := exec(sqlSupersedeHeads, r.Assessment, r.Subject, r.ID); err != nil {
-			return err
+		n, err := exec(sqlSupersedeHeads, r.Assessment, r.Subject, r.ID)
+		if err != nil {
+			return false, err
 		}
+		stale = n < int64(len(r.Parents))
 	}
-	if err := exec(addHeadSQL, r.Assessment, r.Subject, r.ID); err != nil {
-		return err
+	if err := run(addHeadSQL, r.Assessment, r.Subject, r.ID); err != nil {
+		return false, err
 	}
-	return exec(countRevisionSQL, r.Assessment, r.Inspector, r.HLC)
+	return stale, run(countRevisionSQL, r.Assessment, r.Inspector, r.HLC)
 }
 
 // assessmentForWrite is assessmentIn for the commit path: one prepared

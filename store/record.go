@@ -205,15 +205,35 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 	}
 	rev.Parents = parents
 	rev.Hash = rev.ContentHash()
-	if err := s.insertRevision(tx, rev); err != nil {
+	stale, err := s.insertRevision(tx, rev)
+	if err != nil {
 		return nil, err
 	}
+	recompute := map[subjectKey]bool{}
+	if stale {
+		recompute[subjectKey{a.ID, subject}] = true
+	}
 	if id.key != nil {
-		if err := signRevision(tx, id.key, rev); err != nil {
+		added, err := signRevision(tx, id.key, rev)
+		if err != nil {
 			return nil, err
 		}
+		if added {
+			// This device's first signed revision brings its key: any
+			// revision already held unsigned in its name is exposed.
+			exposed, err := untrustedOf(tx, []string{id.Device})
+			if err != nil {
+				return nil, err
+			}
+			if err := subjectsOf(tx, exposed, recompute); err != nil {
+				return nil, err
+			}
+			if err := markUntrusted(tx, exposed); err != nil {
+				return nil, err
+			}
+		}
 	}
-	return rev, nil
+	return rev, recomputeHeads(tx, recompute)
 }
 
 // checkChange validates a change's subject and value against the rubric.

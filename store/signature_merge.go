@@ -112,9 +112,12 @@ func (d *sourceData) mergeKeys(tx *sql.Tx) (map[string]ed25519.PublicKey, []stri
 //
 // Across separate merges the target cannot know a key it has not seen: a
 // forgery merged before any file with its device's key stays in the
-// target. It is not trusted once the key arrives: the merge that brings
-// the key reports it (MergeSummary.Untrusted), verify names it, and list
-// warns (Store.Untrusted).
+// target. It is not trusted once the key arrives: it is quarantined (see
+// quarantine.go: no head, so it counts in no state or score, and the merge
+// recomputes the heads it touched), the merge that brings the key reports
+// it (MergeSummary.Untrusted), verify names it, history marks it, and list
+// warns (Store.Untrusted). The state is then the one the other order
+// gives, where the forgery is refused.
 type mergeTrust struct {
 	// waiting are signed revisions whose device's key no input read so
 	// far held.
@@ -125,6 +128,10 @@ type mergeTrust struct {
 	// files from before signing takes every revision so.
 	unsigned map[string][]unsignedRev
 	sources  []string
+	// signedLate are the subjects of revisions the target held unsigned
+	// and this merge signs: one untrusted before is trusted now, and its
+	// subject's heads are recomputed.
+	signedLate map[subjectKey]bool
 }
 
 // unsignedRev is a revision taken unsigned, and its source's index.
@@ -150,7 +157,7 @@ type trustEntry struct {
 }
 
 func newMergeTrust() *mergeTrust {
-	return &mergeTrust{unsigned: map[string][]unsignedRev{}}
+	return &mergeTrust{unsigned: map[string][]unsignedRev{}, signedLate: map[subjectKey]bool{}}
 }
 
 // entry keeps what the judgement needs of r, not all of it.
@@ -230,6 +237,7 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh, known []*Revision, sigs,
 		}
 		if old == nil {
 			store = append(store, r)
+			trust.signedLate[subjectKey{r.Assessment, r.Subject}] = true
 		}
 	}
 	if r, problem := verifySignatures(check, sigs, keys); problem != "" {

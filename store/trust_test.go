@@ -189,6 +189,76 @@ func TestForgeryAcrossTwoMerges(t *testing.T) {
 		}
 		t.Fatalf("list's warning: %v %v", untrusted, err)
 	}
+	// The forgery is not trusted, so it counts nowhere: 1.2.a is the
+	// genuine 5 again, the score is the genuine file's, and the heads
+	// table says so (verify finds it consistent).
+	if got := findingOf(t, forgedFirst, fx.assessment, "1.2.a"); got != "5" {
+		t.Fatalf("forgery first, then the genuine file: 1.2.a is %s, want the genuine 5", got)
+	}
+	if got, want := scoreAndHeads(t, forgedFirst, fx.assessment), scoreAndHeads(t, genuineFirst, fx.assessment); got != want {
+		t.Fatalf("forgery first: score %s, genuine first %s", got, want)
+	}
+	if ms, err := s.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("heads after the key exposed the forgery: %v %v", ms, err)
+	}
+	// A head table that counts the forgery (as one written before
+	// quarantine did), and no mark of it: verify names both, and
+	// RebuildHeads restores them by the same rule.
+	for _, edit := range [][]any{
+		{"DELETE FROM meta WHERE key = ?", metaUntrusted},
+		{"DELETE FROM head WHERE revision_id = ?", fx.genuine},
+		{"INSERT INTO head VALUES (?, '1.2.a', ?)", fx.assessment.ID, fx.forgery},
+	} {
+		if _, err := s.db.Exec(edit[0].(string), edit[1:]...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ms, err := s.CheckHeads()
+	if err != nil || len(ms) != 3 || ms[0].Table != "head" || ms[2].Table != "meta" {
+		t.Fatalf("heads counting the forgery: %v %v", ms, err)
+	}
+	if err := s.RebuildHeads(); err != nil {
+		t.Fatal(err)
+	}
+	if ms, err := s.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("after RebuildHeads: %v %v", ms, err)
+	}
+	if got := findingOf(t, forgedFirst, fx.assessment, "1.2.a"); got != "5" {
+		t.Fatalf("after RebuildHeads: 1.2.a is %s", got)
+	}
+	if untrusted, err := s.Untrusted(mustState(t, s, fx.assessment.ID)); err != nil || len(untrusted[fx.assessment.ID]) != 1 {
+		t.Fatalf("after RebuildHeads, list's warning: %v %v", untrusted, err)
+	}
+}
+
+// scoreAndHeads is an assessment's total score in target, with its range, and
+// its heads: what list and report show of it.
+func scoreAndHeads(t interface{ Fatal(...any) }, target string, a Assessment) string {
+	s, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.State(a.ID)
+	if err != nil {
+		return "-" // not merged
+	}
+	res, err := st.Score()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heads []string
+	for _, ss := range st.Subjects {
+		for _, h := range ss.Heads {
+			heads = append(heads, h.ID)
+		}
+	}
+	slices.Sort(heads)
+	out := res.Total.String()
+	if res.Range != nil {
+		out += fmt.Sprintf(" [%s, %s]", res.Range.Min, res.Range.Max)
+	}
+	return out + " " + strings.Join(heads, ",")
 }
 
 // trustedSet is what a database trusts: each revision signed or taken
@@ -266,6 +336,13 @@ func TestMergeTrustIsOrderFree(t *testing.T) {
 			want[id] = signed
 		}
 	}
+	// The scores and heads of the genuine files merged alone.
+	genuine := filepath.Join(dir, "genuine.db")
+	mergeInto(t, genuine, fx.li, zsPath, oldPath)
+	wantScore := map[string]string{}
+	for _, a := range []Assessment{fx.assessment, b} {
+		wantScore[a.ID] = scoreAndHeads(t, genuine, a)
+	}
 	sources := []string{fx.li, fx.forged, zsPath, oldPath, keyless}
 	run := 0
 	rapid.Check(t, func(rt *rapid.T) {
@@ -304,6 +381,20 @@ func TestMergeTrustIsOrderFree(t *testing.T) {
 				}
 				call = slices.DeleteFunc(slices.Clone(call), func(p string) bool { return p == bad })
 			}
+		}
+		for _, a := range []Assessment{fx.assessment, b} {
+			if got := scoreAndHeads(rt, target, a); got != wantScore[a.ID] {
+				rt.Fatalf("%s: score and heads %s, want %s", a.Label(), got, wantScore[a.ID])
+			}
+		}
+		ts, err := Open(target, Options{})
+		if err != nil {
+			rt.Fatal(err)
+		}
+		ms, err := ts.CheckHeads()
+		ts.Close()
+		if err != nil || len(ms) != 0 {
+			rt.Fatalf("heads: %v %v", ms, err)
 		}
 		got, untrusted := trustedSet(rt, target)
 		if !reflect.DeepEqual(got, want) {
@@ -443,5 +534,49 @@ func TestInvalidUTF8Refused(t *testing.T) {
 	_, err = ts.Merge(p)
 	if err == nil || err.Error() != p+": revision "+uuidA+": the note is not valid UTF-8 text (an invalid byte at byte 9); kaohe stores text as UTF-8 only" {
 		t.Fatalf("merge of a file with an invalid byte in a note: %v", err)
+	}
+}
+
+// A forgery in the name of a device that has not signed anything yet is
+// taken by a merge (nothing tells it from a revision written before
+// signing); the device's first signed revision brings its key, and the
+// forgery stops counting at once, in the same write; a value written over
+// it on a stale view still replaces what it replaced.
+func TestFirstSignedWriteQuarantinesForgeryInItsName(t *testing.T) {
+	dir := t.TempDir()
+	lead, lid, leadPath := signedDB(t, dir, "组长")
+	defer lead.Close()
+	f, fid, fPath := inspectorDB(t, dir, "伪造")
+	a := mustNew(t, f, fid, "吉首市", "2021")
+	real := setValue(t, f, fid, a, "1.2.a", "5")
+	h, _ := ParseHLC(real.HLC)
+	fake := forgedRev(uuidA, a.ID, "1.2.a", "0", HLC{Wall: h.Wall + 1000}.String(), real.ID)
+	fake.Inspector, fake.Device = "组长", lid.Device
+	rawInsertAll(t, f, fake)
+	f.Close()
+	if _, err := lead.Merge(fPath); err != nil {
+		t.Fatal(err)
+	}
+	if got := findingOf(t, leadPath, a, "1.2.a"); got != "0" {
+		t.Fatalf("before the lead's key is known: 1.2.a is %s", got)
+	}
+	setValue(t, lead, lid, a, "1.3.a", "2") // the lead's first signed revision
+	if got := findingOf(t, leadPath, a, "1.2.a"); got != "5" {
+		t.Fatalf("after the lead's first signed write: 1.2.a is %s, want 5 (the forgery not trusted)", got)
+	}
+	if ms, err := lead.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("heads: %v %v", ms, err)
+	}
+	// A value written on a view that still showed the forgery.
+	v := "4"
+	if _, err := lead.Record(lid, a.ID, Change{Subject: "1.2.a", Value: &v, Seen: []string{uuidA}}); err != nil {
+		t.Fatal(err)
+	}
+	st := mustState(t, lead, a.ID)
+	if heads := st.Subjects["1.2.a"].Heads; len(heads) != 1 || *heads[0].Value != "4" {
+		t.Fatalf("a value written over the untrusted one: heads %v", heads)
+	}
+	if ms, err := lead.CheckHeads(); err != nil || len(ms) != 0 {
+		t.Fatalf("heads after writing over the untrusted one: %v %v", ms, err)
 	}
 }

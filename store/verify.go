@@ -359,44 +359,36 @@ func (s *Store) parentLinks(ids []string) (map[string][]string, error) {
 	return parents, nil
 }
 
-// Untrusted returns, for each state given (by assessment ID), the revisions
-// it shows that are unsigned in the name of a device whose key the
-// database holds: forgeries, or copies stripped of their signature, merged
-// before the key was known (see mergeTrust). kaohe verify names them too.
+// Untrusted returns, for each state given (by assessment ID), the
+// revisions of its assessment that are not trusted (see untrusted):
+// unsigned in the name of a device whose key the database holds, merged
+// before the key was known. They are no heads and count nowhere; list,
+// score and report warn about them, and kaohe verify names them.
 func (s *Store) Untrusted(states ...*State) (map[string][]*Revision, error) {
 	out := map[string][]*Revision{}
+	if mark, err := s.meta(metaUntrusted); err != nil || mark == "" || len(states) == 0 {
+		return out, err // none was ever exposed (metaUntrusted)
+	}
 	keys, err := deviceKeys(s.db)
 	if err != nil || len(keys) == 0 {
 		return out, err
 	}
-	var ids []string
-	for _, st := range states {
-		for _, r := range shown(st) {
-			if _, ok := keys[r.Device]; ok {
-				ids = append(ids, r.ID)
-			}
-		}
-	}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	list, err := json.Marshal(ids)
+	revs, err := loadRevisions(s.db, `WHERE r.device IN (SELECT id FROM device)
+		AND NOT EXISTS (SELECT 1 FROM revision_signature s WHERE s.revision_id = r.id)`)
 	if err != nil {
 		return nil, err
 	}
-	signed, err := querySignatures(s.db, `SELECT revision_id, signature FROM revision_signature
-		WHERE revision_id IN (SELECT value FROM json_each(?))`, string(list))
-	if err != nil {
-		return nil, err
-	}
+	wanted := map[string]bool{}
 	for _, st := range states {
-		seen := map[string]bool{}
-		for _, r := range shown(st) {
-			if _, ok := keys[r.Device]; ok && !seen[r.ID] && signed[r.ID] == nil {
-				seen[r.ID] = true
-				out[st.Assessment.ID] = append(out[st.Assessment.ID], r)
-			}
+		wanted[st.Assessment.ID] = true
+	}
+	for _, r := range revs {
+		if wanted[r.Assessment] && untrusted(r, false, keys) {
+			out[r.Assessment] = append(out[r.Assessment], r)
 		}
+	}
+	for _, bad := range out {
+		sort.Slice(bad, func(i, j int) bool { return bad[i].Less(bad[j]) })
 	}
 	return out, nil
 }

@@ -22,6 +22,10 @@ type revisionWriter struct {
 	// take one row.
 	linkStmt, headStmt  *sql.Stmt
 	dropHead, countStmt *sql.Stmt
+	// stale are the subjects where a revision the target held, and that a
+	// fresh one supersedes, was no head (an untrusted revision, or one
+	// already superseded): Merge recomputes their heads (recomputeHeads).
+	stale map[subjectKey]bool
 }
 
 // queuedRevision is a revision waiting for its batch; head says no other
@@ -47,7 +51,7 @@ const (
 )
 
 func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
-	w := &revisionWriter{tx: tx}
+	w := &revisionWriter{tx: tx, stale: map[subjectKey]bool{}}
 	for _, p := range []struct {
 		st    **sql.Stmt
 		query string
@@ -106,8 +110,12 @@ func (w *revisionWriter) writeAssessment(assessmentID string, fresh []*Revision,
 		for _, p := range r.Parents {
 			superseded[p] = true
 			if _, old := known[p]; old {
-				if _, err := w.dropHead.Exec(assessmentID, r.Subject, p); err != nil {
+				res, err := w.dropHead.Exec(assessmentID, r.Subject, p)
+				if err != nil {
 					return nil, err
+				}
+				if n, err := res.RowsAffected(); err != nil || n == 0 {
+					w.stale[subjectKey{assessmentID, r.Subject}] = true
 				}
 			}
 		}

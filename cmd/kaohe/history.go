@@ -44,6 +44,9 @@ type historyEntry struct {
 	New       string `json:"new"`
 	Note      string `json:"note,omitempty"`
 	Revision  string `json:"revision"`
+	// Untrusted marks a revision unsigned in the name of a device that
+	// signs: kept in the trail, counted nowhere.
+	Untrusted bool `json:"untrusted,omitempty"`
 }
 
 // run prints one line per revision, oldest first.
@@ -56,6 +59,10 @@ func (o *historyOptions) run() error {
 			}
 		}
 		all, err := s.History(as.ID, "")
+		if err != nil {
+			return err
+		}
+		notTrusted, err := s.NotTrusted(all)
 		if err != nil {
 			return err
 		}
@@ -83,7 +90,7 @@ func (o *historyOptions) run() error {
 				old, oldShown = "-", "-"
 			}
 			e := historyEntry{Time: timefmt.Machine(r.Wall), Inspector: r.Inspector, Device: r.Device,
-				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID}
+				Subject: r.Subject, Old: old, New: shown(r), Note: r.Note, Revision: r.ID, Untrusted: notTrusted[r.ID]}
 			out = append(out, e)
 			if o.asJSON {
 				continue
@@ -93,6 +100,9 @@ func (o *historyOptions) run() error {
 				ln(oldShown), ln(report.ShownValue(l, r.Subject, r.Value)))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
+			}
+			if e.Untrusted {
+				b.WriteString("  " + l.CLI.Trust.HistoryUntrusted)
 			}
 			b.WriteString("\n")
 		}

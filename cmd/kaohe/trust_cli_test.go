@@ -108,8 +108,35 @@ func TestForgedFileMergedInEitherOrder(t *testing.T) {
 		t.Fatalf("verify: exit %d\n%s%s", v.code, v.stdout, v.stderr)
 	}
 	l := runProc(t, proc(forgedFirst, config, "list"))
-	if l.code != 0 || !strings.Contains(l.stderr, "1 current records are unsigned in the name of a device that signs") {
+	if l.code != 0 || !strings.Contains(l.stderr, "1 records unsigned in the name of a device that signs (forged, or copies stripped of their signature) are not trusted") {
 		t.Fatalf("list: exit %d\n%s%s", l.code, l.stdout, l.stderr)
+	}
+	// Not trusted, the forgery counts nowhere: 1.2.a is the genuine 5, and
+	// the score is the one the genuine file alone gives.
+	sc := func(target string) string {
+		r := runProc(t, proc(target, config, "score", "吉首市/2021", "--json"))
+		if r.code != 0 {
+			t.Fatalf("score %s: %+v", target, r)
+		}
+		return r.stdout
+	}
+	if got, want := sc(forgedFirst), sc(genuineFirst); got != want {
+		t.Fatalf("score after the forged file then the genuine one:\n%s\nwant the genuine score:\n%s", got, want)
+	}
+	h := runProc(t, proc(forgedFirst, config, "history", "吉首市/2021", "1.2.a"))
+	lines := strings.Split(strings.TrimSpace(h.stdout), "\n")
+	if h.code != 0 || len(lines) != 2 || strings.Contains(lines[0], "not trusted") ||
+		!strings.Contains(lines[1], "5 → 0  [not trusted: unsigned in the name of a device that signs; not counted]") {
+		t.Fatalf("history keeps the forgery, marked: exit %d\n%s%s", h.code, h.stdout, h.stderr)
+	}
+	st2 := openForTest(t, forgedFirst)
+	defer st2.Close()
+	state2, err := st2.State(mustFind(t, st2, "吉首市/2021").ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := state2.Findings()["1.2.a"]; f.Value.Num.String() != "5" {
+		t.Fatalf("two merges, forgery first: 1.2.a is %v, want the genuine 5", f.Value)
 	}
 }
 
