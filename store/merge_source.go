@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
 	"io"
 	"modernc.org/sqlite"
@@ -466,17 +465,9 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 	}
 	for _, r := range revs {
 		rec := "revision " + r.ID
-		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
-			return nil, nil, refuse(rec, "its ID is not a UUID")
-		}
-		if why := revisionTextProblem(r); why != "" {
-			return nil, nil, refuse(rec, "%s", why)
-		}
-		if r.ContentHash() != r.Hash {
-			return nil, nil, refuse(rec, "its content does not match its hash (damaged or edited by hand)")
-		}
-		if _, err := ParseHLC(r.HLC); err != nil {
-			return nil, nil, refuse(rec, "%v", err)
+		faults := checkRevision(r, byRev, now, rb)
+		if len(faults) > 0 && !faults[0].graph && faults[0].value == nil {
+			return nil, nil, refuse(rec, "%s", faults[0].why)
 		}
 		if !namesOK[r.Inspector] {
 			if err := checkStoredName("inspector", r.Inspector); err != nil {
@@ -494,11 +485,11 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 			}
 			return nil, nil, refuse(rec, "it supersedes revision %s, which the file does not hold", p)
 		}
-		if why := graphProblem(r, byRev, now); why != "" {
-			return nil, nil, refuse(rec, "%s", why)
-		}
-		if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {
-			return nil, nil, refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(err.Error()))
+		if len(faults) > 0 {
+			if f := faults[0]; f.value != nil {
+				return nil, nil, refuse(rec, "%s %s=%s is not accepted by rubric %s %s: %s", a.Label(), r.Subject, r.ValueText(), rb.ID, rb.Version, oneLine(f.value.Error()))
+			}
+			return nil, nil, refuse(rec, "%s", faults[0].why)
 		}
 	}
 	sigs, err := d.readSignatures(a.ID)
