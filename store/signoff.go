@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/scoring"
@@ -376,7 +375,7 @@ func (s *Store) statusOp(id Identity, fn func(tx *sql.Tx) (*Revision, error)) (R
 		return Revision{}, ErrNoInspector
 	}
 	var out *Revision
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.writeTx(func(tx *sql.Tx) error {
 		rev, err := fn(tx)
 		if err != nil {
 			return err
@@ -388,10 +387,7 @@ func (s *Store) statusOp(id Identity, fn func(tx *sql.Tx) (*Revision, error)) (R
 		return nil
 	})
 	if err != nil {
-		if IsRefusal(err) || errors.Is(err, ErrNoInspector) {
-			return Revision{}, err
-		}
-		return Revision{}, s.writeErr(err)
+		return Revision{}, err
 	}
 	return *out, nil
 }
