@@ -66,7 +66,7 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 	}
 	a := Assessment{ID: AssessmentID(rb.ID, rb.Version, unit, period), RubricID: rb.ID, RubricVersion: rb.Version, Unit: unit, Period: period}
 	created := false
-	err = s.tx(func(tx *sql.Tx) error {
+	err = s.writeTx(func(tx *sql.Tx) error {
 		if err := putRubric(tx, rb); err != nil {
 			return err
 		}
@@ -83,11 +83,7 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 		return err
 	})
 	if err != nil {
-		var rc *RubricConflictError
-		if errors.As(err, &rc) {
-			return Assessment{}, false, err
-		}
-		return Assessment{}, false, s.writeErr(err)
+		return Assessment{}, false, err
 	}
 	return a, created, nil
 }
@@ -181,6 +177,20 @@ func (s *Store) tx(fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// writeTx runs fn in a write transaction (tx) and tells what stopped it: a
+// refusal on the change's merits (IsRefusal, no inspector, a rubric that
+// differs from the stored one) is returned as it is; anything else is the
+// database's, the folder's or the disk's doing and is worded by writeErr.
+// It is the one place the writes that record findings classify a failure.
+func (s *Store) writeTx(fn func(*sql.Tx) error) error {
+	err := s.tx(fn)
+	var rc *RubricConflictError
+	if err == nil || IsRefusal(err) || errors.Is(err, ErrNoInspector) || errors.As(err, &rc) {
+		return err
+	}
+	return s.writeErr(err)
+}
+
 // checkMergedPeriod refuses, at merge, an assessment whose period is not
 // one its rubric's period rule gives (２０２１, 二零二一, made before
 // periods were checked): merged in, it would sit beside the colleagues'
@@ -270,7 +280,7 @@ func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (
 		return nil, ErrNoInspector
 	}
 	var rev *Revision
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.writeTx(func(tx *sql.Tx) error {
 		st, err := s.stateIn(tx, assessmentID)
 		if err != nil {
 			return err
@@ -289,10 +299,7 @@ func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (
 		return err
 	})
 	if err != nil {
-		if IsRefusal(err) {
-			return nil, err
-		}
-		return nil, s.writeErr(err)
+		return nil, err
 	}
 	return rev, nil
 }

@@ -88,14 +88,11 @@ func (s *Store) PutBlobFile(path string, limit int64) (BlobInfo, bool, error) {
 		return BlobInfo{}, false, err
 	}
 	var added bool
-	if err := s.tx(func(tx *sql.Tx) (err error) {
+	if err := s.writeTx(func(tx *sql.Tx) (err error) {
 		added, err = storeBlobFile(tx, path, info)
 		return err
 	}); err != nil {
-		if IsRefusal(err) {
-			return BlobInfo{}, false, err
-		}
-		return BlobInfo{}, false, s.writeErr(err)
+		return BlobInfo{}, false, err
 	}
 	return info, added, nil
 }

@@ -117,7 +117,7 @@ func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []str
 		files[i] = f
 	}
 	revs := make([]*Revision, len(files))
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.writeTx(func(tx *sql.Tx) error {
 		a, rb, err := s.assessmentIn(tx, assessmentID)
 		if err != nil {
 			return err
@@ -136,10 +136,7 @@ func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []str
 		return nil
 	})
 	if err != nil {
-		if IsRefusal(err) {
-			return nil, err
-		}
-		return nil, s.writeErr(err)
+		return nil, err
 	}
 	out := make([]Attachment, len(files))
 	for i, f := range files {

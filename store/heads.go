@@ -31,7 +31,7 @@ const (
 // headColumns are scanRevision's columns for a head joined to its revision.
 // A head's own parents are not read: nothing that reads the current state
 // needs them (History loads them), and they would cost as much again.
-const headColumns = `SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash, ''
+const headColumns = `SELECT ` + revisionColumnsOfR + `, ''
 	FROM head h JOIN revision r ON r.id = h.revision_id `
 
 // headsOf returns the heads of one subject, latest first, inside tx.

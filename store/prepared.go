@@ -21,7 +21,7 @@ const (
 	sqlLastHLC = "SELECT coalesce(max(hlc), '') FROM revision"
 	sqlHeadsOf = headColumns + "WHERE h.assessment_id = ? AND h.subject = ?"
 	// sqlInsertRevision writes a revision.
-	sqlInsertRevision = `INSERT INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash)
+	sqlInsertRevision = `INSERT INTO revision(` + revisionColumns + `)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	// sqlInsertParents writes every parent link of a revision in one
 	// statement; ?2 is a JSON array of parent IDs.

@@ -82,7 +82,7 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil, ErrNoInspector
 	}
 	var out []Revision
-	err := s.tx(func(tx *sql.Tx) error {
+	err := s.writeTx(func(tx *sql.Tx) error {
 		out = out[:0]
 		a, rb, err := s.assessmentForWrite(tx, assessmentID)
 		if err != nil {
@@ -100,10 +100,7 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 		return nil
 	})
 	if err != nil {
-		if IsRefusal(err) {
-			return nil, err
-		}
-		return nil, s.writeErr(err)
+		return nil, err
 	}
 	return out, nil
 }

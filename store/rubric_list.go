@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"errors"
 
 	"github.com/kaohe/kaohe/rubric"
 )
@@ -16,7 +15,7 @@ func (s *Store) AddRubric(rb *rubric.Rubric) (added bool, err error) {
 	if err := rubric.Validate(rb); err != nil {
 		return false, err
 	}
-	err = s.tx(func(tx *sql.Tx) error {
+	err = s.writeTx(func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRow("SELECT count(*) FROM rubric WHERE id = ? AND version = ?", rb.ID, rb.Version).Scan(&n); err != nil {
 			return err
@@ -28,11 +27,7 @@ func (s *Store) AddRubric(rb *rubric.Rubric) (added bool, err error) {
 		return nil
 	})
 	if err != nil {
-		var rc *RubricConflictError
-		if errors.As(err, &rc) {
-			return false, err
-		}
-		return false, s.writeErr(err)
+		return false, err
 	}
 	return added, nil
 }

@@ -243,10 +243,20 @@ func buildState(a Assessment, rb *rubric.Rubric, heads []*Revision) *State {
 	return st
 }
 
+// revisionColumns are a revision row's columns, in the order every INSERT
+// of a revision writes them (with their values in Revision's order);
+// revisionColumnsOfR are the same columns of the revision aliased r, in the
+// order scanRevision reads them (before the parents). Every query of whole
+// revisions uses them, so the order is written in one place.
+const (
+	revisionColumns    = "id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash"
+	revisionColumnsOfR = "r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash"
+)
+
 // loadRevisions reads revisions (with their parents) matching a WHERE clause
 // on alias r.
 func loadRevisions(db q, where string, args ...any) ([]*Revision, error) {
-	return queryRevisions(db, `SELECT r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash,
+	return queryRevisions(db, `SELECT `+revisionColumnsOfR+`,
 		coalesce((SELECT group_concat(parent_id, ',') FROM revision_parent p WHERE p.revision_id = r.id), '')
 		FROM revision r `+where, args...)
 }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -80,25 +79,21 @@ func (s *Store) Verify() (*VerifyReport, error) {
 		bad := func(why string) {
 			rep.Problems = append(rep.Problems, Problem{Assessment: label, Subject: r.Subject, Revision: r.ID, Why: why})
 		}
-		if _, err := uuid.Parse(r.ID); err != nil || len(r.ID) != 36 {
-			bad("its ID is not a UUID")
-		}
-		if why := revisionTextProblem(r); why != "" {
-			bad(why)
-		}
-		if r.ContentHash() != r.Hash {
-			bad("its content does not match its hash (changed outside kaohe, or damaged)")
-		}
-		if !ok {
-			bad("its assessment is missing")
-		}
-		if why := graphProblem(r, byID, now); why != "" {
-			bad(why)
-		}
-		if rb := rubricOf[r.Assessment]; rb != nil {
-			if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {
-				bad(fmt.Sprintf("its value %s is not accepted by rubric %s %s: %s", r.ValueText(), rb.ID, rb.Version, oneLine(err.Error())))
+		rb := rubricOf[r.Assessment]
+		missingSaid := ok // a missing assessment is said before the graph's faults
+		for _, f := range checkRevision(r, byID, now, rb) {
+			if (f.graph || f.value != nil) && !missingSaid {
+				bad("its assessment is missing")
+				missingSaid = true
 			}
+			if f.value != nil {
+				bad(fmt.Sprintf("its value %s is not accepted by rubric %s %s: %s", r.ValueText(), rb.ID, rb.Version, oneLine(f.value.Error())))
+				continue
+			}
+			bad(f.why)
+		}
+		if !missingSaid {
+			bad("its assessment is missing")
 		}
 	}
 	for _, id := range cycles(revs, byID) {

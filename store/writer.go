@@ -76,7 +76,7 @@ func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
 // statement with an error (and the merge rolls back), without SQLite
 // keeping a statement journal to undo the rows before it.
 func insertRevisionsSQL(n int) string {
-	return "INSERT OR FAIL INTO revision(id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash) VALUES " +
+	return "INSERT OR FAIL INTO revision(" + revisionColumns + ") VALUES " +
 		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", n), ",")
 }
 
