@@ -27,8 +27,8 @@ func ErrorText(l *i18n.Labels, err error) string {
 
 // refusal is one error's wording in l's language, or "" when l has none.
 func refusal(l *i18n.Labels, e error) string {
-	if m, ok := e.(*i18n.Message); ok {
-		return m.In(l)
+	if m, ok := e.(interface{ In(*i18n.Labels) string }); ok {
+		return m.In(l) // i18n.Message, store.DiskError, rubric.PeriodError
 	}
 	if format, args, ok := store.Wording(e); ok {
 		if w := l.Report.Refusals[format]; w != "" {

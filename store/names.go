@@ -1,7 +1,7 @@
 package store
 
 import (
-	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"strconv"
 	"strings"
 
@@ -25,18 +25,18 @@ const maxNameRunes = 100
 func ValidName(what, s string) (string, error) {
 	s = norm.NFC.String(strings.Trim(s, " \t\u3000"))
 	if s == "" {
-		return "", fmt.Errorf("%s is empty", what)
+		return "", i18n.Errorf("%s is empty", what)
 	}
 	if n := len([]rune(s)); n > maxNameRunes {
-		return "", fmt.Errorf("%s is %d characters long; at most %d are allowed", what, n, maxNameRunes)
+		return "", i18n.Errorf("%s is %d characters long; at most %d are allowed", what, n, maxNameRunes)
 	}
 	for i, r := range s {
 		if why := invisible(r); why != "" {
-			return "", fmt.Errorf("%s %s contains %s (U+%04X at byte %d); type the name again without it", what, quoteName(s), why, r, i)
+			return "", i18n.Errorf("%s %s contains %s (U+%04X at byte %d); type the name again without it", what, quoteName(s), why, r, i)
 		}
 	}
 	if what == "period" && strings.Contains(s, "/") {
-		return "", fmt.Errorf("period %s must not contain '/'", quoteName(s))
+		return "", i18n.Errorf("period %s must not contain '/'", quoteName(s))
 	}
 	return s, nil
 }
@@ -49,7 +49,7 @@ func checkStoredName(what, s string) error {
 		return err
 	}
 	if v != s {
-		return fmt.Errorf("%s %s is not in the stored form (trimmed, Unicode NFC)", what, quoteName(s))
+		return i18n.Errorf("%s %s is not in the stored form (trimmed, Unicode NFC)", what, quoteName(s))
 	}
 	return nil
 }

@@ -147,7 +147,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.c.opts.Backend = msg.be
 		}
 		if msg.err != nil {
-			m.err = msg.err.Error()
+			m.err = errText(m.c.l, msg.err)
 			return m, nil
 		}
 		m.err = ""
@@ -162,7 +162,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.switchTo(msg.to)
 	case statesMsg:
 		if msg.err != nil {
-			m.err = msg.err.Error()
+			m.err = errText(m.c.l, msg.err)
 			return m, nil
 		}
 		m.picker.setStates(msg)
@@ -170,14 +170,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case createdMsg:
 		if msg.err != nil {
-			m.form.err = msg.err.Error()
+			m.form.err = errText(m.c.l, msg.err)
 			return m, nil
 		}
 		m.form.err = ""
 		return m, loadState(m.c.opts.Backend, msg.a.ID)
 	case stateMsg:
 		if msg.err != nil {
-			m.err = msg.err.Error()
+			m.err = errText(m.c.l, msg.err)
 			return m, nil
 		}
 		m.err = ""

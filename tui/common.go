@@ -5,6 +5,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -66,3 +67,10 @@ const (
 type gotoMsg struct{ to screenID }
 
 func goTo(s screenID) tea.Cmd { return func() tea.Msg { return gotoMsg{s} } }
+
+// errText is err's message in the workbench's language: the store's
+// refusals, disk problems and period rules are worded through
+// report.ErrorText, as the command line words them.
+func errText(l *i18n.Labels, err error) string {
+	return report.ErrorText(l, err)
+}

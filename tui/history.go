@@ -46,7 +46,7 @@ func (wb *workbench) openHistory() tea.Cmd {
 func (wb *workbench) showHistory(msg historyMsg) {
 	title := wb.c.words.HistoryTitle + " " + msg.title
 	if msg.err != nil {
-		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.l.UI.Error + oneLine(msg.err.Error())}))
+		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))}))
 		return
 	}
 	if len(msg.revs) == 0 {

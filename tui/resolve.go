@@ -96,7 +96,7 @@ func (wb *workbench) pickHead(p *pickChoice, note string) tea.Cmd {
 	// parents, so a value arriving meanwhile stays a conflict.
 	c, err := store.ResolveChange(p.ss, store.Resolution{Keep: p.head.ID, Note: note})
 	if err != nil {
-		wb.failure = wb.c.l.UI.Error + oneLine(err.Error())
+		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, err))
 		return nil
 	}
 	for _, head := range p.ss.Heads {

@@ -43,7 +43,7 @@ func (wb *workbench) startSign() tea.Cmd {
 // showChecks opens the list of what the checks found, asking to sign.
 func (wb *workbench) showChecks(msg checksMsg) {
 	if msg.err != nil {
-		wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		return
 	}
 	w := wb.c.words

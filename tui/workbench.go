@@ -215,21 +215,21 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return wb.attached(msg)
 	case detachedMsg:
 		if msg.err != nil {
-			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+			wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		} else {
 			wb.failure, wb.message = "", fmt.Sprintf(wb.c.words.Detached, textwidth.Line(msg.name))
 		}
 		return wb.reload()
 	case openedMsg:
 		if msg.err != nil {
-			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+			wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		} else {
 			wb.failure, wb.message = "", fmt.Sprintf(wb.c.words.Opened, textwidth.Line(msg.name))
 		}
 		return nil
 	case statusSavedMsg:
 		if msg.err != nil {
-			wb.failure = wb.c.l.UI.Error + oneLine(msg.err.Error())
+			wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		} else {
 			wb.failure, wb.justSaved = "", true
 		}

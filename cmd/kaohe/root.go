@@ -57,18 +57,9 @@ func run(args []string, e env) int {
 		return ee.code
 	}
 	l := a.labels(nil)
-	msg := report.ErrorText(l, err)
-	var le localized
-	if errors.As(err, &le) {
-		msg = le.In(l)
-	}
-	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(msg))
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, err)))
 	return 1
 }
-
-// localized is an error that can word itself in the user's language
-// (--lang, else Chinese); the others print as they are.
-type localized interface{ In(*i18n.Labels) string }
 
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{

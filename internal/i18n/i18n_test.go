@@ -74,8 +74,12 @@ func TestRefusalsTakeTheEnglishArguments(t *testing.T) {
 		var args []any
 		for i := 0; i < len(en)-1; i++ {
 			if en[i] == '%' {
-				switch en[i+1] {
-				case 'd':
+				j := i + 1
+				for j < len(en)-1 && en[j] >= '0' && en[j] <= '9' { // a width, as in %04X
+					j++
+				}
+				switch en[j] {
+				case 'd', 'X', 'x':
 					args = append(args, 7)
 				case 's', 'q', 'v':
 					args = append(args, "x")
