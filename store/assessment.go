@@ -211,20 +211,7 @@ func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
 // (a withdrawal is never retracted): merge lets such an assessment in
 // whatever its period, since no list or report shows it.
 func withdrawnIn(db q) (map[string]bool, error) {
-	rows, err := db.Query("SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(db, "SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
 }
 
 // SubjectWithdrawn is the subject that withdraws an assessment created by

@@ -132,7 +132,13 @@ func allHeads(revs []*Revision, keys map[string]ed25519.PublicKey, signed, orpha
 
 // signedIDs reads the IDs of every signed revision.
 func signedIDs(db q, where string, args ...any) (map[string]bool, error) {
-	rows, err := db.Query("SELECT s.revision_id FROM revision_signature s "+where, args...)
+	return idSet(db, "SELECT s.revision_id FROM revision_signature s "+where, args...)
+}
+
+// idSet reads a query's single text column as a set: the IDs of signed
+// revisions, of withdrawn assessments, of orphaned parents.
+func idSet(db q, query string, args ...any) (map[string]bool, error) {
+	rows, err := db.Query(query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -150,20 +156,7 @@ func signedIDs(db q, where string, args ...any) (map[string]bool, error) {
 
 // orphanParents reads the parents named by links whose child is no revision.
 func orphanParents(db q) (map[string]bool, error) {
-	rows, err := db.Query("SELECT parent_id FROM revision_parent WHERE revision_id NOT IN (SELECT id FROM revision)")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
+	return idSet(db, "SELECT parent_id FROM revision_parent WHERE revision_id NOT IN (SELECT id FROM revision)")
 }
 
 // recomputeHeads rewrites the head rows of the given subjects from their
