@@ -85,17 +85,6 @@ func (s *Store) stmt(tx *sql.Tx, query string) *sql.Stmt {
 	return tx.Stmt(st)
 }
 
-// exec runs a statement inside tx, prepared when it can be.
-func (s *Store) exec(tx *sql.Tx, query string, args ...any) error {
-	var err error
-	if st := s.stmt(tx, query); st != nil {
-		_, err = st.Exec(args...)
-	} else {
-		_, err = tx.Exec(query, args...)
-	}
-	return err
-}
-
 // query runs a query inside tx, prepared when it can be.
 func (s *Store) query(tx *sql.Tx, query string, args ...any) (*sql.Rows, error) {
 	if st := s.stmt(tx, query); st != nil {
