@@ -26,6 +26,9 @@ type Backend interface {
 	Record(id store.Identity, assessmentID string, changes ...store.Change) ([]store.Revision, error)
 	// History lists a subject's revisions, oldest first ("" for all).
 	History(assessmentID, subject string) ([]*store.Revision, error)
+	// NotTrusted picks out the revisions that count nowhere: unsigned in
+	// the name of a device whose key the file holds (history marks them).
+	NotTrusted(revs []*store.Revision) (map[string]bool, error)
 	// DataVersion changes when another program wrote to the database.
 	DataVersion() (int64, error)
 	// Rubrics lists the rubrics a new assessment can use, the built-in first.
@@ -74,6 +77,11 @@ func (b StoreBackend) Create(id store.Identity, rb *rubric.Rubric, unit, period 
 // Record writes changes.
 func (b StoreBackend) Record(id store.Identity, aid string, changes ...store.Change) ([]store.Revision, error) {
 	return b.Store.Record(id, aid, changes...)
+}
+
+// NotTrusted picks out revisions that are not trusted.
+func (b StoreBackend) NotTrusted(revs []*store.Revision) (map[string]bool, error) {
+	return b.Store.NotTrusted(revs)
 }
 
 // History lists revisions.
@@ -154,9 +162,10 @@ type (
 	}
 	// historyMsg carries the revisions shown by the history view.
 	historyMsg struct {
-		title string
-		revs  []*store.Revision
-		err   error
+		title      string
+		revs       []*store.Revision
+		notTrusted map[string]bool
+		err        error
 	}
 	createdMsg struct {
 		a   store.Assessment

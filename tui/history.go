@@ -31,13 +31,17 @@ func (wb *workbench) openHistory() tea.Cmd {
 	be, aid := wb.c.opts.Backend, wb.a.ID
 	return func() tea.Msg {
 		all, err := be.History(aid, "")
+		if err != nil {
+			return historyMsg{title: title, err: err}
+		}
 		var revs []*store.Revision
 		for _, r := range all {
 			if subjects[r.Subject] {
 				revs = append(revs, r)
 			}
 		}
-		return historyMsg{title: title, revs: revs, err: err}
+		notTrusted, err := be.NotTrusted(revs)
+		return historyMsg{title: title, revs: revs, notTrusted: notTrusted, err: err}
 	}
 }
 
@@ -75,6 +79,9 @@ func (wb *workbench) showHistory(msg historyMsg) {
 			from, wb.shown(r.Subject, r.Value))
 		if r.Note != "" {
 			line += "  " + textwidth.Sanitize(r.Note, false)
+		}
+		if msg.notTrusted[r.ID] {
+			line += "  " + wb.c.l.CLI.Trust.HistoryUntrusted
 		}
 		lines = append(lines, oneLine(line))
 	}
