@@ -45,13 +45,6 @@ func runProc(t *testing.T, cmd *exec.Cmd) result {
 	return result{out.String(), errs.String(), code}
 }
 
-// seeded is a database with an inspector and one assessment.
-func seeded(t *testing.T) (*cli, string) {
-	c, db := dbCLI(t, "张三")
-	c.ok("new", "吉首市", "2021")
-	return c, db
-}
-
 // A write that commits but whose closing checkpoint fails (the disk is
 // full: here the file size limit stops the database file from growing while
 // the small -wal still fits) says saved, warns, and exits 0; every later
@@ -334,19 +327,7 @@ func TestReadOnlyFileCLI(t *testing.T) {
 // A merge interrupted with Ctrl-C while it reads a source leaves no private
 // copy of that source behind, and exits non-zero.
 func TestInterruptedMergeLeavesNoCopy(t *testing.T) {
-	c, _ := seeded(t)
-	var parts []string
-	for _, sc := range seedScenarios {
-		parts = append(parts, sc.findings)
-	}
-	findings := writeFile(t, "all.json", `{"findings": {`+strings.Join(parts, ",")+`}}`)
-	for i := 0; i < 15; i++ {
-		unit := fmt.Sprintf("单位%02d", i)
-		c.ok("new", unit, "2021")
-		c.ok("import", unit+"/2021", findings)
-	}
-	src := filepath.Join(t.TempDir(), "src.db")
-	c.ok("pack", src)
+	src := packedFifteenUnits(t)
 	tmp := t.TempDir()
 	for attempt := 0; attempt < 5; attempt++ {
 		cmd := proc(filepath.Join(t.TempDir(), "t.db"), []string{"TMPDIR=" + tmp}, "merge", "--into", filepath.Join(t.TempDir(), "t.db"), src)
@@ -384,4 +365,25 @@ func TestInterruptedMergeLeavesNoCopy(t *testing.T) {
 		return
 	}
 	t.Skip("the merge never ran long enough to be interrupted while copying")
+}
+
+// packedFifteenUnits packs a file of fifteen units, each with every seed
+// scenario's findings: a source large enough that a merge of it can be
+// interrupted or killed while it runs.
+func packedFifteenUnits(t *testing.T) string {
+	t.Helper()
+	c, _ := seeded(t)
+	var parts []string
+	for _, sc := range seedScenarios {
+		parts = append(parts, sc.findings)
+	}
+	findings := writeFile(t, "all.json", `{"findings": {`+strings.Join(parts, ",")+`}}`)
+	for i := 0; i < 15; i++ {
+		unit := fmt.Sprintf("单位%02d", i)
+		c.ok("new", unit, "2021")
+		c.ok("import", unit+"/2021", findings)
+	}
+	src := filepath.Join(t.TempDir(), "src.db")
+	c.ok("pack", src)
+	return src
 }

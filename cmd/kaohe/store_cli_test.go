@@ -210,3 +210,10 @@ func TestMistakesAreRefusedClearly(t *testing.T) {
 		t.Errorf("1 for a flag: %d %s", code, errs)
 	}
 }
+
+// seeded is a database with an inspector and one assessment.
+func seeded(t *testing.T) (*cli, string) {
+	c, db := dbCLI(t, "张三")
+	c.ok("new", "吉首市", "2021")
+	return c, db
+}

@@ -181,19 +181,7 @@ func TestRefusedMergeLeavesPackedTargetAsItWas(t *testing.T) {
 // still running and a folder from before folders were named for their
 // process unless it is a day old.
 func TestMergeRemovesCopiesOfKilledMerges(t *testing.T) {
-	c, _ := seeded(t)
-	var parts []string
-	for _, sc := range seedScenarios {
-		parts = append(parts, sc.findings)
-	}
-	findings := writeFile(t, "all.json", `{"findings": {`+strings.Join(parts, ",")+`}}`)
-	for i := 0; i < 15; i++ {
-		unit := fmt.Sprintf("单位%02d", i)
-		c.ok("new", unit, "2021")
-		c.ok("import", unit+"/2021", findings)
-	}
-	src := filepath.Join(t.TempDir(), "src.db")
-	c.ok("pack", src)
+	src := packedFifteenUnits(t)
 	tmp := t.TempDir()
 	env := []string{"TMPDIR=" + tmp, "KAOHE_CONFIG=" + t.TempDir()}
 	killed := false
