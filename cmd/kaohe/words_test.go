@@ -1,61 +1,11 @@
 package main
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/kaohe/kaohe/internal/i18n"
 )
-
-// Every message the command line and the report package make with
-// i18n.Errorf has its Chinese wording.
-func TestEveryCLIMessageHasChineseWording(t *testing.T) {
-	zh := i18n.For("zh").Report.Refusals
-	fset := token.NewFileSet()
-	n := 0
-	for _, dir := range []string{".", "../../report", "../../store"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-		for _, name := range files {
-			if strings.HasSuffix(name, "_test.go") {
-				continue
-			}
-			f, err := parser.ParseFile(fset, name, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ast.Inspect(f, func(node ast.Node) bool {
-				call, ok := node.(*ast.CallExpr)
-				if !ok || len(call.Args) == 0 {
-					return true
-				}
-				sel, ok := call.Fun.(*ast.SelectorExpr)
-				if !ok || sel.Sel.Name != "Errorf" || sel.X.(*ast.Ident).Name != "i18n" {
-					return true
-				}
-				lit, ok := call.Args[0].(*ast.BasicLit)
-				if !ok {
-					t.Errorf("%s: i18n.Errorf with a format that is not a literal", fset.Position(call.Pos()))
-					return true
-				}
-				format, _ := strconv.Unquote(lit.Value)
-				n++
-				if zh[format] == "" {
-					t.Errorf("%s: %q has no Chinese wording in internal/i18n/refusals.go", fset.Position(call.Pos()), format)
-				}
-				return true
-			})
-		}
-	}
-	if n < 20 {
-		t.Errorf("found only %d messages: is the scan broken?", n)
-	}
-}
 
 // englishInChinese finds what a Chinese line must not hold: an ASCII colon
 // after Chinese text, an English word of kaohe's own messages, a value or
