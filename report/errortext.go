@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -14,7 +15,8 @@ import (
 // in English and l words otherwise (an i18n.Errorf message, a store
 // refusal by its format and arguments, a sentinel by its message) is
 // replaced, in place, by l's wording; the rest (file names, prefixes)
-// stays as it is.
+// stays as it is. A value or finding scoring refused is worded as
+// FindingProblem words it.
 func ErrorText(l *i18n.Labels, err error) string {
 	msg := err.Error()
 	for e := err; e != nil; e = errors.Unwrap(e) {
@@ -27,6 +29,14 @@ func ErrorText(l *i18n.Labels, err error) string {
 
 // refusal is one error's wording in l's language, or "" when l has none.
 func refusal(l *i18n.Labels, e error) string {
+	switch e := e.(type) {
+	case *scoring.ValueError:
+		return ValueProblem(l, e)
+	case *scoring.FindingError:
+		return FindingProblem(l, e)
+	case scoring.Errors:
+		return FindingProblems(l, e)
+	}
 	if m, ok := e.(interface{ In(*i18n.Labels) string }); ok {
 		return m.In(l) // i18n.Message, store.DiskError, rubric.PeriodError
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -57,6 +58,18 @@ func TestReasonReadsArgumentsBack(t *testing.T) {
 		}
 		if got := Reason(zh, fmt.Sprintf(strings.ReplaceAll(en, "%.12s", "%s"), args...)); got != fmt.Sprintf(cn, args...) {
 			t.Errorf("%q does not read back: %q", en, got)
+		}
+	}
+}
+
+// A finding refused by a rule ID read from a file (a line break and an
+// escape in it) reaches the reader on one line, however it is wrapped.
+func TestFindingErrorShownOnOneLine(t *testing.T) {
+	fe := &scoring.FindingError{Rule: "1.1\n\x1b[31m.a", Message: "a value that is not JSON"}
+	for _, err := range []error{fe, fmt.Errorf("f.json: %w", scoring.Errors{fe})} {
+		got := ErrorText(i18n.For("zh"), err)
+		if strings.ContainsAny(got, "\n\x1b") || !strings.Contains(got, "1.1⏎.a: a value that is not JSON") {
+			t.Errorf("ErrorText(%q) = %q", err, got)
 		}
 	}
 }

@@ -58,15 +58,17 @@ func limitOf(l *i18n.Labels, r *rubric.Rule, limit string) string {
 
 // FindingProblem words a finding the rubric does not accept, in the labels'
 // language: a value's problem, a rule the rubric lacks, or (for a finding
-// that could not be read at all) the reader's own message.
+// that could not be read at all) the reader's own message. A rule ID read
+// from a file is shown on one line, without controls.
 func FindingProblem(l *i18n.Labels, e *scoring.FindingError) string {
+	rule := textwidth.Line(e.Rule)
 	switch {
 	case e.Value != nil:
 		return ValueProblem(l, e.Value)
 	case e.Unknown != "":
-		return textwidth.Line(e.Rule) + l.Values.Colon + fmt.Sprintf(l.Values.UnknownRule, e.Unknown, e.Rule)
+		return rule + l.Values.Colon + fmt.Sprintf(l.Values.UnknownRule, e.Unknown, e.Rule)
 	}
-	return e.Error()
+	return rule + ": " + e.Message
 }
 
 // FindingProblems lists the problems one per line in the labels' language.

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/internal/textwidth"
 )
 
 // ValueType says which form a recorded value has.
@@ -237,9 +236,10 @@ type FindingError struct {
 	Unknown string      // "id version" of a rubric without this rule
 }
 
-// Error formats the problem as "RULE: message".
-// A rule ID read from a file is shown on one line, without controls.
-func (e *FindingError) Error() string { return textwidth.Line(e.Rule) + ": " + e.Message }
+// Error formats the problem as "RULE: message", the English of records;
+// a rule ID read from a file is shown to a person by report.FindingProblem,
+// which lays it out on one line without controls.
+func (e *FindingError) Error() string { return e.Rule + ": " + e.Message }
 
 // Errors is every rejected finding of one set.
 type Errors []*FindingError
