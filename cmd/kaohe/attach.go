@@ -43,15 +43,15 @@ func (o *attachOptions) run() error {
 	if o.maxMB <= 0 {
 		return fmt.Errorf(a.labels(nil).CLI.Doors.MaxMB, o.maxMB)
 	}
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		if err := a.knownSubject(s, as, o.subject, ruleOrIndicator); err != nil {
+	return a.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		if err := a.knownSubject(s.Store, as, o.subject, ruleOrIndicator); err != nil {
 			return err
 		}
-		id, err := a.identity(s)
+		id, err := a.identity(s.Store)
 		if err != nil {
 			return err
 		}
-		l := a.labelsOf(s, as).CLI
+		l := a.labelsOf(s.Store, as).CLI
 		opts := store.AttachOptions{Limit: o.maxMB << 20, Photo: func(path string) (string, string) {
 			info, err := photo.Read(path)
 			if err != nil {
@@ -75,5 +75,5 @@ func (o *attachOptions) run() error {
 			fmt.Fprintln(a.stdout, textwidth.Line(line))
 		}
 		return nil
-	})
+	}))
 }

@@ -65,15 +65,15 @@ func (a *app) conflictsCmd() *cobra.Command {
 // run lists the open conflicts of one assessment or of all.
 func (o *conflictsOptions) run() error {
 	if o.ref == "" {
-		return o.app.readStates(func(_ *store.Store, states []*store.State) error { return o.print(live(states)) })
+		return o.app.openStore(readsStates, func(s opened) error { return o.print(live(s.states)) })
 	}
-	return o.app.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return o.app.openStore(reads, findThen(o.ref, func(s opened, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
 		}
 		return o.print([]*store.State{st})
-	})
+	}))
 }
 
 // print lists the open conflicts of the states.

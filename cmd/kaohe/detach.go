@@ -31,11 +31,11 @@ func (a *app) detachCmd() *cobra.Command {
 // run retracts the attachment.
 func (o *detachOptions) run() error {
 	a := o.app
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		if err := a.knownSubject(s, as, o.subject, ruleOrIndicator); err != nil {
+	return a.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		if err := a.knownSubject(s.Store, as, o.subject, ruleOrIndicator); err != nil {
 			return err
 		}
-		id, err := a.identity(s)
+		id, err := a.identity(s.Store)
 		if err != nil {
 			return err
 		}
@@ -43,7 +43,7 @@ func (o *detachOptions) run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labelsOf(s, as).CLI.Detached, as.Label(), att.Subject, att.Name, store.ShortID(att.SHA256, 12))))
+		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labelsOf(s.Store, as).CLI.Detached, as.Label(), att.Subject, att.Name, store.ShortID(att.SHA256, 12))))
 		return nil
-	})
+	}))
 }

@@ -30,7 +30,7 @@ func (a *app) devicesCmd() *cobra.Command {
 // run lists the devices.
 func (o *devicesOptions) run() error {
 	a := o.app
-	return a.readStore(func(s *store.Store) error {
+	return a.openStore(reads, func(s opened) error {
 		devs, err := s.Devices()
 		if err != nil {
 			return err

@@ -60,9 +60,9 @@ func (a *app) evidenceCmd() *cobra.Command {
 // run lists the live attachments.
 func (o *evidenceOptions) run() error {
 	a := o.app
-	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.openStore(reads, findThen(o.ref, func(s opened, as store.Assessment) error {
 		if o.subject != "" {
-			if err := a.knownSubject(s, as, o.subject, ruleOrIndicator); err != nil {
+			if err := a.knownSubject(s.Store, as, o.subject, ruleOrIndicator); err != nil {
 				return err
 			}
 		}
@@ -98,7 +98,7 @@ func (o *evidenceOptions) run() error {
 		}
 		_, err = io.WriteString(a.stdout, textwidth.Sanitize(b.String(), true))
 		return err
-	})
+	}))
 }
 
 // evidenceGetOptions are the inputs of `kaohe evidence get`.
@@ -141,7 +141,7 @@ func (o *evidenceGetOptions) run() error {
 			return i18n.Errorf("%s already exists; use --force to overwrite it", o.out)
 		}
 	}
-	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.openStore(reads, findThen(o.ref, func(s opened, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
@@ -160,5 +160,5 @@ func (o *evidenceGetOptions) run() error {
 		}
 		fmt.Fprintln(a.stdout, textwidth.Line(fmt.Sprintf(a.labels(st.Rubric).CLI.EvidenceWrote, o.out, att.Name, store.HumanSize(n), store.ShortID(att.SHA256, 12))))
 		return nil
-	})
+	}))
 }

@@ -33,11 +33,11 @@ func (o *exportOptions) run() error {
 	if !o.asJSON {
 		return i18n.Errorf("only --json export exists: kaohe export ASSESSMENT --json > findings.json")
 	}
-	return o.app.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return o.app.openStore(reads, findThen(o.ref, func(s opened, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
 		}
 		return writeJSON(o.app.stdout, scoring.FindingsFile{Findings: st.Findings(), Notes: st.Notes()})
-	})
+	}))
 }

@@ -52,9 +52,9 @@ type historyEntry struct {
 // run prints one line per revision, oldest first.
 func (o *historyOptions) run() error {
 	a := o.app
-	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.openStore(reads, findThen(o.ref, func(s opened, as store.Assessment) error {
 		if o.subject != "" {
-			if err := a.knownSubject(s, as, o.subject, anySubject); err != nil {
+			if err := a.knownSubject(s.Store, as, o.subject, anySubject); err != nil {
 				return err
 			}
 		}
@@ -72,7 +72,7 @@ func (o *historyOptions) run() error {
 		}
 		var b strings.Builder
 		var out []historyEntry
-		l := a.labelsOf(s, as)
+		l := a.labelsOf(s.Store, as)
 		ln := textwidth.Line
 		for _, r := range all {
 			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
@@ -114,7 +114,7 @@ func (o *historyOptions) run() error {
 		}
 		_, err = io.WriteString(a.stdout, b.String())
 		return err
-	})
+	}))
 }
 
 // retracted is a tombstone in history's JSON; the text output words it in

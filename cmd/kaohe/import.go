@@ -49,7 +49,7 @@ func (o *importOptions) run() error {
 		fmt.Fprintln(a.stderr, a.problems(o.file, nil, err))
 		return exitError{1}
 	}
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
 		rb, err := s.Rubric(as.RubricID, as.RubricVersion)
 		if err != nil {
 			return err
@@ -75,8 +75,8 @@ func (o *importOptions) run() error {
 		for _, ind := range inds {
 			changes = append(changes, store.SetText(store.NotePrefix+ind, ff.Notes[ind]))
 		}
-		return a.record(s, as, changes...)
-	})
+		return a.record(s.Store, as, changes...)
+	}))
 }
 
 // lineCol is the 1-based line and column (in characters) of byte offset at.

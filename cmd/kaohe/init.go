@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
@@ -31,7 +30,7 @@ func (o *initOptions) run() error {
 	if strings.TrimSpace(o.inspector) == "" {
 		return i18n.Errorf("give the inspector's name: kaohe init --inspector NAME")
 	}
-	return o.app.withNewOrExistingStore(func(s *store.Store) error {
+	return o.app.openStore(creates, func(s opened) error {
 		id, err := s.SetInspector(o.inspector)
 		if err != nil {
 			return err

@@ -69,8 +69,9 @@ func (a *app) listCmd() *cobra.Command {
 // run prints one line (or JSON object) per assessment.
 func (o *listOptions) run() error {
 	a := o.app
-	return a.readStates(func(s *store.Store, states []*store.State) error {
-		a.warnMismatches(s, states...)
+	return a.openStore(readsStates, func(s opened) error {
+		states := s.states
+		a.warnMismatches(s.Store, states...)
 		if !o.all {
 			states = live(states)
 		}

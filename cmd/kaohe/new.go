@@ -45,18 +45,18 @@ func (o *newOptions) run() error {
 		fmt.Fprintln(a.stderr, err)
 		return exitError{1}
 	}
-	return a.withNewOrExistingStore(func(s *store.Store) error {
+	return a.openStore(creates, func(s opened) error {
 		switch {
 		case o.rubricID != "":
-			if rb, err = storedRubric(s, o.rubricID); err != nil {
+			if rb, err = storedRubric(s.Store, o.rubricID); err != nil {
 				return err
 			}
 		case o.rubricFile == "":
-			if rb, err = a.rubricForPeriod(s, o.period); err != nil {
+			if rb, err = a.rubricForPeriod(s.Store, o.period); err != nil {
 				return err
 			}
 		}
-		id, err := a.identity(s)
+		id, err := a.identity(s.Store)
 		if err != nil {
 			return err
 		}

@@ -27,14 +27,14 @@ func (a *app) noteCmd() *cobra.Command {
 
 // run records the note, or clears it for empty text.
 func (o *noteOptions) run() error {
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		if err := o.app.knownSubject(s, as, o.indicator, indicatorOnly); err != nil {
+	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		if err := o.app.knownSubject(s.Store, as, o.indicator, indicatorOnly); err != nil {
 			return err
 		}
 		c := store.Change{Subject: store.NotePrefix + o.indicator} // empty text retracts the note
 		if strings.TrimSpace(o.text) != "" {
 			c = store.SetText(c.Subject, o.text)
 		}
-		return o.app.record(s, as, c)
-	})
+		return o.app.record(s.Store, as, c)
+	}))
 }

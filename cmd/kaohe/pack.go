@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
@@ -30,7 +29,7 @@ func (a *app) packCmd() *cobra.Command {
 
 // run writes the self-contained copy.
 func (o *packOptions) run() error {
-	return o.app.readStore(func(s *store.Store) error {
+	return o.app.openStore(reads, func(s opened) error {
 		l := o.app.labels(nil)
 		if fi, err := os.Lstat(o.out); err == nil && fi.Mode().IsRegular() {
 			// Pack refuses it too; this words the refusal for the reader.

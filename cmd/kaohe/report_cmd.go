@@ -56,11 +56,12 @@ func (o *reportOptions) run() error {
 	if format == "" {
 		format = report.FormatFromPath(o.out)
 	}
-	return a.readStates(func(s *store.Store, states []*store.State) error {
-		a.warnUntrusted(s, states...)
+	return a.openStore(readsStates, func(s opened) error {
+		states := s.states
+		a.warnUntrusted(s.Store, states...)
 		states = live(states)
 		l := a.labelsOfStates(states)
-		unverified, err := o.unverified(s, states, l)
+		unverified, err := o.unverified(s.Store, states, l)
 		if err != nil {
 			return err
 		}
@@ -73,7 +74,7 @@ func (o *reportOptions) run() error {
 			return err
 		}
 		if format == "zip" {
-			return o.writeBundle(s, r, l)
+			return o.writeBundle(s.Store, r, l)
 		}
 		if err := r.WriteFile(o.out, format, o.force); err != nil {
 			return r.Worded(err)

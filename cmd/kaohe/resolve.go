@@ -50,11 +50,11 @@ func (o *resolveOptions) run() error {
 	if given != 1 {
 		return i18n.Errorf("give exactly one of --pick INSPECTOR|REVISION, --value V or --keep-signed")
 	}
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		if err := o.app.knownSubject(s, as, o.subject, anySubject); err != nil {
+	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		if err := o.app.knownSubject(s.Store, as, o.subject, anySubject); err != nil {
 			return err
 		}
-		id, err := o.app.identity(s)
+		id, err := o.app.identity(s.Store)
 		if err != nil {
 			return err
 		}
@@ -81,12 +81,12 @@ func (o *resolveOptions) run() error {
 		if err != nil {
 			return storeRefusal(err)
 		}
-		l := o.app.labelsOf(s, as).CLI
+		l := o.app.labelsOf(s.Store, as).CLI
 		v := l.Retracted
 		if !rev.Tombstone() {
 			v = store.DisplayValue(&rev)
 		}
 		fmt.Fprintf(o.app.stdout, l.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
-		return o.app.printStatus(s, as, l.SignOff.Settled)
-	})
+		return o.app.printStatus(s.Store, as, l.SignOff.Settled)
+	}))
 }

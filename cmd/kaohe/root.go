@@ -85,13 +85,13 @@ func (a *app) rootCmd() *cobra.Command {
 // yet is created only once the inspector has typed a name, so quitting at
 // the name prompt creates nothing (no file, no device key).
 func (a *app) runDefault(cmd *cobra.Command, _ []string) error {
-	p, opts, err := a.storeToOpen(true, false)
+	p, opts, err := a.storeToOpen(creates)
 	if err != nil {
 		return err
 	}
 	if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) || a.getenv("KAOHE_INSPECTOR") != "" {
-		return a.withNewOrExistingStore(func(s *store.Store) error {
-			return a.runTUI(tui.StoreBackend{Store: s, InspectorOverride: a.getenv("KAOHE_INSPECTOR")}, nil)
+		return a.openStore(creates, func(s opened) error {
+			return a.runTUI(tui.StoreBackend{Store: s.Store, InspectorOverride: a.getenv("KAOHE_INSPECTOR")}, nil)
 		})
 	}
 	var mu sync.Mutex

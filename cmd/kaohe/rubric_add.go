@@ -96,7 +96,7 @@ func (o *rubricAddOptions) run(args []string) error {
 		fmt.Fprintln(a.stderr, err)
 		return exitError{1}
 	}
-	return a.withNewOrExistingStore(func(s *store.Store) error {
+	return a.openStore(creates, func(s opened) error {
 		added, err := s.AddRubric(rb)
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
@@ -118,7 +118,7 @@ func (o *rubricAddOptions) run(args []string) error {
 // run lists the stored rubrics.
 func (o *rubricListOptions) run() error {
 	a := o.app
-	return a.withStore(func(s *store.Store) error {
+	return a.openStore(writes, func(s opened) error {
 		rbs, err := s.Rubrics()
 		if err != nil {
 			return err

@@ -72,19 +72,19 @@ func (o *scoreOptions) run() error {
 // scoreAssessment prints the score of an assessment in the database.
 func (o *scoreOptions) scoreAssessment() error {
 	a := o.app
-	return a.readAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return a.openStore(reads, findThen(o.ref, func(s opened, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
 		}
-		a.warnMismatches(s, st)
+		a.warnMismatches(s.Store, st)
 		res, err := st.Score()
 		if err != nil {
 			fmt.Fprintln(a.stderr, a.problems(as.Label(), st.Rubric, err))
 			return exitError{1}
 		}
 		return a.writeScore(st.Rubric, res, o.asJSON)
-	})
+	}))
 }
 
 // printScore scores and prints, or lists every invalid finding on stderr

@@ -30,12 +30,12 @@ func (a *app) setCmd() *cobra.Command {
 
 // run parses the value against the rule and records it.
 func (o *setOptions) run() error {
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
+	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
 		rb, err := s.Rubric(as.RubricID, as.RubricVersion)
 		if err != nil {
 			return err
 		}
-		if err := o.app.knownSubject(s, as, o.rule, ruleOnly); err != nil {
+		if err := o.app.knownSubject(s.Store, as, o.rule, ruleOnly); err != nil {
 			return err
 		}
 		ref, _ := rb.Rule(o.rule)
@@ -43,8 +43,8 @@ func (o *setOptions) run() error {
 		if err != nil {
 			return err
 		}
-		return o.app.record(s, as, store.Set(o.rule, v, o.note))
-	})
+		return o.app.record(s.Store, as, store.Set(o.rule, v, o.note))
+	}))
 }
 
 // typedValue reads a value typed for a rule of rb and checks it with its

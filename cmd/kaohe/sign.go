@@ -36,20 +36,20 @@ func (a *app) signCmd() *cobra.Command {
 // run records the sign-off; the store refuses an incomplete assessment
 // and lists what is missing.
 func (o *signOptions) run() error {
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		id, err := o.app.identity(s)
+	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		id, err := o.app.identity(s.Store)
 		if err != nil {
 			return err
 		}
 		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
 			var ie *store.IncompleteError
 			if errors.As(err, &ie) {
-				return notReady(&o.app.labelsOf(s, as).CLI.SignOff, ie)
+				return notReady(&o.app.labelsOf(s.Store, as).CLI.SignOff, ie)
 			}
 			return storeRefusal(err)
 		}
-		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Signed)
-	})
+		return o.app.printStatus(s.Store, as, o.app.labelsOf(s.Store, as).CLI.SignOff.Signed)
+	}))
 }
 
 // notReady lists, in the user's language, what stands between an
@@ -122,14 +122,14 @@ func (o *reopenOptions) run() error {
 	if strings.TrimSpace(o.reason) == "" {
 		return i18n.Errorf("say why: kaohe reopen ASSESSMENT --reason TEXT")
 	}
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		id, err := o.app.identity(s)
+	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		id, err := o.app.identity(s.Store)
 		if err != nil {
 			return err
 		}
 		if _, err := s.Reopen(id, as.ID, o.reason); err != nil {
 			return storeRefusal(err)
 		}
-		return o.app.printStatus(s, as, o.app.labelsOf(s, as).CLI.SignOff.Reopened)
-	})
+		return o.app.printStatus(s.Store, as, o.app.labelsOf(s.Store, as).CLI.SignOff.Reopened)
+	}))
 }

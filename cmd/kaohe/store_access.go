@@ -26,17 +26,69 @@ func (a *app) dbPath() (string, error) {
 	return store.DefaultPath(a.getenv)
 }
 
+// access is how a command uses the database, and so how openStore opens
+// it. Only commands that set things up create a missing database; the
+// others say there is none, so a mistyped --db does not quietly make an
+// empty file.
+type access int
+
+const (
+	// reads: the command only reads (history, export, score, pack,
+	// evidence, devices, team list, verify). The database is opened
+	// read-only, so it works on a read-only file and writes nothing, not
+	// even a checkpoint.
+	reads access = iota
+	// readsStates: reads, starting from every assessment's state (list,
+	// report, conflicts); the states are read while the open's integrity
+	// check runs beside them (store.OpenStates).
+	readsStates
+	// writes: the command writes to an existing database.
+	writes
+	// creates: the command sets things up (init, new, rubric add, the
+	// workbench) and creates the database if there is none yet.
+	creates
+)
+
+// opened is the database as openStore opened it for a command, with every
+// assessment's state when the command reads them (readsStates).
+type opened struct {
+	*store.Store
+	states []*store.State
+}
+
+// openStore opens the database as use says, runs fn on it and closes
+// (checkpoints) it. Every command that works on the database goes through
+// it, but for merge (its --into target, opened with the merge's own
+// options) and the workbench's first run (the file is made only once the
+// inspector has typed a name).
+func (a *app) openStore(use access, fn func(s opened) error) error {
+	p, opts, err := a.storeToOpen(use)
+	if err != nil {
+		return err
+	}
+	var o opened
+	if use == readsStates {
+		o.Store, o.states, err = store.OpenStates(p, opts)
+	} else {
+		o.Store, err = store.Open(p, opts)
+	}
+	if err != nil {
+		return err
+	}
+	return a.closeAfter(o.Store, fn(o))
+}
+
 // storeToOpen is the path and options a command opens the database with.
-func (a *app) storeToOpen(create, readOnly bool) (string, store.Options, error) {
+func (a *app) storeToOpen(use access) (string, store.Options, error) {
 	p, err := a.dbPath()
 	if err != nil {
 		return "", store.Options{}, err
 	}
-	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && !create {
+	if _, err := os.Stat(p); errors.Is(err, os.ErrNotExist) && use != creates {
 		return "", store.Options{}, i18n.Errorf("%s: no database here yet (kaohe init --inspector NAME creates it; --db or KAOHE_DB choose another)", p)
 	}
 	opts := a.storeOptions()
-	opts.ReadOnly = readOnly
+	opts.ReadOnly = use == reads || use == readsStates
 	return p, opts, nil
 }
 
@@ -45,33 +97,6 @@ func (a *app) storeToOpen(create, readOnly bool) (string, store.Options, error) 
 // folder) so that what this laptop writes is signed.
 func (a *app) storeOptions() store.Options {
 	return store.Options{Now: a.now, KeyDir: store.DefaultKeyDir(a.getenv)}
-}
-
-// withStore runs fn on an existing database and closes (checkpoints) it.
-// Only commands that set things up (init, new, the TUI) create a missing
-// database; the others say there is none, so a mistyped --db does not
-// quietly make an empty file.
-func (a *app) withStore(fn func(s *store.Store) error) error {
-	return a.withStoreOpened(false, false, fn)
-}
-
-// withNewOrExistingStore is withStore for commands that may create it.
-func (a *app) withNewOrExistingStore(fn func(s *store.Store) error) error {
-	return a.withStoreOpened(true, false, fn)
-}
-
-// withStoreOpened opens the database (readOnly for a command that only
-// reads, which works on a read-only file), runs fn and closes it.
-func (a *app) withStoreOpened(create, readOnly bool, fn func(s *store.Store) error) error {
-	p, opts, err := a.storeToOpen(create, readOnly)
-	if err != nil {
-		return err
-	}
-	s, err := store.Open(p, opts)
-	if err != nil {
-		return err
-	}
-	return a.closeAfter(s, fn(s))
 }
 
 // closeAfter closes s once a command ran on it: the command's error if it
@@ -124,14 +149,9 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// withAssessment opens the store and finds the assessment named by ref.
-func (a *app) withAssessment(ref string, fn func(s *store.Store, as store.Assessment) error) error {
-	return a.withStore(findThen(ref, fn))
-}
-
 // findThen finds the assessment named by ref, then runs fn on it.
-func findThen(ref string, fn func(s *store.Store, as store.Assessment) error) func(s *store.Store) error {
-	return func(s *store.Store) error {
+func findThen(ref string, fn func(s opened, as store.Assessment) error) func(s opened) error {
+	return func(s opened) error {
 		as, err := s.Find(ref)
 		if err != nil {
 			return err

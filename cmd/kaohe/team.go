@@ -41,7 +41,7 @@ func (a *app) teamAddCmd() *cobra.Command {
 
 // run adds the roster line.
 func (o *teamAddOptions) run() error {
-	return o.app.withStore(func(s *store.Store) error {
+	return o.app.openStore(writes, func(s opened) error {
 		if err := s.AddTeamMember(o.name, o.device); err != nil {
 			return err
 		}
@@ -64,7 +64,7 @@ func (a *app) teamListCmd() *cobra.Command {
 // run prints the roster and what does not match it.
 func (o *teamListOptions) run() error {
 	a := o.app
-	return a.readStore(func(s *store.Store) error {
+	return a.openStore(reads, func(s opened) error {
 		team, err := s.Team()
 		if err != nil {
 			return err

@@ -24,10 +24,10 @@ func (a *app) unsetCmd() *cobra.Command {
 
 // run records a tombstone for the rule.
 func (o *unsetOptions) run() error {
-	return o.app.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		if err := o.app.knownSubject(s, as, o.rule, ruleOnly); err != nil {
+	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		if err := o.app.knownSubject(s.Store, as, o.rule, ruleOnly); err != nil {
 			return err
 		}
-		return o.app.record(s, as, store.Change{Subject: o.rule})
-	})
+		return o.app.record(s.Store, as, store.Change{Subject: o.rule})
+	}))
 }

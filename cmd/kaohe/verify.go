@@ -38,7 +38,7 @@ func (o *verifyOptions) run() error {
 	if o.fingerprint != "" {
 		return o.printFingerprint()
 	}
-	return a.readStore(func(s *store.Store) error {
+	return a.openStore(reads, func(s opened) error {
 		rep, err := s.Verify()
 		if err != nil {
 			return err
@@ -124,7 +124,7 @@ func (a *app) warnAbout(format string, bad map[string][]*store.Revision, states 
 // score sheet carries at its foot, recomputed from the records.
 func (o *verifyOptions) printFingerprint() error {
 	a := o.app
-	return a.readAssessment(o.fingerprint, func(s *store.Store, as store.Assessment) error {
+	return a.openStore(reads, findThen(o.fingerprint, func(s opened, as store.Assessment) error {
 		st, err := s.State(as.ID)
 		if err != nil {
 			return err
@@ -138,5 +138,5 @@ func (o *verifyOptions) printFingerprint() error {
 		}
 		fmt.Fprintln(a.stdout, textwidth.Line(as.Label()+"  "+fp))
 		return nil
-	})
+	}))
 }

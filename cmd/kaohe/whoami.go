@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
@@ -22,7 +21,7 @@ func (a *app) whoamiCmd() *cobra.Command {
 // run prints what an inspector reads out to the team lead on site.
 func (o *whoamiOptions) run() error {
 	a := o.app
-	return a.withStore(func(s *store.Store) error {
+	return a.openStore(writes, func(s opened) error {
 		id, err := s.Identity(a.getenv("KAOHE_INSPECTOR"))
 		if err != nil {
 			return err

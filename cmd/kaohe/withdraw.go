@@ -37,12 +37,12 @@ func (a *app) withdrawCmd() *cobra.Command {
 // run records the withdrawal.
 func (o *withdrawOptions) run() error {
 	a := o.app
-	return a.withAssessment(o.ref, func(s *store.Store, as store.Assessment) error {
-		id, err := a.identity(s)
+	return a.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		id, err := a.identity(s.Store)
 		if err != nil {
 			return err
 		}
-		m := a.labelsOf(s, as).CLI.Doors
+		m := a.labelsOf(s.Store, as).CLI.Doors
 		_, err = s.Withdraw(id, as.ID, o.reason, o.force)
 		var re *store.WithdrawRecordedError
 		switch {
@@ -55,7 +55,7 @@ func (o *withdrawOptions) run() error {
 		}
 		fmt.Fprintf(a.stdout, m.Withdrawn+"\n", textwidth.Line(as.Label()), as.ID)
 		return nil
-	})
+	}))
 }
 
 // live leaves out the withdrawn assessments, as list, report and the TUI
