@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/store"
 )
 
 // Reason is a reason of kaohe verify (or where it found it) in l's
@@ -58,4 +59,19 @@ func readBack(format, text string) (args []any, ok bool) {
 		args = append(args, a)
 	}
 	return args, true
+}
+
+// ProblemText is one of verify's findings in l's language: where (the
+// record, or the assessment, subject and revision), then why.
+func ProblemText(l *i18n.Labels, p store.Problem) string {
+	if l.Lang != "zh" {
+		return p.String()
+	}
+	where := Reason(l, p.Record)
+	if p.Revision != "" {
+		where = strings.TrimSpace(p.Assessment+" "+p.Subject) + " " + fmt.Sprintf(l.Report.Revision, p.Revision)
+	} else if where == "" {
+		where = p.Assessment
+	}
+	return where + l.Values.Colon + Reason(l, p.Why)
 }

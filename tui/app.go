@@ -84,8 +84,7 @@ func New(opts Options) Model {
 	if opts.ReportDir == "" {
 		opts.ReportDir = "."
 	}
-	w := wordsFor(opts.Labels.Lang)
-	c := &common{opts: opts, l: opts.Labels, words: w, keys: defaultKeyMap(opts.Labels, w),
+	c := &common{opts: opts, l: opts.Labels, keys: defaultKeyMap(opts.Labels),
 		styles: NewStyles(opts.Dark), help: help.New(), w: 80, h: 24}
 	return Model{c: c, front: screenLoading, name: newNameScreen(c), picker: newPickerScreen(c),
 		form: newNewForm(c), summary: newSummaryScreen(c), places: map[string]place{}}
@@ -358,7 +357,7 @@ func (m Model) statusLine(s screen) string {
 	case m.err != "":
 		return c.styles.Error.Render(fit(c.l.UI.Error+oneLine(m.err), c.w))
 	case m.showHelp:
-		return c.styles.Dim.Render(fit(" "+c.words.CloseHelp, c.w))
+		return c.styles.Dim.Render(fit(" "+c.l.Screens.CloseHelp, c.w))
 	case s != nil:
 		text, isErr := s.status()
 		style := c.styles.Saved

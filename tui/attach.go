@@ -97,7 +97,7 @@ func (d *attachDialog) completed(msg completedMsg) {
 	}
 	switch len(msg.matches) {
 	case 0:
-		d.completions = []string{d.c.words.NoMatchPath}
+		d.completions = []string{d.c.l.Screens.NoMatchPath}
 	case 1:
 		d.input.SetValue(msg.matches[0])
 		d.input.CursorEnd()
@@ -122,7 +122,7 @@ func (d *attachDialog) completed(msg completedMsg) {
 // pane is the path prompt and what tab found.
 func (d *attachDialog) pane(inner, _ int) (string, []string) {
 	styles := &d.c.styles
-	lines := appendWrapped(nil, styles.Dim, "", fmt.Sprintf(d.c.words.AttachTo, d.subject), inner)
+	lines := appendWrapped(nil, styles.Dim, "", fmt.Sprintf(d.c.l.Screens.AttachTo, d.subject), inner)
 	lines = append(lines, fit(d.input.View(), inner))
 	for i, m := range d.completions {
 		if i == 8 {
@@ -134,5 +134,5 @@ func (d *attachDialog) pane(inner, _ int) (string, []string) {
 	if d.start != "" {
 		lines = appendWrapped(lines, styles.Dim, "", d.c.l.Workbench.AttachReplace, inner)
 	}
-	return d.c.words.Attach, appendWrapped(lines, styles.Dim, "", d.c.words.AttachHint, inner)
+	return d.c.l.Screens.Attach, appendWrapped(lines, styles.Dim, "", d.c.l.Screens.AttachHint, inner)
 }

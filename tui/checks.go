@@ -56,7 +56,7 @@ func (d *checksDialog) status() (string, bool, bool) { return d.ask, true, d.ask
 
 // pane lists what the checks found, the question first.
 func (d *checksDialog) pane(inner, _ int) (string, []string) {
-	w, styles := d.c.words, &d.c.styles
+	w, styles := &d.c.l.Screens, &d.c.styles
 	r := d.r
 	var lines []string
 	if d.ask != "" { // the question first, in full: the lists may not fit

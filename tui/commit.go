@@ -47,7 +47,7 @@ func (wb *workbench) advance() {
 		}
 	}
 	ir, _ := wb.res.Indicator(ind.ID)
-	done := fmt.Sprintf(wb.c.words.Completed, ind.ID, scoreOf(ir.Score, ir.Max))
+	done := fmt.Sprintf(wb.c.l.Screens.Completed, ind.ID, scoreOf(ir.Score, ir.Max))
 	wb.nextUnrecorded(1)
 	wb.message = done
 }
@@ -134,14 +134,14 @@ func (wb *workbench) undoLast() tea.Cmd {
 		return nil
 	}
 	if len(wb.undo) == 0 {
-		wb.message = wb.c.words.NothingToUndo
+		wb.message = wb.c.l.Screens.NothingToUndo
 		return nil
 	}
 	step := wb.undo[len(wb.undo)-1]
 	wb.undo = wb.undo[:len(wb.undo)-1]
 	for _, c := range step.restore {
 		if _, ok := wb.conflicts[c.Subject]; ok {
-			wb.inlineErr = wb.c.words.ConflictEdit
+			wb.inlineErr = wb.c.l.Screens.ConflictEdit
 			return nil
 		}
 	}
@@ -151,7 +151,7 @@ func (wb *workbench) undoLast() tea.Cmd {
 	wb.rescore()
 	cmd := wb.saver.enqueue(step.restore...)
 	wb.inlineErr = ""
-	wb.message = fmt.Sprintf(wb.c.words.Undid, step.what)
+	wb.message = fmt.Sprintf(wb.c.l.Screens.Undid, step.what)
 	return cmd
 }
 
@@ -186,8 +186,8 @@ func (wb *workbench) indicatorClean() tea.Cmd {
 	var cmd tea.Cmd
 	if len(changes) > 0 {
 		cmd = wb.apply(changes...)
-		wb.undo[len(wb.undo)-1].what = fmt.Sprintf(wb.c.words.Cleaned, ind.ID, len(changes))
-		wb.message = fmt.Sprintf(wb.c.words.Cleaned, ind.ID, len(changes))
+		wb.undo[len(wb.undo)-1].what = fmt.Sprintf(wb.c.l.Screens.Cleaned, ind.ID, len(changes))
+		wb.message = fmt.Sprintf(wb.c.l.Screens.Cleaned, ind.ID, len(changes))
 	}
 	for i, r := range ind.Rules {
 		if _, ok := wb.findings[r.ID]; !ok {

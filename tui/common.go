@@ -15,7 +15,6 @@ import (
 type common struct {
 	opts   Options
 	l      *i18n.Labels
-	words  *words
 	styles Styles
 	keys   KeyMap
 	help   help.Model

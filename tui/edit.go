@@ -48,7 +48,7 @@ func (wb *workbench) wouldChange(msg tea.KeyPressMsg) bool {
 // conflicted refuses plain edits of a subject in conflict, saying what to do.
 func (wb *workbench) conflicted(subject string) bool {
 	if _, ok := wb.conflicts[subject]; ok {
-		wb.inlineErr = wb.c.words.ConflictEdit
+		wb.inlineErr = wb.c.l.Screens.ConflictEdit
 		return true
 	}
 	return false
@@ -101,7 +101,7 @@ func (wb *workbench) toggle() tea.Cmd {
 	}
 	f, ok := wb.findings[r.ID]
 	if !ok {
-		wb.inlineErr = wb.c.words.NotFlag
+		wb.inlineErr = wb.c.l.Screens.NotFlag
 		return nil
 	}
 	v := scoring.BoolValue(!f.Value.Bool)
@@ -174,7 +174,7 @@ func (wb *workbench) startEdit() tea.Cmd {
 		return wb.noteArea.Focus()
 	}
 	if r.Kind.IsBool() {
-		wb.inlineErr = wb.c.words.NotFlag
+		wb.inlineErr = wb.c.l.Screens.NotFlag
 		return nil
 	}
 	return wb.beginValue(r, "")
@@ -211,7 +211,7 @@ func (wb *workbench) askRetract() tea.Cmd {
 		return nil
 	}
 	id := r.ID
-	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmRetract, id), func() tea.Cmd { return wb.commit(id, nil, "") }))
+	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.l.Screens.ConfirmRetract, id), func() tea.Cmd { return wb.commit(id, nil, "") }))
 	return nil
 }
 
@@ -285,7 +285,7 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			wb.stopEditing()
 			note := ""
 			if r.Kind == rubric.Discretion {
-				note = wb.c.words.NoDeduction // nothing deducted: no reason to ask for
+				note = wb.c.l.Screens.NoDeduction // nothing deducted: no reason to ask for
 			}
 			return wb.record(r.ID, &v, note)
 		}

@@ -86,7 +86,7 @@ func (wb *workbench) startAttach() tea.Cmd {
 // attach closes the path prompt and attaches what it names, in a command.
 func (wb *workbench) attach(a attachPath) tea.Cmd {
 	wb.dialogs.close()
-	wb.message = fmt.Sprintf(wb.c.words.Attaching, a.subject)
+	wb.message = fmt.Sprintf(wb.c.l.Screens.Attaching, a.subject)
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
 	return func() tea.Msg { return attachFiles(be, id, aid, a.subject, a.path) }
 }
@@ -208,11 +208,11 @@ func (wb *workbench) attached(msg attachedMsg) tea.Cmd {
 	if msg.err != nil {
 		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		if msg.n > 0 {
-			wb.failure = fmt.Sprintf(wb.c.words.AttachedN, msg.n, msg.subject) + "; " + wb.failure
+			wb.failure = fmt.Sprintf(wb.c.l.Screens.AttachedN, msg.n, msg.subject) + "; " + wb.failure
 		}
 	} else {
 		wb.failure = ""
-		wb.message = fmt.Sprintf(wb.c.words.AttachedN, msg.n, msg.subject)
+		wb.message = fmt.Sprintf(wb.c.l.Screens.AttachedN, msg.n, msg.subject)
 	}
 	return wb.reload()
 }
@@ -239,7 +239,7 @@ func (wb *workbench) evidenceAction(a action) tea.Cmd {
 	case openAttachment:
 		att := a.att
 		be, open := wb.c.opts.Backend, wb.c.opts.OpenFile
-		wb.message = fmt.Sprintf(wb.c.words.Opening, textwidth.Line(att.Name))
+		wb.message = fmt.Sprintf(wb.c.l.Screens.Opening, textwidth.Line(att.Name))
 		return func() tea.Msg { return openEvidence(be, open, att) }
 	case askDetach:
 		if wb.readOnly() {
@@ -247,7 +247,7 @@ func (wb *workbench) evidenceAction(a action) tea.Cmd {
 		}
 		att := a.att
 		be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-		wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.ConfirmDetach, textwidth.Line(att.Name), att.Subject), func() tea.Cmd {
+		wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.l.Screens.ConfirmDetach, textwidth.Line(att.Name), att.Subject), func() tea.Cmd {
 			return func() tea.Msg {
 				_, err := be.Detach(id, aid, att.Subject, att.SHA256)
 				return detachedMsg{name: att.Name, err: err}
@@ -329,11 +329,11 @@ func systemOpen(path string) error {
 func (wb *workbench) evidenceLines(subject string, inner int) []string {
 	var out []string
 	for _, a := range wb.evidence[subject] {
-		line := "    " + wb.c.words.EvidenceMark + " " + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector)
+		line := "    " + wb.c.l.Screens.EvidenceMark + " " + textwidth.Line(a.Name) + "  " + store.HumanSize(a.Size) + "  " + textwidth.Line(a.Inspector)
 		out = append(out, wb.c.styles.Dim.Render(fit(line, inner)))
 	}
 	if wb.missingEvidence(subject) {
-		out = append(out, wb.c.styles.Error.Render(fit("    "+wb.c.words.MissingEvidence, inner)))
+		out = append(out, wb.c.styles.Error.Render(fit("    "+wb.c.l.Screens.MissingEvidence, inner)))
 	}
 	return out
 }

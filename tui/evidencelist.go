@@ -72,7 +72,7 @@ func (d *evidenceDialog) pane(inner, h int) (string, []string) {
 	atts := d.atts()
 	var lines []string
 	if len(atts) == 0 {
-		lines = appendWrapped(lines, styles.Dim, "", d.c.words.NoEvidence, inner)
+		lines = appendWrapped(lines, styles.Dim, "", d.c.l.Screens.NoEvidence, inner)
 	}
 	for i, a := range atts {
 		pointer := "  "
@@ -100,5 +100,5 @@ func (d *evidenceDialog) pane(inner, h int) (string, []string) {
 	if len(lines) > h {
 		lines = lines[:h]
 	}
-	return fmt.Sprintf(d.c.words.EvidenceTitle, d.subject), lines
+	return fmt.Sprintf(d.c.l.Screens.EvidenceTitle, d.subject), lines
 }

@@ -49,7 +49,7 @@ func TestEvidenceDialog(t *testing.T) {
 	if !strings.Contains(title, "1.2.a") || !strings.Contains(body, "> 台账.pdf") || !strings.Contains(body, "  现场.jpg") {
 		t.Fatalf("pane %q:\n%s", title, body)
 	}
-	if _, lines := newEvidenceDialog(c, "1.2.a", func() []store.Attachment { return nil }).pane(60, 20); !strings.Contains(strings.Join(lines, ""), c.words.NoEvidence) {
+	if _, lines := newEvidenceDialog(c, "1.2.a", func() []store.Attachment { return nil }).pane(60, 20); !strings.Contains(strings.Join(lines, ""), c.l.Screens.NoEvidence) {
 		t.Fatalf("an empty list does not say so: %q", lines)
 	}
 }

@@ -48,13 +48,13 @@ func (wb *workbench) openHistory() tea.Cmd {
 // showHistory lays out the revisions, newest first: when, who, device,
 // old → new, note.
 func (wb *workbench) showHistory(msg historyMsg) {
-	title := wb.c.words.HistoryTitle + " " + msg.title
+	title := wb.c.l.Screens.HistoryTitle + " " + msg.title
 	if msg.err != nil {
 		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))}))
 		return
 	}
 	if len(msg.revs) == 0 {
-		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.words.HistoryEmpty}))
+		wb.dialogs.open(newHistoryDialog(wb.c, title, []string{wb.c.l.Screens.HistoryEmpty}))
 		return
 	}
 	var lines []string

@@ -40,7 +40,8 @@ type KeyMap struct {
 }
 
 // defaultKeyMap builds the key map with help in the given language.
-func defaultKeyMap(l *i18n.Labels, w *words) KeyMap {
+func defaultKeyMap(l *i18n.Labels) KeyMap {
+	w := &l.Screens
 	h := l.UI.Help
 	b := func(help string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], help))

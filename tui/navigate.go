@@ -41,7 +41,7 @@ func (wb *workbench) updateNavigation(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		wb.nextConflict()
 	case key.Matches(msg, k.ListUnrecorded):
 		if len(wb.unrecordedRules()) == 0 {
-			wb.message = wb.c.words.AllRecorded
+			wb.message = wb.c.l.Screens.AllRecorded
 		} else {
 			wb.dialogs.open(newUnrecordedDialog(wb.c, wb.unrecordedRules))
 		}
@@ -227,7 +227,7 @@ func (wb *workbench) nextUnrecorded(dir int) bool {
 			}
 		}
 	}
-	wb.message = wb.c.words.AllRecorded
+	wb.message = wb.c.l.Screens.AllRecorded
 	return false
 }
 

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 )
@@ -79,7 +80,7 @@ func defaultPeriod(rb *rubric.Rubric, year int) string {
 
 // checkPeriod returns what is wrong with a period under a rubric's
 // pattern (a four-digit year unless it declares another), or "".
-func checkPeriod(w *words, rb *rubric.Rubric, period string) string {
+func checkPeriod(w *i18n.Screens, rb *rubric.Rubric, period string) string {
 	re, err := rb.PeriodRegexp()
 	if err != nil {
 		re = yearPattern
@@ -203,7 +204,7 @@ func (f *newForm) update(msg tea.Msg) tea.Cmd {
 			f.err = fmt.Sprintf(f.c.l.CLI.Doors.ChooseRubricFor, period)
 			return f.focusField(2)
 		}
-		if msg := checkPeriod(f.c.words, f.rubric(), period); msg != "" {
+		if msg := checkPeriod(&f.c.l.Screens, f.rubric(), period); msg != "" {
 			f.err = msg
 			return nil
 		}
@@ -270,7 +271,7 @@ func (f *newForm) view() []string {
 	case len(f.rubrics) <= 1:
 		lines = append(lines, "", c.styles.Dim.Render(label+rubricName(f.rubric())))
 	case f.field == 2:
-		lines = append(lines, "", label+c.styles.Dim.Render(f.c.words.ChooseRubric))
+		lines = append(lines, "", label+c.styles.Dim.Render(f.c.l.Screens.ChooseRubric))
 		for i, rb := range f.rubrics {
 			if i == f.rubricSel {
 				lines = append(lines, c.styles.Cursor.Render("    > "+rubricName(rb)))
@@ -279,7 +280,7 @@ func (f *newForm) view() []string {
 			}
 		}
 	default:
-		lines = append(lines, "", label+rubricName(f.rubric())+c.styles.Dim.Render("  ("+f.c.words.TabToChoose+")"))
+		lines = append(lines, "", label+rubricName(f.rubric())+c.styles.Dim.Render("  ("+f.c.l.Screens.TabToChoose+")"))
 	}
 	if f.err != "" {
 		lines = append(lines, "", c.styles.Error.Render("  "+f.err))

@@ -48,7 +48,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	}
 	switch {
 	case len(wb.rows) == 0:
-		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.words.NoMatch, max(inner, 1)), w, h)
+		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, textwidth.Wrap(wb.c.l.Screens.NoMatch, max(inner, 1)), w, h)
 	}
 	if ind == nil {
 		return box(&wb.c.styles, wb.c.l.UI.Indicator, false, wb.categoryOverview(inner), w, h)
@@ -132,7 +132,7 @@ func (wb *workbench) scrolledBox(lines []string, selLine, selEnd, w, h int) []st
 	auto = min(auto, maxStart)
 	start := clamp(auto+wb.scroll, 0, maxStart)
 	wb.scroll = start - auto
-	title += fmt.Sprintf(" %d–%d/%d %s", start+1, start+room, len(rest), wb.c.words.More)
+	title += fmt.Sprintf(" %d–%d/%d %s", start+1, start+room, len(rest), wb.c.l.Screens.More)
 	shown := append([]string{lines[0]}, rest[start:start+room]...)
 	return box(&wb.c.styles, title, wb.editingInline(), shown, w, h)
 }
@@ -183,7 +183,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	hint := report.RuleHint(l, r)
 	if ind := wb.current(); ind != nil {
 		if g := ind.GroupOf(r.ID); g != nil {
-			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
+			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.l.Screens.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
 		}
 	}
 	eff := ""
@@ -243,7 +243,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		}
 		out = append(out, wrapPrefixed("    "+l.UI.RuleNote+wb.c.l.Values.Colon, text, inner)...)
 		if typingReason {
-			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.words.ReasonPrompt, inner)
+			out = appendWrapped(out, wb.c.styles.Dim, "    ", wb.c.l.Screens.ReasonPrompt, inner)
 		}
 	}
 	if ss := wb.conflicts[r.ID]; ss != nil {
@@ -346,7 +346,7 @@ func (wb *workbench) categoryOverview(inner int) []string {
 		total += len(ir.Rules)
 	}
 	lines = append(lines, wb.c.l.Score+" "+scoreOf(cr.Score, cr.Max),
-		fmt.Sprintf(wb.c.words.Recorded, recorded, total), "")
+		fmt.Sprintf(wb.c.l.Screens.Recorded, recorded, total), "")
 	for _, ir := range cr.Indicators {
 		fig := fmt.Sprintf("%d/%d  %s / %s", ir.Recorded, len(ir.Rules), ir.Score.Fixed(2), ir.Max.String())
 		lines = append(lines, fit(ir.ID+" "+wb.titles[ir.ID], max(inner-textwidth.Width(fig)-1, 1))+" "+fig)

@@ -127,7 +127,7 @@ func (wb *workbench) navigatorRow(r row, cursor bool, inner int) string {
 	title := " " + r.ind.ID + " " + wb.titles[r.ind.ID]
 	if wb.indicatorHasEvidence(r.ind.ID) {
 		// Marked before the title, so the mark is never cut off.
-		title = " " + r.ind.ID + wb.c.words.EvidenceMark + wb.titles[r.ind.ID]
+		title = " " + r.ind.ID + wb.c.l.Screens.EvidenceMark + wb.titles[r.ind.ID]
 	}
 	left := fit(textwidth.Head(title, inner), inner-mw)
 	right := textwidth.PadLeft(m, mw)

@@ -57,7 +57,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 		}
 		rawLabel := l.UI.Raw
 		if ir.Bonus {
-			rawLabel = wb.c.words.BonusTotal // a bonus is never shown as a deduction
+			rawLabel = wb.c.l.Screens.BonusTotal // a bonus is never shown as a deduction
 		}
 		raw := fmt.Sprintf(" %s %s", rawLabel, ir.Raw.Fixed(2))
 		lines = append(lines, fit(raw, inner))

@@ -45,6 +45,6 @@ func (wb *workbench) versionRead(msg versionMsg) tea.Cmd {
 		return next
 	}
 	wb.version = msg.version
-	wb.message, wb.justSaved = wb.c.words.ChangedElsewhere, false
+	wb.message, wb.justSaved = wb.c.l.Screens.ChangedElsewhere, false
 	return tea.Batch(wb.reload(), next)
 }

@@ -82,7 +82,7 @@ func (d *reasonDialog) typing() bool { return true }
 type reopenDialog struct{ *reasonDialog }
 
 func (d reopenDialog) pane(inner, _ int) (string, []string) {
-	w, styles := d.c.words, &d.c.styles
+	w, styles := &d.c.l.Screens, &d.c.styles
 	lines := append(wrapPrefixed(w.Reopen+d.c.l.Values.Colon, d.input.View(), inner), "")
 	lines = appendWrapped(lines, styles.Dim, "", w.ReopenReason, inner)
 	if d.err != "" {

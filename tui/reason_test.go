@@ -58,10 +58,10 @@ func TestReasonDialog(t *testing.T) {
 		})
 	}
 	// Reopening has a pane of its own, with the error in it.
-	d, _ := newReasonDialog(c, "", c.words.ReopenReason, nil)
+	d, _ := newReasonDialog(c, "", c.l.Screens.ReopenReason, nil)
 	d.handle(key1("enter"))
 	title, lines := reopenDialog{d}.pane(60, 20)
-	if title != c.words.Reopen || !strings.Contains(strings.Join(lines, "\n"), c.words.ReopenReason) {
+	if title != c.l.Screens.Reopen || !strings.Contains(strings.Join(lines, "\n"), c.l.Screens.ReopenReason) {
 		t.Fatalf("reopen pane %q: %q", title, lines)
 	}
 }

@@ -61,7 +61,7 @@ func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return wb.valueInput.Focus(), true
 	case key.Matches(msg, k.NoDeficiency), key.Matches(msg, k.Found), key.Matches(msg, k.Figure),
 		key.Matches(msg, k.Toggle), key.Matches(msg, k.Increment), key.Matches(msg, k.Decrement), key.Matches(msg, k.Clear):
-		wb.inlineErr = wb.c.words.ConflictEdit
+		wb.inlineErr = wb.c.l.Screens.ConflictEdit
 		return nil, true
 	}
 	return nil, false

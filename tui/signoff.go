@@ -46,7 +46,7 @@ func (wb *workbench) showChecks(msg checksMsg) {
 		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		return
 	}
-	w := wb.c.words
+	w := &wb.c.l.Screens
 	r := msg.readiness
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
 	sign := func(incomplete bool) func() tea.Cmd {
@@ -78,7 +78,7 @@ func (wb *workbench) startReopen() tea.Cmd {
 	}
 	wb.inlineErr = ""
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-	d, cmd := newReasonDialog(wb.c, "", wb.c.words.ReopenReason, func(reason string) tea.Cmd {
+	d, cmd := newReasonDialog(wb.c, "", wb.c.l.Screens.ReopenReason, func(reason string) tea.Cmd {
 		return func() tea.Msg {
 			_, err := be.Reopen(id, aid, reason)
 			return statusSavedMsg{err: err}
@@ -103,13 +103,13 @@ func (wb *workbench) signOffLines(subject string, inner int) []string {
 	for _, h := range c.Heads {
 		now = append(now, wb.shown(subject, h.Value)+"（"+textwidth.Line(h.Inspector)+"）")
 	}
-	return appendWrapped(nil, wb.c.styles.Conflict, "    ", fmt.Sprintf(wb.c.words.SignOffChanged, signed, strings.Join(now, "、")), inner)
+	return appendWrapped(nil, wb.c.styles.Conflict, "    ", fmt.Sprintf(wb.c.l.Screens.SignOffChanged, signed, strings.Join(now, "、")), inner)
 }
 
 // askKeepSigned asks, then keeps the signed value of subject.
 func (wb *workbench) askKeepSigned(subject string) tea.Cmd {
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
-	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.words.KeepSignedAsk, subject), func() tea.Cmd {
+	wb.dialogs.open(newConfirm(wb.c, fmt.Sprintf(wb.c.l.Screens.KeepSignedAsk, subject), func() tea.Cmd {
 		return func() tea.Msg {
 			_, err := be.KeepSigned(id, aid, subject)
 			return statusSavedMsg{err: err}

@@ -30,7 +30,7 @@ func TestSavedOnlyRightAfterASave(t *testing.T) {
 	// Another program writes: the workbench reloads and says so.
 	h.send(versionMsg{gen: h.m.wb.pollGen, version: h.m.wb.version + 1})
 	s := h.statusText()
-	if !strings.Contains(s, h.m.c.words.ChangedElsewhere) || strings.Contains(s, "已保存") {
+	if !strings.Contains(s, h.m.c.l.Screens.ChangedElsewhere) || strings.Contains(s, "已保存") {
 		t.Fatalf("after a reload, status %q", s)
 	}
 	// Leaving and reopening the assessment saves nothing either.

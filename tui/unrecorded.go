@@ -58,7 +58,7 @@ func (d *unrecordedDialog) pane(inner, body int) (string, []string) {
 	styles := &d.c.styles
 	list := d.list()
 	d.sel = clamp(d.sel, 0, max(len(list)-1, 0))
-	lines := []string{styles.Strong.Render(fit(d.c.words.UnrecordedTitle, inner))}
+	lines := []string{styles.Strong.Render(fit(d.c.l.Screens.UnrecordedTitle, inner))}
 	selLine := 0
 	var cat *rubric.Category
 	for i, u := range list {
@@ -81,5 +81,5 @@ func (d *unrecordedDialog) pane(inner, body int) (string, []string) {
 		lines = append(lines, line)
 	}
 	start := scrollWindow(selLine, len(lines), body)
-	return d.c.words.ListUnrecorded, lines[start:]
+	return d.c.l.Screens.ListUnrecorded, lines[start:]
 }

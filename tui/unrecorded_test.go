@@ -57,7 +57,7 @@ func TestUnrecordedDialog(t *testing.T) {
 	n = 1
 	title, lines := d.pane(60, 20)
 	body := strings.Join(lines, "\n")
-	if title != c.words.ListUnrecorded || !strings.Contains(body, all[0].ind.Rules[all[0].rule].ID) || d.sel != 0 {
+	if title != c.l.Screens.ListUnrecorded || !strings.Contains(body, all[0].ind.Rules[all[0].rule].ID) || d.sel != 0 {
 		t.Fatalf("pane %q, cursor %d:\n%s", title, d.sel, body)
 	}
 }

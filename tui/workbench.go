@@ -217,14 +217,14 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		} else {
-			wb.failure, wb.message = "", fmt.Sprintf(wb.c.words.Detached, textwidth.Line(msg.name))
+			wb.failure, wb.message = "", fmt.Sprintf(wb.c.l.Screens.Detached, textwidth.Line(msg.name))
 		}
 		return wb.reload()
 	case openedMsg:
 		if msg.err != nil {
 			wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		} else {
-			wb.failure, wb.message = "", fmt.Sprintf(wb.c.words.Opened, textwidth.Line(msg.name))
+			wb.failure, wb.message = "", fmt.Sprintf(wb.c.l.Screens.Opened, textwidth.Line(msg.name))
 		}
 		return nil
 	case statusSavedMsg:

@@ -51,7 +51,7 @@ func (o *verifyOptions) run() error {
 			var b strings.Builder
 			l := a.labels(nil)
 			for _, p := range rep.Problems {
-				b.WriteString(textwidth.Line(problemLine(l, p)) + "\n")
+				b.WriteString(textwidth.Line(report.ProblemText(l, p)) + "\n")
 			}
 			m := &l.CLI.SignOff
 			if len(rep.Problems) == 0 {

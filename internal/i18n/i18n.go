@@ -42,6 +42,8 @@ type Labels struct {
 	// Workbench is the workbench's wording about moving on, limits and
 	// read-only feedback.
 	Workbench Workbench
+	// Screens is the wording of the workbench's keys, prompts and dialogs.
+	Screens Screens
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
 }
@@ -282,6 +284,7 @@ func chinese() *Labels {
 			Error: "错误：",
 		},
 		Workbench: chineseWorkbench(),
+		Screens:   chineseScreens(),
 		Report:    chineseReport(),
 	}
 }
@@ -406,6 +409,7 @@ func english() *Labels {
 			Error: "error: ",
 		},
 		Workbench: englishWorkbench(),
+		Screens:   englishScreens(),
 		Report:    englishReport(),
 	}
 }

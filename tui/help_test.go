@@ -1,26 +1,11 @@
 package tui
 
 import (
-	tea "charm.land/bubbletea/v2"
-	"reflect"
 	"strings"
 	"testing"
-)
 
-// Every sentence of the workbench exists in both languages, and the
-// English ones use ASCII punctuation.
-func TestWordsInBothLanguages(t *testing.T) {
-	zh, en := reflect.ValueOf(*wordsFor("zh")), reflect.ValueOf(*wordsFor("en"))
-	for i := 0; i < zh.NumField(); i++ {
-		name := zh.Type().Field(i).Name
-		if zh.Field(i).String() == "" || en.Field(i).String() == "" {
-			t.Errorf("%s is missing in one language", name)
-		}
-		if strings.ContainsAny(en.Field(i).String(), "：，。（）？") {
-			t.Errorf("English %s has Chinese punctuation: %q", name, en.Field(i).String())
-		}
-	}
-}
+	tea "charm.land/bubbletea/v2"
+)
 
 // ? shows the keys of the screen in front.
 func TestHelpFollowsTheScreen(t *testing.T) {

@@ -1,8 +1,9 @@
-package tui
+package i18n
 
-// words is the wording the workbench added after the shared labels of
-// internal/i18n; it lives here so the TUI's sentences change in one place.
-type words struct {
+// Screens is the wording of the workbench's keys, prompts and dialogs
+// (strings with verbs are fmt formats), so that the TUI spells none of its
+// sentences out itself.
+type Screens struct {
 	NextConflict, ListUnrecorded, NoDeficiency, Found, ToggleRecorded string
 	TypeFigure, IndicatorClean, Undo, History, Sign, Reopen           string
 	PickHead, Yes, NewLine, CloseHelp                                 string
@@ -36,36 +37,37 @@ type words struct {
 	Complete                                                    string
 }
 
-func wordsFor(lang string) *words {
-	if lang == "zh" {
-		return &words{
-			NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题", Found: "发现（是）/加分",
-			ToggleRecorded: "切换已记录的是/否", TypeFigure: "输入数值", IndicatorClean: "本指标无问题", Undo: "撤销",
-			History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行", CloseHelp: "按 ? 或 esc 关闭帮助",
-			ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)",
-			Undid:          "已撤销：%s", NothingToUndo: "本次没有可撤销的修改",
-			AllRecorded: "全部规则已记录", NoMatch: "没有符合筛选的指标，按 esc 清除筛选",
-			ConflictEdit: "此项有冲突：按 1/2 选用，或 enter 输入新值",
-			ReasonPrompt: "请填写理由，回车确认，esc 取消", NoteEditHint: "enter 保存 • ctrl+j 换行 • esc 取消",
-			Unrecorded: "未记录 %d 条", UnrecordedTitle: "未记录的规则（回车跳转，esc 关闭）", Jump: "跳转",
-			HistoryTitle: "修改记录", HistoryEmpty: "还没有记录", Partial: "部分",
-			Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
-			BonusTotal: "合计加分", PeriodForm: "年度应写作 %s（如 2021），用阿拉伯数字",
-			Cleaned: "%s：%d 条记为无问题", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
-			NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分",
-			SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由、%d 项扣分缺佐证材料。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
-			SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
-			ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
-			ChecksOK: "检查通过：全部规则已记录，没有冲突。", ChecksNoEvidence: "扣分缺佐证材料 %d 项",
-			SignOffChanged: "签字后被修改：签字时为 %s，现为 %s。回车保留签字时的值，或按 R 重新打开", KeepSigned: "保留签字值", KeepSignedAsk: "保留 %s 签字时的值？(y/enter 确定，其他键取消)", ChooseRubric: "↑↓ 选择，回车确定", TabToChoose: "tab 可选其他考核指标", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
-			Attach: "附佐证材料", Evidence: "佐证材料", EvidenceMark: "附", MissingEvidence: "缺佐证材料：本指标要求扣分附佐证，按 a 添加",
-			NoEvidence: "还没有佐证材料：按 a 添加", AttachTo: "为 %s 附佐证材料：输入文件或文件夹的路径（文件夹即附其中全部文件，可用 *.jpg）",
-			AttachHint: "tab 补全 • enter 附上 • esc 取消", Attaching: "正在为 %s 附佐证材料…", AttachedN: "已附 %d 份佐证材料到 %s", NoMatchPath: "（没有匹配的文件）",
-			Detached: "已撤下 %s", ConfirmDetach: "从 %[2]s 撤下 %[1]s？(y/enter 确定，其他键取消)", Opening: "正在打开 %s…", Opened: "已用系统程序打开 %s",
-			EvidenceTitle: "佐证材料 %s", Complete: "补全路径",
-		}
+func chineseScreens() Screens {
+	return Screens{
+		NextConflict: "下一冲突", ListUnrecorded: "未记录清单", NoDeficiency: "无问题", Found: "发现（是）/加分",
+		ToggleRecorded: "切换已记录的是/否", TypeFigure: "输入数值", IndicatorClean: "本指标无问题", Undo: "撤销",
+		History: "修改记录", Sign: "签字", Reopen: "重新打开", PickHead: "选用", Yes: "确定", NewLine: "换行", CloseHelp: "按 ? 或 esc 关闭帮助",
+		ConfirmRetract: "清除 %s 的记录？(y/enter 确定，其他键取消)",
+		Undid:          "已撤销：%s", NothingToUndo: "本次没有可撤销的修改",
+		AllRecorded: "全部规则已记录", NoMatch: "没有符合筛选的指标，按 esc 清除筛选",
+		ConflictEdit: "此项有冲突：按 1/2 选用，或 enter 输入新值",
+		ReasonPrompt: "请填写理由，回车确认，esc 取消", NoteEditHint: "enter 保存 • ctrl+j 换行 • esc 取消",
+		Unrecorded: "未记录 %d 条", UnrecordedTitle: "未记录的规则（回车跳转，esc 关闭）", Jump: "跳转",
+		HistoryTitle: "修改记录", HistoryEmpty: "还没有记录", Partial: "部分",
+		Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
+		BonusTotal: "合计加分", PeriodForm: "年度应写作 %s（如 2021），用阿拉伯数字",
+		Cleaned: "%s：%d 条记为无问题", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
+		NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分",
+		SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由、%d 项扣分缺佐证材料。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
+		SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
+		ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
+		ChecksOK: "检查通过：全部规则已记录，没有冲突。", ChecksNoEvidence: "扣分缺佐证材料 %d 项",
+		SignOffChanged: "签字后被修改：签字时为 %s，现为 %s。回车保留签字时的值，或按 R 重新打开", KeepSigned: "保留签字值", KeepSignedAsk: "保留 %s 签字时的值？(y/enter 确定，其他键取消)", ChooseRubric: "↑↓ 选择，回车确定", TabToChoose: "tab 可选其他考核指标", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
+		Attach: "附佐证材料", Evidence: "佐证材料", EvidenceMark: "附", MissingEvidence: "缺佐证材料：本指标要求扣分附佐证，按 a 添加",
+		NoEvidence: "还没有佐证材料：按 a 添加", AttachTo: "为 %s 附佐证材料：输入文件或文件夹的路径（文件夹即附其中全部文件，可用 *.jpg）",
+		AttachHint: "tab 补全 • enter 附上 • esc 取消", Attaching: "正在为 %s 附佐证材料…", AttachedN: "已附 %d 份佐证材料到 %s", NoMatchPath: "（没有匹配的文件）",
+		Detached: "已撤下 %s", ConfirmDetach: "从 %[2]s 撤下 %[1]s？(y/enter 确定，其他键取消)", Opening: "正在打开 %s…", Opened: "已用系统程序打开 %s",
+		EvidenceTitle: "佐证材料 %s", Complete: "补全路径",
 	}
-	return &words{
+}
+
+func englishScreens() Screens {
+	return Screens{
 		NextConflict: "next conflict", ListUnrecorded: "unrecorded list", NoDeficiency: "none", Found: "found (yes)/award",
 		ToggleRecorded: "toggle a recorded yes/no", TypeFigure: "type a figure", IndicatorClean: "indicator clean", Undo: "undo",
 		History: "history", Sign: "sign", Reopen: "reopen", PickHead: "keep value", Yes: "confirm", NewLine: "new line", CloseHelp: "press ? or esc to close help",
