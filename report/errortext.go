@@ -16,7 +16,8 @@ import (
 // refusal by its format and arguments, a sentinel by its message) is
 // replaced, in place, by l's wording; the rest (file names, prefixes)
 // stays as it is. A value or finding scoring refused is worded as
-// FindingProblem words it.
+// FindingProblem words it, a sign-off refused as incomplete as NotReady
+// does.
 func ErrorText(l *i18n.Labels, err error) string {
 	msg := err.Error()
 	for e := err; e != nil; e = errors.Unwrap(e) {
@@ -36,6 +37,8 @@ func refusal(l *i18n.Labels, e error) string {
 		return FindingProblem(l, e)
 	case scoring.Errors:
 		return FindingProblems(l, e)
+	case *store.IncompleteError:
+		return NotReady(l, e)
 	}
 	if m, ok := e.(interface{ In(*i18n.Labels) string }); ok {
 		return m.In(l) // i18n.Message, store.DiskError, rubric.PeriodError

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"sort"
@@ -21,24 +20,6 @@ type Readiness struct {
 // Complete reports whether nothing stands in the way.
 func (r Readiness) Complete() bool {
 	return len(r.Unrecorded) == 0 && len(r.Conflicts) == 0 && len(r.MissingReasons) == 0 && len(r.MissingEvidence) == 0
-}
-
-// Summary says in one line what is missing, for history and messages.
-func (r Readiness) Summary() string {
-	var parts []string
-	if n := len(r.Unrecorded); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d rules unrecorded", n))
-	}
-	if n := len(r.Conflicts); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d open conflicts", n))
-	}
-	if n := len(r.MissingReasons); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d discretionary deductions without a reason", n))
-	}
-	if n := len(r.MissingEvidence); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d deductions without evidence", n))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // Readiness lists what stands between the assessment and its sign-off.
@@ -67,32 +48,14 @@ func (st *State) Readiness() Readiness {
 }
 
 // IncompleteError is a sign-off refused because the assessment is not
-// ready; it lists what is missing.
+// ready; Readiness says what is missing, as data.
 type IncompleteError struct {
 	Assessment string // UNIT/PERIOD
 	Readiness  Readiness
 }
 
-// Error lists what is missing, one kind per line.
-func (e *IncompleteError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s is not ready to sign: %s", e.Assessment, e.Readiness.Summary())
-	list := func(what string, ids []string) {
-		if len(ids) > 0 {
-			fmt.Fprintf(&b, "\n  %s: %s", what, strings.Join(ids, ", "))
-		}
-	}
-	list("unrecorded", e.Readiness.Unrecorded)
-	list("open conflicts (settle with kaohe resolve)", e.Readiness.Conflicts)
-	list("discretionary deductions without a reason (add a note)", e.Readiness.MissingReasons)
-	list("deductions without evidence (kaohe attach)", e.Readiness.MissingEvidence)
-	if len(e.Readiness.Conflicts) > 0 {
-		b.WriteString("\nopen conflicts must be settled before signing")
-	} else {
-		b.WriteString("\nto sign it as it is, add --allow-incomplete (kept in history)")
-	}
-	return b.String()
-}
+// Error names the assessment; report.NotReady words what is missing.
+func (e *IncompleteError) Error() string { return e.Assessment + " is not ready to sign" }
 
 // Unwrap marks the error as a refusal.
 func (e *IncompleteError) Unwrap() error { return errInvalid }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"github.com/google/uuid"
 	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/scoring"
@@ -344,7 +345,7 @@ func (s *Store) Sign(id Identity, assessmentID string, allowIncomplete bool) (Re
 		}
 		note := "sign-off"
 		if !rd.Complete() {
-			note = "sign-off with --allow-incomplete: " + rd.Summary()
+			note = "sign-off with --allow-incomplete: " + incompleteNote(rd)
 		}
 		return s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: StringValue(StatusSigned), Note: note, Resolve: true})
 	})
@@ -407,4 +408,24 @@ func signOffOf(db q, assessmentID string) (*string, error) {
 		}
 	}
 	return encodeSignOff(signed), nil
+}
+
+// incompleteNote says in one line what was missing when an incomplete
+// assessment was signed. It is part of the sign-off's stored note, so it
+// is a record in one fixed form, not worded for the reader.
+func incompleteNote(r Readiness) string {
+	var parts []string
+	if n := len(r.Unrecorded); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d rules unrecorded", n))
+	}
+	if n := len(r.Conflicts); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d open conflicts", n))
+	}
+	if n := len(r.MissingReasons); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d discretionary deductions without a reason", n))
+	}
+	if n := len(r.MissingEvidence); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d deductions without evidence", n))
+	}
+	return strings.Join(parts, ", ")
 }

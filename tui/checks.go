@@ -1,11 +1,11 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -56,25 +56,17 @@ func (d *checksDialog) status() (string, bool, bool) { return d.ask, true, d.ask
 
 // pane lists what the checks found, the question first.
 func (d *checksDialog) pane(inner, _ int) (string, []string) {
-	w, styles := &d.c.l.Screens, &d.c.styles
-	r := d.r
+	w, styles := &d.c.l.Readiness, &d.c.styles
 	var lines []string
 	if d.ask != "" { // the question first, in full: the lists may not fit
 		lines = appendWrapped(lines, styles.Warning, "", d.ask, inner)
 		lines = append(lines, "")
 	}
-	add := func(title string, ids []string) {
-		if len(ids) == 0 {
-			return
-		}
-		lines = append(lines, styles.Header.Render(fit(fmt.Sprintf(title, len(ids)), inner)))
-		lines = appendWrapped(lines, styles.Text, "  ", strings.Join(ids, " "), inner)
+	for _, m := range report.ReadinessMissing(d.c.l, d.r) {
+		lines = append(lines, styles.Header.Render(fit(m.Heading, inner)))
+		lines = appendWrapped(lines, styles.Text, "  ", strings.Join(m.Subjects, " "), inner)
 	}
-	add(w.ChecksConflicts, r.Conflicts)
-	add(w.ChecksUnrecorded, r.Unrecorded)
-	add(w.ChecksNoReason, r.MissingReasons)
-	add(w.ChecksNoEvidence, r.MissingEvidence)
-	if r.Complete() {
+	if d.r.Complete() {
 		lines = append(lines, styles.Good.Render(w.ChecksOK))
 	}
 	return w.ChecksTitle, lines

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -46,7 +47,7 @@ func (wb *workbench) showChecks(msg checksMsg) {
 		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
 		return
 	}
-	w := &wb.c.l.Screens
+	w := &wb.c.l.Readiness
 	r := msg.readiness
 	be, id, aid := wb.c.opts.Backend, wb.c.id, wb.a.ID
 	sign := func(incomplete bool) func() tea.Cmd {
@@ -67,7 +68,7 @@ func (wb *workbench) showChecks(msg checksMsg) {
 	case r.Complete():
 		wb.dialogs.open(newChecks(wb.c, r, w.SignConfirm, sign(false)))
 	default:
-		wb.dialogs.open(newChecks(wb.c, r, fmt.Sprintf(w.SignIncomplete, len(r.Unrecorded), len(r.MissingReasons), len(r.MissingEvidence)), sign(true)))
+		wb.dialogs.open(newChecks(wb.c, r, fmt.Sprintf(w.SignIncomplete, report.ReadinessSummary(wb.c.l, r)), sign(true)))
 	}
 }
 

@@ -79,7 +79,7 @@ func TestSignListsMissingEvidence(t *testing.T) {
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	c.ok("set", "吉首市/2021", "1.3.a", "0")
 	_, errs, code := c.run("sign", "吉首市/2021")
-	if code != 1 || !strings.Contains(errs, "deductions without evidence (1; kaohe attach ASSESSMENT RULE FILE): 1.2.a") {
+	if code != 1 || !strings.Contains(errs, "1 deductions without evidence (kaohe attach ASSESSMENT RULE FILE): 1.2.a") {
 		t.Fatalf("sign without evidence: exit %d\n%s", code, errs)
 	}
 	p := filepath.Join(dir, "台账.pdf")

@@ -30,11 +30,11 @@ func TestSignListsWhatIsMissing(t *testing.T) {
 	c.ok("new", "吉首市", "2021")
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	_, errs, code := c.run("sign", "吉首市/2021")
-	if code != 1 || !strings.Contains(errs, "not ready to sign") || !strings.Contains(errs, "unrecorded (69): 1.1.a, 1.1.b, 1.2.b, 1.3.a") || !strings.Contains(errs, "--allow-incomplete") {
+	if code != 1 || !strings.Contains(errs, "not ready to sign") || !strings.Contains(errs, "69 unrecorded rules: 1.1.a, 1.1.b, 1.2.b, 1.3.a") || !strings.Contains(errs, "--allow-incomplete") {
 		t.Fatalf("sign of an incomplete assessment: exit %d\n%s", code, errs)
 	}
 	c.lang = "" // the seed rubric's language
-	if _, errs, code := c.run("sign", "吉首市/2021"); code != 1 || !strings.Contains(errs, "吉首市/2021 尚不能签字") || !strings.Contains(errs, "未填写的规则 69 项") {
+	if _, errs, code := c.run("sign", "吉首市/2021"); code != 1 || !strings.Contains(errs, "吉首市/2021 尚不能签字") || !strings.Contains(errs, "未记录的规则 69 条：1.1.a, 1.1.b") {
 		t.Errorf("sign in Chinese: exit %d\n%s", code, errs)
 	}
 	c.lang = "en"

@@ -44,37 +44,12 @@ func (o *signOptions) run() error {
 		if _, err := s.Sign(id, as.ID, o.allowIncomplete); err != nil {
 			var ie *store.IncompleteError
 			if errors.As(err, &ie) {
-				return notReady(&o.app.labelsOf(s.Store, as).CLI.SignOff, ie)
+				return storeRefusal(errors.New(report.NotReady(o.app.labelsOf(s.Store, as), ie)))
 			}
 			return storeRefusal(err)
 		}
 		return o.app.printStatus(s.Store, as, o.app.labelsOf(s.Store, as).CLI.SignOff.Signed)
 	}))
-}
-
-// notReady lists, in the user's language, what stands between an
-// assessment and its sign-off.
-func notReady(l *i18n.SignOffCLI, ie *store.IncompleteError) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, l.NotReady, ie.Assessment)
-	list := func(format string, ids []string) {
-		if len(ids) > 0 {
-			b.WriteString("\n  ")
-			fmt.Fprintf(&b, format, len(ids), strings.Join(ids, ", "))
-		}
-	}
-	rd := ie.Readiness
-	list(l.Unrecorded, rd.Unrecorded)
-	list(l.Conflicts, rd.Conflicts)
-	list(l.MissingReasons, rd.MissingReasons)
-	list(l.MissingEvidence, rd.MissingEvidence)
-	b.WriteString("\n")
-	if len(rd.Conflicts) > 0 {
-		b.WriteString(l.SettleFirst)
-	} else {
-		b.WriteString(l.AllowIncomplete)
-	}
-	return storeRefusal(errors.New(b.String()))
 }
 
 // printStatus prints an assessment's status and total after a status

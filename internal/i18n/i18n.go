@@ -44,6 +44,8 @@ type Labels struct {
 	Workbench Workbench
 	// Screens is the wording of the workbench's keys, prompts and dialogs.
 	Screens Screens
+	// Readiness words what stands between an assessment and its sign-off.
+	Readiness Readiness
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
 }
@@ -114,14 +116,11 @@ type RubricDiff struct {
 // SignOffCLI holds the messages of sign, reopen, resolve, merge's status
 // lines and verify (fmt formats).
 type SignOffCLI struct {
-	Signed, Reopened, Settled                       string // assessment, total
-	NotReady, Unrecorded, Conflicts, MissingReasons string // NotReady: assessment; the others: count, IDs
-	MissingEvidence                                 string // count, IDs
-	AllowIncomplete, SettleFirst                    string
-	Changed, Nothing, Hint                          string // Changed: the signed value
-	SignedBy, ReopenedBy, Reason, Now, StillSigned  string // SignedBy/ReopenedBy: assessment, inspector, device, time
-	VerifyOK, VerifyBad, HashWarning                string
-	VerifySigned                                    string // signed, unsigned, files
+	Signed, Reopened, Settled                      string // assessment, total
+	Changed, Nothing, Hint                         string // Changed: the signed value
+	SignedBy, ReopenedBy, Reason, Now, StillSigned string // SignedBy/ReopenedBy: assessment, inspector, device, time
+	VerifyOK, VerifyBad, HashWarning               string
+	VerifySigned                                   string // signed, unsigned, files
 }
 
 // UI holds the TUI's labels. Strings with verbs are fmt formats.
@@ -215,10 +214,6 @@ func chinese() *Labels {
 			Doors:       chineseDoors(),
 			SignOff: SignOffCLI{
 				Signed: "已签字 %s：总分 %s", Reopened: "已重新打开 %s：总分 %s", Settled: "已处理 %s：总分 %s",
-				NotReady: "%s 尚不能签字：", Unrecorded: "未填写的规则 %d 项：%s", Conflicts: "未解决的冲突 %d 处（用 kaohe resolve 处理）：%s",
-				MissingReasons:  "酌情扣分缺少理由 %d 项（请补充说明）：%s",
-				MissingEvidence: "扣分缺少佐证材料 %d 项（kaohe attach 考核 规则 文件）：%s",
-				AllowIncomplete: "如需按现状签字，请加 --allow-incomplete（会记入历史）", SettleFirst: "未解决的冲突必须先处理才能签字",
 				Changed: "  签字后被修改；签字时的值：%s", Nothing: "（无）",
 				Hint:     "签字后被修改的值：保留签字时的值（kaohe resolve 考核 规则 --keep-signed），或重新打开考核（kaohe reopen 考核 --reason 理由）",
 				SignedBy: "%s 由 %s 签字（%s，%s）", ReopenedBy: "%s 由 %s 重新打开（%s，%s）", Reason: "：%s", Now: "；现为%s",
@@ -285,6 +280,7 @@ func chinese() *Labels {
 		},
 		Workbench: chineseWorkbench(),
 		Screens:   chineseScreens(),
+		Readiness: chineseReadiness(),
 		Report:    chineseReport(),
 	}
 }
@@ -345,10 +341,6 @@ func english() *Labels {
 			Doors:       englishDoors(),
 			SignOff: SignOffCLI{
 				Signed: "signed %s: total %s", Reopened: "reopened %s: total %s", Settled: "settled %s: total %s",
-				NotReady: "%s is not ready to sign:", Unrecorded: "unrecorded (%d): %s", Conflicts: "open conflicts (%d; settle with kaohe resolve): %s",
-				MissingReasons:  "discretionary deductions without a reason (%d; add a note): %s",
-				MissingEvidence: "deductions without evidence (%d; kaohe attach ASSESSMENT RULE FILE): %s",
-				AllowIncomplete: "to sign it as it is, add --allow-incomplete (kept in history)", SettleFirst: "open conflicts must be settled before signing",
 				Changed: "  changed after the sign-off; signed: %s", Nothing: "nothing",
 				Hint:     "a value changed after the sign-off: keep the signed one (kaohe resolve ASSESSMENT RULE --keep-signed) or reopen the assessment (kaohe reopen ASSESSMENT --reason TEXT)",
 				SignedBy: "%s signed by %s (%s, %s)", ReopenedBy: "%s reopened by %s (%s, %s)", Reason: ": %s", Now: "; now %s",
@@ -410,6 +402,7 @@ func english() *Labels {
 		},
 		Workbench: englishWorkbench(),
 		Screens:   englishScreens(),
+		Readiness: englishReadiness(),
 		Report:    englishReport(),
 	}
 }

@@ -24,9 +24,7 @@ type Screens struct {
 	NoDeduction                                                       string // the note of a discretion of 0
 	Completed                                                         string // indicator, score
 	GroupCap                                                          string // rules, cap
-	SignConfirm, SignIncomplete, SignConflicts, ReopenReason          string
-	ChecksTitle, ChecksConflicts, ChecksUnrecorded, ChecksNoReason    string
-	ChecksOK, ChecksNoEvidence                                        string
+	ReopenReason                                                      string
 	SignOffChanged, KeepSigned, KeepSignedAsk                         string // SignOffChanged: signed value, now
 	ChooseRubric, TabToChoose                                         string
 	// Evidence files.
@@ -52,11 +50,7 @@ func chineseScreens() Screens {
 		Recorded: "已记录 %d/%d", ChangedElsewhere: "其他程序修改了本考核，已重新读取",
 		BonusTotal: "合计加分", PeriodForm: "年度应写作 %s（如 2021），用阿拉伯数字",
 		Cleaned: "%s：%d 条记为无问题", NotFlag: "空格只切换已记录的是/否；按 0 记“否”，1 记“是”",
-		NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分",
-		SignConfirm: "全部已记录。签字确认？(y/enter 签字，其他键取消)", SignIncomplete: "尚有 %d 条未记录、%d 项酌情扣分无理由、%d 项扣分缺佐证材料。仍要签字未完成的考核？(y/enter 签字，其他键取消)",
-		SignConflicts: "有 %d 处冲突未解决，解决后才能签字（按 c 转到冲突）", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
-		ChecksTitle: "签字前检查", ChecksConflicts: "未解决的冲突 %d 处", ChecksUnrecorded: "未记录的规则 %d 条", ChecksNoReason: "酌情扣分未填理由 %d 项",
-		ChecksOK: "检查通过：全部规则已记录，没有冲突。", ChecksNoEvidence: "扣分缺佐证材料 %d 项",
+		NoDeduction: "未扣分", Completed: "%s 已记录完，得分 %s", GroupCap: "%s合计最多扣%s分", ReopenReason: "请填写重新打开的理由，回车确认，esc 取消",
 		SignOffChanged: "签字后被修改：签字时为 %s，现为 %s。回车保留签字时的值，或按 R 重新打开", KeepSigned: "保留签字值", KeepSignedAsk: "保留 %s 签字时的值？(y/enter 确定，其他键取消)", ChooseRubric: "↑↓ 选择，回车确定", TabToChoose: "tab 可选其他考核指标", ScrollDown: "详情下翻", ScrollUp: "详情上翻", More: "J/K 翻看",
 		Attach: "附佐证材料", Evidence: "佐证材料", EvidenceMark: "附", MissingEvidence: "缺佐证材料：本指标要求扣分附佐证，按 a 添加",
 		NoEvidence: "还没有佐证材料：按 a 添加", AttachTo: "为 %s 附佐证材料：输入文件或文件夹的路径（文件夹即附其中全部文件，可用 *.jpg）",
@@ -81,11 +75,7 @@ func englishScreens() Screens {
 		Recorded: "recorded %d/%d", ChangedElsewhere: "another program changed this assessment; reloaded",
 		BonusTotal: "bonus", PeriodForm: "the period must be written %s (e.g. 2021), in ASCII digits",
 		Cleaned: "%s: %d recorded as none found", NotFlag: "space toggles a recorded yes/no only; 0 records no, 1 records yes",
-		NoDeduction: "no deduction", Completed: "%s complete: %s", GroupCap: "%s together capped at %s",
-		SignConfirm: "Everything is recorded. Sign off? (y/enter sign, any other key no)", SignIncomplete: "%d rules unrecorded, %d discretionary deductions without a reason, %d deductions without evidence. Sign it incomplete anyway? (y/enter sign, any other key no)",
-		SignConflicts: "%d open conflicts: settle them before signing (c goes to one)", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
-		ChecksTitle: "Checks before signing", ChecksConflicts: "open conflicts: %d", ChecksUnrecorded: "unrecorded rules: %d", ChecksNoReason: "discretionary deductions without a reason: %d",
-		ChecksOK: "All checks passed: every rule recorded, no conflicts.", ChecksNoEvidence: "deductions without evidence: %d",
+		NoDeduction: "no deduction", Completed: "%s complete: %s", GroupCap: "%s together capped at %s", ReopenReason: "type the reason for reopening, enter to confirm, esc to cancel",
 		SignOffChanged: "changed after the sign-off: signed %s, now %s. enter keeps the signed value, R reopens", KeepSigned: "keep signed value", KeepSignedAsk: "Keep the signed value of %s? (y/enter yes, any other key no)", ChooseRubric: "↑↓ to choose, enter to keep", TabToChoose: "tab to choose another", ScrollDown: "scroll text down", ScrollUp: "scroll text up", More: "J/K scroll",
 		Attach: "attach evidence", Evidence: "evidence", EvidenceMark: "#", MissingEvidence: "evidence missing: this rubric wants a file for every deduction; a adds one",
 		NoEvidence: "no evidence files yet: a adds one", AttachTo: "attach evidence to %s: type the path of a file or folder (a folder attaches every file in it; *.jpg works)",
