@@ -107,9 +107,11 @@ func Allowed(l *i18n.Labels, r *rubric.Rule) string {
 	return ""
 }
 
-// RuleHint is the amount, target and cap of a rule in words: what a rule
-// deducts (or adds) for what, shown beside it on the workbench.
-func RuleHint(l *i18n.Labels, r *rubric.Rule) string {
+// RuleHint is the amount, target and cap of a rule of ind in words: what
+// the rule deducts (or adds) for what, and the cap of the group it shares
+// with other rules of ind, shown beside it on the workbench. ind may be
+// nil (no group is named then).
+func RuleHint(l *i18n.Labels, ind *rubric.Indicator, r *rubric.Rule) string {
 	unit := textwidth.Sanitize(r.Unit, false)
 	var parts []string
 	switch r.Kind {
@@ -130,6 +132,11 @@ func RuleHint(l *i18n.Labels, r *rubric.Rule) string {
 	}
 	if r.Cap != nil && r.Kind != rubric.Discretion {
 		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
+	}
+	if ind != nil {
+		if g := ind.GroupOf(r.ID); g != nil {
+			parts = append(parts, fmt.Sprintf(l.Screens.GroupCap, strings.Join(g.Rules, "+"), g.Cap))
+		}
 	}
 	return strings.Join(parts, l.Values.Comma)
 }

@@ -63,3 +63,20 @@ func TestValueErrorsInWords(t *testing.T) {
 		}
 	})
 }
+
+// A rule's hint names the cap it shares with other rules of its indicator,
+// where it shares one.
+func TestRuleHintNamesTheGroupCap(t *testing.T) {
+	rb := rubric.Default()
+	ref, ok := rb.Rule("3.2.b")
+	if !ok {
+		t.Fatal("the seed has no rule 3.2.b")
+	}
+	_, ind, _ := rb.Indicator("3.2")
+	if got := RuleHint(i18n.For("zh"), ind, ref.Rule); !strings.HasSuffix(got, "，3.2.b+3.2.c合计最多扣1分") {
+		t.Errorf("with its indicator: %s", got)
+	}
+	if got := RuleHint(i18n.For("zh"), nil, ref.Rule); strings.Contains(got, "合计") {
+		t.Errorf("without an indicator: %s", got)
+	}
+}

@@ -128,7 +128,7 @@ func (wb *workbench) step(d int64) tea.Cmd {
 		n = 0
 	}
 	v := scoring.NumValue(n)
-	if msg := scoring.CheckValue(r, scoring.Finding{Value: v}); msg != "" {
+	if scoring.Validate(r, scoring.Finding{Value: v}) != nil {
 		wb.inlineErr = wb.allowed(r)
 		return nil
 	}

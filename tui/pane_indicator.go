@@ -180,12 +180,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if r.Kind.IsBool() {
 		unit = ""
 	}
-	hint := report.RuleHint(l, r)
-	if ind := wb.current(); ind != nil {
-		if g := ind.GroupOf(r.ID); g != nil {
-			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.l.Screens.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))
-		}
-	}
+	hint := report.RuleHint(l, wb.current(), r)
 	eff := ""
 	if rr.Recorded {
 		sign := "-"
