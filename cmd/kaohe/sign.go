@@ -55,11 +55,7 @@ func (o *signOptions) run() error {
 // printStatus prints an assessment's status and total after a status
 // change; format takes the assessment and the total.
 func (a *app) printStatus(s *store.Store, as store.Assessment, format string) error {
-	st, err := s.State(as.ID)
-	if err != nil {
-		return err
-	}
-	res, err := st.Score()
+	st, res, err := scored(s, as)
 	if err != nil {
 		return err
 	}

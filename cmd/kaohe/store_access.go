@@ -10,6 +10,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -170,11 +171,7 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	if err != nil {
 		return err
 	}
-	st, err := s.State(as.ID)
-	if err != nil {
-		return err
-	}
-	res, err := st.Score()
+	st, res, err := scored(s, as)
 	if err != nil {
 		return err
 	}
@@ -191,6 +188,17 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),
 		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
 	return nil
+}
+
+// scored is an assessment's state and its score, read again after a
+// command wrote to it, for the total it prints.
+func scored(s *store.Store, as store.Assessment) (*store.State, *scoring.Result, error) {
+	st, err := s.State(as.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	res, err := st.Score()
+	return st, res, err
 }
 
 func pad(s string, w int) string  { return textwidth.PadRight(s, w) }
