@@ -17,26 +17,23 @@ const MaxCount = 1_000_000
 // recordAllowed describes, in the English of records (Error and
 // CheckValue), what a rule accepts; a user reads report.Allowed instead.
 func recordAllowed(r *rubric.Rule) string {
+	limit, bounded := Limit(r)
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return "true or false"
 	case rubric.Count:
-		hi := fmt.Sprint(MaxCount)
-		if r.MaxValue != nil {
-			hi = r.MaxValue.String()
-		}
-		return fmt.Sprintf("a whole number from 0 to %s", hi)
+		return fmt.Sprintf("a whole number from 0 to %s", limit)
 	case rubric.Shortfall:
-		if r.MaxValue != nil {
-			return fmt.Sprintf("a number from 0 to %s (target %s)", r.MaxValue, r.Target)
+		if bounded {
+			return fmt.Sprintf("a number from 0 to %s (target %s)", limit, r.Target)
 		}
 		return fmt.Sprintf("a number ≥ 0 (target %s)", r.Target)
 	case rubric.Ratio:
-		return fmt.Sprintf("a percentage from 0 to 100 (target %s)", r.Target)
+		return fmt.Sprintf("a percentage from 0 to %s (target %s)", limit, r.Target)
 	case rubric.Convert:
-		return fmt.Sprintf("a score from 0 to %s", r.FullMark())
+		return fmt.Sprintf("a score from 0 to %s", limit)
 	case rubric.Discretion:
-		return fmt.Sprintf("a deduction from 0 to %s, with a note", r.Cap)
+		return fmt.Sprintf("a deduction from 0 to %s, with a note", limit)
 	}
 	return "nothing (unknown rule kind)"
 }
