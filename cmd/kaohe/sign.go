@@ -34,7 +34,8 @@ func (a *app) signCmd() *cobra.Command {
 }
 
 // run records the sign-off; the store refuses an incomplete assessment
-// and lists what is missing.
+// with what is missing, which report.NotReady words in the rubric's
+// language.
 func (o *signOptions) run() error {
 	return o.app.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
 		id, err := o.app.identity(s.Store)
