@@ -42,7 +42,7 @@ func (o *newOptions) run() error {
 	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	return a.withNewOrExistingStore(func(s *store.Store) error {

@@ -90,7 +90,7 @@ func (a *app) rubricCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			rb, err := loadRubric(args[0])
 			if err != nil {
-				fmt.Fprintln(a.stderr, err)
+				a.printRubricError(err)
 				return exitError{1}
 			}
 			l := a.labels(rb).CLI.Rubric
