@@ -149,7 +149,7 @@ func (v *validator) form(rb *Rubric) {
 
 // text reports a text field (what names it: FieldWord("title")) that is
 // not valid UTF-8; it returns whether it did.
-func (v *validator) text(path string, what *i18n.Message, s string) bool {
+func (v *validator) text(path string, what Word, s string) bool {
 	at, invalid := badText(s)
 	switch {
 	case at < 0:

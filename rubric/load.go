@@ -380,7 +380,7 @@ func checkNumbers(name string, file *ast.File) Errors {
 
 // numberError is the problem of a number the decimal parser refuses, one
 // format for each of its faults.
-func numberError(name string, tk *token.Token, key *i18n.Message, err error) Error {
+func numberError(name string, tk *token.Token, key Word, err error) Error {
 	line, col := tk.Position.Line, tk.Position.Column
 	var pe *decimal.ParseError
 	if errors.As(err, &pe) {

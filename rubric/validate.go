@@ -64,11 +64,11 @@ func (v *validator) addErr(path string, err error) {
 	v.add(path, "%v", err)
 }
 
-// id checks an id: present and unique. what names the thing it is the id
-// of (i18n.Phrase("category")).
-func (v *validator) id(path, id string, what *i18n.Message) {
+// id checks an id: present and unique. noID is the problem when it is
+// missing (i18n.Phrase("category has no id")).
+func (v *validator) id(path, id string, noID *i18n.Message) {
 	if id == "" {
-		v.add(path+".id", "%s has no id", what)
+		v.add(path+".id", "%s", noID)
 		return
 	}
 	if _, dup := v.ids[id]; dup {
@@ -125,7 +125,7 @@ func (v *validator) points(path string, d decimal.Dec, what *i18n.Message) {
 }
 
 func (v *validator) category(p string, ci int, c *Category) {
-	v.id(p, c.ID, i18n.Phrase("category"))
+	v.id(p, c.ID, i18n.Phrase("category has no id"))
 	v.evidence(p+".evidence", c.Evidence)
 	if want := strconv.Itoa(ci + 1); c.ID != "" && c.ID != want {
 		v.add(p+".id", "category id must be its 序号 %q (its position in the file), got %q", want, c.ID)
@@ -151,7 +151,7 @@ func (v *validator) category(p string, ci int, c *Category) {
 }
 
 func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
-	v.id(p, ind.ID, i18n.Phrase("indicator"))
+	v.id(p, ind.ID, i18n.Phrase("indicator has no id"))
 	v.evidence(p+".evidence", ind.Evidence)
 	if want := fmt.Sprintf("%s.%d", c.ID, ii+1); ind.ID != "" && ind.ID != want {
 		v.add(p+".id", "indicator id must be %q (category %s, item %d), got %q", want, c.ID, ii+1, ind.ID)
@@ -196,7 +196,7 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 	for gi := range ind.Groups {
 		g := &ind.Groups[gi]
 		gp := fmt.Sprintf("%s.groups[%d]", p, gi)
-		v.id(gp, g.ID, i18n.Phrase("group"))
+		v.id(gp, g.ID, i18n.Phrase("group has no id"))
 		if g.Cap < 0 {
 			v.add(gp+".cap", "group %s cap must not be negative, got %s", g.ID, g.Cap)
 		} else if g.Cap == 0 {
@@ -241,7 +241,7 @@ func kindParams(k Kind) (required, optional []string, known bool) {
 }
 
 func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule) {
-	v.id(p, r.ID, i18n.Phrase("rule"))
+	v.id(p, r.ID, i18n.Phrase("rule has no id"))
 	if want := fmt.Sprintf("%s.%c", ind.ID, 'a'+ri); r.ID != "" && ri < 26 && r.ID != want {
 		v.add(p+".id", "rule id must be %q (indicator %s, clause %d), got %q", want, ind.ID, ri+1, r.ID)
 	}

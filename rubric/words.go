@@ -6,15 +6,33 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 )
 
+// Word is a word of the rubric format a problem's message names (a rule
+// kind, a field), worded by In from the wording table under its own key
+// ("kind flag", "field amount"), so that the same text typed by an author
+// (a group called "cap") is never taken for it; in English it is the YAML
+// word itself.
+type Word struct{ key, yaml string }
+
+// String is the YAML word.
+func (w Word) String() string { return w.yaml }
+
+// In is the word in l's language, the YAML word when l has none.
+func (w Word) In(l *i18n.Labels) string {
+	if s := l.Report.Refusals[w.key]; s != "" {
+		return s
+	}
+	return w.yaml
+}
+
 // KindWord names a rule kind in a problem's message, worded in the
 // reader's language with the YAML value kept beside it (是否（flag）), so
 // an author can find what to type.
-func KindWord(k Kind) *i18n.Message { return i18n.Phrase("%s", string(k)) }
+func KindWord(k Kind) Word { return Word{"kind " + string(k), string(k)} }
 
 // FieldWord names a field of the rubric format (amount, title) in a
 // problem's message, worded in the reader's language with its YAML key
 // kept beside it (扣分（amount）).
-func FieldWord(name string) *i18n.Message { return i18n.Phrase("%s", name) }
+func FieldWord(name string) Word { return Word{"field " + name, name} }
 
 // FieldNames lists every field FieldWord is called with, so a test can
 // check each has its wording.
