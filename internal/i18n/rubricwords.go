@@ -151,6 +151,18 @@ func chineseRubricWords() map[string]string {
 		"rule %s names group %q, which is not on sheet %s": "规则 %s 所写的分组 %q 不在工作表 %s 中",
 		"rule %s is in group %s, whose other rules belong to indicator %s; a group's rules share one indicator": "规则 %s 属于分组 %s，而该分组的其他规则属于指标 %s；同一分组的规则必须属于同一个指标",
 		"group %s has no rules: name it in the 分组 column of sheet %s":                                           "分组 %s 没有任何规则：请在工作表 %s 的“分组”列中填写它",
+		// The drafter's table.
+		"%s: cannot read the table: %s":                                                                                                                       "%s：无法读取表格：%s",
+		"%s: not a regular file; a rubric table is a text file (.txt)":                                                                                        "%s：不是普通文件；考核指标表格应为文本文件（.txt）",
+		"%s: too big for a rubric table: %d bytes (at most %d); save only the table as text":                                                                  "%s：文件太大，不像考核指标表格：%d 字节（最多 %d）；请只把表格另存为文本",
+		"this is a Word/WPS or Excel file, not text: open it, select the table and save it as plain text (.txt, UTF-8), then draft from that":                 "这是 Word/WPS 或 Excel 文件，不是文本：请打开它，选中表格另存为纯文本（.txt，UTF-8），再用那个文件起草",
+		"the file starts like UTF-16 but cannot be read as it: %v":                                                                                            "文件开头像 UTF-16，却无法按 UTF-16 读取：%v",
+		"the file is neither UTF-8 nor GBK text; save the table as text (UTF-8) and try again":                                                                "文件既不是 UTF-8 也不是 GBK 文本；请把表格另存为文本（UTF-8）后重试",
+		"the file holds binary data, not text; save the Word/WPS table as plain text (.txt) and try again":                                                    "文件含二进制数据，不是文本；请把 Word/WPS 表格另存为纯文本（.txt）后重试",
+		"line %d: %s is %d bytes long; a rubric table's cell may be at most %d bytes (about %d Chinese characters): split it, or save only the table as text": "第 %d 行：%s有 %d 字节；考核指标表格的单元格最多 %d 字节（约 %d 个汉字）：请拆分，或只把表格另存为文本",
+		"a cell": "单元格",
+		"the 评分标准 of the indicator starting here": "从这里开始的指标的评分标准",
+		"no rubric table found: expected a 序号 cell (1, 2, …) followed by its 主要工作（N分）, then each 考核内容 with its 评分标准": "没有找到考核指标表格：应先有序号单元格（1、2……）及其主要工作（N分），再有各考核内容及其评分标准",
 		// A workbook refused before it is read.
 		"zip: not a valid zip file": "不是有效的 zip 压缩文件",
 		"part %s: %s":               "部件 %s：%s",
