@@ -37,6 +37,7 @@ func run(args []string, e env) int {
 	a.stdout, a.stderr = textwidth.Writer(e.stdout), textwidth.Writer(e.stderr)
 	e = a.env
 	root := a.rootCmd()
+	speakHelp(root, i18n.For(helpLanguage(args)))
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		switch a.lang {
 		case "", "zh", "en":

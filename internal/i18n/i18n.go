@@ -44,6 +44,8 @@ type Labels struct {
 	Workbench Workbench
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
+	// Help is the wording of kaohe --help.
+	Help HelpWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -283,6 +285,7 @@ func chinese() *Labels {
 		},
 		Workbench: chineseWorkbench(),
 		Report:    chineseReport(),
+		Help:      chineseHelp(),
 	}
 }
 
@@ -407,6 +410,7 @@ func english() *Labels {
 		},
 		Workbench: englishWorkbench(),
 		Report:    englishReport(),
+		Help:      englishHelp(),
 	}
 }
 
