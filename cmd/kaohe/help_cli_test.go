@@ -100,3 +100,46 @@ func TestEveryCommandHasChineseHelp(t *testing.T) {
 		t.Errorf("only %d commands: is the walk broken?", commands)
 	}
 }
+
+// A mistyped command line (a missing argument, an unknown command or
+// flag) is refused in Chinese by default, in cobra's English with --lang
+// en; and every error of cobra's that kaohe reads back is read and has its
+// Chinese wording.
+func TestCommandLineErrorsSpeakChinese(t *testing.T) {
+	c := newCLI(t)
+	c.lang = ""
+	for _, tc := range []struct {
+		args   []string
+		zh, en string
+	}{
+		{[]string{"set"}, "kaohe：需要 3 个参数，实际给了 0 个", "kaohe: accepts 3 arg(s), received 0"},
+		{[]string{"where", "extra"}, `kaohe：kaohe where 没有命令 "extra"`, `kaohe: unknown command "extra" for "kaohe where"`},
+		{[]string{"set", "--bogus"}, "kaohe：没有选项 --bogus", "kaohe: unknown flag: --bogus"},
+		{[]string{"attach", "--note"}, "kaohe：选项 --note 后面需要一个值", "kaohe: flag needs an argument: --note"},
+		{[]string{"attach", "--max-mb", "x"}, `kaohe：选项 --max-mb 的值 "x" 无效`, `kaohe: invalid argument "x" for "--max-mb" flag`},
+	} {
+		c.lang = ""
+		if _, stderr, code := c.run(tc.args...); code != 1 || !strings.HasPrefix(stderr, tc.zh) {
+			t.Errorf("kaohe %s: exit %d, %q, want %q", strings.Join(tc.args, " "), code, stderr, tc.zh)
+		}
+		c.lang = "en"
+		if _, stderr, code := c.run(tc.args...); code != 1 || !strings.HasPrefix(stderr, tc.en) {
+			t.Errorf("kaohe --lang en %s: exit %d, %q, want %q", strings.Join(tc.args, " "), code, stderr, tc.en)
+		}
+	}
+	zh := i18n.For("zh")
+	for _, p := range cobraPatterns {
+		e := wordCobra(errorString(p.sample))
+		if got := e.(interface{ In(*i18n.Labels) string }).In(zh); !hasHan(got) {
+			t.Errorf("%q is not worded by its pattern: %q", p.sample, got)
+		}
+		if zh.Report.Refusals[p.format] == "" {
+			t.Errorf("%q has no Chinese wording", p.format)
+		}
+	}
+}
+
+// errorString is an error with the given text.
+type errorString string
+
+func (e errorString) Error() string { return string(e) }

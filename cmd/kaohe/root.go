@@ -58,7 +58,7 @@ func run(args []string, e env) int {
 		return ee.code
 	}
 	l := a.labels(nil)
-	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, err)))
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, wordCobra(err))))
 	return 1
 }
 

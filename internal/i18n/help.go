@@ -252,3 +252,21 @@ func chineseHelpTexts() map[string]string {
 		"disable completion descriptions": "补全时不显示说明",
 	}
 }
+
+// chineseCommandLineErrors words the errors cobra and pflag make about a
+// command line, as cmd/kaohe reads them back (their English formats).
+func chineseCommandLineErrors() map[string]string {
+	return map[string]string{
+		"accepts %s arg(s), received %s":                "需要 %s 个参数，实际给了 %s 个（--help 查看用法）",
+		"accepts at most %s arg(s), received %s":        "最多 %s 个参数，实际给了 %s 个（--help 查看用法）",
+		"requires at least %s arg(s), only received %s": "至少需要 %s 个参数，实际只给了 %s 个（--help 查看用法）",
+		"accepts between %s and %s arg(s), received %s": "需要 %s 至 %s 个参数，实际给了 %s 个（--help 查看用法）",
+		"unknown command %q for %q; did you mean %s?":   "%[2]s 没有命令 %[1]q；是不是要用 %[3]s？",
+		"unknown command %q for %q":                     "%[2]s 没有命令 %[1]q（--help 列出全部命令）",
+		"unknown flag: %s":                              "没有选项 %s（--help 列出全部选项）",
+		"unknown shorthand flag: %q in %s":              "%[2]s 中的 %[1]q 不是选项（--help 列出全部选项）",
+		"flag needs an argument: %s":                    "选项 %s 后面需要一个值",
+		"flag needs an argument: %q in %s":              "%[2]s 中的选项 %[1]q 后面需要一个值",
+		"invalid argument %q for %q flag":               "选项 %[2]s 的值 %[1]q 无效",
+	}
+}
