@@ -32,17 +32,34 @@ func (p Problem) In(l *i18n.Labels) string {
 }
 
 // Validate checks a rubric built in code (a loaded one is already checked)
-// and returns every problem, without positions.
+// and returns every problem, without positions, as Problems.
 func Validate(rb *Rubric) error {
 	ps := Check(rb)
 	if len(ps) == 0 {
 		return nil
 	}
+	return Problems(ps)
+}
+
+// Problems is every problem of a rubric without positions, as an error.
+type Problems []Problem
+
+// Error joins the problems one per line, in English.
+func (ps Problems) Error() string {
 	msgs := make([]string, len(ps))
 	for i, p := range ps {
 		msgs[i] = p.Message
 	}
-	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	return strings.Join(msgs, "\n")
+}
+
+// In joins the problems one per line, in l's language.
+func (ps Problems) In(l *i18n.Labels) string {
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.In(l)
+	}
+	return strings.Join(msgs, "\n")
 }
 
 type validator struct {

@@ -48,3 +48,21 @@ func TestYAMLPatternsAreWorded(t *testing.T) {
 		}
 	}
 }
+
+// A rubric built in code that does not validate words its problems in the
+// reader's language, as a file's problems are.
+func TestValidateWordsItsProblems(t *testing.T) {
+	rb := Default()
+	rb.Categories[0].Indicators[0].Rules[0].Kind = "flagg"
+	err := Validate(rb)
+	ps, ok := err.(Problems)
+	if !ok || len(ps) != 1 {
+		t.Fatalf("Validate: %v", err)
+	}
+	if got, want := ps.In(i18n.For("zh")), `规则 1.1.a 的种类 "flagg" 不认识`; !strings.HasPrefix(got, want) {
+		t.Errorf("in Chinese: %q, want %q…", got, want)
+	}
+	if got, want := err.Error(), `rule 1.1.a has unknown kind "flagg"`; !strings.HasPrefix(got, want) {
+		t.Errorf("in English: %q, want %q…", got, want)
+	}
+}
