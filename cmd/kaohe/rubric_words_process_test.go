@@ -164,3 +164,21 @@ func TestRubricValidateSpeaksChinese(t *testing.T) {
 		}
 	}
 }
+
+// rubric add refuses, in Chinese by default and in English with --lang en,
+// a rubric that claims the built-in rubric's id and version with other
+// content.
+func TestRubricAddRefusesInChinese(t *testing.T) {
+	c, _ := dbCLI(t, "张三")
+	changed := strings.Replace(string(rubric.DefaultSource()), "    points: 2\n", "    points: 2.00\n", 1)
+	changed = strings.Replace(changed, `title: 县市（区）“放管服”改革政务服务工作考核指标`, `title: 县市（区）“放管服”改革政务服务工作考核指标（改）`, 1)
+	file := writeFile(t, "changed.yaml", changed)
+	c.lang = ""
+	if _, stderr, code := c.run("rubric", "add", file); code != 1 || !strings.Contains(stderr, "考核指标 xiangxi-fangguanfu-county 版本 2021 是内置考核指标，不能替换") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	c.lang = "en"
+	if _, stderr, code := c.run("rubric", "add", file); code != 1 || !strings.Contains(stderr, "rubric xiangxi-fangguanfu-county version 2021 is the built-in rubric and cannot be replaced (sha256 ") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}

@@ -102,6 +102,9 @@ func chineseRubricWords() map[string]string {
 		"kind convert":    "折算（convert）",
 		"kind discretion": "酌情（discretion）",
 		"kind bonus":      "加分（bonus）",
+		// A rubric whose id and version are taken.
+		"rubric %s version %s is the built-in rubric and cannot be replaced (sha256 %s…, this one %s…); a changed rubric needs a new version": "考核指标 %s 版本 %s 是内置考核指标，不能替换（sha256 %s…，这一份为 %s…）；改过的考核指标须有新版本",
+		"rubric %s version %s is already known with different content (sha256 %s…, this one %s…); a changed rubric needs a new version":       "考核指标 %s 版本 %s 已存有内容不同的一份（sha256 %s…，这一份为 %s…）；改过的考核指标须有新版本",
 		// The file and its YAML.
 		"%s: cannot read rubric: %s":                                      "%s：无法读取考核指标：%s",
 		"no such file or directory":                                       "没有这个文件",
