@@ -182,3 +182,23 @@ func TestRubricAddRefusesInChinese(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
 }
+
+// rubric show speaks the CLI's language: Chinese punctuation, kinds and
+// parameter names in Chinese; English with --lang en as before.
+func TestRubricShowSpeaksChinese(t *testing.T) {
+	c := newCLI(t)
+	c.lang = ""
+	zh := c.ok("rubric", "show")
+	for _, want := range []string{"（xiangxi-fangguanfu-county 2021）：100 + 10", "1.1.a   是否       扣分 1  ", "1.2.a   计数       扣分 0.2 上限 1  "} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("rubric show lacks %q:\n%s", want, zh[:min(len(zh), 600)])
+		}
+	}
+	c.lang = "en"
+	en := c.ok("rubric", "show")
+	for _, want := range []string{" (xiangxi-fangguanfu-county 2021): 100 + 10", "1.1.a   flag       amount=1  ", "1.2.a   count      amount=0.2 cap=1  "} {
+		if !strings.Contains(en, want) {
+			t.Errorf("rubric show --lang en lacks %q:\n%s", want, en[:min(len(en), 600)])
+		}
+	}
+}

@@ -46,6 +46,8 @@ type Labels struct {
 	Report ReportWords
 	// Help is the wording of kaohe --help.
 	Help HelpWords
+	// RubricShow is the wording of kaohe rubric show.
+	RubricShow RubricShow
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -283,9 +285,10 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench: chineseWorkbench(),
-		Report:    chineseReport(),
-		Help:      chineseHelp(),
+		Workbench:  chineseWorkbench(),
+		Report:     chineseReport(),
+		Help:       chineseHelp(),
+		RubricShow: chineseRubricShow(),
 	}
 }
 
@@ -408,9 +411,10 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench: englishWorkbench(),
-		Report:    englishReport(),
-		Help:      englishHelp(),
+		Workbench:  englishWorkbench(),
+		Report:     englishReport(),
+		Help:       englishHelp(),
+		RubricShow: englishRubricShow(),
 	}
 }
 
