@@ -14,18 +14,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Assessment is one unit assessed for one period under one rubric.
-type Assessment struct {
-	ID            string `json:"id"`
-	RubricID      string `json:"rubric_id"`
-	RubricVersion string `json:"rubric_version"`
-	Unit          string `json:"unit"`
-	Period        string `json:"period"`
-}
-
-// Label is "UNIT/PERIOD", the way commands address an assessment.
-func (a Assessment) Label() string { return a.Unit + "/" + a.Period }
-
 // AssessmentID derives an assessment's ID from what identifies it, so every
 // inspector (and every build of kaohe) that starts the same unit and period
 // under the same rubric gets the same ID.
@@ -212,30 +200,6 @@ func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
 // whatever its period, since no list or report shows it.
 func withdrawnIn(db q) (map[string]bool, error) {
 	return idSet(db, "SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
-}
-
-// SubjectWithdrawn is the subject that withdraws an assessment created by
-// mistake (last year's rubric, a mistyped unit). Like the status it is a
-// revision of the graph, so a withdrawal merges, signs and shows in history
-// as every revision does, and merging in either order gives the same
-// state: an assessment is withdrawn when any head of this subject says so.
-const SubjectWithdrawn = "withdrawn"
-
-// withdrawnValue is the one value a withdrawal records (its note holds
-// the reason).
-const withdrawnValue = "withdrawn"
-
-// Withdrawn returns the revision that withdrew the assessment (the latest,
-// when several inspectors did), or nil.
-func (st *State) Withdrawn() *Revision {
-	if ss, ok := st.Subjects[SubjectWithdrawn]; ok {
-		for _, h := range ss.Heads {
-			if DecodeText(h.Value) == withdrawnValue {
-				return h
-			}
-		}
-	}
-	return nil
 }
 
 // WithdrawRecordedError refuses to withdraw an assessment in which

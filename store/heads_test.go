@@ -38,7 +38,10 @@ func walkedState(t testing.TB, s *Store, aid string) *State {
 			heads = append(heads, r)
 		}
 	}
-	st := buildState(a, rb, heads)
+	st, err := buildState(s.db, a, rb, heads)
+	if err != nil {
+		t.Fatal(err)
+	}
 	st.Revisions = len(revs)
 	sorted := slices.Clone(revs)
 	slices.SortFunc(sorted, func(x, y *Revision) int {

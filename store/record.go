@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
@@ -38,39 +39,6 @@ type ConflictError struct{ Subject string }
 // Error explains how to proceed.
 func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%s has conflicting values from different inspectors; settle it with kaohe resolve (kaohe conflicts lists them)", e.Subject)
-}
-
-// EncodeValue is the JSON text stored for a scoring value.
-func EncodeValue(v scoring.Value) string {
-	b, _ := v.MarshalJSON()
-	return string(b)
-}
-
-// DecodeValue reads a stored value back.
-func DecodeValue(text string) (scoring.Value, error) {
-	var v scoring.Value
-	err := v.UnmarshalJSON([]byte(text))
-	return v, err
-}
-
-// StringValue encodes a text value (notes, status) as stored JSON.
-func StringValue(s string) *string {
-	b, _ := json.Marshal(s)
-	t := string(b)
-	return &t
-}
-
-// DecodeText reads a stored text value (a note, a status); "" for a
-// tombstone or anything that is not text.
-func DecodeText(text *string) string {
-	if text == nil {
-		return ""
-	}
-	var s string
-	if json.Unmarshal([]byte(*text), &s) != nil {
-		return ""
-	}
-	return s
 }
 
 // Record validates and writes changes to one assessment in one transaction,
@@ -162,9 +130,9 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if err != nil {
 		return nil, err
 	}
-	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
-		h := latest(heads)
-		if sameValue(h.Value, c.Value) && h.Note == c.Note {
+	if len(heads) == 1 || (len(heads) > 1 && assessment.Agree(heads) && !c.Resolve) {
+		h := assessment.Latest(heads)
+		if assessment.SameValue(h.Value, c.Value) && h.Note == c.Note {
 			return nil, nil // unchanged
 		}
 	}
@@ -288,28 +256,6 @@ func checkChange(rb *rubric.Rubric, c Change) error {
 	return nil
 }
 
-func sameValue(a, b *string) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	if *a == *b {
-		return true
-	}
-	va, ea := DecodeValue(*a)
-	vb, eb := DecodeValue(*b)
-	return ea == nil && eb == nil && va.Equal(vb)
-}
-
-// agree reports whether all heads carry the same value (notes may differ).
-func agree(heads []*Revision) bool {
-	for _, h := range heads[1:] {
-		if !sameValue(h.Value, heads[0].Value) {
-			return false
-		}
-	}
-	return true
-}
-
 // MaxNoteChars bounds a note (a rule's reason or an indicator's note), so
 // that no single record, from any door, can swamp memory, screens or reports.
 // It is counted in characters, that is Unicode code points (Go runes,
@@ -328,17 +274,6 @@ func anySigned(heads []*Revision) bool {
 		}
 	}
 	return false
-}
-
-// latest returns the head with the greatest clock.
-func latest(heads []*Revision) *Revision {
-	var l *Revision
-	for _, h := range heads {
-		if l == nil || l.Less(h) {
-			l = h
-		}
-	}
-	return l
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.

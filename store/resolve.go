@@ -3,8 +3,9 @@ package store
 import (
 	"database/sql"
 	"fmt"
-	"github.com/kaohe/kaohe/scoring"
 	"strings"
+
+	"github.com/kaohe/kaohe/assessment"
 )
 
 // KeepSigned as Resolution.Keep keeps the value a sign-off signed, settling
@@ -121,7 +122,7 @@ func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConfl
 	if note != "" {
 		why += ": " + note
 	}
-	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeSignOff(signed), why, revisionIDs(status.Heads)); err != nil {
+	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, assessment.EncodeSignOff(signed), why, revisionIDs(status.Heads)); err != nil {
 		return nil, err
 	}
 	return kept, nil
@@ -155,35 +156,4 @@ func revisionIDs(revs []*Revision) []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-// Alternatives lists, for each rule in conflict, every head's finding (an
-// Unset value for a retraction), for scoring.RangeOver.
-func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
-	out := map[string][]scoring.Finding{}
-	for _, ss := range conflicts {
-		if !isRuleSubject(ss.Subject) {
-			continue
-		}
-		for _, h := range ss.Heads {
-			f := scoring.Finding{Note: h.Note}
-			if !h.Tombstone() {
-				if v, err := DecodeValue(*h.Value); err == nil {
-					f.Value = v
-				}
-			}
-			out[ss.Subject] = append(out[ss.Subject], f)
-		}
-	}
-	return out
-}
-
-// Range is the span the assessment's score can take across its open
-// conflicts, or nil when there are none.
-func (st *State) Range() *scoring.Range {
-	conflicts := st.Conflicts()
-	if len(conflicts) == 0 {
-		return nil // and no second decoding of every finding
-	}
-	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(conflicts))
 }

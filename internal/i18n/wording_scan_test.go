@@ -19,7 +19,7 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 	zh := For("zh").Report.Refusals
 	fset := token.NewFileSet()
 	refusals, messages := 0, 0
-	for _, dir := range []string{"../../store", "../../cmd/kaohe", "../../report", "../../rubric", "../../tui"} {
+	for _, dir := range []string{"../../store", "../../assessment", "../../cmd/kaohe", "../../report", "../../rubric", "../../tui"} {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, name := range files {
 			if strings.HasSuffix(name, "_test.go") {
