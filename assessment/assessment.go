@@ -28,7 +28,7 @@ const WithdrawnValue = "withdrawn"
 func (st *State) Withdrawn() *Revision {
 	if ss, ok := st.Subjects[SubjectWithdrawn]; ok {
 		for _, h := range ss.Heads {
-			if DecodeText(h.Value) == WithdrawnValue {
+			if v := h.Decoded(); v.Kind == KindText && v.Text == WithdrawnValue {
 				return h
 			}
 		}

@@ -1,7 +1,6 @@
 package assessment
 
 import (
-	"encoding/json"
 	"sort"
 	"strings"
 	"time"
@@ -115,11 +114,11 @@ func (st *State) Attachments(subject string) []Attachment {
 		if live == nil {
 			continue
 		}
-		var m AttachmentMeta
-		if json.Unmarshal([]byte(*live.Value), &m) != nil {
+		v := live.Decoded()
+		if v.Kind != KindFile {
 			continue
 		}
-		out = append(out, Attachment{Subject: target, SHA256: sum, AttachmentMeta: m, Note: live.Note,
+		out = append(out, Attachment{Subject: target, SHA256: sum, AttachmentMeta: *v.File, Note: live.Note,
 			Inspector: live.Inspector, Device: live.Device, Wall: live.Wall, Revision: live.ID})
 	}
 	sort.Slice(out, func(i, j int) bool {

@@ -13,7 +13,7 @@ type Revision struct {
 	ID         string    `json:"id"`
 	Assessment string    `json:"assessment"`
 	Subject    string    `json:"subject"`
-	Value      *string   `json:"value"` // JSON text; nil retracts (a tombstone)
+	Value      *string   `json:"value"` // stored JSON text; nil retracts (a tombstone)
 	Note       string    `json:"note"`
 	Inspector  string    `json:"inspector"`
 	Device     string    `json:"device"`
@@ -21,6 +21,18 @@ type Revision struct {
 	Wall       time.Time `json:"wall"`
 	Parents    []string  `json:"parents"`
 	Hash       string    `json:"hash"`
+
+	// decoded is Value read once, by Build, for the heads of a state.
+	decoded *Value
+}
+
+// Decoded is the revision's value, typed: read once for a state's heads
+// (Build), read from the stored text for any other revision.
+func (r *Revision) Decoded() Value {
+	if r.decoded != nil {
+		return *r.decoded
+	}
+	return decodeOrInvalid(r.Subject, r.Value)
 }
 
 // Tombstone reports whether the revision retracts the subject's value.
@@ -44,7 +56,7 @@ func (r *Revision) ValueText() string {
 // directly: a merge hashes every revision it reads, and reflection was most
 // of that cost. TestContentHashIsTheJSONDocument holds the two to the byte
 // for valid UTF-8, the only text kaohe stores; invalid bytes are hashed as
-// they are (see appendJSONString).
+// they are (see AppendJSONString).
 func (r *Revision) ContentHash() string {
 	parents := r.Parents
 	if !sort.StringsAreSorted(parents) {
@@ -60,10 +72,10 @@ func (r *Revision) ContentHash() string {
 		b = append(b, ',', '"')
 		b = append(b, name...)
 		b = append(b, '"', ':')
-		b = appendJSONString(b, v)
+		b = AppendJSONString(b, v)
 	}
 	b = append(b, `{"ID":`...)
-	b = appendJSONString(b, r.ID)
+	b = AppendJSONString(b, r.ID)
 	field("Assessment", r.Assessment)
 	field("Subject", r.Subject)
 	if r.Value == nil {
@@ -84,7 +96,7 @@ func (r *Revision) ContentHash() string {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, p)
+			b = AppendJSONString(b, p)
 		}
 		b = append(b, ']', '}')
 	}
@@ -92,11 +104,11 @@ func (r *Revision) ContentHash() string {
 	return hex.EncodeToString(h[:])
 }
 
-// appendJSONString appends s as a JSON string the way encoding/json writes
+// AppendJSONString appends s as a JSON string the way encoding/json writes
 // one: HTML-safe (<, > and & escaped), U+2028 and U+2029 escaped. A byte
 // that is not valid UTF-8 is appended as it is, where encoding/json writes
 // U+FFFD: the hash is of the bytes as stored.
-func appendJSONString(b []byte, s string) []byte {
+func AppendJSONString(b []byte, s string) []byte {
 	const hexDigits = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0

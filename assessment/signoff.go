@@ -73,29 +73,22 @@ func HeadsDigest(revs []*Revision) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// EncodeSignOff is the stored value of a sign-off of these revisions.
-func EncodeSignOff(revs []*Revision) *string {
-	v := SignOffManifest{Status: StatusSigned, Digest: HeadsDigest(revs), Heads: make([]string, 0, len(revs))}
+// SignOffOf is the value of a sign-off of these revisions: it says what it
+// signs.
+func SignOffOf(revs []*Revision) Value {
+	m := SignOffManifest{Status: StatusSigned, Digest: HeadsDigest(revs), Heads: make([]string, 0, len(revs))}
 	for _, r := range revs {
-		v.Heads = append(v.Heads, r.ID)
+		m.Heads = append(m.Heads, r.ID)
 	}
-	sort.Strings(v.Heads)
-	b, _ := json.Marshal(v)
-	t := string(b)
-	return &t
+	sort.Strings(m.Heads)
+	return Value{Kind: KindStatus, Text: StatusSigned, SignOff: &m}
 }
 
 // StatusOf returns what a status revision's value says: StatusSigned,
 // StatusDraft, or "" for a value that is neither.
 func StatusOf(value *string) string {
-	switch t := DecodeText(value); t {
-	case StatusSigned, StatusDraft:
-		return t
-	}
-	if _, ok := ParseSignOff(value); ok {
-		return StatusSigned
-	}
-	return ""
+	v, _ := Decode(SubjectStatus, value)
+	return v.Status()
 }
 
 // SignOff is what the assessment's sign-off says it signed.
@@ -176,8 +169,8 @@ func (st *State) settleSignOff(lookup Lookup) error {
 	if s == nil {
 		return nil
 	}
-	v, ok := ParseSignOff(s.Value)
-	if !ok {
+	v := s.Decoded().SignOff
+	if v == nil {
 		return nil // an older sign-off: it does not say what it signed
 	}
 	so := &SignOff{Revision: s, Digest: v.Digest, Heads: v.Heads}

@@ -59,7 +59,7 @@ func (st *State) Signed() *Revision {
 		return nil
 	}
 	for _, h := range ss.Heads {
-		if StatusOf(h.Value) == StatusSigned {
+		if h.Decoded().Status() == StatusSigned {
 			return h
 		}
 	}
@@ -81,14 +81,12 @@ func (st *State) Findings() scoring.Findings {
 			continue
 		}
 		cur := st.valueOf(subj, ss)
-		if cur == nil || cur.Tombstone() {
+		if cur == nil {
 			continue
 		}
-		v, err := DecodeValue(*cur.Value)
-		if err != nil {
-			continue // refused on write and on merge; cannot happen
+		if v := cur.Decoded(); v.Kind == KindRule { // not retracted
+			fs[subj] = scoring.Finding{Value: v.Rule, Note: cur.Note}
 		}
-		fs[subj] = scoring.Finding{Value: v, Note: cur.Note}
 	}
 	return fs
 }
@@ -99,8 +97,8 @@ func (st *State) Notes() map[string]string {
 	for subj, ss := range st.Subjects {
 		if ind, ok := strings.CutPrefix(subj, NotePrefix); ok {
 			if r := st.valueOf(subj, ss); r != nil { // nil: no note was signed
-				if n := DecodeText(r.Value); n != "" {
-					out[ind] = n
+				if v := r.Decoded(); v.Kind == KindText && v.Text != "" {
+					out[ind] = v.Text
 				}
 			}
 		}
@@ -156,6 +154,8 @@ func build(a Assessment, rb *rubric.Rubric, heads []*Revision) *State {
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Less(sorted[j]) })
 	for i := len(sorted) - 1; i >= 0; i-- { // latest first
 		r := sorted[i]
+		v := decodeOrInvalid(r.Subject, r.Value)
+		r.decoded = &v
 		ss := st.Subjects[r.Subject]
 		if ss == nil {
 			ss = &SubjectState{Subject: r.Subject}
@@ -186,10 +186,8 @@ func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 		}
 		for _, h := range ss.Heads {
 			f := scoring.Finding{Note: h.Note}
-			if !h.Tombstone() {
-				if v, err := DecodeValue(*h.Value); err == nil {
-					f.Value = v
-				}
+			if v := h.Decoded(); v.Kind == KindRule {
+				f.Value = v.Rule
 			}
 			out[ss.Subject] = append(out[ss.Subject], f)
 		}

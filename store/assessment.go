@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"golang.org/x/text/unicode/norm"
@@ -246,7 +247,7 @@ func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (
 		if n > 0 && !force {
 			return &WithdrawRecordedError{Assessment: st.Assessment, Revisions: n}
 		}
-		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: StringValue(withdrawnValue), Note: reason, Resolve: true})
+		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: assessment.TextValue(withdrawnValue), Note: reason, Resolve: true})
 		return err
 	})
 	if err != nil {

@@ -28,6 +28,8 @@ type (
 	Attachment = assessment.Attachment
 	// AttachmentMeta is what an attachment revision records about its file.
 	AttachmentMeta = assessment.AttachmentMeta
+	// Value is what a revision records, typed.
+	Value = assessment.Value
 )
 
 // Subjects and values other than rule IDs (see package assessment).
@@ -75,18 +77,6 @@ func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
 func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) {
 	return assessment.CanonicalRubric(rb)
 }
-
-// EncodeValue is the JSON text stored for a scoring value.
-func EncodeValue(v scoring.Value) string { return assessment.EncodeValue(v) }
-
-// DecodeValue reads a stored value back.
-func DecodeValue(text string) (scoring.Value, error) { return assessment.DecodeValue(text) }
-
-// StringValue encodes a text value (notes, status) as stored JSON.
-func StringValue(s string) *string { return assessment.StringValue(s) }
-
-// DecodeText reads a stored text value; "" for a tombstone or non-text.
-func DecodeText(text *string) string { return assessment.DecodeText(text) }
 
 // buildState is an assessment's state from its heads, its sign-off
 // settled against db.

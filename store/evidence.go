@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"mime"
 	"net/http"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -71,7 +71,7 @@ func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []str
 			if _, err := storeBlobFile(tx, f.path, f.info); err != nil {
 				return err
 			}
-			if revs[i], err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: &f.value, Note: note}); err != nil {
+			if revs[i], err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: assessment.FileValue(f.meta), Note: note}); err != nil {
 				return err
 			}
 		}
@@ -93,10 +93,9 @@ func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []str
 // checkedFile is a file checked for attaching: its hash and the metadata
 // recorded with it.
 type checkedFile struct {
-	path  string
-	info  BlobInfo
-	meta  AttachmentMeta
-	value string
+	path string
+	info BlobInfo
+	meta AttachmentMeta
 }
 
 // checkAttachment checks one file for attaching and reads its metadata.
@@ -116,11 +115,7 @@ func checkAttachment(path string, opts AttachOptions) (checkedFile, error) {
 	if opts.Photo != nil {
 		meta.Taken, meta.GPS = opts.Photo(path)
 	}
-	text, err := json.Marshal(meta)
-	if err != nil {
-		return checkedFile{}, err
-	}
-	return checkedFile{path: path, info: info, meta: meta, value: string(text)}, nil
+	return checkedFile{path: path, info: info, meta: meta}, nil
 }
 
 // fileType is a file's media type from its name, else from its first bytes.
@@ -147,23 +142,22 @@ func evidenceTarget(rb *rubric.Rubric, subject string) bool {
 	return ok
 }
 
-// checkEvidence validates an attachment change: its subject names a rule
+// checkEvidence validates an attachment's value: its subject names a rule
 // or indicator and a SHA-256; its value (unless retracted) is the metadata
 // of a file of that hash.
-func checkEvidence(rb *rubric.Rubric, c Change) error {
-	subject, _, ok := ParseEvidenceSubject(c.Subject)
+func checkEvidence(rb *rubric.Rubric, subject string, v Value) error {
+	target, _, ok := ParseEvidenceSubject(subject)
 	if !ok {
-		return invalid("%q is not an evidence subject (evidence/RULE/SHA256)", c.Subject)
+		return invalid("%q is not an evidence subject (evidence/RULE/SHA256)", subject)
 	}
-	if !evidenceTarget(rb, subject) {
-		return invalid("rubric %s %s has no rule or indicator %q", rb.ID, rb.Version, subject)
+	if !evidenceTarget(rb, target) {
+		return invalid("rubric %s %s has no rule or indicator %q", rb.ID, rb.Version, target)
 	}
-	if c.Value == nil {
+	if v.Retracted() {
 		return nil
 	}
-	var m AttachmentMeta
-	if err := json.Unmarshal([]byte(*c.Value), &m); err != nil || m.Name == "" || m.Size < 0 {
-		return invalid("%s: the attachment's record is not a file description", c.Subject)
+	if v.Kind != assessment.KindFile || v.File.Name == "" || v.File.Size < 0 {
+		return invalid("%s: the attachment's record is not a file description", subject)
 	}
 	return nil
 }
@@ -179,7 +173,7 @@ func (s *Store) Detach(id Identity, assessmentID, subject, prefix string) (Attac
 	if err != nil {
 		return Attachment{}, err
 	}
-	if _, err := s.Record(id, assessmentID, Change{Subject: EvidenceSubject(att.Subject, att.SHA256)}); err != nil {
+	if _, err := s.Record(id, assessmentID, Retract(EvidenceSubject(att.Subject, att.SHA256))); err != nil {
 		return Attachment{}, err
 	}
 	return att, nil

@@ -14,11 +14,11 @@ const KeepSigned = "signed"
 
 // Resolution settles a conflict: keep a head (Keep = an inspector's name or
 // a revision ID prefix of at least 4 characters; KeepSigned for the signed
-// value) or record Value (stored JSON text, as Change.Value). Note is kept
+// value) or record Value (a rule's value or a note, as Change.Value). Note is kept
 // in history; when keeping a head without a note, the head's note is kept.
 type Resolution struct {
 	Keep  string
-	Value *string
+	Value *Value
 	Note  string
 }
 
@@ -64,6 +64,12 @@ func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution)
 		if err != nil {
 			return nil, err
 		}
+		if c.Value.Status() == StatusSigned && c.Value.SignOff == nil {
+			// An older sign-off kept: the new one says what it signs.
+			if c.Value, err = signOffOf(tx, st.Assessment.ID); err != nil {
+				return nil, err
+			}
+		}
 		return s.record(tx, id, st.Assessment, st.Rubric, c)
 	})
 }
@@ -81,14 +87,14 @@ func ResolveChange(ss *SubjectState, r Resolution) (Change, error) {
 		if ss.Subject == SubjectStatus {
 			return Change{}, invalid("settle the status by keeping the sign-off or the reopening (or kaohe reopen)")
 		}
-		c.Value = r.Value
+		c.Value = *r.Value
 		return c, nil
 	}
 	h, err := PickHead(ss, r.Keep)
 	if err != nil {
 		return Change{}, invalid("%s", err.Error())
 	}
-	c.Value = h.Value
+	c.Value = h.Decoded()
 	if r.Note == "" {
 		c.Note = h.Note
 	}
@@ -122,7 +128,7 @@ func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConfl
 	if note != "" {
 		why += ": " + note
 	}
-	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, assessment.EncodeSignOff(signed), why, revisionIDs(status.Heads)); err != nil {
+	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeValue(assessment.SignOffOf(signed)), why, revisionIDs(status.Heads)); err != nil {
 		return nil, err
 	}
 	return kept, nil

@@ -2,34 +2,11 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"strings"
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/timefmt"
 )
-
-// DisplayValue is a revision's value as people read it: the status of a
-// status revision (a sign-off's manifest is not shown), "(retracted)" for a
-// tombstone, otherwise the stored text.
-func DisplayValue(r *Revision) string {
-	if r.Tombstone() {
-		return "(retracted)"
-	}
-	if r.Subject == SubjectStatus {
-		if st := StatusOf(r.Value); st != "" {
-			return st
-		}
-	}
-	if _, sum, ok := ParseEvidenceSubject(r.Subject); ok {
-		// An attachment by its file name and hash prefix.
-		var m AttachmentMeta
-		if json.Unmarshal([]byte(*r.Value), &m) == nil {
-			return m.Name + " (" + ShortID(sum, 8) + ")"
-		}
-	}
-	return *r.Value
-}
 
 // revisionsByID loads revisions by ID (in chunks, to stay under SQLite's
 // limit on bound variables).
@@ -85,7 +62,11 @@ func (s *Store) Sign(id Identity, assessmentID string, allowIncomplete bool) (Re
 		if !rd.Complete() {
 			note = "sign-off with --allow-incomplete: " + rd.Summary()
 		}
-		return s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: StringValue(StatusSigned), Note: note, Resolve: true})
+		signOff, err := signOffOf(tx, st.Assessment.ID)
+		if err != nil {
+			return nil, err
+		}
+		return s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: signOff, Note: note, Resolve: true})
 	})
 }
 
@@ -104,7 +85,7 @@ func (s *Store) Reopen(id Identity, assessmentID, reason string) (Revision, erro
 		if st.Signed() == nil {
 			return nil, invalid("%s is not signed", st.Assessment.Label())
 		}
-		return s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: StringValue(StatusDraft), Note: reason, Resolve: true})
+		return s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: assessment.StatusValue(StatusDraft), Note: reason, Resolve: true})
 	})
 }
 
@@ -134,10 +115,10 @@ func (s *Store) statusOp(id Identity, fn func(tx *sql.Tx) (*Revision, error)) (R
 // signOffOf is the sign-off value for the assessment's current heads
 // (every subject but the status), read from the head table the same
 // transaction keeps.
-func signOffOf(db q, assessmentID string) (*string, error) {
+func signOffOf(db q, assessmentID string) (Value, error) {
 	heads, err := loadHeads(db, assessmentID)
 	if err != nil {
-		return nil, err
+		return Value{}, err
 	}
 	signed := heads[:0]
 	for _, h := range heads {
@@ -145,5 +126,5 @@ func signOffOf(db q, assessmentID string) (*string, error) {
 			signed = append(signed, h)
 		}
 	}
-	return assessment.EncodeSignOff(signed), nil
+	return assessment.SignOffOf(signed), nil
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -26,13 +28,13 @@ func (b *scriptedBackend) Record(_ store.Identity, _ string, changes ...store.Ch
 	}
 	var revs []store.Revision
 	for _, c := range changes {
-		revs = append(revs, store.Revision{ID: "rev-" + c.Subject + "-" + *c.Value, Subject: c.Subject})
+		revs = append(revs, store.Revision{ID: "rev-" + c.Subject + "-" + c.Value.Rule.String(), Subject: c.Subject})
 	}
 	return revs, nil
 }
 
 func change(subject, value string) store.Change {
-	return store.Change{Subject: subject, Value: &value}
+	return store.SetRule(subject, scoring.NumValue(decimal.MustParse(value)), "")
 }
 
 // Each outcome of a save: what stays queued, whether it is retried, and

@@ -1,4 +1,4 @@
-package assessment
+package store
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/uuid"
+	"github.com/kaohe/kaohe/assessment"
 	"pgregory.net/rapid"
 )
 
@@ -19,16 +20,16 @@ func TestSignOffManifestRoundTrip(t *testing.T) {
 			revs = append(revs, &Revision{ID: uuid.NewString(), Subject: rapid.SampledFrom([]string{"1.2.a", "2.4.a", "note:1.2"}).Draw(t, "subject"),
 				Hash: fmt.Sprintf("%064x", i)})
 		}
-		v := EncodeSignOff(revs)
-		so, ok := ParseSignOff(v)
-		if !ok || StatusOf(v) != StatusSigned || len(so.Heads) != n || so.Digest != HeadsDigest(revs) {
+		v := encodeValue(assessment.SignOffOf(revs))
+		so, ok := assessment.ParseSignOff(v)
+		if !ok || StatusOf(v) != StatusSigned || len(so.Heads) != n || so.Digest != assessment.HeadsDigest(revs) {
 			t.Fatalf("manifest %s reads back as %+v %v", *v, so, ok)
 		}
 		if n >= 2 { // only the canonical form (sorted, no repeats) is a manifest
 			so.Heads[0], so.Heads[1] = so.Heads[1], so.Heads[0]
 			b, _ := json.Marshal(so)
 			text := string(b)
-			if _, ok := ParseSignOff(&text); ok {
+			if _, ok := assessment.ParseSignOff(&text); ok {
 				t.Fatalf("unsorted manifest accepted: %s", text)
 			}
 		}
