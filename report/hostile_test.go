@@ -152,7 +152,8 @@ func TestLongNoteNeverFailsTheReport(t *testing.T) {
 
 // The bonus is shown as 加分 in every format, never under 扣分.
 func TestBonusIsNeverADeduction(t *testing.T) {
-	_, states := fixture(t)
+	// 1.2 capped (8 → 1), 2.4 convert 0.23, 7.1 bonus: built without a database.
+	states := []*store.State{stateOf(t, "吉首市", "2021", "1.2.a", "8", "2.4.a", "92.5", "7.1.a", "true")}
 	r := build(t, states, Filter{Units: []string{"吉首市"}, Period: "2021"})
 	x, _ := r.Write("xlsx")
 	f, _ := excelize.OpenReader(bytes.NewReader(x))
