@@ -58,10 +58,6 @@ func ParseEvidenceSubject(s string) (subject, sum string, ok bool) {
 	return assessment.ParseEvidenceSubject(s)
 }
 
-// StatusOf returns what a status revision's value says: StatusSigned,
-// StatusDraft, or "" for a value that is neither.
-func StatusOf(value *string) string { return assessment.StatusOf(value) }
-
 // EvidenceMissing lists the deductions without the evidence their rubric
 // asks for, on a score already computed.
 func EvidenceMissing(rb *rubric.Rubric, res *scoring.Result, attached map[string]bool) []string {

@@ -329,7 +329,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 	sum.NewConflicts = max(after-before, 0)
 	sort.Slice(statusRevs, func(i, j int) bool { return statusRevs[i].Less(statusRevs[j]) })
 	for _, r := range statusRevs {
-		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: d.byAssessment[r.Assessment].Label(), Status: StatusOf(r.Value),
+		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: d.byAssessment[r.Assessment].Label(), Status: r.Decoded().Status(),
 			Inspector: r.Inspector, Device: r.Device, Time: r.Wall, Note: r.Note, Revision: r.ID, Now: status[r.Assessment]})
 	}
 	return sum, nil

@@ -290,7 +290,7 @@ const MaxNoteChars = 20000
 // while a sign-off and a reopening disagree, the signed state holds.
 func anySigned(heads []*Revision) bool {
 	for _, h := range heads {
-		if StatusOf(h.Value) == StatusSigned {
+		if h.Decoded().Status() == StatusSigned {
 			return true
 		}
 	}

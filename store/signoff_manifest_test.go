@@ -22,7 +22,7 @@ func TestSignOffManifestRoundTrip(t *testing.T) {
 		}
 		v := encodeValue(assessment.SignOffOf(revs))
 		so, ok := assessment.ParseSignOff(v)
-		if !ok || StatusOf(v) != StatusSigned || len(so.Heads) != n || so.Digest != assessment.HeadsDigest(revs) {
+		if !ok || assessment.StatusOf(v) != StatusSigned || len(so.Heads) != n || so.Digest != assessment.HeadsDigest(revs) {
 			t.Fatalf("manifest %s reads back as %+v %v", *v, so, ok)
 		}
 		if n >= 2 { // only the canonical form (sorted, no repeats) is a manifest

@@ -16,7 +16,7 @@ func (h *harness) status() (string, string) {
 		return "", ""
 	}
 	last := revs[len(revs)-1]
-	return store.StatusOf(last.Value), last.Note
+	return last.Decoded().Status(), last.Note
 }
 
 // Sign-off and reopening from the workbench, with the checks
