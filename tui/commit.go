@@ -61,17 +61,15 @@ func (wb *workbench) commit(subject string, v *scoring.Value, note string) tea.C
 	return wb.commitChange(subject, v, note, false)
 }
 
-// commitChange records a value; resolve settles a conflict (the new
-// revision supersedes every head the inspector saw).
+// commitChange records a rule's value (nil retracts the subject's);
+// resolve settles a conflict (the new revision supersedes every head the
+// inspector saw).
 func (wb *workbench) commitChange(subject string, v *scoring.Value, note string, resolve bool) tea.Cmd {
 	if wb.readOnly() {
 		return nil
 	}
 	c := store.Retract(subject)
-	switch ind, isNote := strings.CutPrefix(subject, store.NotePrefix); {
-	case v != nil && isNote:
-		c = store.SetNote(ind, v.Text)
-	case v != nil:
+	if v != nil {
 		c = store.SetRule(subject, *v, note)
 	}
 	c.Note, c.Resolve = note, resolve
