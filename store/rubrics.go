@@ -13,18 +13,6 @@ import (
 	"github.com/kaohe/kaohe/rubric"
 )
 
-// CanonicalRubric returns a rubric's canonical content (its JSON form, which
-// ignores comments and formatting of the YAML it came from) and the SHA-256
-// of that content.
-func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) {
-	content, err = json.Marshal(rb)
-	if err != nil {
-		return nil, "", err
-	}
-	h := sha256.Sum256(content)
-	return content, hex.EncodeToString(h[:]), nil
-}
-
 // RubricConflictError is a rubric whose id and version are already known
 // with different content: editing a rubric means giving it a new version.
 type RubricConflictError struct {

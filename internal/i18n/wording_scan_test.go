@@ -21,7 +21,7 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 	zh := For("zh").Report.Refusals
 	fset := token.NewFileSet()
 	refusals, messages, problems := 0, 0, 0
-	dirs := []string{"../../store", "../../cmd/kaohe", "../../report", "../../rubric", "../../rubric/sheet", "../../rubric/draft", "../workbook", "../../tui"}
+	dirs := []string{"../../store", "../../assessment", "../../cmd/kaohe", "../../report", "../../rubric", "../../rubric/sheet", "../../rubric/draft", "../workbook", "../../tui"}
 	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, name := range files {
