@@ -30,7 +30,7 @@ func recordedStore(t *testing.T, dir string) (*store.Store, store.Identity, stor
 	id, _ := s.SetInspector("张三")
 	a, _, _ := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
 	v := "3"
-	if _, err := s.Record(id, a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
+	if _, err := s.Record(id, a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	return s, id, a

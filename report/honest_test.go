@@ -75,7 +75,7 @@ func TestProvisionalTotalEverywhere(t *testing.T) {
 	var cs []store.Change
 	for rule, f := range scoring.FullFindings(rb) {
 		v := f.Value.String()
-		cs = append(cs, store.Change{Subject: rule, Value: &v, Note: f.Note})
+		cs = append(cs, setJSON(t, rule, v, f.Note))
 	}
 	if _, err := s.Record(id, done.ID, cs...); err != nil {
 		t.Fatal(err)
@@ -140,7 +140,7 @@ func TestMarkdownEscapesHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := "0.5"
-	if _, err := s.Record(id, a.ID, store.Change{Subject: "3.4.a", Value: &v, Note: `<script>alert("x")</script> & <img src=x onerror=alert(1)>`}); err != nil {
+	if _, err := s.Record(id, a.ID, setJSON(t, "3.4.a", v, `<script>alert("x")</script> & <img src=x onerror=alert(1)>`)); err != nil {
 		t.Fatal(err)
 	}
 	states, _ := s.States()

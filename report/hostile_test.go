@@ -40,12 +40,12 @@ func hostileStates(t testing.TB) []*store.State {
 	three, yes := "3", "true"
 	long := strings.Repeat("电子证照汇聚不全，已现场核实并拍照留存。\n", 30)
 	if _, err := s.Record(id, a.ID,
-		store.Change{Subject: "1.2.a", Value: &three, Note: "@SUM(1+1)*cmd"},
-		store.Change{Subject: "7.1.a", Value: &yes},
-		store.Change{Subject: store.NotePrefix + "1.2", Value: store.StringValue("+1 也扣分")}); err != nil {
+		setJSON(t, "1.2.a", three, "@SUM(1+1)*cmd"),
+		setJSON(t, "7.1.a", yes, ""),
+		store.SetNote("1.2", "+1 也扣分")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, b.ID, store.Change{Subject: store.NotePrefix + "2.1", Value: store.StringValue(long)}); err != nil {
+	if _, err := s.Record(id, b.ID, store.SetNote("2.1", long)); err != nil {
 		t.Fatal(err)
 	}
 	states, err := s.States()
@@ -152,7 +152,8 @@ func TestLongNoteNeverFailsTheReport(t *testing.T) {
 
 // The bonus is shown as 加分 in every format, never under 扣分.
 func TestBonusIsNeverADeduction(t *testing.T) {
-	_, states := fixture(t)
+	// 1.2 capped (8 → 1), 2.4 convert 0.23, 7.1 bonus: built without a database.
+	states := []*store.State{stateOf(t, "吉首市", "2021", "1.2.a", "8", "2.4.a", "92.5", "7.1.a", "true")}
 	r := build(t, states, Filter{Units: []string{"吉首市"}, Period: "2021"})
 	x, _ := r.Write("xlsx")
 	f, _ := excelize.OpenReader(bytes.NewReader(x))

@@ -43,7 +43,7 @@ func fixture(t testing.TB) (*store.Store, []*store.State) {
 			if kv[i] == "3.4.a" {
 				note = "电子证照汇聚不全"
 			}
-			cs = append(cs, store.Change{Subject: kv[i], Value: &v, Note: note})
+			cs = append(cs, setJSON(t, kv[i], v, note))
 		}
 		if _, err := s.Record(id, a.ID, cs...); err != nil {
 			t.Fatal(err)
@@ -59,7 +59,7 @@ func fixture(t testing.TB) (*store.Store, []*store.State) {
 	set("花垣县", "2021", "3.4.a", "0.5")
 	set("吉首市", "2020", "1.1.a", "true", "1.1.b", "true")
 	// Sign 吉首市 2021 off; give 花垣县 a conflict from another laptop.
-	if _, err := s.Record(id, jishou.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+	if _, err := s.Sign(id, jishou.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	other := filepath.Join(dir, "李四.db")
@@ -67,7 +67,7 @@ func fixture(t testing.TB) (*store.Store, []*store.State) {
 	id2, _ := s2.SetInspector("李四")
 	a2, _, _ := s2.CreateAssessment(id2, rb, "花垣县", "2021")
 	v := "1"
-	s2.Record(id2, a2.ID, store.Change{Subject: "3.4.a", Value: &v, Note: "未汇聚"})
+	s2.Record(id2, a2.ID, setJSON(t, "3.4.a", v, "未汇聚"))
 	s2.Close()
 	if _, err := s.Merge(other); err != nil {
 		t.Fatal(err)
@@ -442,8 +442,18 @@ func benchStates(b *testing.B, n int) []*store.State {
 func fullChanges(rb *rubric.Rubric) []store.Change {
 	var out []store.Change
 	for id, f := range scoring.FullFindings(rb) {
-		v := store.EncodeValue(f.Value)
-		out = append(out, store.Change{Subject: id, Value: &v, Note: f.Note})
+		out = append(out, store.SetRule(id, f.Value, f.Note))
 	}
 	return out
+}
+
+// setJSON is the change that records a rule's value given as its JSON text
+// (3, true), as a file or a command line gives it.
+func setJSON(t testing.TB, rule, text, note string) store.Change {
+	t.Helper()
+	var v scoring.Value
+	if err := v.UnmarshalJSON([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	return store.SetRule(rule, v, note)
 }

@@ -3,35 +3,34 @@ package report
 import (
 	"strings"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/store"
 )
 
-// ShownValue is a stored value as a person reads it in their language:
-// 是/否 for a flag, the status by its name, a note's text, an attachment by
-// its file name, 已撤销 for a retraction (nil). Machine output (JSON) keeps
-// the stored text instead.
-func ShownValue(l *i18n.Labels, subject string, value *string) string {
-	if value == nil {
+// ShownValue is a recorded value as a person reads it in their language,
+// the one formatter every door uses: 是/否 for a flag, a figure as written,
+// the status by its name, a note's text, an attachment by its file name and
+// hash prefix, 已撤销 for a retraction. Machine output (JSON) keeps the
+// stored text instead.
+func ShownValue(l *i18n.Labels, subject string, v store.Value) string {
+	switch v.Kind {
+	case assessment.KindNone:
 		return l.CLI.Retracted
+	case assessment.KindRule:
+		return FormatValue(l, &v.Rule)
+	case assessment.KindStatus:
+		return l.StatusName(v.Status())
+	case assessment.KindText:
+		if subject == store.SubjectWithdrawn {
+			return l.CLI.Doors.WithdrawnMark
+		}
+		return v.Text
+	case assessment.KindFile:
+		_, sum, _ := store.ParseEvidenceSubject(subject)
+		return v.File.Name + " (" + store.ShortID(sum, 8) + ")"
 	}
-	r := &store.Revision{Subject: subject, Value: value}
-	if subject == store.SubjectStatus {
-		return l.StatusName(store.DisplayValue(r))
-	}
-	if subject == store.SubjectWithdrawn {
-		return l.CLI.Doors.WithdrawnMark
-	}
-	if strings.HasPrefix(subject, store.NotePrefix) {
-		return store.DecodeText(value)
-	}
-	if _, _, ok := store.ParseEvidenceSubject(subject); ok {
-		return store.DisplayValue(r)
-	}
-	if v, err := store.DecodeValue(*value); err == nil {
-		return FormatValue(l, &v)
-	}
-	return *value
+	return "?" // a damaged value: kaohe verify names it
 }
 
 // SubjectText is a subject as a person reads it: an indicator's note as

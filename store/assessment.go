@@ -9,22 +9,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 	"golang.org/x/text/unicode/norm"
 )
-
-// Assessment is one unit assessed for one period under one rubric.
-type Assessment struct {
-	ID            string `json:"id"`
-	RubricID      string `json:"rubric_id"`
-	RubricVersion string `json:"rubric_version"`
-	Unit          string `json:"unit"`
-	Period        string `json:"period"`
-}
-
-// Label is "UNIT/PERIOD", the way commands address an assessment.
-func (a Assessment) Label() string { return a.Unit + "/" + a.Period }
 
 // AssessmentID derives an assessment's ID from what identifies it, so every
 // inspector (and every build of kaohe) that starts the same unit and period
@@ -214,30 +203,6 @@ func withdrawnIn(db q) (map[string]bool, error) {
 	return idSet(db, "SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
 }
 
-// SubjectWithdrawn is the subject that withdraws an assessment created by
-// mistake (last year's rubric, a mistyped unit). Like the status it is a
-// revision of the graph, so a withdrawal merges, signs and shows in history
-// as every revision does, and merging in either order gives the same
-// state: an assessment is withdrawn when any head of this subject says so.
-const SubjectWithdrawn = "withdrawn"
-
-// withdrawnValue is the one value a withdrawal records (its note holds
-// the reason).
-const withdrawnValue = "withdrawn"
-
-// Withdrawn returns the revision that withdrew the assessment (the latest,
-// when several inspectors did), or nil.
-func (st *State) Withdrawn() *Revision {
-	if ss, ok := st.Subjects[SubjectWithdrawn]; ok {
-		for _, h := range ss.Heads {
-			if DecodeText(h.Value) == withdrawnValue {
-				return h
-			}
-		}
-	}
-	return nil
-}
-
 // WithdrawRecordedError refuses to withdraw an assessment in which
 // something is recorded, unless forced.
 type WithdrawRecordedError struct {
@@ -282,7 +247,7 @@ func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (
 		if n > 0 && !force {
 			return &WithdrawRecordedError{Assessment: st.Assessment, Revisions: n}
 		}
-		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: StringValue(withdrawnValue), Note: reason, Resolve: true})
+		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: assessment.TextValue(withdrawnValue), Note: reason, Resolve: true})
 		return err
 	})
 	if err != nil {

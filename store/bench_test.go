@@ -21,7 +21,7 @@ func BenchmarkRecordFinding(b *testing.B) {
 	for b.Loop() {
 		v := strconv.Itoa(i % 50)
 		i++
-		if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: &v}); err != nil {
+		if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(b, v)}); err != nil {
 			b.Fatal(err)
 		}
 	}

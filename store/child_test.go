@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
 )
 
 // TestMain lets the crash test re-run this binary as a child that records
@@ -56,7 +58,7 @@ func crashChild(path string) {
 		fmt.Fprintln(out, "begin", i)
 		out.Flush()
 		v := strconv.Itoa(i % 7)
-		revs, err := s.Record(id, a.ID, Change{Subject: rules[i%len(rules)], Value: &v, Note: "n" + strconv.Itoa(i)})
+		revs, err := s.Record(id, a.ID, SetRule(rules[i%len(rules)], scoring.NumValue(decimal.MustParse(v)), "n"+strconv.Itoa(i)))
 		if err != nil {
 			fail(err)
 		}
@@ -84,7 +86,7 @@ func hammerChild(path string) {
 				return fmt.Errorf("assessments: %v", err)
 			}
 			v := strconv.Itoa(i % 5)
-			_, err = s.Record(Identity{Inspector: who, Device: "hammer"}, all[0].ID, Change{Subject: "1.2.a", Value: &v, Note: who + "-" + strconv.Itoa(i)})
+			_, err = s.Record(Identity{Inspector: who, Device: "hammer"}, all[0].ID, SetRule("1.2.a", scoring.NumValue(decimal.MustParse(v)), who+"-"+strconv.Itoa(i)))
 			return err
 		}()
 		if err != nil {

@@ -27,7 +27,7 @@ func signedDB(t *testing.T, dir, name string) (*Store, Identity, string) {
 
 func setValue(t *testing.T, s *Store, id Identity, a Assessment, rule, v string) Revision {
 	t.Helper()
-	revs, err := s.Record(id, a.ID, Change{Subject: rule, Value: &v})
+	revs, err := s.Record(id, a.ID, Change{Subject: rule, Value: ruleVal(t, v)})
 	if err != nil || len(revs) != 1 {
 		t.Fatal(err)
 	}

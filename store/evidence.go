@@ -2,78 +2,20 @@ package store
 
 import (
 	"database/sql"
-	"encoding/json"
 	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
-	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 )
-
-// EvidencePrefix starts the subject of an attachment (佐证材料):
-// "evidence/1.2.a/<sha256>" for a rule, "evidence/2.1/<sha256>" for an
-// indicator. One subject per file and rule, so two inspectors attaching
-// different files both keep theirs, and the same file attached twice is
-// one subject: a set union with no conflicts, by construction.
-const EvidencePrefix = "evidence/"
-
-// EvidenceSubject is the revision subject of file sum attached to subject.
-func EvidenceSubject(subject, sum string) string { return EvidencePrefix + subject + "/" + sum }
-
-// ParseEvidenceSubject splits an attachment's revision subject.
-func ParseEvidenceSubject(s string) (subject, sum string, ok bool) {
-	rest, ok := strings.CutPrefix(s, EvidencePrefix)
-	if !ok {
-		return "", "", false
-	}
-	i := strings.LastIndexByte(rest, '/')
-	if i <= 0 {
-		return "", "", false
-	}
-	subject, sum = rest[:i], rest[i+1:]
-	if !isSHA256(sum) {
-		return "", "", false
-	}
-	return subject, sum, true
-}
-
-// isSHA256 reports whether s is a SHA-256 as kaohe writes it: 64
-// lowercase hex digits.
-func isSHA256(s string) bool { return isLowerHex(s, 64) }
 
 // isLowerHex reports whether s is n lowercase hex digits.
 func isLowerHex(s string, n int) bool {
 	return len(s) == n && strings.Trim(s, "0123456789abcdef") == ""
-}
-
-// AttachmentMeta is what an attachment revision records about its file.
-type AttachmentMeta struct {
-	Name string `json:"name"`
-	Size int64  `json:"size"`
-	Type string `json:"type"`
-	// Taken and GPS come from a photo's EXIF data when it has them:
-	// capture time as the camera wrote it, position as "lat,lon".
-	Taken string `json:"taken,omitempty"`
-	GPS   string `json:"gps,omitempty"`
-}
-
-// Attachment is one live attachment of an assessment.
-type Attachment struct {
-	Subject string // the rule or indicator ID
-	SHA256  string
-	AttachmentMeta
-	Note      string
-	Inspector string
-	Device    string
-	Wall      time.Time
-	Revision  string
 }
 
 // AttachOptions tune Attach.
@@ -129,7 +71,7 @@ func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []str
 			if _, err := storeBlobFile(tx, f.path, f.info); err != nil {
 				return err
 			}
-			if revs[i], err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: &f.value, Note: note}); err != nil {
+			if revs[i], err = s.record(tx, id, a, rb, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: assessment.FileValue(f.meta), Note: note}); err != nil {
 				return err
 			}
 		}
@@ -151,10 +93,9 @@ func (s *Store) AttachAll(id Identity, assessmentID, subject string, paths []str
 // checkedFile is a file checked for attaching: its hash and the metadata
 // recorded with it.
 type checkedFile struct {
-	path  string
-	info  BlobInfo
-	meta  AttachmentMeta
-	value string
+	path string
+	info BlobInfo
+	meta AttachmentMeta
 }
 
 // checkAttachment checks one file for attaching and reads its metadata.
@@ -174,11 +115,7 @@ func checkAttachment(path string, opts AttachOptions) (checkedFile, error) {
 	if opts.Photo != nil {
 		meta.Taken, meta.GPS = opts.Photo(path)
 	}
-	text, err := json.Marshal(meta)
-	if err != nil {
-		return checkedFile{}, err
-	}
-	return checkedFile{path: path, info: info, meta: meta, value: string(text)}, nil
+	return checkedFile{path: path, info: info, meta: meta}, nil
 }
 
 // fileType is a file's media type from its name, else from its first bytes.
@@ -205,23 +142,22 @@ func evidenceTarget(rb *rubric.Rubric, subject string) bool {
 	return ok
 }
 
-// checkEvidence validates an attachment change: its subject names a rule
+// checkEvidence validates an attachment's value: its subject names a rule
 // or indicator and a SHA-256; its value (unless retracted) is the metadata
 // of a file of that hash.
-func checkEvidence(rb *rubric.Rubric, c Change) error {
-	subject, _, ok := ParseEvidenceSubject(c.Subject)
+func checkEvidence(rb *rubric.Rubric, subject string, v Value) error {
+	target, _, ok := ParseEvidenceSubject(subject)
 	if !ok {
-		return invalid("%q is not an evidence subject (evidence/RULE/SHA256)", c.Subject)
+		return invalid("%q is not an evidence subject (evidence/RULE/SHA256)", subject)
 	}
-	if !evidenceTarget(rb, subject) {
-		return invalid("rubric %s %s has no rule or indicator %q", rb.ID, rb.Version, subject)
+	if !evidenceTarget(rb, target) {
+		return invalid("rubric %s %s has no rule or indicator %q", rb.ID, rb.Version, target)
 	}
-	if c.Value == nil {
+	if v.Retracted() {
 		return nil
 	}
-	var m AttachmentMeta
-	if err := json.Unmarshal([]byte(*c.Value), &m); err != nil || m.Name == "" || m.Size < 0 {
-		return invalid("%s: the attachment's record is not a file description", c.Subject)
+	if v.Kind != assessment.KindFile || v.File.Name == "" || v.File.Size < 0 {
+		return invalid("%s: the attachment's record is not a file description", subject)
 	}
 	return nil
 }
@@ -237,83 +173,8 @@ func (s *Store) Detach(id Identity, assessmentID, subject, prefix string) (Attac
 	if err != nil {
 		return Attachment{}, err
 	}
-	if _, err := s.Record(id, assessmentID, Change{Subject: EvidenceSubject(att.Subject, att.SHA256)}); err != nil {
+	if _, err := s.Record(id, assessmentID, Retract(EvidenceSubject(att.Subject, att.SHA256))); err != nil {
 		return Attachment{}, err
 	}
 	return att, nil
-}
-
-// Attachments returns the live attachments of subject ("" for every rule
-// and indicator), in rubric order, then by time.
-func (st *State) Attachments(subject string) []Attachment {
-	var out []Attachment
-	for subj, ss := range st.Subjects {
-		target, sum, ok := ParseEvidenceSubject(subj)
-		if !ok || (subject != "" && target != subject) {
-			continue
-		}
-		// Attachments are a set union: the file is attached while any
-		// head is (two inspectors' different notes are not a conflict).
-		var live *Revision
-		for _, h := range ss.Heads {
-			if !h.Tombstone() && (live == nil || live.Less(h)) {
-				live = h
-			}
-		}
-		if live == nil {
-			continue
-		}
-		var m AttachmentMeta
-		if json.Unmarshal([]byte(*live.Value), &m) != nil {
-			continue
-		}
-		out = append(out, Attachment{Subject: target, SHA256: sum, AttachmentMeta: m, Note: live.Note,
-			Inspector: live.Inspector, Device: live.Device, Wall: live.Wall, Revision: live.ID})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Subject != out[j].Subject {
-			return scoring.RuleLess(out[i].Subject, out[j].Subject)
-		}
-		if !out[i].Wall.Equal(out[j].Wall) {
-			return out[i].Wall.Before(out[j].Wall)
-		}
-		return out[i].SHA256 < out[j].SHA256
-	})
-	return out
-}
-
-// FindAttachment finds one live attachment by a prefix of its hash (at
-// least 6 hex digits), optionally on one subject.
-func (st *State) FindAttachment(subject, prefix string) (Attachment, error) {
-	prefix = strings.ToLower(prefix)
-	if len(prefix) < 6 {
-		return Attachment{}, i18n.Errorf("give at least 6 hex digits of the file's sha256 (kaohe evidence %s lists them)", st.Assessment.Label())
-	}
-	var found []Attachment
-	for _, a := range st.Attachments(subject) {
-		if strings.HasPrefix(a.SHA256, prefix) {
-			found = append(found, a)
-		}
-	}
-	switch {
-	case len(found) == 0 && subject != "":
-		return Attachment{}, i18n.Errorf("%s has no attachment %s… on %s", st.Assessment.Label(), prefix, subject)
-	case len(found) == 0:
-		return Attachment{}, i18n.Errorf("%s has no attachment %s…", st.Assessment.Label(), prefix)
-	case len(found) > 1 && subject == "" && sameFile(found):
-		return found[0], nil
-	case len(found) > 1:
-		return Attachment{}, i18n.Errorf("%s… matches %d attachments; give more digits or the rule", prefix, len(found))
-	}
-	return found[0], nil
-}
-
-// sameFile reports whether every attachment holds the same bytes.
-func sameFile(as []Attachment) bool {
-	for _, a := range as[1:] {
-		if a.SHA256 != as[0].SHA256 {
-			return false
-		}
-	}
-	return true
 }

@@ -27,7 +27,7 @@ func TestMissingEvidence(t *testing.T) {
 	}
 	for rule, v := range map[string]string{"1.2.a": "3", "1.2.b": "false", "1.3.a": "2", "2.1.a": "true"} {
 		v := v
-		if _, err := s.Record(id, a.ID, Change{Subject: rule, Value: &v}); err != nil {
+		if _, err := s.Record(id, a.ID, Change{Subject: rule, Value: ruleVal(t, v)}); err != nil {
 			t.Fatal(rule, err)
 		}
 	}
@@ -54,7 +54,7 @@ func TestMissingEvidence(t *testing.T) {
 	// The seed rubric asks for none.
 	b := mustNew(t, s, id, "泸溪县", "2021")
 	v := "3"
-	s.Record(id, b.ID, Change{Subject: "1.2.a", Value: &v})
+	s.Record(id, b.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v)})
 	st, _ := s.State(b.ID)
 	if got := st.MissingEvidence(); len(got) != 0 {
 		t.Fatalf("seed rubric: %v", got)
@@ -73,7 +73,7 @@ func TestCreatorShownBeforeTheFirstValue(t *testing.T) {
 	}
 	other, _ := s.SetInspector("李四")
 	v := "3"
-	if _, err := s.Record(other, a.ID, Change{Subject: "1.2.a", Value: &v}); err != nil {
+	if _, err := s.Record(other, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v)}); err != nil {
 		t.Fatal(err)
 	}
 	states, _ := s.States()

@@ -125,8 +125,7 @@ func TestAttachRefusalsWriteNothing(t *testing.T) {
 	if after := dump(t, s); after != before {
 		t.Fatalf("a refused attach changed the database:\n%s", after)
 	}
-	v := `"signed"`
-	if _, err := s.Record(id, a.ID, Change{Subject: SubjectStatus, Value: &v, Resolve: true}); err != nil {
+	if _, err := s.Sign(id, a.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Attach(id, a.ID, "1.2.a", p, "", AttachOptions{}); !errors.Is(err, ErrSigned) {

@@ -12,7 +12,7 @@ func TestFingerprintFollowsTheRecords(t *testing.T) {
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
 	v := "3"
-	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: &v})
+	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v)})
 	fp := func(s *Store) string {
 		st, err := s.State(a.ID)
 		if err != nil {
@@ -42,7 +42,7 @@ func TestFingerprintFollowsTheRecords(t *testing.T) {
 	}
 	ms.Close()
 	v = "4"
-	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: &v})
+	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v)})
 	if fp(s) == first {
 		t.Fatal("the fingerprint did not change with the value")
 	}

@@ -187,7 +187,7 @@ func TestWriteAfterEndOfTimeClock(t *testing.T) {
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
 	rawInsertAll(t, s, forgedRev(uuidA, a.ID, "1.2.a", "3", "999999999999999.999999"))
-	_, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "2")})
+	_, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2")})
 	if err == nil || !strings.Contains(err.Error(), "kaohe verify") {
 		t.Fatalf("a write after the end-of-time clock: %v", err)
 	}
@@ -204,8 +204,8 @@ func TestVerifyFindsHandEdits(t *testing.T) {
 	dir := t.TempDir()
 	s, id, p := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")}, Change{Subject: "1.3.a", Value: val(t, "2")},
-		Change{Subject: "2.4.a", Value: val(t, "90")})
+	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}, Change{Subject: "1.3.a", Value: ruleVal(t, "2")},
+		Change{Subject: "2.4.a", Value: ruleVal(t, "90")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func TestVerifyFindsHandEdits(t *testing.T) {
 	if _, err := s.Reopen(id, a.ID, "再改"); err != nil {
 		t.Fatal(err)
 	}
-	more, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "4")})
+	more, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "4")})
 	if err != nil || len(more[0].Parents) != 1 {
 		t.Fatal(err, more)
 	}

@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"time"
+
+	"github.com/kaohe/kaohe/assessment"
 )
 
 // MaxClockAhead is how far ahead of this computer's clock a revision's
@@ -87,7 +89,7 @@ func graphProblem(r *Revision, byID map[string]*Revision, now time.Time) string 
 		}
 	}
 	if r.Subject == SubjectStatus {
-		if v, ok := parseSignOff(r.Value); ok {
+		if v, ok := assessment.ParseSignOff(r.Value); ok {
 			var signed []*Revision
 			for _, id := range v.Heads {
 				s := byID[id]
@@ -99,7 +101,7 @@ func graphProblem(r *Revision, byID map[string]*Revision, now time.Time) string 
 				}
 				signed = append(signed, s)
 			}
-			if headsDigest(signed) != v.Digest {
+			if assessment.HeadsDigest(signed) != v.Digest {
 				return "its sign-off's digest does not match the revisions it names"
 			}
 		}

@@ -38,7 +38,10 @@ func walkedState(t testing.TB, s *Store, aid string) *State {
 			heads = append(heads, r)
 		}
 	}
-	st := buildState(a, rb, heads)
+	st, err := buildState(s.db, a, rb, heads)
+	if err != nil {
+		t.Fatal(err)
+	}
 	st.Revisions = len(revs)
 	sorted := slices.Clone(revs)
 	slices.SortFunc(sorted, func(x, y *Revision) int {
@@ -199,7 +202,7 @@ func testMigrationBuildsHeads(t *testing.T, open func(path string) (*Store, erro
 	}
 	// Writing after the upgrade keeps the heads.
 	id := mustInspector(t, s, "王五")
-	if _, err := s.Record(id, aid, Change{Subject: "1.2.a", Value: val(t, "4"), Resolve: true}); err != nil {
+	if _, err := s.Record(id, aid, Change{Subject: "1.2.a", Value: ruleVal(t, "4"), Resolve: true}); err != nil {
 		t.Fatal(err)
 	}
 	if msg := sameAsWalked(t, s, aid); msg != "" {
@@ -213,11 +216,11 @@ func TestCheckHeadsFindsACorruptedTable(t *testing.T) {
 	s, _ := openTemp(t)
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	first, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "2")}, Change{Subject: "1.3.a", Value: val(t, "5")})
+	first, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "2")}, Change{Subject: "1.3.a", Value: ruleVal(t, "5")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "6")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "6")}); err != nil {
 		t.Fatal(err)
 	}
 	if bad, err := s.CheckHeads(); err != nil || len(bad) != 0 {
@@ -322,11 +325,14 @@ func TestHeadsMatchRevisionsAfterAnyHistory(t *testing.T) {
 			case 1: // retract
 				_, err = l.s.Record(l.id, a.ID, Change{Subject: rule, Resolve: rapid.Bool().Draw(rt, "resolve")})
 			case 2: // sign or reopen
-				status := rapid.SampledFrom([]string{StatusSigned, StatusDraft}).Draw(rt, "status")
-				_, err = l.s.Record(l.id, a.ID, Change{Subject: SubjectStatus, Value: StringValue(status), Resolve: true})
+				if rapid.Bool().Draw(rt, "sign") {
+					_, err = l.s.Sign(l.id, a.ID, true)
+				} else {
+					_, err = l.s.Reopen(l.id, a.ID, "复核")
+				}
 			default: // record, plainly or settling a conflict
 				v := rapid.SampledFrom(values[rule]).Draw(rt, "value")
-				_, err = l.s.Record(l.id, a.ID, Change{Subject: rule, Value: &v, Resolve: rapid.Bool().Draw(rt, "resolve")})
+				_, err = l.s.Record(l.id, a.ID, Change{Subject: rule, Value: ruleVal(t, v), Resolve: rapid.Bool().Draw(rt, "resolve")})
 			}
 			if err != nil && !IsRefusal(err) {
 				rt.Fatal(err)
@@ -403,13 +409,13 @@ func TestMergeBackSupersedesTheOldHead(t *testing.T) {
 	defer as.Close()
 	defer bs.Close()
 	a := mustNew(t, as, aid, "吉首市", "2021")
-	if _, err := as.Record(aid, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")}); err != nil {
+	if _, err := as.Record(aid, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := bs.Merge(apath); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bs.Record(bid, a.ID, Change{Subject: "1.2.a", Value: val(t, "5")}); err != nil {
+	if _, err := bs.Record(bid, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "5")}); err != nil {
 		t.Fatal(err)
 	}
 	sums, err := as.Merge(bpath)

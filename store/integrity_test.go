@@ -18,7 +18,7 @@ func crashCopy(t *testing.T, dir string) (string, Assessment) {
 	t.Helper()
 	s, id, p := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "6"), Note: strings.Repeat("现场核查", 300)}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "6"), Note: strings.Repeat("现场核查", 300)}); err != nil {
 		t.Fatal(err)
 	}
 	crash := filepath.Join(dir, "crash")
@@ -193,10 +193,10 @@ func TestHotJournalSourceMergesOnlyCommittedRows(t *testing.T) {
 	dir := t.TempDir()
 	s, id, p := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "6")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "6")}); err != nil {
 		t.Fatal(err)
 	}
-	later, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "2")})
+	later, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestReadOnlyStoreReadsAndRefusesWrites(t *testing.T) {
 	dir := t.TempDir()
 	s, id, p := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "6")})
+	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "6")})
 	s.Close()
 	before := hashFile(t, p)
 	r, err := Open(p, Options{ReadOnly: true})
@@ -289,7 +289,7 @@ func TestReadOnlyStoreReadsAndRefusesWrites(t *testing.T) {
 	if err := r.Pack(filepath.Join(dir, "out.db")); err != nil {
 		t.Errorf("pack from a read-only store: %v", err)
 	}
-	_, err = r.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
+	_, err = r.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")})
 	if err == nil || !strings.Contains(err.Error(), "read-only") || !strings.HasPrefix(err.Error(), p+": ") {
 		t.Errorf("write through a read-only store: %v", err)
 	}

@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"time"
+
+	"github.com/kaohe/kaohe/assessment"
 )
 
 // MergeSummary is what one source brought into the target.
@@ -302,7 +304,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 		if newAssessments[a.ID] {
 			// Its heads are all in hand: unless it is signed (a sign-off
 			// is settled against the database), count its conflicts here.
-			st := buildState(a, nil, heads)
+			st, _ := assessment.Build(a, nil, heads, nil) // no lookup: it cannot fail
 			if st.Signed() == nil {
 				after += len(st.Conflicts())
 				status[a.ID] = StatusDraft
@@ -327,7 +329,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 	sum.NewConflicts = max(after-before, 0)
 	sort.Slice(statusRevs, func(i, j int) bool { return statusRevs[i].Less(statusRevs[j]) })
 	for _, r := range statusRevs {
-		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: d.byAssessment[r.Assessment].Label(), Status: StatusOf(r.Value),
+		sum.StatusChanges = append(sum.StatusChanges, StatusChange{Assessment: d.byAssessment[r.Assessment].Label(), Status: r.Decoded().Status(),
 			Inspector: r.Inspector, Device: r.Device, Time: r.Wall, Note: r.Note, Revision: r.ID, Now: status[r.Assessment]})
 	}
 	return sum, nil
@@ -344,8 +346,8 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 		if err != nil {
 			return 0, nil, err
 		}
-		st := buildState(a, nil, revs)
-		if err := attachSignOff(tx, st); err != nil {
+		st, err := buildState(tx, a, nil, revs)
+		if err != nil {
 			return 0, nil, err
 		}
 		n += st.OpenConflicts()

@@ -39,7 +39,7 @@ func TestMergeTxPanicLetsGo(t *testing.T) {
 	}
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}); err != nil {
 		t.Fatal(err)
 	}
 	if broken := foreignKeyProblems(t, s); broken != "" {
@@ -53,11 +53,11 @@ func nullNoteFile(t *testing.T) (string, Assessment) {
 	t.Helper()
 	s, id, path := inspectorDB(t, t.TempDir(), "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
+	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "2")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2")}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -138,7 +138,7 @@ func TestUTF16SourceRefused(t *testing.T) {
 	dir := t.TempDir()
 	s, id, src := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -73,9 +73,9 @@ func TestMergeTwoInspectors(t *testing.T) {
 	if asA.ID != asB.ID {
 		t.Fatal("same unit and period, different IDs")
 	}
-	a.Record(ida, asA.ID, Change{Subject: "1.2.a", Value: val(t, "3")}, Change{Subject: "1.1.a", Value: val(t, "true")})
-	b.Record(idb, asB.ID, Change{Subject: "1.2.a", Value: val(t, "5")}, Change{Subject: "1.1.a", Value: val(t, "true")},
-		Change{Subject: "2.4.a", Value: val(t, "90")})
+	a.Record(ida, asA.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}, Change{Subject: "1.1.a", Value: ruleVal(t, "true")})
+	b.Record(idb, asB.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "5")}, Change{Subject: "1.1.a", Value: ruleVal(t, "true")},
+		Change{Subject: "2.4.a", Value: ruleVal(t, "90")})
 	a.Close()
 	b.Close()
 	ha, hb := hashFile(t, pa), hashFile(t, pb)
@@ -157,7 +157,7 @@ func TestMergeProperties(t *testing.T) {
 			default: // record (settling any conflict it meets)
 				rule := rapid.SampledFrom(rules).Draw(rt, "rule")
 				v := rapid.SampledFrom(values[rule]).Draw(rt, "value")
-				if _, err := l.s.Record(l.id, a.ID, Change{Subject: rule, Value: &v, Resolve: true}); err != nil {
+				if _, err := l.s.Record(l.id, a.ID, Change{Subject: rule, Value: ruleVal(t, v), Resolve: true}); err != nil {
 					rt.Fatal(err)
 				}
 			}
@@ -265,7 +265,7 @@ func TestMergeRefusals(t *testing.T) {
 		return p
 	}
 	healthy := mk("healthy", func(s *Store, id Identity, a Assessment) {
-		s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "2")})
+		s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2")})
 	})
 	good, _ := os.ReadFile(healthy)
 	foreign := foreignDB(t, dir, "foreign.db", 0)
@@ -284,7 +284,7 @@ func TestMergeRefusals(t *testing.T) {
 				Inspector: "李四", Device: id.Device, HLC: HLC{Wall: 1000}.String(), Wall: time.UnixMilli(1000).UTC()}, true)
 		}), "revision 11111111-1111-4111-8111-111111111111: the target holds a revision with this ID and different content"},
 		{"hash does not match content", mk("tampered", func(s *Store, id Identity, a Assessment) {
-			revs, _ := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "2")})
+			revs, _ := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2")})
 			s.db.Exec("UPDATE revision SET value = '9' WHERE id = ?", revs[0].ID)
 		}), "does not match its hash"},
 		{"rubric known with other content", func() string {
@@ -345,7 +345,7 @@ func TestMergeReadsTheWAL(t *testing.T) {
 	dir := t.TempDir()
 	s, id, p := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "6")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "6")}); err != nil {
 		t.Fatal(err)
 	}
 	// Copy the file and its WAL while the writer is still open, as a USB
@@ -377,7 +377,7 @@ func TestPack(t *testing.T) {
 	dir := t.TempDir()
 	s, id, _ := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "6")})
+	s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "6")})
 	out := filepath.Join(dir, "usb.db")
 	if err := s.Pack(out); err != nil {
 		t.Fatal(err)
@@ -550,7 +550,7 @@ func TestMergeRefusesForgedGraphs(t *testing.T) {
 	cases := []struct{ name, path, want string }{
 		{"short ID", mk("short", func(s *Store, id Identity, a Assessment) { forge(s, id, a, "x", "1.2.a", "1") }), "its ID is not a UUID"},
 		{"parent of another subject", mk("hide", func(s *Store, id Identity, a Assessment) {
-			revs, _ := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: val(t, "4")})
+			revs, _ := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "4")})
 			forge(s, id, a, "33333333-3333-4333-8333-333333333333", "1.2.a", "1", revs[0].ID)
 		}), "another subject"},
 	}
@@ -572,8 +572,10 @@ func TestMergeKeepsSignOff(t *testing.T) {
 	a, ida, pa := inspectorDB(t, dir, "张三")
 	b, idb, pb := inspectorDB(t, dir, "李四")
 	as := mustNew(t, a, ida, "吉首市", "2021")
-	a.Record(ida, as.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
-	a.Record(ida, as.ID, Change{Subject: SubjectStatus, Value: StringValue(StatusSigned), Resolve: true})
+	a.Record(ida, as.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")})
+	if _, err := a.Sign(ida, as.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	mustNew(t, b, idb, "吉首市", "2021")
 	a.Close()
 	b.Close()

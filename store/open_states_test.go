@@ -19,18 +19,18 @@ func busyFile(t *testing.T) string {
 	a := mustNew(t, s, zs, "吉首市", "2021")
 	b := mustNew(t, s, zs, "凤凰县", "2021")
 	mustNew(t, s, ls, "泸溪县", "2021")
-	first, err := s.Record(zs, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
+	first, err := s.Record(zs, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seen := []string{first[0].ID}
-	if _, err := s.Record(zs, a.ID, Change{Subject: "1.2.a", Value: val(t, "4"), Seen: seen}); err != nil {
+	if _, err := s.Record(zs, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "4"), Seen: seen}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(ls, a.ID, Change{Subject: "1.2.a", Value: val(t, "5"), Seen: seen}); err != nil {
+	if _, err := s.Record(ls, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "5"), Seen: seen}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(ls, b.ID, Change{Subject: "1.3.a", Value: val(t, "2"), Note: "抽查三份"}); err != nil {
+	if _, err := s.Record(ls, b.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2"), Note: "抽查三份"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Sign(ls, b.ID, true); err != nil {

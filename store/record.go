@@ -9,15 +9,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/uuid"
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
 
-// Change is one value to record: a rule's value, an indicator's note, or
-// the status. A nil Value retracts the subject's value.
+// Change is one value to record: a rule's value, an indicator's note, an
+// attachment, a withdrawal or the status, typed (SetRule, SetNote and
+// Retract build the ones callers record; only the store writes the
+// others). A Value of KindNone retracts the subject's value. How a value is
+// stored is the store's alone (encodeValue).
 type Change struct {
 	Subject string
-	Value   *string // JSON text
+	Value   Value
 	Note    string
 	// Resolve allows writing over a conflict: the new revision supersedes
 	// every head. Without it, a subject in conflict refuses plain edits.
@@ -40,43 +44,11 @@ func (e *ConflictError) Error() string {
 	return fmt.Sprintf("%s has conflicting values from different inspectors; settle it with kaohe resolve (kaohe conflicts lists them)", e.Subject)
 }
 
-// EncodeValue is the JSON text stored for a scoring value.
-func EncodeValue(v scoring.Value) string {
-	b, _ := v.MarshalJSON()
-	return string(b)
-}
-
-// DecodeValue reads a stored value back.
-func DecodeValue(text string) (scoring.Value, error) {
-	var v scoring.Value
-	err := v.UnmarshalJSON([]byte(text))
-	return v, err
-}
-
-// StringValue encodes a text value (notes, status) as stored JSON.
-func StringValue(s string) *string {
-	b, _ := json.Marshal(s)
-	t := string(b)
-	return &t
-}
-
-// DecodeText reads a stored text value (a note, a status); "" for a
-// tombstone or anything that is not text.
-func DecodeText(text *string) string {
-	if text == nil {
-		return ""
-	}
-	var s string
-	if json.Unmarshal([]byte(*text), &s) != nil {
-		return ""
-	}
-	return s
-}
-
 // Record validates and writes changes to one assessment in one transaction,
 // all or nothing, and returns the new revisions. A change that equals the
 // current value and note writes nothing. Values are checked against the
-// assessment's rubric exactly as scoring checks them.
+// assessment's rubric exactly as scoring checks them. The status is not a
+// value to record: Sign, Reopen and Resolve write it, with their checks.
 func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]Revision, error) {
 	if id.Inspector == "" {
 		return nil, ErrNoInspector
@@ -89,6 +61,9 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 			return err
 		}
 		for _, c := range changes {
+			if c.Subject == SubjectStatus {
+				return invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
+			}
 			rev, err := s.record(tx, id, a, rb, c)
 			if err != nil {
 				return err
@@ -140,13 +115,8 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		if anySigned(st) {
 			return nil, ErrSigned
 		}
-	} else if DecodeText(c.Value) == StatusSigned {
-		// Every door's sign-off says what it signs.
-		if c.Value, err = signOffOf(tx, a.ID); err != nil {
-			return nil, err
-		}
 	}
-	if strings.HasPrefix(c.Subject, EvidencePrefix) && c.Value != nil {
+	if strings.HasPrefix(c.Subject, EvidencePrefix) && !c.Value.Retracted() {
 		_, sum, _ := ParseEvidenceSubject(c.Subject)
 		if ok, err := hasBlob(tx, sum); err != nil || !ok {
 			if err != nil {
@@ -162,23 +132,23 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if err != nil {
 		return nil, err
 	}
-	if len(heads) == 1 || (len(heads) > 1 && agree(heads) && !c.Resolve) {
-		h := latest(heads)
-		if sameValue(h.Value, c.Value) && h.Note == c.Note {
+	if len(heads) == 1 || (len(heads) > 1 && assessment.Agree(heads) && !c.Resolve) {
+		h := assessment.Latest(heads)
+		if h.Decoded().Equal(c.Value) && h.Note == c.Note {
 			return nil, nil // unchanged
 		}
 	}
-	if len(heads) == 0 && c.Value == nil {
+	if len(heads) == 0 && c.Value.Retracted() {
 		return nil, nil // retracting what was never recorded
 	}
-	return s.write(tx, id, a, c.Subject, c.Value, c.Note, parents)
+	return s.write(tx, id, a, c.Subject, encodeValue(c.Value), c.Note, parents)
 }
 
 // write appends one revision with these parents, with the next clock.
 func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, value *string, note string, parents []string) (*Revision, error) {
 	// Every write's text is UTF-8, whichever door it came by (a note
 	// given to resolve goes straight here).
-	if err := changeTextError(Change{Subject: subject, Value: value, Note: note}); err != nil {
+	if err := changeTextError(subject, note, value); err != nil {
 		return nil, err
 	}
 	last, err := s.lastHLC(tx)
@@ -233,81 +203,78 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 	return rev, recomputeHeads(tx, recompute)
 }
 
-// checkChange validates a change's subject and value against the rubric.
+// checkChange validates a change's subject and typed value against the
+// rubric, exactly as a stored revision's is checked (checkStored).
 func checkChange(rb *rubric.Rubric, c Change) error {
-	if err := changeTextError(c); err != nil {
+	return checkValue(rb, c.Subject, c.Value, nil, c.Note, encodeValue(c.Value))
+}
+
+// checkStored validates a revision's stored value (merge and verify): it
+// must read as the kind its subject holds and pass checkChange's checks.
+func checkStored(rb *rubric.Rubric, r *Revision) error {
+	v, err := assessment.Decode(r.Subject, r.Value)
+	if err != nil {
+		v = Value{Kind: assessment.KindInvalid}
+	}
+	return checkValue(rb, r.Subject, v, err, r.Note, r.Value)
+}
+
+// checkValue is the one check of a value on its subject: v is the value
+// typed (KindInvalid when its text did not read, decodeErr saying why) and
+// text how it is stored.
+func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, note string, text *string) error {
+	if err := changeTextError(subject, note, text); err != nil {
 		return err
 	}
-	if n := utf8.RuneCountInString(c.Note); n > MaxNoteChars {
-		return invalid("%s: the note is %d characters long; a note holds at most %d", c.Subject, n, MaxNoteChars)
+	if n := utf8.RuneCountInString(note); n > MaxNoteChars {
+		return invalid("%s: the note is %d characters long; a note holds at most %d", subject, n, MaxNoteChars)
 	}
 	switch {
-	case c.Subject == SubjectStatus:
-		if c.Value == nil {
+	case subject == SubjectStatus:
+		if v.Retracted() {
 			return invalid("the status cannot be retracted")
 		}
-		if StatusOf(c.Value) == "" {
+		if v.Status() == "" {
 			return invalid("status must be %q or %q", StatusDraft, StatusSigned)
 		}
-	case c.Subject == SubjectWithdrawn:
-		if DecodeText(c.Value) != withdrawnValue {
+	case subject == SubjectWithdrawn:
+		if v.Kind != assessment.KindText || v.Text != withdrawnValue {
 			return invalid("a withdrawal records %q and cannot be retracted", withdrawnValue)
 		}
-	case strings.HasPrefix(c.Subject, EvidencePrefix):
-		return checkEvidence(rb, c)
-	case strings.HasPrefix(c.Subject, NotePrefix):
-		ind := strings.TrimPrefix(c.Subject, NotePrefix)
+	case strings.HasPrefix(subject, EvidencePrefix):
+		return checkEvidence(rb, subject, v)
+	case strings.HasPrefix(subject, NotePrefix):
+		ind := strings.TrimPrefix(subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {
 			return invalid("rubric %s %s has no indicator %q (indicator IDs look like 1.2)", rb.ID, rb.Version, ind)
 		}
-		if c.Value != nil {
-			var text string
-			if err := json.Unmarshal([]byte(*c.Value), &text); err != nil {
-				return invalid("a note must be text")
-			}
-			if n := utf8.RuneCountInString(text); n > MaxNoteChars {
-				return invalid("the note of indicator %s is %d characters long; a note holds at most %d", ind, n, MaxNoteChars)
-			}
-		}
-	default:
-		ref, ok := rb.Rule(c.Subject)
-		if !ok {
-			return &scoring.FindingError{Rule: c.Subject, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, c.Subject)}
-		}
-		if c.Value == nil {
+		if v.Retracted() {
 			return nil
 		}
-		v, err := DecodeValue(*c.Value)
-		if err != nil {
-			return &scoring.FindingError{Rule: c.Subject, Message: err.Error()}
+		if v.Kind != assessment.KindText {
+			return invalid("a note must be text")
 		}
-		if msg := scoring.CheckValue(ref.Rule, scoring.Finding{Value: v, Note: c.Note}); msg != "" {
-			return &scoring.FindingError{Rule: c.Subject, Message: msg}
+		if n := utf8.RuneCountInString(v.Text); n > MaxNoteChars {
+			return invalid("the note of indicator %s is %d characters long; a note holds at most %d", ind, n, MaxNoteChars)
+		}
+	default:
+		ref, ok := rb.Rule(subject)
+		if !ok {
+			return &scoring.FindingError{Rule: subject, Message: fmt.Sprintf("rubric %s %s has no rule %q (rule IDs look like 1.2.a)", rb.ID, rb.Version, subject)}
+		}
+		switch {
+		case v.Retracted():
+			return nil
+		case decodeErr != nil:
+			return &scoring.FindingError{Rule: subject, Message: decodeErr.Error()}
+		case v.Kind != assessment.KindRule:
+			return &scoring.FindingError{Rule: subject, Message: "a rule records a flag or a figure"}
+		}
+		if msg := scoring.CheckValue(ref.Rule, scoring.Finding{Value: v.Rule, Note: note}); msg != "" {
+			return &scoring.FindingError{Rule: subject, Message: msg}
 		}
 	}
 	return nil
-}
-
-func sameValue(a, b *string) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	if *a == *b {
-		return true
-	}
-	va, ea := DecodeValue(*a)
-	vb, eb := DecodeValue(*b)
-	return ea == nil && eb == nil && va.Equal(vb)
-}
-
-// agree reports whether all heads carry the same value (notes may differ).
-func agree(heads []*Revision) bool {
-	for _, h := range heads[1:] {
-		if !sameValue(h.Value, heads[0].Value) {
-			return false
-		}
-	}
-	return true
 }
 
 // MaxNoteChars bounds a note (a rule's reason or an indicator's note), so
@@ -323,22 +290,11 @@ const MaxNoteChars = 20000
 // while a sign-off and a reopening disagree, the signed state holds.
 func anySigned(heads []*Revision) bool {
 	for _, h := range heads {
-		if StatusOf(h.Value) == StatusSigned {
+		if h.Decoded().Status() == StatusSigned {
 			return true
 		}
 	}
 	return false
-}
-
-// latest returns the head with the greatest clock.
-func latest(heads []*Revision) *Revision {
-	var l *Revision
-	for _, h := range heads {
-		if l == nil || l.Less(h) {
-			l = h
-		}
-	}
-	return l
 }
 
 // timeFormat stores wall times with nanoseconds, so hashes round-trip.
@@ -367,20 +323,46 @@ func IsRefusal(err error) bool {
 	return errors.Is(err, ErrSigned) || errors.Is(err, errInvalid) || errors.As(err, &ce) || errors.As(err, &fe)
 }
 
-// Set is the change that records v on a rule (or, for a text value, on a
-// note or the status): callers pass typed values and the store alone
-// decides how they are stored.
-func Set(subject string, v scoring.Value, note string) Change {
-	var text string
-	if v.Type == scoring.Text {
-		text = *StringValue(v.Text)
-	} else {
-		text = EncodeValue(v)
-	}
-	return Change{Subject: subject, Value: &text, Note: note}
+// SetRule is the change that records v on a rule, with the inspector's
+// note (the reason for a deduction).
+func SetRule(rule string, v scoring.Value, note string) Change {
+	return Change{Subject: rule, Value: assessment.RuleValue(v), Note: note}
 }
 
-// SetText is the change that records a text (an indicator's note).
-func SetText(subject, text string) Change {
-	return Set(subject, scoring.Value{Type: scoring.Text, Text: text}, "")
+// SetNote is the change that records an indicator's free note.
+func SetNote(indicator, text string) Change {
+	return Change{Subject: NotePrefix + indicator, Value: assessment.TextValue(text)}
+}
+
+// Retract is the change that retracts a subject's value (a rule's value,
+// a note, an attachment).
+func Retract(subject string) Change { return Change{Subject: subject} }
+
+// encodeValue is how a value is stored: JSON text, nil for a retraction.
+// A rule's value encodes itself (scoring.Value); a sign-off is its
+// manifest. It is the one encoder, on the one way in (write), so the stored
+// text and its content hash are what they always were.
+func encodeValue(v Value) *string {
+	var b []byte
+	switch v.Kind {
+	case assessment.KindRule:
+		b, _ = v.Rule.MarshalJSON()
+	case assessment.KindText:
+		// As encoding/json writes it, but an invalid byte kept as it
+		// is, so that checkValue refuses it rather than it turning
+		// into U+FFFD unseen.
+		b = assessment.AppendJSONString(nil, v.Text)
+	case assessment.KindStatus:
+		if v.SignOff != nil {
+			b, _ = json.Marshal(v.SignOff)
+		} else {
+			b, _ = json.Marshal(v.Text)
+		}
+	case assessment.KindFile:
+		b, _ = json.Marshal(v.File)
+	default: // a retraction; an invalid value, refused by checkValue
+		return nil
+	}
+	t := string(b)
+	return &t
 }

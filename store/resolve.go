@@ -3,8 +3,9 @@ package store
 import (
 	"database/sql"
 	"fmt"
-	"github.com/kaohe/kaohe/scoring"
 	"strings"
+
+	"github.com/kaohe/kaohe/assessment"
 )
 
 // KeepSigned as Resolution.Keep keeps the value a sign-off signed, settling
@@ -13,11 +14,11 @@ const KeepSigned = "signed"
 
 // Resolution settles a conflict: keep a head (Keep = an inspector's name or
 // a revision ID prefix of at least 4 characters; KeepSigned for the signed
-// value) or record Value (stored JSON text, as Change.Value). Note is kept
+// value) or record Value (a rule's value or a note, as Change.Value). Note is kept
 // in history; when keeping a head without a note, the head's note is kept.
 type Resolution struct {
 	Keep  string
-	Value *string
+	Value *Value
 	Note  string
 }
 
@@ -63,6 +64,12 @@ func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution)
 		if err != nil {
 			return nil, err
 		}
+		if c.Value.Status() == StatusSigned && c.Value.SignOff == nil {
+			// An older sign-off kept: the new one says what it signs.
+			if c.Value, err = signOffOf(tx, st.Assessment.ID); err != nil {
+				return nil, err
+			}
+		}
 		return s.record(tx, id, st.Assessment, st.Rubric, c)
 	})
 }
@@ -80,14 +87,14 @@ func ResolveChange(ss *SubjectState, r Resolution) (Change, error) {
 		if ss.Subject == SubjectStatus {
 			return Change{}, invalid("settle the status by keeping the sign-off or the reopening (or kaohe reopen)")
 		}
-		c.Value = r.Value
+		c.Value = *r.Value
 		return c, nil
 	}
 	h, err := PickHead(ss, r.Keep)
 	if err != nil {
 		return Change{}, invalid("%s", err.Error())
 	}
-	c.Value = h.Value
+	c.Value = h.Decoded()
 	if r.Note == "" {
 		c.Note = h.Note
 	}
@@ -121,7 +128,7 @@ func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConfl
 	if note != "" {
 		why += ": " + note
 	}
-	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeSignOff(signed), why, revisionIDs(status.Heads)); err != nil {
+	if _, err := s.write(tx, id, st.Assessment, SubjectStatus, encodeValue(assessment.SignOffOf(signed)), why, revisionIDs(status.Heads)); err != nil {
 		return nil, err
 	}
 	return kept, nil
@@ -155,35 +162,4 @@ func revisionIDs(revs []*Revision) []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
-}
-
-// Alternatives lists, for each rule in conflict, every head's finding (an
-// Unset value for a retraction), for scoring.RangeOver.
-func Alternatives(conflicts []*SubjectState) map[string][]scoring.Finding {
-	out := map[string][]scoring.Finding{}
-	for _, ss := range conflicts {
-		if !isRuleSubject(ss.Subject) {
-			continue
-		}
-		for _, h := range ss.Heads {
-			f := scoring.Finding{Note: h.Note}
-			if !h.Tombstone() {
-				if v, err := DecodeValue(*h.Value); err == nil {
-					f.Value = v
-				}
-			}
-			out[ss.Subject] = append(out[ss.Subject], f)
-		}
-	}
-	return out
-}
-
-// Range is the span the assessment's score can take across its open
-// conflicts, or nil when there are none.
-func (st *State) Range() *scoring.Range {
-	conflicts := st.Conflicts()
-	if len(conflicts) == 0 {
-		return nil // and no second decoding of every finding
-	}
-	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(conflicts))
 }

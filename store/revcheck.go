@@ -42,7 +42,7 @@ func checkRevision(r *Revision, byID map[string]*Revision, now time.Time, rb *ru
 		out = append(out, revisionFault{why: why, graph: true})
 	}
 	if rb != nil {
-		if err := checkChange(rb, Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); err != nil {
+		if err := checkStored(rb, r); err != nil {
 			out = append(out, revisionFault{value: err})
 		}
 	}

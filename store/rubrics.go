@@ -9,20 +9,9 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 )
-
-// CanonicalRubric returns a rubric's canonical content (its JSON form, which
-// ignores comments and formatting of the YAML it came from) and the SHA-256
-// of that content.
-func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) {
-	content, err = json.Marshal(rb)
-	if err != nil {
-		return nil, "", err
-	}
-	h := sha256.Sum256(content)
-	return content, hex.EncodeToString(h[:]), nil
-}
 
 // RubricConflictError is a rubric whose id and version are already known
 // with different content: editing a rubric means giving it a new version.
@@ -33,15 +22,8 @@ type RubricConflictError struct {
 	Builtin bool
 }
 
-// Error explains the refusal.
-func (e *RubricConflictError) Error() string {
-	if e.Builtin {
-		return fmt.Sprintf("rubric %s version %s is the built-in rubric and cannot be replaced (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
-			e.ID, e.Version, e.KnownSum, e.GivenSum)
-	}
-	return fmt.Sprintf("rubric %s version %s is already known with different content (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
-		e.ID, e.Version, e.KnownSum, e.GivenSum)
-}
+// Error explains the refusal, in English (see In).
+func (e *RubricConflictError) Error() string { return e.In(i18n.For("en")) }
 
 // q is what both *sql.DB and *sql.Tx offer.
 type q interface {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
@@ -53,14 +54,37 @@ func mustNew(t testing.TB, s *Store, id Identity, unit, period string) Assessmen
 	return a
 }
 
+// val is a rule's value as it is stored, from its JSON text.
 func val(t testing.TB, text string) *string {
 	t.Helper()
-	v, err := DecodeValue(text)
+	return encodeValue(ruleVal(t, text))
+}
+
+// recordFull records a value for every rule of the assessment's rubric
+// (scoring.FullFindings), so that it is ready to sign.
+func recordFull(t testing.TB, s *Store, id Identity, assessmentID string) {
+	t.Helper()
+	st, err := s.State(assessmentID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := EncodeValue(v)
-	return &s
+	var cs []Change
+	for rule, f := range scoring.FullFindings(st.Rubric) {
+		cs = append(cs, SetRule(rule, f.Value, f.Note))
+	}
+	if _, err := s.Record(id, assessmentID, cs...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ruleVal is a rule's value, typed, from its JSON text.
+func ruleVal(t testing.TB, text string) Value {
+	t.Helper()
+	var v scoring.Value
+	if err := v.UnmarshalJSON([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	return assessment.RuleValue(v)
 }
 
 func TestNewDatabase(t *testing.T) {
@@ -130,8 +154,8 @@ func TestRecordValidatesAndIsAllOrNothing(t *testing.T) {
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
 	_, err := s.Record(id, a.ID,
-		Change{Subject: "1.2.a", Value: val(t, "3")},
-		Change{Subject: "3.1.a", Value: val(t, "120")})
+		Change{Subject: "1.2.a", Value: ruleVal(t, "3")},
+		Change{Subject: "3.1.a", Value: ruleVal(t, "120")})
 	if err == nil || !strings.Contains(err.Error(), "3.1.a: 120 is not allowed") {
 		t.Fatalf("want 3.1.a refused, got %v", err)
 	}
@@ -139,21 +163,21 @@ func TestRecordValidatesAndIsAllOrNothing(t *testing.T) {
 	if len(st.Findings()) != 0 {
 		t.Errorf("a refused batch wrote %v", st.Findings())
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "3.4.a", Value: val(t, "1")}); err == nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "3.4.a", Value: ruleVal(t, "1")}); err == nil {
 		t.Error("discretion without note accepted")
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "9.9.z", Value: val(t, "1")}); err == nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "9.9.z", Value: ruleVal(t, "1")}); err == nil {
 		t.Error("unknown rule accepted")
 	}
-	if _, err := s.Record(Identity{Device: id.Device}, a.ID, Change{Subject: "1.2.a", Value: val(t, "1")}); !errors.Is(err, ErrNoInspector) {
+	if _, err := s.Record(Identity{Device: id.Device}, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "1")}); !errors.Is(err, ErrNoInspector) {
 		t.Errorf("write without inspector: %v", err)
 	}
-	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")})
+	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")})
 	if err != nil || len(revs) != 1 {
 		t.Fatal(err)
 	}
 	// The same value again writes nothing.
-	if revs, _ := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "3")}); len(revs) != 0 {
+	if revs, _ := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}); len(revs) != 0 {
 		t.Error("an unchanged value wrote a revision")
 	}
 }
@@ -221,11 +245,11 @@ func TestHeadsConflicting(t *testing.T) {
 	}
 	// A plain edit is refused while the conflict is open.
 	id, _ := s.Identity("")
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "5")}); err == nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "5")}); err == nil {
 		t.Error("edit over a conflict accepted")
 	}
 	// A resolution supersedes every head.
-	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "4"), Resolve: true})
+	revs, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "4"), Resolve: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,7 +298,7 @@ func TestHistoryOrderAndUnset(t *testing.T) {
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
 	for _, v := range []string{"1", "2", "3"} {
-		if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, v), Note: "第" + v + "次"}); err != nil {
+		if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v), Note: "第" + v + "次"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -299,20 +323,21 @@ func TestSignAndReopen(t *testing.T) {
 	s, _ := openTemp(t)
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: SubjectStatus, Value: StringValue(StatusSigned), Note: "签字"}); err != nil {
+	recordFull(t, s, id, a.ID)
+	if _, err := s.Sign(id, a.ID, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "1")}); !errors.Is(err, ErrSigned) {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "1")}); !errors.Is(err, ErrSigned) {
 		t.Fatalf("edit of a signed assessment: %v", err)
 	}
 	st, _ := s.State(a.ID)
 	if st.Status() != StatusSigned || st.Signed() == nil {
 		t.Error("not signed")
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: SubjectStatus, Value: StringValue(StatusDraft), Note: "补充材料"}); err != nil {
+	if _, err := s.Reopen(id, a.ID, "补充材料"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "1")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "1")}); err != nil {
 		t.Fatalf("edit after reopen: %v", err)
 	}
 	h, _ := s.History(a.ID, SubjectStatus)
@@ -321,11 +346,28 @@ func TestSignAndReopen(t *testing.T) {
 	}
 }
 
+// The status is not a value to record: a change of it through Record is
+// refused, whatever it says, so that every sign-off passes Sign's checks
+// and says what it signs.
+func TestRecordRefusesTheStatus(t *testing.T) {
+	s, _ := openTemp(t)
+	id := mustInspector(t, s, "张三")
+	a := mustNew(t, s, id, "吉首市", "2021")
+	for _, v := range []Value{assessment.StatusValue(StatusSigned), assessment.StatusValue(StatusDraft), {}} {
+		if _, err := s.Record(id, a.ID, Change{Subject: SubjectStatus, Value: v, Resolve: true}); err == nil || !IsRefusal(err) {
+			t.Errorf("recording the status %q: %v, want a refusal", v.Text, err)
+		}
+	}
+	if h, _ := s.History(a.ID, SubjectStatus); len(h) != 0 {
+		t.Fatalf("%d status revisions written", len(h))
+	}
+}
+
 func TestScoreFromState(t *testing.T) {
 	s, _ := openTemp(t)
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	if _, err := s.Record(id, a.ID, Change{Subject: "2.4.a", Value: val(t, "92.5")}, Change{Subject: "7.1.a", Value: val(t, "true")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "2.4.a", Value: ruleVal(t, "92.5")}, Change{Subject: "7.1.a", Value: ruleVal(t, "true")}); err != nil {
 		t.Fatal(err)
 	}
 	st, _ := s.State(a.ID)
@@ -393,7 +435,7 @@ func TestBadFiles(t *testing.T) {
 		if i%2 == 0 {
 			v = "2"
 		}
-		if _, err := good.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, v), Note: strings.Repeat("备注", 50)}); err != nil {
+		if _, err := good.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v), Note: strings.Repeat("备注", 50)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -502,7 +544,7 @@ func TestDiskFull(t *testing.T) {
 	saved := 0
 	var err error
 	for i := 0; i < 5000; i++ {
-		_, err = s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, itoa(i%50)), Note: strings.Repeat("很长的备注", 40)})
+		_, err = s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, itoa(i%50)), Note: strings.Repeat("很长的备注", 40)})
 		if err != nil {
 			break
 		}

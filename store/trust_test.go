@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaohe/kaohe/assessment"
 	"pgregory.net/rapid"
 )
 
@@ -22,13 +23,13 @@ func TestHashMismatchesWhileAnotherWriterMovesAHead(t *testing.T) {
 	id := mustInspector(t, s, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
 	for _, v := range []string{"3", "4"} { // the head has a parent
-		if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, v)}); err != nil {
+		if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v)}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	st := mustState(t, s, a.ID)
 	// Another program writes after the states were read.
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "5")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "5")}); err != nil {
 		t.Fatal(err)
 	}
 	bad, err := s.HashMismatches(st)
@@ -39,7 +40,7 @@ func TestHashMismatchesWhileAnotherWriterMovesAHead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: val(t, "2")}); err != nil {
+	if _, err := s.Record(id, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "2")}); err != nil {
 		t.Fatal(err)
 	}
 	if bad, err := s.HashMismatches(all...); err != nil || len(bad[a.ID]) != 0 {
@@ -494,12 +495,11 @@ func TestInvalidUTF8Refused(t *testing.T) {
 	dir := t.TempDir()
 	s, id, p := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")
-	_, err := s.Record(id, a.ID, Change{Subject: "3.4.a", Value: val(t, "1"), Note: "未汇聚\xff"})
+	_, err := s.Record(id, a.ID, Change{Subject: "3.4.a", Value: ruleVal(t, "1"), Note: "未汇聚\xff"})
 	if err == nil || err.Error() != "3.4.a: the note is not valid UTF-8 text (an invalid byte at byte 9); kaohe stores text as UTF-8 only" {
 		t.Fatalf("a note with an invalid byte: %v", err)
 	}
-	bad := "\"\xc3\""
-	if _, err := s.Record(id, a.ID, Change{Subject: NotePrefix + "1.2", Value: &bad}); err == nil || !strings.Contains(err.Error(), "the value is not valid UTF-8") {
+	if _, err := s.Record(id, a.ID, Change{Subject: NotePrefix + "1.2", Value: assessment.TextValue("\xc3")}); err == nil || !strings.Contains(err.Error(), "the value is not valid UTF-8") {
 		t.Fatalf("an indicator note with an invalid byte: %v", err)
 	}
 	r := forgedRev(uuidA, a.ID, "3.4.a", "1", HLC{Wall: time.Now().Add(-time.Hour).UnixMilli()}.String())
@@ -569,7 +569,7 @@ func TestFirstSignedWriteQuarantinesForgeryInItsName(t *testing.T) {
 	}
 	// A value written on a view that still showed the forgery.
 	v := "4"
-	if _, err := lead.Record(lid, a.ID, Change{Subject: "1.2.a", Value: &v, Seen: []string{uuidA}}); err != nil {
+	if _, err := lead.Record(lid, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, v), Seen: []string{uuidA}}); err != nil {
 		t.Fatal(err)
 	}
 	st := mustState(t, lead, a.ID)

@@ -31,49 +31,40 @@ func invalidUTF8In(s string) int {
 // way in (set, import, merge) refuses anything else, because a JSON reader
 // turns each invalid byte into U+FFFD, so two different byte strings would
 // read (and, before, hash) the same.
-func changeTextError(c Change) error {
+func changeTextError(subject, note string, value *string) error {
 	for _, t := range []struct {
 		format, s string
 	}{
-		{"%s: the subject is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", c.Subject},
-		{"%s: the note is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", c.Note},
-		{"%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", value(c.Value)},
+		{"%s: the subject is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", subject},
+		{"%s: the note is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", note},
+		{"%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", valueText(value)},
 	} {
 		if at := invalidUTF8In(t.s); at >= 0 {
-			return invalid(t.format, c.Subject, at)
+			return invalid(t.format, subject, at)
 		}
 	}
 	return nil
 }
 
-// value is a change's value text, "" for a retraction.
-func value(v *string) string {
+// valueText is a stored value's text, "" for a retraction.
+func valueText(v *string) string {
 	if v == nil {
 		return ""
 	}
 	return *v
 }
 
-// changeTextProblemEnglish is the English of a change's UTF-8 problem, for
+// revisionTextProblem is the English of a revision's UTF-8 problem, for
 // the reasons merge and verify give per revision.
-func changeTextProblemEnglish(c Change) string {
-	texts := []struct{ what, s string }{{"subject", c.Subject}, {"note", c.Note}}
-	if c.Value != nil {
-		texts = append(texts, struct{ what, s string }{"value", *c.Value})
+func revisionTextProblem(r *Revision) string {
+	texts := []struct{ what, s string }{{"subject", r.Subject}, {"note", r.Note}}
+	if r.Value != nil {
+		texts = append(texts, struct{ what, s string }{"value", *r.Value})
 	}
 	for _, t := range texts {
 		if at := invalidUTF8In(t.s); at >= 0 {
 			return fmt.Sprintf("the %s is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", t.what, at)
 		}
-	}
-	return ""
-}
-
-// revisionTextProblem is changeTextProblem for every text of a revision
-// read from a file.
-func revisionTextProblem(r *Revision) string {
-	if why := changeTextProblemEnglish(Change{Subject: r.Subject, Value: r.Value, Note: r.Note}); why != "" {
-		return why
 	}
 	for _, t := range []struct{ what, s string }{{"inspector's name", r.Inspector}, {"device ID", r.Device}, {"clock", r.HLC}, {"ID", r.ID}} {
 		if at := invalidUTF8In(t.s); at >= 0 {

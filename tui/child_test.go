@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"testing"
 
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -27,8 +28,12 @@ func writerChild(path, aid, rule, value string) int {
 	}
 	defer s.Close()
 	id, err := s.Identity("李四")
+	var v scoring.Value
 	if err == nil {
-		_, err = s.Record(id, aid, store.Change{Subject: rule, Value: &value})
+		err = v.UnmarshalJSON([]byte(value))
+	}
+	if err == nil {
+		_, err = s.Record(id, aid, store.SetRule(rule, v, ""))
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -61,17 +61,18 @@ func (wb *workbench) commit(subject string, v *scoring.Value, note string) tea.C
 	return wb.commitChange(subject, v, note, false)
 }
 
-// commitChange records a value; resolve settles a conflict (the new
-// revision supersedes every head the inspector saw).
+// commitChange records a rule's value (nil retracts the subject's);
+// resolve settles a conflict (the new revision supersedes every head the
+// inspector saw).
 func (wb *workbench) commitChange(subject string, v *scoring.Value, note string, resolve bool) tea.Cmd {
 	if wb.readOnly() {
 		return nil
 	}
-	c := store.Change{Subject: subject, Note: note}
+	c := store.Retract(subject)
 	if v != nil {
-		c = store.Set(subject, *v, note)
+		c = store.SetRule(subject, *v, note)
 	}
-	c.Resolve = resolve
+	c.Note, c.Resolve = note, resolve
 	return wb.apply(c)
 }
 
@@ -99,32 +100,29 @@ func (wb *workbench) apply(changes ...store.Change) tea.Cmd {
 // restoring is the change that puts a subject back as it is now, and how
 // its value reads.
 func (wb *workbench) restoring(subject string) (store.Change, string) {
-	c := store.Change{Subject: subject}
+	c := store.Retract(subject)
 	if ind, ok := strings.CutPrefix(subject, store.NotePrefix); ok {
 		if n, ok := wb.notes[ind]; ok {
-			c.Value = store.SetText(subject, n).Value
+			c = store.SetNote(ind, n)
 		}
 		return c, wb.shown(subject, c.Value)
 	}
 	if f, ok := wb.findings[subject]; ok {
-		c.Value, c.Note = store.Set(subject, f.Value, f.Note).Value, f.Note
+		c = store.SetRule(subject, f.Value, f.Note)
 	}
 	return c, wb.shown(subject, c.Value)
 }
 
-// shown is a stored value as the inspector reads it ("—" for none).
-func (wb *workbench) shown(subject string, value *string) string {
-	if value == nil {
+// shown is a value as the inspector reads it ("—" for none, a note
+// quoted and cut short); the wording is report.ShownValue's, as everywhere.
+func (wb *workbench) shown(subject string, v store.Value) string {
+	if v.Retracted() {
 		return "—"
 	}
 	if strings.HasPrefix(subject, store.NotePrefix) {
-		return "“" + textwidth.Truncate(textwidth.Sanitize(store.DecodeText(value), false), 12, "…") + "”"
+		return "“" + textwidth.Truncate(textwidth.Sanitize(v.Text, false), 12, "…") + "”"
 	}
-	v, err := store.DecodeValue(*value)
-	if err != nil {
-		return "?"
-	}
-	return report.FormatValue(wb.c.l, &v)
+	return textwidth.Sanitize(report.ShownValue(wb.c.l, subject, v), false)
 }
 
 // undoLast is u: it restores what the last edit of this session changed, as
@@ -181,7 +179,7 @@ func (wb *workbench) indicatorClean() tea.Cmd {
 		default:
 			continue
 		}
-		changes = append(changes, store.Set(r.ID, v, ""))
+		changes = append(changes, store.SetRule(r.ID, v, ""))
 	}
 	var cmd tea.Cmd
 	if len(changes) > 0 {
@@ -205,20 +203,18 @@ func (wb *workbench) indicatorClean() tea.Cmd {
 // applyLocal puts a change into the in-memory findings and notes.
 func (wb *workbench) applyLocal(c store.Change) {
 	if ind, ok := strings.CutPrefix(c.Subject, store.NotePrefix); ok {
-		if c.Value == nil {
+		if c.Value.Retracted() {
 			delete(wb.notes, ind)
 		} else {
-			wb.notes[ind] = store.DecodeText(c.Value)
+			wb.notes[ind] = c.Value.Text
 		}
 		return
 	}
-	if c.Value == nil {
+	if c.Value.Retracted() {
 		delete(wb.findings, c.Subject)
 		return
 	}
-	if v, err := store.DecodeValue(*c.Value); err == nil {
-		wb.findings[c.Subject] = scoring.Finding{Value: v, Note: c.Note}
-	}
+	wb.findings[c.Subject] = scoring.Finding{Value: c.Value.Rule, Note: c.Note}
 }
 
 // saved handles a save's outcome: a failure keeps the edit on screen,

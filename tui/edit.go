@@ -254,14 +254,15 @@ func (wb *workbench) updateEditing(msg tea.Msg) tea.Cmd {
 			if ind == nil {
 				return nil
 			}
-			var v *scoring.Value
+			c := store.Retract(store.NotePrefix + ind.ID) // an emptied note retracts it
 			if text != "" {
-				t := scoring.Value{Type: scoring.Text, Text: text}
-				v = &t
+				c = store.SetNote(ind.ID, text)
 			}
-			subject := store.NotePrefix + ind.ID
-			_, inConflict := wb.conflicts[subject]
-			return wb.commitChange(subject, v, "", inConflict)
+			_, c.Resolve = wb.conflicts[c.Subject]
+			if wb.readOnly() {
+				return nil
+			}
+			return wb.apply(c)
 		}
 		return wb.updateNoteArea(msg)
 	case editValue:

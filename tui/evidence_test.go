@@ -95,7 +95,7 @@ func TestMissingEvidenceMarked(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := "3"
-	if _, err := h.s.Record(id, a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
+	if _, err := h.s.Record(id, a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("b / 泸 enter enter")
@@ -121,7 +121,7 @@ func TestSignOffConflictShownAndKept(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
 	v := "3"
-	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {

@@ -67,7 +67,7 @@ func (wb *workbench) showHistory(msg historyMsg) {
 		var old []string
 		for _, p := range r.Parents {
 			if pr, ok := byID[p]; ok {
-				old = append(old, wb.shown(pr.Subject, pr.Value))
+				old = append(old, wb.shown(pr.Subject, pr.Decoded()))
 			}
 		}
 		from := "—"
@@ -76,7 +76,7 @@ func (wb *workbench) showHistory(msg historyMsg) {
 		}
 		line := fmt.Sprintf("%s %s %s@%s  %s → %s", r.Wall.Local().Format("01-02 15:04"), wb.displaySubject(r.Subject),
 			textwidth.Sanitize(r.Inspector, false), textwidth.Sanitize(textwidth.Head(r.Device, 8), false),
-			from, wb.shown(r.Subject, r.Value))
+			from, wb.shown(r.Subject, r.Decoded()))
 		if r.Note != "" {
 			line += "  " + textwidth.Sanitize(r.Note, false)
 		}

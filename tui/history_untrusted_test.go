@@ -4,8 +4,6 @@ import (
 	"database/sql"
 	"strings"
 	"testing"
-
-	"github.com/kaohe/kaohe/store"
 )
 
 // The workbench's history marks a revision that is not trusted (unsigned
@@ -16,7 +14,7 @@ func TestHistoryMarksUntrustedRevisions(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
 	v := "3"
-	revs, err := h.s.Record(id, h.a.ID, store.Change{Subject: "1.2.a", Value: &v})
+	revs, err := h.s.Record(id, h.a.ID, setJSON(t, "1.2.a", v, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

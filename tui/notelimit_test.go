@@ -39,7 +39,7 @@ func TestLongChineseNoteEditedAndSavedIntact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := h.s.Record(id, h.a.ID, store.SetText(store.NotePrefix+"1.1", long)); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, store.SetNote("1.1", long)); err != nil {
 		t.Fatal(err)
 	}
 	h.run(h.m.wb.reload())
@@ -123,7 +123,7 @@ func TestNoteTheEditorWouldChangeIsNotOpened(t *testing.T) {
 		t.Fatal(err)
 	}
 	note := "面积\t120平方米"
-	if _, err := h.s.Record(id, h.a.ID, store.SetText(store.NotePrefix+"1.1", note)); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, store.SetNote("1.1", note)); err != nil {
 		t.Fatal(err)
 	}
 	h.run(h.m.wb.reload())

@@ -66,7 +66,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	if ss := wb.conflicts[store.SubjectStatus]; ss != nil {
 		var who []string
 		for _, h := range ss.Heads {
-			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(store.StatusOf(h.Value)))
+			who = append(who, textwidth.Sanitize(h.Inspector, false)+":"+l.StatusName(h.Decoded().Status()))
 		}
 		msg := fmt.Sprintf(l.UI.StatusConflict, strings.Join(who, l.Values.Comma), wb.a.Label())
 		for _, s := range textwidth.Wrap(msg, inner) {
@@ -273,12 +273,7 @@ func (wb *workbench) conflictLines(ss *store.SubjectState, selected bool, inner 
 	l := wb.c.l
 	out := []string{wb.c.styles.Conflict.Render(fit("    ! "+l.UI.Conflict+" — "+l.UI.ConflictHeads, inner))}
 	for i, h := range ss.Heads {
-		v := "—"
-		if !h.Tombstone() {
-			if dv, err := store.DecodeValue(*h.Value); err == nil {
-				v = report.FormatValue(l, &dv)
-			}
-		}
+		v := wb.headValue(h)
 		s := fmt.Sprintf("    %d) %s  %s  %s", i+1, v, textwidth.Sanitize(h.Inspector, false), h.Wall.Local().Format("01-02 15:04"))
 		if h.Note != "" {
 			s += "  " + textwidth.Sanitize(h.Note, false)

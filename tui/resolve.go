@@ -5,7 +5,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
@@ -69,13 +70,10 @@ func (wb *workbench) updateConflictKeys(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // headValue is one head's value as read.
 func (wb *workbench) headValue(h *store.Revision) string {
-	if h.Tombstone() {
-		return "—"
+	if v := h.Decoded(); v.Kind == assessment.KindText {
+		return textwidth.Sanitize(v.Text, false) // a note, whole
 	}
-	if dv, err := store.DecodeValue(*h.Value); err == nil {
-		return report.FormatValue(wb.c.l, &dv)
-	}
-	return wb.shown(h.Subject, h.Value)
+	return wb.shown(h.Subject, h.Decoded())
 }
 
 // pickChoice is a value chosen to settle a conflict: the n-th head.

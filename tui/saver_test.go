@@ -4,6 +4,10 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -26,13 +30,13 @@ func (b *scriptedBackend) Record(_ store.Identity, _ string, changes ...store.Ch
 	}
 	var revs []store.Revision
 	for _, c := range changes {
-		revs = append(revs, store.Revision{ID: "rev-" + c.Subject + "-" + *c.Value, Subject: c.Subject})
+		revs = append(revs, store.Revision{ID: "rev-" + c.Subject + "-" + c.Value.Rule.String(), Subject: c.Subject})
 	}
 	return revs, nil
 }
 
 func change(subject, value string) store.Change {
-	return store.Change{Subject: subject, Value: &value}
+	return store.SetRule(subject, scoring.NumValue(decimal.MustParse(value)), "")
 }
 
 // Each outcome of a save: what stays queued, whether it is retried, and
@@ -58,7 +62,7 @@ func TestSaverOutcomes(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			be := &scriptedBackend{errs: tc.errs}
 			s := newSaver(be, store.Identity{Inspector: "张三"}, "a", 0)
-			s.heads["1.2.a"] = []string{"rev-seen-3"}
+			s.seeHeads(stateOf(t, &store.Revision{ID: "rev-seen-3", Subject: "1.2.a", Value: new("3")}))
 			first := s.enqueue(tc.edits[0])
 			for _, e := range tc.edits[1:] {
 				if s.enqueue(e) != nil {
@@ -94,4 +98,17 @@ func TestSaverOutcomes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// stateOf is an assessment of the default rubric built from heads alone,
+// without a database.
+func stateOf(t testing.TB, heads ...*store.Revision) *store.State {
+	t.Helper()
+	rb := rubric.Default()
+	a := store.Assessment{ID: store.AssessmentID(rb.ID, rb.Version, "吉首市", "2021"), RubricID: rb.ID, RubricVersion: rb.Version, Unit: "吉首市", Period: "2021"}
+	st, err := assessment.Build(a, rb, heads, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
 }

@@ -98,11 +98,11 @@ func (wb *workbench) signOffLines(subject string, inner int) []string {
 	}
 	signed := wb.c.l.NotRecorded
 	if c.Signed != nil {
-		signed = wb.shown(subject, c.Signed.Value)
+		signed = wb.shown(subject, c.Signed.Decoded())
 	}
 	var now []string
 	for _, h := range c.Heads {
-		now = append(now, wb.shown(subject, h.Value)+"（"+textwidth.Line(h.Inspector)+"）")
+		now = append(now, wb.shown(subject, h.Decoded())+"（"+textwidth.Line(h.Inspector)+"）")
 	}
 	return appendWrapped(nil, wb.c.styles.Conflict, "    ", fmt.Sprintf(wb.c.l.Screens.SignOffChanged, signed, strings.Join(now, "、")), inner)
 }

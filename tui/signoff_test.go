@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -14,7 +16,7 @@ func (h *harness) status() (string, string) {
 		return "", ""
 	}
 	last := revs[len(revs)-1]
-	return store.StatusOf(last.Value), last.Note
+	return last.Decoded().Status(), last.Note
 }
 
 // Sign-off and reopening from the workbench, with the checks
@@ -65,10 +67,27 @@ func TestSignRefusedWithOpenConflicts(t *testing.T) {
 func TestStatusConflictListedInLanguage(t *testing.T) {
 	h := newHarness(t, withLang("en"))
 	id, _ := h.s.Identity("")
-	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	conflictWith(t, h, map[string]string{store.SubjectStatus: *store.StringValue(store.StatusDraft)})
+	// 李四 signs his own copy, then reopens it.
+	other := filepath.Join(t.TempDir(), "李四.db")
+	s2, err := store.Open(other, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2, _ := s2.SetInspector("李四")
+	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
+	if _, err := s2.Sign(id2, a2.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s2.Reopen(id2, a2.ID, "李四的记录"); err != nil {
+		t.Fatal(err)
+	}
+	s2.Close()
+	if _, err := h.s.Merge(other); err != nil {
+		t.Fatal(err)
+	}
 	h.keys("b enter")
 	h.mustContain("the sign-off is in conflict (李四:draft, 张三:", "│signed); settle") // wrapped at 50 columns
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,7 +36,7 @@ func TestSummaryExportOverAnEditedRecord(t *testing.T) {
 	h := newHarness(t, func(o *Options) { o.ReportDir = dir })
 	id, _ := h.s.Identity("")
 	v := "3"
-	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: "1.2.a", Value: &v}); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {

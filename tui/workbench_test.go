@@ -314,7 +314,7 @@ func TestIndicatorNote(t *testing.T) {
 func TestSignedOpensReadOnly(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
-	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("b enter")
@@ -329,7 +329,7 @@ func TestSignedOpensReadOnly(t *testing.T) {
 func TestUntrustedTextIsStripped(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
-	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.NotePrefix + "1.1", Value: store.StringValue("好\x1b[2J\x1b]0;x\x07笔记")}); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, store.SetNote("1.1", "好\x1b[2J\x1b]0;x\x07笔记")); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("b enter")
@@ -363,8 +363,7 @@ func BenchmarkKeystroke(b *testing.B) {
 	id, _ := h.s.Identity("")
 	var changes []store.Change
 	for rid, f := range fullFindings(h) {
-		v := store.EncodeValue(f.Value)
-		changes = append(changes, store.Change{Subject: rid, Value: &v, Note: f.Note})
+		changes = append(changes, store.SetRule(rid, f.Value, f.Note))
 	}
 	if _, err := h.s.Record(id, h.a.ID, changes...); err != nil {
 		b.Fatal(err)
@@ -393,7 +392,7 @@ func conflictWith(t testing.TB, h *harness, findings map[string]string) {
 	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
 	for rule, v := range findings {
 		v := v
-		if _, err := s2.Record(id2, a2.ID, store.Change{Subject: rule, Value: &v, Note: "李四的记录"}); err != nil {
+		if _, err := s2.Record(id2, a2.ID, setJSON(t, rule, v, "李四的记录")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -470,7 +469,7 @@ func TestSummaryScreenAndExcelExport(t *testing.T) {
 	id, _ := h.s.Identity("")
 	a2, _, _ := h.s.CreateAssessment(id, rubric.Default(), "泸溪县", "2021")
 	v := "true"
-	h.s.Record(id, a2.ID, store.Change{Subject: "7.1.a", Value: &v})
+	h.s.Record(id, a2.ID, setJSON(t, "7.1.a", v, ""))
 	h.keys("b s")
 	h.mustContain("考核汇总", "泸溪县", "110.00", "吉首市", "99.00", "未完成（1/36）")
 	s := h.screen()
@@ -494,7 +493,7 @@ func TestSummaryScreenAndExcelExport(t *testing.T) {
 func TestRefusedSaveReloads(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
-	if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: store.SubjectStatus, Value: store.StringValue(store.StatusSigned)}); err != nil {
+	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("1")
@@ -514,7 +513,7 @@ func TestNoteConflictPicked(t *testing.T) {
 	s2, _ := store.Open(other, store.Options{})
 	id2, _ := s2.SetInspector("李四")
 	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
-	s2.Record(id2, a2.ID, store.Change{Subject: store.NotePrefix + "1.1", Value: store.StringValue("面积已达标")})
+	s2.Record(id2, a2.ID, store.SetNote("1.1", "面积已达标"))
 	s2.Close()
 	if _, err := h.s.Merge(other); err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ type headJSON struct {
 	Time      string  `json:"time"` // RFC 3339, local offset
 	Note      string  `json:"note,omitempty"`
 	shown     string  // the time as a person reads it
+	value     store.Value
 }
 
 // conflictsOptions are the inputs of `kaohe conflicts`.
@@ -100,13 +101,13 @@ func (o *conflictsOptions) print(states []*store.State) error {
 			signOff = true
 			signed := l.CLI.SignOff.Nothing
 			if c.Signed != nil {
-				signed = fmt.Sprintf(l.Report.Signed, ln(report.ShownValue(l, c.Subject, c.Signed.Value)), ln(c.Signed.Inspector), ln(store.ShortID(c.Signed.Revision, 8)))
+				signed = fmt.Sprintf(l.Report.Signed, ln(report.ShownValue(l, c.Subject, c.Signed.value)), ln(c.Signed.Inspector), ln(store.ShortID(c.Signed.Revision, 8)))
 			}
 			fmt.Fprintf(&b, l.CLI.SignOff.Changed, signed)
 		}
 		b.WriteString("\n")
 		for i, h := range c.Heads {
-			v := report.ShownValue(l, c.Subject, h.Value)
+			v := report.ShownValue(l, c.Subject, h.value)
 			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.shown,
 				fmt.Sprintf(l.Report.Revision, ln(store.ShortID(h.Revision, 8))))
 			if h.Note != "" {
@@ -127,7 +128,7 @@ func (o *conflictsOptions) print(states []*store.State) error {
 // against its sign-off, one entry per subject, in rubric order.
 func conflictsOf(st *store.State) []conflictJSON {
 	head := func(h *store.Revision) headJSON {
-		return headJSON{Revision: h.ID, Value: h.Value, Inspector: h.Inspector, Device: h.Device,
+		return headJSON{Revision: h.ID, Value: h.Value, value: h.Decoded(), Inspector: h.Inspector, Device: h.Device,
 			Time: timefmt.Machine(h.Wall), Note: h.Note, shown: timefmt.Human(h.Wall)}
 	}
 	bySubject := map[string]*conflictJSON{}

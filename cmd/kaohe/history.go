@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/report"
@@ -82,7 +83,7 @@ func (o *historyOptions) run() error {
 			for _, p := range r.Parents {
 				if pr := byID[p]; pr != nil {
 					olds = append(olds, shown(pr))
-					oldsShown = append(oldsShown, report.ShownValue(l, pr.Subject, pr.Value))
+					oldsShown = append(oldsShown, report.ShownValue(l, pr.Subject, pr.Decoded()))
 				}
 			}
 			old, oldShown := strings.Join(olds, " | "), strings.Join(oldsShown, " | ")
@@ -97,7 +98,7 @@ func (o *historyOptions) run() error {
 			}
 			subject := report.SubjectText(l, e.Subject)
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", timefmt.Human(r.Wall), pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subject), max(8, textwidth.Width(subject))),
-				ln(oldShown), ln(report.ShownValue(l, r.Subject, r.Value)))
+				ln(oldShown), ln(report.ShownValue(l, r.Subject, r.Decoded())))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
@@ -121,14 +122,23 @@ func (o *historyOptions) run() error {
 // the user's language.
 const retracted = "(retracted)"
 
-// shown is a revision's value as history prints it: an attachment by its
-// file name and hash prefix.
+// shown is a revision's value as history's JSON gives it: the stored text,
+// but the status by its English name (a sign-off's manifest is not shown),
+// a withdrawal's text, an attachment by its file name and hash prefix.
 func shown(r *store.Revision) string {
 	if r.Tombstone() {
 		return retracted
 	}
-	if r.Subject == store.SubjectWithdrawn {
-		return store.DecodeText(r.Value)
+	switch v := r.Decoded(); v.Kind {
+	case assessment.KindStatus:
+		return v.Status()
+	case assessment.KindText:
+		if r.Subject == store.SubjectWithdrawn {
+			return v.Text
+		}
+	case assessment.KindFile:
+		_, sum, _ := store.ParseEvidenceSubject(r.Subject)
+		return v.File.Name + " (" + store.ShortID(sum, 8) + ")"
 	}
-	return store.DisplayValue(r)
+	return *r.Value
 }

@@ -65,7 +65,7 @@ func (o *importOptions) run() error {
 		}
 		sort.Slice(ids, func(i, j int) bool { return scoring.RuleLess(ids[i], ids[j]) })
 		for _, id := range ids {
-			changes = append(changes, store.Set(id, ff.Findings[id].Value, ff.Findings[id].Note))
+			changes = append(changes, store.SetRule(id, ff.Findings[id].Value, ff.Findings[id].Note))
 		}
 		inds := make([]string, 0, len(ff.Notes))
 		for ind := range ff.Notes {
@@ -73,7 +73,7 @@ func (o *importOptions) run() error {
 		}
 		sort.Strings(inds)
 		for _, ind := range inds {
-			changes = append(changes, store.SetText(store.NotePrefix+ind, ff.Notes[ind]))
+			changes = append(changes, store.SetNote(ind, ff.Notes[ind]))
 		}
 		return a.record(s.Store, as, changes...)
 	}))

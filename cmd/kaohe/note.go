@@ -31,9 +31,9 @@ func (o *noteOptions) run() error {
 		if err := o.app.knownSubject(s.Store, as, o.indicator, indicatorOnly); err != nil {
 			return err
 		}
-		c := store.Change{Subject: store.NotePrefix + o.indicator} // empty text retracts the note
+		c := store.Retract(store.NotePrefix + o.indicator) // empty text retracts the note
 		if strings.TrimSpace(o.text) != "" {
-			c = store.SetText(c.Subject, o.text)
+			c = store.SetNote(o.indicator, o.text)
 		}
 		return o.app.record(s.Store, as, c)
 	}))

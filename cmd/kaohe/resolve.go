@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/report"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
@@ -75,17 +77,14 @@ func (o *resolveOptions) run() error {
 			if err != nil {
 				return err
 			}
-			r.Value = store.Set(o.subject, v, "").Value
+			r.Value = new(store.SetRule(o.subject, v, "").Value)
 		}
 		rev, err := s.Resolve(id, as.ID, o.subject, r)
 		if err != nil {
 			return storeRefusal(err)
 		}
 		l := o.app.labelsOf(s.Store, as).CLI
-		v := l.Retracted
-		if !rev.Tombstone() {
-			v = store.DisplayValue(&rev)
-		}
+		v := report.ShownValue(o.app.labelsOf(s.Store, as), rev.Subject, rev.Decoded())
 		fmt.Fprintf(o.app.stdout, l.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(rev.Subject), textwidth.Line(v))
 		return o.app.printStatus(s.Store, as, l.SignOff.Settled)
 	}))

@@ -43,7 +43,7 @@ func (o *setOptions) run() error {
 		if err != nil {
 			return err
 		}
-		return o.app.record(s.Store, as, store.Set(o.rule, v, o.note))
+		return o.app.record(s.Store, as, store.SetRule(o.rule, v, o.note))
 	}))
 }
 

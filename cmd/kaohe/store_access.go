@@ -4,9 +4,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
+
+	"github.com/kaohe/kaohe/internal/i18n"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
@@ -182,7 +183,7 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 		return nil
 	}
 	for _, r := range revs {
-		v := report.ShownValue(l, r.Subject, r.Value)
+		v := report.ShownValue(l, r.Subject, r.Decoded())
 		fmt.Fprintf(a.stdout, m.Saved+"\n", textwidth.Line(as.Label()), textwidth.Line(report.SubjectText(l, r.Subject)), textwidth.Line(v))
 	}
 	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),

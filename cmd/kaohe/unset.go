@@ -28,6 +28,6 @@ func (o *unsetOptions) run() error {
 		if err := o.app.knownSubject(s.Store, as, o.rule, ruleOnly); err != nil {
 			return err
 		}
-		return o.app.record(s.Store, as, store.Change{Subject: o.rule})
+		return o.app.record(s.Store, as, store.Retract(o.rule))
 	}))
 }

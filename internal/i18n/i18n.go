@@ -48,6 +48,10 @@ type Labels struct {
 	Readiness Readiness
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
+	// Help is the wording of kaohe --help.
+	Help HelpWords
+	// RubricShow is the wording of kaohe rubric show.
+	RubricShow RubricShow
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -278,10 +282,12 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench: chineseWorkbench(),
-		Screens:   chineseScreens(),
-		Readiness: chineseReadiness(),
-		Report:    chineseReport(),
+		Workbench:  chineseWorkbench(),
+		Screens:    chineseScreens(),
+		Readiness:  chineseReadiness(),
+		Report:     chineseReport(),
+		Help:       chineseHelp(),
+		RubricShow: chineseRubricShow(),
 	}
 }
 
@@ -400,10 +406,12 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench: englishWorkbench(),
-		Screens:   englishScreens(),
-		Readiness: englishReadiness(),
-		Report:    englishReport(),
+		Workbench:  englishWorkbench(),
+		Screens:    englishScreens(),
+		Readiness:  englishReadiness(),
+		Report:     englishReport(),
+		Help:       englishHelp(),
+		RubricShow: englishRubricShow(),
 	}
 }
 

@@ -53,8 +53,9 @@ func chineseRefusals() map[string]string {
 		"settle a conflict by keeping one value or recording a new one, not both or neither":       "处理冲突时，请选用一个值或记录一个新值（二者选一）",
 		"settle the status by keeping the sign-off or the reopening (or kaohe reopen)":             "请选用签字或重新打开来处理签字状态（或用 kaohe reopen）",
 		"status must be %q or %q": "状态只能是 %q 或 %q",
-		"the note of indicator %s is %d characters long; a note holds at most %d": "指标 %s 的备注有 %d 个字，最多 %d 个字",
-		"the status cannot be retracted":                                          "签字状态不能撤销",
+		"the note of indicator %s is %d characters long; a note holds at most %d":                      "指标 %s 的备注有 %d 个字，最多 %d 个字",
+		"the status cannot be retracted":                                                               "签字状态不能撤销",
+		"the status is written by signing, reopening and settling a conflict, not recorded as a value": "签字状态只能通过签字、重新打开或解决冲突写入，不能作为数值录入",
 		// The command line's own refusals.
 		"-o %s: name the draft file with .yaml or .xlsx":                                                     "-o %s：草稿文件名应以 .yaml 或 .xlsx 结尾",
 		"-o %s: a draft is written as YAML (.yaml) or as a workbook (.xlsx)":                                 "-o %s：草稿只能写成 YAML（.yaml）或工作簿（.xlsx）",

@@ -1,9 +1,12 @@
-package store
+package assessment
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"sort"
+
+	"github.com/kaohe/kaohe/rubric"
 )
 
 // Fingerprint is an assessment's digest: SHA-256 over its rubric's content
@@ -31,4 +34,16 @@ func (st *State) Fingerprint() (string, error) {
 		d.Write([]byte(h + "\n"))
 	}
 	return hex.EncodeToString(d.Sum(nil)), nil
+}
+
+// CanonicalRubric returns a rubric's canonical content (its JSON form, which
+// ignores comments and formatting of the YAML it came from) and the SHA-256
+// of that content.
+func CanonicalRubric(rb *rubric.Rubric) (content []byte, sum string, err error) {
+	content, err = json.Marshal(rb)
+	if err != nil {
+		return nil, "", err
+	}
+	h := sha256.Sum256(content)
+	return content, hex.EncodeToString(h[:]), nil
 }

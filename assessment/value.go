@@ -1,0 +1,170 @@
+package assessment
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// Kind is what a recorded value is; a subject decides which kind it holds.
+type Kind uint8
+
+const (
+	// KindNone is no value: a retraction (a tombstone).
+	KindNone Kind = iota
+	// KindRule is a rule's value (Value.Rule).
+	KindRule
+	// KindText is an indicator's note or a withdrawal (Value.Text).
+	KindText
+	// KindStatus is the assessment's status (Value.Text is StatusSigned or
+	// StatusDraft; Value.SignOff says what a sign-off signed, nil for an
+	// older sign-off that did not say).
+	KindStatus
+	// KindFile is an attachment's file (Value.File).
+	KindFile
+	// KindInvalid is a stored value that does not read as its subject's
+	// kind: refused on every way in, so only a damaged file holds one
+	// (verify names it). Readers skip it and it agrees with nothing.
+	KindInvalid
+)
+
+// Value is what a revision records, typed, so that no reader decodes the
+// stored text again: a change carries one (built by the store's SetRule,
+// SetNote and Retract) and State reads each head's once (Build).
+type Value struct {
+	Kind    Kind
+	Rule    scoring.Value
+	Text    string
+	SignOff *SignOffManifest
+	File    *AttachmentMeta
+}
+
+// RuleValue is a rule's value v.
+func RuleValue(v scoring.Value) Value { return Value{Kind: KindRule, Rule: v} }
+
+// TextValue is a text: an indicator's note or a withdrawal.
+func TextValue(s string) Value { return Value{Kind: KindText, Text: s} }
+
+// StatusValue is a plain status, StatusDraft or StatusSigned.
+func StatusValue(status string) Value { return Value{Kind: KindStatus, Text: status} }
+
+// FileValue is an attachment's file.
+func FileValue(m AttachmentMeta) Value { return Value{Kind: KindFile, File: &m} }
+
+// Retracted reports whether v is no value (a retraction).
+func (v Value) Retracted() bool { return v.Kind == KindNone }
+
+// Status is what a status value says: StatusSigned, StatusDraft, or "" for
+// any other value.
+func (v Value) Status() string {
+	if v.Kind == KindStatus {
+		return v.Text
+	}
+	return ""
+}
+
+// Equal reports whether two values say the same (3 and 3.0 are one value;
+// an invalid value equals nothing).
+func (v Value) Equal(o Value) bool {
+	if v.Kind != o.Kind {
+		return false
+	}
+	switch v.Kind {
+	case KindNone:
+		return true
+	case KindRule:
+		return v.Rule.Equal(o.Rule)
+	case KindText:
+		return v.Text == o.Text
+	case KindStatus:
+		return v.Text == o.Text && sameManifest(v.SignOff, o.SignOff)
+	case KindFile:
+		return *v.File == *o.File
+	}
+	return false
+}
+
+func sameManifest(a, b *SignOffManifest) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Digest == b.Digest && strings.Join(a.Heads, ",") == strings.Join(b.Heads, ",")
+}
+
+// errNotText, errNotStatus and errNotFile say why a stored value does not
+// read as its subject's kind (the store words its refusal per subject).
+var (
+	errNotText   = errors.New("not text")
+	errNotStatus = errors.New("not a status")
+	errNotFile   = errors.New("not a file description")
+)
+
+// Decode reads a stored value (JSON text; nil for a retraction) as the kind
+// its subject holds. The error of a rule's value says what is wrong with it.
+func Decode(subject string, text *string) (Value, error) {
+	if text == nil {
+		return Value{}, nil
+	}
+	switch {
+	case subject == SubjectStatus:
+		if m, ok := ParseSignOff(text); ok {
+			return Value{Kind: KindStatus, Text: StatusSigned, SignOff: &m}, nil
+		}
+		var s string
+		if json.Unmarshal([]byte(*text), &s) != nil || (s != StatusSigned && s != StatusDraft) {
+			return Value{}, errNotStatus
+		}
+		return StatusValue(s), nil
+	case subject == SubjectWithdrawn || strings.HasPrefix(subject, NotePrefix):
+		var s string
+		if json.Unmarshal([]byte(*text), &s) != nil {
+			return Value{}, errNotText
+		}
+		return TextValue(s), nil
+	case strings.HasPrefix(subject, EvidencePrefix):
+		var m AttachmentMeta
+		if json.Unmarshal([]byte(*text), &m) != nil {
+			return Value{}, errNotFile
+		}
+		return FileValue(m), nil
+	}
+	var v scoring.Value
+	if err := v.UnmarshalJSON([]byte(*text)); err != nil {
+		return Value{}, err
+	}
+	return RuleValue(v), nil
+}
+
+// decodeOrInvalid is Decode for a reader: a value that does not read is
+// KindInvalid.
+func decodeOrInvalid(subject string, text *string) Value {
+	v, err := Decode(subject, text)
+	if err != nil {
+		return Value{Kind: KindInvalid}
+	}
+	return v
+}
+
+// Agree reports whether all heads carry the same value (notes may differ).
+func Agree(heads []*Revision) bool {
+	first := heads[0].Decoded()
+	for _, h := range heads[1:] {
+		if !h.Decoded().Equal(first) {
+			return false
+		}
+	}
+	return true
+}
+
+// Latest returns the head with the greatest clock.
+func Latest(heads []*Revision) *Revision {
+	var l *Revision
+	for _, h := range heads {
+		if l == nil || l.Less(h) {
+			l = h
+		}
+	}
+	return l
+}
