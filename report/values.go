@@ -84,23 +84,25 @@ func FindingProblems(l *i18n.Labels, es scoring.Errors) string {
 // range a typed value must fall in, for messages and the input's hint.
 func Allowed(l *i18n.Labels, r *rubric.Rule) string {
 	u := l.UI
-	limit, bounded := scoring.Limit(r)
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return l.Values.YesNo
 	case rubric.Count:
-		return fmt.Sprintf(u.AllowedCount, limit)
+		if r.MaxValue != nil {
+			return fmt.Sprintf(u.AllowedCountMax, r.MaxValue)
+		}
+		return fmt.Sprintf(u.AllowedCount, fmt.Sprint(scoring.MaxCount))
 	case rubric.Shortfall:
-		if bounded {
-			return fmt.Sprintf(u.AllowedShortfallMax, limit, r.Target)
+		if r.MaxValue != nil {
+			return fmt.Sprintf(u.AllowedShortfallMax, r.MaxValue, r.Target)
 		}
 		return fmt.Sprintf(u.AllowedShortfall, r.Target)
 	case rubric.Ratio:
 		return fmt.Sprintf(u.AllowedRatio, r.Target)
 	case rubric.Convert:
-		return fmt.Sprintf(u.AllowedConvert, limit)
+		return fmt.Sprintf(u.AllowedConvert, r.FullMark())
 	case rubric.Discretion:
-		return fmt.Sprintf(u.AllowedDiscretion, limit)
+		return fmt.Sprintf(u.AllowedDiscretion, r.Cap)
 	}
 	return ""
 }

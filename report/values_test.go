@@ -80,18 +80,3 @@ func TestRuleHintNamesTheGroupCap(t *testing.T) {
 		t.Errorf("without an indicator: %s", got)
 	}
 }
-
-// What a rule is said to allow is what it accepts: a count whose rubric
-// names a maximum above the largest count kaohe takes allows that largest
-// count, and a value just above it is refused.
-func TestAllowedIsWhatValidateAccepts(t *testing.T) {
-	huge := decimal.FromInt(2 * scoring.MaxCount)
-	r := &rubric.Rule{ID: "1.1.a", Kind: rubric.Count, MaxValue: &huge}
-	if got := Allowed(i18n.For("zh"), r); got != "0 至 1000000 的整数" {
-		t.Errorf("allowed: %s", got)
-	}
-	over := scoring.Finding{Value: scoring.NumValue(decimal.FromInt(scoring.MaxCount + 1))}
-	if e := scoring.Validate(r, over); e == nil || e.Limit != "1000000" {
-		t.Errorf("one above the largest count: %v", e)
-	}
-}

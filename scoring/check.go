@@ -17,23 +17,26 @@ const MaxCount = 1_000_000
 // recordAllowed describes, in the English of records (Error and
 // CheckValue), what a rule accepts; a user reads report.Allowed instead.
 func recordAllowed(r *rubric.Rule) string {
-	limit, bounded := Limit(r)
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return "true or false"
 	case rubric.Count:
-		return fmt.Sprintf("a whole number from 0 to %s", limit)
+		hi := fmt.Sprint(MaxCount)
+		if r.MaxValue != nil {
+			hi = r.MaxValue.String()
+		}
+		return fmt.Sprintf("a whole number from 0 to %s", hi)
 	case rubric.Shortfall:
-		if bounded {
-			return fmt.Sprintf("a number from 0 to %s (target %s)", limit, r.Target)
+		if r.MaxValue != nil {
+			return fmt.Sprintf("a number from 0 to %s (target %s)", r.MaxValue, r.Target)
 		}
 		return fmt.Sprintf("a number ≥ 0 (target %s)", r.Target)
 	case rubric.Ratio:
-		return fmt.Sprintf("a percentage from 0 to %s (target %s)", limit, r.Target)
+		return fmt.Sprintf("a percentage from 0 to 100 (target %s)", r.Target)
 	case rubric.Convert:
-		return fmt.Sprintf("a score from 0 to %s", limit)
+		return fmt.Sprintf("a score from 0 to %s", r.FullMark())
 	case rubric.Discretion:
-		return fmt.Sprintf("a deduction from 0 to %s, with a note", limit)
+		return fmt.Sprintf("a deduction from 0 to %s, with a note", r.Cap)
 	}
 	return "nothing (unknown rule kind)"
 }

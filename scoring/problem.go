@@ -60,39 +60,37 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 	if n < 0 {
 		return bad(Negative, "")
 	}
-	if r.Kind == rubric.Count && !n.IsInt() {
-		return bad(NotWhole, "")
+	over := func(limit decimal.Dec) *ValueError {
+		if n > limit {
+			return bad(TooHigh, limit.String())
+		}
+		return nil
 	}
-	if limit, ok := Limit(r); ok && n > limit {
-		return bad(TooHigh, limit.String())
-	}
-	if r.Kind == rubric.Discretion && n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
-		return bad(NeedsNote, "")
-	}
-	return nil
-}
-
-// Limit is the largest value a figure rule accepts, and whether it has
-// one: the one rule Validate checks and the hints of what a rule allows
-// (report.Allowed, and the English of records) name.
-func Limit(r *rubric.Rule) (decimal.Dec, bool) {
 	switch r.Kind {
 	case rubric.Count:
+		if !n.IsInt() {
+			return bad(NotWhole, "")
+		}
 		limit := decimal.FromInt(MaxCount)
 		if r.MaxValue != nil && *r.MaxValue < limit {
 			limit = *r.MaxValue
 		}
-		return limit, true
+		return over(limit)
 	case rubric.Shortfall:
 		if r.MaxValue != nil {
-			return *r.MaxValue, true
+			return over(*r.MaxValue)
 		}
 	case rubric.Ratio:
-		return decimal.FromInt(100), true
+		return over(decimal.FromInt(100))
 	case rubric.Convert:
-		return r.FullMark(), true
+		return over(r.FullMark())
 	case rubric.Discretion:
-		return *r.Cap, true
+		if e := over(*r.Cap); e != nil {
+			return e
+		}
+		if n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
+			return bad(NeedsNote, "")
+		}
 	}
-	return 0, false
+	return nil
 }
