@@ -79,6 +79,7 @@ func Check(rb *Rubric) []Problem {
 		seenUnit[u] = true
 	}
 	v.evidence("$.evidence", rb.Evidence)
+	v.grades(rb.Grades)
 	if len(rb.Categories) == 0 {
 		v.add("$.categories", "rubric has no categories")
 	}
@@ -105,7 +106,11 @@ func (v *validator) category(p string, ci int, c *Category) {
 	if strings.TrimSpace(c.Title) == "" {
 		v.add(p+".title", "category %s has no title", c.ID)
 	}
-	v.points(p+".points", c.Points, "category "+c.ID+" points")
+	if c.Penalty || c.Cap != nil {
+		v.penaltyCategory(p, c)
+	} else {
+		v.points(p+".points", c.Points, "category "+c.ID+" points")
+	}
 	if len(c.Indicators) == 0 {
 		v.add(p, "category %s has no indicators", c.ID)
 		return
@@ -134,11 +139,15 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 	if strings.TrimSpace(ind.Standard) == "" {
 		v.add(p+".standard", "indicator %s has no standard (评分标准)", ind.ID)
 	}
-	v.points(p+".points", ind.Points, "indicator "+ind.ID+" points")
+	if c.Penalty {
+		v.penaltyIndicator(p, c, ind)
+	} else {
+		v.points(p+".points", ind.Points, "indicator "+ind.ID+" points")
+	}
 	if ind.Cap != nil {
 		if *ind.Cap < 0 {
 			v.add(p+".cap", "indicator %s cap must not be negative, got %s", ind.ID, *ind.Cap)
-		} else if *ind.Cap > ind.Points {
+		} else if *ind.Cap > ind.Points && !c.Penalty {
 			v.add(p+".cap", "indicator %s cap %s is larger than its %s points", ind.ID, *ind.Cap, ind.Points)
 		}
 	}
@@ -173,7 +182,7 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 			v.add(gp+".cap", "group %s cap must not be negative, got %s", g.ID, g.Cap)
 		} else if g.Cap == 0 {
 			v.add(gp+".cap", "group %s needs a cap greater than 0", g.ID)
-		} else if g.Cap > ind.Points {
+		} else if g.Cap > ind.Points && !c.Penalty {
 			v.add(gp+".cap", "group %s cap %s is larger than indicator %s points %s", g.ID, g.Cap, ind.ID, ind.Points)
 		} else if !g.Cap.IsCents() {
 			v.add(gp+".cap", "group %s cap must have at most 2 decimal places, got %s", g.ID, g.Cap)
@@ -208,6 +217,12 @@ func kindParams(k Kind) (required, optional []string, known bool) {
 		return nil, []string{"full"}, true
 	case Discretion:
 		return []string{"cap"}, nil, true
+	case Band, Linear:
+		return nil, []string{"max_value"}, true
+	case Veto:
+		return nil, nil, true
+	case Excess:
+		return []string{"amount", "step"}, []string{"cap", "max_value"}, true
 	}
 	return nil, nil, false
 }
@@ -221,6 +236,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 		v.add(p+".clause", "rule %s has no clause (the words of the standard it models)", r.ID)
 	}
 	required, optional, known := kindParams(r.Kind)
+	required, optional = languageParams(r, required, optional)
 	if !known {
 		names := make([]string, 0, len(Kinds()))
 		for _, k := range Kinds() {
@@ -269,7 +285,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	}
 	if r.Cap != nil && *r.Cap >= 0 {
 		v.points(p+".cap", *r.Cap, "rule "+r.ID+" cap")
-		if *r.Cap > ind.Points {
+		if *r.Cap > ind.Points && !c.Penalty {
 			v.add(p+".cap", "rule %s cap %s is larger than indicator %s points %s", r.ID, *r.Cap, ind.ID, ind.Points)
 		}
 	}
@@ -297,6 +313,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	if !c.Bonus && r.Kind == Bonus {
 		v.add(p+".kind", "bonus rule %s is in category %s, which is not a bonus category (set bonus: true on the category)", r.ID, c.ID)
 	}
+	v.ruleLanguage(p, c, ind, r)
 }
 
 // evidence checks an evidence requirement: empty, "deductions", or "none"
