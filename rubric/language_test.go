@@ -58,7 +58,7 @@ func TestLanguageRubricRefusals(t *testing.T) {
 		{"label twice", `{label: "良", points: 5}`, `{label: "优", points: 5}`, `rule 1.2.a bands overlap: label "优" is given twice`},
 		{"veto amount", "            kind: veto\n", "            kind: veto\n            amount: 1\n", "language.yaml:98:21: amount is not used by veto rules (rule 2.2.a)"},
 		{"penalty points", "    points: 0\n    penalty: true", "    points: 5\n    penalty: true", "language.yaml:136:13: penalty category 4 must have no points"},
-		{"grades", `{name: "良好", min: 80}`, `{name: "良好", min: 95}`, "language.yaml:12:23: grades are not descending: 良好 starts at 95"},
+		{"grades", `{name: "良好", min: 35}`, `{name: "良好", min: 50}`, "language.yaml:12:23: grades are not descending: 良好 starts at 50"},
 		{"range upside down", "range: [2, 5]", "range: [5, 2]", "language.yaml:72:24: rule 1.4.a range [5, 2] is upside down"},
 		{"range text", "range: [2, 5]", "range: [2, 五]", `language.yaml:72:24: range must be a list of two numbers [lowest, highest], got "五"`},
 		{"linear falls", "from: 90\n            to: 100", "from: 100\n            to: 90", "rule 2.1.a must rise: from 100 is not below to 90"},
