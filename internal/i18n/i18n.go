@@ -44,6 +44,8 @@ type Labels struct {
 	Workbench Workbench
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
+	// Rules is the wording of grades, vetoes and the rule kinds beyond the seed's.
+	Rules RuleWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -170,6 +172,7 @@ func chinese() *Labels {
 		Kind: map[string]string{
 			"flag": "是否", "count": "计数", "shortfall": "差额", "ratio": "比例",
 			"convert": "折算", "discretion": "酌情", "bonus": "加分",
+			"band": "档次", "veto": "否决", "excess": "超限", "linear": "线性",
 		},
 		Usage:  "用法",
 		Target: "目标", Full: "满分", Cap: "最多扣", Step: "每",
@@ -283,6 +286,7 @@ func chinese() *Labels {
 		},
 		Workbench: chineseWorkbench(),
 		Report:    chineseReport(),
+		Rules:     chineseRuleWords(),
 	}
 }
 
@@ -299,6 +303,7 @@ func english() *Labels {
 		Kind: map[string]string{
 			"flag": "flag", "count": "count", "shortfall": "shortfall", "ratio": "ratio",
 			"convert": "convert", "discretion": "discretion", "bonus": "bonus",
+			"band": "band", "veto": "veto", "excess": "excess", "linear": "linear",
 		},
 		Usage:  "Usage",
 		Target: "target", Full: "full", Cap: "cap", Step: "per",
@@ -407,6 +412,7 @@ func english() *Labels {
 		},
 		Workbench: englishWorkbench(),
 		Report:    englishReport(),
+		Rules:     englishRuleWords(),
 	}
 }
 
