@@ -183,6 +183,12 @@ func PenaltySuffix(l *i18n.Labels, c *rubric.Category) string {
 // penalty taken off it, the grade and the veto ("扣分项 −4.00；等次：合格"),
 // or "" (the seed has none of them).
 func BesideTotal(l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) string {
+	return strings.Join(BesideTotalParts(l, rb, res), l.Rules.VetoSep)
+}
+
+// BesideTotalParts is BesideTotal a part at a time, for a narrow pane that
+// shows each on its own line: the penalty, then the grade and the veto.
+func BesideTotalParts(l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) []string {
 	var parts []string
 	if hasPenalty(rb) {
 		parts = append(parts, l.Rules.Penalty+" "+PenaltyText(res.Penalty))
@@ -190,7 +196,7 @@ func BesideTotal(l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) string 
 	if v := VerdictText(l, rb, res.Grade, res.VetoedBy); v != "" {
 		parts = append(parts, v)
 	}
-	return strings.Join(parts, l.Rules.VetoSep)
+	return parts
 }
 
 // PenaltyText is a penalty as taken off a total: −4.00, or 0.00 when none.
