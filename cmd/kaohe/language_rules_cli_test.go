@@ -28,8 +28,8 @@ func TestLanguageValuesThroughCLI(t *testing.T) {
 	c.ok("rubric", "add", languageRubricPath(t))
 	c.ok("new", "甲县", "2021", "--rubric-id", "language-test@1")
 	c.ok("new", "乙县", "2021", "--rubric-id", "language-test@1")
-	c.ok("set", "甲县/2021", "1.4.a", "２，３.５") // 5.5 off 1.4
-	c.ok("set", "甲县/2021", "1.2.a", "良")       // 5 off 1.2
+	c.ok("set", "甲县/2021", "1.4.a", "２，３.５")    // 5.5 off 1.4
+	c.ok("set", "甲县/2021", "1.2.a", "良")        // 5 off 1.2
 	c.ok("set", "甲县/2021", "3.2.a", "[1, 2.5]") // +3.5
 	out := c.ok("set", "甲县/2021", "4.1.a", "2") // 4 off the total
 	if !strings.Contains(out, "扣分项 −4.00；等次：合格") {
