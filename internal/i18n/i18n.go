@@ -44,6 +44,8 @@ type Labels struct {
 	Workbench Workbench
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
+	// Rules is the wording of grades, vetoes and the rule kinds beyond the seed's.
+	Rules RuleWords
 	// Help is the wording of kaohe --help.
 	Help HelpWords
 	// RubricShow is the wording of kaohe rubric show.
@@ -156,7 +158,7 @@ type UI struct {
 // that is not Chinese gets English.
 func For(lang string) *Labels {
 	if strings.HasPrefix(strings.ToLower(lang), "zh") {
-		return chinese()
+		return withRuleLanguageWords(chinese())
 	}
 	return english()
 }
@@ -174,6 +176,7 @@ func chinese() *Labels {
 		Kind: map[string]string{
 			"flag": "是否", "count": "计数", "shortfall": "差额", "ratio": "比例",
 			"convert": "折算", "discretion": "酌情", "bonus": "加分",
+			"band": "档次", "veto": "否决", "excess": "超限", "linear": "线性",
 		},
 		Usage:  "用法",
 		Target: "目标", Full: "满分", Cap: "最多扣", Step: "每",
@@ -289,6 +292,7 @@ func chinese() *Labels {
 		Report:     chineseReport(),
 		Help:       chineseHelp(),
 		RubricShow: chineseRubricShow(),
+		Rules:      chineseRuleWords(),
 	}
 }
 
@@ -305,6 +309,7 @@ func english() *Labels {
 		Kind: map[string]string{
 			"flag": "flag", "count": "count", "shortfall": "shortfall", "ratio": "ratio",
 			"convert": "convert", "discretion": "discretion", "bonus": "bonus",
+			"band": "band", "veto": "veto", "excess": "excess", "linear": "linear",
 		},
 		Usage:  "Usage",
 		Target: "target", Full: "full", Cap: "cap", Step: "per",
@@ -415,6 +420,7 @@ func english() *Labels {
 		Report:     englishReport(),
 		Help:       englishHelp(),
 		RubricShow: englishRubricShow(),
+		Rules:      englishRuleWords(),
 	}
 }
 
