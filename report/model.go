@@ -34,9 +34,11 @@ type Report struct {
 	Generated  time.Time `json:"generated"`
 	Period     string    `json:"period,omitempty"`
 	Categories []ColHead `json:"categories"`
-	Ranking    []RankRow `json:"ranking"`
-	Sheets     []Sheet   `json:"sheets"`
-	labels     *i18n.Labels
+	// Graded says the rubric has grades: the ranking then has a 等次 column.
+	Graded  bool      `json:"graded,omitempty"`
+	Ranking []RankRow `json:"ranking"`
+	Sheets  []Sheet   `json:"sheets"`
+	labels  *i18n.Labels
 }
 
 // ColHead is a category column of the ranking.
@@ -67,6 +69,14 @@ type RankRow struct {
 	Range      *scoring.Range `json:"range,omitempty"`
 	// Unverified marks a unit some of whose records fail their hash.
 	Unverified bool `json:"unverified,omitempty"`
+	// Penalty is what the penalty categories took off the total.
+	Penalty decimal.Dec `json:"penalty,omitempty"`
+	// Grade is the 等次 earned (the last one when vetoed).
+	Grade string `json:"grade,omitempty"`
+	// VetoedBy lists the veto rules recorded true; Vetoed words them. A
+	// vetoed unit ranks below every unit not vetoed.
+	VetoedBy []string `json:"vetoed_by,omitempty"`
+	Vetoed   string   `json:"vetoed,omitempty"`
 }
 
 // Sheet is one unit's score sheet, laid out like the rubric table.
@@ -98,6 +108,15 @@ type Sheet struct {
 	// Unverified lists the records that fail their hash: the sheet then
 	// says 未通过核验 where the signature and the fingerprint would be.
 	Unverified []string `json:"unverified,omitempty"`
+	// HasPenalty says the rubric has penalty categories; Penalty is what
+	// they took off the total.
+	HasPenalty bool        `json:"has_penalty,omitempty"`
+	Penalty    decimal.Dec `json:"penalty,omitempty"`
+	// Grade and VetoedBy are the 等次 and the veto rules recorded true;
+	// Verdict says both in words beside the total (why a unit is 不合格).
+	Grade    string   `json:"grade,omitempty"`
+	VetoedBy []string `json:"vetoed_by,omitempty"`
+	Verdict  string   `json:"verdict,omitempty"`
 }
 
 // SheetCat is a category block of a score sheet.
@@ -150,6 +169,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
 		row := rankRow(st, res)
+		row.Vetoed = vetoRules(l, st.Rubric, res.VetoedBy)
 		peers = append(peers, row)
 		if len(units) > 0 && !units[a.Unit] {
 			continue
@@ -157,6 +177,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		seen[a.Unit] = true
 		if r.Title == "" {
 			r.Title = st.Rubric.Title
+			r.Graded = len(st.Rubric.Grades) > 0
 			for _, c := range st.Rubric.Categories {
 				r.Categories = append(r.Categories, ColHead{ID: c.ID, Title: c.Title, Max: c.Points})
 			}
@@ -267,7 +288,8 @@ func rankRow(st *store.State, res *scoring.Result) RankRow {
 	row := RankRow{Unit: clean(a.Unit), Period: clean(a.Period), Rubric: a.RubricID + " " + a.RubricVersion,
 		Total: res.Total, Base: res.Base, Bonus: res.Bonus,
 		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
-		Status: st.Status(), Conflicts: len(st.Conflicts()), Range: res.Range}
+		Status: st.Status(), Conflicts: len(st.Conflicts()), Range: res.Range,
+		Penalty: res.Penalty, Grade: res.Grade, VetoedBy: res.VetoedBy}
 	row.Finished = row.Recorded == row.Indicators
 	for _, c := range res.Categories {
 		row.Categories = append(row.Categories, c.Score)
@@ -276,8 +298,10 @@ func rankRow(st *store.State, res *scoring.Result) RankRow {
 }
 
 // rank ranks units within each period and rubric (latest period first):
-// by total, highest first, then unit; equal totals share a rank and the
-// next rank skips (1, 2, 2, 4). Among is the number of units ranked.
+// every unit not vetoed before every vetoed one (一票否决), then by total,
+// highest first, then unit; equal totals (of the same veto standing) share
+// a rank and the next rank skips (1, 2, 2, 4). Among is the number of
+// units ranked.
 func rank(rows []RankRow) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		if rows[i].Period != rows[j].Period {
@@ -285,6 +309,9 @@ func rank(rows []RankRow) {
 		}
 		if rows[i].Rubric != rows[j].Rubric {
 			return rows[i].Rubric < rows[j].Rubric
+		}
+		if vi, vj := len(rows[i].VetoedBy) > 0, len(rows[j].VetoedBy) > 0; vi != vj {
+			return vj
 		}
 		if rows[i].Total != rows[j].Total {
 			return rows[i].Total > rows[j].Total
@@ -299,7 +326,7 @@ func rank(rows []RankRow) {
 		}
 		for i := start; i < end; i++ {
 			rows[i].Among = end - start
-			if i > start && rows[i].Total == rows[i-1].Total {
+			if i > start && rows[i].Total == rows[i-1].Total && (len(rows[i].VetoedBy) > 0) == (len(rows[i-1].VetoedBy) > 0) {
 				rows[i].Rank = rows[i-1].Rank
 			} else {
 				rows[i].Rank = i - start + 1
@@ -318,7 +345,9 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
 		Base: res.Base, BaseMax: res.BaseMax, Bonus: res.Bonus, BonusMax: res.BonusMax, Total: res.Total,
 		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
-		Conflicts: len(st.Conflicts()), Range: res.Range}
+		Conflicts: len(st.Conflicts()), Range: res.Range,
+		HasPenalty: hasPenalty(st.Rubric), Penalty: res.Penalty, Grade: res.Grade, VetoedBy: res.VetoedBy,
+		Verdict: VerdictText(l, st.Rubric, res.Grade, res.VetoedBy)}
 	for _, name := range st.Inspectors {
 		sh.Inspectors = append(sh.Inspectors, clean(name))
 	}
@@ -371,6 +400,12 @@ func CategoryHeading(c *rubric.Category) string {
 	if c.Bonus {
 		return fmt.Sprintf("%s（加分项，共%s分）", c.Title, c.Points)
 	}
+	if c.Penalty && c.Cap != nil {
+		return fmt.Sprintf("%s（扣分项，最多扣%s分）", c.Title, c.Cap)
+	}
+	if c.Penalty {
+		return fmt.Sprintf("%s（扣分项，不设上限）", c.Title)
+	}
 	return fmt.Sprintf("%s（%s分）", c.Title, c.Points)
 }
 
@@ -381,6 +416,9 @@ func clean(s string) string { return textwidth.Sanitize(s, true) }
 // hash, unfinished, open conflicts.
 func (r *Report) RankMark(row RankRow) string {
 	var marks []string
+	if len(row.VetoedBy) > 0 {
+		marks = append(marks, fmt.Sprintf(r.labels.Rules.VetoRank, row.Vetoed))
+	}
 	if row.Unverified {
 		marks = append(marks, r.labels.Report.Unverified)
 	}

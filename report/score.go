@@ -19,12 +19,19 @@ import (
 // ScoreDoc is the JSON form of one assessment's score, as printed by
 // `kaohe score --json`.
 type ScoreDoc struct {
-	Rubric     RubricRef        `json:"rubric"`
-	Total      decimal.Dec      `json:"total"`
-	Base       decimal.Dec      `json:"base"`
-	Bonus      decimal.Dec      `json:"bonus"`
-	BaseMax    decimal.Dec      `json:"base_max"`
-	BonusMax   decimal.Dec      `json:"bonus_max"`
+	Rubric   RubricRef   `json:"rubric"`
+	Total    decimal.Dec `json:"total"`
+	Base     decimal.Dec `json:"base"`
+	Bonus    decimal.Dec `json:"bonus"`
+	BaseMax  decimal.Dec `json:"base_max"`
+	BonusMax decimal.Dec `json:"bonus_max"`
+	// Penalty is what the penalty categories (扣分项) took off the total.
+	Penalty decimal.Dec `json:"penalty,omitempty"`
+	// Grade is the 等次 earned, when the rubric has grades.
+	Grade string `json:"grade,omitempty"`
+	// VetoedBy lists the veto rules recorded true, when the rubric has
+	// veto rules (an empty list: none vetoed).
+	VetoedBy   *[]string        `json:"vetoed_by,omitempty"`
 	Categories []CategoryScore  `json:"categories"`
 	Indicators []IndicatorScore `json:"indicators"`
 	Progress   scoring.Progress `json:"progress"`
@@ -43,6 +50,8 @@ type CategoryScore struct {
 	Title string      `json:"title"`
 	Score decimal.Dec `json:"score"`
 	Max   decimal.Dec `json:"max"`
+	// Penalty marks a penalty category: Score is what it took off, negated.
+	Penalty bool `json:"penalty,omitempty"`
 }
 
 // IndicatorScore is one indicator's line in a ScoreDoc. Capped says
@@ -79,9 +88,14 @@ func NewScoreDoc(rb *rubric.Rubric, res *scoring.Result) ScoreDoc {
 		Total:  res.Total, Base: res.Base, Bonus: res.Bonus, BaseMax: res.BaseMax, BonusMax: res.BonusMax,
 		Progress: res.Progress,
 		Range:    res.Range,
+		Penalty:  res.Penalty, Grade: res.Grade,
+	}
+	if hasVeto(rb) {
+		v := append([]string{}, res.VetoedBy...)
+		doc.VetoedBy = &v
 	}
 	for _, c := range res.Categories {
-		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max})
+		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max, c.Penalty})
 		for _, ir := range c.Indicators {
 			is := IndicatorScore{ID: ir.ID, Score: ir.Score, Max: ir.Max, Deduction: ir.Deduction,
 				Raw: ir.Raw, Capped: ir.AnyCapBound(), IndicatorCapped: ir.Capped, Recorded: ir.Complete,
@@ -108,6 +122,10 @@ func WriteScoreJSON(w io.Writer, rb *rubric.Rubric, res *scoring.Result) error {
 func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	var out []string
 	for _, rr := range ir.Rules {
+		if rr.Kind == rubric.Veto && rr.Recorded && rr.Value.Type == scoring.Bool && rr.Value.Bool {
+			out = append(out, fmt.Sprintf(l.Rules.ExplainVeto, rr.ID+" "+textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value)))
+			continue
+		}
 		if !rr.Recorded || rr.Raw == 0 {
 			continue
 		}
@@ -116,6 +134,9 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 			amount = "+" + amount // a bonus adds, never deducts
 		}
 		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value), amount)
+		if extra := explainLanguage(l, &rr); extra != "" {
+			s += "（" + extra + "）"
+		}
 		if rr.Capped {
 			s += "（" + l.RuleCapped + " " + fmt.Sprintf(l.CappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
 		}
@@ -165,6 +186,9 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 		if rc.Bonus {
 			suffix = fmt.Sprintf(l.BonusSuffix, rc.Points)
 		}
+		if rc.Penalty {
+			suffix = PenaltySuffix(l, rc)
+		}
 		b.WriteString("\n")
 		row(c.ID, textwidth.Sanitize(rc.Title, false)+suffix, c.Max.Fixed(2), "", c.Score.Fixed(2))
 		for ii := range c.Indicators {
@@ -183,8 +207,15 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 		}
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(&b, "%s %s / %s   %s %s / %s   %s %s\n", l.Base, res.Base.Fixed(2), res.BaseMax.Fixed(2),
-		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), l.Total, ResultTotalText(l, res))
+	penalty := ""
+	if hasPenalty(rb) {
+		penalty = l.Rules.Penalty + " " + PenaltyText(res.Penalty) + "   "
+	}
+	fmt.Fprintf(&b, "%s %s / %s   %s %s / %s   %s%s %s\n", l.Base, res.Base.Fixed(2), res.BaseMax.Fixed(2),
+		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), penalty, l.Total, ResultTotalText(l, res))
+	if v := VerdictText(l, rb, res.Grade, res.VetoedBy); v != "" {
+		fmt.Fprintf(&b, "%s\n", v)
+	}
 	if res.Range != nil {
 		fmt.Fprintf(&b, "%s\n", fmt.Sprintf(l.UI.Range, res.Range.Min.Fixed(2), res.Range.Max.Fixed(2)))
 	}

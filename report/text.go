@@ -32,6 +32,9 @@ func (r *Report) rankingRecords() [][]string {
 		}
 		rec = append(rec, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), r.StatusText(row),
 			strconv.Itoa(row.Conflicts), r.RankMark(row))
+		if r.Graded {
+			rec = append(rec, row.Grade)
+		}
 		out = append(out, rec)
 	}
 	return out
@@ -59,7 +62,12 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 	out = append(out,
 		[]string{l.Base, "", l.Max + " " + sh.BaseMax.Fixed(2), "", "", sh.Base.Fixed(2), ""},
 		[]string{l.Bonus, "", l.Max + " " + sh.BonusMax.Fixed(2), "", "", sh.Bonus.Fixed(2), ""},
-		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), ""},
+	)
+	if sh.HasPenalty {
+		out = append(out, []string{l.Rules.Penalty, "", "", "", sh.Penalty.Fixed(2), (-sh.Penalty).Fixed(2), ""})
+	}
+	out = append(out,
+		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), sh.Verdict},
 		[]string{l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh), "", "", ""},
 	)
 	return out

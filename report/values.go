@@ -34,6 +34,12 @@ func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
 		msg = fmt.Sprintf(m.TooHigh, e.Value, e.Limit, limitOf(l, r, e.Limit))
 	case scoring.NeedsNote:
 		msg = fmt.Sprintf(m.NeedsNote, e.Value)
+	case scoring.NotAList:
+		msg = fmt.Sprintf(l.Rules.NotAList, textwidth.Line(e.Value), Allowed(l, r))
+	case scoring.OutOfRange:
+		msg = fmt.Sprintf(l.Rules.OutOfRange, e.Value, e.Limit, Allowed(l, r))
+	case scoring.UnknownLabel:
+		msg = fmt.Sprintf(l.Rules.UnknownLabel, textwidth.Line(e.Value), labelList(l, r))
 	}
 	return r.ID + m.Colon + msg
 }
@@ -84,6 +90,9 @@ func FindingProblems(l *i18n.Labels, es scoring.Errors) string {
 // range a typed value must fall in, for messages and the input's hint.
 func Allowed(l *i18n.Labels, r *rubric.Rule) string {
 	u := l.UI
+	if s, ok := allowedLanguage(l, r); ok {
+		return s
+	}
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return l.Values.YesNo
@@ -114,24 +123,32 @@ func Allowed(l *i18n.Labels, r *rubric.Rule) string {
 func RuleHint(l *i18n.Labels, ind *rubric.Indicator, r *rubric.Rule) string {
 	unit := textwidth.Sanitize(r.Unit, false)
 	var parts []string
-	switch r.Kind {
-	case rubric.Flag:
+	if h := hintLanguage(l, r); h != "" {
+		parts = append(parts, h)
+	}
+	switch {
+	case len(parts) > 0: // a kind or form beyond the seed's, worded above
+	case r.Kind == rubric.Flag:
 		parts = append(parts, fmt.Sprintf(l.UI.HintFlag, r.Amount))
-	case rubric.Bonus:
+	case r.Kind == rubric.Bonus:
 		parts = append(parts, fmt.Sprintf(l.UI.HintBonus, r.Amount))
-	case rubric.Count:
+	case r.Kind == rubric.Count:
 		parts = append(parts, fmt.Sprintf(l.UI.HintCount, unit, r.Amount))
-	case rubric.Shortfall:
+	case r.Kind == rubric.Shortfall:
 		parts = append(parts, fmt.Sprintf(l.UI.HintShortfall, r.Target, unit, r.Step.String()+unit, r.Amount))
-	case rubric.Ratio:
+	case r.Kind == rubric.Ratio:
 		parts = append(parts, fmt.Sprintf(l.UI.HintRatio, r.Target))
-	case rubric.Convert:
+	case r.Kind == rubric.Convert:
 		parts = append(parts, fmt.Sprintf(l.UI.HintConvert, r.FullMark()))
-	case rubric.Discretion:
+	case r.Kind == rubric.Discretion:
 		parts = append(parts, fmt.Sprintf(l.UI.HintDiscretion, r.Cap))
 	}
 	if r.Cap != nil && r.Kind != rubric.Discretion {
-		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
+		format := l.UI.HintCap
+		if r.Kind == rubric.Bonus { // a bonus's cap bounds what it adds
+			format = l.Rules.HintBonusCap
+		}
+		parts = append(parts, fmt.Sprintf(format, r.Cap))
 	}
 	if ind != nil {
 		if g := ind.GroupOf(r.ID); g != nil {

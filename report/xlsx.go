@@ -303,7 +303,11 @@ func (r *Report) RankingColumns() []string {
 	for _, c := range r.Categories {
 		cols = append(cols, c.ID+" "+c.Title+"（"+c.Max.String()+"）")
 	}
-	return append(cols, l.Progress, l.Status, l.Conflicts, l.Remark)
+	cols = append(cols, l.Progress, l.Status, l.Conflicts, l.Remark)
+	if r.Graded {
+		cols = append(cols, l.Rules.Grade)
+	}
+	return cols
 }
 
 func (r *Report) rankingSheet(w *sheetWriter) error {
@@ -341,6 +345,13 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 			style = w.style.warn
 		}
 		w.text(x+3, y, mark, style)
+		if r.Graded {
+			gs := w.style.center
+			if len(row.VetoedBy) > 0 {
+				gs = w.style.warn
+			}
+			w.text(x+4, y, row.Grade, gs)
+		}
 	}
 	y := len(r.Ranking) + 3
 	for _, note := range r.RankNotes() {
@@ -352,7 +363,11 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 	for range r.Categories {
 		widths = append(widths, 11)
 	}
-	w.widths(append(widths, 8, 8, 6, 22)...)
+	widths = append(widths, 8, 8, 6, 22)
+	if r.Graded {
+		widths = append(widths, 8)
+	}
+	w.widths(widths...)
 	w.height(2, 45)
 	w.page(2)
 	return w.flush()
@@ -410,27 +425,36 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		}
 		y++
 	}
-	totals := []struct {
-		label string
-		max   decimal.Dec
-		score decimal.Dec
-		final bool
-	}{
-		{l.Base, sh.BaseMax, sh.Base, true},
-		{l.Bonus, sh.BonusMax, sh.Bonus, true},
-		{l.Total, sh.BaseMax + sh.BonusMax, sh.Total, sh.Recorded >= sh.Indicators},
+	type totalRow struct {
+		label   string
+		maxText string
+		score   decimal.Dec
+		final   bool
+		why     string
 	}
+	totals := []totalRow{
+		{l.Base, fmt.Sprintf("%s %s", l.Max, sh.BaseMax.Fixed(2)), sh.Base, true, ""},
+		{l.Bonus, fmt.Sprintf("%s %s", l.Max, sh.BonusMax.Fixed(2)), sh.Bonus, true, ""},
+	}
+	if sh.HasPenalty {
+		totals = append(totals, totalRow{l.Rules.Penalty, "", -sh.Penalty, true, ""})
+	}
+	totals = append(totals, totalRow{l.Total, fmt.Sprintf("%s %s", l.Max, (sh.BaseMax + sh.BonusMax).Fixed(2)), sh.Total, sh.Recorded >= sh.Indicators, sh.Verdict})
 	for _, t := range totals {
 		w.text(1, y, t.label, w.style.bold)
 		w.merge(1, y, 2, y)
-		w.text(3, y, fmt.Sprintf("%s %s", l.Max, t.max.Fixed(2)), w.style.bold)
+		w.text(3, y, t.maxText, w.style.bold)
 		w.merge(3, y, 5, y)
 		text := t.score.Fixed(2)
 		if !t.final {
 			text = sh.TotalText(l)
 		}
 		w.total(6, y, t.score, text)
-		w.text(7, y, "", w.style.text)
+		style := w.style.text
+		if len(sh.VetoedBy) > 0 && t.why != "" {
+			style = w.style.warn
+		}
+		w.text(7, y, t.why, style)
 		y++
 	}
 	if sh.Range != nil {

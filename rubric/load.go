@@ -321,7 +321,7 @@ func ParentPath(p string) string {
 // isNumberKey reports whether a mapping key's value must be a decimal number.
 func isNumberKey(k string) bool {
 	switch k {
-	case "points", "cap", "amount", "target", "step", "full", "max_value":
+	case "points", "cap", "amount", "target", "step", "full", "max_value", "min", "limit", "from", "to":
 		return true
 	}
 	return false
@@ -337,6 +337,10 @@ type numberVisitor struct {
 
 func (nv *numberVisitor) Visit(node ast.Node) ast.Visitor {
 	mv, ok := node.(*ast.MappingValueNode)
+	if ok && mv.Key != nil && mv.Value != nil && mv.Key.String() == "range" {
+		nv.rangeValue(mv)
+		return nv
+	}
 	if !ok || mv.Key == nil || mv.Value == nil || !isNumberKey(mv.Key.String()) {
 		return nv
 	}

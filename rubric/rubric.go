@@ -32,17 +32,34 @@ const (
 	Convert Kind = "convert"
 	// Discretion: the deduction itself, in [0, Cap], with a note.
 	Discretion Kind = "discretion"
-	// Bonus: true adds Amount to the bonus category.
+	// Bonus: true adds Amount to the bonus category; with PerItem the value
+	// is a count and adds Amount per item; with Range the value is the list
+	// of amounts, each within the range.
 	Bonus Kind = "bonus"
+	// Band: the score is chosen from bands of a figure (min bands) or from a
+	// grade label (label bands); deducts the first band's points minus the
+	// matched band's.
+	Band Kind = "band"
+	// Veto: true fails the whole assessment (一票否决): the grade is the last
+	// one and the unit ranks below every unvetoed unit; deducts nothing.
+	Veto Kind = "veto"
+	// Excess: the actual figure; deducts Amount × ⌊(actual − Limit) / Step⌋
+	// when above Limit (the mirror of Shortfall).
+	Excess Kind = "excess"
+	// Linear: the actual figure; keeps none of the stake at or below From,
+	// all of it at or above To, linearly between.
+	Linear Kind = "linear"
 )
 
 // Kinds lists every rule kind in documentation order.
 func Kinds() []Kind {
-	return []Kind{Flag, Count, Shortfall, Ratio, Convert, Discretion, Bonus}
+	return []Kind{Flag, Count, Shortfall, Ratio, Convert, Discretion, Bonus, Band, Veto, Excess, Linear}
 }
 
-// IsBool reports whether values of this kind are true/false.
-func (k Kind) IsBool() bool { return k == Flag || k == Bonus }
+// IsBool reports whether values of this kind are true/false when the rule
+// has no parameter that changes its value's form; Rule.Form is the answer
+// for a particular rule (a bonus per item takes a count).
+func (k Kind) IsBool() bool { return k == Flag || k == Bonus || k == Veto }
 
 // Rubric is a whole scoring rubric. ID and Version identify it: editing a
 // rubric's content means giving it a new Version.
@@ -58,7 +75,11 @@ type Rubric struct {
 	// Evidence "deductions" requires an attachment (佐证材料) on every rule
 	// that deducts, or on its indicator; a category or an indicator may
 	// ask it for itself.
-	Evidence   string     `yaml:"evidence" json:"evidence,omitempty"`
+	Evidence string `yaml:"evidence" json:"evidence,omitempty"`
+	// Grades are the 等次 a total earns, best first: a total at or above a
+	// grade's Min gets its name; the last has no Min and takes the rest,
+	// and every vetoed assessment.
+	Grades     []Grade    `yaml:"grades" json:"grades,omitempty"`
 	Categories []Category `yaml:"categories" json:"categories"`
 }
 
@@ -78,12 +99,17 @@ func (rb *Rubric) PeriodRegexp() (*regexp.Regexp, error) {
 
 // Category is one 主要工作 row group of the rubric table.
 type Category struct {
-	ID         string      `yaml:"id" json:"id"`
-	Title      string      `yaml:"title" json:"title"`
-	Points     decimal.Dec `yaml:"points" json:"points"`
-	Bonus      bool        `yaml:"bonus" json:"bonus,omitempty"`
-	Evidence   string      `yaml:"evidence" json:"evidence,omitempty"`
-	Indicators []Indicator `yaml:"indicators" json:"indicators"`
+	ID     string      `yaml:"id" json:"id"`
+	Title  string      `yaml:"title" json:"title"`
+	Points decimal.Dec `yaml:"points" json:"points"`
+	Bonus  bool        `yaml:"bonus" json:"bonus,omitempty"`
+	// Penalty marks a 扣分项 section outside the base points: its points
+	// are 0 and its deductions come off the total, up to Cap when given
+	// (uncapped when not).
+	Penalty    bool         `yaml:"penalty" json:"penalty,omitempty"`
+	Cap        *decimal.Dec `yaml:"cap" json:"cap,omitempty"`
+	Evidence   string       `yaml:"evidence" json:"evidence,omitempty"`
+	Indicators []Indicator  `yaml:"indicators" json:"indicators"`
 }
 
 // Indicator is one numbered 考核内容 item with its 评分标准.
@@ -124,10 +150,140 @@ type Rule struct {
 	// MaxValue bounds the recorded value where the text fixes it (the number
 	// of items a clause enumerates, 100 for a percentage).
 	MaxValue *decimal.Dec `yaml:"max_value" json:"max_value,omitempty"`
+	// Limit is an excess rule's ceiling: deductions start above it.
+	Limit *decimal.Dec `yaml:"limit" json:"limit,omitempty"`
+	// From and To are a linear rule's figures at which it keeps none and
+	// all of its stake.
+	From *decimal.Dec `yaml:"from" json:"from,omitempty"`
+	To   *decimal.Dec `yaml:"to" json:"to,omitempty"`
+	// Points is a linear rule's stake; the indicator's points when absent.
+	Points *decimal.Dec `yaml:"points" json:"points,omitempty"`
+	// Range is [lo, hi]: a count or bonus rule whose every instance gets its
+	// own amount within it (每起扣1-2分, 每次加1-3分); the value is the
+	// list of amounts.
+	Range []decimal.Dec `yaml:"range" json:"range,omitempty"`
+	// PerItem makes a bonus rule's value a count: Amount per item.
+	PerItem bool `yaml:"per_item" json:"per_item,omitempty"`
+	// Bands are a band rule's score bands, best first.
+	Bands []ScoreBand `yaml:"bands" json:"bands,omitempty"`
 	// Review, when not empty, says what a person must check before the rule
 	// is trusted (a drafted rule the drafter could not decide). Such a rule
 	// loads and scores like any other; `kaohe rubric validate` lists them.
 	Review string `yaml:"review" json:"review,omitempty"`
+}
+
+// Grade is one 等次: its name and the lowest total that earns it (nil for
+// the last grade).
+type Grade struct {
+	Name string       `yaml:"name" json:"name"`
+	Min  *decimal.Dec `yaml:"min" json:"min,omitempty"`
+}
+
+// ScoreBand is one score band of a band rule: the points kept when the figure
+// reaches Min (a min band; the last min band has no Min and catches the
+// rest) or when the recorded label is Label (a label band).
+type ScoreBand struct {
+	Min    *decimal.Dec `yaml:"min" json:"min,omitempty"`
+	Label  string       `yaml:"label" json:"label,omitempty"`
+	Points decimal.Dec  `yaml:"points" json:"points"`
+}
+
+// Form says which form a rule's recorded value takes.
+type Form int
+
+// The forms of a recorded value.
+const (
+	// FormBool is true or false (flag, veto, a bonus given once).
+	FormBool Form = iota
+	// FormNumber is one figure (counts, figures, percentages, deductions).
+	FormNumber
+	// FormList is a list of amounts, one per instance (a rule with a range).
+	FormList
+	// FormLabel is one of a label band rule's labels.
+	FormLabel
+)
+
+// Form returns the form of the rule's recorded value.
+func (r *Rule) Form() Form {
+	switch {
+	case len(r.Range) > 0:
+		return FormList
+	case r.Kind == Band && r.LabelBands():
+		return FormLabel
+	case r.Kind == Bonus && r.PerItem:
+		return FormNumber
+	case r.Kind.IsBool():
+		return FormBool
+	}
+	return FormNumber
+}
+
+// IsBool reports whether the rule's value is true or false.
+func (r *Rule) IsBool() bool { return r.Form() == FormBool }
+
+// LabelBands reports whether the rule's bands are chosen by label.
+func (r *Rule) LabelBands() bool { return len(r.Bands) > 0 && r.Bands[0].Label != "" }
+
+// Labels lists a label band rule's labels in band order.
+func (r *Rule) Labels() []string {
+	var out []string
+	for _, b := range r.Bands {
+		if b.Label != "" {
+			out = append(out, b.Label)
+		}
+	}
+	return out
+}
+
+// Stake is what a band or linear rule can deduct at most: a band rule's
+// first band's points; a linear rule's Points, else the indicator's.
+func (r *Rule) Stake(ind *Indicator) decimal.Dec {
+	switch r.Kind {
+	case Band:
+		if len(r.Bands) > 0 {
+			return r.Bands[0].Points
+		}
+	case Linear:
+		if r.Points != nil {
+			return *r.Points
+		}
+		return ind.Points
+	}
+	return 0
+}
+
+// MatchBand returns the band a min band rule's figure falls in (the first
+// whose Min it reaches, else the one without Min), or a label band rule's
+// band of that label; false when none matches.
+func (r *Rule) MatchBand(figure decimal.Dec, label string, byLabel bool) (ScoreBand, bool) {
+	for _, b := range r.Bands {
+		if byLabel {
+			if b.Label == label {
+				return b, true
+			}
+			continue
+		}
+		if b.Min == nil || figure >= *b.Min {
+			return b, true
+		}
+	}
+	return ScoreBand{}, false
+}
+
+// GradeOf names the grade a total earns, or the last grade when vetoed;
+// "" when the rubric has no grades.
+func (rb *Rubric) GradeOf(total decimal.Dec, vetoed bool) string {
+	if len(rb.Grades) == 0 {
+		return ""
+	}
+	if !vetoed {
+		for _, g := range rb.Grades {
+			if g.Min == nil || total >= *g.Min {
+				return g.Name
+			}
+		}
+	}
+	return rb.Grades[len(rb.Grades)-1].Name
 }
 
 // FullMark returns the full mark of a convert rule (100 unless declared).
@@ -239,7 +395,7 @@ func (rb *Rubric) RuleCount() int {
 func (rb *Rubric) BasePoints() decimal.Dec {
 	var s decimal.Dec
 	for _, c := range rb.Categories {
-		if !c.Bonus {
+		if !c.Bonus && !c.Penalty {
 			s += c.Points
 		}
 	}

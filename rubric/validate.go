@@ -122,6 +122,7 @@ func Check(rb *Rubric) []Problem {
 		seenUnit[u] = true
 	}
 	v.evidence("$.evidence", rb.Evidence)
+	v.grades(rb.Grades)
 	if len(rb.Categories) == 0 {
 		v.add("$.categories", "rubric has no categories")
 	}
@@ -150,7 +151,11 @@ func (v *validator) category(p string, ci int, c *Category) {
 	if strings.TrimSpace(c.Title) == "" {
 		v.add(p+".title", "category %s has no title", c.ID)
 	}
-	v.points(p+".points", c.Points, i18n.Phrase("category %s points", c.ID))
+	if c.Penalty || c.Cap != nil {
+		v.penaltyCategory(p, c)
+	} else {
+		v.points(p+".points", c.Points, i18n.Phrase("category %s points", c.ID))
+	}
 	if len(c.Indicators) == 0 {
 		v.add(p, "category %s has no indicators", c.ID)
 		return
@@ -179,11 +184,15 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 	if strings.TrimSpace(ind.Standard) == "" {
 		v.add(p+".standard", "indicator %s has no standard (评分标准)", ind.ID)
 	}
-	v.points(p+".points", ind.Points, i18n.Phrase("indicator %s points", ind.ID))
+	if c.Penalty {
+		v.penaltyIndicator(p, c, ind)
+	} else {
+		v.points(p+".points", ind.Points, i18n.Phrase("indicator %s points", ind.ID))
+	}
 	if ind.Cap != nil {
 		if *ind.Cap < 0 {
 			v.add(p+".cap", "indicator %s cap must not be negative, got %s", ind.ID, *ind.Cap)
-		} else if *ind.Cap > ind.Points {
+		} else if *ind.Cap > ind.Points && !c.Penalty {
 			v.add(p+".cap", "indicator %s cap %s is larger than its %s points", ind.ID, *ind.Cap, ind.Points)
 		}
 	}
@@ -218,7 +227,7 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 			v.add(gp+".cap", "group %s cap must not be negative, got %s", g.ID, g.Cap)
 		} else if g.Cap == 0 {
 			v.add(gp+".cap", "group %s needs a cap greater than 0", g.ID)
-		} else if g.Cap > ind.Points {
+		} else if g.Cap > ind.Points && !c.Penalty {
 			v.add(gp+".cap", "group %s cap %s is larger than indicator %s points %s", g.ID, g.Cap, ind.ID, ind.Points)
 		} else if !g.Cap.IsCents() {
 			v.add(gp+".cap", "group %s cap must have at most 2 decimal places, got %s", g.ID, g.Cap)
@@ -253,6 +262,12 @@ func kindParams(k Kind) (required, optional []string, known bool) {
 		return nil, []string{"full"}, true
 	case Discretion:
 		return []string{"cap"}, nil, true
+	case Band, Linear:
+		return nil, []string{"max_value"}, true
+	case Veto:
+		return nil, nil, true
+	case Excess:
+		return []string{"amount", "step"}, []string{"cap", "max_value"}, true
 	}
 	return nil, nil, false
 }
@@ -266,6 +281,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 		v.add(p+".clause", "rule %s has no clause (the words of the standard it models)", r.ID)
 	}
 	required, optional, known := kindParams(r.Kind)
+	required, optional = languageParams(r, required, optional)
 	if !known {
 		names := make([]string, 0, len(Kinds()))
 		for _, k := range Kinds() {
@@ -314,7 +330,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	}
 	if r.Cap != nil && *r.Cap >= 0 {
 		v.points(p+".cap", *r.Cap, i18n.Phrase("rule %s cap", r.ID))
-		if *r.Cap > ind.Points {
+		if *r.Cap > ind.Points && !c.Penalty {
 			v.add(p+".cap", "rule %s cap %s is larger than indicator %s points %s", r.ID, *r.Cap, ind.ID, ind.Points)
 		}
 	}
@@ -342,6 +358,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	if !c.Bonus && r.Kind == Bonus {
 		v.add(p+".kind", "bonus rule %s is in category %s, which is not a bonus category (set bonus: true on the category)", r.ID, c.ID)
 	}
+	v.ruleLanguage(p, c, ind, r)
 }
 
 // evidence checks an evidence requirement: empty, "deductions", or "none"

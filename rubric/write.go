@@ -29,6 +29,7 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 	}
 	writeText(&b, "period_pattern", rb.PeriodPattern)
 	writeText(&b, "evidence", rb.Evidence)
+	writeGrades(&b, rb.Grades)
 	b.WriteString("categories:\n")
 	for _, c := range rb.Categories {
 		fmt.Fprintf(&b, "  - id: %s\n", quote(c.ID))
@@ -37,6 +38,10 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 		if c.Bonus {
 			b.WriteString("    bonus: true\n")
 		}
+		if c.Penalty {
+			b.WriteString("    penalty: true\n")
+		}
+		writeNum(&b, "    cap", c.Cap)
 		writeText(&b, "    evidence", c.Evidence)
 		b.WriteString("    indicators:\n")
 		for _, ind := range c.Indicators {
@@ -67,6 +72,7 @@ func MarshalYAML(rb *Rubric, header string) []byte {
 				writeNum(&b, "            step", r.Step)
 				writeNum(&b, "            full", r.Full)
 				writeNum(&b, "            max_value", r.MaxValue)
+				writeRuleLanguage(&b, &r)
 				writeText(&b, "            review", r.Review)
 				fmt.Fprintf(&b, "            clause: %s\n", quote(r.Clause))
 			}

@@ -17,10 +17,16 @@ const MaxCount = 1_000_000
 // recordAllowed describes, in the English of records (Error and
 // CheckValue), what a rule accepts; a user reads report.Allowed instead.
 func recordAllowed(r *rubric.Rule) string {
-	switch r.Kind {
-	case rubric.Flag, rubric.Bonus:
+	switch r.Form() {
+	case rubric.FormBool:
 		return "true or false"
-	case rubric.Count:
+	case rubric.FormLabel:
+		return "one of the labels " + strings.Join(r.Labels(), ", ")
+	case rubric.FormList:
+		return fmt.Sprintf("a list of amounts, each from %s to %s (such as 2,3.5; [] for none)", r.Range[0], r.Range[1])
+	}
+	switch r.Kind {
+	case rubric.Count, rubric.Bonus:
 		hi := fmt.Sprint(MaxCount)
 		if r.MaxValue != nil {
 			hi = r.MaxValue.String()
@@ -37,6 +43,11 @@ func recordAllowed(r *rubric.Rule) string {
 		return fmt.Sprintf("a score from 0 to %s", r.FullMark())
 	case rubric.Discretion:
 		return fmt.Sprintf("a deduction from 0 to %s, with a note", r.Cap)
+	case rubric.Band, rubric.Excess, rubric.Linear:
+		if r.MaxValue != nil {
+			return fmt.Sprintf("a number from 0 to %s", r.MaxValue)
+		}
+		return "a number ≥ 0"
 	}
 	return "nothing (unknown rule kind)"
 }
@@ -62,10 +73,19 @@ func checkMessage(e *ValueError, v Value) string {
 		what = "a negative value " + v.Num.String()
 	case NotWhole:
 		what = v.Num.String() + ", not a whole number,"
+	case OutOfRange:
+		what = fmt.Sprintf("an amount %s (outside %s)", e.Value, e.Limit)
+	case UnknownLabel:
+		what = fmt.Sprintf("label %q", v.Text)
+		if v.Type != Text {
+			what = v.String()
+		}
 	default:
 		switch v.Type {
 		case Text:
 			what = fmt.Sprintf("text %q", v.Text)
+		case List:
+			what = "a list " + v.String()
 		case Unset:
 			what = "an empty value"
 		default:
@@ -105,7 +125,18 @@ func Check(rb *rubric.Rubric, fs Findings) error {
 // Its error is a *ValueError.
 func ParseValue(r *rubric.Rule, text string) (Value, error) {
 	t := strings.TrimSpace(text)
-	if r.Kind.IsBool() {
+	switch r.Form() {
+	case rubric.FormLabel:
+		return TextValue(t), nil
+	case rubric.FormList:
+		items, part, err := parseList(t)
+		if err != nil {
+			return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: listDetail(part, err),
+				Given: Value{Type: Text, Text: text}}
+		}
+		return ListValue(items...), nil
+	}
+	if r.IsBool() {
 		switch strings.ToLower(t) {
 		case "true", "yes", "y", "是":
 			return BoolValue(true), nil
@@ -135,4 +166,15 @@ func parseDetail(typed string, err error) string {
 		return pe.Error()
 	}
 	return pe.Reason()
+}
+
+// listDetail says which part of a typed list is not a figure, and why.
+func listDetail(part string, err error) string {
+	if part == "" {
+		return err.Error()
+	}
+	if d := parseDetail(part, err); d != "" {
+		return part + ": " + d
+	}
+	return fmt.Sprintf("%q", part)
 }

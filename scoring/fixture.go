@@ -14,6 +14,29 @@ func FullFindings(rb *rubric.Rubric) Findings {
 		for i := range ind.Rules {
 			r := &ind.Rules[i]
 			var f Finding
+			switch {
+			case r.Form() == rubric.FormList:
+				f.Value = ListValue(r.Range[0], r.Range[1])
+			case r.Form() == rubric.FormLabel:
+				f.Value = TextValue(r.Labels()[len(r.Labels())/2])
+			case r.Kind == rubric.Band:
+				f.Value = NumValue(decimal.Dec(0))
+				if len(r.Bands) > 1 && r.Bands[1].Min != nil {
+					f.Value = NumValue(*r.Bands[1].Min)
+				}
+			case r.Kind == rubric.Veto:
+				f.Value = BoolValue(false)
+			case r.Kind == rubric.Bonus && r.PerItem:
+				f.Value = NumValue(decimal.FromInt(1))
+			case r.Kind == rubric.Excess:
+				f.Value = NumValue(*r.Limit + *r.Step*2)
+			case r.Kind == rubric.Linear:
+				f.Value = NumValue((*r.From + *r.To) / 2)
+			}
+			if f.Value.Type != Unset {
+				fs[r.ID] = f
+				continue
+			}
 			switch r.Kind {
 			case rubric.Flag:
 				f.Value = BoolValue(i%2 == 0)

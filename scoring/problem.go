@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
@@ -12,12 +14,15 @@ type Problem int
 
 // The problems a value can have.
 const (
-	NotANumber Problem = iota + 1 // not a figure at all
-	NotYesNo                      // a flag or bonus rule given something else
-	Negative                      // below 0
-	NotWhole                      // a count with decimals
-	TooHigh                       // above the rule's limit
-	NeedsNote                     // a discretionary deduction without a reason
+	NotANumber   Problem = iota + 1 // not a figure at all
+	NotYesNo                        // a flag or bonus rule given something else
+	Negative                        // below 0
+	NotWhole                        // a count with decimals
+	TooHigh                         // above the rule's limit
+	NeedsNote                       // a discretionary deduction without a reason
+	NotAList                        // a rule with a range given something other than a list of amounts
+	OutOfRange                      // an amount of a list outside the rule's range
+	UnknownLabel                    // a label band rule given a label it does not have
 )
 
 // ValueError says why a rule does not accept a value, as data: the
@@ -30,6 +35,8 @@ type ValueError struct {
 	Limit   string // for TooHigh: the largest value allowed
 	Detail  string // for NotANumber: what the number reader said
 	Given   Value  // the value refused (for a typed one, its text)
+	// Choices are a label band rule's labels, for UnknownLabel.
+	Choices []string
 }
 
 // Error is the English message of records and logs, prefixed by the rule
@@ -47,11 +54,21 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 		}
 		return &ValueError{Rule: r, Problem: p, Value: shown, Limit: limit, Given: v}
 	}
-	if r.Kind.IsBool() {
+	switch r.Form() {
+	case rubric.FormBool:
 		if v.Type != Bool {
 			return bad(NotYesNo, "")
 		}
 		return nil
+	case rubric.FormLabel:
+		if v.Type == Text && slices.Contains(r.Labels(), v.Text) {
+			return nil
+		}
+		e := bad(UnknownLabel, "")
+		e.Choices = r.Labels()
+		return e
+	case rubric.FormList:
+		return validateList(r, v)
 	}
 	if v.Type != Number {
 		return bad(NotANumber, "")
@@ -67,7 +84,7 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 		return nil
 	}
 	switch r.Kind {
-	case rubric.Count:
+	case rubric.Count, rubric.Bonus:
 		if !n.IsInt() {
 			return bad(NotWhole, "")
 		}
@@ -76,7 +93,7 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 			limit = *r.MaxValue
 		}
 		return over(limit)
-	case rubric.Shortfall:
+	case rubric.Shortfall, rubric.Band, rubric.Excess, rubric.Linear:
 		if r.MaxValue != nil {
 			return over(*r.MaxValue)
 		}
@@ -90,6 +107,25 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 		}
 		if n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
 			return bad(NeedsNote, "")
+		}
+	}
+	return nil
+}
+
+// validateList checks a list of amounts against a rule's range: a list,
+// each amount within [lo, hi]; the first amount outside is named.
+func validateList(r *rubric.Rule, v Value) *ValueError {
+	if v.Type != List {
+		shown := v.String()
+		return &ValueError{Rule: r, Problem: NotAList, Value: shown, Given: v}
+	}
+	if len(v.Items) > MaxListItems {
+		return &ValueError{Rule: r, Problem: TooHigh, Value: fmt.Sprint(len(v.Items)), Limit: fmt.Sprint(MaxListItems), Given: v}
+	}
+	lo, hi := r.Range[0], r.Range[1]
+	for _, d := range v.Items {
+		if d < lo || d > hi {
+			return &ValueError{Rule: r, Problem: OutOfRange, Value: d.String(), Limit: lo.String() + "–" + hi.String(), Given: v}
 		}
 	}
 	return nil

@@ -44,9 +44,14 @@ func RangeOver(rb *rubric.Rubric, fs Findings, alternatives map[string][]Finding
 			hi += span.Max
 		}
 		lo, hi = decimal.Min(lo, c.Points), decimal.Min(hi, c.Points)
+		if c.Penalty && c.Cap != nil {
+			lo, hi = decimal.Max2(lo, -*c.Cap), decimal.Max2(hi, -*c.Cap)
+		}
 		rg.Min += lo
 		rg.Max += hi
 	}
+	// The total is never below 0, whatever the penalty categories deduct.
+	rg.Min, rg.Max = decimal.Max2(rg.Min, 0), decimal.Max2(rg.Max, 0)
 	return rg
 }
 

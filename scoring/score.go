@@ -18,7 +18,12 @@ type RuleResult struct {
 	Capped   bool         `json:"capped"` // the rule's own cap bound
 	Group    string       `json:"group,omitempty"`
 	Rule     *rubric.Rule `json:"-"`
-	Steps    int64        `json:"steps,omitempty"` // shortfall: whole steps short of target
+	Steps    int64        `json:"steps,omitempty"` // shortfall: whole steps short of target; excess: whole steps above limit
+	// Stake is what a band or linear rule can deduct at most (the first
+	// band's points; a linear rule's points).
+	Stake decimal.Dec `json:"stake,omitempty"`
+	// Band is the matched band of a band rule, counted from 1.
+	Band int `json:"band,omitempty"`
 }
 
 // GroupResult is how a group of rules sharing a cap scored.
@@ -32,18 +37,22 @@ type GroupResult struct {
 
 // IndicatorResult is how one indicator scored, with every figure behind it.
 type IndicatorResult struct {
-	ID        string        `json:"id"`
-	Max       decimal.Dec   `json:"max"`
-	Bonus     bool          `json:"bonus,omitempty"`
-	Raw       decimal.Dec   `json:"raw"` // sum after rule and group caps
-	Cap       decimal.Dec   `json:"cap"`
-	Deduction decimal.Dec   `json:"deduction"` // after the indicator cap; for a bonus indicator, the bonus earned
-	Capped    bool          `json:"capped"`    // the indicator cap bound
-	Score     decimal.Dec   `json:"score"`
-	Recorded  int           `json:"recorded"` // rules with a value
-	Complete  bool          `json:"complete"` // every rule has a value
-	Rules     []RuleResult  `json:"rules"`
-	Groups    []GroupResult `json:"groups,omitempty"`
+	ID        string      `json:"id"`
+	Max       decimal.Dec `json:"max"`
+	Bonus     bool        `json:"bonus,omitempty"`
+	Raw       decimal.Dec `json:"raw"` // sum after rule and group caps
+	Cap       decimal.Dec `json:"cap"`
+	Deduction decimal.Dec `json:"deduction"` // after the indicator cap; for a bonus indicator, the bonus earned
+	Capped    bool        `json:"capped"`    // the indicator cap bound
+	// Penalty marks an indicator of a penalty category: its Score is its
+	// deduction, negated, off the total; Uncapped when it declares no cap.
+	Penalty  bool          `json:"penalty,omitempty"`
+	Uncapped bool          `json:"uncapped,omitempty"`
+	Score    decimal.Dec   `json:"score"`
+	Recorded int           `json:"recorded"` // rules with a value
+	Complete bool          `json:"complete"` // every rule has a value
+	Rules    []RuleResult  `json:"rules"`
+	Groups   []GroupResult `json:"groups,omitempty"`
 }
 
 // AnyCapBound reports whether a rule, group or the indicator cap bound.
@@ -66,12 +75,14 @@ func (ir *IndicatorResult) AnyCapBound() bool {
 
 // CategoryResult is a category's score out of its points.
 type CategoryResult struct {
-	ID         string            `json:"id"`
-	Title      string            `json:"title"`
-	Bonus      bool              `json:"bonus,omitempty"`
-	Score      decimal.Dec       `json:"score"`
-	Max        decimal.Dec       `json:"max"`
-	Capped     bool              `json:"capped,omitempty"` // bonus category: its points bound the bonus
+	ID     string      `json:"id"`
+	Title  string      `json:"title"`
+	Bonus  bool        `json:"bonus,omitempty"`
+	Score  decimal.Dec `json:"score"`
+	Max    decimal.Dec `json:"max"`
+	Capped bool        `json:"capped,omitempty"` // bonus category: its points bound the bonus; penalty category: its cap bound the deductions
+	// Penalty marks a 扣分项 category: Score is its deductions, negated.
+	Penalty    bool              `json:"penalty,omitempty"`
 	Indicators []IndicatorResult `json:"indicators"`
 }
 
@@ -86,17 +97,30 @@ type Progress struct {
 
 // Result is a whole assessment's score.
 type Result struct {
-	Base       decimal.Dec      `json:"base"`
-	BaseMax    decimal.Dec      `json:"base_max"`
-	Bonus      decimal.Dec      `json:"bonus"`
-	BonusMax   decimal.Dec      `json:"bonus_max"`
-	Total      decimal.Dec      `json:"total"`
+	Base     decimal.Dec `json:"base"`
+	BaseMax  decimal.Dec `json:"base_max"`
+	Bonus    decimal.Dec `json:"bonus"`
+	BonusMax decimal.Dec `json:"bonus_max"`
+	// Penalty is the deductions of the penalty categories, off the total.
+	Penalty decimal.Dec `json:"penalty,omitempty"`
+	// Total is base + bonus − penalty, never below 0.
+	Total decimal.Dec `json:"total"`
+	// Grade is the 等次 the total earns (the last grade when vetoed); ""
+	// when the rubric has no grades.
+	Grade string `json:"grade,omitempty"`
+	// VetoedBy lists the veto rules recorded true (一票否决), in rubric
+	// order: the grade is then the last one and the unit ranks below every
+	// unvetoed unit, whatever its total.
+	VetoedBy   []string         `json:"vetoed_by,omitempty"`
 	Categories []CategoryResult `json:"categories"`
 	Progress   Progress         `json:"progress"`
 	// Range is set while conflicts are open: the span the total can take
 	// across the conflicting values (see RangeOver).
 	Range *Range `json:"range,omitempty"`
 }
+
+// Vetoed reports whether a veto rule failed the assessment.
+func (res *Result) Vetoed() bool { return len(res.VetoedBy) > 0 }
 
 // Indicator returns the result of one indicator.
 func (res *Result) Indicator(id string) (*IndicatorResult, bool) {
@@ -173,7 +197,7 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 		// whole structs: a struct copy into the heap pays a write barrier on
 		// every pointer it holds while the collector runs.
 		cr := &res.Categories[ci]
-		cr.ID, cr.Title, cr.Bonus, cr.Max = c.ID, c.Title, c.Bonus, c.Points
+		cr.ID, cr.Title, cr.Bonus, cr.Penalty, cr.Max = c.ID, c.Title, c.Bonus, c.Penalty, c.Points
 		cr.Indicators = take(&sc.indicators, len(c.Indicators))
 		var sum decimal.Dec
 		for ii := range c.Indicators {
@@ -192,6 +216,15 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 			}
 		}
 		cr.Score = sum
+		if c.Penalty {
+			ded := -sum
+			if c.Cap != nil && ded > *c.Cap {
+				ded, cr.Capped = *c.Cap, true
+			}
+			cr.Score = -ded
+			res.Penalty += ded
+			continue
+		}
 		if sum > c.Points {
 			cr.Score, cr.Capped = c.Points, true
 		}
@@ -203,7 +236,9 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 			res.BaseMax += c.Points
 		}
 	}
-	res.Total = res.Base + res.Bonus
+	res.Total = decimal.Max2(res.Base+res.Bonus-res.Penalty, 0)
+	res.VetoedBy = vetoes(res)
+	res.Grade = rb.GradeOf(res.Total, res.Vetoed())
 	return res, valid && matched == len(fs)
 }
 
@@ -212,13 +247,14 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 // finding in fs, and whether Validate accepts all of them.
 func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *rubric.Indicator, fs Findings) (matched int, valid bool) {
 	valid = true
-	ir.ID, ir.Max, ir.Bonus, ir.Cap = ind.ID, ind.Points, c.Bonus, ind.IndicatorCap()
+	ir.ID, ir.Max, ir.Bonus, ir.Cap, ir.Penalty = ind.ID, ind.Points, c.Bonus, ind.IndicatorCap(), c.Penalty
+	ir.Uncapped = c.Penalty && ind.Cap == nil
 	ir.Rules = take(&sc.rules, len(ind.Rules))
 	values := take(&sc.values, len(ind.Rules))
 	for ri := range ind.Rules {
 		r := &ind.Rules[ri]
 		rr := &ir.Rules[ri]
-		rr.ID, rr.Kind, rr.Cap, rr.Rule = r.ID, r.Kind, r.Cap, r
+		rr.ID, rr.Kind, rr.Cap, rr.Rule, rr.Stake = r.ID, r.Kind, r.Cap, r, r.Stake(ind)
 		if g := ind.GroupOf(r.ID); g != nil {
 			rr.Group = g.ID
 		}
@@ -231,6 +267,7 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 			values[ri] = f.Value
 			rr.Recorded, rr.Value, rr.Note = true, &values[ri], f.Note
 			rr.Raw, rr.Steps = ruleRaw(ind, r, f.Value)
+			rr.Band = bandOf(r, f.Value)
 			ir.Recorded++
 		}
 		rr.Amount = rr.Raw
@@ -267,12 +304,15 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	}
 	ir.Raw = raw
 	ir.Deduction = raw
-	if raw > ir.Cap {
+	if raw > ir.Cap && !ir.Uncapped {
 		ir.Deduction, ir.Capped = ir.Cap, true
 	}
-	if c.Bonus {
+	switch {
+	case c.Penalty:
+		ir.Score = -ir.Deduction
+	case c.Bonus:
 		ir.Score = ir.Deduction
-	} else {
+	default:
 		ir.Score = decimal.Max2(ind.Points-ir.Deduction, 0)
 	}
 	return matched, valid
@@ -281,13 +321,50 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 // ruleRaw is a rule's deduction (or bonus) for a value, rounded half-up to
 // 0.01, before any cap; for shortfall rules also the whole steps short.
 func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v Value) (decimal.Dec, int64) {
+	switch r.Form() {
+	case rubric.FormList:
+		var sum decimal.Dec
+		for _, d := range v.Items {
+			sum += d
+		}
+		return sum.RoundCents(), 0
+	case rubric.FormLabel:
+		if b, ok := r.MatchBand(0, v.Text, true); ok {
+			return r.Stake(ind) - b.Points, 0
+		}
+		return 0, 0
+	}
 	switch r.Kind {
-	case rubric.Flag, rubric.Bonus:
+	case rubric.Flag:
+		if v.Bool {
+			return *r.Amount, 0
+		}
+	case rubric.Bonus:
+		if r.PerItem {
+			return r.Amount.MulInt(v.Num.IntPart()), 0
+		}
 		if v.Bool {
 			return *r.Amount, 0
 		}
 	case rubric.Count:
 		return r.Amount.MulInt(v.Num.IntPart()), 0
+	case rubric.Band:
+		if b, ok := r.MatchBand(v.Num, "", false); ok {
+			return r.Stake(ind) - b.Points, 0
+		}
+	case rubric.Excess:
+		if v.Num > *r.Limit {
+			steps := decimal.FloorDiv(v.Num-*r.Limit, *r.Step)
+			return r.Amount.MulInt(steps), steps
+		}
+	case rubric.Linear:
+		stake := r.Stake(ind)
+		switch {
+		case v.Num <= *r.From:
+			return stake, 0
+		case v.Num < *r.To:
+			return decimal.MulDivRoundCents(stake, *r.To-v.Num, *r.To-*r.From), 0
+		}
 	case rubric.Shortfall:
 		if v.Num < *r.Target {
 			steps := decimal.FloorDiv(*r.Target-v.Num, *r.Step)
@@ -306,4 +383,37 @@ func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v Value) (decimal.Dec, int64
 		return v.Num.RoundCents(), 0
 	}
 	return 0, 0
+}
+
+// bandOf is the band, counted from 1, a band rule's value falls in; 0 for
+// any other rule or no match.
+func bandOf(r *rubric.Rule, v Value) int {
+	if r.Kind != rubric.Band {
+		return 0
+	}
+	for i, b := range r.Bands {
+		if r.LabelBands() {
+			if v.Type == Text && b.Label == v.Text {
+				return i + 1
+			}
+		} else if v.Type == Number && (b.Min == nil || v.Num >= *b.Min) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// vetoes lists the veto rules recorded true, in rubric order.
+func vetoes(res *Result) []string {
+	var out []string
+	for ci := range res.Categories {
+		for ii := range res.Categories[ci].Indicators {
+			for _, rr := range res.Categories[ci].Indicators[ii].Rules {
+				if rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == Bool && rr.Value.Bool {
+					out = append(out, rr.ID)
+				}
+			}
+		}
+	}
+	return out
 }

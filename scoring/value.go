@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,16 +25,31 @@ const (
 	Bool
 	Number
 	Text
+	// List is a list of exact amounts, one per instance, for a rule with
+	// a range (每起扣1-2分); in JSON an array of numbers.
+	List
 )
 
-// Value is one recorded value: a boolean for flag and bonus rules, a number
-// for every other kind.
+// Value is one recorded value: a boolean for flag, veto and bonus rules, a
+// list of amounts for a rule with a range, a label (Text) for a label band
+// rule, a number for every other kind.
 type Value struct {
 	Type ValueType
 	Bool bool
 	Num  decimal.Dec
 	Text string
+	// Items are the amounts of a List value.
+	Items []decimal.Dec
 }
+
+// ListValue returns a list of amounts (an empty list records that there was
+// no instance).
+func ListValue(items ...decimal.Dec) Value {
+	return Value{Type: List, Items: append([]decimal.Dec{}, items...)}
+}
+
+// TextValue returns a text value: the label of a label band rule.
+func TextValue(s string) Value { return Value{Type: Text, Text: s} }
 
 // BoolValue returns a boolean value.
 func BoolValue(b bool) Value { return Value{Type: Bool, Bool: b} }
@@ -53,6 +69,11 @@ func (v Value) String() string {
 		return v.Num.String()
 	case Text:
 		return v.Text
+	case List:
+		if len(v.Items) == 0 {
+			return "[]"
+		}
+		return strings.Join(listTexts(v.Items), ",")
 	}
 	return ""
 }
@@ -69,6 +90,8 @@ func (v Value) Equal(o Value) bool {
 		return v.Num == o.Num
 	case Text:
 		return v.Text == o.Text
+	case List:
+		return slices.Equal(v.Items, o.Items)
 	}
 	return true
 }
@@ -82,6 +105,8 @@ func (v Value) MarshalJSON() ([]byte, error) {
 		return []byte(v.Num.String()), nil
 	case Text:
 		return json.Marshal(v.Text)
+	case List:
+		return []byte("[" + strings.Join(listTexts(v.Items), ",") + "]"), nil
 	}
 	return []byte("null"), nil
 }
@@ -101,6 +126,12 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		*v = Value{Type: Text, Text: s}
+	case len(t) > 0 && t[0] == '[':
+		items, err := unmarshalList(t)
+		if err != nil {
+			return err
+		}
+		*v = Value{Type: List, Items: items}
 	case len(t) > 0 && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9')):
 		if bytes.ContainsAny(t, "eE") {
 			return fmt.Errorf("number %s: write it without an exponent", t)
@@ -111,7 +142,7 @@ func (v *Value) UnmarshalJSON(b []byte) error {
 		}
 		*v = NumValue(d)
 	default:
-		return fmt.Errorf("expected true, false or a number, got %s", t)
+		return fmt.Errorf("expected true, false, a number, a label or a list of amounts, got %s", t)
 	}
 	return nil
 }

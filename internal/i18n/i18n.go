@@ -48,6 +48,8 @@ type Labels struct {
 	Readiness Readiness
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
+	// Rules is the wording of grades, vetoes and the rule kinds beyond the seed's.
+	Rules RuleWords
 	// Help is the wording of kaohe --help.
 	Help HelpWords
 	// RubricShow is the wording of kaohe rubric show.
@@ -157,7 +159,7 @@ type UI struct {
 // that is not Chinese gets English.
 func For(lang string) *Labels {
 	if strings.HasPrefix(strings.ToLower(lang), "zh") {
-		return chinese()
+		return withRuleLanguageWords(chinese())
 	}
 	return english()
 }
@@ -175,6 +177,7 @@ func chinese() *Labels {
 		Kind: map[string]string{
 			"flag": "是否", "count": "计数", "shortfall": "差额", "ratio": "比例",
 			"convert": "折算", "discretion": "酌情", "bonus": "加分",
+			"band": "档次", "veto": "否决", "excess": "超限", "linear": "线性",
 		},
 		Usage:  "用法",
 		Target: "目标", Full: "满分", Cap: "最多扣", Step: "每",
@@ -288,6 +291,7 @@ func chinese() *Labels {
 		Report:     chineseReport(),
 		Help:       chineseHelp(),
 		RubricShow: chineseRubricShow(),
+		Rules:      chineseRuleWords(),
 	}
 }
 
@@ -304,6 +308,7 @@ func english() *Labels {
 		Kind: map[string]string{
 			"flag": "flag", "count": "count", "shortfall": "shortfall", "ratio": "ratio",
 			"convert": "convert", "discretion": "discretion", "bonus": "bonus",
+			"band": "band", "veto": "veto", "excess": "excess", "linear": "linear",
 		},
 		Usage:  "Usage",
 		Target: "target", Full: "full", Cap: "cap", Step: "per",
@@ -412,6 +417,7 @@ func english() *Labels {
 		Report:     englishReport(),
 		Help:       englishHelp(),
 		RubricShow: englishRubricShow(),
+		Rules:      englishRuleWords(),
 	}
 }
 

@@ -1,0 +1,80 @@
+package scoring
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/figure"
+)
+
+// MaxListItems bounds a list value: no inspection finds a thousand
+// instances of one clause, so a longer list is a mistake.
+const MaxListItems = 1000
+
+// listTexts writes each amount exactly.
+func listTexts(items []decimal.Dec) []string {
+	out := make([]string, len(items))
+	for i, d := range items {
+		out[i] = d.String()
+	}
+	return out
+}
+
+// unmarshalList reads a JSON array of numbers exactly, never via float64.
+func unmarshalList(t []byte) ([]decimal.Dec, error) {
+	dec := json.NewDecoder(bytes.NewReader(t))
+	dec.UseNumber()
+	var raw []json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return nil, fmt.Errorf("a list of amounts: %v", err)
+	}
+	if len(raw) > MaxListItems {
+		return nil, fmt.Errorf("a list of %d amounts; at most %d", len(raw), MaxListItems)
+	}
+	items := make([]decimal.Dec, 0, len(raw))
+	for i, m := range raw {
+		s := string(bytes.TrimSpace(m))
+		if s == "" || !(s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) {
+			return nil, fmt.Errorf("a list of amounts: item %d is %s, not a number", i+1, s)
+		}
+		if strings.ContainsAny(s, "eE") {
+			return nil, fmt.Errorf("a list of amounts: item %d, %s: write it without an exponent", i+1, s)
+		}
+		d, err := decimal.Parse(s)
+		if err != nil {
+			return nil, fmt.Errorf("a list of amounts: item %d: %v", i+1, err)
+		}
+		items = append(items, d)
+	}
+	return items, nil
+}
+
+// listSeparators are what inspectors put between amounts: commas
+// (half- and full-width), the enumeration comma, semicolons and spaces.
+const listSeparators = ",，、;； \t　"
+
+// parseList reads amounts typed as inspectors write them: "2,3.5",
+// "２，３.５", "2、3.5", or a JSON-like "[2, 3.5]"; "[]" or "" is no
+// instance. Each amount is a figure (full-width digits, 万). It returns the
+// text of the first part that is no figure, with the reader's error.
+func parseList(text string) ([]decimal.Dec, string, error) {
+	t := strings.TrimSpace(text)
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "["), "［")
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "]"), "］")
+	parts := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(listSeparators, r) })
+	if len(parts) > MaxListItems {
+		return nil, "", fmt.Errorf("a list of %d amounts; at most %d", len(parts), MaxListItems)
+	}
+	items := make([]decimal.Dec, 0, len(parts))
+	for _, p := range parts {
+		d, err := figure.Parse(p)
+		if err != nil {
+			return nil, p, err
+		}
+		items = append(items, d)
+	}
+	return items, "", nil
+}
