@@ -33,7 +33,7 @@ func TestScorePaneShowsGradeAndVeto(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Record(id, a.ID, store.Set("2.2.a", scoring.BoolValue(true), ""), store.Set("4.1.a", scoring.NumValue(2_000_000), "")); err != nil {
+	if _, err := s.Record(id, a.ID, store.SetRule("2.2.a", scoring.BoolValue(true), ""), store.SetRule("4.1.a", scoring.NumValue(2_000_000), "")); err != nil {
 		t.Fatal(err)
 	}
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
