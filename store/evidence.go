@@ -287,7 +287,7 @@ func (st *State) Attachments(subject string) []Attachment {
 func (st *State) FindAttachment(subject, prefix string) (Attachment, error) {
 	prefix = strings.ToLower(prefix)
 	if len(prefix) < 6 {
-		return Attachment{}, i18n.Errorf("give at least 6 hex digits of the file's sha256 (kaohe evidence %s lists them)", st.Assessment.Label())
+		return Attachment{}, subjectRefusal(CodeShortHash, st.Assessment.Label(), "give at least 6 hex digits of the file's sha256")
 	}
 	var found []Attachment
 	for _, a := range st.Attachments(subject) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -466,7 +465,7 @@ func packedNullable(col string) string {
 
 // errUnreadableRecord is a packed record that does not read back: a NULL
 // where text belongs, or text SQLite does not hold as UTF-8.
-var errUnreadableRecord = errors.New("a record that does not read back (a NULL where text belongs, or text not stored as UTF-8): the file was edited outside kaohe")
+var errUnreadableRecord error = refusalOf(CodeUnreadable, "a record that does not read back (a NULL where text belongs, or text not stored as UTF-8): the file was edited outside kaohe")
 
 // packedReader reads "LENGTH:TEXT" fields.
 type packedReader struct {

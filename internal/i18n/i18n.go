@@ -44,6 +44,8 @@ type Labels struct {
 	Workbench Workbench
 	// Report is the wording of reports and of totals everywhere.
 	Report ReportWords
+	// Hints say how to proceed after a store refusal, per front end.
+	Hints RefusalHints
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -283,6 +285,7 @@ func chinese() *Labels {
 		},
 		Workbench: chineseWorkbench(),
 		Report:    chineseReport(),
+		Hints:     chineseHints(),
 	}
 }
 
@@ -407,6 +410,7 @@ func english() *Labels {
 		},
 		Workbench: englishWorkbench(),
 		Report:    englishReport(),
+		Hints:     englishHints(),
 	}
 }
 

@@ -11,12 +11,14 @@ import (
 )
 
 // Every message kaohe makes in English for later wording has its Chinese
-// wording in refusals.go: the store's refusals (each invalid call's
-// format) and the messages of every package made with i18n.Errorf, so a
+// wording in refusals.go: the store's refusals (the format of each call
+// of a Refusal's constructors) and the messages of every package made with i18n.Errorf, so a
 // Chinese user never reads one in English. One scan of the sources serves
 // both, so a new message without its wording fails here.
 func TestEveryMessageHasChineseWording(t *testing.T) {
 	zh := For("zh").Report.Refusals
+	// The store's constructors of a Refusal, by where their format is.
+	storeRefusals := map[string]int{"invalid": 0, "refusalOf": 1, "subjectRefusal": 2, "fileRefusal": 3}
 	fset := token.NewFileSet()
 	refusals, messages := 0, 0
 	for _, dir := range []string{"../../store", "../../cmd/kaohe", "../../report", "../../rubric", "../../tui"} {
@@ -36,17 +38,18 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 					return true
 				}
 				switch fn := call.Fun.(type) {
-				case *ast.Ident: // the store's invalid(format, …)
-					if !inStore || fn.Name != "invalid" {
+				case *ast.Ident: // the store's refusals: invalid(format, …), refusalOf(code, format, …), …
+					at, isRefusal := storeRefusals[fn.Name]
+					if !inStore || !isRefusal || len(call.Args) <= at {
 						return true
 					}
-					lit, ok := call.Args[0].(*ast.BasicLit)
+					lit, ok := call.Args[at].(*ast.BasicLit)
 					if !ok {
 						return true
 					}
 					format, _ := strconv.Unquote(lit.Value)
 					refusals++
-					if format != "%s" && zh[format] == "" {
+					if format != "%s" && format != "" && zh[format] == "" {
 						t.Errorf("%s: refusal %q has no Chinese wording in internal/i18n/refusals.go", fset.Position(call.Pos()), format)
 					}
 				case *ast.SelectorExpr: // i18n.Errorf(format, …)
