@@ -62,12 +62,12 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	if err := s.migrate(); err != nil {
 		s.db.Close()
-		var old *staleSchemaError
-		if errors.As(err, &old) {
+		var old *Refusal
+		if errors.As(err, &old) && old.Code == CodeStaleSchema {
 			// Reading an older schema needs an upgrade first.
 			opts.ReadOnly = false
 			if err := checkWritable(path); err != nil {
-				return nil, fileErr(path, fmt.Sprintf("made by an older kaohe (schema %d) and read-only, so it cannot be upgraded to schema %d: %s", old.version, SchemaVersion, err.(*Refusal).detail()), err)
+				return nil, fileErr(path, fmt.Sprintf("made by an older kaohe (schema %d) and read-only, so it cannot be upgraded to schema %d: %s", old.Args[0], SchemaVersion, err.(*Refusal).detail()), err)
 			}
 			return Open(path, opts)
 		}

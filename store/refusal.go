@@ -61,6 +61,7 @@ const (
 	CodeBlobMismatch                     // evidence bytes that do not hash to their name (Subject: the sha256)
 	CodeUnreadable                       // a record that does not read back: the file was edited outside kaohe
 	CodeCheckpoint                       // a warning: the closing checkpoint failed after everything was saved
+	CodeStaleSchema                      // a read-only open of a schema older than this build's (Open upgrades it)
 	CodeMergeRefused                     // a merge source the merge will not take (Path: the source; Subject: the record at fault)
 )
 

@@ -60,6 +60,7 @@ func chineseRefusals() map[string]string {
 		"%s has %d records, so it is not withdrawn; if it really was a mistake, it can be withdrawn all the same (kept in history)": "%s 已有 %d 条记录，不能直接撤回；确属误建的，仍可强制撤回（会记入历史）",
 		"cannot find the user's data directory (HOME/AppData unset); give the database's path, or set KAOHE_DB":                     "找不到用户数据文件夹（未设置 HOME/AppData）；请给出数据库的路径，或设置 KAOHE_DB",
 		"the assessment is not ready to be signed": "该考核尚不能签字",
+		"schema %d needs an upgrade":               "结构版本 %d 需要升级",
 		"database in use":                          "数据库正被占用",
 		"in use by another program (another kaohe, or a sqlite3 shell) that did not let go within 10 seconds; nothing was changed: try again when it has finished": "正被另一个程序（另一个 kaohe，或 sqlite3 命令行）占用，10 秒内没有释放；未做任何修改，请等它结束后重试",
 		"cannot save: the database was opened read-only (for a command that only reads)":                                                                           "无法保存：数据库以只读方式打开（用于只读的命令）",

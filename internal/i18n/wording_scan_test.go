@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,13 +13,17 @@ import (
 
 // Every message kaohe makes in English for later wording has its Chinese
 // wording in refusals.go: the store's refusals (the format of each call
-// of a Refusal's constructors) and the messages of every package made with i18n.Errorf, so a
-// Chinese user never reads one in English. One scan of the sources serves
-// both, so a new message without its wording fails here.
+// of a Refusal's constructors, which names no command nor flag) and the
+// messages of every package made with i18n.Errorf, so a Chinese user never
+// reads one in English. One scan of the sources serves both, so a new
+// message without its wording fails here.
 func TestEveryMessageHasChineseWording(t *testing.T) {
 	zh := For("zh").Report.Refusals
 	// The store's constructors of a Refusal, by where their format is.
 	storeRefusals := map[string]int{"invalid": 0, "refusalOf": 1, "subjectRefusal": 2, "fileRefusal": 3}
+	// The command line's verbs and flags, which the store's refusals never
+	// name: the workbench would show them as they are.
+	cliWords := regexp.MustCompile(`kaohe (init|new|list|set|unset|note|import|export|history|sign|reopen|resolve|conflicts|merge|pack|verify|withdraw|whoami|evidence|attach|detach|report|score|where|team)\b|(^|[ (])--[a-z]`)
 	fset := token.NewFileSet()
 	refusals, messages := 0, 0
 	for _, dir := range []string{"../../store", "../../cmd/kaohe", "../../report", "../../rubric", "../../tui"} {
@@ -49,6 +54,9 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 					}
 					format, _ := strconv.Unquote(lit.Value)
 					refusals++
+					if cliWords.MatchString(format) {
+						t.Errorf("%s: refusal %q names a command or a flag: the command line and the workbench add their own hint (internal/i18n/hints.go)", fset.Position(call.Pos()), format)
+					}
 					if format != "%s" && format != "" && zh[format] == "" {
 						t.Errorf("%s: refusal %q has no Chinese wording in internal/i18n/refusals.go", fset.Position(call.Pos()), format)
 					}
