@@ -390,7 +390,7 @@ func unpackHeads(out []*Revision, slab *revisionSlab, aid, packed string) ([]*Re
 func (p *packedReader) revision(slab *revisionSlab, assessmentID string) (*Revision, error) {
 	r := slab.revision()
 	r.Assessment = assessmentID
-	if err := readRevision(r, p, true, slab.value); err != nil {
+	if err := readRevision(r, p, true, slab); err != nil {
 		return nil, err
 	}
 	return r, nil
