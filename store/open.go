@@ -23,10 +23,10 @@ const roPragmas = "mode=ro&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_
 // Open opens the kaohe database at path, creating it (mode 0600, with its
 // folder) when missing. An existing file is checked before use: it must be
 // SQLite, kaohe's, of a known schema, whole, and pass quick_check, and a
-// -wal beside it must be a WAL; otherwise a *FileError names the file and
+// -wal beside it must be a WAL; otherwise a *Refusal names the file and
 // the problem and the file is not touched. A file another process holds
-// locked for longer than the busy timeout is a *FileError wrapping ErrBusy,
-// which says the file is in use and does not blame it.
+// locked for longer than the busy timeout is a Refusal of CodeBusy
+// (errors.Is ErrBusy), which says the file is in use and does not blame it.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
