@@ -197,10 +197,12 @@ func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
 	p, err := rb.CheckPeriod(a.Period)
 	switch {
 	case err != nil:
-		return &Refusal{Code: CodePeriodForm, Subject: a.ID, Format: "%v; in the file it came from, re-record its findings under a period of that form, withdraw it and merge again", Args: []any{err}, Err: err}
+		r := subjectRefusal(CodePeriodForm, a.ID, "%v; in the file it came from, re-record its findings under a period of that form, withdraw it and merge again", err)
+		r.Err = err
+		return r
 	case p != a.Period:
-		return &Refusal{Code: CodePeriodForm, Subject: a.ID, Format: "its period %q is written %q everywhere else; in the file it came from, re-record its findings under %s/%s, withdraw it and merge again",
-			Args: []any{a.Period, p, a.Unit, p}}
+		return subjectRefusal(CodePeriodForm, a.ID, "its period %q is written %q everywhere else; in the file it came from, re-record its findings under %s/%s, withdraw it and merge again",
+			a.Period, p, a.Unit, p)
 	}
 	return nil
 }
