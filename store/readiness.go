@@ -34,4 +34,4 @@ func (e *IncompleteError) Error() string {
 }
 
 // Unwrap marks the error as a refusal.
-func (e *IncompleteError) Unwrap() error { return errInvalid }
+func (e *IncompleteError) Unwrap() error { return errIncomplete }

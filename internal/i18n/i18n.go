@@ -50,6 +50,8 @@ type Labels struct {
 	Help HelpWords
 	// RubricShow is the wording of kaohe rubric show.
 	RubricShow RubricShow
+	// Hints say how to proceed after a store refusal, per front end.
+	Hints RefusalHints
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -293,6 +295,7 @@ func chinese() *Labels {
 		Help:       chineseHelp(),
 		RubricShow: chineseRubricShow(),
 		Rules:      chineseRuleWords(),
+		Hints:      chineseHints(),
 	}
 }
 
@@ -421,6 +424,7 @@ func english() *Labels {
 		Help:       englishHelp(),
 		RubricShow: englishRubricShow(),
 		Rules:      englishRuleWords(),
+		Hints:      englishHints(),
 	}
 }
 
