@@ -94,7 +94,6 @@ func (s *Store) States() ([]*State, error) {
 	return out, fillCreators(s.db, out)
 }
 
-
 // loadRevisions reads revisions (with their parents) matching a WHERE clause
 // on alias r.
 func loadRevisions(db q, where string, args ...any) ([]*Revision, error) {
