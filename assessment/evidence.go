@@ -133,12 +133,17 @@ func (st *State) Attachments(subject string) []Attachment {
 	return out
 }
 
+// ErrShortHash is a file named by fewer than 6 hex digits of its sha256:
+// too few to pick one file safely. Front ends add where the hashes are
+// listed.
+var ErrShortHash error = i18n.Errorf("give at least 6 hex digits of the file's sha256")
+
 // FindAttachment finds one live attachment by a prefix of its hash (at
 // least 6 hex digits), optionally on one subject.
 func (st *State) FindAttachment(subject, prefix string) (Attachment, error) {
 	prefix = strings.ToLower(prefix)
 	if len(prefix) < 6 {
-		return Attachment{}, i18n.Errorf("give at least 6 hex digits of the file's sha256 (kaohe evidence %s lists them)", st.Assessment.Label())
+		return Attachment{}, ErrShortHash
 	}
 	var found []Attachment
 	for _, a := range st.Attachments(subject) {

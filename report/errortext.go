@@ -2,7 +2,6 @@ package report
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -13,7 +12,7 @@ import (
 // ErrorText is err's message in l's language, for the command line and
 // the workbench alike: the first error along its chain that kaohe worded
 // in English and l words otherwise (an i18n.Errorf message, a store
-// refusal by its format and arguments, a sentinel by its message) is
+// refusal by its code, format and arguments, a sentinel by its message) is
 // replaced, in place, by l's wording; the rest (file names, prefixes)
 // stays as it is. A value or finding scoring refused is worded as
 // FindingProblem words it, a sign-off refused as incomplete as NotReady
@@ -41,13 +40,7 @@ func refusal(l *i18n.Labels, e error) string {
 		return NotReady(l, e)
 	}
 	if m, ok := e.(interface{ In(*i18n.Labels) string }); ok {
-		return m.In(l) // i18n.Message, store.DiskError, rubric.PeriodError
-	}
-	if format, args, ok := store.Wording(e); ok {
-		if w := l.Report.Refusals[format]; w != "" {
-			return fmt.Sprintf(w, args...)
-		}
-		return ""
+		return m.In(l) // i18n.Message, store.Refusal, rubric.PeriodError
 	}
 	return l.Report.Refusals[e.Error()]
 }

@@ -18,7 +18,7 @@ func TestErrorTextWordsTheChain(t *testing.T) {
 		err  error
 		want string
 	}{
-		{fmt.Errorf("吉首市/2021: %w", store.ErrSigned), "吉首市/2021: 该考核已签字；修改之前请先重新打开（kaohe reopen 考核 --reason 理由）"},
+		{fmt.Errorf("吉首市/2021: %w", store.ErrSigned), "吉首市/2021: 该考核已签字；修改之前请先重新打开"},
 		{i18n.Errorf("give the output file: -o FILE"), "请给出输出文件：-o 文件"},
 		{fmt.Errorf("x.db: %w", i18n.Errorf("%s: the workbook's name must end in .xlsx", "a.txt")), "x.db: a.txt：工作簿文件名必须以 .xlsx 结尾"},
 		{fmt.Errorf("disk full"), "disk full"},

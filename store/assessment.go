@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -137,7 +136,9 @@ func (s *Store) Find(ref string) (Assessment, error) {
 	}
 	switch len(matches) {
 	case 0:
-		return Assessment{}, i18n.Errorf("no assessment %q in %s (kaohe list shows them; create one with kaohe new UNIT PERIOD)", ref, s.path)
+		r := refusalOf(CodeNoAssessment, "no assessment %q in %s", ref, s.path)
+		r.Subject = ref
+		return Assessment{}, r
 	case 1:
 		return matches[0], nil
 	}
@@ -167,17 +168,14 @@ func (s *Store) tx(fn func(*sql.Tx) error) error {
 }
 
 // writeTx runs fn in a write transaction (tx) and tells what stopped it: a
-// refusal on the change's merits (IsRefusal, no inspector, a rubric that
-// differs from the stored one) is returned as it is; anything else is the
-// database's, the folder's or the disk's doing and is worded by writeErr.
+// Refusal is returned as it is; anything else is the database's, the
+// folder's or the disk's doing and is classified by its code (writeErr).
 // It is the one place the writes that record findings classify a failure.
 func (s *Store) writeTx(fn func(*sql.Tx) error) error {
-	err := s.tx(fn)
-	var rc *RubricConflictError
-	if err == nil || IsRefusal(err) || errors.Is(err, ErrNoInspector) || errors.As(err, &rc) {
-		return err
+	if err := s.tx(fn); err != nil {
+		return s.writeErr(err)
 	}
-	return s.writeErr(err)
+	return nil
 }
 
 // checkMergedPeriod refuses, at merge, an assessment whose period is not
@@ -188,10 +186,12 @@ func checkMergedPeriod(rb *rubric.Rubric, a Assessment) error {
 	p, err := rb.CheckPeriod(a.Period)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%v; in the file it came from, re-record its findings under a period of that form (kaohe export, kaohe new, kaohe import), withdraw it (kaohe withdraw ID --force) and merge again", err)
+		r := subjectRefusal(CodePeriodForm, a.ID, "%v; in the file it came from, re-record its findings under a period of that form, withdraw it and merge again", err)
+		r.Err = err
+		return r
 	case p != a.Period:
-		return fmt.Errorf("its period %q is written %q everywhere else; in the file it came from, re-record its findings under %s/%s (kaohe export, kaohe new, kaohe import), withdraw it (kaohe withdraw %s --force) and merge again",
-			a.Period, p, a.Unit, p, ShortID(a.ID, 12))
+		return subjectRefusal(CodePeriodForm, a.ID, "its period %q is written %q everywhere else; in the file it came from, re-record its findings under %s/%s, withdraw it and merge again",
+			a.Period, p, a.Unit, p)
 	}
 	return nil
 }
@@ -203,29 +203,23 @@ func withdrawnIn(db q) (map[string]bool, error) {
 	return idSet(db, "SELECT DISTINCT assessment_id FROM revision WHERE subject = ?", SubjectWithdrawn)
 }
 
-// WithdrawRecordedError refuses to withdraw an assessment in which
-// something is recorded, unless forced.
-type WithdrawRecordedError struct {
-	Assessment Assessment
-	Revisions  int
+// withdrawRecordedErr refuses to withdraw an assessment in which n
+// revisions are recorded, unless forced (CodeWithdrawRecorded: Subject is
+// the assessment's ID; the arguments its label and n).
+func withdrawRecordedErr(a Assessment, n int) *Refusal {
+	r := refusalOf(CodeWithdrawRecorded, "%s has %d records, so it is not withdrawn; if it really was a mistake, it can be withdrawn all the same (kept in history)", a.Label(), n)
+	r.Subject = a.ID
+	return r
 }
 
-// Error says what is recorded and how to withdraw it all the same.
-func (e *WithdrawRecordedError) Error() string {
-	return fmt.Sprintf("%s has %d records, so it is not withdrawn; if it really was a mistake: kaohe withdraw %s --force (kept in history)",
-		e.Assessment.Label(), e.Revisions, e.Assessment.Label())
-}
-
-// Unwrap marks it a refusal of bad input, not a failed write.
-func (e *WithdrawRecordedError) Unwrap() error { return errInvalid }
-
-// ErrAlreadyWithdrawn is a withdrawal of an assessment already withdrawn.
-var ErrAlreadyWithdrawn = invalid("the assessment is already withdrawn")
+// ErrAlreadyWithdrawn matches (errors.Is) a withdrawal of an assessment
+// already withdrawn.
+var ErrAlreadyWithdrawn error = refusalOf(CodeAlreadyWithdrawn, "the assessment is already withdrawn")
 
 // Withdraw withdraws an assessment created by mistake: a revision of
 // SubjectWithdrawn with the reason as its note, kept in history. List,
 // report and the picker leave a withdrawn assessment out. An assessment in
-// which anything is recorded is refused (*WithdrawRecordedError) unless
+// which anything is recorded is refused (CodeWithdrawRecorded) unless
 // force; a signed one must be reopened first.
 func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (*Revision, error) {
 	if id.Inspector == "" {
@@ -245,7 +239,7 @@ func (s *Store) Withdraw(id Identity, assessmentID, reason string, force bool) (
 			return err
 		}
 		if n > 0 && !force {
-			return &WithdrawRecordedError{Assessment: st.Assessment, Revisions: n}
+			return withdrawRecordedErr(st.Assessment, n)
 		}
 		rev, err = s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectWithdrawn, Value: assessment.TextValue(withdrawnValue), Note: reason, Resolve: true})
 		return err

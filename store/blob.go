@@ -24,31 +24,21 @@ type BlobInfo struct {
 	Size   int64  `json:"size"`
 }
 
-// BlobTooLargeError refuses a file above the limit.
-type BlobTooLargeError struct {
-	Path        string
-	Size, Limit int64
+// blobTooLarge refuses a file above the limit (CodeBlobTooLarge),
+// saying how large it is and what the limit is.
+func blobTooLarge(path string, size, limit int64) *Refusal {
+	return fileRefusal(CodeBlobTooLarge, path, nil, "%s is larger than the %s limit for one evidence file; scan or photograph it at a lower resolution, or split it",
+		HumanSize(size), HumanSize(limit))
 }
 
-// Error says how large the file is and what the limit is.
-func (e *BlobTooLargeError) Error() string {
-	return fmt.Sprintf("%s: %s is larger than the %s limit for one evidence file; scan or photograph it at a lower resolution, or split it",
-		e.Path, HumanSize(e.Size), HumanSize(e.Limit))
+// blobMismatch is stored or copied bytes that do not hash to their name
+// (CodeBlobMismatch): damage, or a forgery. It names the file by its hash.
+func blobMismatch(sum, got string) *Refusal {
+	return subjectRefusal(CodeBlobMismatch, sum, "evidence file %s is damaged: its bytes hash to %s", ShortID(sum, 12), ShortID(got, 12))
 }
 
-// BlobMismatchError is stored or copied bytes that do not hash to their
-// name: damage, or a forgery.
-type BlobMismatchError struct {
-	SHA256, Got string
-}
-
-// Error names the file by its hash.
-func (e *BlobMismatchError) Error() string {
-	return fmt.Sprintf("evidence file %s is damaged: its bytes hash to %s", ShortID(e.SHA256, 12), ShortID(e.Got, 12))
-}
-
-// ErrNoBlob is returned for a hash the database holds no bytes for.
-var ErrNoBlob = errors.New("no such evidence file in this database")
+// ErrNoBlob matches (errors.Is) a hash the database holds no bytes for.
+var ErrNoBlob error = refusalOf(CodeNoBlob, "no such evidence file in this database")
 
 // HumanSize is a file size for people: 812 bytes, 64.0 KB, 3.2 MB.
 func HumanSize(n int64) string {
@@ -112,14 +102,14 @@ func checkBlobFile(path string, limit int64) (BlobInfo, error) {
 		return BlobInfo{}, invalid("%s is not a regular file (a folder, a device or a pipe cannot be attached)", path)
 	}
 	if fi.Size() > limit {
-		return BlobInfo{}, &BlobTooLargeError{Path: path, Size: fi.Size(), Limit: limit}
+		return BlobInfo{}, blobTooLarge(path, fi.Size(), limit)
 	}
 	info, err := hashBlobFile(path)
 	if err != nil {
 		return BlobInfo{}, err
 	}
 	if info.Size > limit {
-		return BlobInfo{}, &BlobTooLargeError{Path: path, Size: info.Size, Limit: limit}
+		return BlobInfo{}, blobTooLarge(path, info.Size, limit)
 	}
 	return info, nil
 }
@@ -137,8 +127,7 @@ func storeBlobFile(tx *sql.Tx, path string, info BlobInfo) (bool, error) {
 	}
 	defer f.Close()
 	if err := putBlob(tx, io.LimitReader(f, info.Size+1), info); err != nil {
-		var mm *BlobMismatchError
-		if errors.As(err, &mm) {
+		if CodeOf(err) == CodeBlobMismatch {
 			return false, invalid("%s changed while it was being stored; try again", path)
 		}
 		return false, err
@@ -157,7 +146,7 @@ func (s *Store) HasBlob(sum string) (bool, error) { return hasBlob(s.db, sum) }
 
 // putBlob writes r's bytes as want's chunks inside tx, hashing them on the
 // way: bytes that do not hash to want.SHA256 or are not want.Size long
-// roll the whole transaction back with a *BlobMismatchError.
+// roll the whole transaction back with a blobMismatch refusal (CodeBlobMismatch).
 func putBlob(tx *sql.Tx, r io.Reader, want BlobInfo) error {
 	ins, err := tx.Prepare("INSERT INTO blob_chunk(sha256, seq, data) VALUES (?, ?, ?)")
 	if err != nil {
@@ -174,7 +163,7 @@ func putBlob(tx *sql.Tx, r io.Reader, want BlobInfo) error {
 			h.Write(buf[:n])
 			size += int64(n)
 			if size > want.Size {
-				return &BlobMismatchError{SHA256: want.SHA256, Got: "more bytes than recorded"}
+				return blobMismatch(want.SHA256, "more bytes than recorded")
 			}
 			if _, err := ins.Exec(want.SHA256, seq, buf[:n]); err != nil {
 				return err
@@ -190,14 +179,14 @@ func putBlob(tx *sql.Tx, r io.Reader, want BlobInfo) error {
 	}
 	got := hex.EncodeToString(h.Sum(nil))
 	if got != want.SHA256 || size != want.Size {
-		return &BlobMismatchError{SHA256: want.SHA256, Got: got}
+		return blobMismatch(want.SHA256, got)
 	}
 	_, err = tx.Exec("INSERT INTO blob(sha256, size, chunks) VALUES (?, ?, ?)", want.SHA256, want.Size, seq)
 	return err
 }
 
 // WriteBlob streams the bytes stored under sum to w, re-hashing them: bytes
-// that no longer match their hash are reported with a *BlobMismatchError
+// that no longer match their hash are reported with a blobMismatch refusal (CodeBlobMismatch)
 // (after w has received them; write to a temporary file and rename).
 func (s *Store) WriteBlob(sum string, w io.Writer) (int64, error) {
 	return writeBlob(s.db, sum, w)
@@ -219,7 +208,7 @@ func writeBlob(db q, sum string, w io.Writer) (int64, error) {
 		return n, err
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != sum || n != size {
-		return n, &BlobMismatchError{SHA256: sum, Got: got}
+		return n, blobMismatch(sum, got)
 	}
 	return n, nil
 }

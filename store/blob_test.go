@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -93,9 +94,8 @@ func TestBlobLimit(t *testing.T) {
 	s, _ := openTemp(t)
 	p, _ := writeRandomFile(t, t.TempDir(), "big.pdf", 4096)
 	_, _, err := s.PutBlobFile(p, 1024)
-	var tl *BlobTooLargeError
-	if !errors.As(err, &tl) || tl.Size != 4096 || tl.Limit != 1024 {
-		t.Fatalf("want BlobTooLargeError, got %v", err)
+	if CodeOf(err) != CodeBlobTooLarge || !strings.Contains(err.Error(), "4.0 KB is larger than the 1.0 KB limit") {
+		t.Fatalf("want a refusal of a file too large, got %v", err)
 	}
 	var n int
 	s.db.QueryRow("SELECT count(*) FROM blob_chunk").Scan(&n)
@@ -116,9 +116,8 @@ func TestBlobDamageDetected(t *testing.T) {
 	if _, err := s.db.Exec("UPDATE blob_chunk SET data = zeroblob(10) WHERE sha256 = ? AND seq = 1", info.SHA256); err != nil {
 		t.Fatal(err)
 	}
-	var mm *BlobMismatchError
-	if err := s.CheckBlob(info.SHA256); !errors.As(err, &mm) {
-		t.Fatalf("want BlobMismatchError, got %v", err)
+	if err := s.CheckBlob(info.SHA256); CodeOf(err) != CodeBlobMismatch {
+		t.Fatalf("want a damaged evidence file, got %v", err)
 	}
 	if _, err := s.WriteBlob("00"+info.SHA256[2:], io.Discard); !errors.Is(err, ErrNoBlob) {
 		t.Fatalf("unknown hash: want ErrNoBlob, got %v", err)

@@ -272,7 +272,7 @@ type TeamMember struct {
 // AddTeamMember records that device belongs to name.
 func (s *Store) AddTeamMember(name, device string) error {
 	if !isFingerprint(device) {
-		return invalid("%q is not a device fingerprint (16 hex digits, as kaohe whoami prints it)", device)
+		return refusalOf(CodeBadDevice, "%q is not a device fingerprint (16 hex digits)", device)
 	}
 	// The name as every other door stores it (trimmed, NFC), so that it
 	// matches the names revisions carry.

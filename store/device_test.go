@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/ed25519"
 	"crypto/rand"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -112,8 +111,8 @@ func TestMergeRefusesForgedSignatures(t *testing.T) {
 			defer target.Close()
 			before := dump(t, target)
 			_, err = target.Merge(src)
-			var re *RefusedError
-			if !errors.As(err, &re) || re.Source != src {
+			var re *Refusal
+			if !refusedMerge(err, &re) || re.Path != src {
 				t.Fatalf("want the source refused, got %v", err)
 			}
 			if dump(t, target) != before {

@@ -30,7 +30,7 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 			continue
 		}
 		refuse := func(reason string) error {
-			return &RefusedError{Source: d.path, Record: "evidence file " + ShortID(sum, 12), Reason: reason}
+			return mergeRefusal(d.path, "evidence file "+ShortID(sum, 12), reason)
 		}
 		if d.version < evidenceSchema {
 			return refuse("it is attached but the file holds no evidence bytes")
@@ -48,8 +48,7 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 			return refuse("its recorded size is not plausible")
 		}
 		err = putBlob(tx, &chunkReader{db: d.db, sum: sum, chunks: chunks}, info)
-		var mm *BlobMismatchError
-		if errors.As(err, &mm) {
+		if CodeOf(err) == CodeBlobMismatch {
 			return refuse("its bytes do not match its sha256 (damaged or edited by hand)")
 		}
 		if err != nil {
@@ -65,7 +64,7 @@ func copyEvidence(tx *sql.Tx, d *sourceData, fresh []*Revision) error {
 			return err
 		}
 		if why != "" {
-			return &RefusedError{Source: d.path, Record: "revision " + r.ID, Reason: why}
+			return mergeRefusal(d.path, "revision "+r.ID, why)
 		}
 	}
 	return nil

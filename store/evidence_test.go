@@ -215,8 +215,8 @@ func TestMergeRefusesDamagedEvidence(t *testing.T) {
 		}
 		before := dump(t, ts)
 		_, err = ts.Merge(zp)
-		var re *RefusedError
-		if !errors.As(err, &re) || !strings.Contains(err.Error(), "evidence file") {
+		var re *Refusal
+		if !refusedMerge(err, &re) || !strings.Contains(err.Error(), "evidence file") {
 			t.Fatalf("%s: want refusal naming the evidence file, got %v", damage, err)
 		}
 		if dump(t, ts) != before {

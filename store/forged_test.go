@@ -2,7 +2,6 @@ package store
 
 import (
 	"database/sql"
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -133,8 +132,8 @@ func TestMergeRefusesForgedHistory(t *testing.T) {
 			defer ts.Close()
 			before := dump(t, ts)
 			_, err = ts.Merge(tc.path)
-			var re *RefusedError
-			if !errors.As(err, &re) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want) {
+			var re *Refusal
+			if !refusedMerge(err, &re) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("merge of %s: %v\nwant a refusal naming the file and saying %q", tc.name, err, tc.want)
 			}
 			if dump(t, ts) != before {
@@ -155,8 +154,7 @@ func TestCreateRefusesChangedBuiltinRubric(t *testing.T) {
 	rb := rubric.Default()
 	rb.Title = "改过的标题"
 	_, _, err := s.CreateAssessment(id, rb, "吉首市", "2021")
-	var rc *RubricConflictError
-	if !errors.As(err, &rc) {
+	if CodeOf(err) != CodeRubricConflict {
 		t.Fatalf("a changed rubric with the built-in id and version: %v", err)
 	}
 }
@@ -188,7 +186,7 @@ func TestWriteAfterEndOfTimeClock(t *testing.T) {
 	a := mustNew(t, s, id, "吉首市", "2021")
 	rawInsertAll(t, s, forgedRev(uuidA, a.ID, "1.2.a", "3", "999999999999999.999999"))
 	_, err := s.Record(id, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2")})
-	if err == nil || !strings.Contains(err.Error(), "kaohe verify") {
+	if CodeOf(err) != CodeClockExhausted || !strings.Contains(err.Error(), "no later revision can follow") {
 		t.Fatalf("a write after the end-of-time clock: %v", err)
 	}
 	rep, err := s.Verify()

@@ -49,7 +49,7 @@ func (b builtinRubrics) check(id, version, sum string) string {
 // does not match them.
 func (d *sourceData) checkHistory(now time.Time, builtin builtinRubrics) error {
 	refuse := func(record, format string, args ...any) error {
-		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+		return mergeRefusal(d.path, record, fmt.Sprintf(format, args...))
 	}
 	for _, r := range d.rubrics {
 		if why := builtin.check(r.id, r.version, r.sum); why != "" {

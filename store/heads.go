@@ -2,12 +2,10 @@ package store
 
 import (
 	"database/sql"
-	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // The head table holds, per assessment and subject, the revisions no other
@@ -31,12 +29,14 @@ const (
 // headColumns are scanRevision's columns for a head joined to its revision.
 // A head's own parents are not read: nothing that reads the current state
 // needs them (History loads them), and they would cost as much again.
-const headColumns = `SELECT ` + revisionColumnsOfR + `, ''
+func headColumns() string {
+	return `SELECT ` + revisionColumns("r.") + `, ''
 	FROM head h JOIN revision r ON r.id = h.revision_id `
+}
 
 // headsOf returns the heads of one subject, latest first, inside tx.
 func (s *Store) headsOf(tx *sql.Tx, assessmentID, subject string) ([]*Revision, error) {
-	rows, err := s.query(tx, sqlHeadsOf, assessmentID, subject)
+	rows, err := s.query(tx, sqlHeadsOf(), assessmentID, subject)
 	if err != nil {
 		return nil, err
 	}
@@ -318,14 +318,6 @@ func packedHeadsSQL(where string) string {
 		FROM head h JOIN revision r ON r.id = h.revision_id ` + where + ` GROUP BY h.assessment_id`
 }
 
-// packedRevisionColumns packs the nine columns of revision r that
-// packedReader.revision reads back, in its order.
-func packedRevisionColumns() string {
-	f, value := packedField, packedNullable
-	return f("r.id") + ` || ` + f("r.subject") + ` || ` + value("r.value") + ` || ` +
-		f("r.note") + ` || ` + f("r.inspector") + ` || ` + f("r.device") + ` || ` + f("r.hlc") + ` || ` + f("r.wall") + ` || ` + f("r.hash")
-}
-
 // loadHeads reads the head revisions (without their parents) of one
 // assessment, or of every assessment when assessmentID is "".
 func loadHeads(db q, assessmentID string) ([]*Revision, error) {
@@ -393,30 +385,14 @@ func unpackHeads(out []*Revision, slab *revisionSlab, aid, packed string) ([]*Re
 	return out, p.err
 }
 
-// revision reads the nine packed columns every packed revision starts with
-// (ID, subject, value, note, inspector, device, clock, wall time, hash).
+// revision reads the packed columns every packed revision starts with
+// (readRevision's, without the assessment: assessmentID).
 func (p *packedReader) revision(slab *revisionSlab, assessmentID string) (*Revision, error) {
 	r := slab.revision()
 	r.Assessment = assessmentID
-	r.ID = p.field()
-	r.Subject = p.field()
-	if v, ok := p.nullable(); ok {
-		r.Value = slab.value(v)
+	if err := readRevision(r, p, true, slab); err != nil {
+		return nil, err
 	}
-	r.Note = p.field()
-	r.Inspector = p.field()
-	r.Device = p.field()
-	r.HLC = p.field()
-	wall := p.field()
-	r.Hash = p.field()
-	if p.err != nil {
-		return nil, p.err
-	}
-	t, err := time.Parse(timeFormat, wall)
-	if err != nil {
-		return nil, fmt.Errorf("revision %s: %w", r.ID, err)
-	}
-	r.Wall = t
 	return r, nil
 }
 
@@ -466,7 +442,7 @@ func packedNullable(col string) string {
 
 // errUnreadableRecord is a packed record that does not read back: a NULL
 // where text belongs, or text SQLite does not hold as UTF-8.
-var errUnreadableRecord = errors.New("a record that does not read back (a NULL where text belongs, or text not stored as UTF-8): the file was edited outside kaohe")
+var errUnreadableRecord error = refusalOf(CodeUnreadable, "a record that does not read back (a NULL where text belongs, or text not stored as UTF-8): the file was edited outside kaohe")
 
 // packedReader reads "LENGTH:TEXT" fields.
 type packedReader struct {
@@ -475,6 +451,8 @@ type packedReader struct {
 }
 
 func (p *packedReader) more() bool { return p.err == nil && p.s != "" }
+
+func (p *packedReader) failed() error { return p.err }
 
 func (p *packedReader) nullable() (string, bool) {
 	if strings.HasPrefix(p.s, "-") {

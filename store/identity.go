@@ -28,7 +28,7 @@ type Identity struct {
 func (id Identity) Signs() bool { return id.key != nil }
 
 // ErrNoInspector is returned by writes when no inspector name is set.
-var ErrNoInspector = errors.New("no inspector is set for this database: run `kaohe init --inspector NAME` (or set KAOHE_INSPECTOR)")
+var ErrNoInspector error = refusalOf(CodeNoInspector, "no inspector is set for this database")
 
 // Identity returns the stored inspector and device; override, when not
 // empty, replaces the stored inspector name (KAOHE_INSPECTOR). The device ID

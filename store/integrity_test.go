@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/binary"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,8 +169,8 @@ func TestDamagedWALBesideSourceRefused(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			os.WriteFile(cp+"-wal", bad, 0o600)
 			_, err := ts.Merge(cp)
-			var re *RefusedError
-			if !errors.As(err, &re) || !strings.Contains(err.Error(), cp+"-wal") {
+			var re *Refusal
+			if !refusedMerge(err, &re) || !strings.Contains(err.Error(), cp+"-wal") {
 				t.Fatalf("error %v, want a refusal naming %s-wal", err, cp)
 			}
 			if got, _ := os.ReadFile(cp + "-wal"); string(got) != string(bad) {

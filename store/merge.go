@@ -47,22 +47,6 @@ type StatusChange struct {
 	Now        string    `json:"now"` // the assessment's status after the merge
 }
 
-// RefusedError is a source the merge will not take, naming the file and
-// the record at fault. When any source is refused the target is unchanged.
-type RefusedError struct {
-	Source string
-	Record string
-	Reason string
-}
-
-// Error formats as "SOURCE: RECORD: reason".
-func (e *RefusedError) Error() string {
-	if e.Record == "" {
-		return e.Source + ": " + e.Reason
-	}
-	return e.Source + ": " + e.Record + ": " + e.Reason
-}
-
 // Merge takes the union of the sources' rubrics, assessments and revisions
 // into the store, in one transaction: idempotent, order-free, lossless. Each
 // source is checked before any of it is read (header, application_id,
@@ -144,10 +128,6 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 		return recomputeHeads(tx, w.stale)
 	})
 	if err != nil {
-		var re *RefusedError
-		if errors.As(err, &re) {
-			return nil, err
-		}
 		return nil, s.writeErr(err)
 	}
 	if s.walPending && switchToWAL(s.db) == nil {
@@ -192,7 +172,7 @@ func revisionHashes(tx *sql.Tx, assessmentID string) (map[string]string, error) 
 func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust *mergeTrust) (MergeSummary, error) {
 	sum := MergeSummary{Source: d.path, StatusChanges: []StatusChange{}}
 	refuse := func(record, format string, args ...any) error {
-		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+		return mergeRefusal(d.path, record, fmt.Sprintf(format, args...))
 	}
 	for _, r := range d.rubrics {
 		var known string

@@ -96,8 +96,8 @@ func TestNullColumnIsRefusedNotDropped(t *testing.T) {
 	}
 	defer target.Close()
 	_, err = target.Merge(path)
-	var re *RefusedError
-	if !errors.As(err, &re) || re.Source != path || !strings.Contains(err.Error(), "assessment 吉首市/2021") || !strings.Contains(err.Error(), "NULL") {
+	var re *Refusal
+	if !refusedMerge(err, &re) || re.Path != path || !strings.Contains(err.Error(), "assessment 吉首市/2021") || !strings.Contains(err.Error(), "NULL") {
 		t.Fatalf("merge of a file with a NULL note: %v, want it refused naming the file and the assessment", err)
 	}
 	s, err := Open(path, Options{ReadOnly: true})
@@ -126,8 +126,8 @@ func TestMissingSourceRefusedWithoutTheTargetsLock(t *testing.T) {
 	defer other.Exec("ROLLBACK")
 	missing := filepath.Join(t.TempDir(), "没有.db")
 	_, err = s.Merge(missing)
-	var re *RefusedError
-	if !errors.As(err, &re) || re.Source != missing || errors.Is(err, ErrBusy) {
+	var re *Refusal
+	if !refusedMerge(err, &re) || re.Path != missing || errors.Is(err, ErrBusy) {
 		t.Fatalf("merge of a missing file while the target is locked: %v, want the file refused", err)
 	}
 }
@@ -207,8 +207,8 @@ func TestUTF16SourceRefused(t *testing.T) {
 	}
 	defer target.Close()
 	_, err = target.Merge(u16)
-	var re *RefusedError
-	if !errors.As(err, &re) || re.Source != u16 || !strings.Contains(err.Error(), "UTF-16") {
+	var re *Refusal
+	if !refusedMerge(err, &re) || re.Path != u16 || !strings.Contains(err.Error(), "UTF-16") {
 		t.Fatalf("merge of a UTF-16 file: %v, want it refused by name", err)
 	}
 }

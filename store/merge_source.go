@@ -58,17 +58,17 @@ type storedRubric struct {
 func checkSourceHeader(path string) error {
 	empty, err := checkHeader(path)
 	if err != nil {
-		var fe *FileError
+		var fe *Refusal
 		if errors.As(err, &fe) {
-			return &RefusedError{Source: path, Reason: fe.Problem}
+			return mergeRefusal(path, "", fe.detail())
 		}
-		return &RefusedError{Source: path, Reason: err.Error()}
+		return mergeRefusal(path, "", err.Error())
 	}
 	if empty {
 		if _, err := os.Stat(path); err != nil {
-			return &RefusedError{Source: path, Reason: "no such file"}
+			return mergeRefusal(path, "", "no such file")
 		}
-		return &RefusedError{Source: path, Reason: "an empty file, not a kaohe database"}
+		return mergeRefusal(path, "", "an empty file, not a kaohe database")
 	}
 	return nil
 }
@@ -145,16 +145,16 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	}()
 	cp := filepath.Join(dir, "source.db")
 	if err := copyFile(path, cp); err != nil {
-		return nil, &RefusedError{Source: path, Reason: "cannot read: " + err.Error()}
+		return nil, mergeRefusal(path, "", "cannot read: "+err.Error())
 	}
 	if nonEmpty(path + "-wal") {
 		// Committed data may still be in the WAL (checkHeader found its
 		// header sound): take it along.
 		if err := copyFile(path+"-wal", cp+"-wal"); err != nil {
-			return nil, &RefusedError{Source: path, Reason: "cannot read its -wal file: " + err.Error()}
+			return nil, mergeRefusal(path, "", "cannot read its -wal file: "+err.Error())
 		}
 		if err := checkpointCopy(cp); err != nil {
-			return nil, &RefusedError{Source: path, Reason: "damaged -wal file: " + err.Error()}
+			return nil, mergeRefusal(path, "", "damaged -wal file: "+err.Error())
 		}
 	}
 	if nonEmpty(path + "-journal") {
@@ -162,18 +162,18 @@ func readSource(path, tempDir string) (*sourceData, error) {
 		// cut short, and the file may hold uncommitted pages. Roll it back
 		// in the private copy, so only committed rows are merged.
 		if err := copyFile(path+"-journal", cp+"-journal"); err != nil {
-			return nil, &RefusedError{Source: path, Reason: "cannot read its -journal file: " + err.Error()}
+			return nil, mergeRefusal(path, "", "cannot read its -journal file: "+err.Error())
 		}
 		if err := rollbackCopy(cp); err != nil {
-			return nil, &RefusedError{Source: path, Reason: "cannot roll back its -journal file: " + describe(err)}
+			return nil, mergeRefusal(path, "", "cannot roll back its -journal file: "+describe(err))
 		}
 	}
 	if err := quickCheck(cp); err != nil {
-		var fe *FileError
+		var fe *Refusal
 		if errors.As(err, &fe) {
-			return nil, &RefusedError{Source: path, Reason: fe.Problem}
+			return nil, mergeRefusal(path, "", fe.detail())
 		}
-		return nil, &RefusedError{Source: path, Reason: err.Error()}
+		return nil, mergeRefusal(path, "", err.Error())
 	}
 	uri, err := fileURI(cp, "mode=ro&immutable=1&_pragma=trusted_schema(0)")
 	if err != nil {
@@ -181,7 +181,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	}
 	db, err := sql.Open("sqlite", uri)
 	if err != nil {
-		return nil, &RefusedError{Source: path, Reason: describe(err)}
+		return nil, mergeRefusal(path, "", describe(err))
 	}
 	defer func() {
 		if !keep {
@@ -190,34 +190,33 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	}()
 	var appID, version int
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return nil, &RefusedError{Source: path, Reason: describe(err)}
+		return nil, mergeRefusal(path, "", describe(err))
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return nil, &RefusedError{Source: path, Reason: describe(err)}
+		return nil, mergeRefusal(path, "", describe(err))
 	}
 	if appID != ApplicationID {
-		return nil, &RefusedError{Source: path, Reason: foreignMessage(uint32(appID))}
+		return nil, mergeRefusal(path, "", foreignMessage(uint32(appID)))
 	}
 	var encoding string
 	if err := db.QueryRow("PRAGMA encoding").Scan(&encoding); err != nil {
-		return nil, &RefusedError{Source: path, Reason: describe(err)}
+		return nil, mergeRefusal(path, "", describe(err))
 	}
 	if encoding != "UTF-8" {
-		return nil, &RefusedError{Source: path, Reason: "its text is stored as " + encoding + "; kaohe writes UTF-8 only, so the file was made or rebuilt outside kaohe"}
+		return nil, mergeRefusal(path, "", "its text is stored as "+encoding+"; kaohe writes UTF-8 only, so the file was made or rebuilt outside kaohe")
 	}
 	if version < 1 || version > SchemaVersion {
-		return nil, &RefusedError{Source: path, Reason: fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion)}
+		return nil, mergeRefusal(path, "", fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion))
 	}
 	d := &sourceData{path: path, db: db, version: version}
 	if err := d.read(db); err != nil {
-		var re *RefusedError
-		if errors.As(err, &re) {
+		if CodeOf(err) == CodeMergeRefused {
 			return nil, err
 		}
-		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
+		return nil, mergeRefusal(path, "", "cannot read: "+describe(err))
 	}
 	if err := d.prepareReads(); err != nil {
-		return nil, &RefusedError{Source: path, Reason: "cannot read: " + describe(err)}
+		return nil, mergeRefusal(path, "", "cannot read: "+describe(err))
 	}
 	keep = true
 	d.cleanup = func() {
@@ -296,7 +295,7 @@ func copyFile(from, to string) error {
 // accepts.
 func (d *sourceData) read(db *sql.DB) error {
 	refuse := func(record, format string, args ...any) error {
-		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+		return mergeRefusal(d.path, record, fmt.Sprintf(format, args...))
 	}
 	rows, err := db.Query("SELECT id, version, sha256, content FROM rubric")
 	if err != nil {
@@ -353,7 +352,9 @@ func (d *sourceData) read(db *sql.DB) error {
 		}
 		if err := checkMergedPeriod(rubrics[a.RubricID+"\x00"+a.RubricVersion], a); err != nil && !withdrawn[a.ID] {
 			rows.Close()
-			return refuse(rec, "%v", err)
+			r := mergeRefusal(d.path, rec, err.Error())
+			r.Err = err // its code, for the hint of what to do
+			return r
 		}
 		if want := AssessmentID(a.RubricID, a.RubricVersion, a.Unit, a.Period); a.ID != want {
 			rows.Close()
@@ -433,14 +434,14 @@ func (d *sourceData) packedAssessment(assessmentID string) (string, error) {
 // and sign-off; and their signatures.
 func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, map[string][]byte, error) {
 	refuse := func(record, format string, args ...any) error {
-		return &RefusedError{Source: d.path, Record: record, Reason: fmt.Sprintf(format, args...)}
+		return mergeRefusal(d.path, record, fmt.Sprintf(format, args...))
 	}
 	oversized := func(n int64) error {
 		return refuse("assessment "+a.Label(), "it holds %d revisions, more than an inspector's file can: at most %d revisions or %s of revision data per assessment",
 			n, maxAssessmentRevisions, HumanSize(maxAssessmentBytes))
 	}
 	packed, err := d.packedAssessment(a.ID)
-	if isTooBig(err) {
+	if is(classify(d.path, err), CodeTooBig) {
 		var n int64 // from the index alone
 		if err := d.db.QueryRow("SELECT count(*) FROM revision WHERE assessment_id = ?", a.ID).Scan(&n); err != nil {
 			return nil, nil, err

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -323,8 +322,8 @@ func TestMergeRefusals(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			h := hashFile(t, tc.path)
 			_, err := ts.Merge(healthy, tc.path)
-			var re *RefusedError
-			if !errors.As(err, &re) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want) {
+			var re *Refusal
+			if !refusedMerge(err, &re) || !strings.HasPrefix(err.Error(), tc.path+": ") || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("error %v, want a refusal of %s saying %q", err, tc.path, tc.want)
 			}
 			if dump(t, ts) != before {

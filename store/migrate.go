@@ -16,12 +16,11 @@ const SchemaVersion = 3
 // ApplicationID marks a SQLite file as kaohe's ("KAOH" in ASCII).
 const ApplicationID = 0x4B414F48
 
-// staleSchemaError is a read-only open of a file whose schema is older
-// than this build's.
-type staleSchemaError struct{ version int }
-
-func (e *staleSchemaError) Error() string {
-	return fmt.Sprintf("schema %d needs an upgrade", e.version)
+// staleSchema is a read-only open of a file whose schema (its one
+// argument) is older than this build's (CodeStaleSchema): Open upgrades it
+// for writing instead.
+func staleSchema(version int) *Refusal {
+	return refusalOf(CodeStaleSchema, "schema %d needs an upgrade", version)
 }
 
 // migrate applies every pending migration in one transaction, setting the
@@ -34,7 +33,7 @@ func (s *Store) migrate() error {
 		return err
 	}
 	if s.readOnly {
-		return &staleSchemaError{version: version}
+		return staleSchema(version)
 	}
 	entries, err := migrationFS.ReadDir("migrations")
 	if err != nil {

@@ -23,10 +23,10 @@ const roPragmas = "mode=ro&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_
 // Open opens the kaohe database at path, creating it (mode 0600, with its
 // folder) when missing. An existing file is checked before use: it must be
 // SQLite, kaohe's, of a known schema, whole, and pass quick_check, and a
-// -wal beside it must be a WAL; otherwise a *FileError names the file and
+// -wal beside it must be a WAL; otherwise a *Refusal names the file and
 // the problem and the file is not touched. A file another process holds
-// locked for longer than the busy timeout is a *FileError wrapping ErrBusy,
-// which says the file is in use and does not blame it.
+// locked for longer than the busy timeout is a Refusal of CodeBusy
+// (errors.Is ErrBusy), which says the file is in use and does not blame it.
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -62,12 +62,12 @@ func Open(path string, opts Options) (*Store, error) {
 	}
 	if err := s.migrate(); err != nil {
 		s.db.Close()
-		var old *staleSchemaError
-		if errors.As(err, &old) {
+		var old *Refusal
+		if errors.As(err, &old) && old.Code == CodeStaleSchema {
 			// Reading an older schema needs an upgrade first.
 			opts.ReadOnly = false
 			if err := checkWritable(path); err != nil {
-				return nil, fileErr(path, fmt.Sprintf("made by an older kaohe (schema %d) and read-only, so it cannot be upgraded to schema %d: %s", old.version, SchemaVersion, err.(*FileError).Problem), err)
+				return nil, fileErr(path, fmt.Sprintf("made by an older kaohe (schema %d) and read-only, so it cannot be upgraded to schema %d: %s", old.Args[0], SchemaVersion, err.(*Refusal).detail()), err)
 			}
 			return Open(path, opts)
 		}
@@ -99,7 +99,7 @@ func openConn(path string, opts Options) (*Store, error) {
 	if opts.ReadOnly {
 		var n int
 		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
-		if err != nil && (cannotMakeWAL(err) || diskErr(path, err).is(ShmNoRoom)) && !walHolds(path) {
+		if err != nil && cannotMakeWAL(classify(path, err)) && !walHolds(path) {
 			// A read-only file in a read-only folder (a write-protected
 			// stick), or no room for the -shm (a full disk, a file size
 			// limit): SQLite cannot make the -shm it reads a WAL-mode
@@ -185,8 +185,8 @@ func checkWritable(path string) error {
 		if errors.Is(err, os.ErrPermission) {
 			return fileErr(path, "the database file is read-only (permission denied); copy it somewhere writable or fix its permissions", err)
 		}
-		if de := diskErr(path, err); de != nil {
-			return diskFileErr(de)
+		if c := classify(path, err); isDisk(c) {
+			return c
 		}
 		return fileErr(path, "cannot open for writing: "+err.Error(), err)
 	}
@@ -194,10 +194,10 @@ func checkWritable(path string) error {
 	dir := filepath.Dir(path)
 	probe, err := os.CreateTemp(dir, ".kaohe-write-check-*")
 	if err != nil {
-		if de := diskErr(path, err); de != nil && de.Problem != ReadOnlyFolder {
-			return diskFileErr(de)
+		if c := classify(path, err); isDisk(c) {
+			return c
 		}
-		return diskFileErr(&DiskError{Path: path, Problem: ReadOnlyFolder, Err: err})
+		return fileRefusal(CodeReadOnlyFolder, path, err, "")
 	}
 	name := probe.Name()
 	probe.Close()

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"path/filepath"
 	"runtime"
 )
@@ -44,7 +43,7 @@ func defaultPath(goos string, getenv func(string) string) (string, error) {
 		}
 	}
 	if dir == "" {
-		return "", errors.New("cannot find the user's data directory (HOME/AppData unset); give --db PATH or set KAOHE_DB")
+		return "", refusalOf(CodeNoDataDir, "cannot find the user's data directory (HOME/AppData unset); give the database's path, or set KAOHE_DB")
 	}
 	return filepath.Join(dir, "kaohe", FileName), nil
 }

@@ -19,10 +19,6 @@ const (
 	sqlAssessment = `SELECT a.id, a.rubric_id, a.rubric_version, a.unit, a.period, r.sha256
 		FROM assessment a JOIN rubric r ON r.id = a.rubric_id AND r.version = a.rubric_version WHERE a.id = ?`
 	sqlLastHLC = "SELECT coalesce(max(hlc), '') FROM revision"
-	sqlHeadsOf = headColumns + "WHERE h.assessment_id = ? AND h.subject = ?"
-	// sqlInsertRevision writes a revision.
-	sqlInsertRevision = `INSERT INTO revision(` + revisionColumns + `)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	// sqlInsertParents writes every parent link of a revision in one
 	// statement; ?2 is a JSON array of parent IDs.
 	sqlInsertParents = "INSERT INTO revision_parent(revision_id, parent_id) SELECT ?1, value FROM json_each(?2)"
@@ -31,6 +27,14 @@ const (
 	sqlSupersedeHeads = `DELETE FROM head WHERE assessment_id = ?1 AND subject = ?2
 		AND revision_id IN (SELECT parent_id FROM revision_parent WHERE revision_id = ?3)`
 )
+
+// sqlHeadsOf reads the heads of one subject.
+func sqlHeadsOf() string { return headColumns() + "WHERE h.assessment_id = ? AND h.subject = ?" }
+
+// sqlInsertRevision writes a revision.
+func sqlInsertRevision() string {
+	return `INSERT INTO revision(` + revisionColumns("") + `) VALUES ` + revisionPlaceholders()
+}
 
 // preparedStmts are the store's prepared statements, by SQL text.
 type preparedStmts struct {
@@ -55,7 +59,7 @@ func (s *Store) prepare() error {
 			st.Close()
 		}
 	}
-	for _, query := range []string{sqlAssessment, sqlLastHLC, sqlHeadsOf, sqlInsertRevision, sqlInsertParents, sqlSupersedeHeads, addHeadSQL, countRevisionSQL} {
+	for _, query := range []string{sqlAssessment, sqlLastHLC, sqlHeadsOf(), sqlInsertRevision(), sqlInsertParents, sqlSupersedeHeads, addHeadSQL, countRevisionSQL} {
 		st, err := s.db.Prepare(query)
 		if err != nil {
 			closeAll()
@@ -134,8 +138,7 @@ func writeRevision(exec func(query string, args ...any) (int64, error), r *Revis
 		_, err := exec(query, args...)
 		return err
 	}
-	if err := run(sqlInsertRevision, r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
-		r.Wall.UTC().Format(timeFormat), r.Hash); err != nil {
+	if err := run(sqlInsertRevision(), revisionArgs(nil, r)...); err != nil {
 		return false, err
 	}
 	if len(r.Parents) > 0 {

@@ -11,4 +11,4 @@ type IncompleteError struct {
 func (e *IncompleteError) Error() string { return e.Assessment + " is not ready to sign" }
 
 // Unwrap marks the error as a refusal.
-func (e *IncompleteError) Unwrap() error { return errInvalid }
+func (e *IncompleteError) Unwrap() error { return errIncomplete }

@@ -33,15 +33,15 @@ type Change struct {
 	Seen []string
 }
 
-// ErrSigned is returned for an edit of a signed assessment.
-var ErrSigned = errors.New("the assessment is signed; reopen it (kaohe reopen ASSESSMENT --reason TEXT) before editing")
+// ErrSigned is returned (errors.Is) for an edit of a signed assessment.
+var ErrSigned error = refusalOf(CodeSigned, "the assessment is signed; reopen it before editing")
 
-// ConflictError is a plain edit of a subject whose heads disagree.
-type ConflictError struct{ Subject string }
-
-// Error explains how to proceed.
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%s has conflicting values from different inspectors; settle it with kaohe resolve (kaohe conflicts lists them)", e.Subject)
+// conflictErr refuses a plain edit of a subject whose heads disagree
+// (CodeConflict, naming the subject).
+func conflictErr(subject string) *Refusal {
+	r := refusalOf(CodeConflict, "%s has conflicting values from different inspectors; settle the conflict before editing it", subject)
+	r.Subject = subject
+	return r
 }
 
 // Record validates and writes changes to one assessment in one transaction,
@@ -80,28 +80,10 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 	return out, nil
 }
 
-// errInvalid wraps refusals of bad input so Record does not report them as
-// write failures.
-var errInvalid = errors.New("invalid")
-
-// invalidError keeps its English format and arguments besides the
-// message, so a caller can word it in the reader's language (Wording).
-type invalidError struct {
-	msg, format string
-	args        []any
-}
-
-func (e *invalidError) Error() string { return e.msg }
-func (e *invalidError) Unwrap() error { return errInvalid }
-
-func invalid(format string, args ...any) error {
-	return &invalidError{fmt.Sprintf(format, args...), format, args}
-}
-
 // record writes one change inside tx.
 func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change) (*Revision, error) {
 	if err := checkChange(rb, c); err != nil {
-		return nil, err
+		return nil, refusedValue(err)
 	}
 	heads, err := s.headsOf(tx, a.ID, c.Subject)
 	if err != nil {
@@ -126,7 +108,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		}
 	}
 	if ss := (SubjectState{Subject: c.Subject, Heads: heads}); !c.Resolve && ss.Conflict() {
-		return nil, &ConflictError{Subject: c.Subject}
+		return nil, conflictErr(c.Subject)
 	}
 	parents, err := parentsOf(tx, a.ID, c, heads)
 	if err != nil {
@@ -164,7 +146,7 @@ func (s *Store) write(tx *sql.Tx, id Identity, a Assessment, subject string, val
 	now := s.now()
 	next := prev.Next(now)
 	if !next.Valid() {
-		return nil, fmt.Errorf("the database holds a revision with the clock %s, which no later revision can follow; kaohe verify names it", last)
+		return nil, fileRefusal(CodeClockExhausted, s.path, nil, "cannot save: the database holds a revision with the clock %s, which no later revision can follow", last)
 	}
 	rev := &Revision{
 		ID: uuid.NewString(), Assessment: a.ID, Subject: subject, Value: value, Note: note,
@@ -312,15 +294,6 @@ func (s *Store) assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error
 	}
 	rb, err := s.loadRubric(db, a.RubricID, a.RubricVersion)
 	return a, rb, err
-}
-
-// IsRefusal reports whether err is a write the store refused on its merits
-// (signed, in conflict, a value or subject the rubric does not accept), as
-// opposed to a failure to write that retrying may cure.
-func IsRefusal(err error) bool {
-	var ce *ConflictError
-	var fe *scoring.FindingError
-	return errors.Is(err, ErrSigned) || errors.Is(err, errInvalid) || errors.As(err, &ce) || errors.As(err, &fe)
 }
 
 // SetRule is the change that records v on a rule, with the inspector's

@@ -45,13 +45,13 @@ func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution)
 		if soc := st.SignOffConflict(subject); soc != nil {
 			keepsSigned := r.Keep == KeepSigned || (soc.Signed != nil && len(r.Keep) >= 4 && strings.HasPrefix(soc.Signed.ID, r.Keep))
 			if r.Value != nil || !keepsSigned {
-				return nil, invalid("%s %s changed after the sign-off; keep the signed value (kaohe resolve %s %s --keep-signed) or reopen the assessment (kaohe reopen) and settle it then", label, subject, label, subject)
+				return nil, subjectRefusal(CodeSignedChanged, subject, "%s %s changed after the sign-off; keep the signed value, or reopen the assessment and settle it then", label, subject)
 			}
 			return s.keepSigned(tx, id, st, soc, r.Note)
 		}
 		ss := st.Subjects[subject]
 		if ss == nil || !ss.Conflict() {
-			return nil, invalid("%s %s has no open conflict (kaohe conflicts lists them)", label, subject)
+			return nil, subjectRefusal(CodeNoConflict, subject, "%s %s has no open conflict", label, subject)
 		}
 		if subject == SubjectStatus && r.Keep == KeepSigned {
 			h := st.Signed()
@@ -85,7 +85,7 @@ func ResolveChange(ss *SubjectState, r Resolution) (Change, error) {
 	c := Change{Subject: ss.Subject, Note: r.Note, Resolve: true}
 	if r.Value != nil {
 		if ss.Subject == SubjectStatus {
-			return Change{}, invalid("settle the status by keeping the sign-off or the reopening (or kaohe reopen)")
+			return Change{}, subjectRefusal(CodeStatusConflict, SubjectStatus, "settle the status by keeping the sign-off or the reopening, or reopen the assessment")
 		}
 		c.Value = *r.Value
 		return c, nil
@@ -107,7 +107,7 @@ func ResolveChange(ss *SubjectState, r Resolution) (Change, error) {
 func (s *Store) keepSigned(tx *sql.Tx, id Identity, st *State, soc *SignOffConflict, note string) (*Revision, error) {
 	status := st.Subjects[SubjectStatus]
 	if status.Conflict() {
-		return nil, invalid("%s: settle the status first (kaohe resolve %s %s --pick …, or kaohe reopen)", st.Assessment.Label(), st.Assessment.Label(), SubjectStatus)
+		return nil, subjectRefusal(CodeStatusConflict, SubjectStatus, "%s: settle the status first (keep the sign-off or the reopening), or reopen the assessment", st.Assessment.Label())
 	}
 	var value *string
 	var keptNote string

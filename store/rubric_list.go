@@ -83,7 +83,7 @@ func (s *Store) RubricAssessments(id, version string) (int, error) {
 func builtinConflict(rb *rubric.Rubric, sum string) error {
 	want, ok := newBuiltinRubrics()[rb.ID+"\x00"+rb.Version]
 	if ok && want != sum {
-		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: want, GivenSum: sum, Builtin: true}
+		return rubricConflict(rb.ID, rb.Version, want, sum, true)
 	}
 	return nil
 }

@@ -9,21 +9,20 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 )
 
-// RubricConflictError is a rubric whose id and version are already known
-// with different content: editing a rubric means giving it a new version.
-type RubricConflictError struct {
-	ID, Version        string
-	KnownSum, GivenSum string
-	// Builtin is set when the known rubric is the one built into kaohe.
-	Builtin bool
+// rubricConflict refuses a rubric whose id and version are already known
+// with different content (CodeRubricConflict): editing a rubric means
+// giving it a new version. builtin says the known one is built into kaohe.
+func rubricConflict(id, version, known, given string, builtin bool) *Refusal {
+	if builtin {
+		return subjectRefusal(CodeRubricConflict, id+" "+version, "rubric %s version %s is the built-in rubric and cannot be replaced (sha256 %s…, this one %s…); a changed rubric needs a new version",
+			id, version, ShortID(known, 12), ShortID(given, 12))
+	}
+	return subjectRefusal(CodeRubricConflict, id+" "+version, "rubric %s version %s is already known with different content (sha256 %s…, this one %s…); a changed rubric needs a new version",
+		id, version, ShortID(known, 12), ShortID(given, 12))
 }
-
-// Error explains the refusal, in English (see In).
-func (e *RubricConflictError) Error() string { return e.In(i18n.For("en")) }
 
 // q is what both *sql.DB and *sql.Tx offer.
 type q interface {
@@ -51,7 +50,7 @@ func putRubric(db q, rb *rubric.Rubric) error {
 	case err != nil:
 		return err
 	case known != sum:
-		return &RubricConflictError{ID: rb.ID, Version: rb.Version, KnownSum: known, GivenSum: sum}
+		return rubricConflict(rb.ID, rb.Version, known, sum, false)
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ func (d *sourceData) readKeys(db *sql.DB) error {
 		}
 	}
 	if err := checkDeviceKeys(d.keys); err != nil {
-		return &RefusedError{Source: d.path, Reason: err.Error()}
+		return mergeRefusal(d.path, "", err.Error())
 	}
 	return nil
 }
@@ -74,7 +74,7 @@ func (d *sourceData) mergeKeys(tx *sql.Tx) (map[string]ed25519.PublicKey, []stri
 	for id, pub := range d.keys {
 		have, ok := known[id]
 		if ok && !ed25519.PublicKey(have).Equal(pub) {
-			return nil, nil, &RefusedError{Source: d.path, Record: "device " + id, Reason: "the target knows this device with another key"}
+			return nil, nil, mergeRefusal(d.path, "device "+id, "the target knows this device with another key")
 		}
 		if !ok {
 			if _, err := tx.Exec("INSERT INTO device(id, public_key) VALUES (?, ?)", id, []byte(pub)); err != nil {
@@ -174,7 +174,7 @@ func (m *mergeTrust) finish(tx *sql.Tx) error {
 	}
 	for _, e := range m.waiting {
 		if problem, _ := SignatureProblem(e.rev, e.sig, keys); problem != "" {
-			return &RefusedError{Source: e.source, Record: "revision " + e.rev.ID, Reason: problem}
+			return mergeRefusal(e.source, "revision "+e.rev.ID, problem)
 		}
 	}
 	devices := make([]string, 0, len(m.unsigned))
@@ -192,7 +192,7 @@ func (m *mergeTrust) finish(tx *sql.Tx) error {
 			}
 			if n == 0 { // no later source brought its signature
 				problem, _ := SignatureProblem(&Revision{ID: u.id, Device: dev}, nil, keys)
-				return &RefusedError{Source: m.sources[u.source], Record: "revision " + u.id, Reason: problem}
+				return mergeRefusal(m.sources[u.source], "revision "+u.id, problem)
 			}
 		}
 	}
@@ -241,7 +241,7 @@ func (d *sourceData) writeSignatures(tx *sql.Tx, fresh, known []*Revision, sigs,
 		}
 	}
 	if r, problem := verifySignatures(check, sigs, keys); problem != "" {
-		return &RefusedError{Source: d.path, Record: "revision " + r.ID, Reason: problem}
+		return mergeRefusal(d.path, "revision "+r.ID, problem)
 	}
 	return insertSignatures(tx, store, sigs)
 }

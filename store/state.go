@@ -3,8 +3,6 @@ package store
 import (
 	"database/sql"
 	"sort"
-	"strings"
-	"time"
 
 	"github.com/kaohe/kaohe/rubric"
 )
@@ -96,20 +94,10 @@ func (s *Store) States() ([]*State, error) {
 	return out, fillCreators(s.db, out)
 }
 
-// revisionColumns are a revision row's columns, in the order every INSERT
-// of a revision writes them (with their values in Revision's order);
-// revisionColumnsOfR are the same columns of the revision aliased r, in the
-// order scanRevision reads them (before the parents). Every query of whole
-// revisions uses them, so the order is written in one place.
-const (
-	revisionColumns    = "id, assessment_id, subject, value, note, inspector, device, hlc, wall, hash"
-	revisionColumnsOfR = "r.id, r.assessment_id, r.subject, r.value, r.note, r.inspector, r.device, r.hlc, r.wall, r.hash"
-)
-
 // loadRevisions reads revisions (with their parents) matching a WHERE clause
 // on alias r.
 func loadRevisions(db q, where string, args ...any) ([]*Revision, error) {
-	return queryRevisions(db, `SELECT `+revisionColumnsOfR+`,
+	return queryRevisions(db, `SELECT `+revisionColumns("r.")+`,
 		coalesce((SELECT group_concat(parent_id, ',') FROM revision_parent p WHERE p.revision_id = r.id), '')
 		FROM revision r `+where, args...)
 }
@@ -136,28 +124,6 @@ func scanRevisions(rows *sql.Rows) ([]*Revision, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-func scanRevision(rows *sql.Rows) (*Revision, error) {
-	var r Revision
-	var value sql.NullString
-	var wall, parents string
-	if err := rows.Scan(&r.ID, &r.Assessment, &r.Subject, &value, &r.Note, &r.Inspector, &r.Device, &r.HLC, &wall, &r.Hash, &parents); err != nil {
-		return nil, err
-	}
-	if value.Valid {
-		v := value.String
-		r.Value = &v
-	}
-	t, err := time.Parse(timeFormat, wall)
-	if err != nil {
-		return nil, err
-	}
-	r.Wall = t
-	if parents != "" {
-		r.Parents = strings.Split(parents, ",")
-	}
-	return &r, nil
 }
 
 // History returns an assessment's revisions in clock order, optionally only

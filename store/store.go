@@ -10,7 +10,6 @@ package store
 
 import (
 	"database/sql"
-	"fmt"
 	"path/filepath"
 	"time"
 )
@@ -66,7 +65,7 @@ func (s *Store) Path() string { return s.path }
 // before Close is saved whether or not the checkpoint succeeds: a failed
 // checkpoint (a full disk, another process reading) leaves the changes in
 // the -wal, where the next open finds them, and is returned as a
-// *CheckpointError, a warning rather than a failure. A read-only store
+// refusal of CodeCheckpoint, a warning rather than a failure. A read-only store
 // writes nothing.
 func (s *Store) Close() error {
 	var cerr error
@@ -85,29 +84,21 @@ func (s *Store) Close() error {
 func (s *Store) checkpoint() error {
 	var busy, logFrames, done int
 	if _, err := s.db.Exec("PRAGMA busy_timeout = 200"); err != nil {
-		return &CheckpointError{Path: s.path, Err: err}
+		return checkpointErr(s.path, err)
 	}
 	err := s.db.QueryRow("PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done)
 	if err != nil && !isBusy(err) {
-		return &CheckpointError{Path: s.path, Err: err}
+		return checkpointErr(s.path, err)
 	}
 	return nil
 }
 
-// CheckpointError is a closing checkpoint that failed after every change had
-// been committed: nothing is lost (the changes are in the -wal beside the
-// file and the next open folds them in), but the .db alone does not hold
-// them yet, so it must not be copied away without its -wal.
-type CheckpointError struct {
-	Path string
-	Err  error
+// checkpointErr is a closing checkpoint that failed after every change
+// had been committed (CodeCheckpoint): nothing is lost (the changes are in
+// the -wal beside the file and the next open folds them in), but the .db
+// alone does not hold them yet, so it must not be copied away without its
+// -wal.
+func checkpointErr(path string, err error) *Refusal {
+	return fileRefusal(CodeCheckpoint, path, err, "warning: everything was saved, but folding the journal into the file failed (%s); the latest changes are in %s-wal: keep that file beside the database (kaohe folds it in next time it opens)",
+		describe(err), filepath.Base(path))
 }
-
-// Error says what happened and what it means for the user.
-func (e *CheckpointError) Error() string {
-	return fmt.Sprintf("%s: warning: everything was saved, but folding the journal into the file failed (%s); the latest changes are in %s-wal: keep that file beside the database (kaohe folds it in next time it opens)",
-		e.Path, describe(e.Err), filepath.Base(e.Path))
-}
-
-// Unwrap returns SQLite's error.
-func (e *CheckpointError) Unwrap() error { return e.Err }

@@ -139,8 +139,7 @@ func TestRubricSameVersionOtherContentRefused(t *testing.T) {
 	changed := rubric.Default()
 	changed.Title += "（修订）"
 	_, _, err := s.CreateAssessment(id, changed, "泸溪县", "2021")
-	var rc *RubricConflictError
-	if !errors.As(err, &rc) || !strings.Contains(err.Error(), "needs a new version") {
+	if CodeOf(err) != CodeRubricConflict || !strings.Contains(err.Error(), "needs a new version") {
 		t.Fatalf("want a rubric conflict, got %v", err)
 	}
 	changed.Version = "2021.1"
@@ -498,7 +497,7 @@ func testBadFile(t *testing.T, open func(string) (*Store, error), name, path, wa
 		s.Close()
 		t.Fatalf("opened a bad file")
 	}
-	var fe *FileError
+	var fe *Refusal
 	if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), path+": ") || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 		t.Errorf("error %q, want one line naming %s and saying %q", err, path, want)
 	}

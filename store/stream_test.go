@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,8 +28,8 @@ func TestMergeRefusesAnOversizedAssessment(t *testing.T) {
 	defer target.Close()
 	before := dump(t, target)
 	_, err = target.Merge(src)
-	var re *RefusedError
-	if !errors.As(err, &re) || !strings.Contains(err.Error(), "assessment 吉首市/2021") || !strings.Contains(err.Error(), "3400 revisions") {
+	var re *Refusal
+	if !refusedMerge(err, &re) || !strings.Contains(err.Error(), "assessment 吉首市/2021") || !strings.Contains(err.Error(), "3400 revisions") {
 		t.Fatalf("want the oversized assessment refused by name, got %v", err)
 	}
 	if dump(t, target) != before {

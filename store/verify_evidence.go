@@ -1,7 +1,6 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 )
@@ -54,9 +53,8 @@ func (s *Store) verifyEvidence(rep *VerifyReport, labels map[string]string, revs
 	have := map[string]bool{}
 	for _, sum := range blobs {
 		have[sum] = true
-		var mm *BlobMismatchError
-		if err := s.CheckBlob(sum); errors.As(err, &mm) {
-			rep.Problems = append(rep.Problems, Problem{Record: "evidence file " + sum, Why: mm.Error()})
+		if err := s.CheckBlob(sum); CodeOf(err) == CodeBlobMismatch {
+			rep.Problems = append(rep.Problems, Problem{Record: "evidence file " + sum, Why: err.Error()})
 		} else if err != nil {
 			return err
 		}

@@ -37,7 +37,7 @@ type queuedRevision struct {
 
 // Batch sizes: SQLite binds at most 32,766 parameters per statement.
 const (
-	revisionBatch = 200 // × 10 columns
+	revisionBatch = 200 // × revisionColumnCount columns
 	linkBatch     = 500 // × 2 columns
 	headBatch     = 500 // × 3 columns
 )
@@ -76,8 +76,8 @@ func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
 // statement with an error (and the merge rolls back), without SQLite
 // keeping a statement journal to undo the rows before it.
 func insertRevisionsSQL(n int) string {
-	return "INSERT OR FAIL INTO revision(" + revisionColumns + ") VALUES " +
-		strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?),", n), ",")
+	return "INSERT OR FAIL INTO revision(" + revisionColumns("") + ") VALUES " +
+		strings.TrimSuffix(strings.Repeat(revisionPlaceholders()+",", n), ",")
 }
 
 func insertLinksSQL(n int) string {
@@ -151,11 +151,9 @@ func (w *revisionWriter) writeAssessment(assessmentID string, fresh []*Revision,
 func (w *revisionWriter) flush(final bool) error {
 	for len(w.revs) >= revisionBatch || (final && len(w.revs) > 0) {
 		n := min(len(w.revs), revisionBatch)
-		args := make([]any, 0, n*10)
+		args := make([]any, 0, n*revisionColumnCount)
 		for _, q := range w.revs[:n] {
-			r := q.r
-			args = append(args, r.ID, r.Assessment, r.Subject, r.Value, r.Note, r.Inspector, r.Device, r.HLC,
-				r.Wall.UTC().Format(timeFormat), r.Hash)
+			args = revisionArgs(args, q.r)
 		}
 		if err := w.execBatch(w.revStmt, n == revisionBatch, insertRevisionsSQL(n), args); err != nil {
 			return err

@@ -228,7 +228,7 @@ func (wb *workbench) saved(msg savedMsg) tea.Cmd {
 			wb.failure, wb.justSaved = "", true
 		}
 	case outcomeRefused:
-		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
+		wb.failure = wb.c.l.UI.Error + oneLine(wb.c.refusedText(msg.err))
 		return tea.Batch(cmd, wb.reload())
 	case outcomeFailed:
 		wb.failure = fmt.Sprintf(wb.c.l.UI.SaveFailed, oneLine(errText(wb.c.l, msg.err)))

@@ -206,7 +206,7 @@ func (wb *workbench) attached(msg attachedMsg) tea.Cmd {
 		wb.c.lastDir = msg.dir
 	}
 	if msg.err != nil {
-		wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
+		wb.failure = wb.c.l.UI.Error + oneLine(wb.c.refusedText(msg.err))
 		if msg.n > 0 {
 			wb.failure = fmt.Sprintf(wb.c.l.Screens.AttachedN, msg.n, msg.subject) + "; " + wb.failure
 		}

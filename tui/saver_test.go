@@ -42,7 +42,7 @@ func change(subject, value string) store.Change {
 // Each outcome of a save: what stays queued, whether it is retried, and
 // which revisions later edits are based on.
 func TestSaverOutcomes(t *testing.T) {
-	refused := &store.ConflictError{Subject: "1.2.a"}
+	refused := &store.Refusal{Code: store.CodeConflict, Subject: "1.2.a"}
 	for _, tc := range []struct {
 		name        string
 		errs        []error

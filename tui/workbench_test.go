@@ -489,7 +489,8 @@ func TestSummaryScreenAndExcelExport(t *testing.T) {
 }
 
 // Another process signs the assessment while it is open: the edit is
-// refused, dropped, and the screen reloads to what the store holds.
+// refused, dropped, and the screen reloads to what the store holds, and
+// says which key reopens it.
 func TestRefusedSaveReloads(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
@@ -501,6 +502,11 @@ func TestRefusedSaveReloads(t *testing.T) {
 		t.Fatalf("stored %q, unsaved %d", h.stored("1.1.a"), h.m.wb.saver.unsaved())
 	}
 	h.mustContain("总分 100.00", "已由 张三", "错误：")
+	// The store says what it refused; the workbench adds its key, never
+	// a command.
+	if got := h.m.wb.failure; !strings.Contains(got, "该考核已签字") || !strings.Contains(got, "按 R 重新打开") || strings.Contains(got, "kaohe") {
+		t.Errorf("the refusal reads %q", got)
+	}
 	if strings.Contains(h.screen(), "[是]") {
 		t.Error("the refused value is still on screen")
 	}

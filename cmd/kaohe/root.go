@@ -10,7 +10,6 @@ import (
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/tui"
@@ -58,7 +57,7 @@ func run(args []string, e env) int {
 		return ee.code
 	}
 	l := a.labels(nil)
-	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, wordCobra(err))))
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(errorLine(l, wordCobra(err))))
 	return 1
 }
 

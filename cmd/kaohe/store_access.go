@@ -116,9 +116,8 @@ func (a *app) closeAfter(s *store.Store, ferr error) error {
 // everything was saved is printed as a warning, not an error.
 func (a *app) closeStore(s *store.Store) error {
 	err := s.Close()
-	var ce *store.CheckpointError
-	if errors.As(err, &ce) {
-		fmt.Fprintln(a.stderr, "kaohe: "+ce.Error())
+	if store.CodeOf(err) == store.CodeCheckpoint {
+		fmt.Fprintln(a.stderr, "kaohe: "+err.Error())
 		return nil
 	}
 	return err

@@ -101,7 +101,7 @@ func (a *app) warnUntrusted(s *store.Store, states ...*store.State) {
 // warnError prints a warning's own failure on stderr, worded.
 func (a *app) warnError(err error) {
 	l := a.labels(nil)
-	fmt.Fprintln(a.stderr, textwidth.Line("kaohe"+l.Values.Colon+report.ErrorText(l, err)))
+	fmt.Fprintln(a.stderr, textwidth.Line("kaohe"+l.Values.Colon+errorLine(l, err)))
 }
 
 // warnAbout prints format (count, assessments) on stderr when bad names

@@ -44,10 +44,11 @@ func (o *withdrawOptions) run() error {
 		}
 		m := a.labelsOf(s.Store, as).CLI.Doors
 		_, err = s.Withdraw(id, as.ID, o.reason, o.force)
-		var re *store.WithdrawRecordedError
+		var re *store.Refusal
 		switch {
-		case errors.As(err, &re):
-			return fmt.Errorf(m.WithdrawRecorded, textwidth.Line(as.Label()), re.Revisions, store.ShortID(as.ID, 12))
+		case errors.As(err, &re) && re.Code == store.CodeWithdrawRecorded:
+			// Its arguments are the assessment and the count.
+			return fmt.Errorf(m.WithdrawRecorded, textwidth.Line(as.Label()), re.Args[1], store.ShortID(as.ID, 12))
 		case errors.Is(err, store.ErrAlreadyWithdrawn):
 			return fmt.Errorf(m.AlreadyWithdrawn, textwidth.Line(as.Label()))
 		case err != nil:

@@ -54,6 +54,8 @@ type Labels struct {
 	Help HelpWords
 	// RubricShow is the wording of kaohe rubric show.
 	RubricShow RubricShow
+	// Hints say how to proceed after a store refusal, per front end.
+	Hints RefusalHints
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -292,6 +294,7 @@ func chinese() *Labels {
 		Help:       chineseHelp(),
 		RubricShow: chineseRubricShow(),
 		Rules:      chineseRuleWords(),
+		Hints:      chineseHints(),
 	}
 }
 
@@ -418,6 +421,7 @@ func english() *Labels {
 		Help:       englishHelp(),
 		RubricShow: englishRubricShow(),
 		Rules:      englishRuleWords(),
+		Hints:      englishHints(),
 	}
 }
 

@@ -5,20 +5,27 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 )
 
 // Every message kaohe makes in English for later wording has its Chinese
-// wording (refusals.go, rubricwords.go): the store's refusals (each invalid
-// call's format), the messages of every package made with i18n.Errorf or
+// wording (refusals.go, rubricwords.go): the store's refusals (the format
+// of each call of a Refusal's constructors, which names no command nor
+// flag), the messages of every package made with i18n.Errorf or
 // i18n.Phrase, and the problems a rubric file or workbook is refused for
 // (the validator's v.add, the workbook reader's r.errorAt, rubric.Errorf),
 // so a Chinese user never reads one in English. One scan of the sources
 // serves all, so a new message without its wording fails here.
 func TestEveryMessageHasChineseWording(t *testing.T) {
 	zh := For("zh").Report.Refusals
+	// The store's constructors of a Refusal, by where their format is.
+	storeRefusals := map[string]int{"invalid": 0, "refusalOf": 1, "subjectRefusal": 2, "fileRefusal": 3}
+	// The command line's verbs and flags, which the store's refusals never
+	// name: the workbench would show them as they are.
+	cliWords := regexp.MustCompile(`kaohe (init|new|list|set|unset|note|import|export|history|sign|reopen|resolve|conflicts|merge|pack|verify|withdraw|whoami|evidence|attach|detach|report|score|where|team)\b|(^|[ (])--[a-z]`)
 	fset := token.NewFileSet()
 	refusals, messages, problems := 0, 0, 0
 	dirs := []string{"../../store", "../../assessment", "../../cmd/kaohe", "../../report", "../../rubric", "../../rubric/sheet", "../../rubric/draft", "../workbook", "../../tui"}
@@ -49,8 +56,8 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 				}
 				format, _ := strconv.Unquote(lit.Value)
 				*n++
-				if format == "%s" || format == "%v" {
-					return // the argument words itself
+				if format == "%s" || format == "%v" || format == "" {
+					return // the argument words itself (or there is no format)
 				}
 				if zh[format] == "" {
 					t.Errorf("%s: %s %q has no Chinese wording in internal/i18n", fset.Position(call.Pos()), what, format)
@@ -64,10 +71,19 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 				switch fn := call.Fun.(type) {
 				case *ast.Ident:
 					switch {
-					case inStore && fn.Name == "invalid": // the store's invalid(format, …)
-						if _, ok := call.Args[0].(*ast.BasicLit); ok {
-							check(call, 0, "refusal", false, &refusals)
+					case inStore: // the store's refusals: invalid(format, …), refusalOf(code, format, …), …
+						at, isRefusal := storeRefusals[fn.Name]
+						if !isRefusal || len(call.Args) <= at {
+							return true
 						}
+						lit, ok := call.Args[at].(*ast.BasicLit)
+						if !ok {
+							return true
+						}
+						if format, _ := strconv.Unquote(lit.Value); cliWords.MatchString(format) {
+							t.Errorf("%s: refusal %q names a command or a flag: the command line and the workbench add their own hint (internal/i18n/hints.go)", fset.Position(call.Pos()), format)
+						}
+						check(call, at, "refusal", false, &refusals)
 					case inRubric && fn.Name == "Errorf": // rubric's Errorf(file, line, col, format, …)
 						check(call, 3, "rubric problem", true, &problems)
 					}

@@ -1,0 +1,22 @@
+package tui
+
+import (
+	"fmt"
+
+	"github.com/kaohe/kaohe/store"
+)
+
+// refusedText is a store refusal as the workbench shows it: the store's
+// wording in the workbench's language, and, for a refusal that a key
+// proceeds from (a signed assessment, a subject in conflict), that key.
+func (c *common) refusedText(err error) string {
+	text := errText(c.l, err)
+	h := c.l.Hints
+	switch store.CodeOf(err) {
+	case store.CodeSigned:
+		text += fmt.Sprintf(h.KeySigned, c.keys.Reopen.Help().Key)
+	case store.CodeConflict:
+		text += fmt.Sprintf(h.KeyConflict, c.keys.NextConflict.Help().Key, c.keys.PickHead.Help().Key)
+	}
+	return text
+}
