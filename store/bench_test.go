@@ -204,7 +204,7 @@ func BenchmarkQuickCheckLargeDB(b *testing.B) {
 	path := largeDB(b)
 	defer cpuPerOp(b)()
 	for b.Loop() {
-		if err := quickCheck(path); err != nil {
+		if err := quickCheck(path, DefaultBusyTimeout); err != nil {
 			b.Fatal(err)
 		}
 	}

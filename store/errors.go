@@ -2,9 +2,12 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"strings"
+	"time"
+
 	"modernc.org/sqlite" // registers the "sqlite" driver
 	sqlite3 "modernc.org/sqlite/lib"
-	"strings"
 )
 
 // FileError is a problem with a database file: it names the file and says
@@ -62,18 +65,19 @@ func cannotMakeWAL(err error) bool {
 	return false
 }
 
-// busyErr says the file is in use by another program, naming it.
-func busyErr(path string, err error) *FileError {
-	return &FileError{Path: path, Problem: "in use by another program (another kaohe, or a sqlite3 shell) that did not let go within 10 seconds; nothing was changed: try again when it has finished",
+// busyErr says the file is in use by another program, naming it and how
+// long kaohe waited for it.
+func busyErr(path string, wait time.Duration, err error) *FileError {
+	return &FileError{Path: path, Problem: "in use by another program (another kaohe, or a sqlite3 shell) that did not let go within " + waitText(wait) + "; nothing was changed: try again when it has finished",
 		Err: errors.Join(ErrBusy, err)}
 }
 
 // openErr describes a failure to read a file: busy is said to be busy, a
 // disk or folder that refused is said to be that (a *DiskError inside),
 // anything else is prefixed with what.
-func openErr(path, what string, err error) *FileError {
+func openErr(path, what string, wait time.Duration, err error) *FileError {
 	if isBusy(err) {
-		return busyErr(path, err)
+		return busyErr(path, wait, err)
 	}
 	if de := diskErr(path, err); de != nil {
 		return diskFileErr(de)
@@ -91,11 +95,11 @@ func diskFileErr(de *DiskError) *FileError {
 // checkErr describes a quick_check that could not run: damaged only when
 // SQLite says the file is (SQLITE_CORRUPT, SQLITE_NOTADB); a full disk or
 // no room for the -shm is said to be that.
-func checkErr(path string, err error) *FileError {
+func checkErr(path string, wait time.Duration, err error) *FileError {
 	if isCorrupt(err) {
 		return fileErr(path, "damaged database: "+describe(err), err)
 	}
-	return openErr(path, "cannot check the database", err)
+	return openErr(path, "cannot check the database", wait, err)
 }
 
 // describe shortens SQLite error texts for one-line messages.
@@ -110,7 +114,7 @@ func describe(err error) string {
 // read-only folder) is told apart by SQLite's result code (diskErr).
 func (s *Store) writeErr(err error) error {
 	if isBusy(err) {
-		return busyErr(s.path, err)
+		return busyErr(s.path, s.busyTimeout, err)
 	}
 	if s.readOnly {
 		return fileErr(s.path, "cannot save: the database was opened read-only (for a command that only reads)", err)
@@ -120,4 +124,16 @@ func (s *Store) writeErr(err error) error {
 	}
 	msg := describe(err)
 	return fileErr(s.path, "cannot save: "+msg, err)
+}
+
+// waitText words a wait for a message: whole seconds as seconds, anything
+// shorter in milliseconds.
+func waitText(d time.Duration) string {
+	if d >= time.Second && d%time.Second == 0 {
+		if d == time.Second {
+			return "1 second"
+		}
+		return fmt.Sprintf("%d seconds", d/time.Second)
+	}
+	return fmt.Sprintf("%d ms", d.Milliseconds())
 }

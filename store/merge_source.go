@@ -168,7 +168,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 			return nil, &RefusedError{Source: path, Reason: "cannot roll back its -journal file: " + describe(err)}
 		}
 	}
-	if err := quickCheck(cp); err != nil {
+	if err := quickCheck(cp, DefaultBusyTimeout); err != nil {
 		var fe *FileError
 		if errors.As(err, &fe) {
 			return nil, &RefusedError{Source: path, Reason: fe.Problem}

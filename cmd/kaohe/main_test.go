@@ -13,7 +13,9 @@ import (
 // TestMain lets the multi-process tests run this test binary as kaohe
 // itself (KAOHE_TEST_AS_KAOHE=1), so they start real kaohe processes
 // without building one. KAOHE_TEST_BARRIER makes such a process wait until
-// that file exists, so several start their work at the same moment.
+// that file exists, so several start their work at the same moment;
+// KAOHE_TEST_BUSY_TIMEOUT (a Go duration) shortens its wait for a locked
+// file, for the tests that lock one on purpose.
 func TestMain(m *testing.M) {
 	if path := os.Getenv("KAOHE_TEST_HOLD_LOCK"); path != "" {
 		holdLock(path, os.Getenv("KAOHE_TEST_HOLD_MODE"))
@@ -27,7 +29,8 @@ func TestMain(m *testing.M) {
 				}
 			}
 		}
-		os.Exit(run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now}))
+		wait, _ := time.ParseDuration(os.Getenv("KAOHE_TEST_BUSY_TIMEOUT"))
+		os.Exit(run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now, busyTimeout: wait}))
 	}
 	os.Exit(m.Run())
 }
