@@ -8,6 +8,7 @@ package storetest
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -22,8 +23,9 @@ type Children map[string]func(value string) int
 // the temp folder (TMPDIR, so t.TempDir and os.MkdirTemp) on a fast file
 // system where there is one (tmpfs at /dev/shm): SQLite's fsyncs there
 // cost nothing, which makes the store's tests several times faster, and
-// what the tests check does not depend on the disk. KAOHE_TEST_DISK_TMP=1
-// keeps the ordinary temp folder, for a run on the real disk.
+// what the tests check does not depend on the disk. Benchmarks (-bench)
+// and KAOHE_TEST_DISK_TMP=1 keep the ordinary temp folder: they measure
+// the disk an inspector's laptop has.
 func Main(m *testing.M, children Children) {
 	for name, child := range children {
 		if value := os.Getenv(name); value != "" {
@@ -36,7 +38,7 @@ func Main(m *testing.M, children Children) {
 // runFast runs the tests with TMPDIR in a folder of its own on the fast
 // file system, and removes that folder afterwards.
 func runFast(m *testing.M) int {
-	if os.Getenv("KAOHE_TEST_DISK_TMP") == "1" {
+	if os.Getenv("KAOHE_TEST_DISK_TMP") == "1" || benchmarking() {
 		return m.Run()
 	}
 	dir := fastFolder()
@@ -80,4 +82,14 @@ func Child(name, value string, args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), name+"="+value)
 	return cmd
+}
+
+// benchmarking reports whether this run was asked for benchmarks.
+func benchmarking() bool {
+	for _, arg := range os.Args[1:] {
+		if v, ok := strings.CutPrefix(arg, "-test.bench="); ok && v != "" {
+			return true
+		}
+	}
+	return false
 }
