@@ -15,13 +15,15 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // proc is a real kaohe process (this test binary run as kaohe, see
 // TestMain) on the database db.
 func proc(db string, extraEnv []string, args ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], append([]string{"--lang", "en"}, args...)...)
-	cmd.Env = append(os.Environ(), "KAOHE_TEST_AS_KAOHE=1", "KAOHE_DB="+db, "KAOHE_INSPECTOR=", "LANG=C")
+	cmd := storetest.Child("KAOHE_TEST_AS_KAOHE", "1", append([]string{"--lang", "en"}, args...)...)
+	cmd.Env = append(cmd.Env, "KAOHE_DB="+db, "KAOHE_INSPECTOR=", "LANG=C")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	return cmd
 }
@@ -197,8 +199,8 @@ func TestConcurrentInitOnNewFile(t *testing.T) {
 // returns a function that makes it let go.
 func holder(t *testing.T, db, mode string) (release func()) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), "KAOHE_TEST_HOLD_LOCK="+db, "KAOHE_TEST_HOLD_MODE="+mode)
+	cmd := storetest.Child("KAOHE_TEST_HOLD_LOCK", db)
+	cmd.Env = append(cmd.Env, "KAOHE_TEST_HOLD_MODE="+mode)
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
