@@ -27,12 +27,26 @@ type Children map[string]func(value string) int
 // and KAOHE_TEST_DISK_TMP=1 keep the ordinary temp folder: they measure
 // the disk an inspector's laptop has.
 func Main(m *testing.M, children Children) {
+	runChild(children)
+	os.Exit(runFast(m))
+}
+
+// MainOnDisk is Main with the ordinary temp folder, for tests whose
+// screens show temp paths and are laid out for its short ones (the TUI's:
+// a path under /dev/shm wraps where one under /tmp does not).
+func MainOnDisk(m *testing.M, children Children) {
+	runChild(children)
+	os.Exit(m.Run())
+}
+
+// runChild runs the child whose variable is set, if any, and exits with
+// its code.
+func runChild(children Children) {
 	for name, child := range children {
 		if value := os.Getenv(name); value != "" {
 			os.Exit(child(value))
 		}
 	}
-	os.Exit(runFast(m))
 }
 
 // runFast runs the tests with TMPDIR in a folder of its own on the fast
