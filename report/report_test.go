@@ -13,6 +13,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -392,10 +393,10 @@ func BenchmarkReport(b *testing.B) {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
 			states := benchStates(b, n)
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := storetest.CPUTime()
 			defer func() {
 				if b.N > 0 && cpu > 0 {
-					b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+					b.ReportMetric(float64(storetest.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 				}
 			}()
 			for b.Loop() {
