@@ -74,6 +74,7 @@ func blobChild(dir string) {
 // memory: bytes stream through in chunks. Measured in a real child
 // process (its peak RSS), byte for byte by hash.
 func TestBlobLargeFileFlatMemory(t *testing.T) {
+	t.Parallel()
 	size := int64(300 << 20)
 	if testing.Short() {
 		size = 40 << 20

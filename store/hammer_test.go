@@ -14,6 +14,7 @@ import (
 // succeeds (a busy file makes them wait, it is never reported damaged) and
 // every one is in the history.
 func TestConcurrentProcessesHammeringOneFile(t *testing.T) {
+	t.Parallel()
 	s, p := openTemp(t)
 	id := mustInspector(t, s, "组长")
 	a := mustNew(t, s, id, "吉首市", "2021")

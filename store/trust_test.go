@@ -301,6 +301,7 @@ func trustedSet(t interface{ Fatal(...any) }, path string) (trusted map[string]b
 // known by the end of its merge, and a forgery taken before its key came is
 // never trusted.
 func TestMergeTrustIsOrderFree(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fx := makeForgery(t, dir)
 	zs, zid, _ := signedDB(t, dir, "张三")
