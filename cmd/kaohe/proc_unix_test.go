@@ -127,6 +127,7 @@ func TestFullDiskCheckpointIsAWarning(t *testing.T) {
 // and the CLI) all succeed: a busy database makes them wait, never
 // reports the file damaged.
 func TestConcurrentWritersAllSucceed(t *testing.T) {
+	t.Parallel()
 	_, db := seeded(t)
 	workers, rounds := 4, 25
 	if testing.Short() {
@@ -169,6 +170,7 @@ func TestConcurrentWritersAllSucceed(t *testing.T) {
 // Ten `kaohe init` on a new file at the same moment all succeed: the
 // schema is created once.
 func TestConcurrentInitOnNewFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "new.db")
 	barrier := filepath.Join(dir, "go")
@@ -227,6 +229,7 @@ func holder(t *testing.T, db, mode string) (release func()) {
 // meanwhile — reading or writing — succeed once it lets go, and none calls
 // the file damaged.
 func TestBusyFileIsWaitedForNotCalledDamaged(t *testing.T) {
+	t.Parallel()
 	c, db := seeded(t)
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	for _, mode := range []string{"exclusive", "write"} {
@@ -253,6 +256,7 @@ func TestBusyFileIsWaitedForNotCalledDamaged(t *testing.T) {
 // A target another program holds locked for longer than kaohe waits is
 // named as in use — not damaged, not SQLITE_BUSY — and nothing is changed.
 func TestLockedTargetSaysWhichFileIsInUse(t *testing.T) {
+	t.Parallel()
 	c, db := seeded(t)
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	src := filepath.Join(t.TempDir(), "src.db")
@@ -330,6 +334,7 @@ func TestReadOnlyFileCLI(t *testing.T) {
 // A merge interrupted with Ctrl-C while it reads a source leaves no private
 // copy of that source behind, and exits non-zero.
 func TestInterruptedMergeLeavesNoCopy(t *testing.T) {
+	t.Parallel()
 	src := packedFifteenUnits(t)
 	tmp := t.TempDir()
 	for attempt := 0; attempt < 5; attempt++ {
