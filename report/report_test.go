@@ -14,8 +14,8 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
@@ -423,7 +423,7 @@ func benchStates(b *testing.B, n int) []*store.State {
 	defer s.Close()
 	id, _ := s.SetInspector("张三")
 	rb := rubric.Default()
-	full := fullChanges(rb)
+	full := seed.FullMarks(rb)
 	for i := 0; i < n; i++ {
 		a, _, err := s.CreateAssessment(id, rb, fmt.Sprintf("单位%04d", i), "2021")
 		if err != nil {
@@ -438,13 +438,4 @@ func benchStates(b *testing.B, n int) []*store.State {
 		b.Fatal(err)
 	}
 	return states
-}
-
-func fullChanges(rb *rubric.Rubric) []store.Change {
-	var out []store.Change
-	for id, f := range scoring.FullFindings(rb) {
-		v := store.EncodeValue(f.Value)
-		out = append(out, store.Change{Subject: id, Value: &v, Note: f.Note})
-	}
-	return out
 }
