@@ -113,16 +113,26 @@ func mergeRefused(t *testing.T, target string, fx forgeryFixture, sources ...str
 	}
 }
 
-// findingOf is the value a rule holds in the target.
-func findingOf(t *testing.T, target string, a Assessment, rule string) string {
-	t.Helper()
-	s, err := Open(target, Options{})
+// stateIn is assessment a's state in the database at path, which is opened
+// for it and closed again; false when a is not there (not merged).
+func stateIn(t interface{ Fatal(...any) }, path string, a Assessment) (*State, bool) {
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	st, err := s.State(a.ID)
 	if err != nil {
+		return nil, false
+	}
+	return st, true
+}
+
+// findingOf is the value a rule holds in the target.
+func findingOf(t *testing.T, target string, a Assessment, rule string) string {
+	t.Helper()
+	st, ok := stateIn(t, target, a)
+	if !ok {
 		return "-" // not merged
 	}
 	f, ok := st.Findings()[rule]
@@ -234,13 +244,8 @@ func TestForgeryAcrossTwoMerges(t *testing.T) {
 // scoreAndHeads is an assessment's total score in target, with its range, and
 // its heads: what list and report show of it.
 func scoreAndHeads(t interface{ Fatal(...any) }, target string, a Assessment) string {
-	s, err := Open(target, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	st, err := s.State(a.ID)
-	if err != nil {
+	st, ok := stateIn(t, target, a)
+	if !ok {
 		return "-" // not merged
 	}
 	res, err := st.Score()
