@@ -2,14 +2,12 @@ package report
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
-	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -57,29 +55,10 @@ func TestRankAmongAllUnitsOfThePeriod(t *testing.T) {
 // assessment with nothing recorded shows as provisional wherever it is
 // written; a finished one is a plain number.
 func TestProvisionalTotalEverywhere(t *testing.T) {
-	dir := t.TempDir()
-	s, err := store.Open(filepath.Join(dir, "kaohe.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	id, _ := s.SetInspector("张三")
-	rb := rubric.Default()
-	if _, _, err := s.CreateAssessment(id, rb, "泸溪县", "2021"); err != nil {
-		t.Fatal(err)
-	}
-	done, _, err := s.CreateAssessment(id, rb, "吉首市", "2021")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cs []store.Change
-	for rule, f := range scoring.FullFindings(rb) {
-		v := f.Value.String()
-		cs = append(cs, setJSON(t, rule, v, f.Note))
-	}
-	if _, err := s.Record(id, done.ID, cs...); err != nil {
-		t.Fatal(err)
-	}
+	s, id := seed.Store(t)
+	seed.Assessment(t, s, id, "泸溪县", "2021")
+	done := seed.Assessment(t, s, id, "吉首市", "2021")
+	seed.Record(t, s, id, done.ID, seed.FullMarks(rubric.Default())...)
 	states, _ := s.States()
 	r := build(t, states, Filter{})
 	var empty, full RankRow
@@ -128,21 +107,10 @@ func TestProvisionalTotalEverywhere(t *testing.T) {
 
 // A note's HTML reaches the Markdown report as text, never as markup.
 func TestMarkdownEscapesHTML(t *testing.T) {
-	dir := t.TempDir()
-	s, err := store.Open(filepath.Join(dir, "kaohe.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	id, _ := s.SetInspector("张三")
-	a, _, err := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, id := seed.Store(t)
+	a := seed.Assessment(t, s, id, "吉首市", "2021")
 	v := "0.5"
-	if _, err := s.Record(id, a.ID, setJSON(t, "3.4.a", v, `<script>alert("x")</script> & <img src=x onerror=alert(1)>`)); err != nil {
-		t.Fatal(err)
-	}
+	seed.Record(t, s, id, a.ID, setJSON(t, "3.4.a", v, `<script>alert("x")</script> & <img src=x onerror=alert(1)>`))
 	states, _ := s.States()
 	var md bytes.Buffer
 	build(t, states, Filter{}).WriteMarkdown(&md)

@@ -13,6 +13,8 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest"
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -392,10 +394,10 @@ func BenchmarkReport(b *testing.B) {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
 			states := benchStates(b, n)
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := storetest.CPUTime()
 			defer func() {
 				if b.N > 0 && cpu > 0 {
-					b.ReportMetric(float64(cpuTime()-cpu)/float64(b.N), "cpu-ns/op")
+					b.ReportMetric(float64(storetest.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
 				}
 			}()
 			for b.Loop() {
@@ -422,7 +424,7 @@ func benchStates(b *testing.B, n int) []*store.State {
 	defer s.Close()
 	id, _ := s.SetInspector("张三")
 	rb := rubric.Default()
-	full := fullChanges(rb)
+	full := seed.FullMarks(rb)
 	for i := 0; i < n; i++ {
 		a, _, err := s.CreateAssessment(id, rb, fmt.Sprintf("单位%04d", i), "2021")
 		if err != nil {
@@ -437,14 +439,6 @@ func benchStates(b *testing.B, n int) []*store.State {
 		b.Fatal(err)
 	}
 	return states
-}
-
-func fullChanges(rb *rubric.Rubric) []store.Change {
-	var out []store.Change
-	for id, f := range scoring.FullFindings(rb) {
-		out = append(out, store.SetRule(id, f.Value, f.Note))
-	}
-	return out
 }
 
 // setJSON is the change that records a rule's value given as its JSON text

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // BenchmarkRecordFinding is one committed `set` with synchronous=FULL.
@@ -139,9 +141,9 @@ func openRaw(b *testing.B, path string) *sql.DB {
 // beside the wall time: call it just before the loop and defer what it
 // returns.
 func cpuPerOp(b *testing.B) func() {
-	start := processCPU()
+	start := storetest.CPUTime()
 	return func() {
-		if used := processCPU() - start; used > 0 && b.N > 0 {
+		if used := storetest.CPUTime() - start; used > 0 && b.N > 0 {
 			b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 		}
 	}
@@ -204,7 +206,7 @@ func BenchmarkQuickCheckLargeDB(b *testing.B) {
 	path := largeDB(b)
 	defer cpuPerOp(b)()
 	for b.Loop() {
-		if err := quickCheck(path); err != nil {
+		if err := quickCheck(path, DefaultBusyTimeout); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -10,13 +10,20 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
+
+// unixChildren are the children only Unix runs: the large-file child
+// measures its memory with getrusage.
+func unixChildren() storetest.Children {
+	return storetest.Children{"KAOHE_BLOB_CHILD": func(dir string) int { blobChild(dir); return 0 }}
+}
 
 // blobChild writes a pseudo-random file of KAOHE_BLOB_SIZE bytes, attaches
 // it to the database at path, extracts it again, and prints the file's
@@ -67,13 +74,14 @@ func blobChild(dir string) {
 // memory: bytes stream through in chunks. Measured in a real child
 // process (its peak RSS), byte for byte by hash.
 func TestBlobLargeFileFlatMemory(t *testing.T) {
+	t.Parallel()
 	size := int64(300 << 20)
 	if testing.Short() {
 		size = 40 << 20
 	}
 	dir := t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "KAOHE_BLOB_CHILD="+dir, "KAOHE_BLOB_SIZE="+strconv.FormatInt(size, 10))
+	cmd := storetest.Child("KAOHE_BLOB_CHILD", dir)
+	cmd.Env = append(cmd.Env, "KAOHE_BLOB_SIZE="+strconv.FormatInt(size, 10))
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("child: %v\n%s", err, out)

@@ -8,26 +8,24 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
 
-// TestMain lets the crash test re-run this binary as a child that records
-// findings until it is killed.
+// TestMain runs the tests on a fast temp folder, and lets the crash, blob
+// and hammer tests re-run this binary as a child (storetest.Child): one
+// that records findings until it is killed, one that attaches a large
+// file, one that does what many `kaohe set` do.
 func TestMain(m *testing.M) {
-	if path := os.Getenv("KAOHE_CRASH_CHILD"); path != "" {
-		crashChild(path)
-		return
+	children := storetest.Children{
+		"KAOHE_CRASH_CHILD":  func(path string) int { crashChild(path); return 0 },
+		"KAOHE_HAMMER_CHILD": func(path string) int { hammerChild(path); return 0 },
 	}
-	if path := os.Getenv("KAOHE_BLOB_CHILD"); path != "" {
-		blobChild(path)
-		return
+	for name, child := range unixChildren() {
+		children[name] = child
 	}
-	if path := os.Getenv("KAOHE_HAMMER_CHILD"); path != "" {
-		hammerChild(path)
-		return
-	}
-	os.Exit(m.Run())
+	storetest.Main(m, children)
 }
 
 // crashChild records findings in a tight loop. Before each write it prints

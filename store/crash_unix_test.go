@@ -6,13 +6,13 @@ import (
 	"bufio"
 	"io"
 	"math/rand/v2"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // A child records findings in a tight loop and is killed with SIGKILL at a
@@ -28,8 +28,8 @@ func TestCrashKill9(t *testing.T) {
 	committed := map[string]string{} // note → revision ID
 	next := 0
 	for round := 0; round < rounds; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^$")
-		cmd.Env = append(os.Environ(), "KAOHE_CRASH_CHILD="+path, "KAOHE_CRASH_START="+strconv.Itoa(next))
+		cmd := storetest.Child("KAOHE_CRASH_CHILD", path)
+		cmd.Env = append(cmd.Env, "KAOHE_CRASH_START="+strconv.Itoa(next))
 		stdout, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)

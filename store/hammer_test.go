@@ -1,12 +1,12 @@
 package store
 
 import (
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // Several processes open, write and close one database file as fast as
@@ -14,6 +14,7 @@ import (
 // succeeds (a busy file makes them wait, it is never reported damaged) and
 // every one is in the history.
 func TestConcurrentProcessesHammeringOneFile(t *testing.T) {
+	t.Parallel()
 	s, p := openTemp(t)
 	id := mustInspector(t, s, "组长")
 	a := mustNew(t, s, id, "吉首市", "2021")
@@ -28,8 +29,8 @@ func TestConcurrentProcessesHammeringOneFile(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			cmd := exec.Command(os.Args[0], "-test.run=^$")
-			cmd.Env = append(os.Environ(), "KAOHE_HAMMER_CHILD="+p, "KAOHE_HAMMER_N="+strconv.Itoa(each), "KAOHE_HAMMER_WHO=w"+strconv.Itoa(i))
+			cmd := storetest.Child("KAOHE_HAMMER_CHILD", p)
+			cmd.Env = append(cmd.Env, "KAOHE_HAMMER_N="+strconv.Itoa(each), "KAOHE_HAMMER_WHO=w"+strconv.Itoa(i))
 			out, err := cmd.CombinedOutput()
 			if err != nil {
 				outs[i] = string(out) + err.Error()

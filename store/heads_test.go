@@ -267,6 +267,7 @@ func TestCheckHeadsFindsACorruptedTable(t *testing.T) {
 // reopenings and merges between laptops, every laptop's head table is the
 // one its revisions give.
 func TestHeadsMatchRevisionsAfterAnyHistory(t *testing.T) {
+	t.Parallel()
 	rb := rubric.Default()
 	rules := []string{"1.1.a", "1.2.a", "3.2.b"}
 	values := map[string][]string{"1.1.a": {"true", "false"}, "1.2.a": {"0", "3", "8"}, "3.2.b": {"1", "4"}}

@@ -128,6 +128,7 @@ func damagedWALs(t *testing.T, wal []byte) map[string][]byte {
 // A damaged -wal beside the database is refused with a message naming it,
 // and left in place byte for byte, like the database.
 func TestDamagedWALBesideDatabaseRefused(t *testing.T) {
+	t.Parallel()
 	cp, _ := crashCopy(t, t.TempDir())
 	good, _ := os.ReadFile(cp + "-wal")
 	db, _ := os.ReadFile(cp)
@@ -156,6 +157,7 @@ func TestDamagedWALBesideDatabaseRefused(t *testing.T) {
 
 // The same beside a merge source: refused, nothing merged, -wal kept.
 func TestDamagedWALBesideSourceRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	cp, _ := crashCopy(t, dir)
 	good, _ := os.ReadFile(cp + "-wal")

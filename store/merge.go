@@ -130,7 +130,7 @@ func (s *Store) Merge(sources ...string) ([]MergeSummary, error) {
 	if err != nil {
 		return nil, s.writeErr(err)
 	}
-	if s.walPending && switchToWAL(s.db) == nil {
+	if s.walPending && switchToWAL(s.db, s.busyTimeout) == nil {
 		// Opened with DeferWAL: what is merged is committed, and the
 		// file goes to WAL, as every kaohe database (should the switch
 		// fail, the merge stands, and the next open switches it).

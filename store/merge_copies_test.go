@@ -11,6 +11,7 @@ import (
 // A merge of many files keeps only a couple of private copies in the
 // temporary folder at a time, and none once it is over.
 func TestMergeKeepsFewCopiesAtOnce(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var paths []string
 	for i := range 6 {

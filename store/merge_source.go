@@ -168,7 +168,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 			return nil, mergeRefusal(path, "", "cannot roll back its -journal file: "+describe(err))
 		}
 	}
-	if err := quickCheck(cp); err != nil {
+	if err := quickCheck(cp, DefaultBusyTimeout); err != nil {
 		var fe *Refusal
 		if errors.As(err, &fe) {
 			return nil, mergeRefusal(path, "", fe.detail())
@@ -441,7 +441,7 @@ func (d *sourceData) readAssessment(a Assessment, now time.Time) ([]*Revision, m
 			n, maxAssessmentRevisions, HumanSize(maxAssessmentBytes))
 	}
 	packed, err := d.packedAssessment(a.ID)
-	if is(classify(d.path, err), CodeTooBig) {
+	if is(classify(d.path, 0, err), CodeTooBig) {
 		var n int64 // from the index alone
 		if err := d.db.QueryRow("SELECT count(*) FROM revision WHERE assessment_id = ?", a.ID).Scan(&n); err != nil {
 			return nil, nil, err

@@ -114,6 +114,7 @@ func TestMergeTwoInspectors(t *testing.T) {
 // orders and groupings, always give the same database; re-merging changes
 // nothing; no revision is lost.
 func TestMergeProperties(t *testing.T) {
+	t.Parallel()
 	rb := rubric.Default()
 	rules := []string{"1.1.a", "1.2.a", "2.4.a", "3.1.a", "3.2.b", "7.1.a"}
 	values := map[string][]string{

@@ -42,7 +42,7 @@ func (s *Store) migrate() error {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	tx, err := s.db.BeginTx(context.Background(), nil) // _txlock=immediate
 	if err != nil {
-		return openErr(s.path, "cannot write", err)
+		return openErr(s.path, "cannot write", s.busyTimeout, err)
 	}
 	defer tx.Rollback()
 	version, err = s.schemaVersion(tx)
@@ -58,7 +58,7 @@ func (s *Store) migrate() error {
 			return err
 		}
 		if _, err := tx.Exec(string(body)); err != nil {
-			return openErr(s.path, "migration "+e.Name()+" failed", err)
+			return openErr(s.path, "migration "+e.Name()+" failed", s.busyTimeout, err)
 		}
 	}
 	if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)); err != nil {
@@ -68,7 +68,7 @@ func (s *Store) migrate() error {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
-		return openErr(s.path, "cannot write", err)
+		return openErr(s.path, "cannot write", s.busyTimeout, err)
 	}
 	return nil
 }
@@ -82,7 +82,7 @@ func (s *Store) schemaVersion(db q) (int, error) {
 	err := db.QueryRow("SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_schema)").
 		Scan(&appID, &version, &tables)
 	if err != nil {
-		return 0, openErr(s.path, "cannot read the database", err)
+		return 0, openErr(s.path, "cannot read the database", s.busyTimeout, err)
 	}
 	if appID != ApplicationID && (appID != 0 || tables > 0) {
 		return 0, fileErr(s.path, foreignMessage(uint32(appID)), nil)

@@ -15,10 +15,15 @@ import (
 )
 
 // connPragmas are set on every connection.
-const connPragmas = "_txlock=immediate&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=trusted_schema(0)"
+const connPragmas = "_txlock=immediate&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)&_pragma=trusted_schema(0)"
 
 // roPragmas are set on a read-only store's connection.
-const roPragmas = "mode=ro&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=trusted_schema(0)"
+const roPragmas = "mode=ro&_pragma=foreign_keys(1)&_pragma=trusted_schema(0)"
+
+// busyPragma makes a connection wait up to wait for another process's lock.
+func busyPragma(wait time.Duration) string {
+	return fmt.Sprintf("&_pragma=busy_timeout(%d)", wait.Milliseconds())
+}
 
 // Open opens the kaohe database at path, creating it (mode 0600, with its
 // folder) when missing. An existing file is checked before use: it must be
@@ -30,6 +35,9 @@ const roPragmas = "mode=ro&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_
 func Open(path string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
+	}
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = DefaultBusyTimeout
 	}
 	empty, err := checkHeader(path)
 	if err != nil {
@@ -47,7 +55,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		opts.DeferWAL = false // a new file is WAL from its first write
 	} else {
-		if err := quickCheck(path); err != nil {
+		if err := quickCheck(path, opts.BusyTimeout); err != nil {
 			return nil, err
 		}
 		if !opts.ReadOnly {
@@ -80,9 +88,12 @@ func Open(path string, opts Options) (*Store, error) {
 // a writable one is switched to WAL before anything else is written, so
 // even a new database's first transaction goes to its -wal.
 func openConn(path string, opts Options) (*Store, error) {
-	query := connPragmas
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = DefaultBusyTimeout
+	}
+	query := connPragmas + busyPragma(opts.BusyTimeout)
 	if opts.ReadOnly {
-		query = roPragmas
+		query = roPragmas + busyPragma(opts.BusyTimeout)
 	}
 	uri, err := fileURI(path, query)
 	if err != nil {
@@ -95,11 +106,11 @@ func openConn(path string, opts Options) (*Store, error) {
 	db.SetMaxOpenConns(1)
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
-	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly, tempDir: opts.TempDir, keyDir: opts.KeyDir}
+	s := &Store{db: db, path: path, now: opts.Now, readOnly: opts.ReadOnly, tempDir: opts.TempDir, keyDir: opts.KeyDir, busyTimeout: opts.BusyTimeout}
 	if opts.ReadOnly {
 		var n int
 		err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n)
-		if err != nil && cannotMakeWAL(classify(path, err)) && !walHolds(path) {
+		if err != nil && cannotMakeWAL(classify(path, opts.BusyTimeout, err)) && !walHolds(path) {
 			// A read-only file in a read-only folder (a write-protected
 			// stick), or no room for the -shm (a full disk, a file size
 			// limit): SQLite cannot make the -shm it reads a WAL-mode
@@ -107,7 +118,7 @@ func openConn(path string, opts Options) (*Store, error) {
 			// to read but the file, and nobody can be writing it (a
 			// writer would have made the -shm): read it as immutable.
 			db.Close()
-			if uri, err = fileURI(path, roPragmas+"&immutable=1"); err != nil {
+			if uri, err = fileURI(path, roPragmas+busyPragma(opts.BusyTimeout)+"&immutable=1"); err != nil {
 				return nil, fileErr(path, "bad path: "+err.Error(), err)
 			}
 			if db, err = sql.Open("sqlite", uri); err != nil {
@@ -121,14 +132,14 @@ func openConn(path string, opts Options) (*Store, error) {
 		var mode string
 		if err := db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil {
 			db.Close()
-			return nil, openErr(path, "cannot read the journal mode", err)
+			return nil, openErr(path, "cannot read the journal mode", opts.BusyTimeout, err)
 		}
 		s.walPending = !strings.EqualFold(mode, "wal")
 	}
 	if !opts.ReadOnly && !s.walPending {
-		if err := switchToWAL(db); err != nil {
+		if err := switchToWAL(db, opts.BusyTimeout); err != nil {
 			db.Close()
-			return nil, openErr(path, "cannot switch to WAL", err)
+			return nil, openErr(path, "cannot switch to WAL", opts.BusyTimeout, err)
 		}
 	}
 	return s, nil
@@ -138,8 +149,8 @@ func openConn(path string, opts Options) (*Store, error) {
 // processes opening a new file at once can make SQLite give up at once
 // rather than wait (it does not wait where waiting could deadlock), so the
 // switch is retried for as long as the busy timeout.
-func switchToWAL(db *sql.DB) error {
-	deadline := time.Now().Add(10 * time.Second)
+func switchToWAL(db *sql.DB, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
 	for {
 		var mode string
 		err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode)
@@ -185,7 +196,7 @@ func checkWritable(path string) error {
 		if errors.Is(err, os.ErrPermission) {
 			return fileErr(path, "the database file is read-only (permission denied); copy it somewhere writable or fix its permissions", err)
 		}
-		if c := classify(path, err); isDisk(c) {
+		if c := classify(path, 0, err); isDisk(c) {
 			return c
 		}
 		return fileErr(path, "cannot open for writing: "+err.Error(), err)
@@ -194,7 +205,7 @@ func checkWritable(path string) error {
 	dir := filepath.Dir(path)
 	probe, err := os.CreateTemp(dir, ".kaohe-write-check-*")
 	if err != nil {
-		if c := classify(path, err); isDisk(c) {
+		if c := classify(path, 0, err); isDisk(c) {
 			return c
 		}
 		return fileRefusal(CodeReadOnlyFolder, path, err, "")
@@ -215,12 +226,12 @@ func checkWritable(path string) error {
 // a file that a process opened and wrote in the meantime is read as of a
 // committed state, so only real damage is reported, and a busy file is said
 // to be busy, never damaged.
-func quickCheck(path string) error {
+func quickCheck(path string, wait time.Duration) error {
 	quiet := !exists(path+"-wal") && !exists(path+"-shm")
-	if quiet && runQuickCheck(path, true) == nil {
+	if quiet && runQuickCheck(path, true, wait) == nil {
 		return nil
 	}
-	err := runQuickCheck(path, false)
+	err := runQuickCheck(path, false, wait)
 	if quiet {
 		// Remove what this check created beside a damaged file.
 		removeEmptyWAL(path)
@@ -248,8 +259,8 @@ func exists(path string) bool {
 	return err == nil
 }
 
-func runQuickCheck(path string, immutable bool) error {
-	query := "mode=ro&_pragma=busy_timeout(10000)&_pragma=trusted_schema(0)"
+func runQuickCheck(path string, immutable bool, wait time.Duration) error {
+	query := "mode=ro" + busyPragma(wait) + "&_pragma=trusted_schema(0)"
 	if immutable {
 		query = "mode=ro&immutable=1&_pragma=trusted_schema(0)"
 	}
@@ -264,21 +275,21 @@ func runQuickCheck(path string, immutable bool) error {
 	defer db.Close()
 	rows, err := db.Query("PRAGMA quick_check")
 	if err != nil {
-		return checkErr(path, err)
+		return checkErr(path, wait, err)
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var msg string
 		if err := rows.Scan(&msg); err != nil {
-			return checkErr(path, err)
+			return checkErr(path, wait, err)
 		}
 		if msg != "ok" {
 			problems = append(problems, strings.Join(strings.Fields(msg), " "))
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return checkErr(path, err)
+		return checkErr(path, wait, err)
 	}
 	if len(problems) > 0 {
 		more := ""
@@ -576,6 +587,9 @@ func OpenStates(path string, opts Options) (*Store, []*State, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = DefaultBusyTimeout
+	}
 	if s, states, ok := openStatesBesideCheck(path, opts); ok {
 		return s, states, nil
 	}
@@ -617,7 +631,7 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 		return nil, nil, false
 	}
 	checked := make(chan error, 1)
-	go func() { checked <- runQuickCheck(path, quiet) }()
+	go func() { checked <- runQuickCheck(path, quiet, opts.BusyTimeout) }()
 	// On the way out to the ordinary path, this connection's traces go: a
 	// quiet file gets back exactly what lay beside it (nothing), so the
 	// ordinary open judges the file as it was.

@@ -30,7 +30,7 @@ func (s *Store) Pack(out string) error {
 	if _, err := s.db.Exec("VACUUM INTO ?", out); err != nil {
 		os.Remove(out)
 		if isBusy(err) {
-			return busyErr(s.path, err)
+			return busyErr(s.path, s.busyTimeout, err)
 		}
 		return fileErr(out, "cannot write the packed copy: "+describe(err), err)
 	}

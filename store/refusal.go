@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"modernc.org/sqlite" // registers the "sqlite" driver
@@ -216,9 +217,22 @@ var errIncomplete error = refusalOf(CodeIncomplete, "the assessment is not ready
 // use, not damaged.
 var ErrBusy error = refusalOf(CodeBusy, "database in use")
 
-// busyErr says the file at path is in use by another program.
-func busyErr(path string, err error) *Refusal {
-	return fileRefusal(CodeBusy, path, err, "in use by another program (another kaohe, or a sqlite3 shell) that did not let go within 10 seconds; nothing was changed: try again when it has finished")
+// busyErr says the file at path is in use by another program, and how
+// long kaohe waited for it.
+func busyErr(path string, wait time.Duration, err error) *Refusal {
+	return fileRefusal(CodeBusy, path, err, "in use by another program (another kaohe, or a sqlite3 shell) that did not let go within %s; nothing was changed: try again when it has finished", waitText(wait))
+}
+
+// waitText words a wait for a message: whole seconds as seconds, anything
+// shorter in milliseconds.
+func waitText(d time.Duration) *i18n.Message {
+	if d >= time.Second && d%time.Second == 0 {
+		if d == time.Second {
+			return i18n.Phrase("1 second")
+		}
+		return i18n.Phrase("%d seconds", int(d/time.Second))
+	}
+	return i18n.Phrase("%d ms", int(d.Milliseconds()))
 }
 
 // sqliteCode is err's SQLite extended result code, or 0.
@@ -231,26 +245,26 @@ func sqliteCode(err error) int {
 }
 
 // classify tells, once, what stopped a read or a write of the database at
-// path by SQLite's extended result code (or the OS's errno): another
+// path (having waited wait for another program's lock) by SQLite's extended result code (or the OS's errno): another
 // program's lock, a full disk, a -shm without room, a read-only folder, a
 // failing write, a value too long, a damaged file. It returns nil when err
 // is none of these, or is already a Refusal (one that says only "busy"
 // is given the file's name).
-func classify(path string, err error) *Refusal {
+func classify(path string, wait time.Duration, err error) *Refusal {
 	if err == nil {
 		return nil
 	}
 	var r *Refusal
 	if errors.As(err, &r) {
 		if r.Code == CodeBusy && r.Path == "" {
-			return busyErr(path, err)
+			return busyErr(path, wait, err)
 		}
 		return nil
 	}
 	code := sqliteCode(err)
 	switch {
 	case code&0xff == sqlite3.SQLITE_BUSY, code&0xff == sqlite3.SQLITE_LOCKED:
-		return busyErr(path, err)
+		return busyErr(path, wait, err)
 	case code == sqlite3.SQLITE_IOERR_SHMSIZE, code == sqlite3.SQLITE_IOERR_SHMMAP, code == sqlite3.SQLITE_IOERR_SHMOPEN:
 		return fileRefusal(CodeShmNoRoom, path, err, "")
 	case code&0xff == sqlite3.SQLITE_FULL:
@@ -277,7 +291,7 @@ func classify(path string, err error) *Refusal {
 
 // isBusy reports whether err is another program's lock on the file.
 func isBusy(err error) bool {
-	return is(classify("", err), CodeBusy) || errors.Is(err, ErrBusy)
+	return is(classify("", 0, err), CodeBusy) || errors.Is(err, ErrBusy)
 }
 
 // cannotMakeWAL reports whether c is SQLite failing to make the files it
@@ -317,7 +331,7 @@ func (s *Store) writeErr(err error) error {
 	if errors.As(err, &r) && r.Path != "" {
 		return err
 	}
-	c := classify(s.path, err)
+	c := classify(s.path, s.busyTimeout, err)
 	switch {
 	case c == nil && r != nil:
 		return err
@@ -334,8 +348,8 @@ func (s *Store) writeErr(err error) error {
 // openErr describes a failure to read a file: classified by its code
 // (busy, the disk's or the folder's doing, damaged), anything else
 // prefixed with what.
-func openErr(path, what string, err error) *Refusal {
-	if r := classify(path, err); is(r, CodeBusy) || isDisk(r) {
+func openErr(path, what string, wait time.Duration, err error) *Refusal {
+	if r := classify(path, wait, err); is(r, CodeBusy) || isDisk(r) {
 		return r
 	}
 	return fileErr(path, what+": "+describe(err), err)
@@ -344,11 +358,11 @@ func openErr(path, what string, err error) *Refusal {
 // checkErr describes a quick_check that could not run: damaged only when
 // SQLite says the file is (SQLITE_CORRUPT, SQLITE_NOTADB); a full disk or
 // no room for the -shm is said to be that.
-func checkErr(path string, err error) *Refusal {
-	if r := classify(path, err); is(r, CodeDamaged) {
+func checkErr(path string, wait time.Duration, err error) *Refusal {
+	if r := classify(path, wait, err); is(r, CodeDamaged) {
 		return r
 	}
-	return openErr(path, "cannot check the database", err)
+	return openErr(path, "cannot check the database", wait, err)
 }
 
 // describe shortens SQLite error texts for one-line messages.

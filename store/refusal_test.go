@@ -26,14 +26,14 @@ func TestRefusalKeepsFormatArgumentsAndCode(t *testing.T) {
 	if got := r.In(i18n.For("zh")); got != "吉首市/2021 尚未签字" {
 		t.Errorf("in Chinese: %q", got)
 	}
-	if !IsRefusal(err) || IsRefusal(busyErr("x.db", nil)) || IsRefusal(errors.New("other")) {
+	if !IsRefusal(err) || IsRefusal(busyErr("x.db", DefaultBusyTimeout, nil)) || IsRefusal(errors.New("other")) {
 		t.Error("IsRefusal tells refusals from failures wrongly")
 	}
 	wrapped := fmt.Errorf("吉首市/2021: %w", conflictErr("1.2.a"))
 	if errors.Is(wrapped, ErrSigned) || CodeOf(wrapped) != CodeConflict {
 		t.Errorf("a conflict matched %v", CodeOf(wrapped))
 	}
-	if !errors.Is(fmt.Errorf("open: %w", busyErr("x.db", nil)), ErrBusy) {
+	if !errors.Is(fmt.Errorf("open: %w", busyErr("x.db", DefaultBusyTimeout, nil)), ErrBusy) {
 		t.Error("a busy file does not match ErrBusy")
 	}
 }

@@ -22,6 +22,9 @@ type Store struct {
 	tempDir  string
 	now      func() time.Time
 	keyDir   string
+	// busyTimeout is how long a statement waits for another process's
+	// lock before the file is called in use (Options.BusyTimeout).
+	busyTimeout time.Duration
 	// walPending: opened with DeferWAL on a file not in WAL mode, which
 	// the first committed merge switches.
 	walPending bool
@@ -55,7 +58,16 @@ type Options struct {
 	// rollback journal, which leaves the file byte for byte as it was
 	// (the switch itself rewrites the header). For merge targets.
 	DeferWAL bool
+	// BusyTimeout is how long kaohe waits for another process (another
+	// kaohe, a sqlite3 shell) to let go of the file before saying it is in
+	// use; DefaultBusyTimeout when zero. Tests that lock files on purpose
+	// wait less.
+	BusyTimeout time.Duration
 }
+
+// DefaultBusyTimeout is how long kaohe waits for a file another process
+// holds: long enough for another kaohe's write or merge to finish.
+const DefaultBusyTimeout = 10 * time.Second
 
 // Path returns the database file's path.
 func (s *Store) Path() string { return s.path }

@@ -425,6 +425,7 @@ func hashFile(t *testing.T, p string) [32]byte {
 }
 
 func TestBadFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	good, goodPath := openTemp(t)
 	id := mustInspector(t, good, "张三")

@@ -11,6 +11,7 @@ import (
 // (here 3,400 revisions with 20,000-character notes, 68 MB) is refused
 // before its revisions are read, naming it; the target is unchanged.
 func TestMergeRefusesAnOversizedAssessment(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s, id, src := inspectorDB(t, dir, "张三")
 	a := mustNew(t, s, id, "吉首市", "2021")

@@ -114,16 +114,26 @@ func mergeRefused(t *testing.T, target string, fx forgeryFixture, sources ...str
 	}
 }
 
-// findingOf is the value a rule holds in the target.
-func findingOf(t *testing.T, target string, a Assessment, rule string) string {
-	t.Helper()
-	s, err := Open(target, Options{})
+// stateIn is assessment a's state in the database at path, which is opened
+// for it and closed again; false when a is not there (not merged).
+func stateIn(t interface{ Fatal(...any) }, path string, a Assessment) (*State, bool) {
+	s, err := Open(path, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
 	st, err := s.State(a.ID)
 	if err != nil {
+		return nil, false
+	}
+	return st, true
+}
+
+// findingOf is the value a rule holds in the target.
+func findingOf(t *testing.T, target string, a Assessment, rule string) string {
+	t.Helper()
+	st, ok := stateIn(t, target, a)
+	if !ok {
 		return "-" // not merged
 	}
 	f, ok := st.Findings()[rule]
@@ -235,13 +245,8 @@ func TestForgeryAcrossTwoMerges(t *testing.T) {
 // scoreAndHeads is an assessment's total score in target, with its range, and
 // its heads: what list and report show of it.
 func scoreAndHeads(t interface{ Fatal(...any) }, target string, a Assessment) string {
-	s, err := Open(target, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	st, err := s.State(a.ID)
-	if err != nil {
+	st, ok := stateIn(t, target, a)
+	if !ok {
 		return "-" // not merged
 	}
 	res, err := st.Score()
@@ -302,6 +307,7 @@ func trustedSet(t interface{ Fatal(...any) }, path string) (trusted map[string]b
 // known by the end of its merge, and a forgery taken before its key came is
 // never trusted.
 func TestMergeTrustIsOrderFree(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	fx := makeForgery(t, dir)
 	zs, zid, _ := signedDB(t, dir, "张三")

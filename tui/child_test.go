@@ -3,20 +3,22 @@ package tui
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
 
-// TestMain lets a test re-run this binary as another program writing to the
-// same database (KAOHE_TUI_WRITER=PATH ASSESSMENT RULE VALUE).
+// TestMain lets a test re-run
+// this binary as another program writing to the same database
+// (KAOHE_TUI_WRITER=PATH, KAOHE_TUI_ASSESSMENT, KAOHE_TUI_RULE,
+// KAOHE_TUI_VALUE). The tests keep the ordinary temp folder: the screens
+// they check show its paths.
 func TestMain(m *testing.M) {
-	if path := os.Getenv("KAOHE_TUI_WRITER"); path != "" {
-		os.Exit(writerChild(path, os.Getenv("KAOHE_TUI_ASSESSMENT"), os.Getenv("KAOHE_TUI_RULE"), os.Getenv("KAOHE_TUI_VALUE")))
-	}
-	os.Exit(m.Run())
+	storetest.MainOnDisk(m, storetest.Children{"KAOHE_TUI_WRITER": func(path string) int {
+		return writerChild(path, os.Getenv("KAOHE_TUI_ASSESSMENT"), os.Getenv("KAOHE_TUI_RULE"), os.Getenv("KAOHE_TUI_VALUE"))
+	}})
 }
 
 // writerChild records one value as 李四, as the CLI on another terminal would.
@@ -45,9 +47,8 @@ func writerChild(path, aid, rule, value string) int {
 // writeFromAnotherProcess runs the writer child and waits for it.
 func writeFromAnotherProcess(t *testing.T, h *harness, rule, value string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "KAOHE_TUI_WRITER="+h.s.Path(), "KAOHE_TUI_ASSESSMENT="+h.a.ID,
-		"KAOHE_TUI_RULE="+rule, "KAOHE_TUI_VALUE="+value)
+	cmd := storetest.Child("KAOHE_TUI_WRITER", h.s.Path())
+	cmd.Env = append(cmd.Env, "KAOHE_TUI_ASSESSMENT="+h.a.ID, "KAOHE_TUI_RULE="+rule, "KAOHE_TUI_VALUE="+value)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("the other process failed: %v\n%s", err, out)
 	}

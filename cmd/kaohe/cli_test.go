@@ -128,6 +128,7 @@ var seedScenarios = []struct {
 }
 
 func TestSeedScenariosThroughCLI(t *testing.T) {
+	t.Parallel()
 	c := newCLI(t)
 	for _, sc := range seedScenarios {
 		t.Run(sc.indicator, func(t *testing.T) {

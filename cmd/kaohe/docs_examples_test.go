@@ -47,6 +47,7 @@ type docExample struct {
 // real kaohe processes and checks each command's exit code and the output
 // the document shows, so the documentation cannot drift from the program.
 func TestDocsExamples(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob(filepath.Join(docsRoot, "docs", "*.md"))
 	if err != nil {
 		t.Fatal(err)

@@ -29,4 +29,8 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	// busyTimeout is how long the store waits for a file another process
+	// holds (store.DefaultBusyTimeout when zero); tests that lock files on
+	// purpose wait less.
+	busyTimeout time.Duration
 }

@@ -8,28 +8,36 @@ import (
 	"os"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
-// TestMain lets the multi-process tests run this test binary as kaohe
-// itself (KAOHE_TEST_AS_KAOHE=1), so they start real kaohe processes
-// without building one. KAOHE_TEST_BARRIER makes such a process wait until
-// that file exists, so several start their work at the same moment.
+// TestMain runs the tests on a fast temp folder, and lets the
+// multi-process tests run this test binary as kaohe itself
+// (KAOHE_TEST_AS_KAOHE=1), so they start real kaohe processes without
+// building one, or as another program holding a database's lock
+// (KAOHE_TEST_HOLD_LOCK=PATH, see holdLock). KAOHE_TEST_BARRIER makes a
+// kaohe process wait until that file exists, so several start their work
+// at the same moment; KAOHE_TEST_BUSY_TIMEOUT (a Go duration) shortens its
+// wait for a locked file, for the tests that lock one on purpose.
 func TestMain(m *testing.M) {
-	if path := os.Getenv("KAOHE_TEST_HOLD_LOCK"); path != "" {
-		holdLock(path, os.Getenv("KAOHE_TEST_HOLD_MODE"))
-		return
-	}
-	if os.Getenv("KAOHE_TEST_AS_KAOHE") == "1" {
-		if barrier := os.Getenv("KAOHE_TEST_BARRIER"); barrier != "" {
-			for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
-				if _, err := os.Stat(barrier); err == nil {
-					break
-				}
+	storetest.Main(m, storetest.Children{
+		"KAOHE_TEST_HOLD_LOCK": func(path string) int { holdLock(path, os.Getenv("KAOHE_TEST_HOLD_MODE")); return 0 },
+		"KAOHE_TEST_AS_KAOHE":  func(string) int { return asKaohe() },
+	})
+}
+
+// asKaohe is this process run as kaohe on its command line.
+func asKaohe() int {
+	if barrier := os.Getenv("KAOHE_TEST_BARRIER"); barrier != "" {
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(time.Millisecond) {
+			if _, err := os.Stat(barrier); err == nil {
+				break
 			}
 		}
-		os.Exit(run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now}))
 	}
-	os.Exit(m.Run())
+	wait, _ := time.ParseDuration(os.Getenv("KAOHE_TEST_BUSY_TIMEOUT"))
+	return run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now, busyTimeout: wait})
 }
 
 // holdLock is another program holding a database: it takes the write lock

@@ -15,13 +15,15 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // proc is a real kaohe process (this test binary run as kaohe, see
 // TestMain) on the database db.
 func proc(db string, extraEnv []string, args ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], append([]string{"--lang", "en"}, args...)...)
-	cmd.Env = append(os.Environ(), "KAOHE_TEST_AS_KAOHE=1", "KAOHE_DB="+db, "KAOHE_INSPECTOR=", "LANG=C")
+	cmd := storetest.Child("KAOHE_TEST_AS_KAOHE", "1", append([]string{"--lang", "en"}, args...)...)
+	cmd.Env = append(cmd.Env, "KAOHE_DB="+db, "KAOHE_INSPECTOR=", "LANG=C")
 	cmd.Env = append(cmd.Env, extraEnv...)
 	return cmd
 }
@@ -125,6 +127,7 @@ func TestFullDiskCheckpointIsAWarning(t *testing.T) {
 // and the CLI) all succeed: a busy database makes them wait, never
 // reports the file damaged.
 func TestConcurrentWritersAllSucceed(t *testing.T) {
+	t.Parallel()
 	_, db := seeded(t)
 	workers, rounds := 4, 25
 	if testing.Short() {
@@ -167,6 +170,7 @@ func TestConcurrentWritersAllSucceed(t *testing.T) {
 // Ten `kaohe init` on a new file at the same moment all succeed: the
 // schema is created once.
 func TestConcurrentInitOnNewFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "new.db")
 	barrier := filepath.Join(dir, "go")
@@ -197,8 +201,8 @@ func TestConcurrentInitOnNewFile(t *testing.T) {
 // returns a function that makes it let go.
 func holder(t *testing.T, db, mode string) (release func()) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), "KAOHE_TEST_HOLD_LOCK="+db, "KAOHE_TEST_HOLD_MODE="+mode)
+	cmd := storetest.Child("KAOHE_TEST_HOLD_LOCK", db)
+	cmd.Env = append(cmd.Env, "KAOHE_TEST_HOLD_MODE="+mode)
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {
@@ -225,6 +229,7 @@ func holder(t *testing.T, db, mode string) (release func()) {
 // meanwhile — reading or writing — succeed once it lets go, and none calls
 // the file damaged.
 func TestBusyFileIsWaitedForNotCalledDamaged(t *testing.T) {
+	t.Parallel()
 	c, db := seeded(t)
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	for _, mode := range []string{"exclusive", "write"} {
@@ -251,21 +256,23 @@ func TestBusyFileIsWaitedForNotCalledDamaged(t *testing.T) {
 // A target another program holds locked for longer than kaohe waits is
 // named as in use — not damaged, not SQLITE_BUSY — and nothing is changed.
 func TestLockedTargetSaysWhichFileIsInUse(t *testing.T) {
+	t.Parallel()
 	c, db := seeded(t)
 	c.ok("set", "吉首市/2021", "1.2.a", "3")
 	src := filepath.Join(t.TempDir(), "src.db")
 	c.ok("pack", src)
 	holder(t, db, "write")
-	// Both wait out the busy timeout at the same time.
+	// Both wait out a short busy timeout at the same time.
 	other := filepath.Join(t.TempDir(), "other.db")
+	short := []string{"KAOHE_TEST_BUSY_TIMEOUT=200ms"}
 	var set, merge result
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); set = runProc(t, proc(db, nil, "set", "吉首市/2021", "1.2.a", "4")) }()
-	go func() { defer wg.Done(); merge = runProc(t, proc(other, nil, "merge", "--into", db, src)) }()
+	go func() { defer wg.Done(); set = runProc(t, proc(db, short, "set", "吉首市/2021", "1.2.a", "4")) }()
+	go func() { defer wg.Done(); merge = runProc(t, proc(other, short, "merge", "--into", db, src)) }()
 	wg.Wait()
 	for name, r := range map[string]result{"set": set, "merge": merge} {
-		if r.code != 1 || !strings.Contains(r.stderr, db+": in use by another program") || strings.Contains(r.stderr, "damaged") || strings.Contains(r.stderr, "locked (5)") {
+		if r.code != 1 || !strings.Contains(r.stderr, db+": in use by another program") || !strings.Contains(r.stderr, "within 200 ms") || strings.Contains(r.stderr, "damaged") || strings.Contains(r.stderr, "locked (5)") {
 			t.Errorf("%s on a locked file: exit %d: %s", name, r.code, r.stderr)
 		}
 	}
@@ -327,6 +334,7 @@ func TestReadOnlyFileCLI(t *testing.T) {
 // A merge interrupted with Ctrl-C while it reads a source leaves no private
 // copy of that source behind, and exits non-zero.
 func TestInterruptedMergeLeavesNoCopy(t *testing.T) {
+	t.Parallel()
 	src := packedFifteenUnits(t)
 	tmp := t.TempDir()
 	for attempt := 0; attempt < 5; attempt++ {

@@ -21,14 +21,20 @@ const smallTable = "2025年度政务服务考核细则\n序号\t主要工作\t�
 	"\t\t（2）开展业务培训不少于3次。（3分）\t每少1次扣1分；考核排名后三位的扣分加倍。\n" +
 	"2\t创新加分（加分项，2分）\t（1）获得表彰。（2分）\t获得省级表彰的加2分。\n"
 
-func TestRubricDraftCommand(t *testing.T) {
-	c := newCLI(t)
+// draftCLI is a CLI and, in a temp folder, the path of smallTable saved
+// as 细则.txt and of the draft to write beside it.
+func draftCLI(t *testing.T) (c *cli, table, out string) {
+	t.Helper()
 	dir := t.TempDir()
-	table := filepath.Join(dir, "细则.txt")
+	table = filepath.Join(dir, "细则.txt")
 	if err := os.WriteFile(table, []byte(smallTable), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "draft.yaml")
+	return newCLI(t), table, filepath.Join(dir, "draft.yaml")
+}
+
+func TestRubricDraftCommand(t *testing.T) {
+	c, table, out := draftCLI(t)
 	stdout := c.ok("rubric", "draft", table, "--id", "gov-2025", "--version", "2025", "-o", out)
 	if !strings.Contains(stdout, "drafted 2 categories, 3 indicators, 4 rules") || !strings.Contains(stdout, "1 rule to review") || !strings.Contains(stdout, "1.2.b") {
 		t.Errorf("draft summary:\n%s", stdout)

@@ -10,13 +10,7 @@ import (
 // rubric draft refuses an --id or --version outside the documented form
 // before it writes anything, and rubric validate refuses a file whose id is.
 func TestRubricIDFormAtTheCLI(t *testing.T) {
-	c := newCLI(t)
-	dir := t.TempDir()
-	table := filepath.Join(dir, "细则.txt")
-	if err := os.WriteFile(table, []byte(smallTable), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "draft.yaml")
+	c, table, out := draftCLI(t)
 	for _, tc := range []struct{ flag, value, want string }{
 		{"--id", "../x y", `--id: rubric id "../x y" may hold only English letters, digits and . - _`},
 		{"--version", "2025 新", `--version: rubric version "2025 新" may hold only`},
@@ -35,7 +29,7 @@ func TestRubricIDFormAtTheCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := filepath.Join(dir, "bad.yaml")
+	bad := filepath.Join(filepath.Dir(out), "bad.yaml")
 	if err := os.WriteFile(bad, []byte(strings.Replace(string(data), `id: "gov-2025"`, `id: "../x y"`, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 // are refused by the real binary with a message naming the file, exit 1,
 // and no database is created.
 func TestHostileWorkbooksProcess(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}

@@ -98,7 +98,7 @@ func (a *app) storeToOpen(use access) (string, store.Options, error) {
 // clock, and the device key folder (KAOHE_CONFIG, else the user's config
 // folder) so that what this laptop writes is signed.
 func (a *app) storeOptions() store.Options {
-	return store.Options{Now: a.now, KeyDir: store.DefaultKeyDir(a.getenv)}
+	return store.Options{Now: a.now, KeyDir: store.DefaultKeyDir(a.getenv), BusyTimeout: a.busyTimeout}
 }
 
 // closeAfter closes s once a command ran on it: the command's error if it

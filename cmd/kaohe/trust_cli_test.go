@@ -181,6 +181,7 @@ func TestRefusedMergeLeavesPackedTargetAsItWas(t *testing.T) {
 // still running and a folder from before folders were named for their
 // process unless it is a day old.
 func TestMergeRemovesCopiesOfKilledMerges(t *testing.T) {
+	t.Parallel()
 	src := packedFifteenUnits(t)
 	tmp := t.TempDir()
 	env := []string{"TMPDIR=" + tmp, "KAOHE_CONFIG=" + t.TempDir()}

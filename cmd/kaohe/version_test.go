@@ -72,6 +72,7 @@ func TestVersionText(t *testing.T) {
 // -ldflags -X, as .goreleaser.yaml does: build a real binary that way and
 // run it.
 func TestVersionStampedByLdflags(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a binary")
 	}

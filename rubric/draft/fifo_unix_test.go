@@ -6,21 +6,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // A named pipe given as a table is refused, not waited on, and a file over
 // MaxTableBytes is refused without being read.
 func TestReadTableRefusesPipesAndHugeFiles(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "细则.txt")
-	if err := syscall.Mkfifo(p, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
-	}
+	p := storetest.FIFO(t, dir, "细则.txt")
 	var err error
-	within(t, 5*time.Second, "reading a named pipe", func() { _, err = ReadTable(p) })
+	storetest.Within(t, 5*time.Second, "reading a named pipe", func() { _, err = ReadTable(p) })
 	if err == nil || !strings.Contains(err.Error(), p+": not a regular file") {
 		t.Errorf("pipe: %v", err)
 	}

@@ -6,28 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
 )
 
 // oneCellTable is a table of one indicator whose 评分标准 is std.
 func oneCellTable(std string) string {
 	return "考核细则\n\t序号\n\t主要工作\n\t考核内容\n\t评分标准\n\n\t1\n\t政务公开（10分）\n\t（1）按规定公开政府信息。（10分）\n\t" + std + "\n"
-}
-
-// within runs f, failing the test (rather than hanging it) when f has not
-// returned after d: the drafter once took minutes on one long cell.
-func within(t *testing.T, d time.Duration, what string, f func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		f()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("%s did not finish within %s", what, d)
-	}
 }
 
 // A cell that repeats one clause thousands of times drafts one rule per
@@ -37,7 +22,7 @@ func TestDraftRepeatedClauseCell(t *testing.T) {
 	const n = 5000
 	var rb *rubric.Rubric
 	var err error
-	within(t, 20*time.Second, fmt.Sprintf("drafting 扣1分，×%d", n), func() {
+	storetest.Within(t, 20*time.Second, fmt.Sprintf("drafting 扣1分，×%d", n), func() {
 		rb, err = FromText(oneCellTable(strings.Repeat("扣1分，", n)), Options{ID: "t", Version: "1"})
 		if err == nil {
 			_, err = rubric.Parse("draft.yaml", WriteYAML(rb))
@@ -62,7 +47,7 @@ func TestDraftRepeatedClauseCell(t *testing.T) {
 // message naming its line and the limit.
 func TestDraftRefusesAHugeCell(t *testing.T) {
 	var err error
-	within(t, 20*time.Second, "drafting a 1.4 MB cell", func() {
+	storetest.Within(t, 20*time.Second, "drafting a 1.4 MB cell", func() {
 		_, err = FromText(oneCellTable(strings.Repeat("扣1分，", 140_000)), Options{})
 	})
 	if err == nil || !strings.Contains(err.Error(), "line 10:") || !strings.Contains(err.Error(), fmt.Sprint(MaxCellBytes)) {

@@ -3,27 +3,19 @@
 package sheet
 
 import (
-	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // A named pipe given as a rubric workbook is refused, not waited on.
 func TestWorkbookFromFIFORefused(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "x.xlsx")
-	if err := syscall.Mkfifo(p, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
-	}
-	done := make(chan error, 1)
-	go func() { _, err := LoadFile(p); done <- err }()
-	select {
-	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
-			t.Errorf("got %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("LoadFile waited on a named pipe")
+	p := storetest.FIFO(t, t.TempDir(), "x.xlsx")
+	var err error
+	storetest.Within(t, 5*time.Second, "LoadFile on a named pipe", func() { _, err = LoadFile(p) })
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("got %v", err)
 	}
 }
