@@ -195,7 +195,7 @@ func TestDraftRowLayoutWindowsFile(t *testing.T) {
 		"3.1.a": "flag amount=1",
 		"3.1.b": "discretion cap=1 unit=分 REVIEW",
 		"3.2.a": "discretion cap=1 unit=分 REVIEW",
-		"4.1.a": "discretion cap=1 unit=分 REVIEW",
+		"4.1.a": "veto",
 	})
 	var labels []string
 	for _, id := range []string{"1.3.a", "1.3.b", "1.3.c"} {
@@ -324,7 +324,7 @@ func TestDraftGBKFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	rb := draftAndLoad(t, []byte(gbk))
-	if rb.Title != "2024年考核细则" || rb.RuleCount() != 11 || len(rb.Reviews()) != 4 {
+	if rb.Title != "2024年考核细则" || rb.RuleCount() != 11 || len(rb.Reviews()) != 3 {
 		t.Errorf("GBK draft: %q, %d rules", rb.Title, rb.RuleCount())
 	}
 }
