@@ -21,6 +21,30 @@ func summary(r *rubric.Rule) string {
 			s += " " + p.name + "=" + p.val
 		}
 	}
+	for _, p := range []struct {
+		name string
+		val  string
+	}{{"limit", show(r.Limit)}, {"from", show(r.From)}, {"to", show(r.To)}} {
+		if p.val != "-" {
+			s += " " + p.name + "=" + p.val
+		}
+	}
+	if len(r.Range) == 2 {
+		s += " range=" + r.Range[0].String() + "-" + r.Range[1].String()
+	}
+	if r.PerItem {
+		s += " per_item"
+	}
+	for _, b := range r.Bands {
+		key := b.Label
+		if key == "" {
+			key = "-"
+			if b.Min != nil {
+				key = b.Min.String()
+			}
+		}
+		s += " " + key + ":" + b.Points.String()
+	}
 	if r.Review != "" {
 		s += " REVIEW"
 	}

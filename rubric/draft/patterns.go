@@ -102,7 +102,7 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(`按完成(?:比例|比率|进度)(?:得分|计分|赋分)`),
 			Example: "全部完成的得满分，否则按完成比例得分"},
 		{Name: "bonus-range", Kind: rubric.Bonus,
-			Re:      regexp.MustCompile(`(?:每(?:` + unit + `)?)?(?:酌情)?加(?P<lo>` + num + `)\s*[-－—~～至到]\s*(?P<hi>` + num + `)分`),
+			Re:      regexp.MustCompile(`(?:每(?P<unit>` + unit + `)?)?(?:酌情)?加(?P<lo>` + num + `)\s*[-－—~～至到]\s*(?P<hi>` + num + `)分`),
 			Example: "获得上级表彰的，每次加1-3分"},
 		{Name: "bonus-each", Kind: rubric.Bonus, PerItem: true,
 			Re:      regexp.MustCompile(`每(?:[^，；。]{0,6}?(?:1|１|一))?(?P<unit>` + unit + `|种)[^，；。]{0,6}?加(?P<amount>` + num + `)分`),

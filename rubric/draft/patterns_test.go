@@ -61,7 +61,7 @@ var patternCases = map[string]patternCase{
 	"band-label":           {kind: rubric.Band, bands: "优:10 良:5 差:0"},
 	"linear":               {kind: rubric.Linear, unit: "%", from: "90", to: "100", review: true},
 	"linear-count":         {content: "（2）全年开展培训不少于4次。（2分）", kind: rubric.Linear, unit: "次", from: "0", to: "4"},
-	"bonus-range":          {kind: rubric.Bonus, rng: "1-3"},
+	"bonus-range":          {kind: rubric.Bonus, unit: "次", rng: "1-3"},
 	"bonus-each":           {kind: rubric.Bonus, amount: "3", unit: "次", perItem: true},
 	"bonus-slash":          {kind: rubric.Bonus, amount: "5", unit: "种", perItem: true},
 	"excess-limit":         {kind: rubric.Excess, amount: "1", step: "1", unit: "天", limit: "2"},

@@ -36,7 +36,7 @@ type reading struct {
 
 var (
 	// contentTarget finds a target figure in 考核内容 (不少于4次, 达到90%以上).
-	contentTarget = regexp.MustCompile(`(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)`)
+	contentTarget = regexp.MustCompile(`(?:` + below + `)(?:[^，；。0-9０-９一二两三四五六七八九十]{0,4}?)(?P<target>` + big + `)(?P<tunit>` + measure + `)`)
 	// contentPercent finds a percentage in 考核内容.
 	contentPercent = regexp.MustCompile(`(?P<target>` + num + `)[%％]`)
 	// otherDeduction is a deduction worded without a bare 扣.

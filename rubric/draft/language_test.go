@@ -1,0 +1,59 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+)
+
+// languageTable holds real wordings of the kinds beyond the seed's, as
+// county 考核细则 word them, one indicator each.
+const languageTable = "序号\t主要工作\t考核内容\t评分标准\n" +
+	"1\t安全生产（20分）\t（1）安全生产责任落实。（4分）\t一次死亡2人及以上实行一票否决；瞒报事故的，总得分为零。\n" +
+	"\t\t（2）群众满意率。（4分）\t达到100%的得满分，90%-100%得3分，90%以下不得分。\n" +
+	"\t\t（3）好差评。（4分）\t评价为优的得4分，良的得2分，差的不得分。\n" +
+	"\t\t（4）按时办结率达到90%以上。（4分）\t低于（含）90%不得分；高于90%的按线性内插赋分。\n" +
+	"\t\t（5）人员在岗。（4分）\t每月请假超过2天（不含2天）的，每增加1天扣1分，扣完为止。\n" +
+	"2\t工作落实（18分）\t（1）网上办结率达到98%。（5分）\t办结率每减少1个百分点，扣1分。\n" +
+	"\t\t（2）镇级每季度至少开展1次宣传，村级每月至少开展2次宣传。（4分）\t每少1次扣0.5分。\n" +
+	"\t\t（3）规范窗口服务。（3分）\t开展业务培训（2分，少一次扣0.5分，扣完为止）；台账不全的扣1分。\n" +
+	"\t\t（4）投诉处理。（3分）\t被投诉查实的，每件次酌情扣2-5分，最多扣3分。\n" +
+	"\t\t（5）数据质量达到100%。（3分）\t100%得满分，每下降一个百分点扣1分，低于98%为0分。\n" +
+	"3\t扣分项（不设上限）\t（1）被市级以上通报批评。\t被市级以上通报批评的，每次扣2分。\n" +
+	"\t\t（2）违规违纪。\t第一起扣2分，每多一起加倍扣分。\n" +
+	"4\t加分项（5分）\t（1）创新工作。（5分）\t经验做法被上级推广的，每次加1分，累计加分最多5分；获得表彰的，每次加1-3分。\n"
+
+// TestDraftLanguageWordings drafts the table and checks each wording gets
+// the rule the language holds for it, or a review naming why not.
+func TestDraftLanguageWordings(t *testing.T) {
+	rb := draftAndLoad(t, []byte(languageTable))
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "veto",
+		"1.1.b": "veto",
+		"1.2.a": "band unit=% 100:4 90:3 -:0",
+		"1.3.a": "band 优:4 良:2 差:0",
+		"1.4.a": "linear unit=% from=90 to=100 REVIEW",
+		"1.5.a": "excess amount=1 step=1 unit=天 limit=2",
+		"2.1.a": "shortfall amount=1 target=98 step=1 unit=%",
+		"2.2.a": "shortfall amount=0.5 target=1 step=1 unit=次 REVIEW",
+		"2.2.b": "shortfall amount=0.5 target=2 step=1 unit=次 REVIEW",
+		"2.3.a": "count amount=0.5 cap=2 unit=次",
+		"2.3.b": "flag amount=1",
+		"2.4.a": "count cap=3 unit=件次 range=2-5",
+		"2.5.a": "shortfall amount=1 target=100 step=1 unit=%",
+		"2.5.b": "flag amount=3",
+		"3.1.a": "count amount=2 unit=次",
+		"3.2.a": "discretion cap=1 unit=分 REVIEW",
+		"4.1.a": "bonus amount=1 cap=5 unit=次 per_item",
+		"4.1.b": "bonus unit=次 range=1-3",
+	})
+	c := rb.Categories[2]
+	if !c.Penalty || c.Points != 0 || c.Cap != nil {
+		t.Errorf("扣分项（不设上限）: penalty=%v points=%s cap=%v, want an uncapped penalty category", c.Penalty, c.Points, c.Cap)
+	}
+	if ref, _ := rb.Rule("3.2.a"); !strings.Contains(ref.Rule.Review, "加倍扣分") {
+		t.Errorf("escalation review %q does not name the construct", ref.Rule.Review)
+	}
+	if ref, _ := rb.Rule("2.2.a"); ref.Rule.Label != "镇级每季度" {
+		t.Errorf("2.2.a label %q", ref.Rule.Label)
+	}
+}
