@@ -3,6 +3,9 @@ package draft
 import (
 	"strings"
 	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
+	"pgregory.net/rapid"
 )
 
 // languageTable holds real wordings of the kinds beyond the seed's, as
@@ -56,4 +59,88 @@ func TestDraftLanguageWordings(t *testing.T) {
 	if ref, _ := rb.Rule("2.2.a"); ref.Rule.Label != "镇级每季度" {
 		t.Errorf("2.2.a label %q", ref.Rule.Label)
 	}
+}
+
+// clauseCase is a sentence of a standard and the kind the drafter must
+// give it ("" for the basis of the assessment, which is no rule).
+type clauseCase struct {
+	text string
+	kind string
+	// review: the rule must be marked for review
+	review bool
+}
+
+// clausePool holds sentences of the kinds beyond the seed's, the wordings
+// that stay out, and sentences of the basis.
+var clausePool = []clauseCase{
+	{"未建立工作台账的扣1分", "flag", false},
+	{"每缺1项资料扣0.5分", "count", false},
+	{"瞒报事故的，实行一票否决", "veto", false},
+	{"达到100%的得满分，90%-100%得3分，90%以下不得分", "band", false},
+	{"评价为优的得10分，良的得5分，差的不得分", "band", false},
+	{"每月请假超过2天（不含2天）的，每增加1天扣1分", "excess", false},
+	{"被投诉查实的，每件次酌情扣2-5分", "count", false},
+	{"扣5—15分/次", "count", false},
+	{"第一起扣2分，每多一起加倍扣分", "discretion", true},
+	{"窗口被投诉查实的，首席代表扣1.5分", "discretion", true},
+	{"排名按第1名的比例得分", "discretion", true},
+	{"宣传不到位的，视情况扣分", "discretion", false},
+	{"低于（含）90%不得分；高于90%的按线性内插赋分", "linear", true},
+	{"结合年度督查情况进行考核", "", false},
+	{"以省平台数据为准", "", false},
+}
+
+// TestPropertyEveryClauseInOneRule writes standards of random sentences of
+// the pool in random order and checks that each sentence that deducts is
+// in exactly one rule, of its kind or marked for review, that no sentence
+// of the basis is in a rule, and that the draft loads.
+func TestPropertyEveryClauseInOneRule(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		picked := rapid.SliceOfNDistinct(rapid.IntRange(0, len(clausePool)-1), 1, 6, rapid.ID[int]).Draw(t, "sentences")
+		sep := rapid.SampledFrom([]string{"；", "。"}).Draw(t, "sep")
+		var parts []string
+		for _, i := range picked {
+			parts = append(parts, clausePool[i].text)
+		}
+		std := strings.Join(parts, sep) + "。"
+		text := "序号\t主要工作\t考核内容\t评分标准\n1\t工作（20分）\t（1）做好工作。（20分）\t" + std + "\n"
+		rb, err := FromText(text, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := rubric.Parse("p.yaml", WriteYAML(rb)); err != nil {
+			t.Fatalf("%s: the draft does not load: %v", std, err)
+		}
+		rules := rb.Categories[0].Indicators[0].Rules
+		deducting := 0
+		for _, i := range picked {
+			c := clausePool[i]
+			var in []rubric.Rule
+			for _, r := range rules {
+				if strings.Contains(r.Clause, c.text) || strings.Contains(c.text, r.Clause) {
+					in = append(in, r)
+				}
+			}
+			if c.kind == "" {
+				if len(in) > 0 {
+					t.Fatalf("%s: the basis %q is in rule %s", std, c.text, in[0].ID)
+				}
+				continue
+			}
+			deducting++
+			if len(in) != 1 {
+				t.Fatalf("%s: %q is in %d rules, want 1", std, c.text, len(in))
+			}
+			r := in[0]
+			if string(r.Kind) != c.kind && r.Review == "" {
+				t.Fatalf("%s: %q drafted as %s without a review, want %s", std, c.text, r.Kind, c.kind)
+			}
+			if c.review && r.Review == "" {
+				t.Fatalf("%s: %q is not marked for review", std, c.text)
+			}
+		}
+		if deducting > 0 && len(rules) != deducting {
+			t.Fatalf("%s: %d rules for %d deducting sentences", std, len(rules), deducting)
+		}
+	})
 }
