@@ -30,7 +30,7 @@ var (
 	// bandRest is the band below the others (90%以下不得分, 低于90%得1分).
 	bandRest = regexp.MustCompile(`^(?:低于|不足|未达到|不到|不满)?(` + num + `)[%％](?:以下)?(?:的|者)?(?:(?:` + noScore + `)|(?:得|计|记)(` + num + `)分)$`)
 	// bandLabel is a band by a label (评价为优的得10分, 省级得3分, 差的不得分).
-	bandLabel = regexp.MustCompile(`^([^，,；;。0-9０-９%％得计记]{1,12}?)(?:的|者)?(?:(?:得|计|记)(` + num + `)分|不得分|得零分)$`)
+	bandLabel = regexp.MustCompile(`^([^，,；;。%％得计记]{1,12}?)(?:的|者)?(?:(?:得|计|记)(` + num + `)分|不得分|得零分)$`)
 	// labelPrefix is what comes before a label (结果为, 被评为).
 	labelPrefix = regexp.MustCompile(`^.*(?:为|是|获得?|评价|评议|等次|等级)`)
 )

@@ -155,3 +155,49 @@ func TestPropertyEveryClauseInOneRule(t *testing.T) {
 		}
 	})
 }
+
+// TestLanguagePhrasings reads more real wordings of the new kinds, one
+// clause each, and checks what they draft to.
+func TestLanguagePhrasings(t *testing.T) {
+	cases := []struct {
+		clause, content string
+		want            string // kind and parameters, as languageOf and the reading say
+		review          bool
+	}{
+		{"发生较大及以上安全事故的，单项否决", "", "veto", false},
+		{"每起扣1-2分", "", "count unit=起 range=1-2", false},
+		{"每高3个百分点扣1分", "（1）事故率不高于5%。（3分）", "excess amount=1 step=3 unit=% limit=5", false},
+		{"获得国家级荣誉的，5分/种", "", "bonus amount=5 unit=种 per_item", false},
+		{"第1名得6分，第2名得5分，第3名得4分", "", "band 第1名:6 第2名:5 第3名:4", false},
+		{"省级媒体报道的得3分，市级得2分，县级得1分", "", "band 省级媒体报道:3 市级:2 县级:1", true},
+		{"结果为优秀的得5分，良好的得3分，合格的得1分，不合格的不得分", "", "band 优秀:5 良好:3 合格:1 不合格:0", false},
+		{"95%以上得5分，90%（含）-95%得3分，低于90%得1分", "", "band unit=% 95:5 90:3 -:1", false},
+		{"超过3天的，每超过1天扣0.5分", "", "excess amount=0.5 step=1 unit=天 limit=3", false},
+		{"扣满8分的，追加扣除10分", "", "discretion", true},
+		{"完成任务的得满分，否则按完成比例得分", "（3）全年走访企业不少于20家。（2分）", "linear unit=家 from=0 to=20", false},
+	}
+	pats := Patterns()
+	for _, c := range cases {
+		rd := recognise(pats, c.clause, c.content)
+		rng, limit, from, to, bands := languageOf(rd)
+		got := string(rd.kind)
+		for _, p := range []struct{ name, val string }{{"amount", show(rd.amount)}, {"target", show(rd.target)}, {"step", show(rd.step)}, {"unit", rd.unit},
+			{"limit", limit}, {"from", from}, {"to", to}, {"range", rng}} {
+			if p.val != "" && p.val != "-" {
+				got += " " + p.name + "=" + p.val
+			}
+		}
+		if rd.perItem {
+			got += " per_item"
+		}
+		if bands != "" {
+			got = string(rd.kind) + " " + bands
+			if rd.unit != "" {
+				got = string(rd.kind) + " unit=" + rd.unit + " " + bands
+			}
+		}
+		if got != c.want || (rd.review != "") != c.review {
+			t.Errorf("%q (pattern %q): got %q review %q, want %q review=%v", c.clause, rd.pattern, got, rd.review, c.want, c.review)
+		}
+	}
+}
