@@ -46,6 +46,8 @@ type Labels struct {
 	Report ReportWords
 	// Rules is the wording of grades, vetoes and the rule kinds beyond the seed's.
 	Rules RuleWords
+	// Agreement is the wording of the check that a rubric's numbers agree with its words.
+	Agreement Agreement
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -287,6 +289,7 @@ func chinese() *Labels {
 		Workbench: chineseWorkbench(),
 		Report:    chineseReport(),
 		Rules:     chineseRuleWords(),
+		Agreement: chineseAgreement(),
 	}
 }
 
@@ -413,6 +416,7 @@ func english() *Labels {
 		Workbench: englishWorkbench(),
 		Report:    englishReport(),
 		Rules:     englishRuleWords(),
+		Agreement: englishAgreement(),
 	}
 }
 

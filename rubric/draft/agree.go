@@ -25,16 +25,9 @@ type Mismatch struct {
 	// Value is the rubric's number; Words are the words that say another.
 	Value string
 	Words string
+	// InContent says the words are the indicator's 考核内容, not a clause.
+	InContent bool
 }
-
-// Message is the mismatch in the form the loaders' messages take, in
-// English: "rule 1.2.a amount 0.3, but the clause says “扣0.2分”".
-func (m Mismatch) Message() string {
-	return fmt.Sprintf("%s %s %s, but its words say “%s”", m.ID, m.Field, m.Value, m.Words)
-}
-
-// Problem is the mismatch as a rubric problem at its path.
-func (m Mismatch) Problem() rubric.Problem { return rubric.Problem{Path: m.Path, Message: m.Message()} }
 
 // Mismatches reads every rule's clause with the drafter's patterns and
 // lists the numbers of the rubric that disagree with what the words say.
@@ -51,7 +44,7 @@ func Mismatches(rb *rubric.Rubric) []Mismatch {
 			ip := fmt.Sprintf("$.categories[%d].indicators[%d]", ci, ii)
 			if m := pointsAtEnd.FindStringSubmatch(ind.Content); m != nil && !c.Penalty {
 				if p, ok := parseNumber(m[1]); ok && p != ind.Points {
-					out = append(out, Mismatch{Path: ip + ".points", ID: ind.ID, Field: "points", Value: ind.Points.String(), Words: pointsWords(ind.Content)})
+					out = append(out, Mismatch{Path: ip + ".points", ID: ind.ID, Field: "points", Value: ind.Points.String(), Words: pointsWords(ind.Content), InContent: true})
 				}
 			}
 			for ri := range ind.Rules {

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -12,7 +13,7 @@ import (
 // say.
 func TestSeedAgreesWithItsWords(t *testing.T) {
 	for _, m := range Mismatches(rubric.Default()) {
-		t.Errorf("%s: %s", m.Path, m.Message())
+		t.Errorf("%s: %s %s %s, but %q", m.Path, m.ID, m.Field, m.Value, m.Words)
 	}
 }
 
@@ -34,12 +35,12 @@ func TestMismatchesOfAClerksEdits(t *testing.T) {
 	ind.Points = decimal.FromInt(1)
 	var got []string
 	for _, m := range Mismatches(rb) {
-		got = append(got, m.Path+" "+m.Message())
+		got = append(got, fmt.Sprintf("%s %s %s %s “%s” %v", m.Path, m.ID, m.Field, m.Value, m.Words, m.InContent))
 	}
 	want := []string{
-		"$.categories[0].indicators[0].points 1.1 points 1, but its words say “（2分）”",
-		"$.categories[0].indicators[1].rules[0].amount 1.2.a amount 0.3, but its words say “扣0.2分”",
-		"$.categories[2].indicators[1].rules[0].target 3.2.a target 120000, but its words say “不少于10万件”",
+		"$.categories[0].indicators[0].points 1.1 points 1 “（2分）” true",
+		"$.categories[0].indicators[1].rules[0].amount 1.2.a amount 0.3 “扣0.2分” false",
+		"$.categories[2].indicators[1].rules[0].target 3.2.a target 120000 “不少于10万件” false",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("mismatches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
