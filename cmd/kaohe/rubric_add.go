@@ -117,9 +117,6 @@ func (o *rubricAddOptions) run(args []string) error {
 	}
 	return a.withNewOrExistingStore(func(s *store.Store) error {
 		added, err := s.AddRubricAllowingMismatch(rb, record)
-		if err == nil && len(record) > 0 {
-			fmt.Fprintf(a.stdout, w.Allowed+"\n", len(record))
-		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
 		}
@@ -133,6 +130,9 @@ func (o *rubricAddOptions) run(args []string) error {
 			format = l.AlreadyStored
 		}
 		fmt.Fprintf(a.stdout, format+"\n", rb.ID, rb.Version, rb.Title, sum)
+		if len(record) > 0 {
+			fmt.Fprintf(a.stdout, w.Allowed+"\n", len(record))
+		}
 		return nil
 	})
 }
