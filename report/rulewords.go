@@ -4,18 +4,18 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
 
-// labelList is a label band rule's labels, numbered as the workbench
-// offers them ("1 优、2 良、3 差").
+// labelList is a label band rule's labels, as typed ("优、良、差").
 func labelList(l *i18n.Labels, r *rubric.Rule) string {
 	labels := r.Labels()
 	for i, s := range labels {
-		labels[i] = fmt.Sprintf("%d %s", i+1, textwidth.Line(s))
+		labels[i] = textwidth.Line(s)
 	}
 	return strings.Join(labels, l.Rules.LabelSep)
 }
@@ -177,4 +177,32 @@ func PenaltySuffix(l *i18n.Labels, c *rubric.Category) string {
 		return fmt.Sprintf(l.Rules.PenaltySuffix, c.Cap)
 	}
 	return l.Rules.PenaltyUncapped
+}
+
+// BesideTotal is what a rubric beyond the seed's adds beside a total: the
+// penalty taken off it, the grade and the veto ("扣分项 −4.00；等次：合格"),
+// or "" (the seed has none of them).
+func BesideTotal(l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) string {
+	return strings.Join(BesideTotalParts(l, rb, res), l.Rules.VetoSep)
+}
+
+// BesideTotalParts is BesideTotal a part at a time, for a narrow pane that
+// shows each on its own line: the penalty, then the grade and the veto.
+func BesideTotalParts(l *i18n.Labels, rb *rubric.Rubric, res *scoring.Result) []string {
+	var parts []string
+	if hasPenalty(rb) {
+		parts = append(parts, l.Rules.Penalty+" "+PenaltyText(res.Penalty))
+	}
+	if v := VerdictText(l, rb, res.Grade, res.VetoedBy); v != "" {
+		parts = append(parts, v)
+	}
+	return parts
+}
+
+// PenaltyText is a penalty as taken off a total: −4.00, or 0.00 when none.
+func PenaltyText(p decimal.Dec) string {
+	if p == 0 {
+		return p.Fixed(2)
+	}
+	return "−" + p.Fixed(2)
 }

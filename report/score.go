@@ -207,7 +207,7 @@ func WriteScoreText(w io.Writer, l *i18n.Labels, rb *rubric.Rubric, res *scoring
 	b.WriteString("\n")
 	penalty := ""
 	if hasPenalty(rb) {
-		penalty = fmt.Sprintf("%s −%s   ", l.Rules.Penalty, res.Penalty.Fixed(2))
+		penalty = l.Rules.Penalty + " " + PenaltyText(res.Penalty) + "   "
 	}
 	fmt.Fprintf(&b, "%s %s / %s   %s %s / %s   %s%s %s\n", l.Base, res.Base.Fixed(2), res.BaseMax.Fixed(2),
 		l.Bonus, res.Bonus.Fixed(2), res.BonusMax.Fixed(2), penalty, l.Total, ResultTotalText(l, res))

@@ -140,7 +140,11 @@ func RuleHint(l *i18n.Labels, r *rubric.Rule) string {
 		parts = append(parts, fmt.Sprintf(l.UI.HintDiscretion, r.Cap))
 	}
 	if r.Cap != nil && r.Kind != rubric.Discretion {
-		parts = append(parts, fmt.Sprintf(l.UI.HintCap, r.Cap))
+		format := l.UI.HintCap
+		if r.Kind == rubric.Bonus { // a bonus's cap bounds what it adds
+			format = l.Rules.HintBonusCap
+		}
+		parts = append(parts, fmt.Sprintf(format, r.Cap))
 	}
 	return strings.Join(parts, l.Values.Comma)
 }

@@ -372,3 +372,15 @@ func TestFullFindingsCoverTheLanguage(t *testing.T) {
 		t.Errorf("recorded %d of %d rules", res.Progress.RulesRecorded, res.Progress.RulesTotal)
 	}
 }
+
+// While a penalty's value is in conflict, the range of the total runs
+// over both values, within the penalty category's cap: 40 − 4 and
+// 40 − 10 (14 capped at 10).
+func TestRangeOverPenalty(t *testing.T) {
+	rb := languageRubric(t)
+	fs := Findings{"4.1.a": {Value: num("2")}}
+	rg := RangeOver(rb, fs, map[string][]Finding{"4.1.a": {{Value: num("2")}, {Value: num("7")}}})
+	if rg == nil || rg.Min.String() != "30" || rg.Max.String() != "36" {
+		t.Fatalf("range = %+v, want 30–36", rg)
+	}
+}

@@ -65,7 +65,7 @@ func (wb *workbench) recordNone() tea.Cmd {
 	switch {
 	case r == nil:
 		return nil
-	case r.Kind.IsBool():
+	case r.IsBool():
 		v := scoring.BoolValue(false)
 		return wb.record(r.ID, &v, "")
 	case r.Kind == rubric.Count:
@@ -82,7 +82,7 @@ func (wb *workbench) recordFound() tea.Cmd {
 	switch {
 	case r == nil:
 		return nil
-	case r.Kind.IsBool():
+	case r.IsBool():
 		v := scoring.BoolValue(true)
 		return wb.record(r.ID, &v, "")
 	}
@@ -95,7 +95,7 @@ func (wb *workbench) toggle() tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	if !r.Kind.IsBool() {
+	if !r.IsBool() {
 		wb.inlineErr = wb.allowed(r)
 		return nil
 	}
@@ -141,7 +141,7 @@ func (wb *workbench) startFigure(first string) tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	if r.Kind.IsBool() {
+	if r.IsBool() {
 		wb.inlineErr = wb.allowed(r)
 		return nil
 	}
@@ -173,7 +173,7 @@ func (wb *workbench) startEdit() tea.Cmd {
 		wb.noteArea.SetHeight(4)
 		return wb.noteArea.Focus()
 	}
-	if r.Kind.IsBool() {
+	if r.IsBool() {
 		wb.inlineErr = wb.c.words.NotFlag
 		return nil
 	}
@@ -366,7 +366,7 @@ func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 // allowed is the inline hint of what a rule accepts: report.Allowed,
 // except that a yes/no rule says space toggles it.
 func (wb *workbench) allowed(r *rubric.Rule) string {
-	if r.Kind.IsBool() {
+	if r.IsBool() {
 		return wb.c.l.UI.Allowed + wb.c.l.UI.AllowedBool
 	}
 	return wb.c.l.UI.Allowed + report.Allowed(wb.c.l, r)

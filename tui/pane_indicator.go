@@ -171,13 +171,13 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		field = "[" + reason.value.String() + "]" // the figure stays in view
 	case !rr.Recorded:
 		field = wb.c.styles.Dim.Render("[ " + l.UI.NotRecordedYet + " ]")
-	case r.Kind.IsBool():
+	case r.IsBool():
 		field = "[" + report.FormatValue(l, rr.Value) + "]"
 	default:
 		field = "[" + rr.Value.String() + "]"
 	}
 	unit := textwidth.Sanitize(r.Unit, false)
-	if r.Kind.IsBool() {
+	if r.IsBool() {
 		unit = ""
 	}
 	hint := report.RuleHint(l, r)

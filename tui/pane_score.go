@@ -18,6 +18,13 @@ func (wb *workbench) scoreView(w, h int) []string {
 	var lines []string
 	total := l.Total + " " + report.ResultTotalText(l, res)
 	lines = append(lines, wb.c.styles.Strong.Render(fit(total, inner)))
+	for _, extra := range report.BesideTotalParts(l, wb.rb, res) { // penalty, grade, veto: none in the seed
+		style := wb.c.styles.Strong
+		if res.Vetoed() {
+			style = wb.c.styles.Conflict
+		}
+		lines = appendWrapped(lines, style, "", extra, inner)
+	}
 	if wb.rng != nil {
 		lines = append(lines, wb.c.styles.Conflict.Render(fit(fmt.Sprintf(l.UI.Range, wb.rng.Min.Fixed(2), wb.rng.Max.Fixed(2)), inner)))
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -31,6 +32,11 @@ type summary struct {
 	Conflicts     int          `json:"conflicts"`
 	// Withdrawn says the assessment was withdrawn (list --all shows it).
 	Withdrawn bool `json:"withdrawn,omitempty"`
+	// Grade is the 等次 earned, when the rubric has grades; VetoedBy the
+	// veto rules recorded true; Verdict says both, as the line shows them.
+	Grade    string   `json:"grade,omitempty"`
+	VetoedBy []string `json:"vetoed_by,omitempty"`
+	rubric   *rubric.Rubric
 }
 
 func summarize(st *store.State) summary {
@@ -43,6 +49,8 @@ func summarize(st *store.State) summary {
 	if row, err := report.Summarize(st); err == nil {
 		sm.Total = &row.Total
 		sm.Recorded, sm.Indicators, sm.Finished = row.Recorded, row.Indicators, row.Finished
+		sm.Grade, sm.VetoedBy = row.Grade, row.VetoedBy
+		sm.rubric = st.Rubric
 	}
 	sm.Progress = fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators)
 	return sm
@@ -106,9 +114,15 @@ func (o *listOptions) run() error {
 			if r.Withdrawn {
 				status = l.CLI.Doors.WithdrawnMark
 			}
-			fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s\n", pad(ln(r.Unit), 10), pad(ln(r.Period), 8), pad(ln(r.RubricVersion), 8),
+			fmt.Fprintf(&b, "%s %s %s %s %s %s  %s %s  %s", pad(ln(r.Unit), 10), pad(ln(r.Period), 8), pad(ln(r.RubricVersion), 8),
 				pad(ln(strings.Join(r.Inspectors, ",")), 16), padL(r.Progress, 8), padL(totals[i], totalW), pad(status, 9),
 				padL(fmt.Sprint(r.Conflicts), 9), store.ShortID(r.ID, 12))
+			if r.rubric != nil {
+				if v := report.VerdictText(l, r.rubric, r.Grade, r.VetoedBy); v != "" {
+					b.WriteString("  " + v) // a grade or a veto only a rubric beyond the seed's has
+				}
+			}
+			b.WriteString("\n")
 		}
 		_, err := io.WriteString(a.stdout, b.String())
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/rubric/sheet"
 	"github.com/kaohe/kaohe/store"
@@ -147,10 +148,16 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 	l := a.labels(rb)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s (%s %s): %s + %s\n", rb.Title, rb.ID, rb.Version, rb.BasePoints(), rb.BonusPoints())
+	if g := gradesSummary(l, rb); g != "" {
+		fmt.Fprintf(&b, "%s\n", g)
+	}
 	for _, c := range rb.Categories {
 		suffix := fmt.Sprintf(l.PointsSuffix, c.Points)
 		if c.Bonus {
 			suffix = fmt.Sprintf(l.BonusSuffix, c.Points)
+		}
+		if c.Penalty {
+			suffix = report.PenaltySuffix(l, &c)
 		}
 		fmt.Fprintf(&b, "%s %s%s\n", c.ID, c.Title, suffix)
 		for _, ind := range c.Indicators {
@@ -188,5 +195,6 @@ func ruleSummary(r *rubric.Rule) string {
 	if r.MaxValue != nil {
 		parts = append(parts, fmt.Sprintf("%s=%s", "max", r.MaxValue))
 	}
+	parts = append(parts, languageSummary(r)...)
 	return strings.Join(parts, " ") + "  " + r.Name()
 }

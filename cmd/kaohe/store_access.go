@@ -170,6 +170,9 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	}
 	fmt.Fprintf(a.stdout, m.Totals+"\n", textwidth.Line(as.Label()),
 		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
+	if extra := report.BesideTotal(l, st.Rubric, res); extra != "" {
+		fmt.Fprintf(a.stdout, "%s%s%s\n", textwidth.Line(as.Label()), l.Values.Colon, extra)
+	}
 	return nil
 }
 

@@ -156,7 +156,7 @@ type UI struct {
 // that is not Chinese gets English.
 func For(lang string) *Labels {
 	if strings.HasPrefix(strings.ToLower(lang), "zh") {
-		return chinese()
+		return withRuleLanguageWords(chinese())
 	}
 	return english()
 }

@@ -34,6 +34,8 @@ type RuleWords struct {
 	// amount); HintBonusRange (lowest, highest).
 	HintBandMin, HintBandRest, HintBandLabel, HintVeto, HintExcess, HintLinear, HintStake string
 	HintCountRange, HintBonusPerItem, HintBonusRange                                      string
+	// HintBonusCap is a bonus rule\'s cap: the most it adds.
+	HintBonusCap string
 	// ExplainBand: band number, its points, the stake. ExplainLinear:
 	// from, to (with unit), stake. ExplainVeto: the rule and label, value.
 	ExplainBand, ExplainLinear, ExplainVeto string
@@ -56,7 +58,7 @@ func chineseRuleWords() RuleWords {
 		HintExcess: "超过%s后每%s扣%s分",
 		HintLinear: "低于%s不得分，%s–%s线性", HintStake: "（%s分）",
 		HintCountRange:   "每%s扣%s–%s分",
-		HintBonusPerItem: "每%s加%s分", HintBonusRange: "每次加%s–%s分",
+		HintBonusPerItem: "每%s加%s分", HintBonusRange: "每次加%s–%s分", HintBonusCap: "最多加%s分",
 		ExplainBand:   "第%d档 %s分，满分%s分",
 		ExplainLinear: "%s–%s线性，满分%s分",
 		ExplainVeto:   "%s=%s → 一票否决",
@@ -80,7 +82,7 @@ func englishRuleWords() RuleWords {
 		HintExcess: "above %s, per %s: %s",
 		HintLinear: "none below %s, linear %s–%s", HintStake: " (%s pts)",
 		HintCountRange:   "per %s: %s–%s",
-		HintBonusPerItem: "per %s: +%s", HintBonusRange: "each +%s–%s",
+		HintBonusPerItem: "per %s: +%s", HintBonusRange: "each +%s–%s", HintBonusCap: "up to +%s",
 		ExplainBand:   "band %d, %s of %s",
 		ExplainLinear: "linear %s–%s, of %s",
 		ExplainVeto:   "%s=%s → vetoed",

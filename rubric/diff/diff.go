@@ -91,7 +91,8 @@ func Compare(old, newer *rubric.Rubric) *Report {
 		"id", old.ID, newer.ID,
 		"version", old.Version, newer.Version,
 		"title", old.Title, newer.Title,
-		"language", old.Language, newer.Language)
+		"language", old.Language, newer.Language,
+		"grades", gradesText(old.Grades), gradesText(newer.Grades))
 	rep.UnitsAdded, rep.UnitsGone = setDiff(newer.Units, old.Units), setDiff(old.Units, newer.Units)
 	rep.Categories = compareCategories(old, newer)
 	rep.Indicators = compareIndicators(old, newer)
@@ -248,7 +249,9 @@ func compareCategories(old, newer *rubric.Rubric) []Category {
 			fs := fields(nil,
 				"title", o.Title, n.Title,
 				"points", o.Points.String(), n.Points.String(),
-				"bonus", yesNo(o.Bonus), yesNo(n.Bonus))
+				"bonus", yesNo(o.Bonus), yesNo(n.Bonus),
+				"penalty", yesNo(o.Penalty), yesNo(n.Penalty),
+				"cap", num(o.Cap), num(n.Cap))
 			return Category{Status: Changed, OldID: o.ID, NewID: n.ID, Title: n.Title, Fields: fs}, len(fs) > 0 || o.ID != n.ID
 		},
 		func(j int) Category {
@@ -356,12 +359,13 @@ func compareIndicators(old, newer *rubric.Rubric) []Indicator {
 func ruleFields(o, n *rubric.Rule) []Field {
 	get := func(r *rubric.Rule) []string {
 		if r == nil {
-			return make([]string, 11)
+			return make([]string, 18)
 		}
-		return []string{string(r.Kind), r.Label, r.Unit, num(r.Amount), num(r.Cap), num(r.Target),
-			num(r.Step), num(r.Full), num(r.MaxValue), r.Review, r.Clause}
+		return append([]string{string(r.Kind), r.Label, r.Unit, num(r.Amount), num(r.Cap), num(r.Target),
+			num(r.Step), num(r.Full), num(r.MaxValue)}, append(languageFields(r), r.Review, r.Clause)...)
 	}
-	names := []string{"kind", "label", "unit", "amount", "cap", "target", "step", "full", "max_value", "review", "clause"}
+	names := []string{"kind", "label", "unit", "amount", "cap", "target", "step", "full", "max_value",
+		"limit", "from", "to", "points", "range", "per_item", "bands", "review", "clause"}
 	ov, nv := get(o), get(n)
 	var out []Field
 	for k, name := range names {

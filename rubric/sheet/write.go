@@ -17,6 +17,9 @@ const spareRows = 300
 
 // Write returns the workbook of a rubric as xlsx bytes.
 func Write(rb *rubric.Rubric) ([]byte, error) {
+	if what := unsupported(rb); len(what) > 0 {
+		return nil, errUnsupported(what)
+	}
 	f := excelize.NewFile()
 	defer f.Close()
 	w := &writer{f: f, widths: map[string][]int{}}
