@@ -8,7 +8,7 @@ type Agreement struct {
 	// of the rule's clause, or of the indicator's 考核内容.
 	Clause, Content string
 	// Field names a field by its YAML key (amount, target, step, cap,
-	// limit, range, points).
+	// limit, range, points, a band's min, a linear rule's from and to).
 	Field map[string]string
 	// Found ends validate's list: file, count.
 	Found string
@@ -23,7 +23,7 @@ func chineseAgreement() Agreement {
 		Clause:  "%s %s %s，但条款写“%s”",
 		Content: "%s %s %s，但考核内容写“%s”",
 		Field: map[string]string{"amount": "扣分", "target": "目标", "step": "步长", "cap": "封顶",
-			"limit": "上限", "range": "范围", "points": "分值"},
+			"limit": "上限", "range": "范围", "points": "分值", "min": "档次起点", "from": "起点", "to": "终点"},
 		Found:   "%s：%d 处数字与条款文字不符（见上）：请改正数字或文字",
 		Refused: "%s：%d 处数字与条款文字不符，未存入：请改正，或加 --allow-mismatch 照样存入（不符之处随评分表一并记录）",
 		Allowed: "按 --allow-mismatch 存入：%d 处数字与条款文字不符，已随评分表记录",
@@ -35,7 +35,7 @@ func englishAgreement() Agreement {
 		Clause:  "%s %s %s, but the clause says “%s”",
 		Content: "%s %s %s, but the content says “%s”",
 		Field: map[string]string{"amount": "amount", "target": "target", "step": "step", "cap": "cap",
-			"limit": "limit", "range": "range", "points": "points"},
+			"limit": "limit", "range": "range", "points": "points", "min": "band min", "from": "from", "to": "to"},
 		Found:   "%s: %d numbers disagree with the words (listed above): correct the number or the words",
 		Refused: "%s: %d numbers disagree with the words; not stored: correct them, or give --allow-mismatch to store it anyway (the mismatches are recorded with the rubric)",
 		Allowed: "stored with --allow-mismatch: %d numbers disagree with the words, recorded with the rubric",

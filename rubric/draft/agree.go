@@ -70,7 +70,9 @@ func ruleMismatches(pats []Pattern, p string, ind *rubric.Indicator, r *rubric.R
 	cl := clauses[0]
 	core := r.Clause[cl.core.start:cl.core.end]
 	rd := recognise(pats, core, ind.Content)
-	if rd.pattern == "" || rd.review != "" || rd.kind != r.Kind || len(rd.items) > 1 {
+	// A reading with a review is not plain enough to hold the rubric to;
+	// a linear one whose only doubt is its unstated 100% still has its from.
+	if rd.pattern == "" || (rd.review != "" && !rd.toGuessed) || rd.kind != r.Kind {
 		return nil
 	}
 	var out []Mismatch
@@ -87,7 +89,7 @@ func ruleMismatches(pats []Pattern, p string, ind *rubric.Indicator, r *rubric.R
 	if rd.amount != nil {
 		check("amount", rd.amount, r.Amount, figureWords(plain, verb, "分", *rd.amount))
 	}
-	if rd.target != nil {
+	if rd.target != nil && len(rd.itemTargets) == 0 {
 		words := ""
 		for _, text := range []string{plain, withoutSpaces(ind.Content)} {
 			if m := contentTarget.FindString(text); m != "" {
@@ -117,7 +119,43 @@ func ruleMismatches(pats []Pattern, p string, ind *rubric.Indicator, r *rubric.R
 		out = append(out, Mismatch{Path: p + ".range", ID: r.ID, Field: "range",
 			Value: fmt.Sprintf("[%s, %s]", r.Range[0], r.Range[1]), Words: fmt.Sprintf("%s%s-%s分", verb, rd.rng[0], rd.rng[1])})
 	}
+	if r.Kind == rubric.Linear {
+		check("from", rd.from, r.From, figureWords(plain, "", "[%％]", *rd.from))
+		if !rd.toGuessed {
+			check("to", rd.to, r.To, figureWords(plain, "", "[%％]", *rd.to))
+		}
+	}
+	if r.Kind == rubric.Band && len(rd.bands) == len(r.Bands) {
+		for bi, b := range rd.bands {
+			rb := r.Bands[bi]
+			bp := fmt.Sprintf("%s.bands[%d]", p, bi)
+			stated := b.points
+			if b.full {
+				stated = ind.Points
+			}
+			if b.label == rb.Label && stated != rb.Points {
+				out = append(out, Mismatch{Path: bp + ".points", ID: r.ID, Field: "points", Value: rb.Points.String(), Words: bandWords(core, bi)})
+			}
+			if b.min != nil && rb.Min != nil && *b.min != *rb.Min {
+				out = append(out, Mismatch{Path: bp + ".min", ID: r.ID, Field: "min", Value: rb.Min.String(), Words: bandWords(core, bi)})
+			}
+		}
+	}
 	return out
+}
+
+// bandWords is the bi-th piece of a band clause.
+func bandWords(core string, bi int) string {
+	var pieces []string
+	for _, piece := range splitTop(core, span{0, len(core)}, sentence+phrase) {
+		if text := withoutSpaces(core[piece.start:piece.end]); text != "" {
+			pieces = append(pieces, text)
+		}
+	}
+	if bi < len(pieces) {
+		return pieces[bi]
+	}
+	return core
 }
 
 // figureWords finds the words stating a figure (扣0.2分) in a clause, or

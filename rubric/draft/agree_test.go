@@ -46,3 +46,42 @@ func TestMismatchesOfAClerksEdits(t *testing.T) {
 		t.Errorf("mismatches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestMismatchesOfTheNewKinds: a band's points and min, a linear rule's
+// figure, a range and a limit are held to their clause too.
+func TestMismatchesOfTheNewKinds(t *testing.T) {
+	rb, err := FromText(languageTable, Options{ID: "t", Version: "1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms := Mismatches(rb); len(ms) != 0 {
+		t.Fatalf("a fresh draft disagrees with its words: %+v", ms)
+	}
+	edit := func(id string, f func(*rubric.Rule)) {
+		ref, ok := rb.Rule(id)
+		if !ok {
+			t.Fatalf("no rule %s", id)
+		}
+		f(ref.Rule)
+	}
+	d := func(s string) *decimal.Dec { v := decimal.MustParse(s); return &v }
+	edit("1.2.a", func(r *rubric.Rule) { r.Bands[1].Points = decimal.FromInt(2) })
+	edit("1.2.a", func(r *rubric.Rule) { r.Bands[1].Min = d("85") })
+	edit("1.4.a", func(r *rubric.Rule) { r.From = d("80") })
+	edit("1.5.a", func(r *rubric.Rule) { r.Limit = d("3") })
+	edit("2.4.a", func(r *rubric.Rule) { r.Range = []decimal.Dec{decimal.FromInt(2), decimal.FromInt(6)} })
+	var got []string
+	for _, m := range Mismatches(rb) {
+		got = append(got, fmt.Sprintf("%s %s %s “%s”", m.ID, m.Field, m.Value, m.Words))
+	}
+	want := []string{
+		"1.2.a points 2 “90%-100%得3分”",
+		"1.2.a min 85 “90%-100%得3分”",
+		"1.4.a from 80 “90%”",
+		"1.5.a limit 3 “2天”",
+		"2.4.a range [2, 6] “扣2-5分”",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("mismatches:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

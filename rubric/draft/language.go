@@ -166,7 +166,7 @@ func readLanguage(p Pattern, rd *reading, content string) bool {
 		rd.unit = "%"
 		if rd.to == nil || (rd.from != nil && *rd.to <= *rd.from) {
 			hundred := decimal.FromInt(100)
-			rd.to = &hundred
+			rd.to, rd.toGuessed = &hundred, true
 			rd.review = "条款没有写得满分的百分比：已按 100% 得满分，请核对 to"
 		}
 	}

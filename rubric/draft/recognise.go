@@ -28,6 +28,7 @@ type reading struct {
 	perItem   bool          // a bonus per occurrence
 	limit     *decimal.Dec  // an excess rule's ceiling
 	from, to  *decimal.Dec  // a linear rule's figures
+	toGuessed bool          // to is not in the words (100% assumed)
 	bands     []bandSpec    // a band rule's bands
 	// itemTargets are the targets of items read from 考核内容 (镇级…至少1次，
 	// 村级…至少2次), one per entry of items.
