@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
 	"pgregory.net/rapid"
 )
@@ -199,5 +200,24 @@ func TestLanguagePhrasings(t *testing.T) {
 		if got != c.want || (rd.review != "") != c.review {
 			t.Errorf("%q (pattern %q): got %q review %q, want %q review=%v", c.clause, rd.pattern, got, rd.review, c.want, c.review)
 		}
+	}
+}
+
+// TestDraftContextAndPenaltyCap: statements of full marks and of how
+// deductions end are context, not rules; a penalty section's （最多扣N分）
+// is its cap.
+func TestDraftContextAndPenaltyCap(t *testing.T) {
+	text := "序号\t主要工作\t考核内容\t评分标准\n" +
+		"1\t网上办理（20分）\t（1）网上办件率。（20分）\t达到90%以上的得14分，每降低1个百分点扣0.2分；未按时报送数据的扣1分，以上各项扣完为止，不计负分。\n" +
+		"2\t扣分项（最多扣10分）\t（1）通报批评。\t被通报批评的，每次扣2分。\n"
+	rb := draftAndLoad(t, []byte(text))
+	checkRules(t, rb, map[string]string{
+		"1.1.a": "shortfall amount=0.2 cap=14 target=90 step=1 unit=%",
+		"1.1.b": "flag amount=1",
+		"2.1.a": "count amount=2 unit=次",
+	})
+	c := rb.Categories[1]
+	if !c.Penalty || c.Cap == nil || *c.Cap != decimal.FromInt(10) || c.Title != "扣分项" {
+		t.Errorf("penalty section: %q penalty=%v cap=%s", c.Title, c.Penalty, show(c.Cap))
 	}
 }
