@@ -38,7 +38,9 @@ var (
 		`(?:扣分)?以(` + num + `)分为限)$`)
 	// context is a piece that says how deductions end, not a deduction
 	// (以上各项扣完为止，不计负分).
-	context = regexp.MustCompile(`^(?:(?:以上|上述)?(?:各项|各条|各款)?(?:扣分)?扣完为止|不计负分|不得负分|不倒扣分?|不出现负分|最低(?:为|得)?0分|(?:累计加分|加分累计))$`)
+	context = regexp.MustCompile(`^(?:(?:以上|上述)?(?:各项|各条|各款)?(?:扣分)?扣完为止|不计负分|不得负分|不倒扣分?|不出现负分|最低(?:为|得)?0分)$`)
+	// capLead opens a cap in a piece of its own (累计加分，加满5分为止).
+	capLead = regexp.MustCompile(`^(?:累计加分|加分累计|累计扣分|扣分累计)$`)
 	// statement states an item's points without deducting (得5分, 达到90%
 	// 以上的得14分): context for the deductions after it, which it caps.
 	statement = regexp.MustCompile(`^[^扣减加]*?(?:得|计|记)(` + num + `)分$`)
@@ -161,6 +163,9 @@ func splitStandard(std string) ([]clause, []capScope) {
 			ps := trim(std, p.span)
 			text := std[ps.start:ps.end]
 			if text == "" {
+				continue
+			}
+			if capLead.MatchString(withoutSpaces(text)) && open < 0 {
 				continue
 			}
 			if context.MatchString(withoutSpaces(text)) {

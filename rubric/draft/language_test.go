@@ -24,7 +24,7 @@ const languageTable = "序号\t主要工作\t考核内容\t评分标准\n" +
 	"\t\t（5）数据质量达到100%。（3分）\t100%得满分，每下降一个百分点扣1分，低于98%为0分。\n" +
 	"3\t扣分项（不设上限）\t（1）被市级以上通报批评。\t被市级以上通报批评的，每次扣2分。\n" +
 	"\t\t（2）违规违纪。\t第一起扣2分，每多一起加倍扣分。\n" +
-	"4\t加分项（5分）\t（1）创新工作。（5分）\t经验做法被上级推广的，每次加1分，累计加分最多5分；获得表彰的，每次加1-3分。\n"
+	"4\t加分项（5分）\t（1）创新工作。（5分）\t经验做法被上级推广的，每次加1分，累计加分最多5分；获得表彰的，每次加1-3分；信息被采用的，每篇加0.5分，累计加分，加满2分为止。\n"
 
 // TestDraftLanguageWordings drafts the table and checks each wording gets
 // the rule the language holds for it, or a review naming why not.
@@ -49,6 +49,7 @@ func TestDraftLanguageWordings(t *testing.T) {
 		"3.2.a": "discretion cap=1 unit=分 REVIEW",
 		"4.1.a": "bonus amount=1 cap=5 unit=次 per_item",
 		"4.1.b": "bonus unit=次 range=1-3",
+		"4.1.c": "bonus amount=0.5 cap=2 unit=篇 per_item",
 	})
 	c := rb.Categories[2]
 	if !c.Penalty || c.Points != 0 || c.Cap != nil {
