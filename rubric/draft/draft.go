@@ -105,8 +105,9 @@ func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
 			missing++
 		}
 	}
-	if !hasPoints && missing == len(tc.indicators) && len(tc.indicators) > 0 {
-		penalty = true
+	guessedPenalty := false
+	if !penalty && !hasPoints && missing == len(tc.indicators) && len(tc.indicators) > 0 {
+		penalty, guessedPenalty = true, true
 	}
 	if penalty {
 		c.Penalty, c.Points, known, missing = true, 0, 0, 0
@@ -125,6 +126,11 @@ func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
 		c.Indicators = append(c.Indicators, draftIndicator(pats, fmt.Sprintf("%s.%d", c.ID, ii+1), ti, p, penalty))
 	}
 	settleBonus(&c, bonusTitle)
+	if guessedPenalty {
+		for ii := range c.Indicators {
+			note(&c.Indicators[ii], nil, "本主要工作和它的考核内容都没有分值：已作为扣分项（penalty，扣分从总分中扣），请核对")
+		}
+	}
 	return c
 }
 

@@ -31,6 +31,8 @@ var (
 	bandRest = regexp.MustCompile(`^(?:低于|不足|未达到|不到|不满)?(` + num + `)[%％](?:以下)?(?:的|者)?(?:(?:` + noScore + `)|(?:得|计|记)(` + num + `)分)$`)
 	// bandLabel is a band by a label (评价为优的得10分, 省级得3分, 差的不得分).
 	bandLabel = regexp.MustCompile(`^([^，,；;。%％得计记]{1,12}?)(?:的|者)?(?:(?:得|计|记)(` + num + `)分|不得分|得零分)$`)
+	// inclusiveLimit is a ceiling that counts itself as exceeded (超过2天（含2天）).
+	inclusiveLimit = regexp.MustCompile(`[（(]含`)
 	// labelPrefix is what comes before a label (结果为, 被评为).
 	labelPrefix = regexp.MustCompile(`^.*(?:为|是|获得?|评价|评议|等次|等级)`)
 )
@@ -153,7 +155,14 @@ func readLanguage(p Pattern, rd *reading, content string) bool {
 			rd.review = fmt.Sprintf("考核内容有 %d 个上限，取了第一个（%s）：请核对 limit", len(found), found[0])
 		}
 	case p.ToTarget:
-		ts := targetsInContent(content, "")
+		// A percentage target is a ratio rule's (按比例扣分); a count's is
+		// a linear rule's from 0.
+		var ts []contentFigure
+		for _, t := range targetsInContent(content, "") {
+			if t.unit != "%" {
+				ts = append(ts, t)
+			}
+		}
 		if len(ts) == 0 {
 			return false
 		}
@@ -169,6 +178,9 @@ func readLanguage(p Pattern, rd *reading, content string) bool {
 			rd.to, rd.toGuessed = &hundred, true
 			rd.review = "条款没有写得满分的百分比：已按 100% 得满分，请核对 to"
 		}
+	}
+	if p.Kind == rubric.Excess && inclusiveLimit.MatchString(rd.matched) {
+		rd.review = joinReview(rd.review, "上限写明“含”：excess 从超过 limit 才扣分，请核对 limit 是否应减一步")
 	}
 	if rd.rng != nil {
 		rd.amount = nil

@@ -175,6 +175,8 @@ func TestLanguagePhrasings(t *testing.T) {
 		{"结果为优秀的得5分，良好的得3分，合格的得1分，不合格的不得分", "", "band 优秀:5 良好:3 合格:1 不合格:0", false},
 		{"95%以上得5分，90%（含）-95%得3分，低于90%得1分", "", "band unit=% 95:5 90:3 -:1", false},
 		{"超过3天的，每超过1天扣0.5分", "", "excess amount=0.5 step=1 unit=天 limit=3", false},
+		{"请假超过2天（含2天）的，每增加1天扣1分", "", "excess amount=1 step=1 unit=天 limit=2", true},
+		{"全年走访率达到90%，否则按完成比例计分", "（1）走访率达到90%。（2分）", "ratio target=90 unit=%", false},
 		{"扣满8分的，追加扣除10分", "", "discretion", true},
 		{"完成任务的得满分，否则按完成比例得分", "（3）全年走访企业不少于20家。（2分）", "linear unit=家 from=0 to=20", false},
 	}
@@ -210,9 +212,11 @@ func TestLanguagePhrasings(t *testing.T) {
 func TestDraftContextAndPenaltyCap(t *testing.T) {
 	text := "序号\t主要工作\t考核内容\t评分标准\n" +
 		"1\t网上办理（20分）\t（1）网上办件率。（20分）\t达到90%以上的得14分，每降低1个百分点扣0.2分；未按时报送数据的扣1分，以上各项扣完为止，不计负分。\n" +
-		"2\t扣分项（最多扣10分）\t（1）通报批评。\t被通报批评的，每次扣2分。\n"
+		"2\t扣分项（最多扣10分）\t（1）通报批评。\t被通报批评的，每次扣2分。\n" +
+		"3\t其他工作\t（1）信息报送。\t迟报的，每次扣0.5分。\n"
 	rb := draftAndLoad(t, []byte(text))
 	checkRules(t, rb, map[string]string{
+		"3.1.a": "count amount=0.5 unit=次 REVIEW",
 		"1.1.a": "shortfall amount=0.2 cap=14 target=90 step=1 unit=%",
 		"1.1.b": "flag amount=1",
 		"2.1.a": "count amount=2 unit=次",
@@ -220,5 +224,8 @@ func TestDraftContextAndPenaltyCap(t *testing.T) {
 	c := rb.Categories[1]
 	if !c.Penalty || c.Cap == nil || *c.Cap != decimal.FromInt(10) || c.Title != "扣分项" {
 		t.Errorf("penalty section: %q penalty=%v cap=%s", c.Title, c.Penalty, show(c.Cap))
+	}
+	if c := rb.Categories[2]; !c.Penalty || c.Cap != nil {
+		t.Errorf("a section without any points: penalty=%v cap=%s, want an uncapped penalty category for review", c.Penalty, show(c.Cap))
 	}
 }

@@ -29,6 +29,7 @@ type reading struct {
 	limit     *decimal.Dec  // an excess rule's ceiling
 	from, to  *decimal.Dec  // a linear rule's figures
 	toGuessed bool          // to is not in the words (100% assumed)
+	matched   string        // the words the pattern matched
 	bands     []bandSpec    // a band rule's bands
 	// itemTargets are the targets of items read from 考核内容 (镇级…至少1次，
 	// 村级…至少2次), one per entry of items.
@@ -86,7 +87,8 @@ func recognise(pats []Pattern, core, content string) reading {
 			}
 			return core[m[2*i]:m[2*i+1]]
 		}
-		rd := reading{pattern: p.Name, kind: p.Kind, unit: normUnit(group("unit")), review: p.Review, allPoints: p.AllPoints}
+		rd := reading{pattern: p.Name, kind: p.Kind, unit: normUnit(group("unit")), review: p.Review, allPoints: p.AllPoints,
+			matched: core[m[0]:m[1]]}
 		number := func(name string) *decimal.Dec {
 			s := group(name)
 			if s == "" {
