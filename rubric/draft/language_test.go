@@ -213,10 +213,15 @@ func TestDraftContextAndPenaltyCap(t *testing.T) {
 	text := "序号\t主要工作\t考核内容\t评分标准\n" +
 		"1\t网上办理（20分）\t（1）网上办件率。（20分）\t达到90%以上的得14分，每降低1个百分点扣0.2分；未按时报送数据的扣1分，以上各项扣完为止，不计负分。\n" +
 		"2\t扣分项（最多扣10分）\t（1）通报批评。\t被通报批评的，每次扣2分。\n" +
-		"3\t其他工作\t（1）信息报送。\t迟报的，每次扣0.5分。\n"
+		"3\t其他工作\t（1）信息报送。\t迟报的，每次扣0.5分。\n" +
+		"4\t窗口建设（10分）\t（1）窗口服务。（10分）\t开展业务培训得5分，每少一次扣0.5分，扣完为止；好评率低于90%为零分。\n" +
+		"5\t通报（扣分不封顶）\t（1）被通报。\t被通报批评的，每次扣2分。\n"
 	rb := draftAndLoad(t, []byte(text))
 	checkRules(t, rb, map[string]string{
 		"3.1.a": "count amount=0.5 unit=次 REVIEW",
+		"4.1.a": "count amount=0.5 cap=5 unit=次",
+		"4.1.b": "flag amount=10",
+		"5.1.a": "count amount=2 unit=次",
 		"1.1.a": "shortfall amount=0.2 cap=14 target=90 step=1 unit=%",
 		"1.1.b": "flag amount=1",
 		"2.1.a": "count amount=2 unit=次",
@@ -224,6 +229,9 @@ func TestDraftContextAndPenaltyCap(t *testing.T) {
 	c := rb.Categories[1]
 	if !c.Penalty || c.Cap == nil || *c.Cap != decimal.FromInt(10) || c.Title != "扣分项" {
 		t.Errorf("penalty section: %q penalty=%v cap=%s", c.Title, c.Penalty, show(c.Cap))
+	}
+	if c := rb.Categories[4]; !c.Penalty || c.Cap != nil || c.Indicators[0].Rules[0].Review != "" {
+		t.Errorf("扣分不封顶: penalty=%v cap=%s", c.Penalty, show(c.Cap))
 	}
 	if c := rb.Categories[2]; !c.Penalty || c.Cap != nil {
 		t.Errorf("a section without any points: penalty=%v cap=%s, want an uncapped penalty category for review", c.Penalty, show(c.Cap))
