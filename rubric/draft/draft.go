@@ -155,6 +155,10 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 			}
 		}
 	}
+	if c.Penalty {
+		// A penalty section deducts: a bonus in it is for review.
+		all, bonusTitle = false, false
+	}
 	c.Bonus = any && all
 	if c.Bonus {
 		clampBonuses(c)
@@ -186,6 +190,9 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 			r := &ind.Rules[ri]
 			if r.Kind == rubric.Bonus {
 				capv := ind.IndicatorCap()
+				if capv <= 0 {
+					capv = decimal.FromInt(1) // a penalty section's indicator has no points
+				}
 				*r = rubric.Rule{ID: r.ID, Kind: rubric.Discretion, Clause: r.Clause, Label: r.Label, Unit: "分", Cap: &capv,
 					Review: "加分条款在扣分的主要工作里：请把它移到一个加分项（bonus: true）的主要工作，或改写"}
 			}

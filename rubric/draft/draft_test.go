@@ -392,11 +392,14 @@ func FuzzDraft(f *testing.F) {
 	f.Add([]byte("1\n加分项（加分项，2分）\n获得表彰。\n获得省级表彰的加2分、获得州级表彰的加1分，最多加2分。"))
 	f.Add([]byte("1\n标题（5分）\n（1）内容（5分）\n每少1项扣0.5分，最多扣9分；加1分、扣、最多扣2分。"))
 	f.Add([]byte("序号\n1\n\n"))
+	f.Add([]byte("1\n扣分项（不设上限）\n（1）安全。\n瞒报的一票否决；达到100%的得满分，90%-100%得3分，90%以下不得分；每起扣1-2分。"))
+	f.Add([]byte("1\n标题（5分）\n（1）内容（5分）\n优的得5分，良的得3分；低于（含）90%不得分；高于90%的按线性内插赋分；超过2天（不含2天）的，每增加1天扣1分。"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rb, err := FromBytes(data, Options{})
 		if err != nil {
 			return
 		}
+		_ = Mismatches(rb) // reads every clause again: must not panic either
 		out := WriteYAML(rb)
 		_, err = rubric.Parse("fuzz.yaml", out)
 		var es rubric.Errors
