@@ -36,8 +36,8 @@ func englishAgreement() Agreement {
 		Content: "%s %s %s, but the content says “%s”",
 		Field: map[string]string{"amount": "amount", "target": "target", "step": "step", "cap": "cap",
 			"limit": "limit", "range": "range", "points": "points", "min": "band min", "from": "from", "to": "to"},
-		Found:   "%s: %d numbers disagree with the words (listed above): correct the number or the words",
-		Refused: "%s: %d numbers disagree with the words; not stored: correct them, or give --allow-mismatch to store it anyway (the mismatches are recorded with the rubric)",
-		Allowed: "stored with --allow-mismatch: %d numbers disagree with the words, recorded with the rubric",
+		Found:   "%s: numbers that disagree with the words: %d (listed above); correct the number or the words",
+		Refused: "%s: numbers that disagree with the words: %d; not stored: correct them, or give --allow-mismatch to store it anyway (the mismatches are recorded with the rubric)",
+		Allowed: "stored with --allow-mismatch; numbers that disagree with the words: %d, recorded with the rubric",
 	}
 }
