@@ -119,6 +119,9 @@ func TestRubricMismatchesProcess(t *testing.T) {
 	if _, stderr, code := run("rubric", "add", book); code != 1 || !strings.Contains(stderr, "--allow-mismatch") || !strings.Contains(stderr, want[1]) {
 		t.Errorf("add without --allow-mismatch: exit %d, stderr:\n%s", code, stderr)
 	}
+	if _, stderr, code := run("new", "吉首市", "2022", "--rubric", book); code != 1 || !strings.Contains(stderr, "--rubric-id") || !strings.Contains(stderr, want[2]) {
+		t.Errorf("new --rubric with mismatches: exit %d, stderr:\n%s", code, stderr)
+	}
 	if out, _, _ := run("rubric", "list"); strings.Contains(out, "2022-r2") {
 		t.Errorf("a refused rubric is listed:\n%s", out)
 	}
