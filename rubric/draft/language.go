@@ -65,10 +65,16 @@ func bandsOf(core string, byLabel bool) ([]bandSpec, string, bool) {
 				}
 				p = v
 			}
-			if utf8.RuneCountInString(label) > 4 {
-				review = append(review, fmt.Sprintf("档次名称“%s”取自条款原文：请核对它是否为要记录的等次", label))
+			// 中、差的不得分: one band per label, the same points.
+			for _, l := range strings.Split(label, "、") {
+				if l = strings.TrimSpace(l); l == "" {
+					return nil, "", false
+				}
+				if utf8.RuneCountInString(l) > 4 {
+					review = append(review, fmt.Sprintf("档次名称“%s”取自条款原文：请核对它是否为要记录的等次", l))
+				}
+				bs = append(bs, bandSpec{label: l, points: p})
 			}
-			bs = append(bs, bandSpec{label: label, points: p})
 			continue
 		}
 		var b bandSpec
