@@ -227,7 +227,8 @@ func splitStandard(std string) ([]clause, []capScope) {
 		// A sentence that trails off with a 扣 in it is a clause the patterns
 		// may not read, never silently dropped; so is a statement of points
 		// no deduction followed.
-		if open >= 0 && (strings.Contains(std[open:sp.end], "扣") || (stated != nil && statedAt == len(clauses))) {
+		if open >= 0 && (strings.Contains(std[open:sp.end], "扣") || scoreFigures.MatchString(withoutSpaces(std[open:sp.end])) ||
+			(stated != nil && statedAt == len(clauses))) {
 			end := trim(std, span{open, sp.end})
 			clauses = append(clauses, clause{core: end, full: end})
 			stated = nil
@@ -247,6 +248,9 @@ func splitStandard(std string) ([]clause, []capScope) {
 	}
 	return clauses, caps
 }
+
+// scoreFigures is a score given with its figures apart from 分 (分别得60、57、54分).
+var scoreFigures = regexp.MustCompile(`得[^，；。]{0,12}?[0-9０-９]+[^，；。]{0,24}?分`)
 
 // escalating is a sentence whose deductions grow (加倍扣分, 追加扣除).
 var escalating = regexp.MustCompile(`加倍扣|翻倍扣|追加扣`)

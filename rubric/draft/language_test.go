@@ -87,6 +87,7 @@ var clausePool = []clauseCase{
 	{"窗口被投诉查实的，首席代表扣1.5分", "discretion", true},
 	{"排名按第1名的比例得分", "discretion", true},
 	{"宣传不到位的，视情况扣分", "discretion", false},
+	{"排名第1-5名的分别得60、57、54、51、48分", "discretion", true},
 	{"低于（含）90%不得分；高于90%的按线性内插赋分", "linear", true},
 	{"结合年度督查情况进行考核", "", false},
 	{"以省平台数据为准", "", false},
