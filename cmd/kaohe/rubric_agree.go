@@ -48,8 +48,11 @@ func mismatchText(l *i18n.Labels, m draft.Mismatch) string {
 		field = m.Field
 	}
 	format := w.Clause
-	if m.InContent {
+	switch {
+	case m.InContent:
 		format = w.Content
+	case m.InTitle:
+		format = w.Title
 	}
 	return fmt.Sprintf(format, m.ID, field, m.Value, m.Words)
 }

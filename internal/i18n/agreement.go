@@ -7,6 +7,9 @@ type Agreement struct {
 	// the field's name, the rubric's number, the words saying another —
 	// of the rule's clause, or of the indicator's 考核内容.
 	Clause, Content string
+	// Title words a category's points against its title (主要工作): the
+	// same arguments.
+	Title string
 	// Field names a field by its YAML key (amount, target, step, cap,
 	// limit, range, points, a band's min, a linear rule's from and to).
 	Field map[string]string
@@ -24,6 +27,7 @@ func chineseAgreement() Agreement {
 	return Agreement{
 		Clause:  "%s %s %s，但条款写“%s”",
 		Content: "%s %s %s，但考核内容写“%s”",
+		Title:   "%s %s %s，但主要工作写“%s”",
 		Field: map[string]string{"amount": "扣分", "target": "目标", "step": "步长", "cap": "封顶",
 			"limit": "上限", "range": "范围", "points": "分值", "min": "档次起点", "from": "起点", "to": "终点"},
 		Found:      "%s：%d 处数字与条款文字不符（见上）：请改正数字或文字",
@@ -37,6 +41,7 @@ func englishAgreement() Agreement {
 	return Agreement{
 		Clause:  "%s %s %s, but the clause says “%s”",
 		Content: "%s %s %s, but the content says “%s”",
+		Title:   "%s %s %s, but the title says “%s”",
 		Field: map[string]string{"amount": "amount", "target": "target", "step": "step", "cap": "cap",
 			"limit": "limit", "range": "range", "points": "points", "min": "band min", "from": "from", "to": "to"},
 		Found:      "%s: numbers that disagree with the words: %d (listed above); correct the number or the words",

@@ -25,8 +25,9 @@ type Mismatch struct {
 	// Value is the rubric's number; Words are the words that say another.
 	Value string
 	Words string
-	// InContent says the words are the indicator's 考核内容, not a clause.
-	InContent bool
+	// InContent says the words are the indicator's 考核内容, not a clause;
+	// InTitle that they are the category's title (主要工作).
+	InContent, InTitle bool
 }
 
 // Mismatches reads every rule's clause with the drafter's patterns and
@@ -39,6 +40,12 @@ func Mismatches(rb *rubric.Rubric) []Mismatch {
 	var out []Mismatch
 	for ci := range rb.Categories {
 		c := &rb.Categories[ci]
+		if m := pointsAtEnd.FindStringSubmatch(c.Title); m != nil && !c.Penalty {
+			if p, ok := parseNumber(m[1]); ok && p != c.Points {
+				out = append(out, Mismatch{Path: fmt.Sprintf("$.categories[%d].points", ci), ID: c.ID, Field: "points",
+					Value: c.Points.String(), Words: pointsWords(c.Title), InTitle: true})
+			}
+		}
 		for ii := range c.Indicators {
 			ind := &c.Indicators[ii]
 			ip := fmt.Sprintf("$.categories[%d].indicators[%d]", ci, ii)

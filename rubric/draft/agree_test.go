@@ -33,6 +33,7 @@ func TestMismatchesOfAClerksEdits(t *testing.T) {
 	set("3.2.a", func(r *rubric.Rule) { v := decimal.FromInt(120000); r.Target = &v })
 	_, ind, _ := rb.Indicator("1.1")
 	ind.Points = decimal.FromInt(1)
+	rb.Categories[1].Title += "（20分）"
 	var got []string
 	for _, m := range Mismatches(rb) {
 		got = append(got, fmt.Sprintf("%s %s %s %s “%s” %v", m.Path, m.ID, m.Field, m.Value, m.Words, m.InContent))
@@ -40,6 +41,7 @@ func TestMismatchesOfAClerksEdits(t *testing.T) {
 	want := []string{
 		"$.categories[0].indicators[0].points 1.1 points 1 “（2分）” true",
 		"$.categories[0].indicators[1].rules[0].amount 1.2.a amount 0.3 “扣0.2分” false",
+		"$.categories[1].points 2 points 25 “（20分）” false",
 		"$.categories[2].indicators[1].rules[0].target 3.2.a target 120000 “不少于10万件” false",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
