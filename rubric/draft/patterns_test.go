@@ -56,6 +56,7 @@ var patternCases = map[string]patternCase{
 	"escalation":           {kind: rubric.Discretion, review: true},
 	"relative":             {kind: rubric.Discretion, review: true},
 	"second-person":        {kind: rubric.Discretion, review: true},
+	"item-zero":            {kind: rubric.Flag, allPoints: true},
 	"veto":                 {kind: rubric.Veto},
 	"band-figure":          {kind: rubric.Band, unit: "%", bands: "100:full 90:3 -:0"},
 	"band-label":           {kind: rubric.Band, bands: "优:10 良:5 差:0"},
