@@ -1,8 +1,6 @@
 package store
 
 import (
-	"database/sql"
-
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -12,24 +10,7 @@ import (
 // with other content (a changed rubric needs a new version), and one that
 // claims the built-in rubric's id and version with other content.
 func (s *Store) AddRubric(rb *rubric.Rubric) (added bool, err error) {
-	if err := rubric.Validate(rb); err != nil {
-		return false, err
-	}
-	err = s.writeTx(func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRow("SELECT count(*) FROM rubric WHERE id = ? AND version = ?", rb.ID, rb.Version).Scan(&n); err != nil {
-			return err
-		}
-		if err := putRubric(tx, rb); err != nil {
-			return err
-		}
-		added = n == 0
-		return nil
-	})
-	if err != nil {
-		return false, err
-	}
-	return added, nil
+	return s.AddRubricAllowingMismatch(rb, nil)
 }
 
 // Rubrics lists the rubrics assessments can be created on: the built-in one

@@ -41,6 +41,16 @@ func (o *newOptions) run() error {
 		return i18n.Errorf("give either --rubric FILE or --rubric-id ID[@VERSION], not both")
 	}
 	rb, err := loadRubric(o.rubricFile)
+	if o.rubricFile != "" {
+		// A rubric file enters the database here as through rubric add,
+		// which refuses numbers that disagree with their words.
+		var mismatches rubric.Errors
+		if rb, mismatches, err = a.loadRubricChecked(o.rubricFile); err == nil && len(mismatches) > 0 {
+			fmt.Fprintln(a.stderr, mismatches)
+			fmt.Fprintf(a.stderr, a.labels(rb).Agreement.NewRefused+"\n", o.rubricFile, len(mismatches))
+			return exitError{1}
+		}
+	}
 	if err != nil {
 		a.printRubricError(err)
 		return exitError{1}

@@ -13,21 +13,27 @@ import (
 
 // rubricAddOptions are the inputs of `kaohe rubric add`.
 type rubricAddOptions struct {
-	app *app
+	app           *app
+	allowMismatch bool // store it although numbers disagree with its words
 }
 
 func (a *app) rubricAddCmd() *cobra.Command {
 	o := &rubricAddOptions{app: a}
-	return &cobra.Command{
-		Use:   "add FILE",
+	cmd := &cobra.Command{
+		Use:   "add FILE [--allow-mismatch]",
 		Short: "Store a rubric (YAML or .xlsx) in the database, so assessments can be created on it",
-		Long: "Checks the rubric and stores it under its id and version. The same id and version with\n" +
+		Long: "Checks the rubric and stores it under its id and version. A number that disagrees with\n" +
+			"the words it models (扣分 0.3 with “扣0.2分” in the clause) is refused unless\n" +
+			"--allow-mismatch is given, which records the mismatches with the rubric. The same id and version with\n" +
 			"other content is refused (a changed rubric needs a new version), and so is the built-in\n" +
 			"rubric's id and version. Create an assessment on it with `kaohe new --rubric-id ID@VERSION`.",
 		Example: "  kaohe rubric add 2022.yaml\n  kaohe rubric add 指标.xlsx",
 		Args:    cobra.ExactArgs(1),
 		RunE:    func(_ *cobra.Command, args []string) error { return o.run(args) },
 	}
+	cmd.Flags().BoolVar(&o.allowMismatch, "allow-mismatch", false,
+		"store the rubric although numbers disagree with its words (扣分 0.3 with “扣0.2分” in the clause); the mismatches are recorded with it")
+	return cmd
 }
 
 // rubricListing is one line of `kaohe rubric list`.
@@ -38,6 +44,9 @@ type rubricListing struct {
 	SHA256      string `json:"sha256"`
 	BuiltIn     bool   `json:"built_in"`
 	Assessments int    `json:"assessments"`
+	// Mismatches are the numbers that disagreed with the rubric's words
+	// when it was stored with --allow-mismatch.
+	Mismatches []string `json:"mismatches,omitempty"`
 }
 
 // rubricListOptions are the inputs of `kaohe rubric list`.
@@ -91,13 +100,23 @@ func storedRubric(s *store.Store, ref string) (*rubric.Rubric, error) {
 // run checks and stores the rubric file.
 func (o *rubricAddOptions) run(args []string) error {
 	a := o.app
-	rb, err := loadRubric(args[0])
+	rb, mismatches, err := a.loadRubricChecked(args[0])
 	if err != nil {
 		a.printRubricError(err)
 		return exitError{1}
 	}
+	w := a.labels(rb).Agreement
+	if len(mismatches) > 0 && !o.allowMismatch {
+		fmt.Fprintln(a.stderr, mismatches)
+		fmt.Fprintf(a.stderr, w.Refused+"\n", args[0], len(mismatches))
+		return exitError{1}
+	}
+	var record []string
+	for _, m := range mismatches {
+		record = append(record, m.Error())
+	}
 	return a.openStore(creates, func(s opened) error {
-		added, err := s.AddRubric(rb)
+		added, err := s.AddRubricAllowingMismatch(rb, record)
 		if err != nil {
 			return fmt.Errorf("%s: %w", args[0], err)
 		}
@@ -111,6 +130,9 @@ func (o *rubricAddOptions) run(args []string) error {
 			format = l.AlreadyStored
 		}
 		fmt.Fprintf(a.stdout, format+"\n", rb.ID, rb.Version, rb.Title, sum)
+		if len(record) > 0 {
+			fmt.Fprintf(a.stdout, w.Allowed+"\n", len(record))
+		}
 		return nil
 	})
 }
@@ -133,7 +155,11 @@ func (o *rubricListOptions) run() error {
 			if err != nil {
 				return err
 			}
-			out = append(out, rubricListing{rb.ID, rb.Version, rb.Title, sum, i == 0, n})
+			ms, err := s.RubricMismatches(rb.ID, rb.Version)
+			if err != nil {
+				return err
+			}
+			out = append(out, rubricListing{rb.ID, rb.Version, rb.Title, sum, i == 0, n, ms})
 		}
 		if o.asJSON {
 			return writeJSON(a.stdout, out)

@@ -90,9 +90,14 @@ func (a *app) rubricCmd() *cobra.Command {
 		Short: "Check a rubric file (YAML or .xlsx); list every error as file:line:col or file:sheet!cell",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rb, err := loadRubric(args[0])
+			rb, mismatches, err := a.loadRubricChecked(args[0])
 			if err != nil {
 				a.printRubricError(err)
+				return exitError{1}
+			}
+			if len(mismatches) > 0 {
+				fmt.Fprintln(a.stderr, mismatches)
+				fmt.Fprintf(a.stderr, a.labels(rb).Agreement.Found+"\n", args[0], len(mismatches))
 				return exitError{1}
 			}
 			l := a.labels(rb).CLI.Rubric

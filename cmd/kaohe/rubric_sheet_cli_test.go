@@ -66,7 +66,8 @@ func TestRubricWorkbookCLI(t *testing.T) {
 		t.Error("an assessment was created on a broken workbook")
 	}
 
-	// Next year's version: 1.2.a deducts 0.3 instead of 0.2.
+	// Next year's version: 1.2.a deducts 0.3 instead of 0.2 (its clause left
+	// saying 扣0.2分, so it is stored with --allow-mismatch).
 	v2022 := filepath.Join(dir, "2022.xlsx")
 	editWorkbook(t, book, v2022, map[string]string{"基本信息!B3": "2022", "规则!F4": "0.3"})
 	c.lang = "" // the rubric's own language (the cli helper passes --lang en by default)
@@ -87,15 +88,15 @@ func TestRubricWorkbookCLI(t *testing.T) {
 	}
 
 	// Store it; again is a no-op; other content under 2022 is refused.
-	if out := c.ok("rubric", "add", v2022); !strings.HasPrefix(out, "added rubric xiangxi-fangguanfu-county@2022") {
+	if out := c.ok("rubric", "add", v2022, "--allow-mismatch"); !strings.HasPrefix(out, "added rubric xiangxi-fangguanfu-county@2022") {
 		t.Errorf("add: %s", out)
 	}
-	if out := c.ok("rubric", "add", v2022); !strings.HasPrefix(out, "already stored") {
+	if out := c.ok("rubric", "add", v2022, "--allow-mismatch"); !strings.HasPrefix(out, "already stored") {
 		t.Errorf("add again: %s", out)
 	}
 	other := filepath.Join(dir, "2022b.xlsx")
 	editWorkbook(t, v2022, other, map[string]string{"规则!F4": "0.4"})
-	if _, stderr, code := c.run("rubric", "add", other); code != 1 || !strings.Contains(stderr, "already known with different content") {
+	if _, stderr, code := c.run("rubric", "add", other, "--allow-mismatch"); code != 1 || !strings.Contains(stderr, "already known with different content") {
 		t.Errorf("conflicting add: exit %d %s", code, stderr)
 	}
 	if _, stderr, code := c.run("rubric", "add", bad); code != 1 || !strings.Contains(stderr, "bad.xlsx:规则!F2") {

@@ -56,6 +56,8 @@ type Labels struct {
 	RubricShow RubricShow
 	// Hints say how to proceed after a store refusal, per front end.
 	Hints RefusalHints
+	// Agreement is the wording of the check that a rubric's numbers agree with its words.
+	Agreement Agreement
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -295,6 +297,7 @@ func chinese() *Labels {
 		RubricShow: chineseRubricShow(),
 		Rules:      chineseRuleWords(),
 		Hints:      chineseHints(),
+		Agreement:  chineseAgreement(),
 	}
 }
 
@@ -422,6 +425,7 @@ func english() *Labels {
 		RubricShow: englishRubricShow(),
 		Rules:      englishRuleWords(),
 		Hints:      englishHints(),
+		Agreement:  englishAgreement(),
 	}
 }
 

@@ -87,6 +87,13 @@ func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
 		points, hasPoints = parseNumber(tc.points)
 	}
 	c := rubric.Category{ID: strconv.Itoa(ci + 1), Title: title, Points: points}
+	// A 扣分项 section stands outside the base points: its title says so,
+	// or nothing in it has points. A "（最多扣10分）" in its title is its cap.
+	penalty := penaltyTitle.MatchString(tc.title) && (!hasPoints || penaltyCap.MatchString(tc.title))
+	if penalty && hasPoints {
+		v := points
+		c.Cap = &v
+	}
 	// Indicators without points of their own share what the category has
 	// left; a category without points has its indicators'.
 	var known decimal.Dec
@@ -98,7 +105,14 @@ func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
 			missing++
 		}
 	}
-	if !hasPoints && missing == 0 {
+	guessedPenalty := false
+	if !penalty && !hasPoints && missing == len(tc.indicators) && len(tc.indicators) > 0 {
+		penalty, guessedPenalty = true, true
+	}
+	if penalty {
+		c.Penalty, c.Points, known, missing = true, 0, 0, 0
+	}
+	if !hasPoints && missing == 0 && !penalty {
 		c.Points = known
 	}
 	for ii, ti := range tc.indicators {
@@ -106,11 +120,26 @@ func draftCategory(pats []Pattern, ci int, tc tableCategory) rubric.Category {
 		if !ok && missing == 1 && hasPoints && points > known {
 			p = points - known
 		}
-		c.Indicators = append(c.Indicators, draftIndicator(pats, fmt.Sprintf("%s.%d", c.ID, ii+1), ti, p))
+		if penalty {
+			p = 0
+		}
+		c.Indicators = append(c.Indicators, draftIndicator(pats, fmt.Sprintf("%s.%d", c.ID, ii+1), ti, p, penalty))
 	}
 	settleBonus(&c, bonusTitle)
+	if guessedPenalty {
+		for ii := range c.Indicators {
+			note(&c.Indicators[ii], nil, "本主要工作和它的考核内容都没有分值：已作为扣分项（penalty，扣分从总分中扣），请核对")
+		}
+	}
 	return c
 }
+
+var (
+	// penaltyTitle names a 扣分项 section (扣分项（不设上限）, 扣分不封顶).
+	penaltyTitle = regexp.MustCompile(`扣分项|扣分事项|扣分不封顶|不设上限|负面清单`)
+	// penaltyCap is a penalty section's own cap in its title (最多扣10分).
+	penaltyCap = regexp.MustCompile(`[（(][^（()）]*(?:扣|上限|最多|最高)[^（()）]*分\s*[)）]`)
+)
 
 // settleBonus makes a category a bonus category when all its rules are
 // bonuses, and makes its rules agree with what it is, marking each rule it
@@ -125,6 +154,10 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 				all = false
 			}
 		}
+	}
+	if c.Penalty {
+		// A penalty section deducts: a bonus in it is for review.
+		all, bonusTitle = false, false
 	}
 	c.Bonus = any && all
 	if c.Bonus {
@@ -157,6 +190,9 @@ func settleBonus(c *rubric.Category, bonusTitle bool) {
 			r := &ind.Rules[ri]
 			if r.Kind == rubric.Bonus {
 				capv := ind.IndicatorCap()
+				if capv <= 0 {
+					capv = decimal.FromInt(1) // a penalty section's indicator has no points
+				}
 				*r = rubric.Rule{ID: r.ID, Kind: rubric.Discretion, Clause: r.Clause, Label: r.Label, Unit: "分", Cap: &capv,
 					Review: "加分条款在扣分的主要工作里：请把它移到一个加分项（bonus: true）的主要工作，或改写"}
 			}
@@ -190,7 +226,7 @@ func ruleLetter(ri int) string {
 	return "r" + strconv.Itoa(ri+1)
 }
 
-func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal.Dec) rubric.Indicator {
+func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal.Dec, penalty bool) rubric.Indicator {
 	ind := rubric.Indicator{ID: id, Content: ti.content, Standard: ti.standard, Points: points}
 	std := ti.standard
 	clauses, caps := splitStandard(std)
@@ -208,8 +244,13 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		if placed {
 			lastPos = pos
 		}
-		for _, item := range items {
-			r := ruleFrom(rd, std[start:c.full.end], item, c.cap)
+		for i, item := range items {
+			r := ruleFrom(rd, std[start:c.full.end], item, c.cap, points)
+			if len(rd.itemTargets) == len(rd.items) && len(rd.itemTargets) > 0 {
+				t := rd.itemTargets[i]
+				r.Target = &t
+				addReview(&r, fmt.Sprintf("考核内容有 %d 个目标，条款只有一条：已按目标分成 %d 条规则，请核对每条的 target 和名称", len(rd.items), len(rd.items)))
+			}
 			if !placed {
 				addReview(&r, "这一条款的文字在前面的条款里已经出现，无法按原文顺序引用：请核对条款原文和规则顺序")
 			}
@@ -273,7 +314,7 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		ind.Groups = append(ind.Groups, g)
 	}
 	for ri := range ind.Rules {
-		settleRule(&ind, ri, inGroup)
+		settleRule(&ind, ri, inGroup, penalty)
 	}
 	return ind
 }
@@ -329,13 +370,22 @@ func note(ind *rubric.Indicator, rules []int, reason string) {
 	}
 }
 
-// ruleFrom builds a rule from a clause's reading.
-func ruleFrom(rd reading, clauseText, item string, capv *decimal.Dec) rubric.Rule {
+// ruleFrom builds a rule from a clause's reading; points are the
+// indicator's, which a band of full marks (得满分) keeps.
+func ruleFrom(rd reading, clauseText, item string, capv *decimal.Dec, points decimal.Dec) rubric.Rule {
 	if capv == nil {
 		capv = rd.cap
 	}
 	r := rubric.Rule{Kind: rd.kind, Clause: clauseText, Label: item, Unit: rd.unit, Review: rd.review,
-		Amount: rd.amount, Target: rd.target, Step: rd.step, Cap: capv}
+		Amount: rd.amount, Target: rd.target, Step: rd.step, Cap: capv,
+		Range: rd.rng, PerItem: rd.perItem, Limit: rd.limit, From: rd.from, To: rd.to}
+	for _, b := range rd.bands {
+		sb := rubric.ScoreBand{Min: b.min, Label: b.label, Points: b.points}
+		if b.full {
+			sb.Points = points
+		}
+		r.Bands = append(r.Bands, sb)
+	}
 	switch r.Kind {
 	case rubric.Convert:
 		full := decimal.FromInt(100)
@@ -355,7 +405,7 @@ func ruleFrom(rd reading, clauseText, item string, capv *decimal.Dec) rubric.Rul
 // none it does not use, within the indicator's points. Where the text does
 // not give what is needed, the rule becomes a discretion rule marked for
 // review, which scores nothing until a person records a deduction.
-func settleRule(ind *rubric.Indicator, ri int, inGroup map[int]decimal.Dec) {
+func settleRule(ind *rubric.Indicator, ri int, inGroup map[int]decimal.Dec, penalty bool) {
 	r := &ind.Rules[ri]
 	points := ind.Points
 	ceiling := ind.IndicatorCap()
@@ -371,12 +421,46 @@ func settleRule(ind *rubric.Indicator, ri int, inGroup map[int]decimal.Dec) {
 		v := ceiling
 		r.Cap = &v
 	}
+	if r.Kind == rubric.Discretion && r.Cap == nil && penalty {
+		v := decimal.FromInt(1)
+		r.Cap = &v
+		addReview(r, "酌情扣分需要封顶，扣分项没有分值：已按 1 分封顶，请填写 cap")
+	}
 	// Keep only the parameters the kind uses.
+	if r.Kind != rubric.Excess {
+		r.Limit = nil
+	}
+	if r.Kind != rubric.Linear {
+		r.From, r.To, r.Points = nil, nil, nil
+	}
+	if r.Kind != rubric.Band {
+		r.Bands = nil
+	}
+	if r.Kind != rubric.Count && r.Kind != rubric.Bonus {
+		r.Range = nil
+	}
+	if r.Kind != rubric.Bonus {
+		r.PerItem = false
+	}
 	switch r.Kind {
-	case rubric.Flag, rubric.Bonus:
+	case rubric.Bonus:
+		r.Target, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil
+		if len(r.Range) > 0 {
+			r.Amount, r.PerItem = nil, false
+		} else if !r.PerItem {
+			r.Cap = nil
+		}
+	case rubric.Flag:
 		r.Cap, r.Target, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil, nil
 	case rubric.Count:
 		r.Target, r.Step, r.Full = nil, nil, nil
+		if len(r.Range) > 0 {
+			r.Amount = nil
+		}
+	case rubric.Veto, rubric.Band, rubric.Linear:
+		r.Amount, r.Cap, r.Target, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil, nil, nil
+	case rubric.Excess:
+		r.Target, r.Full = nil, nil
 	case rubric.Shortfall:
 		r.Full = nil
 	case rubric.Ratio:
@@ -386,7 +470,7 @@ func settleRule(ind *rubric.Indicator, ri int, inGroup map[int]decimal.Dec) {
 	case rubric.Discretion:
 		r.Amount, r.Target, r.Step, r.Full, r.MaxValue = nil, nil, nil, nil, nil
 	}
-	if why := unusable(r); why != "" {
+	if why := unusable(r, ind, penalty); why != "" {
 		capv := ceiling
 		if capv <= 0 {
 			capv = decimal.FromInt(1)
@@ -397,12 +481,39 @@ func settleRule(ind *rubric.Indicator, ri int, inGroup map[int]decimal.Dec) {
 }
 
 // unusable says why a rule's parameters cannot be loaded, or "".
-func unusable(r *rubric.Rule) string {
+func unusable(r *rubric.Rule, ind *rubric.Indicator, penalty bool) string {
 	positive := func(d *decimal.Dec) bool { return d != nil && *d > 0 && d.IsCents() }
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus, rubric.Count:
-		if !positive(r.Amount) {
+		if len(r.Range) > 0 {
+			if len(r.Range) != 2 || r.Range[0] > r.Range[1] || !positive(&r.Range[1]) || r.Range[0] < 0 || !r.Range[0].IsCents() {
+				return "每次扣分（加分）的范围没有读出，或不是从小到大、至多两位小数的两个数"
+			}
+		} else if !positive(r.Amount) {
 			return "扣分（加分）分值没有读出或不是大于0、至多两位小数的数"
+		}
+	case rubric.Excess:
+		if !positive(r.Amount) || r.Limit == nil || *r.Limit < 0 || r.Step == nil || *r.Step <= 0 {
+			return "上限、步长或扣分没有读出，或不是大于0、至多两位小数的数"
+		}
+	case rubric.Linear:
+		if r.From == nil || r.To == nil || *r.From < 0 || *r.From >= *r.To {
+			return "线性赋分的起点和终点没有读出，或起点不低于终点"
+		}
+	case rubric.Band:
+		if len(r.Bands) < 2 {
+			return "分档没有读出"
+		}
+		for _, b := range r.Bands {
+			if b.Points < 0 || !b.Points.IsCents() {
+				return "分档的分值不是至多两位小数的数"
+			}
+		}
+		if r.Bands[0].Points <= 0 {
+			return "最高一档的分值没有读出（本项分值未知）"
+		}
+		if r.Bands[0].Points > ind.Points && !penalty {
+			return fmt.Sprintf("最高一档的 %s 分大于本项的 %s 分", r.Bands[0].Points, ind.Points)
 		}
 	case rubric.Shortfall:
 		if !positive(r.Amount) || r.Target == nil || *r.Target <= 0 || r.Step == nil || *r.Step <= 0 {

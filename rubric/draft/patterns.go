@@ -25,7 +25,7 @@ const (
 	// proportional is a deduction (or a score) in proportion to a rate.
 	proportional = `按(?:完成|实际)?比例(?:扣|得分|计分|计算得分)`
 	// noScore is a fixed deduction of the whole indicator (不得分).
-	noScore = `不得分|不计分|[得计记]0分|得零分|(?:该项|本项|此项)(?:为|记|计|得)0分|` +
+	noScore = `不得分|不计分|[得计记]0分|得零分|为0分|为零分|(?:该项|本项|此项)(?:为|记|计|得)0分|` +
 		`扣除?(?:该项|本项|此项)?(?:全部)?分值|扣完(?:该项|本项|此项)分值`
 )
 
@@ -54,6 +54,17 @@ type Pattern struct {
 	// Review, when set, marks the drafted rule for review with this reason:
 	// the phrasing is recognised but cannot be modelled without a person.
 	Review string
+	// PerItem makes a bonus per occurrence (每次加3分): the value is a count.
+	PerItem bool
+	// Bands means the clause is a table of score bands (by figure or by
+	// label), read piece by piece (see bandsOf); Re only selects it.
+	Bands bool
+	// LimitFromContent means an excess rule's ceiling is in 考核内容
+	// (不高于5%); without one there the pattern does not apply.
+	LimitFromContent bool
+	// ToTarget means a linear rule runs from 0 to the count target of
+	// 考核内容 (否则按完成比例得分 after 不少于4次).
+	ToTarget bool
 }
 
 // Patterns returns the clause patterns in the order they are tried: the
@@ -61,6 +72,47 @@ type Pattern struct {
 // before the general ones they would otherwise fall under.
 func Patterns() []Pattern {
 	return []Pattern{
+		// Wordings the language cannot hold: recognised so that the rule
+		// says why a person must score it.
+		{Name: "escalation", Kind: rubric.Discretion,
+			Re:      regexp.MustCompile(`加倍扣|翻倍扣|追加扣|扣满(?:` + num + `)分的$`),
+			Example: "第一起扣2分，每多一起加倍扣分",
+			Review:  "逐次加重的扣分（加倍扣分、扣满后追加扣除）kaohe 的种类表达不了：已作为酌情扣分，请按条款算出扣分后记录"},
+		{Name: "relative", Kind: rubric.Discretion,
+			Re:      regexp.MustCompile(`按(?:第[1１一]名|最高分|排名第[1１一])[^，；。]{0,4}?比(?:例|值)|与第[1１一]名[^，；。]{0,4}?比`),
+			Example: "按第1名的比例得分",
+			Review:  "按与其他单位的比较得分（按第1名的比例）kaohe 的种类表达不了：已作为酌情扣分，请算出扣分后记录"},
+		{Name: "second-person", Kind: rubric.Discretion,
+			Re:      regexp.MustCompile(`(?:首席代表|分管领导|主要负责人|直接责任人|责任人)[^，；。]{0,4}扣`),
+			Example: "窗口被投诉查实的，首席代表扣1.5分",
+			Review:  "扣分记在另一个人（首席代表、负责人…）名下，kaohe 只给被考核单位计分：已作为酌情扣分，请核对是否应计入本单位"},
+		{Name: "item-zero", Kind: rubric.Flag, AllPoints: true,
+			Re:      regexp.MustCompile(`(?:该项|本项|此项|该指标|本指标)总?得?分(?:为|记|计)(?:零|0)分?`),
+			Example: "未按期整改的，该项总分为0分"},
+		{Name: "veto", Kind: rubric.Veto,
+			Re:      regexp.MustCompile(`一票否决|单项否决|总得?分为零|总得?分为0分?|实行否决`),
+			Example: "瞒报事故的，实行一票否决"},
+		{Name: "band-figure", Kind: rubric.Band, Bands: true,
+			Re:      regexp.MustCompile(`[%％]`),
+			Example: "达到100%的得满分，90%-100%得3分，90%以下不得分"},
+		{Name: "band-label", Kind: rubric.Band, Bands: true,
+			Re:      regexp.MustCompile(`[得计记](?:` + num + `)分|不得分`),
+			Example: "评价为优的得10分，良的得5分，差的得0分"},
+		{Name: "linear", Kind: rubric.Linear,
+			Re:      regexp.MustCompile(`(?:低于|不足|不高于|未达到)(?:[（(]含[)）])?(?P<from>` + num + `)[%％][^。]*?线性(?:[^；。]*?(?P<to>` + num + `)[%％])?`),
+			Example: "低于（含）90%不得分；高于90%的按线性内插赋分"},
+		{Name: "linear-count", Kind: rubric.Linear, ToTarget: true,
+			Re:      regexp.MustCompile(`按完成(?:比例|比率|进度)(?:得分|计分|赋分)`),
+			Example: "全部完成的得满分，否则按完成比例得分"},
+		{Name: "bonus-range", Kind: rubric.Bonus,
+			Re:      regexp.MustCompile(`(?:每(?P<unit>` + unit + `)?)?(?:酌情)?加(?P<lo>` + num + `)\s*[-－—~～至到]\s*(?P<hi>` + num + `)分`),
+			Example: "获得上级表彰的，每次加1-3分"},
+		{Name: "bonus-each", Kind: rubric.Bonus, PerItem: true,
+			Re:      regexp.MustCompile(`每(?:[^，；。]{0,6}?(?:1|１|一))?(?P<unit>` + unit + `|种)[^，；。]{0,6}?加(?P<amount>` + num + `)分`),
+			Example: "经验做法被上级推广的，每次加3分"},
+		{Name: "bonus-slash", Kind: rubric.Bonus, PerItem: true,
+			Re:      regexp.MustCompile(`^[^扣]*?加?(?P<amount>` + num + `)分\s*[/／](?P<unit>` + unit + `|种)`),
+			Example: "获得国家级荣誉的，5分/种"},
 		{Name: "bonus", Kind: rubric.Bonus,
 			Re:      regexp.MustCompile(`加(?P<amount>` + num + `)分`),
 			Example: "被评为全省示范单位的加5分"},
@@ -77,6 +129,25 @@ func Patterns() []Pattern {
 			Re:      regexp.MustCompile(proportional),
 			Example: "完成率不达标的按完成比例计分",
 			Review:  "按比例扣分，但条款和考核内容里都没有目标百分比：请改为 ratio 并填写 target 和 cap"},
+		{Name: "excess-limit", Kind: rubric.Excess,
+			Re:      regexp.MustCompile(`(?:超过|超出|高于|多于)(?P<limit>` + big + `)(?P<tunit>` + measure + `)(?:[（(]不?含[^）)]*[)）])?[^；。]*?每(?:增加|超过|超出|多|高|增)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
+			Example: "每月请假超过2天（不含2天）的，每增加1天扣1分"},
+		{Name: "excess-content", Kind: rubric.Excess, LimitFromContent: true,
+			Re:      regexp.MustCompile(`每(?:高|多|增加|超出)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
+			Example: "每高3个百分点扣1分"},
+		{Name: "excess-no-limit", Kind: rubric.Discretion,
+			Re:      regexp.MustCompile(`每(?:高|多|增加|超出)(?:` + big + `)(?:` + measure + `)[^，；。]{0,12}?扣(?:` + num + `)分`),
+			Example: "投诉率每高1个百分点扣0.5分",
+			Review:  "超过上限按步扣分（excess），但条款和考核内容里都没有上限：请改为 excess 并填写 limit、step、amount"},
+		{Name: "shortfall-full-marks", Kind: rubric.Shortfall,
+			Re:      regexp.MustCompile(`(?:达到|达|实现)?(?P<target>` + num + `)(?P<tunit>[%％])(?:及以上|以上)?的?得满分[^；。]*?每(?:` + less + `)(?:[^，；。0-9０-９]{0,6}?)(?P<step>` + big + `)(?P<unit>` + measure + `)[^，；。]{0,12}?扣(?P<amount>` + num + `)分`),
+			Example: "100%得满分，每下降一个百分点扣5分"},
+		{Name: "count-range", Kind: rubric.Count,
+			Re:      regexp.MustCompile(`(?:每|发现|出现|查实)(?:[^，；。0-9０-９]{0,6}?(?:1|１|一))?(?P<unit>` + unit + `)[^，；。]{0,8}?扣(?P<lo>` + num + `)\s*[-－—~～至到]\s*(?P<hi>` + num + `)分`),
+			Example: "每件次酌情扣2-5分"},
+		{Name: "count-range-slash", Kind: rubric.Count,
+			Re:      regexp.MustCompile(`扣(?P<lo>` + num + `)\s*[-－—~～至到]\s*(?P<hi>` + num + `)分\s*[/／每](?P<unit>` + unit + `)`),
+			Example: "扣5—15分/次"},
 		{Name: "shortfall-each-item", Kind: rubric.Shortfall, EachItem: true,
 			Re:      regexp.MustCompile(`、[^，；。]*(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)[^；。]*?每项每(?:` + less + `)(?P<step>` + big + `)(?P<unit>` + measure + `)扣(?P<amount>` + num + `)分`),
 			Example: "公开率、准确率未达到100%的，每项每少1%扣0.1分"},
@@ -128,4 +199,4 @@ func Patterns() []Pattern {
 }
 
 // unrecognised is the review reason of a clause no pattern matched.
-const unrecognised = "没有识别出扣分方式：请选择种类（flag、count、shortfall、ratio、convert、discretion、bonus）并填写参数"
+const unrecognised = "没有识别出扣分方式：请选择种类（flag、count、shortfall、ratio、convert、discretion、bonus、band、veto、excess、linear）并填写参数"

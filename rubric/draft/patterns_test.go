@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/decimal"
@@ -20,6 +21,12 @@ type patternCase struct {
 	review  bool
 	// allPoints: the deduction is the indicator's points
 	allPoints bool
+	// The parameters of the kinds beyond the seed's.
+	rng      string // "lo-hi"
+	perItem  bool
+	limit    string
+	from, to string
+	bands    string // each band as min:points or label:points, full marks as min:full
 }
 
 // patternCases holds one case per pattern, keyed by pattern name; the
@@ -45,6 +52,55 @@ var patternCases = map[string]patternCase{
 	"count-one":           {kind: rubric.Count, amount: "0.1", unit: "项"},
 	"count-each":          {kind: rubric.Count, amount: "0.2", unit: "项"},
 	"count-slash":         {kind: rubric.Count, amount: "0.1", unit: "件"},
+
+	"escalation":           {kind: rubric.Discretion, review: true},
+	"relative":             {kind: rubric.Discretion, review: true},
+	"second-person":        {kind: rubric.Discretion, review: true},
+	"item-zero":            {kind: rubric.Flag, allPoints: true},
+	"veto":                 {kind: rubric.Veto},
+	"band-figure":          {kind: rubric.Band, unit: "%", bands: "100:full 90:3 -:0"},
+	"band-label":           {kind: rubric.Band, bands: "优:10 良:5 差:0"},
+	"linear":               {kind: rubric.Linear, unit: "%", from: "90", to: "100", review: true},
+	"linear-count":         {content: "（2）全年开展培训不少于4次。（2分）", kind: rubric.Linear, unit: "次", from: "0", to: "4"},
+	"bonus-range":          {kind: rubric.Bonus, unit: "次", rng: "1-3"},
+	"bonus-each":           {kind: rubric.Bonus, amount: "3", unit: "次", perItem: true},
+	"bonus-slash":          {kind: rubric.Bonus, amount: "5", unit: "种", perItem: true},
+	"excess-limit":         {kind: rubric.Excess, amount: "1", step: "1", unit: "天", limit: "2"},
+	"excess-content":       {content: "（3）投诉率不高于5%。（3分）", kind: rubric.Excess, amount: "1", step: "3", unit: "%", limit: "5"},
+	"excess-no-limit":      {kind: rubric.Discretion, review: true},
+	"shortfall-full-marks": {kind: rubric.Shortfall, amount: "5", target: "100", step: "1", unit: "%"},
+	"count-range":          {kind: rubric.Count, unit: "件次", rng: "2-5"},
+	"count-range-slash":    {kind: rubric.Count, unit: "次", rng: "5-15"},
+}
+
+// languageOf writes the parameters of the kinds beyond the seed's the way
+// patternCase states them.
+func languageOf(rd reading) (rng, limit, from, to, bands string) {
+	if len(rd.rng) == 2 {
+		rng = rd.rng[0].String() + "-" + rd.rng[1].String()
+	}
+	opt := func(d *decimal.Dec) string {
+		if d == nil {
+			return ""
+		}
+		return d.String()
+	}
+	var bs []string
+	for _, b := range rd.bands {
+		key := b.label
+		if key == "" {
+			key = "-"
+			if b.min != nil {
+				key = b.min.String()
+			}
+		}
+		p := b.points.String()
+		if b.full {
+			p = "full"
+		}
+		bs = append(bs, key+":"+p)
+	}
+	return rng, opt(rd.limit), opt(rd.from), opt(rd.to), strings.Join(bs, " ")
 }
 
 func dec(s string) *decimal.Dec {
@@ -91,6 +147,11 @@ func TestEveryPatternReadsItsExample(t *testing.T) {
 			}
 			if rd.allPoints != want.allPoints {
 				t.Errorf("%q: allPoints %v", p.Example, rd.allPoints)
+			}
+			rng, limit, from, to, bands := languageOf(rd)
+			if rng != want.rng || limit != want.limit || from != want.from || to != want.to || bands != want.bands || rd.perItem != want.perItem {
+				t.Errorf("%q: range=%q limit=%q from=%q to=%q bands=%q perItem=%v, want range=%q limit=%q from=%q to=%q bands=%q perItem=%v",
+					p.Example, rng, limit, from, to, bands, rd.perItem, want.rng, want.limit, want.from, want.to, want.bands, want.perItem)
 			}
 			if (rd.review != "") != want.review {
 				t.Errorf("%q: review %q, want review=%v", p.Example, rd.review, want.review)

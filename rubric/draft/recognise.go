@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
@@ -23,11 +24,21 @@ type reading struct {
 	// allPoints: the deduction is the indicator's points (不得分)
 	allPoints bool
 	review    string
+	rng       []decimal.Dec // a count's or bonus's per-instance range
+	perItem   bool          // a bonus per occurrence
+	limit     *decimal.Dec  // an excess rule's ceiling
+	from, to  *decimal.Dec  // a linear rule's figures
+	toGuessed bool          // to is not in the words (100% assumed)
+	matched   string        // the words the pattern matched
+	bands     []bandSpec    // a band rule's bands
+	// itemTargets are the targets of items read from 考核内容 (镇级…至少1次，
+	// 村级…至少2次), one per entry of items.
+	itemTargets []decimal.Dec
 }
 
 var (
 	// contentTarget finds a target figure in 考核内容 (不少于4次, 达到90%以上).
-	contentTarget = regexp.MustCompile(`(?:` + below + `)(?P<target>` + big + `)(?P<tunit>` + measure + `)`)
+	contentTarget = regexp.MustCompile(`(?:` + below + `)(?:[^，；。0-9０-９一二两三四五六七八九十]{0,4}?)(?P<target>` + big + `)(?P<tunit>` + measure + `)`)
 	// contentPercent finds a percentage in 考核内容.
 	contentPercent = regexp.MustCompile(`(?P<target>` + num + `)[%％]`)
 	// otherDeduction is a deduction worded without a bare 扣.
@@ -36,6 +47,11 @@ var (
 	periodEach = regexp.MustCompile(`每(年|半年|季度|季|月|周)`)
 	// belowAtEnd is the target verb just before a captured target.
 	belowAtEnd = regexp.MustCompile(`(?:` + below + `)$`)
+	// commaDeduction is a deduction after a comma (每减少1个百分点，扣1分):
+	// the comma does not separate what is counted from what is deducted.
+	commaDeduction = regexp.MustCompile(`[，,](?:则|再|即)?扣`)
+	// contentLimit finds an excess rule's ceiling in 考核内容 (不高于5%).
+	contentLimit = regexp.MustCompile(`(?:不超过|不高于|不多于|控制在|低于|少于)(?P<limit>` + big + `)(?P<tunit>` + measure + `)`)
 )
 
 // normUnit spells the percent units one way.
@@ -58,6 +74,7 @@ func recognise(pats []Pattern, core, content string) reading {
 	// 每年, 每季度, 每月 name a period, not a count: 每年开展1次培训，未开展的
 	// 扣1分 is a fixed deduction.
 	core = periodEach.ReplaceAllString(core, "按$1")
+	core = commaDeduction.ReplaceAllString(core, "扣")
 	for _, p := range pats {
 		m := p.Re.FindStringSubmatchIndex(core)
 		if m == nil {
@@ -70,7 +87,8 @@ func recognise(pats []Pattern, core, content string) reading {
 			}
 			return core[m[2*i]:m[2*i+1]]
 		}
-		rd := reading{pattern: p.Name, kind: p.Kind, unit: normUnit(group("unit")), review: p.Review, allPoints: p.AllPoints}
+		rd := reading{pattern: p.Name, kind: p.Kind, unit: normUnit(group("unit")), review: p.Review, allPoints: p.AllPoints,
+			matched: core[m[0]:m[1]]}
 		number := func(name string) *decimal.Dec {
 			s := group(name)
 			if s == "" {
@@ -87,13 +105,47 @@ func recognise(pats []Pattern, core, content string) reading {
 		rd.target = number("target")
 		rd.step = number("step")
 		rd.cap = number("cap")
+		rd.limit = number("limit")
+		rd.from = number("from")
+		rd.to = number("to")
+		rd.perItem = p.PerItem
+		if lo, hi := number("lo"), number("hi"); lo != nil && hi != nil {
+			rd.rng = []decimal.Dec{*lo, *hi}
+		}
 		tunit := normUnit(group("tunit"))
+		if p.Bands {
+			bs, review, ok := bandsOf(core, p.Name == "band-label")
+			if !ok {
+				continue
+			}
+			rd.bands, rd.review = bs, review
+			if p.Name == "band-figure" {
+				rd.unit = "%"
+			}
+			return rd
+		}
+		if ok := readLanguage(p, &rd, content); !ok {
+			continue
+		}
 		if p.TargetFromContent {
 			switch p.Kind {
 			case rubric.Shortfall:
-				t, ok := targetInContent(content, rd.unit)
-				if !ok {
+				ts := targetsInContent(content, rd.unit)
+				if len(ts) == 0 {
 					continue // no target to fall short of: another pattern reads it
+				}
+				t, ok := ts[0].value, true
+				if len(ts) > 1 {
+					t, ok = targetFor(ts, core)
+				}
+				if !ok {
+					// One clause for several targets (镇级…至少1次，村级…至少2次):
+					// one rule per target, named by its words.
+					for _, tg := range ts {
+						rd.items = append(rd.items, tg.label)
+						rd.itemTargets = append(rd.itemTargets, tg.value)
+					}
+					t = ts[0].value
 				}
 				rd.target, tunit = &t, rd.unit
 			case rubric.Ratio:
@@ -133,17 +185,62 @@ func withoutSpaces(s string) string {
 	}, s)
 }
 
-// targetInContent finds the first target in 考核内容 stated in unit.
-func targetInContent(content, unit string) (decimal.Dec, bool) {
-	for _, m := range contentTarget.FindAllStringSubmatch(content, -1) {
-		if normUnit(m[2]) != unit {
+// contentFigure is one target of 考核内容 with the words of its phrase
+// before it (镇级每季度至少开展), which name it when there are several.
+type contentFigure struct {
+	value decimal.Dec
+	unit  string
+	label string
+}
+
+// targetsInContent finds the targets in 考核内容 stated in unit ("" for
+// any unit), each once.
+func targetsInContent(content, unit string) []contentFigure {
+	var out []contentFigure
+	seen := map[decimal.Dec]bool{}
+	for _, m := range contentTarget.FindAllStringSubmatchIndex(content, -1) {
+		u := normUnit(content[m[4]:m[5]])
+		if unit != "" && u != unit {
 			continue
 		}
-		if t, ok := parseNumber(m[1]); ok && t > 0 {
-			return t, true
+		t, ok := parseNumber(content[m[2]:m[3]])
+		if !ok || t <= 0 || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, contentFigure{value: t, unit: u, label: phraseBefore(content, m[0])})
+	}
+	return out
+}
+
+// phraseBefore returns the words of the phrase that ends at i, without
+// the numbering of an item.
+func phraseBefore(s string, i int) string {
+	start := strings.LastIndexAny(s[:i], "，,；;。：:）)")
+	if start < 0 {
+		start = 0
+	} else {
+		_, size := utf8.DecodeRuneInString(s[start:])
+		start += size
+	}
+	return strings.TrimSpace(s[start:i])
+}
+
+// targetFor picks among several targets the one whose phrase's first two
+// characters the clause names (镇级每少1次 → 镇级…至少1次); false when not
+// exactly one is named.
+func targetFor(ts []contentFigure, core string) (decimal.Dec, bool) {
+	var found []decimal.Dec
+	for _, t := range ts {
+		rs := []rune(t.label)
+		if len(rs) >= 2 && strings.Contains(core, string(rs[:2])) {
+			found = append(found, t.value)
 		}
 	}
-	return 0, false
+	if len(found) != 1 {
+		return 0, false
+	}
+	return found[0], true
 }
 
 // listedItems reads the 、-separated items a clause opens with, as in
