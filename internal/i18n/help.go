@@ -113,8 +113,9 @@ func chineseHelpTexts() map[string]string {
 		"reopen ASSESSMENT --reason TEXT":                                               "reopen 考核 --reason 理由",
 		"report [--period P] [--units U,…] --format xlsx|csv|md|json -o FILE [--force]": "report [--period 年度] [--units 单位,…] --format xlsx|csv|md|json -o 文件 [--force]",
 		"resolve ASSESSMENT RULE (--pick INSPECTOR|REVISION | --value V | --keep-signed) [--note TEXT]": "resolve 考核 规则 (--pick 督查人员|修订号 | --value 值 | --keep-signed) [--note 理由]",
-		"add FILE":              "add 文件",
-		"diff OLD NEW [--json]": "diff 旧版 新版 [--json]",
+		"add FILE":                    "add 文件",
+		"add FILE [--allow-mismatch]": "add 文件 [--allow-mismatch]",
+		"diff OLD NEW [--json]":       "diff 旧版 新版 [--json]",
 		"draft TABLE.txt [--id ID --version V] -o draft.yaml|draft.xlsx [--force]": "draft 表格.txt [--id 编号 --version 版本] -o draft.yaml|draft.xlsx [--force]",
 		"export [--rubric FILE] -o 指标.xlsx [--force]":                              "export [--rubric 文件] -o 指标.xlsx [--force]",
 		"validate FILE": "validate 文件",
@@ -212,6 +213,12 @@ func chineseHelpTexts() map[string]string {
 		"Print the rubric tree with points (--json for machines)":                                   "按层次显示考核指标及分值（--json 供程序读取）",
 		"Check a rubric file (YAML or .xlsx); list every error as file:line:col or file:sheet!cell": "检查考核指标文件（YAML 或 .xlsx）；逐条列出错误及其位置（文件:行:列 或 文件:工作表!单元格）",
 		"Store a rubric (YAML or .xlsx) in the database, so assessments can be created on it":       "把考核指标（YAML 或 .xlsx）存入数据库，以便按它新建考核",
+		"Checks the rubric and stores it under its id and version. A number that disagrees with\n" +
+			"the words it models (扣分 0.3 with “扣0.2分” in the clause) is refused unless\n" +
+			"--allow-mismatch is given, which records the mismatches with the rubric. The same id and version with\n" +
+			"other content is refused (a changed rubric needs a new version), and so is the built-in\n" +
+			"rubric's id and version. Create an assessment on it with `kaohe new --rubric-id ID@VERSION`.": "检查考核指标并按其编号和版本存入。数值与其条款文字不符的（扣分 0.3 而条款写“扣0.2分”）会被拒绝，\n除非给出 --allow-mismatch，此时不符之处随考核指标一并记下。编号和版本相同而内容不同的会被拒绝（改过的考核指标须有新版本），\n与内置考核指标编号和版本相同的也会被拒绝。用 `kaohe new --rubric-id 编号@版本` 按它新建考核。",
+		"store the rubric although numbers disagree with its words (扣分 0.3 with “扣0.2分” in the clause); the mismatches are recorded with it": "数值与条款文字不符（扣分 0.3 而条款写“扣0.2分”）也存入；不符之处随考核指标一并记下",
 		"Checks the rubric and stores it under its id and version. The same id and version with\n" +
 			"other content is refused (a changed rubric needs a new version), and so is the built-in\n" +
 			"rubric's id and version. Create an assessment on it with `kaohe new --rubric-id ID@VERSION`.": "检查考核指标并按其编号和版本存入。编号和版本相同而内容不同的会被拒绝（改过的考核指标须有新版本），\n与内置考核指标编号和版本相同的也会被拒绝。用 `kaohe new --rubric-id 编号@版本` 按它新建考核。",
