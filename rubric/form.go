@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/names"
 )
 
@@ -22,21 +23,21 @@ const MaxIDRunes = 64
 // invisible character, and no "..".
 func ValidID(what, s string) error {
 	if n := utf8.RuneCountInString(s); n > MaxIDRunes {
-		return fmt.Errorf("%s is %d characters long; at most %d are allowed", what, n, MaxIDRunes)
+		return i18n.Errorf("%s is %d characters long; at most %d are allowed", what, n, MaxIDRunes)
 	}
 	for i, r := range s {
 		switch {
 		case r == utf8.RuneError:
-			return fmt.Errorf("%s %s is not valid UTF-8 text", what, strconv.QuoteToGraphic(s))
+			return i18n.Errorf("%s %s is not valid UTF-8 text", what, strconv.QuoteToGraphic(s))
 		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
 		case (r == '.' || r == '-' || r == '_') && i > 0:
 		default:
-			return fmt.Errorf("%s %s may hold only English letters, digits and . - _ (not %s at byte %d), starting with a letter or digit, as in xiangxi-fangguanfu-county or 2021",
+			return i18n.Errorf("%s %s may hold only English letters, digits and . - _ (not %s at byte %d), starting with a letter or digit, as in xiangxi-fangguanfu-county or 2021",
 				what, strconv.QuoteToGraphic(s), strconv.QuoteRuneToGraphic(r), i)
 		}
 	}
 	if strings.Contains(s, "..") {
-		return fmt.Errorf("%s %s must not contain \"..\"", what, strconv.QuoteToGraphic(s))
+		return i18n.Errorf("%s %s must not contain \"..\"", what, strconv.QuoteToGraphic(s))
 	}
 	return nil
 }
@@ -60,21 +61,19 @@ func languageOK(lang string) bool {
 	return true
 }
 
-// textProblem says what is wrong with a rubric's text (a title, a clause),
-// or "": invalid UTF-8, or U+FFFD, which marks text that was invalid where
-// it came from. Either way the words are not the source's.
-func textProblem(s string) string {
+// badText finds what is wrong with a rubric's text (a title, a clause):
+// the byte offset of invalid UTF-8 (invalid true), or of U+FFFD, which
+// marks text that was invalid where it came from; at is -1 when the text
+// is fine. Either way the words are not the source's.
+func badText(s string) (at int, invalid bool) {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError {
-			if size == 1 {
-				return fmt.Sprintf("is not valid UTF-8 text (byte 0x%02X at byte %d); save the file as UTF-8", s[i], i)
-			}
-			return fmt.Sprintf("holds U+FFFD (�) at byte %d, the mark of text that was not valid UTF-8 where it was copied from; type the words again", i)
+			return i, size == 1
 		}
 		i += size
 	}
-	return ""
+	return -1, false
 }
 
 // CheckForm checks, beyond Check, what a rubric file read now must hold to:
@@ -98,16 +97,16 @@ func (v *validator) form(rb *Rubric) {
 			continue // reported as missing
 		}
 		if err := ValidID(f.what, f.value); err != nil {
-			v.add(f.path, "%v", err)
+			v.addErr(f.path, err)
 		}
 	}
 	if !languageOK(rb.Language) {
 		v.add("$.language", "language %q is not one kaohe speaks: write zh (Chinese) or en (English)", rb.Language)
 	}
-	v.text("$.title", "title", rb.Title)
+	v.text("$.title", FieldWord("title"), rb.Title)
 	for i, u := range rb.Units {
 		p := fmt.Sprintf("$.units[%d]", i)
-		if v.text(p, "unit", u) {
+		if v.text(p, FieldWord("unit"), u) {
 			continue
 		}
 		for j, r := range u {
@@ -120,42 +119,47 @@ func (v *validator) form(rb *Rubric) {
 	for ci := range rb.Categories {
 		c := &rb.Categories[ci]
 		cp := fmt.Sprintf("$.categories[%d]", ci)
-		v.text(cp+".title", "title", c.Title)
+		v.text(cp+".title", FieldWord("title"), c.Title)
 		for ii := range c.Indicators {
 			ind := &c.Indicators[ii]
 			ip := fmt.Sprintf("%s.indicators[%d]", cp, ii)
-			v.text(ip+".content", "content", ind.Content)
-			v.text(ip+".standard", "standard", ind.Standard)
+			v.text(ip+".content", FieldWord("content"), ind.Content)
+			v.text(ip+".standard", FieldWord("standard"), ind.Standard)
 			for ri := range ind.Rules {
 				r := &ind.Rules[ri]
 				rp := fmt.Sprintf("%s.rules[%d]", ip, ri)
-				v.text(rp+".label", "label", r.Label)
-				v.text(rp+".unit", "unit", r.Unit)
-				v.text(rp+".clause", "clause", r.Clause)
-				v.text(rp+".review", "review", r.Review)
+				v.text(rp+".label", FieldWord("label"), r.Label)
+				v.text(rp+".unit", FieldWord("unit"), r.Unit)
+				v.text(rp+".clause", FieldWord("clause"), r.Clause)
+				v.text(rp+".review", FieldWord("review"), r.Review)
 			}
 			for gi := range ind.Groups {
 				g := &ind.Groups[gi]
 				gp := fmt.Sprintf("%s.groups[%d]", ip, gi)
 				if g.ID != "" {
 					if err := ValidID("group id", g.ID); err != nil {
-						v.add(gp+".id", "%v", err)
+						v.addErr(gp+".id", err)
 					}
 				}
-				v.text(gp+".title", "title", g.Title)
+				v.text(gp+".title", FieldWord("title"), g.Title)
 			}
 		}
 	}
 }
 
-// text reports a text field that is not valid UTF-8; it returns whether it
-// did.
-func (v *validator) text(path, what, s string) bool {
-	if why := textProblem(s); why != "" {
-		v.add(path, "%s %s", what, why)
-		return true
+// text reports a text field (what names it: FieldWord("title")) that is
+// not valid UTF-8; it returns whether it did.
+func (v *validator) text(path string, what Word, s string) bool {
+	at, invalid := badText(s)
+	switch {
+	case at < 0:
+		return false
+	case invalid:
+		v.add(path, "%s is not valid UTF-8 text (byte 0x%02X at byte %d); save the file as UTF-8", what, s[at], at)
+	default:
+		v.add(path, "%s holds U+FFFD (\uFFFD) at byte %d, the mark of text that was not valid UTF-8 where it was copied from; type the words again", what, at)
 	}
-	return false
+	return true
 }
 
 // quoteVisible quotes text for a message with every character that could
@@ -172,7 +176,7 @@ func checkUTF8(name string, data []byte) error {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		if r == utf8.RuneError && size == 1 {
-			return Errors{{File: name, Line: line, Column: col, Message: fmt.Sprintf("not valid UTF-8 text (byte 0x%02X); save the file as UTF-8", data[i])}}
+			return Errors{Errorf(name, line, col, "not valid UTF-8 text (byte 0x%02X); save the file as UTF-8", data[i])}
 		}
 		if r == '\n' {
 			line, col = line+1, 1

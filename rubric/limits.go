@@ -1,7 +1,6 @@
 package rubric
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -23,12 +22,12 @@ const (
 // "- " entries that start a line.
 func checkLimits(name string, data []byte) error {
 	if len(data) > MaxBytes {
-		return Errors{{File: name, Message: fmt.Sprintf("too big for a rubric: %d bytes (at most %d)", len(data), MaxBytes)}}
+		return Errors{Errorf(name, 0, 0, "too big for a rubric: %d bytes (at most %d)", len(data), MaxBytes)}
 	}
 	flow, line := 0, 1
 	var indents []int
 	tooDeep := func(depth, col int) error {
-		return Errors{{File: name, Line: line, Column: col, Message: fmt.Sprintf("nested more than %d levels deep; a rubric needs far fewer", MaxDepth)}}
+		return Errors{Errorf(name, line, col, "nested more than %d levels deep; a rubric needs far fewer", MaxDepth)}
 	}
 	for _, text := range strings.Split(string(data), "\n") {
 		if flow == 0 {

@@ -5,9 +5,11 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -15,6 +17,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 )
 
 //go:embed default.yaml
@@ -38,23 +41,46 @@ func Default() *Rubric {
 
 // Error is one problem in a rubric file, at a position: a line and column in
 // a YAML file, a cell (规则!E12) in a workbook.
+//
+// Message is the English wording; Format and Args, when set, are what it
+// was made from, kept so that In words it in the reader's language.
 type Error struct {
 	File    string
 	Line    int
 	Column  int
 	Cell    string
 	Message string
+	Format  string
+	Args    []any
+}
+
+// Errorf makes an Error at a file's line and column (0 for the file as a
+// whole) from an English fmt format, kept for wording.
+func Errorf(file string, line, col int, format string, args ...any) Error {
+	return Error{File: file, Line: line, Column: col, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
 }
 
 // Error formats the problem as file:line:col: message, or file:cell: message.
-func (e Error) Error() string {
+func (e Error) Error() string { return e.at() + e.Message }
+
+// In formats the problem as Error does, the message in l's language; the
+// position is the same in every language.
+func (e Error) In(l *i18n.Labels) string {
+	if e.Format == "" {
+		return e.Error()
+	}
+	return e.at() + i18n.Word(l, e.Format, e.Args...)
+}
+
+// at is the position and its separator: file:line:col: or file:cell: .
+func (e Error) at() string {
 	if e.Cell != "" {
-		return fmt.Sprintf("%s:%s: %s", e.File, e.Cell, e.Message)
+		return fmt.Sprintf("%s:%s: ", e.File, e.Cell)
 	}
 	if e.Line <= 0 {
-		return fmt.Sprintf("%s: %s", e.File, e.Message)
+		return fmt.Sprintf("%s: ", e.File)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Message)
+	return fmt.Sprintf("%s:%d:%d: ", e.File, e.Line, e.Column)
 }
 
 // Errors is every problem found in one rubric file, in file order.
@@ -65,6 +91,15 @@ func (es Errors) Error() string {
 	lines := make([]string, len(es))
 	for i, e := range es {
 		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// In joins the problems one per line, each in l's language.
+func (es Errors) In(l *i18n.Labels) string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.In(l)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -87,19 +122,30 @@ func LoadFile(path string) (*Rubric, error) {
 func ReadFile(path, format string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
+		return nil, cannotRead(path, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file; a rubric is %s", path, format)
+		return nil, i18n.Errorf("%s: not a regular file; a rubric is %s", path, format)
 	}
 	if st.Size() > MaxBytes {
-		return nil, Errors{{File: path, Message: fmt.Sprintf("too big for a rubric: %d bytes (at most %d)", st.Size(), MaxBytes)}}
+		return nil, Errors{Errorf(path, 0, 0, "too big for a rubric: %d bytes (at most %d)", st.Size(), MaxBytes)}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read rubric: %w", path, err)
+		return nil, cannotRead(path, err)
 	}
 	return data, nil
+}
+
+// cannotRead says a rubric file cannot be read, and why in the system's
+// words (no such file or directory), which are worded as a reason where
+// the language has them.
+func cannotRead(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return i18n.Errorf("%s: cannot read rubric: %s", path, err.Error())
 }
 
 // Parse decodes and validates a rubric file's bytes; name is used in error
@@ -121,11 +167,11 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		return nil, Errors{yamlError(name, err)}
 	}
 	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
-		return nil, Errors{{File: name, Line: 1, Column: 1, Message: "expected exactly one YAML document holding a rubric"}}
+		return nil, Errors{Errorf(name, 1, 1, "expected exactly one YAML document holding a rubric")}
 	}
 	if _, ok := file.Docs[0].Body.(*ast.MappingNode); !ok {
 		tk := file.Docs[0].Body.GetToken()
-		return nil, Errors{{File: name, Line: tk.Position.Line, Column: tk.Position.Column, Message: "a rubric file must be a mapping with id, version and categories"}}
+		return nil, Errors{Errorf(name, tk.Position.Line, tk.Position.Column, "a rubric file must be a mapping with id, version and categories")}
 	}
 	// Shape problems (unknown fields, text where a number belongs) are
 	// collected first, then the rest is decoded and validated anyway, so an
@@ -149,7 +195,7 @@ func Parse(name string, data []byte) (*Rubric, error) {
 		if taken[[2]int{line, col}] {
 			continue // already reported by the shape check at this spot
 		}
-		out = append(out, Error{File: name, Line: line, Column: col, Message: p.Message})
+		out = append(out, Error{File: name, Line: line, Column: col, Message: p.Message, Format: p.Format, Args: p.Args})
 	}
 	if len(out) == 0 {
 		return &rb, nil
@@ -184,8 +230,9 @@ func checkKeys(name string, node ast.Node, t reflect.Type) Errors {
 			f, ok := fieldByTag(t, key)
 			if !ok {
 				tk := mv.Key.GetToken()
-				errs = append(errs, Error{File: name, Line: tk.Position.Line, Column: tk.Position.Column,
-					Message: fmt.Sprintf("unknown field %q", key)})
+				// Quoted here, so that a key that is also a word kaohe
+				// words ("title" where no title belongs) stays the key.
+				errs = append(errs, Errorf(name, tk.Position.Line, tk.Position.Column, "unknown field %s", strconv.Quote(key)))
 				continue
 			}
 			errs = append(errs, checkKeys(name, mv.Value, f.Type)...)
@@ -217,9 +264,9 @@ func yamlError(name string, err error) Error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		tk := ye.GetToken()
-		return Error{File: name, Line: tk.Position.Line, Column: tk.Position.Column, Message: cleanYAMLMessage(ye.GetMessage())}
+		return Errorf(name, tk.Position.Line, tk.Position.Column, "%s", YAMLMessage(cleanYAMLMessage(ye.GetMessage())))
 	}
-	return Error{File: name, Message: err.Error()}
+	return Errorf(name, 0, 0, "%s", YAMLMessage(err.Error()))
 }
 
 // cleanYAMLMessage drops the "[line:col] " prefix some messages repeat.
@@ -298,11 +345,11 @@ func (nv *numberVisitor) Visit(node ast.Node) ast.Visitor {
 		return nv
 	}
 	tk := mv.Value.GetToken()
-	bad := ""
+	var bad Error
 	switch n := mv.Value.(type) {
 	case *ast.IntegerNode, *ast.FloatNode:
 		if _, err := decimal.Parse(tk.Value); err != nil {
-			bad = fmt.Sprintf("%s: %v", mv.Key.String(), err)
+			bad = numberError(nv.name, tk, FieldWord(mv.Key.String()), err)
 		}
 		// The decoder hands a decimal its text by formatting the node,
 		// which first walks every token of the file linked to the node's
@@ -316,10 +363,10 @@ func (nv *numberVisitor) Visit(node ast.Node) ast.Visitor {
 			n.(*ast.FloatNode).Token = &alone
 		}
 	default:
-		bad = fmt.Sprintf("%s must be a number, got %q", mv.Key.String(), tk.Value)
+		bad = Errorf(nv.name, tk.Position.Line, tk.Position.Column, "%s must be a number, got %q", FieldWord(mv.Key.String()), tk.Value)
 	}
-	if bad != "" {
-		nv.errs = append(nv.errs, Error{File: nv.name, Line: tk.Position.Line, Column: tk.Position.Column, Message: bad})
+	if bad.Message != "" {
+		nv.errs = append(nv.errs, bad)
 		// Stand a 0 in for it, so the rest of the file can still be checked.
 		pos := *tk.Position
 		mv.Value = ast.Integer(token.New("0", "0", &pos))
@@ -333,4 +380,22 @@ func checkNumbers(name string, file *ast.File) Errors {
 		ast.Walk(nv, doc)
 	}
 	return nv.errs
+}
+
+// numberError is the problem of a number the decimal parser refuses, one
+// format for each of its faults.
+func numberError(name string, tk *token.Token, key Word, err error) Error {
+	line, col := tk.Position.Line, tk.Position.Column
+	var pe *decimal.ParseError
+	if errors.As(err, &pe) {
+		switch pe.Fault {
+		case decimal.TooLarge:
+			return Errorf(name, line, col, "%s: %q is too large (at most %s)", key, pe.Text, decimal.Max)
+		case decimal.TooPrecise:
+			return Errorf(name, line, col, "%s: %q has more than %d decimal places", key, pe.Text, decimal.FracDigits)
+		default:
+			return Errorf(name, line, col, "%s: %q is not a decimal number", key, pe.Text)
+		}
+	}
+	return Errorf(name, line, col, "%s: %v", key, err)
 }

@@ -6,29 +6,60 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 )
 
 // Problem is one validation failure, located by the path of the field at
 // fault ($.categories[0].indicators[1].rules[0].amount, in the YAML names of
 // the fields), so that each source format names its own position for it: the
 // YAML loader a line and column, a workbook a sheet and cell.
+//
+// Message is the English wording; Format and Args are what it was made
+// from, kept so that In can word it in another language.
 type Problem struct {
 	Path    string
 	Message string
+	Format  string
+	Args    []any
+}
+
+// In words the problem in l's language.
+func (p Problem) In(l *i18n.Labels) string {
+	if p.Format == "" {
+		return p.Message
+	}
+	return i18n.Word(l, p.Format, p.Args...)
 }
 
 // Validate checks a rubric built in code (a loaded one is already checked)
-// and returns every problem, without positions.
+// and returns every problem, without positions, as Problems.
 func Validate(rb *Rubric) error {
 	ps := Check(rb)
 	if len(ps) == 0 {
 		return nil
 	}
+	return Problems(ps)
+}
+
+// Problems is every problem of a rubric without positions, as an error.
+type Problems []Problem
+
+// Error joins the problems one per line, in English.
+func (ps Problems) Error() string {
 	msgs := make([]string, len(ps))
 	for i, p := range ps {
 		msgs[i] = p.Message
 	}
-	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	return strings.Join(msgs, "\n")
+}
+
+// In joins the problems one per line, in l's language.
+func (ps Problems) In(l *i18n.Labels) string {
+	msgs := make([]string, len(ps))
+	for i, p := range ps {
+		msgs[i] = p.In(l)
+	}
+	return strings.Join(msgs, "\n")
 }
 
 type validator struct {
@@ -37,12 +68,24 @@ type validator struct {
 }
 
 func (v *validator) add(path, format string, args ...any) {
-	v.problems = append(v.problems, Problem{path, fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{Path: path, Message: fmt.Sprintf(format, args...), Format: format, Args: args})
 }
 
-func (v *validator) id(path, id, what string) {
+// addErr adds a problem that is an error already worded by its format
+// (an *i18n.Message), keeping its format and arguments.
+func (v *validator) addErr(path string, err error) {
+	if m, ok := err.(*i18n.Message); ok {
+		v.add(path, m.Format, m.Args...)
+		return
+	}
+	v.add(path, "%v", err)
+}
+
+// id checks an id: present and unique. noID is the problem when it is
+// missing (i18n.Phrase("category has no id")).
+func (v *validator) id(path, id string, noID *i18n.Message) {
 	if id == "" {
-		v.add(path+".id", "%s has no id", what)
+		v.add(path+".id", "%s", noID)
 		return
 	}
 	if _, dup := v.ids[id]; dup {
@@ -89,7 +132,9 @@ func Check(rb *Rubric) []Problem {
 	return v.problems
 }
 
-func (v *validator) points(path string, d decimal.Dec, what string) {
+// points checks a number of points; what names them
+// (i18n.Phrase("category %s points", id)).
+func (v *validator) points(path string, d decimal.Dec, what *i18n.Message) {
 	if d <= 0 {
 		v.add(path, "%s must be greater than 0, got %s", what, d)
 	} else if !d.IsCents() {
@@ -98,7 +143,7 @@ func (v *validator) points(path string, d decimal.Dec, what string) {
 }
 
 func (v *validator) category(p string, ci int, c *Category) {
-	v.id(p, c.ID, "category")
+	v.id(p, c.ID, i18n.Phrase("category has no id"))
 	v.evidence(p+".evidence", c.Evidence)
 	if want := strconv.Itoa(ci + 1); c.ID != "" && c.ID != want {
 		v.add(p+".id", "category id must be its 序号 %q (its position in the file), got %q", want, c.ID)
@@ -109,7 +154,7 @@ func (v *validator) category(p string, ci int, c *Category) {
 	if c.Penalty || c.Cap != nil {
 		v.penaltyCategory(p, c)
 	} else {
-		v.points(p+".points", c.Points, "category "+c.ID+" points")
+		v.points(p+".points", c.Points, i18n.Phrase("category %s points", c.ID))
 	}
 	if len(c.Indicators) == 0 {
 		v.add(p, "category %s has no indicators", c.ID)
@@ -128,7 +173,7 @@ func (v *validator) category(p string, ci int, c *Category) {
 }
 
 func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
-	v.id(p, ind.ID, "indicator")
+	v.id(p, ind.ID, i18n.Phrase("indicator has no id"))
 	v.evidence(p+".evidence", ind.Evidence)
 	if want := fmt.Sprintf("%s.%d", c.ID, ii+1); ind.ID != "" && ind.ID != want {
 		v.add(p+".id", "indicator id must be %q (category %s, item %d), got %q", want, c.ID, ii+1, ind.ID)
@@ -142,7 +187,7 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 	if c.Penalty {
 		v.penaltyIndicator(p, c, ind)
 	} else {
-		v.points(p+".points", ind.Points, "indicator "+ind.ID+" points")
+		v.points(p+".points", ind.Points, i18n.Phrase("indicator %s points", ind.ID))
 	}
 	if ind.Cap != nil {
 		if *ind.Cap < 0 {
@@ -177,7 +222,7 @@ func (v *validator) indicator(p string, c *Category, ii int, ind *Indicator) {
 	for gi := range ind.Groups {
 		g := &ind.Groups[gi]
 		gp := fmt.Sprintf("%s.groups[%d]", p, gi)
-		v.id(gp, g.ID, "group")
+		v.id(gp, g.ID, i18n.Phrase("group has no id"))
 		if g.Cap < 0 {
 			v.add(gp+".cap", "group %s cap must not be negative, got %s", g.ID, g.Cap)
 		} else if g.Cap == 0 {
@@ -228,7 +273,7 @@ func kindParams(k Kind) (required, optional []string, known bool) {
 }
 
 func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule) {
-	v.id(p, r.ID, "rule")
+	v.id(p, r.ID, i18n.Phrase("rule has no id"))
 	if want := fmt.Sprintf("%s.%c", ind.ID, 'a'+ri); r.ID != "" && ri < 26 && r.ID != want {
 		v.add(p+".id", "rule id must be %q (indicator %s, clause %d), got %q", want, ind.ID, ri+1, r.ID)
 	}
@@ -257,7 +302,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	for _, name := range required {
 		allowed[name] = true
 		if given[name] == nil {
-			v.add(p+"."+name, "%s rule %s is missing %s", r.Kind, r.ID, name)
+			v.add(p+"."+name, "%s rule %s is missing %s", KindWord(r.Kind), r.ID, FieldWord(name))
 		}
 	}
 	for _, name := range optional {
@@ -265,7 +310,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 	}
 	for _, name := range []string{"amount", "cap", "target", "step", "full", "max_value"} {
 		if given[name] != nil && !allowed[name] {
-			v.add(p+"."+name, "%s is not used by %s rules (rule %s)", name, r.Kind, r.ID)
+			v.add(p+"."+name, "%s is not used by %s rules (rule %s)", FieldWord(name), KindWord(r.Kind), r.ID)
 		}
 	}
 	for _, name := range []string{"amount", "cap", "target", "step", "full", "max_value"} {
@@ -274,17 +319,17 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 			continue
 		}
 		if *d < 0 {
-			v.add(p+"."+name, "rule %s %s must not be negative, got %s", r.ID, name, *d)
+			v.add(p+"."+name, "rule %s %s must not be negative, got %s", r.ID, FieldWord(name), *d)
 		}
 	}
 	if r.Amount != nil && *r.Amount >= 0 {
-		v.points(p+".amount", *r.Amount, "rule "+r.ID+" amount")
+		v.points(p+".amount", *r.Amount, i18n.Phrase("rule %s amount", r.ID))
 		if c.Bonus && *r.Amount > c.Points {
 			v.add(p+".amount", "rule %s bonus %s is larger than the category's %s points", r.ID, *r.Amount, c.Points)
 		}
 	}
 	if r.Cap != nil && *r.Cap >= 0 {
-		v.points(p+".cap", *r.Cap, "rule "+r.ID+" cap")
+		v.points(p+".cap", *r.Cap, i18n.Phrase("rule %s cap", r.ID))
 		if *r.Cap > ind.Points && !c.Penalty {
 			v.add(p+".cap", "rule %s cap %s is larger than indicator %s points %s", r.ID, *r.Cap, ind.ID, ind.Points)
 		}
@@ -308,7 +353,7 @@ func (v *validator) rule(p string, c *Category, ind *Indicator, ri int, r *Rule)
 		v.add(p+".max_value", "rule %s max_value %s is below its target %s", r.ID, *r.MaxValue, *r.Target)
 	}
 	if c.Bonus && r.Kind != Bonus {
-		v.add(p+".kind", "category %s is a bonus category; its rules must be of kind bonus, got %s", c.ID, r.Kind)
+		v.add(p+".kind", "category %s is a bonus category; its rules must be of kind bonus, got %s", c.ID, KindWord(r.Kind))
 	}
 	if !c.Bonus && r.Kind == Bonus {
 		v.add(p+".kind", "bonus rule %s is in category %s, which is not a bonus category (set bonus: true on the category)", r.ID, c.ID)

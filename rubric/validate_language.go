@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 )
 
 // languageParams adjusts the parameters a rule of one of the seed's kinds
@@ -82,7 +83,7 @@ func (v *validator) ruleLanguage(p string, c *Category, ind *Indicator, r *Rule)
 		v.add(p+".max_value", "rule %s max_value %s is below its limit %s", r.ID, *r.MaxValue, *r.Limit)
 	}
 	if r.Points != nil {
-		v.points(p+".points", *r.Points, "rule "+r.ID+" points")
+		v.points(p+".points", *r.Points, i18n.Phrase("rule %s points", r.ID))
 		if *r.Points > ind.Points && !c.Penalty {
 			v.add(p+".points", "rule %s points %s are more than indicator %s points %s", r.ID, *r.Points, ind.ID, ind.Points)
 		}
@@ -221,7 +222,7 @@ func (v *validator) penaltyCategory(p string, c *Category) {
 		v.add(p+".penalty", "category %s is both a bonus and a penalty category", c.ID)
 	}
 	if c.Cap != nil {
-		v.points(p+".cap", *c.Cap, "category "+c.ID+" cap")
+		v.points(p+".cap", *c.Cap, i18n.Phrase("category %s cap", c.ID))
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -33,15 +34,8 @@ type RubricConflictError struct {
 	Builtin bool
 }
 
-// Error explains the refusal.
-func (e *RubricConflictError) Error() string {
-	if e.Builtin {
-		return fmt.Sprintf("rubric %s version %s is the built-in rubric and cannot be replaced (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
-			e.ID, e.Version, e.KnownSum, e.GivenSum)
-	}
-	return fmt.Sprintf("rubric %s version %s is already known with different content (sha256 %.12s…, this one %.12s…); a changed rubric needs a new version",
-		e.ID, e.Version, e.KnownSum, e.GivenSum)
-}
+// Error explains the refusal, in English (see In).
+func (e *RubricConflictError) Error() string { return e.In(i18n.For("en")) }
 
 // q is what both *sql.DB and *sql.Tx offer.
 type q interface {

@@ -30,7 +30,7 @@ func (a *app) newCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.rubricFile, "rubric", "", "rubric file, YAML or .xlsx (default: the embedded seed rubric)")
-	cmd.Flags().StringVar(&o.rubricID, "rubric-id", "", "a rubric stored with `kaohe rubric add`: ID@VERSION, or ID when one version is stored")
+	cmd.Flags().StringVar(&o.rubricID, "rubric-id", "", "a rubric stored with kaohe rubric add: `ID@VERSION`, or ID when one version is stored")
 	return cmd
 }
 
@@ -42,7 +42,7 @@ func (o *newOptions) run() error {
 	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	return a.withNewOrExistingStore(func(s *store.Store) error {

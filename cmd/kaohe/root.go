@@ -37,6 +37,7 @@ func run(args []string, e env) int {
 	a.stdout, a.stderr = textwidth.Writer(e.stdout), textwidth.Writer(e.stderr)
 	e = a.env
 	root := a.rootCmd()
+	speakHelp(root, i18n.For(helpLanguage(args)))
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		switch a.lang {
 		case "", "zh", "en":
@@ -57,7 +58,7 @@ func run(args []string, e env) int {
 		return ee.code
 	}
 	l := a.labels(nil)
-	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, err)))
+	fmt.Fprintln(e.stderr, "kaohe"+l.Values.Colon+strings.TrimSpace(report.ErrorText(l, wordCobra(err))))
 	return 1
 }
 

@@ -93,7 +93,7 @@ func (o *rubricAddOptions) run(args []string) error {
 	a := o.app
 	rb, err := loadRubric(args[0])
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	return a.withNewOrExistingStore(func(s *store.Store) error {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/rubric/sheet"
@@ -91,7 +92,7 @@ func (a *app) rubricCmd() *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			rb, err := loadRubric(args[0])
 			if err != nil {
-				fmt.Fprintln(a.stderr, err)
+				a.printRubricError(err)
 				return exitError{1}
 			}
 			l := a.labels(rb).CLI.Rubric
@@ -142,7 +143,7 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 	}
 	l := a.labels(rb)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s %s): %s + %s\n", rb.Title, rb.ID, rb.Version, rb.BasePoints(), rb.BonusPoints())
+	fmt.Fprintf(&b, l.RubricShow.Header+"\n", rb.Title, rb.ID, rb.Version, rb.BasePoints(), rb.BonusPoints())
 	if g := gradesSummary(l, rb); g != "" {
 		fmt.Fprintf(&b, "%s\n", g)
 	}
@@ -158,9 +159,9 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 		for _, ind := range c.Indicators {
 			fmt.Fprintf(&b, "  %-5s %s\n", ind.ID, ind.Content)
 			for _, r := range ind.Rules {
-				fmt.Fprintf(&b, "        %-7s %-10s %s\n", r.ID, r.Kind, ruleSummary(&r))
+				fmt.Fprintf(&b, "        %-7s %s %s\n", r.ID, textwidth.PadRight(kindName(l, r.Kind), 10), ruleSummary(l, &r))
 				if r.Review != "" {
-					fmt.Fprintf(&b, "                %s: %s\n", l.CLI.Rubric.ReviewMark, r.Review)
+					fmt.Fprintf(&b, "                %s%s%s\n", l.CLI.Rubric.ReviewMark, l.Values.Colon, r.Review)
 				}
 			}
 		}
@@ -169,27 +170,46 @@ func (a *app) printRubricTree(w io.Writer, rb *rubric.Rubric) error {
 	return err
 }
 
-// ruleSummary is a one-line description of a rule's parameters.
-func ruleSummary(r *rubric.Rule) string {
+// ruleSummary is a one-line description of a rule's parameters, named
+// as rubric diff names the fields (their YAML keys in English).
+func ruleSummary(l *i18n.Labels, r *rubric.Rule) string {
 	var parts []string
+	param := func(field string, v any) {
+		name := field
+		if field == "max_value" {
+			name = "max" // as it always was shown
+		}
+		if w := l.CLI.Rubric.Diff.Field[field]; w != "" {
+			name = w
+		}
+		parts = append(parts, fmt.Sprintf(l.RubricShow.Param, name, v))
+	}
 	if r.Amount != nil {
-		parts = append(parts, fmt.Sprintf("%s=%s", "amount", r.Amount))
+		param("amount", r.Amount)
 	}
 	if r.Target != nil {
-		parts = append(parts, fmt.Sprintf("%s=%s", "target", r.Target))
+		param("target", r.Target)
 	}
 	if r.Step != nil {
-		parts = append(parts, fmt.Sprintf("%s=%s", "step", r.Step))
+		param("step", r.Step)
 	}
 	if r.Kind == rubric.Convert {
-		parts = append(parts, fmt.Sprintf("%s=%s", "full", r.FullMark()))
+		param("full", r.FullMark())
 	}
 	if r.Cap != nil {
-		parts = append(parts, fmt.Sprintf("%s=%s", "cap", r.Cap))
+		param("cap", r.Cap)
 	}
 	if r.MaxValue != nil {
-		parts = append(parts, fmt.Sprintf("%s=%s", "max", r.MaxValue))
+		param("max_value", r.MaxValue)
 	}
 	parts = append(parts, languageSummary(r)...)
 	return strings.Join(parts, " ") + "  " + r.Name()
+}
+
+// kindName is a rule kind in l's words.
+func kindName(l *i18n.Labels, k rubric.Kind) string {
+	if w := l.Kind[string(k)]; w != "" {
+		return w
+	}
+	return string(k)
 }

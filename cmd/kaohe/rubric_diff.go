@@ -156,12 +156,12 @@ func (o *rubricDiffOptions) run(args []string) error {
 	a := o.app
 	old, err := loadRubric(args[0])
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	newer, err := loadRubric(args[1])
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	rep := diff.Compare(old, newer)

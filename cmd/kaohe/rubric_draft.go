@@ -117,7 +117,7 @@ func (o *rubricDraftOptions) run() error {
 	fmt.Fprintf(w, l.Drafted+"\n", name, len(rb.Categories), len(rb.Indicators()), rb.RuleCount(), from)
 	printReviews(w, l, name, rb)
 	if loadErr != nil {
-		fmt.Fprintf(a.stderr, l.NotValidYet+"\n", name, loadErr)
+		fmt.Fprintf(a.stderr, l.NotValidYet+"\n", name, report.ErrorText(a.labels(rb), loadErr))
 		return exitError{1}
 	}
 	return nil

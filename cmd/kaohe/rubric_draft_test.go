@@ -49,7 +49,7 @@ func TestRubricDraftCommand(t *testing.T) {
 		t.Errorf("show --lang en does not mark the rule to review:\n%s", s)
 	}
 	c.lang = "" // the draft's own language, Chinese
-	if s := c.ok("rubric", "show", "--rubric", out); !strings.Contains(s, "待核对: 没有识别出扣分方式") {
+	if s := c.ok("rubric", "show", "--rubric", out); !strings.Contains(s, "待核对：没有识别出扣分方式") {
 		t.Errorf("show does not mark the rule to review:\n%s", s)
 	}
 	c.lang = "en"

@@ -46,7 +46,7 @@ func (o *rubricExportOptions) run() error {
 	}
 	rb, err := loadRubric(o.file)
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	data, err := sheet.Write(rb)

@@ -42,7 +42,7 @@ func (o *rubricImportOptions) run(args []string) error {
 	}
 	rb, err := loadRubric(args[0])
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	data := rubric.MarshalYAML(rb, fmt.Sprintf("kaohe rubric: %s\nImported from %s by `kaohe rubric import`.\nEditing the content of this file means giving it a new version.", rb.Title, filepath.Base(args[0])))

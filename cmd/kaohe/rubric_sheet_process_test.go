@@ -47,12 +47,13 @@ func TestHostileWorkbooksProcess(t *testing.T) {
 		"yaml.xlsx":      rubric.DefaultSource(),
 		"norules.xlsx":   noRules.Bytes(),
 	}
+	// In Chinese, the CLI's language when no rubric could be read.
 	wantMsg := map[string]string{
-		"random.xlsx":    "random.xlsx: not an Excel workbook",
-		"truncated.xlsx": "truncated.xlsx: not an Excel workbook",
-		"yaml.xlsx":      "yaml.xlsx: not an Excel workbook",
-		"norules.xlsx":   "norules.xlsx:规则: sheet 规则 is missing",
-		"missing.xlsx":   "missing.xlsx: cannot read rubric",
+		"random.xlsx":    "random.xlsx: 不是 Excel 工作簿（.xlsx）：不是有效的 zip 压缩文件",
+		"truncated.xlsx": "truncated.xlsx: 不是 Excel 工作簿",
+		"yaml.xlsx":      "yaml.xlsx: 不是 Excel 工作簿",
+		"norules.xlsx":   "norules.xlsx:规则: 缺少工作表 规则",
+		"missing.xlsx":   "missing.xlsx：无法读取考核指标：没有这个文件",
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {

@@ -54,7 +54,7 @@ func (o *scoreOptions) run() error {
 	}
 	rb, err := loadRubric(o.rubricFile)
 	if err != nil {
-		fmt.Fprintln(a.stderr, err)
+		a.printRubricError(err)
 		return exitError{1}
 	}
 	data, err := os.ReadFile(o.findingsFile)

@@ -46,6 +46,10 @@ type Labels struct {
 	Report ReportWords
 	// Rules is the wording of grades, vetoes and the rule kinds beyond the seed's.
 	Rules RuleWords
+	// Help is the wording of kaohe --help.
+	Help HelpWords
+	// RubricShow is the wording of kaohe rubric show.
+	RubricShow RubricShow
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -284,9 +288,11 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench: chineseWorkbench(),
-		Report:    chineseReport(),
-		Rules:     chineseRuleWords(),
+		Workbench:  chineseWorkbench(),
+		Report:     chineseReport(),
+		Help:       chineseHelp(),
+		RubricShow: chineseRubricShow(),
+		Rules:      chineseRuleWords(),
 	}
 }
 
@@ -410,9 +416,11 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench: englishWorkbench(),
-		Report:    englishReport(),
-		Rules:     englishRuleWords(),
+		Workbench:  englishWorkbench(),
+		Report:     englishReport(),
+		Help:       englishHelp(),
+		RubricShow: englishRubricShow(),
+		Rules:      englishRuleWords(),
 	}
 }
 

@@ -11,15 +11,18 @@ import (
 )
 
 // Every message kaohe makes in English for later wording has its Chinese
-// wording in refusals.go: the store's refusals (each invalid call's
-// format) and the messages of every package made with i18n.Errorf, so a
-// Chinese user never reads one in English. One scan of the sources serves
-// both, so a new message without its wording fails here.
+// wording (refusals.go, rubricwords.go): the store's refusals (each invalid
+// call's format), the messages of every package made with i18n.Errorf or
+// i18n.Phrase, and the problems a rubric file or workbook is refused for
+// (the validator's v.add, the workbook reader's r.errorAt, rubric.Errorf),
+// so a Chinese user never reads one in English. One scan of the sources
+// serves all, so a new message without its wording fails here.
 func TestEveryMessageHasChineseWording(t *testing.T) {
 	zh := For("zh").Report.Refusals
 	fset := token.NewFileSet()
-	refusals, messages := 0, 0
-	for _, dir := range []string{"../../store", "../../cmd/kaohe", "../../report", "../../rubric", "../../tui"} {
+	refusals, messages, problems := 0, 0, 0
+	dirs := []string{"../../store", "../../cmd/kaohe", "../../report", "../../rubric", "../../rubric/sheet", "../../rubric/draft", "../workbook", "../../tui"}
+	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, name := range files {
 			if strings.HasSuffix(name, "_test.go") {
@@ -30,45 +33,66 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 				t.Fatal(err)
 			}
 			inStore := filepath.Base(dir) == "store"
+			inRubric := filepath.Base(dir) == "rubric"
+			// check looks up the format at argument i of a call, which
+			// must be a literal unless allowed says otherwise.
+			check := func(call *ast.CallExpr, i int, what string, literalOnly bool, n *int) {
+				if len(call.Args) <= i {
+					return
+				}
+				lit, ok := call.Args[i].(*ast.BasicLit)
+				if !ok {
+					if literalOnly {
+						t.Errorf("%s: %s with a format that is not a literal", fset.Position(call.Pos()), what)
+					}
+					return
+				}
+				format, _ := strconv.Unquote(lit.Value)
+				*n++
+				if format == "%s" || format == "%v" {
+					return // the argument words itself
+				}
+				if zh[format] == "" {
+					t.Errorf("%s: %s %q has no Chinese wording in internal/i18n", fset.Position(call.Pos()), what, format)
+				}
+			}
 			ast.Inspect(f, func(node ast.Node) bool {
 				call, ok := node.(*ast.CallExpr)
 				if !ok || len(call.Args) == 0 {
 					return true
 				}
 				switch fn := call.Fun.(type) {
-				case *ast.Ident: // the store's invalid(format, …)
-					if !inStore || fn.Name != "invalid" {
-						return true
+				case *ast.Ident:
+					switch {
+					case inStore && fn.Name == "invalid": // the store's invalid(format, …)
+						if _, ok := call.Args[0].(*ast.BasicLit); ok {
+							check(call, 0, "refusal", false, &refusals)
+						}
+					case inRubric && fn.Name == "Errorf": // rubric's Errorf(file, line, col, format, …)
+						check(call, 3, "rubric problem", true, &problems)
 					}
-					lit, ok := call.Args[0].(*ast.BasicLit)
+				case *ast.SelectorExpr:
+					x, ok := fn.X.(*ast.Ident)
 					if !ok {
 						return true
 					}
-					format, _ := strconv.Unquote(lit.Value)
-					refusals++
-					if format != "%s" && zh[format] == "" {
-						t.Errorf("%s: refusal %q has no Chinese wording in internal/i18n/refusals.go", fset.Position(call.Pos()), format)
-					}
-				case *ast.SelectorExpr: // i18n.Errorf(format, …)
-					if x, ok := fn.X.(*ast.Ident); !ok || x.Name != "i18n" || fn.Sel.Name != "Errorf" {
-						return true
-					}
-					lit, ok := call.Args[0].(*ast.BasicLit)
-					if !ok {
-						t.Errorf("%s: i18n.Errorf with a format that is not a literal", fset.Position(call.Pos()))
-						return true
-					}
-					format, _ := strconv.Unquote(lit.Value)
-					messages++
-					if zh[format] == "" {
-						t.Errorf("%s: %q has no Chinese wording in internal/i18n/refusals.go", fset.Position(call.Pos()), format)
+					switch {
+					case x.Name == "i18n" && (fn.Sel.Name == "Errorf" || fn.Sel.Name == "Phrase"):
+						check(call, 0, "i18n."+fn.Sel.Name, true, &messages)
+					case x.Name == "rubric" && fn.Sel.Name == "Errorf":
+						check(call, 3, "rubric problem", true, &problems)
+					case x.Name == "v" && fn.Sel.Name == "add", x.Name == "r" && fn.Sel.Name == "errorAt":
+						// The one call with a format passed on (addErr,
+						// a validator's problem placed at a cell) is not
+						// a literal; its format was checked where made.
+						check(call, 1, "rubric problem", false, &problems)
 					}
 				}
 				return true
 			})
 		}
 	}
-	if refusals < 20 || messages < 20 {
-		t.Errorf("found only %d refusals and %d messages: is the scan broken?", refusals, messages)
+	if refusals < 20 || messages < 20 || problems < 50 {
+		t.Errorf("found only %d refusals, %d messages and %d rubric problems: is the scan broken?", refusals, messages, problems)
 	}
 }

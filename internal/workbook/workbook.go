@@ -15,6 +15,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"os"
 	"strconv"
@@ -64,10 +65,34 @@ func DefaultLimits() Limits {
 
 // Error is a workbook refused before it is read: File is its name, Part the
 // zip entry at fault ("" for the file as a whole).
+//
+// Message is the English wording; Reason, when set, is the error it was
+// made from (an *i18n.Message), kept so that In words it.
 type Error struct {
 	File    string
 	Part    string
 	Message string
+	Reason  error
+}
+
+// refuse makes an Error from a reason worded by its format.
+func refuse(file, part string, reason error) *Error {
+	return &Error{File: file, Part: part, Message: reason.Error(), Reason: reason}
+}
+
+// In formats the refusal as Error does, in l's language.
+func (e *Error) In(l *i18n.Labels) string { return e.File + ": " + e.DetailIn(l) }
+
+// DetailIn is Detail in l's language.
+func (e *Error) DetailIn(l *i18n.Labels) string {
+	why := e.Message
+	if m, ok := e.Reason.(interface{ In(*i18n.Labels) string }); ok {
+		why = m.In(l)
+	}
+	if e.Part == "" {
+		return why
+	}
+	return i18n.Word(l, "part %s: %s", e.Part, why)
 }
 
 // Error formats the refusal as file: part P: message.
@@ -98,7 +123,7 @@ func Open(name string, data []byte, lim Limits) (f *excelize.File, err error) {
 	// of them must be a message, not a crash.
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = nil, &Error{File: name, Message: fmt.Sprintf("the workbook is damaged and cannot be read (%v)", p)}
+			f, err = nil, refuse(name, "", i18n.Errorf("the workbook is damaged and cannot be read (%v)", p))
 		}
 	}()
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
@@ -106,7 +131,7 @@ func Open(name string, data []byte, lim Limits) (f *excelize.File, err error) {
 		UnzipXMLSizeLimit: lim.MaxPartBytes, // every part fits: none goes to a temporary file
 	})
 	if err != nil {
-		return nil, &Error{File: name, Message: fmt.Sprintf("not an Excel workbook (.xlsx): %v", err)}
+		return nil, refuse(name, "", i18n.Errorf("not an Excel workbook (.xlsx): %v", err.Error()))
 	}
 	return f, nil
 }
@@ -119,48 +144,48 @@ func Open(name string, data []byte, lim Limits) (f *excelize.File, err error) {
 func Check(name string, data []byte, lim Limits) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return &Error{File: name, Message: fmt.Sprintf("not an Excel workbook (.xlsx): %v", err)}
+		return refuse(name, "", i18n.Errorf("not an Excel workbook (.xlsx): %v", err.Error()))
 	}
 	if len(zr.File) > lim.MaxParts {
-		return &Error{File: name, Message: fmt.Sprintf("has %d parts, more than the %d a workbook may have", len(zr.File), lim.MaxParts)}
+		return refuse(name, "", i18n.Errorf("has %d parts, more than the %d a workbook may have", len(zr.File), lim.MaxParts))
 	}
 	var declared uint64
 	for _, zf := range zr.File {
 		if err := checkDeclared(zf, lim); err != nil {
-			return &Error{File: name, Part: zf.Name, Message: err.Error()}
+			return refuse(name, zf.Name, err)
 		}
 		declared += zf.UncompressedSize64
 		if declared > uint64(lim.MaxTotalBytes) {
-			return &Error{File: name, Part: zf.Name, Message: tooBigTotal(lim)}
+			return refuse(name, zf.Name, tooBigTotal(lim))
 		}
 	}
 	var total int64
 	for _, zf := range zr.File {
 		n, err := inflate(zf, lim, lim.MaxTotalBytes-total)
 		if err != nil {
-			return &Error{File: name, Part: zf.Name, Message: err.Error()}
+			return refuse(name, zf.Name, err)
 		}
 		total += n
 	}
 	return nil
 }
 
-func tooBigTotal(lim Limits) string {
-	return fmt.Sprintf("the parts inflate to more than %d bytes in all, the most a workbook may (a zip bomb?); this is not a workbook kaohe reads", lim.MaxTotalBytes)
+func tooBigTotal(lim Limits) error {
+	return i18n.Errorf("the parts inflate to more than %d bytes in all, the most a workbook may (a zip bomb?); this is not a workbook kaohe reads", lim.MaxTotalBytes)
 }
 
-func tooBigPart(lim Limits) string {
-	return fmt.Sprintf("inflates to more than %d bytes, the most one part may (a zip bomb?); this is not a workbook kaohe reads", lim.MaxPartBytes)
+func tooBigPart(lim Limits) error {
+	return i18n.Errorf("inflates to more than %d bytes, the most one part may (a zip bomb?); this is not a workbook kaohe reads", lim.MaxPartBytes)
 }
 
 // checkDeclared refuses a part by the sizes the zip declares for it.
 func checkDeclared(zf *zip.File, lim Limits) error {
 	size := zf.UncompressedSize64
 	if size > uint64(lim.MaxPartBytes) {
-		return errors.New(tooBigPart(lim))
+		return tooBigPart(lim)
 	}
 	if int64(size) > lim.RatioFloor && size/max(zf.CompressedSize64, 1) > uint64(lim.MaxRatio) {
-		return fmt.Errorf("inflates %d times over (%d bytes from %d), more than the %d a workbook's part may (a zip bomb?); this is not a workbook kaohe reads",
+		return i18n.Errorf("inflates %d times over (%d bytes from %d), more than the %d a workbook's part may (a zip bomb?); this is not a workbook kaohe reads",
 			size/max(zf.CompressedSize64, 1), size, zf.CompressedSize64, lim.MaxRatio)
 	}
 	return nil
@@ -172,7 +197,7 @@ func checkDeclared(zf *zip.File, lim Limits) error {
 func inflate(zf *zip.File, lim Limits, left int64) (int64, error) {
 	rc, err := zf.Open()
 	if err != nil {
-		return 0, fmt.Errorf("is damaged and cannot be read (%v)", err)
+		return 0, i18n.Errorf("is damaged and cannot be read (%v)", err)
 	}
 	defer rc.Close()
 	bound := min(lim.MaxPartBytes, left)
@@ -194,16 +219,16 @@ func inflate(zf *zip.File, lim Limits, left int64) (int64, error) {
 	}
 	if errors.Is(xmlErr, zip.ErrFormat) {
 		// The zip reader stops a part at the size the zip declares for it.
-		return cr.n, fmt.Errorf("inflates to more than the %d bytes the zip declares for it (a zip bomb?), or is damaged; this is not a workbook kaohe reads", zf.UncompressedSize64)
+		return cr.n, i18n.Errorf("inflates to more than the %d bytes the zip declares for it (a zip bomb?), or is damaged; this is not a workbook kaohe reads", zf.UncompressedSize64)
 	}
 	if cr.n > bound {
 		if bound < lim.MaxPartBytes {
-			return cr.n, errors.New(tooBigTotal(lim))
+			return cr.n, tooBigTotal(lim)
 		}
-		return cr.n, errors.New(tooBigPart(lim))
+		return cr.n, tooBigPart(lim)
 	}
 	if xmlErr != nil {
-		return cr.n, fmt.Errorf("is damaged and cannot be read (%v)", xmlErr)
+		return cr.n, i18n.Errorf("is damaged and cannot be read (%v)", xmlErr)
 	}
 	return cr.n, nil
 }
@@ -232,7 +257,7 @@ func wellFormed(r io.Reader, grid *gridBound) error {
 		if err == io.EOF {
 			if !seen || depth != 0 {
 				line, col := d.InputPos()
-				return fmt.Errorf("the XML ends early, at line %d, column %d", line, col)
+				return i18n.Errorf("the XML ends early, at line %d, column %d", line, col)
 			}
 			return nil
 		}
@@ -241,9 +266,9 @@ func wellFormed(r io.Reader, grid *gridBound) error {
 			var se *xml.SyntaxError
 			if errors.As(err, &se) {
 				if se.Msg == "invalid UTF-8" {
-					return fmt.Errorf("text that is not valid UTF-8 at line %d, column %d", line, col)
+					return i18n.Errorf("text that is not valid UTF-8 at line %d, column %d", line, col)
 				}
-				return fmt.Errorf("XML error at line %d, column %d: %s", line, col, se.Msg)
+				return i18n.Errorf("XML error at line %d, column %d: %s", line, col, se.Msg)
 			}
 			return fmt.Errorf("XML error at line %d, column %d: %w", line, col, err)
 		}
@@ -280,17 +305,17 @@ func (c *countingReader) Read(p []byte) (int, error) {
 func OpenFile(path string, maxFileBytes int64, lim Limits) (*excelize.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &Error{File: path, Message: fmt.Sprintf("cannot read the workbook: %v", errors.Unwrap(err))}
+		return nil, refuse(path, "", i18n.Errorf("cannot read the workbook: %v", errors.Unwrap(err)))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &Error{File: path, Message: "not a regular file; a workbook is an .xlsx file"}
+		return nil, refuse(path, "", i18n.Errorf("not a regular file; a workbook is an .xlsx file"))
 	}
 	if st.Size() > maxFileBytes {
-		return nil, &Error{File: path, Message: fmt.Sprintf("too big for a workbook kaohe reads: %d bytes (at most %d)", st.Size(), maxFileBytes)}
+		return nil, refuse(path, "", i18n.Errorf("too big for a workbook kaohe reads: %d bytes (at most %d)", st.Size(), maxFileBytes))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &Error{File: path, Message: fmt.Sprintf("cannot read the workbook: %v", errors.Unwrap(err))}
+		return nil, refuse(path, "", i18n.Errorf("cannot read the workbook: %v", errors.Unwrap(err)))
 	}
 	return Open(path, data, lim)
 }
@@ -314,8 +339,11 @@ type gridBound struct {
 // gridError is a worksheet refused for laying out to too many cells.
 type gridError struct{ rows, width, max int64 }
 
-func (e *gridError) Error() string {
-	return fmt.Sprintf("its rows reach row %d and column %d: more than the %d cells a sheet kaohe reads may lay out to; a table is far smaller (a cell far to the right or far down?)", e.rows, e.width, e.max)
+func (e *gridError) Error() string { return e.In(i18n.For("en")) }
+
+// In words the refusal in l's language.
+func (e *gridError) In(l *i18n.Labels) string {
+	return i18n.Phrase("its rows reach row %d and column %d: more than the %d cells a sheet kaohe reads may lay out to; a table is far smaller (a cell far to the right or far down?)", e.rows, e.width, e.max).In(l)
 }
 
 func (g *gridBound) start(t xml.StartElement) error {

@@ -2,8 +2,9 @@ package draft
 
 import (
 	"errors"
-	"fmt"
 	"os"
+
+	"github.com/kaohe/kaohe/internal/i18n"
 )
 
 // MaxTableBytes bounds a table file: the text of a rubric table is some
@@ -16,17 +17,17 @@ const MaxTableBytes = 8 << 20
 func ReadTable(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the table: %w", path, errors.Unwrap(err))
+		return nil, i18n.Errorf("%s: cannot read the table: %s", path, errors.Unwrap(err).Error())
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file; a rubric table is a text file (.txt)", path)
+		return nil, i18n.Errorf("%s: not a regular file; a rubric table is a text file (.txt)", path)
 	}
 	if st.Size() > MaxTableBytes {
-		return nil, fmt.Errorf("%s: too big for a rubric table: %d bytes (at most %d); save only the table as text", path, st.Size(), MaxTableBytes)
+		return nil, i18n.Errorf("%s: too big for a rubric table: %d bytes (at most %d); save only the table as text", path, st.Size(), MaxTableBytes)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot read the table: %w", path, errors.Unwrap(err))
+		return nil, i18n.Errorf("%s: cannot read the table: %s", path, errors.Unwrap(err).Error())
 	}
 	return data, nil
 }

@@ -2,12 +2,11 @@ package draft
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/kaohe/kaohe/internal/i18n"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
@@ -20,13 +19,13 @@ func Decode(data []byte) (string, string, error) {
 	var text, enc string
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")), bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return "", "", errors.New("this is a Word/WPS or Excel file, not text: open it, select the table and save it as plain text (.txt, UTF-8), then draft from that")
+		return "", "", i18n.Errorf("this is a Word/WPS or Excel file, not text: open it, select the table and save it as plain text (.txt, UTF-8), then draft from that")
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		text, enc = string(data[3:]), "UTF-8"
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder().Bytes(data)
 		if err != nil {
-			return "", "", fmt.Errorf("the file starts like UTF-16 but cannot be read as it: %w", err)
+			return "", "", i18n.Errorf("the file starts like UTF-16 but cannot be read as it: %v", err.Error())
 		}
 		text, enc = string(out), "UTF-16"
 	case utf8.Valid(data):
@@ -34,12 +33,12 @@ func Decode(data []byte) (string, string, error) {
 	default:
 		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
 		if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
-			return "", "", errors.New("the file is neither UTF-8 nor GBK text; save the table as text (UTF-8) and try again")
+			return "", "", i18n.Errorf("the file is neither UTF-8 nor GBK text; save the table as text (UTF-8) and try again")
 		}
 		text, enc = string(out), "GBK"
 	}
 	if bytes.ContainsRune([]byte(text), 0) {
-		return "", "", errors.New("the file holds binary data, not text; save the Word/WPS table as plain text (.txt) and try again")
+		return "", "", i18n.Errorf("the file holds binary data, not text; save the Word/WPS table as plain text (.txt) and try again")
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
@@ -112,7 +111,7 @@ const MaxCellBytes = 64 << 10
 // cellTooBig is the refusal of a cell or standard longer than MaxCellBytes,
 // at its line.
 func cellTooBig(line, size int, what string) error {
-	return fmt.Errorf("line %d: %s is %d bytes long; a rubric table's cell may be at most %d bytes (about %d Chinese characters): split it, or save only the table as text",
+	return i18n.Errorf("line %d: %s is %d bytes long; a rubric table's cell may be at most %d bytes (about %d Chinese characters): split it, or save only the table as text",
 		line, what, size, MaxCellBytes, MaxCellBytes/3)
 }
 
@@ -164,7 +163,7 @@ func readTable(text string) (*table, error) {
 		}
 	}
 	if first < 0 {
-		return nil, errors.New("no rubric table found: expected a 序号 cell (1, 2, …) followed by its 主要工作（N分）, then each 考核内容 with its 评分标准")
+		return nil, i18n.Errorf("no rubric table found: expected a 序号 cell (1, 2, …) followed by its 主要工作（N分）, then each 考核内容 with its 评分标准")
 	}
 	if len(before) > 0 {
 		t.title = before[len(before)-1]

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/workbook"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/xuri/excelize/v2"
@@ -35,14 +36,14 @@ func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
 	// whatever the spreadsheet library makes of it.
 	defer func() {
 		if p := recover(); p != nil {
-			rb, err = nil, rubric.Errors{{File: name, Message: fmt.Sprintf("the workbook is damaged and cannot be read (%v)", p)}}
+			rb, err = nil, rubric.Errors{rubric.Errorf(name, 0, 0, "the workbook is damaged and cannot be read (%v)", p)}
 		}
 	}()
 	f, err := workbook.Open(name, data, workbook.DefaultLimits())
 	if err != nil {
 		var we *workbook.Error
 		if errors.As(err, &we) {
-			return nil, rubric.Errors{{File: name, Message: we.Detail()}}
+			return nil, rubric.Errors{workbookError(name, we)}
 		}
 		return nil, rubric.Errors{{File: name, Message: err.Error()}}
 	}
@@ -54,7 +55,7 @@ func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
 		if r.taken[at] {
 			continue // already reported at this cell while reading it
 		}
-		r.errorAt(at, "%s", p.Message)
+		r.errorAt(at, p.Format, p.Args...)
 	}
 	if len(r.errs) == 0 {
 		return rb, nil
@@ -62,7 +63,7 @@ func Parse(name string, data []byte) (rb *rubric.Rubric, err error) {
 	sort.SliceStable(r.errs, func(i, j int) bool { return r.errs[i].at.less(r.errs[j].at) })
 	out := make(rubric.Errors, len(r.errs))
 	for i, e := range r.errs {
-		out[i] = rubric.Error{File: name, Cell: e.at.String(), Message: e.msg}
+		out[i] = rubric.Error{File: name, Cell: e.at.String(), Message: fmt.Sprintf(e.format, e.args...), Format: e.format, Args: e.args}
 	}
 	return nil, out
 }
@@ -104,9 +105,12 @@ func (p place) String() string {
 	return p.sheet + "!" + name
 }
 
+// cellError is a problem at a cell: its English fmt format and arguments,
+// kept so that it is worded in the reader's language.
 type cellError struct {
-	at  place
-	msg string
+	at     place
+	format string
+	args   []any
 }
 
 type reader struct {
@@ -118,7 +122,7 @@ type reader struct {
 }
 
 func (r *reader) errorAt(at place, format string, args ...any) {
-	r.errs = append(r.errs, cellError{at, fmt.Sprintf(format, args...)})
+	r.errs = append(r.errs, cellError{at, format, args})
 	r.taken[at] = true
 }
 
@@ -544,3 +548,15 @@ func (r *reader) readGroups(rb *rubric.Rubric, rules []ruleRow) {
 		ind.Groups = append(ind.Groups, gr.g)
 	}
 }
+
+// workbookError is a workbook refused before it is read, as a problem of
+// the file, worded in the reader's language.
+func workbookError(name string, we *workbook.Error) rubric.Error {
+	return rubric.Error{File: name, Message: we.Detail(), Format: "%s", Args: []any{workbookDetail{we}}}
+}
+
+// workbookDetail words a workbook's refusal without its file name.
+type workbookDetail struct{ e *workbook.Error }
+
+func (d workbookDetail) String() string           { return d.e.Detail() }
+func (d workbookDetail) In(l *i18n.Labels) string { return d.e.DetailIn(l) }
