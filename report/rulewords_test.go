@@ -50,8 +50,8 @@ func TestValueProblemsOfTheNewKinds(t *testing.T) {
 		want string
 	}{
 		{"1.2.a", scoring.TextValue("中"), "1.2.a：“中”不是本项的档次；可选：优、良、差"},
-		{"1.4.a", scoring.NumValue(3_000_000), "1.4.a：3 不是逐次记录的扣分金额；应为逐次记录的金额，每个在 2–5 之间"},
-		{"3.2.a", scoring.ListValue(4_000_000), "3.2.a：金额 4 超出范围 1–3"},
+		{"1.4.a", scoring.NumValue(3_000_000), "1.4.a：3 不是逐次记录的分数列表；应为逐次记录的分数，每个在 2–5 之间"},
+		{"3.2.a", scoring.ListValue(4_000_000), "3.2.a：分数 4 超出范围 1–3"},
 	}
 	for _, c := range cases {
 		ref, _ := rb.Rule(c.rule)

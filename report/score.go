@@ -50,6 +50,8 @@ type CategoryScore struct {
 	Title string      `json:"title"`
 	Score decimal.Dec `json:"score"`
 	Max   decimal.Dec `json:"max"`
+	// Penalty marks a penalty category: Score is what it took off, negated.
+	Penalty bool `json:"penalty,omitempty"`
 }
 
 // IndicatorScore is one indicator's line in a ScoreDoc. Capped says
@@ -93,7 +95,7 @@ func NewScoreDoc(rb *rubric.Rubric, res *scoring.Result) ScoreDoc {
 		doc.VetoedBy = &v
 	}
 	for _, c := range res.Categories {
-		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max})
+		doc.Categories = append(doc.Categories, CategoryScore{c.ID, c.Title, c.Score, c.Max, c.Penalty})
 		for _, ir := range c.Indicators {
 			is := IndicatorScore{ID: ir.ID, Score: ir.Score, Max: ir.Max, Deduction: ir.Deduction,
 				Raw: ir.Raw, Capped: ir.AnyCapBound(), IndicatorCapped: ir.Capped, Recorded: ir.Complete,

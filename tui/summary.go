@@ -168,6 +168,9 @@ func (s *summaryScreen) view() []string {
 				line += " " + textwidth.PadLeft(row.Categories[k].Fixed(2), cellW)
 			}
 		}
+		if r.Graded && row.Grade != "" { // a rubric with grades; the seed has none
+			line += "  " + fmt.Sprintf(l.Rules.GradeIs, textwidth.Sanitize(row.Grade, false))
+		}
 		if mark := r.RankMark(row); mark != "" {
 			line += "  " + c.styles.Warning.Render(mark)
 		}

@@ -77,7 +77,7 @@ func TestLanguageValuesThroughCLI(t *testing.T) {
 
 	// Values a rule does not take are refused, naming what it takes.
 	for _, bad := range []struct{ rule, value, want string }{
-		{"1.4.a", "2,6", "金额 6 超出范围 2–5"},
+		{"1.4.a", "2,6", "分数 6 超出范围 2–5"},
 		{"1.2.a", "中", "“中”不是本项的档次；可选：优、良、差"},
 		{"1.4.a", "2,三", "三"},
 	} {
