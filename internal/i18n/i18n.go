@@ -50,6 +50,8 @@ type Labels struct {
 	Help HelpWords
 	// RubricShow is the wording of kaohe rubric show.
 	RubricShow RubricShow
+	// DiffLanguage is kaohe rubric diff's wording of grades, bands and vetoes.
+	DiffLanguage DiffLanguage
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -288,11 +290,12 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench:  chineseWorkbench(),
-		Report:     chineseReport(),
-		Help:       chineseHelp(),
-		RubricShow: chineseRubricShow(),
-		Rules:      chineseRuleWords(),
+		Workbench:    chineseWorkbench(),
+		Report:       chineseReport(),
+		Help:         chineseHelp(),
+		RubricShow:   chineseRubricShow(),
+		DiffLanguage: chineseDiffLanguage(),
+		Rules:        chineseRuleWords(),
 	}
 }
 
@@ -416,11 +419,12 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench:  englishWorkbench(),
-		Report:     englishReport(),
-		Help:       englishHelp(),
-		RubricShow: englishRubricShow(),
-		Rules:      englishRuleWords(),
+		Workbench:    englishWorkbench(),
+		Report:       englishReport(),
+		Help:         englishHelp(),
+		RubricShow:   englishRubricShow(),
+		DiffLanguage: englishDiffLanguage(),
+		Rules:        englishRuleWords(),
 	}
 }
 
