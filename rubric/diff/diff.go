@@ -74,11 +74,11 @@ type Indicator struct {
 
 // Report is the comparison of two rubrics; empty lists mean no change.
 type Report struct {
-	Old        string      `json:"old"`
-	New        string      `json:"new"`
-	Fields     []Field     `json:"fields,omitempty"`
-	UnitsAdded []string    `json:"units_added,omitempty"`
-	UnitsGone  []string    `json:"units_removed,omitempty"`
+	Old        string   `json:"old"`
+	New        string   `json:"new"`
+	Fields     []Field  `json:"fields,omitempty"`
+	UnitsAdded []string `json:"units_added,omitempty"`
+	UnitsGone  []string `json:"units_removed,omitempty"`
 	// Grades, when they differ, are the 等次 grade by grade.
 	Grades     []GradeLine `json:"grades,omitempty"`
 	Categories []Category  `json:"categories,omitempty"`
