@@ -384,3 +384,26 @@ func TestRangeOverPenalty(t *testing.T) {
 		t.Fatalf("range = %+v, want 30–36", rg)
 	}
 }
+
+// A linear rule with its own points stakes those, not the indicator's:
+// 3 points over 90–100 at 95 deducts 1.5, leaving 3.5 of 5.
+func TestLinearWithItsOwnPoints(t *testing.T) {
+	rb := languageRubric(t)
+	ref, _ := rb.Rule("2.1.a")
+	three := decimal.FromInt(3)
+	ref.Rule.Points = &three
+	if err := rubric.Validate(rb); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Score(rb, Findings{"2.1.a": {Value: num("95")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ir := ind(t, res, "2.1"); ir.Score.String() != "3.5" || ir.Rules[0].Stake.String() != "3" {
+		t.Errorf("2.1 scores %s with stake %s, want 3.5 and 3", ir.Score, ir.Rules[0].Stake)
+	}
+	res, _ = Score(rb, Findings{"2.1.a": {Value: num("80")}})
+	if ir := ind(t, res, "2.1"); ir.Score.String() != "2" {
+		t.Errorf("below from, 2.1 scores %s, want 2 (5 − the rule's 3)", ir.Score)
+	}
+}
