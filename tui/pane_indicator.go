@@ -180,7 +180,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if r.IsBool() {
 		unit = ""
 	}
-	hint := report.RuleHint(l, r)
+	hint := wb.ruleHint(r)
 	if ind := wb.current(); ind != nil {
 		if g := ind.GroupOf(r.ID); g != nil {
 			hint += wb.c.l.Values.Comma + fmt.Sprintf(wb.c.words.GroupCap, strings.Join(g.Rules, "+"), trim(g.Cap))

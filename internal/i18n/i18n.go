@@ -52,6 +52,8 @@ type Labels struct {
 	RubricShow RubricShow
 	// DiffLanguage is kaohe rubric diff's wording of grades, bands and vetoes.
 	DiffLanguage DiffLanguage
+	// ValueInput is the workbench's wording of recording the new values.
+	ValueInput ValueInput
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -295,6 +297,7 @@ func chinese() *Labels {
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
 		DiffLanguage: chineseDiffLanguage(),
+		ValueInput:   chineseValueInput(),
 		Rules:        chineseRuleWords(),
 	}
 }
@@ -424,6 +427,7 @@ func english() *Labels {
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
 		DiffLanguage: englishDiffLanguage(),
+		ValueInput:   englishValueInput(),
 		Rules:        englishRuleWords(),
 	}
 }
