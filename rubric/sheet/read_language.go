@@ -115,7 +115,7 @@ func (r *reader) readBands(rb *rubric.Rubric) {
 		minText, minAt := t.get(row, "下限")
 		b.Min = r.number(minText, minAt, "下限", "min")
 		var labelAt place
-		b.Label, labelAt = t.get(row, "档次名称")
+		b.Label, labelAt = t.text(row, "档次名称") // verbatim, as the YAML keeps it
 		ptsText, ptsAt := t.get(row, "分数")
 		if d := r.number(ptsText, ptsAt, "分数", "points"); d != nil {
 			b.Points = *d
@@ -144,7 +144,7 @@ func (r *reader) readGrades(rb *rubric.Rubric) {
 		gp := fmt.Sprintf("$.grades[%d]", len(rb.Grades))
 		var g rubric.Grade
 		var nameAt place
-		g.Name, nameAt = t.get(row, "等次")
+		g.Name, nameAt = t.text(row, "等次")
 		minText, minAt := t.get(row, "最低总分")
 		g.Min = r.number(minText, minAt, "最低总分", "min")
 		r.at[gp] = nameAt
