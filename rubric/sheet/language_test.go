@@ -123,3 +123,26 @@ func TestBadBandsRefusedAtCells(t *testing.T) {
 		}
 	}
 }
+
+// A workbook written before the rubric language's sheets and columns (no
+// 档次 or 等次 sheet, no 扣分项, 限值 … 按次 columns) still reads, as the
+// same rubric.
+func TestWorkbookWithoutLanguageColumnsReads(t *testing.T) {
+	data := editSeed(t, func(f *excelize.File) {
+		mustDo(t, f.DeleteSheet(BandSheet))
+		mustDo(t, f.DeleteSheet(GradeSheet))
+		for range 7 { // 限值, 起点, 终点, 规则分值, 范围下限, 范围上限, 按次: N to T
+			mustDo(t, f.RemoveCol(RuleSheet, "N"))
+		}
+		for range 2 { // 扣分项, 类别上限: L and M
+			mustDo(t, f.RemoveCol(IndicatorSheet, "L"))
+		}
+	})
+	back, err := Parse("指标.xlsx", data)
+	if err != nil {
+		t.Fatalf("an older workbook is refused: %v", err)
+	}
+	if canonical(t, back) != canonical(t, rubric.Default()) {
+		t.Fatal("an older workbook reads as another rubric")
+	}
+}
