@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
@@ -16,6 +17,22 @@ import (
 // record: a count rule without a range, and a bonus per item.
 func countForm(r *rubric.Rule) bool {
 	return r.Form() == rubric.FormNumber && (r.Kind == rubric.Count || r.Kind == rubric.Bonus && r.PerItem)
+}
+
+// nothingFound is the value o (本指标无问题) records on an unrecorded
+// rule, in the rule's own form: no on a flag or a veto, 0 on a count, no
+// instance on a range of deductions. ok is false for the rules o leaves to
+// the inspector (figures, bands, bonuses, discretion).
+func nothingFound(r *rubric.Rule) (scoring.Value, bool) {
+	switch {
+	case r.Kind == rubric.Flag || r.Kind == rubric.Veto:
+		return scoring.BoolValue(false), true
+	case r.Kind == rubric.Count && r.Form() == rubric.FormList:
+		return scoring.ListValue(), true
+	case r.Kind == rubric.Count:
+		return scoring.NumValue(decimal.Zero), true
+	}
+	return scoring.Value{}, false
 }
 
 // numberedLabels reports whether a label band's labels are picked by

@@ -150,3 +150,21 @@ func TestGoldenLanguagePanes(t *testing.T) {
 	golden(t, "indicator_range", strip(h.m.wb.indicatorView(50, 16)))
 	golden(t, "score_language", strip(h.m.wb.scoreView(34, 20)))
 }
+
+// o (本指标无问题) records each unrecorded rule's "nothing found" in the
+// rule's own form: no instance for a range, no veto for a veto.
+func TestIndicatorCleanInTheRuleForm(t *testing.T) {
+	h := languageHarness(t, "zh")
+	h.gotoIndicator("1.4")
+	h.keys("o")
+	if got := h.stored("1.4.a"); got != "[]" {
+		t.Errorf("o on a range stored %q, want no instance", got)
+	}
+	h.gotoIndicator("2.2")
+	h.keys("o")
+	for _, id := range []string{"2.2.a", "2.2.b"} {
+		if got := h.stored(id); got != "false" {
+			t.Errorf("o stored %q on %s, want false", got, id)
+		}
+	}
+}
