@@ -1,8 +1,8 @@
 // Package sheet reads and writes a rubric as an Excel/WPS workbook a clerk
 // can edit: a sheet for the rubric itself (基本信息), one row per indicator
 // laid out like the rubric table (指标), one row per rule (规则), the rule
-// groups that share a cap (分组), and a reference sheet of the rule kinds
-// (种类). Reading builds the same rubric.Rubric the YAML loader builds and
+// groups that share a cap (分组), one row per band of a band rule (档次),
+// the grades (等次), and a reference sheet of the rule kinds (种类). Reading builds the same rubric.Rubric the YAML loader builds and
 // checks it with the same validator, naming the sheet and cell of every
 // problem (指标.xlsx:规则!F12: …). Numbers are written and read as the exact
 // text of the cell, never through a float.
