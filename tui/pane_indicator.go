@@ -202,6 +202,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		case wb.groupCapped(r.ID):
 			eff += " " + l.GroupCapped // the shared cap bound: the total is less
 		}
+		if r.Kind == rubric.Veto && rr.Value.Bool {
+			eff = "→ " + wb.vetoEffect() // not 0.00: the grade is the last
+		}
 	}
 	line := "    " + field
 	if unit != "" {

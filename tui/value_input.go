@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
@@ -33,6 +34,15 @@ func nothingFound(r *rubric.Rule) (scoring.Value, bool) {
 		return scoring.NumValue(decimal.Zero), true
 	}
 	return scoring.Value{}, false
+}
+
+// vetoEffect is a recorded veto's effect beside its hint: the last grade
+// it gives (不合格), or 一票否决 when the rubric has no grades.
+func (wb *workbench) vetoEffect() string {
+	if gs := wb.rb.Grades; len(gs) > 0 {
+		return textwidth.Sanitize(gs[len(gs)-1].Name, false)
+	}
+	return wb.c.l.ValueInput.Vetoed
 }
 
 // numberedLabels reports whether a label band's labels are picked by

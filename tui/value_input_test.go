@@ -122,7 +122,7 @@ func TestVetoFlagAndCountedBonus(t *testing.T) {
 	if got := h.stored("2.2.a"); got != "true" {
 		t.Fatalf("1 on a veto stored %q", got)
 	}
-	h.mustContain("一票否决：2.2.a")
+	h.mustContain("一票否决：2.2.a", "→ 不合格")
 	h.gotoIndicator("3.1")
 	h.keys("+ +")
 	if got := h.stored("3.1.a"); got != "2" {

@@ -18,6 +18,9 @@ type ValueInput struct {
 	// ListDeductions and ListBonuses end a list rule's hint: an example
 	// (two amounts within its range).
 	ListDeductions, ListBonuses string
+	// Vetoed is a recorded veto's effect beside its hint in a rubric
+	// without grades (with grades, the last grade's name).
+	Vetoed string
 	// NoSuchLabel refuses a number beyond a label band's labels: the
 	// rule, the count, the numbered labels.
 	NoSuchLabel string
@@ -31,6 +34,7 @@ func chineseValueInput() ValueInput {
 		ListDeductions: "逐件填写，如 %s",
 		ListBonuses:    "逐次填写，如 %s",
 		NoSuchLabel:    "%s 只有 %d 档：%s",
+		Vetoed:         "一票否决",
 	}
 }
 
@@ -42,5 +46,6 @@ func englishValueInput() ValueInput {
 		ListDeductions: "one amount per instance, e.g. %s",
 		ListBonuses:    "one amount per time, e.g. %s",
 		NoSuchLabel:    "%s has %d bands only: %s",
+		Vetoed:         "vetoed",
 	}
 }
