@@ -5,10 +5,8 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
-	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 )
@@ -170,13 +168,8 @@ func (wb *workbench) indicatorClean() tea.Cmd {
 		if _, ok := wb.conflicts[r.ID]; ok {
 			continue
 		}
-		var v scoring.Value
-		switch r.Kind {
-		case rubric.Flag:
-			v = scoring.BoolValue(false)
-		case rubric.Count:
-			v = scoring.NumValue(decimal.Zero)
-		default:
+		v, ok := nothingFound(&r)
+		if !ok {
 			continue
 		}
 		changes = append(changes, store.SetRule(r.ID, v, ""))

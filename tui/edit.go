@@ -68,7 +68,7 @@ func (wb *workbench) recordNone() tea.Cmd {
 	case r.IsBool():
 		v := scoring.BoolValue(false)
 		return wb.record(r.ID, &v, "")
-	case r.Kind == rubric.Count:
+	case countForm(r):
 		v := scoring.NumValue(decimal.Zero)
 		return wb.record(r.ID, &v, "")
 	}
@@ -114,7 +114,7 @@ func (wb *workbench) step(d int64) tea.Cmd {
 	if r == nil {
 		return nil
 	}
-	if r.Kind != rubric.Count {
+	if !countForm(r) {
 		wb.inlineErr = wb.allowed(r)
 		return nil
 	}
@@ -346,7 +346,7 @@ func (wb *workbench) askReason(v scoring.Value, note string, resolve bool) tea.C
 // not acceptable it shows why, with the allowed range, and reports false.
 func (wb *workbench) typedValue(r *rubric.Rule) (scoring.Value, bool) {
 	typed := wb.valueInput.Value()
-	v, err := scoring.ParseValue(r, typed)
+	v, err := scoring.ParseValue(r, typedText(r, typed))
 	if err != nil {
 		var ve *scoring.ValueError
 		if errors.As(err, &ve) {

@@ -180,7 +180,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	if r.IsBool() {
 		unit = ""
 	}
-	hint := report.RuleHint(l, wb.current(), r)
+	hint := wb.ruleHint(r)
 	eff := ""
 	if rr.Recorded {
 		sign := "-"
@@ -196,6 +196,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			eff += " " + l.UI.CapBound
 		case wb.groupCapped(r.ID):
 			eff += " " + l.GroupCapped // the shared cap bound: the total is less
+		}
+		if r.Kind == rubric.Veto && rr.Value.Bool {
+			eff = "→ " + wb.vetoEffect() // not 0.00: the grade is the last
 		}
 	}
 	line := "    " + field

@@ -280,6 +280,9 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 	if cmd, used := wb.updateNavigation(msg); used {
 		return cmd
 	}
+	if cmd, used := wb.updateValueKeys(msg); used {
+		return cmd
+	}
 	switch {
 	case key.Matches(msg, k.NoDeficiency):
 		return wb.recordNone()
@@ -380,17 +383,10 @@ func (wb *workbench) shortHelp() []key.Binding {
 		return []key.Binding{k.PickHead, k.Confirm, k.NextConflict, k.NextInput, k.NextIndicator, k.Down}
 	}
 	r := wb.selectedRule()
-	switch {
-	case r == nil:
+	if r == nil {
 		return []key.Binding{k.Confirm, k.IndicatorClean, k.NextIndicator, k.NextInput, k.Undo}
-	case r.Kind == rubric.Flag:
-		return []key.Binding{k.FlagKeys, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Toggle, k.Undo}
-	case r.Kind == rubric.Bonus:
-		return []key.Binding{k.BonusKeys, k.NextInput, k.NextIndicator, k.Undo}
-	case r.Kind == rubric.Count:
-		return []key.Binding{k.NoDeficiency, k.Advance, k.Figure, k.IndicatorClean, k.Increment, k.NextInput, k.NextIndicator, k.Undo}
 	}
-	return []key.Binding{k.Figure, k.Advance, k.IndicatorClean, k.NextInput, k.NextIndicator, k.Undo}
+	return wb.ruleHelp(r)
 }
 
 // essential are the footer's keys kept first when it is too narrow for all

@@ -86,28 +86,29 @@ func showValue(s string) string {
 	return s
 }
 
-func writeFields(b *strings.Builder, w diffWords, indent string, fs []diff.Field) {
+func writeFields(b *strings.Builder, w diffText, indent string, fs []diff.Field) {
 	for _, f := range fs {
-		fmt.Fprintf(b, "%s%s%s%s → %s\n", indent, w.name(f.Name), w.Colon, showValue(f.Old), showValue(f.New))
+		fmt.Fprintf(b, "%s%s%s%s → %s\n", indent, w.name(f.Name), w.Colon, showValue(w.value(f.Name, f.Old)), showValue(w.value(f.Name, f.New)))
 	}
 }
 
 // writeItem prints a category or an indicator added, removed, changed or
 // renumbered (changed under another ID), then its fields that changed.
-func writeItem(b *strings.Builder, w diffWords, status, oldID, newID, text string, fs []diff.Field) {
+func writeItem(b *strings.Builder, w diffText, status, oldID, newID, text string, fs []diff.Field) {
 	fmt.Fprintf(b, "%s %s %s  [%s]\n", mark(status), ids(oldID, newID), text, w.statusWord(status, oldID, newID))
 	writeFields(b, w, "    ", fs)
 }
 
 // writeDiff prints a rubric comparison for people: + added, - removed,
 // ~ changed, then the fields that changed and the standard clause by clause.
-func writeDiff(out io.Writer, rep *diff.Report, w diffWords) error {
+func writeDiff(out io.Writer, rep *diff.Report, w diffText) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s → %s\n", rep.Old, rep.New)
 	if rep.Empty() {
 		fmt.Fprintln(&b, w.Same)
 	}
 	writeFields(&b, w, "", rep.Fields)
+	writeGrades(&b, w, rep.Grades)
 	for _, u := range rep.UnitsAdded {
 		fmt.Fprintf(&b, "+ %s %s\n", w.Units, u)
 	}
@@ -126,25 +127,27 @@ func writeDiff(out io.Writer, rep *diff.Report, w diffWords) error {
 	for _, ind := range rep.Indicators {
 		writeItem(&b, w, ind.Status, ind.OldID, ind.NewID, ind.Content, ind.Fields)
 		if len(ind.Standard) > 0 {
-			fmt.Fprintf(&b, "    %s:\n", w.Standard)
+			fmt.Fprintf(&b, "    %s%s\n", w.Standard, strings.TrimSpace(w.Colon))
 			for _, l := range ind.Standard {
 				fmt.Fprintf(&b, "      %s %s\n", l.Op, l.Text)
 			}
 		}
 		for _, r := range ind.Rules {
-			fmt.Fprintf(&b, "    %s %s %s  %s\n", mark(r.Status), w.Rule, ids(r.OldID, r.NewID), r.Clause)
+			fmt.Fprintf(&b, "    %s %s %s  %s%s\n", mark(r.Status), w.Rule, ids(r.OldID, r.NewID), r.Clause, w.vetoMark(r.Veto))
 			if r.Status == diff.Changed {
 				writeFields(&b, w, "        ", r.Fields)
+				writeBands(&b, w, "        ", r.Bands)
 				continue
 			}
 			// An added or removed rule: its parameters on one line.
 			var ps []string
 			for _, f := range r.Fields {
-				ps = append(ps, w.name(f.Name)+" "+f.Old+f.New)
+				ps = append(ps, w.name(f.Name)+" "+w.value(f.Name, f.Old+f.New))
 			}
 			if len(ps) > 0 {
 				fmt.Fprintf(&b, "        %s\n", strings.Join(ps, ", "))
 			}
+			writeBands(&b, w, "        ", r.Bands)
 		}
 	}
 	_, err := io.WriteString(out, b.String())
@@ -169,5 +172,5 @@ func (o *rubricDiffOptions) run(args []string) error {
 		return writeJSON(a.stdout, rep)
 	}
 	// --lang, else the newer rubric's language.
-	return writeDiff(a.stdout, rep, diffWords(a.labels(newer).CLI.Rubric.Diff))
+	return writeDiff(a.stdout, rep, newDiffText(a.labels(newer)))
 }

@@ -23,8 +23,9 @@ func (a *app) rubricExportCmd() *cobra.Command {
 		Short: "Write a rubric as an Excel/WPS workbook a clerk can edit",
 		Long: "Writes the rubric (the embedded one unless --rubric) as a workbook: 基本信息 (id, version,\n" +
 			"title, language, units), 指标 (one row per indicator, like the rubric table), 规则 (one\n" +
-			"row per rule, 种类 chosen from a drop-down), 分组 (rules sharing a cap) and 种类 (what\n" +
-			"each kind means). `kaohe rubric import` and every --rubric read it back.",
+			"row per rule, 种类 chosen from a drop-down), 分组 (rules sharing a cap), 档次 (one row\n" +
+			"per band of a band rule), 等次 (the grades) and 种类 (what each kind means).\n" +
+			"`kaohe rubric import` and every --rubric read it back.",
 		Example: "  kaohe rubric export -o 指标.xlsx\n  kaohe rubric export --rubric 2022.yaml -o 2022指标.xlsx",
 		Args:    cobra.NoArgs,
 		RunE:    func(*cobra.Command, []string) error { return o.run() },

@@ -234,8 +234,9 @@ func chineseHelpTexts() map[string]string {
 		"Write a rubric as an Excel/WPS workbook a clerk can edit":                                                     "把考核指标写成可在 Excel/WPS 中编辑的工作簿",
 		"Writes the rubric (the embedded one unless --rubric) as a workbook: 基本信息 (id, version,\n" +
 			"title, language, units), 指标 (one row per indicator, like the rubric table), 规则 (one\n" +
-			"row per rule, 种类 chosen from a drop-down), 分组 (rules sharing a cap) and 种类 (what\n" +
-			"each kind means). `kaohe rubric import` and every --rubric read it back.": "把考核指标（未给 --rubric 时为内置的）写成工作簿：基本信息（编号、版本、标题、语言、被考核单位）、\n指标（每个指标一行，与考核指标表格相同）、规则（每条规则一行，种类从下拉列表选择）、\n分组（共用上限的规则）和种类（各种类的含义）。`kaohe rubric import` 和每个 --rubric 都能读回。",
+			"row per rule, 种类 chosen from a drop-down), 分组 (rules sharing a cap), 档次 (one row\n" +
+			"per band of a band rule), 等次 (the grades) and 种类 (what each kind means).\n" +
+			"`kaohe rubric import` and every --rubric read it back.": "把考核指标（未给 --rubric 时为内置的）写成工作簿：基本信息（编号、版本、标题、语言、被考核单位）、\n指标（每个指标一行，与考核指标表格相同）、规则（每条规则一行，种类从下拉列表选择）、\n分组（共用上限的规则）、档次（档次规则每档一行）、等次和种类（各种类的含义）。\n`kaohe rubric import` 和每个 --rubric 都能读回。",
 		"the .xlsx file to write": "要写出的 .xlsx `文件`",
 		"Turn a rubric workbook back into the YAML format (checked first)": "把考核指标工作簿转回 YAML 格式（先检查）",
 		"Reads a workbook written by `kaohe rubric export` (and edited in Excel or WPS), checks it\n" +

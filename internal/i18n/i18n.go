@@ -58,6 +58,10 @@ type Labels struct {
 	Hints RefusalHints
 	// Agreement is the wording of the check that a rubric's numbers agree with its words.
 	Agreement Agreement
+	// DiffLanguage is kaohe rubric diff's wording of grades, bands and vetoes.
+	DiffLanguage DiffLanguage
+	// ValueInput is the workbench's wording of recording the new values.
+	ValueInput ValueInput
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -289,15 +293,17 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench:  chineseWorkbench(),
-		Screens:    chineseScreens(),
-		Readiness:  chineseReadiness(),
-		Report:     chineseReport(),
-		Help:       chineseHelp(),
-		RubricShow: chineseRubricShow(),
-		Rules:      chineseRuleWords(),
-		Hints:      chineseHints(),
-		Agreement:  chineseAgreement(),
+		Workbench:    chineseWorkbench(),
+		Screens:      chineseScreens(),
+		Readiness:    chineseReadiness(),
+		Report:       chineseReport(),
+		Help:         chineseHelp(),
+		RubricShow:   chineseRubricShow(),
+		Rules:        chineseRuleWords(),
+		Hints:        chineseHints(),
+		Agreement:    chineseAgreement(),
+		DiffLanguage: chineseDiffLanguage(),
+		ValueInput:   chineseValueInput(),
 	}
 }
 
@@ -417,15 +423,17 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench:  englishWorkbench(),
-		Screens:    englishScreens(),
-		Readiness:  englishReadiness(),
-		Report:     englishReport(),
-		Help:       englishHelp(),
-		RubricShow: englishRubricShow(),
-		Rules:      englishRuleWords(),
-		Hints:      englishHints(),
-		Agreement:  englishAgreement(),
+		Workbench:    englishWorkbench(),
+		Screens:      englishScreens(),
+		Readiness:    englishReadiness(),
+		Report:       englishReport(),
+		Help:         englishHelp(),
+		RubricShow:   englishRubricShow(),
+		Rules:        englishRuleWords(),
+		Hints:        englishHints(),
+		Agreement:    englishAgreement(),
+		DiffLanguage: englishDiffLanguage(),
+		ValueInput:   englishValueInput(),
 	}
 }
 

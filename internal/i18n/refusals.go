@@ -25,7 +25,6 @@ func chineseRefusals() map[string]string {
 		"%s: the subject is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only": "%s：记录对象不是有效的 UTF-8 文字（第 %d 字节无效）；kaohe 只保存 UTF-8 文字",
 		"%s: the note is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only":    "%s：备注不是有效的 UTF-8 文字（第 %d 字节无效）；kaohe 只保存 UTF-8 文字",
 		"%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only":   "%s：记录值不是有效的 UTF-8 文字（第 %d 字节无效）；kaohe 只保存 UTF-8 文字",
-		"the workbook cannot hold %s yet; keep this rubric as YAML (nothing was written)":                       "工作簿暂时还不能保存 %s；请仍用 YAML 保存此考核指标（未写入任何内容）",
 		"the assessment is already withdrawn":                                                                   "该考核已撤回",
 		"a withdrawal records %q and cannot be retracted":                                                       "撤回只能记录 %q，且不能撤销",
 		"%s is empty": "%s为空",

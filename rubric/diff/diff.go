@@ -45,13 +45,18 @@ type Category struct {
 	Fields []Field `json:"fields,omitempty"`
 }
 
-// Rule is a rule that differs within a compared indicator.
+// Rule is a rule that differs within a compared indicator. Bands, when
+// they differ, are its bands band by band; Veto says whether the rule
+// became a 一票否决 (Added), stopped being one (Removed) or is one that
+// changed (Changed).
 type Rule struct {
-	Status string  `json:"status"`
-	OldID  string  `json:"old_id,omitempty"`
-	NewID  string  `json:"new_id,omitempty"`
-	Clause string  `json:"clause"`
-	Fields []Field `json:"fields,omitempty"`
+	Status string     `json:"status"`
+	OldID  string     `json:"old_id,omitempty"`
+	NewID  string     `json:"new_id,omitempty"`
+	Clause string     `json:"clause"`
+	Veto   string     `json:"veto,omitempty"`
+	Fields []Field    `json:"fields,omitempty"`
+	Bands  []BandLine `json:"bands,omitempty"`
 }
 
 // Indicator is an indicator that differs: renumbered, moved to another
@@ -69,18 +74,20 @@ type Indicator struct {
 
 // Report is the comparison of two rubrics; empty lists mean no change.
 type Report struct {
-	Old        string      `json:"old"`
-	New        string      `json:"new"`
-	Fields     []Field     `json:"fields,omitempty"`
-	UnitsAdded []string    `json:"units_added,omitempty"`
-	UnitsGone  []string    `json:"units_removed,omitempty"`
+	Old        string   `json:"old"`
+	New        string   `json:"new"`
+	Fields     []Field  `json:"fields,omitempty"`
+	UnitsAdded []string `json:"units_added,omitempty"`
+	UnitsGone  []string `json:"units_removed,omitempty"`
+	// Grades, when they differ, are the 等次 grade by grade.
+	Grades     []GradeLine `json:"grades,omitempty"`
 	Categories []Category  `json:"categories,omitempty"`
 	Indicators []Indicator `json:"indicators,omitempty"`
 }
 
 // Empty reports whether the two rubrics have the same content.
 func (r *Report) Empty() bool {
-	return len(r.Fields) == 0 && len(r.UnitsAdded) == 0 && len(r.UnitsGone) == 0 &&
+	return len(r.Fields) == 0 && len(r.Grades) == 0 && len(r.UnitsAdded) == 0 && len(r.UnitsGone) == 0 &&
 		len(r.Categories) == 0 && len(r.Indicators) == 0
 }
 
@@ -91,8 +98,8 @@ func Compare(old, newer *rubric.Rubric) *Report {
 		"id", old.ID, newer.ID,
 		"version", old.Version, newer.Version,
 		"title", old.Title, newer.Title,
-		"language", old.Language, newer.Language,
-		"grades", gradesText(old.Grades), gradesText(newer.Grades))
+		"language", old.Language, newer.Language)
+	rep.Grades = compareGrades(old.Grades, newer.Grades)
 	rep.UnitsAdded, rep.UnitsGone = setDiff(newer.Units, old.Units), setDiff(old.Units, newer.Units)
 	rep.Categories = compareCategories(old, newer)
 	rep.Indicators = compareIndicators(old, newer)
@@ -359,13 +366,13 @@ func compareIndicators(old, newer *rubric.Rubric) []Indicator {
 func ruleFields(o, n *rubric.Rule) []Field {
 	get := func(r *rubric.Rule) []string {
 		if r == nil {
-			return make([]string, 18)
+			return make([]string, 17)
 		}
 		return append([]string{string(r.Kind), r.Label, r.Unit, num(r.Amount), num(r.Cap), num(r.Target),
 			num(r.Step), num(r.Full), num(r.MaxValue)}, append(languageFields(r), r.Review, r.Clause)...)
 	}
 	names := []string{"kind", "label", "unit", "amount", "cap", "target", "step", "full", "max_value",
-		"limit", "from", "to", "points", "range", "per_item", "bands", "review", "clause"}
+		"limit", "from", "to", "points", "range", "per_item", "review", "clause"}
 	ov, nv := get(o), get(n)
 	var out []Field
 	for k, name := range names {
@@ -394,16 +401,18 @@ func compareRules(o, n *rubric.Indicator) []Rule {
 		func(i, j int) (Rule, bool) {
 			or, nr := &o.Rules[i], &n.Rules[j]
 			fs := ruleFields(or, nr)
+			bands := compareBands(or, nr)
 			// A rule whose indicator was renumbered keeps its letter: not a change.
-			return Rule{Status: Changed, OldID: or.ID, NewID: nr.ID, Clause: nr.Clause, Fields: fs}, len(fs) > 0 || letter(or.ID) != letter(nr.ID)
+			return Rule{Status: Changed, OldID: or.ID, NewID: nr.ID, Clause: nr.Clause, Veto: vetoChange(or, nr), Fields: fs, Bands: bands},
+				len(fs) > 0 || len(bands) > 0 || letter(or.ID) != letter(nr.ID)
 		},
 		func(j int) Rule {
 			nr := &n.Rules[j]
-			return Rule{Status: Added, NewID: nr.ID, Clause: nr.Clause, Fields: ruleFields(nil, nr)}
+			return Rule{Status: Added, NewID: nr.ID, Clause: nr.Clause, Veto: vetoChange(nil, nr), Fields: ruleFields(nil, nr), Bands: compareBands(nil, nr)}
 		},
 		func(i int) Rule {
 			or := &o.Rules[i]
-			return Rule{Status: Removed, OldID: or.ID, Clause: or.Clause, Fields: ruleFields(or, nil)}
+			return Rule{Status: Removed, OldID: or.ID, Clause: or.Clause, Veto: vetoChange(or, nil), Fields: ruleFields(or, nil), Bands: compareBands(or, nil)}
 		})
 }
 

@@ -1,8 +1,8 @@
 // Package sheet reads and writes a rubric as an Excel/WPS workbook a clerk
 // can edit: a sheet for the rubric itself (基本信息), one row per indicator
 // laid out like the rubric table (指标), one row per rule (规则), the rule
-// groups that share a cap (分组), and a reference sheet of the rule kinds
-// (种类). Reading builds the same rubric.Rubric the YAML loader builds and
+// groups that share a cap (分组), one row per band of a band rule (档次),
+// the grades (等次), and a reference sheet of the rule kinds (种类). Reading builds the same rubric.Rubric the YAML loader builds and
 // checks it with the same validator, naming the sheet and cell of every
 // problem (指标.xlsx:规则!F12: …). Numbers are written and read as the exact
 // text of the cell, never through a float.
@@ -21,6 +21,8 @@ const (
 	IndicatorSheet = "指标"
 	RuleSheet      = "规则"
 	GroupSheet     = "分组"
+	BandSheet      = "档次"
+	GradeSheet     = "等次"
 	KindSheet      = "种类"
 )
 
@@ -96,6 +98,8 @@ func indicatorColumns() []column {
 		{header: "上限", field: "cap", number: true},
 		{header: "类别佐证要求", field: "category.evidence", optional: true},
 		{header: "佐证要求", field: "evidence", optional: true},
+		{header: "扣分项", field: "category.penalty", optional: true},
+		{header: "类别上限", field: "category.cap", number: true, optional: true},
 	}
 }
 
@@ -116,6 +120,34 @@ func ruleColumns() []column {
 		{header: "最大值", field: "max_value", number: true},
 		{header: "分组", field: "group", text: true},
 		{header: "备注", field: "review", width: 40},
+		{header: "限值", field: "limit", number: true, optional: true},
+		{header: "起点", field: "from", number: true, optional: true},
+		{header: "终点", field: "to", number: true, optional: true},
+		{header: "规则分值", field: "points", number: true, optional: true},
+		{header: "范围下限", field: "range[0]", number: true, optional: true},
+		{header: "范围上限", field: "range[1]", number: true, optional: true},
+		{header: "按次", field: "per_item", optional: true},
+	}
+}
+
+// Columns of the band sheet: one row per band of a band rule, best band
+// first, the rule named by its 规则编号. A band by figure has a 下限 (the
+// last has none and catches the rest); a band by label has a 档次名称.
+func bandColumns() []column {
+	return []column{
+		{header: "规则编号", field: "id", text: true},
+		{header: "下限", field: "min", number: true},
+		{header: "档次名称", field: "label", text: true},
+		{header: "分数", field: "points", number: true},
+	}
+}
+
+// Columns of the grade sheet: one row per 等次, best first; the last has
+// no 最低总分.
+func gradeColumns() []column {
+	return []column{
+		{header: "等次", field: "name", text: true},
+		{header: "最低总分", field: "min", number: true},
 	}
 }
 
@@ -165,15 +197,15 @@ func kindLabels() []string {
 func kindNotes() map[rubric.Kind][3]string {
 	return map[rubric.Kind][3]string{
 		rubric.Flag:       {"是/否（是 = 发现问题）", "扣“扣分”", "扣分"},
-		rubric.Count:      {"问题个数（整数）", "扣分 × 个数", "扣分；可选 上限、最大值"},
+		rubric.Count:      {"问题个数（整数）；填了范围的，每件的扣分（如 2,3.5）", "扣分 × 个数；填了范围的，各件扣分之和", "扣分，或 范围下限、范围上限（每件酌情扣分）；可选 上限、最大值"},
 		rubric.Shortfall:  {"实际数值", "低于目标时 扣分 × ⌊(目标 − 实际) / 步长⌋", "扣分、目标、步长；可选 上限、最大值"},
 		rubric.Ratio:      {"实际百分比 0–100", "低于目标时 上限 × (目标 − 实际) / 目标", "目标、上限"},
 		rubric.Convert:    {"其他平台的得分 0–满分", "分值 × (1 − 得分 / 满分)", "可选 满分（默认100）"},
 		rubric.Discretion: {"扣分本身 0–上限，须写说明", "所填之数", "上限"},
-		rubric.Bonus:      {"是/否（是 = 获得）", "加“扣分”栏的分数", "扣分（即加分数）"},
-		rubric.Band:       {"实际数值或档次名称", "首档分数 − 所在档分数", "档次（工作簿暂不能填写，请用 YAML）"},
-		rubric.Veto:       {"是/否（是 = 一票否决）", "不扣分；等次为末等，排名在后", "无"},
-		rubric.Excess:     {"实际数值", "超过限值时 扣分 × ⌊(实际 − 限值) / 步长⌋", "扣分、步长、限值（限值暂不能在工作簿填写，请用 YAML）"},
-		rubric.Linear:     {"实际数值", "低于起点不得分，起点至终点线性", "起点、终点（工作簿暂不能填写，请用 YAML）"},
+		rubric.Bonus:      {"是/否（是 = 获得）；按次填“是”的，次数；填了范围的，每次的加分", "加“扣分”栏的分数；按次：分数 × 次数；范围：各次加分之和", "扣分（即加分数），可选 按次；或 范围下限、范围上限；可选 上限"},
+		rubric.Band:       {"实际数值，或档次名称", "首档分数 − 所在档分数", "“档次”表每档一行（最好的一档在前）：规则编号、分数，以及下限（按数值分档，末档不填）或档次名称（按名称分档）"},
+		rubric.Veto:       {"是/否（是 = 一票否决）", "不扣分；等次为末等，排名在后", "无（不填扣分）"},
+		rubric.Excess:     {"实际数值", "超过限值时 扣分 × ⌊(实际 − 限值) / 步长⌋", "扣分、步长、限值；可选 上限"},
+		rubric.Linear:     {"实际数值", "不高于起点不得分，不低于终点得满分，其间线性", "起点、终点；可选 规则分值（默认为指标分值）"},
 	}
 }

@@ -75,7 +75,7 @@ type place struct {
 }
 
 func sheetOrder(s string) int {
-	for i, n := range []string{InfoSheet, IndicatorSheet, RuleSheet, GroupSheet} {
+	for i, n := range []string{InfoSheet, IndicatorSheet, RuleSheet, GroupSheet, BandSheet, GradeSheet} {
 		if n == s {
 			return i
 		}
@@ -287,6 +287,8 @@ func (r *reader) read() *rubric.Rubric {
 	r.readIndicators(rb)
 	rules := r.readRules(rb)
 	r.readGroups(rb, rules)
+	r.readBands(rb)
+	r.readGrades(rb)
 	return rb
 }
 
@@ -345,7 +347,9 @@ func (r *reader) readIndicators(rb *rubric.Rubric) {
 		title, titleAt := t.text(row, "主要工作")
 		catPts, catPtsAt := t.get(row, "类别分值")
 		bonus, bonusAt := t.get(row, "加分项")
-		if catID != "" || strings.TrimSpace(title) != "" || catPts != "" || bonus != "" {
+		penalty, _ := t.get(row, "扣分项")
+		catCap, _ := t.get(row, "类别上限")
+		if catID != "" || strings.TrimSpace(title) != "" || catPts != "" || bonus != "" || penalty != "" || catCap != "" {
 			p := fmt.Sprintf("$.categories[%d]", len(rb.Categories))
 			c := rubric.Category{ID: catID, Title: title}
 			if d := r.number(catPts, catPtsAt, "类别分值", "points"); d != nil {
@@ -364,6 +368,7 @@ func (r *reader) readIndicators(rb *rubric.Rubric) {
 			r.at[p+".points"] = catPtsAt
 			r.at[p+".bonus"] = bonusAt
 			c.Evidence, r.at[p+".evidence"] = t.get(row, "类别佐证要求")
+			r.readPenalty(t, row, p, &c)
 			r.at[p+".indicators"] = catIDAt
 			rb.Categories = append(rb.Categories, c)
 		}
@@ -468,6 +473,7 @@ func (r *reader) readRules(rb *rubric.Rubric) []ruleRow {
 			*n.dst = r.number(text, at, n.header, n.field)
 			r.at[p+"."+n.field] = at
 		}
+		r.readRuleLanguage(t, row, p, &rule)
 		group, groupAt := t.get(row, "分组")
 		ind.Rules = append(ind.Rules, rule)
 		out = append(out, ruleRow{ci: loc[0], ii: loc[1], id: id, group: group, groupAt: groupAt})

@@ -39,7 +39,8 @@ func optNum(t *rapid.T, label string) *decimal.Dec {
 // Whatever the words and numbers of a rubric, the workbook carries them
 // exactly: a seed whose texts and numbers are replaced at random comes back
 // from its workbook field for field (valid or not: this is the layout, not
-// the validator).
+// the validator), the rubric language's grades, penalty categories, bands,
+// ranges and figures included.
 func TestWorkbookCarriesEveryField(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
 		rb := rubric.Default()
@@ -47,11 +48,19 @@ func TestWorkbookCarriesEveryField(t *testing.T) {
 		// each check fast.
 		rb.Categories = []rubric.Category{rb.Categories[2], rb.Categories[6]}
 		rb.Title = text(t, "title")
+		rb.Grades = nil
+		for range rapid.IntRange(0, 4).Draw(t, "grades") {
+			// A grade has a name (the validator refuses one without); a
+			// row with neither name nor min is a blank row of the sheet.
+			name := text(t, "grade") + rapid.SampledFrom([]string{"优秀", "良好", "A"}).Draw(t, "grade name")
+			rb.Grades = append(rb.Grades, rubric.Grade{Name: name, Min: optNum(t, "grade min")})
+		}
 		for ci := range rb.Categories {
 			c := &rb.Categories[ci]
 			c.Title = text(t, "cat title")
 			c.Points = decimal.Dec(rapid.Int64Range(0, int64(decimal.Max)).Draw(t, "cat points"))
 			c.Bonus = rapid.Bool().Draw(t, "bonus")
+			c.Penalty, c.Cap = rapid.Bool().Draw(t, "penalty"), optNum(t, "cat cap")
 			for ii := range c.Indicators {
 				ind := &c.Indicators[ii]
 				ind.Content = text(t, "content")
@@ -63,6 +72,19 @@ func TestWorkbookCarriesEveryField(t *testing.T) {
 					r.Label, r.Clause, r.Review = text(t, "label"), text(t, "clause"), text(t, "review")
 					r.Amount, r.Cap, r.Target = optNum(t, "amount"), optNum(t, "cap"), optNum(t, "target")
 					r.Step, r.Full, r.MaxValue = optNum(t, "step"), optNum(t, "full"), optNum(t, "max")
+					r.Limit, r.From, r.To, r.Points = optNum(t, "limit"), optNum(t, "from"), optNum(t, "to"), optNum(t, "points")
+					if lo, hi := optNum(t, "range lo"), optNum(t, "range hi"); lo != nil && hi != nil {
+						r.Range = []decimal.Dec{*lo, *hi}
+					}
+					r.PerItem = rapid.Bool().Draw(t, "per_item")
+					r.Bands = nil
+					for range rapid.IntRange(0, 3).Draw(t, "bands") {
+						b := rubric.ScoreBand{Min: optNum(t, "band min"), Points: decimal.Dec(rapid.Int64Range(-int64(decimal.Max), int64(decimal.Max)).Draw(t, "band points"))}
+						if rapid.Bool().Draw(t, "labelled") {
+							b.Label = text(t, "band label")
+						}
+						r.Bands = append(r.Bands, b)
+					}
 				}
 			}
 		}

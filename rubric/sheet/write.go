@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/xuri/excelize/v2"
@@ -17,9 +18,6 @@ const spareRows = 300
 
 // Write returns the workbook of a rubric as xlsx bytes.
 func Write(rb *rubric.Rubric) ([]byte, error) {
-	if what := unsupported(rb); len(what) > 0 {
-		return nil, errUnsupported(what)
-	}
 	f := excelize.NewFile()
 	defer f.Close()
 	w := &writer{f: f, widths: map[string][]int{}}
@@ -29,7 +27,7 @@ func Write(rb *rubric.Rubric) ([]byte, error) {
 	if err := f.SetSheetName("Sheet1", InfoSheet); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{IndicatorSheet, RuleSheet, GroupSheet, KindSheet} {
+	for _, name := range []string{IndicatorSheet, RuleSheet, GroupSheet, BandSheet, GradeSheet, KindSheet} {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -38,6 +36,8 @@ func Write(rb *rubric.Rubric) ([]byte, error) {
 	w.indicators(rb)
 	w.rules(rb)
 	w.groups(rb)
+	w.bands(rb)
+	w.grades(rb)
 	w.kinds()
 	if w.err != nil {
 		return nil, w.err
@@ -220,6 +220,10 @@ func (w *writer) indicators(rb *rubric.Rubric) {
 					w.text(IndicatorSheet, 4, row, "是")
 				}
 				w.text(IndicatorSheet, 10, row, c.Evidence)
+				if c.Penalty {
+					w.text(IndicatorSheet, colOf(cols, "扣分项"), row, "是")
+				}
+				w.number(IndicatorSheet, colOf(cols, "类别上限"), row, c.Cap)
 			}
 			w.text(IndicatorSheet, 5, row, ind.ID)
 			pts := ind.Points
@@ -233,6 +237,8 @@ func (w *writer) indicators(rb *rubric.Rubric) {
 	}
 	w.finish(IndicatorSheet, cols, row)
 	w.dropDown(IndicatorSheet, fmt.Sprintf("D2:D%d", row+spareRows), []string{"是", "否"}, "加分项", "加分类别填“是”")
+	w.dropDown(IndicatorSheet, w.columnRange(cols, "扣分项", row+spareRows), []string{"是", "否"}, "扣分项",
+		"不计入基础分的扣分项类别填“是”：类别分值填0，其扣分从总分中扣除，类别上限可不填（不封顶）")
 }
 
 func (w *writer) rules(rb *rubric.Rubric) {
@@ -257,11 +263,30 @@ func (w *writer) rules(rb *rubric.Rubric) {
 				w.text(RuleSheet, 12, row, g.ID)
 			}
 			w.text(RuleSheet, 13, row, r.Review)
+			for _, n := range []struct {
+				header string
+				d      *decimal.Dec
+			}{{"限值", r.Limit}, {"起点", r.From}, {"终点", r.To}, {"规则分值", r.Points}} {
+				w.number(RuleSheet, colOf(cols, n.header), row, n.d)
+			}
+			if len(r.Range) > 2 && w.err == nil {
+				w.err = i18n.Errorf("rule %s range has %d numbers; the workbook holds two, the lowest and the highest (nothing was written)", r.ID, len(r.Range))
+			}
+			for i, d := range r.Range {
+				if i < 2 {
+					w.number(RuleSheet, colOf(cols, "范围下限")+i, row, &d)
+				}
+			}
+			if r.PerItem {
+				w.text(RuleSheet, colOf(cols, "按次"), row, "是")
+			}
 			row++
 		}
 	}
 	w.finish(RuleSheet, cols, row)
 	w.dropDown(RuleSheet, fmt.Sprintf("B2:B%d", row+spareRows), kindLabels(), "种类", "从下拉列表选择，各种类的含义见“种类”表")
+	w.dropDown(RuleSheet, w.columnRange(cols, "按次", row+spareRows), []string{"是", "否"}, "按次",
+		"加分规则按次数记录的填“是”：每次加“扣分”栏的分数")
 }
 
 func (w *writer) groups(rb *rubric.Rubric) {
@@ -278,6 +303,74 @@ func (w *writer) groups(rb *rubric.Rubric) {
 		}
 	}
 	w.finish(GroupSheet, cols, row)
+}
+
+// bands writes one row per band of every band rule, best band first.
+func (w *writer) bands(rb *rubric.Rubric) {
+	cols := bandColumns()
+	w.headerRow(BandSheet, cols)
+	row := 2
+	for _, ind := range rb.Indicators() {
+		for _, r := range ind.Rules {
+			for _, b := range r.Bands {
+				w.text(BandSheet, 1, row, r.ID)
+				w.number(BandSheet, 2, row, b.Min)
+				w.text(BandSheet, 3, row, b.Label)
+				pts := b.Points
+				w.number(BandSheet, 4, row, &pts)
+				row++
+			}
+		}
+	}
+	w.finish(BandSheet, cols, row)
+	w.prompt(BandSheet, fmt.Sprintf("A2:D%d", row+spareRows), "档次",
+		"档次规则每档一行，最好的一档在前：按数值分档填下限（末档不填），按名称分档填档次名称")
+}
+
+// grades writes the rubric's 等次, best first.
+func (w *writer) grades(rb *rubric.Rubric) {
+	cols := gradeColumns()
+	w.headerRow(GradeSheet, cols)
+	row := 2
+	for _, g := range rb.Grades {
+		w.text(GradeSheet, 1, row, g.Name)
+		w.number(GradeSheet, 2, row, g.Min)
+		row++
+	}
+	w.finish(GradeSheet, cols, row)
+	w.prompt(GradeSheet, fmt.Sprintf("A2:B%d", row+spareRows), "等次",
+		"每个等次一行，最好的在前：总分不低于最低总分的得此等次；末等不填最低总分，一票否决的单位为末等")
+}
+
+// colOf is the column number (1-based) of a header among cols.
+func colOf(cols []column, header string) int {
+	for i, c := range cols {
+		if c.header == header {
+			return i + 1
+		}
+	}
+	panic("sheet: no column " + header)
+}
+
+// columnRange is a column's cells from row 2 to last, as a range (K2:K300).
+func (w *writer) columnRange(cols []column, header string, last int) string {
+	name, err := excelize.ColumnNumberToName(colOf(cols, header))
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return fmt.Sprintf("%s2:%s%d", name, name, last)
+}
+
+// prompt shows a note when a cell of sqref is selected, saying how to fill
+// the sheet (the workbook's own notes on the sheets without a drop-down).
+func (w *writer) prompt(sheet, sqref, title, text string) {
+	if w.err != nil {
+		return
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(sqref)
+	dv.SetInput(title, text)
+	w.err = w.f.AddDataValidation(sheet, dv)
 }
 
 func (w *writer) kinds() {
