@@ -28,6 +28,8 @@ type Store struct {
 	walPending bool
 	rubrics    rubricCache
 	prepared   preparedStmts
+	// checked is what the check cache knows of the file (nil: nothing).
+	checked *checkedState
 }
 
 // Options tune Open.
@@ -56,6 +58,10 @@ type Options struct {
 	// rollback journal, which leaves the file byte for byte as it was
 	// (the switch itself rewrites the header). For merge targets.
 	DeferWAL bool
+	// CheckDir is the check cache's folder (DefaultCheckDir): a file
+	// found there unchanged since this machine checked it is not checked
+	// again. Empty: every open checks its file.
+	CheckDir string
 }
 
 // Path returns the database file's path.
