@@ -42,6 +42,9 @@ type State struct {
 	Creator string
 
 	signed signedState // what the sign-off pins (signoff.go)
+	// sum is CanonicalRubric's digest of Rubric, worked out once by
+	// States for all the states of one rubric (Fingerprint needs it).
+	sum rubricSum
 }
 
 // Status returns "draft" or "signed". While a sign-off and a reopening
@@ -203,6 +206,7 @@ func (s *Store) States() ([]*State, error) {
 		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
 	}
 	rubrics := map[string]*rubric.Rubric{}
+	sums := rubricSums{}
 	out := make([]*State, 0, len(all))
 	for _, a := range all {
 		key := a.RubricID + "\x00" + a.RubricVersion
@@ -214,6 +218,7 @@ func (s *Store) States() ([]*State, error) {
 			rubrics[key] = rb
 		}
 		st := buildState(a, rb, byAssessment[a.ID])
+		st.sum = sums.of(rb)
 		act[a.ID].apply(st)
 		if err := attachSignOff(s.db, st); err != nil {
 			return nil, err
