@@ -34,8 +34,8 @@ func BenchmarkWorkbenchFirstFrame(b *testing.B) {
 			b.Fatal(err)
 		}
 		m := New(Options{Backend: StoreBackend{Store: s}, Labels: i18n.For("zh"), PollInterval: -1, Dark: true})
-		m = untilIdle(m, func() tea.Cmd { return func() tea.Msg { return tea.WindowSizeMsg{Width: 120, Height: 40} } }())
-		m = untilIdle(m, m.Init())
+		m = untilListed(m, func() tea.Msg { return tea.WindowSizeMsg{Width: 120, Height: 40} })
+		m = untilListed(m, m.Init())
 		if view := ansi.Strip(m.render()); m.front != screenPicker || !strings.Contains(view, last) {
 			b.Fatalf("no list drawn:\n%s", view)
 		}
@@ -43,13 +43,15 @@ func BenchmarkWorkbenchFirstFrame(b *testing.B) {
 	}
 }
 
-// untilIdle runs a command tree to its end as bubbletea would, each message
-// through Update and what it returns run in turn, waiting as long as each
-// command takes (the harness's time limit would cut a slow machine's load
-// short); retries, polls and quitting are left out.
-func untilIdle(m Model, cmd tea.Cmd) Model {
+// untilListed runs a command tree as bubbletea would, each message through
+// Update and what it returns run in turn, until the list has its states
+// (the frame drawn next shows them; what is still to run, the ranking,
+// runs beside it in the program), waiting as long as each command takes
+// (the harness's time limit would cut a slow machine's load short);
+// retries, polls and quitting are left out.
+func untilListed(m Model, cmd tea.Cmd) Model {
 	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
+	for len(queue) > 0 && m.picker.states == nil {
 		c := queue[0]
 		queue = queue[1:]
 		if c == nil {
