@@ -40,6 +40,9 @@ type State struct {
 	Creator string
 
 	signed signedState // what the sign-off pins (signoff.go)
+	// sum is CanonicalRubric's digest of Rubric when a caller knew it
+	// (KnowRubricSum).
+	sum rubricSum
 }
 
 // Status returns "draft" or "signed". While a sign-off and a reopening

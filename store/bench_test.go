@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/kaohe/kaohe/internal/storetest"
 )
@@ -55,7 +56,27 @@ func BenchmarkRawCommit(b *testing.B) {
 // `kaohe list` does (OpenStates: the open's quick_check runs beside the
 // reading).
 func BenchmarkOpenLargeDB(b *testing.B) {
-	benchOpenLarge(b, func(path string) (*Store, []*State, error) { return OpenStates(path, Options{}) })
+	benchOpenLarge(b, func(path string) (*Store, []*State, error) { return OpenStates(path, Options{}) }, largeDB(b))
+}
+
+// BenchmarkOpenKnownLargeDB is BenchmarkOpenLargeDB on a file the check
+// cache knows (checked on this machine and not written since), as `kaohe
+// list` opens the office's file on every run after its first: no
+// quick_check.
+func BenchmarkOpenKnownLargeDB(b *testing.B) {
+	path := largeDB(b)
+	dir := filepath.Join(b.TempDir(), "checked")
+	time.Sleep(settledAfter + 100*time.Millisecond)
+	opts := Options{ReadOnly: true, CheckDir: dir}
+	s, states, err := OpenStates(path, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	if _, known := recognise(dir, path); !known || len(states) != 1000 {
+		b.Fatal("the check cache does not know the file")
+	}
+	benchOpenLarge(b, func(path string) (*Store, []*State, error) { return OpenStates(path, opts) }, path)
 }
 
 // BenchmarkOpenThenStatesLargeDB is BenchmarkOpenLargeDB one step after the
@@ -68,11 +89,10 @@ func BenchmarkOpenThenStatesLargeDB(b *testing.B) {
 		}
 		states, err := s.States()
 		return s, states, err
-	})
+	}, largeDB(b))
 }
 
-func benchOpenLarge(b *testing.B, open func(path string) (*Store, []*State, error)) {
-	path := largeDB(b)
+func benchOpenLarge(b *testing.B, open func(path string) (*Store, []*State, error), path string) {
 	defer cpuPerOp(b)()
 	for b.Loop() {
 		s, states, err := open(path)

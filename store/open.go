@@ -54,9 +54,15 @@ func Open(path string, opts Options) (*Store, error) {
 			return nil, err
 		}
 		opts.DeferWAL = false // a new file is WAL from its first write
-	} else {
-		if err := quickCheck(path, opts.BusyTimeout); err != nil {
-			return nil, err
+	}
+	var checked *checkedState
+	if !empty {
+		var known bool
+		checked, known = recognise(opts.CheckDir, path)
+		if !known {
+			if checked, err = checkedNow(opts.CheckDir, path, func() error { return quickCheck(path, opts.BusyTimeout) }); err != nil {
+				return nil, err
+			}
 		}
 		if !opts.ReadOnly {
 			if err := checkWritable(path); err != nil {
@@ -81,6 +87,7 @@ func Open(path string, opts Options) (*Store, error) {
 		}
 		return nil, err
 	}
+	s.checked = checked
 	return s, nil
 }
 
@@ -631,7 +638,16 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 		return nil, nil, false
 	}
 	checked := make(chan error, 1)
-	go func() { checked <- runQuickCheck(path, quiet, opts.BusyTimeout) }()
+	known, ok := recognise(opts.CheckDir, path)
+	if ok {
+		checked <- nil // checked in this very state before
+	} else {
+		go func() {
+			var err error
+			known, err = checkedNow(opts.CheckDir, path, func() error { return runQuickCheck(path, quiet, opts.BusyTimeout) })
+			checked <- err
+		}()
+	}
 	// On the way out to the ordinary path, this connection's traces go: a
 	// quiet file gets back exactly what lay beside it (nothing), so the
 	// ordinary open judges the file as it was.
@@ -661,6 +677,7 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 		undo()
 		return nil, nil, false
 	}
+	s.checked = known
 	return s, states, true
 }
 

@@ -74,6 +74,7 @@ func (s *Store) States() ([]*State, error) {
 		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
 	}
 	rubrics := map[string]*rubric.Rubric{}
+	sums := rubricSums{}
 	out := make([]*State, 0, len(all))
 	for _, a := range all {
 		key := a.RubricID + "\x00" + a.RubricVersion
@@ -88,6 +89,7 @@ func (s *Store) States() ([]*State, error) {
 		if err != nil {
 			return nil, err
 		}
+		st.KnowRubricSum(sums.of(rb))
 		act[a.ID].apply(st)
 		out = append(out, st)
 	}
@@ -141,4 +143,20 @@ func (s *Store) History(assessmentID, subject string) ([]*Revision, error) {
 	}
 	sort.Slice(revs, func(i, j int) bool { return revs[i].Less(revs[j]) })
 	return revs, nil
+}
+
+// rubricSums works out each rubric's canonical digest once: States gives
+// it to every state of that rubric, so a report's fingerprints of 1,000
+// assessments do not encode one rubric 1,000 times.
+type rubricSums map[*rubric.Rubric]string
+
+// of returns rb's digest ("" when it cannot be worked out; Fingerprint
+// then reports why).
+func (m rubricSums) of(rb *rubric.Rubric) string {
+	if got, ok := m[rb]; ok {
+		return got
+	}
+	_, sum, _ := CanonicalRubric(rb)
+	m[rb] = sum
+	return sum
 }

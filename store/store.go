@@ -30,6 +30,8 @@ type Store struct {
 	walPending bool
 	rubrics    rubricCache
 	prepared   preparedStmts
+	// checked is what the check cache knows of the file (nil: nothing).
+	checked *checkedState
 }
 
 // Options tune Open.
@@ -63,6 +65,10 @@ type Options struct {
 	// use; DefaultBusyTimeout when zero. Tests that lock files on purpose
 	// wait less.
 	BusyTimeout time.Duration
+	// CheckDir is the check cache's folder (DefaultCheckDir): a file
+	// found there unchanged since this machine checked it is not checked
+	// again. Empty: every open checks its file.
+	CheckDir string
 }
 
 // DefaultBusyTimeout is how long kaohe waits for a file another process

@@ -269,6 +269,10 @@ func cycles(revs []*Revision, byID map[string]*Revision) []string {
 // states were read with, however far another program has moved the heads
 // since.
 func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error) {
+	if out, ok := s.cachedMismatches(states); ok {
+		return out, nil
+	}
+	fresh := s.checked.unchanged(s.path)
 	parents, err := s.parentLinks(shownWithoutParents(states))
 	if err != nil {
 		return nil, err
@@ -295,6 +299,7 @@ func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error)
 		bad := out[st.Assessment.ID]
 		sort.Slice(bad, func(i, j int) bool { return bad[i].Less(bad[j]) })
 	}
+	s.rememberMismatches(fresh, states, out)
 	return out, nil
 }
 

@@ -165,7 +165,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.picker.setStates(msg)
-		m.summary.setStates(msg)
+		return m, m.summary.setStates(msg)
+	case rankingMsg:
+		m.summary.setRanking(msg)
 		return m, nil
 	case createdMsg:
 		if msg.err != nil {

@@ -134,13 +134,11 @@ type (
 		err error
 		be  Backend // the database just created (Options.Create), if any
 	}
-	// statesMsg carries every assessment with its summary and the ranking
-	// report, computed in the command so View only draws.
+	// statesMsg carries every assessment with its summary, computed in
+	// the command so View only draws.
 	statesMsg struct {
 		states    []*store.State
 		summaries []report.RankRow
-		report    *report.Report
-		reportErr error
 		err       error
 	}
 	stateMsg struct {

@@ -30,10 +30,11 @@ func newPickerScreen(c *common) *pickerScreen {
 	return &pickerScreen{c: c, filter: newInput(c.l.UI.Filter, 40)}
 }
 
-// load reads every assessment with its summary and the ranking report in a
-// command, so View only draws.
+// load reads every assessment with its summary in a command, so View only
+// draws; the ranking report follows in another (rankStates), so the list
+// is drawn first.
 func (s *pickerScreen) load() tea.Cmd {
-	be, l, now := s.c.opts.Backend, s.c.l, s.c.opts.Now()
+	be := s.c.opts.Backend
 	return func() tea.Msg {
 		all, err := be.States()
 		if err != nil {
@@ -54,14 +55,6 @@ func (s *pickerScreen) load() tea.Cmd {
 				sm = report.RankRow{Unit: state.Assessment.Unit, Period: state.Assessment.Period, Status: state.Status()}
 			}
 			msg.summaries = append(msg.summaries, sm)
-		}
-		if len(states) > 0 {
-			bad, err := unverified(be, l, states)
-			if err != nil {
-				msg.reportErr = err
-			} else {
-				msg.report, msg.reportErr = report.Build(states, report.Filter{Unverified: bad}, l, now)
-			}
 		}
 		return msg
 	}

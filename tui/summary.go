@@ -29,16 +29,35 @@ type summaryScreen struct {
 	report     *report.Report
 	reportErr  error
 	reportPath string // the last report written
-	err        string
-	asking     bool // typing the path of the report
-	path       textinput.Model
+	// ranked counts the sets of states taken; ranking says the report
+	// of the latest is still being worked out.
+	ranked  int
+	ranking bool
+	err     string
+	asking  bool // typing the path of the report
+	path    textinput.Model
 }
 
 func newSummaryScreen(c *common) *summaryScreen {
 	return &summaryScreen{c: c, path: newInput("", 400)}
 }
 
-func (s *summaryScreen) setStates(msg statesMsg) { s.report, s.reportErr = msg.report, msg.reportErr }
+// setStates takes newly read states: the ranking of the previous ones no
+// longer holds, and the one of these is worked out by the command returned.
+func (s *summaryScreen) setStates(msg statesMsg) tea.Cmd {
+	s.ranked++
+	s.report, s.reportErr, s.ranking = nil, nil, len(msg.states) > 0
+	return rankStates(s.c.opts.Backend, s.c.l, s.c.opts.Now(), msg.states, s.ranked)
+}
+
+// setRanking takes a ranking worked out by rankStates, unless newer states
+// have come since.
+func (s *summaryScreen) setRanking(msg rankingMsg) {
+	if msg.of != s.ranked {
+		return
+	}
+	s.report, s.reportErr, s.ranking = msg.report, msg.err, false
+}
 
 func (s *summaryScreen) focus() tea.Cmd {
 	s.asking, s.err = false, ""
@@ -112,6 +131,9 @@ func (s *summaryScreen) view() []string {
 	l := c.l
 	lines := []string{c.styles.Strong.Render(" " + l.Summary), ""}
 	r := s.report
+	if s.ranking {
+		return append(lines, "  "+l.UI.Loading)
+	}
 	if s.reportErr != nil || r == nil {
 		msg := l.UI.NoAssessments
 		if s.reportErr != nil {

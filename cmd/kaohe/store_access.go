@@ -96,9 +96,11 @@ func (a *app) storeToOpen(use access) (string, store.Options, error) {
 
 // storeOptions are the options every command opens a database with: the
 // clock, and the device key folder (KAOHE_CONFIG, else the user's config
-// folder) so that what this laptop writes is signed.
+// folder) so that what this laptop writes is signed, and the check cache
+// (the user's cache folder) so that a file this laptop checked and nobody
+// wrote since is not read whole again on every open.
 func (a *app) storeOptions() store.Options {
-	return store.Options{Now: a.now, KeyDir: store.DefaultKeyDir(a.getenv), BusyTimeout: a.busyTimeout}
+	return store.Options{Now: a.now, KeyDir: store.DefaultKeyDir(a.getenv), BusyTimeout: a.busyTimeout, CheckDir: store.DefaultCheckDir(a.getenv)}
 }
 
 // closeAfter closes s once a command ran on it: the command's error if it
