@@ -394,12 +394,7 @@ func BenchmarkReport(b *testing.B) {
 		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
 			states := benchStates(b, n)
 			b.ResetTimer()
-			cpu := storetest.CPUTime()
-			defer func() {
-				if b.N > 0 && cpu > 0 {
-					b.ReportMetric(float64(storetest.CPUTime()-cpu)/float64(b.N), "cpu-ns/op")
-				}
-			}()
+			defer storetest.CPUPerOp(b)()
 			for b.Loop() {
 				r, err := Build(states, Filter{}, i18n.For("zh"), time.Now())
 				if err != nil {

@@ -20,7 +20,7 @@ func BenchmarkRecordFinding(b *testing.B) {
 	id := mustInspector(b, s, "张三")
 	a := mustNew(b, s, id, "吉首市", "2021")
 	i := 0
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		v := strconv.Itoa(i % 50)
 		i++
@@ -42,7 +42,7 @@ func BenchmarkRawCommit(b *testing.B) {
 		b.Fatal(err)
 	}
 	i := 0
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		i++
 		if _, err := db.Exec("INSERT INTO t(v) VALUES (?)", strconv.Itoa(i%50)); err != nil {
@@ -93,7 +93,7 @@ func BenchmarkOpenThenStatesLargeDB(b *testing.B) {
 }
 
 func benchOpenLarge(b *testing.B, open func(path string) (*Store, []*State, error), path string) {
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		s, states, err := open(path)
 		if err != nil || len(states) != 1000 {
@@ -113,7 +113,7 @@ func benchOpenLarge(b *testing.B, open func(path string) (*Store, []*State, erro
 // and nothing else.
 func BenchmarkRawHeads(b *testing.B) {
 	path := largeDB(b)
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		db := openRaw(b, path)
 		rows, err := db.Query(rawHeadsQuery)
@@ -155,18 +155,6 @@ func openRaw(b *testing.B, path string) *sql.DB {
 	db.SetMaxOpenConns(1)
 	b.Cleanup(func() { db.Close() })
 	return db
-}
-
-// cpuPerOp reports the process's CPU time per operation as "cpu-ns/op"
-// beside the wall time: call it just before the loop and defer what it
-// returns.
-func cpuPerOp(b *testing.B) func() {
-	start := storetest.CPUTime()
-	return func() {
-		if used := storetest.CPUTime() - start; used > 0 && b.N > 0 {
-			b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
-		}
-	}
 }
 
 // largeDBFormat changes whenever buildSourceDB writes something else, so a
@@ -224,7 +212,7 @@ func largeDB(b *testing.B) string {
 // the open's figure against BenchmarkRawHeads with and without it.
 func BenchmarkQuickCheckLargeDB(b *testing.B) {
 	path := largeDB(b)
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		if err := quickCheck(path, DefaultBusyTimeout); err != nil {
 			b.Fatal(err)

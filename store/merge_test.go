@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
 	"pgregory.net/rapid"
 )
@@ -465,7 +466,7 @@ func benchSources(b *testing.B) []string {
 func BenchmarkMerge(b *testing.B) {
 	paths := benchSources(b)
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for i := 0; b.Loop(); i++ {
 		target := filepath.Join(b.TempDir(), fmt.Sprintf("t%d.db", i))
 		s, err := Open(target, Options{})
@@ -510,7 +511,7 @@ func BenchmarkMergeSQLiteShell(b *testing.B) {
 		}
 	}
 	b.ResetTimer()
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
 		target := filepath.Join(b.TempDir(), fmt.Sprintf("t%d.db", i))

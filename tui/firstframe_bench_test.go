@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
@@ -27,7 +28,7 @@ import (
 func BenchmarkWorkbenchFirstFrame(b *testing.B) {
 	path, checkDir := largeWorkbenchDB(b)
 	last := fmt.Sprintf("单位%04d", 0)
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		s, err := store.Open(path, store.Options{CheckDir: checkDir})
 		if err != nil {
@@ -76,7 +77,7 @@ func untilListed(m Model, cmd tea.Cmd) Model {
 // assessment's score and summary.
 func BenchmarkWorkbenchListYardstick(b *testing.B) {
 	path, checkDir := largeWorkbenchDB(b)
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		s, states, err := store.OpenStates(path, store.Options{ReadOnly: true, CheckDir: checkDir})
 		if err != nil || len(states) != 1000 {
@@ -196,16 +197,4 @@ func copyTo(from, to string) error {
 		return err
 	}
 	return out.Close()
-}
-
-// cpuPerOp reports the process's CPU time per operation as "cpu-ns/op"
-// beside the wall time: call it just before the loop and defer what it
-// returns.
-func cpuPerOp(b *testing.B) func() {
-	start := processCPU()
-	return func() {
-		if used := processCPU() - start; used > 0 && b.N > 0 {
-			b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
-		}
-	}
 }
