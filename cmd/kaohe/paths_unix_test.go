@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -46,10 +47,7 @@ func TestPackTargets(t *testing.T) {
 	victim := filepath.Join(dir, "victim.txt")
 	link := filepath.Join(dir, "link.db")
 	os.Symlink(victim, link)
-	fifo := filepath.Join(dir, "fifo.db")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	fifo := storetest.FIFO(t, dir, "fifo.db")
 	for target, want := range map[string]string{link: "symbolic link", fifo: "not a regular file", out: "already exists"} {
 		errs, code := runWithin(t, c, "pack", target)
 		if code != 1 || !strings.Contains(errs, target) || !strings.Contains(errs, want) {
@@ -66,10 +64,7 @@ func TestPackTargets(t *testing.T) {
 func TestNamedPipesRefused(t *testing.T) {
 	c, db := seeded(t)
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo.db")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	fifo := storetest.FIFO(t, dir, "fifo.db")
 	src := filepath.Join(dir, "src.db")
 	c.ok("pack", src)
 	for _, args := range [][]string{
@@ -89,13 +84,10 @@ func TestNamedPipesRefused(t *testing.T) {
 // command that writes, naming it, not waited on.
 func TestFIFODeviceKeyRefused(t *testing.T) {
 	c, _ := seeded(t)
-	key := filepath.Join(c.env["KAOHE_CONFIG"], store.DeviceKeyFile)
-	if err := os.Remove(key); err != nil {
+	if err := os.Remove(filepath.Join(c.env["KAOHE_CONFIG"], store.DeviceKeyFile)); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(key, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	key := storetest.FIFO(t, c.env["KAOHE_CONFIG"], store.DeviceKeyFile)
 	for _, args := range [][]string{
 		{"set", "吉首市/2021", "1.2.a", "3"},
 		{"new", "泸溪县", "2021"},
@@ -114,10 +106,7 @@ func TestFIFODeviceKeyRefused(t *testing.T) {
 func TestReportRefusesTargetsThatAreNotFiles(t *testing.T) {
 	c, _ := seeded(t)
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "r.xlsx")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	fifo := storetest.FIFO(t, dir, "r.xlsx")
 	targets := []string{fifo, dir}
 	// A device node of the test's own, never the system's: /dev/full's
 	// numbers (1, 7) in a private folder, where root may make one.
