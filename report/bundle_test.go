@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
@@ -30,7 +31,7 @@ func recordedStore(t *testing.T, dir string) (*store.Store, store.Identity, stor
 	id, _ := s.SetInspector("张三")
 	a, _, _ := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
 	v := "3"
-	if _, err := s.Record(id, a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
+	if _, err := s.Record(id, a.ID, seed.SetJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	return s, id, a

@@ -110,7 +110,7 @@ func TestMarkdownEscapesHTML(t *testing.T) {
 	s, id := seed.Store(t)
 	a := seed.Assessment(t, s, id, "吉首市", "2021")
 	v := "0.5"
-	seed.Record(t, s, id, a.ID, setJSON(t, "3.4.a", v, `<script>alert("x")</script> & <img src=x onerror=alert(1)>`))
+	seed.Record(t, s, id, a.ID, seed.SetJSON(t, "3.4.a", v, `<script>alert("x")</script> & <img src=x onerror=alert(1)>`))
 	states, _ := s.States()
 	var md bytes.Buffer
 	build(t, states, Filter{}).WriteMarkdown(&md)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
@@ -40,8 +41,8 @@ func hostileStates(t testing.TB) []*store.State {
 	three, yes := "3", "true"
 	long := strings.Repeat("电子证照汇聚不全，已现场核实并拍照留存。\n", 30)
 	if _, err := s.Record(id, a.ID,
-		setJSON(t, "1.2.a", three, "@SUM(1+1)*cmd"),
-		setJSON(t, "7.1.a", yes, ""),
+		seed.SetJSON(t, "1.2.a", three, "@SUM(1+1)*cmd"),
+		seed.SetJSON(t, "7.1.a", yes, ""),
 		store.SetNote("1.2", "+1 也扣分")); err != nil {
 		t.Fatal(err)
 	}

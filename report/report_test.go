@@ -16,7 +16,6 @@ import (
 	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
@@ -45,7 +44,7 @@ func fixture(t testing.TB) (*store.Store, []*store.State) {
 			if kv[i] == "3.4.a" {
 				note = "电子证照汇聚不全"
 			}
-			cs = append(cs, setJSON(t, kv[i], v, note))
+			cs = append(cs, seed.SetJSON(t, kv[i], v, note))
 		}
 		if _, err := s.Record(id, a.ID, cs...); err != nil {
 			t.Fatal(err)
@@ -69,7 +68,7 @@ func fixture(t testing.TB) (*store.Store, []*store.State) {
 	id2, _ := s2.SetInspector("李四")
 	a2, _, _ := s2.CreateAssessment(id2, rb, "花垣县", "2021")
 	v := "1"
-	s2.Record(id2, a2.ID, setJSON(t, "3.4.a", v, "未汇聚"))
+	s2.Record(id2, a2.ID, seed.SetJSON(t, "3.4.a", v, "未汇聚"))
 	s2.Close()
 	if _, err := s.Merge(other); err != nil {
 		t.Fatal(err)
@@ -434,15 +433,4 @@ func benchStates(b *testing.B, n int) []*store.State {
 		b.Fatal(err)
 	}
 	return states
-}
-
-// setJSON is the change that records a rule's value given as its JSON text
-// (3, true), as a file or a command line gives it.
-func setJSON(t testing.TB, rule, text, note string) store.Change {
-	t.Helper()
-	var v scoring.Value
-	if err := v.UnmarshalJSON([]byte(text)); err != nil {
-		t.Fatal(err)
-	}
-	return store.SetRule(rule, v, note)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
@@ -95,7 +96,7 @@ func TestMissingEvidenceMarked(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := "3"
-	if _, err := h.s.Record(id, a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
+	if _, err := h.s.Record(id, a.ID, seed.SetJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	h.keys("b / 泸 enter enter")
@@ -121,7 +122,7 @@ func TestSignOffConflictShownAndKept(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
 	v := "3"
-	if _, err := h.s.Record(id, h.a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, seed.SetJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {

@@ -228,14 +228,3 @@ func (h *harness) deductionReason() *reasonDialog {
 	}
 	return nil
 }
-
-// setJSON is the change that records a rule's value given as its JSON text
-// (3, true), as a file or a command line gives it.
-func setJSON(t testing.TB, rule, text, note string) store.Change {
-	t.Helper()
-	var v scoring.Value
-	if err := v.UnmarshalJSON([]byte(text)); err != nil {
-		t.Fatal(err)
-	}
-	return store.SetRule(rule, v, note)
-}

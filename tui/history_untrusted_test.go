@@ -4,6 +4,8 @@ import (
 	"database/sql"
 	"strings"
 	"testing"
+
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 )
 
 // The workbench's history marks a revision that is not trusted (unsigned
@@ -14,7 +16,7 @@ func TestHistoryMarksUntrustedRevisions(t *testing.T) {
 	h := newHarness(t)
 	id, _ := h.s.Identity("")
 	v := "3"
-	revs, err := h.s.Record(id, h.a.ID, setJSON(t, "1.2.a", v, ""))
+	revs, err := h.s.Record(id, h.a.ID, seed.SetJSON(t, "1.2.a", v, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

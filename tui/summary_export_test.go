@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -36,7 +37,7 @@ func TestSummaryExportOverAnEditedRecord(t *testing.T) {
 	h := newHarness(t, func(o *Options) { o.ReportDir = dir })
 	id, _ := h.s.Identity("")
 	v := "3"
-	if _, err := h.s.Record(id, h.a.ID, setJSON(t, "1.2.a", v, "")); err != nil {
+	if _, err := h.s.Record(id, h.a.ID, seed.SetJSON(t, "1.2.a", v, "")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := h.s.Sign(id, h.a.ID, true); err != nil {

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
@@ -392,7 +393,7 @@ func conflictWith(t testing.TB, h *harness, findings map[string]string) {
 	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
 	for rule, v := range findings {
 		v := v
-		if _, err := s2.Record(id2, a2.ID, setJSON(t, rule, v, "李四的记录")); err != nil {
+		if _, err := s2.Record(id2, a2.ID, seed.SetJSON(t, rule, v, "李四的记录")); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -469,7 +470,7 @@ func TestSummaryScreenAndExcelExport(t *testing.T) {
 	id, _ := h.s.Identity("")
 	a2, _, _ := h.s.CreateAssessment(id, rubric.Default(), "泸溪县", "2021")
 	v := "true"
-	h.s.Record(id, a2.ID, setJSON(t, "7.1.a", v, ""))
+	h.s.Record(id, a2.ID, seed.SetJSON(t, "7.1.a", v, ""))
 	h.keys("b s")
 	h.mustContain("考核汇总", "泸溪县", "110.00", "吉首市", "99.00", "未完成（1/36）")
 	s := h.screen()

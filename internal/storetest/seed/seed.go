@@ -58,3 +58,15 @@ func FullMarks(rb *rubric.Rubric) []store.Change {
 	}
 	return out
 }
+
+// SetJSON is the change that records a rule's value given as its JSON text
+// (3, true), as a file or a command line gives it, failing the test if the
+// text is no value.
+func SetJSON(t testing.TB, rule, text, note string) store.Change {
+	t.Helper()
+	var v scoring.Value
+	if err := v.UnmarshalJSON([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	return store.SetRule(rule, v, note)
+}
