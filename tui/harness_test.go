@@ -52,6 +52,14 @@ func withLang(lang string) harnessOpt { return func(o *Options) { o.Labels = i18
 // 吉首市/2021, starts the TUI at 120×40 and opens the workbench on it.
 func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	t.Helper()
+	return harnessOn(t, rubric.Default(), "吉首市", nil, opts...)
+}
+
+// harnessOn opens a fresh database with inspector 张三 and unit's 2021
+// assessment of rb, records changes in it (failing the test on a refusal),
+// starts the TUI at 120×40 and opens the workbench on it.
+func harnessOn(t testing.TB, rb *rubric.Rubric, unit string, changes []store.Change, opts ...harnessOpt) *harness {
+	t.Helper()
 	path := filepath.Join(fastDir(t), "kaohe.db")
 	s, err := store.Open(path, store.Options{})
 	if err != nil {
@@ -62,9 +70,14 @@ func newHarness(t testing.TB, opts ...harnessOpt) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _, err := s.CreateAssessment(id, rubric.Default(), "吉首市", "2021")
+	a, _, err := s.CreateAssessment(id, rb, unit, "2021")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(changes) > 0 {
+		if _, err := s.Record(id, a.ID, changes...); err != nil {
+			t.Fatal(err)
+		}
 	}
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
 	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,

@@ -1,50 +1,28 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	tea "charm.land/bubbletea/v2"
-	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/store"
 )
 
 // languageHarness opens the workbench on 甲县/2021 of the rubric that uses
 // every construct of the rubric language (rubric/testdata/language.yaml).
 func languageHarness(t *testing.T, lang string) *harness {
 	t.Helper()
+	return harnessOn(t, languageRubric(t), "甲县", nil, withLang(lang))
+}
+
+// languageRubric is the rubric that uses every construct of the rubric
+// language.
+func languageRubric(t testing.TB) *rubric.Rubric {
+	t.Helper()
 	rb, err := rubric.LoadFile("../rubric/testdata/language.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(filepath.Join(fastDir(t), "kaohe.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	id, err := s.SetInspector("张三")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, _, err := s.CreateAssessment(id, rb, "甲县", "2021")
-	if err != nil {
-		t.Fatal(err)
-	}
-	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
-	o := Options{Backend: be, Labels: i18n.For(lang), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,
-		Now:      func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) },
-		OpenFile: func(string) error { return nil }}
-	h := &harness{t: t, m: New(o), be: be, s: s, a: a}
-	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
-	h.run(h.m.Init())
-	h.keys("enter")
-	if h.m.front != screenWorkbench {
-		t.Fatalf("workbench did not open:\n%s", h.screen())
-	}
-	return h
+	return rb
 }
 
 // footer is the screen's last non-empty line: the keys of what is selected.
