@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/kaohe/kaohe/internal/i18n"
-	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
 )
 

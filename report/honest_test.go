@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/i18n"
-	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
 )
 

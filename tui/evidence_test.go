@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/store/seed"
 )
 
 // An inspector attaches a scan to rule 1.2.a through the path prompt (tab

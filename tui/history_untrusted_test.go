@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaohe/kaohe/internal/storetest/seed"
+	"github.com/kaohe/kaohe/store/seed"
 )
 
 // The workbench's history marks a revision that is not trusted (unsigned

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kaohe/kaohe/internal/storetest/seed"
+	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
 )
 

@@ -7,10 +7,10 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/kaohe/kaohe/internal/storetest/seed"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/store/seed"
 )
 
 func TestRecordFlagByOneAndToggle(t *testing.T) {
