@@ -1,8 +1,9 @@
-// Package seed builds the databases the tests of report, tui and
-// cmd/kaohe start from, through the store as kaohe itself writes them: a
-// store with an inspector, an assessment, every rule at full marks. It is
-// apart from storetest because it imports store, which store's own tests
-// cannot.
+// Package seed builds the databases the tests of report and tui start
+// from, through the store as kaohe itself writes them: a store with an
+// inspector, an assessment, every rule at full marks. It is for tests only.
+// It lives under store, not beside internal/storetest, because it imports
+// store, rubric and scoring: internal/ is what every layer stands on and
+// imports none of them (and store's own tests cannot import it).
 package seed
 
 import (
