@@ -31,10 +31,10 @@ func (ss *SubjectState) Current() *Revision { return ss.Heads[0] }
 // State is an assessment's current state.
 type State struct {
 	Assessment Assessment
-	Rubric     *rubric.Rubric
-	Subjects   map[string]*SubjectState
-	Revisions  int
-	Inspectors []string // everyone who wrote a revision, in first-write order
+	Rubric     *rubric.Rubric           // the rubric the assessment is scored against
+	Subjects   map[string]*SubjectState // by subject: a rule, a note, the status, an attachment
+	Revisions  int                      // how many revisions the assessment holds, superseded ones too
+	Inspectors []string                 // everyone who wrote a revision, in first-write order
 	// Creator is who created the assessment on this laptop ("" when it
 	// came by merge): the inspector to show before the first value.
 	Creator string
