@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kaohe/kaohe/rubric"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -170,15 +169,12 @@ func TestRubricDraftTableThatDoesNotAddUp(t *testing.T) {
 // TestRubricDraftRealProcess runs the test binary as kaohe on real files,
 // as a clerk runs it: draft, then validate.
 func TestRubricDraftRealProcess(t *testing.T) {
-	if os.Getenv("KAOHE_DRAFT_HELPER") == "1" {
-		return
-	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "draft.yaml")
 	run := func(args ...string) (string, int) {
 		// --lang en: the draft is Chinese, and the checks below read English.
-		cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestKaoheHelperProcess$", "--", "--lang", "en"}, args...)...)
-		cmd.Env = append(os.Environ(), "KAOHE_DRAFT_HELPER=1")
+		cmd := exec.Command(os.Args[0], append([]string{"--lang", "en"}, args...)...) // this test binary as kaohe (TestMain)
+		cmd.Env = append(os.Environ(), "KAOHE_TEST_AS_KAOHE=1")
 		b, err := cmd.CombinedOutput()
 		code := 0
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -195,19 +191,4 @@ func TestRubricDraftRealProcess(t *testing.T) {
 	if s, code := run("rubric", "validate", out); code != 0 || !strings.Contains(s, "ok") || strings.Contains(s, "review") {
 		t.Errorf("validate of the seed's draft: exit %d\n%s", code, s)
 	}
-}
-
-// TestKaoheHelperProcess is kaohe itself when run by TestRubricDraftRealProcess.
-func TestKaoheHelperProcess(t *testing.T) {
-	if os.Getenv("KAOHE_DRAFT_HELPER") != "1" {
-		t.Skip("runs only as a child of TestRubricDraftRealProcess")
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	os.Exit(run(args, env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv, now: time.Now}))
 }
