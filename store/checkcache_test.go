@@ -135,20 +135,28 @@ func closeIf(s *Store) {
 	}
 }
 
-// wreckIndexInPlace overwrites the page of the revision_hlc index in the
-// file itself (same size, same header) and puts its modification time
-// back, as damage on the disk would leave it.
-func wreckIndexInPlace(t *testing.T, path string) {
+// hlcIndexPage is the page number (from 1) of the revision_hlc index in
+// the file at path: a page reading the states never touches.
+func hlcIndexPage(t *testing.T, path string) int {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer db.Close()
 	var root int
 	if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'revision_hlc'").Scan(&root); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+	return root
+}
+
+// wreckIndexInPlace overwrites the page of the revision_hlc index in the
+// file itself (same size, same header) and puts its modification time
+// back, as damage on the disk would leave it.
+func wreckIndexInPlace(t *testing.T, path string) {
+	t.Helper()
+	root := hlcIndexPage(t, path)
 	os.Remove(path + "-wal")
 	os.Remove(path + "-shm")
 	info, err := os.Stat(path)

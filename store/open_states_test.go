@@ -1,7 +1,6 @@
 package store
 
 import (
-	"database/sql"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -100,15 +99,7 @@ func TestOpenStatesIsOpenThenStates(t *testing.T) {
 // quick_check beside it has passed.
 func TestOpenStatesWaitsForTheCheck(t *testing.T) {
 	path := busyFile(t)
-	db, err := sql.Open("sqlite", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var root int
-	if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = 'revision_hlc'").Scan(&root); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	root := hlcIndexPage(t, path)
 	good, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
