@@ -143,10 +143,11 @@ func (s *Store) verifyRubrics(rep *VerifyReport, builtin builtinRubrics) (map[st
 	return out, rows.Err()
 }
 
-// checkStoredRubric reads a stored rubric record, for verify and for a
-// merge's sources alike: its content must match its sha256, be a valid
-// rubric, and name the id and version it is stored under. It returns the
-// rubric, or why the record is not one.
+// checkStoredRubric reads a stored rubric record, for verify, for a
+// merge's sources and for loading one (parseStoredRubric) alike: its
+// content must match its sha256, be a valid rubric, and name the id and
+// version it is stored under. It returns the rubric, or why the record is
+// not one.
 func checkStoredRubric(id, version, sum, content string) (*rubric.Rubric, string) {
 	h := sha256.Sum256([]byte(content))
 	if hex.EncodeToString(h[:]) != sum {
