@@ -175,13 +175,8 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 		return mergeRefusal(d.path, record, fmt.Sprintf(format, args...))
 	}
 	for _, r := range d.rubrics {
-		var known string
-		err := tx.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", r.id, r.version).Scan(&known)
+		known, err := addRubricRow(tx, r.id, r.version, r.sum, r.content)
 		switch {
-		case errors.Is(err, sql.ErrNoRows):
-			if _, err := tx.Exec("INSERT INTO rubric(id, version, sha256, content) VALUES (?, ?, ?, ?)", r.id, r.version, r.sum, r.content); err != nil {
-				return sum, err
-			}
 		case err != nil:
 			return sum, err
 		case known != r.sum:

@@ -38,18 +38,25 @@ func putRubric(db q, rb *rubric.Rubric) error {
 	if err := builtinConflict(rb, sum); err != nil {
 		return err
 	}
-	var known string
-	err = db.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", rb.ID, rb.Version).Scan(&known)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		_, err = db.Exec("INSERT INTO rubric(id, version, sha256, content) VALUES (?, ?, ?, ?)", rb.ID, rb.Version, sum, string(content))
-		return err
-	case err != nil:
-		return err
-	case known != sum:
+	known, err := addRubricRow(db, rb.ID, rb.Version, sum, string(content))
+	if err == nil && known != sum {
 		return rubricConflict(rb.ID, rb.Version, known, sum, false)
 	}
-	return nil
+	return err
+}
+
+// addRubricRow stores a rubric record unless one with its id and version
+// is stored already, and returns the stored record's sha256: sum when it
+// was added or is the same, another when the stored content differs (the
+// caller refuses that, in its own words).
+func addRubricRow(db q, id, version, sum, content string) (string, error) {
+	var known string
+	err := db.QueryRow("SELECT sha256 FROM rubric WHERE id = ? AND version = ?", id, version).Scan(&known)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = db.Exec("INSERT INTO rubric(id, version, sha256, content) VALUES (?, ?, ?, ?)", id, version, sum, content)
+		return sum, err
+	}
+	return known, err
 }
 
 // Rubric loads a stored rubric by id and version. The result is shared by
