@@ -58,7 +58,7 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 		if err := putRubric(tx, rb); err != nil {
 			return err
 		}
-		res, err := tx.Exec("INSERT OR IGNORE INTO assessment(id, rubric_id, rubric_version, unit, period) VALUES (?, ?, ?, ?, ?)",
+		res, err := tx.Exec("INSERT OR IGNORE INTO assessment("+assessmentColumns+") VALUES (?, ?, ?, ?, ?)",
 			a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period)
 		if err != nil {
 			return err
@@ -76,17 +76,28 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 	return a, created, nil
 }
 
+// assessmentColumns are an assessment row's columns, in the order
+// scanAssessment reads them: every query of the table lists them from here.
+const assessmentColumns = "id, rubric_id, rubric_version, unit, period"
+
+// scanAssessment reads an assessment row selected as assessmentColumns.
+func scanAssessment(row interface{ Scan(dest ...any) error }) (Assessment, error) {
+	var a Assessment
+	err := row.Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period)
+	return a, err
+}
+
 // Assessments lists every assessment, by unit then period then rubric.
 func (s *Store) Assessments() ([]Assessment, error) {
-	rows, err := s.db.Query("SELECT id, rubric_id, rubric_version, unit, period FROM assessment")
+	rows, err := s.db.Query("SELECT " + assessmentColumns + " FROM assessment")
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []Assessment
 	for rows.Next() {
-		var a Assessment
-		if err := rows.Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period); err != nil {
+		a, err := scanAssessment(rows)
+		if err != nil {
 			return nil, err
 		}
 		out = append(out, a)

@@ -185,12 +185,10 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 	}
 	newAssessments := map[string]bool{}
 	for _, a := range d.assessments {
-		var have Assessment
-		err := tx.QueryRow("SELECT id, rubric_id, rubric_version, unit, period FROM assessment WHERE id = ?", a.ID).
-			Scan(&have.ID, &have.RubricID, &have.RubricVersion, &have.Unit, &have.Period)
+		have, err := scanAssessment(tx.QueryRow("SELECT "+assessmentColumns+" FROM assessment WHERE id = ?", a.ID))
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
-			if _, err := tx.Exec("INSERT INTO assessment(id, rubric_id, rubric_version, unit, period) VALUES (?, ?, ?, ?, ?)",
+			if _, err := tx.Exec("INSERT INTO assessment("+assessmentColumns+") VALUES (?, ?, ?, ?, ?)",
 				a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period); err != nil {
 				return sum, err
 			}

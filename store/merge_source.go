@@ -326,14 +326,14 @@ func (d *sourceData) read(db *sql.DB) error {
 	if err != nil {
 		return err
 	}
-	rows, err = db.Query("SELECT id, rubric_id, rubric_version, unit, period FROM assessment")
+	rows, err = db.Query("SELECT " + assessmentColumns + " FROM assessment")
 	if err != nil {
 		return err
 	}
 	byID := map[string]Assessment{}
 	for rows.Next() {
-		var a Assessment
-		if err := rows.Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period); err != nil {
+		a, err := scanAssessment(rows)
+		if err != nil {
 			rows.Close()
 			return err
 		}

@@ -283,9 +283,7 @@ func anySigned(heads []*Revision) bool {
 const timeFormat = "2006-01-02T15:04:05.999999999Z07:00"
 
 func (s *Store) assessmentIn(db q, id string) (Assessment, *rubric.Rubric, error) {
-	var a Assessment
-	err := db.QueryRow("SELECT id, rubric_id, rubric_version, unit, period FROM assessment WHERE id = ?", id).
-		Scan(&a.ID, &a.RubricID, &a.RubricVersion, &a.Unit, &a.Period)
+	a, err := scanAssessment(db.QueryRow("SELECT "+assessmentColumns+" FROM assessment WHERE id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, nil, invalid("no assessment with id %s", id)
 	}
