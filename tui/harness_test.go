@@ -96,6 +96,54 @@ func harnessOn(t testing.TB, rb *rubric.Rubric, unit string, changes []store.Cha
 	return h
 }
 
+// laptop is another inspector's database, with the same assessment, for
+// a test to write in and then merge into the harness's (mergeInto).
+type laptop struct {
+	t    testing.TB
+	path string
+	s    *store.Store
+	id   store.Identity
+	a    store.Assessment
+}
+
+// otherLaptop is 李四's laptop, with the assessment 吉首市/2021 of the
+// default rubric.
+func otherLaptop(t testing.TB) *laptop {
+	t.Helper()
+	l := &laptop{t: t, path: filepath.Join(t.TempDir(), "李四.db")}
+	var err error
+	if l.s, err = store.Open(l.path, store.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.s.Close() })
+	if l.id, err = l.s.SetInspector("李四"); err != nil {
+		t.Fatal(err)
+	}
+	if l.a, _, err = l.s.CreateAssessment(l.id, rubric.Default(), "吉首市", "2021"); err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// record records changes on the laptop, failing the test on a refusal.
+func (l *laptop) record(changes ...store.Change) {
+	l.t.Helper()
+	if _, err := l.s.Record(l.id, l.a.ID, changes...); err != nil {
+		l.t.Fatal(err)
+	}
+}
+
+// mergeInto closes the laptop's database and merges it into h's.
+func (l *laptop) mergeInto(h *harness) {
+	l.t.Helper()
+	if err := l.s.Close(); err != nil {
+		l.t.Fatal(err)
+	}
+	if _, err := h.s.Merge(l.path); err != nil {
+		l.t.Fatal(err)
+	}
+}
+
 // fastDir is a temporary folder in memory (/dev/shm) when the system has
 // one, so the thousands of committed writes of these tests do not wait for
 // a disk; the store's behaviour is the same.

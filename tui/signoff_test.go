@@ -1,11 +1,9 @@
 package tui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -71,23 +69,14 @@ func TestStatusConflictListedInLanguage(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 李四 signs his own copy, then reopens it.
-	other := filepath.Join(t.TempDir(), "李四.db")
-	s2, err := store.Open(other, store.Options{})
-	if err != nil {
+	lisi := otherLaptop(t)
+	if _, err := lisi.s.Sign(lisi.id, lisi.a.ID, true); err != nil {
 		t.Fatal(err)
 	}
-	id2, _ := s2.SetInspector("李四")
-	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
-	if _, err := s2.Sign(id2, a2.ID, true); err != nil {
+	if _, err := lisi.s.Reopen(lisi.id, lisi.a.ID, "李四的记录"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s2.Reopen(id2, a2.ID, "李四的记录"); err != nil {
-		t.Fatal(err)
-	}
-	s2.Close()
-	if _, err := h.s.Merge(other); err != nil {
-		t.Fatal(err)
-	}
+	lisi.mergeInto(h)
 	h.keys("b enter")
 	h.mustContain("the sign-off is in conflict (李四:draft, 张三:", "│signed); settle") // wrapped at 50 columns
 }

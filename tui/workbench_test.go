@@ -384,23 +384,11 @@ func BenchmarkKeystroke(b *testing.B) {
 // conflictWith makes 李四's laptop record other values and merges it in.
 func conflictWith(t testing.TB, h *harness, findings map[string]string) {
 	t.Helper()
-	other := filepath.Join(t.TempDir(), "李四.db")
-	s2, err := store.Open(other, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id2, _ := s2.SetInspector("李四")
-	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
+	lisi := otherLaptop(t)
 	for rule, v := range findings {
-		v := v
-		if _, err := s2.Record(id2, a2.ID, seed.SetJSON(t, rule, v, "李四的记录")); err != nil {
-			t.Fatal(err)
-		}
+		lisi.record(seed.SetJSON(t, rule, v, "李四的记录"))
 	}
-	s2.Close()
-	if _, err := h.s.Merge(other); err != nil {
-		t.Fatal(err)
-	}
+	lisi.mergeInto(h)
 }
 
 // conflictAt types mine at indicator ind, merges in 李四's values over it,
@@ -516,15 +504,9 @@ func TestRefusedSaveReloads(t *testing.T) {
 func TestNoteConflictPicked(t *testing.T) {
 	h := newHarness(t)
 	h.keys("tab tab enter 面积不足 enter")
-	other := filepath.Join(t.TempDir(), "李四.db")
-	s2, _ := store.Open(other, store.Options{})
-	id2, _ := s2.SetInspector("李四")
-	a2, _, _ := s2.CreateAssessment(id2, rubric.Default(), "吉首市", "2021")
-	s2.Record(id2, a2.ID, store.SetNote("1.1", "面积已达标"))
-	s2.Close()
-	if _, err := h.s.Merge(other); err != nil {
-		t.Fatal(err)
-	}
+	lisi := otherLaptop(t)
+	lisi.record(store.SetNote("1.1", "面积已达标"))
+	lisi.mergeInto(h)
 	h.keys("b enter") // back where the inspector was: the note, in conflict
 	h.mustContain("面积已达标", "面积不足", "按数字选用该值")
 	h.keys("1 enter")
