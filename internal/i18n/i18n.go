@@ -62,6 +62,8 @@ type Labels struct {
 	DiffLanguage DiffLanguage
 	// ValueInput is the workbench's wording of recording the new values.
 	ValueInput ValueInput
+	// BonusCap words a bonus held to its cap.
+	BonusCap BonusCap
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -300,6 +302,7 @@ func chinese() *Labels {
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
 		Rules:        chineseRuleWords(),
+		BonusCap:     chineseBonusCap(),
 		Hints:        chineseHints(),
 		Agreement:    chineseAgreement(),
 		DiffLanguage: chineseDiffLanguage(),
@@ -430,6 +433,7 @@ func english() *Labels {
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
 		Rules:        englishRuleWords(),
+		BonusCap:     englishBonusCap(),
 		Hints:        englishHints(),
 		Agreement:    englishAgreement(),
 		DiffLanguage: englishDiffLanguage(),
