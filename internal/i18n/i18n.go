@@ -64,6 +64,8 @@ type Labels struct {
 	ValueInput ValueInput
 	// BonusCap words a bonus held to its cap.
 	BonusCap BonusCap
+	// ShowLanguage is rubric show's wording of bands and a bonus's amount.
+	ShowLanguage ShowLanguage
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -303,6 +305,7 @@ func chinese() *Labels {
 		RubricShow:   chineseRubricShow(),
 		Rules:        chineseRuleWords(),
 		BonusCap:     chineseBonusCap(),
+		ShowLanguage: chineseShowLanguage(),
 		Hints:        chineseHints(),
 		Agreement:    chineseAgreement(),
 		DiffLanguage: chineseDiffLanguage(),
@@ -434,6 +437,7 @@ func english() *Labels {
 		RubricShow:   englishRubricShow(),
 		Rules:        englishRuleWords(),
 		BonusCap:     englishBonusCap(),
+		ShowLanguage: englishShowLanguage(),
 		Hints:        englishHints(),
 		Agreement:    englishAgreement(),
 		DiffLanguage: englishDiffLanguage(),
