@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -26,6 +27,13 @@ func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
 		}
 	case scoring.NotYesNo:
 		msg = fmt.Sprintf(m.NotYesNo, e.Value)
+		if e.Given.Type == scoring.Text {
+			// A yes/no word that reached a rule as text was quoted in a
+			// file ("是"): say to write it true or false.
+			if v, err := scoring.ParseValue(r, e.Given.Text); err == nil && v.Type == scoring.Bool {
+				msg = fmt.Sprintf(l.QuotedYesNo.Message, e.Value, strconv.FormatBool(v.Bool))
+			}
+		}
 	case scoring.Negative:
 		msg = fmt.Sprintf(m.Negative, e.Value, Allowed(l, r))
 	case scoring.NotWhole:

@@ -66,6 +66,8 @@ type Labels struct {
 	BonusCap BonusCap
 	// ShowLanguage is rubric show's wording of bands and a bonus's amount.
 	ShowLanguage ShowLanguage
+	// QuotedYesNo refuses a yes/no word quoted in a file.
+	QuotedYesNo QuotedYesNo
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -306,6 +308,7 @@ func chinese() *Labels {
 		Rules:        chineseRuleWords(),
 		BonusCap:     chineseBonusCap(),
 		ShowLanguage: chineseShowLanguage(),
+		QuotedYesNo:  chineseQuotedYesNo(),
 		Hints:        chineseHints(),
 		Agreement:    chineseAgreement(),
 		DiffLanguage: chineseDiffLanguage(),
@@ -438,6 +441,7 @@ func english() *Labels {
 		Rules:        englishRuleWords(),
 		BonusCap:     englishBonusCap(),
 		ShowLanguage: englishShowLanguage(),
+		QuotedYesNo:  englishQuotedYesNo(),
 		Hints:        englishHints(),
 		Agreement:    englishAgreement(),
 		DiffLanguage: englishDiffLanguage(),
