@@ -66,8 +66,8 @@ type Labels struct {
 	BonusCap BonusCap
 	// ShowLanguage is rubric show's wording of bands and a bonus's amount.
 	ShowLanguage ShowLanguage
-	// QuotedYesNo refuses a yes/no word quoted in a file.
-	QuotedYesNo QuotedYesNo
+	// QuotedValue refuses a value quoted in a file that must give it bare.
+	QuotedValue QuotedValue
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -308,7 +308,7 @@ func chinese() *Labels {
 		Rules:        chineseRuleWords(),
 		BonusCap:     chineseBonusCap(),
 		ShowLanguage: chineseShowLanguage(),
-		QuotedYesNo:  chineseQuotedYesNo(),
+		QuotedValue:  chineseQuotedValue(),
 		Hints:        chineseHints(),
 		Agreement:    chineseAgreement(),
 		DiffLanguage: chineseDiffLanguage(),
@@ -441,7 +441,7 @@ func english() *Labels {
 		Rules:        englishRuleWords(),
 		BonusCap:     englishBonusCap(),
 		ShowLanguage: englishShowLanguage(),
-		QuotedYesNo:  englishQuotedYesNo(),
+		QuotedValue:  englishQuotedValue(),
 		Hints:        englishHints(),
 		Agreement:    englishAgreement(),
 		DiffLanguage: englishDiffLanguage(),
