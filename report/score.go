@@ -121,6 +121,10 @@ func WriteScoreJSON(w io.Writer, rb *rubric.Rubric, res *scoring.Result) error {
 // deducted with its value and note, and which cap bound.
 func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	var out []string
+	cappedAt := l.CappedAt
+	if ir.Bonus {
+		cappedAt = l.BonusCap.CappedAt // a bonus's cap holds what it adds
+	}
 	for _, rr := range ir.Rules {
 		if rr.Kind == rubric.Veto && rr.Recorded && rr.Value.Type == scoring.Bool && rr.Value.Bool {
 			out = append(out, fmt.Sprintf(l.Rules.ExplainVeto, rr.ID+" "+textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value)))
@@ -138,7 +142,7 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 			s += "（" + extra + "）"
 		}
 		if rr.Capped {
-			s += "（" + l.RuleCapped + " " + fmt.Sprintf(l.CappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
+			s += "（" + l.RuleCapped + " " + fmt.Sprintf(cappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
 		}
 		if rr.Note != "" {
 			s += "；" + textwidth.Sanitize(rr.Note, false)
@@ -147,11 +151,11 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	}
 	for _, g := range ir.Groups {
 		if g.Capped {
-			out = append(out, l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, g.Raw.Fixed(2), g.Cap.Fixed(2)))
+			out = append(out, l.GroupCapped+" "+fmt.Sprintf(cappedAt, g.Raw.Fixed(2), g.Cap.Fixed(2)))
 		}
 	}
 	if ir.Capped {
-		out = append(out, l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, ir.Raw.Fixed(2), ir.Cap.Fixed(2)))
+		out = append(out, l.IndicatorCapped+" "+fmt.Sprintf(cappedAt, ir.Raw.Fixed(2), ir.Cap.Fixed(2)))
 	}
 	return out
 }

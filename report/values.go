@@ -18,6 +18,9 @@ func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
 	m := l.Values
 	r := e.Rule
 	var msg string
+	if bare, ok := quotedValue(e); ok {
+		return r.ID + m.Colon + fmt.Sprintf(l.QuotedValue.Message, textwidth.Line(e.Given.Text), bare)
+	}
 	switch e.Problem {
 	case scoring.NotANumber:
 		msg = fmt.Sprintf(m.NotANumber, e.Value, Allowed(l, r))
@@ -156,4 +159,27 @@ func RuleHint(l *i18n.Labels, ind *rubric.Indicator, r *rubric.Rule) string {
 		}
 	}
 	return strings.Join(parts, l.Values.Comma)
+}
+
+// quotedValue is how a file must write a value that reached its rule as
+// text ("是", "2,3", "９０") but reads as the rule's own value when typed:
+// it was quoted in a file that gives values bare (true, [2,3], 90).
+func quotedValue(e *scoring.ValueError) (string, bool) {
+	switch e.Problem {
+	case scoring.NotYesNo, scoring.NotANumber, scoring.NotAList:
+	default:
+		return "", false
+	}
+	if e.Given.Type != scoring.Text {
+		return "", false
+	}
+	v, err := scoring.ParseValue(e.Rule, e.Given.Text)
+	if err != nil || v.Type == scoring.Text {
+		return "", false
+	}
+	b, err := v.MarshalJSON()
+	if err != nil {
+		return "", false
+	}
+	return string(b), true
 }

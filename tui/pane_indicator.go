@@ -220,6 +220,9 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 			effStyle = wb.c.styles.Good
 		}
 		hl := wrapPrefixed("    ", hint, inner)
+		if numberedLabels(r) {
+			hl = wrapChoices("    ", wb.numberedLabelParts(r), inner) // a number stays with its label
+		}
 		last := hl[len(hl)-1]
 		for _, s := range hl[:len(hl)-1] {
 			out = append(out, wb.c.styles.Dim.Render(fit(s, inner)))

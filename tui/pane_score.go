@@ -41,6 +41,10 @@ func (wb *workbench) scoreView(w, h int) []string {
 	ind := wb.current()
 	if ind != nil {
 		ir, _ := res.Indicator(ind.ID)
+		cappedAt := l.CappedAt
+		if ir.Bonus {
+			cappedAt = l.BonusCap.CappedAt // a bonus's cap holds what it adds
+		}
 		lines = append(lines, "", wb.c.styles.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
 		for _, rr := range ir.Rules {
 			v := "—"
@@ -54,12 +58,12 @@ func (wb *workbench) scoreView(w, h int) []string {
 			}
 			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
 			if rr.Capped {
-				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", fmt.Sprintf(l.CappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", fmt.Sprintf(cappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
 			}
 		}
 		for _, g := range ir.Groups {
 			if g.Capped {
-				lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(l.CappedAt, trim(g.Raw), trim(g.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(cappedAt, trim(g.Raw), trim(g.Cap)), inner)
 			}
 		}
 		rawLabel := l.UI.Raw
@@ -69,7 +73,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 		raw := fmt.Sprintf(" %s %s", rawLabel, ir.Raw.Fixed(2))
 		lines = append(lines, fit(raw, inner))
 		if ir.Capped {
-			lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(l.CappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
+			lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(cappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
 		}
 		sc := " " + fmt.Sprintf(l.UI.ScoreLine, ir.Score.Fixed(2), ir.Max.String())
 		if wb.rng != nil {

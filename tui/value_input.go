@@ -97,11 +97,17 @@ func typedText(r *rubric.Rule, typed string) string {
 // numberedLabelText lists a label band's labels by number with their
 // points: 1 优（10分） 2 良（5分） 3 差（0分）.
 func (wb *workbench) numberedLabelText(r *rubric.Rule) string {
+	return strings.Join(wb.numberedLabelParts(r), " ")
+}
+
+// numberedLabelParts are a label band's numbered choices, one each, for a
+// layout that wraps between choices only.
+func (wb *workbench) numberedLabelParts(r *rubric.Rule) []string {
 	var parts []string
 	for i, b := range r.Bands {
 		parts = append(parts, fmt.Sprintf(wb.c.l.ValueInput.Label, i+1, b.Label, trim(b.Points)))
 	}
-	return strings.Join(parts, " ")
+	return parts
 }
 
 // ruleHint is the hint under a rule's value: report.RuleHint, with a label

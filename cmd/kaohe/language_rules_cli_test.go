@@ -89,18 +89,30 @@ func TestLanguageValuesThroughCLI(t *testing.T) {
 }
 
 // rubric show lists the grades, a penalty category's cap and each new
-// kind's parameters.
+// kind's parameters, named in the CLI's language like the seed's (扣分 1
+// 步长 1), and a bonus's amount as what it adds (加分 3), not 扣分 3.
 func TestRubricShowLanguage(t *testing.T) {
 	c := newCLI(t)
 	c.lang = "zh"
 	out := c.ok("rubric", "show", "--rubric", languageRubricPath(t))
 	for _, want := range []string{
 		"等次：优秀 ≥45 / 良好 ≥35 / 合格 ≥20 / 不合格",
-		"bands=100:6/90:3/*:0", "bands=优:10/良:5/差:0", "limit=2", "range=2–5", "from=90 to=100", "per_item",
-		"扣分项（扣分项，最多扣10分）",
+		"档次 100:6/90:3/其余:0", "档次 优:10/良:5/差:0", "限值 2", "范围 2–5", "起点 90 终点 100", "按次",
+		"加分 3 上限 6 按次", "扣分项（扣分项，最多扣10分）",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rubric show lacks %q:\n%s", want, out)
+		}
+	}
+	for _, raw := range []string{"bands=", "limit=", "range=", "from=", "per_item", "扣分 3"} {
+		if strings.Contains(out, raw) {
+			t.Errorf("rubric show in Chinese prints %q:\n%s", raw, out)
+		}
+	}
+	en := c.ok("rubric", "show", "--lang", "en", "--rubric", languageRubricPath(t))
+	for _, want := range []string{"bands=100:6/90:3/*:0", "limit=2", "range=2–5", "from=90 to=100", "per_item", "amount=3"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("rubric show --lang en lacks %q:\n%s", want, en)
 		}
 	}
 }

@@ -189,7 +189,9 @@ func ruleSummary(l *i18n.Labels, r *rubric.Rule) string {
 		}
 		parts = append(parts, fmt.Sprintf(l.RubricShow.Param, name, v))
 	}
-	if r.Amount != nil {
+	if r.Amount != nil && r.Kind == rubric.Bonus {
+		parts = append(parts, fmt.Sprintf(l.RubricShow.Param, l.ShowLanguage.BonusAmount, r.Amount)) // it adds
+	} else if r.Amount != nil {
 		param("amount", r.Amount)
 	}
 	if r.Target != nil {
@@ -207,7 +209,7 @@ func ruleSummary(l *i18n.Labels, r *rubric.Rule) string {
 	if r.MaxValue != nil {
 		param("max_value", r.MaxValue)
 	}
-	parts = append(parts, languageSummary(r)...)
+	parts = append(parts, languageSummary(l, r)...)
 	return strings.Join(parts, " ") + "  " + r.Name()
 }
 

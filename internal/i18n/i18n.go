@@ -62,6 +62,12 @@ type Labels struct {
 	DiffLanguage DiffLanguage
 	// ValueInput is the workbench's wording of recording the new values.
 	ValueInput ValueInput
+	// BonusCap words a bonus held to its cap.
+	BonusCap BonusCap
+	// ShowLanguage is rubric show's wording of bands and a bonus's amount.
+	ShowLanguage ShowLanguage
+	// QuotedValue refuses a value quoted in a file that must give it bare.
+	QuotedValue QuotedValue
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -300,6 +306,9 @@ func chinese() *Labels {
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
 		Rules:        chineseRuleWords(),
+		BonusCap:     chineseBonusCap(),
+		ShowLanguage: chineseShowLanguage(),
+		QuotedValue:  chineseQuotedValue(),
 		Hints:        chineseHints(),
 		Agreement:    chineseAgreement(),
 		DiffLanguage: chineseDiffLanguage(),
@@ -430,6 +439,9 @@ func english() *Labels {
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
 		Rules:        englishRuleWords(),
+		BonusCap:     englishBonusCap(),
+		ShowLanguage: englishShowLanguage(),
+		QuotedValue:  englishQuotedValue(),
 		Hints:        englishHints(),
 		Agreement:    englishAgreement(),
 		DiffLanguage: englishDiffLanguage(),

@@ -39,6 +39,12 @@ var (
 	// context is a piece that says how deductions end, not a deduction
 	// (以上各项扣完为止，不计负分).
 	context = regexp.MustCompile(`^(?:(?:以上|上述)?(?:各项|各条|各款)?(?:扣分)?扣完为止|不计负分|不得负分|不倒扣分?|不出现负分|最低(?:为|得)?0分)$`)
+	// uncapped says deductions have no cap (扣分不封顶, 上不封顶, 不设上限):
+	// a piece of context, which a penalty category without a cap models
+	// and an indicator with points cannot (see uncappedWords).
+	uncapped = regexp.MustCompile(`^(?:扣分|累计扣分)?(?:上不封顶|不封顶|不设上限|无上限)$`)
+	// uncappedWords finds that wording anywhere in a standard.
+	uncappedWords = regexp.MustCompile(`不封顶|不设上限|无上限`)
 	// capLead opens a cap in a piece of its own (累计加分，加满5分为止).
 	capLead = regexp.MustCompile(`^(?:累计加分|加分累计|累计扣分|扣分累计)$`)
 	// statement states an item's points without deducting (得5分, 达到90%
@@ -168,7 +174,7 @@ func splitStandard(std string) ([]clause, []capScope) {
 			if capLead.MatchString(withoutSpaces(text)) && open < 0 {
 				continue
 			}
-			if context.MatchString(withoutSpaces(text)) {
+			if context.MatchString(withoutSpaces(text)) || uncapped.MatchString(withoutSpaces(text)) {
 				if open < 0 {
 					closeStated(&clauses, &caps, stated, statedAt)
 					stated, statedAt, since = nil, -1, nil

@@ -313,6 +313,11 @@ func draftIndicator(pats []Pattern, id string, ti tableIndicator, points decimal
 		}
 		ind.Groups = append(ind.Groups, g)
 	}
+	if m := uncappedWords.FindString(std); m != "" && !penalty {
+		// An indicator's deductions stop at its points: only a penalty
+		// category's can go on without a cap.
+		note(&ind, nil, fmt.Sprintf("条款写“%s”，但指标的扣分最多扣到本项分值：不封顶的扣分请放进扣分项（penalty 类别），请核对", m))
+	}
 	for ri := range ind.Rules {
 		settleRule(&ind, ri, inGroup, penalty)
 	}

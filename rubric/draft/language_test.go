@@ -84,6 +84,7 @@ var clausePool = []clauseCase{
 	{"被投诉查实的，每件次酌情扣2-5分", "count", false},
 	{"扣5—15分/次", "count", false},
 	{"第一起扣2分，每多一起加倍扣分", "discretion", true},
+	{"被通报批评的，每次扣2分，扣分不封顶", "count", true},
 	{"窗口被投诉查实的，首席代表扣1.5分", "discretion", true},
 	{"排名按第1名的比例得分", "discretion", true},
 	{"宣传不到位的，视情况扣分", "discretion", false},
