@@ -16,6 +16,7 @@ func main() {
 	// when LANG is Chinese, while lipgloss and kaohe count one. One width
 	// everywhere: tell go-runewidth to count them as lipgloss does.
 	runewidth.DefaultCondition.EastAsianWidth = false
+	tuneGC(os.Getenv)
 	os.Exit(run(os.Args[1:], env{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		getenv: os.Getenv, now: time.Now,
