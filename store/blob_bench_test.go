@@ -53,7 +53,7 @@ func BenchmarkAttachCopyBaseline(b *testing.B) {
 	src, _ := writeRandomFile(b, b.TempDir(), "scan.bin", benchAttachSize)
 	dir := b.TempDir()
 	b.SetBytes(benchAttachSize)
-	defer cpuPerOp(b)()
+	defer storetest.CPUPerOp(b)()
 	i := 0
 	for b.Loop() {
 		in, err := os.Open(src)
