@@ -142,7 +142,8 @@ func (a *app) dbCmds() []*cobra.Command {
 	return []*cobra.Command{a.whereCmd(), a.initCmd(), a.newCmd(), a.listCmd(), a.setCmd(), a.unsetCmd(),
 		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
 		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd(), a.verifyCmd(),
-		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd(), a.withdrawCmd()}
+		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd(), a.withdrawCmd(),
+		a.itemCmd()}
 }
 
 func writeJSON(w io.Writer, v any) error {

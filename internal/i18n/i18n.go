@@ -62,6 +62,8 @@ type Labels struct {
 	DiffLanguage DiffLanguage
 	// ValueInput is the workbench's wording of recording the new values.
 	ValueInput ValueInput
+	// Items is the wording of itemised findings (kaohe item).
+	Items ItemWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -296,6 +298,7 @@ func chinese() *Labels {
 		Workbench:    chineseWorkbench(),
 		Screens:      chineseScreens(),
 		Readiness:    chineseReadiness(),
+		Items:        chineseItems(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -426,6 +429,7 @@ func english() *Labels {
 		Workbench:    englishWorkbench(),
 		Screens:      englishScreens(),
 		Readiness:    englishReadiness(),
+		Items:        englishItems(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
