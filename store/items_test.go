@@ -1,6 +1,7 @@
 package store
 
 import (
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -263,5 +264,53 @@ func TestItemAmountsAndRefusalsWriteNothing(t *testing.T) {
 	s.db.QueryRow("SELECT count(*) FROM revision").Scan(&after)
 	if after != before {
 		t.Fatalf("refusals wrote %d revisions", after-before)
+	}
+}
+
+// A sign-off signs the items: a signed assessment refuses a new item, and
+// an item merged in after signing is a conflict against the sign-off that
+// leaves the signed count (and score) as signed.
+func TestItemsAreSignedAndAnItemMergedInLaterDoesNotCount(t *testing.T) {
+	dir := t.TempDir()
+	zs, zid, zp := inspectorDB(t, dir, "张三")
+	za := mustNew(t, zs, zid, "吉首市", "2021")
+	recordFull(t, zs, zid, za.ID)
+	if _, err := zs.Record(zid, za.ID, Retract("1.2.a")); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"殡葬", "人防"} {
+		if _, err := zs.AddItem(zid, za.ID, "1.2.a", text, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := zs.Sign(zid, za.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zs.AddItem(zid, za.ID, "1.2.a", "水土保持", nil, ""); !errors.Is(err, ErrSigned) {
+		t.Fatalf("an item on a signed assessment: %v", err)
+	}
+	zs.Close()
+	ls, lid, lp := inspectorDB(t, dir, "李四")
+	la := mustNew(t, ls, lid, "吉首市", "2021")
+	if _, err := ls.AddItem(lid, la.ID, "1.2.a", "水土保持", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	ls.Close()
+	mergeInto(t, zp, lp)
+	s, err := Open(zp, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st := mustState(t, s, za.ID)
+	if v := st.Findings()["1.2.a"].Value.String(); v != "2" || len(st.Items("1.2.a")) != 2 {
+		t.Fatalf("signed 1.2.a = %s with %v, want the 2 signed items", v, itemTexts(st.Items("1.2.a")))
+	}
+	var late []string
+	for _, c := range st.SignOffConflicts() {
+		late = append(late, c.Subject)
+	}
+	if len(late) != 1 || !strings.HasPrefix(late[0], "item/1.2.a/") {
+		t.Fatalf("sign-off conflicts %v, want the item merged in later", late)
 	}
 }
