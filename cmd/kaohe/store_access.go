@@ -193,6 +193,13 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	if extra := report.BesideTotal(l, st.Rubric, res); extra != "" {
 		fmt.Fprintf(a.stdout, "%s%s%s\n", textwidth.Line(as.Label()), l.Values.Colon, extra)
 	}
+	for _, ic := range st.ItemConflicts() { // a plain value beside items that give another
+		for _, r := range revs {
+			if r.Subject == ic.Rule {
+				fmt.Fprintln(a.stdout, disagreement(l, st, ic))
+			}
+		}
+	}
 	return nil
 }
 
