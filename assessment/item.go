@@ -75,7 +75,7 @@ func ItemsAllowed(r *rubric.Rule) bool { return r.Kind == rubric.Count }
 // Item is one live item of a rule.
 type Item struct {
 	Rule   string
-	ID     string // the item's own ID (a UUID); ShortID shows its first 8
+	ID     string // the item's own ID (a UUID); Short shows its last 8
 	Text   string
 	Amount *decimal.Dec
 	Note   string
@@ -90,9 +90,20 @@ type Item struct {
 	Duplicate bool
 }
 
+// Short is the item's short ID, as lists show it and commands take it:
+// the last 8 characters of its ID, the random part (its first characters
+// are the time it was added, shared by items added in the same minute).
+func (it Item) Short() string {
+	if len(it.ID) < 8 {
+		return it.ID
+	}
+	return it.ID[len(it.ID)-8:]
+}
+
 // Items returns the live items of rule ("" for every rule), in rubric
-// order, then by the time each was first shown here (its latest revision),
-// then by ID: the order `item list` numbers them in.
+// order, then by ID: the order they were added in, since kaohe makes an
+// item's ID a time-ordered UUID, so an edit does not move an item and
+// `item list` numbers them the same on every laptop.
 func (st *State) Items(rule string) []Item {
 	var out []Item
 	for subj, ss := range st.Subjects {
@@ -114,9 +125,6 @@ func (st *State) Items(rule string) []Item {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Rule != out[j].Rule {
 			return scoring.RuleLess(out[i].Rule, out[j].Rule)
-		}
-		if !out[i].Wall.Equal(out[j].Wall) {
-			return out[i].Wall.Before(out[j].Wall)
 		}
 		return out[i].ID < out[j].ID
 	})

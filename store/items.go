@@ -44,7 +44,7 @@ func (s *Store) AddItem(id Identity, assessmentID, rule, text string, amount *de
 	if err != nil {
 		return Item{}, err
 	}
-	c := SetItem(rule, uuid.NewString(), text, amount, note)
+	c := SetItem(rule, newItemID(), text, amount, note)
 	if err := checkChange(st.Rubric, c); err != nil {
 		return Item{}, refusedValue(err)
 	}
@@ -52,7 +52,7 @@ func (s *Store) AddItem(id Identity, assessmentID, rule, text string, amount *de
 	items := st.Items(rule)
 	for _, it := range items {
 		if assessment.SameItemText(it.Text, c.Value.Item.Text) {
-			return Item{}, invalid("%s already lists the item %q (%s); give it another text, or edit that one", rule, it.Text, ShortID(it.ID, 8))
+			return Item{}, invalid("%s already lists the item %q (%s); give it another text, or edit that one", rule, it.Text, it.Short())
 		}
 	}
 	next := append(items, Item{Text: c.Value.Item.Text, Amount: amount})
@@ -71,9 +71,20 @@ func (s *Store) AddItem(id Identity, assessmentID, rule, text string, amount *de
 	return out, nil
 }
 
+// newItemID is a new item's ID: a time-ordered UUID (version 7), so that
+// a rule's items list in the order they were added, on whichever laptop,
+// and an edit does not move one.
+func newItemID() string {
+	if u, err := uuid.NewV7(); err == nil {
+		return u.String()
+	}
+	return uuid.NewString()
+}
+
 // RemoveItem retracts one live item of rule, named by its number in the
-// rule's list (1 for the first, as `item list` numbers them) or by at
-// least 4 leading characters of its ID. The item's history stays.
+// rule's list (1 for the first, as `item list` numbers them) or by its
+// short ID (Item.Short; at least 4 of its characters, or the start of its
+// whole ID). The item's history stays.
 func (s *Store) RemoveItem(id Identity, assessmentID, rule, ref string) (Item, error) {
 	st, err := s.State(assessmentID)
 	if err != nil {
@@ -89,8 +100,9 @@ func (s *Store) RemoveItem(id Identity, assessmentID, rule, ref string) (Item, e
 	return it, nil
 }
 
-// FindItem finds one live item of rule by its number in the rule's list
-// or by a prefix (at least 4 characters) of its ID.
+// FindItem finds one live item of rule by its number in the rule's list,
+// or by at least 4 characters of its ID: the end of its short ID, or the
+// start of its whole ID.
 func FindItem(st *State, rule, ref string) (Item, error) {
 	items := st.Items(rule)
 	if n, ok := listNumber(ref); ok {
@@ -104,7 +116,7 @@ func FindItem(st *State, rule, ref string) (Item, error) {
 	}
 	var found []Item
 	for _, it := range items {
-		if strings.HasPrefix(it.ID, strings.ToLower(ref)) {
+		if ref := strings.ToLower(ref); strings.HasSuffix(it.ID, ref) || strings.HasPrefix(it.ID, ref) {
 			found = append(found, it)
 		}
 	}
@@ -178,4 +190,49 @@ func checkItem(rb *rubric.Rubric, subject string, v Value) error {
 		}
 	}
 	return nil
+}
+
+// ItemEdit is what EditItem changes; a nil field keeps the item's own.
+type ItemEdit struct {
+	Text   *string
+	Amount *decimal.Dec
+	Note   *string
+}
+
+// EditItem records a new revision of one live item of rule (named as
+// RemoveItem names it) with the fields given changed, and returns the item
+// as it now is. Its text is checked as AddItem checks a new one, against
+// the rule's other items.
+func (s *Store) EditItem(id Identity, assessmentID, rule, ref string, e ItemEdit) (Item, error) {
+	st, err := s.State(assessmentID)
+	if err != nil {
+		return Item{}, err
+	}
+	it, err := FindItem(st, rule, ref)
+	if err != nil {
+		return Item{}, err
+	}
+	if e.Text != nil {
+		it.Text = strings.TrimSpace(*e.Text)
+		for _, other := range st.Items(rule) {
+			if other.ID != it.ID && assessment.SameItemText(other.Text, it.Text) {
+				return Item{}, invalid("%s already lists the item %q (%s); give it another text, or edit that one", rule, other.Text, other.Short())
+			}
+		}
+	}
+	if e.Amount != nil {
+		it.Amount = e.Amount
+	}
+	if e.Note != nil {
+		it.Note = *e.Note
+	}
+	revs, err := s.Record(id, assessmentID, SetItem(rule, it.ID, it.Text, it.Amount, it.Note))
+	if err != nil {
+		return Item{}, err
+	}
+	it.Revision = "" // unchanged, unless a revision was written
+	if len(revs) == 1 {
+		it.Inspector, it.Device, it.Wall, it.Revision = id.Inspector, id.Device, revs[0].Wall, revs[0].ID
+	}
+	return it, nil
 }

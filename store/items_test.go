@@ -85,7 +85,7 @@ func TestItemsDeriveTheRuleValueAndRemoveKeepsHistory(t *testing.T) {
 		t.Fatalf("the removed item's history: %+v", hist)
 	}
 	// By the start of its ID, too.
-	if _, err := s.RemoveItem(id, a.ID, "1.2.a", added[0].ID[:6]); err != nil {
+	if _, err := s.RemoveItem(id, a.ID, "1.2.a", added[0].Short()); err != nil {
 		t.Fatal(err)
 	}
 	if got := itemTexts(mustState(t, s, a.ID).Items("1.2.a")); strings.Join(got, ",") != "人防" {
@@ -312,5 +312,38 @@ func TestItemsAreSignedAndAnItemMergedInLaterDoesNotCount(t *testing.T) {
 	}
 	if len(late) != 1 || !strings.HasPrefix(late[0], "item/1.2.a/") {
 		t.Fatalf("sign-off conflicts %v, want the item merged in later", late)
+	}
+}
+
+// Editing an item is a revision of it: the rule keeps its count, the item
+// its place, and history both texts; an edit to another item's text is
+// refused.
+func TestEditItemIsARevision(t *testing.T) {
+	s, _ := openTemp(t)
+	id := mustInspector(t, s, "张三")
+	a := mustNew(t, s, id, "吉首市", "2021")
+	first, err := s.AddItem(id, a.ID, "1.2.a", "殡葬", nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddItem(id, a.ID, "1.2.a", "人防", nil, ""); err != nil {
+		t.Fatal(err)
+	}
+	text, note := "殡葬管理", "大厅未公示"
+	if _, err := s.EditItem(id, a.ID, "1.2.a", "1", ItemEdit{Text: &text, Note: &note}); err != nil {
+		t.Fatal(err)
+	}
+	st := mustState(t, s, a.ID)
+	items := st.Items("1.2.a")
+	if len(items) != 2 || items[0].ID != first.ID || items[0].Text != "殡葬管理" || items[0].Note != "大厅未公示" || st.Findings()["1.2.a"].Value.String() != "2" {
+		t.Fatalf("after the edit: %+v", items)
+	}
+	hist, _ := s.History(a.ID, "item/1.2.a/"+first.ID)
+	if len(hist) != 2 || hist[0].Decoded().Item.Text != "殡葬" || hist[1].Decoded().Item.Text != "殡葬管理" {
+		t.Fatalf("history of the edited item: %+v", hist)
+	}
+	same := "人防"
+	if _, err := s.EditItem(id, a.ID, "1.2.a", "1", ItemEdit{Text: &same}); err == nil || !strings.Contains(err.Error(), "already lists") {
+		t.Fatalf("an edit to another item's text: %v", err)
 	}
 }

@@ -201,7 +201,7 @@ func itemDuplicates(l *i18n.Labels, states []*store.State) string {
 		}
 		for _, it := range items {
 			fmt.Fprintf(&b, "  %s %s  %d. %s  %s  %s  %s\n", textwidth.Line(st.Assessment.Label()), it.Rule, index[it.ID],
-				store.ShortID(it.ID, 8), textwidth.Line(it.Text), textwidth.Line(it.Inspector), it.Device)
+				it.Short(), textwidth.Line(it.Text), textwidth.Line(it.Inspector), it.Device)
 		}
 	}
 	if b.Len() == 0 {

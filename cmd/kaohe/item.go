@@ -45,7 +45,7 @@ func (a *app) itemCmd() *cobra.Command {
 		Example: "  kaohe item add 吉首市/2021 1.2.a 殡葬\n  kaohe item list 吉首市/2021 1.2.a\n" +
 			"  kaohe item remove 吉首市/2021 1.2.a 2",
 	}
-	cmd.AddCommand(a.itemAddCmd(), a.itemListCmd(), a.itemRemoveCmd())
+	cmd.AddCommand(a.itemAddCmd(), a.itemListCmd(), a.itemEditCmd(), a.itemRemoveCmd())
 	return cmd
 }
 
@@ -82,6 +82,24 @@ func (a *app) itemListCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&o.asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func (a *app) itemEditCmd() *cobra.Command {
+	o := &itemOptions{app: a}
+	cmd := &cobra.Command{
+		Use:     "edit ASSESSMENT RULE ITEM [--text T] [--amount X] [--note T]",
+		Short:   "Change one item's text, amount or note (a new revision of it)",
+		Args:    cobra.ExactArgs(3),
+		Example: "  kaohe item edit 吉首市/2021 1.2.a 1 --text 殡葬管理 --note 大厅未公示",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.ref, o.rule, o.which = args[0], args[1], args[2]
+			return o.edit(cmd.Flags().Changed("text"), cmd.Flags().Changed("note"))
+		},
+	}
+	cmd.Flags().StringVar(&o.text, "text", "", "the item's new text")
+	cmd.Flags().StringVar(&o.amount, "amount", "", "the item's new amount, on a rule with a range")
+	cmd.Flags().StringVar(&o.note, "note", "", "the item's new note (empty clears it)")
 	return cmd
 }
 
@@ -128,7 +146,7 @@ func (o *itemOptions) add() error {
 		}
 		l := a.labels(st.Rubric)
 		n := len(st.Items(o.rule))
-		fmt.Fprintf(a.stdout, l.Items.Added+"\n", textwidth.Line(as.Label()), o.rule, n, textwidth.Line(it.Text), store.ShortID(it.ID, 8))
+		fmt.Fprintf(a.stdout, l.Items.Added+"\n", textwidth.Line(as.Label()), o.rule, n, textwidth.Line(it.Text), it.Short())
 		o.printRule(st, l)
 		fmt.Fprintf(a.stdout, l.CLI.Totals+"\n", textwidth.Line(as.Label()),
 			res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
@@ -217,7 +235,7 @@ func (o *itemOptions) list() error {
 		}
 		var b strings.Builder
 		for i, it := range items {
-			fmt.Fprintf(&b, "%s  %3d. %s  %s", pad(it.Rule, 6), numbers[i], store.ShortID(it.ID, 8), textwidth.Line(it.Text))
+			fmt.Fprintf(&b, "%s  %3d. %s  %s", pad(it.Rule, 6), numbers[i], it.Short(), textwidth.Line(it.Text))
 			if it.Amount != nil {
 				fmt.Fprintf(&b, "  "+l.Items.Amount, it.Amount.String())
 			}
@@ -252,6 +270,52 @@ func itemNumbers(items []store.Item) []int {
 	return out
 }
 
+// edit records a new revision of one item with the fields given.
+func (o *itemOptions) edit(text, note bool) error {
+	a := o.app
+	return a.openStore(writes, findThen(o.ref, func(s opened, as store.Assessment) error {
+		rb, err := s.Rubric(as.RubricID, as.RubricVersion)
+		if err != nil {
+			return err
+		}
+		if err := a.knownSubject(s.Store, as, o.rule, ruleOnly); err != nil {
+			return err
+		}
+		var e store.ItemEdit
+		if e.Amount, err = o.amountFor(rb); err != nil {
+			return err
+		}
+		if text {
+			e.Text = &o.text
+		}
+		if note {
+			e.Note = &o.note
+		}
+		id, err := a.identity(s.Store)
+		if err != nil {
+			return err
+		}
+		it, err := s.EditItem(id, as.ID, o.rule, o.which, e)
+		if err != nil {
+			return err
+		}
+		st, res, err := scored(s.Store, as)
+		if err != nil {
+			return err
+		}
+		l := a.labels(st.Rubric)
+		if it.Revision == "" {
+			fmt.Fprintf(a.stdout, l.CLI.Unchanged+"\n", textwidth.Line(as.Label()), report.ResultTotalText(l, res))
+			return nil
+		}
+		fmt.Fprintf(a.stdout, l.Items.Edited+"\n", textwidth.Line(as.Label()), o.rule, textwidth.Line(it.Text), it.Short())
+		o.printRule(st, l)
+		fmt.Fprintf(a.stdout, l.CLI.Totals+"\n", textwidth.Line(as.Label()),
+			res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
+		return nil
+	}))
+}
+
 // remove retracts one item and prints it, the rule's value and the total.
 func (o *itemOptions) remove() error {
 	a := o.app
@@ -272,7 +336,7 @@ func (o *itemOptions) remove() error {
 			return err
 		}
 		l := a.labels(st.Rubric)
-		fmt.Fprintf(a.stdout, l.Items.Removed+"\n", textwidth.Line(as.Label()), o.rule, textwidth.Line(it.Text), store.ShortID(it.ID, 8))
+		fmt.Fprintf(a.stdout, l.Items.Removed+"\n", textwidth.Line(as.Label()), o.rule, textwidth.Line(it.Text), it.Short())
 		o.printRule(st, l)
 		fmt.Fprintf(a.stdout, l.CLI.Totals+"\n", textwidth.Line(as.Label()),
 			res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)

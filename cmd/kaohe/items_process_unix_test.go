@@ -123,6 +123,9 @@ func TestItemsFromTwoLaptopsEndToEnd(t *testing.T) {
 		t.Errorf("item remove says:\n%s", out)
 	}
 	lead.ok("unset", "吉首市/2021", "1.2.a")
+	if out := lead.ok("item", "edit", "吉首市/2021", "1.2.a", "2", "--note", "人防办未公示"); !strings.Contains(out, `changed to "人防"`) {
+		t.Errorf("item edit says:\n%s", out)
+	}
 	if out := lead.ok("conflicts"); !strings.Contains(out, "no open conflicts") || strings.Contains(out, "Possible duplicates") {
 		t.Errorf("after settling:\n%s", out)
 	}
@@ -130,6 +133,9 @@ func TestItemsFromTwoLaptopsEndToEnd(t *testing.T) {
 	var texts []string
 	for _, it := range left {
 		texts = append(texts, it.Text)
+		if it.Text == "人防" && it.Note != "人防办未公示" {
+			t.Errorf("the edited note: %q", it.Note)
+		}
 		if it.PossibleDuplicate {
 			t.Errorf("%s still marked a duplicate", it.Text)
 		}
@@ -144,7 +150,7 @@ func TestItemsFromTwoLaptopsEndToEnd(t *testing.T) {
 	if list := lead.ok("list"); !strings.Contains(list, "99.40") {
 		t.Errorf("list total:\n%s", list)
 	}
-	if hist := lead.ok("history", "吉首市/2021"); strings.Count(hist, "item 1.2.a") != 5 || !strings.Contains(hist, "殡葬 → (retracted)") {
+	if hist := lead.ok("history", "吉首市/2021"); strings.Count(hist, "item 1.2.a") != 6 || !strings.Contains(hist, "殡葬 → (retracted)") {
 		t.Errorf("history of the items:\n%s", hist)
 	}
 	if r := lead.run("verify"); r.code != 0 {

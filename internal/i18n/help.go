@@ -174,6 +174,11 @@ func chineseHelpTexts() map[string]string {
 		"list ASSESSMENT [RULE] [--json]":                                                            "list 考核 [规则] [--json]",
 		"Remove one item (its number in the list or its ID); its history stays":                      "移除一个条目（按列表序号或编号）；历史中保留记录",
 		"remove ASSESSMENT RULE ITEM":                                                                "remove 考核 规则 条目",
+		"edit ASSESSMENT RULE ITEM [--text T] [--amount X] [--note T]":                               "edit 考核 规则 条目 [--text 文字] [--amount 分值] [--note 备注]",
+		"Change one item's text, amount or note (a new revision of it)":                              "修改一个条目的文字、分值或备注（记为它的新修订）",
+		"the item's new text":                                                                        "条目的新`文字`",
+		"the item's new amount, on a rule with a range":                                              "条目的新`分值`，用于有分值区间的规则",
+		"the item's new note (empty clears it)":                                                      "条目的新`备注`（空文字即清除）",
 
 		// Signing and settling.
 		"Sign an assessment off; it refuses edits until reopened":                                   "签字确认考核；重新打开之前不能再修改",

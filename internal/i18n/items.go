@@ -7,8 +7,8 @@ type ItemWords struct {
 	// Subject names an item's revision subject in history: the rule.
 	Subject string
 	// Added: assessment, rule, the item's number, text, short ID.
-	// Removed: assessment, rule, text, short ID.
-	Added, Removed string
+	// Removed and Edited: assessment, rule, text, short ID.
+	Added, Removed, Edited string
 	// RuleNow: assessment, rule, how many items, the value they give.
 	RuleNow string
 	// None: assessment, assessment. NoneOn: assessment, rule.
@@ -29,6 +29,7 @@ func chineseItems() ItemWords {
 		Subject:    "条目",
 		Added:      "%s %s：已添加第 %d 项「%s」（%s）",
 		Removed:    "%s %s：已移除「%s」（%s），历史中保留记录",
+		Edited:     "%s %s：已修改为「%s」（%s），历史中保留原记录",
 		RuleNow:    "%s %s 现有 %d 项，记为 %s",
 		None:       "%s 没有逐项记录的条目（用 kaohe item add %s 规则 文字 添加）",
 		NoneOn:     "%s %s 没有逐项记录的条目",
@@ -44,6 +45,7 @@ func englishItems() ItemWords {
 		Subject:    "item",
 		Added:      "%s %s: added item %d %q (%s)",
 		Removed:    "%s %s: removed %q (%s); its history stays",
+		Edited:     "%s %s: changed to %q (%s); its history keeps the old one",
 		RuleNow:    "%s %s now has %d items, recorded as %s",
 		None:       "%s has no itemised findings (add one with kaohe item add %s RULE TEXT)",
 		NoneOn:     "%s %s has no itemised findings",
