@@ -22,6 +22,10 @@ type ItemWords struct {
 	Disagrees string
 	// Duplicates heads the list of possible duplicates in conflicts.
 	Duplicates string
+	// The workbench: Key helps the key that adds an item; Prompt precedes
+	// its text; Required is the error of an empty one; AddedShort: text,
+	// rule; RangeOnCLI: the rule whose items take an amount.
+	Key, Prompt, Required, AddedShort, RangeOnCLI string
 }
 
 func chineseItems() ItemWords {
@@ -37,6 +41,11 @@ func chineseItems() ItemWords {
 		Duplicate:  "可能重复",
 		Disagrees:  "%s %s：直接记录的值 %s 与 %d 个条目得出的 %s 不一致；现按条目计分。请组长处理：kaohe unset %s %s 以条目为准，或记为条目得出的值，或移除条目",
 		Duplicates: "可能重复的条目（文字相同，多来自两台电脑；不算冲突，请核对后移除多余的一项）：",
+		Key:        "添加条目",
+		Prompt:     "新条目：",
+		Required:   "请输入发现的这一项（如 殡葬），回车添加，esc 取消",
+		AddedShort: "已添加条目「%s」到 %s",
+		RangeOnCLI: "%s 每项有自己的分值，请用 kaohe item add … --amount 添加",
 	}
 }
 
@@ -53,6 +62,11 @@ func englishItems() ItemWords {
 		Duplicate:  "possible duplicate",
 		Disagrees:  "%s %s: the value recorded on the rule, %s, disagrees with the %d items, which give %s; the items count for now. The lead settles it: kaohe unset %s %s to keep the items, record the items' value, or remove items",
 		Duplicates: "Possible duplicates (the same text, most often from two laptops; not a conflict, check and remove the extra one):",
+		Key:        "add item",
+		Prompt:     "new item: ",
+		Required:   "type the item found (e.g. 殡葬), enter adds it, esc cancels",
+		AddedShort: "added item %q to %s",
+		RangeOnCLI: "%s gives each item its own amount: add it with kaohe item add … --amount",
 	}
 }
 
