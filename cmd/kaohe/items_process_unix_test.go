@@ -153,6 +153,9 @@ func TestItemsFromTwoLaptopsEndToEnd(t *testing.T) {
 	if hist := lead.ok("history", "吉首市/2021"); strings.Count(hist, "item 1.2.a") != 6 || !strings.Contains(hist, "殡葬 → (retracted)") {
 		t.Errorf("history of the items:\n%s", hist)
 	}
+	if hist := lead.ok("history", "吉首市/2021", "1.2.a"); strings.Count(hist, "item 1.2.a") != 6 || !strings.Contains(hist, "1.2.a     - → 2") {
+		t.Errorf("the rule's history lacks its items:\n%s", hist)
+	}
 	if r := lead.run("verify"); r.code != 0 {
 		t.Errorf("verify: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
