@@ -72,11 +72,15 @@ func (st *State) Signed() *Revision {
 // IsRuleSubject reports whether a subject holds a rule's value: not the
 // status, an indicator's note or an attachment.
 func IsRuleSubject(subject string) bool {
-	return subject != SubjectStatus && subject != SubjectWithdrawn && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix)
+	return subject != SubjectStatus && subject != SubjectWithdrawn && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix) &&
+		!strings.HasPrefix(subject, ItemPrefix)
 }
 
 // Findings returns the current value of every rule (tombstones omitted);
 // while signed, a rule changed after the sign-off keeps its signed value.
+// A rule recorded as items has the value its live items give (ItemsValue),
+// their texts as its note, whatever plain number it also holds (a
+// disagreement is an ItemConflict).
 func (st *State) Findings() scoring.Findings {
 	fs := scoring.Findings{}
 	for subj, ss := range st.Subjects {
@@ -89,6 +93,11 @@ func (st *State) Findings() scoring.Findings {
 		}
 		if v := cur.Decoded(); v.Kind == KindRule { // not retracted
 			fs[subj] = scoring.Finding{Value: v.Rule, Note: cur.Note}
+		}
+	}
+	for rule, items := range st.itemsByRule() {
+		if ref, ok := st.Rubric.Rule(rule); ok {
+			fs[rule] = scoring.Finding{Value: ItemsValue(ref.Rule, items), Note: itemsNote(items)}
 		}
 	}
 	return fs
@@ -109,11 +118,19 @@ func (st *State) Notes() map[string]string {
 	return out
 }
 
-// Conflicts returns the subjects in conflict, in rubric order.
+// Conflicts returns the subjects in conflict, in rubric order: those whose
+// heads disagree, and the rules whose plain value disagrees with their
+// items (ItemConflicts; its entry holds the plain value's heads, whose
+// Conflict may be false).
 func (st *State) Conflicts() []*SubjectState {
 	var out []*SubjectState
 	for _, ss := range st.Subjects {
 		if ss.Conflict() {
+			out = append(out, ss)
+		}
+	}
+	for _, ic := range st.ItemConflicts() {
+		if ss := st.Subjects[ic.Rule]; !ss.Conflict() {
 			out = append(out, ss)
 		}
 	}
@@ -205,5 +222,9 @@ func (st *State) Range() *scoring.Range {
 	if len(conflicts) == 0 {
 		return nil // and no second decoding of every finding
 	}
-	return scoring.RangeOver(st.Rubric, st.Findings(), Alternatives(conflicts))
+	alts := Alternatives(conflicts)
+	for _, ic := range st.ItemConflicts() { // the items' value is one end
+		alts[ic.Rule] = append(alts[ic.Rule], scoring.Finding{Value: ic.Derived})
+	}
+	return scoring.RangeOver(st.Rubric, st.Findings(), alts)
 }

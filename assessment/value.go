@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/scoring"
 )
 
@@ -28,6 +29,8 @@ const (
 	// kind: refused on every way in, so only a damaged file holds one
 	// (verify names it). Readers skip it and it agrees with nothing.
 	KindInvalid
+	// KindItem is one itemised finding of a count rule (Value.Item).
+	KindItem
 )
 
 // Value is what a revision records, typed, so that no reader decodes the
@@ -39,6 +42,7 @@ type Value struct {
 	Text    string
 	SignOff *SignOffManifest
 	File    *AttachmentMeta
+	Item    *ItemValue
 }
 
 // RuleValue is a rule's value v.
@@ -52,6 +56,12 @@ func StatusValue(status string) Value { return Value{Kind: KindStatus, Text: sta
 
 // FileValue is an attachment's file.
 func FileValue(m AttachmentMeta) Value { return Value{Kind: KindFile, File: &m} }
+
+// ItemOf is an item of a count rule: its text and, on a rule with a range,
+// its amount (nil otherwise).
+func ItemOf(text string, amount *decimal.Dec) Value {
+	return Value{Kind: KindItem, Item: &ItemValue{Text: text, Amount: amount}}
+}
 
 // Retracted reports whether v is no value (a retraction).
 func (v Value) Retracted() bool { return v.Kind == KindNone }
@@ -82,8 +92,17 @@ func (v Value) Equal(o Value) bool {
 		return v.Text == o.Text && sameManifest(v.SignOff, o.SignOff)
 	case KindFile:
 		return *v.File == *o.File
+	case KindItem:
+		return v.Item.Text == o.Item.Text && sameAmount(v.Item.Amount, o.Item.Amount)
 	}
 	return false
+}
+
+func sameAmount(a, b *decimal.Dec) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }
 
 func sameManifest(a, b *SignOffManifest) bool {
@@ -129,6 +148,12 @@ func Decode(subject string, text *string) (Value, error) {
 			return Value{}, errNotFile
 		}
 		return FileValue(m), nil
+	case strings.HasPrefix(subject, ItemPrefix):
+		iv, err := decodeItem(*text)
+		if err != nil {
+			return Value{}, err
+		}
+		return Value{Kind: KindItem, Item: &iv}, nil
 	}
 	var v scoring.Value
 	if err := v.UnmarshalJSON([]byte(*text)); err != nil {

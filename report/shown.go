@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/kaohe/kaohe/assessment"
@@ -29,6 +30,11 @@ func ShownValue(l *i18n.Labels, subject string, v store.Value) string {
 	case assessment.KindFile:
 		_, sum, _ := store.ParseEvidenceSubject(subject)
 		return v.File.Name + " (" + store.ShortID(sum, 8) + ")"
+	case assessment.KindItem:
+		if v.Item.Amount != nil {
+			return v.Item.Text + " (" + fmt.Sprintf(l.Items.Amount, v.Item.Amount.String()) + ")"
+		}
+		return v.Item.Text
 	}
 	return "?" // a damaged value: kaohe verify names it
 }
@@ -41,6 +47,9 @@ func SubjectText(l *i18n.Labels, subject string) string {
 	}
 	if target, _, ok := store.ParseEvidenceSubject(subject); ok {
 		return l.Report.Attachment + " " + target
+	}
+	if rule, _, ok := assessment.ParseItemSubject(subject); ok {
+		return l.Items.Subject + " " + rule
 	}
 	if subject == store.SubjectStatus {
 		return l.Status

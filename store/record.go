@@ -225,6 +225,8 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		}
 	case strings.HasPrefix(subject, EvidencePrefix):
 		return checkEvidence(rb, subject, v)
+	case strings.HasPrefix(subject, ItemPrefix):
+		return checkItem(rb, subject, v)
 	case strings.HasPrefix(subject, NotePrefix):
 		ind := strings.TrimPrefix(subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {
@@ -331,6 +333,8 @@ func encodeValue(v Value) *string {
 		}
 	case assessment.KindFile:
 		b, _ = json.Marshal(v.File)
+	case assessment.KindItem:
+		b, _ = json.Marshal(v.Item)
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}

@@ -10,6 +10,8 @@ package tui
 import (
 	"io"
 
+	"github.com/kaohe/kaohe/internal/decimal"
+
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
@@ -44,6 +46,8 @@ type Backend interface {
 	Attach(id store.Identity, assessmentID, subject, path, note string) (store.Attachment, error)
 	Detach(id store.Identity, assessmentID, subject, sha256 string) (store.Attachment, error)
 	WriteEvidence(sha256 string, w io.Writer) (int64, error)
+	// AddItem records a new item on a count rule.
+	AddItem(id store.Identity, assessmentID, rule, text string, amount *decimal.Dec, note string) (store.Item, error)
 }
 
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
@@ -202,3 +206,8 @@ func (historyMsg) forWorkbench()     {}
 func (savedMsg) forWorkbench()       {}
 func (retryMsg) forWorkbench()       {}
 func (statusSavedMsg) forWorkbench() {}
+
+// AddItem records a new item on a count rule.
+func (b StoreBackend) AddItem(id store.Identity, aid, rule, text string, amount *decimal.Dec, note string) (store.Item, error) {
+	return b.Store.AddItem(id, aid, rule, text, amount, note)
+}

@@ -23,6 +23,7 @@ type KeyMap struct {
 	Confirm, Cancel, Clear, Undo   key.Binding
 	History, Sign, Reopen          key.Binding
 	Attach, Evidence               key.Binding // 佐证材料
+	AddItem                        key.Binding // i: an item of a count rule
 	Complete                       key.Binding // tab in the attach prompt
 	PickHead                       key.Binding // 1–9 in a conflict
 	Yes                            key.Binding // y/Y/enter answers a question
@@ -81,6 +82,7 @@ func defaultKeyMap(l *i18n.Labels) KeyMap {
 		History:        b(w.History, "h"),
 		Attach:         b(w.Attach, "a"),
 		Evidence:       b(w.Evidence, "e"),
+		AddItem:        b(l.Items.Key, "i"),
 		Complete:       b(w.Complete, "tab"),
 		Sign:           b(w.Sign, "S"),
 		Reopen:         b(w.Reopen, "R"),

@@ -251,6 +251,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		out = append(out, wb.conflictLines(ss, selected, inner)...)
 	}
 	out = append(out, wb.signOffLines(r.ID, inner)...)
+	out = append(out, wb.itemLines(r, inner)...)
 	return append(out, wb.evidenceLines(r.ID, inner)...)
 }
 

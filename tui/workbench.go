@@ -48,6 +48,7 @@ type workbench struct {
 	findings scoring.Findings
 	notes    map[string]string
 	evidence map[string][]store.Attachment // by rule or indicator
+	items    map[string][]store.Item       // a count rule's items, by rule
 	// noEvidence marks deductions without the evidence the rubric asks
 	// for, worked out with the score.
 	noEvidence map[string]bool
@@ -125,6 +126,7 @@ func (wb *workbench) load(state *store.State) {
 	for _, a := range state.Attachments("") {
 		wb.evidence[a.Subject] = append(wb.evidence[a.Subject], a)
 	}
+	wb.items = itemsOf(state)
 	wb.conflicts = map[string]*store.SubjectState{}
 	for _, c := range state.Conflicts() {
 		wb.conflicts[c.Subject] = c
@@ -213,6 +215,8 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 		return nil
 	case attachedMsg:
 		return wb.attached(msg)
+	case itemAddedMsg:
+		return wb.itemAdded(msg)
 	case detachedMsg:
 		if msg.err != nil {
 			wb.failure = wb.c.l.UI.Error + oneLine(errText(wb.c.l, msg.err))
@@ -308,6 +312,8 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 		return wb.openHistory()
 	case key.Matches(msg, k.Attach):
 		return wb.startAttach()
+	case key.Matches(msg, k.AddItem):
+		return wb.startItem()
 	case key.Matches(msg, k.Evidence):
 		return wb.openEvidenceList()
 	case key.Matches(msg, k.Sign):
@@ -403,6 +409,6 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
 		{k.Confirm, k.Advance, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
-		{k.NewLine, k.Attach, k.Evidence, k.Sign, k.Reopen, k.Back},
+		{k.NewLine, k.Attach, k.Evidence, k.AddItem, k.Sign, k.Reopen, k.Back},
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"sort"
 	"strings"
@@ -25,6 +26,14 @@ type conflictJSON struct {
 	// signed; Signed is the value signed (absent when none was).
 	AgainstSignOff bool      `json:"against_sign_off,omitempty"`
 	Signed         *headJSON `json:"signed,omitempty"`
+	// Items and ItemsGive mark a rule whose plain value (its heads)
+	// disagrees with its items: how many there are and the value they
+	// give.
+	Items     int    `json:"items,omitempty"`
+	ItemsGive string `json:"items_give,omitempty"`
+	// disagrees is that disagreement as a person reads it.
+	disagrees *store.ItemConflict
+	state     *store.State
 }
 
 type headJSON struct {
@@ -88,14 +97,20 @@ func (o *conflictsOptions) print(states []*store.State) error {
 		return writeJSON(a.stdout, out)
 	}
 	l := a.labelsOfStates(states)
+	duplicates := itemDuplicates(l, states)
 	if len(out) == 0 {
 		fmt.Fprintln(a.stdout, l.CLI.NoConflicts)
-		return nil
+		_, err := io.WriteString(a.stdout, duplicates)
+		return err
 	}
 	var b strings.Builder
 	signOff := false
 	for _, c := range out {
 		ln := textwidth.Line
+		if c.disagrees != nil && !c.AgainstSignOff && len(c.Heads) == 1 {
+			b.WriteString(ln(disagreement(l, c.state, *c.disagrees)) + "\n")
+			continue
+		}
 		fmt.Fprintf(&b, "%s/%s %s", ln(c.Unit), ln(c.Period), ln(report.SubjectText(l, c.Subject)))
 		if c.AgainstSignOff {
 			signOff = true
@@ -120,6 +135,7 @@ func (o *conflictsOptions) print(states []*store.State) error {
 	if signOff {
 		b.WriteString(l.CLI.SignOff.Hint + "\n")
 	}
+	b.WriteString(duplicates)
 	_, err := io.WriteString(a.stdout, b.String())
 	return err
 }
@@ -156,10 +172,40 @@ func conflictsOf(st *store.State) []conflictJSON {
 			cj.Signed = &h
 		}
 	}
+	for _, ic := range st.ItemConflicts() {
+		if cj := bySubject[ic.Rule]; cj != nil {
+			ic := ic
+			cj.Items, cj.ItemsGive, cj.disagrees, cj.state = len(ic.Items), ic.Derived.String(), &ic, st
+		}
+	}
 	sort.Slice(order, func(i, j int) bool { return scoring.RuleLess(order[i], order[j]) })
 	out := make([]conflictJSON, 0, len(order))
 	for _, subj := range order {
 		out = append(out, *bySubject[subj])
 	}
 	return out
+}
+
+// itemDuplicates lists, after a heading, the items that may be duplicates
+// (the same text on one rule, most often from two laptops), one a line;
+// "" when there are none. They are not conflicts: they are shown so that
+// none is kept twice unseen.
+func itemDuplicates(l *i18n.Labels, states []*store.State) string {
+	var b strings.Builder
+	for _, st := range states {
+		items := st.ItemDuplicates()
+		numbers := itemNumbers(st.Items(""))
+		index := map[string]int{}
+		for i, it := range st.Items("") {
+			index[it.ID] = numbers[i]
+		}
+		for _, it := range items {
+			fmt.Fprintf(&b, "  %s %s  %d. %s  %s  %s  %s\n", textwidth.Line(st.Assessment.Label()), it.Rule, index[it.ID],
+				it.Short(), textwidth.Line(it.Text), textwidth.Line(it.Inspector), it.Device)
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return l.Items.Duplicates + "\n" + b.String()
 }

@@ -76,7 +76,8 @@ func (o *historyOptions) run() error {
 		l := a.labelsOf(s.Store, as)
 		ln := textwidth.Line
 		for _, r := range all {
-			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject {
+			if o.subject != "" && r.Subject != o.subject && r.Subject != store.NotePrefix+o.subject &&
+				!strings.HasPrefix(r.Subject, store.ItemPrefix+o.subject+"/") { // a rule's history holds its items'
 				continue
 			}
 			var olds, oldsShown []string

@@ -142,7 +142,8 @@ func (a *app) dbCmds() []*cobra.Command {
 	return []*cobra.Command{a.whereCmd(), a.initCmd(), a.newCmd(), a.listCmd(), a.setCmd(), a.unsetCmd(),
 		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
 		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd(), a.verifyCmd(),
-		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd(), a.withdrawCmd()}
+		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd(), a.withdrawCmd(),
+		a.itemCmd()}
 }
 
 func writeJSON(w io.Writer, v any) error {
@@ -191,6 +192,13 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 		res.Total.Fixed(2), res.Base.Fixed(2), res.Bonus.Fixed(2), res.Progress.IndicatorsRecorded, res.Progress.IndicatorsTotal)
 	if extra := report.BesideTotal(l, st.Rubric, res); extra != "" {
 		fmt.Fprintf(a.stdout, "%s%s%s\n", textwidth.Line(as.Label()), l.Values.Colon, extra)
+	}
+	for _, ic := range st.ItemConflicts() { // a plain value beside items that give another
+		for _, r := range revs {
+			if r.Subject == ic.Rule {
+				fmt.Fprintln(a.stdout, disagreement(l, st, ic))
+			}
+		}
 	}
 	return nil
 }

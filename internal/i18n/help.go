@@ -164,6 +164,22 @@ func chineseHelpTexts() map[string]string {
 		"where to write the file":                                                        "写出到哪个`文件`",
 		"Retract an evidence file from a rule or indicator (history and bytes are kept)": "从规则或指标撤下一份佐证材料（历史和文件内容都保留）",
 
+		// Itemised findings.
+		"Record a count rule's findings item by item (每少1项, 每发现1次); the rule's value is their number": "逐项记录计数规则的发现（每少1项、每发现1次）；规则的值即条目数",
+		"Add one item to a count rule":                                                               "为计数规则添加一个条目",
+		"add ASSESSMENT RULE TEXT [--amount X] [--note T]":                                           "add 考核 规则 文字 [--amount 分值] [--note 备注]",
+		"the item's own amount, on a rule with a range (每起扣1-2分)":                                    "该条目自己的`分值`，用于有分值区间的规则（每起扣1-2分）",
+		"more about the item":                                                                        "条目的`备注`",
+		"List the live items: number, ID, text, amount, who, when, note; possible duplicates marked": "列出现有条目：序号、编号、文字、分值、督查人员、时间、备注；标出可能重复的",
+		"list ASSESSMENT [RULE] [--json]":                                                            "list 考核 [规则] [--json]",
+		"Remove one item (its number in the list or its ID); its history stays":                      "移除一个条目（按列表序号或编号）；历史中保留记录",
+		"remove ASSESSMENT RULE ITEM":                                                                "remove 考核 规则 条目",
+		"edit ASSESSMENT RULE ITEM [--text T] [--amount X] [--note T]":                               "edit 考核 规则 条目 [--text 文字] [--amount 分值] [--note 备注]",
+		"Change one item's text, amount or note (a new revision of it)":                              "修改一个条目的文字、分值或备注（记为它的新修订）",
+		"the item's new text":                                                                        "条目的新`文字`",
+		"the item's new amount, on a rule with a range":                                              "条目的新`分值`，用于有分值区间的规则",
+		"the item's new note (empty clears it)":                                                      "条目的新`备注`（空文字即清除）",
+
 		// Signing and settling.
 		"Sign an assessment off; it refuses edits until reopened":                                   "签字确认考核；重新打开之前不能再修改",
 		"sign although rules are unrecorded or deductions lack a reason (kept in history)":          "即使有未记录的规则或缺少理由的扣分也签字（记入历史）",

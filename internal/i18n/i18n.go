@@ -68,6 +68,8 @@ type Labels struct {
 	ShowLanguage ShowLanguage
 	// QuotedValue refuses a value quoted in a file that must give it bare.
 	QuotedValue QuotedValue
+	// Items is the wording of itemised findings (kaohe item).
+	Items ItemWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -302,6 +304,7 @@ func chinese() *Labels {
 		Workbench:    chineseWorkbench(),
 		Screens:      chineseScreens(),
 		Readiness:    chineseReadiness(),
+		Items:        chineseItems(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -435,6 +438,7 @@ func english() *Labels {
 		Workbench:    englishWorkbench(),
 		Screens:      englishScreens(),
 		Readiness:    englishReadiness(),
+		Items:        englishItems(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
