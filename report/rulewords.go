@@ -24,9 +24,10 @@ func labelList(l *i18n.Labels, r *rubric.Rule) string {
 // accepts; false for the seed's own kinds and forms.
 func allowedLanguage(l *i18n.Labels, r *rubric.Rule) (string, bool) {
 	w := l.Rules
+	limit, bounded := scoring.Limit(r)
 	switch r.Form() {
 	case rubric.FormList:
-		return fmt.Sprintf(w.AllowedList, r.Range[0], r.Range[1]), true
+		return fmt.Sprintf(w.AllowedList, r.Range[0], limit), true
 	case rubric.FormLabel:
 		return fmt.Sprintf(w.AllowedLabel, labelList(l, r)), true
 	}
@@ -35,14 +36,11 @@ func allowedLanguage(l *i18n.Labels, r *rubric.Rule) (string, bool) {
 		return l.Values.YesNo, true
 	case rubric.Bonus:
 		if r.PerItem {
-			if r.MaxValue != nil {
-				return fmt.Sprintf(l.UI.AllowedCountMax, r.MaxValue), true
-			}
-			return fmt.Sprintf(l.UI.AllowedCount, fmt.Sprint(scoring.MaxCount)), true
+			return fmt.Sprintf(l.UI.AllowedCountMax, limit), true
 		}
 	case rubric.Band, rubric.Excess, rubric.Linear:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(w.AllowedFigureMax, r.MaxValue), true
+		if bounded {
+			return fmt.Sprintf(w.AllowedFigureMax, limit), true
 		}
 		return w.AllowedFigure, true
 	}

@@ -96,25 +96,23 @@ func Allowed(l *i18n.Labels, r *rubric.Rule) string {
 	if s, ok := allowedLanguage(l, r); ok {
 		return s
 	}
+	limit, bounded := scoring.Limit(r)
 	switch r.Kind {
 	case rubric.Flag, rubric.Bonus:
 		return l.Values.YesNo
 	case rubric.Count:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(u.AllowedCountMax, r.MaxValue)
-		}
-		return fmt.Sprintf(u.AllowedCount, fmt.Sprint(scoring.MaxCount))
+		return fmt.Sprintf(u.AllowedCountMax, limit)
 	case rubric.Shortfall:
-		if r.MaxValue != nil {
-			return fmt.Sprintf(u.AllowedShortfallMax, r.MaxValue, r.Target)
+		if bounded {
+			return fmt.Sprintf(u.AllowedShortfallMax, limit, r.Target)
 		}
 		return fmt.Sprintf(u.AllowedShortfall, r.Target)
 	case rubric.Ratio:
-		return fmt.Sprintf(u.AllowedRatio, r.Target)
+		return fmt.Sprintf(u.AllowedRatio, limit, r.Target)
 	case rubric.Convert:
-		return fmt.Sprintf(u.AllowedConvert, r.FullMark())
+		return fmt.Sprintf(u.AllowedConvert, limit)
 	case rubric.Discretion:
-		return fmt.Sprintf(u.AllowedDiscretion, r.Cap)
+		return fmt.Sprintf(u.AllowedDiscretion, limit)
 	}
 	return ""
 }

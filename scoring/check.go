@@ -23,29 +23,27 @@ func recordAllowed(r *rubric.Rule) string {
 	case rubric.FormLabel:
 		return "one of the labels " + strings.Join(r.Labels(), ", ")
 	case rubric.FormList:
-		return fmt.Sprintf("a list of amounts, each from %s to %s (such as 2,3.5; [] for none)", r.Range[0], r.Range[1])
+		hi, _ := Limit(r)
+		return fmt.Sprintf("a list of amounts, each from %s to %s (such as 2,3.5; [] for none)", r.Range[0], hi)
 	}
+	limit, bounded := Limit(r)
 	switch r.Kind {
 	case rubric.Count, rubric.Bonus:
-		hi := fmt.Sprint(MaxCount)
-		if r.MaxValue != nil {
-			hi = r.MaxValue.String()
-		}
-		return fmt.Sprintf("a whole number from 0 to %s", hi)
+		return fmt.Sprintf("a whole number from 0 to %s", limit)
 	case rubric.Shortfall:
-		if r.MaxValue != nil {
-			return fmt.Sprintf("a number from 0 to %s (target %s)", r.MaxValue, r.Target)
+		if bounded {
+			return fmt.Sprintf("a number from 0 to %s (target %s)", limit, r.Target)
 		}
 		return fmt.Sprintf("a number ≥ 0 (target %s)", r.Target)
 	case rubric.Ratio:
-		return fmt.Sprintf("a percentage from 0 to 100 (target %s)", r.Target)
+		return fmt.Sprintf("a percentage from 0 to %s (target %s)", limit, r.Target)
 	case rubric.Convert:
-		return fmt.Sprintf("a score from 0 to %s", r.FullMark())
+		return fmt.Sprintf("a score from 0 to %s", limit)
 	case rubric.Discretion:
-		return fmt.Sprintf("a deduction from 0 to %s, with a note", r.Cap)
+		return fmt.Sprintf("a deduction from 0 to %s, with a note", limit)
 	case rubric.Band, rubric.Excess, rubric.Linear:
-		if r.MaxValue != nil {
-			return fmt.Sprintf("a number from 0 to %s", r.MaxValue)
+		if bounded {
+			return fmt.Sprintf("a number from 0 to %s", limit)
 		}
 		return "a number ≥ 0"
 	}

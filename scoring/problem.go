@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -77,37 +76,14 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 	if n < 0 {
 		return bad(Negative, "")
 	}
-	over := func(limit decimal.Dec) *ValueError {
-		if n > limit {
-			return bad(TooHigh, limit.String())
-		}
-		return nil
+	if (r.Kind == rubric.Count || r.Kind == rubric.Bonus) && !n.IsInt() {
+		return bad(NotWhole, "")
 	}
-	switch r.Kind {
-	case rubric.Count, rubric.Bonus:
-		if !n.IsInt() {
-			return bad(NotWhole, "")
-		}
-		limit := decimal.FromInt(MaxCount)
-		if r.MaxValue != nil && *r.MaxValue < limit {
-			limit = *r.MaxValue
-		}
-		return over(limit)
-	case rubric.Shortfall, rubric.Band, rubric.Excess, rubric.Linear:
-		if r.MaxValue != nil {
-			return over(*r.MaxValue)
-		}
-	case rubric.Ratio:
-		return over(decimal.FromInt(100))
-	case rubric.Convert:
-		return over(r.FullMark())
-	case rubric.Discretion:
-		if e := over(*r.Cap); e != nil {
-			return e
-		}
-		if n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
-			return bad(NeedsNote, "")
-		}
+	if limit, ok := Limit(r); ok && n > limit {
+		return bad(TooHigh, limit.String())
+	}
+	if r.Kind == rubric.Discretion && n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
+		return bad(NeedsNote, "")
 	}
 	return nil
 }
@@ -122,7 +98,7 @@ func validateList(r *rubric.Rule, v Value) *ValueError {
 	if len(v.Items) > MaxListItems {
 		return &ValueError{Rule: r, Problem: TooHigh, Value: fmt.Sprint(len(v.Items)), Limit: fmt.Sprint(MaxListItems), Given: v}
 	}
-	lo, hi := r.Range[0], r.Range[1]
+	lo, hi := r.Range[0], r.Range[1] // hi is Limit's
 	for _, d := range v.Items {
 		if d < lo || d > hi {
 			return &ValueError{Rule: r, Problem: OutOfRange, Value: d.String(), Limit: lo.String() + "–" + hi.String(), Given: v}
