@@ -117,14 +117,22 @@ func WriteScoreJSON(w io.Writer, rb *rubric.Rubric, res *scoring.Result) error {
 	return enc.Encode(NewScoreDoc(rb, res))
 }
 
+// CapBound words a cap that bound: what a rule, group or indicator deducted
+// before its cap, and the cap (扣1.60分，封顶1.00分); for a bonus, what it
+// added (加…). The report's explanation and the workbench's score panel both
+// word it through here, so they show the same figures.
+func CapBound(l *i18n.Labels, bonus bool, raw, limit decimal.Dec) string {
+	format := l.CappedAt
+	if bonus {
+		format = l.BonusCap.CappedAt // a bonus's cap holds what it adds
+	}
+	return fmt.Sprintf(format, raw.Fixed(2), limit.Fixed(2))
+}
+
 // Explain says in words why an indicator lost what it lost: each rule that
 // deducted with its value and note, and which cap bound.
 func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	var out []string
-	cappedAt := l.CappedAt
-	if ir.Bonus {
-		cappedAt = l.BonusCap.CappedAt // a bonus's cap holds what it adds
-	}
 	for _, rr := range ir.Rules {
 		if rr.Kind == rubric.Veto && rr.Recorded && rr.Value.Type == scoring.Bool && rr.Value.Bool {
 			out = append(out, fmt.Sprintf(l.Rules.ExplainVeto, rr.ID+" "+textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value)))
@@ -142,7 +150,7 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 			s += "（" + extra + "）"
 		}
 		if rr.Capped {
-			s += "（" + l.RuleCapped + " " + fmt.Sprintf(cappedAt, rr.Raw.Fixed(2), rr.Cap.Fixed(2)) + "）"
+			s += "（" + l.RuleCapped + " " + CapBound(l, ir.Bonus, rr.Raw, *rr.Cap) + "）"
 		}
 		if rr.Note != "" {
 			s += "；" + textwidth.Sanitize(rr.Note, false)
@@ -151,11 +159,11 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	}
 	for _, g := range ir.Groups {
 		if g.Capped {
-			out = append(out, l.GroupCapped+" "+fmt.Sprintf(cappedAt, g.Raw.Fixed(2), g.Cap.Fixed(2)))
+			out = append(out, l.GroupCapped+" "+CapBound(l, ir.Bonus, g.Raw, g.Cap))
 		}
 	}
 	if ir.Capped {
-		out = append(out, l.IndicatorCapped+" "+fmt.Sprintf(cappedAt, ir.Raw.Fixed(2), ir.Cap.Fixed(2)))
+		out = append(out, l.IndicatorCapped+" "+CapBound(l, ir.Bonus, ir.Raw, ir.Cap))
 	}
 	return out
 }

@@ -14,7 +14,7 @@ func TestScorePaneWordsACappedBonusAsAnAddition(t *testing.T) {
 	h := harnessOn(t, languageRubric(t), "甲县", []store.Change{store.SetRule("3.1.a", scoring.NumValue(3_000_000), "")})
 	h.keys("n n n n n n") // 1.1 → 3.1, the seventh indicator
 	screen := h.screen()
-	if !strings.Contains(screen, "本指标 3.1") || !strings.Contains(screen, "加9分，封顶6分") || strings.Contains(screen, "扣9分") {
-		t.Errorf("the score pane of 3.1 should say 加9分，封顶6分 and never 扣9分:\n%s", screen)
+	if !strings.Contains(screen, "本指标 3.1") || !strings.Contains(screen, "加9.00分，封顶6.00分") || strings.Contains(screen, "扣9分") {
+		t.Errorf("the score pane of 3.1 should say 加9.00分，封顶6.00分 and never 扣9分:\n%s", screen)
 	}
 }

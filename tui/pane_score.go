@@ -41,10 +41,6 @@ func (wb *workbench) scoreView(w, h int) []string {
 	ind := wb.current()
 	if ind != nil {
 		ir, _ := res.Indicator(ind.ID)
-		cappedAt := l.CappedAt
-		if ir.Bonus {
-			cappedAt = l.BonusCap.CappedAt // a bonus's cap holds what it adds
-		}
 		lines = append(lines, "", wb.c.styles.Header.Render(fit(l.UI.ThisIndicator+" "+ind.ID, inner)))
 		for _, rr := range ir.Rules {
 			v := "—"
@@ -58,12 +54,12 @@ func (wb *workbench) scoreView(w, h int) []string {
 			}
 			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
 			if rr.Capped {
-				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", fmt.Sprintf(cappedAt, trim(rr.Raw), trim(*rr.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", report.CapBound(l, ir.Bonus, rr.Raw, *rr.Cap), inner)
 			}
 		}
 		for _, g := range ir.Groups {
 			if g.Capped {
-				lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.GroupCapped+" "+fmt.Sprintf(cappedAt, trim(g.Raw), trim(g.Cap)), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.GroupCapped+" "+report.CapBound(l, ir.Bonus, g.Raw, g.Cap), inner)
 			}
 		}
 		rawLabel := l.UI.Raw
@@ -73,7 +69,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 		raw := fmt.Sprintf(" %s %s", rawLabel, ir.Raw.Fixed(2))
 		lines = append(lines, fit(raw, inner))
 		if ir.Capped {
-			lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.IndicatorCapped+" "+fmt.Sprintf(cappedAt, trim(ir.Raw), trim(ir.Cap)), inner)
+			lines = appendWrapped(lines, wb.c.styles.Capped, " ", l.IndicatorCapped+" "+report.CapBound(l, ir.Bonus, ir.Raw, ir.Cap), inner)
 		}
 		sc := " " + fmt.Sprintf(l.UI.ScoreLine, ir.Score.Fixed(2), ir.Max.String())
 		if wb.rng != nil {
@@ -98,7 +94,7 @@ func (wb *workbench) scoreView(w, h int) []string {
 // scoreOf is the one format of a score everywhere: 13.00 / 15.
 func scoreOf(score, maxPts decimal.Dec) string { return score.Fixed(2) + " / " + maxPts.String() }
 
-// trim prints a figure without trailing zeros (扣1.6分，封顶1分).
+// trim prints a figure without trailing zeros (a band's 6分).
 func trim(d decimal.Dec) string { return d.String() }
 
 // bar draws score/max as a bar of ASCII cells (no East-Asian-ambiguous

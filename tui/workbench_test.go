@@ -147,13 +147,13 @@ func TestCapShownBinding(t *testing.T) {
 	h.mustContain("1.60→1.00", "→ -1.00 封顶")
 	h.gotoIndicator("1.6")
 	h.keys("1 1 1 p") // each value moves on; the last completes 1.6: back to it
-	h.mustContain("扣1.5分，封顶1分", "得分 0.00 / 1")
+	h.mustContain("扣1.50分，封顶1.00分", "得分 0.00 / 1")
 	if !strings.Contains(h.screen(), "-1.00*") {
 		t.Errorf("navigator does not mark 1.6 capped:\n%s", h.screen())
 	}
 	h.gotoIndicator("3.2")
 	h.keys("tab 4 enter 4 enter")
-	h.mustContain("合计封顶 扣1.2分，封顶1分")
+	h.mustContain("合计封顶 扣1.20分，封顶1.00分")
 }
 
 func TestScorePanelChangesInTheSameFrame(t *testing.T) {
