@@ -157,7 +157,7 @@ type UI struct {
 	ReadOnly, SignedBy                                               string // SignedBy: inspector, time
 	Enlarge                                                          string // %d×%d minimum
 	Allowed                                                          string // prefix of the allowed-range hint
-	AllowedBool, AllowedCount, AllowedCountMax                       string
+	AllowedBool, AllowedCountMax                                     string
 	AllowedShortfall, AllowedShortfallMax, AllowedRatio              string
 	AllowedConvert, AllowedDiscretion                                string
 	NotANumber                                                       string // %q
@@ -280,7 +280,7 @@ func chinese() *Labels {
 			QuitConfirm: "还有 %d 项未保存，确定退出吗？(y 退出 / n 返回)",
 			ReadOnly:    "只读", SignedBy: "已由 %s 于 %s 签字，只读。",
 			Enlarge: "窗口太小，请放大到至少 %d×%d",
-			Allowed: "允许：", AllowedBool: "是/否（空格切换）", AllowedCount: "0 至 %s 的整数", AllowedCountMax: "0 至 %s 的整数",
+			Allowed: "允许：", AllowedBool: "是/否（空格切换）", AllowedCountMax: "0 至 %s 的整数",
 			AllowedShortfall: "不小于 0 的数（目标 %s）", AllowedShortfallMax: "0 至 %s 的数（目标 %s）",
 			AllowedRatio: "0 至 %s 的百分比（目标 %s%%）", AllowedConvert: "0 至 %s 的得分",
 			AllowedDiscretion: "0 至 %s 的扣分，须填写理由", NotANumber: "%q 不是数字",
@@ -414,7 +414,7 @@ func english() *Labels {
 			QuitConfirm: "%d edits are not saved yet. Quit anyway? (y quit / n stay)",
 			ReadOnly:    "read-only", SignedBy: "Signed by %s at %s; read-only.",
 			Enlarge: "Window too small: please enlarge to at least %d×%d",
-			Allowed: "allowed: ", AllowedBool: "yes/no (space toggles)", AllowedCount: "a whole number from 0 to %s", AllowedCountMax: "a whole number from 0 to %s",
+			Allowed: "allowed: ", AllowedBool: "yes/no (space toggles)", AllowedCountMax: "a whole number from 0 to %s",
 			AllowedShortfall: "a number ≥ 0 (target %s)", AllowedShortfallMax: "a number from 0 to %s (target %s)",
 			AllowedRatio: "a percentage from 0 to %s (target %s%%)", AllowedConvert: "a score from 0 to %s",
 			AllowedDiscretion: "a deduction from 0 to %s, with a reason", NotANumber: "%q is not a number",
