@@ -38,10 +38,10 @@ func unmarshalList(t []byte) ([]decimal.Dec, error) {
 	for i, m := range raw {
 		s := string(bytes.TrimSpace(m))
 		if s == "" || !(s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) {
-			return nil, fmt.Errorf("a list of amounts: item %d is %s, not a number", i+1, s)
+			return nil, notANumberItem(i+1, s)
 		}
 		if strings.ContainsAny(s, "eE") {
-			return nil, fmt.Errorf("a list of amounts: item %d, %s: write it without an exponent", i+1, s)
+			return nil, &ListItemError{Item: i + 1, Text: s, Fault: ItemExponent}
 		}
 		d, err := decimal.Parse(s)
 		if err != nil {
