@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -24,6 +25,26 @@ func TestListItemInFileWorded(t *testing.T) {
 		}
 		if got := ErrorText(i18n.For(c.lang), err); got != c.want {
 			t.Errorf("%s %s:\n got %q\nwant %q", c.lang, c.file, got, c.want)
+		}
+	}
+}
+
+// A typed list with an empty item is refused in the user's language,
+// naming the item's position, not recorded without it.
+func TestTypedListEmptyItemWorded(t *testing.T) {
+	ref, _ := languageRubric(t).Rule("1.4.a")
+	for _, c := range []struct{ text, lang, want string }{
+		{"2,,3", "zh", "“2,,3”的第 2 项是空的"},
+		{",2", "en", `",2" has an empty item 1`},
+		{"2，", "zh", "“2，”的第 2 项是空的"},
+	} {
+		_, err := scoring.ParseValue(ref.Rule, c.text)
+		if err == nil {
+			t.Fatalf("%q accepted", c.text)
+		}
+		got := ErrorText(i18n.For(c.lang), err)
+		if !strings.HasPrefix(got, "1.4.a") || !strings.Contains(got, c.want) {
+			t.Errorf("%s %q: %q, want it to contain %q", c.lang, c.text, got, c.want)
 		}
 	}
 }

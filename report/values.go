@@ -43,6 +43,8 @@ func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
 		msg = fmt.Sprintf(l.Rules.OutOfRange, e.Value, e.Limit, Allowed(l, r))
 	case scoring.UnknownLabel:
 		msg = fmt.Sprintf(l.Rules.UnknownLabel, textwidth.Line(e.Value), labelList(l, r))
+	case scoring.EmptyItem:
+		msg = fmt.Sprintf(l.ListItems.Empty, textwidth.Line(e.Value), e.Item, Allowed(l, r))
 	}
 	return r.ID + m.Colon + msg
 }

@@ -15,6 +15,7 @@ type ItemFault int
 const (
 	ItemNotANumber ItemFault = iota + 1 // a file's item that is no number: "３", true, null, [1]
 	ItemExponent                        // a file's number written with an exponent: 1e3
+	ItemEmpty                           // a typed list with nothing between two separators or at an end: 2,,3
 )
 
 // ListItemError says which item of a list of amounts is refused and why,
@@ -24,7 +25,7 @@ const (
 // file writes it.
 type ListItemError struct {
 	Item  int    // the item's position, from 1
-	Text  string // the item as the file gives it (JSON)
+	Text  string // the item as the file gives it (JSON); "" for an empty item
 	Fault ItemFault
 	Bare  string // for ItemNotANumber: the amount a quoted item reads as when typed, or ""
 }
@@ -34,6 +35,8 @@ func (e *ListItemError) Error() string {
 	switch e.Fault {
 	case ItemExponent:
 		return fmt.Sprintf("a list of amounts: item %d, %s: write it without an exponent", e.Item, e.Text)
+	case ItemEmpty:
+		return fmt.Sprintf("a list of amounts: item %d is empty", e.Item)
 	}
 	if e.Bare != "" {
 		return fmt.Sprintf("a list of amounts: item %d is %s, not a number (write it as %s, without quotes)", e.Item, e.Text, e.Bare)

@@ -30,3 +30,23 @@ func TestListItemErrorOfFile(t *testing.T) {
 		}
 	}
 }
+
+// A typed list with an empty item is refused naming its position, not
+// read without it; spaces beside separators and brackets still read.
+func TestTypedListEmptyItem(t *testing.T) {
+	rb := languageRubric(t)
+	ref, _ := rb.Rule("1.4.a")
+	for text, item := range map[string]int{"2,,3": 2, ",2": 1, "2,": 2, "2, ,3": 2, "[2,]": 2, "2，，3": 2, "2、、3": 2} {
+		_, err := ParseValue(ref.Rule, text)
+		var ve *ValueError
+		if !errors.As(err, &ve) || ve.Problem != EmptyItem || ve.Item != item {
+			t.Errorf("%q: %v, want an empty item %d", text, err, item)
+		}
+	}
+	for text, want := range map[string]string{"2, 3": "2,3", "2，3": "2,3", "2、3": "2,3", "[2, 3]": "2,3", "[]": "[]", "2 3": "2,3", " 2 , 3 ": "2,3", "": "[]"} {
+		v, err := ParseValue(ref.Rule, text)
+		if err != nil || v.Type != List || v.String() != want {
+			t.Errorf("%q: %v %v, want the list %q", text, v, err, want)
+		}
+	}
+}

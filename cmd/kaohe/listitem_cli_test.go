@@ -34,3 +34,41 @@ func TestImportListItemNotANumber(t *testing.T) {
 		t.Errorf("a refused import recorded 1.4.a:\n%s", out)
 	}
 }
+
+// kaohe set refuses a typed list with an empty item (2,,3), naming its
+// position in the user's language, rather than recording 2,3; a list
+// written with spaces, full-width or enumeration commas or brackets is
+// recorded as typed.
+func TestSetListEmptyItem(t *testing.T) {
+	c, _ := dbCLI(t, "张三")
+	c.ok("rubric", "add", languageRubricPath(t))
+	c.ok("new", "甲县", "2021", "--rubric-id", "language-test@1")
+	for _, bad := range []struct{ lang, text, want string }{
+		{"zh", "2,,3", "“2,,3”的第 2 项是空的"},
+		{"zh", ",2", "“,2”的第 1 项是空的"},
+		{"en", "2,", `"2," has an empty item 2`},
+	} {
+		c.lang = bad.lang
+		_, errs, code := c.run("set", "甲县/2021", "1.4.a", bad.text)
+		if code == 0 || !strings.Contains(errs, bad.want) {
+			t.Errorf("set 1.4.a %q: exit %d, stderr %q; want a refusal containing %q", bad.text, code, errs, bad.want)
+		}
+	}
+	c.lang = "en"
+	if out := c.ok("export", "甲县/2021", "--json"); strings.Contains(out, "1.4.a") {
+		t.Errorf("a refused list was recorded:\n%s", out)
+	}
+	for _, good := range []string{"2, 3", "2，3", "2、3", "[2, 3]"} {
+		c.ok("set", "甲县/2021", "1.4.a", good)
+		if out := c.ok("export", "甲县/2021", "--json"); !strings.Contains(withoutSpaces(out), `"1.4.a":[2,3]`) {
+			t.Errorf("set 1.4.a %q exported as:\n%s", good, out)
+		}
+	}
+	c.ok("set", "甲县/2021", "1.4.a", "[]")
+	if out := c.ok("export", "甲县/2021", "--json"); !strings.Contains(withoutSpaces(out), `"1.4.a":[]`) {
+		t.Errorf("set 1.4.a [] exported as:\n%s", out)
+	}
+}
+
+// withoutSpaces drops the spaces and line breaks of exported JSON.
+func withoutSpaces(s string) string { return strings.Join(strings.Fields(s), "") }
