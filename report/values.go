@@ -43,6 +43,8 @@ func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
 		msg = fmt.Sprintf(l.Rules.OutOfRange, e.Value, e.Limit, Allowed(l, r))
 	case scoring.UnknownLabel:
 		msg = fmt.Sprintf(l.Rules.UnknownLabel, textwidth.Line(e.Value), labelList(l, r))
+	case scoring.EmptyItem:
+		msg = fmt.Sprintf(l.ListItems.Empty, textwidth.Line(e.Value), e.Item, Allowed(l, r))
 	}
 	return r.ID + m.Colon + msg
 }
@@ -74,11 +76,33 @@ func FindingProblem(l *i18n.Labels, e *scoring.FindingError) string {
 	switch {
 	case e.Value != nil:
 		return ValueProblem(l, e.Value)
+	case e.Item != nil:
+		return rule + l.Values.Colon + ListItemProblem(l, e.Item)
 	case e.Unknown != "":
 		return rule + l.Values.Colon + fmt.Sprintf(l.Values.UnknownRule, e.Unknown, e.Rule)
 	}
 	return rule + ": " + e.Message
 }
+
+// ListItemProblem words an item of a file's list of amounts that is
+// refused, in the labels' language, naming its position and text (on one
+// line, cut to a readable length): a quoted item that reads as an amount
+// when typed ("３") says to write that amount, without quotes.
+func ListItemProblem(l *i18n.Labels, e *scoring.ListItemError) string {
+	w := l.ListItems
+	text := textwidth.Truncate(textwidth.Line(e.Text), maxItemWidth, "…")
+	switch {
+	case e.Fault == scoring.ItemExponent:
+		return fmt.Sprintf(w.Exponent, e.Item, text)
+	case e.Bare != "":
+		return fmt.Sprintf(w.Quoted, e.Item, text, e.Bare)
+	}
+	return fmt.Sprintf(w.NotANumber, e.Item, text)
+}
+
+// maxItemWidth bounds the columns of a refused list item shown in a
+// message: an item may be a whole object a file put in a list.
+const maxItemWidth = 40
 
 // FindingProblems lists the problems one per line in the labels' language.
 func FindingProblems(l *i18n.Labels, es scoring.Errors) string {

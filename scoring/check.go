@@ -65,6 +65,8 @@ func checkMessage(e *ValueError, v Value) string {
 	}
 	var what string
 	switch e.Problem {
+	case EmptyItem:
+		return fmt.Sprintf("%q has an empty item %d; expected %s", e.Value, e.Item, recordAllowed(e.Rule))
 	case NeedsNote:
 		return fmt.Sprintf("a discretionary deduction needs a note saying why (deduction %s)", v.Num)
 	case Negative:
@@ -128,6 +130,11 @@ func ParseValue(r *rubric.Rule, text string) (Value, error) {
 		return TextValue(t), nil
 	case rubric.FormList:
 		items, part, err := parseList(t)
+		var li *ListItemError
+		if errors.As(err, &li) {
+			return Value{}, &ValueError{Rule: r, Problem: EmptyItem, Value: text, Item: li.Item,
+				Given: Value{Type: Text, Text: text}}
+		}
 		if err != nil {
 			return Value{}, &ValueError{Rule: r, Problem: NotANumber, Value: text, Detail: listDetail(part, err),
 				Given: Value{Type: Text, Text: text}}

@@ -38,10 +38,10 @@ func unmarshalList(t []byte) ([]decimal.Dec, error) {
 	for i, m := range raw {
 		s := string(bytes.TrimSpace(m))
 		if s == "" || !(s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) {
-			return nil, fmt.Errorf("a list of amounts: item %d is %s, not a number", i+1, s)
+			return nil, notANumberItem(i+1, s)
 		}
 		if strings.ContainsAny(s, "eE") {
-			return nil, fmt.Errorf("a list of amounts: item %d, %s: write it without an exponent", i+1, s)
+			return nil, &ListItemError{Item: i + 1, Text: s, Fault: ItemExponent}
 		}
 		d, err := decimal.Parse(s)
 		if err != nil {
@@ -52,19 +52,33 @@ func unmarshalList(t []byte) ([]decimal.Dec, error) {
 	return items, nil
 }
 
-// listSeparators are what inspectors put between amounts: commas
-// (half- and full-width), the enumeration comma, semicolons and spaces.
-const listSeparators = ",，、;； \t　"
+// listSeparators are what inspectors put between amounts: commas (half-
+// and full-width), the enumeration comma and semicolons, each of which
+// separates two amounts; spaces (strings.Fields) separate too, but any number
+// of them count as one and they may stand beside another separator.
+const listSeparators = ",，、;；"
 
 // parseList reads amounts typed as inspectors write them: "2,3.5",
-// "２，３.５", "2、3.5", or a JSON-like "[2, 3.5]"; "[]" or "" is no
-// instance. Each amount is a figure (full-width digits, 万). It returns the
-// text of the first part that is no figure, with the reader's error.
+// "２，３.５", "2、3.5", "2, 3.5", or a JSON-like "[2, 3.5]"; "[]" or "" is
+// no instance. Each amount is a figure (full-width digits, 万). It returns
+// the text of the first part that is no figure, with the reader's error,
+// and refuses an empty item ("2,,3", ",2", "2,") with a *ListItemError
+// naming its position, rather than dropping it.
 func parseList(text string) ([]decimal.Dec, string, error) {
 	t := strings.TrimSpace(text)
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "["), "［")
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "]"), "］")
-	parts := strings.FieldsFunc(t, func(r rune) bool { return strings.ContainsRune(listSeparators, r) })
+	if strings.TrimSpace(t) == "" {
+		return []decimal.Dec{}, "", nil
+	}
+	var parts []string
+	for _, hard := range splitAny(t, listSeparators) {
+		soft := strings.Fields(hard)
+		if len(soft) == 0 {
+			return nil, "", &ListItemError{Item: len(parts) + 1, Fault: ItemEmpty}
+		}
+		parts = append(parts, soft...)
+	}
 	if len(parts) > MaxListItems {
 		return nil, "", fmt.Errorf("a list of %d amounts; at most %d", len(parts), MaxListItems)
 	}
@@ -77,4 +91,17 @@ func parseList(text string) ([]decimal.Dec, string, error) {
 		items = append(items, d)
 	}
 	return items, "", nil
+}
+
+// splitAny splits s around each rune of seps, keeping empty parts.
+func splitAny(s, seps string) []string {
+	var out []string
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune(seps, r) {
+			out = append(out, s[start:i])
+			start = i + len(string(r))
+		}
+	}
+	return append(out, s[start:])
 }

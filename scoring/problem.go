@@ -22,6 +22,7 @@ const (
 	NotAList                        // a rule with a range given something other than a list of amounts
 	OutOfRange                      // an amount of a list outside the rule's range
 	UnknownLabel                    // a label band rule given a label it does not have
+	EmptyItem                       // a typed list with an empty item (2,,3); Item says which
 )
 
 // ValueError says why a rule does not accept a value, as data: the
@@ -33,6 +34,7 @@ type ValueError struct {
 	Value   string // as typed, or the parsed figure
 	Limit   string // for TooHigh: the largest value allowed
 	Detail  string // for NotANumber: what the number reader said
+	Item    int    // for EmptyItem: the empty item's position, from 1
 	Given   Value  // the value refused (for a typed one, its text)
 	// Choices are a label band rule's labels, for UnknownLabel.
 	Choices []string

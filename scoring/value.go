@@ -7,6 +7,7 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -164,7 +165,7 @@ func (f *Finding) UnmarshalJSON(b []byte) error {
 		dec := json.NewDecoder(bytes.NewReader(t))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&obj); err != nil {
-			return fmt.Errorf("expected {\"value\": …, \"note\": …}: %v", err)
+			return fmt.Errorf("expected {\"value\": …, \"note\": …}: %w", err)
 		}
 		if obj.Value == nil {
 			return fmt.Errorf("object has no \"value\"")
@@ -232,7 +233,9 @@ func ReadFindingsFile(data []byte) (*FindingsFile, error) {
 	for id, msg := range raw.Findings {
 		var f Finding
 		if err := f.UnmarshalJSON(msg); err != nil {
-			errs = append(errs, &FindingError{Rule: id, Message: err.Error()})
+			fe := &FindingError{Rule: id, Message: err.Error()}
+			errors.As(err, &fe.Item)
+			errs = append(errs, fe)
 			continue
 		}
 		out[id] = f
@@ -265,6 +268,8 @@ type FindingError struct {
 	Message string
 	Value   *ValueError // the value's problem, to word it in the user's language
 	Unknown string      // "id version" of a rubric without this rule
+	// Item is the refused item of a list a file gives, to word it.
+	Item *ListItemError
 }
 
 // Error formats the problem as "RULE: message", the English of records;

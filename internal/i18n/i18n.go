@@ -70,6 +70,8 @@ type Labels struct {
 	QuotedValue QuotedValue
 	// Items is the wording of itemised findings (kaohe item).
 	Items ItemWords
+	// ListItems words a refused item of a list of amounts.
+	ListItems ListItems
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -305,6 +307,7 @@ func chinese() *Labels {
 		Screens:      chineseScreens(),
 		Readiness:    chineseReadiness(),
 		Items:        chineseItems(),
+		ListItems:    chineseListItems(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -439,6 +442,7 @@ func english() *Labels {
 		Screens:      englishScreens(),
 		Readiness:    englishReadiness(),
 		Items:        englishItems(),
+		ListItems:    englishListItems(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
