@@ -206,6 +206,6 @@ func settleItems(st *State, ss *SubjectState, ic ItemConflict, r Resolution) (Ch
 	if c.Value.Retracted() || (c.Value.Kind == assessment.KindRule && c.Value.Rule.Equal(ic.Derived)) {
 		return c, nil
 	}
-	return Change{}, invalid("%s %s: its %d items give %s, and %s would still disagree with them; keep the items (--pick items), record %s, or remove items first",
+	return Change{}, invalid("%s %s: its %d items give %s, and %s would still disagree with them; keep the items, record %s, or remove items first",
 		st.Assessment.Label(), ic.Rule, len(ic.Items), ic.Derived.String(), c.Value.Rule.String(), ic.Derived.String())
 }
