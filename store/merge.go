@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/rubric"
 )
 
 // MergeSummary is what one source brought into the target.
@@ -212,6 +215,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 	var statusRevs []*Revision
 	before, after := 0, 0
 	status := map[string]string{}
+	rubrics := itemRubrics{}
 	ahead, stop := d.readAhead(now)
 	defer stop()
 	for _, a := range d.assessments {
@@ -249,7 +253,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 		}
 		if !newAssessments[a.ID] {
 			sum.AssessmentsUpdated++
-			n, _, err := conflictCounts(tx, []Assessment{a})
+			n, _, err := conflictCounts(tx, rubrics, []Assessment{a})
 			if err != nil {
 				return sum, err
 			}
@@ -277,7 +281,11 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 		if newAssessments[a.ID] {
 			// Its heads are all in hand: unless it is signed (a sign-off
 			// is settled against the database), count its conflicts here.
-			st, _ := assessment.Build(a, nil, heads, nil) // no lookup: it cannot fail
+			rb, err := rubrics.forItems(tx, a, heads)
+			if err != nil {
+				return sum, err
+			}
+			st, _ := assessment.Build(a, rb, heads, nil) // no lookup: it cannot fail
 			if st.Signed() == nil {
 				after += len(st.Conflicts())
 				status[a.ID] = StatusDraft
@@ -291,7 +299,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 		return sum, err
 	}
 	sum.Unsigned = d.unsigned
-	n, settled, err := conflictCounts(tx, settle)
+	n, settled, err := conflictCounts(tx, rubrics, settle)
 	if err != nil {
 		return sum, err
 	}
@@ -311,7 +319,7 @@ func mergeOne(tx *sql.Tx, w *revisionWriter, d *sourceData, now time.Time, trust
 // conflictCounts counts open conflicts (between inspectors or against a
 // sign-off; a subject counts once) over some assessments, from their heads,
 // and returns each one's status.
-func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error) {
+func conflictCounts(tx *sql.Tx, rubrics itemRubrics, as []Assessment) (int, map[string]string, error) {
 	n := 0
 	status := map[string]string{}
 	for _, a := range as {
@@ -319,7 +327,11 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 		if err != nil {
 			return 0, nil, err
 		}
-		st, err := buildState(tx, a, nil, revs)
+		rb, err := rubrics.forItems(tx, a, revs)
+		if err != nil {
+			return 0, nil, err
+		}
+		st, err := buildState(tx, a, rb, revs)
 		if err != nil {
 			return 0, nil, err
 		}
@@ -327,4 +339,28 @@ func conflictCounts(tx *sql.Tx, as []Assessment) (int, map[string]string, error)
 		status[a.ID] = st.Status()
 	}
 	return n, status, nil
+}
+
+// itemRubrics holds the rubrics one merge has parsed to count conflicts,
+// by rubric ID and version.
+type itemRubrics map[[2]string]*rubric.Rubric
+
+// forItems is the rubric an assessment's conflicts are counted with: nil
+// unless its heads hold items, for only a rule's plain number against its
+// items (which the rule's kind decides) needs it; the heads alone give
+// every other conflict.
+func (c itemRubrics) forItems(db q, a Assessment, heads []*Revision) (*rubric.Rubric, error) {
+	if !slices.ContainsFunc(heads, func(r *Revision) bool { return strings.HasPrefix(r.Subject, ItemPrefix) }) {
+		return nil, nil
+	}
+	key := [2]string{a.RubricID, a.RubricVersion}
+	if rb := c[key]; rb != nil {
+		return rb, nil
+	}
+	rb, err := parseStoredRubric(db, a.RubricID, a.RubricVersion)
+	if err != nil {
+		return nil, err
+	}
+	c[key] = rb
+	return rb, nil
 }

@@ -12,6 +12,11 @@ import (
 // a conflict against the sign-off without reopening the assessment.
 const KeepSigned = "signed"
 
+// KeepItems as Resolution.Keep settles a rule whose plain number disagrees
+// with its items in the items' favour: the plain number is retracted (its
+// history stays) and the items give the rule its value.
+const KeepItems = "items"
+
 // Resolution settles a conflict: keep a head (Keep = an inspector's name or
 // a revision ID prefix of at least 4 characters; KeepSigned for the signed
 // value) or record Value (a rule's value or a note, as Change.Value). Note is kept
@@ -31,7 +36,11 @@ type Resolution struct {
 //     assessment first. Keeping it writes the signed value over the heads and
 //     a new sign-off that signs it, noting why;
 //   - of the status (a sign-off and a reopening that do not descend from
-//     each other): keep one of them.
+//     each other): keep one of them;
+//   - of a rule whose plain number disagrees with its items: keep the
+//     items (Keep: KeepItems, retracting the number), or record or keep a
+//     number equal to the items' value; anything that leaves the two
+//     disagreeing is refused.
 func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution) (Revision, error) {
 	return s.statusOp(id, func(tx *sql.Tx) (*Revision, error) {
 		if (r.Keep == "") == (r.Value == nil) {
@@ -50,6 +59,13 @@ func (s *Store) Resolve(id Identity, assessmentID, subject string, r Resolution)
 			return s.keepSigned(tx, id, st, soc, r.Note)
 		}
 		ss := st.Subjects[subject]
+		if ic := itemConflictOn(st, subject); ic != nil {
+			c, err := settleItems(st, ss, *ic, r)
+			if err != nil {
+				return nil, err
+			}
+			return s.record(tx, id, st.Assessment, st.Rubric, c)
+		}
 		if ss == nil || !ss.Conflict() {
 			return nil, subjectRefusal(CodeNoConflict, subject, "%s %s has no open conflict", label, subject)
 		}
@@ -162,4 +178,34 @@ func revisionIDs(revs []*Revision) []string {
 		ids = append(ids, r.ID)
 	}
 	return ids
+}
+
+// itemConflictOn is the disagreement between subject's plain number and
+// its items, or nil.
+func itemConflictOn(st *State, subject string) *ItemConflict {
+	for _, ic := range st.ItemConflicts() {
+		if ic.Rule == subject {
+			return &ic
+		}
+	}
+	return nil
+}
+
+// settleItems is the change that settles a rule's plain number against
+// its items: the number retracted (KeepItems), or a number (recorded, or
+// one head's kept) that the items give. It supersedes every head of the
+// number.
+func settleItems(st *State, ss *SubjectState, ic ItemConflict, r Resolution) (Change, error) {
+	if r.Keep == KeepItems && r.Value == nil {
+		return Change{Subject: ic.Rule, Note: r.Note, Resolve: true}, nil
+	}
+	c, err := ResolveChange(ss, r)
+	if err != nil {
+		return Change{}, err
+	}
+	if c.Value.Retracted() || (c.Value.Kind == assessment.KindRule && c.Value.Rule.Equal(ic.Derived)) {
+		return c, nil
+	}
+	return Change{}, invalid("%s %s: its %d items give %s, and %s would still disagree with them; keep the items, record %s, or remove items first",
+		st.Assessment.Label(), ic.Rule, len(ic.Items), ic.Derived.String(), c.Value.Rule.String(), ic.Derived.String())
 }

@@ -22,18 +22,19 @@ type resolveOptions struct {
 func (a *app) resolveCmd() *cobra.Command {
 	o := &resolveOptions{app: a}
 	cmd := &cobra.Command{
-		Use:   "resolve ASSESSMENT RULE (--pick INSPECTOR|REVISION | --value V | --keep-signed) [--note TEXT]",
+		Use:   "resolve ASSESSMENT RULE (--pick INSPECTOR|REVISION|items | --value V | --keep-signed) [--note TEXT]",
 		Short: "Settle a conflict: keep one inspector's value, record a new one, or keep the signed value",
 		Args:  cobra.ExactArgs(2),
 		Example: "  kaohe resolve 吉首市/2021 1.2.a --pick 李四\n" +
 			"  kaohe resolve 吉首市/2021 1.2.a --value 4 --note 复核台账后确认\n" +
-			"  kaohe resolve 吉首市/2021 2.4.a --keep-signed --note 以签字为准",
+			"  kaohe resolve 吉首市/2021 2.4.a --keep-signed --note 以签字为准\n" +
+			"  kaohe resolve 吉首市/2021 1.2.a --pick items --note 以条目为准",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ref, o.subject = args[0], args[1]
 			return o.run()
 		},
 	}
-	cmd.Flags().StringVar(&o.pick, "pick", "", "keep the value of this inspector (or revision ID prefix)")
+	cmd.Flags().StringVar(&o.pick, "pick", "", "keep the value of this inspector (or revision ID prefix); items keeps a rule's items over its plain number")
 	cmd.Flags().StringVar(&o.value, "value", "", "record this value instead")
 	cmd.Flags().BoolVar(&o.keepSigned, "keep-signed", false, "keep the value the sign-off signed (a value changed after signing)")
 	cmd.Flags().StringVar(&o.note, "note", "", "why (kept in history)")
