@@ -46,14 +46,18 @@ func (e *ValueError) Error() string { return e.Rule.ID + ": " + checkMessage(e, 
 
 // Validate checks a finding against its rule and says what is wrong, or
 // returns nil. CheckValue words its verdict in English.
-func Validate(r *rubric.Rule, f Finding) *ValueError {
-	v := f.Value
+func Validate(r *rubric.Rule, f Finding) *ValueError { return validate(r, &f.Value, f.Note) }
+
+// validate is Validate of a value and its note, read in place: Score calls
+// it on the value it has already copied into the result, instead of copying
+// the whole finding once more.
+func validate(r *rubric.Rule, v *Value, note string) *ValueError {
 	bad := func(p Problem, limit string) *ValueError {
 		shown := v.String()
 		if v.Type == Unset {
 			shown = ""
 		}
-		return &ValueError{Rule: r, Problem: p, Value: shown, Limit: limit, Given: v}
+		return &ValueError{Rule: r, Problem: p, Value: shown, Limit: limit, Given: *v}
 	}
 	switch r.Form() {
 	case rubric.FormBool:
@@ -84,7 +88,7 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 	if limit, ok := Limit(r); ok && n > limit {
 		return bad(TooHigh, limit.String())
 	}
-	if r.Kind == rubric.Discretion && n > 0 && strings.TrimSpace(f.Note) == "" { // nothing deducted needs no reason
+	if r.Kind == rubric.Discretion && n > 0 && strings.TrimSpace(note) == "" { // nothing deducted needs no reason
 		return bad(NeedsNote, "")
 	}
 	return nil
@@ -92,18 +96,18 @@ func Validate(r *rubric.Rule, f Finding) *ValueError {
 
 // validateList checks a list of amounts against a rule's range: a list,
 // each amount within [lo, hi]; the first amount outside is named.
-func validateList(r *rubric.Rule, v Value) *ValueError {
+func validateList(r *rubric.Rule, v *Value) *ValueError {
 	if v.Type != List {
 		shown := v.String()
-		return &ValueError{Rule: r, Problem: NotAList, Value: shown, Given: v}
+		return &ValueError{Rule: r, Problem: NotAList, Value: shown, Given: *v}
 	}
 	if len(v.Items) > MaxListItems {
-		return &ValueError{Rule: r, Problem: TooHigh, Value: fmt.Sprint(len(v.Items)), Limit: fmt.Sprint(MaxListItems), Given: v}
+		return &ValueError{Rule: r, Problem: TooHigh, Value: fmt.Sprint(len(v.Items)), Limit: fmt.Sprint(MaxListItems), Given: *v}
 	}
 	lo, hi := r.Range[0], r.Range[1] // hi is Limit's
 	for _, d := range v.Items {
 		if d < lo || d > hi {
-			return &ValueError{Rule: r, Problem: OutOfRange, Value: d.String(), Limit: lo.String() + "–" + hi.String(), Given: v}
+			return &ValueError{Rule: r, Problem: OutOfRange, Value: d.String(), Limit: lo.String() + "–" + hi.String(), Given: *v}
 		}
 	}
 	return nil

@@ -65,8 +65,8 @@ func (ir *IndicatorResult) AnyCapBound() bool {
 			return true
 		}
 	}
-	for _, r := range ir.Rules {
-		if r.Capped {
+	for ri := range ir.Rules {
+		if ir.Rules[ri].Capped {
 			return true
 		}
 	}
@@ -254,21 +254,27 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	for ri := range ind.Rules {
 		r := &ind.Rules[ri]
 		rr := &ir.Rules[ri]
-		rr.ID, rr.Kind, rr.Cap, rr.Rule, rr.Stake = r.ID, r.Kind, r.Cap, r, r.Stake(ind)
-		if g := ind.GroupOf(r.ID); g != nil {
-			rr.Group = g.ID
+		rr.ID, rr.Kind, rr.Cap, rr.Rule = r.ID, r.Kind, r.Cap, r
+		if r.Kind == rubric.Band || r.Kind == rubric.Linear { // the only kinds with a stake
+			rr.Stake = r.Stake(ind)
 		}
-		f, ok := fs[r.ID]
-		if ok {
+		if len(ind.Groups) > 0 {
+			if g := ind.GroupOf(r.ID); g != nil {
+				rr.Group = g.ID
+			}
+		}
+		if f, ok := fs[r.ID]; ok {
 			matched++
-			valid = valid && Validate(r, f) == nil
-		}
-		if ok && f.Value.Type != Unset {
-			values[ri] = f.Value
-			rr.Recorded, rr.Value, rr.Note = true, &values[ri], f.Note
-			rr.Raw, rr.Steps = ruleRaw(ind, r, f.Value)
-			rr.Band = bandOf(r, f.Value)
-			ir.Recorded++
+			// The value is copied once, into the result, and read there.
+			v := &values[ri]
+			*v = f.Value
+			valid = valid && validate(r, v, f.Note) == nil
+			if v.Type != Unset {
+				rr.Recorded, rr.Value, rr.Note = true, v, f.Note
+				rr.Raw, rr.Steps = ruleRaw(ind, r, v)
+				rr.Band = bandOf(r, v)
+				ir.Recorded++
+			}
 		}
 		rr.Amount = rr.Raw
 		if r.Cap != nil && rr.Raw > *r.Cap {
@@ -320,7 +326,7 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 
 // ruleRaw is a rule's deduction (or bonus) for a value, rounded half-up to
 // 0.01, before any cap; for shortfall rules also the whole steps short.
-func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v Value) (decimal.Dec, int64) {
+func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v *Value) (decimal.Dec, int64) {
 	switch r.Form() {
 	case rubric.FormList:
 		var sum decimal.Dec
@@ -387,7 +393,7 @@ func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v Value) (decimal.Dec, int64
 
 // bandOf is the band, counted from 1, a band rule's value falls in; 0 for
 // any other rule or no match.
-func bandOf(r *rubric.Rule, v Value) int {
+func bandOf(r *rubric.Rule, v *Value) int {
 	if r.Kind != rubric.Band {
 		return 0
 	}
@@ -408,8 +414,9 @@ func vetoes(res *Result) []string {
 	var out []string
 	for ci := range res.Categories {
 		for ii := range res.Categories[ci].Indicators {
-			for _, rr := range res.Categories[ci].Indicators[ii].Rules {
-				if rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == Bool && rr.Value.Bool {
+			rules := res.Categories[ci].Indicators[ii].Rules
+			for ri := range rules {
+				if rr := &rules[ri]; rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == Bool && rr.Value.Bool {
 					out = append(out, rr.ID)
 				}
 			}
