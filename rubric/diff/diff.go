@@ -485,32 +485,12 @@ func clauses(s string) []string {
 // change with "-", the new ones with "+".
 func clauseDiff(before, after string) []Line {
 	a, b := clauses(before), clauses(after)
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if a[i] == b[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
 	var out []Line
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case i < len(a) && j < len(b) && a[i] == b[j]:
-			out = append(out, Line{" ", a[i]})
-			i, j = i+1, j+1
-		case i < len(a) && (j == len(b) || lcs[i+1][j] >= lcs[i][j+1]):
-			out = append(out, Line{"-", a[i]})
-			i++
-		default:
-			out = append(out, Line{"+", b[j]})
-			j++
+	for _, st := range sequence(a, b) {
+		if st.op == "-" {
+			out = append(out, Line{st.op, a[st.at]})
+		} else {
+			out = append(out, Line{st.op, b[st.at]})
 		}
 	}
 	return out

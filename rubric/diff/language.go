@@ -127,7 +127,9 @@ type step struct {
 	at int
 }
 
-// sequence compares two lists of keys as clauseDiff compares clauses.
+// sequence compares two lists of keys by their longest common subsequence:
+// a step " " keeps b[at], "-" removes a[at], "+" adds b[at]. clauseDiff and
+// the lists of grades and bands are all read through it.
 func sequence(a, b []string) []step {
 	lcs := make([][]int, len(a)+1)
 	for i := range lcs {
