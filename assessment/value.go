@@ -31,6 +31,8 @@ const (
 	KindInvalid
 	// KindItem is one itemised finding of a count rule (Value.Item).
 	KindItem
+	// KindProblem is a problem's rectification record (Value.Problem).
+	KindProblem
 )
 
 // Value is what a revision records, typed, so that no reader decodes the
@@ -43,6 +45,7 @@ type Value struct {
 	SignOff *SignOffManifest
 	File    *AttachmentMeta
 	Item    *ItemValue
+	Problem *ProblemRecord
 }
 
 // RuleValue is a rule's value v.
@@ -94,6 +97,8 @@ func (v Value) Equal(o Value) bool {
 		return *v.File == *o.File
 	case KindItem:
 		return v.Item.Text == o.Item.Text && sameAmount(v.Item.Amount, o.Item.Amount)
+	case KindProblem:
+		return *v.Problem == *o.Problem
 	}
 	return false
 }
@@ -154,6 +159,12 @@ func Decode(subject string, text *string) (Value, error) {
 			return Value{}, err
 		}
 		return Value{Kind: KindItem, Item: &iv}, nil
+	case strings.HasPrefix(subject, ProblemPrefix):
+		pr, err := decodeProblem(*text)
+		if err != nil {
+			return Value{}, err
+		}
+		return ProblemValue(pr), nil
 	}
 	var v scoring.Value
 	if err := v.UnmarshalJSON([]byte(*text)); err != nil {

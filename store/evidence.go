@@ -133,8 +133,13 @@ func fileType(path string) string {
 	return http.DetectContentType(buf[:n])
 }
 
-// evidenceTarget reports whether subject names a rule or an indicator.
+// evidenceTarget reports whether subject names a rule, an indicator or
+// a problem (the files of its rectification).
 func evidenceTarget(rb *rubric.Rubric, subject string) bool {
+	if rule, _, ok := assessment.ParseProblemSubject(subject); ok {
+		_, ok := rb.Rule(rule)
+		return ok
+	}
 	if _, ok := rb.Rule(subject); ok {
 		return true
 	}

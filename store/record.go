@@ -94,8 +94,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		if err != nil {
 			return nil, err
 		}
-		if anySigned(st) {
+		signed := anySigned(st)
+		switch problem := assessment.IsProblemRecordSubject(c.Subject); {
+		case signed && !problem:
 			return nil, ErrSigned
+		case !signed && problem:
+			return nil, ErrNotSigned
 		}
 	}
 	if strings.HasPrefix(c.Subject, EvidencePrefix) && !c.Value.Retracted() {
@@ -227,6 +231,8 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkEvidence(rb, subject, v)
 	case strings.HasPrefix(subject, ItemPrefix):
 		return checkItem(rb, subject, v)
+	case strings.HasPrefix(subject, ProblemPrefix):
+		return checkProblem(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
 		ind := strings.TrimPrefix(subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {
@@ -335,6 +341,8 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.File)
 	case assessment.KindItem:
 		b, _ = json.Marshal(v.Item)
+	case assessment.KindProblem:
+		b, _ = json.Marshal(v.Problem)
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}

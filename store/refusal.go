@@ -39,6 +39,7 @@ const (
 	CodePeriodForm                       // a merged assessment whose period is not of its rubric's form (Subject: its ID)
 	CodeNoBlob                           // a hash the database holds no bytes for
 	CodeIncomplete                       // a sign-off of an assessment not ready for it (IncompleteError)
+	CodeNotSigned                        // a change of a problem of an assessment that is not signed
 )
 
 // What the file, the folder or the disk refused (classify), and other
