@@ -95,4 +95,6 @@ func TestPlanMergesIsNotSignedAndBlindsDoubleScorers(t *testing.T) {
 }
 
 // Resolved is a change that settles subject's conflict with value.
-func Resolved(subject string, v Value) Change { return Change{Subject: subject, Value: v, Resolve: true} }
+func Resolved(subject string, v Value) Change {
+	return Change{Subject: subject, Value: v, Resolve: true}
+}
