@@ -423,6 +423,17 @@ func actionName(l *i18n.Labels, action string) string {
 	return action
 }
 
+// problemRecordText is a problem's record in one line: the action, the
+// state after it, and what it reported (kaohe conflicts shows each side
+// of a problem in conflict so).
+func problemRecordText(l *i18n.Labels, rec *assessment.ProblemRecord) string {
+	s := actionName(l, rec.Action) + " → " + stateName(l, rec.Status)
+	if rec.Measure != "" {
+		s += l.Values.Colon + rec.Measure
+	}
+	return s
+}
+
 // indicatorName is the content of the problem's indicator ("" when the
 // rubric no longer has it).
 func indicatorName(st *store.State, p assessment.Problem) string {

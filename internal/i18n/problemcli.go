@@ -37,6 +37,9 @@ type ProblemCLI struct {
 	// assessment that is not signed; HintResolve that of a problem in
 	// conflict (both begin with their separator).
 	HintSign, HintResolve string
+	// ConflictsHint follows kaohe conflicts when a problem's record is
+	// among them: how such a conflict is settled.
+	ConflictsHint string
 }
 
 func chineseProblemCLI() ProblemCLI {
@@ -51,12 +54,13 @@ func chineseProblemCLI() ProblemCLI {
 		Unchanged: "%s：问题记录没有变化",
 		Rule:      "规则", Inspector: "发现人", Measure: "整改措施", Completion: "完成情况", DoneOn: "完成时间",
 		Responsible: "责任人", Source: "报送方", Evidence: "佐证材料", History: "历史", Note: "说明",
-		County:      "单位自报（问题清单）",
-		Attached:    "附佐证材料 %s（%s）",
-		InConflict:  "冲突的一方",
-		NoHistory:   "尚无记录",
-		HintSign:    "（先签字：kaohe sign 考核）",
-		HintResolve: "（两台电脑从同一记录各改了一次；kaohe problem show 考核 问题 查看双方，再在本命令后加 --resolve 以这次变更为准）",
+		County:        "单位自报（问题清单）",
+		Attached:      "附佐证材料 %s（%s）",
+		InConflict:    "冲突的一方",
+		NoHistory:     "尚无记录",
+		HintSign:      "（先签字：kaohe sign 考核）",
+		ConflictsHint: "问题记录的冲突：kaohe problem show 考核 问题 查看双方，再用 kaohe problem assign|rectify|close|return … --resolve 以新的变更为准",
+		HintResolve:   "（两台电脑从同一记录各改了一次；kaohe problem show 考核 问题 查看双方，再在本命令后加 --resolve 以这次变更为准）",
 	}
 }
 
@@ -72,12 +76,13 @@ func englishProblemCLI() ProblemCLI {
 		Unchanged: "%s: no problem record changed",
 		Rule:      "Rule", Inspector: "Found by", Measure: "Measure", Completion: "Completion", DoneOn: "Done on",
 		Responsible: "Responsible", Source: "Reported by", Evidence: "Evidence", History: "History", Note: "Note",
-		County:      "the unit (its workbook)",
-		Attached:    "evidence attached: %s (%s)",
-		InConflict:  "one side of a conflict",
-		NoHistory:   "nothing recorded yet",
-		HintSign:    " (sign it first: kaohe sign ASSESSMENT)",
-		HintResolve: " (two laptops changed the same record; kaohe problem show ASSESSMENT PROBLEM shows both, then add --resolve to this command to settle it with this change)",
+		County:        "the unit (its workbook)",
+		Attached:      "evidence attached: %s (%s)",
+		InConflict:    "one side of a conflict",
+		NoHistory:     "nothing recorded yet",
+		HintSign:      " (sign it first: kaohe sign ASSESSMENT)",
+		ConflictsHint: "A problem's record in conflict: kaohe problem show ASSESSMENT PROBLEM shows both sides; kaohe problem assign|rectify|close|return … --resolve settles it with a new change",
+		HintResolve:   " (two laptops changed the same record; kaohe problem show ASSESSMENT PROBLEM shows both, then add --resolve to this command to settle it with this change)",
 	}
 }
 
