@@ -427,7 +427,7 @@ func actionName(l *i18n.Labels, action string) string {
 // state after it, and what it reported (kaohe conflicts shows each side
 // of a problem in conflict so).
 func problemRecordText(l *i18n.Labels, rec *assessment.ProblemRecord) string {
-	s := actionName(l, rec.Action) + " → " + stateName(l, rec.Status)
+	s := fmt.Sprintf(l.ProblemCLI.Record, actionName(l, rec.Action), stateName(l, rec.Status))
 	if rec.Measure != "" {
 		s += l.Values.Colon + rec.Measure
 	}

@@ -217,6 +217,9 @@ func TestProblemLifecycleThroughTheBinary(t *testing.T) {
 		len(shown.History[2].Parents) != 1 || shown.History[2].Parents[0] != shown.History[1].Revision || !shown.History[2].Head {
 		t.Errorf("problem show --json history: %+v", shown.History)
 	}
+	if out := l.zh("history", "吉首市/2021"); !strings.Contains(out, "报送整改（整改中）：已重新填报实施清单 → 退回（退回）：已重新填报实施清单  「仍有2个清单不达标」") {
+		t.Errorf("history does not word the problem's records:\n%s", out)
+	}
 	if out := l.ok("verify"); !strings.HasPrefix(out, "ok") {
 		t.Errorf("verify after the cycle: %s", out)
 	}
@@ -283,7 +286,7 @@ func TestProblemConflictFromTwoLaptops(t *testing.T) {
 		t.Errorf("show of a problem in conflict:\n%s", show)
 	}
 
-	if out := one.zh("conflicts"); !strings.Contains(out, "报送整改 → 整改中：已重新填报") || !strings.Contains(out, "正在重新填报") || !strings.Contains(out, "--resolve") {
+	if out := one.zh("conflicts"); !strings.Contains(out, "报送整改（整改中）：已重新填报") || !strings.Contains(out, "正在重新填报") || !strings.Contains(out, "--resolve") {
 		t.Errorf("conflicts of a problem's record:\n%s", out)
 	}
 	one.ok("init", "--inspector", "王五")

@@ -37,6 +37,9 @@ type ProblemCLI struct {
 	// assessment that is not signed; HintResolve that of a problem in
 	// conflict (both begin with their separator).
 	HintSign, HintResolve string
+	// Record is a problem's record in one line (history, conflicts): the
+	// action, the state after it.
+	Record string
 	// ConflictsHint follows kaohe conflicts when a problem's record is
 	// among them: how such a conflict is settled.
 	ConflictsHint string
@@ -59,6 +62,7 @@ func chineseProblemCLI() ProblemCLI {
 		InConflict:    "冲突的一方",
 		NoHistory:     "尚无记录",
 		HintSign:      "（先签字：kaohe sign 考核）",
+		Record:        "%s（%s）",
 		ConflictsHint: "问题记录的冲突：kaohe problem show 考核 问题 查看双方，再用 kaohe problem assign|rectify|close|return … --resolve 以新的变更为准",
 		HintResolve:   "（两台电脑从同一记录各改了一次；kaohe problem show 考核 问题 查看双方，再在本命令后加 --resolve 以这次变更为准）",
 	}
@@ -81,6 +85,7 @@ func englishProblemCLI() ProblemCLI {
 		InConflict:    "one side of a conflict",
 		NoHistory:     "nothing recorded yet",
 		HintSign:      " (sign it first: kaohe sign ASSESSMENT)",
+		Record:        "%s (%s)",
 		ConflictsHint: "A problem's record in conflict: kaohe problem show ASSESSMENT PROBLEM shows both sides; kaohe problem assign|rectify|close|return … --resolve settles it with a new change",
 		HintResolve:   " (two laptops changed the same record; kaohe problem show ASSESSMENT PROBLEM shows both, then add --resolve to this command to settle it with this change)",
 	}
