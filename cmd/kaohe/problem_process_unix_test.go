@@ -177,6 +177,8 @@ func TestProblemLifecycleThroughTheBinary(t *testing.T) {
 	}
 	l.refused("--status takes", "problem", "list", "--status", "done")
 	l.refused("--as-of", "problem", "list", "--as-of", "2027/01/05")
+	l.refused("not both", "problem", "list", "吉首市/2021", "--period", "2021")
+	l.refused("has no problem", "problem", "show", "吉首市/2021", "7")
 
 	ps = l.problems("吉首市/2021", "--as-of", "2027-01-05")
 	for _, p := range ps {
