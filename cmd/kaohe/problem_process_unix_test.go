@@ -225,6 +225,19 @@ func TestProblemLifecycleThroughTheBinary(t *testing.T) {
 	if out := l.ok("verify"); !strings.HasPrefix(out, "ok") {
 		t.Errorf("verify after the cycle: %s", out)
 	}
+
+	// Reopened and changed, a deduction that is gone leaves its problem
+	// 已撤销, listed, its history kept, refusing changes.
+	l.ok("reopen", "吉首市/2021", "--reason", "1.1.a 复核后不扣分")
+	l.ok("set", "吉首市/2021", "1.1.a", "false")
+	l.ok("sign", "吉首市/2021", "--allow-incomplete")
+	if got := l.problems("--status", "withdrawn"); len(got) != 1 || got[0].ID != "1.1.a" || got[0].Due != "2026-12-31" || got[0].Overdue {
+		t.Errorf("--status withdrawn after the deduction is gone: %+v", got)
+	}
+	if out := l.zh("problem", "list"); !strings.Contains(out, "已撤销") {
+		t.Errorf("the withdrawn problem is not listed:\n%s", out)
+	}
+	l.refused("is withdrawn", "problem", "assign", "吉首市/2021", "1.1.a", "--due", "2027-03-31")
 }
 
 // sameMap reports whether two maps hold the same pairs.
