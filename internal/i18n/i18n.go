@@ -74,6 +74,8 @@ type Labels struct {
 	ListItems ListItems
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
+	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
+	ProblemCLI ProblemCLI
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -311,6 +313,7 @@ func chinese() *Labels {
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
 		Appeals:      chineseAppeals(),
+		ProblemCLI:   chineseProblemCLI(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -447,6 +450,7 @@ func english() *Labels {
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
 		Appeals:      englishAppeals(),
+		ProblemCLI:   englishProblemCLI(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),

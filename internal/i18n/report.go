@@ -48,7 +48,18 @@ type ReportWords struct {
 
 func chineseReport() ReportWords {
 	return ReportWords{
-		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(withWords(chineseProblemRefusals(), chineseAppealRefusals()), chinesePlanRefusals()))),
+		Refusals: allWords(
+			chineseRefusals(),
+			chineseRubricWords(),
+			chineseYAMLWords(),
+			chineseCommandLineErrors(),
+			chineseSheetLanguageWords(),
+			chineseItemRefusals(),
+			chineseProblemRefusals(),
+			chineseProblemCLIWords(),
+			chineseAppealRefusals(),
+			chinesePlanRefusals(),
+		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
