@@ -44,13 +44,22 @@ func PlanSubject(inspector string) string { return PlanPrefix + inspector }
 func IsPlanSubject(subject string) bool { return strings.HasPrefix(subject, PlanPrefix) }
 
 // IsUnsignedSubject reports whether a subject stays outside what a
-// sign-off signs: the plan, and everything written after the sign-off
-// (IsPostSignOffSubject).
+// sign-off signs: the plan, the unit's self-assessment, and everything
+// written after the sign-off (IsPostSignOffSubject).
 func IsUnsignedSubject(subject string) bool {
 	if target, _, ok := ParseEvidenceSubject(subject); ok {
 		subject = target
 	}
-	return IsPlanSubject(subject) || IsPostSignOffSubject(subject)
+	return IsPlanSubject(subject) || strings.HasPrefix(subject, SelfPrefix) || IsPostSignOffSubject(subject)
+}
+
+// IsAnytimeSubject reports whether a subject is written whether or not
+// the assessment is signed: the plan and the unit's self-assessment.
+func IsAnytimeSubject(subject string) bool {
+	if target, _, ok := ParseEvidenceSubject(subject); ok {
+		subject = target
+	}
+	return IsPlanSubject(subject) || strings.HasPrefix(subject, SelfPrefix)
 }
 
 // decodePlan reads the value of a plan subject.

@@ -96,8 +96,8 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		}
 		signed := anySigned(st)
 		after := assessment.IsPostSignOffSubject(c.Subject)
-		switch plan := assessment.IsPlanSubject(c.Subject); {
-		case plan: // the plan is changed before, during and after the visit
+		switch anytime := assessment.IsAnytimeSubject(c.Subject); {
+		case anytime: // the plan and the unit's own claims, before, during and after the visit
 		case signed && !after:
 			return nil, ErrSigned
 		case !signed && after:
@@ -237,6 +237,8 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkProblem(rb, subject, v, note)
 	case assessment.IsPlanSubject(subject):
 		return checkPlan(rb, subject, v)
+	case strings.HasPrefix(subject, assessment.SelfPrefix):
+		return checkSelf(rb, subject, v)
 	case assessment.IsPostSignOffSubject(subject):
 		return checkAppealRecord(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
@@ -357,6 +359,8 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.Decision)
 	case assessment.KindFinal:
 		b, _ = json.Marshal(v.Final)
+	case assessment.KindSelf:
+		b, _ = json.Marshal(v.Self)
 	case assessment.KindPlan:
 		switch {
 		case v.Plan != nil:
