@@ -2,8 +2,7 @@ package i18n
 
 // chinesePlanRefusals words in Chinese what the store refuses of the
 // lead's plan (分工, 双人背靠背评分) and of a unit's self-assessment (自评),
-// keyed by the English fmt format as
-// refusals.go's are.
+// keyed by the English fmt format as refusals.go's are.
 func chinesePlanRefusals() map[string]string {
 	return map[string]string{
 		"%s: %q is not an inspector's name as kaohe stores it":  "%s：%q 不是 kaohe 保存的考核人员姓名",
