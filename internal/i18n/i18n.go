@@ -76,6 +76,8 @@ type Labels struct {
 	Appeals AppealWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
 	InspectorAgreement AgreementWords
+	// PlanShown words the plan's and a self-assessment's records.
+	PlanShown PlanShown
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
 	ProblemCLI ProblemCLI
 }
@@ -316,6 +318,7 @@ func chinese() *Labels {
 		ListItems:          chineseListItems(),
 		Appeals:            chineseAppeals(),
 		InspectorAgreement: chineseAgreementWords(),
+		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
@@ -454,6 +457,7 @@ func english() *Labels {
 		ListItems:          englishListItems(),
 		Appeals:            englishAppeals(),
 		InspectorAgreement: englishAgreementWords(),
+		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
