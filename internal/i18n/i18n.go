@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Figures is the wording of kaohe import-figures.
+	Figures FigureImport
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -308,6 +310,7 @@ func chinese() *Labels {
 		Readiness:    chineseReadiness(),
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
+		Figures:      chineseFigures(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -443,6 +446,7 @@ func english() *Labels {
 		Readiness:    englishReadiness(),
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
+		Figures:      englishFigures(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
