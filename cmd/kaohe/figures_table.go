@@ -118,6 +118,9 @@ func readPlatformWorkbook(path string, data []byte, sheet string) (t *platformTa
 		place: func(row, col int) string { return sheet + "!" + name(row, col) },
 		formula: func(row, col int) string {
 			fx, _ := f.GetCellFormula(sheet, name(row, col))
+			if fx != "" && !strings.HasPrefix(fx, "=") {
+				fx = "=" + fx // as the formula bar shows it
+			}
 			return fx
 		},
 		percent: func(row, col int) bool { return percentCell(f, sheet, name(row, col)) },

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -192,7 +193,7 @@ func TestImportFiguresRefusalsChangeNothing(t *testing.T) {
 	for _, want := range []string{
 		"平台数据.xlsx: 6 problems; nothing was imported:",
 		`Sheet1!D4 (泸溪县): 3.2.b: "三张" is not a number`,
-		"Sheet1!C5 (凤凰县 3.2.a): the cell holds the formula SUM(C3:C4); kaohe evaluates no formula",
+		"Sheet1!C5 (凤凰县 3.2.a): the cell holds the formula =SUM(C3:C4); kaohe evaluates no formula",
 		"Sheet1!B6: 吉首 has no assessment in period 2021",
 		"Sheet1!B7: 保靖县/2021 is signed; reopen it before importing figures into it",
 		"Sheet1!B8: 吉首市 is listed twice (first at Sheet1!B3)",
@@ -206,7 +207,7 @@ func TestImportFiguresRefusalsChangeNothing(t *testing.T) {
 		t.Errorf("a refused table changed the database:\nbefore\n%s\nafter\n%s", before, after)
 	}
 	zh := l.run(append([]string{"--lang", "zh"}, args...)...)
-	for _, want := range []string{"平台数据.xlsx：6 处问题，未导入任何内容：", "Sheet1!C5（凤凰县 3.2.a）：单元格是公式 SUM(C3:C4)；kaohe 不计算公式", "Sheet1!B6：吉首 在 2021 年度没有考核"} {
+	for _, want := range []string{"平台数据.xlsx：6 处问题，未导入任何内容：", "Sheet1!C5（凤凰县 3.2.a）：单元格是公式 =SUM(C3:C4)；kaohe 不计算公式", "Sheet1!B6：吉首 在 2021 年度没有考核"} {
 		if !strings.Contains(zh.stderr, want) {
 			t.Errorf("in Chinese:\n%s\nwant %q", zh.stderr, want)
 		}
@@ -270,7 +271,59 @@ func TestImportFiguresRefusesDamagedWorkbooks(t *testing.T) {
 			t.Errorf("%s: %d\n%s", name, r.code, r.stderr)
 		}
 	}
+	// A platform table whose shared strings inflate to 1.5 GB is refused
+	// naming the part, without inflating it.
+	good, err := os.ReadFile(platformWorkbook(t, platformHeader, []any{1, "吉首市", 95000, 1, 99}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bomb, err := workbooktest.Bomb(good, workbooktest.SharedStrings, 1500<<20, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "bomb.xlsx")
+	os.WriteFile(p, bomb, 0o644)
+	r, rss := hostileRun(t, l.db, "import-figures", p, "--period", "2021", "--map", "3.2.a=办件量")
+	if r.code != 1 || !strings.Contains(r.stderr, p+": part xl/sharedStrings.xml: inflates to more than") || rss > 200<<20 {
+		t.Errorf("a zip bomb: exit %d, %d MB\n%s", r.code, rss>>20, r.stderr)
+	}
 	if after := everything(l); after != before {
 		t.Errorf("a damaged workbook changed the database")
+	}
+}
+
+// Two inspectors' disagreeing 办件量 merged into the lead's file is a
+// conflict the table does not settle, and a rule recorded item by item is
+// not overwritten by a count that disagrees with its items: both are
+// refused by their cell, and nothing is written.
+func TestImportFiguresRefusesConflictsAndDisagreeingItems(t *testing.T) {
+	dir := t.TempDir()
+	zhang := laptop{t, filepath.Join(dir, "张三.db"), filepath.Join(dir, "zhang")}
+	li := laptop{t, filepath.Join(dir, "李四.db"), filepath.Join(dir, "li")}
+	for _, l := range []laptop{zhang, li} {
+		l.ok("init", "--inspector", filepath.Base(l.config))
+		l.ok("new", "吉首市", "2021")
+		l.ok("new", "泸溪县", "2021")
+	}
+	zhang.ok("set", "吉首市/2021", "3.2.a", "90000")
+	li.ok("set", "吉首市/2021", "3.2.a", "92000")
+	li.ok("item", "add", "泸溪县/2021", "3.2.b", "事项超期")
+	lead := laptop{t, filepath.Join(dir, "汇总.db"), filepath.Join(dir, "lead")}
+	lead.ok("init", "--inspector", "组长")
+	lead.ok("merge", "--into", lead.db, zhang.db, li.db)
+	book := platformWorkbook(t, platformHeader,
+		[]any{1, "吉首市", 95000, 1, 99},
+		[]any{2, "泸溪县", 88000, 2, 99},
+	)
+	history := lead.ok("history", "吉首市/2021") + lead.ok("history", "泸溪县/2021")
+	r := lead.run("import-figures", book, "--period", "2021", "--map", "3.2.a=办件量（件）", "--map", "3.2.b=黄牌")
+	for _, want := range []string{"Sheet1!C3 (吉首市 3.2.a): the rule has conflicting values from different inspectors",
+		"Sheet1!D4 (泸溪县 3.2.b): the rule is recorded item by item and its 1 items give 1, not 2"} {
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("exit %d\n%s\nwant %q", r.code, r.stderr, want)
+		}
+	}
+	if after := lead.ok("history", "吉首市/2021") + lead.ok("history", "泸溪县/2021"); after != history {
+		t.Errorf("a refused import changed the lead's file")
 	}
 }
