@@ -358,6 +358,9 @@ func (o *figuresOptions) figureAt(t *platformTable, r int, m *figureMap, st *sto
 			return cellFigure{}, i18n.Errorf("%s (%s %s): the cell shows a percentage (%s%%), but the rule counts %s", at, unit, m.rule, d.MulInt(100).String(), ref.Rule.Unit)
 		}
 	}
+	if n := figure.Normalize(text); ref.Rule.Unit == "%" && strings.HasSuffix(n, "%") {
+		text = strings.TrimSuffix(n, "%") // 99.5% as a CSV writes a rate
+	}
 	v, err := o.app.typedValue(st.Rubric, ref.Rule, text, "")
 	if err != nil {
 		return cellFigure{}, i18n.Errorf("%s (%s): %v", at, unit, err)
@@ -496,8 +499,10 @@ func (o *figuresOptions) record(s *store.Store, l *i18n.Labels, units []unitFigu
 			batches = append(batches, b)
 		}
 	}
-	if _, err := s.RecordAll(id, batches...); err != nil {
-		return err
+	if len(batches) > 0 {
+		if _, err := s.RecordAll(id, batches...); err != nil {
+			return err
+		}
 	}
 	for _, u := range units {
 		as := u.state.Assessment

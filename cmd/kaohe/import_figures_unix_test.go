@@ -134,11 +134,12 @@ func TestImportFiguresFromPlatformWorkbook(t *testing.T) {
 	}
 }
 
-// A CSV saved by WPS in GBK is read as GBK; a county missing from it is
-// named, nothing imported for it.
+// A CSV saved by WPS in GBK is read as GBK, a rate written 99.5% as the
+// CSV writes it; a county missing from it is named, nothing imported for
+// it; a word where a figure belongs is refused by its line and field.
 func TestImportFiguresFromGBKCSV(t *testing.T) {
 	l := threeCounties(t)
-	text := "单位,办件量,黄牌\r\n吉首市,\"95,000\",2\r\n泸溪县,10万,0\r\n"
+	text := "单位,办件量,黄牌,网上可办率\r\n吉首市,\"95,000\",2,99.5%\r\n泸溪县,10万,0,１００％\r\n"
 	gbk, err := simplifiedchinese.GBK.NewEncoder().String(text)
 	if err != nil {
 		t.Fatal(err)
@@ -147,8 +148,8 @@ func TestImportFiguresFromGBKCSV(t *testing.T) {
 	if err := os.WriteFile(p, []byte(gbk), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := l.ok("import-figures", p, "--period", "2021", "--map", "3.2.a=办件量", "--map", "3.2.b=黄牌")
-	if !strings.Contains(out, "not in the table, nothing imported for: 凤凰县") || !strings.Contains(out, "2 units, 4 figures recorded") {
+	out := l.ok("import-figures", p, "--period", "2021", "--map", "3.2.a=办件量", "--map", "3.2.b=黄牌", "--map", "3.1.a=网上可办率")
+	if !strings.Contains(out, "not in the table, nothing imported for: 凤凰县") || !strings.Contains(out, "2 units, 6 figures recorded") {
 		t.Errorf("import says:\n%s", out)
 	}
 	if got := indicatorScore(t, l, "吉首市", "3.2"); got != "5.6" { // ⌊5000/2000⌋×0.1 + 2×0.1
@@ -156,6 +157,9 @@ func TestImportFiguresFromGBKCSV(t *testing.T) {
 	}
 	if got := indicatorScore(t, l, "泸溪县", "3.2"); got != "6" {
 		t.Errorf("泸溪县 3.2 = %s, want 6", got)
+	}
+	if got := indicatorScore(t, l, "吉首市", "3.1"); got != "1.99" { // 99.5%: 1 × 0.5/100 → 0.01
+		t.Errorf("吉首市 3.1 = %s, want 1.99", got)
 	}
 	if h := l.ok("history", "吉首市/2021", "3.2.a"); !strings.Contains(h, "平台数据.csv 2:2") {
 		t.Errorf("the history does not name the line and field:\n%s", h)
