@@ -56,8 +56,6 @@ func (a *app) importFiguresCmd() *cobra.Command {
 	cmd.Flags().StringVar(&o.unitColumn, "unit-column", "单位", "the header of the column naming the units")
 	cmd.Flags().StringVar(&o.sheet, "sheet", "", "the workbook's sheet to read (default: the first)")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show what would change, unit by unit, and write nothing")
-	_ = cmd.MarkFlagRequired("period")
-	_ = cmd.MarkFlagRequired("map")
 	return cmd
 }
 
@@ -68,11 +66,10 @@ type figureMap struct {
 	refused           bool // already refused: its cells are not read
 }
 
-// unitFigures is what the table gives one unit: its assessment's state,
-// the row it came from, and each mapped figure with its cell.
+// unitFigures is what the table gives one unit: its assessment's state
+// and each mapped figure with its cell.
 type unitFigures struct {
 	state   *store.State
-	row     int
 	figures []cellFigure
 }
 
@@ -94,6 +91,12 @@ func (f cellFigure) changed() bool {
 // refusal and writes nothing.
 func (o *figuresOptions) run() error {
 	a := o.app
+	if o.period == "" {
+		return i18n.Errorf("give the period whose assessments receive the figures: --period 2021")
+	}
+	if len(o.maps) == 0 {
+		return i18n.Errorf("give at least one column to import as --map RULE=HEADER, such as --map 3.2.a=办件量")
+	}
 	period, err := store.ValidName("period", o.period)
 	if err != nil {
 		return err
@@ -223,7 +226,7 @@ func (o *figuresOptions) read(t *platformTable, period string, states []*store.S
 			refuse(i18n.Errorf("%s: %s is signed; reopen it before importing figures into it (kaohe reopen %s --reason TEXT)", at, st.Assessment.Label(), st.Assessment.Label()))
 			continue
 		}
-		u := unitFigures{state: st, row: r}
+		u := unitFigures{state: st}
 		for _, m := range maps {
 			if m.refused {
 				continue
