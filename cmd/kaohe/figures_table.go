@@ -53,7 +53,7 @@ func (t *platformTable) cell(row, col int) string {
 func readPlatformTable(path, sheet string) (*platformTable, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, i18n.Errorf("%s: cannot read the table: %v", path, errors.Unwrap(err))
+		return nil, i18n.Errorf("%s: cannot read the table: %v", path, osReason(err))
 	}
 	if !st.Mode().IsRegular() {
 		return nil, i18n.Errorf("%s: not a regular file; a platform table is an .xlsx or .csv file", path)
@@ -63,7 +63,7 @@ func readPlatformTable(path, sheet string) (*platformTable, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, i18n.Errorf("%s: cannot read the table: %v", path, errors.Unwrap(err))
+		return nil, i18n.Errorf("%s: cannot read the table: %v", path, osReason(err))
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -190,6 +190,15 @@ func readPlatformCSV(path string, data []byte) (*platformTable, error) {
 		percent: func(int, int) bool { return false },
 		close:   func() {},
 	}, nil
+}
+
+// osReason is why the system could not read a file, in the words the
+// wording table knows (no such file or directory, permission denied).
+func osReason(err error) string {
+	if u := errors.Unwrap(err); u != nil {
+		return u.Error()
+	}
+	return err.Error()
 }
 
 func rowCell(rows [][]string, row, col int) string {

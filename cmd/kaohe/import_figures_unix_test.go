@@ -251,7 +251,10 @@ func TestImportFiguresDryRunWritesNothing(t *testing.T) {
 	if after := everything(l); after != before {
 		t.Errorf("a dry run changed the database")
 	}
-	l.ok(args...)
+	if r := l.run(append(args, "--sheet", "数据")...); r.code != 1 || !strings.Contains(r.stderr, "平台数据.xlsx: no sheet 数据 (its sheets: Sheet1)") {
+		t.Errorf("a sheet the workbook lacks: %d %s", r.code, r.stderr)
+	}
+	l.ok(append(args, "--sheet", "Sheet1")...)
 	if got := indicatorScore(t, l, "吉首市", "3.2"); got != "5.8" {
 		t.Errorf("吉首市 3.2 after the import = %s, want 5.8", got)
 	}
