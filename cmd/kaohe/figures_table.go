@@ -176,20 +176,21 @@ func readPlatformCSV(path string, data []byte) (*platformTable, error) {
 		rows, lines = append(rows, rec), append(lines, line)
 	}
 	base := filepath.Base(path)
-	return &platformTable{
-		rows:  rows,
-		place: func(row, col int) string { return fmt.Sprintf("%s:%d:%d", base, lines[row], col+1) },
-		formula: func(row, col int) string {
-			// A CSV holds no formulas, but WPS runs a cell that begins
-			// with = as one when it opens the file.
-			if s := strings.TrimSpace(rowCell(rows, row, col)); strings.HasPrefix(s, "=") {
-				return s
-			}
-			return ""
-		},
+	t := &platformTable{
+		rows:    rows,
+		place:   func(row, col int) string { return fmt.Sprintf("%s:%d:%d", base, lines[row], col+1) },
 		percent: func(int, int) bool { return false },
 		close:   func() {},
-	}, nil
+	}
+	t.formula = func(row, col int) string {
+		// A CSV holds no formulas, but WPS runs a cell that begins with =
+		// as one when it opens the file.
+		if s := strings.TrimSpace(t.cell(row, col)); strings.HasPrefix(s, "=") {
+			return s
+		}
+		return ""
+	}
+	return t, nil
 }
 
 // osReason is why the system could not read a file, in the words the
@@ -199,13 +200,6 @@ func osReason(err error) string {
 		return u.Error()
 	}
 	return err.Error()
-}
-
-func rowCell(rows [][]string, row, col int) string {
-	if row >= len(rows) || col >= len(rows[row]) {
-		return ""
-	}
-	return rows[row][col]
 }
 
 // csvReason words what the CSV reader found wrong.
