@@ -1,6 +1,8 @@
 package store
 
 import (
+	"github.com/google/uuid"
+
 	"database/sql"
 	"mime"
 	"net/http"
@@ -133,8 +135,17 @@ func fileType(path string) string {
 	return http.DetectContentType(buf[:n])
 }
 
-// evidenceTarget reports whether subject names a rule or an indicator.
+// evidenceTarget reports whether subject names a rule, an indicator or
+// a problem (the files of its rectification).
 func evidenceTarget(rb *rubric.Rubric, subject string) bool {
+	if rule, _, ok := assessment.ParseProblemSubject(subject); ok {
+		_, ok := rb.Rule(rule)
+		return ok
+	}
+	if id, ok := strings.CutPrefix(subject, assessment.AppealPrefix); ok {
+		u, err := uuid.Parse(id)
+		return err == nil && u.String() == id
+	}
 	if _, ok := rb.Rule(subject); ok {
 		return true
 	}

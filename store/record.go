@@ -102,8 +102,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		if err != nil {
 			return nil, err
 		}
-		if anySigned(st) {
+		signed := anySigned(st)
+		switch problem := assessment.IsPostSignOffSubject(c.Subject); {
+		case signed && !problem:
 			return nil, ErrSigned
+		case !signed && problem:
+			return nil, ErrNotSigned
 		}
 	}
 	if strings.HasPrefix(c.Subject, EvidencePrefix) && !c.Value.Retracted() {
@@ -235,6 +239,10 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkEvidence(rb, subject, v)
 	case strings.HasPrefix(subject, ItemPrefix):
 		return checkItem(rb, subject, v)
+	case strings.HasPrefix(subject, ProblemPrefix):
+		return checkProblem(rb, subject, v, note)
+	case assessment.IsPostSignOffSubject(subject):
+		return checkAppealRecord(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
 		ind := strings.TrimPrefix(subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {
@@ -343,6 +351,16 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.File)
 	case assessment.KindItem:
 		b, _ = json.Marshal(v.Item)
+	case assessment.KindProblem:
+		b, _ = json.Marshal(v.Problem)
+	case assessment.KindFeedback:
+		b, _ = json.Marshal(v.Feedback)
+	case assessment.KindAppeal:
+		b, _ = json.Marshal(v.Appeal)
+	case assessment.KindDecision:
+		b, _ = json.Marshal(v.Decision)
+	case assessment.KindFinal:
+		b, _ = json.Marshal(v.Final)
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}

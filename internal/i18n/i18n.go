@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Appeals words feedback, appeals, their review and the final result.
+	Appeals AppealWords
 	// Figures is the wording of kaohe import-figures.
 	Figures FigureImport
 }
@@ -310,6 +312,7 @@ func chinese() *Labels {
 		Readiness:    chineseReadiness(),
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
+		Appeals:      chineseAppeals(),
 		Figures:      chineseFigures(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
@@ -446,6 +449,7 @@ func english() *Labels {
 		Readiness:    englishReadiness(),
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
+		Appeals:      englishAppeals(),
 		Figures:      englishFigures(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
