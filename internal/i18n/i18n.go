@@ -74,6 +74,8 @@ type Labels struct {
 	ListItems ListItems
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
+	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
+	ProblemCLI ProblemCLI
 	// Figures is the wording of kaohe import-figures.
 	Figures FigureImport
 }
@@ -313,6 +315,7 @@ func chinese() *Labels {
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
 		Appeals:      chineseAppeals(),
+		ProblemCLI:   chineseProblemCLI(),
 		Figures:      chineseFigures(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
@@ -450,6 +453,7 @@ func english() *Labels {
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
 		Appeals:      englishAppeals(),
+		ProblemCLI:   englishProblemCLI(),
 		Figures:      englishFigures(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
