@@ -30,6 +30,11 @@ type figuresOptions struct {
 // maxRefusalsShown bounds the refusals listed; the rest are counted.
 const maxRefusalsShown = 20
 
+// maxTableRows bounds a platform table's rows: one per unit is some tens,
+// a province's some hundreds. A sheet of a million rows is no such table,
+// and each of its cells would be looked at.
+const maxTableRows = 5000
+
 // headerRows is how far down the sheet the header row is looked for: a
 // platform export often has a title row or two above it.
 const headerRows = 20
@@ -161,6 +166,10 @@ func (o *figuresOptions) read(t *platformTable, period string, states []*store.S
 	var refusals []error
 	refuse := func(err error) { refusals = append(refusals, err) }
 
+	if len(t.rows) > maxTableRows {
+		refuse(i18n.Errorf("the table has %d rows; a platform table has one row per unit, at most %d", len(t.rows), maxTableRows))
+		return nil, refusals
+	}
 	maps := o.parseMaps(refuse)
 	header, unitCol := -1, -1
 	for r := 0; r < len(t.rows) && r < headerRows && header < 0; r++ {

@@ -278,6 +278,13 @@ func TestImportFiguresRefusesDamagedWorkbooks(t *testing.T) {
 			t.Errorf("%s: %d\n%s", name, r.code, r.stderr)
 		}
 	}
+	// A million-row sheet is no table of units: refused before any of its
+	// cells is looked at one by one.
+	long := filepath.Join(dir, "长表.csv")
+	os.WriteFile(long, []byte("单位,办件量\n"+strings.Repeat("吉首,1\n", 6000)), 0o644)
+	if r := l.run("import-figures", long, "--period", "2021", "--map", "3.2.a=办件量"); r.code != 1 || !strings.Contains(r.stderr, "the table has 6001 rows; a platform table has one row per unit, at most 5000") {
+		t.Errorf("a table of 6001 rows: %d\n%s", r.code, r.stderr)
+	}
 	// A platform table whose shared strings inflate to 1.5 GB is refused
 	// naming the part, without inflating it.
 	good, err := os.ReadFile(platformWorkbook(t, platformHeader, []any{1, "吉首市", 95000, 1, 99}))

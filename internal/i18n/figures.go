@@ -48,8 +48,9 @@ func englishFigures() FigureImport {
 // keyed by their English format as refusals.go's are.
 func chineseFigureWords() map[string]string {
 	return map[string]string{
-		"give the period whose assessments receive the figures: --period 2021":             "请给出接收数据的考核年度：--period 2021",
-		"give at least one column to import as --map RULE=HEADER, such as --map 3.2.a=办件量": "请至少给出一列要导入的数据：--map 规则=表头，如 --map 3.2.a=办件量",
+		"give the period whose assessments receive the figures: --period 2021":                                 "请给出接收数据的考核年度：--period 2021",
+		"give at least one column to import as --map RULE=HEADER, such as --map 3.2.a=办件量":                     "请至少给出一列要导入的数据：--map 规则=表头，如 --map 3.2.a=办件量",
+		"the table has %d rows; a platform table has one row per unit, at most %d":                             "表格有 %d 行；平台数据表每个单位一行，最多 %d 行",
 		"%s: cannot read the table: %v":                                                                        "%s：无法读取表格：%v",
 		"%s: not a regular file; a platform table is an .xlsx or .csv file":                                    "%s：不是普通文件；平台数据表应为 .xlsx 或 .csv 文件",
 		"%s: too big for a platform table: %d bytes (at most %d)":                                              "%s：作为平台数据表太大：%d 字节（最多 %d）",
