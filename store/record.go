@@ -55,29 +55,37 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 	}
 	var out []Revision
 	err := s.writeTx(func(tx *sql.Tx) error {
-		out = out[:0]
-		a, rb, err := s.assessmentForWrite(tx, assessmentID)
-		if err != nil {
-			return err
-		}
-		for _, c := range changes {
-			if c.Subject == SubjectStatus {
-				return invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
-			}
-			rev, err := s.record(tx, id, a, rb, c)
-			if err != nil {
-				return err
-			}
-			if rev != nil {
-				out = append(out, *rev)
-			}
-		}
-		return nil
+		var err error
+		out, _, err = s.recordIn(tx, id, assessmentID, changes)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// recordIn is Record's work inside tx: the changes to one assessment,
+// checked and written; it returns the new revisions and the assessment.
+func (s *Store) recordIn(tx *sql.Tx, id Identity, assessmentID string, changes []Change) ([]Revision, Assessment, error) {
+	var out []Revision
+	a, rb, err := s.assessmentForWrite(tx, assessmentID)
+	if err != nil {
+		return nil, a, err
+	}
+	for _, c := range changes {
+		if c.Subject == SubjectStatus {
+			return nil, a, invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
+		}
+		rev, err := s.record(tx, id, a, rb, c)
+		if err != nil {
+			return nil, a, err
+		}
+		if rev != nil {
+			out = append(out, *rev)
+		}
+	}
+	return out, a, nil
 }
 
 // record writes one change inside tx.

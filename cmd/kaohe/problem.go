@@ -390,9 +390,6 @@ func statusText(l *i18n.Labels, p assessment.Problem, asOf string) string {
 	return s
 }
 
-
-
-
 // indicatorName is the content of the problem's indicator ("" when the
 // rubric no longer has it).
 func indicatorName(st *store.State, p assessment.Problem) string {

@@ -55,7 +55,12 @@ func chineseHelp() HelpWords {
 
 运行 "{{.CommandPath}} [命令] --help" 查看各命令的说明。{{end}}
 `,
-		Texts: allWords(chineseHelpTexts(), chineseProblemHelpTexts(), chineseAgreementHelpTexts()),
+		Texts: allWords(
+			chineseHelpTexts(),
+			chineseProblemHelpTexts(),
+			chineseAgreementHelpTexts(),
+			chineseFigureHelp(),
+		),
 	}
 }
 

@@ -80,6 +80,8 @@ type Labels struct {
 	PlanShown PlanShown
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
 	ProblemCLI ProblemCLI
+	// Figures is the wording of kaohe import-figures.
+	Figures FigureImport
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -320,6 +322,7 @@ func chinese() *Labels {
 		InspectorAgreement: chineseAgreementWords(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
+		Figures:            chineseFigures(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
 		RubricShow:         chineseRubricShow(),
@@ -459,6 +462,7 @@ func english() *Labels {
 		InspectorAgreement: englishAgreementWords(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
+		Figures:            englishFigures(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
 		RubricShow:         englishRubricShow(),
