@@ -72,6 +72,9 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Analysis words the 共性问题, the comparison with an earlier period and
+	// how close each rank is.
+	Analysis Analysis
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -319,6 +322,7 @@ func chinese() *Labels {
 		Agreement:    chineseAgreement(),
 		DiffLanguage: chineseDiffLanguage(),
 		ValueInput:   chineseValueInput(),
+		Analysis:     chineseAnalysis(),
 	}
 }
 
@@ -454,6 +458,7 @@ func english() *Labels {
 		Agreement:    englishAgreement(),
 		DiffLanguage: englishDiffLanguage(),
 		ValueInput:   englishValueInput(),
+		Analysis:     englishAnalysis(),
 	}
 }
 
