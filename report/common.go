@@ -23,9 +23,10 @@ type CommonProblem struct {
 	Lost  decimal.Dec `json:"lost"`
 	Units int         `json:"units"`
 	Among int         `json:"among"`
-	// Typical are the most frequent findings: item texts where the rule
-	// was recorded item by item, else the notes of the rules that
-	// deducted and the indicator's note; each counted once per unit.
+	// Typical are the most frequent findings (at most three, then by
+	// text): item texts where the rule was recorded item by item, else the
+	// notes of the rules that deducted and the indicator's note; each
+	// counted once per unit.
 	Typical []Typical `json:"typical,omitempty"`
 }
 
@@ -91,7 +92,12 @@ func CommonProblems(states []*store.State) ([]CommonProblem, error) {
 		if a.Lost <= 0 {
 			continue
 		}
-		sort.SliceStable(a.texts, func(i, j int) bool { return a.texts[i].Units > a.texts[j].Units })
+		sort.SliceStable(a.texts, func(i, j int) bool {
+			if a.texts[i].Units != a.texts[j].Units {
+				return a.texts[i].Units > a.texts[j].Units
+			}
+			return a.texts[i].Text < a.texts[j].Text
+		})
 		a.Typical = a.texts[:min(len(a.texts), typicalShown)]
 		out = append(out, a.CommonProblem)
 	}
