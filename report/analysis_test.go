@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/store/seed"
+	"github.com/xuri/excelize/v2"
 )
 
 // unitFindings is a unit of a period: every rule at no deduction, then
@@ -337,6 +339,61 @@ func TestCompareChangedRubric(t *testing.T) {
 		}
 		if cc.EarlierID != wantID || cc.Alike != (cc.ID != "2") {
 			t.Errorf("category %+v", cc)
+		}
+	}
+}
+
+// The report shows the analysis where the office reads it: a 共性问题, a
+// 名次差距 and a 同比 sheet in the workbook, after the ranking, with the
+// figures of the tests above; the same sections in Markdown.
+func TestReportShowsTheAnalysis(t *testing.T) {
+	zh := i18n.For("zh")
+	r, err := Build(compareFixture(t), Filter{Period: "2021", Analysis: true, Compare: "2020"}, zh, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := r.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) < 4 || sheets[1] != "共性问题" || sheets[2] != "名次差距" || sheets[3] != "同比" {
+		t.Fatalf("sheets %v", sheets)
+	}
+	cell := func(sheet, at string) string {
+		v, err := f.GetCellValue(sheet, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for _, c := range []struct{ sheet, at, want string }{
+		{"共性问题", "B3", "1.2"}, {"共性问题", "E3", "2.00"}, {"共性问题", "F3", "3/3"},
+		{"共性问题", "G3", "不动产登记（2个单位）；林木采伐（2个单位）；不动产登记等8项（1个单位）"},
+		{"共性问题", "B5", "2.4"}, {"共性问题", "E5", "0.33"},
+		{"名次差距", "B3", "吉首市"}, {"名次差距", "D3", "泸溪县"}, {"名次差距", "F3", "0.07"},
+		{"名次差距", "G3", "吉首市 2.4.a “好差评”评分指标得分 89 → 86（-0.09）即可互换名次"},
+		{"名次差距", "G4", "花垣县 1.1.a 未按要求开展或按时完成事项梳理 是 → 否（+1.00）即可互换名次"},
+		{"同比", "A3", "吉首市"}, {"同比", "D3", "0.07"}, {"同比", "G3", "上升1位"}, {"同比", "H3", "0.40"},
+		{"同比", "A4", "泸溪县"}, {"同比", "D4", "-1.00"}, {"同比", "G4", "下降1位"},
+		{"同比", "A6", "仅2021有考核的单位：花垣县"}, {"同比", "A7", "仅2020有考核的单位：凤凰县"},
+	} {
+		if got := cell(c.sheet, c.at); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, c.at, got, c.want)
+		}
+	}
+	var md strings.Builder
+	if err := r.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"## 共性问题", "## 名次差距", "- 吉首市 99.07 与 泸溪县 99.00 相差 0.07；吉首市 2.4.a", "## 同比 2021与2020比较", "| 泸溪县 | 99.00 | 100.00 | -1.00 | 2 | 1 | 下降1位 |"} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md.String())
 		}
 	}
 }

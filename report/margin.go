@@ -553,44 +553,15 @@ func ChangeText(l *i18n.Labels, c Change) string {
 }
 
 // MarginText words a margin on one line: 泸溪县 81.43 与 花垣县 81.20 相差
-// 0.23；2.4.a 好差评 89 → 90 即可互换名次.
+// 0.23；花垣县 2.4.a 好差评 89 → 90（+0.03）即可互换名次.
 func MarginText(l *i18n.Labels, m Margin) string {
-	a := &l.Analysis
-	head := fmt.Sprintf(a.Margin, m.Upper, m.UpperTotal.Fixed(2), m.Lower, m.LowerTotal.Fixed(2), m.Margin.Fixed(2))
-	switch {
-	case m.Vetoed:
-		return head + a.Sep + fmt.Sprintf(a.VetoedBelow, m.Lower)
-	case len(m.Swap) == 0:
-		return head + a.Sep + a.NoneSwaps
-	case m.Single:
-		return head + a.Sep + fmt.Sprintf(a.Swaps, changeWithEffect(l, m.Swap[0]))
-	}
-	var parts []string
-	for _, c := range m.Swap {
-		parts = append(parts, changeWithEffect(l, c))
-	}
-	return head + a.Sep + a.NoSingle + a.Sep + fmt.Sprintf(a.SwapTogether, joinList(l, parts))
+	head := fmt.Sprintf(l.Analysis.Margin, m.Upper, m.UpperTotal.Fixed(2), m.Lower, m.LowerTotal.Fixed(2), m.Margin.Fixed(2))
+	return head + l.Analysis.Sep + SwapText(l, m)
 }
 
 // changeWithEffect is a change with what it moves the unit's total by.
 func changeWithEffect(l *i18n.Labels, c Change) string {
-	sign := ""
-	if c.Effect > 0 {
-		sign = "+"
-	}
-	return ChangeText(l, c) + "（" + sign + c.Effect.Fixed(2) + "）"
-}
-
-// joinList joins parts with the language's list separator.
-func joinList(l *i18n.Labels, parts []string) string {
-	out := ""
-	for i, p := range parts {
-		if i > 0 {
-			out += l.Report.ListSep
-		}
-		out += p
-	}
-	return out
+	return ChangeText(l, c) + fmt.Sprintf(l.Analysis.Effect, signed(c.Effect))
 }
 
 // absDec is d without its sign.

@@ -19,6 +19,8 @@ type Analysis struct {
 	Margin string
 	// Sep joins the parts of a margin's line.
 	Sep string
+	// Effect follows a change: what it moves the unit's total by, signed.
+	Effect string
 	// Swaps: the change that swaps the pair. SwapTogether: the changes.
 	Swaps, SwapTogether string
 	// NoSingle and NoneSwaps say no single change, or none at all, swaps
@@ -64,6 +66,7 @@ func chineseAnalysis() Analysis {
 		MarginTitle:   "名次差距",
 		Margin:        "%s %s 与 %s %s 相差 %s",
 		Sep:           "；",
+		Effect:        "（%s）",
 		Swaps:         "%s即可互换名次",
 		SwapTogether:  "以下各项合计改变可互换名次：%s",
 		NoSingle:      "没有哪一项记录的改变能单独互换名次",
@@ -100,6 +103,7 @@ func englishAnalysis() Analysis {
 		MarginTitle:   "How close each rank is",
 		Margin:        "%s %s vs %s %s: %s",
 		Sep:           "; ",
+		Effect:        " (%s)",
 		Swaps:         "%s swaps them",
 		SwapTogether:  "together %s swap them",
 		NoSingle:      "no single finding swaps them",
