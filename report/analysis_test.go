@@ -9,6 +9,7 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -395,5 +396,55 @@ func TestReportShowsTheAnalysis(t *testing.T) {
 		if !strings.Contains(md.String(), want) {
 			t.Errorf("markdown lacks %q:\n%s", want, md.String())
 		}
+	}
+}
+
+// A tie swaps on the least change, and a shortfall rule (每少2000件扣0.1分,
+// target 100000) moves a whole step at a time. 78500 件 is ⌊21500/2000⌋ =
+// 10 steps short, −1.00: 99.00, as much as a unit with 1.1.a (−1.00). The
+// pair ties; names order them (吉首市 before 泸溪县). With the shortfall
+// below, 80001 件 (9 steps) lifts it 0.10 above; with it above, 78000 件
+// (11 steps) drops it 0.10 below. The flag, already deducting, cannot lose
+// more; lifting it would gain 1.00, more than needed.
+func TestMarginsTieAndShortfallSteps(t *testing.T) {
+	for _, tc := range []struct {
+		shortfall, flag, want string
+	}{
+		{"泸溪县", "吉首市", "泸溪县 3.2.a 78500→80001 0.10"},
+		{"吉首市", "泸溪县", "吉首市 3.2.a 78500→78000 -0.10"},
+	} {
+		_, states := statesOf(t,
+			unitFindings{unit: tc.shortfall, period: "2021", set: []string{"3.2.a", "78500", ""}},
+			unitFindings{unit: tc.flag, period: "2021", set: []string{"1.1.a", "true", ""}},
+		)
+		ms, err := Margins(states)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ms) != 1 || ms[0].Margin != 0 || !ms[0].Single || len(ms[0].Swap) != 1 {
+			t.Fatalf("margins %+v", ms)
+		}
+		c := ms[0].Swap[0]
+		if got := c.Unit + " " + c.Rule + " " + c.From.String() + "→" + c.To.String() + " " + c.Effect.Fixed(2); got != tc.want {
+			t.Errorf("swap %s, want %s", got, tc.want)
+		}
+	}
+}
+
+// BenchmarkAnalysis works out the 共性问题 and the rank margins of 120 and
+// 1,000 fully recorded units, every rule deducting (the worst case: every
+// finding is a candidate change, and equal totals make every pair a tie).
+func BenchmarkAnalysis(b *testing.B) {
+	for _, n := range []int{120, 1000} {
+		b.Run(fmt.Sprintf("units=%d", n), func(b *testing.B) {
+			states := benchStates(b, n)
+			b.ResetTimer()
+			defer storetest.CPUPerOp(b)()
+			for b.Loop() {
+				if _, err := Build(states, Filter{Analysis: true}, i18n.For("zh"), time.Now()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -244,13 +244,35 @@ func swapOf(upper, lower *unitProbe) ([]Change, bool) {
 			}
 			return swaps(upper.total, t)
 		}
+		// bound is the effect a change must stay under to beat the best
+		// so far (a tie goes to the earlier one).
+		beats := func(t decimal.Dec) bool { return best == nil || absDec(t-p.total) < absDec(best.effect) }
 		k, t, found := 0, decimal.Zero, false
 		if e.monotone {
-			if !swapped(p.total + e.effect) {
+			if !swapped(p.total+e.effect) || !beats(p.total+e.effect) && e.n == 1 {
 				return
 			}
-			lo, hi := 1, e.n // the least k that swaps is in [lo, hi]
-			hiTotal := p.total + e.effect
+			// Gallop from the nearest value (most pairs are swapped by a
+			// small change), then halve between the last two probes. A
+			// probe whose effect is already no better than the best so
+			// far ends the search: further along is no better.
+			prev, hi, hiTotal := 0, 1, decimal.Zero
+			for {
+				if hi >= e.n {
+					hi, hiTotal = e.n, p.total+e.effect
+					break
+				}
+				ht, ok := total(e.at(hi))
+				if ok && !beats(ht) {
+					return
+				}
+				if ok && swapped(ht) {
+					hiTotal = ht
+					break
+				}
+				prev, hi = hi, hi*2
+			}
+			lo := prev + 1 // the least k that swaps is in [lo, hi]
 			for lo < hi {
 				mid := (lo + hi) / 2
 				mt, ok := total(e.at(mid))
@@ -260,7 +282,7 @@ func swapOf(upper, lower *unitProbe) ([]Change, bool) {
 					lo = mid + 1
 				}
 			}
-			k, t, found = hi, hiTotal, true
+			k, t, found = hi, hiTotal, beats(hiTotal)
 		} else {
 			for j := 1; j <= e.n; j++ {
 				jt, ok := total(e.at(j))
@@ -268,6 +290,7 @@ func swapOf(upper, lower *unitProbe) ([]Change, bool) {
 					k, t, found = j, jt, true
 				}
 			}
+			found = found && beats(t)
 		}
 		if !found {
 			return
@@ -277,10 +300,19 @@ func swapOf(upper, lower *unitProbe) ([]Change, bool) {
 			best = c
 		}
 	}
+	// No swap is smaller than the margin and a cent: once one is found,
+	// nothing later in the order can beat it.
+	least := upper.total - lower.total + decimal.Cent
 	for _, e := range upper.farthest(false) {
+		if best != nil && absDec(best.effect) == least {
+			break
+		}
 		consider(upper, true, e)
 	}
 	for _, e := range lower.farthest(true) {
+		if best != nil && absDec(best.effect) == least {
+			break
+		}
 		consider(lower, false, e)
 	}
 	if best != nil {
@@ -429,6 +461,10 @@ func ladderOf(ind *rubric.Indicator, r *rubric.Rule, v scoring.Value, gain bool)
 		return l, true
 	}
 	cur := v.Num
+	if sl, ok := stepLadder(ind, r, cur, gain); ok {
+		sl.from = v
+		return sl, true
+	}
 	up, far, step := numberLadder(ind, r, cur, gain)
 	if step == 0 || (up && far <= cur) || (!up && far >= cur) {
 		return l, true
@@ -449,6 +485,59 @@ func ladderOf(ind *rubric.Indicator, r *rubric.Rule, v scoring.Value, gain bool)
 		return scoring.NumValue(cur - d)
 	}
 	return l, true
+}
+
+// stepLadder is the ladder of a shortfall or an excess rule, whose
+// deduction changes only where the figure crosses a whole step: its values
+// are those crossings, nearest first (每少2000件: 92500 → 94001 is one step
+// fewer, → 92000 one more), so finding the least that swaps takes a few
+// probes instead of one per unit of the figure. false for other rules.
+func stepLadder(ind *rubric.Indicator, r *rubric.Rule, cur decimal.Dec, gain bool) (ladder, bool) {
+	l := ladder{rule: r, monotone: true}
+	if r.Step == nil || *r.Step <= 0 || r.Amount == nil || *r.Amount <= 0 {
+		return l, false
+	}
+	step, u := *r.Step, digitStep(cur)
+	spend := int(decimal.FloorDiv(ind.Points, *r.Amount)) + 1 // steps more that spend the indicator
+	limit, bounded := scoring.Limit(r)
+	switch {
+	case r.Kind == rubric.Shortfall && r.Target != nil:
+		target := *r.Target
+		short := 0
+		if cur < target {
+			short = int(decimal.FloorDiv(target-cur, step))
+		}
+		if gain { // up to the value one step fewer short, ..., none short
+			l.n = short
+			l.at = func(k int) scoring.Value {
+				return scoring.NumValue(min(target, target-step.MulInt(int64(short-k+1))+u))
+			}
+			return l, true
+		}
+		l.n = max(0, min(spend, int(decimal.FloorDiv(target, step))-short))
+		l.at = func(k int) scoring.Value { return scoring.NumValue(target - step.MulInt(int64(short+k))) }
+		return l, true
+	case r.Kind == rubric.Excess && r.Limit != nil:
+		base := *r.Limit
+		over := 0
+		if cur > base {
+			over = int(decimal.FloorDiv(cur-base, step))
+		}
+		if gain { // down to the value one step fewer over, ..., none over
+			l.n = over
+			l.at = func(k int) scoring.Value {
+				return scoring.NumValue(base + step.MulInt(int64(over-k+1)) - u)
+			}
+			return l, true
+		}
+		l.n = spend
+		for bounded && l.n > 0 && base+step.MulInt(int64(over+l.n)) > limit {
+			l.n--
+		}
+		l.at = func(k int) scoring.Value { return scoring.NumValue(base + step.MulInt(int64(over+k))) }
+		return l, true
+	}
+	return l, false
 }
 
 // numberLadder says which way a rule's figure moves to gain (or lose)
