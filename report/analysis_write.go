@@ -235,3 +235,23 @@ func (r *Report) analysisMarkdown(b *strings.Builder) {
 		}
 	}
 }
+
+// MarginShort words a margin for a narrow screen: the pair, the margin and
+// the change that swaps them (the first of a set, with how many more),
+// without the rules' names.
+func MarginShort(l *i18n.Labels, m Margin) string {
+	a := &l.Analysis
+	head := fmt.Sprintf(a.Pair, m.Upper, m.Lower, m.Margin.Fixed(2))
+	short := func(c Change) string {
+		return c.Unit + " " + c.Rule + " " + FormatValue(l, &c.From) + " → " + FormatValue(l, &c.To) + fmt.Sprintf(a.Effect, signed(c.Effect))
+	}
+	switch {
+	case m.Vetoed:
+		return head + fmt.Sprintf(a.VetoedBelow, m.Lower)
+	case len(m.Swap) == 0:
+		return head + a.NoneSwaps
+	case m.Single:
+		return head + short(m.Swap[0])
+	}
+	return head + fmt.Sprintf(a.Together, short(m.Swap[0]), len(m.Swap)-1)
+}

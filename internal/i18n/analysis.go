@@ -33,6 +33,11 @@ type Analysis struct {
 	// PeriodHeading: the period, before its sections when a report covers
 	// several.
 	PeriodHeading string
+	// The summary screen's short lines: Pair: upper unit, lower unit, the
+	// margin; Together: the first change of a set, how many more.
+	// AllPairs heads every pair of a period: the period; ClosestPairs the
+	// closest few: the period, how many.
+	Pair, Together, AllPairs, ClosestPairs string
 
 	// CompareTitle heads the year-over-year sheet and section; Heading:
 	// this period, the earlier one.
@@ -74,6 +79,10 @@ func chineseAnalysis() Analysis {
 		VetoedBelow:   "%s因一票否决排在其后",
 		NoPairs:       "本期只有一个单位，无名次差距",
 		PeriodHeading: "%s年度",
+		Pair:          "%s/%s 相差 %s：",
+		Together:      "%s 等%d项合计",
+		AllPairs:      "%s年度名次差距",
+		ClosestPairs:  "%s年度名次差距（最接近的%d对）",
 
 		CompareTitle:   "同比",
 		CompareHeading: "%s与%s比较",
@@ -111,6 +120,10 @@ func englishAnalysis() Analysis {
 		VetoedBelow:   "%s ranks below by a veto",
 		NoPairs:       "one unit in the period: no margins",
 		PeriodHeading: "period %s",
+		Pair:          "%s/%s %s apart: ",
+		Together:      "%s and %d more together",
+		AllPairs:      "How close the ranks of %s are",
+		ClosestPairs:  "The %[2]d closest ranks of %[1]s",
 
 		CompareTitle:   "Year over year",
 		CompareHeading: "%s against %s",
