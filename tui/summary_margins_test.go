@@ -60,14 +60,14 @@ func TestSummaryShowsRankMargins(t *testing.T) {
 // the place of the categories' legend; every line fits the width.
 func TestSummaryShowsTheClosestRanksAt80x24(t *testing.T) {
 	h := summaryOf(t, map[string][]string{
-		"吉首市": {"1.2.a", "3", "2.4.a", "89"}, // 99.07
-		"泸溪县": {"1.2.a", "8"},                // 99.00
-		"凤凰县": {"1.1.a", "true"},             // 99.00, tied with 泸溪县
+		"吉首市": {"1.2.a", "3", "2.4.a", "89"},   // 99.07
+		"泸溪县": {"1.2.a", "8"},                  // 99.00
+		"凤凰县": {"1.1.a", "true"},               // 99.00, tied with 泸溪县
 		"花垣县": {"1.1.a", "true", "1.2.a", "2"}, // 98.60
-		"保靖县": {"2.8.a", "2"},                // 98.00
-		"古丈县": {"2.8.a", "3"},                // 97.00
-		"永顺县": {"2.8.a", "5"},                // 95.00
-		"龙山县": {"2.7.a", "10"},               // 95.00, tied with 永顺县
+		"保靖县": {"2.8.a", "2"},                  // 98.00
+		"古丈县": {"2.8.a", "3"},                  // 97.00
+		"永顺县": {"2.8.a", "5"},                  // 95.00
+		"龙山县": {"2.7.a", "10"},                 // 95.00, tied with 永顺县
 	})
 	screen := h.screen()
 	golden(t, "screen_zh_summary_margins", screen+"\n")
