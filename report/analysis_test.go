@@ -93,12 +93,22 @@ func noDeductions(rb *rubric.Rubric) []store.Change {
 		for i := range ind.Rules {
 			r := &ind.Rules[i]
 			v := scoring.BoolValue(false)
-			switch r.Kind {
-			case rubric.Count, rubric.Discretion:
+			switch {
+			case r.Form() == rubric.FormList:
+				v = scoring.ListValue()
+			case r.Form() == rubric.FormLabel:
+				v = scoring.TextValue(r.Labels()[0])
+			case r.Kind == rubric.Band:
+				v = scoring.NumValue(*r.Bands[0].Min)
+			case r.Kind == rubric.Linear:
+				v = scoring.NumValue(*r.To)
+			case r.Kind == rubric.Excess:
+				v = scoring.NumValue(*r.Limit)
+			case r.Kind == rubric.Count, r.Kind == rubric.Discretion, r.Kind == rubric.Bonus && r.PerItem:
 				v = scoring.NumValue(0)
-			case rubric.Shortfall, rubric.Ratio:
+			case r.Kind == rubric.Shortfall, r.Kind == rubric.Ratio:
 				v = scoring.NumValue(*r.Target)
-			case rubric.Convert:
+			case r.Kind == rubric.Convert:
 				v = scoring.NumValue(r.FullMark())
 			}
 			out = append(out, store.SetRule(r.ID, v, ""))
@@ -366,6 +376,18 @@ func TestReportShowsTheAnalysis(t *testing.T) {
 	if len(sheets) < 4 || sheets[1] != "共性问题" || sheets[2] != "名次差距" || sheets[3] != "同比" {
 		t.Fatalf("sheets %v", sheets)
 	}
+	// Every sheet repeats its own title rows when printed.
+	titles := map[string]string{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = d.RefersTo
+		}
+	}
+	for _, sh := range sheets {
+		if want := "'" + sh + "'!$1:$2"; titles[sh] != want {
+			t.Errorf("print titles of %s: %q, want %q", sh, titles[sh], want)
+		}
+	}
 	cell := func(sheet, at string) string {
 		v, err := f.GetCellValue(sheet, at)
 		if err != nil {
@@ -446,5 +468,46 @@ func BenchmarkAnalysis(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Under the rubric language's constructs: a band rule (100% keeps 6 points,
+// 90–100% 3) moves from band to band, and a veto is not a matter of points.
+//   - 甲县 95% (−3) below 乙县, which is late once (2.2.b, −1): 2.00 apart.
+//     乙县 can lose nothing more (its flag is set, its 100% carries no
+//     points); 甲县 96%–99% stay in the band, 100% gains 3.00: the swap.
+//   - With 乙县's 瞒报事故 (veto) recorded, 乙县 ranks below whatever its
+//     points, and no swap is sought.
+func TestMarginsBandsAndVetoes(t *testing.T) {
+	rb, err := rubric.LoadFile("../rubric/testdata/language.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, states := statesOf(t,
+		unitFindings{unit: "甲县", period: "2021", set: []string{"1.1.a", "95", ""}, rb: rb},
+		unitFindings{unit: "乙县", period: "2021", set: []string{"1.1.a", "100", "", "2.2.b", "true", ""}, rb: rb},
+	)
+	ms, err := Margins(states)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Upper != "乙县" || ms[0].Margin != dec("2.00") || !ms[0].Single {
+		t.Fatalf("margins %+v", ms)
+	}
+	if c := ms[0].Swap[0]; c.Unit != "甲县" || c.Rule != "1.1.a" || c.To.Num != dec("100") || c.Effect != dec("3.00") {
+		t.Errorf("swap %+v, want 甲县 1.1.a 95 → 100 (+3.00)", c)
+	}
+	_, states = statesOf(t,
+		unitFindings{unit: "甲县", period: "2021", set: []string{"1.1.a", "95", ""}, rb: rb},
+		unitFindings{unit: "乙县", period: "2021", set: []string{"1.1.a", "100", "", "2.2.a", "true", ""}, rb: rb},
+	)
+	if ms, err = Margins(states); err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || ms[0].Upper != "甲县" || ms[0].Lower != "乙县" || !ms[0].Vetoed || len(ms[0].Swap) != 0 {
+		t.Fatalf("margins %+v", ms)
+	}
+	if got := MarginText(i18n.For("zh"), ms[0]); !strings.HasSuffix(got, "；乙县因一票否决排在其后") {
+		t.Errorf("worded %q", got)
 	}
 }
