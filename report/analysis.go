@@ -10,8 +10,8 @@ import (
 
 // Analysis is what the office writes in its 通报 by hand from one period's
 // ranking: the 共性问题 and how close each rank is. It covers every unit of
-// the period under the report's rubric, whichever units the report shows,
-// as the ranks do.
+// the period under the report's rubric, as the ranks do; a report for some
+// units has none.
 type Analysis struct {
 	Period  string          `json:"period"`
 	Common  []CommonProblem `json:"common_problems"`
@@ -20,8 +20,10 @@ type Analysis struct {
 
 // analyse adds to the report each period's Analysis (when f.Analysis) and
 // the comparison with f.Compare (when given), from every state of the
-// report's periods under its rubric.
-func (r *Report) analyse(states []*store.State, f Filter) error {
+// report's periods under its rubric. A report for some units (selected,
+// by NFC name; empty for all) has no Analysis, which would name the other
+// units, and compares only the units it shows (their ranks among all).
+func (r *Report) analyse(states []*store.State, f Filter, selected map[string]bool) error {
 	rb := r.Ranking[0].Rubric
 	var periods []string
 	byPeriod := map[string][]*store.State{}
@@ -38,7 +40,7 @@ func (r *Report) analyse(states []*store.State, f Filter) error {
 			byPeriod[p] = append(list, st)
 		}
 	}
-	if f.Analysis {
+	if f.Analysis && len(selected) == 0 {
 		for _, p := range periods {
 			an := Analysis{Period: p}
 			var err error
@@ -82,6 +84,25 @@ func (r *Report) analyse(states []*store.State, f Filter) error {
 	c, err := Compare(byPeriod[periods[0]], earlier)
 	if err != nil {
 		return err
+	}
+	if c != nil && len(selected) > 0 {
+		shown := map[string]bool{}
+		for _, row := range r.Ranking {
+			shown[row.Unit] = true
+		}
+		var units []UnitChange
+		for _, u := range c.Units {
+			if shown[u.Unit] {
+				units = append(units, u)
+			}
+		}
+		var only []string
+		for _, u := range c.OnlyNow {
+			if shown[u] {
+				only = append(only, u)
+			}
+		}
+		c.Units, c.OnlyNow, c.OnlyEarlier = units, only, nil
 	}
 	r.Compare = c
 	return nil

@@ -511,3 +511,28 @@ func TestMarginsBandsAndVetoes(t *testing.T) {
 		t.Errorf("worded %q", got)
 	}
 }
+
+// A report for some units names no other: no 共性问题 or 名次差距 (they
+// are the whole period's), and the comparison lists only the units shown,
+// with their ranks among all.
+func TestReportForSomeUnitsNamesNoOther(t *testing.T) {
+	r, err := Build(compareFixture(t), Filter{Period: "2021", Units: []string{"泸溪县"}, Analysis: true, Compare: "2020"}, i18n.For("zh"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Analyses) != 0 {
+		t.Errorf("analysis of a report for one unit: %+v", r.Analyses)
+	}
+	if c := r.Compare; len(c.Units) != 1 || c.Units[0].Unit != "泸溪县" || c.Units[0].Rank != 2 || c.Units[0].EarlierRank != 1 || len(c.OnlyNow)+len(c.OnlyEarlier) != 0 {
+		t.Errorf("comparison %+v", c)
+	}
+	var md strings.Builder
+	if err := r.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	for _, other := range []string{"吉首市", "花垣县", "凤凰县"} {
+		if strings.Contains(md.String(), other) {
+			t.Errorf("a report for 泸溪县 names %s:\n%s", other, md.String())
+		}
+	}
+}

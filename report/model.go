@@ -24,7 +24,9 @@ type Filter struct {
 	// reader) that fail their hash: such a sheet carries no signature and
 	// no fingerprint, since neither would vouch for what it shows.
 	Unverified map[string][]string
-	// Analysis asks for each period's 共性问题 and rank margins (Analysis).
+	// Analysis asks for each period's 共性问题 and rank margins (Analysis),
+	// which a report for some units (Units) leaves out: they would name
+	// the other units.
 	Analysis bool
 	// Compare names an earlier period to compare the report's one period
 	// with (同比); "" for none.
@@ -250,7 +252,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 			order[rowKey(sj.Unit, sj.Period, sj.RubricID+" "+sj.RubricVersion)]
 	})
 	if f.Analysis || f.Compare != "" {
-		if err := r.analyse(states, f); err != nil {
+		if err := r.analyse(states, f, units); err != nil {
 			return nil, err
 		}
 	}
