@@ -64,7 +64,9 @@ type Margin struct {
 }
 
 // Change is one recorded finding changed: the unit, the rule, its value
-// before and after, and what the unit's total moves by.
+// before and after, and what the unit's total moves by with this change
+// alone (in a greedy set too: the set's changes are each scored on their
+// own, as the unit would see that finding corrected).
 type Change struct {
 	Unit   string        `json:"unit"`
 	Rule   string        `json:"rule"`
