@@ -68,7 +68,7 @@ func (r *Report) commonSheet(w *sheetWriter, an *Analysis) error {
 	l := r.labels
 	cols := r.CommonColumns()
 	w.sheetTitle(r.titled(l.Analysis.CommonTitle, an.Period), cols)
-	widths := []float64{6, 8, 46, 8, 10, 10, 40}
+	widths := []float64{6, 8, 50, 8, 10, 10, 44}
 	for i, c := range an.Common {
 		y := i + 3
 		w.integer(1, y, i+1, w.style.center)
@@ -94,7 +94,7 @@ func (r *Report) marginSheet(w *sheetWriter, an *Analysis) error {
 	l := r.labels
 	cols := r.MarginColumns()
 	w.sheetTitle(r.titled(l.Analysis.MarginTitle, an.Period), cols)
-	widths := []float64{7, 12, 9, 12, 9, 9, 60}
+	widths := []float64{7, 12, 9, 12, 9, 9, 72}
 	for i, m := range an.Margins {
 		y := i + 3
 		w.text(1, y, fmt.Sprintf("%d–%d", i+1, i+2), w.style.center)
