@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"strings"
 	"testing"
@@ -408,6 +409,26 @@ func TestReportShowsTheAnalysis(t *testing.T) {
 	} {
 		if got := cell(c.sheet, c.at); got != c.want {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.at, got, c.want)
+		}
+	}
+	var csvOut bytes.Buffer
+	if err := r.WriteCSV(&csvOut); err != nil {
+		t.Fatal(err)
+	}
+	cr := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvOut.String(), "\ufeff")))
+	cr.FieldsPerRecord = -1
+	recs, err := cr.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, rec := range recs {
+		rows = append(rows, strings.Join(rec, "|"))
+	}
+	all := strings.Join(rows, "\n")
+	for _, want := range []string{"共性问题", "1|1.2|", "|2.00|2.00|3/3|", "名次差距", "1–2|吉首市|99.07|泸溪县|99.00|0.07|吉首市 2.4.a", "同比 2021与2020比较", "泸溪县|99.00|100.00|-1.00|2|1|下降1位|-1.00|0.00"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("csv lacks %q:\n%s", want, all)
 		}
 	}
 	var md strings.Builder
