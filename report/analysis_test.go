@@ -557,3 +557,39 @@ func TestReportForSomeUnitsNamesNoOther(t *testing.T) {
 		}
 	}
 }
+
+// A note written on another laptop reaches the 共性问题 as text: a formula
+// stays text in the workbook, is neutralised in the CSV, and an escape
+// sequence never reaches either.
+func TestCommonProblemsHostileNote(t *testing.T) {
+	note := "=HYPERLINK(\"http://x\")\x1b[31m红"
+	_, states := statesOf(t,
+		unitFindings{unit: "吉首市", period: "2021", set: []string{"1.1.a", "true", note}},
+		unitFindings{unit: "泸溪县", period: "2021"},
+	)
+	r, err := Build(states, Filter{Period: "2021", Analysis: true}, i18n.For("zh"), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var csvOut, xl bytes.Buffer
+	if err := r.WriteCSV(&csvOut); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(csvOut.String(), "\x1b") || !strings.Contains(csvOut.String(), `"'=HYPERLINK(""http://x"")`) {
+		t.Errorf("csv:\n%q", csvOut.String())
+	}
+	if err := r.WriteXLSX(&xl); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&xl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if formula, _ := f.GetCellFormula("共性问题", "G3"); formula != "" {
+		t.Errorf("the note became a formula: %q", formula)
+	}
+	if v, _ := f.GetCellValue("共性问题", "G3"); !strings.HasPrefix(v, "=HYPERLINK") || strings.Contains(v, "\x1b") {
+		t.Errorf("共性问题!G3 = %q", v)
+	}
+}
