@@ -82,6 +82,9 @@ type Labels struct {
 	ProblemCLI ProblemCLI
 	// Figures is the wording of kaohe import-figures.
 	Figures FigureImport
+	// Analysis words the 共性问题, the comparison with an earlier period and
+	// how close each rank is.
+	Analysis Analysis
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -334,6 +337,7 @@ func chinese() *Labels {
 		Agreement:          chineseAgreement(),
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
+		Analysis:           chineseAnalysis(),
 	}
 }
 
@@ -474,6 +478,7 @@ func english() *Labels {
 		Agreement:          englishAgreement(),
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
+		Analysis:           englishAnalysis(),
 	}
 }
 

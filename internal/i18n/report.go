@@ -60,6 +60,7 @@ func chineseReport() ReportWords {
 			chineseAppealRefusals(),
 			chinesePlanRefusals(),
 			chineseFigureWords(),
+			chineseAnalysisRefusals(),
 		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
