@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Problems is the wording of the 问题 screen (整改 and 销号).
+	Problems ProblemScreen
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -308,6 +310,7 @@ func chinese() *Labels {
 		Readiness:    chineseReadiness(),
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
+		Problems:     chineseProblemScreen(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -443,6 +446,7 @@ func english() *Labels {
 		Readiness:    englishReadiness(),
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
+		Problems:     englishProblemScreen(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),

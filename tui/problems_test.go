@@ -1,0 +1,290 @@
+package tui
+
+import (
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/kaohe/kaohe/internal/i18n"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/store/seed"
+)
+
+// cleanChanges records every rule of rb at the finding that deducts
+// nothing, as a clean pass would.
+func cleanChanges(t *testing.T, rb *rubric.Rubric) []store.Change {
+	t.Helper()
+	var cs []store.Change
+	for _, ind := range rb.Indicators() {
+		for i := range ind.Rules {
+			r := &ind.Rules[i]
+			switch r.Kind {
+			case rubric.Flag, rubric.Bonus, rubric.Veto:
+				cs = append(cs, seed.SetJSON(t, r.ID, "false", ""))
+			case rubric.Count:
+				cs = append(cs, seed.SetJSON(t, r.ID, "0", ""))
+			default:
+				cs = append(cs, seed.SetJSON(t, r.ID, cleanFigure(r), ""))
+			}
+		}
+	}
+	return cs
+}
+
+// problemsHarness is the harness on 吉首市/2021 signed clean but for
+// three deductions — 1.1.a found with its reason, 2.1.b counting 2 and
+// 2.3.a recorded as one item (殡葬) — and 凤凰县/2021 signed with 1.6.b found. The
+// store's clock starts at 2026-11-26 09:00 UTC (the TUI's day) and ticks
+// a second a write; it ends on the list.
+func problemsHarness(t *testing.T, opts ...harnessOpt) *harness {
+	t.Helper()
+	rb := rubric.Default()
+	tick := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+	s, err := store.Open(filepath.Join(fastDir(t), "kaohe.db"), store.Options{Now: func() time.Time {
+		tick = tick.Add(time.Second)
+		return tick
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	id, err := s.SetInspector("张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed := func(unit string, edit map[string]store.Change, items ...string) store.Assessment {
+		a, _, err := s.CreateAssessment(id, rb, unit, "2021")
+		if err != nil {
+			t.Fatal(err)
+		}
+		cs := cleanChanges(t, rb)
+		for i, c := range cs {
+			if e, ok := edit[c.Subject]; ok {
+				cs[i] = e
+			}
+		}
+		seed.Record(t, s, id, a.ID, cs...)
+		for _, text := range items {
+			if _, err := s.AddItem(id, a.ID, "2.3.a", text, nil, ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.Sign(id, a.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	a := signed("吉首市", map[string]store.Change{"1.1.a": seed.SetJSON(t, "1.1.a", "true", "未按时完成事项梳理"),
+		"2.1.b": seed.SetJSON(t, "2.1.b", "2", "2个事项未进驻大厅"), "2.3.a": store.Retract("2.3.a")}, "殡葬")
+	signed("凤凰县", map[string]store.Change{"1.6.b": seed.SetJSON(t, "1.6.b", "true", "工程建设项目审批业务没有进驻")})
+	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
+	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,
+		Now:      func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) },
+		OpenFile: func(string) error { return nil }}
+	for _, f := range opts {
+		f(&o)
+	}
+	h := &harness{t: t, m: New(o), be: be, s: s, a: a}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(h.m.Init())
+	if h.m.front != screenPicker {
+		t.Fatalf("the list did not open:\n%s", h.screen())
+	}
+	return h
+}
+
+// problem is the stored problem of 吉首市/2021 with this ID (or the first
+// of this rule).
+func (h *harness) problem(id string) assessment.Problem {
+	h.t.Helper()
+	st, err := h.s.State(h.a.ID)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	ps, err := store.ProblemsOf(st)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.ID == id || p.Key == id || p.Rule == id {
+			return p
+		}
+	}
+	h.t.Fatalf("no problem %s in %v", id, ps)
+	return assessment.Problem{}
+}
+
+// selectProblem moves the 问题 screen's cursor to the problem whose ID
+// starts with prefix.
+func (h *harness) selectProblem(prefix string) assessment.Problem {
+	h.t.Helper()
+	s := h.m.problems
+	for j, i := range s.shown {
+		if strings.HasPrefix(s.rows[i].p.ID, prefix) && s.rows[i].aid == h.a.ID {
+			s.sel = j
+			return s.rows[i].p
+		}
+	}
+	h.t.Fatalf("no problem %s on screen:\n%s", prefix, h.screen())
+	return assessment.Problem{}
+}
+
+// moveTo presses j (from the top) until the 问题 screen's cursor is on
+// the problem of 吉首市 whose ID starts with prefix.
+func (h *harness) moveTo(prefix string) assessment.Problem {
+	h.t.Helper()
+	s := h.m.problems
+	for range 2 * len(s.rows) {
+		if r := s.selected(); r != nil && r.aid == h.a.ID && strings.HasPrefix(r.p.ID, prefix) {
+			return r.p
+		}
+		h.keys("j")
+	}
+	h.keys("k k k k k k k k k k k k k k k k")
+	for range 2 * len(s.rows) {
+		if r := s.selected(); r != nil && r.aid == h.a.ID && strings.HasPrefix(r.p.ID, prefix) {
+			return r.p
+		}
+		h.keys("j")
+	}
+	h.t.Fatalf("no problem %s of 吉首市 on screen:\n%s", prefix, h.screen())
+	return assessment.Problem{}
+}
+
+// The whole cycle on the 问题 screen, from the list: one due date for all
+// of 吉首市's problems, a rectification with its evidence file, 销号, a
+// close refused before any rectification, a return with its reason; the
+// store holds each step, 逾期 is counted on the TUI's day and the filters
+// keep what they say.
+func TestProblemsCycleAssignRectifyCloseReturn(t *testing.T) {
+	h := problemsHarness(t)
+	photo := filepath.Join(t.TempDir(), "整改照片.jpg")
+	if err := os.WriteFile(photo, []byte("photo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("P")
+	if h.m.front != screenProblems {
+		t.Fatalf("P on the list did not open the 问题 screen:\n%s", h.screen())
+	}
+	h.mustContain("吉首市 2021：3 个问题", "凤凰县 2021：1 个问题", "未按时完成事项梳理", "殡葬")
+
+	// d: one due date and owner for every problem of 吉首市, none of 凤凰县.
+	h.moveTo("1.1.a")
+	h.keys("d")
+	h.typeText("2026-11-31")
+	h.keys("enter")
+	if !strings.Contains(h.statusLine(), "不是日期") {
+		t.Fatalf("a date that is no date was taken:\n%s", h.screen())
+	}
+	h.keys("backspace backspace")
+	h.typeText("20")
+	h.keys("enter")
+	h.typeText("县政务服务中心")
+	h.keys("enter")
+	for _, id := range []string{"1.1.a", "2.1.b", "2.3.a"} {
+		if rec := h.problem(id).Record; rec == nil || rec.Due != "2026-11-20" || rec.Owner != "县政务服务中心" {
+			t.Fatalf("%s after d: %+v", id, rec)
+		}
+	}
+	h.mustContain("已为 3 个问题设定整改时限 2026-11-20", "逾期6天")
+	if st, _ := h.s.States(); len(st) == 2 {
+		for _, x := range st {
+			if x.Assessment.Unit == "凤凰县" {
+				ps, _ := store.ProblemsOf(x)
+				if ps[0].Record != nil {
+					t.Fatalf("d on 吉首市 changed 凤凰县's problem: %+v", ps[0].Record)
+				}
+			}
+		}
+	}
+
+	// r: the measure, the day it was done (today, as proposed), a file.
+	h.moveTo("2.3.a")
+	h.keys("r")
+	h.typeText("已补齐殡葬办事指南")
+	h.keys("enter enter")
+	h.typeText(photo)
+	h.keys("enter")
+	h.mustContain("已选：整改照片.jpg")
+	h.keys("enter")
+	p := h.problem("2.3.a")
+	if p.Status != assessment.ProblemRectifying || p.Record.Measure != "已补齐殡葬办事指南" || p.Record.DoneOn != "2026-11-26" {
+		t.Fatalf("2.3.a after r: %s %+v", p.Status, p.Record)
+	}
+	st, err := h.s.State(h.a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev := st.Attachments(assessment.ProblemSubject(p.Key)); len(ev) != 1 || ev[0].Name != "整改照片.jpg" {
+		t.Fatalf("2.3.a's evidence: %+v", ev)
+	}
+	h.mustContain("已记录 2.3.a", "整改措施：已补齐殡葬办事指南", "佐证材料 1 份")
+
+	// c: 销号 with a note.
+	h.keys("c")
+	h.typeText("现场核实，已公示")
+	h.keys("enter")
+	if p := h.problem("2.3.a"); p.Status != assessment.ProblemClosed || p.Revision.Note != "现场核实，已公示" {
+		t.Fatalf("2.3.a after c: %s %q", p.Status, p.Revision.Note)
+	}
+	h.mustContain("— 已销号")
+	// A closed problem takes nothing more.
+	h.moveTo("2.3.a")
+	h.keys("r")
+	if !strings.Contains(h.statusLine(), "已销号，不再记录变更") || h.m.problems.prompt != nil {
+		t.Fatalf("r on a closed problem:\n%s", h.screen())
+	}
+
+	// c before any rectification is refused, and writes nothing.
+	h.moveTo("1.1.a")
+	before := h.problem("1.1.a").Revision.ID
+	h.keys("c")
+	if !strings.Contains(h.statusLine(), "尚未报送整改情况") || h.problem("1.1.a").Revision.ID != before {
+		t.Fatalf("c on an open problem:\n%s", h.screen())
+	}
+
+	// r then t: returned, with its reason required.
+	h.keys("r")
+	h.typeText("已建立梳理台账")
+	h.keys("enter enter enter")
+	if h.problem("1.1.a").Status != assessment.ProblemRectifying {
+		t.Fatalf("1.1.a after r: %s", h.problem("1.1.a").Status)
+	}
+	h.moveTo("1.1.a")
+	h.keys("t enter")
+	if !strings.Contains(h.statusLine(), "请写明退回理由") {
+		t.Fatalf("an empty reason was taken:\n%s", h.screen())
+	}
+	h.typeText("台账未覆盖乡镇事项")
+	h.keys("enter")
+	if p := h.problem("1.1.a"); p.Status != assessment.ProblemReturned || p.Revision.Note != "台账未覆盖乡镇事项" {
+		t.Fatalf("1.1.a after t: %s %q", p.Status, p.Revision.Note)
+	}
+	h.mustContain("— 退回", "理由：台账未覆盖乡镇事项")
+
+	// f: the state filter; 逾期 keeps the returned one and the open one,
+	// not the closed one nor 凤凰县's (no due date).
+	h.keys("f f f f")
+	h.mustContain("状态：逾期", "1.1.a", "2.1.b")
+	for _, gone := range []string{"2.3.a", "1.6.b"} {
+		if strings.Contains(h.screen(), gone) {
+			t.Fatalf("the 逾期 filter shows %s:\n%s", gone, h.screen())
+		}
+	}
+	// u: the unit filter.
+	h.keys("f f f u u")
+	h.mustContain("单位：凤凰县", "1.6.b")
+	if strings.Contains(h.screen(), "吉首市 2021：") {
+		t.Fatalf("the unit filter shows 吉首市:\n%s", h.screen())
+	}
+	h.keys("b")
+	if h.m.front != screenPicker {
+		t.Fatalf("b did not return to the list:\n%s", h.screen())
+	}
+}
