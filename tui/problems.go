@@ -492,8 +492,10 @@ func (s *problemsScreen) table(room int) []string {
 			fit(due, dueW-1) + fit(st, stW-1) + " " + fit(found, foundW)
 		switch {
 		case j == s.sel:
+			// A mark as well as the colour: a capture without colour
+			// (or a screen reader) still shows which one is selected.
 			selLine = len(body)
-			line = c.styles.Cursor.Render(fit(line, c.w))
+			line = c.styles.Cursor.Render(fit(" >"+line[2:], c.w))
 		case r.p.Conflict:
 			line = c.styles.Conflict.Render(line)
 		case overdue:

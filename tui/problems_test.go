@@ -6,7 +6,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -286,5 +288,157 @@ func TestProblemsCycleAssignRectifyCloseReturn(t *testing.T) {
 	h.keys("b")
 	if h.m.front != screenPicker {
 		t.Fatalf("b did not return to the list:\n%s", h.screen())
+	}
+}
+
+// From the workbench, P shows that assessment's problems only, and b
+// returns to the workbench where it was; an unsigned one says why it has
+// none.
+func TestProblemsFromTheWorkbench(t *testing.T) {
+	h := problemsHarness(t)
+	h.keys("enter")
+	if h.m.front != screenWorkbench || h.m.wb.a.ID != h.a.ID {
+		t.Fatalf("enter did not open 吉首市:\n%s", h.screen())
+	}
+	h.gotoIndicator("2.3")
+	h.keys("P")
+	if h.m.front != screenProblems {
+		t.Fatalf("P in the workbench did not open the 问题 screen:\n%s", h.screen())
+	}
+	h.mustContain("问题清单（以考促改）  吉首市 2021", "吉首市 2021：3 个问题")
+	if strings.Contains(h.screen(), "凤凰县") {
+		t.Fatalf("the workbench's 问题 screen shows another unit:\n%s", h.screen())
+	}
+	h.keys("b")
+	if h.m.front != screenWorkbench || h.m.wb.current().ID != "2.3" {
+		t.Fatalf("b did not return to the workbench on 2.3:\n%s", h.screen())
+	}
+
+	draft, _, err := h.s.CreateAssessment(h.m.c.id, rubric.Default(), "花垣县", "2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.keys("b")
+	for range 3 {
+		if h.m.picker.states[h.m.picker.shown[h.m.picker.sel]].Assessment.ID == draft.ID {
+			break
+		}
+		h.keys("j")
+	}
+	h.keys("enter P")
+	h.mustContain("花垣县/2021 尚未签署，签署后其扣分才成为问题", "没有问题")
+}
+
+// A problem whose record was changed in two places is marked 冲突; a
+// change is refused with what to do and writes nothing, and the same key
+// again makes the change settle the conflict.
+func TestProblemsInConflict(t *testing.T) {
+	h := problemsHarness(t)
+	id := h.m.c.id
+	for _, due := range []string{"2026-12-01", "2026-12-15"} {
+		rec := assessment.ProblemRecord{Action: assessment.ActionAssign, Status: assessment.ProblemOpen, Due: due}
+		if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: assessment.ProblemSubject("1.1.a"),
+			Value: assessment.ProblemValue(rec), Seen: []string{}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !h.problem("1.1.a").Conflict {
+		t.Fatal("the two records made no conflict")
+	}
+	h.keys("P")
+	h.moveTo("1.1.a")
+	h.mustContain("[冲突] 未按时完成事项梳理")
+	before, _ := h.s.History(h.a.ID, "")
+	h.keys("r")
+	if got := h.statusLine(); !strings.Contains(got, "1.1.a 有冲突") || !strings.Contains(got, "再按一次 r") || h.m.problems.prompt != nil {
+		t.Fatalf("r on a problem in conflict:\n%s", h.screen())
+	}
+	if after, _ := h.s.History(h.a.ID, ""); len(after) != len(before) {
+		t.Fatalf("the refused change wrote %d revisions", len(after)-len(before))
+	}
+	h.keys("r")
+	h.typeText("已建立梳理台账")
+	h.keys("enter enter enter")
+	p := h.problem("1.1.a")
+	if p.Conflict || p.Status != assessment.ProblemRectifying || p.Record.Due == "" {
+		t.Fatalf("r r did not settle the conflict: conflict %v, %s %+v", p.Conflict, p.Status, p.Record)
+	}
+	if strings.Contains(h.screen(), "[冲突]") {
+		t.Fatalf("the settled problem is still marked:\n%s", h.screen())
+	}
+}
+
+// itemIDs are the short IDs of items, random in each run.
+var itemIDs = regexp.MustCompile(`#[0-9a-f]{8}`)
+
+// The 问题 screen's whole frame at 120×40 and 80×24 (rewritten with
+// -update), on problems in every state but withdrawn: 2.1.b open and
+// overdue, 1.1.a returned, 2.3.a's item closed, 凤凰县's 1.6.b without a
+// due date; and the due-date prompt at 80×24.
+func TestGoldenProblemsScreen(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		h := problemsHarness(t, withLang(lang))
+		id := h.m.c.id
+		act := func(refs []string, all bool, a store.ProblemAction) {
+			t.Helper()
+			if _, err := h.s.ActOnProblems(id, h.a.ID, refs, all, a); err != nil {
+				t.Fatal(err)
+			}
+		}
+		act(nil, true, store.ProblemAction{Action: assessment.ActionAssign, Due: "2026-11-20", Owner: "县政务服务中心"})
+		item := h.problem("2.3.a").Key
+		act([]string{item}, false, store.ProblemAction{Action: assessment.ActionRectify, Measure: "已补齐殡葬办事指南并公示", DoneOn: "2026-11-18",
+			Responsible: "李明", Source: assessment.SourceCounty})
+		act([]string{item}, false, store.ProblemAction{Action: assessment.ActionClose, Note: "现场核实"})
+		act([]string{"1.1.a"}, false, store.ProblemAction{Action: assessment.ActionRectify, Measure: "已建立梳理台账"})
+		act([]string{"1.1.a"}, false, store.ProblemAction{Action: assessment.ActionReturn, Note: "台账未覆盖乡镇事项"})
+		h.keys("P")
+		h.moveTo("1.1.a")
+		shot := func(name string) {
+			t.Helper()
+			golden(t, "problems_"+lang+"_"+name, itemIDs.ReplaceAllString(h.screen(), "#xxxxxxxx")+"\n")
+		}
+		shot("120x40")
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		shot("80x24")
+		h.keys("d")
+		shot("due_80x24")
+		h.keys("esc")
+	}
+}
+
+// The 问题 screen's footer always shows help and quit (ctrl+c while
+// typing) within the width, and its help lists every key at 80×24.
+func TestProblemsFooterAndHelp(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		h := problemsHarness(t, withLang(lang))
+		help := i18n.For(lang).UI.Help
+		for _, w := range []int{72, 80, 120} {
+			h.keys("P")
+			h.send(tea.WindowSizeMsg{Width: w, Height: 24})
+			for _, step := range []string{"", "/", "esc d", "esc r", "x enter enter"} {
+				h.keys(step)
+				lines := strings.Split(h.screen(), "\n")
+				footer := lines[len(lines)-1]
+				want := "? " + help["help"]
+				if h.m.problems.typing() {
+					want = "ctrl+c " + help["quit"]
+				}
+				if !strings.Contains(footer, want) || textwidth.Width(footer) > w {
+					t.Errorf("%s %d wide after %q: footer %q", lang, w, step, footer)
+				}
+			}
+			h.keys("esc esc") // the prompt, then the screen
+		}
+		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+		h.keys("P ?")
+		screen := h.screen()
+		for _, g := range h.m.problems.fullHelp() {
+			for _, b := range g {
+				if hb := b.Help(); !strings.Contains(screen, hb.Key+" ") || !strings.Contains(screen, hb.Desc) {
+					t.Errorf("%s: help lacks %q %q:\n%s", lang, hb.Key, hb.Desc, screen)
+				}
+			}
+		}
 	}
 }
