@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store"
 )
@@ -582,7 +583,7 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 	if rev := r.p.Revision; rev != nil {
 		last := fmt.Sprintf(w.Last, rev.Wall.Local().Format(assessment.DateLayout), san(rev.Inspector), w.Actions[rec.Action])
 		if rev.Note != "" {
-			last += " · " + fmt.Sprintf(w.Reason, san(rev.Note))
+			last += " · " + noteText(w, rec.Action, san(rev.Note))
 		}
 		lines = append(lines, " "+oneLine(last))
 	}
@@ -590,6 +591,15 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 		lines[i+1] = fit(lines[i+1], c.w)
 	}
 	return lines
+}
+
+// noteText is a revision's note as its action has it: a return's
+// reason, else a note.
+func noteText(w *i18n.ProblemScreen, action, note string) string {
+	if action == assessment.ActionReturn {
+		return fmt.Sprintf(w.Reason, note)
+	}
+	return fmt.Sprintf(w.Note, note)
 }
 
 func orDash(s string) string {

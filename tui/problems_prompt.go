@@ -352,9 +352,14 @@ func newProblemHistory(c *common, msg problemHistoryMsg) *problemHistory {
 	for i := len(msg.revs) - 1; i >= 0; i-- {
 		r := msg.revs[i]
 		line := r.Wall.Local().Format("2006-01-02 15:04") + " " + san(r.Inspector) + "@" + san(textwidth.Head(r.Device, 8))
+		action := ""
 		if v := r.Decoded(); v.Kind == assessment.KindProblem && v.Problem != nil {
 			rec := v.Problem
-			line += "  " + w.Actions[rec.Action] + " → " + w.States[rec.Status]
+			action = rec.Action
+			line += "  " + w.Actions[rec.Action]
+			if rec.Action == assessment.ActionAssign || rec.Action == assessment.ActionRectify {
+				line += " → " + w.States[rec.Status] // 销号 and 退回 name their state
+			}
 			if rec.Due != "" {
 				line += " · " + w.Due + c.l.Values.Colon + rec.Due
 			}
@@ -366,7 +371,7 @@ func newProblemHistory(c *common, msg problemHistoryMsg) *problemHistory {
 			}
 		}
 		if r.Note != "" {
-			line += " · " + fmt.Sprintf(w.Reason, san(r.Note))
+			line += " · " + noteText(w, action, san(r.Note))
 		}
 		h.lines = append(h.lines, oneLine(line))
 	}

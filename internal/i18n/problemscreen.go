@@ -27,8 +27,9 @@ type ProblemScreen struct {
 	DaysOverdue, Evidence, County string
 	// Detail labels.
 	Found, Due, Owner, Measure, DoneOn, Responsible, Inspector, Points string
-	// Last: time, who, action. Reason: the note of the last change.
-	Last, Reason string
+	// Last: time, who, action. Reason: a return's reason; Note: a
+	// close's note.
+	Last, Reason, Note string
 	// Actions names each action (assign, rectify, close, return).
 	Actions map[string]string
 	// Empty says why there is nothing; NotSigned names an unsigned
@@ -72,7 +73,7 @@ func chineseProblemScreen() ProblemScreen {
 		DaysOverdue: "逾期%d天", Evidence: "佐证材料 %d 份", County: "（县报送）",
 		Found: "问题", Due: "整改时限", Owner: "责任单位", Measure: "整改措施", DoneOn: "完成时间", Responsible: "责任人",
 		Inspector: "记录人", Points: "扣分",
-		Last: "最近：%s %s %s", Reason: "理由：%s",
+		Last: "最近：%s %s %s", Reason: "理由：%s", Note: "说明：%s",
 		Actions:   map[string]string{"assign": "设定整改时限", "rectify": "报送整改", "close": "销号", "return": "退回"},
 		Empty:     "没有问题：考核签署后，其中每一项扣分都是一个待整改的问题",
 		NotSigned: "%s 尚未签署，签署后其扣分才成为问题",
@@ -109,7 +110,7 @@ func englishProblemScreen() ProblemScreen {
 		DaysOverdue: "%dd late", Evidence: "%d evidence files", County: " (reported by the unit)",
 		Found: "found", Due: "due", Owner: "owner", Measure: "measure", DoneOn: "done on", Responsible: "responsible",
 		Inspector: "inspector", Points: "points",
-		Last: "last: %s %s %s", Reason: "reason: %s",
+		Last: "last: %s %s %s", Reason: "reason: %s", Note: "note: %s",
 		Actions:   map[string]string{"assign": "due date set", "rectify": "rectification reported", "close": "closed", "return": "returned"},
 		Empty:     "no problems: once an assessment is signed, each of its deductions is a problem to rectify",
 		NotSigned: "%s is not signed; its deductions become problems once it is",
