@@ -19,6 +19,9 @@ type problemRow struct {
 	aid, unit, period string
 	p                 assessment.Problem
 	evidence          int // files attached to the problem (its rectification's evidence)
+	// found is what was found as the screen shows it: the item's text or
+	// the rule's note, else the rule's label (what it deducts for).
+	found string
 }
 
 // Messages of the 问题 screen.
@@ -99,8 +102,12 @@ func loadProblems(be Backend, aid string) tea.Cmd {
 			}
 			group := make([]problemRow, 0, len(ps))
 			for _, p := range ps {
-				group = append(group, problemRow{aid: st.Assessment.ID, unit: st.Assessment.Unit, period: st.Assessment.Period, p: p,
-					evidence: len(st.Attachments(assessment.ProblemSubject(p.Key)))})
+				row := problemRow{aid: st.Assessment.ID, unit: st.Assessment.Unit, period: st.Assessment.Period, p: p,
+					evidence: len(st.Attachments(assessment.ProblemSubject(p.Key))), found: p.Found}
+				if ref, ok := st.Rubric.Rule(p.Rule); ok && row.found == "" {
+					row.found = ref.Rule.Label
+				}
+				group = append(group, row)
 			}
 			slices.SortStableFunc(group, func(a, b problemRow) int { return stateRank(a.p.Status) - stateRank(b.p.Status) })
 			msg.rows = append(msg.rows, group...)
@@ -190,7 +197,7 @@ func (s *problemsScreen) applyFilter() {
 			continue
 		}
 		if f != "" {
-			text := r.p.ID + " " + r.p.Indicator + " " + r.p.Found + " " + r.unit + " " + r.period
+			text := r.p.ID + " " + r.p.Indicator + " " + r.found + " " + r.unit + " " + r.period
 			if rec := r.p.Record; rec != nil {
 				text += " " + rec.Owner + " " + rec.Measure + " " + rec.Responsible
 			}
@@ -485,7 +492,7 @@ func (s *problemsScreen) table(room int) []string {
 		if r.p.Veto {
 			pts = c.l.Kind["veto"]
 		}
-		found := textwidth.Sanitize(r.p.Found, false)
+		found := textwidth.Sanitize(r.found, false)
 		if r.p.Conflict {
 			found = "[" + w.Conflict + "] " + found
 		}
@@ -553,7 +560,7 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 		head += " · " + w.Inspector + colon + san(r.p.Inspector)
 	}
 	lines := []string{c.styles.Dim.Render(strings.Repeat("─", c.w)), " " + head}
-	lines = appendWrapped(lines, c.styles.Text, " ", w.Found+colon+san(r.p.Found), c.w-2)
+	lines = appendWrapped(lines, c.styles.Text, " ", w.Found+colon+san(r.found), c.w-2)
 	rec := r.p.Record
 	if rec == nil {
 		rec = &assessment.ProblemRecord{}

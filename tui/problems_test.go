@@ -41,7 +41,8 @@ func cleanChanges(t *testing.T, rb *rubric.Rubric) []store.Change {
 
 // problemsHarness is the harness on 吉首市/2021 signed clean but for
 // three deductions — 1.1.a found with its reason, 2.1.b counting 2 and
-// 2.3.a recorded as one item (殡葬) — and 凤凰县/2021 signed with 1.6.b found. The
+// 2.3.a recorded as one item (殡葬) — and 凤凰县/2021 signed with 1.6.b
+// found and 1.2.a counting 1 without a note. The
 // store's clock starts at 2026-11-26 09:00 UTC (the TUI's day) and ticks
 // a second a write; it ends on the list.
 func problemsHarness(t *testing.T, opts ...harnessOpt) *harness {
@@ -84,7 +85,8 @@ func problemsHarness(t *testing.T, opts ...harnessOpt) *harness {
 	}
 	a := signed("吉首市", map[string]store.Change{"1.1.a": seed.SetJSON(t, "1.1.a", "true", "未按时完成事项梳理"),
 		"2.1.b": seed.SetJSON(t, "2.1.b", "2", "2个事项未进驻大厅"), "2.3.a": store.Retract("2.3.a")}, "殡葬")
-	signed("凤凰县", map[string]store.Change{"1.6.b": seed.SetJSON(t, "1.6.b", "true", "工程建设项目审批业务没有进驻")})
+	signed("凤凰县", map[string]store.Change{"1.6.b": seed.SetJSON(t, "1.6.b", "true", "工程建设项目审批业务没有进驻"),
+		"1.2.a": seed.SetJSON(t, "1.2.a", "1", "")})
 	be := &flakyBackend{StoreBackend: StoreBackend{Store: s}}
 	o := Options{Backend: be, Labels: i18n.For("zh"), RetryDelay: time.Millisecond, PollInterval: -1, Dark: true,
 		Now:      func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) },
@@ -174,7 +176,8 @@ func TestProblemsCycleAssignRectifyCloseReturn(t *testing.T) {
 	if h.m.front != screenProblems {
 		t.Fatalf("P on the list did not open the 问题 screen:\n%s", h.screen())
 	}
-	h.mustContain("吉首市 2021：3 个问题", "凤凰县 2021：1 个问题", "未按时完成事项梳理", "殡葬")
+	// A deduction without a note says what its rule deducts for.
+	h.mustContain("吉首市 2021：3 个问题", "凤凰县 2021：2 个问题", "未按时完成事项梳理", "殡葬", "未按时下放、承接、取消的事项")
 
 	// d: one due date and owner for every problem of 吉首市, none of 凤凰县.
 	h.moveTo("1.1.a")
