@@ -323,7 +323,9 @@ func checkProblem(rb *rubric.Rubric, subject string, v Value, note string) error
 			return invalid("%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", subject, at)
 		}
 	}
-	if r.Status == assessment.ProblemReturned && strings.TrimSpace(note) == "" {
+	// The return itself carries its reason; a due date moved afterwards
+	// leaves the problem 退回 and needs none.
+	if r.Action == assessment.ActionReturn && strings.TrimSpace(note) == "" {
 		return invalid("%s: a return needs its reason", subject)
 	}
 	return nil

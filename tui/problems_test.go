@@ -288,6 +288,15 @@ func TestProblemsCycleAssignRectifyCloseReturn(t *testing.T) {
 	if strings.Contains(h.screen(), "吉首市 2021：") {
 		t.Fatalf("the unit filter shows 吉首市:\n%s", h.screen())
 	}
+	// d again moves the returned one's date too; it stays 退回.
+	h.keys("u")
+	h.moveTo("1.1.a")
+	h.keys("d backspace backspace")
+	h.typeText("30")
+	h.keys("enter enter")
+	if p := h.problem("1.1.a"); p.Status != assessment.ProblemReturned || p.Record.Due != "2026-11-30" {
+		t.Fatalf("1.1.a after d: %s %+v\n%s", p.Status, p.Record, h.screen())
+	}
 	h.keys("b")
 	if h.m.front != screenPicker {
 		t.Fatalf("b did not return to the list:\n%s", h.screen())
