@@ -18,7 +18,7 @@ import (
 type problemRow struct {
 	aid, unit, period string
 	p                 assessment.Problem
-	evidence          int // files attached to the problem (its rectification's evidence)
+	evidence          []string // names of the files attached to the problem (its rectification's evidence)
 	// found is what was found as the screen shows it: the item's text or
 	// the rule's note, else the rule's label (what it deducts for).
 	found string
@@ -102,8 +102,10 @@ func loadProblems(be Backend, aid string) tea.Cmd {
 			}
 			group := make([]problemRow, 0, len(ps))
 			for _, p := range ps {
-				row := problemRow{aid: st.Assessment.ID, unit: st.Assessment.Unit, period: st.Assessment.Period, p: p,
-					evidence: len(st.Attachments(assessment.ProblemSubject(p.Key))), found: p.Found}
+				row := problemRow{aid: st.Assessment.ID, unit: st.Assessment.Unit, period: st.Assessment.Period, p: p, found: p.Found}
+				for _, a := range st.Attachments(assessment.ProblemSubject(p.Key)) {
+					row.evidence = append(row.evidence, a.Name)
+				}
 				if ref, ok := st.Rubric.Rule(p.Rule); ok && row.found == "" {
 					row.found = ref.Rule.Label
 				}
@@ -572,7 +574,11 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 	if d := r.p.DaysOverdue(s.today()); d > 0 {
 		due = append(due, c.styles.Error.Render(fmt.Sprintf(w.DaysOverdue, d)))
 	}
-	due = append(due, fmt.Sprintf(w.Evidence, r.evidence))
+	ev := fmt.Sprintf(w.Evidence, len(r.evidence))
+	if len(r.evidence) > 0 {
+		ev += colon + san(strings.Join(r.evidence, "、"))
+	}
+	due = append(due, ev)
 	lines = append(lines, " "+strings.Join(due, " · "))
 	if rec.Measure != "" {
 		m := w.Measure + colon + san(rec.Measure)

@@ -229,7 +229,7 @@ func TestProblemsCycleAssignRectifyCloseReturn(t *testing.T) {
 	if ev := st.Attachments(assessment.ProblemSubject(p.Key)); len(ev) != 1 || ev[0].Name != "整改照片.jpg" {
 		t.Fatalf("2.3.a's evidence: %+v", ev)
 	}
-	h.mustContain("已记录 2.3.a", "整改措施：已补齐殡葬办事指南", "佐证材料 1 份")
+	h.mustContain("已记录 2.3.a", "整改措施：已补齐殡葬办事指南", "佐证材料 1 份：整改照片.jpg")
 
 	// c: 销号 with a note.
 	h.keys("c")
