@@ -571,15 +571,16 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 	if rec.Owner != "" {
 		due = append(due, w.Owner+colon+san(rec.Owner))
 	}
+	dueStyle := c.styles.Text
 	if d := r.p.DaysOverdue(s.today()); d > 0 {
-		due = append(due, c.styles.Error.Render(fmt.Sprintf(w.DaysOverdue, d)))
+		due = append(due, fmt.Sprintf(w.DaysOverdue, d))
+		dueStyle = c.styles.Error
 	}
 	ev := fmt.Sprintf(w.Evidence, len(r.evidence))
 	if len(r.evidence) > 0 {
 		ev += colon + san(strings.Join(r.evidence, "、"))
 	}
-	due = append(due, ev)
-	lines = append(lines, " "+strings.Join(due, " · "))
+	lines = appendWrapped(lines, dueStyle, " ", strings.Join(append(due, ev), " · "), c.w-2)
 	if rec.Measure != "" {
 		m := w.Measure + colon + san(rec.Measure)
 		if rec.DoneOn != "" {
@@ -591,17 +592,19 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 		if rec.Source == assessment.SourceCounty {
 			m += w.County
 		}
-		lines = append(lines, " "+oneLine(m))
+		lines = appendWrapped(lines, c.styles.Text, " ", oneLine(m), c.w-2)
 	}
 	if rev := r.p.Revision; rev != nil {
 		last := fmt.Sprintf(w.Last, rev.Wall.Local().Format(assessment.DateLayout), san(rev.Inspector), w.Actions[rec.Action])
 		if rev.Note != "" {
 			last += " · " + noteText(w, rec.Action, san(rev.Note))
 		}
-		lines = append(lines, " "+oneLine(last))
+		lines = appendWrapped(lines, c.styles.Text, " ", oneLine(last), c.w-2)
 	}
-	for i := range lines[1:] {
-		lines[i+1] = fit(lines[i+1], c.w)
+	// The detail keeps at most seven lines under its rule: a long measure
+	// is cut, the list above keeps its room.
+	if len(lines) > 8 {
+		lines = lines[:8]
 	}
 	return lines
 }
