@@ -436,7 +436,7 @@ func (s *problemsScreen) view() []string {
 	case len(s.shown) == 0:
 		lines = append(lines, "  "+w.NoMatch)
 	default:
-		room := c.bodyHeight() - len(lines) - len(foot) - 1
+		room := c.bodyHeight() - len(lines) - len(foot)
 		lines = append(lines, s.table(max(room, 3))...)
 	}
 	for len(lines) < c.bodyHeight()-len(foot) {
@@ -467,12 +467,16 @@ func (s *problemsScreen) table(room int) []string {
 		fit(w.ColDue, dueW-1) + fit(w.ColState, stW) + fit(w.ColFound, foundW)
 	out := []string{c.styles.Header.Render(fit(head, c.w))}
 	var body []string
+	// heads are the lines of the unit heads, so a list scrolled past one
+	// still says whose problems these are.
+	var heads []int
 	selLine := 0
 	lastGroup, lastState := "", ""
 	for j, i := range s.shown {
 		r := s.rows[i]
 		if g := r.aid; g != lastGroup {
 			lastGroup, lastState = g, ""
+			heads = append(heads, len(body))
 			body = append(body, c.styles.Strong.Render(" "+s.groupHead(r.aid)))
 		}
 		if r.p.Status != lastState {
@@ -518,6 +522,15 @@ func (s *problemsScreen) table(room int) []string {
 	room--
 	top := scrollWindow(selLine, len(body), room)
 	end := min(top+room, len(body))
+	if top > 0 && selLine > top && !slices.Contains(heads, top) {
+		h := heads[0]
+		for _, at := range heads {
+			if at < top {
+				h = at
+			}
+		}
+		return append(append(out, body[h]), body[top+1:end]...)
+	}
 	return append(out, body[top:end]...)
 }
 

@@ -454,3 +454,44 @@ func TestProblemsFooterAndHelp(t *testing.T) {
 		}
 	}
 }
+
+// Scrolled past a unit's head, the list keeps that head on its first line:
+// the rows under it still say whose problems they are.
+func TestProblemsListKeepsTheUnitHeadWhenScrolled(t *testing.T) {
+	h := problemsHarness(t)
+	id := h.m.c.id
+	a, _, err := h.s.CreateAssessment(id, rubric.Default(), "花垣县", "2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := cleanChanges(t, rubric.Default())
+	found := map[string]bool{"1.1.a": true, "1.1.b": true, "1.4.a": true, "1.5.a": true, "1.6.a": true, "1.6.b": true, "1.6.c": true, "1.7.a": true, "2.1.a": true, "2.2.a": true, "2.2.b": true}
+	for i, c := range cs {
+		if found[c.Subject] {
+			cs[i] = seed.SetJSON(t, c.Subject, "true", "")
+		}
+	}
+	seed.Record(t, h.s, id, a.ID, cs...)
+	if _, err := h.s.Sign(id, a.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("P")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+	for range 20 {
+		h.keys("j")
+	}
+	if r := h.m.problems.selected(); r == nil || r.unit != "花垣县" || r.p.ID != "2.2.b" {
+		t.Fatalf("the cursor is not on 花垣县's 2.2.b:\n%s", h.screen())
+	}
+	lines := strings.Split(h.screen(), "\n")
+	if !strings.HasPrefix(lines[4], " 花垣县 2021：11 个问题") {
+		t.Fatalf("the first row under the column heads is %q, not 花垣县's head:\n%s", lines[4], h.screen())
+	}
+	for range 20 {
+		h.keys("k")
+	}
+	lines = strings.Split(h.screen(), "\n")
+	if !strings.HasPrefix(lines[4], " 吉首市 2021：3 个问题") {
+		t.Fatalf("back at the top, the first row is %q:\n%s", lines[4], h.screen())
+	}
+}
