@@ -202,24 +202,33 @@ func (s *problemsScreen) startDue(armed string) tea.Cmd {
 		return nil
 	}
 	w := &s.c.l.Problems
-	n, resolve := 0, false
+	n := 0
+	var conflicted *problemRow
 	for i := range s.rows {
 		o := &s.rows[i]
 		if o.aid != r.aid || o.p.Status == assessment.ProblemClosed || o.p.Status == assessment.ProblemWithdrawn {
 			continue
 		}
 		n++
-		if o.p.Conflict {
-			res, ok := s.mayChange(o, s.c.keys.ProblemDue, armed)
-			if !ok {
-				return nil
-			}
-			resolve = res
+		if o.p.Conflict && conflicted == nil {
+			conflicted = o
 		}
 	}
 	if n == 0 {
 		s.failure = fmt.Sprintf(w.NothingToDue, r.unit, r.period)
 		return nil
+	}
+	// A problem of the unit in conflict refuses the one date for all, as
+	// it refuses any change; d again settles every such conflict with it.
+	resolve := false
+	if conflicted != nil {
+		key := s.c.keys.ProblemDue.Help().Key
+		if tag := r.aid + "/" + key; armed != tag {
+			s.armed = tag
+			s.failure = fmt.Sprintf(w.ConflictRefused, conflicted.p.ID, key)
+			return nil
+		}
+		resolve = true
 	}
 	due, owner := "", ""
 	if rec := r.p.Record; rec != nil {

@@ -495,3 +495,33 @@ func TestProblemsListKeepsTheUnitHeadWhenScrolled(t *testing.T) {
 		t.Fatalf("back at the top, the first row is %q:\n%s", lines[4], h.screen())
 	}
 }
+
+// One due date for a unit with two problems in conflict is refused,
+// naming one; d again sets it on all and settles both conflicts.
+func TestProblemsDueForAllSettlesEveryConflict(t *testing.T) {
+	h := problemsHarness(t)
+	id := h.m.c.id
+	for _, ref := range []string{"1.1.a", "2.1.b"} {
+		for _, due := range []string{"2026-12-01", "2026-12-15"} {
+			rec := assessment.ProblemRecord{Action: assessment.ActionAssign, Status: assessment.ProblemOpen, Due: due}
+			if _, err := h.s.Record(id, h.a.ID, store.Change{Subject: assessment.ProblemSubject(ref),
+				Value: assessment.ProblemValue(rec), Seen: []string{}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	h.keys("P")
+	h.moveTo("2.3.a")
+	h.keys("d")
+	if !strings.Contains(h.statusLine(), "1.1.a 有冲突") || h.m.problems.prompt != nil {
+		t.Fatalf("d with problems in conflict:\n%s", h.screen())
+	}
+	h.keys("d")
+	h.typeText("2026-12-20")
+	h.keys("enter enter")
+	for _, ref := range []string{"1.1.a", "2.1.b", "2.3.a"} {
+		if p := h.problem(ref); p.Conflict || p.Record == nil || p.Record.Due != "2026-12-20" {
+			t.Fatalf("%s after d d: conflict %v, %+v\n%s", ref, p.Conflict, p.Record, h.screen())
+		}
+	}
+}
