@@ -124,21 +124,6 @@ func (h *harness) problem(id string) assessment.Problem {
 	return assessment.Problem{}
 }
 
-// selectProblem moves the 问题 screen's cursor to the problem whose ID
-// starts with prefix.
-func (h *harness) selectProblem(prefix string) assessment.Problem {
-	h.t.Helper()
-	s := h.m.problems
-	for j, i := range s.shown {
-		if strings.HasPrefix(s.rows[i].p.ID, prefix) && s.rows[i].aid == h.a.ID {
-			s.sel = j
-			return s.rows[i].p
-		}
-	}
-	h.t.Fatalf("no problem %s on screen:\n%s", prefix, h.screen())
-	return assessment.Problem{}
-}
-
 // moveTo presses j (from the top) until the 问题 screen's cursor is on
 // the problem of 吉首市 whose ID starts with prefix.
 func (h *harness) moveTo(prefix string) assessment.Problem {
