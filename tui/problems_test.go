@@ -5,6 +5,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"path/filepath"
@@ -508,5 +509,41 @@ func TestProblemsDueForAllSettlesEveryConflict(t *testing.T) {
 		if p := h.problem(ref); p.Conflict || p.Record == nil || p.Record.Due != "2026-12-20" {
 			t.Fatalf("%s after d d: conflict %v, %+v\n%s", ref, p.Conflict, p.Record, h.screen())
 		}
+	}
+}
+
+// An overdue problem's row is drawn in the error colour (red); one not
+// overdue is not.
+func TestProblemsOverdueInRed(t *testing.T) {
+	h := problemsHarness(t)
+	if _, err := h.s.ActOnProblems(h.m.c.id, h.a.ID, []string{"2.1.b"}, false,
+		store.ProblemAction{Action: assessment.ActionAssign, Due: "2026-11-25"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.s.ActOnProblems(h.m.c.id, h.a.ID, []string{"1.1.a"}, false,
+		store.ProblemAction{Action: assessment.ActionAssign, Due: "2026-11-26"}); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("P")
+	h.moveTo("2.3.a")
+	var overdue, due string
+	for _, line := range strings.Split(h.m.render(), "\n") {
+		switch plain := ansi.Strip(line); {
+		case strings.Contains(plain, "2.1.b "):
+			overdue = line
+		case strings.Contains(plain, "1.1.a "):
+			due = line
+		}
+	}
+	red := h.m.c.styles.Error.Render("x")
+	red = red[:strings.Index(red, "x")]
+	if red == "" {
+		t.Fatal("the error style draws no colour here")
+	}
+	if !strings.HasPrefix(overdue, red) || !strings.Contains(ansi.Strip(overdue), "逾期1天") {
+		t.Errorf("the overdue row is not red: %q", overdue)
+	}
+	if strings.HasPrefix(due, red) || strings.Contains(due, "逾期") {
+		t.Errorf("a problem due today is drawn overdue: %q", due)
 	}
 }
