@@ -128,8 +128,9 @@ type problemsScreen struct {
 	back screenID // where b returns
 
 	rows     []problemRow
-	shown    []int // indexes into rows after the filters
-	sel      int   // index into shown
+	heads    map[string]string // each assessment's head, by ID (unitHeads)
+	shown    []int             // indexes into rows after the filters
+	sel      int               // index into shown
 	loaded   bool
 	unsigned []string
 
@@ -177,6 +178,7 @@ func (s *problemsScreen) setRows(msg problemsMsg) {
 		keep = r.aid + "/" + r.p.Key
 	}
 	s.rows, s.unsigned, s.loaded = msg.rows, msg.unsigned, true
+	s.heads = s.unitHeads()
 	s.applyFilter()
 	for j, i := range s.shown {
 		if s.rows[i].aid+"/"+s.rows[i].p.Key == keep {
@@ -466,23 +468,43 @@ func (s *problemsScreen) table(room int) []string {
 	head := "  " + fit(w.ColID, idW) + fit(w.ColIndicator, indW) + textwidth.PadLeft(w.ColPoints, ptsW-1) + " " + " " +
 		fit(w.ColDue, dueW-1) + fit(w.ColState, stW) + fit(w.ColFound, foundW)
 	out := []string{c.styles.Header.Render(fit(head, c.w))}
-	var body []string
+	// The list's lines are laid out first as what each one is (a unit's
+	// head, a state's head, a problem), and only those in the room are
+	// drawn: an office's 36,000 problems cost a walk, not 36,000 lines.
+	type entry struct {
+		head bool // a unit's head; else a state's head when j < 0
+		j    int  // index into shown for a problem, -1 for a head
+	}
+	var body []entry
 	// heads are the lines of the unit heads, so a list scrolled past one
 	// still says whose problems these are.
 	var heads []int
 	selLine := 0
 	lastGroup, lastState := "", ""
 	for j, i := range s.shown {
-		r := s.rows[i]
-		if g := r.aid; g != lastGroup {
-			lastGroup, lastState = g, ""
+		r := &s.rows[i]
+		if r.aid != lastGroup {
+			lastGroup, lastState = r.aid, ""
 			heads = append(heads, len(body))
-			body = append(body, c.styles.Strong.Render(" "+s.groupHead(r.aid)))
+			body = append(body, entry{head: true, j: j})
 		}
 		if r.p.Status != lastState {
 			lastState = r.p.Status
-			body = append(body, c.styles.Dim.Render("  — "+w.States[r.p.Status]))
+			body = append(body, entry{j: -1 - j})
 		}
+		if j == s.sel {
+			selLine = len(body)
+		}
+		body = append(body, entry{j: j})
+	}
+	draw := func(e entry) string {
+		switch {
+		case e.head:
+			return c.styles.Strong.Render(" " + s.heads[s.rows[s.shown[e.j]].aid])
+		case e.j < 0:
+			return c.styles.Dim.Render("  — " + w.States[s.rows[s.shown[-1-e.j]].p.Status])
+		}
+		r := &s.rows[s.shown[e.j]]
 		due := "—"
 		if r.p.Record != nil && r.p.Record.Due != "" {
 			due = r.p.Record.Due
@@ -505,61 +527,71 @@ func (s *problemsScreen) table(room int) []string {
 		line := "  " + fit(r.p.ID, idW) + fit(r.p.Indicator, indW) + textwidth.PadLeft(pts, ptsW-1) + "  " +
 			fit(due, dueW-1) + fit(st, stW-1) + " " + fit(found, foundW)
 		switch {
-		case j == s.sel:
+		case e.j == s.sel:
 			// A mark as well as the colour: a capture without colour
 			// (or a screen reader) still shows which one is selected.
-			selLine = len(body)
-			line = c.styles.Cursor.Render(fit(" >"+line[2:], c.w))
+			return c.styles.Cursor.Render(fit(" >"+line[2:], c.w))
 		case r.p.Conflict:
-			line = c.styles.Conflict.Render(line)
+			return c.styles.Conflict.Render(line)
 		case overdue:
-			line = c.styles.Error.Render(line)
+			return c.styles.Error.Render(line)
 		case r.p.Status == assessment.ProblemClosed || r.p.Status == assessment.ProblemWithdrawn:
-			line = c.styles.Dim.Render(line)
+			return c.styles.Dim.Render(line)
 		}
-		body = append(body, line)
+		return line
 	}
 	room--
 	top := scrollWindow(selLine, len(body), room)
 	end := min(top+room, len(body))
-	if top > 0 && selLine > top && !slices.Contains(heads, top) {
-		h := heads[0]
-		for _, at := range heads {
-			if at < top {
-				h = at
-			}
-		}
-		return append(append(out, body[h]), body[top+1:end]...)
+	if top > 0 && selLine > top && !body[top].head {
+		// The unit head above the window: the last one before top.
+		at, _ := slices.BinarySearch(heads, top)
+		out = append(out, draw(body[heads[at-1]]))
+		top++
 	}
-	return append(out, body[top:end]...)
+	for _, e := range body[top:end] {
+		out = append(out, draw(e))
+	}
+	return out
 }
 
-// groupHead is a unit's head: its unit and period, how many problems, and
-// how many in each state and overdue.
-func (s *problemsScreen) groupHead(aid string) string {
+// unitHeads are the heads of the units' problems, by assessment: its unit
+// and period, how many problems, and how many in each state and overdue.
+// They count every problem, whatever the filters keep.
+func (s *problemsScreen) unitHeads() map[string]string {
 	w := &s.c.l.Problems
 	today := s.today()
-	counts := map[string]int{}
-	n, unit, period := 0, "", ""
-	for _, r := range s.rows {
-		if r.aid != aid {
-			continue
+	type group struct {
+		unit, period string
+		n            int
+		counts       map[string]int
+	}
+	groups := map[string]*group{}
+	for i := range s.rows {
+		r := &s.rows[i]
+		g := groups[r.aid]
+		if g == nil {
+			g = &group{unit: r.unit, period: r.period, counts: map[string]int{}}
+			groups[r.aid] = g
 		}
-		n++
-		unit, period = r.unit, r.period
-		counts[r.p.Status]++
+		g.n++
+		g.counts[r.p.Status]++
 		if r.p.Overdue(today) {
-			counts["overdue"]++
+			g.counts["overdue"]++
 		}
 	}
-	text := fmt.Sprintf(w.Group, textwidth.Sanitize(unit, false), textwidth.Sanitize(period, false), n)
-	var parts []string
-	for _, st := range append(problemStates[:], "overdue") {
-		if counts[st] > 0 {
-			parts = append(parts, fmt.Sprintf(w.Count, w.States[st], counts[st]))
+	out := make(map[string]string, len(groups))
+	for aid, g := range groups {
+		text := fmt.Sprintf(w.Group, textwidth.Sanitize(g.unit, false), textwidth.Sanitize(g.period, false), g.n)
+		var parts []string
+		for _, st := range append(problemStates[:], "overdue") {
+			if g.counts[st] > 0 {
+				parts = append(parts, fmt.Sprintf(w.Count, w.States[st], g.counts[st]))
+			}
 		}
+		out[aid] = text + "  " + strings.Join(parts, " · ")
 	}
-	return text + "  " + strings.Join(parts, " · ")
+	return out
 }
 
 // detail is the selected problem's record: what was found, the due date
