@@ -52,20 +52,36 @@ type (
 	}
 )
 
-// problemStates are the states in the order the screen groups them.
-var problemStates = [...]string{assessment.ProblemOpen, assessment.ProblemRectifying, assessment.ProblemReturned,
-	assessment.ProblemClosed, assessment.ProblemWithdrawn}
+// problemStates are the states in the order the screen groups them (a
+// new slice each call: no package state to change).
+func problemStates() []string {
+	return []string{assessment.ProblemOpen, assessment.ProblemRectifying, assessment.ProblemReturned,
+		assessment.ProblemClosed, assessment.ProblemWithdrawn}
+}
 
 // problemFilters are the state filter's choices in the order f cycles
 // through them ("" keeps every problem).
-var problemFilters = [...]string{"", assessment.ProblemOpen, assessment.ProblemRectifying, assessment.ProblemReturned,
-	"overdue", assessment.ProblemClosed, assessment.ProblemWithdrawn}
+func problemFilters() []string {
+	return []string{"", assessment.ProblemOpen, assessment.ProblemRectifying, assessment.ProblemReturned,
+		"overdue", assessment.ProblemClosed, assessment.ProblemWithdrawn}
+}
 
+// stateRank is a state's place in problemStates (sorting calls it often,
+// so it allocates nothing).
 func stateRank(status string) int {
-	if i := slices.Index(problemStates[:], status); i >= 0 {
-		return i
+	switch status {
+	case assessment.ProblemOpen:
+		return 0
+	case assessment.ProblemRectifying:
+		return 1
+	case assessment.ProblemReturned:
+		return 2
+	case assessment.ProblemClosed:
+		return 3
+	case assessment.ProblemWithdrawn:
+		return 4
 	}
-	return len(problemStates)
+	return 5
 }
 
 // loadProblems reads the assessments in scope (one, or every one not
@@ -303,8 +319,9 @@ func (s *problemsScreen) key(km tea.KeyPressMsg) tea.Cmd {
 		s.filtering = true
 		return s.text.Focus()
 	case key.Matches(km, k.ProblemState):
-		i := slices.Index(problemFilters[:], s.state)
-		s.state = problemFilters[(i+1)%len(problemFilters)]
+		filters := problemFilters()
+		i := slices.Index(filters, s.state)
+		s.state = filters[(i+1)%len(filters)]
 		s.applyFilter()
 	case key.Matches(km, k.ProblemUnit):
 		units := append([]string{""}, s.units()...)
@@ -584,7 +601,7 @@ func (s *problemsScreen) unitHeads() map[string]string {
 	for aid, g := range groups {
 		text := fmt.Sprintf(w.Group, textwidth.Sanitize(g.unit, false), textwidth.Sanitize(g.period, false), g.n)
 		var parts []string
-		for _, st := range append(problemStates[:], "overdue") {
+		for _, st := range append(problemStates(), "overdue") {
 			if g.counts[st] > 0 {
 				parts = append(parts, fmt.Sprintf(w.Count, w.States[st], g.counts[st]))
 			}

@@ -23,7 +23,7 @@ func manyProblems(b *testing.B) *problemsScreen {
 			aid := fmt.Sprintf("%d/%d", period, unit)
 			for n := range 30 {
 				p := assessment.Problem{Key: fmt.Sprintf("%d.%d.a", n/5+1, n%5+1), Indicator: fmt.Sprintf("%d.%d", n/5+1, n%5+1),
-					Points: decimal.FromInt(1), Status: problemStates[n%4]}
+					Points: decimal.FromInt(1), Status: problemStates()[n%4]}
 				p.ID = p.Key
 				if n%3 == 0 {
 					p.Record = &assessment.ProblemRecord{Due: "2026-11-20", Status: p.Status}

@@ -60,7 +60,7 @@ func (p *problemPrompt) field(label, initial string, check func(string) string) 
 	return p
 }
 
-// start focuses the first line and puts the prompt in front.
+// startPrompt puts the prompt in front, its first line focused.
 func (s *problemsScreen) startPrompt(p *problemPrompt) tea.Cmd {
 	s.prompt = p
 	return p.fields[0].input.Focus()
@@ -76,6 +76,7 @@ func (p *problemPrompt) dateCheck(optional bool) func(string) string {
 	}
 }
 
+// required refuses an empty line with msg.
 func required(msg string) func(string) string {
 	return func(t string) string {
 		if t == "" {

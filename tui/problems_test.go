@@ -366,14 +366,12 @@ func TestProblemsInConflict(t *testing.T) {
 	}
 }
 
-// itemIDs are the short IDs of items, random in each run.
-var itemIDs = regexp.MustCompile(`#[0-9a-f]{8}`)
-
 // The 问题 screen's whole frame at 120×40 and 80×24 (rewritten with
 // -update), on problems in every state but withdrawn: 2.1.b open and
 // overdue, 1.1.a returned, 2.3.a's item closed, 凤凰县's 1.6.b without a
 // due date; and the due-date prompt at 80×24.
 func TestGoldenProblemsScreen(t *testing.T) {
+	itemIDs := regexp.MustCompile(`#[0-9a-f]{8}`) // items' short IDs, random in each run
 	for _, lang := range []string{"zh", "en"} {
 		h := problemsHarness(t, withLang(lang))
 		id := h.m.c.id
