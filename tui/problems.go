@@ -155,7 +155,10 @@ type problemsScreen struct {
 	text      textinput.Model
 	filtering bool
 
-	prompt  *problemPrompt
+	prompt *problemPrompt
+	// sent is the prompt whose change is being recorded, to open again
+	// if the store refuses it.
+	sent    *problemPrompt
 	history *problemHistory
 	// armed is the problem and key last refused for a conflict: the same
 	// key again settles the conflict with the change.
@@ -173,7 +176,7 @@ func (s *problemsScreen) open(aid string, back screenID) tea.Cmd {
 		s.sel, s.unit = 0, ""
 	}
 	s.aid, s.back = aid, back
-	s.prompt, s.history, s.armed, s.message, s.failure, s.loaded = nil, nil, "", "", "", false
+	s.prompt, s.sent, s.history, s.armed, s.message, s.failure, s.loaded = nil, nil, nil, "", "", "", false
 	return loadProblems(s.c.opts.Backend, aid)
 }
 
@@ -252,15 +255,18 @@ func (s *problemsScreen) update(msg tea.Msg) tea.Cmd {
 		s.setRows(msg)
 		return nil
 	case problemsActedMsg:
+		load := loadProblems(s.c.opts.Backend, s.aid)
 		if msg.err != nil {
 			s.failure, s.message = s.c.l.UI.Error+oneLine(s.c.problemRefusedText(msg.err)), ""
-		} else {
-			s.failure, s.message = "", msg.done
+			return tea.Batch(load, s.reopenSent())
 		}
-		return loadProblems(s.c.opts.Backend, s.aid)
+		s.failure, s.message, s.sent = "", msg.done, nil
+		return load
 	case problemHistoryMsg:
 		s.history = newProblemHistory(s.c, msg)
 		return nil
+	case filesPickedMsg:
+		return s.picked(msg)
 	case completedMsg:
 		if s.prompt != nil && s.prompt.attach != nil {
 			s.prompt.attach.completed(msg)

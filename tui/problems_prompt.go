@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -104,6 +105,9 @@ func (s *problemsScreen) promptKey(msg tea.Msg) tea.Cmd {
 	k := &s.c.keys
 	km, isKey := msg.(tea.KeyPressMsg)
 	if p.attach != nil {
+		if isKey && !key.Matches(km, k.Confirm) {
+			p.err = "" // what was wrong with the path is being corrected
+		}
 		if isKey && key.Matches(km, k.Confirm) {
 			if v := strings.TrimSpace(p.attach.input.Value()); v == "" || v == strings.TrimSpace(p.attachStart) {
 				return s.submitPrompt()
@@ -115,9 +119,13 @@ func (s *problemsScreen) promptKey(msg tea.Msg) tea.Cmd {
 		case runCmd:
 			return a.cmd
 		case attachPath:
-			p.chosen = append(p.chosen, a.path)
-			p.c.lastDir = filepath.Dir(trimQuotes(a.path))
-			return p.openAttach()
+			// The path is looked at now (in a command), so a file that
+			// is not there is said at once, under the prompt.
+			path := a.path
+			return func() tea.Msg {
+				files, err := pickedFiles([]string{path})
+				return filesPickedMsg{prompt: p, path: path, files: files, err: err}
+			}
 		}
 		return nil
 	}
@@ -148,15 +156,55 @@ func (s *problemsScreen) promptKey(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// filesPickedMsg says what an evidence path typed in a prompt names.
+type filesPickedMsg struct {
+	prompt *problemPrompt
+	path   string
+	files  []string
+	err    error
+}
+
+// picked adds the path typed to the files chosen, or says why not; the
+// next path is asked in the same folder.
+func (s *problemsScreen) picked(msg filesPickedMsg) tea.Cmd {
+	p := s.prompt
+	if p == nil || p != msg.prompt || p.attach == nil {
+		return nil // the prompt was closed meanwhile
+	}
+	if msg.err != nil {
+		p.err = errText(s.c.l, msg.err)
+		return nil
+	}
+	p.err = ""
+	p.chosen = append(p.chosen, msg.path)
+	p.c.lastDir = filepath.Dir(msg.files[0])
+	return p.openAttach()
+}
+
 // submitPrompt closes the prompt and hands on what it gathered.
+// The prompt is kept until the store answers: refused (a file that is not
+// there, a change made meanwhile), it opens again with what was typed.
 func (s *problemsScreen) submitPrompt() tea.Cmd {
 	p := s.prompt
-	s.prompt = nil
+	s.prompt, s.sent = nil, p
 	values := make([]string, len(p.fields))
 	for i, f := range p.fields {
 		values[i] = strings.TrimSpace(f.input.Value())
+		f.input.Blur()
 	}
+	p.at, p.attach = 0, nil
 	return p.submit(values, p.chosen)
+}
+
+// reopenSent opens again the prompt whose change the store refused, on
+// its first line, holding what was typed and the files chosen.
+func (s *problemsScreen) reopenSent() tea.Cmd {
+	p := s.sent
+	s.sent = nil
+	if p == nil {
+		return nil
+	}
+	return s.startPrompt(p)
 }
 
 // view is the prompt: its title, the lines answered and the one being
@@ -330,6 +378,10 @@ func pickedFiles(inputs []string) ([]string, error) {
 			}
 		case err != nil && strings.ContainsAny(p, "*?["):
 			files, _ = filepath.Glob(p)
+		case err != nil:
+			// As the store says it: the path, then the system's reason
+			// (没有这个文件), which the wording tables know.
+			return nil, fmt.Errorf("%s: %w", in, errors.Unwrap(err))
 		default:
 			files = []string{p}
 		}

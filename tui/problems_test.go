@@ -545,3 +545,49 @@ func TestProblemsOverdueInRed(t *testing.T) {
 		t.Errorf("a problem due today is drawn overdue: %q", due)
 	}
 }
+
+// An evidence path that names no file is said at once, under the prompt,
+// and not chosen; a rectification the store then refuses (the assessment
+// was reopened meanwhile) records nothing and opens the prompt again with
+// what was typed.
+func TestProblemsRefusedRectificationKeepsWhatWasTyped(t *testing.T) {
+	h := problemsHarness(t)
+	dir := t.TempDir()
+	photo := filepath.Join(dir, "台账.jpg")
+	if err := os.WriteFile(photo, []byte("jpg"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("P")
+	h.moveTo("1.1.a")
+	before, _ := h.s.History(h.a.ID, "")
+	h.keys("r")
+	h.typeText("已建立梳理台账")
+	h.keys("enter enter")
+	h.typeText(filepath.Join(dir, "没有这个文件.jpg"))
+	h.keys("enter")
+	p := h.m.problems.prompt
+	if !strings.Contains(h.statusLine(), "没有这个文件.jpg: 没有这个文件") || p == nil || p.attach == nil || len(p.chosen) != 0 {
+		t.Fatalf("a path naming no file:\n%s", h.screen())
+	}
+	p.attach.input.SetValue(photo)
+	h.keys("enter")
+	if len(p.chosen) != 1 {
+		t.Fatalf("the file was not chosen:\n%s", h.screen())
+	}
+	if _, err := h.s.Reopen(h.m.c.id, h.a.ID, "补录"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ = h.s.History(h.a.ID, "")
+	h.keys("enter")
+	if after, _ := h.s.History(h.a.ID, ""); len(after) != len(before) {
+		t.Fatalf("a refused rectification wrote %d revisions", len(after)-len(before))
+	}
+	if !strings.Contains(h.statusLine(), "尚未签署") {
+		t.Fatalf("the refusal is not shown:\n%s", h.screen())
+	}
+	p = h.m.problems.prompt
+	if p == nil || p.fields[0].input.Value() != "已建立梳理台账" || len(p.chosen) != 1 {
+		t.Fatalf("the prompt was not opened again with what was typed:\n%s", h.screen())
+	}
+	h.mustContain("整改措施：已建立梳理台账")
+}
