@@ -559,7 +559,6 @@ func TestProblemsRefusedRectificationKeepsWhatWasTyped(t *testing.T) {
 	}
 	h.keys("P")
 	h.moveTo("1.1.a")
-	before, _ := h.s.History(h.a.ID, "")
 	h.keys("r")
 	h.typeText("已建立梳理台账")
 	h.keys("enter enter")
@@ -577,7 +576,7 @@ func TestProblemsRefusedRectificationKeepsWhatWasTyped(t *testing.T) {
 	if _, err := h.s.Reopen(h.m.c.id, h.a.ID, "补录"); err != nil {
 		t.Fatal(err)
 	}
-	before, _ = h.s.History(h.a.ID, "")
+	before, _ := h.s.History(h.a.ID, "")
 	h.keys("enter")
 	if after, _ := h.s.History(h.a.ID, ""); len(after) != len(before) {
 		t.Fatalf("a refused rectification wrote %d revisions", len(after)-len(before))
