@@ -37,6 +37,7 @@ type (
 	problemsMsg struct {
 		rows     []problemRow
 		unsigned []string // assessments in scope that are not signed
+		scope    string   // the one assessment's unit and period, "" for every one
 		err      error
 	}
 	// problemsActedMsg reports a change of problems.
@@ -108,6 +109,9 @@ func loadProblems(be Backend, aid string) tea.Cmd {
 			sortStates(states)
 		}
 		var msg problemsMsg
+		if aid != "" {
+			msg.scope = states[0].Assessment.Unit + " " + states[0].Assessment.Period
+		}
 		for _, st := range states {
 			if aid != "" && st.Signed() == nil {
 				msg.unsigned = append(msg.unsigned, st.Assessment.Label())
@@ -144,6 +148,7 @@ type problemsScreen struct {
 	back screenID // where b returns
 
 	rows     []problemRow
+	scope    string            // what the screen shows (problemsMsg.scope)
 	heads    map[string]string // each assessment's head, by ID (unitHeads)
 	shown    []int             // indexes into rows after the filters
 	sel      int               // index into shown
@@ -173,7 +178,7 @@ func newProblemsScreen(c *common) *problemsScreen {
 // open shows the problems of aid ("" every assessment), coming from back.
 func (s *problemsScreen) open(aid string, back screenID) tea.Cmd {
 	if s.aid != aid {
-		s.sel, s.unit = 0, ""
+		s.sel, s.unit, s.scope, s.rows, s.shown = 0, "", "", nil, nil
 	}
 	s.aid, s.back = aid, back
 	s.prompt, s.sent, s.history, s.armed, s.message, s.failure, s.loaded = nil, nil, nil, "", "", "", false
@@ -196,7 +201,7 @@ func (s *problemsScreen) setRows(msg problemsMsg) {
 	if r := s.selected(); r != nil {
 		keep = r.aid + "/" + r.p.Key
 	}
-	s.rows, s.unsigned, s.loaded = msg.rows, msg.unsigned, true
+	s.rows, s.unsigned, s.scope, s.loaded = msg.rows, msg.unsigned, msg.scope, true
 	s.heads = s.unitHeads()
 	s.applyFilter()
 	for j, i := range s.shown {
@@ -425,8 +430,8 @@ func (s *problemsScreen) view() []string {
 	c := s.c
 	w := &c.l.Problems
 	scope := w.AllAssessments
-	if s.aid != "" && len(s.rows) > 0 {
-		scope = s.rows[0].unit + " " + s.rows[0].period
+	if s.scope != "" {
+		scope = textwidth.Sanitize(s.scope, false)
 	}
 	lines := []string{c.styles.Strong.Render(" "+w.Title+"  ") + scope + "  " + c.styles.Dim.Render(fmt.Sprintf(w.AsOf, s.today()))}
 	state, unit := w.All, w.All

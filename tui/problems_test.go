@@ -324,7 +324,7 @@ func TestProblemsFromTheWorkbench(t *testing.T) {
 		h.keys("j")
 	}
 	h.keys("enter P")
-	h.mustContain("花垣县/2021 尚未签署，签署后其扣分才成为问题", "没有问题")
+	h.mustContain("问题清单（以考促改）  花垣县 2021", "花垣县/2021 尚未签署，签署后其扣分才成为问题", "没有问题")
 }
 
 // A problem whose record was changed in two places is marked 冲突; a
