@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"slices"
 	"strings"
 
@@ -76,4 +77,71 @@ func checkPlan(rb *rubric.Rubric, subject string, v Value) error {
 		}
 	}
 	return nil
+}
+
+// UnitChanges are the changes to record on one unit's assessment of a
+// period (RecordUnits).
+type UnitChanges struct {
+	Unit    string
+	Changes []Change
+}
+
+// RecordUnits records each unit's changes on its assessment of period
+// under rb, creating the assessments that do not exist yet (creation
+// writes no revision, as CreateAssessment's), all in one transaction: the
+// lead's plan for a visit precedes the visit, and a plan refused for one
+// unit changes none. It returns the units' assessments, in order, and the
+// new revisions.
+func (s *Store) RecordUnits(id Identity, rb *rubric.Rubric, period string, units []UnitChanges) ([]Assessment, []Revision, error) {
+	if id.Inspector == "" {
+		return nil, nil, ErrNoInspector
+	}
+	period, err := ValidName("period", period)
+	if err != nil {
+		return nil, nil, err
+	}
+	if period, err = rb.CheckPeriod(period); err != nil {
+		return nil, nil, err
+	}
+	as := make([]Assessment, len(units))
+	for i, u := range units {
+		unit, err := ValidName("unit", u.Unit)
+		if err != nil {
+			return nil, nil, err
+		}
+		as[i] = Assessment{ID: AssessmentID(rb.ID, rb.Version, unit, period), RubricID: rb.ID, RubricVersion: rb.Version, Unit: unit, Period: period}
+	}
+	var out []Revision
+	err = s.writeTx(func(tx *sql.Tx) error {
+		out = out[:0]
+		if err := putRubric(tx, rb); err != nil {
+			return err
+		}
+		for i, u := range units {
+			if _, err := createIn(tx, id, as[i]); err != nil {
+				return err
+			}
+			a, arb, err := s.assessmentForWrite(tx, as[i].ID)
+			if err != nil {
+				return err
+			}
+			for _, c := range u.Changes {
+				if !assessment.IsPlanSubject(c.Subject) {
+					return invalid("%s: the record is not a part of the plan", c.Subject)
+				}
+				rev, err := s.record(tx, id, a, arb, c)
+				if err != nil {
+					return err
+				}
+				if rev != nil {
+					out = append(out, *rev)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return as, out, nil
 }

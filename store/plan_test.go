@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kaohe/kaohe/rubric"
 )
 
 // The plan travels with merge and is not signed: assigning after the
@@ -97,4 +99,40 @@ func TestPlanMergesIsNotSignedAndBlindsDoubleScorers(t *testing.T) {
 // Resolved is a change that settles subject's conflict with value.
 func Resolved(subject string, v Value) Change {
 	return Change{Subject: subject, Value: v, Resolve: true}
+}
+
+// A plan over several units creates the missing assessments and records
+// on each in one transaction: a unit refused leaves no assessment made
+// and no plan written on the others.
+func TestRecordUnitsIsAllOrNothing(t *testing.T) {
+	s, _ := openTemp(t)
+	lead := mustInspector(t, s, "组长")
+	rb := rubric.Default()
+	existing := mustNew(t, s, lead, "吉首市", "2021")
+	_, _, err := s.RecordUnits(lead, rb, "2021", []UnitChanges{
+		{Unit: "吉首市", Changes: []Change{SetPlan("张三", []string{"1"})}},
+		{Unit: "泸溪县", Changes: []Change{SetPlan("张三", []string{"99"})}},
+	})
+	if err == nil {
+		t.Fatal("a category the rubric lacks was planned")
+	}
+	if as, _ := s.Assessments(); len(as) != 1 {
+		t.Fatalf("a refused plan left %d assessments", len(as))
+	}
+	if len(mustState(t, s, existing.ID).Assignments()) != 0 {
+		t.Fatal("a refused plan wrote on 吉首市")
+	}
+	as, revs, err := s.RecordUnits(lead, rb, "2021", []UnitChanges{
+		{Unit: "吉首市", Changes: []Change{SetPlan("张三", []string{"1", "2"})}},
+		{Unit: "泸溪县", Changes: []Change{SetPlan("张三", []string{"1", "2"}), SetDouble("张三", "李四")}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(as) != 2 || as[0].ID != existing.ID || len(revs) != 3 {
+		t.Fatalf("assessments %v, %d revisions", as, len(revs))
+	}
+	if got := mustState(t, s, as[1].ID).Double(); strings.Join(got, ",") != "张三,李四" {
+		t.Errorf("泸溪县 double scorers %v", got)
+	}
 }
