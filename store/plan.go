@@ -82,7 +82,11 @@ func checkPlan(rb *rubric.Rubric, subject string, v Value) error {
 // UnitChanges are the changes to record on one unit's assessment of a
 // period (RecordUnits).
 type UnitChanges struct {
-	Unit    string
+	Unit string
+	// Rubric is the rubric of the unit's assessment when it exists under
+	// another than the one RecordUnits creates missing ones under; nil:
+	// that one.
+	Rubric  *rubric.Rubric
 	Changes []Change
 }
 
@@ -109,7 +113,11 @@ func (s *Store) RecordUnits(id Identity, rb *rubric.Rubric, period string, units
 		if err != nil {
 			return nil, nil, err
 		}
-		as[i] = Assessment{ID: AssessmentID(rb.ID, rb.Version, unit, period), RubricID: rb.ID, RubricVersion: rb.Version, Unit: unit, Period: period}
+		urb := rb
+		if u.Rubric != nil {
+			urb = u.Rubric
+		}
+		as[i] = Assessment{ID: AssessmentID(urb.ID, urb.Version, unit, period), RubricID: urb.ID, RubricVersion: urb.Version, Unit: unit, Period: period}
 	}
 	var out []Revision
 	err = s.writeTx(func(tx *sql.Tx) error {
@@ -118,6 +126,11 @@ func (s *Store) RecordUnits(id Identity, rb *rubric.Rubric, period string, units
 			return err
 		}
 		for i, u := range units {
+			if u.Rubric != nil {
+				if err := putRubric(tx, u.Rubric); err != nil {
+					return err
+				}
+			}
 			if _, err := createIn(tx, id, as[i]); err != nil {
 				return err
 			}

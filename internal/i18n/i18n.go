@@ -76,6 +76,9 @@ type Labels struct {
 	Appeals AppealWords
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
 	ProblemCLI ProblemCLI
+	// Plan is the wording of the lead's plan (分工), coverage and the
+	// workbench's marks of an assignment.
+	Plan PlanWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -314,6 +317,7 @@ func chinese() *Labels {
 		ListItems:    chineseListItems(),
 		Appeals:      chineseAppeals(),
 		ProblemCLI:   chineseProblemCLI(),
+		Plan:         chinesePlan(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -451,6 +455,7 @@ func english() *Labels {
 		ListItems:    englishListItems(),
 		Appeals:      englishAppeals(),
 		ProblemCLI:   englishProblemCLI(),
+		Plan:         englishPlan(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),

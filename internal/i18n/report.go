@@ -59,6 +59,7 @@ func chineseReport() ReportWords {
 			chineseProblemCLIWords(),
 			chineseAppealRefusals(),
 			chinesePlanRefusals(),
+			chinesePlanWords(),
 		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
