@@ -29,11 +29,12 @@ type PlanWords struct {
 	// An indicator's flags; Outside: inspector, writes.
 	Unassigned, NotRecorded, DoubleCovered, Outside string
 
-	// Workbench. Mine marks an indicator assigned to the inspector,
-	// Others one that is not (still writable); Blind says the other
-	// double scorer's values are hidden; Assignment heads the
-	// inspector's categories on this unit (the categories).
-	Mine, Others, Blind, Assignment string
+	// Workbench. Mine replaces the leading space of the inspector's own
+	// indicators in the navigator; NotMine heads an indicator outside
+	// their assignment (their categories); Blind says the other double
+	// scorer's values are hidden (the status line), BlindMark the same in
+	// the header.
+	Mine, NotMine, Blind, BlindMark string
 }
 
 func chinesePlan() PlanWords {
@@ -47,7 +48,7 @@ func chinesePlan() PlanWords {
 		TotalLine: "%d/%d 已记录，%d 项未分配", TotalDouble: "，%d 项多人覆盖（未设背靠背）", TotalOutside: "，%d 次记录超出分工",
 		AssignedTo: "分工", RecordedBy: "记录人", Remarks: "情况",
 		Unassigned: "未分配", NotRecorded: "未记录", DoubleCovered: "多人覆盖", Outside: "超出分工：%s %d 次",
-		Mine: "★", Others: "·", Blind: "背靠背评分：对方结果已隐藏，待组长揭示", Assignment: "我的分工：类别 %s",
+		Mine: ">", NotMine: "不在我的分工内（我负责类别 %s），仍可记录", Blind: "背靠背评分：对方结果已隐藏，待组长揭示", BlindMark: "背靠背·对方已隐藏",
 	}
 }
 
@@ -62,7 +63,7 @@ func englishPlan() PlanWords {
 		TotalLine: "%d/%d recorded, %d unassigned", TotalDouble: ", %d covered by several without a double scoring", TotalOutside: ", %d writes outside assignments",
 		AssignedTo: "Assigned", RecordedBy: "Recorded by", Remarks: "Remarks",
 		Unassigned: "unassigned", NotRecorded: "not recorded", DoubleCovered: "covered by several", Outside: "outside the assignment: %s %d",
-		Mine: "*", Others: "·", Blind: "blind double scoring: the other's values are hidden until the lead reveals them", Assignment: "my assignment: categories %s",
+		Mine: ">", NotMine: "not in my assignment (I score categories %s); still writable", Blind: "blind double scoring: the other's values are hidden until the lead reveals them", BlindMark: "blind·other hidden",
 	}
 }
 
