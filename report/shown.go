@@ -30,6 +30,8 @@ func ShownValue(l *i18n.Labels, subject string, v store.Value) string {
 	case assessment.KindFile:
 		_, sum, _ := store.ParseEvidenceSubject(subject)
 		return v.File.Name + " (" + store.ShortID(sum, 8) + ")"
+	case assessment.KindPlan:
+		return planValue(l, v)
 	case assessment.KindItem:
 		if v.Item.Amount != nil {
 			return v.Item.Text + " (" + fmt.Sprintf(l.Items.Amount, v.Item.Amount.String()) + ")"
@@ -57,5 +59,32 @@ func SubjectText(l *i18n.Labels, subject string) string {
 	if subject == store.SubjectWithdrawn {
 		return l.CLI.Doors.WithdrawnMark
 	}
+	switch subject {
+	case assessment.SubjectDouble:
+		return l.Plan.DoubleSubject
+	case assessment.SubjectReveal:
+		return l.Plan.RevealSubject
+	}
+	if who, ok := strings.CutPrefix(subject, assessment.PlanPrefix); ok {
+		return fmt.Sprintf(l.Plan.PlanSubject, who)
+	}
 	return subject
+}
+
+// planValue is a part of the lead's plan as history and conflicts show
+// it: an inspector's categories, the two blind double scorers, the
+// reveal.
+func planValue(l *i18n.Labels, v store.Value) string {
+	w := l.Plan
+	switch {
+	case v.Plan != nil && len(v.Plan.Categories) == 0:
+		return w.NoCategories
+	case v.Plan != nil:
+		return fmt.Sprintf(w.CategoriesOf, strings.Join(v.Plan.Categories, w.Sep))
+	case v.Double != nil:
+		return strings.Join(v.Double.Inspectors, w.Sep)
+	case v.Reveal != nil:
+		return w.Revealed
+	}
+	return "?"
 }
