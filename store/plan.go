@@ -158,3 +158,34 @@ func (s *Store) RecordUnits(id Identity, rb *rubric.Rubric, period string, units
 	}
 	return as, out, nil
 }
+
+// blindWrite reports whether c is a blind double scorer's value over
+// heads they never saw (State.ViewFor hid them): it is recorded even when
+// it equals the other's, so each scorer's own values stay in the history
+// and on their own workbench.
+func (s *Store) blindWrite(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change, heads []*Revision) (bool, error) {
+	if c.Seen == nil {
+		return false, nil
+	}
+	for _, h := range heads {
+		if h.Inspector == id.Inspector || slices.Contains(c.Seen, h.ID) {
+			return false, nil
+		}
+	}
+	var plan []*Revision
+	for _, subj := range []string{assessment.SubjectDouble, assessment.SubjectReveal} {
+		hs, err := s.headsOf(tx, a.ID, subj)
+		if err != nil {
+			return false, err
+		}
+		plan = append(plan, hs...)
+	}
+	if len(plan) == 0 {
+		return false, nil
+	}
+	st, err := assessment.Build(a, rb, plan, nil)
+	if err != nil {
+		return false, err
+	}
+	return st.BlindFor(id.Inspector), nil
+}

@@ -136,3 +136,42 @@ func TestRecordUnitsIsAllOrNothing(t *testing.T) {
 		t.Errorf("泸溪县 double scorers %v", got)
 	}
 }
+
+// A blind double scorer who records, on a file that already holds the
+// other's value hidden from them, the same value keeps their own record:
+// it is written beside the other's (the two agree), not dropped as
+// unchanged, so their workbench shows it and the history holds both.
+// Without a blind double scoring the same write changes nothing.
+func TestABlindScorersEqualValueIsTheirOwn(t *testing.T) {
+	dir := t.TempDir()
+	zs, idz, pz := inspectorDB(t, dir, "张三")
+	ls, idl, _ := inspectorDB(t, dir, "李四")
+	a := mustNew(t, zs, idz, "吉首市", "2021")
+	mustNew(t, ls, idl, "吉首市", "2021")
+	if _, err := zs.Record(idz, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3")}, Change{Subject: "1.3.a", Value: ruleVal(t, "1")}); err != nil {
+		t.Fatal(err)
+	}
+	zs.Close()
+	if _, err := ls.Merge(pz); err != nil {
+		t.Fatal(err)
+	}
+	unseen := Change{Subject: "1.3.a", Value: ruleVal(t, "1"), Seen: []string{}}
+	if revs, err := ls.Record(idl, a.ID, unseen); err != nil || len(revs) != 0 {
+		t.Fatalf("without a double scoring the same value wrote %d revisions (%v)", len(revs), err)
+	}
+	if _, err := ls.Record(idl, a.ID, SetDouble("张三", "李四")); err != nil {
+		t.Fatal(err)
+	}
+	revs, err := ls.Record(idl, a.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "3"), Seen: []string{}})
+	if err != nil || len(revs) != 1 {
+		t.Fatalf("李四's blind 3 on 1.2.a: %d revisions, %v", len(revs), err)
+	}
+	st := mustState(t, ls, a.ID)
+	if f, ok := st.ViewFor("李四").Findings()["1.2.a"]; !ok || f.Value.String() != "3" || len(st.Conflicts()) != 0 {
+		t.Fatalf("李四's view of 1.2.a: %v %v; conflicts %v", f, ok, st.Conflicts())
+	}
+	if h := st.Subjects["1.2.a"].Heads; len(h) != 2 {
+		t.Fatalf("1.2.a heads %d, want both scorers'", len(h))
+	}
+	ls.Close()
+}

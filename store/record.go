@@ -123,7 +123,13 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 	if len(heads) == 1 || (len(heads) > 1 && assessment.Agree(heads) && !c.Resolve) {
 		h := assessment.Latest(heads)
 		if h.Decoded().Equal(c.Value) && h.Note == c.Note {
-			return nil, nil // unchanged
+			blind, err := s.blindWrite(tx, id, a, rb, c, heads)
+			if err != nil {
+				return nil, err
+			}
+			if !blind {
+				return nil, nil // unchanged
+			}
 		}
 	}
 	if len(heads) == 0 && c.Value.Retracted() {
