@@ -159,33 +159,49 @@ func (s *Store) RecordUnits(id Identity, rb *rubric.Rubric, period string, units
 	return as, out, nil
 }
 
-// blindWrite reports whether c is a blind double scorer's value over
-// heads they never saw (State.ViewFor hid them): it is recorded even when
-// it equals the other's, so each scorer's own values stay in the history
-// and on their own workbench.
-func (s *Store) blindWrite(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change, heads []*Revision) (bool, error) {
+// blindWrite is the heads a write is judged against: all of them, but
+// for a blind double scorer whose edit (c.Seen) did not see the other's
+// heads because State.ViewFor hid them, only the heads they saw. So their
+// value is recorded even when it equals the other's, their edit of a
+// subject the two disagree on is not refused as a conflict they cannot
+// see, and it supersedes only their own: the other's value stays a head
+// for the lead.
+func (s *Store) blindWrite(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change, heads []*Revision) ([]*Revision, error) {
 	if c.Seen == nil {
-		return false, nil
+		return heads, nil
 	}
+	var seen []*Revision
+	hidden := false
 	for _, h := range heads {
-		if h.Inspector == id.Inspector || slices.Contains(c.Seen, h.ID) {
-			return false, nil
+		switch {
+		case slices.Contains(c.Seen, h.ID):
+			seen = append(seen, h)
+		case h.Inspector == id.Inspector:
+			return heads, nil // their own, unseen: written meanwhile elsewhere
+		default:
+			hidden = true
 		}
+	}
+	if !hidden {
+		return heads, nil
 	}
 	var plan []*Revision
 	for _, subj := range []string{assessment.SubjectDouble, assessment.SubjectReveal} {
 		hs, err := s.headsOf(tx, a.ID, subj)
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		plan = append(plan, hs...)
 	}
 	if len(plan) == 0 {
-		return false, nil
+		return heads, nil
 	}
 	st, err := assessment.Build(a, rb, plan, nil)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
-	return st.BlindFor(id.Inspector), nil
+	if !st.BlindFor(id.Inspector) || assessment.IsUnsignedSubject(c.Subject) || c.Subject == SubjectStatus {
+		return heads, nil
+	}
+	return seen, nil
 }

@@ -173,5 +173,29 @@ func TestABlindScorersEqualValueIsTheirOwn(t *testing.T) {
 	if h := st.Subjects["1.2.a"].Heads; len(h) != 2 {
 		t.Fatalf("1.2.a heads %d, want both scorers'", len(h))
 	}
+	// On 1.3.a they disagree: 李四's edit of his own value is not refused
+	// over the conflict he cannot see, and leaves 张三's as it is; his
+	// retraction of a value he never had writes nothing.
+	if revs, err := ls.Record(idl, a.ID, Change{Subject: "1.3.a", Seen: []string{}}); err != nil || len(revs) != 0 {
+		t.Fatalf("retracting nothing: %d revisions, %v", len(revs), err)
+	}
+	revs, err = ls.Record(idl, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "2"), Seen: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ls.Record(idl, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "4"), Seen: []string{revs[0].ID}}); err != nil {
+		t.Fatalf("李四's blind edit of his own 1.3.a: %v", err)
+	}
+	st = mustState(t, ls, a.ID)
+	var vals []string
+	for _, h := range st.Subjects["1.3.a"].Heads {
+		vals = append(vals, h.Inspector+"="+h.Decoded().Rule.String())
+	}
+	if got := strings.Join(vals, " "); got != "李四=4 张三=1" {
+		t.Errorf("1.3.a heads after 李四's blind edit: %s", got)
+	}
+	if _, err := ls.Record(idl, a.ID, Change{Subject: "1.3.a", Value: ruleVal(t, "5")}); err == nil {
+		t.Error("a write that saw everything (the CLI's) went over the conflict")
+	}
 	ls.Close()
 }
