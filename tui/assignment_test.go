@@ -93,6 +93,21 @@ func TestABlindDoubleScorerSeesOnlyTheirOwnValues(t *testing.T) {
 	if strings.Contains(h.screen(), "缺2项") {
 		t.Fatalf("李四's note shows while blind:\n%s", h.screen())
 	}
+	// His edit of 1.2.a, on which the two disagree unseen, is saved over
+	// his own value only.
+	h.gotoIndicator("1.2")
+	h.keys("+")
+	if wb := h.m.wb; wb.failure != "" || wb.findings["1.2.a"].Value.String() != "4" {
+		t.Fatalf("张三's blind edit of 1.2.a: %q, shows %s", wb.failure, wb.findings["1.2.a"].Value.String())
+	}
+	st, _ := h.s.State(h.a.ID)
+	var heads []string
+	for _, hd := range st.Subjects["1.2.a"].Heads {
+		heads = append(heads, hd.Inspector+"="+hd.Decoded().Rule.String())
+	}
+	if got := strings.Join(heads, " "); got != "张三=4 李四=1" && got != "李四=1 张三=4" {
+		t.Fatalf("1.2.a heads after 张三's blind edit: %s", got)
+	}
 
 	lead := filepath.Join(t.TempDir(), "组长.db")
 	ls, err := store.Open(lead, store.Options{})
