@@ -168,6 +168,12 @@ func (o *planOptions) target(s *store.Store) (planTarget, error) {
 		}
 		states = append(states, st)
 	}
+	withdrawn := map[string]bool{} // assessment IDs
+	for _, st := range states {
+		if st.Withdrawn() != nil {
+			withdrawn[st.Assessment.ID] = true
+		}
+	}
 	states = live(states)
 	t.period = rubric.NormalizePeriod(o.period)
 	if t.period == "" {
@@ -194,7 +200,8 @@ func (o *planOptions) target(s *store.Store) (planTarget, error) {
 	for _, u := range o.units {
 		t.units = append(t.units, splitList(u)...)
 	}
-	if len(t.units) == 0 {
+	named := len(t.units) > 0
+	if !named {
 		t.units = append(t.units, t.rb.Units...)
 		sort.Strings(assessed)
 		for _, u := range assessed {
@@ -212,6 +219,20 @@ func (o *planOptions) target(s *store.Store) (planTarget, error) {
 		}
 	}
 	t.units = slices.Compact(t.units)
+	// A withdrawn assessment takes no plan: the unit's assessment under
+	// this rubric would be that one again. Named, it is refused; among
+	// the defaults, left out.
+	kept := t.units[:0]
+	for _, u := range t.units {
+		if _, ok := t.existing[u]; !ok && withdrawn[store.AssessmentID(t.rb.ID, t.rb.Version, u, t.period)] {
+			if named {
+				return t, i18n.Errorf("%s/%s is withdrawn: it takes no plan", u, t.period)
+			}
+			continue
+		}
+		kept = append(kept, u)
+	}
+	t.units = kept
 	return t, nil
 }
 

@@ -69,3 +69,23 @@ func TestPlanAssignDefaultsToTheRubricsUnits(t *testing.T) {
 		t.Errorf("an empty --categories left 张三 on 吉首市's plan: %+v", p[0])
 	}
 }
+
+// A withdrawn assessment takes no plan: named, the plan is refused and
+// nothing changes; by default its unit is left out.
+func TestAWithdrawnAssessmentTakesNoPlan(t *testing.T) {
+	c, _ := dbCLI(t, "组长")
+	c.ok("new", "吉首市", "2021")
+	c.ok("withdraw", "吉首市/2021", "--reason", "建错了")
+	if _, errs, code := c.run("plan", "assign", "张三", "--categories", "1", "--units", "吉首市,泸溪县", "--period", "2021"); code == 0 || !strings.Contains(errs, "withdrawn") {
+		t.Errorf("a plan for a withdrawn assessment: exit %d %s", code, errs)
+	}
+	if p := c.planList(); len(p) != 0 {
+		t.Fatalf("the refused plan made or changed assessments: %+v", p)
+	}
+	c.ok("plan", "assign", "张三", "--categories", "1", "--period", "2021")
+	for _, p := range c.planList() {
+		if p.Unit == "吉首市" {
+			t.Fatalf("the withdrawn 吉首市 was planned: %+v", p)
+		}
+	}
+}

@@ -89,6 +89,7 @@ func chinesePlanWords() map[string]string {
 		"give the period with --period (the assessments are of %s)":                                             "请用 --period 指明年度（现有考核的年度：%s）",
 		"%s has no assessment of %s":            "%s 没有 %s 年度的考核",
 		"%s: no blind double scoring to reveal": "%s：没有可揭示的背靠背评分",
+		"%s/%s is withdrawn: it takes no plan":  "%s/%s 已撤回，不能分工",
 		"no assessments of %s":                  "没有 %s 年度的考核",
 	}
 }
