@@ -35,6 +35,10 @@ type planJSON struct {
 	// Revealed says whether the lead revealed their scores to each other.
 	Double   []string `json:"double,omitempty"`
 	Revealed bool     `json:"revealed"`
+	// DoubleConflict: two leads named different double scorers; Double
+	// is the latest, DoubleAlternatives every pair that meets there.
+	DoubleConflict     bool       `json:"double_conflict,omitempty"`
+	DoubleAlternatives [][]string `json:"double_alternatives,omitempty"`
 }
 
 // assignmentJSON is one inspector's assignment on a unit. With Conflict,
@@ -441,7 +445,15 @@ func (o *planOptions) list() error {
 				if p.Revealed {
 					format = w.DoubleRevealed
 				}
-				fmt.Fprintln(a.stdout, "  "+fmt.Sprintf(format, textwidth.Line(p.Double[0]), textwidth.Line(p.Double[1])))
+				line := "  " + fmt.Sprintf(format, textwidth.Line(p.Double[0]), textwidth.Line(p.Double[1]))
+				if p.DoubleConflict {
+					var alts []string
+					for _, alt := range p.DoubleAlternatives {
+						alts = append(alts, textwidth.Line(strings.Join(alt, w.Sep)))
+					}
+					line += "  " + fmt.Sprintf(w.Conflict, strings.Join(alts, w.Or))
+				}
+				fmt.Fprintln(a.stdout, line)
 			}
 		}
 		return nil
@@ -460,6 +472,14 @@ func categoriesText(l *i18n.Labels, cats []string) string {
 func planOf(st *store.State) planJSON {
 	p := planJSON{Assessment: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period,
 		Assignments: []assignmentJSON{}, Double: st.Double(), Revealed: st.Revealed()}
+	if ss := st.Subjects[assessment.SubjectDouble]; ss != nil && ss.Conflict() {
+		p.DoubleConflict = true
+		for _, h := range ss.Heads {
+			if v := h.Decoded(); v.Double != nil {
+				p.DoubleAlternatives = append(p.DoubleAlternatives, v.Double.Inspectors)
+			}
+		}
+	}
 	for _, as := range st.Assignments() {
 		j := assignmentJSON{Inspector: as.Inspector, Categories: as.Categories, Conflict: as.Conflict}
 		if as.Conflict {

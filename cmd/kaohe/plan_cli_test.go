@@ -24,13 +24,19 @@ func TestTwoLeadsPlansMeetAsAConflict(t *testing.T) {
 	b, dbB := dbCLI(t, "组长乙")
 	a.ok("plan", "assign", "王五", "--categories", "1,2", "--units", "吉首市", "--period", "2021")
 	b.ok("plan", "assign", "王五", "--categories", "3", "--units", "吉首市", "--period", "2021")
+	a.ok("plan", "double", "王五", "张三", "--units", "吉首市")
+	b.ok("plan", "double", "王五", "李四", "--units", "吉首市")
 	a.ok("merge", "--into", dbA, dbB)
 	p := a.planList()
 	if len(p) != 1 || len(p[0].Assignments) != 1 || !p[0].Assignments[0].Conflict || len(p[0].Assignments[0].Alternatives) != 2 {
 		t.Fatalf("two leads' plans after the merge: %+v", p)
 	}
 	a.lang = "zh"
-	if out := a.ok("plan", "list"); !strings.Contains(out, "冲突（两位组长的分工不同：") || !strings.Contains(out, "类别 3") || !strings.Contains(out, "类别 1、2") {
+	if !p[0].DoubleConflict || len(p[0].DoubleAlternatives) != 2 {
+		t.Errorf("two leads' double scorings after the merge: %+v", p[0])
+	}
+	if out := a.ok("plan", "list"); !strings.Contains(out, "冲突（两位组长的分工不同：") || !strings.Contains(out, "类别 3") || !strings.Contains(out, "类别 1、2") ||
+		!strings.Contains(out, "张三、王五") || !strings.Contains(out, "李四、王五") {
 		t.Errorf("plan list does not show the conflict:\n%s", out)
 	}
 	if out := a.ok("conflicts"); !strings.Contains(out, "吉首市/2021 分工 王五") || !strings.Contains(out, "类别 1、2") {
