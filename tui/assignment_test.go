@@ -80,7 +80,11 @@ func TestABlindDoubleScorerSeesOnlyTheirOwnValues(t *testing.T) {
 	lisi.record(plan...)
 	lisi.record(store.SetRule("1.2.a", scoring.NumValue(decimal.FromInt(1)), "缺1项"), store.SetRule("1.3.a", scoring.NumValue(decimal.FromInt(2)), "缺2项"))
 	lisi.mergeInto(h)
-	h.keys("b enter")
+	h.keys("b")
+	if s := h.screen(); !strings.Contains(s, "暂 99.40") {
+		t.Fatalf("the list totals 吉首市 with 李四's hidden values (want 张三's own 99.40):\n%s", s)
+	}
+	h.keys("enter")
 	h.mustContain("背靠背评分：对方结果已隐藏，待组长揭示")
 	wb := h.m.wb
 	if f := wb.findings["1.2.a"]; f.Value.String() != "3" || len(wb.conflicts) != 0 {
