@@ -30,13 +30,27 @@ func ShownValue(l *i18n.Labels, subject string, v store.Value) string {
 	case assessment.KindFile:
 		_, sum, _ := store.ParseEvidenceSubject(subject)
 		return v.File.Name + " (" + store.ShortID(sum, 8) + ")"
-	case assessment.KindPlan:
-		return planValue(l, v)
 	case assessment.KindItem:
 		if v.Item.Amount != nil {
 			return v.Item.Text + " (" + fmt.Sprintf(l.Items.Amount, v.Item.Amount.String()) + ")"
 		}
 		return v.Item.Text
+	case assessment.KindProblem:
+		return ProblemRecordText(l, v.Problem)
+	case assessment.KindSelf:
+		return fmt.Sprintf(l.PlanShown.Self, v.Self.Score.String())
+	case assessment.KindPlan:
+		w := l.PlanShown
+		switch {
+		case v.Plan != nil && len(v.Plan.Categories) == 0:
+			return w.Unassigned
+		case v.Plan != nil:
+			return fmt.Sprintf(w.Assigned, strings.Join(v.Plan.Categories, w.Joiner))
+		case v.Double != nil:
+			return fmt.Sprintf(w.Double, strings.Join(v.Double.Inspectors, w.Joiner))
+		case v.Reveal != nil:
+			return w.Revealed
+		}
 	}
 	return "?" // a damaged value: kaohe verify names it
 }
@@ -69,22 +83,4 @@ func SubjectText(l *i18n.Labels, subject string) string {
 		return fmt.Sprintf(l.Plan.PlanSubject, who)
 	}
 	return subject
-}
-
-// planValue is a part of the lead's plan as history and conflicts show
-// it: an inspector's categories, the two blind double scorers, the
-// reveal.
-func planValue(l *i18n.Labels, v store.Value) string {
-	w := l.Plan
-	switch {
-	case v.Plan != nil && len(v.Plan.Categories) == 0:
-		return w.NoCategories
-	case v.Plan != nil:
-		return fmt.Sprintf(w.CategoriesOf, strings.Join(v.Plan.Categories, w.Sep))
-	case v.Double != nil:
-		return strings.Join(v.Double.Inspectors, w.Sep)
-	case v.Reveal != nil:
-		return w.Revealed
-	}
-	return "?"
 }

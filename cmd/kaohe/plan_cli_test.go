@@ -39,7 +39,7 @@ func TestTwoLeadsPlansMeetAsAConflict(t *testing.T) {
 		!strings.Contains(out, "张三、王五") || !strings.Contains(out, "李四、王五") {
 		t.Errorf("plan list does not show the conflict:\n%s", out)
 	}
-	if out := a.ok("conflicts"); !strings.Contains(out, "吉首市/2021 分工 王五") || !strings.Contains(out, "类别 1、2") {
+	if out := a.ok("conflicts"); !strings.Contains(out, "吉首市/2021 分工 王五") || !strings.Contains(out, "吉首市/2021 背靠背评分") {
 		t.Errorf("conflicts does not word the plan:\n%s", out)
 	}
 	before := a.ok("plan", "list", "--json")

@@ -38,9 +38,8 @@ type PlanWords struct {
 
 	// History and conflicts: PlanSubject names an inspector's
 	// assignment (the inspector); DoubleSubject and RevealSubject the
-	// blind double scoring and its reveal; Revealed is the reveal's
-	// value.
-	PlanSubject, DoubleSubject, RevealSubject, Revealed string
+	// blind double scoring and its reveal.
+	PlanSubject, DoubleSubject, RevealSubject string
 	// HintResolve follows the refusal of a plan change over two leads'
 	// plans in conflict (begins with its separator).
 	HintResolve string
@@ -58,7 +57,7 @@ func chinesePlan() PlanWords {
 		AssignedTo: "分工", RecordedBy: "记录人", Remarks: "情况",
 		Unassigned: "未分配", NotRecorded: "未记录", DoubleCovered: "多人覆盖", Outside: "超出分工：%s %d 次",
 		Mine: ">", NotMine: "不在我的分工内（我负责类别 %s），仍可记录", Blind: "背靠背评分：对方结果已隐藏，待组长揭示", BlindMark: "背靠背·对方已隐藏",
-		PlanSubject: "分工 %s", DoubleSubject: "背靠背评分", RevealSubject: "揭示背靠背", Revealed: "已揭示",
+		PlanSubject: "分工 %s", DoubleSubject: "背靠背评分", RevealSubject: "揭示背靠背",
 		HintResolve: "（两位组长的分工不同；kaohe plan list 查看双方，再在本命令后加 --resolve 以这次的分工为准）",
 	}
 }
@@ -75,7 +74,7 @@ func englishPlan() PlanWords {
 		AssignedTo: "Assigned", RecordedBy: "Recorded by", Remarks: "Remarks",
 		Unassigned: "unassigned", NotRecorded: "not recorded", DoubleCovered: "covered by several", Outside: "outside the assignment: %s %d",
 		Mine: ">", NotMine: "not in my assignment (I score categories %s); still writable", Blind: "blind double scoring: the other's values are hidden until the lead reveals them", BlindMark: "blind·other hidden",
-		PlanSubject: "plan %s", DoubleSubject: "blind double scoring", RevealSubject: "reveal", Revealed: "revealed",
+		PlanSubject: "plan %s", DoubleSubject: "blind double scoring", RevealSubject: "reveal",
 		HintResolve: " (two leads' plans differ; kaohe plan list shows both, then add --resolve to this command to settle them with this plan)",
 	}
 }

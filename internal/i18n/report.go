@@ -59,6 +59,8 @@ func chineseReport() ReportWords {
 			chineseProblemCLIWords(),
 			chineseAppealRefusals(),
 			chinesePlanRefusals(),
+			chineseFigureWords(),
+			chineseAnalysisRefusals(),
 			chinesePlanWords(),
 		),
 		Reasons:           chineseReasons(),
