@@ -85,6 +85,8 @@ type Labels struct {
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
+	// Problems is the wording of the 问题 screen (整改 and 销号).
+	Problems ProblemScreen
 	// Plan is the wording of the lead's plan (分工), coverage and the
 	// workbench's marks of an assignment.
 	Plan PlanWords
@@ -342,6 +344,7 @@ func chinese() *Labels {
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
+		Problems:           chineseProblemScreen(),
 	}
 }
 
@@ -484,6 +487,7 @@ func english() *Labels {
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
+		Problems:           englishProblemScreen(),
 	}
 }
 

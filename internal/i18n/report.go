@@ -61,6 +61,7 @@ func chineseReport() ReportWords {
 			chinesePlanRefusals(),
 			chineseFigureWords(),
 			chineseAnalysisRefusals(),
+			chineseProblemScreenMessages(),
 			chinesePlanWords(),
 		),
 		Reasons:           chineseReasons(),
