@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Doc is the wording of the Word documents (kaohe doc).
+	Doc DocWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -308,6 +310,7 @@ func chinese() *Labels {
 		Readiness:    chineseReadiness(),
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
+		Doc:          chineseDoc(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -443,6 +446,7 @@ func english() *Labels {
 		Readiness:    englishReadiness(),
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
+		Doc:          englishDoc(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),

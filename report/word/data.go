@@ -1,0 +1,297 @@
+// Package word writes the documents an assessment office sends, as Word
+// files (.docx): the 通报 of a period's results, each unit's 反馈意见书 and
+// 整改通知书. Every document is a template filled with a Data — the
+// built-in templates and an office's own 红头 template alike — so the two
+// go through one filler, and every figure in a Data comes from the same
+// report model (report.Build) as the xlsx, so the two never disagree.
+package word
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/internal/timefmt"
+	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/store"
+)
+
+// Kind names a document by its command word.
+type Kind string
+
+// The documents kaohe writes.
+const (
+	Notice   Kind = "tongbao"  // 考核结果通报: the period's ranking
+	Feedback Kind = "feedback" // 反馈意见书: one unit's score and deductions
+	Rectify  Kind = "rectify"  // 整改通知书: one unit's 问题清单
+)
+
+// Kinds lists every document kind, in the order kaohe doc fields shows them.
+func Kinds() []Kind { return []Kind{Notice, Feedback, Rectify} }
+
+// Data is what one document is filled with: the fields a template names
+// as {{字段}} and the lists whose entries repeat a table row ({{扣分.说明}}).
+type Data struct {
+	Kind   Kind
+	Fields map[string]string
+	Lists  map[string][]map[string]string
+	// Unit names the unit of a unit's document ("" for the 通报).
+	Unit string
+}
+
+// Options are what the office gives beside the records: who issues the
+// document, its date, the roster's names, and the day it is written.
+type Options struct {
+	Issuer string
+	Date   string // YYYY-MM-DD; "" for the day of Now
+	Team   []string
+	Now    time.Time
+}
+
+// date is the document's date as a Chinese 成文日期 (2022年1月5日), or as
+// given when it is not a date.
+func (o Options) date() string {
+	d := o.Date
+	if d == "" {
+		d = timefmt.Local(o.Now).Format("2006-01-02")
+	}
+	t, err := time.Parse("2006-01-02", d)
+	if err != nil {
+		return d
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// scalar fields every document has; a unit's documents have unitFields too.
+var (
+	commonFields = []string{"标题", "发文机关", "日期", "考核期", "指标", "阶段", "参评单位数", "组长", "成员", "核验"}
+	noticeFields = []string{"共性问题"}
+	unitFields   = []string{"单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计"}
+)
+
+// list fields, by list.
+var (
+	rankingFields    = []string{"名次", "单位", "总分", "等次", "各类得分"}
+	categoryFields   = []string{"类别", "分值", "得分"}
+	deductionFields  = []string{"序号", "指标", "说明", "扣分", "佐证"}
+	problemFields    = []string{"序号", "编号", "指标", "问题", "扣分", "时限", "状态"}
+	memberFields     = []string{"姓名"}
+	categoryColumns  = "类别" // 类别1 … 类别N: a category's title (scalar) and score (排名.类别N)
+	listOfNotice     = map[string][]string{"排名": rankingFields, "成员": memberFields}
+	listOfUnitLetter = map[string][]string{"类别": categoryFields, "扣分": deductionFields, "问题": problemFields, "成员": memberFields}
+)
+
+// Field is one field a template of a kind may name.
+type Field struct {
+	Name string // 总分, or 扣分.说明 for a field of a repeated row
+	List string // the list whose entries repeat the row ("" for a scalar)
+}
+
+// Fields lists the fields a template of kind may name, for a rubric of
+// ncat categories (类别1 … 类别N name their titles and, in 排名, scores).
+func Fields(kind Kind, ncat int) []Field {
+	var out []Field
+	scalars := append([]string{}, commonFields...)
+	lists := listOfUnitLetter
+	if kind == Notice {
+		scalars = append(scalars, noticeFields...)
+		for i := 1; i <= ncat; i++ {
+			scalars = append(scalars, categoryColumns+strconv.Itoa(i))
+		}
+		lists = listOfNotice
+	} else {
+		scalars = append(scalars, unitFields...)
+	}
+	for _, s := range scalars {
+		out = append(out, Field{Name: s})
+	}
+	names := make([]string, 0, len(lists))
+	for n := range lists {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fs := lists[n]
+		if n == "排名" {
+			for i := 1; i <= ncat; i++ {
+				fs = append(append([]string{}, fs...), categoryColumns+strconv.Itoa(i))
+			}
+		}
+		for _, f := range fs {
+			out = append(out, Field{Name: n + "." + f, List: n})
+		}
+	}
+	return out
+}
+
+// known reports whether kind's templates may name field (for ncat
+// categories), and the list a row field belongs to.
+func known(kind Kind, ncat int, field string) (list string, ok bool) {
+	for _, f := range Fields(kind, ncat) {
+		if f.Name == field {
+			return f.List, true
+		}
+	}
+	return "", false
+}
+
+// Team is the 考核组 of the documents: the lead (who signed the results)
+// and the members (the roster's names, then every other inspector who
+// recorded), each once.
+func team(sheets []report.Sheet, roster []string) (lead, members []string) {
+	seen := map[string]bool{}
+	for _, sh := range sheets {
+		if sh.SignedBy != "" && !seen[sh.SignedBy] {
+			seen[sh.SignedBy] = true
+			lead = append(lead, sh.SignedBy)
+		}
+	}
+	for _, n := range roster {
+		if n = clean(n); n != "" && !seen[n] {
+			seen[n] = true
+			members = append(members, n)
+		}
+	}
+	for _, sh := range sheets {
+		for _, n := range sh.Inspectors {
+			if !seen[n] {
+				seen[n] = true
+				members = append(members, n)
+			}
+		}
+	}
+	return lead, members
+}
+
+// clean makes text from a database safe in a document: no control
+// characters or escape sequences.
+func clean(s string) string { return textwidth.Sanitize(s, true) }
+
+// stage is the stage a document's results are in: preliminary when every
+// one is signed (until appeals are decided, which this version does not
+// record: a final stage is a later step), else a working copy.
+func stage(l *i18n.Labels, sheets []report.Sheet) string {
+	for _, sh := range sheets {
+		if sh.SignedAt == nil {
+			return l.Doc.Working
+		}
+	}
+	return l.Doc.Preliminary
+}
+
+// foot is a document's last lines: the period and stage, then each
+// unit's fingerprint (as kaohe verify --fingerprint recomputes it).
+func foot(l *i18n.Labels, period string, sheets []report.Sheet) string {
+	lines := []string{fmt.Sprintf(l.Doc.Foot, period, stage(l, sheets))}
+	for _, sh := range sheets {
+		fp := sh.Fingerprint
+		if fp == "" {
+			fp = l.Report.Unverified
+		}
+		lines = append(lines, fmt.Sprintf(l.Doc.FootPrint, sh.Unit, fp))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// title is a document's title: 2021年度 + the rubric's title without its
+// closing 考核指标/指标 + the document's name.
+func title(l *i18n.Labels, period, rubricTitle, name string) string {
+	t := strings.TrimSuffix(strings.TrimSuffix(clean(rubricTitle), "考核指标"), "指标")
+	return fmt.Sprintf(l.Doc.TitleYear, period) + t + name
+}
+
+// common are the fields every document has.
+func common(l *i18n.Labels, r *report.Report, sheets []report.Sheet, o Options, name string) map[string]string {
+	lead, members := team(r.Sheets, o.Team)
+	among := 0
+	if len(r.Ranking) > 0 {
+		among = r.Ranking[0].Among
+	}
+	none := func(names []string) string {
+		if len(names) == 0 {
+			return l.Doc.NoTeam
+		}
+		return strings.Join(names, "、")
+	}
+	return map[string]string{
+		"标题": title(l, r.Period, r.Title, name), "发文机关": clean(o.Issuer), "日期": o.date(),
+		"考核期": r.Period, "指标": clean(r.Title), "阶段": stage(l, sheets), "参评单位数": strconv.Itoa(among),
+		"组长": none(lead), "成员": none(members), "核验": foot(l, r.Period, sheets),
+	}
+}
+
+// members is the 成员 list.
+func membersList(r *report.Report, o Options) []map[string]string {
+	lead, members := team(r.Sheets, o.Team)
+	var out []map[string]string
+	for _, n := range append(lead, members...) {
+		out = append(out, map[string]string{"姓名": n})
+	}
+	return out
+}
+
+// NoticeData is the 通报 of a report of one period: its ranking with 等次
+// and category scores, the 考核组, and each unit's fingerprint at the foot.
+// Common, when not nil, is the 共性问题 section's text.
+func NoticeData(l *i18n.Labels, r *report.Report, o Options, commonProblems []string) Data {
+	d := Data{Kind: Notice, Fields: common(l, r, r.Sheets, o, l.Doc.Notice), Lists: map[string][]map[string]string{}}
+	d.Fields["共性问题"] = strings.Join(commonProblems, "\n")
+	for i, c := range r.Categories {
+		d.Fields[categoryColumns+strconv.Itoa(i+1)] = clean(c.Title)
+	}
+	for _, row := range r.Ranking {
+		e := map[string]string{"名次": strconv.Itoa(row.Rank), "单位": row.Unit, "总分": row.TotalText(l), "等次": clean(row.Grade)}
+		var cats []string
+		for i, c := range row.Categories {
+			e[categoryColumns+strconv.Itoa(i+1)] = c.Fixed(2)
+			cats = append(cats, c.Fixed(2))
+		}
+		e["各类得分"] = strings.Join(cats, "、")
+		d.Lists["排名"] = append(d.Lists["排名"], e)
+	}
+	d.Lists["成员"] = membersList(r, o)
+	return d
+}
+
+// UnitData is one unit's 反馈意见书 or 整改通知书 (kind): its score, rank
+// among all, category scores, each deduction as a sentence with its
+// evidence, and its 问题清单; st is the unit's state, whose deductions and
+// problems the sentences and the list are made from.
+func UnitData(l *i18n.Labels, kind Kind, r *report.Report, sh *report.Sheet, st *store.State, o Options) (Data, error) {
+	name := l.Doc.Feedback
+	if kind == Rectify {
+		name = l.Doc.Rectify
+	}
+	d := Data{Kind: kind, Unit: sh.Unit, Fields: common(l, r, []report.Sheet{*sh}, o, name), Lists: map[string][]map[string]string{}}
+	d.Fields["标题"] = sh.Unit + d.Fields["标题"]
+	var row report.RankRow
+	for _, rr := range r.Ranking {
+		if rr.Unit == sh.Unit && rr.Period == sh.Period {
+			row = rr
+		}
+	}
+	d.Fields["单位"], d.Fields["总分"] = sh.Unit, sh.TotalText(l)
+	d.Fields["基础分"], d.Fields["加分"] = sh.Base.Fixed(2), sh.Bonus.Fixed(2)
+	d.Fields["名次"], d.Fields["参评单位数"] = strconv.Itoa(row.Rank), strconv.Itoa(row.Among)
+	d.Fields["等次"] = clean(sh.Grade)
+	for _, c := range sh.Categories {
+		d.Lists["类别"] = append(d.Lists["类别"], map[string]string{"类别": clean(c.Heading), "分值": c.Max.Fixed(2), "得分": c.Score.Fixed(2)})
+	}
+	ds, total, err := deductions(l, sh, st)
+	if err != nil {
+		return Data{}, err
+	}
+	d.Fields["扣分合计"] = total.Fixed(2)
+	d.Lists["扣分"] = ds
+	ps, err := problems(l, st)
+	if err != nil {
+		return Data{}, err
+	}
+	d.Lists["问题"] = ps
+	d.Lists["成员"] = membersList(r, o)
+	return d, nil
+}

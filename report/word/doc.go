@@ -1,0 +1,83 @@
+package word
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/store"
+)
+
+// Document is one document written: the file name it is saved under (a
+// unit's documents are named after the unit) and its bytes.
+type Document struct {
+	Name  string
+	Unit  string
+	Bytes []byte
+}
+
+// Template is an office's own template: its file name (for messages)
+// and bytes; a nil Template means the built-in one.
+type Template struct {
+	Name  string
+	Bytes []byte
+}
+
+// write fills the template, or the built-in one laid out for d.
+func write(l *i18n.Labels, d Data, r *report.Report, tpl *Template) ([]byte, error) {
+	ncat := len(r.Categories)
+	if tpl != nil {
+		return Fill(tpl.Name, tpl.Bytes, d, ncat)
+	}
+	b, err := Builtin(l, d, r.Graded, ncat)
+	if err != nil {
+		return nil, err
+	}
+	return Fill("builtin.docx", b, d, ncat)
+}
+
+// WriteNotice writes the 通报 of r (one period's report); common is the
+// 共性问题 section's lines (nil leaves the section out).
+func WriteNotice(l *i18n.Labels, r *report.Report, o Options, common []string, tpl *Template) ([]byte, error) {
+	return write(l, NoticeData(l, r, o, common), r, tpl)
+}
+
+// WriteUnits writes kind's document (反馈意见书 or 整改通知书) for each unit
+// of r, from its state among states, each named after its unit.
+func WriteUnits(l *i18n.Labels, kind Kind, r *report.Report, states []*store.State, o Options, tpl *Template) ([]Document, error) {
+	byUnit := map[string]*store.State{}
+	for _, st := range states {
+		byUnit[clean(st.Assessment.Unit)+"\x00"+clean(st.Assessment.Period)+"\x00"+st.Assessment.RubricID+" "+st.Assessment.RubricVersion] = st
+	}
+	var out []Document
+	for i := range r.Sheets {
+		sh := &r.Sheets[i]
+		st := byUnit[sh.Unit+"\x00"+sh.Period+"\x00"+sh.RubricID+" "+sh.RubricVersion]
+		if st == nil {
+			return nil, fmt.Errorf("%s %s: no state", sh.Unit, sh.Period)
+		}
+		d, err := UnitData(l, kind, r, sh, st, o)
+		if err != nil {
+			return nil, err
+		}
+		b, err := write(l, d, r, tpl)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Document{Name: FileName(l, kind, sh.Unit, sh.Period), Unit: sh.Unit, Bytes: b})
+	}
+	return out, nil
+}
+
+// FileName is the file a unit's document is saved as:
+// 吉首市2021年度反馈意见书.docx, with no character a file name may not hold.
+func FileName(l *i18n.Labels, kind Kind, unit, period string) string {
+	name := unit + fmt.Sprintf(l.Doc.TitleYear, period) + l.Doc.KindName[string(kind)] + ".docx"
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
+			return '_'
+		}
+		return r
+	}, name)
+}
