@@ -265,6 +265,9 @@ func UnitData(l *i18n.Labels, kind Kind, r *report.Report, sh *report.Sheet, st 
 	name := l.Doc.Feedback
 	if kind == Rectify {
 		name = l.Doc.Rectify
+		if st.Signed() == nil {
+			return Data{}, i18n.Errorf("%s is not signed: its 整改通知书 lists the problems of a signed result", st.Assessment.Label())
+		}
 	}
 	d := Data{Kind: kind, Unit: sh.Unit, Fields: common(l, r, []report.Sheet{*sh}, o, name), Lists: map[string][]map[string]string{}}
 	d.Fields["标题"] = sh.Unit + d.Fields["标题"]

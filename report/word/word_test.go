@@ -386,7 +386,7 @@ func TestUnknownFieldRefused(t *testing.T) {
 	_, states := fixture(t)
 	r, l := built(t, states)
 	for extra, want := range map[string]string{
-		"{{总成绩}}":           "模板中有未知字段 {{总成绩}}（位于第1个表格第3行第1格）；kaohe doc fields 列出反馈意见书可用的字段",
+		"{{总成绩}}":            "模板中有未知字段 {{总成绩}}（位于第1个表格第3行第1格）；kaohe doc fields 列出反馈意见书可用的字段",
 		"{{问题.编号}}{{扣分.指标}}": "模板的同一行混用了列表 问题 和 扣分（位于第1个表格第3行第1格）；重复行只能使用一个列表的字段",
 	} {
 		tpl := &Template{Name: "我的模板.docx", Bytes: officeTemplate(t, extra)}
