@@ -160,14 +160,14 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 			heads = append(heads, "{{类别"+strconv.Itoa(i)+"}}")
 			fields = append(fields, "排名.类别"+strconv.Itoa(i))
 		}
-		weights := []int{3, 6, 5}
+		weights := []int{3, 5, 5}
 		if graded {
 			weights = append(weights, 4)
 		}
 		for range ncat {
 			weights = append(weights, 4)
 		}
-		b.table(heads, fields, 21, weights...)
+		b.table(heads, fields, 18, weights...) // 小五: the category titles are long
 		if d.Fields["共性问题"] != "" {
 			b.heading(w.Common)
 			b.text("{{共性问题}}")
@@ -188,7 +188,7 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 		if len(d.Lists["扣分"]) == 0 {
 			b.text(w.NoDeduction)
 		} else {
-			b.table([]string{w.ColNo, w.ColDeduction, w.ColPoints, w.ColFile}, []string{"扣分.序号", "扣分.说明", "扣分.扣分", "扣分.佐证"}, sizeTable, 1, 7, 2, 3)
+			b.table([]string{w.ColNo, w.ColDeduction, w.ColPoints, w.ColFile}, []string{"扣分.序号", "扣分.说明", "扣分.扣分", "扣分.佐证"}, sizeTable, 2, 13, 3, 5)
 		}
 	case Rectify:
 		b.para(fmt.Sprintf(w.Salutation, "{{单位}}"), fontBody, sizeText, "left")
@@ -198,7 +198,7 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 			b.text(w.NoDeduction)
 		} else {
 			b.table([]string{w.ColNo, w.ColProblemID, w.ColFinding, w.ColPoints, w.ColDue, w.ColStatus},
-				[]string{"问题.序号", "问题.编号", "问题.问题", "问题.扣分", "问题.时限", "问题.状态"}, sizeTable, 2, 4, 9, 3, 4, 3)
+				[]string{"问题.序号", "问题.编号", "问题.问题", "问题.扣分", "问题.时限", "问题.状态"}, sizeTable, 2, 5, 8, 3, 4, 3)
 		}
 		b.text(w.RectifyAsk)
 	}

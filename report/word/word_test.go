@@ -419,3 +419,14 @@ func unzipPart(t *testing.T, doc []byte, name string) []byte {
 	t.Fatalf("no part %s", name)
 	return nil
 }
+
+// fixed is figures as the documents print them.
+func fixed(ds []decimal.Dec) []string {
+	out := make([]string, len(ds))
+	for i, d := range ds {
+		out[i] = d.Fixed(2)
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
