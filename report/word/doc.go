@@ -24,23 +24,57 @@ type Template struct {
 	Bytes []byte
 }
 
-// write fills the template, or the built-in one laid out for d.
-func write(l *i18n.Labels, d Data, r *report.Report, tpl *Template) ([]byte, error) {
-	ncat := len(r.Categories)
+// writer fills documents of one report: the office's template, opened
+// once, or the built-in one, laid out once for each shape a document takes
+// (with or without a table of deductions …).
+type writer struct {
+	l        *i18n.Labels
+	r        *report.Report
+	tpl      *prepared
+	builtins map[string]*prepared
+}
+
+func newWriter(l *i18n.Labels, r *report.Report, tpl *Template) (*writer, error) {
+	w := &writer{l: l, r: r, builtins: map[string]*prepared{}}
 	if tpl != nil {
-		return Fill(tpl.Name, tpl.Bytes, d, ncat)
+		p, err := prepare(tpl.Name, tpl.Bytes, false)
+		if err != nil {
+			return nil, err
+		}
+		w.tpl = p
 	}
-	b, err := Builtin(l, d, r.Graded, ncat)
-	if err != nil {
-		return nil, err
+	return w, nil
+}
+
+// write fills the template, or the built-in one laid out for d.
+func (w *writer) write(d Data) ([]byte, error) {
+	ncat := len(w.r.Categories)
+	if w.tpl != nil {
+		return w.tpl.fill(d, ncat)
 	}
-	return Fill("builtin.docx", b, d, ncat)
+	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, d.Fields["共性问题"] == "")
+	p := w.builtins[shape]
+	if p == nil {
+		b, err := Builtin(w.l, d, w.r.Graded, ncat)
+		if err != nil {
+			return nil, err
+		}
+		if p, err = prepare("builtin.docx", b, true); err != nil {
+			return nil, err
+		}
+		w.builtins[shape] = p
+	}
+	return p.fill(d, ncat)
 }
 
 // WriteNotice writes the 通报 of r (one period's report); common is the
 // 共性问题 section's lines (nil leaves the section out).
 func WriteNotice(l *i18n.Labels, r *report.Report, o Options, common []string, tpl *Template) ([]byte, error) {
-	return write(l, NoticeData(l, r, o, common), r, tpl)
+	w, err := newWriter(l, r, tpl)
+	if err != nil {
+		return nil, err
+	}
+	return w.write(NoticeData(l, r, o, common))
 }
 
 // WriteUnits writes kind's document (反馈意见书 or 整改通知书) for each unit
@@ -49,6 +83,10 @@ func WriteUnits(l *i18n.Labels, kind Kind, r *report.Report, states []*store.Sta
 	byUnit := map[string]*store.State{}
 	for _, st := range states {
 		byUnit[clean(st.Assessment.Unit)+"\x00"+clean(st.Assessment.Period)+"\x00"+st.Assessment.RubricID+" "+st.Assessment.RubricVersion] = st
+	}
+	w, err := newWriter(l, r, tpl)
+	if err != nil {
+		return nil, err
 	}
 	var out []Document
 	for i := range r.Sheets {
@@ -61,7 +99,7 @@ func WriteUnits(l *i18n.Labels, kind Kind, r *report.Report, states []*store.Sta
 		if err != nil {
 			return nil, err
 		}
-		b, err := write(l, d, r, tpl)
+		b, err := w.write(d)
 		if err != nil {
 			return nil, err
 		}

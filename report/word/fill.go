@@ -67,6 +67,25 @@ func fieldPart(name string) bool {
 // is added at the end of the body unless the template places {{核验}}
 // itself. Parts without fields are copied byte for byte.
 func Fill(name string, template []byte, d Data, ncat int) ([]byte, error) {
+	p, err := prepare(name, template, false)
+	if err != nil {
+		return nil, err
+	}
+	return p.fill(d, ncat)
+}
+
+// prepared is a template opened once to fill many documents from: its zip
+// and the parts that may hold fields, read.
+type prepared struct {
+	zr    *zip.Reader
+	parts map[string][]byte
+	scans map[string]scan
+}
+
+// prepare opens a template; one not trusted (an office's own, not the
+// built-in) is first held to the bounds of a file from outside (size,
+// zip bombs, well-formed parts).
+func prepare(name string, template []byte, trusted bool) (*prepared, error) {
 	if len(template) > MaxTemplateMiB<<20 {
 		return nil, i18n.Errorf("the template %s is larger than %d MiB", name, MaxTemplateMiB)
 	}
@@ -74,43 +93,75 @@ func Fill(name string, template []byte, d Data, ncat int) ([]byte, error) {
 	if err != nil {
 		return nil, i18n.Errorf("the template is not a Word document (.docx): %v", err.Error())
 	}
-	if err := workbook.Check(name, template, workbook.DefaultLimits()); err != nil {
-		return nil, err
+	if !trusted {
+		if err := workbook.Check(name, template, workbook.DefaultLimits()); err != nil {
+			return nil, err
+		}
 	}
-	f := &filler{data: d, ncat: ncat}
-	return rewrite(zr, fieldPart, f.part)
-}
-
-// rewrite copies a .docx, passing each part that want names through fn;
-// every other part is copied byte for byte.
-func rewrite(zr *zip.Reader, want func(string) bool, fn func(name string, b []byte) ([]byte, error)) ([]byte, error) {
-	parts := map[string][]byte{}
+	p := &prepared{zr: zr, parts: map[string][]byte{}, scans: map[string]scan{}}
 	for _, zf := range zr.File {
-		if !want(zf.Name) {
+		if !fieldPart(zf.Name) {
 			continue
 		}
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, i18n.Errorf("the template's part %s is damaged: %v", zf.Name, err.Error())
-		}
-		b, err := io.ReadAll(io.LimitReader(rc, workbook.DefaultLimits().MaxPartBytes))
-		rc.Close()
-		if err != nil {
-			return nil, i18n.Errorf("the template's part %s is damaged: %v", zf.Name, err.Error())
-		}
-		out, err := fn(zf.Name, b)
+		b, err := readPart(zf)
 		if err != nil {
 			return nil, err
 		}
-		parts[zf.Name] = out
+		p.parts[zf.Name] = b
+		if p.scans[zf.Name], err = scanPart(zf.Name, b); err != nil {
+			return nil, err
+		}
 	}
-	if _, ok := parts["word/document.xml"]; !ok {
+	if _, ok := p.parts["word/document.xml"]; !ok {
 		return nil, i18n.Errorf("the template is not a Word document (.docx): %v", "no word/document.xml")
 	}
+	return p, nil
+}
+
+// fill fills the prepared template with d.
+func (p *prepared) fill(d Data, ncat int) ([]byte, error) {
+	f := &filler{data: d, ncat: ncat}
+	out := map[string][]byte{}
+	// The body last: whether it gets the foot depends on whether a header
+	// or footer placed {{核验}}.
+	var names []string
+	for name := range p.parts {
+		if name != "word/document.xml" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range append(names, "word/document.xml") {
+		b, err := f.part(name, p.parts[name], p.scans[name])
+		if err != nil {
+			return nil, err
+		}
+		out[name] = b
+	}
+	return zipWith(p.zr, out)
+}
+
+// readPart reads one part, bounded.
+func readPart(zf *zip.File) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, i18n.Errorf("the template's part %s is damaged: %v", zf.Name, err.Error())
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, workbook.DefaultLimits().MaxPartBytes))
+	if err != nil {
+		return nil, i18n.Errorf("the template's part %s is damaged: %v", zf.Name, err.Error())
+	}
+	return b, nil
+}
+
+// zipWith copies a .docx with the parts of out in place of its own; every
+// other part is copied as it is, still compressed.
+func zipWith(zr *zip.Reader, out map[string][]byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, zf := range zr.File {
-		if b, ok := parts[zf.Name]; ok {
+		if b, ok := out[zf.Name]; ok {
 			w, err := zw.Create(zf.Name)
 			if err != nil {
 				return nil, err
@@ -130,6 +181,25 @@ func rewrite(zr *zip.Reader, want func(string) bool, fn func(name string, b []by
 	return buf.Bytes(), nil
 }
 
+// rewrite copies a .docx, passing each part that want names through fn;
+// every other part is copied as it is.
+func rewrite(zr *zip.Reader, want func(string) bool, fn func(name string, b []byte) ([]byte, error)) ([]byte, error) {
+	out := map[string][]byte{}
+	for _, zf := range zr.File {
+		if !want(zf.Name) {
+			continue
+		}
+		b, err := readPart(zf)
+		if err != nil {
+			return nil, err
+		}
+		if out[zf.Name], err = fn(zf.Name, b); err != nil {
+			return nil, err
+		}
+	}
+	return zipWith(zr, out)
+}
+
 // filler fills the parts of one document.
 type filler struct {
 	data     Data
@@ -142,6 +212,28 @@ type filler struct {
 type child struct {
 	name       string
 	start, end int64
+	fields     bool // its text has a field
+}
+
+// scan is a part's children and where its container ends, found once per
+// template.
+type scan struct {
+	kids []child
+	end  int64
+}
+
+// scanPart finds a part's children and which of them have fields.
+func scanPart(name string, b []byte) (scan, error) {
+	kids, end, err := children(b, name == "word/document.xml")
+	if err != nil {
+		return scan{}, i18n.Errorf("the template's part %s is damaged: %v", name, err.Error())
+	}
+	for i, k := range kids {
+		if k.name == "p" || k.name == "tbl" {
+			kids[i].fields = strings.Contains(textOf(b[k.start:k.end]), "{{")
+		}
+	}
+	return scan{kids: kids, end: end}, nil
 }
 
 // children finds the elements directly inside the part's container.
@@ -211,12 +303,10 @@ func textOf(b []byte) string {
 // part fills one part: each paragraph or table with a field is decoded
 // into the library's types, filled and written back; everything else is
 // copied as it is.
-func (f *filler) part(name string, b []byte) ([]byte, error) {
+func (f *filler) part(name string, b []byte, sc scan) ([]byte, error) {
 	body := name == "word/document.xml"
-	kids, end, err := children(b, body)
-	if err != nil {
-		return nil, i18n.Errorf("the template's part %s is damaged: %v", name, err.Error())
-	}
+	kids, end := sc.kids, sc.end
+	var err error
 	var out bytes.Buffer
 	last := int64(0)
 	paras, tables := 0, 0
@@ -230,7 +320,7 @@ func (f *filler) part(name string, b []byte) ([]byte, error) {
 			continue
 		}
 		frag := b[k.start:k.end]
-		if !strings.Contains(textOf(frag), "{{") {
+		if !k.fields {
 			continue
 		}
 		out.Write(b[last:k.start])
@@ -297,7 +387,7 @@ func (f *filler) paragraph(frag []byte, at *i18n.Message) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.fillParagraph(c, list, e)
+		fillParagraph(c, func(field string) string { return f.value(field, list, e) })
 		b, err := xml.Marshal(c)
 		if err != nil {
 			return nil, err
@@ -308,16 +398,18 @@ func (f *filler) paragraph(frag []byte, at *i18n.Message) ([]byte, error) {
 }
 
 // table fills one table: each row whose fields are of a list repeats once
-// per entry, every other field is filled in place.
+// per entry, every other field is filled in place. A repeated row is read
+// once: its scalar fields filled and each list field gathered into one
+// text of one run (however Word split it); each entry then only replaces
+// those fields in the row's XML, which keeps a table of many rows quick.
 func (f *filler) table(frag []byte, part string, n int) ([]byte, error) {
 	var t ctypes.Table
 	if err := xml.Unmarshal(frag, &t); err != nil {
 		return nil, i18n.Errorf("the template's part %s is damaged: %v", part, err.Error())
 	}
-	var rows []ctypes.RowContent
+	var rows bytes.Buffer
 	for ri, rc := range t.RowContents {
 		if rc.Row == nil {
-			rows = append(rows, rc)
 			continue
 		}
 		list := ""
@@ -334,30 +426,60 @@ func (f *filler) table(frag []byte, part string, n int) ([]byte, error) {
 				list = l
 			}
 		}
-		entries := []map[string]string{nil}
-		if list != "" {
-			entries = f.data.Lists[list]
+		keep := func(field string) string {
+			if l, _, ok := strings.Cut(field, "."); ok && l == list {
+				return "{{" + field + "}}" // filled per entry below
+			}
+			return f.data.Fields[field]
 		}
-		for _, e := range entries {
-			row, err := copyRow(rc.Row)
-			if err != nil {
-				return nil, err
+		for _, cell := range rc.Row.Contents {
+			if cell.Cell == nil {
+				continue
 			}
-			for _, cell := range row.Contents {
-				if cell.Cell == nil {
-					continue
-				}
-				for _, bc := range cell.Cell.Contents {
-					if bc.Paragraph != nil {
-						f.fillParagraph(bc.Paragraph, list, e)
-					}
+			for _, bc := range cell.Cell.Contents {
+				if bc.Paragraph != nil {
+					fillParagraph(bc.Paragraph, keep)
 				}
 			}
-			rows = append(rows, ctypes.RowContent{Row: row})
+		}
+		row, err := xml.Marshal(rc.Row)
+		if err != nil {
+			return nil, err
+		}
+		if list == "" {
+			rows.Write(row)
+			continue
+		}
+		for _, e := range f.data.Lists[list] {
+			var pairs []string
+			for k, v := range e {
+				pairs = append(pairs, "{{"+list+"."+k+"}}", escapeText(v))
+			}
+			rows.WriteString(strings.NewReplacer(pairs...).Replace(string(row)))
 		}
 	}
-	t.RowContents = rows
-	return xml.Marshal(t)
+	t.RowContents = nil
+	shell, err := xml.Marshal(t)
+	if err != nil {
+		return nil, err
+	}
+	end := bytes.LastIndex(shell, []byte("</w:tbl>"))
+	if end < 0 {
+		return nil, i18n.Errorf("the template's part %s is damaged: %v", part, "a table without its end")
+	}
+	return append(append(shell[:end:end], rows.Bytes()...), shell[end:]...), nil
+}
+
+// escapeText is a value as the text of a w:t: escaped, each line break a
+// break between two texts of the run.
+func escapeText(v string) string {
+	lines := strings.Split(v, "\n")
+	for i, line := range lines {
+		var b bytes.Buffer
+		_ = xml.EscapeText(&b, []byte(line))
+		lines[i] = b.String()
+	}
+	return strings.Join(lines, `</w:t><w:br/><w:t xml:space="preserve">`)
 }
 
 // listOf checks the fields of a text and says which list they are of (""
@@ -442,12 +564,12 @@ func textOfCell(c *ctypes.Cell) string {
 // each field's value in the run (and so the formatting) where the field
 // starts, however Word split the field's text across runs; a value's
 // line breaks become breaks.
-func (f *filler) fillParagraph(p *ctypes.Paragraph, list string, entry map[string]string) {
+func fillParagraph(p *ctypes.Paragraph, value func(field string) string) {
 	ss, text := spans(p)
 	ms := fieldPattern.FindAllStringSubmatchIndex(text, -1)
 	for i := len(ms) - 1; i >= 0; i-- {
 		s, e := ms[i][0], ms[i][1]
-		v := f.value(text[ms[i][2]:ms[i][3]], list, entry)
+		v := value(text[ms[i][2]:ms[i][3]])
 		first := sort.Search(len(ss), func(k int) bool { return ss[k].start+len(ss[k].t.Text) > s }) // the span holding s
 		for k := first; k < len(ss) && ss[k].start < e; k++ {
 			sp := ss[k]
@@ -496,16 +618,6 @@ func copyParagraph(p *ctypes.Paragraph) (*ctypes.Paragraph, error) {
 		return nil, err
 	}
 	var c ctypes.Paragraph
-	return &c, xml.Unmarshal(b, &c)
-}
-
-// copyRow is a deep copy of a table row, through its XML.
-func copyRow(r *ctypes.Row) (*ctypes.Row, error) {
-	b, err := xml.Marshal(r)
-	if err != nil {
-		return nil, err
-	}
-	var c ctypes.Row
 	return &c, xml.Unmarshal(b, &c)
 }
 
