@@ -72,6 +72,16 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Appeals words feedback, appeals, their review and the final result.
+	Appeals AppealWords
+	// InspectorAgreement words kaohe agreement: how far inspectors agree.
+	InspectorAgreement AgreementWords
+	// PlanShown words the plan's and a self-assessment's records.
+	PlanShown PlanShown
+	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
+	ProblemCLI ProblemCLI
+	// Figures is the wording of kaohe import-figures.
+	Figures FigureImport
 	// Doc is the wording of the Word documents (kaohe doc).
 	Doc DocWords
 }
@@ -305,23 +315,28 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench:    chineseWorkbench(),
-		Screens:      chineseScreens(),
-		Readiness:    chineseReadiness(),
-		Items:        chineseItems(),
-		ListItems:    chineseListItems(),
-		Doc:          chineseDoc(),
-		Report:       chineseReport(),
-		Help:         chineseHelp(),
-		RubricShow:   chineseRubricShow(),
-		Rules:        chineseRuleWords(),
-		BonusCap:     chineseBonusCap(),
-		ShowLanguage: chineseShowLanguage(),
-		QuotedValue:  chineseQuotedValue(),
-		Hints:        chineseHints(),
-		Agreement:    chineseAgreement(),
-		DiffLanguage: chineseDiffLanguage(),
-		ValueInput:   chineseValueInput(),
+		Workbench:          chineseWorkbench(),
+		Screens:            chineseScreens(),
+		Readiness:          chineseReadiness(),
+		Items:              chineseItems(),
+		ListItems:          chineseListItems(),
+		Appeals:            chineseAppeals(),
+		InspectorAgreement: chineseAgreementWords(),
+		PlanShown:          chinesePlanShown(),
+		ProblemCLI:         chineseProblemCLI(),
+		Figures:            chineseFigures(),
+		Doc:                chineseDoc(),
+		Report:             chineseReport(),
+		Help:               chineseHelp(),
+		RubricShow:         chineseRubricShow(),
+		Rules:              chineseRuleWords(),
+		BonusCap:           chineseBonusCap(),
+		ShowLanguage:       chineseShowLanguage(),
+		QuotedValue:        chineseQuotedValue(),
+		Hints:              chineseHints(),
+		Agreement:          chineseAgreement(),
+		DiffLanguage:       chineseDiffLanguage(),
+		ValueInput:         chineseValueInput(),
 	}
 }
 
@@ -441,23 +456,28 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench:    englishWorkbench(),
-		Screens:      englishScreens(),
-		Readiness:    englishReadiness(),
-		Items:        englishItems(),
-		ListItems:    englishListItems(),
-		Doc:          englishDoc(),
-		Report:       englishReport(),
-		Help:         englishHelp(),
-		RubricShow:   englishRubricShow(),
-		Rules:        englishRuleWords(),
-		BonusCap:     englishBonusCap(),
-		ShowLanguage: englishShowLanguage(),
-		QuotedValue:  englishQuotedValue(),
-		Hints:        englishHints(),
-		Agreement:    englishAgreement(),
-		DiffLanguage: englishDiffLanguage(),
-		ValueInput:   englishValueInput(),
+		Workbench:          englishWorkbench(),
+		Screens:            englishScreens(),
+		Readiness:          englishReadiness(),
+		Items:              englishItems(),
+		ListItems:          englishListItems(),
+		Appeals:            englishAppeals(),
+		InspectorAgreement: englishAgreementWords(),
+		PlanShown:          englishPlanShown(),
+		ProblemCLI:         englishProblemCLI(),
+		Figures:            englishFigures(),
+		Doc:                englishDoc(),
+		Report:             englishReport(),
+		Help:               englishHelp(),
+		RubricShow:         englishRubricShow(),
+		Rules:              englishRuleWords(),
+		BonusCap:           englishBonusCap(),
+		ShowLanguage:       englishShowLanguage(),
+		QuotedValue:        englishQuotedValue(),
+		Hints:              englishHints(),
+		Agreement:          englishAgreement(),
+		DiffLanguage:       englishDiffLanguage(),
+		ValueInput:         englishValueInput(),
 	}
 }
 
