@@ -12,6 +12,7 @@ import (
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/report/word"
 	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
 
@@ -124,17 +125,20 @@ func (o *docOptions) run(ref string) error {
 		if err != nil {
 			return err
 		}
-		var roster []string
+		var roster, leads []string
 		team, err := s.Team()
 		if err != nil {
 			return err
 		}
 		for _, m := range team {
 			roster = append(roster, m.Name)
+			if m.Role == store.RoleLead {
+				leads = append(leads, m.Name)
+			}
 		}
-		opts := word.Options{Issuer: o.issuer, Date: o.date, Team: roster, Now: a.now()}
+		opts := word.Options{Issuer: o.issuer, Date: o.date, Team: roster, Leads: leads, Now: a.now()}
 		if o.kind == word.Notice {
-			b, err := word.WriteNotice(l, r, opts, commonProblems(r), tpl)
+			b, err := word.WriteNotice(l, r, states, opts, commonProblems(r), tpl)
 			if err != nil {
 				return worded(l, err)
 			}

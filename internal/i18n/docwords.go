@@ -23,6 +23,8 @@ type DocWords struct {
 	// FeedbackIntro: period, total, base, bonus, how many units, rank;
 	// Graded adds the 等次: grade.
 	FeedbackIntro, Graded string
+	// AppealBy says by when a unit may appeal: the deadline.
+	AppealBy string
 	// NoDeduction says a unit lost nothing.
 	NoDeduction string
 	// Categories, Deductions, Problems and Evidence head the tables.
@@ -41,9 +43,9 @@ type DocWords struct {
 	// Foot is a document's last line: period, stage; FootPrint names one
 	// unit's fingerprint: unit, fingerprint.
 	Foot, FootPrint string
-	// Preliminary and Working are the stages a result is in: signed
-	// (preliminary until appeals are decided) or still being recorded.
-	Preliminary, Working string
+	// Working is the stage of results not all signed (the signed stages
+	// are worded by Appeals).
+	Working string
 	// Page wraps the page number in the page footer (— 1 —): before, after.
 	PageBefore, PageAfter string
 	// Wrote reports a document written: path; WroteMany: how many, folder.
@@ -72,6 +74,7 @@ func chineseDoc() DocWords {
 			"在%s个单位中排名第%s位",
 		Graded:       "，等次为%s",
 		NoDeduction:  "本次考核无扣分。",
+		AppealBy:     "如对考核结果有异议，请于%s前向考核办书面提出申诉，逾期视为无异议。",
 		Categories:   "各类得分",
 		Deductions:   "扣分情况",
 		Problems:     "问题清单",
@@ -85,11 +88,10 @@ func chineseDoc() DocWords {
 		Deduct: "扣%s分。", Veto: "一票否决。", Bonus: "加%s分。",
 		ProblemStatus: map[string]string{"open": "待整改", "rectifying": "整改中", "returned": "退回",
 			"closed": "已销号", "withdrawn": "已撤销"},
-		Foot:        "考核期：%s；阶段：%s",
-		FootPrint:   "%s 记录指纹：%s（kaohe verify --fingerprint 可复核）",
-		Preliminary: "初步结果（已签署，申诉未结束）",
-		Working:     "工作稿（尚未全部签署）",
-		PageBefore:  "— ", PageAfter: " —",
+		Foot:       "考核期：%s；阶段：%s",
+		FootPrint:  "%s 记录指纹：%s（kaohe verify --fingerprint 可复核）",
+		Working:    "工作稿（尚未全部签署）",
+		PageBefore: "— ", PageAfter: " —",
 		Wrote:      "已写入 %s",
 		WroteMany:  "已写入 %d 份文书到 %s",
 		FieldsHead: "模板字段（写成 {{字段}}；表格中含「列表.字段」的一行按列表逐项重复）：",
@@ -126,6 +128,7 @@ func englishDoc() DocWords {
 		FeedbackIntro: "Under %s, your unit's %s score is %s (base %s, bonus %s), ranked among %s units at %s",
 		Graded:        ", grade %s",
 		NoDeduction:   "Nothing was deducted.",
+		AppealBy:      "Any appeal against the result is to reach the office in writing by %s.",
 		Categories:    "Category scores",
 		Deductions:    "Deductions",
 		Problems:      "Problems",
@@ -139,11 +142,10 @@ func englishDoc() DocWords {
 		Deduct: "%s points deducted.", Veto: "vetoed.", Bonus: "%s points added.",
 		ProblemStatus: map[string]string{"open": "open", "rectifying": "rectifying", "returned": "returned",
 			"closed": "closed", "withdrawn": "withdrawn"},
-		Foot:        "Period: %s; stage: %s",
-		FootPrint:   "%s fingerprint: %s (kaohe verify --fingerprint recomputes it)",
-		Preliminary: "preliminary (signed; appeals not decided)",
-		Working:     "working copy (not all signed)",
-		PageBefore:  "— ", PageAfter: " —",
+		Foot:       "Period: %s; stage: %s",
+		FootPrint:  "%s fingerprint: %s (kaohe verify --fingerprint recomputes it)",
+		Working:    "working copy (not all signed)",
+		PageBefore: "— ", PageAfter: " —",
 		Wrote:      "wrote %s",
 		WroteMany:  "wrote %d documents to %s",
 		FieldsHead: "Template fields (written {{field}}; a table row holding list.field is repeated for each entry):",

@@ -41,7 +41,7 @@ func BenchmarkDocuments(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := WriteNotice(l, r, options, nil, nil); err != nil {
+			if _, err := WriteNotice(l, r, states, options, nil, nil); err != nil {
 				b.Fatal(err)
 			}
 			docs, err := WriteUnits(l, Feedback, r, states, options, nil)

@@ -190,6 +190,9 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 		} else {
 			b.table([]string{w.ColNo, w.ColDeduction, w.ColPoints, w.ColFile}, []string{"扣分.序号", "扣分.说明", "扣分.扣分", "扣分.佐证"}, sizeTable, 2, 13, 3, 5)
 		}
+		if d.Fields["申诉期限"] != "" {
+			b.text(fmt.Sprintf(w.AppealBy, "{{申诉期限}}"))
+		}
 	case Rectify:
 		b.para(fmt.Sprintf(w.Salutation, "{{单位}}"), fontBody, sizeText, "left")
 		b.text(fmt.Sprintf(w.RectifyIntro, "{{考核期}}"))

@@ -8,11 +8,13 @@ package word
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
@@ -49,7 +51,32 @@ type Options struct {
 	Issuer string
 	Date   string // YYYY-MM-DD; "" for the day of Now
 	Team   []string
-	Now    time.Time
+	// Leads are the roster's names with the lead's role (组长).
+	Leads []string
+	Now   time.Time
+	// stages is each unit's stage (assessment.State.Stage), by sheetKey.
+	stages map[string]string
+	// deadlines is each unit's appeal deadline when feedback was issued.
+	deadlines map[string]string
+}
+
+// withStates is o knowing each unit's stage and appeal deadline.
+func (o Options) withStates(states []*store.State) Options {
+	o.stages, o.deadlines = map[string]string{}, map[string]string{}
+	for _, st := range states {
+		a := st.Assessment
+		k := clean(a.Unit) + "\x00" + clean(a.Period) + "\x00" + a.RubricID + " " + a.RubricVersion
+		o.stages[k] = st.Stage()
+		if fb, _ := st.Feedback(); fb != nil {
+			o.deadlines[k] = fb.Deadline
+		}
+	}
+	return o
+}
+
+// sheetKey is a sheet's key among the states.
+func sheetKey(sh *report.Sheet) string {
+	return sh.Unit + "\x00" + sh.Period + "\x00" + sh.RubricID + " " + sh.RubricVersion
 }
 
 // date is the document's date as a Chinese 成文日期 (2022年1月5日), or as
@@ -70,7 +97,7 @@ func (o Options) date() string {
 var (
 	commonFields = []string{"标题", "发文机关", "日期", "考核期", "指标", "阶段", "参评单位数", "组长", "成员", "核验"}
 	noticeFields = []string{"共性问题"}
-	unitFields   = []string{"单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计"}
+	unitFields   = []string{"单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计", "申诉期限"}
 )
 
 // list fields, by list.
@@ -139,11 +166,17 @@ func known(kind Kind, ncat int, field string) (list string, ok bool) {
 	return "", false
 }
 
-// Team is the 考核组 of the documents: the lead (who signed the results)
+// team is the 考核组 of the documents: the lead (who signed the results)
 // and the members (the roster's names, then every other inspector who
 // recorded), each once.
-func team(sheets []report.Sheet, roster []string) (lead, members []string) {
+func team(sheets []report.Sheet, roster, leads []string) (lead, members []string) {
 	seen := map[string]bool{}
+	for _, n := range leads {
+		if n = clean(n); n != "" && !seen[n] {
+			seen[n] = true
+			lead = append(lead, n)
+		}
+	}
 	for _, sh := range sheets {
 		if sh.SignedBy != "" && !seen[sh.SignedBy] {
 			seen[sh.SignedBy] = true
@@ -171,22 +204,34 @@ func team(sheets []report.Sheet, roster []string) (lead, members []string) {
 // characters or escape sequences.
 func clean(s string) string { return textwidth.Sanitize(s, true) }
 
-// stage is the stage a document's results are in: preliminary when every
-// one is signed (until appeals are decided, which this version does not
-// record: a final stage is a later step), else a working copy.
-func stage(l *i18n.Labels, sheets []report.Sheet) string {
-	for _, sh := range sheets {
-		if sh.SignedAt == nil {
-			return l.Doc.Working
-		}
+// stageOrder ranks the stages, the least advanced first: a document of
+// several units says the stage all of them have reached.
+var stageOrder = []string{"", assessment.StageSigned, assessment.StagePreliminary, assessment.StageAppealing, assessment.StageFinal}
+
+// stage is the stage a document's results are in (assessment.State.Stage):
+// the least advanced of its units'; a working copy while one is unsigned.
+func stage(l *i18n.Labels, o Options, sheets []report.Sheet) string {
+	least := len(stageOrder) - 1
+	for i := range sheets {
+		least = min(least, max(slices.Index(stageOrder, o.stages[sheetKey(&sheets[i])]), 0))
 	}
-	return l.Doc.Preliminary
+	switch stageOrder[least] {
+	case assessment.StageSigned:
+		return l.Appeals.StageSigned
+	case assessment.StagePreliminary:
+		return l.Appeals.StagePreliminary
+	case assessment.StageAppealing:
+		return l.Appeals.StageAppealing
+	case assessment.StageFinal:
+		return l.Appeals.StageFinal
+	}
+	return l.Doc.Working
 }
 
 // foot is a document's last lines: the period and stage, then each
 // unit's fingerprint (as kaohe verify --fingerprint recomputes it).
-func foot(l *i18n.Labels, period string, sheets []report.Sheet) string {
-	lines := []string{fmt.Sprintf(l.Doc.Foot, period, stage(l, sheets))}
+func foot(l *i18n.Labels, o Options, period string, sheets []report.Sheet) string {
+	lines := []string{fmt.Sprintf(l.Doc.Foot, period, stage(l, o, sheets))}
 	for _, sh := range sheets {
 		fp := sh.Fingerprint
 		if fp == "" {
@@ -206,7 +251,7 @@ func title(l *i18n.Labels, period, rubricTitle, name string) string {
 
 // common are the fields every document has.
 func common(l *i18n.Labels, r *report.Report, sheets []report.Sheet, o Options, name string) map[string]string {
-	lead, members := team(r.Sheets, o.Team)
+	lead, members := team(r.Sheets, o.Team, o.Leads)
 	among := 0
 	if len(r.Ranking) > 0 {
 		among = r.Ranking[0].Among
@@ -219,14 +264,14 @@ func common(l *i18n.Labels, r *report.Report, sheets []report.Sheet, o Options, 
 	}
 	return map[string]string{
 		"标题": title(l, r.Period, r.Title, name), "发文机关": clean(o.Issuer), "日期": o.date(),
-		"考核期": r.Period, "指标": clean(r.Title), "阶段": stage(l, sheets), "参评单位数": strconv.Itoa(among),
-		"组长": none(lead), "成员": none(members), "核验": foot(l, r.Period, sheets),
+		"考核期": r.Period, "指标": clean(r.Title), "阶段": stage(l, o, sheets), "参评单位数": strconv.Itoa(among),
+		"组长": none(lead), "成员": none(members), "核验": foot(l, o, r.Period, sheets),
 	}
 }
 
 // members is the 成员 list.
 func membersList(r *report.Report, o Options) []map[string]string {
-	lead, members := team(r.Sheets, o.Team)
+	lead, members := team(r.Sheets, o.Team, o.Leads)
 	var out []map[string]string
 	for _, n := range append(lead, members...) {
 		out = append(out, map[string]string{"姓名": n})
@@ -281,6 +326,7 @@ func UnitData(l *i18n.Labels, kind Kind, r *report.Report, sh *report.Sheet, st 
 	d.Fields["基础分"], d.Fields["加分"] = sh.Base.Fixed(2), sh.Bonus.Fixed(2)
 	d.Fields["名次"], d.Fields["参评单位数"] = strconv.Itoa(row.Rank), strconv.Itoa(row.Among)
 	d.Fields["等次"] = clean(sh.Grade)
+	d.Fields["申诉期限"] = o.deadlines[sheetKey(sh)]
 	for _, c := range sh.Categories {
 		d.Lists["类别"] = append(d.Lists["类别"], map[string]string{"类别": clean(c.Heading), "分值": c.Max.Fixed(2), "得分": c.Score.Fixed(2)})
 	}

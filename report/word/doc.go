@@ -52,7 +52,7 @@ func (w *writer) write(d Data) ([]byte, error) {
 	if w.tpl != nil {
 		return w.tpl.fill(d, ncat)
 	}
-	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, d.Fields["共性问题"] == "")
+	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, d.Fields["共性问题"] == "", d.Fields["申诉期限"] == "")
 	p := w.builtins[shape]
 	if p == nil {
 		b, err := Builtin(w.l, d, w.r.Graded, ncat)
@@ -67,9 +67,11 @@ func (w *writer) write(d Data) ([]byte, error) {
 	return p.fill(d, ncat)
 }
 
-// WriteNotice writes the 通报 of r (one period's report); common is the
+// WriteNotice writes the 通报 of r (one period's report), whose units'
+// stages are their states' among states; common is the
 // 共性问题 section's lines (nil leaves the section out).
-func WriteNotice(l *i18n.Labels, r *report.Report, o Options, common []string, tpl *Template) ([]byte, error) {
+func WriteNotice(l *i18n.Labels, r *report.Report, states []*store.State, o Options, common []string, tpl *Template) ([]byte, error) {
+	o = o.withStates(states)
 	w, err := newWriter(l, r, tpl)
 	if err != nil {
 		return nil, err
@@ -80,6 +82,7 @@ func WriteNotice(l *i18n.Labels, r *report.Report, o Options, common []string, t
 // WriteUnits writes kind's document (反馈意见书 or 整改通知书) for each unit
 // of r, from its state among states, each named after its unit.
 func WriteUnits(l *i18n.Labels, kind Kind, r *report.Report, states []*store.State, o Options, tpl *Template) ([]Document, error) {
+	o = o.withStates(states)
 	byUnit := map[string]*store.State{}
 	for _, st := range states {
 		byUnit[clean(st.Assessment.Unit)+"\x00"+clean(st.Assessment.Period)+"\x00"+st.Assessment.RubricID+" "+st.Assessment.RubricVersion] = st

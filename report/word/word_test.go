@@ -140,7 +140,7 @@ func read(t *testing.T, doc []byte) Content {
 func TestNoticeCarriesTheXLSXFigures(t *testing.T) {
 	_, states := fixture(t)
 	r, l := built(t, states)
-	doc, err := WriteNotice(l, r, options, nil, nil)
+	doc, err := WriteNotice(l, r, states, options, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestNoticeCarriesTheXLSXFigures(t *testing.T) {
 			t.Errorf("the 通报's foot lacks %s's fingerprint %s:\n%s", st.Assessment.Unit, fp, text)
 		}
 	}
-	for _, want := range []string{"2021年度县市（区）“放管服”改革政务服务工作考核结果通报", "阶段：初步结果（已签署，申诉未结束）",
+	for _, want := range []string{"2021年度县市（区）“放管服”改革政务服务工作考核结果通报", "阶段：已签署",
 		"组长：张三", "成员：李四", "州政务服务中心", "2022年1月5日", "一、考核结果", "二、考核组"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the 通报 lacks %q:\n%s", want, text)
@@ -430,3 +430,49 @@ func fixed(ds []decimal.Dec) []string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestFeedbackIssuedSaysTheDeadline: once the feedback round is issued
+// (appeals due 2022-01-15), 吉首市's 反馈意见书 says by when to appeal and its
+// foot says the result is 初步; the 通报 of the three units still says
+// 已签署, the stage all of them have reached.
+func TestFeedbackIssuedSaysTheDeadline(t *testing.T) {
+	s, states := fixture(t)
+	var jishou string
+	for _, st := range states {
+		if st.Assessment.Unit == "吉首市" {
+			jishou = st.Assessment.ID
+		}
+	}
+	id, err := s.Identity("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueFeedback(id, jishou, "2022-01-05", "2022-01-15"); err != nil {
+		t.Fatal(err)
+	}
+	states, err = s.States()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, l := built(t, states)
+	docs, err := WriteUnits(l, Feedback, r, states, options, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := read(t, docs[unitIndex(docs, "吉首市")].Bytes).Text()
+	for _, want := range []string{"如对考核结果有异议，请于2022-01-15前向考核办书面提出申诉，逾期视为无异议。", "考核期：2021；阶段：初步"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("吉首市's 反馈意见书 lacks %q:\n%s", want, text)
+		}
+	}
+	if other := read(t, docs[unitIndex(docs, "泸溪县")].Bytes).Text(); strings.Contains(other, "申诉") {
+		t.Errorf("泸溪县 was sent no feedback, yet its 反馈意见书 speaks of appeals:\n%s", other)
+	}
+	notice, err := WriteNotice(l, r, states, options, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := read(t, notice).Text(); !strings.Contains(text, "阶段：已签署") {
+		t.Errorf("the 通报's stage:\n%s", text)
+	}
+}
