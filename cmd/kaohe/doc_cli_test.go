@@ -14,8 +14,8 @@ import (
 
 // docCLI is a database of three units of 2021, signed: 泸溪县 lost 1.00
 // on 1.2.a (three items short, capped), 凤凰县 0.20.
-func docCLI(t *testing.T) *cli {
-	c, _ := dbCLI(t, "张三")
+func docCLI(t *testing.T) (*cli, string) {
+	c, db := dbCLI(t, "张三")
 	c.lang = "zh"
 	for _, u := range []string{"吉首市", "泸溪县", "凤凰县"} {
 		c.ok("new", u, "2021")
@@ -25,7 +25,7 @@ func docCLI(t *testing.T) *cli {
 	for _, u := range []string{"吉首市", "泸溪县", "凤凰县"} {
 		c.ok("sign", u+"/2021", "--allow-incomplete")
 	}
-	return c
+	return c, db
 }
 
 // readDoc reads a written document back with the library.
@@ -42,7 +42,7 @@ func readDoc(t *testing.T, path string) word.Content {
 // file with the ranking, and each unit's 反馈意见书 and 整改通知书 into a
 // folder, one per unit, named after it.
 func TestDocWritesTheThreeDocuments(t *testing.T) {
-	c := docCLI(t)
+	c, _ := docCLI(t)
 	dir := t.TempDir()
 	notice := filepath.Join(dir, "2021年度考核结果通报.docx")
 	out := c.ok("doc", "tongbao", "--period", "2021", "-o", notice, "--issuer", "州政务服务中心", "--date", "2022-01-05")
@@ -79,9 +79,11 @@ func TestDocWritesTheThreeDocuments(t *testing.T) {
 }
 
 // A template naming a field the document has not is refused, naming the
-// field and where it is, and nothing is written.
+// field and where it is, and nothing is written: no folder, and the
+// database is byte for byte what it was.
 func TestDocRefusesAnUnknownField(t *testing.T) {
-	c := docCLI(t)
+	c, db := docCLI(t)
+	before := mustRead(t, db)
 	rd, err := godocx.NewDocument()
 	if err != nil {
 		t.Fatal(err)
@@ -103,5 +105,8 @@ func TestDocRefusesAnUnknownField(t *testing.T) {
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("the folder was made although the template was refused: %v", err)
+	}
+	if !bytes.Equal(before, mustRead(t, db)) {
+		t.Error("the database changed")
 	}
 }

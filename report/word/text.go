@@ -12,11 +12,11 @@ import (
 
 // Content is what a document says, read back through the library's
 // types: its body's paragraphs and tables in order (each table as rows of
-// cell texts) and its footers' text.
+// cell texts) and the paragraphs of its headers and footers (HeadFoot).
 type Content struct {
 	Paragraphs []string
 	Tables     [][][]string
-	Footers    []string
+	HeadFoot   []string
 }
 
 // Text is every paragraph and every cell, one per line, in order.
@@ -68,7 +68,7 @@ func Read(doc []byte) (Content, error) {
 				if body {
 					c.Paragraphs = append(c.Paragraphs, paragraphText(&p))
 				} else {
-					c.Footers = append(c.Footers, paragraphText(&p))
+					c.HeadFoot = append(c.HeadFoot, paragraphText(&p))
 				}
 			case "tbl":
 				var t ctypes.Table

@@ -175,8 +175,8 @@ func TestNoticeCarriesTheXLSXFigures(t *testing.T) {
 			t.Errorf("the 通报 lacks %q:\n%s", want, text)
 		}
 	}
-	if len(c.Footers) != 1 || c.Footers[0] != "— 1 —" {
-		t.Errorf("the page footer is %q, want the page number as — 1 —", c.Footers)
+	if len(c.HeadFoot) != 1 || c.HeadFoot[0] != "— 1 —" {
+		t.Errorf("the page footer is %q, want the page number as — 1 —", c.HeadFoot)
 	}
 }
 
