@@ -7,6 +7,8 @@ type DocWords struct {
 	// Notice, Feedback and Rectify end a document's title after the
 	// period and the rubric's title: 考核结果通报, 考核反馈意见书 …
 	Notice, Feedback, Rectify string
+	// DateLayout writes a document's date (a Go time layout: 2006年1月2日).
+	DateLayout string
 	// TitleYear follows the period in a title (2021 → 2021年度).
 	TitleYear string
 	// Intro opens the 通报: rubric title, how many units, period.
@@ -62,13 +64,14 @@ type DocWords struct {
 func chineseDoc() DocWords {
 	return DocWords{
 		Notice: "考核结果通报", Feedback: "考核反馈意见书", Rectify: "考核问题整改通知书",
-		TitleYear: "%s年度",
-		Intro:     "根据《%s》，考核组对%s个单位%s年度的工作进行了考核。现将考核结果通报如下。",
-		Numerals:  []string{"一、", "二、", "三、", "四、", "五、"},
-		Results:   "考核结果",
-		Common:    "共性问题",
-		Team:      "考核组",
-		Lead:      "组长：", Members: "成员：", NoTeam: "（未登记）",
+		TitleYear:  "%s年度",
+		DateLayout: "2006年1月2日",
+		Intro:      "根据《%s》，考核组对%s个单位%s年度的工作进行了考核。现将考核结果通报如下。",
+		Numerals:   []string{"一、", "二、", "三、", "四、", "五、"},
+		Results:    "考核结果",
+		Common:     "共性问题",
+		Team:       "考核组",
+		Lead:       "组长：", Members: "成员：", NoTeam: "（未登记）",
 		Salutation: "%s：",
 		FeedbackIntro: "根据《%s》，经考核组考核，你单位%s年度考核得分%s分（基础分%s分，加分%s分），" +
 			"在%s个单位中排名第%s位",
@@ -117,13 +120,14 @@ func chineseDoc() DocWords {
 func englishDoc() DocWords {
 	return DocWords{
 		Notice: "assessment results notice", Feedback: "assessment feedback", Rectify: "rectification notice",
-		TitleYear: "%s ",
-		Intro:     "Under %s, the assessment team assessed the work of %s units in %s. The results follow.",
-		Numerals:  []string{"1. ", "2. ", "3. ", "4. ", "5. "},
-		Results:   "Results",
-		Common:    "Common problems",
-		Team:      "The assessment team",
-		Lead:      "Lead: ", Members: "Members: ", NoTeam: "(none recorded)",
+		TitleYear:  "%s ",
+		DateLayout: "2 January 2006",
+		Intro:      "Under %s, the assessment team assessed the work of %s units in %s. The results follow.",
+		Numerals:   []string{"1. ", "2. ", "3. ", "4. ", "5. "},
+		Results:    "Results",
+		Common:     "Common problems",
+		Team:       "The assessment team",
+		Lead:       "Lead: ", Members: "Members: ", NoTeam: "(none recorded)",
 		Salutation:    "%s:",
 		FeedbackIntro: "Under %s, your unit's %s score is %s (base %s, bonus %s), ranked among %s units at %s",
 		Graded:        ", grade %s",

@@ -79,9 +79,9 @@ func sheetKey(sh *report.Sheet) string {
 	return sh.Unit + "\x00" + sh.Period + "\x00" + sh.RubricID + " " + sh.RubricVersion
 }
 
-// date is the document's date as a Chinese 成文日期 (2022年1月5日), or as
-// given when it is not a date.
-func (o Options) date() string {
+// date is the document's date as its language writes a 成文日期
+// (2022年1月5日, 5 January 2022), or as given when it is not a date.
+func (o Options) date(l *i18n.Labels) string {
 	d := o.Date
 	if d == "" {
 		d = timefmt.Local(o.Now).Format("2006-01-02")
@@ -90,7 +90,7 @@ func (o Options) date() string {
 	if err != nil {
 		return d
 	}
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+	return t.Format(l.Doc.DateLayout)
 }
 
 // scalar fields every document has; a unit's documents have unitFields too.
@@ -263,7 +263,7 @@ func common(l *i18n.Labels, r *report.Report, sheets []report.Sheet, o Options, 
 		return strings.Join(names, "、")
 	}
 	return map[string]string{
-		"标题": title(l, r.Period, r.Title, name), "发文机关": clean(o.Issuer), "日期": o.date(),
+		"标题": title(l, r.Period, r.Title, name), "发文机关": clean(o.Issuer), "日期": o.date(l),
 		"考核期": r.Period, "指标": clean(r.Title), "阶段": stage(l, o, sheets), "参评单位数": strconv.Itoa(among),
 		"组长": none(lead), "成员": none(members), "核验": foot(l, o, r.Period, sheets),
 	}
