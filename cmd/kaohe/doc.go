@@ -210,8 +210,9 @@ func (a *app) docFieldsCmd() *cobra.Command {
 // run prints each kind's fields with what they hold.
 func (o *docFieldsOptions) run() error {
 	a := o.app
-	l := a.labels(rubric.Default())
-	ncat := len(rubric.Default().Categories)
+	rb := rubric.Default()
+	l := a.labels(rb)
+	ncat := len(rb.Categories)
 	var b strings.Builder
 	b.WriteString(l.Doc.FieldsHead + "\n")
 	for _, k := range word.Kinds() {

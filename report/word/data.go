@@ -93,24 +93,9 @@ func (o Options) date(l *i18n.Labels) string {
 	return t.Format(l.Doc.DateLayout)
 }
 
-// scalar fields every document has; a unit's documents have unitFields too.
-var (
-	commonFields = []string{"标题", "发文机关", "日期", "考核期", "指标", "阶段", "参评单位数", "组长", "成员", "核验"}
-	noticeFields = []string{"共性问题"}
-	unitFields   = []string{"单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计", "申诉期限"}
-)
-
-// list fields, by list.
-var (
-	rankingFields    = []string{"名次", "单位", "总分", "等次", "各类得分"}
-	categoryFields   = []string{"类别", "分值", "得分"}
-	deductionFields  = []string{"序号", "指标", "说明", "扣分", "佐证"}
-	problemFields    = []string{"序号", "编号", "指标", "问题", "扣分", "时限", "状态"}
-	memberFields     = []string{"姓名"}
-	categoryColumns  = "类别" // 类别1 … 类别N: a category's title (scalar) and score (排名.类别N)
-	listOfNotice     = map[string][]string{"排名": rankingFields, "成员": memberFields}
-	listOfUnitLetter = map[string][]string{"类别": categoryFields, "扣分": deductionFields, "问题": problemFields, "成员": memberFields}
-)
+// categoryColumns starts the fields of the category columns: 类别1 … 类别N,
+// a category's title (scalar) and its score (排名.类别N).
+const categoryColumns = "类别"
 
 // Field is one field a template of a kind may name.
 type Field struct {
@@ -119,20 +104,28 @@ type Field struct {
 }
 
 // Fields lists the fields a template of kind may name, for a rubric of
-// ncat categories (类别1 … 类别N name their titles and, in 排名, scores).
+// ncat categories (类别1 … 类别N name their titles and, in 排名, scores):
+// the scalars first, then each list's fields, the lists by name.
 func Fields(kind Kind, ncat int) []Field {
-	var out []Field
-	scalars := append([]string{}, commonFields...)
-	lists := listOfUnitLetter
+	scalars := []string{"标题", "发文机关", "日期", "考核期", "指标", "阶段", "参评单位数", "组长", "成员", "核验"}
+	lists := map[string][]string{
+		"类别": {"类别", "分值", "得分"},
+		"扣分": {"序号", "指标", "说明", "扣分", "佐证"},
+		"问题": {"序号", "编号", "指标", "问题", "扣分", "时限", "状态"},
+		"成员": {"姓名"},
+	}
 	if kind == Notice {
-		scalars = append(scalars, noticeFields...)
+		scalars = append(scalars, "共性问题")
+		ranking := []string{"名次", "单位", "总分", "等次", "各类得分"}
 		for i := 1; i <= ncat; i++ {
 			scalars = append(scalars, categoryColumns+strconv.Itoa(i))
+			ranking = append(ranking, categoryColumns+strconv.Itoa(i))
 		}
-		lists = listOfNotice
+		lists = map[string][]string{"排名": ranking, "成员": {"姓名"}}
 	} else {
-		scalars = append(scalars, unitFields...)
+		scalars = append(scalars, "单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计", "申诉期限")
 	}
+	var out []Field
 	for _, s := range scalars {
 		out = append(out, Field{Name: s})
 	}
@@ -142,13 +135,7 @@ func Fields(kind Kind, ncat int) []Field {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fs := lists[n]
-		if n == "排名" {
-			for i := 1; i <= ncat; i++ {
-				fs = append(append([]string{}, fs...), categoryColumns+strconv.Itoa(i))
-			}
-		}
-		for _, f := range fs {
+		for _, f := range lists[n] {
 			out = append(out, Field{Name: n + "." + f, List: n})
 		}
 	}
@@ -204,13 +191,12 @@ func team(sheets []report.Sheet, roster, leads []string) (lead, members []string
 // characters or escape sequences.
 func clean(s string) string { return textwidth.Sanitize(s, true) }
 
-// stageOrder ranks the stages, the least advanced first: a document of
-// several units says the stage all of them have reached.
-var stageOrder = []string{"", assessment.StageSigned, assessment.StagePreliminary, assessment.StageAppealing, assessment.StageFinal}
-
 // stage is the stage a document's results are in (assessment.State.Stage):
 // the least advanced of its units'; a working copy while one is unsigned.
 func stage(l *i18n.Labels, o Options, sheets []report.Sheet) string {
+	// The stages, the least advanced first: a document of several units
+	// says the stage all of them have reached.
+	stageOrder := []string{"", assessment.StageSigned, assessment.StagePreliminary, assessment.StageAppealing, assessment.StageFinal}
 	least := len(stageOrder) - 1
 	for i := range sheets {
 		least = min(least, max(slices.Index(stageOrder, o.stages[sheetKey(&sheets[i])]), 0))
