@@ -53,7 +53,7 @@ func BenchmarkDocuments(b *testing.B) {
 }
 
 // signedStates is n units of 2021, every rule recorded, each signed.
-func signedStates(b *testing.B, n int) []*store.State {
+func signedStates(b testing.TB, n int) []*store.State {
 	b.Helper()
 	s, id := seed.Store(b)
 	rb := rubric.Default()

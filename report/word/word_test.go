@@ -476,3 +476,37 @@ func TestFeedbackIssuedSaysTheDeadline(t *testing.T) {
 		t.Errorf("the 通报's stage:\n%s", text)
 	}
 }
+
+// TestSentencesOfOtherKinds words a converted score, a shortfall and a
+// discretion as the office writes them: the figure after a colon with its
+// unit, the inspector's reason in brackets.
+func TestSentencesOfOtherKinds(t *testing.T) {
+	s, id := seed.Store(t)
+	a := seed.Assessment(t, s, id, "古丈县", "2021")
+	seed.Record(t, s, id, a.ID, cleanFindings(t, rubric.Default())...)
+	seed.Record(t, s, id, a.ID, seed.SetJSON(t, "2.4.a", "92.5", ""), seed.SetJSON(t, "3.2.a", "93000", ""),
+		seed.SetJSON(t, "3.4.a", "0.5", "电子证照汇聚不全"))
+	st, err := s.State(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.Score()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := i18n.For("zh")
+	var got []string
+	for _, c := range res.Categories {
+		for i := range c.Indicators {
+			got = append(got, Sentences(l, st, &c.Indicators[i])...)
+		}
+	}
+	want := []string{
+		"2.4 “好差评”评分指标得分：92.5分，扣0.23分。",
+		"3.2 一体化平台办件数：93000件，扣0.30分。",
+		"3.4 电子证照汇聚酌情扣分（电子证照汇聚不全），扣0.50分。",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
