@@ -23,6 +23,7 @@ type docOptions struct {
 	period, out          string
 	issuer, date, tplArg string
 	force                bool
+	allowUnverified      bool // write over records failing their hash, marked 未通过核验
 }
 
 func (a *app) docCmd() *cobra.Command {
@@ -68,6 +69,7 @@ func (a *app) docKindCmd(kind word.Kind) *cobra.Command {
 	cmd.Flags().StringVar(&o.date, "date", "", "the document's date, YYYY-MM-DD (default today)")
 	cmd.Flags().StringVar(&o.tplArg, "template", "", "the office's own .docx template with {{fields}} (kaohe doc fields lists them)")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite existing files")
+	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "write the documents although records fail their hash: they say 未通过核验 in place of the fingerprint")
 	return cmd
 }
 
@@ -121,7 +123,14 @@ func (o *docOptions) run(ref string) error {
 			o.period, units = as.Period, []string{as.Unit}
 		}
 		l := a.labelsOfStates(states)
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: units}, l, a.now())
+		// As kaohe report does: no fingerprint is printed over records that
+		// fail their hash, unless asked, and then they say so.
+		check := &reportOptions{app: a, period: o.period, allowUnverified: o.allowUnverified}
+		unverified, err := check.unverified(s.Store, states, l)
+		if err != nil {
+			return err
+		}
+		r, err := report.Build(states, report.Filter{Period: o.period, Units: units, Unverified: unverified}, l, a.now())
 		if err != nil {
 			return err
 		}
