@@ -84,6 +84,9 @@ type Labels struct {
 	Figures FigureImport
 	// Doc is the wording of the Word documents (kaohe doc).
 	Doc DocWords
+	// Analysis words the 共性问题, the comparison with an earlier period and
+	// how close each rank is.
+	Analysis Analysis
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -337,6 +340,7 @@ func chinese() *Labels {
 		Agreement:          chineseAgreement(),
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
+		Analysis:           chineseAnalysis(),
 	}
 }
 
@@ -478,6 +482,7 @@ func english() *Labels {
 		Agreement:          englishAgreement(),
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
+		Analysis:           englishAnalysis(),
 	}
 }
 
