@@ -130,7 +130,9 @@ func (o *docOptions) run(ref string) error {
 		if err != nil {
 			return err
 		}
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: units, Unverified: unverified}, l, a.now())
+		// The 通报's 共性问题 is the report's analysis of the whole period.
+		f := report.Filter{Period: o.period, Units: units, Unverified: unverified, Analysis: o.kind == word.Notice}
+		r, err := report.Build(states, f, l, a.now())
 		if err != nil {
 			return err
 		}
@@ -147,7 +149,7 @@ func (o *docOptions) run(ref string) error {
 		}
 		opts := word.Options{Issuer: o.issuer, Date: o.date, Team: roster, Leads: leads, Now: a.now()}
 		if o.kind == word.Notice {
-			b, err := word.WriteNotice(l, r, states, opts, commonProblems(r), tpl)
+			b, err := word.WriteNotice(l, r, states, opts, tpl)
 			if err != nil {
 				return worded(l, err)
 			}
@@ -198,12 +200,6 @@ func worded(l *i18n.Labels, err error) error {
 	}
 	return err
 }
-
-// commonProblems is the 通报's 共性问题 section: nil until the analysis of
-// points lost across units (issue 23 §3) is on main — the hook the
-// section fills from; the built-in template leaves the section out while
-// it is nil.
-func commonProblems(*report.Report) []string { return nil }
 
 // docFieldsOptions are the inputs of kaohe doc fields.
 type docFieldsOptions struct{ app *app }

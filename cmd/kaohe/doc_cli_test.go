@@ -50,8 +50,12 @@ func TestDocWritesTheThreeDocuments(t *testing.T) {
 		t.Errorf("tongbao said %q", out)
 	}
 	n := readDoc(t, notice)
-	if len(n.Tables) != 1 || len(n.Tables[0]) != 4 || strings.Join(n.Tables[0][3][:3], " ") != "3 泸溪县 99.00（暂，0/36）" {
+	if len(n.Tables) != 2 || len(n.Tables[0]) != 4 || strings.Join(n.Tables[0][3][:3], " ") != "3 泸溪县 99.00（暂，0/36）" {
 		t.Errorf("the 通报's ranking: %v", n.Tables)
+	}
+	// 共性问题: 1.2 lost by two units, 1.00 (capped) and 0.20.
+	if len(n.Tables) == 2 && (len(n.Tables[1]) != 2 || strings.Join([]string{n.Tables[1][1][1], n.Tables[1][1][3], n.Tables[1][1][4]}, " ") != "1.2 1.20 2/3") {
+		t.Errorf("the 通报's 共性问题: %v", n.Tables[1])
 	}
 	if text := n.Text(); !strings.Contains(text, "2022年1月5日") || !strings.Contains(text, "州政务服务中心") {
 		t.Errorf("the 通报 lacks its issuer and date:\n%s", text)

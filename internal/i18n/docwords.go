@@ -17,6 +17,9 @@ type DocWords struct {
 	Numerals []string
 	// Results, Common and Team head the 通报's sections.
 	Results, Common, Team string
+	// CommonLine is one 共性问题 in a line of text: its order, indicator,
+	// content, points lost, units that lost any, units in all.
+	CommonLine string
 	// Lead and Members precede the 考核组's names; NoTeam stands for
 	// nobody recorded.
 	Lead, Members, NoTeam string
@@ -70,6 +73,7 @@ func chineseDoc() DocWords {
 		Numerals:   []string{"一、", "二、", "三、", "四、", "五、"},
 		Results:    "考核结果",
 		Common:     "共性问题",
+		CommonLine: "%d. %s %s：共失%s分，%d/%d个单位失分",
 		Team:       "考核组",
 		Lead:       "组长：", Members: "成员：", NoTeam: "（未登记）",
 		Salutation: "%s：",
@@ -102,7 +106,9 @@ func chineseDoc() DocWords {
 		FieldMeaning: map[string]string{
 			"标题": "文书标题", "发文机关": "发文机关（--issuer，或指标的发文机关）", "日期": "成文日期（--date，默认今天）",
 			"考核期": "考核期", "指标": "考核指标名称", "阶段": "结果所处阶段（初步结果等）", "参评单位数": "本期参评单位数",
-			"组长": "考核组组长（签署人）", "成员": "考核组成员", "共性问题": "共性问题（全部单位扣分最多的指标）",
+			"组长": "考核组组长（签署人）", "成员": "考核组成员", "共性问题": "共性问题，一行一个指标（全部单位失分最多的在前）",
+			"共性.序号": "序号", "共性.指标": "指标编号", "共性.内容": "考核内容", "共性.分值": "指标分值", "共性.失分": "全部单位失分合计",
+			"共性.单位数": "失分单位数/参评单位数", "共性.典型": "典型问题（出现次数最多的扣分情况）",
 			"核验": "文末核验信息：考核期、阶段、记录指纹",
 			"单位": "被考核单位", "总分": "总分", "基础分": "基础分", "加分": "加分", "名次": "名次", "等次": "等次",
 			"扣分合计":  "扣分合计",
@@ -126,6 +132,7 @@ func englishDoc() DocWords {
 		Numerals:   []string{"1. ", "2. ", "3. ", "4. ", "5. "},
 		Results:    "Results",
 		Common:     "Common problems",
+		CommonLine: "%d. %s %s: %s points lost, by %d of %d units",
 		Team:       "The assessment team",
 		Lead:       "Lead: ", Members: "Members: ", NoTeam: "(none recorded)",
 		Salutation:    "%s:",
@@ -157,7 +164,9 @@ func englishDoc() DocWords {
 		FieldMeaning: map[string]string{
 			"标题": "the title", "发文机关": "the issuing body", "日期": "the date", "考核期": "the period",
 			"指标": "the rubric's title", "阶段": "the result's stage", "参评单位数": "units assessed",
-			"组长": "the team lead", "成员": "the team members", "共性问题": "common problems", "核验": "the foot: period, stage, fingerprints",
+			"组长": "the team lead", "成员": "the team members", "共性问题": "common problems, one indicator a line",
+			"共性.序号": "number", "共性.指标": "indicator", "共性.内容": "content", "共性.分值": "points", "共性.失分": "points lost",
+			"共性.单位数": "units losing / units", "共性.典型": "typical findings", "核验": "the foot: period, stage, fingerprints",
 			"单位": "the unit", "总分": "total", "基础分": "base", "加分": "bonus", "名次": "rank", "等次": "grade",
 			"扣分合计":  "total deducted",
 			"排名.名次": "rank", "排名.单位": "unit", "排名.总分": "total", "排名.等次": "grade", "排名.各类得分": "category scores",

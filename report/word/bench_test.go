@@ -24,7 +24,7 @@ func BenchmarkDocuments(b *testing.B) {
 	b.Run("xlsx", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
-			r, err := report.Build(states, report.Filter{Period: "2021"}, l, now)
+			r, err := report.Build(states, report.Filter{Period: "2021", Analysis: true}, l, now)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -37,11 +37,11 @@ func BenchmarkDocuments(b *testing.B) {
 	b.Run("docx=通报+120反馈意见书", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
-			r, err := report.Build(states, report.Filter{Period: "2021"}, l, now)
+			r, err := report.Build(states, report.Filter{Period: "2021", Analysis: true}, l, now)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if _, err := WriteNotice(l, r, states, options, nil, nil); err != nil {
+			if _, err := WriteNotice(l, r, states, options, nil); err != nil {
 				b.Fatal(err)
 			}
 			docs, err := WriteUnits(l, Feedback, r, states, options, nil)

@@ -118,7 +118,8 @@ func (b *builder) table(heads, fields []string, size uint64, weights ...int) {
 	fr := t.AddRow()
 	for _, f := range fields {
 		align := "center"
-		if strings.HasSuffix(f, ".说明") || strings.HasSuffix(f, ".问题") || strings.HasSuffix(f, ".类别") || strings.HasSuffix(f, ".佐证") {
+		if strings.HasSuffix(f, ".说明") || strings.HasSuffix(f, ".问题") || strings.HasSuffix(f, ".类别") || strings.HasSuffix(f, ".佐证") ||
+			strings.HasSuffix(f, ".内容") || strings.HasSuffix(f, ".典型") {
 			align = "left" // sentences read from the left
 		}
 		setParagraph(fr.AddCell().AddEmptyPara().GetCT(), "{{"+f+"}}", fontBody, size, align)
@@ -168,9 +169,11 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 			weights = append(weights, 4)
 		}
 		b.table(heads, fields, 18, weights...) // 小五: the category titles are long
-		if d.Fields["共性问题"] != "" {
+		if len(d.Lists["共性"]) > 0 {
+			a := &l.Analysis
 			b.heading(w.Common)
-			b.text("{{共性问题}}")
+			b.table([]string{a.Order, l.Indicator, l.Content, a.Lost, a.UnitsLost, a.Typical},
+				[]string{"共性.序号", "共性.指标", "共性.内容", "共性.失分", "共性.单位数", "共性.典型"}, 21, 2, 2, 9, 3, 3, 6)
 		}
 		b.heading(w.Team)
 		b.text(w.Lead + "{{组长}}")

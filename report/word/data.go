@@ -121,7 +121,7 @@ func Fields(kind Kind, ncat int) []Field {
 			scalars = append(scalars, categoryColumns+strconv.Itoa(i))
 			ranking = append(ranking, categoryColumns+strconv.Itoa(i))
 		}
-		lists = map[string][]string{"排名": ranking, "成员": {"姓名"}}
+		lists = map[string][]string{"排名": ranking, "成员": {"姓名"}, "共性": {"序号", "指标", "内容", "分值", "失分", "单位数", "典型"}}
 	} else {
 		scalars = append(scalars, "单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计", "申诉期限")
 	}
@@ -266,11 +266,30 @@ func membersList(r *report.Report, o Options) []map[string]string {
 }
 
 // NoticeData is the 通报 of a report of one period: its ranking with 等次
-// and category scores, the 考核组, and each unit's fingerprint at the foot.
-// Common, when not nil, is the 共性问题 section's text.
-func NoticeData(l *i18n.Labels, r *report.Report, o Options, commonProblems []string) Data {
+// and category scores, its 共性问题 (the report's analysis of the period,
+// when it was built with Filter.Analysis), the 考核组, and each unit's
+// fingerprint at the foot.
+func NoticeData(l *i18n.Labels, r *report.Report, o Options) Data {
 	d := Data{Kind: Notice, Fields: common(l, r, r.Sheets, o, l.Doc.Notice), Lists: map[string][]map[string]string{}}
-	d.Fields["共性问题"] = strings.Join(commonProblems, "\n")
+	var lines []string
+	for _, an := range r.Analyses {
+		if an.Period != r.Period {
+			continue
+		}
+		for i, c := range an.Common {
+			typical := report.TypicalText(l, c.Typical)
+			d.Lists["共性"] = append(d.Lists["共性"], map[string]string{
+				"序号": strconv.Itoa(i + 1), "指标": c.Indicator, "内容": clean(c.Content), "分值": c.Max.Fixed(2),
+				"失分": c.Lost.Fixed(2), "单位数": fmt.Sprintf("%d/%d", c.Units, c.Among), "典型": typical,
+			})
+			line := fmt.Sprintf(l.Doc.CommonLine, i+1, c.Indicator, clean(c.Content), c.Lost.Fixed(2), c.Units, c.Among)
+			if typical != "" {
+				line += l.Values.Colon + typical
+			}
+			lines = append(lines, line+terminal(l))
+		}
+	}
+	d.Fields["共性问题"] = strings.Join(lines, "\n")
 	for i, c := range r.Categories {
 		d.Fields[categoryColumns+strconv.Itoa(i+1)] = clean(c.Title)
 	}

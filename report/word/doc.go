@@ -52,7 +52,7 @@ func (w *writer) write(d Data) ([]byte, error) {
 	if w.tpl != nil {
 		return w.tpl.fill(d, ncat)
 	}
-	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, d.Fields["共性问题"] == "", d.Fields["申诉期限"] == "")
+	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, len(d.Lists["共性"]) == 0, d.Fields["申诉期限"] == "")
 	p := w.builtins[shape]
 	if p == nil {
 		b, err := Builtin(w.l, d, w.r.Graded, ncat)
@@ -67,16 +67,16 @@ func (w *writer) write(d Data) ([]byte, error) {
 	return p.fill(d, ncat)
 }
 
-// WriteNotice writes the 通报 of r (one period's report), whose units'
-// stages are their states' among states; common is the
-// 共性问题 section's lines (nil leaves the section out).
-func WriteNotice(l *i18n.Labels, r *report.Report, states []*store.State, o Options, common []string, tpl *Template) ([]byte, error) {
+// WriteNotice writes the 通报 of r (one period's report, built with
+// Filter.Analysis for its 共性问题; without, the section is left out),
+// whose units' stages are their states' among states.
+func WriteNotice(l *i18n.Labels, r *report.Report, states []*store.State, o Options, tpl *Template) ([]byte, error) {
 	o = o.withStates(states)
 	w, err := newWriter(l, r, tpl)
 	if err != nil {
 		return nil, err
 	}
-	return w.write(NoticeData(l, r, o, common))
+	return w.write(NoticeData(l, r, o))
 }
 
 // WriteUnits writes kind's document (反馈意见书 or 整改通知书) for each unit

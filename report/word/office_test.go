@@ -31,7 +31,7 @@ func TestDocumentsOpenInLibreOffice(t *testing.T) {
 	if look := os.Getenv("KAOHE_DOC_LOOK"); look != "" {
 		dir = look
 	}
-	notice, err := WriteNotice(l, r, states, options, nil, nil)
+	notice, err := WriteNotice(l, r, states, options, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

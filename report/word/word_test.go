@@ -99,7 +99,7 @@ func cleanFindings(t testing.TB, rb *rubric.Rubric) []store.Change {
 func built(t testing.TB, states []*store.State) (*report.Report, *i18n.Labels) {
 	t.Helper()
 	l := i18n.For("zh")
-	r, err := report.Build(states, report.Filter{Period: "2021"}, l, now)
+	r, err := report.Build(states, report.Filter{Period: "2021", Analysis: true}, l, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func read(t *testing.T, doc []byte) Content {
 func TestNoticeCarriesTheXLSXFigures(t *testing.T) {
 	_, states := fixture(t)
 	r, l := built(t, states)
-	doc, err := WriteNotice(l, r, states, options, nil, nil)
+	doc, err := WriteNotice(l, r, states, options, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,8 +150,27 @@ func TestNoticeCarriesTheXLSXFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Tables) != 1 || len(c.Tables[0]) != 1+len(r.Ranking) {
-		t.Fatalf("the 通报 has tables %v, want one of %d rows", c.Tables, 1+len(r.Ranking))
+	if len(c.Tables) != 2 || len(c.Tables[0]) != 1+len(r.Ranking) {
+		t.Fatalf("the 通报 has tables %v, want the ranking of %d rows and the 共性问题", c.Tables, 1+len(r.Ranking))
+	}
+	// The 共性问题, row by row as the xlsx's sheet of them has it: 1.2 lost
+	// by two units (吉首市's three items, 泸溪县's eight capped), 1.1 by one.
+	common, err := f.GetRows(l.Analysis.CommonTitle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Tables[1]) != len(common)-1 || len(common) != 4 {
+		t.Fatalf("the 通报's 共性问题 %v, the xlsx's %v", c.Tables[1], common)
+	}
+	for i, d := range c.Tables[1][1:] {
+		x := common[2+i]
+		want := []string{x[0], x[1], x[2], x[4], x[5], x[6]}
+		if strings.Join(d, "|") != strings.Join(want, "|") {
+			t.Errorf("共性问题 %d: the 通报 has %v, the xlsx %v", i+1, d, want)
+		}
+	}
+	if got := c.Tables[1][1][1] + " " + c.Tables[1][1][3] + " " + c.Tables[1][1][4]; got != "1.2 1.60 2/3" {
+		t.Errorf("the first 共性问题 is %q, want 1.2 lost 1.60 by 2 of 3 units", got)
 	}
 	ncat := len(r.Categories)
 	for i := range r.Ranking {
@@ -170,7 +189,7 @@ func TestNoticeCarriesTheXLSXFigures(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"2021年度县市（区）“放管服”改革政务服务工作考核结果通报", "阶段：已签署",
-		"组长：张三", "成员：李四", "州政务服务中心", "2022年1月5日", "一、考核结果", "二、考核组"} {
+		"组长：张三", "成员：李四", "州政务服务中心", "2022年1月5日", "一、考核结果", "二、共性问题", "三、考核组"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the 通报 lacks %q:\n%s", want, text)
 		}
@@ -468,7 +487,7 @@ func TestFeedbackIssuedSaysTheDeadline(t *testing.T) {
 	if other := read(t, docs[unitIndex(docs, "泸溪县")].Bytes).Text(); strings.Contains(other, "申诉") {
 		t.Errorf("泸溪县 was sent no feedback, yet its 反馈意见书 speaks of appeals:\n%s", other)
 	}
-	notice, err := WriteNotice(l, r, states, options, nil, nil)
+	notice, err := WriteNotice(l, r, states, options, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -508,5 +527,33 @@ func TestSentencesOfOtherKinds(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestNoticeTemplateCommonProblems fills an office's 通报 template whose
+// 共性问题 is one field: one line per indicator, most points lost first.
+func TestNoticeTemplateCommonProblems(t *testing.T) {
+	_, states := fixture(t)
+	r, l := built(t, states)
+	rd, err := godocx.NewDocument()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd.AddParagraph("{{标题}}")
+	rd.AddParagraph("{{共性问题}}")
+	var buf bytes.Buffer
+	if err := rd.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := WriteNotice(l, r, states, options, &Template{Name: "通报模板.docx", Bytes: buf.Bytes()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := read(t, doc)
+	want := "1. 1.2 （2）按照要求及时做好事项的下放、承接和取消等工作，开展放权赋权“回头看”。（2分）：共失1.60分，2/3个单位失分：" +
+		"不动产登记（1个单位）；林木采伐（1个单位）；道路运输许可（1个单位）。\n" +
+		"2. 1.1 （1）按照要求开展政务服务事项及其他相关事项的梳理，落实好各类事项目录清单。（2分）：共失1.00分，1/3个单位失分：未建立工作机制（1个单位）。"
+	if len(c.Paragraphs) < 2 || c.Paragraphs[1] != want {
+		t.Errorf("the 共性问题 paragraph:\n%q\nwant:\n%q", c.Paragraphs, want)
 	}
 }
