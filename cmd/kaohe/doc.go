@@ -130,9 +130,7 @@ func (o *docOptions) run(ref string) error {
 		if err != nil {
 			return err
 		}
-		// The 通报's 共性问题 is the report's analysis of the whole period.
-		f := report.Filter{Period: o.period, Units: units, Unverified: unverified, Analysis: o.kind == word.Notice}
-		r, err := report.Build(states, f, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: o.period, Units: units, Unverified: unverified}, l, a.now())
 		if err != nil {
 			return err
 		}

@@ -15,8 +15,8 @@ import (
 
 // BenchmarkDocuments writes, for 120 signed units with every rule
 // recorded (a deduction on most indicators), the xlsx report and, beside
-// it in the same run, the 通报 and the 120 反馈意见书: each from the
-// report's Build, as kaohe report and kaohe doc do. The documents must take
+// it in the same run, the 通报 (with its 共性问题) and the 120 反馈意见书:
+// each from the report's Build, as kaohe report and kaohe doc do. The documents must take
 // at most 2 s.
 func BenchmarkDocuments(b *testing.B) {
 	states := signedStates(b, 120)
@@ -37,7 +37,7 @@ func BenchmarkDocuments(b *testing.B) {
 	b.Run("docx=通报+120反馈意见书", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
-			r, err := report.Build(states, report.Filter{Period: "2021", Analysis: true}, l, now)
+			r, err := report.Build(states, report.Filter{Period: "2021"}, l, now)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -235,8 +235,8 @@ func title(l *i18n.Labels, period, rubricTitle, name string) string {
 	return fmt.Sprintf(l.Doc.TitleYear, period) + t + name
 }
 
-// common are the fields every document has.
-func common(l *i18n.Labels, r *report.Report, sheets []report.Sheet, o Options, name string) map[string]string {
+// fieldsOf are the fields every document has.
+func fieldsOf(l *i18n.Labels, r *report.Report, sheets []report.Sheet, o Options, name string) map[string]string {
 	lead, members := team(r.Sheets, o.Team, o.Leads)
 	among := 0
 	if len(r.Ranking) > 0 {
@@ -266,28 +266,23 @@ func membersList(r *report.Report, o Options) []map[string]string {
 }
 
 // NoticeData is the 通报 of a report of one period: its ranking with 等次
-// and category scores, its 共性问题 (the report's analysis of the period,
-// when it was built with Filter.Analysis), the 考核组, and each unit's
-// fingerprint at the foot.
-func NoticeData(l *i18n.Labels, r *report.Report, o Options) Data {
-	d := Data{Kind: Notice, Fields: common(l, r, r.Sheets, o, l.Doc.Notice), Lists: map[string][]map[string]string{}}
+// and category scores, its 共性问题 (common, the indicators by points lost
+// across the period's units, as report.CommonProblems ranks them), the
+// 考核组, and each unit's fingerprint at the foot.
+func NoticeData(l *i18n.Labels, r *report.Report, o Options, common []report.CommonProblem) Data {
+	d := Data{Kind: Notice, Fields: fieldsOf(l, r, r.Sheets, o, l.Doc.Notice), Lists: map[string][]map[string]string{}}
 	var lines []string
-	for _, an := range r.Analyses {
-		if an.Period != r.Period {
-			continue
+	for i, c := range common {
+		typical := report.TypicalText(l, c.Typical)
+		d.Lists["共性"] = append(d.Lists["共性"], map[string]string{
+			"序号": strconv.Itoa(i + 1), "指标": c.Indicator, "内容": clean(c.Content), "分值": c.Max.Fixed(2),
+			"失分": c.Lost.Fixed(2), "单位数": fmt.Sprintf("%d/%d", c.Units, c.Among), "典型": typical,
+		})
+		line := fmt.Sprintf(l.Doc.CommonLine, i+1, c.Indicator, clean(c.Content), c.Lost.Fixed(2), c.Units, c.Among)
+		if typical != "" {
+			line += l.Values.Colon + typical
 		}
-		for i, c := range an.Common {
-			typical := report.TypicalText(l, c.Typical)
-			d.Lists["共性"] = append(d.Lists["共性"], map[string]string{
-				"序号": strconv.Itoa(i + 1), "指标": c.Indicator, "内容": clean(c.Content), "分值": c.Max.Fixed(2),
-				"失分": c.Lost.Fixed(2), "单位数": fmt.Sprintf("%d/%d", c.Units, c.Among), "典型": typical,
-			})
-			line := fmt.Sprintf(l.Doc.CommonLine, i+1, c.Indicator, clean(c.Content), c.Lost.Fixed(2), c.Units, c.Among)
-			if typical != "" {
-				line += l.Values.Colon + typical
-			}
-			lines = append(lines, line+terminal(l))
-		}
+		lines = append(lines, line+terminal(l))
 	}
 	d.Fields["共性问题"] = strings.Join(lines, "\n")
 	for i, c := range r.Categories {
@@ -319,7 +314,7 @@ func UnitData(l *i18n.Labels, kind Kind, r *report.Report, sh *report.Sheet, st 
 			return Data{}, i18n.Errorf("%s is not signed: its 整改通知书 lists the problems of a signed result", st.Assessment.Label())
 		}
 	}
-	d := Data{Kind: kind, Unit: sh.Unit, Fields: common(l, r, []report.Sheet{*sh}, o, name), Lists: map[string][]map[string]string{}}
+	d := Data{Kind: kind, Unit: sh.Unit, Fields: fieldsOf(l, r, []report.Sheet{*sh}, o, name), Lists: map[string][]map[string]string{}}
 	d.Fields["标题"] = sh.Unit + d.Fields["标题"]
 	var row report.RankRow
 	for _, rr := range r.Ranking {

@@ -67,16 +67,37 @@ func (w *writer) write(d Data) ([]byte, error) {
 	return p.fill(d, ncat)
 }
 
-// WriteNotice writes the 通报 of r (one period's report, built with
-// Filter.Analysis for its 共性问题; without, the section is left out),
-// whose units' stages are their states' among states.
+// WriteNotice writes the 通报 of r (one period's report), from states:
+// its units' stages, and the 共性问题 of every unit of the period under
+// the report's rubric (the report's own analysis when it was built with
+// one, else report.CommonProblems of the same states: the 共性问题 sheet of
+// kaohe report either way).
 func WriteNotice(l *i18n.Labels, r *report.Report, states []*store.State, o Options, tpl *Template) ([]byte, error) {
 	o = o.withStates(states)
+	common, found := []report.CommonProblem(nil), false
+	for _, an := range r.Analyses {
+		if an.Period == r.Period {
+			common, found = an.Common, true
+		}
+	}
+	if !found && len(r.Ranking) > 0 {
+		var period []*store.State
+		for _, st := range states {
+			a := st.Assessment
+			if clean(a.Period) == r.Period && a.RubricID+" "+a.RubricVersion == r.Ranking[0].Rubric {
+				period = append(period, st)
+			}
+		}
+		var err error
+		if common, err = report.CommonProblems(period); err != nil {
+			return nil, err
+		}
+	}
 	w, err := newWriter(l, r, tpl)
 	if err != nil {
 		return nil, err
 	}
-	return w.write(NoticeData(l, r, o))
+	return w.write(NoticeData(l, r, o, common))
 }
 
 // WriteUnits writes kind's document (反馈意见书 or 整改通知书) for each unit

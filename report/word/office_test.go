@@ -81,6 +81,16 @@ func TestDocumentsOpenInLibreOffice(t *testing.T) {
 			t.Errorf("the 通报's PDF lacks the ranking row %q:\n%s", want, strings.Join(lines, "\n"))
 		}
 	}
+	for _, an := range r.Analyses {
+		for _, c := range an.Common {
+			if want := c.Indicator + clean(c.Content); !strings.Contains(tb, strings.Join(strings.Fields(want), "")) {
+				t.Errorf("the 通报's PDF lacks the 共性问题 %s", c.Indicator)
+			}
+			if want := c.Lost.Fixed(2) + itoa(c.Units) + "/" + itoa(c.Among); !strings.Contains(tb, want) {
+				t.Errorf("the 通报's PDF lacks the 共性问题 %s's figures %s", c.Indicator, want)
+			}
+		}
+	}
 	for i, sh := range r.Sheets {
 		fp, _ := states[indexOf(states, sh.Unit)].Fingerprint()
 		if !strings.Contains(tb, fp) {
