@@ -219,7 +219,7 @@ func (o *docFieldsOptions) run() error {
 	var b strings.Builder
 	b.WriteString(l.Doc.FieldsHead + "\n")
 	for _, k := range word.Kinds() {
-		fmt.Fprintf(&b, "\n%s（kaohe doc %s）\n", l.Doc.KindName[string(k)], k)
+		fmt.Fprintf(&b, "\n"+l.Doc.FieldsKind+"\n", l.Doc.KindName[string(k)], k)
 		for _, f := range word.Fields(k, ncat) {
 			meaning := l.Doc.FieldMeaning[f.Name]
 			if meaning == "" && strings.Contains(f.Name, "类别") {

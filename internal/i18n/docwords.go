@@ -58,6 +58,8 @@ type DocWords struct {
 	// FieldsHead heads kaohe doc fields; FieldList marks a field of a
 	// repeated row, ForKinds the documents a field is for.
 	FieldsHead, FieldList string
+	// FieldsKind heads one document's fields: its name, its command word.
+	FieldsKind string
 	// FieldMeaning says what each field holds, by its name.
 	FieldMeaning map[string]string
 	// KindName names each document by its command word.
@@ -103,6 +105,7 @@ func chineseDoc() DocWords {
 		WroteMany:  "已写入 %d 份文书到 %s",
 		FieldsHead: "模板字段（写成 {{字段}}；表格中含「列表.字段」的一行按列表逐项重复）：",
 		FieldList:  "重复行",
+		FieldsKind: "%s（kaohe doc %s）",
 		FieldMeaning: map[string]string{
 			"标题": "文书标题", "发文机关": "发文机关（--issuer，或指标的发文机关）", "日期": "成文日期（--date，默认今天）",
 			"考核期": "考核期", "指标": "考核指标名称", "阶段": "结果所处阶段（初步结果等）", "参评单位数": "本期参评单位数",
@@ -161,6 +164,7 @@ func englishDoc() DocWords {
 		WroteMany:  "wrote %d documents to %s",
 		FieldsHead: "Template fields (written {{field}}; a table row holding list.field is repeated for each entry):",
 		FieldList:  "repeated row",
+		FieldsKind: "%s (kaohe doc %s)",
 		FieldMeaning: map[string]string{
 			"标题": "the title", "发文机关": "the issuing body", "日期": "the date", "考核期": "the period",
 			"指标": "the rubric's title", "阶段": "the result's stage", "参评单位数": "units assessed",
