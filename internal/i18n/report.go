@@ -62,6 +62,7 @@ func chineseReport() ReportWords {
 			chineseFigureWords(),
 			chineseDocRefusals(),
 			chineseAnalysisRefusals(),
+			chineseProblemScreenMessages(),
 		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
