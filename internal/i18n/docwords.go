@@ -43,8 +43,6 @@ type DocWords struct {
 	// Deduct words a deduction at the end of its sentence: the points;
 	// Veto words a veto found; Bonus words what a bonus indicator adds.
 	Deduct, Veto, Bonus string
-	// ProblemStatus names a problem's state by its code (open, closed …).
-	ProblemStatus map[string]string
 	// Foot is a document's last line: period, stage; FootPrint names one
 	// unit's fingerprint: unit, fingerprint.
 	Foot, FootPrint string
@@ -95,8 +93,6 @@ func chineseDoc() DocWords {
 		ColFinding: "存在问题", ColProblemID: "编号", ColIndicator: "指标", ColPoints: "扣分", ColDue: "整改时限",
 		ColStatus: "状态", ColFile: "佐证材料", ColFingerprint: "记录指纹",
 		Deduct: "扣%s分。", Veto: "一票否决。", Bonus: "加%s分。",
-		ProblemStatus: map[string]string{"open": "待整改", "rectifying": "整改中", "returned": "退回",
-			"closed": "已销号", "withdrawn": "已撤销"},
 		Foot:       "考核期：%s；阶段：%s",
 		FootPrint:  "%s 记录指纹：%s（kaohe verify --fingerprint 可复核）",
 		Working:    "工作稿（尚未全部签署）",
@@ -154,8 +150,6 @@ func englishDoc() DocWords {
 		ColFinding: "Problem", ColProblemID: "ID", ColIndicator: "Indicator", ColPoints: "Points", ColDue: "Due",
 		ColStatus: "Status", ColFile: "Evidence", ColFingerprint: "Fingerprint",
 		Deduct: "%s points deducted.", Veto: "vetoed.", Bonus: "%s points added.",
-		ProblemStatus: map[string]string{"open": "open", "rectifying": "rectifying", "returned": "returned",
-			"closed": "closed", "withdrawn": "withdrawn"},
 		Foot:       "Period: %s; stage: %s",
 		FootPrint:  "%s fingerprint: %s (kaohe verify --fingerprint recomputes it)",
 		Working:    "working copy (not all signed)",

@@ -146,12 +146,9 @@ func problems(l *i18n.Labels, st *store.State) ([]map[string]string, error) {
 		}
 		points := p.Points.Fixed(2)
 		if p.Veto {
-			points = strings.TrimRight(l.Doc.Veto, "。.")
+			points = l.ProblemCLI.Veto
 		}
-		status := l.Doc.ProblemStatus[p.Status]
-		if status == "" {
-			status = p.Status
-		}
+		status := report.ProblemState(l, p.Status)
 		out = append(out, map[string]string{
 			"序号": strconv.Itoa(len(out) + 1), "编号": p.ID, "指标": p.Indicator, "问题": found,
 			"扣分": points, "时限": due, "状态": status,
