@@ -15,6 +15,7 @@ import (
 	"github.com/gomutex/godocx"
 	"github.com/gomutex/godocx/wml/stypes"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
@@ -555,5 +556,37 @@ func TestNoticeTemplateCommonProblems(t *testing.T) {
 		"2. 1.1 （1）按照要求开展政务服务事项及其他相关事项的梳理，落实好各类事项目录清单。（2分）：共失1.00分，1/3个单位失分：未建立工作机制（1个单位）。"
 	if len(c.Paragraphs) < 2 || c.Paragraphs[1] != want {
 		t.Errorf("the 共性问题 paragraph:\n%q\nwant:\n%q", c.Paragraphs, want)
+	}
+}
+
+// TestRectifyShowsWhatWasRecorded: a problem given a due date and then
+// reported rectified shows that date and 整改中 in the 问题清单.
+func TestRectifyShowsWhatWasRecorded(t *testing.T) {
+	s, states := fixture(t)
+	aid := states[indexOf(states, "吉首市")].Assessment.ID
+	id, err := s.Identity("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, act := range []store.ProblemAction{
+		{Action: assessment.ActionAssign, Due: "2022-03-31", Owner: "吉首市政务服务中心"},
+		{Action: assessment.ActionRectify, Measure: "建立事项梳理工作机制"},
+	} {
+		if _, err := s.ActOnProblems(id, aid, []string{"1.1.a"}, false, act); err != nil {
+			t.Fatal(err)
+		}
+	}
+	states, err = s.States()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, l := built(t, states)
+	docs, err := WriteUnits(l, Rectify, r, states, options, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := read(t, docs[unitIndex(docs, "吉首市")].Bytes)
+	if got := strings.Join(c.Tables[0][1], " "); got != "1 1.1.a 未按要求开展或按时完成事项梳理：未建立工作机制 1.00 2022-03-31 整改中" {
+		t.Errorf("the first problem reads %q", got)
 	}
 }
