@@ -132,7 +132,6 @@ func (b *builder) signature() {
 	b.para("", fontBody, sizeText, "left")
 	b.para("{{发文机关}}", fontBody, sizeText, "right")
 	b.para("{{日期}}", fontBody, sizeText, "right")
-	b.para("", fontBody, sizeText, "left")
 	b.para("{{核验}}", fontBody, 20, "left")
 }
 
