@@ -60,6 +60,7 @@ func chineseReport() ReportWords {
 			chineseAppealRefusals(),
 			chinesePlanRefusals(),
 			chineseFigureWords(),
+			chineseDocRefusals(),
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
