@@ -85,6 +85,8 @@ type Labels struct {
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
+	// Print is the wording of the workbook as the office prints it.
+	Print PrintWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -338,6 +340,7 @@ func chinese() *Labels {
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
+		Print:              chinesePrint(),
 	}
 }
 
@@ -479,6 +482,7 @@ func english() *Labels {
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
+		Print:              englishPrint(),
 	}
 }
 
