@@ -63,3 +63,12 @@ func englishPrint() PrintWords {
 		RankChart: "Totals",
 	}
 }
+
+// chinesePrintRefusals words in Chinese what kaohe report refuses of the
+// printed workbook's inputs, keyed by the English format (see
+// chineseRefusals).
+func chinesePrintRefusals() map[string]string {
+	return map[string]string{
+		"--date %q: write the date of writing as YYYY-MM-DD (2021-12-31)": "--date %q：成文日期请写成 YYYY-MM-DD（如 2021-12-31）",
+	}
+}
