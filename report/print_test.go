@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -288,5 +289,54 @@ func TestChartsInTheWorkbook(t *testing.T) {
 	// and 5.00 (2.60 deducted in 1.2 and 1.3 by 吉首市) is 6.87.
 	if got := r.Sheets[0].Averages[0].Fixed(2); got != "6.87" {
 		t.Errorf("category 1's average %s, want 6.87", got)
+	}
+}
+
+// A rubric with grades gives the printed ranking a 等次 column: each
+// unit's grade, the vetoed one's 不合格 with the veto in its remark.
+func TestPrintedRankingHasTheGrades(t *testing.T) {
+	s, id := seed.Store(t)
+	rb := languageRubric(t)
+	for _, unit := range []string{"甲县", "乙县"} {
+		a, _, err := s.CreateAssessment(id, rb, unit, "2021")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if unit == "乙县" {
+			seed.Record(t, s, id, a.ID, seed.SetJSON(t, "2.2.a", "true", "瞒报"))
+		}
+	}
+	states, _ := s.States()
+	r := build(t, states, Filter{Period: "2021"})
+	var buf bytes.Buffer
+	if err := r.WriteXLSX(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("名次")
+	header := rows[1]
+	grade := -1
+	for i, c := range header {
+		if oneLine(c) == "等次" {
+			grade = i
+		}
+	}
+	if grade < 0 || oneLine(header[len(header)-1]) != "备注" {
+		t.Fatalf("no 等次 column before the remark: %q", header)
+	}
+	for _, row := range rows[2:4] {
+		want := r.Ranking[0].Grade
+		if row[1] == "乙县" {
+			want = "不合格"
+			if !strings.Contains(oneLine(row[len(row)-1]), "一票否决") {
+				t.Errorf("乙县's remark %q does not say the veto", row[len(row)-1])
+			}
+		}
+		if row[grade] != want || want == "" {
+			t.Errorf("%s grade %q, want %q", row[1], row[grade], want)
+		}
 	}
 }
