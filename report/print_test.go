@@ -340,3 +340,24 @@ func TestPrintedRankingHasTheGrades(t *testing.T) {
 		}
 	}
 }
+
+// A text near a cell's limit is written whole, without line breaks that
+// would take it past the limit (and excelize would cut its end off).
+func TestTextNearTheCellLimitStaysWhole(t *testing.T) {
+	w := &sheetWriter{style: xlsxStyles{}}
+	long := strings.Repeat("证", excelize.TotalCellChars-10)
+	short := strings.Repeat("证", 100)
+	w.text(1, 1, long, 0)
+	w.text(2, 1, short, 0)
+	w.widths(20, 20)
+	w.layoutText()
+	if got := w.rows[0][0].(excelize.Cell).Value; got != long {
+		t.Error("the long text was changed")
+	}
+	if got := w.rows[0][1].(excelize.Cell).Value.(string); strings.Count(got, "\n") != 11 || oneLine(got) != short {
+		t.Errorf("100 characters at 9 a line (12 lines): %q", got)
+	}
+	if h := w.heights[1]; h != maxRowHeight {
+		t.Errorf("row height %v, want the cap", h)
+	}
+}

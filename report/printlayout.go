@@ -2,6 +2,7 @@ package report
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/xuri/excelize/v2"
@@ -100,8 +101,12 @@ func (w *sheetWriter) layoutText() {
 			}
 			size := w.style.fontSize(cell.StyleID)
 			lines := PrintLines(text, colWidth(x, end.col), size)
-			cell.Value = strings.Join(lines, "\n")
-			cells[j] = cell
+			if broken := strings.Join(lines, "\n"); utf8.RuneCountInString(broken) <= excelize.TotalCellChars {
+				// (A text near a cell's limit stays as it is: whole
+				// matters more than where its lines break.)
+				cell.Value = broken
+				cells[j] = cell
+			}
 			h := linesHeight(len(lines), size)
 			if end.row > y {
 				downs = append(downs, down{y, end.row, h})

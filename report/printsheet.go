@@ -99,7 +99,7 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 	widths = append(widths, 10, 9, 8)
 	totalCol := len(widths) - 2
 	for range r.Categories {
-		widths = append(widths, 12)
+		widths = append(widths, 14)
 	}
 	if r.Graded {
 		widths = append(widths, 8)
