@@ -2,6 +2,8 @@
 // text for a terminal. It counts display columns as lipgloss does (East Asian
 // ambiguous characters are one column, CJK ideographs two), so borders drawn
 // by lipgloss and text laid out here always agree, whatever LANG says.
+// For a printed page it measures as a Chinese font prints (PrintWidth) and
+// wraps by the same rules (WrapBy).
 package textwidth
 
 import (
