@@ -7,9 +7,11 @@ import (
 	"io"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
@@ -359,5 +361,23 @@ func TestTextNearTheCellLimitStaysWhole(t *testing.T) {
 	}
 	if h := w.heights[1]; h != maxRowHeight {
 		t.Errorf("row height %v, want the cap", h)
+	}
+}
+
+// A figure of more than fifteen significant digits is refused, never
+// rounded into the workbook; fifteen are written exactly.
+func TestFiguresWrittenExactlyOrRefused(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		ok   bool
+	}{{"999999999999.99", true}, {"-0.05", true}, {"100.5", true}, {"99999999999.123456", false}} {
+		w := &sheetWriter{}
+		w.num(1, 1, decimal.MustParse(c.text), 0)
+		if (w.err == nil) != c.ok {
+			t.Errorf("%s: error %v", c.text, w.err)
+		}
+		if c.ok && strconv.FormatFloat(w.rows[0][0].(excelize.Cell).Value.(float64), 'f', -1, 64) != c.text {
+			t.Errorf("%s written as %v", c.text, w.rows[0][0].(excelize.Cell).Value)
+		}
 	}
 }

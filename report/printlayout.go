@@ -100,7 +100,7 @@ func (w *sheetWriter) layoutText() {
 				end = span{x, y}
 			}
 			size := w.style.fontSize(cell.StyleID)
-			lines := PrintLines(text, colWidth(x, end.col), size)
+			lines := w.style.lines(text, colWidth(x, end.col), size)
 			if broken := strings.Join(lines, "\n"); utf8.RuneCountInString(broken) <= excelize.TotalCellChars {
 				// (A text near a cell's limit stays as it is: whole
 				// matters more than where its lines break.)
@@ -143,4 +143,26 @@ func (s xlsxStyles) fontSize(style int) float64 {
 		return size
 	}
 	return 10
+}
+
+// wrapKey is a text wrapped at a width and a font size.
+type wrapKey struct {
+	text        string
+	width, size float64
+}
+
+// lines is PrintLines, remembered for the workbook being written: the
+// rubric's texts are the same on every unit's sheet, so each is wrapped
+// once, not once per unit.
+func (s xlsxStyles) lines(text string, width, size float64) []string {
+	if s.wrapped == nil {
+		return PrintLines(text, width, size)
+	}
+	k := wrapKey{text, width, size}
+	if lines, ok := s.wrapped[k]; ok {
+		return lines
+	}
+	lines := PrintLines(text, width, size)
+	s.wrapped[k] = lines
+	return lines
 }

@@ -23,7 +23,9 @@ type xlsxStyles struct {
 	// sizes are the font sizes of the styles not of 10 points.
 	sizes map[int]float64
 	// footer is every sheet's page footer (its page numbers).
-	footer   string
+	footer string
+	// wrapped remembers the texts already broken into lines (lines).
+	wrapped  map[wrapKey][]string
 	boldFont *excelize.Font
 	centered *excelize.Alignment
 	border   []excelize.Border
@@ -38,7 +40,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	bold := &excelize.Font{Family: "SimHei", Size: 10, Bold: true}
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "center"}
 	centered := &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}
-	s := xlsxStyles{marked: map[string]int{}, sizes: map[int]float64{}, boldFont: bold, centered: centered, border: border}
+	s := xlsxStyles{marked: map[string]int{}, sizes: map[int]float64{}, wrapped: map[wrapKey][]string{}, boldFont: bold, centered: centered, border: border}
 	var err error
 	mk := func(st *excelize.Style) int {
 		if err != nil {
@@ -116,8 +118,7 @@ func (w *sheetWriter) text(col, row int, v string, style int) { w.put(col, row, 
 // exactly the score; anything else is refused, never rounded.
 func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
 	v, err := strconv.ParseFloat(d.String(), 64)
-	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(d.String()), "0")
-	if err == nil && (len(digits) > 15 || strconv.FormatFloat(v, 'f', -1, 64) != d.String()) {
+	if err == nil && (significantDigits(d.String()) > 15 || strconv.FormatFloat(v, 'f', -1, 64) != d.String()) {
 		err = fmt.Errorf("score %s cannot be written exactly", d)
 	}
 	if err != nil {
@@ -127,6 +128,21 @@ func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
 		return
 	}
 	w.put(col, row, v, style)
+}
+
+// significantDigits counts a decimal's digits from its first nonzero one
+// (its sign and point left out).
+func significantDigits(s string) int {
+	n, started := 0, false
+	for _, r := range s {
+		switch {
+		case r < '0' || r > '9':
+		case started || r != '0':
+			started = true
+			n++
+		}
+	}
+	return n
 }
 
 func (w *sheetWriter) integer(col, row, n int, style int) { w.put(col, row, n, style) }
