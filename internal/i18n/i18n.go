@@ -92,6 +92,8 @@ type Labels struct {
 	// Plan is the wording of the lead's plan (分工), coverage and the
 	// workbench's marks of an assignment.
 	Plan PlanWords
+	// Print is the wording of the workbook as the office prints it.
+	Print PrintWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -348,6 +350,7 @@ func chinese() *Labels {
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
 		Problems:           chineseProblemScreen(),
+		Print:              chinesePrint(),
 	}
 }
 
@@ -492,6 +495,7 @@ func english() *Labels {
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
 		Problems:           englishProblemScreen(),
+		Print:              englishPrint(),
 	}
 }
 

@@ -64,6 +64,7 @@ func chineseReport() ReportWords {
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
+			chinesePrintRefusals(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
