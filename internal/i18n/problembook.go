@@ -17,8 +17,8 @@ type ProblemBook struct {
 	Note string
 	// The ledger: its two sheets, its title (period, as-of date), and
 	// the columns kaohe adds to those above.
-	LedgerSheet, SummarySheet, LedgerTitle, SummaryTitle          string
-	Unit, Status, Owner, Overdue, DaysOverdue, LastChange, Source string
+	LedgerSheet, SummarySheet, LedgerTitle, SummaryTitle                    string
+	Unit, LedgerID, Status, Owner, Overdue, DaysOverdue, LastChange, Source string
 	// The summary's columns.
 	Count, Closed, Rectifying, OverdueCount, Withdrawn, Rate string
 	// Total is the summary's last row.
@@ -44,7 +44,7 @@ func chineseProblemBook() ProblemBook {
 		ProblemID:   "问题编号（请勿修改）",
 		Note:        "填报说明：请在“整改措施”“完成情况”“完成时间”“责任人”四列填写（有填写的行须写明整改措施；完成时间写成 2022-03-01 或 2022年3月1日），其余各列由考核办填写，请勿修改。",
 		LedgerSheet: "整改台账", SummarySheet: "汇总", LedgerTitle: "%s年度问题整改台账（截至 %s）", SummaryTitle: "%s年度问题整改情况汇总（截至 %s）",
-		Unit: "单位", Status: "状态", Owner: "责任单位", Overdue: "逾期", DaysOverdue: "逾期天数", LastChange: "最近变更", Source: "报送方",
+		Unit: "单位", LedgerID: "问题编号", Status: "状态", Owner: "责任单位", Overdue: "逾期", DaysOverdue: "逾期天数", LastChange: "最近变更", Source: "报送方",
 		Count: "问题数", Closed: "已销号", Rectifying: "整改中", OverdueCount: "逾期", Withdrawn: "已撤销", Rate: "销号率",
 		Total:     "合计",
 		StateOpen: "待整改", StateRectifying: "整改中", StateReturned: "退回", StateClosed: "已销号", StateWithdrawn: "已撤销",
@@ -64,7 +64,7 @@ func englishProblemBook() ProblemBook {
 		ProblemID:   "Problem ID (do not change)",
 		Note:        "Fill in the columns Measure, Completion, Done on and Responsible (a filled row needs its measure; write dates as 2022-03-01); the other columns are the office's and must not be changed.",
 		LedgerSheet: "Ledger", SummarySheet: "Summary", LedgerTitle: "%s rectification ledger (as of %s)", SummaryTitle: "%s rectification by unit (as of %s)",
-		Unit: "Unit", Status: "State", Owner: "Owner", Overdue: "Overdue", DaysOverdue: "Days overdue", LastChange: "Last change", Source: "Reported by",
+		Unit: "Unit", LedgerID: "Problem", Status: "State", Owner: "Owner", Overdue: "Overdue", DaysOverdue: "Days overdue", LastChange: "Last change", Source: "Reported by",
 		Count: "Problems", Closed: "Closed", Rectifying: "Rectifying", OverdueCount: "Overdue", Withdrawn: "Withdrawn", Rate: "Closed %",
 		Total:     "Total",
 		StateOpen: "open", StateRectifying: "rectifying", StateReturned: "returned", StateClosed: "closed", StateWithdrawn: "withdrawn",
@@ -106,6 +106,24 @@ func chineseProblemBookRefusals() map[string]string {
 		"period %s has no signed assessment with problems":                           "%s 年度没有已签署且有问题的考核",
 		"%s has no signed assessment of period %s":                                   "%s 在 %s 年度没有已签署的考核",
 		"%s of period %s has no problem to rectify":                                  "%s 在 %s 年度没有需要整改的问题",
+		"give the period: --period P":                                                "请给出期别：--period 期别",
 		"%q is not a date written YYYY-MM-DD":                                        "%q 不是日期，请写成 YYYY-MM-DD",
+	}
+}
+
+// chineseProblemBookHelp words in Chinese the help of kaohe problem export
+// and import, keyed by the English text as chineseHelpTexts's are.
+func chineseProblemBookHelp() map[string]string {
+	return map[string]string{
+		"The problems of signed assessments (every deduction one) and their rectification (整改)":       "已签署考核的问题（每项扣分即一个问题）及其整改",
+		"Write a unit's 问题清单 to fill in and return (with --unit), or the office's 整改台账 of every unit": "写出单位填报后交回的问题清单（加 --unit），或考核办全部单位的整改台账",
+		"export --period P [--unit U] -o FILE [--as-of DATE] [--force]":                               "export --period 期别 [--unit 单位] -o 文件 [--as-of 日期] [--force]",
+		"the ledger's day for 逾期, YYYY-MM-DD (default: today)":                                        "台账判断逾期的`日期`，YYYY-MM-DD（默认今天）",
+		"the period (e.g. 2021)": "`期别`（如 2021）",
+		"the unit whose 问题清单 to write (none: the ledger of every unit)":                                        "写出哪个`单位`的问题清单（不加即写出全部单位的整改台账）",
+		"Read a unit's returned 问题清单: each filled row is recorded as the unit's rectification, all or nothing": "读入单位交回的问题清单：每个填写的行记为该单位报送的整改情况，要么全部记录，要么一条不记",
+		"import FILE [--period P] [--unit U]":                                                                  "import 文件 [--period 期别] [--unit 单位]",
+		"refuse the workbook unless it is of this period":                                                      "清单不属于该`期别`即拒绝读入",
+		"refuse the workbook unless it is this unit's":                                                         "清单不属于该`单位`即拒绝读入",
 	}
 }

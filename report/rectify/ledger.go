@@ -89,8 +89,8 @@ func (lg *Ledger) Units() int { return len(lg.Tallies()) - 1 }
 // ledgerColumns are the ledger sheet's columns: header and width.
 func ledgerColumns(l *i18n.Labels) ([]string, []float64) {
 	w := l.ProblemBook
-	return []string{w.Unit, w.ProblemID, w.Indicator, w.Problem, w.Points, w.Status, w.Due, w.DaysOverdue, w.Owner, w.Measure, w.DoneOn, w.Source, w.LastChange},
-		[]float64{12, 14, 24, 30, 7, 10, 12, 8, 12, 30, 12, 10, 22}
+	return []string{w.Unit, w.LedgerID, w.Indicator, w.Problem, w.Points, w.Status, w.Due, w.DaysOverdue, w.Owner, w.Measure, w.DoneOn, w.Source, w.LastChange},
+		[]float64{10, 17, 6, 36, 6, 10, 11, 8, 16, 32, 11, 9, 21}
 }
 
 // NewLedger is the ledger of period on asOf from entries (Collect with no
@@ -182,7 +182,7 @@ func (lg *Ledger) ledgerSheet(f *excelize.File, l *i18n.Labels, st styles) error
 			for i, c := range cells {
 				style := st.text
 				switch i {
-				case 1, 4, 5, 6, 10, 11:
+				case 1, 2, 4, 5, 6, 10, 11:
 					style = st.center
 				case 7:
 					style = st.center
@@ -193,7 +193,7 @@ func (lg *Ledger) ledgerSheet(f *excelize.File, l *i18n.Labels, st styles) error
 				row[i] = excelize.Cell{StyleID: style, Value: c}
 			}
 			cell, _ := excelize.CoordinatesToCellName(1, y)
-			h := float64(max(wrappedLines(cells[2], widths[2]), wrappedLines(cells[3], widths[3]), wrappedLines(cells[9], widths[9])))*14 + 4
+			h := float64(max(wrappedLines(cells[3], widths[3]), wrappedLines(cells[8], widths[8]), wrappedLines(cells[9], widths[9]), 1))*14 + 4
 			if err := sw.SetRow(cell, row, excelize.RowOpts{Height: min(h, 409)}); err != nil {
 				return err
 			}
@@ -233,7 +233,7 @@ func (lg *Ledger) problemCells(l *i18n.Labels, e Entry, p assessment.Problem) []
 	if p.Overdue(lg.AsOf) {
 		days = fmt.Sprint(p.DaysOverdue(lg.AsOf))
 	}
-	return []string{e.State.Assessment.Unit, p.ID, indicatorText(e.State, p), problemText(e.State, p), pointsText(l, p),
+	return []string{e.State.Assessment.Unit, p.ID, p.Indicator, problemText(e.State, p), pointsText(l, p),
 		state, due, days, owner, measure, doneOn, source, last}
 }
 

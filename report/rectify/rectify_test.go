@@ -10,10 +10,10 @@ import (
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
