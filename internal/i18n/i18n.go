@@ -74,6 +74,8 @@ type Labels struct {
 	ListItems ListItems
 	// ProblemBook is the wording of the 问题清单 and the 整改台账 workbooks.
 	ProblemBook ProblemBook
+	// Appeals words feedback, appeals, their review and the final result.
+	Appeals AppealWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -311,6 +313,7 @@ func chinese() *Labels {
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
 		ProblemBook:  chineseProblemBook(),
+		Appeals:      chineseAppeals(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -447,6 +450,7 @@ func english() *Labels {
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
 		ProblemBook:  englishProblemBook(),
+		Appeals:      englishAppeals(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
