@@ -223,4 +223,10 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 			t.Errorf("verify %s: %d\n%s%s", l.db, r.code, r.stdout, r.stderr)
 		}
 	}
+
+	// A state changed by hand (整改中 made 已销号 with sqlite3) is caught.
+	sqlEdit(t, one.db, `UPDATE revision SET value = replace(value, '"status":"rectifying"', '"status":"closed"') WHERE subject LIKE 'problem/1.1.a%'`)
+	if r := one.run("verify"); r.code != 1 || !strings.Contains(r.stdout, "problem/1.1.a") || !strings.Contains(r.stdout, "its content does not match its hash") {
+		t.Errorf("verify after a hand-edited state: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
