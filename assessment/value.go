@@ -40,6 +40,9 @@ const (
 	KindAppeal
 	KindDecision
 	KindFinal
+	// KindPlan is a part of the lead's plan: an assignment (Value.Plan),
+	// a blind double scoring (Value.Double) or its reveal (Value.Reveal).
+	KindPlan
 )
 
 // Value is what a revision records, typed, so that no reader decodes the
@@ -58,6 +61,10 @@ type Value struct {
 	Appeal   *AppealRecord
 	Decision *DecisionRecord
 	Final    *FinalRecord
+
+	Plan   *PlanRecord
+	Double *DoubleRecord
+	Reveal *RevealRecord
 }
 
 // RuleValue is a rule's value v.
@@ -122,6 +129,16 @@ func (v Value) Equal(o Value) bool {
 		}
 		a.Value, b.Value = nil, nil
 		return a == b
+	case KindPlan:
+		switch {
+		case v.Plan != nil && o.Plan != nil:
+			return strings.Join(v.Plan.Categories, ",") == strings.Join(o.Plan.Categories, ",")
+		case v.Double != nil && o.Double != nil:
+			return strings.Join(v.Double.Inspectors, ",") == strings.Join(o.Double.Inspectors, ",")
+		case v.Reveal != nil && o.Reveal != nil:
+			return *v.Reveal == *o.Reveal
+		}
+		return false
 	case KindFinal:
 		a, b := *v.Final, *o.Final
 		return a.Round == b.Round && a.Digest == b.Digest && a.On == b.On && strings.Join(a.Heads, ",") == strings.Join(b.Heads, ",")
@@ -185,6 +202,8 @@ func Decode(subject string, text *string) (Value, error) {
 			return Value{}, err
 		}
 		return Value{Kind: KindItem, Item: &iv}, nil
+	case IsPlanSubject(subject):
+		return decodePlan(subject, *text)
 	case IsPostSignOffSubject(subject) && !strings.HasPrefix(subject, ProblemPrefix) && !strings.HasPrefix(subject, EvidencePrefix):
 		v, _, err := decodeAppealSubject(subject, *text)
 		if err != nil {

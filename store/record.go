@@ -95,10 +95,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, err
 		}
 		signed := anySigned(st)
-		switch problem := assessment.IsPostSignOffSubject(c.Subject); {
-		case signed && !problem:
+		after := assessment.IsPostSignOffSubject(c.Subject)
+		switch plan := assessment.IsPlanSubject(c.Subject); {
+		case plan: // the plan is changed before, during and after the visit
+		case signed && !after:
 			return nil, ErrSigned
-		case !signed && problem:
+		case !signed && after:
 			return nil, ErrNotSigned
 		}
 	}
@@ -233,6 +235,8 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkItem(rb, subject, v)
 	case strings.HasPrefix(subject, ProblemPrefix):
 		return checkProblem(rb, subject, v, note)
+	case assessment.IsPlanSubject(subject):
+		return checkPlan(rb, subject, v)
 	case assessment.IsPostSignOffSubject(subject):
 		return checkAppealRecord(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
@@ -353,6 +357,17 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.Decision)
 	case assessment.KindFinal:
 		b, _ = json.Marshal(v.Final)
+	case assessment.KindPlan:
+		switch {
+		case v.Plan != nil:
+			b, _ = json.Marshal(v.Plan)
+		case v.Double != nil:
+			b, _ = json.Marshal(v.Double)
+		case v.Reveal != nil:
+			b, _ = json.Marshal(v.Reveal)
+		default:
+			return nil
+		}
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}

@@ -27,16 +27,6 @@ func (a *app) problemBookCmds() []*cobra.Command {
 	return []*cobra.Command{a.problemExportCmd(), a.problemImportCmd()}
 }
 
-// problemParentCmd is `kaohe problem`, holding the workbook commands.
-func (a *app) problemParentCmd() *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "problem",
-		Short: "The problems of signed assessments (every deduction one) and their rectification (整改)",
-	}
-	cmd.AddCommand(a.problemBookCmds()...)
-	return cmd
-}
-
 func (a *app) problemExportCmd() *cobra.Command {
 	o := &problemBookOptions{app: a}
 	cmd := &cobra.Command{
