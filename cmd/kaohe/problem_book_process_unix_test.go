@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -143,10 +144,20 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 	office.ok("merge", "--into", office.db, zhang.db, li.db)
 	office.ok("sign", "吉首市/2021")
 	office.ok("sign", "泸溪县/2021")
+	office.ok("problem", "assign", "吉首市/2021", "--all", "--due", "2022-03-31", "--owner", "吉首市政务服务中心")
 
 	book := filepath.Join(dir, "吉首市问题清单.xlsx")
 	if out := office.ok("--lang", "zh", "problem", "export", "--period", "2021", "--unit", "吉首市", "-o", book); !strings.Contains(out, "吉首市/2021 的问题清单，共 3 个问题") {
 		t.Errorf("problem export says:\n%s", out)
+	}
+	if f, err := excelize.OpenFile(book); err != nil {
+		t.Fatal(err)
+	} else {
+		due, _ := f.GetCellValue("问题清单", "E6")
+		f.Close()
+		if due != "2022-03-31" {
+			t.Errorf("the workbook's 整改时限 is %q", due)
+		}
 	}
 	fillAsWPS(t, book, map[string]any{
 		"F4": "已建立政务服务事项梳理工作机制", "G4": "已印发文件", "H4": time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC), "I4": "王五",
@@ -166,6 +177,29 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 		t.Errorf("history grew by %d lines; want the 3 rectifications:\n%s", strings.Count(after, "\n")-strings.Count(before, "\n"), after)
 	}
 
+	// The office accepts one (销号) and sends one back (退回); the same
+	// workbook imported again still adds nothing; on a day past the due
+	// date the returned one is 逾期 and the closed one is not.
+	office.ok("problem", "close", "吉首市/2021", "1.1.a", "--note", "现场核实")
+	office.ok("problem", "return", "吉首市/2021", "2", "--reason", "佐证材料不足")
+	if again := office.ok("problem", "import", book); !strings.Contains(again, "0 rectifications recorded, 3 rows as already recorded") {
+		t.Errorf("importing after 销号 and 退回 says:\n%s", again)
+	}
+	var listed []problemJSON
+	if err := json.Unmarshal([]byte(office.ok("problem", "list", "--period", "2021", "--unit", "吉首市", "--as-of", "2022-04-10", "--json")), &listed); err != nil {
+		t.Fatal(err)
+	}
+	var states []string
+	for _, p := range listed {
+		states = append(states, fmt.Sprintf("%s:%s:%v:%d:%s", p.Rule, p.Status, p.Overdue, p.DaysOverdue, p.Source))
+	}
+	if got := strings.Join(states, " "); got != "1.1.a:closed:false:0:county 1.2.a:returned:true:10:county 1.2.a:rectifying:true:10:county" {
+		t.Errorf("problem list --as-of 2022-04-10: %s", got)
+	}
+	if text := office.ok("--lang", "zh", "problem", "list", "--period", "2021", "--status", "overdue", "--as-of", "2022-04-10"); !strings.Contains(text, "退回 逾期10天") {
+		t.Errorf("the overdue list in Chinese:\n%s", text)
+	}
+
 	// A clerk's stray edit of an office cell is refused, naming it, and
 	// changes nothing.
 	bad := filepath.Join(dir, "改过的.xlsx")
@@ -177,6 +211,7 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	fillAsWPS(t, bad, map[string]any{"D5": 0, "F5": "已补齐殡葬办事指南并公示"})
+	after = office.ok("history", "吉首市/2021")
 	if r := office.run("--lang", "zh", "problem", "import", bad); r.code == 0 || !strings.Contains(r.stderr, `问题清单!D5：考核办填写的单元格被修改（现为 "0"，原为 "0.2"）`) {
 		t.Errorf("a changed office cell: exit %d\n%s", r.code, r.stderr)
 	}
@@ -192,7 +227,7 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 	if err := os.WriteFile(later, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fillAsWPS(t, later, map[string]any{"F5": "已补齐殡葬办事指南并在大厅公示"})
+	fillAsWPS(t, later, map[string]any{"F5": "已补齐殡葬办事指南并在大厅公示"}) // the returned one, reported anew
 	if out := li.ok("problem", "import", later); !strings.Contains(out, "1 rectifications recorded, 2 rows as already recorded") {
 		t.Errorf("the later version on 李四's laptop says:\n%s", out)
 	}
@@ -213,7 +248,8 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 	}
 	joined := strings.Join(ledgers[0], "\n")
 	for _, want := range []string{"整改台账!D4=未按时下放、承接、取消的事项：殡葬", "整改台账!J4=已补齐殡葬办事指南并在大厅公示", "整改台账!L4=单位报送",
-		"汇总!A3=吉首市", "汇总!B3=3", "汇总!D3=3", "汇总!G3=0.0%", "汇总!A5=合计", "汇总!B5=4"} {
+		"整改台账!F3=已销号", "整改台账!F4=整改中", "整改台账!H5=10",
+		"汇总!A3=吉首市", "汇总!B3=3", "汇总!C3=1", "汇总!D3=2", "汇总!E3=2", "汇总!G3=33.3%", "汇总!A5=合计", "汇总!B5=4", "汇总!G5=25.0%"} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("the ledger lacks %s:\n%s", want, joined)
 		}
