@@ -85,6 +85,9 @@ func Import(s *store.Store, id store.Identity, path string, opt ImportOptions) (
 			out.Unchanged++
 			continue
 		}
+		if p.Conflict {
+			return nil, i18n.Errorf("%s: problem %s is in conflict (its record was changed from one record on two laptops); settle it before importing", ret.at(colMeasure, row.Row), p.ID)
+		}
 		switch p.Status {
 		case assessment.ProblemClosed:
 			return nil, i18n.Errorf("%s: problem %s is closed (已销号); the row changes what was accepted", ret.at(colMeasure, row.Row), p.ID)

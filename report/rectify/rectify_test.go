@@ -507,3 +507,45 @@ func TestImportRefusesWhatIsNotAProblemBook(t *testing.T) {
 	}
 	refused(t, s, id, junk, ImportOptions{}, "junk.xlsx")
 }
+
+// A row of a problem whose record two laptops changed from one record (a
+// conflict) is refused naming its cell: the office settles it first.
+func TestImportRefusesAProblemInConflict(t *testing.T) {
+	dir := t.TempDir()
+	open := func(name, inspector string) (*store.Store, store.Identity) {
+		s, err := store.Open(filepath.Join(dir, name), store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		id, err := s.SetInspector(inspector)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s, id
+	}
+	office, oid := open("office.db", "考核办")
+	a := signed(t, office, oid, "吉首市")
+	li, lid := open("li.db", "李四")
+	if _, err := li.Merge(filepath.Join(dir, "office.db")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		s   *store.Store
+		id  store.Identity
+		due string
+	}{{office, oid, "2022-03-31"}, {li, lid, "2022-04-30"}} {
+		if _, err := c.s.ActOnProblems(c.id, a.ID, []string{"1"}, false, store.ProblemAction{Action: assessment.ActionAssign, Due: c.due}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := office.Merge(filepath.Join(dir, "li.db")); err != nil {
+		t.Fatal(err)
+	}
+	if !problems(t, office, a.ID)[0].Conflict {
+		t.Fatal("no conflict after merging two changes of one record")
+	}
+	path := export(t, office, "吉首市")
+	fill(t, path, map[string]any{"F4": "已建立工作机制", "F5": "已补齐"})
+	refused(t, office, oid, path, ImportOptions{}, "问题清单!F4：问题 1.1.a 的记录有冲突")
+}
