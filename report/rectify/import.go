@@ -36,7 +36,7 @@ type Imported struct {
 // closed (已销号) or withdrawn problem is refused, naming its cell; an
 // unchanged one is left alone.
 func Import(s *store.Store, id store.Identity, path string, opt ImportOptions) (*Imported, error) {
-	ret, err := Read(path)
+	ret, err := read(path)
 	if err != nil {
 		return nil, err
 	}

@@ -64,8 +64,20 @@ func notBook(file string, why error) error {
 // formula anywhere is read as its text ("=…"), never evaluated. A row that
 // is filled needs its measure; a completion date is a date (a real date
 // cell, or text written 2022-03-01, 2022/3/1 or 2022年3月1日); a problem
-// ID appears once. Every refusal names the cell (sheet!cell).
+// ID appears once. Every refusal names the cell (sheet!cell). Import
+// reads through it, and names what kaohe would write now in a changed
+// cell.
 func Read(path string) (*Returned, error) {
+	ret, err := read(path)
+	if err == nil && ret.changed != "" {
+		return nil, ret.errChanged("", false)
+	}
+	return ret, err
+}
+
+// read is Read, but a changed office cell is left in the result
+// (changed, changedText) for the caller to word.
+func read(path string) (*Returned, error) {
 	f, err := workbook.OpenFile(path, MaxBookBytes, workbook.DefaultLimits())
 	if err != nil {
 		return nil, err
