@@ -75,7 +75,7 @@ func Import(s *store.Store, id store.Identity, path string, opt ImportOptions) (
 		}
 		p, found := findKey(ps, key)
 		if !found {
-			return nil, i18n.Errorf("%s: no problem %s in %s (it may belong to another database, or the assessment was deleted)", at, key, ret.Unit+"/"+ret.Period)
+			return nil, i18n.Errorf("%s: no problem %s in %s (it may belong to another database, or the assessment was deleted)", at, shownID(key), ret.Unit+"/"+ret.Period)
 		}
 		if !row.Filled() {
 			out.Empty++

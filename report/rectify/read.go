@@ -119,7 +119,8 @@ func read(path string) (*Returned, error) {
 			return nil, i18n.Errorf("%s: the problem ID %q is not one kaohe wrote", ret.at(colID, y), id)
 		}
 		if at, dup := first[id]; dup {
-			return nil, i18n.Errorf("%s: problem %s is listed twice (first at %s)", ret.at(colID, y), id, at)
+			_, key, _ := SplitRef(id)
+			return nil, i18n.Errorf("%s: problem %s is listed twice (first at %s)", ret.at(colID, y), shownID(key), at)
 		}
 		first[id] = ret.at(colID, y)
 		for _, c := range []struct {
@@ -360,4 +361,14 @@ func (r *Returned) errChanged(now string, known bool) error {
 		return i18n.Errorf("%s: a cell kaohe wrote was changed (it reads %q; kaohe wrote %q); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in", at, r.changedText, now)
 	}
 	return i18n.Errorf("%s: a cell kaohe wrote was changed (it reads %q); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in", at, r.changedText)
+}
+
+// shownID is a problem's ID as lists show it, from its key: the rule, or
+// the rule and the item's short ID ("1.2.a#3f9c2a1b").
+func shownID(key string) string {
+	rule, item, ok := strings.Cut(key, "/")
+	if !ok {
+		return key
+	}
+	return rule + "#" + assessment.Item{ID: item}.Short()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
+	"github.com/kaohe/kaohe/internal/workbook/workbooktest"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -185,6 +186,7 @@ func refused(t *testing.T, s *store.Store, id store.Identity, path string, opt I
 	if m, ok := err.(interface{ In(*i18n.Labels) string }); ok {
 		got = m.In(i18n.For("zh"))
 	}
+	t.Logf("refused: %s", got)
 	if !strings.Contains(got, want) {
 		t.Errorf("refusal %q\nwant it to contain %q", got, want)
 	}
@@ -388,8 +390,7 @@ func TestImportRefusesADuplicatedProblem(t *testing.T) {
 	signed(t, s, id, "吉首市")
 	path := craft(t, s, "吉首市", func(b *Book) { b.Rows[2].ID = b.Rows[1].ID })
 	fill(t, path, map[string]any{"F4": "已整改"})
-	refused(t, s, id, path, ImportOptions{}, "问题清单!J6：问题 ")
-	refused(t, s, id, path, ImportOptions{}, "重复出现（首次在 问题清单!J5）")
+	refused(t, s, id, path, ImportOptions{}, "问题清单!J6：问题 "+problems(t, s, findUnit(t, s, "吉首市"))[1].ID+" 重复出现（首次在 问题清单!J5）")
 }
 
 // A completion date that is not a date — text of another form, an
@@ -506,6 +507,27 @@ func TestImportRefusesWhatIsNotAProblemBook(t *testing.T) {
 		t.Fatal(err)
 	}
 	refused(t, s, id, junk, ImportOptions{}, "junk.xlsx")
+
+	// The county's own workbook made a zip bomb (its shared strings
+	// inflate to 1.5 GB, declared small), and one cut short.
+	data, err := os.ReadFile(export(t, s, "吉首市"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, make := range map[string]func() ([]byte, error){
+		"bomb.xlsx": func() ([]byte, error) { return workbooktest.Bomb(data, workbooktest.SharedStrings, 1500<<20, 4000) },
+		"cut.xlsx":  func() ([]byte, error) { return workbooktest.Truncated(data, "xl/worksheets/sheet1.xml", 600) },
+	} {
+		bad, err := make()
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(path, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		refused(t, s, id, path, ImportOptions{}, name+": ")
+	}
 }
 
 // A row of a problem whose record two laptops changed from one record (a
