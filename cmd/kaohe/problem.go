@@ -303,8 +303,8 @@ func (o *problemOptions) list() error {
 		return err
 	}
 	use := readsStates
-	if o.ref != "" {
-		use = reads
+	if o.ref != "" || o.period != "" {
+		use = reads // one assessment, or one period's (store.StatesOfPeriod)
 	}
 	return a.openStore(use, func(s opened) error {
 		states := s.states
@@ -318,6 +318,11 @@ func (o *problemOptions) list() error {
 				return err
 			}
 			states = []*store.State{st}
+		} else if o.period != "" {
+			if states, err = s.StatesOfPeriod(o.period); err != nil {
+				return err
+			}
+			states = live(states)
 		} else {
 			states = live(states)
 		}

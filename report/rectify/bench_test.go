@@ -135,38 +135,23 @@ func openBench(b *testing.B, path, checked string) *store.Store {
 // 30 problems (36,000 problems, built once per run), each beside its raw
 // SQL yardstick in the same run:
 //
-//   - list: `kaohe problem list --period 2016`'s data path as the command
-//     takes it: open the file reading every assessment's state
-//     (store.OpenStates), keep the period's 120, derive their 3,600
-//     problems with their records;
-//   - collect: the same problems read as `problem export` reads them
-//     (Collect): only the period's assessments' states, one by one;
-//   - raw: the yardstick of list, collect and ledger: open the same file
+//   - list: `kaohe problem list --period 2016`'s data path: open the file,
+//     read the period's 120 assessments' states (store.StatesOfPeriod),
+//     derive their 3,600 problems with their records (Collect, which
+//     `problem export` reads through too);
+//   - raw: the yardstick of list and ledger: open the same file
 //     through the same driver and read in one query the value of every
 //     head of the period's assessments — the rows the problems derive
 //     from — and nothing else;
 //   - ledger: `kaohe problem export --period 2016 -o 整改台账.xlsx`: the
 //     data path (Collect), then the workbook of the 3,600 problems and the
 //     120 units' summary (written to nowhere);
-//   - list-all and raw-all: list and raw for every period at once.
+//   - list-all and raw-all: `kaohe problem list` of every period (every
+//     state read at once, store.OpenStates) and its yardstick.
 func BenchmarkProblems(b *testing.B) {
 	path := benchProblems(b)
 	checked := knownFile(b, path)
 	b.Run("list", func(b *testing.B) {
-		defer storetest.CPUPerOp(b)()
-		for b.Loop() {
-			s, states, err := store.OpenStates(path, store.Options{ReadOnly: true, CheckDir: checked})
-			if err != nil {
-				b.Fatal(err)
-			}
-			entries, err := CollectStates(states, benchPeriod(), "")
-			if err != nil || countProblems(entries) != 120*problemsPerUnit {
-				b.Fatal(countProblems(entries), err)
-			}
-			s.Close()
-		}
-	})
-	b.Run("collect", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
 			s := openBench(b, path, checked)

@@ -25,38 +25,15 @@ type Entry struct {
 }
 
 // Collect is the problems of every assessment of period (of unit alone
-// when unit is not ""), units in name order: the data path of `problem
-// list` and of both workbooks. Withdrawn assessments and assessments with
+// when unit is not ""), units in name order: the data path of both
+// workbooks, reading only the period's states (store.StatesOfPeriod). Withdrawn assessments and assessments with
 // no problems (never signed, or signed without a deduction) are left out.
 func Collect(s *store.Store, period, unit string) ([]Entry, error) {
-	all, err := s.Assessments()
+	states, err := s.StatesOfPeriod(period)
 	if err != nil {
 		return nil, err
 	}
-	period, unit = strings.TrimSpace(period), strings.TrimSpace(unit)
-	var out []Entry
-	for _, a := range all {
-		if a.Period != period || (unit != "" && a.Unit != unit) {
-			continue
-		}
-		st, err := s.State(a.ID)
-		if err != nil {
-			return nil, err
-		}
-		if st.Withdrawn() != nil {
-			continue
-		}
-		ps, err := store.ProblemsOf(st)
-		if err != nil {
-			return nil, err
-		}
-		if len(ps) == 0 {
-			continue
-		}
-		out = append(out, Entry{State: st, Problems: ps})
-	}
-	sortEntries(out)
-	return out, nil
+	return CollectStates(states, period, unit)
 }
 
 // CollectStates is Collect on states already read (as `kaohe list` and
