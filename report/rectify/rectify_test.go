@@ -571,3 +571,49 @@ func TestImportRefusesAProblemInConflict(t *testing.T) {
 	fill(t, path, map[string]any{"F4": "已建立工作机制", "F5": "已补齐"})
 	refused(t, office, oid, path, ImportOptions{}, "问题清单!F4：问题 1.1.a 的记录有冲突")
 }
+
+// A date WPS shows in a format of its own (2022年3月1日, 2022/3/1) is read
+// as the date it holds; a number shown as a number is not a date.
+func TestImportReadsDatesInTheirOwnFormats(t *testing.T) {
+	s, id := seed.Store(t)
+	a := signed(t, s, id, "吉首市")
+	path := export(t, s, "吉首市")
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ref, code := range map[string]string{"H4": `yyyy"年"m"月"d"日"`, "H5": "yyyy/m/d;@", "H6": `[$-804]yyyy"年"m"月"`} {
+		style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellValue("问题清单", ref, time.Date(2022, 3, 1+int(ref[1]-'4'), 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStyle("问题清单", ref, ref, style); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStr("问题清单", "F"+ref[1:], "已整改"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, err := Import(s, id, path, ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems(t, s, a.ID) {
+		got = append(got, p.Record.DoneOn)
+	}
+	if strings.Join(got, " ") != "2022-03-01 2022-03-02 2022-03-03" {
+		t.Errorf("dates read %v", got)
+	}
+	for _, code := range []string{"0.00", `"第"0"号"`, "[红色]0", "#,##0"} {
+		if dateFormat(code) {
+			t.Errorf("%s read as a date format", code)
+		}
+	}
+}
