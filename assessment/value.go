@@ -43,6 +43,8 @@ const (
 	// KindPlan is a part of the lead's plan: an assignment (Value.Plan),
 	// a blind double scoring (Value.Double) or its reveal (Value.Reveal).
 	KindPlan
+	// KindSelf is a unit's self-assessment of one indicator (Value.Self).
+	KindSelf
 )
 
 // Value is what a revision records, typed, so that no reader decodes the
@@ -65,6 +67,8 @@ type Value struct {
 	Plan   *PlanRecord
 	Double *DoubleRecord
 	Reveal *RevealRecord
+
+	Self *SelfRecord
 }
 
 // RuleValue is a rule's value v.
@@ -129,6 +133,8 @@ func (v Value) Equal(o Value) bool {
 		}
 		a.Value, b.Value = nil, nil
 		return a == b
+	case KindSelf:
+		return v.Self.Score == o.Self.Score && v.Self.Note == o.Self.Note && strings.Join(v.Self.Files, "\x00") == strings.Join(o.Self.Files, "\x00")
 	case KindPlan:
 		switch {
 		case v.Plan != nil && o.Plan != nil:
@@ -204,6 +210,12 @@ func Decode(subject string, text *string) (Value, error) {
 		return Value{Kind: KindItem, Item: &iv}, nil
 	case IsPlanSubject(subject):
 		return decodePlan(subject, *text)
+	case strings.HasPrefix(subject, SelfPrefix):
+		var r SelfRecord
+		if err := decodeStrict(*text, &r); err != nil {
+			return Value{}, err
+		}
+		return Value{Kind: KindSelf, Self: &r}, nil
 	case IsPostSignOffSubject(subject) && !strings.HasPrefix(subject, ProblemPrefix) && !strings.HasPrefix(subject, EvidencePrefix):
 		v, _, err := decodeAppealSubject(subject, *text)
 		if err != nil {

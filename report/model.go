@@ -24,6 +24,13 @@ type Filter struct {
 	// reader) that fail their hash: such a sheet carries no signature and
 	// no fingerprint, since neither would vouch for what it shows.
 	Unverified map[string][]string
+	// Analysis asks for each period's 共性问题 and rank margins (Analysis),
+	// which a report for some units (Units) leaves out: they would name
+	// the other units.
+	Analysis bool
+	// Compare names an earlier period to compare the report's one period
+	// with (同比); "" for none.
+	Compare string
 }
 
 // Report is everything the office receives: a ranking of all units and a
@@ -38,6 +45,10 @@ type Report struct {
 	Graded  bool      `json:"graded,omitempty"`
 	Ranking []RankRow `json:"ranking"`
 	Sheets  []Sheet   `json:"sheets"`
+	// Analyses are each period's 共性问题 and rank margins, when asked for.
+	Analyses []Analysis `json:"analysis,omitempty"`
+	// Compare is the comparison with an earlier period, when asked for.
+	Compare *Comparison `json:"compare,omitempty"`
 	labels  *i18n.Labels
 }
 
@@ -240,6 +251,11 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		return order[rowKey(si.Unit, si.Period, si.RubricID+" "+si.RubricVersion)] <
 			order[rowKey(sj.Unit, sj.Period, sj.RubricID+" "+sj.RubricVersion)]
 	})
+	if f.Analysis || f.Compare != "" {
+		if err := r.analyse(states, f, units); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 
@@ -288,7 +304,7 @@ func rankRow(st *store.State, res *scoring.Result) RankRow {
 	row := RankRow{Unit: clean(a.Unit), Period: clean(a.Period), Rubric: a.RubricID + " " + a.RubricVersion,
 		Total: res.Total, Base: res.Base, Bonus: res.Bonus,
 		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
-		Status: st.Status(), Conflicts: len(st.Conflicts()), Range: res.Range,
+		Status: st.Status(), Conflicts: st.ResultConflicts(), Range: res.Range,
 		Penalty: res.Penalty, Grade: res.Grade, VetoedBy: res.VetoedBy}
 	row.Finished = row.Recorded == row.Indicators
 	for _, c := range res.Categories {
@@ -345,7 +361,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
 		Base: res.Base, BaseMax: res.BaseMax, Bonus: res.Bonus, BonusMax: res.BonusMax, Total: res.Total,
 		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
-		Conflicts: len(st.Conflicts()), Range: res.Range,
+		Conflicts: st.ResultConflicts(), Range: res.Range,
 		HasPenalty: hasPenalty(st.Rubric), Penalty: res.Penalty, Grade: res.Grade, VetoedBy: res.VetoedBy,
 		Verdict: VerdictText(l, st.Rubric, res.Grade, res.VetoedBy)}
 	for _, name := range st.Inspectors {

@@ -55,29 +55,37 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 	}
 	var out []Revision
 	err := s.writeTx(func(tx *sql.Tx) error {
-		out = out[:0]
-		a, rb, err := s.assessmentForWrite(tx, assessmentID)
-		if err != nil {
-			return err
-		}
-		for _, c := range changes {
-			if c.Subject == SubjectStatus {
-				return invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
-			}
-			rev, err := s.record(tx, id, a, rb, c)
-			if err != nil {
-				return err
-			}
-			if rev != nil {
-				out = append(out, *rev)
-			}
-		}
-		return nil
+		var err error
+		out, _, err = s.recordIn(tx, id, assessmentID, changes)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// recordIn is Record's work inside tx: the changes to one assessment,
+// checked and written; it returns the new revisions and the assessment.
+func (s *Store) recordIn(tx *sql.Tx, id Identity, assessmentID string, changes []Change) ([]Revision, Assessment, error) {
+	var out []Revision
+	a, rb, err := s.assessmentForWrite(tx, assessmentID)
+	if err != nil {
+		return nil, a, err
+	}
+	for _, c := range changes {
+		if c.Subject == SubjectStatus {
+			return nil, a, invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
+		}
+		rev, err := s.record(tx, id, a, rb, c)
+		if err != nil {
+			return nil, a, err
+		}
+		if rev != nil {
+			out = append(out, *rev)
+		}
+	}
+	return out, a, nil
 }
 
 // record writes one change inside tx.
@@ -96,8 +104,8 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 		}
 		signed := anySigned(st)
 		after := assessment.IsPostSignOffSubject(c.Subject)
-		switch plan := assessment.IsPlanSubject(c.Subject); {
-		case plan: // the plan is changed before, during and after the visit
+		switch anytime := assessment.IsAnytimeSubject(c.Subject); {
+		case anytime: // the plan and the unit's own claims, before, during and after the visit
 		case signed && !after:
 			return nil, ErrSigned
 		case !signed && after:
@@ -237,6 +245,8 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkProblem(rb, subject, v, note)
 	case assessment.IsPlanSubject(subject):
 		return checkPlan(rb, subject, v)
+	case strings.HasPrefix(subject, assessment.SelfPrefix):
+		return checkSelf(rb, subject, v)
 	case assessment.IsPostSignOffSubject(subject):
 		return checkAppealRecord(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
@@ -357,6 +367,8 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.Decision)
 	case assessment.KindFinal:
 		b, _ = json.Marshal(v.Final)
+	case assessment.KindSelf:
+		b, _ = json.Marshal(v.Self)
 	case assessment.KindPlan:
 		switch {
 		case v.Plan != nil:

@@ -126,7 +126,7 @@ func (o *conflictsOptions) print(states []*store.State) error {
 		for i, h := range c.Heads {
 			v, width := report.ShownValue(l, c.Subject, h.value), 10
 			if h.value.Kind == assessment.KindProblem { // a problem's record: its action, state and measure, whole
-				v, problems = ln(problemRecordText(l, h.value.Problem)), true
+				v, problems = ln(report.ProblemRecordText(l, h.value.Problem)), true
 				width = textwidth.Width(v)
 			}
 			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  %s", i+1, pad(ln(v), width), pad(ln(h.Inspector), 8), ln(h.Device), h.shown,

@@ -120,12 +120,8 @@ func (o *historyOptions) run() error {
 	}))
 }
 
-// historyValue is a revision's value as history's text shows it; a
-// problem's record by its action, state and measure.
+// historyValue is a revision's value as history's text shows it.
 func historyValue(l *i18n.Labels, r *store.Revision) string {
-	if v := r.Decoded(); v.Kind == assessment.KindProblem {
-		return problemRecordText(l, v.Problem)
-	}
 	return report.ShownValue(l, r.Subject, r.Decoded())
 }
 

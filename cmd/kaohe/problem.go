@@ -10,6 +10,7 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -385,57 +386,12 @@ func problemFiles(st *store.State) map[string][]assessment.Attachment {
 // added when they apply.
 func statusText(l *i18n.Labels, p assessment.Problem, asOf string) string {
 	w := l.ProblemCLI
-	s := stateName(l, p.Status)
+	s := report.ProblemState(l, p.Status)
 	if p.Overdue(asOf) {
 		s += " " + fmt.Sprintf(w.Overdue, p.DaysOverdue(asOf))
 	}
 	if p.Conflict {
 		s += " " + w.Conflict
-	}
-	return s
-}
-
-// stateName is the name of a problem's state.
-func stateName(l *i18n.Labels, status string) string {
-	w := l.ProblemCLI
-	switch status {
-	case assessment.ProblemOpen:
-		return w.Open
-	case assessment.ProblemRectifying:
-		return w.Rectifying
-	case assessment.ProblemReturned:
-		return w.Returned
-	case assessment.ProblemClosed:
-		return w.Closed
-	case assessment.ProblemWithdrawn:
-		return w.Withdrawn
-	}
-	return status
-}
-
-// actionName is the name of a change of a problem.
-func actionName(l *i18n.Labels, action string) string {
-	w := l.ProblemCLI
-	switch action {
-	case assessment.ActionAssign:
-		return w.Assign
-	case assessment.ActionRectify:
-		return w.Rectify
-	case assessment.ActionClose:
-		return w.Close
-	case assessment.ActionReturn:
-		return w.Return
-	}
-	return action
-}
-
-// problemRecordText is a problem's record in one line: the action, the
-// state after it, and what it reported (kaohe conflicts shows each side
-// of a problem in conflict so).
-func problemRecordText(l *i18n.Labels, rec *assessment.ProblemRecord) string {
-	s := fmt.Sprintf(l.ProblemCLI.Record, actionName(l, rec.Action), stateName(l, rec.Status))
-	if rec.Measure != "" {
-		s += l.Values.Colon + rec.Measure
 	}
 	return s
 }
@@ -662,7 +618,7 @@ func showText(l *i18n.Labels, r problemRow, revs []*store.Revision, heads map[st
 		switch v := rev.Decoded(); v.Kind {
 		case assessment.KindProblem:
 			rec := v.Problem
-			fmt.Fprintf(&b, "%s → %s", actionName(l, rec.Action), stateName(l, rec.Status))
+			fmt.Fprintf(&b, "%s → %s", report.ProblemAction(l, rec.Action), report.ProblemState(l, rec.Status))
 			var parts []string
 			for _, f := range []struct{ name, value string }{{w.Due, rec.Due}, {w.Owner, rec.Owner}, {w.Measure, rec.Measure},
 				{w.Completion, rec.Completion}, {w.DoneOn, rec.DoneOn}, {w.Responsible, rec.Responsible}} {
@@ -720,7 +676,7 @@ func (o *problemOptions) act(action store.ProblemAction) error {
 			fmt.Fprintf(&b, w.Unchanged+"\n", textwidth.Line(as.Label()))
 		}
 		for _, p := range changed {
-			fmt.Fprintf(&b, w.Changed+"\n", textwidth.Line(as.Label()), p.ID, actionName(l, action.Action), stateName(l, p.Status))
+			fmt.Fprintf(&b, w.Changed+"\n", textwidth.Line(as.Label()), p.ID, report.ProblemAction(l, action.Action), report.ProblemState(l, p.Status))
 		}
 		_, err = io.WriteString(a.stdout, b.String())
 		return err

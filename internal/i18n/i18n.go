@@ -78,8 +78,15 @@ type Labels struct {
 	Appeals AppealWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
 	InspectorAgreement AgreementWords
+	// PlanShown words the plan's and a self-assessment's records.
+	PlanShown PlanShown
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
 	ProblemCLI ProblemCLI
+	// Figures is the wording of kaohe import-figures.
+	Figures FigureImport
+	// Analysis words the 共性问题, the comparison with an earlier period and
+	// how close each rank is.
+	Analysis Analysis
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -319,7 +326,9 @@ func chinese() *Labels {
 		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
 		InspectorAgreement: chineseAgreementWords(),
+		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
+		Figures:            chineseFigures(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
 		RubricShow:         chineseRubricShow(),
@@ -331,6 +340,7 @@ func chinese() *Labels {
 		Agreement:          chineseAgreement(),
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
+		Analysis:           chineseAnalysis(),
 	}
 }
 
@@ -458,7 +468,9 @@ func english() *Labels {
 		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
 		InspectorAgreement: englishAgreementWords(),
+		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
+		Figures:            englishFigures(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
 		RubricShow:         englishRubricShow(),
@@ -470,6 +482,7 @@ func english() *Labels {
 		Agreement:          englishAgreement(),
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
+		Analysis:           englishAnalysis(),
 	}
 }
 

@@ -60,6 +60,8 @@ func chineseReport() ReportWords {
 			chineseAppealRefusals(),
 			chinesePlanRefusals(),
 			chineseProblemBookRefusals(),
+			chineseFigureWords(),
+			chineseAnalysisRefusals(),
 		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
