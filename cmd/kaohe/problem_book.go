@@ -132,6 +132,9 @@ func (o *problemBookOptions) importBook() error {
 		for _, p := range got.Recorded {
 			fmt.Fprintf(a.stdout, "  %s  %s\n", p.ID, textwidth.Line(p.Record.Measure))
 		}
+		for _, p := range got.StillReturned {
+			fmt.Fprintf(a.stdout, "  "+l.ProblemBook.StillReturned+"\n", p.ID)
+		}
 		return nil
 	})
 }

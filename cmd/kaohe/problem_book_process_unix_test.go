@@ -182,7 +182,7 @@ func TestProblemBookFromTwoLaptopsEndToEnd(t *testing.T) {
 	// date the returned one is 逾期 and the closed one is not.
 	office.ok("problem", "close", "吉首市/2021", "1.1.a", "--note", "现场核实")
 	office.ok("problem", "return", "吉首市/2021", "2", "--reason", "佐证材料不足")
-	if again := office.ok("problem", "import", book); !strings.Contains(again, "0 rectifications recorded, 3 rows as already recorded") {
+	if again := office.ok("problem", "import", book); !strings.Contains(again, "0 rectifications recorded, 3 rows as already recorded") || !strings.Contains(again, "was returned and its row is unchanged") {
 		t.Errorf("importing after 销号 and 退回 says:\n%s", again)
 	}
 	var listed []problemJSON

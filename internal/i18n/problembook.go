@@ -34,6 +34,9 @@ type ProblemBook struct {
 	// ExportedLedger: file, period, problems, units. Imported: file,
 	// rectifications recorded, rows left as recorded, empty rows.
 	Exported, ExportedLedger, Imported string
+	// StillReturned: a problem returned (退回) whose row the unit sent
+	// back unchanged.
+	StillReturned string
 }
 
 func chineseProblemBook() ProblemBook {
@@ -53,6 +56,7 @@ func chineseProblemBook() ProblemBook {
 		Exported:       "已写出 %s：%s 的问题清单，共 %d 个问题",
 		ExportedLedger: "已写出 %s：%s 年度整改台账，共 %d 个问题，%d 个单位",
 		Imported:       "已读入 %s：记录整改情况 %d 条，与已有记录相同 %d 条，未填写 %d 行",
+		StillReturned:  "%s 已退回，交回的整改情况未改动，未记为重新报送",
 	}
 }
 
@@ -73,6 +77,7 @@ func englishProblemBook() ProblemBook {
 		Exported:       "wrote %s: the problems of %s, %d problems",
 		ExportedLedger: "wrote %s: the %s rectification ledger, %d problems of %d units",
 		Imported:       "read %s: %d rectifications recorded, %d rows as already recorded, %d rows not filled in",
+		StillReturned:  "%s was returned and its row is unchanged: not reported anew",
 	}
 }
 

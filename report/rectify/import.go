@@ -19,6 +19,10 @@ type Imported struct {
 	Returned         *Returned
 	Recorded         []assessment.Problem
 	Unchanged, Empty int
+	// StillReturned are the unchanged rows' problems the office returned
+	// (退回): the unit sent back what it had reported, so nothing was
+	// reported anew.
+	StillReturned []assessment.Problem
 }
 
 // Import reads a unit's returned 问题清单 (Read) and records each filled
@@ -83,6 +87,9 @@ func Import(s *store.Store, id store.Identity, path string, opt ImportOptions) (
 		}
 		if same(p.Record, row) {
 			out.Unchanged++
+			if p.Status == assessment.ProblemReturned {
+				out.StillReturned = append(out.StillReturned, p)
+			}
 			continue
 		}
 		if p.Conflict {

@@ -302,8 +302,8 @@ func TestImportRecordsTheUnitsRectifications(t *testing.T) {
 	if _, err := s.ActOnProblems(id, a.ID, []string{"2"}, false, store.ProblemAction{Action: assessment.ActionReturn, Note: "佐证不足"}); err != nil {
 		t.Fatal(err)
 	}
-	if again, err := Import(s, id, path, ImportOptions{}); err != nil || len(again.Recorded) != 0 {
-		t.Fatalf("re-import after a return: %v, recorded %d", err, len(again.Recorded))
+	if again, err := Import(s, id, path, ImportOptions{}); err != nil || len(again.Recorded) != 0 || len(again.StillReturned) != 1 || again.StillReturned[0].ID != ps[1].ID {
+		t.Fatalf("re-import after a return: %v, recorded %d, still returned %v", err, len(again.Recorded), again.StillReturned)
 	}
 
 	// A later version (exported again, so it shows what was reported)
