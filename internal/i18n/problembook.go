@@ -121,7 +121,7 @@ func chineseProblemBookRefusals() map[string]string {
 func chineseProblemBookHelp() map[string]string {
 	return map[string]string{
 		"The problems of signed assessments (every deduction one) and their rectification (整改)":       "已签署考核的问题（每项扣分即一个问题）及其整改",
-		"Write a unit's 问题清单 to fill in and return (with --unit), or the office's 整改台账 of every unit": "写出单位填报后交回的问题清单（加 --unit），或考核办全部单位的整改台账",
+		"Write a unit's 问题清单 to fill in and return (with --unit), or the office's 整改台账 of every unit": "写出发给单位填写后交回的问题清单（加 --unit），或考核办全部单位的整改台账",
 		"export --period P [--unit U] -o FILE [--as-of DATE] [--force]":                               "export --period 期别 [--unit 单位] -o 文件 [--as-of 日期] [--force]",
 		"the ledger's day for 逾期, YYYY-MM-DD (default: today)":                                        "台账判断逾期的`日期`，YYYY-MM-DD（默认今天）",
 		"the period (e.g. 2021)": "`期别`（如 2021）",
