@@ -617,3 +617,23 @@ func TestImportReadsDatesInTheirOwnFormats(t *testing.T) {
 		}
 	}
 }
+
+// A measure longer than a record holds, or a responsible person on two
+// lines, is refused naming its cell.
+func TestImportRefusesTextsTheRecordDoesNotHold(t *testing.T) {
+	for _, c := range []struct {
+		cells map[string]any
+		want  string
+	}{
+		{map[string]any{"F4": strings.Repeat("整改", store.MaxProblemText/2+1)}, "问题清单!F4：文字长 4002 个字符"},
+		{map[string]any{"F4": "已整改", "G4": strings.Repeat("完", store.MaxProblemText+1)}, "问题清单!G4：文字长 4001 个字符"},
+		{map[string]any{"F5": "已整改", "I5": strings.Repeat("王", store.MaxProblemName+1)}, "问题清单!I5：名称长 201 个字符"},
+		{map[string]any{"F6": "已整改", "I6": "王五\n李四"}, "问题清单!I6：责任人须为一行文字"},
+	} {
+		s, id := seed.Store(t)
+		signed(t, s, id, "吉首市")
+		path := export(t, s, "吉首市")
+		fill(t, path, c.cells)
+		refused(t, s, id, path, ImportOptions{}, c.want)
+	}
+}
