@@ -91,7 +91,7 @@ func (s *Store) ActOnProblems(id Identity, assessmentID string, refs []string, a
 	if err != nil {
 		return nil, err
 	}
-	targets, err := pickProblems(st, problems, refs, all)
+	targets, err := pickProblems(st, problems, refs, all, act.Resolve)
 	if err != nil {
 		return nil, err
 	}
@@ -157,14 +157,14 @@ func (s *Store) ActOnProblems(id Identity, assessmentID string, refs []string, a
 
 // pickProblems finds the problems refs name, or with all every problem
 // still to rectify (not closed, not withdrawn).
-func pickProblems(st *State, problems []assessment.Problem, refs []string, all bool) ([]assessment.Problem, error) {
+func pickProblems(st *State, problems []assessment.Problem, refs []string, all, resolve bool) ([]assessment.Problem, error) {
 	if all {
 		// Every problem still to rectify; one in conflict waits to be
-		// settled on its own (it is listed as such) rather than holding
-		// up the rest.
+		// settled (it is listed as such) rather than holding up the
+		// rest, unless the change is to settle them too.
 		var out []assessment.Problem
 		for _, p := range problems {
-			if p.Status != assessment.ProblemClosed && p.Status != assessment.ProblemWithdrawn && !p.Conflict {
+			if p.Status != assessment.ProblemClosed && p.Status != assessment.ProblemWithdrawn && (!p.Conflict || resolve) {
 				out = append(out, p)
 			}
 		}
@@ -317,6 +317,8 @@ func checkProblem(rb *rubric.Rubric, subject string, v Value, note string) error
 			return invalid("%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", subject, at)
 		}
 	}
+	// The return itself carries its reason; a due date moved afterwards
+	// leaves the problem 退回 and needs none.
 	if r.Action == assessment.ActionReturn && strings.TrimSpace(note) == "" {
 		return invalid("%s: a return needs its reason", subject)
 	}

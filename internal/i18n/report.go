@@ -62,6 +62,7 @@ func chineseReport() ReportWords {
 			chineseProblemBookRefusals(),
 			chineseFigureWords(),
 			chineseAnalysisRefusals(),
+			chineseProblemScreenMessages(),
 		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
