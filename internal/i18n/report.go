@@ -64,7 +64,7 @@ func chineseReport() ReportWords {
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
 		),
-		Reasons:           chineseReasons(),
+		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
 		RankAmong:         "名次为在本期全部%d个单位中的名次",
