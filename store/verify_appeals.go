@@ -36,7 +36,7 @@ func (s *Store) verifyAppealChains(rep *VerifyReport, byID map[string]*Revision)
 		for _, a := range st.Appeals() {
 			subject := assessment.AppealSubject(a.ID)
 			if a.Invalid {
-				bad(subject, a.Revision.ID, fmt.Sprintf("the appeal dated %s does not fit feedback round %d (issued %s, deadline %s) and is not marked late", a.On, fb.Round, fb.IssuedOn, fb.Deadline))
+				bad(subject, a.Revision.ID, fmt.Sprintf("the appeal dated %s does not fit feedback round %v (issued %s, deadline %s) and is not marked late", a.On, fb.Round, fb.IssuedOn, fb.Deadline))
 			}
 			if a.Decision == nil {
 				continue

@@ -52,7 +52,7 @@ func chineseAppealReasons() map[string]string {
 	return map[string]string{
 		"it sent the sign-off %s, which this database does not hold":                                         "它所发送的签字 %s 不在本数据库中",
 		"its digest is not that of the sign-off it sent":                                                     "它的摘要与所发送签字的摘要不符",
-		"the appeal dated %s does not fit feedback round %d (issued %s, deadline %s) and is not marked late": "日期为 %s 的申诉与第 %s 轮反馈（发出 %s，截止 %s）不符，且未标为逾期申诉",
+		"the appeal dated %s does not fit feedback round %v (issued %s, deadline %s) and is not marked late": "日期为 %s 的申诉与第 %s 轮反馈（发出 %s，截止 %s）不符，且未标为逾期申诉",
 		"the decision is about rule %s or carries a value rule %s does not take":                             "该复核决定针对的是规则 %s，或所给的值不为规则 %s 所接受",
 		"it was decided on device %s, which the roster does not list as the lead's":                          "它在设备 %s 上作出，而名单中该设备不是组长的",
 		"it is dated %s, before the appeal (%s)":                                                             "它的日期 %s 早于申诉（%s）",

@@ -89,6 +89,9 @@ type Labels struct {
 	Analysis Analysis
 	// Problems is the wording of the 问题 screen (整改 and 销号).
 	Problems ProblemScreen
+	// Plan is the wording of the lead's plan (分工), coverage and the
+	// workbench's marks of an assignment.
+	Plan PlanWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -330,6 +333,7 @@ func chinese() *Labels {
 		InspectorAgreement: chineseAgreementWords(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
+		Plan:               chinesePlan(),
 		Figures:            chineseFigures(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
@@ -473,6 +477,7 @@ func english() *Labels {
 		InspectorAgreement: englishAgreementWords(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
+		Plan:               englishPlan(),
 		Figures:            englishFigures(),
 		Report:             englishReport(),
 		Help:               englishHelp(),

@@ -63,6 +63,7 @@ func chineseReport() ReportWords {
 			chineseFigureWords(),
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
+			chinesePlanWords(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
