@@ -84,6 +84,8 @@ type Labels struct {
 	ProblemCLI ProblemCLI
 	// Figures is the wording of kaohe import-figures.
 	Figures FigureImport
+	// Doc is the wording of the Word documents (kaohe doc).
+	Doc DocWords
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
@@ -335,6 +337,7 @@ func chinese() *Labels {
 		ProblemCLI:         chineseProblemCLI(),
 		Plan:               chinesePlan(),
 		Figures:            chineseFigures(),
+		Doc:                chineseDoc(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
 		RubricShow:         chineseRubricShow(),
@@ -479,6 +482,7 @@ func english() *Labels {
 		ProblemCLI:         englishProblemCLI(),
 		Plan:               englishPlan(),
 		Figures:            englishFigures(),
+		Doc:                englishDoc(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
 		RubricShow:         englishRubricShow(),

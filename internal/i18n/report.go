@@ -61,6 +61,7 @@ func chineseReport() ReportWords {
 			chinesePlanRefusals(),
 			chineseProblemBookRefusals(),
 			chineseFigureWords(),
+			chineseDocRefusals(),
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
