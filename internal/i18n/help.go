@@ -60,6 +60,7 @@ func chineseHelp() HelpWords {
 			chineseProblemHelpTexts(),
 			chineseAgreementHelpTexts(),
 			chineseFigureHelp(),
+			chineseProblemBookHelp(),
 			chinesePlanHelpTexts(),
 			chineseDocHelp(),
 		),

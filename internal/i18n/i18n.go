@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// ProblemBook is the wording of the 问题清单 and the 整改台账 workbooks.
+	ProblemBook ProblemBook
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
@@ -330,6 +332,7 @@ func chinese() *Labels {
 		Readiness:          chineseReadiness(),
 		Items:              chineseItems(),
 		ListItems:          chineseListItems(),
+		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
 		InspectorAgreement: chineseAgreementWords(),
 		PlanShown:          chinesePlanShown(),
@@ -475,6 +478,7 @@ func english() *Labels {
 		Readiness:          englishReadiness(),
 		Items:              englishItems(),
 		ListItems:          englishListItems(),
+		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
 		InspectorAgreement: englishAgreementWords(),
 		PlanShown:          englishPlanShown(),

@@ -59,6 +59,7 @@ func chineseReport() ReportWords {
 			chineseProblemCLIWords(),
 			chineseAppealRefusals(),
 			chinesePlanRefusals(),
+			chineseProblemBookRefusals(),
 			chineseFigureWords(),
 			chineseDocRefusals(),
 			chineseAnalysisRefusals(),
