@@ -61,6 +61,7 @@ func chineseHelp() HelpWords {
 			chineseAgreementHelpTexts(),
 			chineseFigureHelp(),
 			chinesePlanHelpTexts(),
+			chineseSelfAssessHelp(),
 		),
 	}
 }

@@ -76,6 +76,8 @@ type Labels struct {
 	Appeals AppealWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
 	InspectorAgreement AgreementWords
+	// SelfAssess words the county's 自评表 and the 自评差异.
+	SelfAssess SelfAssess
 	// PlanShown words the plan's and a self-assessment's records.
 	PlanShown PlanShown
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
@@ -328,6 +330,7 @@ func chinese() *Labels {
 		ListItems:          chineseListItems(),
 		Appeals:            chineseAppeals(),
 		InspectorAgreement: chineseAgreementWords(),
+		SelfAssess:         chineseSelfAssess(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
 		Plan:               chinesePlan(),
@@ -471,6 +474,7 @@ func english() *Labels {
 		ListItems:          englishListItems(),
 		Appeals:            englishAppeals(),
 		InspectorAgreement: englishAgreementWords(),
+		SelfAssess:         englishSelfAssess(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
 		Plan:               englishPlan(),

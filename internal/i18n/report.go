@@ -63,6 +63,7 @@ func chineseReport() ReportWords {
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
+			chineseSelfAssessWords(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
