@@ -21,6 +21,8 @@ type SelfAssess struct {
 	// Gaps words selfassess gaps: the heads, the line when none, and the
 	// shown self-score beside an indicator ("自评 1.6").
 	GapUnit, GapClaimed, GapScore, GapBy, NoGaps, Beside string
+	// BesideGap is the self-score verified lower: claimed, the gap.
+	BesideGap string
 	// GapSheet is the report's sheet of the 自评差异.
 	GapSheet string
 }
@@ -35,9 +37,10 @@ func chineseSelfAssess() SelfAssess {
 		Exported:     "%s：已导出 %d 项指标的自评表到 %s",
 		Imported:     "%s：已记录 %d 项自评，%d 项未变，附佐证材料 %d 个",
 		GapUnit:      "单位", GapClaimed: "自评", GapScore: "核定", GapBy: "差",
-		NoGaps:   "没有核定得分低于自评的指标",
-		Beside:   "自评 %s",
-		GapSheet: "自评差异",
+		NoGaps:    "没有核定得分低于自评的指标",
+		Beside:    "自评 %s",
+		BesideGap: "自评 %s，高于核定 %s",
+		GapSheet:  "自评差异",
 	}
 }
 
@@ -51,9 +54,10 @@ func englishSelfAssess() SelfAssess {
 		Exported:     "%s: exported the self-assessment of %d indicators to %s",
 		Imported:     "%s: recorded %d self-assessments, %d unchanged, %d evidence files attached",
 		GapUnit:      "unit", GapClaimed: "claimed", GapScore: "verified", GapBy: "by",
-		NoGaps:   "no indicator is verified lower than its self-assessment",
-		Beside:   "self %s",
-		GapSheet: "Self-assessment gaps",
+		NoGaps:    "no indicator is verified lower than its self-assessment",
+		Beside:    "self %s",
+		BesideGap: "self %s, %s above the verified score",
+		GapSheet:  "Self-assessment gaps",
 	}
 }
 
