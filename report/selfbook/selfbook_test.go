@@ -98,7 +98,10 @@ func TestAReturnedSelfAssessmentIsRefusedNamingTheCell(t *testing.T) {
 		{"above the points", func(f *excelize.File) { f.SetCellValue("自评表", "E5", 2.5) }, "自评表!E5：自评得分 2.5 不在 0 至该指标分值 2 之间"},
 		{"not a number", func(f *excelize.File) { f.SetCellStr("自评表", "E5", "满分") }, "自评表!E5：\"满分\" 不是分数"},
 		{"no score", func(f *excelize.File) { f.SetCellStr("自评表", "F7", "已完成") }, "自评表!E7：填写了自评说明或佐证材料，但没有自评得分"},
-		{"a folder", func(f *excelize.File) { f.SetCellValue("自评表", "E4", 1); f.SetCellStr("自评表", "G4", "../etc/passwd") }, "自评表!G4："},
+		{"a folder", func(f *excelize.File) {
+			f.SetCellValue("自评表", "E4", 1)
+			f.SetCellStr("自评表", "G4", "../etc/passwd")
+		}, "自评表!G4："},
 		{"content changed", func(f *excelize.File) { f.SetCellStr("自评表", "C6", "不扣分") }, "自评表!C6：考核组填写的单元格被改动"},
 		{"meta changed", func(f *excelize.File) { f.SetCellStr("kaohe", "B5", "泸溪县") }, "kaohe!B9：考核组填写的单元格被改动（摘要不符）"},
 	} {
