@@ -25,6 +25,11 @@ type selfOptions struct {
 	force, asJSON     bool
 }
 
+// maxSelfEvidence bounds one evidence file of a 自评表, as kaohe attach's
+// default does: checked for every file before anything is recorded, so a
+// file too large refuses the import whole.
+const maxSelfEvidence = store.DefaultBlobLimit
+
 // selfGapJSON is one line of `kaohe selfassess gaps --json`.
 type selfGapJSON struct {
 	Unit      string `json:"unit"`
@@ -131,8 +136,12 @@ func (o *selfOptions) importBook() error {
 			}
 			for _, name := range c.Self.Files {
 				p := filepath.Join(o.evidence, name)
-				if fi, err := os.Stat(p); err != nil || !fi.Mode().IsRegular() {
+				fi, err := os.Stat(p)
+				if err != nil || !fi.Mode().IsRegular() {
 					return i18n.Errorf("%s: the evidence %q is not in %s", c.FileAt, name, o.evidence)
+				}
+				if fi.Size() > maxSelfEvidence {
+					return i18n.Errorf("%s: the evidence %q is larger than %d MB", c.FileAt, name, maxSelfEvidence>>20)
 				}
 				paths[c.Indicator] = append(paths[c.Indicator], p)
 			}
@@ -152,7 +161,7 @@ func (o *selfOptions) importBook() error {
 			if len(paths[c.Indicator]) == 0 {
 				continue
 			}
-			atts, err := s.AttachAll(id, aid, assessment.SelfSubject(c.Indicator), paths[c.Indicator], "", store.AttachOptions{Limit: 100 << 20})
+			atts, err := s.AttachAll(id, aid, assessment.SelfSubject(c.Indicator), paths[c.Indicator], "", store.AttachOptions{Limit: maxSelfEvidence})
 			if err != nil {
 				return err
 			}

@@ -74,6 +74,7 @@ func chineseSelfAssessWords() map[string]string {
 		"%s: an account or evidence without its self-score (自评得分)":                                       "%s：填写了自评说明或佐证材料，但没有自评得分",
 		"%s: the text is %d characters long; an account holds at most %d":                                "%s：文字长 %d 字，自评说明最多 %d 字",
 		"%s: %q is not a file name (one name without folders or control characters)":                     "%s：%q 不是文件名（只写文件名，不含文件夹或控制字符）",
+		"%s: the evidence %q is larger than %d MB":                                                       "%s：佐证材料 %q 超过 %d MB",
 		"%s: the evidence %q is not in %s":                                                               "%s：佐证材料 %q 不在 %s 中",
 		"%s: the rubric has no indicator %s":                                                             "%s：评分表没有指标 %s",
 		"the workbook is the self-assessment of assessment %s, which this database does not have":        "该表是考核 %s 的自评表，本数据库中没有这项考核",
