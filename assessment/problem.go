@@ -269,8 +269,9 @@ func (st *State) Problems(res *scoring.Result) []Problem {
 		if p.Record == nil && !st.withdrawnRecord(p.Key) {
 			continue // nothing was ever recorded on it
 		}
-		if p.Record == nil {
-			p.Revision = st.Subjects[ProblemSubject(p.Key)].Current()
+		if p.Record == nil { // the withdrawal signing wrote: what was recorded, kept
+			cur := st.Subjects[ProblemSubject(p.Key)].Current()
+			p.Record, p.Revision = cur.Decoded().Problem, cur
 		}
 		p.Status = ProblemWithdrawn
 		out = append(out, p)

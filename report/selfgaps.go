@@ -85,7 +85,6 @@ func (r *Report) selfGapSheet(w *sheetWriter) error {
 		w.num(5, y, g.Claimed, w.style.number)
 		w.num(6, y, g.Score, w.style.number)
 		w.num(7, y, g.Gap, w.style.boldNumber)
-		w.fitHeight(y, widths, "", "", "", g.Content, "", "", "")
 	}
 	w.widths(widths...)
 	return w.flush()
