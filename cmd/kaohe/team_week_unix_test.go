@@ -133,6 +133,14 @@ func TestTheTeamsWeekWithAgreementSelfAssessmentAndFigures(t *testing.T) {
 	if after := everything(lead) + lead.ok("selfassess", "gaps", "--json"); after != before {
 		t.Error("a refused 自评表 changed the database")
 	}
+	tampered := tamperedCopy(t, returned, "C5", "不扣分")
+	r = lead.run("--lang", "zh", "selfassess", "import", tampered)
+	if r.code == 0 || !strings.Contains(r.stderr, "自评表!C5：考核组填写的单元格被改动（现为 \"不扣分\"）") {
+		t.Errorf("a changed 评分标准: exit %d\n%s", r.code, r.stderr)
+	}
+	if after := everything(lead) + lead.ok("selfassess", "gaps", "--json"); after != before {
+		t.Error("a tampered 自评表 changed the database")
+	}
 	os.WriteFile(filepath.Join(evidence, "承接台账.xlsx"), []byte("PK 台账"), 0o644)
 	if out := lead.zh("selfassess", "import", returned, "--evidence", evidence); !strings.Contains(out, "吉首市/2021：已记录 2 项自评，0 项未变，附佐证材料 2 个") {
 		t.Errorf("import says:\n%s", out)
@@ -204,6 +212,24 @@ func fillSelfAssessment(t *testing.T, path string, claims map[string][3]any) str
 		}
 	}
 	out := filepath.Join(filepath.Dir(path), "吉首市自评表（已填）.xlsx")
+	if err := f.SaveAs(out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// tamperedCopy is a copy of the workbook at path with one cell of the
+// 自评表 overwritten, as a county might edit a locked cell in a program
+// that ignores the protection.
+func tamperedCopy(t *testing.T, path, cell, text string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.SetCellStr("自评表", cell, text)
+	out := filepath.Join(t.TempDir(), "改动.xlsx")
 	if err := f.SaveAs(out); err != nil {
 		t.Fatal(err)
 	}
