@@ -108,7 +108,8 @@ func (o *selfOptions) export() error {
 }
 
 // importBook records a returned 自评表, all of it or nothing: every row
-// and every evidence file named is checked before anything is written.
+// and every evidence file named is checked, then the self-assessment and
+// its files are recorded in one transaction (store.RecordSelf).
 func (o *selfOptions) importBook() error {
 	a := o.app
 	aid, err := selfbook.Check(o.file)
@@ -129,11 +130,12 @@ func (o *selfOptions) importBook() error {
 			return err
 		}
 		l := a.labels(st.Rubric)
-		paths := map[string][]string{}
+		var files []store.SelfFiles
 		for _, c := range ret.Rows {
-			if o.evidence == "" {
+			if o.evidence == "" || len(c.Self.Files) == 0 {
 				continue
 			}
+			sf := store.SelfFiles{Indicator: c.Indicator}
 			for _, name := range c.Self.Files {
 				p := filepath.Join(o.evidence, name)
 				fi, err := os.Stat(p)
@@ -143,8 +145,9 @@ func (o *selfOptions) importBook() error {
 				if fi.Size() > maxSelfEvidence {
 					return i18n.Errorf("%s: the evidence %q is larger than %d MB", c.FileAt, name, maxSelfEvidence>>20)
 				}
-				paths[c.Indicator] = append(paths[c.Indicator], p)
+				sf.Paths = append(sf.Paths, p)
 			}
+			files = append(files, sf)
 		}
 		var changes []store.Change
 		for _, c := range ret.Rows {
@@ -152,24 +155,9 @@ func (o *selfOptions) importBook() error {
 			ch.Note = l.SelfAssess.RevisionNote
 			changes = append(changes, ch)
 		}
-		revs, err := s.Record(id, aid, changes...)
+		revs, attached, err := s.RecordSelf(id, aid, changes, files, store.AttachOptions{Limit: maxSelfEvidence})
 		if err != nil {
 			return err
-		}
-		attached := 0
-		for _, c := range ret.Rows {
-			if len(paths[c.Indicator]) == 0 {
-				continue
-			}
-			atts, err := s.AttachAll(id, aid, assessment.SelfSubject(c.Indicator), paths[c.Indicator], "", store.AttachOptions{Limit: maxSelfEvidence})
-			if err != nil {
-				return err
-			}
-			for _, att := range atts {
-				if att.Revision != "" {
-					attached++
-				}
-			}
 		}
 		fmt.Fprintf(a.stdout, l.SelfAssess.Imported+"\n", textwidth.Line(st.Assessment.Label()), len(revs), len(changes)-len(revs), attached)
 		return nil
