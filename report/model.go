@@ -54,7 +54,10 @@ type Report struct {
 	Analyses []Analysis `json:"analysis,omitempty"`
 	// Compare is the comparison with an earlier period, when asked for.
 	Compare *Comparison `json:"compare,omitempty"`
-	labels  *i18n.Labels
+	// SelfGaps are the indicators the units claimed more for in their
+	// self-assessment than was verified (自评差异), largest gap first.
+	SelfGaps []SelfGapRow `json:"self_gaps,omitempty"`
+	labels   *i18n.Labels
 }
 
 // ColHead is a category column of the ranking.
@@ -215,7 +218,9 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
 		r.Sheets = append(r.Sheets, sh)
+		r.SelfGaps = append(r.SelfGaps, selfGapRows(st, res)...)
 	}
+	sort.SliceStable(r.SelfGaps, func(i, j int) bool { return r.SelfGaps[i].Gap > r.SelfGaps[j].Gap })
 	var missing []string
 	for _, u := range f.Units {
 		if u = strings.TrimSpace(u); u != "" && !seen[norm.NFC.String(u)] {

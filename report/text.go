@@ -83,6 +83,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 		recs = append(recs, []string{note})
 	}
 	recs = append(recs, r.analysisCSV()...)
+	recs = append(recs, r.selfGapCSV()...)
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		recs = append(recs, []string{}, []string{sh.Unit, sh.Period, sh.RubricTitle})
@@ -126,6 +127,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "\n%s\n", mdCell(note))
 	}
 	r.analysisMarkdown(&b)
+	r.selfGapMarkdown(&b)
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		fmt.Fprintf(&b, "\n## %s %s\n\n", mdCell(sh.Unit), mdCell(sh.Period))

@@ -319,6 +319,16 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if order, err = r.analysisSheets(f, st, names, order); err != nil {
 		return err
 	}
+	if len(r.SelfGaps) > 0 {
+		name := names.take(l.SelfAssess.GapSheet)
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := r.selfGapSheet(&sheetWriter{f: f, name: name, style: st}); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+		order = append(order, name)
+	}
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		name := names.take(sh.Unit + " " + sh.Period)

@@ -47,6 +47,9 @@ type workbench struct {
 	signed   *store.Revision
 	findings scoring.Findings
 	notes    map[string]string
+	// self is the unit's self-assessment by indicator (自评), shown
+	// beside the verified score.
+	self     map[string]store.SelfRecord
 	evidence map[string][]store.Attachment // by rule or indicator
 	items    map[string][]store.Item       // a count rule's items, by rule
 	// noEvidence marks deductions without the evidence the rubric asks
@@ -126,6 +129,7 @@ func (wb *workbench) load(state *store.State) {
 	wb.signed = state.Signed()
 	wb.findings = state.Findings()
 	wb.notes = state.Notes()
+	wb.self = state.SelfScores()
 	wb.signOff = map[string]store.SignOffConflict{}
 	for _, c := range state.SignOffConflicts() {
 		wb.signOff[c.Subject] = c

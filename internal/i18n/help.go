@@ -62,6 +62,7 @@ func chineseHelp() HelpWords {
 			chineseFigureHelp(),
 			chineseProblemBookHelp(),
 			chinesePlanHelpTexts(),
+			chineseSelfAssessHelp(),
 			chineseDocHelp(),
 		),
 	}

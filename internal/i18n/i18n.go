@@ -78,6 +78,8 @@ type Labels struct {
 	Appeals AppealWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
 	InspectorAgreement AgreementWords
+	// SelfAssess words the county's 自评表 and the 自评差异.
+	SelfAssess SelfAssess
 	// PlanShown words the plan's and a self-assessment's records.
 	PlanShown PlanShown
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
@@ -335,6 +337,7 @@ func chinese() *Labels {
 		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
 		InspectorAgreement: chineseAgreementWords(),
+		SelfAssess:         chineseSelfAssess(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
 		Plan:               chinesePlan(),
@@ -481,6 +484,7 @@ func english() *Labels {
 		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
 		InspectorAgreement: englishAgreementWords(),
+		SelfAssess:         englishSelfAssess(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
 		Plan:               englishPlan(),

@@ -65,6 +65,7 @@ func chineseReport() ReportWords {
 			chineseAnalysisRefusals(),
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
+			chineseSelfAssessWords(),
 			chinesePrintRefusals(),
 			chineseNumberWords(),
 		),
