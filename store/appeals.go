@@ -35,30 +35,9 @@ const MaxAppealReason = 4000
 func (s *Store) IssueFeedback(id Identity, assessmentID, issuedOn, deadline string) (FeedbackRecord, error) {
 	var out FeedbackRecord
 	err := s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
-		if !assessment.ValidDate(issuedOn) || !assessment.ValidDate(deadline) {
-			return nil, invalid("the dates %q and %q are not dates written YYYY-MM-DD", issuedOn, deadline)
-		}
-		if deadline < issuedOn {
-			return nil, invalid("the deadline %s is before the day of issue %s", deadline, issuedOn)
-		}
-		so := st.SignOff()
-		if so == nil {
-			return nil, invalid("%s was signed by an older kaohe that did not record what it signed; reopen and sign it again", st.Assessment.Label())
-		}
-		prev, _ := st.Feedback()
-		round := 1
-		if prev != nil {
-			fin, _ := st.Final()
-			if prev.Digest == so.Digest && (fin == nil || fin.Round != prev.Round) {
-				return nil, invalid("%s: feedback round %d on this signed result was issued on %s (deadline %s) and is not finalised", st.Assessment.Label(), prev.Round, prev.IssuedOn, prev.Deadline)
-			}
-			round = prev.Round + 1
-		}
-		out = FeedbackRecord{Round: round, SignOff: so.Revision.ID, Digest: so.Digest, IssuedOn: issuedOn, Deadline: deadline}
-		// A new round supersedes every head: two laptops that issued the
-		// same round agree on which counts (the latest), and the next
-		// round follows both.
-		return []Change{{Subject: assessment.SubjectFeedback, Value: Value{Kind: assessment.KindFeedback, Feedback: &out}, Resolve: true}}, nil
+		cs, rec, err := feedbackChange(st, issuedOn, deadline)
+		out = rec
+		return cs, err
 	})
 	return out, err
 }
@@ -253,38 +232,9 @@ func (e *OpenAppealsError) Error() string {
 func (s *Store) Finalize(id Identity, assessmentID, on string) (FinalRecord, error) {
 	var out FinalRecord
 	err := s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
-		fb, _ := st.Feedback()
-		if fb == nil {
-			return nil, invalid("%s has no feedback issued; the final result follows the preliminary one", st.Assessment.Label())
-		}
-		if fin, _ := st.Final(); fin != nil && fin.Round == fb.Round {
-			return nil, invalid("%s: the result of feedback round %d is final already (%s)", st.Assessment.Label(), fb.Round, fin.On)
-		}
-		if !assessment.ValidDate(on) {
-			return nil, invalid("the date %q is not a date written YYYY-MM-DD", on)
-		}
-		if on <= fb.Deadline {
-			return nil, invalid("%s: the deadline for appeals is %s; the result is final only after it", st.Assessment.Label(), fb.Deadline)
-		}
-		var open []Appeal
-		for _, a := range st.RoundAppeals(fb.Round) {
-			if a.Open() {
-				open = append(open, a)
-			}
-		}
-		if len(open) > 0 {
-			return nil, &OpenAppealsError{Assessment: st.Assessment.Label(), Open: open}
-		}
-		heads := st.FinalHeads(fb.Round)
-		ids := make([]string, len(heads))
-		for i, r := range heads {
-			ids[i] = r.ID
-		}
-		out = FinalRecord{Round: fb.Round, Digest: st.FinalDigest(fb.Round, fb.Digest), Heads: ids, On: on}
-		if out.Heads == nil {
-			out.Heads = []string{}
-		}
-		return []Change{{Subject: assessment.SubjectFinal, Value: Value{Kind: assessment.KindFinal, Final: &out}, Resolve: true}}, nil
+		cs, rec, err := finalChange(st, on)
+		out = rec
+		return cs, err
 	})
 	return out, err
 }
@@ -298,32 +248,47 @@ func (s *Store) postSignOff(id Identity, assessmentID string, build func(tx *sql
 		return ErrNoInspector
 	}
 	return s.writeTx(func(tx *sql.Tx) error {
-		a, rb, err := s.assessmentForWrite(tx, assessmentID)
+		st, err := s.signedStateIn(tx, assessmentID)
 		if err != nil {
 			return err
 		}
-		heads, err := loadHeads(tx, a.ID)
-		if err != nil {
-			return err
-		}
-		st, err := buildState(tx, a, rb, heads)
-		if err != nil {
-			return err
-		}
-		if st.Signed() == nil {
-			return ErrNotSigned
-		}
-		cs, err := build(tx, st)
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			if _, err := s.record(tx, id, a, rb, c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.recordPostSignOff(tx, id, st, build)
 	})
+}
+
+// signedStateIn reads the state of a signed assessment inside tx; an
+// unsigned one is refused (ErrNotSigned).
+func (s *Store) signedStateIn(tx *sql.Tx, assessmentID string) (*State, error) {
+	a, rb, err := s.assessmentForWrite(tx, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	heads, err := loadHeads(tx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	st, err := buildState(tx, a, rb, heads)
+	if err != nil {
+		return nil, err
+	}
+	if st.Signed() == nil {
+		return nil, ErrNotSigned
+	}
+	return st, nil
+}
+
+// recordPostSignOff records what build returns for st inside tx.
+func (s *Store) recordPostSignOff(tx *sql.Tx, id Identity, st *State, build func(tx *sql.Tx, st *State) ([]Change, error)) error {
+	cs, err := build(tx, st)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if _, err := s.record(tx, id, st.Assessment, st.Rubric, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkFiles checks evidence files before a transaction stores them.

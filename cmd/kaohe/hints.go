@@ -29,6 +29,8 @@ func refusalHint(l *i18n.Labels, err error) string {
 		store.CodeNoDataDir:        h.NoDataDir,
 		store.CodePeriodForm:       h.PeriodForm,
 		store.CodeClockExhausted:   h.ClockExhausted,
+		store.CodeNotLead:          l.Appeals.HintNotLead,
+		store.CodeNotSigned:        l.Appeals.HintNotSigned,
 	}
 	if errors.Is(err, assessment.ErrShortHash) {
 		return h.ShortHash

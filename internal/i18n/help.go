@@ -55,7 +55,7 @@ func chineseHelp() HelpWords {
 
 运行 "{{.CommandPath}} [命令] --help" 查看各命令的说明。{{end}}
 `,
-		Texts: chineseHelpTexts(),
+		Texts: withWords(chineseHelpTexts(), chineseAppealHelp()),
 	}
 }
 

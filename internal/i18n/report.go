@@ -48,7 +48,7 @@ type ReportWords struct {
 
 func chineseReport() ReportWords {
 	return ReportWords{
-		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(chineseProblemRefusals(), chineseAppealRefusals()))),
+		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(chineseProblemRefusals(), withWords(chineseAppealRefusals(), chineseAppealCLIWords())))),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
