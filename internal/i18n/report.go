@@ -49,7 +49,7 @@ type ReportWords struct {
 func chineseReport() ReportWords {
 	return ReportWords{
 		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(chineseProblemRefusals(), withWords(chineseAppealRefusals(), chineseAppealCLIWords())))),
-		Reasons:           chineseReasons(),
+		Reasons:           withWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
 		RankAmong:         "名次为在本期全部%d个单位中的名次",
