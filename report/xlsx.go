@@ -307,6 +307,9 @@ func (r *Report) RankingColumns() []string {
 	if r.Graded {
 		cols = append(cols, l.Rules.Grade)
 	}
+	if r.HasAppealFigures() {
+		cols = append(cols, r.appealColumns()...)
+	}
 	return cols
 }
 
@@ -352,6 +355,13 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 			}
 			w.text(x+4, y, row.Grade, gs)
 		}
+		if r.HasAppealFigures() {
+			ax := x + 4
+			if r.Graded {
+				ax++
+			}
+			r.appealXLSX(w, ax, y, row)
+		}
 	}
 	y := len(r.Ranking) + 3
 	for _, note := range r.RankNotes() {
@@ -366,6 +376,9 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 	widths = append(widths, 8, 8, 6, 22)
 	if r.Graded {
 		widths = append(widths, 8)
+	}
+	if r.HasAppealFigures() {
+		widths = append(widths, 8, 9, 9, 9, 8, 8, 11, 11)
 	}
 	w.widths(widths...)
 	w.height(2, 45)
@@ -459,6 +472,11 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 	}
 	if sh.Range != nil {
 		w.text(1, y, fmt.Sprintf(l.UI.Range, sh.Range.Min.Fixed(2), sh.Range.Max.Fixed(2))+"；"+fmt.Sprintf(l.UI.OpenConflicts, sh.Conflicts), w.style.warn)
+		w.merge(1, y, len(cols), y)
+		y++
+	}
+	for _, line := range sh.StageLines(l) {
+		w.text(1, y, line, w.style.text)
 		w.merge(1, y, len(cols), y)
 		y++
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/kaohe/kaohe/assessment"
@@ -68,7 +69,7 @@ func (s *Store) verifyAppeals(rep *VerifyReport, labels map[string]string, revs 
 			ap := v.Appeal
 			fbs := rounds[r.Assessment][ap.Round]
 			if len(fbs) == 0 {
-				bad("its appeal answers feedback round %d, which is missing", ap.Round)
+				bad("its appeal answers feedback round %s, which is missing", strconv.Itoa(ap.Round))
 				continue
 			}
 			if !anyFeedback(fbs, func(fb *FeedbackRecord) bool { return ap.On >= fb.IssuedOn }) {
@@ -99,7 +100,7 @@ func (s *Store) verifyAppeals(rep *VerifyReport, labels map[string]string, revs 
 			fin := v.Final
 			fbs := rounds[r.Assessment][fin.Round]
 			if len(fbs) == 0 {
-				bad("its final result closes feedback round %d, which is missing", fin.Round)
+				bad("its final result closes feedback round %s, which is missing", strconv.Itoa(fin.Round))
 				continue
 			}
 			if !anyFeedback(fbs, func(fb *FeedbackRecord) bool { return fin.On > fb.Deadline }) {
