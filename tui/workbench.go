@@ -49,6 +49,7 @@ type workbench struct {
 	notes    map[string]string
 	evidence map[string][]store.Attachment // by rule or indicator
 	items    map[string][]store.Item       // a count rule's items, by rule
+	appeals  map[string][]store.Appeal     // the latest round's appeals, by rule
 	// noEvidence marks deductions without the evidence the rubric asks
 	// for, worked out with the score.
 	noEvidence map[string]bool
@@ -127,6 +128,7 @@ func (wb *workbench) load(state *store.State) {
 		wb.evidence[a.Subject] = append(wb.evidence[a.Subject], a)
 	}
 	wb.items = itemsOf(state)
+	wb.appeals = appealsOf(state)
 	wb.conflicts = map[string]*store.SubjectState{}
 	for _, c := range state.Conflicts() {
 		wb.conflicts[c.Subject] = c
