@@ -144,7 +144,7 @@ func (o *feedbackOptions) run() error {
 			ids[i] = st.Assessment.ID
 		}
 		if o.out != "" {
-			if err := checkFeedbackDir(o.out, sts, o.force); err != nil {
+			if err := a.checkFeedbackDir(o.out, sts, o.force); err != nil {
 				return err
 			}
 		}
@@ -168,7 +168,7 @@ func (o *feedbackOptions) run() error {
 			}
 			fmt.Fprintf(a.stdout, l.Appeals.FeedbackIssued+"\n", textwidth.Line(st.Assessment.Label()), recs[i].Round, recs[i].IssuedOn, recs[i].Deadline, res.Total.Fixed(2))
 			if o.out != "" {
-				p, err := writeFeedbackWorkbook(o.out, st, live(all), l, a.now(), o.force)
+				p, err := a.writeFeedbackWorkbook(o.out, st, live(all), l, a.now(), o.force)
 				if err != nil {
 					return err
 				}

@@ -74,6 +74,8 @@ type Labels struct {
 	ListItems ListItems
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
+	// FeedbackBook words the 反馈 workbook sent to a unit.
+	FeedbackBook FeedbackBookWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -311,6 +313,7 @@ func chinese() *Labels {
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
 		Appeals:      chineseAppeals(),
+		FeedbackBook: chineseFeedbackBook(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
 		RubricShow:   chineseRubricShow(),
@@ -447,6 +450,7 @@ func english() *Labels {
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
 		Appeals:      englishAppeals(),
+		FeedbackBook: englishFeedbackBook(),
 		Report:       englishReport(),
 		Help:         englishHelp(),
 		RubricShow:   englishRubricShow(),
