@@ -184,7 +184,9 @@ func (b *Book) At(col, row int) string { return b.Meta.Sheet + "!" + CellRef(col
 
 // Text is the text of a cell of the data sheet: a formula as "=…" (never
 // evaluated), anything else as the text the file holds.
-func (b *Book) Text(col, row int) (string, error) { return cellText(b.f, b.Meta.Sheet, CellRef(col, row)) }
+func (b *Book) Text(col, row int) (string, error) {
+	return cellText(b.f, b.Meta.Sheet, CellRef(col, row))
+}
 
 // Excel is the workbook, for readers that need a cell's type (a date).
 func (b *Book) Excel() *excelize.File { return b.f }
