@@ -224,14 +224,6 @@ func shownStageName(l *i18n.Labels, f *AppealFigures) string {
 	return l.Appeals.StagePreliminary
 }
 
-// signed writes a difference with its sign: +0.50, -1.00, 0.00.
-func signed(d decimal.Dec) string {
-	if d > 0 {
-		return "+" + d.Fixed(2)
-	}
-	return d.Fixed(2)
-}
-
 // StageLines are the lines a score sheet adds about its result's stage:
 // which stage it shows, the totals and ranks before and after appeals, the
 // dates; then each appeal with its decision. None for a result never sent.

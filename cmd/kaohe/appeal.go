@@ -29,9 +29,9 @@ func (a *app) onDate(on string) string {
 	return timefmt.Local(a.now()).Format(dateLayout)
 }
 
-// periodStates are the live assessments of a period, optionally of some
+// chosenStates are the live assessments of a period, optionally of some
 // units only; a unit named that has none is refused by name.
-func periodStates(s *store.Store, period, units string) ([]*store.State, error) {
+func chosenStates(s *store.Store, period, units string) ([]*store.State, error) {
 	period = rubric.NormalizePeriod(period)
 	if period == "" {
 		return nil, i18n.Errorf("give the period: --period P")
@@ -135,7 +135,7 @@ func (o *feedbackOptions) run() error {
 		if err != nil {
 			return err
 		}
-		sts, err := periodStates(s.Store, o.period, o.units)
+		sts, err := chosenStates(s.Store, o.period, o.units)
 		if err != nil {
 			return err
 		}
@@ -401,7 +401,7 @@ func (o *appealListOptions) run() error {
 			sts = []*store.State{st}
 		case o.period != "":
 			var err error
-			if sts, err = periodStates(s.Store, o.period, ""); err != nil {
+			if sts, err = chosenStates(s.Store, o.period, ""); err != nil {
 				return err
 			}
 		default:
@@ -499,7 +499,7 @@ func (o *finalizeOptions) run() error {
 		if err != nil {
 			return err
 		}
-		sts, err := periodStates(s.Store, o.period, o.units)
+		sts, err := chosenStates(s.Store, o.period, o.units)
 		if err != nil {
 			return err
 		}

@@ -34,10 +34,9 @@ type AppealWords struct {
 	// ListHead is the heading line of appeal list: number, ID, assessment,
 	// rule, date, decision, reason.
 	ListHead string
-	// HintNotLead and HintNotSigned follow the refusals of a decision
-	// from a device that is not the lead's and of feedback on an
-	// unsigned assessment on the command line: what to run.
-	HintNotLead, HintNotSigned string
+	// HintNotLead follows the refusal of a decision from a device that is
+	// not the lead's on the command line: what to run.
+	HintNotLead string
 
 	// Report columns and lines: the preliminary total (初步得分), the
 	// change the appeals made (申诉调整), the final total (最终得分), the
@@ -65,11 +64,10 @@ func chineseAppeals() AppealWords {
 		Decided:   "%s：申诉 %s %s（%s）；复核后得分 %s",
 		Finalized: "%s：%s 终审，最终得分 %s（初步得分 %s）",
 		Open:      "待复核", InConflict: "复核冲突",
-		NoAppeals:     "没有申诉",
-		ListHead:      "序号  编号      考核            规则      日期        申诉理由                  复核",
-		HintNotLead:   "（kaohe team add 姓名 设备指纹 --role lead）",
-		HintNotSigned: "（kaohe sign 考核）",
-		Preliminary:   "初步得分", Adjustment: "申诉调整", FinalTotal: "最终得分", RankBefore: "初步名次", RankAfter: "最终名次",
+		NoAppeals:   "没有申诉",
+		ListHead:    "序号  编号      考核            规则      日期        申诉理由                  复核",
+		HintNotLead: "（kaohe team add 姓名 设备指纹 --role lead）",
+		Preliminary: "初步得分", Adjustment: "申诉调整", FinalTotal: "最终得分", RankBefore: "初步名次", RankAfter: "最终名次",
 		FeedbackOn: "反馈日期", DeadlineOn: "申诉截止", FinalOn: "终审日期", StageShown: "结果阶段",
 		AppealsHeading: "申诉与复核", AppealLine: "%s（%s）：%s —— %s",
 		AppealsOfRule: "申诉", AppealItem: "%s %s —— %s",
@@ -87,11 +85,10 @@ func englishAppeals() AppealWords {
 		Decided:   "%s: appeal %s %s (%s); total after review %s",
 		Finalized: "%s: final on %s, final total %s (preliminary %s)",
 		Open:      "open", InConflict: "in conflict",
-		NoAppeals:     "no appeals",
-		ListHead:      "No.   ID        Assessment      Rule      Date        Reason                    Decision",
-		HintNotLead:   " (kaohe team add NAME FINGERPRINT --role lead)",
-		HintNotSigned: " (kaohe sign ASSESSMENT)",
-		Preliminary:   "Preliminary", Adjustment: "Appeals", FinalTotal: "Final", RankBefore: "Rank before", RankAfter: "Rank after",
+		NoAppeals:   "no appeals",
+		ListHead:    "No.   ID        Assessment      Rule      Date        Reason                    Decision",
+		HintNotLead: " (kaohe team add NAME FINGERPRINT --role lead)",
+		Preliminary: "Preliminary", Adjustment: "Appeals", FinalTotal: "Final", RankBefore: "Rank before", RankAfter: "Rank after",
 		FeedbackOn: "Feedback", DeadlineOn: "Appeals due", FinalOn: "Final on", StageShown: "Stage",
 		AppealsHeading: "Appeals and review", AppealLine: "%s (%s): %s — %s",
 		AppealsOfRule: "Appeals", AppealItem: "%s %s — %s",

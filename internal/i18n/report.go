@@ -48,7 +48,21 @@ type ReportWords struct {
 
 func chineseReport() ReportWords {
 	return ReportWords{
-		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(chineseProblemRefusals(), withWords(chineseAppealRefusals(), chineseAppealCLIWords())))),
+		Refusals: allWords(
+			chineseRefusals(),
+			chineseRubricWords(),
+			chineseYAMLWords(),
+			chineseCommandLineErrors(),
+			chineseSheetLanguageWords(),
+			chineseItemRefusals(),
+			chineseProblemRefusals(),
+			chineseProblemCLIWords(),
+			chineseAppealRefusals(),
+			chineseAppealCLIWords(),
+			chinesePlanRefusals(),
+			chineseFigureWords(),
+			chineseAnalysisRefusals(),
+		),
 		Reasons:           withWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
