@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kaohe/kaohe/internal/workbook/workbooktest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -33,7 +34,8 @@ func fillCells(t *testing.T, p string, cells map[string]string) {
 
 // feedback -o writes each unit's 反馈 workbook; the unit's 申诉理由 come
 // back with appeal import (from the county, dated as typed), reading it
-// again adds nothing, and a workbook whose office cell was changed, an
+// again adds nothing, and a workbook whose office cell was changed, a zip
+// bomb, an
 // import after the deadline without --late, or a workbook of another
 // round are refused, each leaving the database as it was.
 func TestAppealImportFromTheReturnedWorkbook(t *testing.T) {
@@ -76,6 +78,15 @@ func TestAppealImportFromTheReturnedWorkbook(t *testing.T) {
 	fillCells(t, changed, map[string]string{"D5": "0.00", "G5": "不应扣分"})
 	sheet := "Preliminary result"
 	off.refused(sheet+"!D5", "appeal", "import", changed, "--on", "2022-01-15")
+	// A returned workbook whose strings inflate to 1.5 GB is refused,
+	// naming the part, without inflating it.
+	bomb, err := workbooktest.Bomb(data, workbooktest.SharedStrings, 1500<<20, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bombed := filepath.Join(dir, "炸弹.xlsx")
+	os.WriteFile(bombed, bomb, 0o644)
+	off.refused(workbooktest.SharedStrings, "appeal", "import", bombed, "--on", "2022-01-15")
 
 	// A new round (after the result is final) makes the old workbook stale.
 	off.ok("team", "add", "王组长", off.fingerprint(), "--role", "lead")

@@ -206,6 +206,9 @@ func TestAppealCycleThroughRealProcesses(t *testing.T) {
 		t.Fatalf("finalize said:\n%s", out)
 	}
 	off.refused("is final", "appeal", "add", "吉首市/2021", "1.2.a", "--reason", "再申诉", "--on", "2022-02-02", "--late")
+	if out := off.ok("score", "吉首市/2021"); !strings.Contains(out, "preliminary 99.10; after review 99.60 (final)") {
+		t.Errorf("score after the final result:\n%s", out)
+	}
 
 	// The final ranking, hand-computed: 吉首市 99.10 + 0.50 = 99.60 moves
 	// from second to first; 泸溪县 99.20 and 凤凰县 99.00 keep theirs.

@@ -29,6 +29,10 @@ type AppealWords struct {
 	// Open is the decision column of an appeal waiting for one;
 	// InConflict that of an appeal two laptops decided differently.
 	Open, InConflict string
+	// ScoreStages follows kaohe score's table once the result was sent:
+	// the preliminary total, the total with the decisions so far, the
+	// stage.
+	ScoreStages string
 	// NoAppeals is the line of a list with none.
 	NoAppeals string
 	// ListHead is the heading line of appeal list: number, ID, assessment,
@@ -64,7 +68,7 @@ func chineseAppeals() AppealWords {
 		Decided:   "%s：申诉 %s %s（%s）；复核后得分 %s",
 		Finalized: "%s：%s 终审，最终得分 %s（初步得分 %s）",
 		Open:      "待复核", InConflict: "复核冲突",
-		NoAppeals:   "没有申诉",
+		NoAppeals: "没有申诉", ScoreStages: "初步得分 %s；复核后得分 %s（%s）",
 		ListHead:    "序号  编号      考核            规则      日期        申诉理由                  复核",
 		HintNotLead: "（kaohe team add 姓名 设备指纹 --role lead）",
 		Preliminary: "初步得分", Adjustment: "申诉调整", FinalTotal: "最终得分", RankBefore: "初步名次", RankAfter: "最终名次",
@@ -85,7 +89,7 @@ func englishAppeals() AppealWords {
 		Decided:   "%s: appeal %s %s (%s); total after review %s",
 		Finalized: "%s: final on %s, final total %s (preliminary %s)",
 		Open:      "open", InConflict: "in conflict",
-		NoAppeals:   "no appeals",
+		NoAppeals: "no appeals", ScoreStages: "preliminary %s; after review %s (%s)",
 		ListHead:    "No.   ID        Assessment      Rule      Date        Reason                    Decision",
 		HintNotLead: " (kaohe team add NAME FINGERPRINT --role lead)",
 		Preliminary: "Preliminary", Adjustment: "Appeals", FinalTotal: "Final", RankBefore: "Rank before", RankAfter: "Rank after",
