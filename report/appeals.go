@@ -45,6 +45,9 @@ type AppealFigures struct {
 	FeedbackOn string `json:"feedback_on,omitempty"`
 	Deadline   string `json:"deadline,omitempty"`
 	FinalOn    string `json:"final_on,omitempty"`
+	// AfterFinal counts the appeals and decisions merged in after the
+	// result was frozen: a conflict against it, shown, never applied.
+	AfterFinal int `json:"after_final,omitempty"`
 }
 
 // SheetAppeal is one appeal as a score sheet lists it.
@@ -76,7 +79,8 @@ func stageResults(st *store.State, stage string) (shown *scoring.Result, fig *Ap
 	if err != nil {
 		return nil, nil, err
 	}
-	fig = &AppealFigures{Stage: st.Stage(), Preliminary: pre.Total, FeedbackOn: fb.IssuedOn, Deadline: fb.Deadline}
+	fig = &AppealFigures{Stage: st.Stage(), Preliminary: pre.Total, FeedbackOn: fb.IssuedOn, Deadline: fb.Deadline,
+		AfterFinal: len(st.FinalConflicts())}
 	final := fig.Stage == assessment.StageFinal
 	if final {
 		f, _ := st.Final()

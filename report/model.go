@@ -467,6 +467,9 @@ func (r *Report) RankMark(row RankRow) string {
 	if row.Unverified {
 		marks = append(marks, r.labels.Report.Unverified)
 	}
+	if row.Appeal != nil && row.Appeal.AfterFinal > 0 {
+		marks = append(marks, fmt.Sprintf(r.labels.Appeals.AfterFinal, row.Appeal.AfterFinal))
+	}
 	if !row.Finished {
 		marks = append(marks, fmt.Sprintf(r.labels.UI.Unfinished, row.Recorded, row.Indicators))
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
@@ -315,25 +316,9 @@ func (o *appealDecideOptions) run() error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(a.stdout, l.Appeals.Decided+"\n", textwidth.Line(as.Label()), got.Short(), decisionText(l, got), got.Rule, res.Total.Fixed(2))
+		fmt.Fprintf(a.stdout, l.Appeals.Decided+"\n", textwidth.Line(as.Label()), got.Short(), report.DecisionText(l, got), got.Rule, res.Total.Fixed(2))
 		return nil
 	}))
-}
-
-// decisionText words an appeal's decision: upheld (with the value),
-// rejected, open, or in conflict.
-func decisionText(l *i18n.Labels, ap store.Appeal) string {
-	switch {
-	case ap.DecisionConflict:
-		return l.Appeals.InConflict
-	case ap.Decision == nil:
-		return l.Appeals.Open
-	case ap.Decision.Decision == assessment.DecisionUphold && ap.Decision.Value != nil:
-		return l.Appeals.Uphold + " " + ap.Decision.Value.String()
-	case ap.Decision.Decision == assessment.DecisionUphold:
-		return l.Appeals.Uphold
-	}
-	return l.Appeals.Reject
 }
 
 // appealListOptions are the inputs of `kaohe appeal list`.
@@ -378,6 +363,20 @@ type appealLine struct {
 	Conflict   bool                  `json:"decision_conflict,omitempty"`
 	Decision   *store.DecisionRecord `json:"decision,omitempty"`
 	Note       string                `json:"decision_note,omitempty"`
+	// AfterFinal marks an appeal or decision merged in after the result
+	// was frozen: shown, not applied.
+	AfterFinal bool `json:"after_final,omitempty"`
+}
+
+// afterFinal reports whether appeal ap or its decision came in after st's
+// result was frozen (State.FinalConflicts).
+func afterFinal(st *store.State, ap store.Appeal) bool {
+	for _, subj := range st.FinalConflicts() {
+		if subj == assessment.AppealSubject(ap.ID) || subj == assessment.DecisionSubject(ap.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 // run prints the appeals of one assessment, a period or every one.
@@ -419,7 +418,7 @@ func (o *appealListOptions) run() error {
 				}
 				ln := appealLine{Number: i + 1, ID: ap.ID, Assessment: st.Assessment.Label(), Round: ap.Round, Rule: ap.Rule,
 					Reason: ap.Reason, On: ap.On, Late: ap.Late, Source: ap.Source, Inspector: ap.Inspector,
-					Open: ap.Open(), Conflict: ap.DecisionConflict, Decision: ap.Decision}
+					Open: ap.Open(), Conflict: ap.DecisionConflict, Decision: ap.Decision, AfterFinal: afterFinal(st, ap)}
 				if ap.DecisionRevision != nil {
 					ln.Note = ap.DecisionRevision.Note
 				}
@@ -456,9 +455,12 @@ func printAppeals(w io.Writer, l *i18n.Labels, sts []*store.State, onlyOpen bool
 			if ap.Late {
 				reason += l.Appeals.Late
 			}
-			decision := decisionText(l, ap)
+			decision := report.DecisionText(l, ap)
 			if ap.DecisionRevision != nil && ap.Decision != nil && !ap.DecisionConflict {
 				decision += l.Values.Colon + ap.DecisionRevision.Note
+			}
+			if afterFinal(st, ap) {
+				decision += l.Appeals.AfterFinalMark
 			}
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s  %s  %s\n", pad(strconv.Itoa(i+1), 4), ap.Short(), pad(st.Assessment.Label(), 14),
 				pad(ap.Rule, 8), ap.On, pad(reason, 24), decision)

@@ -253,6 +253,25 @@ func TestAppealCycleThroughRealProcesses(t *testing.T) {
 		t.Errorf("merged in either order, the report differs:\noffice %s\nx      %s\ny      %s", final, fx, fy)
 	}
 
+	// An appeal the inspector records on the copy they had before the
+	// final result comes in after it: shown, marked, not applied.
+	insp.ok("appeal", "add", "吉首市/2021", "1.2.a", "--reason", "一项已承接", "--on", "2022-01-19")
+	off.ok("merge", "--into", off.db, insp.db)
+	if list := off.ok("appeal", "list", "吉首市/2021"); !strings.Contains(list, "[merged after the final result, not applied]") {
+		t.Errorf("an appeal merged in after the final result is not marked:\n%s", list)
+	}
+	_, after := rankingOf(t, off)
+	for _, r := range rankingRows(t, after) {
+		if r.Total.String() != want[r.Unit].fin {
+			t.Errorf("an appeal merged in after the final result changed %s to %s", r.Unit, r.Total)
+		}
+	}
+	mdPath := filepath.Join(dir, "after.md")
+	off.ok("report", "--period", "2021", "-o", mdPath)
+	if md, _ := os.ReadFile(mdPath); !strings.Contains(string(md), "1 appeals or decisions merged in after the final result") {
+		t.Errorf("the ranking does not say an appeal came in after the final result:\n%s", md)
+	}
+
 	// verify passes, then catches a decision edited by hand in the file.
 	off.ok("verify")
 	sqlEdit(t, off.db, `UPDATE revision SET value = replace(value, '"value":0', '"value":2') WHERE subject LIKE 'decision/%' AND value LIKE '%uphold%'`)

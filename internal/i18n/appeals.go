@@ -33,6 +33,10 @@ type AppealWords struct {
 	// the preliminary total, the total with the decisions so far, the
 	// stage.
 	ScoreStages string
+	// AfterFinal is the ranking's remark on a unit into whose final result
+	// appeals or decisions were merged afterwards (how many); AfterFinalMark
+	// marks such an appeal in appeal list.
+	AfterFinal, AfterFinalMark string
 	// NoAppeals is the line of a list with none.
 	NoAppeals string
 	// ListHead is the heading line of appeal list: number, ID, assessment,
@@ -69,6 +73,7 @@ func chineseAppeals() AppealWords {
 		Finalized: "%s：%s 终审，最终得分 %s（初步得分 %s）",
 		Open:      "待复核", InConflict: "复核冲突",
 		NoAppeals: "没有申诉", ScoreStages: "初步得分 %s；复核后得分 %s（%s）",
+		AfterFinal: "终审后合并进 %d 处申诉或复核变动，终审结果未采用，须新一轮反馈", AfterFinalMark: "［终审后合并，未采用］",
 		ListHead:    "序号  编号      考核            规则      日期        申诉理由                  复核",
 		HintNotLead: "（kaohe team add 姓名 设备指纹 --role lead）",
 		Preliminary: "初步得分", Adjustment: "申诉调整", FinalTotal: "最终得分", RankBefore: "初步名次", RankAfter: "最终名次",
@@ -90,6 +95,7 @@ func englishAppeals() AppealWords {
 		Finalized: "%s: final on %s, final total %s (preliminary %s)",
 		Open:      "open", InConflict: "in conflict",
 		NoAppeals: "no appeals", ScoreStages: "preliminary %s; after review %s (%s)",
+		AfterFinal: "%d appeals or decisions merged in after the final result, not applied: a new feedback round settles them", AfterFinalMark: " [merged after the final result, not applied]",
 		ListHead:    "No.   ID        Assessment      Rule      Date        Reason                    Decision",
 		HintNotLead: " (kaohe team add NAME FINGERPRINT --role lead)",
 		Preliminary: "Preliminary", Adjustment: "Appeals", FinalTotal: "Final", RankBefore: "Rank before", RankAfter: "Rank after",
