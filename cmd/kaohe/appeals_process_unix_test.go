@@ -199,6 +199,9 @@ func TestAppealCycleThroughRealProcesses(t *testing.T) {
 		t.Fatalf("open appeals:\n%s", list)
 	}
 	off.refused("appeals still open: 1.1.a#", "finalize", "--period", "2021", "--on", "2022-02-01")
+	if r := off.run("report", "--period", "2021", "--stage", "final", "-o", filepath.Join(dir, "early.xlsx")); r.code == 0 || !strings.Contains(r.stderr, "has no final result yet") {
+		t.Errorf("report --stage final before the final result: exit %d, %s", r.code, r.stderr)
+	}
 	off.ok("appeal", "decide", "凤凰县/2021", "1", "--reject", "--note", "清单未覆盖全部事项", "--on", "2022-01-27")
 	off.refused("the result is final only after it", "finalize", "--period", "2021", "--on", "2022-01-20")
 	out = off.ok("finalize", "--period", "2021", "--on", "2022-02-01")
