@@ -87,6 +87,8 @@ type Labels struct {
 	Analysis Analysis
 	// FeedbackBook words the 反馈 workbook sent to a unit.
 	FeedbackBook FeedbackBookWords
+	// Problems is the wording of the 问题 screen (整改 and 销号).
+	Problems ProblemScreen
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -341,6 +343,7 @@ func chinese() *Labels {
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
+		Problems:           chineseProblemScreen(),
 	}
 }
 
@@ -483,6 +486,7 @@ func english() *Labels {
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
+		Problems:           englishProblemScreen(),
 	}
 }
 

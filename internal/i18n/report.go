@@ -62,6 +62,7 @@ func chineseReport() ReportWords {
 			chinesePlanRefusals(),
 			chineseFigureWords(),
 			chineseAnalysisRefusals(),
+			chineseProblemScreenMessages(),
 		),
 		Reasons:           withWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
