@@ -64,7 +64,10 @@ func (e *OpenAppealsError) In(l *i18n.Labels) string {
 // IssueFeedbackAll issues the feedback of every assessment in ids (as
 // IssueFeedback does one) in one transaction. Assessments that are not
 // signed are refused by name (*NotSignedError) and nothing is written.
-func (s *Store) IssueFeedbackAll(id Identity, ids []string, issuedOn, deadline string) ([]FeedbackRecord, error) {
+// then, when not nil, runs before the transaction commits with each
+// assessment's state and its new record (the workbooks sent with them
+// are written there): its error undoes the feedback.
+func (s *Store) IssueFeedbackAll(id Identity, ids []string, issuedOn, deadline string, then func([]*State, []FeedbackRecord) error) ([]FeedbackRecord, error) {
 	if id.Inspector == "" {
 		return nil, ErrNoInspector
 	}
@@ -86,6 +89,9 @@ func (s *Store) IssueFeedbackAll(id Identity, ids []string, issuedOn, deadline s
 				return err
 			}
 			out = append(out, rec)
+		}
+		if then != nil {
+			return then(sts, out)
 		}
 		return nil
 	})

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -149,31 +150,47 @@ func (o *feedbackOptions) run() error {
 				return err
 			}
 		}
-		recs, err := s.IssueFeedbackAll(id, ids, on, deadline)
-		if err != nil {
-			return err
-		}
 		all, err := s.States()
 		if err != nil {
 			return err
 		}
-		for i, st := range sts {
-			st, err := s.State(st.Assessment.ID)
-			if err != nil {
-				return err
+		// The workbooks are written before the feedback commits: a
+		// workbook that cannot be written undoes the feedback (and the
+		// workbooks written before it), so it can be issued again.
+		var written []string
+		var werr error
+		recs, err := s.IssueFeedbackAll(id, ids, on, deadline, func(sts []*store.State, recs []store.FeedbackRecord) error {
+			if o.out == "" {
+				return nil
 			}
+			for i, st := range sts {
+				p, err := a.writeFeedbackWorkbook(o.out, st, &recs[i], live(all), a.labels(st.Rubric), a.now(), o.force)
+				if err != nil {
+					werr = err
+					return err
+				}
+				written = append(written, p)
+			}
+			return nil
+		})
+		if err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			if werr != nil {
+				return werr // the workbook's own refusal, not a failed save of the database
+			}
+			return err
+		}
+		for i, st := range sts {
 			l := a.labels(st.Rubric)
 			res, err := st.Score()
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(a.stdout, l.Appeals.FeedbackIssued+"\n", textwidth.Line(st.Assessment.Label()), recs[i].Round, recs[i].IssuedOn, recs[i].Deadline, res.Total.Fixed(2))
-			if o.out != "" {
-				p, err := a.writeFeedbackWorkbook(o.out, st, live(all), l, a.now(), o.force)
-				if err != nil {
-					return err
-				}
-				fmt.Fprintf(a.stdout, l.Appeals.FeedbackWorkbook+"\n", textwidth.Line(st.Assessment.Label()), textwidth.Line(p))
+			if i < len(written) { // written in the order of sts
+				fmt.Fprintf(a.stdout, l.Appeals.FeedbackWorkbook+"\n", textwidth.Line(st.Assessment.Label()), textwidth.Line(written[i]))
 			}
 		}
 		return nil

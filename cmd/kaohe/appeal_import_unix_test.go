@@ -48,6 +48,15 @@ func TestAppealImportFromTheReturnedWorkbook(t *testing.T) {
 	off.ok("sign", "吉首市/2021", "--allow-incomplete")
 	off.ok("sign", "泸溪县/2021", "--allow-incomplete")
 	out := filepath.Join(dir, "反馈")
+	// A workbook that cannot be written (a folder stands in its place)
+	// undoes the whole feedback, and the workbooks written before it.
+	blocked := filepath.Join(out, "泸溪县 feedback.xlsx")
+	os.MkdirAll(blocked, 0o755)
+	off.refused("泸溪县 feedback.xlsx", "feedback", "--period", "2021", "--deadline", "2022-01-20", "--on", "2022-01-10", "-o", out, "--force")
+	if _, err := os.Stat(filepath.Join(out, "吉首市 feedback.xlsx")); !os.IsNotExist(err) {
+		t.Fatalf("after a refused feedback 吉首市's workbook is left: %v", err)
+	}
+	os.Remove(blocked)
 	got := off.ok("feedback", "--period", "2021", "--deadline", "2022-01-20", "--on", "2022-01-10", "-o", out)
 	book := filepath.Join(out, "吉首市 feedback.xlsx") // --lang en names it in English
 	if _, err := os.Stat(book); err != nil {

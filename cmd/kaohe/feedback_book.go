@@ -58,10 +58,10 @@ func (a *app) checkFeedbackDir(dir string, sts []*store.State, force bool) error
 	return nil
 }
 
-// writeFeedbackWorkbook writes st's 反馈 workbook into dir; all are the
-// period's assessments, for its rank.
-func (a *app) writeFeedbackWorkbook(dir string, st *store.State, all []*store.State, l *i18n.Labels, now time.Time, force bool) (string, error) {
-	b, err := feedbackbook.New(l, st, all, now)
+// writeFeedbackWorkbook writes st's 反馈 workbook of round fb into dir;
+// all are the period's assessments, for its rank.
+func (a *app) writeFeedbackWorkbook(dir string, st *store.State, fb *store.FeedbackRecord, all []*store.State, l *i18n.Labels, now time.Time, force bool) (string, error) {
+	b, err := feedbackbook.New(l, st, fb, all, now)
 	if err != nil {
 		return "", err
 	}

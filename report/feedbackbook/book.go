@@ -67,12 +67,14 @@ type Row struct {
 	Rule, Indicator, Points, Reason, Evidence string
 }
 
-// New lays out st's 反馈 workbook from its current feedback round: its
-// preliminary total and its rank among every unit of the period (peers,
-// st among them), each rule that deducts in the signed result; now is
-// when it is written.
-func New(l *i18n.Labels, st *store.State, peers []*store.State, now time.Time) (*Book, error) {
-	fb, _ := st.Feedback()
+// New lays out st's 反馈 workbook of the feedback round fb (nil: its
+// current one): its preliminary total and its rank among every unit of
+// the period (peers, st among them), each rule that deducts in the signed
+// result; now is when it is written.
+func New(l *i18n.Labels, st *store.State, fb *store.FeedbackRecord, peers []*store.State, now time.Time) (*Book, error) {
+	if fb == nil {
+		fb, _ = st.Feedback()
+	}
 	if fb == nil {
 		return nil, i18n.Errorf("%s has no feedback issued; its 反馈 workbook follows the feedback", st.Assessment.Label())
 	}

@@ -45,7 +45,7 @@ func sent(t *testing.T) (string, *store.Store, store.Assessment) {
 		t.Fatal(err)
 	}
 	l := i18n.For("zh")
-	bk, err := New(l, st, all, time.Date(2022, 1, 10, 9, 0, 0, 0, time.UTC))
+	bk, err := New(l, st, nil, all, time.Date(2022, 1, 10, 9, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
