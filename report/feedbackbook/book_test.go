@@ -28,6 +28,13 @@ func sent(t *testing.T) (string, *store.Store, store.Assessment) {
 	seed.Record(t, s, id, a.ID, store.SetRule("3.4.a", scoring.NumValue(decimal.MustParse("0.5")), "电子证照汇聚不全"),
 		store.SetRule("1.2.a", scoring.NumValue(decimal.MustParse("2")), ""))
 	seed.Record(t, s, id, b.ID, store.SetRule("1.1.a", scoring.BoolValue(true), "未梳理"))
+	ev := filepath.Join(t.TempDir(), "汇聚清单.pdf")
+	if err := os.WriteFile(ev, []byte("%PDF-1.4 清单"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Attach(id, a.ID, "3.4.a", ev, "", store.AttachOptions{}); err != nil {
+		t.Fatal(err)
+	}
 	for _, x := range []store.Assessment{a, b} {
 		if _, err := s.Sign(id, x.ID, true); err != nil {
 			t.Fatal(err)
@@ -101,7 +108,7 @@ func text(t *testing.T, p, sheet, ref string) string {
 
 // The workbook says what the unit reads on paper: its preliminary total
 // and rank among both units, the dates, each deduction with its rule,
-// points and reason; the 申诉理由 cells are the only unlocked ones, and
+// points, reason and evidence; the 申诉理由 cells are the only unlocked ones, and
 // what the unit writes there is read back with its cell.
 func TestFeedbackWorkbookRoundTrip(t *testing.T) {
 	p, _, a := sent(t)
@@ -110,11 +117,14 @@ func TestFeedbackWorkbookRoundTrip(t *testing.T) {
 		"A2": "被考核单位：吉首市    初步得分：99.10    名次：第 1 名（共 2 个单位）",
 		"A3": "反馈日期：2022-01-10    申诉截止：2022-01-20    第 1 轮反馈",
 		"B5": "1.2.a 未按时下放、承接、取消的事项", "D5": "0.40",
-		"B6": "3.4.a 电子证照汇聚酌情扣分", "D6": "0.50", "E6": "电子证照汇聚不全", "H6": "3.4.a",
+		"B6": "3.4.a 电子证照汇聚酌情扣分", "D6": "0.50", "E6": "电子证照汇聚不全", "F6": "汇聚清单.pdf", "H6": "3.4.a",
 	} {
 		if got := text(t, p, sh, ref); got != want {
 			t.Errorf("%s = %q, want %q", ref, got, want)
 		}
+	}
+	if !unlocked(t, p, sh, "G5") || unlocked(t, p, sh, "D5") || unlocked(t, p, sh, "H5") {
+		t.Error("only the 申诉理由 cells are open to the unit")
 	}
 	edit(t, p, sh, map[string]string{"G6": "  电子证照已全部汇聚，见附件  ", "G5": "=1+1"})
 	ret, err := Read(p)
@@ -162,4 +172,24 @@ func TestFeedbackWorkbookRefusesChangedOfficeCells(t *testing.T) {
 	if _, err := Read(p3); err == nil {
 		t.Fatal("a workbook cut short was read")
 	}
+}
+
+// unlocked reports whether a cell's style leaves it open under the
+// sheet's protection.
+func unlocked(t *testing.T, p, sheet, ref string) bool {
+	t.Helper()
+	f, err := excelize.OpenFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	id, err := f.GetCellStyle(sheet, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Protection != nil && !st.Protection.Locked
 }
