@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
@@ -44,6 +45,10 @@ func (wb *workbench) appealLines(rule string, inner int) []string {
 		style := wb.c.styles.Dim
 		if a.Open() {
 			style = wb.c.styles.Warning
+		}
+		if wb.afterFinal[assessment.AppealSubject(a.ID)] || wb.afterFinal[assessment.DecisionSubject(a.ID)] {
+			text += l.Appeals.AfterFinalMark
+			style = wb.c.styles.Conflict
 		}
 		out = appendWrapped(out, style, "    "+l.Appeals.AppealsOfRule+l.Values.Colon, text, inner)
 	}

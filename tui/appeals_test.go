@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -62,4 +63,48 @@ func TestListShowsTheStageAndTheWorkbenchTheAppeals(t *testing.T) {
 			h.mustContain("申诉：2022-01-22 两项已承接（逾期受理） —— 不", "予采纳：未能提供承接文件")
 		}
 	}
+}
+
+// An appeal recorded on a copy taken before the final result and merged
+// in after it is listed under its rule, marked as not applied.
+func TestWorkbenchMarksAnAppealMergedAfterTheFinalResult(t *testing.T) {
+	h := harnessOn(t, rubric.Default(), "吉首市", []store.Change{
+		store.SetRule("1.2.a", scoring.NumValue(decimal.MustParse("2")), ""),
+	})
+	s := h.s
+	id, err := s.Identity("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Sign(id, h.a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueFeedback(id, h.a.ID, "2022-01-10", "2022-01-20"); err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(t.TempDir(), "李四.db")
+	other, err := store.Open(copyPath, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	oid, err := other.SetInspector("李四")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Merge(s.Path()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.AddAppeal(oid, h.a.ID, "1.2.a", "一项已承接", "2022-01-19", false, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Finalize(id, h.a.ID, "2022-02-01"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Merge(copyPath); err != nil {
+		t.Fatal(err)
+	}
+	h.keys("b enter")
+	h.gotoIndicator("1.2")
+	h.mustContain("申诉：2022-01-19 一项已承接 —— 待复核［终审后")
 }
