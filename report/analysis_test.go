@@ -407,7 +407,7 @@ func TestReportShowsTheAnalysis(t *testing.T) {
 		{"同比", "A4", "泸溪县"}, {"同比", "D4", "-1.00"}, {"同比", "G4", "下降1位"},
 		{"同比", "A6", "仅2021有考核的单位：花垣县"}, {"同比", "A7", "仅2020有考核的单位：凤凰县"},
 	} {
-		if got := cell(c.sheet, c.at); got != c.want {
+		if got := oneLine(cell(c.sheet, c.at)); got != c.want {
 			t.Errorf("%s!%s = %q, want %q", c.sheet, c.at, got, c.want)
 		}
 	}

@@ -62,80 +62,6 @@ func (s *Store) AddAppeal(id Identity, assessmentID, rule, reason, on string, la
 	return out, err
 }
 
-// NewAppeal is one objection of several recorded at once (AddAppeals).
-type NewAppeal struct{ Rule, Reason string }
-
-// AddAppeals records several objections of the unit, lodged on the date
-// on, in one transaction, all or nothing, as AddAppeal records one; an
-// objection the current round already holds (the same rule and reason:
-// the same returned workbook read again) is left out, so reading it again
-// adds nothing. It returns the appeals added.
-func (s *Store) AddAppeals(id Identity, assessmentID string, appeals []NewAppeal, on string, late bool, source string) ([]Appeal, error) {
-	var out []Appeal
-	err := s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
-		out = nil
-		held := map[NewAppeal]bool{}
-		if fb, _ := st.Feedback(); fb != nil {
-			for _, a := range st.RoundAppeals(fb.Round) {
-				held[NewAppeal{a.Rule, a.Reason}] = true
-			}
-		}
-		var all []Change
-		for _, na := range appeals {
-			if held[na] {
-				continue
-			}
-			held[na] = true
-			a, cs, err := appealChanges(tx, id, st, na.Rule, na.Reason, on, late, source, nil)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, a)
-			all = append(all, cs...)
-		}
-		return all, nil
-	})
-	return out, err
-}
-
-// appealChanges are the changes recording one appeal on st (and its
-// evidence files, stored in tx), refused as AddAppeal says.
-func appealChanges(tx *sql.Tx, id Identity, st *State, rule, reason, on string, late bool, source string, files []checkedFile) (Appeal, []Change, error) {
-	fb, _ := st.Feedback()
-	if fb == nil {
-		return Appeal{}, nil, invalid("%s has no feedback issued; an appeal answers the preliminary result sent to the unit", st.Assessment.Label())
-	}
-	if fin, _ := st.Final(); fin != nil && fin.Round == fb.Round {
-		return Appeal{}, nil, invalid("%s: the result of feedback round %d is final (%s); a new feedback round opens new appeals", st.Assessment.Label(), fb.Round, fin.On)
-	}
-	if !assessment.ValidDate(on) {
-		return Appeal{}, nil, invalid("the date %q is not a date written YYYY-MM-DD", on)
-	}
-	if on < fb.IssuedOn {
-		return Appeal{}, nil, invalid("the appeal's date %s is before the feedback was issued (%s)", on, fb.IssuedOn)
-	}
-	if on > fb.Deadline && !late {
-		return Appeal{}, nil, invalid("the appeal's date %s is after the deadline %s; it is accepted only as a late appeal", on, fb.Deadline)
-	}
-	if strings.TrimSpace(reason) == "" {
-		return Appeal{}, nil, invalid("an appeal needs its reason (申诉理由)")
-	}
-	if err := deductsInSigned(st, rule); err != nil {
-		return Appeal{}, nil, err
-	}
-	appealID := newItemID()
-	rec := AppealRecord{Round: fb.Round, Rule: rule, Reason: reason, On: on, Late: on > fb.Deadline, Source: source}
-	subject := assessment.AppealSubject(appealID)
-	cs := []Change{{Subject: subject, Value: Value{Kind: assessment.KindAppeal, Appeal: &rec}}}
-	for _, f := range files {
-		if _, err := storeBlobFile(tx, f.path, f.info); err != nil {
-			return Appeal{}, nil, err
-		}
-		cs = append(cs, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: assessment.FileValue(f.meta)})
-	}
-	return Appeal{ID: appealID, AppealRecord: rec, Inspector: id.Inspector, Device: id.Device}, cs, nil
-}
-
 // deductsInSigned refuses an appeal on a rule that deducts nothing in the
 // signed result.
 func deductsInSigned(st *State, rule string) error {
@@ -175,7 +101,7 @@ func (s *Store) Decide(id Identity, assessmentID, ref string, uphold bool, value
 		if err != nil {
 			return nil, err
 		}
-		if fin, _ := st.Final(); fin != nil && fin.Round == a.Round {
+		if fin, _ := st.Final(); fin != nil && fin.Round == a.Round && st.Stage() == assessment.StageFinal {
 			return nil, invalid("%s: the result of feedback round %d is final (%s)", st.Assessment.Label(), a.Round, fin.On)
 		}
 		if a.Decision != nil && !(resolve && a.DecisionConflict) {
@@ -299,8 +225,8 @@ func (s *Store) postSignOff(id Identity, assessmentID string, build func(tx *sql
 	})
 }
 
-// signedStateIn reads the state of a signed assessment inside tx; an
-// unsigned one is refused (ErrNotSigned).
+// signedStateIn reads the state of a signed assessment inside tx, with
+// the roster's leads; an unsigned one is refused (ErrNotSigned).
 func (s *Store) signedStateIn(tx *sql.Tx, assessmentID string) (*State, error) {
 	a, rb, err := s.assessmentForWrite(tx, assessmentID)
 	if err != nil {
@@ -312,6 +238,9 @@ func (s *Store) signedStateIn(tx *sql.Tx, assessmentID string) (*State, error) {
 	}
 	st, err := buildState(tx, a, rb, heads)
 	if err != nil {
+		return nil, err
+	}
+	if err := fillLeads(tx, []*State{st}); err != nil {
 		return nil, err
 	}
 	if st.Signed() == nil {
@@ -378,14 +307,19 @@ func checkAppealRecord(rb *rubric.Rubric, subject string, v Value, note string) 
 	switch {
 	case subject == assessment.SubjectFeedback && v.Kind == assessment.KindFeedback:
 		r := v.Feedback
-		if r.Round < 1 || !assessment.IsSHA256(r.Digest) || r.Deadline < r.IssuedOn {
+		if r.Round < 1 || r.First < 0 || r.First > r.Round || !assessment.IsSHA256(r.Digest) || r.Deadline < r.IssuedOn {
 			return invalid("%s: the feedback record does not read (round, digest or deadline)", subject)
 		}
 		return dates(r.IssuedOn, r.Deadline)
 	case subject == assessment.SubjectFinal && v.Kind == assessment.KindFinal:
 		r := v.Final
-		if r.Round < 1 || !assessment.IsSHA256(r.Digest) {
+		if r.Round < 1 || !assessment.IsSHA256(r.Digest) || r.Heads == nil {
 			return invalid("%s: the final record does not read (round or digest)", subject)
+		}
+		for i, id := range r.Heads {
+			if u, err := uuid.Parse(id); err != nil || u.String() != id || (i > 0 && r.Heads[i-1] >= id) {
+				return invalid("%s: the final record does not read (round or digest)", subject)
+			}
 		}
 		return dates(r.On)
 	case strings.HasPrefix(subject, assessment.AppealPrefix) && v.Kind == assessment.KindAppeal:

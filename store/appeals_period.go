@@ -190,15 +190,23 @@ func feedbackChange(st *State, issuedOn, deadline string) ([]Change, FeedbackRec
 		return nil, FeedbackRecord{}, invalid("%s was signed by an older kaohe that did not record what it signed; reopen and sign it again", st.Assessment.Label())
 	}
 	prev, _ := st.Feedback()
-	round := 1
+	round, first := 1, 1
 	if prev != nil {
-		fin, _ := st.Final()
-		if prev.Digest == so.Digest && (fin == nil || fin.Round != prev.Round) {
+		if prev.Digest == so.Digest && st.Stage() != assessment.StageFinal {
 			return nil, FeedbackRecord{}, invalid("%s: feedback round %d on this signed result was issued on %s (deadline %s) and is not finalised", st.Assessment.Label(), prev.Round, prev.IssuedOn, prev.Deadline)
 		}
-		round = prev.Round + 1
+		round, first = prev.Round+1, prev.Round+1
+		if prev.Digest == so.Digest { // a new round on the same result keeps what was upheld before
+			first = max(prev.First, 1)
+			if prev.First == 0 {
+				first = prev.Round
+			}
+		}
 	}
 	out := FeedbackRecord{Round: round, SignOff: so.Revision.ID, Digest: so.Digest, IssuedOn: issuedOn, Deadline: deadline}
+	if first != round {
+		out.First = first
+	}
 	// A new round supersedes every head: two laptops that issued the
 	// same round agree on which counts (the latest), and the next
 	// round follows both.
@@ -211,7 +219,10 @@ func finalChange(st *State, on string) ([]Change, FinalRecord, error) {
 	if fb == nil {
 		return nil, FinalRecord{}, invalid("%s has no feedback issued; the final result follows the preliminary one", st.Assessment.Label())
 	}
-	if fin, _ := st.Final(); fin != nil && fin.Round == fb.Round {
+	if so := st.SignOff(); so == nil || so.Digest != fb.Digest {
+		return nil, FinalRecord{}, invalid("%s was signed again after feedback round %d was issued; issue a new feedback round for the result signed now", st.Assessment.Label(), fb.Round)
+	}
+	if fin, _ := st.Final(); fin != nil && st.Stage() == assessment.StageFinal {
 		return nil, FinalRecord{}, invalid("%s: the result of feedback round %d is final already (%s)", st.Assessment.Label(), fb.Round, fin.On)
 	}
 	if !assessment.ValidDate(on) {
@@ -229,18 +240,96 @@ func finalChange(st *State, on string) ([]Change, FinalRecord, error) {
 	if len(open) > 0 {
 		return nil, FinalRecord{}, &OpenAppealsError{Assessment: st.Assessment.Label(), Open: open}
 	}
+	for _, a := range st.RoundAppeals(fb.Round) {
+		if a.Decision.On > on {
+			return nil, FinalRecord{}, invalid("%s: the decision on appeal %s is dated %s, after the final result's date %s", st.Assessment.Label(), a.Short(), a.Decision.On, on)
+		}
+	}
 	heads := st.FinalHeads(fb.Round)
 	ids := make([]string, len(heads))
 	for i, r := range heads {
 		ids[i] = r.ID
 	}
 	out := FinalRecord{Round: fb.Round, Digest: st.FinalDigest(fb.Round, fb.Digest), Heads: ids, On: on}
+	if out.Heads == nil {
+		out.Heads = []string{}
+	}
 	return []Change{{Subject: assessment.SubjectFinal, Value: Value{Kind: assessment.KindFinal, Final: &out}, Resolve: true}}, out, nil
 }
 
-// Unwrap makes the refusal one of the store's on the change's merits
-// (CodeInvalid), so that it is not taken for a failed write.
-func (e *OpenAppealsError) Unwrap() error { return refusalOf(CodeInvalid, "%s", e.Error()) }
+// appealChanges are the changes recording one appeal on st (and its
+// evidence files, stored in tx), refused as AddAppeal says.
+func appealChanges(tx *sql.Tx, id Identity, st *State, rule, reason, on string, late bool, source string, files []checkedFile) (Appeal, []Change, error) {
+	fb, _ := st.Feedback()
+	if fb == nil {
+		return Appeal{}, nil, invalid("%s has no feedback issued; an appeal answers the preliminary result sent to the unit", st.Assessment.Label())
+	}
+	if so := st.SignOff(); so == nil || so.Digest != fb.Digest {
+		return Appeal{}, nil, invalid("%s was signed again after feedback round %d was issued; issue a new feedback round for the result signed now", st.Assessment.Label(), fb.Round)
+	}
+	if fin, _ := st.Final(); fin != nil && st.Stage() == assessment.StageFinal {
+		return Appeal{}, nil, invalid("%s: the result of feedback round %d is final (%s); a new feedback round opens new appeals", st.Assessment.Label(), fb.Round, fin.On)
+	}
+	if !assessment.ValidDate(on) {
+		return Appeal{}, nil, invalid("the date %q is not a date written YYYY-MM-DD", on)
+	}
+	if on < fb.IssuedOn {
+		return Appeal{}, nil, invalid("the appeal's date %s is before the feedback was issued (%s)", on, fb.IssuedOn)
+	}
+	if on > fb.Deadline && !late {
+		return Appeal{}, nil, invalid("the appeal's date %s is after the deadline %s; it is accepted only as a late appeal", on, fb.Deadline)
+	}
+	if strings.TrimSpace(reason) == "" {
+		return Appeal{}, nil, invalid("an appeal needs its reason (申诉理由)")
+	}
+	if err := deductsInSigned(st, rule); err != nil {
+		return Appeal{}, nil, err
+	}
+	appealID := newItemID()
+	rec := AppealRecord{Round: fb.Round, Rule: rule, Reason: reason, On: on, Late: on > fb.Deadline, Source: source}
+	subject := assessment.AppealSubject(appealID)
+	cs := []Change{{Subject: subject, Value: Value{Kind: assessment.KindAppeal, Appeal: &rec}}}
+	for _, f := range files {
+		if _, err := storeBlobFile(tx, f.path, f.info); err != nil {
+			return Appeal{}, nil, err
+		}
+		cs = append(cs, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: assessment.FileValue(f.meta)})
+	}
+	return Appeal{ID: appealID, AppealRecord: rec, Inspector: id.Inspector, Device: id.Device}, cs, nil
+}
 
-// Unwrap makes the refusal one of the store's on the change's merits.
-func (e OpenAppealsErrors) Unwrap() error { return refusalOf(CodeInvalid, "%s", e.Error()) }
+// NewAppeal is one objection of several recorded at once (AddAppeals).
+type NewAppeal struct{ Rule, Reason string }
+
+// AddAppeals records several objections of the unit, lodged on the date
+// on, in one transaction, all or nothing, as AddAppeal records one; an
+// objection the current round already holds (the same rule and reason:
+// the same returned workbook read again) is left out, so reading it again
+// adds nothing. It returns the appeals added.
+func (s *Store) AddAppeals(id Identity, assessmentID string, appeals []NewAppeal, on string, late bool, source string) ([]Appeal, error) {
+	var out []Appeal
+	err := s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
+		out = nil
+		held := map[NewAppeal]bool{}
+		if fb, _ := st.Feedback(); fb != nil {
+			for _, a := range st.RoundAppeals(fb.Round) {
+				held[NewAppeal{a.Rule, a.Reason}] = true
+			}
+		}
+		var all []Change
+		for _, na := range appeals {
+			if held[na] {
+				continue
+			}
+			held[na] = true
+			a, cs, err := appealChanges(tx, id, st, na.Rule, na.Reason, on, late, source, nil)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, a)
+			all = append(all, cs...)
+		}
+		return all, nil
+	})
+	return out, err
+}

@@ -83,7 +83,7 @@ func TestVerifyChecksTheAppealChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := verifyLines(t, s)
-	if !strings.Contains(got, "its final result's digest does not match the sign-off and the revisions it names") {
+	if !strings.Contains(got, "final revision") || !strings.Contains(got, "its digest is not that of the records it rests on") {
 		t.Errorf("a hand-edited decision was not caught by the final digest:\n%s", got)
 	}
 
@@ -108,7 +108,7 @@ func TestVerifyChecksTheAppealChain(t *testing.T) {
 	}
 	got = verifyLines(t, s2)
 	for _, want := range []string{
-		"its appeal is dated 2022-01-28, after the deadline 2022-01-20, and is not marked late",
+		"the appeal dated 2022-01-28 does not fit feedback round 1 (issued 2022-01-10, deadline 2022-01-20) and is not marked late",
 		"which the roster does not list as the lead's",
 	} {
 		if !strings.Contains(got, want) {

@@ -74,18 +74,6 @@ func chosenStates(s *store.Store, period, units string) ([]*store.State, error) 
 	return out, nil
 }
 
-// splitList splits a comma-separated list typed with ASCII or Chinese
-// commas.
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' }) {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // feedbackOptions are the inputs of `kaohe feedback`.
 type feedbackOptions struct {
 	app                         *app

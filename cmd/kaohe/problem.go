@@ -137,6 +137,7 @@ func (a *app) problemCmd() *cobra.Command {
 			"  kaohe problem rectify 吉首市/2021 1.2.a#3f9c2a1b --measure 已补充办事指南 --evidence 整改报告.pdf\n  kaohe problem close 吉首市/2021 1.2.a#3f9c2a1b",
 	}
 	cmd.AddCommand(a.problemListCmd(), a.problemShowCmd(), a.problemAssignCmd(), a.problemRectifyCmd(), a.problemCloseCmd(), a.problemReturnCmd())
+	cmd.AddCommand(a.problemBookCmds()...)
 	return cmd
 }
 
@@ -303,8 +304,8 @@ func (o *problemOptions) list() error {
 		return err
 	}
 	use := readsStates
-	if o.ref != "" {
-		use = reads
+	if o.ref != "" || o.period != "" {
+		use = reads // one assessment, or one period's (store.StatesOfPeriod)
 	}
 	return a.openStore(use, func(s opened) error {
 		states := s.states
@@ -318,6 +319,11 @@ func (o *problemOptions) list() error {
 				return err
 			}
 			states = []*store.State{st}
+		} else if o.period != "" {
+			if states, err = s.StatesOfPeriod(o.period); err != nil {
+				return err
+			}
+			states = live(states)
 		} else {
 			states = live(states)
 		}

@@ -60,6 +60,9 @@ func chineseHelp() HelpWords {
 			chineseProblemHelpTexts(),
 			chineseAgreementHelpTexts(),
 			chineseFigureHelp(),
+			chineseProblemBookHelp(),
+			chinesePlanHelpTexts(),
+			chineseDocHelp(),
 			chineseAppealHelp(),
 		),
 	}
@@ -216,6 +219,7 @@ func chineseHelpTexts() map[string]string {
 		"xlsx, csv, md or json (default: from the file name)":                                                             "`格式`：xlsx、csv、md 或 json（默认：按文件扩展名）",
 		"output file (written atomically)":                                                                                "输出`文件`（整体写入，不会写出一半）",
 		"compare with an earlier period (同比): each unit's change of total, rank and category":                             "与往年`年度`比较（同比）：各单位总分、名次和各类别得分的增减",
+		"the date of writing the titles carry, YYYY-MM-DD (default today)":                                                "标题所署的成文日期，YYYY-MM-DD（默认今天）",
 		"the same as --compare":                                           "同 --compare",
 		"only this period (e.g. 2021)":                                    "只含该`年度`（如 2021）",
 		"only these units, comma-separated":                               "只含这些`单位`，用逗号分隔",

@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// ProblemBook is the wording of the 问题清单 and the 整改台账 workbooks.
+	ProblemBook ProblemBook
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
@@ -82,6 +84,8 @@ type Labels struct {
 	ProblemCLI ProblemCLI
 	// Figures is the wording of kaohe import-figures.
 	Figures FigureImport
+	// Doc is the wording of the Word documents (kaohe doc).
+	Doc DocWords
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
@@ -89,6 +93,11 @@ type Labels struct {
 	FeedbackBook FeedbackBookWords
 	// Problems is the wording of the 问题 screen (整改 and 销号).
 	Problems ProblemScreen
+	// Plan is the wording of the lead's plan (分工), coverage and the
+	// workbench's marks of an assignment.
+	Plan PlanWords
+	// Print is the wording of the workbook as the office prints it.
+	Print PrintWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -325,12 +334,15 @@ func chinese() *Labels {
 		Readiness:          chineseReadiness(),
 		Items:              chineseItems(),
 		ListItems:          chineseListItems(),
+		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
 		FeedbackBook:       chineseFeedbackBook(),
 		InspectorAgreement: chineseAgreementWords(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
+		Plan:               chinesePlan(),
 		Figures:            chineseFigures(),
+		Doc:                chineseDoc(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
 		RubricShow:         chineseRubricShow(),
@@ -344,6 +356,7 @@ func chinese() *Labels {
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
 		Problems:           chineseProblemScreen(),
+		Print:              chinesePrint(),
 	}
 }
 
@@ -468,12 +481,15 @@ func english() *Labels {
 		Readiness:          englishReadiness(),
 		Items:              englishItems(),
 		ListItems:          englishListItems(),
+		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
 		FeedbackBook:       englishFeedbackBook(),
 		InspectorAgreement: englishAgreementWords(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
+		Plan:               englishPlan(),
 		Figures:            englishFigures(),
+		Doc:                englishDoc(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
 		RubricShow:         englishRubricShow(),
@@ -487,6 +503,7 @@ func english() *Labels {
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
 		Problems:           englishProblemScreen(),
+		Print:              englishPrint(),
 	}
 }
 
