@@ -8,14 +8,15 @@
 // (sheet!cell), when an office cell or the sheet "kaohe" itself was
 // changed.
 //
-// The sheet "kaohe" has, in column B: the kind, the format version, the
-// name of the data sheet, each named field of the caller's (period, unit,
-// assessment, …; one row each, its name in column A), the number of
-// locked cells, and the digest of all of it (Digest). Then, one row per
-// locked cell from row FirstCellRow: its reference and the digest of its
-// text. Protection has no password: a password in kaohe's source would be
-// no secret, and the digests, not the protection, are what catch a
-// change.
+// The sheet "kaohe" has a name in column A and a value in column B on
+// each row: the kind (row 1), the format version (row 2), each of the
+// caller's fields (period, unit, the data sheet's name "sheet", …), and
+// the digest of all of it (Digest); then, from the second row after the
+// digest, one row per locked cell: its reference and the digest of its
+// text. The 问题清单 (report/rectify) and the 反馈 workbook
+// (report/feedbackbook) both write it so. Protection has no password: a
+// password in kaohe's source would be no secret, and the digests, not the
+// protection, are what catch a change.
 //
 // Reading trusts nothing: the file goes through internal/workbook (its
 // size, its parts' inflated sizes, its XML) before excelize parses it, and
@@ -27,8 +28,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/workbook"
@@ -38,15 +37,15 @@ import (
 // MetaSheet is the very hidden sheet that says what the workbook is.
 const MetaSheet = "kaohe"
 
-// FirstCellRow is the first row of MetaSheet listing a locked cell.
-const FirstCellRow = 40
-
-// maxFields bounds the named fields of MetaSheet: they sit above
-// FirstCellRow.
-const maxFields = FirstCellRow - 6
+// maxFields bounds the named fields of MetaSheet.
+const maxFields = 64
 
 // maxLocked bounds the locked cells the sheet "kaohe" may list.
-const maxLocked = 200000
+const maxLocked = 1 << 20
+
+// DigestRow is the row of MetaSheet holding the digest, for n fields;
+// the locked cells are listed from DigestRow(n)+2.
+func DigestRow(n int) int { return 3 + n }
 
 // Cell is one cell of the data sheet: its column and row (1-based) and
 // its text.
@@ -69,13 +68,16 @@ func CellRef(col, row int) string {
 type Field struct{ Name, Value string }
 
 // Meta is what the sheet "kaohe" says: the workbook's kind and format
-// version, its data sheet, the caller's fields, and the locked cells with
-// the digests of their texts.
+// version, the caller's fields (the data sheet's name among them, as
+// "sheet"), and the locked cells with the digests of their texts.
 type Meta struct {
-	Kind, Version, Sheet string
-	Fields               []Field
+	Kind, Version string
+	Fields        []Field
 	// Refs and Digests are the locked cells, in the order written.
 	Refs, Digests []string
+	// Stored is the digest the sheet holds (ReadMeta), which Digest
+	// recomputes.
+	Stored string
 }
 
 // Field is the value of the field named name ("" when there is none).
@@ -94,7 +96,12 @@ func CellDigest(text string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// Digest is the digest of everything the sheet "kaohe" says.
+// Sheet is the data sheet's name (the field "sheet").
+func (m *Meta) Sheet() string { return m.Field("sheet") }
+
+// Digest is the digest of everything the sheet "kaohe" says: the kind,
+// the version and the fields' values, then every locked cell's reference,
+// then every digest, each ended by a zero byte.
 func (m *Meta) Digest() string {
 	h := sha256.New()
 	put := func(s string) {
@@ -103,15 +110,14 @@ func (m *Meta) Digest() string {
 	}
 	put(m.Kind)
 	put(m.Version)
-	put(m.Sheet)
 	for _, f := range m.Fields {
-		put(f.Name)
 		put(f.Value)
 	}
-	put(strconv.Itoa(len(m.Refs)))
-	for i := range m.Refs {
-		put(m.Refs[i])
-		put(m.Digests[i])
+	for _, r := range m.Refs {
+		put(r)
+	}
+	for _, d := range m.Digests {
+		put(d)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
@@ -121,11 +127,25 @@ func (m *Meta) Digest() string {
 // one): it writes the sheet "kaohe" with the digests of the locked cells,
 // protects the data sheet (the unit may select cells and resize rows and
 // columns) and the workbook's structure, and hides the sheet "kaohe".
-func Seal(f *excelize.File, kind, version, sheet string, fields []Field, locked []Cell) error {
+// fields name the data sheet as "sheet".
+func Seal(f *excelize.File, kind, version string, fields []Field, locked []Cell) error {
+	if err := WriteMeta(f, kind, version, fields, locked); err != nil {
+		return err
+	}
+	sheet := (&Meta{Fields: fields}).Sheet()
+	if err := f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatRows: true, FormatColumns: true}); err != nil {
+		return err
+	}
+	return f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true})
+}
+
+// WriteMeta writes the very hidden, protected sheet "kaohe".
+func WriteMeta(f *excelize.File, kind, version string, fields []Field, locked []Cell) error {
 	if len(fields) > maxFields {
 		return fmt.Errorf("lockedbook: %d fields, at most %d", len(fields), maxFields)
 	}
-	m := Meta{Kind: kind, Version: version, Sheet: sheet, Fields: fields}
+	m := Meta{Kind: kind, Version: version, Fields: fields}
 	for _, c := range locked {
 		m.Refs = append(m.Refs, c.Ref())
 		m.Digests = append(m.Digests, CellDigest(c.Text))
@@ -133,32 +153,26 @@ func Seal(f *excelize.File, kind, version, sheet string, fields []Field, locked 
 	if _, err := f.NewSheet(MetaSheet); err != nil {
 		return err
 	}
-	rows := [][2]string{{"kind", kind}, {"version", version}, {"sheet", sheet}}
+	rows := [][2]string{{"kind", kind}, {"version", version}}
 	for _, fl := range fields {
 		rows = append(rows, [2]string{fl.Name, fl.Value})
 	}
-	rows = append(rows, [2]string{"cells", strconv.Itoa(len(locked))}, [2]string{"digest", m.Digest()})
+	rows = append(rows, [2]string{"digest", m.Digest()})
 	for i, r := range rows {
 		if err := setRow(f, i+1, r[0], r[1]); err != nil {
 			return err
 		}
 	}
+	first := DigestRow(len(fields)) + 2
 	for i := range m.Refs {
-		if err := setRow(f, FirstCellRow+i, m.Refs[i], m.Digests[i]); err != nil {
+		if err := setRow(f, first+i, m.Refs[i], m.Digests[i]); err != nil {
 			return err
 		}
 	}
 	if err := f.ProtectSheet(MetaSheet, &excelize.SheetProtectionOptions{}); err != nil {
 		return err
 	}
-	if err := f.SetSheetVisible(MetaSheet, false, true); err != nil {
-		return err
-	}
-	if err := f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatRows: true, FormatColumns: true}); err != nil {
-		return err
-	}
-	return f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true})
+	return f.SetSheetVisible(MetaSheet, false, true)
 }
 
 func setRow(f *excelize.File, y int, a, b string) error {
@@ -180,18 +194,20 @@ type Book struct {
 func (b *Book) Close() error { return b.f.Close() }
 
 // At names a cell of the data sheet as a refusal does: sheet!cell.
-func (b *Book) At(col, row int) string { return b.Meta.Sheet + "!" + CellRef(col, row) }
+func (b *Book) At(col, row int) string { return b.Meta.Sheet() + "!" + CellRef(col, row) }
 
 // Text is the text of a cell of the data sheet: a formula as "=…" (never
 // evaluated), anything else as the text the file holds.
 func (b *Book) Text(col, row int) (string, error) {
-	return cellText(b.f, b.Meta.Sheet, CellRef(col, row))
+	return CellText(b.f, b.Meta.Sheet(), CellRef(col, row))
 }
 
 // Excel is the workbook, for readers that need a cell's type (a date).
 func (b *Book) Excel() *excelize.File { return b.f }
 
-func cellText(f *excelize.File, sheet, ref string) (string, error) {
+// CellText is a cell's text as written: a formula's text ("=…"), never
+// its value, else the raw value (a number as stored, not as formatted).
+func CellText(f *excelize.File, sheet, ref string) (string, error) {
 	formula, err := f.GetCellFormula(sheet, ref)
 	if err != nil {
 		return "", err
@@ -204,17 +220,17 @@ func cellText(f *excelize.File, sheet, ref string) (string, error) {
 
 // Open reads a returned workbook of kind without trusting it: through
 // internal/workbook (maxBytes bounds the file), then the sheet "kaohe"
-// (its kind, its version among versions, its digest), then every locked
-// cell against its digest. Every refusal names the file and, for a cell,
-// sheet!cell; what words it (what a workbook of this kind is called) is
-// name.
-func Open(path string, maxBytes int64, kind, name string, versions ...string) (*Book, error) {
+// (its kind, its version, its fields by name, in order, its digest), then
+// every locked cell against its digest. Every refusal names the file and,
+// for a cell, sheet!cell; name words what a workbook of this kind is
+// called.
+func Open(path string, maxBytes int64, kind, version, name string, fields ...string) (*Book, error) {
 	f, err := workbook.OpenFile(path, maxBytes, workbook.DefaultLimits())
 	if err != nil {
 		return nil, err
 	}
 	b := &Book{File: path, f: f}
-	if err := b.read(kind, name, versions); err != nil {
+	if err := b.read(kind, version, name, fields); err != nil {
 		f.Close()
 		return nil, err
 	}
@@ -226,89 +242,90 @@ func notBook(file, name string, why error) error {
 	return i18n.Errorf("%s is not a %s kaohe wrote: %s", file, name, why)
 }
 
-func (b *Book) read(kind, name string, versions []string) error {
-	idx, err := b.f.GetSheetIndex(MetaSheet)
-	if err != nil || idx < 0 {
+func (b *Book) read(kind, version, name string, fields []string) error {
+	m, sumAt, err := ReadMeta(b.f, len(fields))
+	if err != nil {
+		return err
+	}
+	if m == nil {
 		return notBook(b.File, name, i18n.Phrase("it has no sheet %q", MetaSheet))
 	}
-	get := func(y int) (string, string, error) {
-		a, err := cellText(b.f, MetaSheet, fmt.Sprintf("A%d", y))
-		if err != nil {
-			return "", "", err
+	if m.Kind != kind {
+		return notBook(b.File, name, i18n.Phrase("%s says %q", MetaSheet+"!B1", m.Kind))
+	}
+	if m.Version != version {
+		return i18n.Errorf("%s: %s says format %q; this kaohe reads %s", b.File, MetaSheet+"!B2", m.Version, version)
+	}
+	for i, want := range fields {
+		if m.Fields[i].Name != want {
+			return notBook(b.File, name, i18n.Phrase("%s does not say %s", fmt.Sprintf("%s!A%d", MetaSheet, i+3), want))
 		}
-		v, err := cellText(b.f, MetaSheet, fmt.Sprintf("B%d", y))
-		return a, v, err
 	}
-	at := func(y int) string { return fmt.Sprintf("%s!B%d", MetaSheet, y) }
-	var fixed [3]string
-	for i, want := range []string{"kind", "version", "sheet"} {
-		a, v, err := get(i + 1)
-		if err != nil {
-			return err
-		}
-		if a != want {
-			return notBook(b.File, name, i18n.Phrase("%s does not say %s", fmt.Sprintf("%s!A%d", MetaSheet, i+1), want))
-		}
-		fixed[i] = v
+	if m.Digest() != m.Stored {
+		return i18n.Errorf("%s: the sheet %q was changed (its digest %s no longer matches); send the unit a new workbook", b.File, MetaSheet, sumAt)
 	}
-	if fixed[0] != kind {
-		return notBook(b.File, name, i18n.Phrase("%s says %q", at(1), fixed[0]))
+	if idx, err := b.f.GetSheetIndex(m.Sheet()); err != nil || idx < 0 {
+		return notBook(b.File, name, i18n.Phrase("it has no sheet %q", m.Sheet()))
 	}
-	known := false
-	for _, v := range versions {
-		known = known || v == fixed[1]
-	}
-	if !known {
-		return i18n.Errorf("%s: %s says format %q; this kaohe reads %s", b.File, at(2), fixed[1], strings.Join(versions, ", "))
-	}
-	m := Meta{Kind: fixed[0], Version: fixed[1], Sheet: fixed[2]}
-	y := 4
-	for ; y < FirstCellRow; y++ {
-		a, v, err := get(y)
-		if err != nil {
-			return err
-		}
-		if a == "cells" {
-			break
-		}
-		m.Fields = append(m.Fields, Field{a, v})
-	}
-	_, count, err := get(y)
-	if err != nil {
-		return err
-	}
-	n, err := strconv.Atoi(count)
-	if err != nil || n < 0 || n > maxLocked || y >= FirstCellRow {
-		return notBook(b.File, name, i18n.Phrase("%s is not a count of cells", at(y)))
-	}
-	_, sum, err := get(y + 1)
-	if err != nil {
-		return err
-	}
-	for i := 0; i < n; i++ {
-		ref, d, err := get(FirstCellRow + i)
-		if err != nil {
-			return err
-		}
-		m.Refs, m.Digests = append(m.Refs, ref), append(m.Digests, d)
-	}
-	if m.Digest() != sum {
-		return i18n.Errorf("%s: the sheet %q was changed (its digest %s no longer matches); send the unit a new workbook", b.File, MetaSheet, at(y+1))
-	}
-	if idx, err := b.f.GetSheetIndex(m.Sheet); err != nil || idx < 0 {
-		return notBook(b.File, name, i18n.Phrase("it has no sheet %q", m.Sheet))
-	}
-	b.Meta = m
+	b.Meta = *m
 	for i, ref := range m.Refs {
-		text, err := cellText(b.f, m.Sheet, ref)
+		text, err := CellText(b.f, m.Sheet(), ref)
 		if err != nil {
 			return err
 		}
 		if CellDigest(text) != m.Digests[i] {
-			return &ChangedError{File: b.File, At: m.Sheet + "!" + ref, Text: text}
+			return &ChangedError{File: b.File, At: m.Sheet() + "!" + ref, Text: text}
 		}
 	}
 	return nil
+}
+
+// ReadMeta reads the sheet "kaohe" of a workbook with n fields as it
+// stands, judging nothing: nil when there is no such sheet; Stored is the
+// digest it holds, at sumAt ("kaohe!B8"). The locked cells are read down
+// to the first row without a reference. Callers compare m.Digest() with
+// m.Stored, and the cells with their digests (Open does both).
+func ReadMeta(f *excelize.File, n int) (m *Meta, sumAt string, err error) {
+	if idx, err := f.GetSheetIndex(MetaSheet); err != nil || idx < 0 {
+		return nil, "", nil
+	}
+	get := func(y int) (string, string, error) {
+		a, err := CellText(f, MetaSheet, fmt.Sprintf("A%d", y))
+		if err != nil {
+			return "", "", err
+		}
+		v, err := CellText(f, MetaSheet, fmt.Sprintf("B%d", y))
+		return a, v, err
+	}
+	m = &Meta{}
+	if _, m.Kind, err = get(1); err != nil {
+		return nil, "", err
+	}
+	if _, m.Version, err = get(2); err != nil {
+		return nil, "", err
+	}
+	for i := 0; i < n; i++ {
+		a, v, err := get(3 + i)
+		if err != nil {
+			return nil, "", err
+		}
+		m.Fields = append(m.Fields, Field{Name: a, Value: v})
+	}
+	sumRow := DigestRow(n)
+	if _, m.Stored, err = get(sumRow); err != nil {
+		return nil, "", err
+	}
+	for y := sumRow + 2; y < sumRow+2+maxLocked; y++ {
+		ref, d, err := get(y)
+		if err != nil {
+			return nil, "", err
+		}
+		if ref == "" {
+			break
+		}
+		m.Refs, m.Digests = append(m.Refs, ref), append(m.Digests, d)
+	}
+	return m, fmt.Sprintf("%s!B%d", MetaSheet, sumRow), nil
 }
 
 // ChangedError refuses a returned workbook whose office cell At (sheet!

@@ -20,7 +20,7 @@ func sealed(t *testing.T) string {
 	for _, c := range locked {
 		f.SetCellStr("表", c.Ref(), c.Text)
 	}
-	if err := Seal(f, "kaohe 测试", "1", "表", []Field{{Name: "unit", Value: "吉首市"}}, locked); err != nil {
+	if err := Seal(f, "kaohe 测试", "1", []Field{{Name: "unit", Value: "吉首市"}, {Name: "sheet", Value: "表"}}, locked); err != nil {
 		t.Fatal(err)
 	}
 	p := filepath.Join(t.TempDir(), "book.xlsx")
@@ -50,7 +50,7 @@ func set(t *testing.T, p, sheet, ref, text string) {
 func TestSealedBookReadsBack(t *testing.T) {
 	p := sealed(t)
 	set(t, p, "表", "C2", "申诉")
-	b, err := Open(p, 1<<20, "kaohe 测试", "测试表", "1")
+	b, err := Open(p, 1<<20, "kaohe 测试", "1", "测试表", "unit", "sheet")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,13 +73,13 @@ func TestSealedBookRefusals(t *testing.T) {
 		{"kind", "", "", "", "kaohe 别的", `says "kaohe 测试"`},
 		{"version", MetaSheet, "B2", "9", "kaohe 测试", `format "9"`},
 		{"office cell", "表", "B2", "1.3.a", "kaohe 测试", "表!B2"},
-		{"meta", MetaSheet, "B4", "泸溪县", "kaohe 测试", "was changed"},
+		{"meta", MetaSheet, "B3", "泸溪县", "kaohe 测试", "was changed"},
 	} {
 		p := sealed(t)
 		if tc.sheet != "" {
 			set(t, p, tc.sheet, tc.ref, tc.text)
 		}
-		_, err := Open(p, 1<<20, tc.kind, "测试表", "1")
+		_, err := Open(p, 1<<20, tc.kind, "1", "测试表", "unit", "sheet")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: %v, want it to say %q", tc.name, err, tc.want)
 		}

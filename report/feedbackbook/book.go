@@ -150,9 +150,15 @@ func (b *Book) noteRow() int { return firstRow + len(b.Rows) + 1 }
 
 // fields are what the sheet "kaohe" carries besides the cells.
 func (b *Book) fields() []lockedbook.Field {
-	return []lockedbook.Field{{Name: "assessment", Value: b.AssessmentID}, {Name: "period", Value: b.Period}, {Name: "unit", Value: b.Unit},
-		{Name: "lang", Value: b.Lang}, {Name: "round", Value: strconv.Itoa(b.Round)}, {Name: "sign-off digest", Value: b.Digest},
-		{Name: "issued", Value: b.IssuedOn}, {Name: "deadline", Value: b.Deadline}, {Name: "rows", Value: strconv.Itoa(len(b.Rows))}}
+	return []lockedbook.Field{{Name: "period", Value: b.Period}, {Name: "unit", Value: b.Unit}, {Name: "lang", Value: b.Lang},
+		{Name: "sheet", Value: b.Sheet}, {Name: "rows", Value: strconv.Itoa(len(b.Rows))}, {Name: "assessment", Value: b.AssessmentID},
+		{Name: "round", Value: strconv.Itoa(b.Round)}, {Name: "sign-off digest", Value: b.Digest},
+		{Name: "issued", Value: b.IssuedOn}, {Name: "deadline", Value: b.Deadline}}
+}
+
+// fieldNames are the names of fields, in order, as Read expects them.
+func fieldNames() []string {
+	return []string{"period", "unit", "lang", "sheet", "rows", "assessment", "round", "sign-off digest", "issued", "deadline"}
 }
 
 // locked are the office's cells: the title, the unit and date lines, the
@@ -216,7 +222,7 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	if err := b.page(f); err != nil {
 		return err
 	}
-	if err := lockedbook.Seal(f, Kind, Version, b.Sheet, b.fields(), locked); err != nil {
+	if err := lockedbook.Seal(f, Kind, Version, b.fields(), locked); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(out)
@@ -315,7 +321,7 @@ type Appeal struct {
 // its size, its parts, its digests), and reads the 申诉理由 of each row
 // that has one. Every refusal names the file and the cell (sheet!cell).
 func Read(path string) (*Returned, error) {
-	b, err := lockedbook.Open(path, MaxBookBytes, Kind, "反馈 workbook", Version)
+	b, err := lockedbook.Open(path, MaxBookBytes, Kind, Version, "反馈 workbook", fieldNames()...)
 	if err != nil {
 		return nil, err
 	}

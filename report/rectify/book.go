@@ -1,8 +1,6 @@
 package rectify
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strconv"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/lockedbook"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/xuri/excelize/v2"
 )
@@ -23,7 +22,9 @@ import (
 // The hidden, very hidden sheet "kaohe" says what the workbook is: its
 // format, period, unit, language and problems sheet, then one row per
 // locked cell of the problems sheet with the cell's reference and a digest
-// of its text, and in B8 the digest of all of it. Import reads the
+// of its text, and in B8 the digest of all of it — the layout and the
+// digests of internal/lockedbook, which seals and reads every workbook
+// kaohe sends a unit to fill in (the 反馈 workbook too). Import reads the
 // unit's four columns only, and refuses the workbook when a locked cell's
 // text no longer has its digest (naming that cell), or when the sheet
 // "kaohe" itself was changed (naming its digest cell). Protection has no
@@ -31,15 +32,13 @@ import (
 // the digests, not the protection, are what catch a change.
 const (
 	// MetaSheet is the hidden sheet that says what the workbook is.
-	MetaSheet = "kaohe"
+	MetaSheet = lockedbook.MetaSheet
 	// bookKind and bookVersion are the first row of MetaSheet.
 	bookKind    = "kaohe 问题清单"
 	bookVersion = "1"
 	// firstRow is the row of the first problem; header the header's.
 	header   = 3
 	firstRow = 4
-	// metaFirst is the row of MetaSheet where the cells' digests begin.
-	metaFirst = 10
 )
 
 // The columns of the problems sheet, 1-based.
@@ -168,11 +167,9 @@ func (b *Book) locked(l *i18n.Labels) []cell {
 func (b *Book) noteRow() int { return firstRow + len(b.Rows) + 1 }
 
 // cellDigest is the digest of one locked cell's text, as the sheet "kaohe"
-// lists it.
-func cellDigest(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:8])
-}
+// lists it (lockedbook's, the one mechanism of the workbooks a unit
+// returns).
+func cellDigest(text string) string { return lockedbook.CellDigest(text) }
 
 // meta is the sheet "kaohe": its fixed rows, then each locked cell's
 // reference and digest, and the digest of all of it.
@@ -181,18 +178,17 @@ type meta struct {
 	refs, digests                            []string
 }
 
-// sum is the digest of everything the sheet "kaohe" says.
+// fields are the sheet "kaohe"'s rows between the version and the
+// digest, in order.
+func (m meta) fields() []lockedbook.Field {
+	return []lockedbook.Field{{Name: "period", Value: m.period}, {Name: "unit", Value: m.unit}, {Name: "lang", Value: m.lang},
+		{Name: "sheet", Value: m.sheet}, {Name: "rows", Value: m.rows}}
+}
+
+// sum is the digest of everything the sheet "kaohe" says (lockedbook's).
 func (m meta) sum() string {
-	h := sha256.New()
-	for _, s := range append([]string{bookKind, m.version, m.period, m.unit, m.lang, m.sheet, m.rows}, m.refs...) {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	for _, s := range m.digests {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
+	lm := lockedbook.Meta{Kind: bookKind, Version: m.version, Fields: m.fields(), Refs: m.refs, Digests: m.digests}
+	return lm.Digest()
 }
 
 // The rows of the sheet "kaohe" (column B holds the value).
@@ -257,14 +253,12 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	if err := b.page(f); err != nil {
 		return err
 	}
-	if err := f.ProtectSheet(b.Sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatRows: true, FormatColumns: true}); err != nil {
-		return err
+	m := meta{version: bookVersion, period: b.Period, unit: b.Unit, lang: b.Lang, sheet: b.Sheet, rows: strconv.Itoa(len(b.Rows))}
+	cells := make([]lockedbook.Cell, len(locked))
+	for i, c := range locked {
+		cells[i] = lockedbook.Cell{Col: c.col, Row: c.row, Text: c.text}
 	}
-	if err := b.writeMeta(f, locked); err != nil {
-		return err
-	}
-	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+	if err := lockedbook.Seal(f, bookKind, bookVersion, m.fields(), cells); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(out)
@@ -326,41 +320,6 @@ func (b *Book) page(f *excelize.File) error {
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh,
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sh, "'", "''"), header, header)})
-}
-
-// writeMeta writes the very hidden sheet "kaohe".
-func (b *Book) writeMeta(f *excelize.File, locked []cell) error {
-	m := meta{version: bookVersion, period: b.Period, unit: b.Unit, lang: b.Lang, sheet: b.Sheet, rows: strconv.Itoa(len(b.Rows))}
-	for _, c := range locked {
-		m.refs = append(m.refs, c.ref())
-		m.digests = append(m.digests, cellDigest(c.text))
-	}
-	if _, err := f.NewSheet(MetaSheet); err != nil {
-		return err
-	}
-	fixed := []string{bookKind, m.version, m.period, m.unit, m.lang, m.sheet, m.rows, m.sum()}
-	names := []string{"kind", "version", "period", "unit", "lang", "sheet", "rows", "digest"}
-	for i, v := range fixed {
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("A%d", i+1), names[i]); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("B%d", i+1), v); err != nil {
-			return err
-		}
-	}
-	for i := range m.refs {
-		y := metaFirst + i
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("A%d", y), m.refs[i]); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("B%d", y), m.digests[i]); err != nil {
-			return err
-		}
-	}
-	if err := f.ProtectSheet(MetaSheet, &excelize.SheetProtectionOptions{}); err != nil {
-		return err
-	}
-	return f.SetSheetVisible(MetaSheet, false, true)
 }
 
 // rowHeight is the height in points that shows a problem's wrapped texts

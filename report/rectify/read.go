@@ -11,6 +11,7 @@ import (
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/lockedbook"
 	"github.com/kaohe/kaohe/internal/workbook"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
@@ -180,64 +181,52 @@ func (r *Returned) checkRow(row ReturnedRow) error {
 // lists exactly the cells kaohe's layout locks.
 func readMeta(f *excelize.File, file string) (meta, error) {
 	var m meta
-	if idx, err := f.GetSheetIndex(MetaSheet); err != nil || idx < 0 {
+	lm, _, err := lockedbook.ReadMeta(f, len(meta{}.fields()))
+	if err != nil {
+		return m, err
+	}
+	if lm == nil {
 		return m, notBook(file, i18n.Phrase("it has no sheet %q", MetaSheet))
 	}
-	get := func(row int) (string, error) { return cellText(f, MetaSheet, fmt.Sprintf("B%d", row)) }
-	fixed := make([]string, metaSum)
-	for i := range fixed {
-		v, err := get(i + 1)
-		if err != nil {
-			return m, err
-		}
-		fixed[i] = v
-	}
-	if fixed[metaKind-1] != bookKind {
+	if lm.Kind != bookKind {
 		return m, notBook(file, i18n.Phrase("the sheet %q does not say which workbook it is", MetaSheet))
 	}
-	if fixed[metaVersion-1] != bookVersion {
-		return m, notBook(file, i18n.Phrase("it is a workbook of version %q; this kaohe reads version %q", fixed[metaVersion-1], bookVersion))
+	if lm.Version != bookVersion {
+		return m, notBook(file, i18n.Phrase("it is a workbook of version %q; this kaohe reads version %q", lm.Version, bookVersion))
 	}
-	m = meta{version: fixed[metaVersion-1], period: fixed[metaPeriod-1], unit: fixed[metaUnit-1], lang: fixed[metaLang-1],
-		sheet: fixed[metaSheet-1], rows: fixed[metaRows-1]}
+	m = meta{version: lm.Version, period: lm.Field("period"), unit: lm.Field("unit"), lang: lm.Field("lang"),
+		sheet: lm.Field("sheet"), rows: lm.Field("rows")}
 	tampered := i18n.Errorf("%s: the cells kaohe wrote were changed (their digest does not match); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in",
 		fmt.Sprintf("%s!B%d", MetaSheet, metaSum))
+	for i, fl := range m.fields() {
+		if lm.Fields[i] != fl {
+			return m, tampered // a field renamed or moved
+		}
+	}
 	rows, err := strconv.Atoi(m.rows)
 	if err != nil || rows < 0 || rows > maxRows || strconv.Itoa(rows) != m.rows {
 		return m, tampered
 	}
 	want := (&Book{Rows: make([]BookRow, rows)}).locked(i18n.For("en"))
+	if len(lm.Refs) < len(want) {
+		return m, tampered
+	}
 	for i, c := range want {
-		ref, err := cellText(f, MetaSheet, fmt.Sprintf("A%d", metaFirst+i))
-		if err != nil {
-			return m, err
-		}
-		digest, err := cellText(f, MetaSheet, fmt.Sprintf("B%d", metaFirst+i))
-		if err != nil {
-			return m, err
-		}
-		if ref != c.ref() {
+		if lm.Refs[i] != c.ref() {
 			return m, tampered
 		}
-		m.refs, m.digests = append(m.refs, ref), append(m.digests, digest)
+		m.refs, m.digests = append(m.refs, lm.Refs[i]), append(m.digests, lm.Digests[i])
 	}
-	if m.sum() != fixed[metaSum-1] {
+	if m.sum() != lm.Stored {
 		return m, tampered
 	}
 	return m, nil
 }
 
-// cellText is a cell's text as written: a formula's text ("=…"), never
-// its value, else the raw value (a number as stored, not as formatted).
+// cellText is a cell's text as written (lockedbook's): a formula's text
+// ("=…"), never its value, else the raw value.
 func cellText(f *excelize.File, sheet, ref string) (string, error) {
-	formula, err := f.GetCellFormula(sheet, ref)
-	if err != nil {
-		return "", err
-	}
-	if formula != "" {
-		return "=" + formula, nil
-	}
-	return f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return lockedbook.CellText(f, sheet, ref)
 }
 
 // datePattern is a date written as text: 2022-03-01, 2022/3/1, 2022年3月1日.
