@@ -11,6 +11,7 @@ import (
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -295,6 +296,14 @@ func (o *problemOptions) list() error {
 	a := o.app
 	if o.ref != "" && o.period != "" {
 		return i18n.Errorf("name an assessment or give --period, not both")
+	}
+	// The period and unit as every other door reads them (２０２１ is 2021;
+	// a unit's name trimmed and in NFC).
+	o.period = rubric.NormalizePeriod(o.period)
+	if o.unit != "" {
+		if u, err := store.ValidName("unit", o.unit); err == nil {
+			o.unit = u
+		}
 	}
 	if !validStatus(o.status) {
 		return i18n.Errorf("--status takes open, rectifying, returned, closed, withdrawn or overdue, not %q", o.status)

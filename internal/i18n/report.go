@@ -67,6 +67,7 @@ func chineseReport() ReportWords {
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
 			chinesePrintRefusals(),
+			chineseNumberWords(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",
