@@ -35,6 +35,9 @@ func (r *Report) rankingRecords() [][]string {
 		if r.Graded {
 			rec = append(rec, row.Grade)
 		}
+		if r.HasAppealFigures() {
+			rec = append(rec, r.appealCells(row)...)
+		}
 		out = append(out, rec)
 	}
 	return out
@@ -67,7 +70,11 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 		out = append(out, []string{l.Rules.Penalty, "", "", "", sh.Penalty.Fixed(2), (-sh.Penalty).Fixed(2), ""})
 	}
 	out = append(out,
-		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), sh.Verdict},
+		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), sh.Verdict})
+	for _, line := range sh.StageLines(l) {
+		out = append(out, []string{line, "", "", "", "", "", ""})
+	}
+	out = append(out,
 		[]string{l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh), "", "", ""},
 	)
 	return out

@@ -381,6 +381,9 @@ func (r *Report) RankingColumns() []string {
 	if r.Graded {
 		cols = append(cols, l.Rules.Grade)
 	}
+	if r.HasAppealFigures() {
+		cols = append(cols, r.appealColumns()...)
+	}
 	return cols
 }
 
@@ -469,6 +472,11 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 	}
 	if sh.Range != nil {
 		w.text(1, y, fmt.Sprintf(l.UI.Range, sh.Range.Min.Fixed(2), sh.Range.Max.Fixed(2))+"；"+fmt.Sprintf(l.UI.OpenConflicts, sh.Conflicts), w.style.warn)
+		w.merge(1, y, len(cols), y)
+		y++
+	}
+	for _, line := range sh.StageLines(l) {
+		w.text(1, y, line, w.style.text)
 		w.merge(1, y, len(cols), y)
 		y++
 	}

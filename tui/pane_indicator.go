@@ -254,6 +254,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	}
 	out = append(out, wb.signOffLines(r.ID, inner)...)
 	out = append(out, wb.itemLines(r, inner)...)
+	out = append(out, wb.appealLines(r.ID, inner)...)
 	return append(out, wb.evidenceLines(r.ID, inner)...)
 }
 

@@ -52,6 +52,10 @@ type workbench struct {
 	self     map[string]store.SelfRecord
 	evidence map[string][]store.Attachment // by rule or indicator
 	items    map[string][]store.Item       // a count rule's items, by rule
+	appeals  map[string][]store.Appeal     // the latest round's appeals, by rule
+	// afterFinal holds the appeal and decision subjects merged in after
+	// the result was frozen: shown, marked, not applied.
+	afterFinal map[string]bool
 	// noEvidence marks deductions without the evidence the rubric asks
 	// for, worked out with the score.
 	noEvidence map[string]bool
@@ -139,6 +143,11 @@ func (wb *workbench) load(state *store.State) {
 		wb.evidence[a.Subject] = append(wb.evidence[a.Subject], a)
 	}
 	wb.items = itemsOf(state)
+	wb.appeals = appealsOf(state)
+	wb.afterFinal = map[string]bool{}
+	for _, subj := range state.FinalConflicts() {
+		wb.afterFinal[subj] = true
+	}
 	wb.conflicts = map[string]*store.SubjectState{}
 	for _, c := range state.Conflicts() {
 		wb.conflicts[c.Subject] = c

@@ -150,6 +150,9 @@ func (a *app) dbCmds() []*cobra.Command {
 		a.planCmd(),
 		a.coverageCmd(),
 		a.selfAssessCmd(),
+		a.feedbackCmd(),
+		a.appealCmd(),
+		a.finalizeCmd(),
 	}
 }
 

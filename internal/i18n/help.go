@@ -64,6 +64,7 @@ func chineseHelp() HelpWords {
 			chinesePlanHelpTexts(),
 			chineseSelfAssessHelp(),
 			chineseDocHelp(),
+			chineseAppealHelp(),
 		),
 	}
 }

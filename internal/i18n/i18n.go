@@ -91,6 +91,8 @@ type Labels struct {
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
+	// FeedbackBook words the 反馈 workbook sent to a unit.
+	FeedbackBook FeedbackBookWords
 	// Problems is the wording of the 问题 screen (整改 and 销号).
 	Problems ProblemScreen
 	// Plan is the wording of the lead's plan (分工), coverage and the
@@ -336,6 +338,7 @@ func chinese() *Labels {
 		ListItems:          chineseListItems(),
 		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
+		FeedbackBook:       chineseFeedbackBook(),
 		InspectorAgreement: chineseAgreementWords(),
 		SelfAssess:         chineseSelfAssess(),
 		PlanShown:          chinesePlanShown(),
@@ -483,6 +486,7 @@ func english() *Labels {
 		ListItems:          englishListItems(),
 		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
+		FeedbackBook:       englishFeedbackBook(),
 		InspectorAgreement: englishAgreementWords(),
 		SelfAssess:         englishSelfAssess(),
 		PlanShown:          englishPlanShown(),

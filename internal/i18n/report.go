@@ -58,6 +58,7 @@ func chineseReport() ReportWords {
 			chineseProblemRefusals(),
 			chineseProblemCLIWords(),
 			chineseAppealRefusals(),
+			chineseAppealCLIWords(),
 			chinesePlanRefusals(),
 			chineseProblemBookRefusals(),
 			chineseFigureWords(),
