@@ -79,6 +79,7 @@ func TestTemplateConstructsKeptByteForByte(t *testing.T) {
 		"bookmark and simple field": {xml: `<w:p><w:bookmarkStart w:id="7" w:name="mark"/><w:r><w:t>单位{{单位}}</w:t></w:r><w:bookmarkEnd w:id="7"/><w:fldSimple w:instr=" PAGE "><w:r><w:t>页码保留</w:t></w:r></w:fldSimple></w:p>`},
 		"smart tag":                 {xml: `<w:p><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place"><w:r><w:t>{{单位}}</w:t></w:r></w:smartTag><w:smartTag w:uri="u" w:element="place"><w:r><w:t>湘西保留</w:t></w:r></w:smartTag></w:p>`},
 		"hyperlink":                 {xml: `<w:p><w:hyperlink w:anchor="mark" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>见{{单位}}</w:t></w:r></w:hyperlink></w:p>`},
+		"runs in Choice and Fallback": {xml: `<w:p><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14"><w:r><w:t>甲{{单位}}</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>乙{{单位}}</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>`},
 		"split field": {
 			xml:  `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>前{{单</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:i/></w:rPr><w:t>位}}后</w:t></w:r></w:p>`,
 			want: `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>前吉首市</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:i/></w:rPr><w:t>后</w:t></w:r></w:p>`,

@@ -51,7 +51,7 @@ type para struct {
 	tok     int // its w:p start
 	row     int // the table row it is in (its w:tr start), or -1
 	streams []stream
-	text    string // all its text, to check its fields by
+	text    string // its streams' texts, a line each, to check its fields by
 	where   *i18n.Message
 }
 
@@ -196,15 +196,20 @@ func (p *tpart) structure(body bool) {
 			s.ts = append(s.ts, i)
 			s.at = append(s.at, len(s.text))
 			s.text += t.text
-			pa.text += t.text
 		}
 		stack = append(stack, i)
 	}
 	for i := range p.paras {
-		for j := range p.paras[i].streams {
-			s := &p.paras[i].streams[j]
+		pa := &p.paras[i]
+		var texts []string
+		for j := range pa.streams {
+			s := &pa.streams[j]
 			s.field = fieldPattern.MatchString(s.text)
+			texts = append(texts, s.text)
 		}
+		// Each stream's fields are its own: a shape's Choice and Fallback
+		// are not read as one text.
+		pa.text = strings.Join(texts, "\n")
 	}
 }
 
