@@ -72,13 +72,13 @@ func TestTemplateConstructsKeptByteForByte(t *testing.T) {
 	}
 	values := strings.NewReplacer("{{单位}}", "吉首市", "{{总分}}", total, "{{日期}}", "2022年1月5日", "{{发文机关}}", "州政务服务中心")
 	cases := map[string]struct{ xml, want string }{
-		"PAGE field":                {xml: `<w:p><w:r><w:t xml:space="preserve">{{单位}} 第</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页</w:t></w:r></w:p>`},
-		"red line":                  {xml: redLine},
-		"insertion":                 {xml: `<w:p><w:r><w:t>总分：</w:t></w:r><w:ins w:id="91" w:author="办公室" w:date="2022-01-01T00:00:00Z"><w:r><w:t>{{总分}}</w:t></w:r></w:ins></w:p>`},
-		"content control":           {xml: `<w:sdt><w:sdtPr><w:alias w:val="单位"/><w:tag w:val="unit"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>单位：{{单位}}</w:t></w:r></w:p></w:sdtContent></w:sdt>`},
-		"bookmark and simple field": {xml: `<w:p><w:bookmarkStart w:id="7" w:name="mark"/><w:r><w:t>单位{{单位}}</w:t></w:r><w:bookmarkEnd w:id="7"/><w:fldSimple w:instr=" PAGE "><w:r><w:t>页码保留</w:t></w:r></w:fldSimple></w:p>`},
-		"smart tag":                 {xml: `<w:p><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place"><w:r><w:t>{{单位}}</w:t></w:r></w:smartTag><w:smartTag w:uri="u" w:element="place"><w:r><w:t>湘西保留</w:t></w:r></w:smartTag></w:p>`},
-		"hyperlink":                 {xml: `<w:p><w:hyperlink w:anchor="mark" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>见{{单位}}</w:t></w:r></w:hyperlink></w:p>`},
+		"PAGE field":                  {xml: `<w:p><w:r><w:t xml:space="preserve">{{单位}} 第</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>页</w:t></w:r></w:p>`},
+		"red line":                    {xml: redLine},
+		"insertion":                   {xml: `<w:p><w:r><w:t>总分：</w:t></w:r><w:ins w:id="91" w:author="办公室" w:date="2022-01-01T00:00:00Z"><w:r><w:t>{{总分}}</w:t></w:r></w:ins></w:p>`},
+		"content control":             {xml: `<w:sdt><w:sdtPr><w:alias w:val="单位"/><w:tag w:val="unit"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>单位：{{单位}}</w:t></w:r></w:p></w:sdtContent></w:sdt>`},
+		"bookmark and simple field":   {xml: `<w:p><w:bookmarkStart w:id="7" w:name="mark"/><w:r><w:t>单位{{单位}}</w:t></w:r><w:bookmarkEnd w:id="7"/><w:fldSimple w:instr=" PAGE "><w:r><w:t>页码保留</w:t></w:r></w:fldSimple></w:p>`},
+		"smart tag":                   {xml: `<w:p><w:smartTag w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="place"><w:r><w:t>{{单位}}</w:t></w:r></w:smartTag><w:smartTag w:uri="u" w:element="place"><w:r><w:t>湘西保留</w:t></w:r></w:smartTag></w:p>`},
+		"hyperlink":                   {xml: `<w:p><w:hyperlink w:anchor="mark" w:history="1"><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t>见{{单位}}</w:t></w:r></w:hyperlink></w:p>`},
 		"runs in Choice and Fallback": {xml: `<w:p><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="w14"><w:r><w:t>甲{{单位}}</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>乙{{单位}}</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>`},
 		"split field": {
 			xml:  `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>前{{单</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:rPr><w:i/></w:rPr><w:t>位}}后</w:t></w:r></w:p>`,
