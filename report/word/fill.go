@@ -210,7 +210,6 @@ type filler struct {
 type child struct {
 	name       string
 	start, end int64
-	fields     bool // its text has a field
 }
 
 // children finds the elements directly inside the part's container.
