@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -99,14 +102,17 @@ func (o *docOptions) run(ref string) error {
 	if o.tplArg != "" {
 		info, err := os.Stat(o.tplArg)
 		if err != nil {
-			return err
+			return templateUnread(o.tplArg, err)
+		}
+		if !info.Mode().IsRegular() {
+			return templateUnread(o.tplArg, &fs.PathError{Op: "read", Path: o.tplArg, Err: syscall.EISDIR})
 		}
 		if info.Size() > word.MaxTemplateMiB<<20 {
 			return i18n.Errorf("the template %s is larger than %d MiB", o.tplArg, word.MaxTemplateMiB)
 		}
 		b, err := os.ReadFile(o.tplArg)
 		if err != nil {
-			return err
+			return templateUnread(o.tplArg, err)
 		}
 		tpl = &word.Template{Name: filepath.Base(o.tplArg), Bytes: b}
 	}
@@ -234,4 +240,15 @@ func (o *docFieldsOptions) run() error {
 	}
 	_, err := fmt.Fprint(a.stdout, b.String())
 	return err
+}
+
+// templateUnread words a template that cannot be read: the file named as
+// given and the reason (没有这个文件, 没有读取权限 …) rather than the
+// system's "stat nope.docx: …".
+func templateUnread(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return i18n.Errorf("the template %s cannot be read: %v", path, pe.Err.Error())
+	}
+	return i18n.Errorf("the template %s cannot be read: %v", path, err.Error())
 }

@@ -69,6 +69,7 @@ func chineseReport() ReportWords {
 			chineseSelfAssessWords(),
 			chinesePrintRefusals(),
 			chineseNumberWords(),
+			chineseDocFillRefusals(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",

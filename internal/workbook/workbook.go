@@ -268,7 +268,7 @@ func wellFormed(r io.Reader, grid *gridBound) error {
 				if se.Msg == "invalid UTF-8" {
 					return i18n.Errorf("text that is not valid UTF-8 at line %d, column %d", line, col)
 				}
-				return i18n.Errorf("XML error at line %d, column %d: %s", line, col, se.Msg)
+				return i18n.Errorf("XML error at line %d, column %d: %s", line, col, XMLProblem(se.Msg))
 			}
 			return fmt.Errorf("XML error at line %d, column %d: %w", line, col, err)
 		}

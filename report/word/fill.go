@@ -78,8 +78,7 @@ func Fill(name string, template []byte, d Data, ncat int) ([]byte, error) {
 // and the parts that may hold fields, read.
 type prepared struct {
 	zr    *zip.Reader
-	parts map[string][]byte
-	scans map[string]scan
+	parts map[string]*tpart
 }
 
 // prepare opens a template; one not trusted (an office's own, not the
@@ -98,7 +97,7 @@ func prepare(name string, template []byte, trusted bool) (*prepared, error) {
 			return nil, err
 		}
 	}
-	p := &prepared{zr: zr, parts: map[string][]byte{}, scans: map[string]scan{}}
+	p := &prepared{zr: zr, parts: map[string]*tpart{}}
 	for _, zf := range zr.File {
 		if !fieldPart(zf.Name) {
 			continue
@@ -107,8 +106,7 @@ func prepare(name string, template []byte, trusted bool) (*prepared, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.parts[zf.Name] = b
-		if p.scans[zf.Name], err = scanPart(zf.Name, b); err != nil {
+		if p.parts[zf.Name], err = tokenize(name, zf.Name, b); err != nil {
 			return nil, err
 		}
 	}
@@ -132,7 +130,7 @@ func (p *prepared) fill(d Data, ncat int) ([]byte, error) {
 	}
 	sort.Strings(names)
 	for _, name := range append(names, "word/document.xml") {
-		b, err := f.part(name, p.parts[name], p.scans[name])
+		b, err := f.part(name, p.parts[name])
 		if err != nil {
 			return nil, err
 		}
@@ -212,28 +210,6 @@ type filler struct {
 type child struct {
 	name       string
 	start, end int64
-	fields     bool // its text has a field
-}
-
-// scan is a part's children and where its container ends, found once per
-// template.
-type scan struct {
-	kids []child
-	end  int64
-}
-
-// scanPart finds a part's children and which of them have fields.
-func scanPart(name string, b []byte) (scan, error) {
-	kids, end, err := children(b, name == "word/document.xml")
-	if err != nil {
-		return scan{}, i18n.Errorf("the template's part %s is damaged: %v", name, err.Error())
-	}
-	for i, k := range kids {
-		if k.name == "p" || k.name == "tbl" {
-			kids[i].fields = strings.Contains(textOf(b[k.start:k.end]), "{{")
-		}
-	}
-	return scan{kids: kids, end: end}, nil
 }
 
 // children finds the elements directly inside the part's container.
@@ -276,87 +252,6 @@ func children(b []byte, body bool) ([]child, int64, error) {
 	return out, containerEnd, nil
 }
 
-// textOf is the text of an element's w:t runs, to see whether it has a
-// field without decoding it into the library's types.
-func textOf(b []byte) string {
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	var sb strings.Builder
-	in := false
-	for {
-		tok, err := dec.RawToken()
-		if err != nil {
-			return sb.String()
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			in = t.Name.Local == "t"
-		case xml.EndElement:
-			in = false
-		case xml.CharData:
-			if in {
-				sb.Write(t)
-			}
-		}
-	}
-}
-
-// part fills one part: each paragraph or table with a field is decoded
-// into the library's types, filled and written back; everything else is
-// copied as it is.
-func (f *filler) part(name string, b []byte, sc scan) ([]byte, error) {
-	body := name == "word/document.xml"
-	kids, end := sc.kids, sc.end
-	var err error
-	var out bytes.Buffer
-	last := int64(0)
-	paras, tables := 0, 0
-	for _, k := range kids {
-		switch k.name {
-		case "p":
-			paras++
-		case "tbl":
-			tables++
-		default:
-			continue
-		}
-		frag := b[k.start:k.end]
-		if !k.fields {
-			continue
-		}
-		out.Write(b[last:k.start])
-		last = k.end
-		var filled []byte
-		if k.name == "p" {
-			filled, err = f.paragraph(frag, where(name, i18n.Phrase("paragraph %d", paras)))
-		} else {
-			filled, err = f.table(frag, name, tables)
-		}
-		if err != nil {
-			return nil, err
-		}
-		out.Write(filled)
-	}
-	if body && !f.footDone && end >= 0 {
-		// The foot goes before the body's section properties, its last child.
-		at := end
-		if n := len(kids); n > 0 && kids[n-1].name == "sectPr" {
-			at = kids[n-1].start
-		}
-		if at < last {
-			at = last
-		}
-		out.Write(b[last:at])
-		foot, err := footParagraphs(f.data.Fields["核验"])
-		if err != nil {
-			return nil, err
-		}
-		out.Write(foot)
-		last = at
-	}
-	out.Write(b[last:])
-	return out.Bytes(), nil
-}
-
 // where names a place in a part: as it is in the body, with the part's
 // name in a header or footer.
 func where(part string, at *i18n.Message) *i18n.Message {
@@ -364,110 +259,6 @@ func where(part string, at *i18n.Message) *i18n.Message {
 		return at
 	}
 	return i18n.Phrase("%s of the header or footer %s", at, part)
-}
-
-// paragraph fills one paragraph; one whose fields are of a list repeats
-// once per entry.
-func (f *filler) paragraph(frag []byte, at *i18n.Message) ([]byte, error) {
-	var p ctypes.Paragraph
-	if err := xml.Unmarshal(frag, &p); err != nil {
-		return nil, i18n.Errorf("the template's part %s is damaged: %v", "word/document.xml", err.Error())
-	}
-	list, err := f.listOf(textOfParagraph(&p), at, "")
-	if err != nil {
-		return nil, err
-	}
-	entries := []map[string]string{nil}
-	if list != "" {
-		entries = f.data.Lists[list]
-	}
-	var out bytes.Buffer
-	for _, e := range entries {
-		c, err := copyParagraph(&p)
-		if err != nil {
-			return nil, err
-		}
-		fillParagraph(c, func(field string) string { return f.value(field, list, e) })
-		b, err := xml.Marshal(c)
-		if err != nil {
-			return nil, err
-		}
-		out.Write(b)
-	}
-	return out.Bytes(), nil
-}
-
-// table fills one table: each row whose fields are of a list repeats once
-// per entry, every other field is filled in place. A repeated row is read
-// once: its scalar fields filled and each list field gathered into one
-// text of one run (however Word split it); each entry then only replaces
-// those fields in the row's XML, which keeps a table of many rows quick.
-func (f *filler) table(frag []byte, part string, n int) ([]byte, error) {
-	var t ctypes.Table
-	if err := xml.Unmarshal(frag, &t); err != nil {
-		return nil, i18n.Errorf("the template's part %s is damaged: %v", part, err.Error())
-	}
-	var rows bytes.Buffer
-	for ri, rc := range t.RowContents {
-		if rc.Row == nil {
-			continue
-		}
-		list := ""
-		for ci, cell := range rc.Row.Contents {
-			if cell.Cell == nil {
-				continue
-			}
-			at := where(part, i18n.Phrase("table %d, row %d, cell %d", n, ri+1, ci+1))
-			l, err := f.listOf(textOfCell(cell.Cell), at, list)
-			if err != nil {
-				return nil, err
-			}
-			if l != "" {
-				list = l
-			}
-		}
-		keep := func(field string) string {
-			if l, _, ok := strings.Cut(field, "."); ok && l == list {
-				return "{{" + field + "}}" // filled per entry below
-			}
-			return f.data.Fields[field]
-		}
-		for _, cell := range rc.Row.Contents {
-			if cell.Cell == nil {
-				continue
-			}
-			for _, bc := range cell.Cell.Contents {
-				if bc.Paragraph != nil {
-					fillParagraph(bc.Paragraph, keep)
-				}
-			}
-		}
-		row, err := xml.Marshal(rc.Row)
-		if err != nil {
-			return nil, err
-		}
-		if list == "" {
-			rows.Write(row)
-			continue
-		}
-		for _, e := range f.data.Lists[list] {
-			var pairs []string
-			for k, v := range e {
-				pairs = append(pairs, "{{"+list+"."+k+"}}", escapeText(v))
-			}
-			rows.WriteString(strings.NewReplacer(pairs...).Replace(string(row)))
-		}
-	}
-	t.RowContents = nil
-	shell, err := xml.Marshal(t)
-	if err != nil {
-		return nil, err
-	}
-	end := bytes.LastIndex(shell, []byte("</w:tbl>"))
-	if end < 0 {
-		return nil, i18n.Errorf("the template's part %s is damaged: %v", part, "a table without its end")
-	}
-	return append(append(shell[:end:end], rows.Bytes()...), shell[end:]...), nil
 }
 
 // escapeText is a value as the text of a w:t: escaped, each line break a
@@ -560,67 +351,6 @@ func textOfCell(c *ctypes.Cell) string {
 	return sb.String()
 }
 
-// fillParagraph replaces the paragraph's fields by their values, keeping
-// each field's value in the run (and so the formatting) where the field
-// starts, however Word split the field's text across runs; a value's
-// line breaks become breaks.
-func fillParagraph(p *ctypes.Paragraph, value func(field string) string) {
-	ss, text := spans(p)
-	ms := fieldPattern.FindAllStringSubmatchIndex(text, -1)
-	for i := len(ms) - 1; i >= 0; i-- {
-		s, e := ms[i][0], ms[i][1]
-		v := value(text[ms[i][2]:ms[i][3]])
-		first := sort.Search(len(ss), func(k int) bool { return ss[k].start+len(ss[k].t.Text) > s }) // the span holding s
-		for k := first; k < len(ss) && ss[k].start < e; k++ {
-			sp := ss[k]
-			from, to := max(s-sp.start, 0), min(e-sp.start, len(sp.t.Text))
-			repl := ""
-			if k == first {
-				repl = v
-			}
-			sp.t.Text = sp.t.Text[:from] + repl + sp.t.Text[to:]
-			preserve := ctypes.TextSpacePreserve
-			sp.t.Space = &preserve
-		}
-	}
-	breakLines(p)
-}
-
-// breakLines turns each line break in a run's text into a break.
-func breakLines(p *ctypes.Paragraph) {
-	for _, c := range p.Children {
-		if c.Run == nil {
-			continue
-		}
-		var kids []ctypes.RunChild
-		for _, rc := range c.Run.Children {
-			if rc.Text == nil || !strings.Contains(rc.Text.Text, "\n") {
-				kids = append(kids, rc)
-				continue
-			}
-			for i, line := range strings.Split(rc.Text.Text, "\n") {
-				if i > 0 {
-					kids = append(kids, ctypes.RunChild{Break: &ctypes.Break{}})
-				}
-				t := *rc.Text
-				t.Text = line
-				kids = append(kids, ctypes.RunChild{Text: &t})
-			}
-		}
-		c.Run.Children = kids
-	}
-}
-
-// copyParagraph is a deep copy of a paragraph, through its XML.
-func copyParagraph(p *ctypes.Paragraph) (*ctypes.Paragraph, error) {
-	b, err := xml.Marshal(p)
-	if err != nil {
-		return nil, err
-	}
-	var c ctypes.Paragraph
-	return &c, xml.Unmarshal(b, &c)
-}
-
 // footParagraphs is the document's foot as paragraphs of small text, one
 // per line.
 func footParagraphs(text string) ([]byte, error) {
@@ -634,4 +364,33 @@ func footParagraphs(text string) ([]byte, error) {
 		out.Write(b)
 	}
 	return out.Bytes(), nil
+}
+
+// part fills one part at the level of its XML tokens: every byte is
+// copied as the template has it except the text of the w:t elements that
+// hold fields, wherever they are (a content control, a tracked insertion,
+// a smart tag, a hyperlink, a shape's Choice and Fallback, a header);
+// each repeated row or paragraph is its tokens copied once per entry.
+func (f *filler) part(name string, p *tpart) ([]byte, error) {
+	lists, err := f.check(name, p)
+	if err != nil {
+		return nil, err
+	}
+	body := name == "word/document.xml"
+	fields := len(lists) > 0
+	for _, pa := range p.paras {
+		fields = fields || strings.Contains(pa.text, "{{")
+	}
+	if !fields && !body {
+		return p.b, nil
+	}
+	r := &render{f: f, p: p, lists: lists, repl: map[int]string{}}
+	if body && !f.footDone && p.footAt >= 0 {
+		if r.foot, err = footParagraphs(f.data.Fields["核验"]); err != nil {
+			return nil, err
+		}
+	}
+	r.out.Grow(len(p.b) + len(r.foot))
+	r.span(0, len(p.toks)-1, -1, entry{})
+	return r.out.Bytes(), nil
 }
