@@ -222,6 +222,9 @@ func (o *docFieldsOptions) run() error {
 		fmt.Fprintf(&b, "\n"+l.Doc.FieldsKind+"\n", l.Doc.KindName[string(k)], k)
 		for _, f := range word.Fields(k, ncat) {
 			meaning := l.Doc.FieldMeaning[f.Name]
+			if f.Name == word.RankingChartField {
+				meaning = l.DocChart.Field
+			}
 			if meaning == "" && strings.Contains(f.Name, "类别") {
 				meaning = l.Doc.ColCategory
 			}

@@ -66,6 +66,7 @@ func chineseReport() ReportWords {
 			chineseProblemScreenMessages(),
 			chinesePlanWords(),
 			chinesePrintRefusals(),
+			chineseDocChartRefusals(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",

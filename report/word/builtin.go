@@ -168,6 +168,10 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 			weights = append(weights, 4)
 		}
 		b.table(heads, fields, 18, weights...) // 小五: the category titles are long
+		if d.Pictures[rankingChart] != nil {
+			b.para("{{"+rankingChart+"}}", fontBody, sizeText, "center")
+			b.para(l.DocChart.Caption, fontBody, sizeTable, "center")
+		}
 		if len(d.Lists["共性"]) > 0 {
 			a := &l.Analysis
 			b.heading(w.Common)
@@ -275,9 +279,19 @@ func (b *builder) layout(doc []byte) ([]byte, error) {
 			for _, w := range widths {
 				t.Grid.Col = append(t.Grid.Col, ctypes.Column{Width: ptrUint(uint64(w))})
 			}
-			for _, rc := range t.RowContents {
+			for ri, rc := range t.RowContents {
 				if rc.Row == nil {
 					continue
+				}
+				// A row is read whole on one page (a 共性问题 pushed down by
+				// the ranking chart would otherwise split across two), and
+				// the heading row heads each page a table runs over.
+				if rc.Row.Property == nil {
+					rc.Row.Property = &ctypes.RowProperty{}
+				}
+				rc.Row.Property.CantSplit = &ctypes.OnOff{}
+				if ri == 0 {
+					rc.Row.Property.Header = &ctypes.OnOff{}
 				}
 				for ci, c := range rc.Row.Contents {
 					if c.Cell == nil || ci >= len(widths) {

@@ -43,7 +43,20 @@ type Data struct {
 	Lists  map[string][]map[string]string
 	// Unit names the unit of a unit's document ("" for the 通报).
 	Unit string
+	// Pictures are the pictures of the fields a template places alone in
+	// a paragraph of its body (排名图), by field.
+	Pictures map[string]*Picture
 }
+
+// isPicture reports whether a field stands for a picture: alone in a
+// paragraph of the body, which the picture replaces.
+func isPicture(field string) bool { return field == rankingChart }
+
+// RankingChartField is the field of the 通报's ranking chart, a picture.
+const RankingChartField = rankingChart
+
+// rankingChart is the field of the 通报's ranking chart.
+const rankingChart = "排名图"
 
 // Options are what the office gives beside the records: who issues the
 // document, its date, the roster's names, and the day it is written.
@@ -115,7 +128,7 @@ func Fields(kind Kind, ncat int) []Field {
 		"成员": {"姓名"},
 	}
 	if kind == Notice {
-		scalars = append(scalars, "共性问题")
+		scalars = append(scalars, "共性问题", rankingChart)
 		ranking := []string{"名次", "单位", "总分", "等次", "各类得分"}
 		for i := 1; i <= ncat; i++ {
 			scalars = append(scalars, categoryColumns+strconv.Itoa(i))

@@ -138,7 +138,11 @@ func (p *prepared) fill(d Data, ncat int) ([]byte, error) {
 		}
 		out[name] = b
 	}
-	return zipWith(p.zr, out)
+	added, err := f.addMedia(p.zr, out)
+	if err != nil {
+		return nil, err
+	}
+	return zipWith(p.zr, out, added...)
 }
 
 // readPart reads one part, bounded.
@@ -157,7 +161,7 @@ func readPart(zf *zip.File) ([]byte, error) {
 
 // zipWith copies a .docx with the parts of out in place of its own; every
 // other part is copied as it is, still compressed.
-func zipWith(zr *zip.Reader, out map[string][]byte) ([]byte, error) {
+func zipWith(zr *zip.Reader, out map[string][]byte, added ...newPart) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, zf := range zr.File {
@@ -172,6 +176,15 @@ func zipWith(zr *zip.Reader, out map[string][]byte) ([]byte, error) {
 			continue
 		}
 		if err := zw.Copy(zf); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range added {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: a.name, Method: a.method})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(a.bytes); err != nil {
 			return nil, err
 		}
 	}
@@ -205,6 +218,8 @@ type filler struct {
 	data     Data
 	ncat     int
 	footDone bool // the template placed {{核验}} itself
+	// media are the pictures placed, in the order their fields come.
+	media []placed
 }
 
 // child is one element directly inside a part's container (the body, or
@@ -327,7 +342,7 @@ func (f *filler) part(name string, b []byte, sc scan) ([]byte, error) {
 		last = k.end
 		var filled []byte
 		if k.name == "p" {
-			filled, err = f.paragraph(frag, where(name, i18n.Phrase("paragraph %d", paras)))
+			filled, err = f.paragraph(frag, where(name, i18n.Phrase("paragraph %d", paras)), body)
 		} else {
 			filled, err = f.table(frag, name, tables)
 		}
@@ -368,10 +383,14 @@ func where(part string, at *i18n.Message) *i18n.Message {
 
 // paragraph fills one paragraph; one whose fields are of a list repeats
 // once per entry.
-func (f *filler) paragraph(frag []byte, at *i18n.Message) ([]byte, error) {
+func (f *filler) paragraph(frag []byte, at *i18n.Message, body bool) ([]byte, error) {
 	var p ctypes.Paragraph
 	if err := xml.Unmarshal(frag, &p); err != nil {
 		return nil, i18n.Errorf("the template's part %s is damaged: %v", "word/document.xml", err.Error())
+	}
+	if m := fieldPattern.FindStringSubmatch(textOfParagraph(&p)); body && m != nil && isPicture(m[1]) &&
+		strings.TrimSpace(textOfParagraph(&p)) == m[0] {
+		return f.picture(&p, m[1])
 	}
 	list, err := f.listOf(textOfParagraph(&p), at, "")
 	if err != nil {
@@ -495,6 +514,9 @@ func (f *filler) listOf(text string, at *i18n.Message, already string) (string, 
 		}
 		if field == "核验" {
 			f.footDone = true
+		}
+		if isPicture(field) {
+			return "", i18n.Errorf("the template's picture field {{%s}} in %s is not alone in a paragraph of the body; the picture takes a paragraph of its own", field, at)
 		}
 		if l == "" {
 			continue
