@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -255,6 +257,7 @@ func (b *builder) layout(doc []byte) ([]byte, error) {
 		return nil, err
 	}
 	return rewrite(zr, func(name string) bool { return name == "word/document.xml" }, func(_ string, x []byte) ([]byte, error) {
+		x = sortedRoot(x)
 		kids, _, err := children(x, true)
 		if err != nil {
 			return nil, err
@@ -323,4 +326,41 @@ func terminal(l *i18n.Labels) string {
 		return "。"
 	}
 	return "."
+}
+
+// sortedRoot is the body with its root's attributes (the namespaces) in
+// the order of their names: the library writes them from a map, in an
+// order that changes from run to run, and the same records are to write
+// the same document, byte for byte.
+func sortedRoot(x []byte) []byte {
+	dec := xml.NewDecoder(bytes.NewReader(x))
+	for {
+		start := dec.InputOffset()
+		tok, err := dec.RawToken()
+		if err != nil {
+			return x
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		end := dec.InputOffset()
+		name := func(n xml.Name) string {
+			if n.Space == "" {
+				return n.Local
+			}
+			return n.Space + ":" + n.Local
+		}
+		attrs := slices.Clone(se.Attr)
+		sort.Slice(attrs, func(i, j int) bool { return name(attrs[i].Name) < name(attrs[j].Name) })
+		var tag bytes.Buffer
+		tag.WriteString("<" + name(se.Name))
+		for _, a := range attrs {
+			tag.WriteString(" " + name(a.Name) + `="`)
+			_ = xml.EscapeText(&tag, []byte(a.Value))
+			tag.WriteString(`"`)
+		}
+		tag.WriteString(">")
+		return append(append(append([]byte{}, x[:start]...), tag.Bytes()...), x[end:]...)
+	}
 }
