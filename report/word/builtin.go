@@ -192,6 +192,10 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 		b.text(intro + terminal(l))
 		b.heading(w.Categories)
 		b.table([]string{w.ColCategory, w.ColMax, w.ColScore}, []string{"类别.类别", "类别.分值", "类别.得分"}, sizeTable, 6, 2, 2)
+		if d.Pictures[categoryChart] != nil {
+			b.para("{{"+categoryChart+"}}", fontBody, sizeText, "center")
+			b.para(l.DocChart.CategoryCaption, fontBody, sizeTable, "center")
+		}
 		b.heading(w.Deductions)
 		if len(d.Lists["扣分"]) == 0 {
 			b.text(w.NoDeduction)

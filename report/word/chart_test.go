@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"image"
 	"image/png"
 	"regexp"
@@ -55,14 +56,17 @@ func embedded(t *testing.T, doc []byte) []image.Image {
 	return out
 }
 
-// bars measures a chart's bars: each run of the bars' blue along the row
+// bars measures a chart's bars: each run of the first series' blue along the row
 // just above the x axis, and each one's height, counted up from there at
 // its middle.
-func bars(img image.Image) (heights []int) {
+func bars(img image.Image) (heights []int) { return barsOf(img, chartBar) }
+
+// barsOf measures the bars of one colour (0xRRGGBB).
+func barsOf(img image.Image, colour uint32) (heights []int) {
 	y := chartH - chartBottom - 1
 	blue := func(x, y int) bool {
 		r, g, b, _ := img.At(x, y).RGBA()
-		return r>>8 == uint32(chartBar.R) && g>>8 == uint32(chartBar.G) && b>>8 == uint32(chartBar.B)
+		return r>>8<<16|g>>8<<8|b>>8 == colour
 	}
 	for x := 0; x < chartW; x++ {
 		if !blue(x, y) {
@@ -83,11 +87,11 @@ func bars(img image.Image) (heights []int) {
 
 // TestNoticeShowsTheRankingChart finds the ranking chart in the 通报 as
 // Word would (drawing → relationship → media part) and measures it: one
-// bar per unit in rank order, as high as its total. The plot is 608
-// pixels high (720 less 56 above and 56 below) on an axis to 120 (steps
-// of 20 above 109.00), so 泸溪县's 109.00 is 109/120 × 608 = 552.3 → 552
-// pixels, 凤凰县's 100.00 is 506.7 → 507 and reaches the grid line at 100,
-// 吉首市's 98.40 is 498.6 → 499. The caption under it says where the
+// bar per unit in rank order, as high as its total. The plot is 428
+// pixels high (540 less 56 above and 56 below) on an axis to 120 (steps
+// of 20 above 109.00), so 泸溪县's 109.00 is 109/120 × 428 = 388.7 → 389
+// pixels, 凤凰县's 100.00 is 356.7 → 357 and reaches the grid line at 100,
+// 吉首市's 98.40 is 351.0 → 351. The caption under it says where the
 // units' names are.
 func TestNoticeShowsTheRankingChart(t *testing.T) {
 	_, states := fixture(t)
@@ -107,12 +111,12 @@ func TestNoticeShowsTheRankingChart(t *testing.T) {
 	if got := strings.Join(totals, ", "); got != "泸溪县 109.00, 凤凰县 100.00, 吉首市 98.40" {
 		t.Fatalf("the ranking is %s; the expectations below are for 泸溪县 109.00, 凤凰县 100.00, 吉首市 98.40", got)
 	}
-	if got := bars(pics[0]); len(got) != 3 || got[0] != 552 || got[1] != 507 || got[2] != 499 {
-		t.Errorf("the bars are %v pixels high, want 552, 507, 499", got)
+	if got := bars(pics[0]); fmt.Sprint(got) != "[389 357 351]" {
+		t.Errorf("the bars are %v pixels high, want 389, 357, 351", got)
 	}
 	// The 100 grid line, between the first two bars, at 凤凰县's bar's top.
 	slot := (chartW - chartLeft - chartRight) / 3
-	if c := pics[0].At(chartLeft+slot, chartH-chartBottom-507); c != chartGrid {
+	if c := pics[0].At(chartLeft+slot, chartH-chartBottom-357); c != rgb(chartGrid) {
 		t.Errorf("between the bars at 100 the chart has %v, want the grid line", c)
 	}
 	c := read(t, doc)
@@ -139,7 +143,7 @@ func TestNoticeShowsTheRankingChart(t *testing.T) {
 
 // TestRankingChartOfManyUnits draws 120 units, totals falling from 100.00
 // by 0.37: 120 bars, each within half a pixel of its total's height, the
-// figures above the bars left out (they do not fit a bar's 12 pixels; the
+// figures above the bars left out (they do not fit a bar's 8 pixels; the
 // ranking table has them), and the same rows draw the same bytes.
 func TestRankingChartOfManyUnits(t *testing.T) {
 	var rows []report.RankRow
@@ -158,11 +162,11 @@ func TestRankingChartOfManyUnits(t *testing.T) {
 	if len(hs) != 120 {
 		t.Fatalf("%d bars, want 120", len(hs))
 	}
-	// An axis to 100 (steps of 10): a bar is total/100 × 608 pixels.
+	// An axis to 100 (steps of 10): a bar is total/100 × 428 pixels.
 	axis, plotH := int64(decimal.FromInt(100)), int64(chartH-chartTop-chartBottom)
 	for i, h := range hs {
 		if d := 2*int64(h)*axis - 2*int64(rows[i].Total)*plotH; d > axis || d < -axis {
-			t.Errorf("rank %d (%s) is %d pixels high, want %s/100 × 608 to half a pixel", i+1, rows[i].Total.Fixed(2), h, rows[i].Total.Fixed(2))
+			t.Errorf("rank %d (%s) is %d pixels high, want %s/100 × 428 to half a pixel", i+1, rows[i].Total.Fixed(2), h, rows[i].Total.Fixed(2))
 		}
 	}
 	// Nothing black above the tallest bar's top but the axis's figures on
@@ -235,5 +239,47 @@ func TestTemplateRankingChart(t *testing.T) {
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		t.Errorf("a misplaced picture is not an unknown field: %v", err)
+	}
+}
+
+// TestFeedbackShowsTheCategoryChart finds in 吉首市's 反馈意见书 its
+// category scores (blue) beside the period's averages (orange). The axis
+// goes to 25 (steps of 5: the largest category is worth 25) over 428
+// pixels: 吉首市's 13.40 is 13.4/25 × 428 = 229.4 → 229 pixels, 25.00 the
+// whole 428, 20.00 342.4 → 342, 10.00 171.2 → 171, and its 0.00 in
+// category 7 draws no bar; the averages are the same but 14.13 (of 14.00,
+// 15.00 and 13.40) → 241.9 → 242 and category 7's 3.33 (泸溪县's 10.00
+// among three) → 57.0 → 57.
+func TestFeedbackShowsTheCategoryChart(t *testing.T) {
+	_, states := fixture(t)
+	r, l := built(t, states)
+	docs, err := WriteUnits(l, Feedback, r, states, options, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := unitIndex(docs, "吉首市")
+	sh := r.Sheets[i]
+	if got := fmt.Sprint(fixed(sh.Averages)); got != "[14.13 25.00 20.00 20.00 10.00 10.00 3.33]" {
+		t.Fatalf("the averages are %s; the expectations below are for 14.13 25 20 20 10 10 3.33", got)
+	}
+	pics := embedded(t, docs[i].Bytes)
+	if len(pics) != 1 {
+		t.Fatalf("吉首市's 反馈意见书 has %d pictures, want its category chart", len(pics))
+	}
+	if got := fmt.Sprint(barsOf(pics[0], chartBar)); got != "[229 428 342 342 171 171]" {
+		t.Errorf("吉首市's bars are %s pixels high, want 229 428 342 342 171 171 (none for 0.00)", got)
+	}
+	if got := fmt.Sprint(barsOf(pics[0], chartMean)); got != "[242 428 342 342 171 171 57]" {
+		t.Errorf("the averages' bars are %s pixels high, want 242 428 342 342 171 171 57", got)
+	}
+	if !strings.Contains(read(t, docs[i].Bytes).Text(), l.DocChart.CategoryCaption) {
+		t.Error("the chart has no caption")
+	}
+	rect, err := WriteUnits(l, Rectify, r, states, options, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(unzipPart(t, rect[i].Bytes, "word/document.xml")), "r:embed") {
+		t.Error("the 整改通知书 has a picture; only the 反馈意见书 shows the categories")
 	}
 }

@@ -50,13 +50,20 @@ type Data struct {
 
 // isPicture reports whether a field stands for a picture: alone in a
 // paragraph of the body, which the picture replaces.
-func isPicture(field string) bool { return field == rankingChart }
+func isPicture(field string) bool { return field == rankingChart || field == categoryChart }
 
 // RankingChartField is the field of the 通报's ranking chart, a picture.
 const RankingChartField = rankingChart
 
-// rankingChart is the field of the 通报's ranking chart.
-const rankingChart = "排名图"
+// CategoryChartField is the field of a 反馈意见书's chart of the unit's
+// category scores against the average, a picture.
+const CategoryChartField = categoryChart
+
+// The fields of the charts: the 通报's ranking, a 反馈意见书's categories.
+const (
+	rankingChart  = "排名图"
+	categoryChart = "类别图"
+)
 
 // Options are what the office gives beside the records: who issues the
 // document, its date, the roster's names, and the day it is written.
@@ -137,6 +144,9 @@ func Fields(kind Kind, ncat int) []Field {
 		lists = map[string][]string{"排名": ranking, "成员": {"姓名"}, "共性": {"序号", "指标", "内容", "分值", "失分", "单位数", "典型"}}
 	} else {
 		scalars = append(scalars, "单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计", "申诉期限")
+		if kind == Feedback {
+			scalars = append(scalars, categoryChart)
+		}
 	}
 	var out []Field
 	for _, s := range scalars {
@@ -342,6 +352,15 @@ func UnitData(l *i18n.Labels, kind Kind, r *report.Report, sh *report.Sheet, st 
 	d.Fields["申诉期限"] = o.deadlines[sheetKey(sh)]
 	for _, c := range sh.Categories {
 		d.Lists["类别"] = append(d.Lists["类别"], map[string]string{"类别": clean(c.Heading), "分值": c.Max.Fixed(2), "得分": c.Score.Fixed(2)})
+	}
+	if kind == Feedback {
+		chart, err := CategoryChart(sh)
+		if err != nil {
+			return Data{}, err
+		}
+		if chart != nil {
+			d.Pictures = map[string]*Picture{categoryChart: chart}
+		}
 	}
 	ds, total, err := deductions(l, sh, st)
 	if err != nil {
