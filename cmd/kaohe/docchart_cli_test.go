@@ -18,7 +18,8 @@ import (
 // was.
 func TestDocRankingChartField(t *testing.T) {
 	c, db := docCLI(t)
-	if out := c.ok("doc", "fields"); !strings.Contains(out, "{{排名图}}") || !strings.Contains(out, "各单位总分柱状图") {
+	if out := c.ok("doc", "fields"); !strings.Contains(out, "{{排名图}}") || !strings.Contains(out, "各单位总分柱状图") ||
+		!strings.Contains(out, "{{类别图}}") {
 		t.Errorf("doc fields lacks the chart:\n%s", out)
 	}
 	template := func(chart string) string {

@@ -203,7 +203,9 @@ func chartTemplate(t *testing.T, extra string) []byte {
 	p := rd.AddEmptyParagraph()
 	p.AddText("{{排名")
 	p.AddText("图}}")
-	if extra != "" {
+	if cell, ok := strings.CutPrefix(extra, "cell:"); ok {
+		rd.AddTable().AddRow().AddCell().AddParagraph(cell)
+	} else if extra != "" {
 		rd.AddParagraph(extra)
 	}
 	var buf bytes.Buffer
@@ -239,6 +241,11 @@ func TestTemplateRankingChart(t *testing.T) {
 	var fe *FieldError
 	if errors.As(err, &fe) {
 		t.Errorf("a misplaced picture is not an unknown field: %v", err)
+	}
+	// In a table's cell, where a row may repeat, it is refused too.
+	_, err = WriteNotice(l, r, states, options, &Template{Name: "通报模板.docx", Bytes: chartTemplate(t, "cell:{{排名图}}")})
+	if want := "模板中的图片字段 {{排名图}}（第1个表格第1行第1格）没有在正文中单独成段；图片须独占一段"; err == nil || worded(err) != want {
+		t.Errorf("the field in a cell: err %v, want %s", err, want)
 	}
 }
 
