@@ -228,6 +228,12 @@ func (o *docFieldsOptions) run() error {
 		fmt.Fprintf(&b, "\n"+l.Doc.FieldsKind+"\n", l.Doc.KindName[string(k)], k)
 		for _, f := range word.Fields(k, ncat) {
 			meaning := l.Doc.FieldMeaning[f.Name]
+			switch f.Name {
+			case word.RankingChartField:
+				meaning = l.DocChart.Field
+			case word.CategoryChartField:
+				meaning = l.DocChart.CategoryField
+			}
 			if meaning == "" && strings.Contains(f.Name, "类别") {
 				meaning = l.Doc.ColCategory
 			}

@@ -88,6 +88,8 @@ type Labels struct {
 	Figures FigureImport
 	// Doc is the wording of the Word documents (kaohe doc).
 	Doc DocWords
+	// DocChart words the 通报's ranking chart.
+	DocChart DocChart
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
@@ -346,6 +348,7 @@ func chinese() *Labels {
 		Plan:               chinesePlan(),
 		Figures:            chineseFigures(),
 		Doc:                chineseDoc(),
+		DocChart:           chineseDocChart(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
 		RubricShow:         chineseRubricShow(),
@@ -494,6 +497,7 @@ func english() *Labels {
 		Plan:               englishPlan(),
 		Figures:            englishFigures(),
 		Doc:                englishDoc(),
+		DocChart:           englishDocChart(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
 		RubricShow:         englishRubricShow(),

@@ -70,6 +70,7 @@ func chineseReport() ReportWords {
 			chinesePrintRefusals(),
 			chineseNumberWords(),
 			chineseDocFillRefusals(),
+			chineseDocChartRefusals(),
 		),
 		Reasons:           allWords(chineseReasons(), chineseAppealReasons()),
 		Provisional:       "%s（暂，%d/%d）",

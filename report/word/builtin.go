@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -168,6 +170,10 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 			weights = append(weights, 4)
 		}
 		b.table(heads, fields, 18, weights...) // 小五: the category titles are long
+		if d.Pictures[rankingChart] != nil {
+			b.para("{{"+rankingChart+"}}", fontBody, sizeText, "center")
+			b.para(l.DocChart.Caption, fontBody, sizeTable, "center")
+		}
 		if len(d.Lists["共性"]) > 0 {
 			a := &l.Analysis
 			b.heading(w.Common)
@@ -186,6 +192,10 @@ func Builtin(l *i18n.Labels, d Data, graded bool, ncat int) ([]byte, error) {
 		b.text(intro + terminal(l))
 		b.heading(w.Categories)
 		b.table([]string{w.ColCategory, w.ColMax, w.ColScore}, []string{"类别.类别", "类别.分值", "类别.得分"}, sizeTable, 6, 2, 2)
+		if d.Pictures[categoryChart] != nil {
+			b.para("{{"+categoryChart+"}}", fontBody, sizeText, "center")
+			b.para(l.DocChart.CategoryCaption, fontBody, sizeTable, "center")
+		}
 		b.heading(w.Deductions)
 		if len(d.Lists["扣分"]) == 0 {
 			b.text(w.NoDeduction)
@@ -251,6 +261,7 @@ func (b *builder) layout(doc []byte) ([]byte, error) {
 		return nil, err
 	}
 	return rewrite(zr, func(name string) bool { return name == "word/document.xml" }, func(_ string, x []byte) ([]byte, error) {
+		x = sortedRoot(x)
 		kids, _, err := children(x, true)
 		if err != nil {
 			return nil, err
@@ -275,9 +286,19 @@ func (b *builder) layout(doc []byte) ([]byte, error) {
 			for _, w := range widths {
 				t.Grid.Col = append(t.Grid.Col, ctypes.Column{Width: ptrUint(uint64(w))})
 			}
-			for _, rc := range t.RowContents {
+			for ri, rc := range t.RowContents {
 				if rc.Row == nil {
 					continue
+				}
+				// A row is read whole on one page (a 共性问题 pushed down by
+				// the ranking chart would otherwise split across two), and
+				// the heading row heads each page a table runs over.
+				if rc.Row.Property == nil {
+					rc.Row.Property = &ctypes.RowProperty{}
+				}
+				rc.Row.Property.CantSplit = &ctypes.OnOff{}
+				if ri == 0 {
+					rc.Row.Property.Header = &ctypes.OnOff{}
 				}
 				for ci, c := range rc.Row.Contents {
 					if c.Cell == nil || ci >= len(widths) {
@@ -309,4 +330,41 @@ func terminal(l *i18n.Labels) string {
 		return "。"
 	}
 	return "."
+}
+
+// sortedRoot is the body with its root's attributes (the namespaces) in
+// the order of their names: the library writes them from a map, in an
+// order that changes from run to run, and the same records are to write
+// the same document, byte for byte.
+func sortedRoot(x []byte) []byte {
+	dec := xml.NewDecoder(bytes.NewReader(x))
+	for {
+		start := dec.InputOffset()
+		tok, err := dec.RawToken()
+		if err != nil {
+			return x
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		end := dec.InputOffset()
+		name := func(n xml.Name) string {
+			if n.Space == "" {
+				return n.Local
+			}
+			return n.Space + ":" + n.Local
+		}
+		attrs := slices.Clone(se.Attr)
+		sort.Slice(attrs, func(i, j int) bool { return name(attrs[i].Name) < name(attrs[j].Name) })
+		var tag bytes.Buffer
+		tag.WriteString("<" + name(se.Name))
+		for _, a := range attrs {
+			tag.WriteString(" " + name(a.Name) + `="`)
+			_ = xml.EscapeText(&tag, []byte(a.Value))
+			tag.WriteString(`"`)
+		}
+		tag.WriteString(">")
+		return append(append(append([]byte{}, x[:start]...), tag.Bytes()...), x[end:]...)
+	}
 }

@@ -43,7 +43,27 @@ type Data struct {
 	Lists  map[string][]map[string]string
 	// Unit names the unit of a unit's document ("" for the 通报).
 	Unit string
+	// Pictures are the pictures of the fields a template places alone in
+	// a paragraph of its body (排名图), by field.
+	Pictures map[string]*Picture
 }
+
+// isPicture reports whether a field stands for a picture: alone in a
+// paragraph of the body, which the picture replaces.
+func isPicture(field string) bool { return field == rankingChart || field == categoryChart }
+
+// RankingChartField is the field of the 通报's ranking chart, a picture.
+const RankingChartField = rankingChart
+
+// CategoryChartField is the field of a 反馈意见书's chart of the unit's
+// category scores against the average, a picture.
+const CategoryChartField = categoryChart
+
+// The fields of the charts: the 通报's ranking, a 反馈意见书's categories.
+const (
+	rankingChart  = "排名图"
+	categoryChart = "类别图"
+)
 
 // Options are what the office gives beside the records: who issues the
 // document, its date, the roster's names, and the day it is written.
@@ -115,7 +135,7 @@ func Fields(kind Kind, ncat int) []Field {
 		"成员": {"姓名"},
 	}
 	if kind == Notice {
-		scalars = append(scalars, "共性问题")
+		scalars = append(scalars, "共性问题", rankingChart)
 		ranking := []string{"名次", "单位", "总分", "等次", "各类得分"}
 		for i := 1; i <= ncat; i++ {
 			scalars = append(scalars, categoryColumns+strconv.Itoa(i))
@@ -124,6 +144,9 @@ func Fields(kind Kind, ncat int) []Field {
 		lists = map[string][]string{"排名": ranking, "成员": {"姓名"}, "共性": {"序号", "指标", "内容", "分值", "失分", "单位数", "典型"}}
 	} else {
 		scalars = append(scalars, "单位", "总分", "基础分", "加分", "名次", "等次", "扣分合计", "申诉期限")
+		if kind == Feedback {
+			scalars = append(scalars, categoryChart)
+		}
 	}
 	var out []Field
 	for _, s := range scalars {
@@ -329,6 +352,15 @@ func UnitData(l *i18n.Labels, kind Kind, r *report.Report, sh *report.Sheet, st 
 	d.Fields["申诉期限"] = o.deadlines[sheetKey(sh)]
 	for _, c := range sh.Categories {
 		d.Lists["类别"] = append(d.Lists["类别"], map[string]string{"类别": clean(c.Heading), "分值": c.Max.Fixed(2), "得分": c.Score.Fixed(2)})
+	}
+	if kind == Feedback {
+		chart, err := CategoryChart(sh)
+		if err != nil {
+			return Data{}, err
+		}
+		if chart != nil {
+			d.Pictures = map[string]*Picture{categoryChart: chart}
+		}
 	}
 	ds, total, err := deductions(l, sh, st)
 	if err != nil {

@@ -52,7 +52,7 @@ func (w *writer) write(d Data) ([]byte, error) {
 	if w.tpl != nil {
 		return w.tpl.fill(d, ncat)
 	}
-	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, len(d.Lists["共性"]) == 0, d.Fields["申诉期限"] == "")
+	shape := fmt.Sprint(d.Kind, len(d.Lists["扣分"]) == 0, len(d.Lists["问题"]) == 0, len(d.Lists["共性"]) == 0, d.Fields["申诉期限"] == "", len(d.Pictures))
 	p := w.builtins[shape]
 	if p == nil {
 		b, err := Builtin(w.l, d, w.r.Graded, ncat)
@@ -97,7 +97,15 @@ func WriteNotice(l *i18n.Labels, r *report.Report, states []*store.State, o Opti
 	if err != nil {
 		return nil, err
 	}
-	return w.write(NoticeData(l, r, o, common))
+	d := NoticeData(l, r, o, common)
+	chart, err := RankingChart(r.Ranking)
+	if err != nil {
+		return nil, err
+	}
+	if chart != nil {
+		d.Pictures = map[string]*Picture{rankingChart: chart}
+	}
+	return w.write(d)
 }
 
 // WriteUnits writes kind's document (反馈意见书 or 整改通知书) for each unit

@@ -136,7 +136,11 @@ func (p *prepared) fill(d Data, ncat int) ([]byte, error) {
 		}
 		out[name] = b
 	}
-	return zipWith(p.zr, out)
+	added, err := f.addMedia(p.zr, out)
+	if err != nil {
+		return nil, err
+	}
+	return zipWith(p.zr, out, added...)
 }
 
 // readPart reads one part, bounded.
@@ -155,7 +159,7 @@ func readPart(zf *zip.File) ([]byte, error) {
 
 // zipWith copies a .docx with the parts of out in place of its own; every
 // other part is copied as it is, still compressed.
-func zipWith(zr *zip.Reader, out map[string][]byte) ([]byte, error) {
+func zipWith(zr *zip.Reader, out map[string][]byte, added ...newPart) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, zf := range zr.File {
@@ -170,6 +174,15 @@ func zipWith(zr *zip.Reader, out map[string][]byte) ([]byte, error) {
 			continue
 		}
 		if err := zw.Copy(zf); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range added {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: a.name, Method: a.method})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(a.bytes); err != nil {
 			return nil, err
 		}
 	}
@@ -203,6 +216,8 @@ type filler struct {
 	data     Data
 	ncat     int
 	footDone bool // the template placed {{核验}} itself
+	// media are the pictures placed, in the order their fields come.
+	media []placed
 }
 
 // child is one element directly inside a part's container (the body, or
@@ -286,6 +301,9 @@ func (f *filler) listOf(text string, at *i18n.Message, already string) (string, 
 		}
 		if field == "核验" {
 			f.footDone = true
+		}
+		if isPicture(field) {
+			return "", i18n.Errorf("the template's picture field {{%s}} in %s is not alone in a paragraph of the body; the picture takes a paragraph of its own", field, at)
 		}
 		if l == "" {
 			continue
@@ -384,7 +402,7 @@ func (f *filler) part(name string, p *tpart) ([]byte, error) {
 	if !fields && !body {
 		return p.b, nil
 	}
-	r := &render{f: f, p: p, lists: lists, repl: map[int]string{}}
+	r := &render{f: f, p: p, lists: lists, repl: map[int]string{}, body: body}
 	if body && !f.footDone && p.footAt >= 0 {
 		if r.foot, err = footParagraphs(f.data.Fields["核验"]); err != nil {
 			return nil, err
@@ -392,5 +410,8 @@ func (f *filler) part(name string, p *tpart) ([]byte, error) {
 	}
 	r.out.Grow(len(p.b) + len(r.foot))
 	r.span(0, len(p.toks)-1, -1, entry{})
+	if r.err != nil {
+		return nil, r.err
+	}
 	return r.out.Bytes(), nil
 }

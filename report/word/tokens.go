@@ -3,6 +3,7 @@ package word
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/gomutex/godocx/wml/ctypes"
 	"io"
 	"sort"
 	"strings"
@@ -274,15 +275,23 @@ type render struct {
 	repl  map[int]string // a w:t start → its filled text (escaped)
 	foot  []byte
 	out   bytes.Buffer
+	// body is set for the document's body, the only part a picture goes
+	// in; err is the first failure placing one.
+	body bool
+	err  error
 }
 
 // check checks the part's fields against the document's, and says which
 // rows and paragraphs repeat for which list.
 func (f *filler) check(name string, p *tpart) (map[int]string, error) {
 	lists := map[int]string{}
+	body := name == "word/document.xml"
 	for _, pa := range p.paras {
 		if pa.row >= 0 || !strings.Contains(pa.text, "{{") {
 			continue
+		}
+		if body && pictureField(pa.text) != "" {
+			continue // a picture in a paragraph of its own (render.span places it)
 		}
 		l, err := f.listOf(pa.text, where(name, pa.where), "")
 		if err != nil {
@@ -340,7 +349,17 @@ func (r *render) span(from, to, skip int, e entry) {
 				continue
 			}
 			if t.local == "p" {
-				r.fillPara(r.p.paras[r.p.paraAt[i]], e)
+				pa := r.p.paras[r.p.paraAt[i]]
+				if field := pictureField(pa.text); field != "" && pa.row < 0 && r.body {
+					if pic, err := r.f.pictureFor(b[t.start:toks[t.match].end], field); err != nil {
+						r.err = err
+					} else {
+						r.out.Write(pic)
+					}
+					i = t.match
+					continue
+				}
+				r.fillPara(pa, e)
 			}
 		case "t":
 			if v, ok := r.repl[i]; ok {
@@ -354,6 +373,26 @@ func (r *render) span(from, to, skip int, e entry) {
 		}
 		r.out.Write(b[t.start:t.end])
 	}
+}
+
+// pictureField is the picture field a paragraph's text is, alone (its
+// field's name), or "".
+func pictureField(text string) string {
+	m := fieldPattern.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil || m[0] != strings.TrimSpace(text) || !isPicture(m[1]) {
+		return ""
+	}
+	return m[1]
+}
+
+// pictureFor is the paragraph frag (a w:p of the body holding only a
+// picture field) as the picture: its properties kept, its text replaced.
+func (f *filler) pictureFor(frag []byte, field string) ([]byte, error) {
+	var p ctypes.Paragraph
+	if err := xml.Unmarshal(frag, &p); err != nil {
+		return nil, i18n.Errorf("the template's part %s is damaged: %v", "word/document.xml", err.Error())
+	}
+	return f.picture(&p, field)
 }
 
 // fillPara works out the filled text of a paragraph's w:t elements: each
