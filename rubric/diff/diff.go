@@ -239,17 +239,26 @@ func similarity(a, b string) float64 {
 	return 2 * float64(prev[len(rb)]) / float64(len(ra)+len(rb))
 }
 
-func compareCategories(old, newer *rubric.Rubric) []Category {
-	key := func(cs []rubric.Category) (keys, ids []string) {
-		for _, c := range cs {
-			keys = append(keys, strings.TrimSpace(c.Title))
-			ids = append(ids, c.ID)
-		}
-		return keys, ids
+// categoryMin and indicatorMin are the similarity of words a category's
+// title and an indicator's 考核内容 need to be matched with another.
+const (
+	categoryMin  = 0.5
+	indicatorMin = 0.6
+)
+
+// categoryKeys are the words categories are matched by, and their IDs.
+func categoryKeys(cs []rubric.Category) (keys, ids []string) {
+	for _, c := range cs {
+		keys = append(keys, strings.TrimSpace(c.Title))
+		ids = append(ids, c.ID)
 	}
-	ok, oi := key(old.Categories)
-	nk, ni := key(newer.Categories)
-	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.5)
+	return keys, ids
+}
+
+func compareCategories(old, newer *rubric.Rubric) []Category {
+	ok, oi := categoryKeys(old.Categories)
+	nk, ni := categoryKeys(newer.Categories)
+	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, categoryMin)
 	return inOrder(pairs, oldLeft, newLeft, len(newer.Categories),
 		func(i, j int) (Category, bool) {
 			o, n := &old.Categories[i], &newer.Categories[j]
@@ -327,7 +336,7 @@ func indicatorsOf(rb *rubric.Rubric) (list []located, keys, ids []string) {
 func compareIndicators(old, newer *rubric.Rubric) []Indicator {
 	ol, ok, oi := indicatorsOf(old)
 	nl, nk, ni := indicatorsOf(newer)
-	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.6)
+	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, indicatorMin)
 	none := &rubric.Indicator{}
 	return inOrder(pairs, oldLeft, newLeft, len(nl),
 		func(i, j int) (Indicator, bool) {
