@@ -37,6 +37,17 @@ type EarlierProblem struct {
 // fixed it and the office accepted the fix.
 func (e EarlierProblem) Closed() bool { return e.Status == ProblemClosed }
 
+// RepeatedBy reports whether a finding on the problem's current rule
+// (NowRule) that deducts again repeats it: the problem was closed, and
+// when both it and the finding are items, their texts read the same
+// (SameItemText). An item set against a rule recorded as a plain number,
+// either way round, is matched by the rule alone: the number says the
+// thing was found again without saying which. itemText is "" for a
+// finding that is not an item.
+func (e EarlierProblem) RepeatedBy(itemText string) bool {
+	return e.Closed() && e.NowRule != "" && (e.ItemID == "" || itemText == "" || SameItemText(e.ItemText, itemText))
+}
+
 // Lookback is what a unit's earlier period left for its current
 // assessment. The zero Lookback (no earlier signed period) has nothing.
 type Lookback struct {
@@ -110,19 +121,16 @@ func (l *Lookback) Relapses() int {
 	return len(l.relapses)
 }
 
-// RelapseOf returns the closed earlier problem that a finding on a current
-// rule repeats: the rule deducts again, and when both the earlier problem
-// and the finding are items, their texts read the same (SameItemText). An
-// item set against a rule recorded as a plain number, either way round, is
-// matched by the rule alone: the number says the thing was found again
-// without saying which. itemText is "" for a finding that is not an item.
-// Among several, the first in the earlier rubric's order.
+// RelapseOf returns the closed earlier problem that a deducting finding on
+// a current rule repeats (EarlierProblem.RepeatedBy; itemText is "" for a
+// finding that is not an item). Among several, the first in the earlier
+// rubric's order.
 func (l *Lookback) RelapseOf(rule, itemText string) (EarlierProblem, bool) {
 	if l == nil {
 		return EarlierProblem{}, false
 	}
 	for _, e := range l.mapped {
-		if e.Closed() && e.NowRule != "" && e.NowRule == rule && (e.ItemID == "" || itemText == "" || SameItemText(e.ItemText, itemText)) {
+		if e.NowRule == rule && e.RepeatedBy(itemText) {
 			return e, true
 		}
 	}

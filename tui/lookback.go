@@ -1,0 +1,101 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
+	"github.com/kaohe/kaohe/scoring"
+)
+
+// lookedBack takes what the unit's last signed period left, read with the
+// state; a failure to read it is said on the status line, and the
+// workbench works on without it.
+func (wb *workbench) lookedBack(l *assessment.Lookback, err error) {
+	wb.lookback = l
+	if err != nil {
+		wb.failure = errText(wb.c.l, err)
+	}
+}
+
+// relapsed reports whether a closed problem of last period is found again
+// now, as the inspector records: its rule deducts, and when the rule is
+// recorded as items, one of them reads as the problem's item.
+func (wb *workbench) relapsed(e assessment.EarlierProblem) bool {
+	if !e.Closed() || e.NowRule == "" || wb.res == nil {
+		return false
+	}
+	ref, ok := wb.rb.Rule(e.NowRule)
+	if !ok {
+		return false
+	}
+	ir, ok := wb.res.Indicator(ref.Indicator.ID)
+	if !ok || ir.Bonus {
+		return false
+	}
+	for _, rr := range ir.Rules {
+		if rr.ID != e.NowRule {
+			continue
+		}
+		veto := rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+		if !veto && rr.Amount <= 0 {
+			return false
+		}
+		its := wb.items[e.NowRule]
+		if len(its) == 0 {
+			return e.RepeatedBy("")
+		}
+		for _, it := range its {
+			if e.RepeatedBy(it.Text) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// earlierLines are the indicator pane's lines on last period's problems
+// under the indicator: "上年问题：1.2.a 殡葬（已销号）", 反弹 beside one
+// found again.
+func (wb *workbench) earlierLines(indicator string, inner int) []string {
+	list := wb.lookback.On(indicator)
+	if len(list) == 0 {
+		return nil
+	}
+	l := wb.c.l
+	parts := make([]string, len(list))
+	relapse := false
+	for i, e := range list {
+		parts[i] = report.EarlierText(l, e)
+		if wb.relapsed(e) {
+			parts[i] += " " + l.Lookback.Relapse
+			relapse = true
+		}
+	}
+	style := wb.c.styles.Dim
+	if relapse {
+		style = wb.c.styles.Warning
+	}
+	var out []string
+	for _, s := range wrapPrefixed(l.Lookback.Earlier, strings.Join(parts, l.Lookback.Sep), inner) {
+		out = append(out, style.Render(s))
+	}
+	return out
+}
+
+// unmappedLines are the score pane's lines on last period's problems
+// whose indicator this rubric no longer has: listed, not dropped.
+func (wb *workbench) unmappedLines(inner int) []string {
+	if wb.lookback == nil || len(wb.lookback.Unmapped) == 0 {
+		return nil
+	}
+	l := wb.c.l
+	parts := make([]string, len(wb.lookback.Unmapped))
+	for i, e := range wb.lookback.Unmapped {
+		parts[i] = report.EarlierText(l, e)
+	}
+	return appendWrapped(nil, wb.c.styles.Dim, "", fmt.Sprintf(l.Lookback.Unmapped, wb.lookback.Period())+strings.Join(parts, l.Lookback.Sep), inner)
+}
