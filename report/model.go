@@ -144,6 +144,9 @@ type SheetRow struct {
 	// Evidence names the files attached to the indicator and its rules
 	// ("1.2.a 台账.pdf"), for the 扣分说明 cell.
 	Evidence []string `json:"evidence,omitempty"`
+	// Relapses say which deductions repeat a problem the unit's last
+	// signed period closed (反弹, RelapseText): what was fixed came back.
+	Relapses []string `json:"relapses,omitempty"`
 }
 
 // Build assembles the report from the assessments' current states. Ranks
@@ -185,7 +188,11 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		unverified := f.Unverified[a.ID]
 		row.Unverified = len(unverified) > 0
 		r.Ranking = append(r.Ranking, row)
-		sh, err := sheet(l, st, res, unverified)
+		lb, err := store.LookBackAmong(st, states)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", a.Label(), err)
+		}
+		sh, err := sheet(l, st, res, unverified, lb)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
@@ -339,7 +346,7 @@ func rank(rows []RankRow) {
 // sheet lays out one assessment's score sheet; unverified lists its
 // records that fail their hash (then it carries no signature and no
 // fingerprint).
-func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string) (Sheet, error) {
+func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string, lb *store.Lookback) (Sheet, error) {
 	a := st.Assessment
 	sh := Sheet{Unit: clean(a.Unit), Period: clean(a.Period), RubricID: a.RubricID, RubricVersion: a.RubricVersion,
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
@@ -369,6 +376,14 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 		sh.Fingerprint = fp
 	}
 	notes := st.Notes()
+	relapses := map[string][]string{} // by indicator
+	if lb.Relapses() > 0 {
+		for _, p := range st.Problems(res) {
+			if e, ok := lb.Relapse(p.Key); ok {
+				relapses[p.Indicator] = append(relapses[p.Indicator], clean(RelapseText(l, e)))
+			}
+		}
+	}
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]
 		rc := &st.Rubric.Categories[ci]
@@ -378,7 +393,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 			ind := &rc.Indicators[ii]
 			row := SheetRow{ID: ir.ID, Content: ind.Content, Standard: ind.Standard,
 				Max: ir.Max, Deduction: ir.Deduction, Score: ir.Score, Recorded: ir.Recorded > 0,
-				Explain: Explain(l, ir), Note: clean(notes[ir.ID])}
+				Explain: Explain(l, ir), Note: clean(notes[ir.ID]), Relapses: relapses[ir.ID]}
 			if rc.Bonus {
 				row.Deduction, row.Bonus = 0, ir.Score
 			}
