@@ -87,15 +87,16 @@ func (wb *workbench) earlierLines(indicator string, inner int) []string {
 }
 
 // unmappedLines are the score pane's lines on last period's problems
-// whose indicator this rubric no longer has: listed, not dropped.
+// whose indicator this rubric no longer has: listed, not dropped, one a
+// line under their heading.
 func (wb *workbench) unmappedLines(inner int) []string {
 	if wb.lookback == nil || len(wb.lookback.Unmapped) == 0 {
 		return nil
 	}
 	l := wb.c.l
-	parts := make([]string, len(wb.lookback.Unmapped))
-	for i, e := range wb.lookback.Unmapped {
-		parts[i] = report.EarlierText(l, e)
+	out := appendWrapped(nil, wb.c.styles.Dim, "", fmt.Sprintf(l.Lookback.Unmapped, wb.lookback.Period()), inner)
+	for _, e := range wb.lookback.Unmapped {
+		out = appendWrapped(out, wb.c.styles.Dim, " ", report.EarlierText(l, e), inner)
 	}
-	return appendWrapped(nil, wb.c.styles.Dim, "", fmt.Sprintf(l.Lookback.Unmapped, wb.lookback.Period())+strings.Join(parts, l.Lookback.Sep), inner)
+	return out
 }
