@@ -55,18 +55,6 @@ func ParseProblemSubject(s string) (rule, itemID string, ok bool) {
 	return rule, itemID, true
 }
 
-// IsProblemRecordSubject reports whether subject belongs to the
-// rectification of problems — a problem's record, or a file attached to
-// it — rather than to the findings: such subjects are written after the
-// sign-off, and it does not sign them.
-func IsProblemRecordSubject(subject string) bool {
-	if strings.HasPrefix(subject, ProblemPrefix) {
-		return true
-	}
-	target, _, ok := ParseEvidenceSubject(subject)
-	return ok && strings.HasPrefix(target, ProblemPrefix)
-}
-
 // The states a problem is in (ProblemRecord.Status, Problem.Status).
 const (
 	// ProblemOpen is 待整改: found, nothing reported yet.

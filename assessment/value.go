@@ -33,6 +33,13 @@ const (
 	KindItem
 	// KindProblem is a problem's rectification record (Value.Problem).
 	KindProblem
+	// KindFeedback, KindAppeal, KindDecision and KindFinal are the
+	// records of a result's feedback, appeals, their review and the final
+	// result (appeal.go).
+	KindFeedback
+	KindAppeal
+	KindDecision
+	KindFinal
 )
 
 // Value is what a revision records, typed, so that no reader decodes the
@@ -46,6 +53,11 @@ type Value struct {
 	File    *AttachmentMeta
 	Item    *ItemValue
 	Problem *ProblemRecord
+
+	Feedback *FeedbackRecord
+	Appeal   *AppealRecord
+	Decision *DecisionRecord
+	Final    *FinalRecord
 }
 
 // RuleValue is a rule's value v.
@@ -99,6 +111,20 @@ func (v Value) Equal(o Value) bool {
 		return v.Item.Text == o.Item.Text && sameAmount(v.Item.Amount, o.Item.Amount)
 	case KindProblem:
 		return *v.Problem == *o.Problem
+	case KindFeedback:
+		return *v.Feedback == *o.Feedback
+	case KindAppeal:
+		return *v.Appeal == *o.Appeal
+	case KindDecision:
+		a, b := *v.Decision, *o.Decision
+		if (a.Value == nil) != (b.Value == nil) || (a.Value != nil && !a.Value.Equal(*b.Value)) {
+			return false
+		}
+		a.Value, b.Value = nil, nil
+		return a == b
+	case KindFinal:
+		a, b := *v.Final, *o.Final
+		return a.Round == b.Round && a.Digest == b.Digest && a.On == b.On && strings.Join(a.Heads, ",") == strings.Join(b.Heads, ",")
 	}
 	return false
 }
@@ -159,6 +185,12 @@ func Decode(subject string, text *string) (Value, error) {
 			return Value{}, err
 		}
 		return Value{Kind: KindItem, Item: &iv}, nil
+	case IsPostSignOffSubject(subject) && !strings.HasPrefix(subject, ProblemPrefix) && !strings.HasPrefix(subject, EvidencePrefix):
+		v, _, err := decodeAppealSubject(subject, *text)
+		if err != nil {
+			return Value{}, err
+		}
+		return v, nil
 	case strings.HasPrefix(subject, ProblemPrefix):
 		pr, err := decodeProblem(*text)
 		if err != nil {

@@ -263,16 +263,27 @@ func (s *Store) Devices() ([]Device, error) {
 	return out, nil
 }
 
-// TeamMember is one line of the lead's roster.
+// TeamMember is one line of the lead's roster: a device of a team member,
+// with the member's role (RoleLead, or "" for an inspector).
 type TeamMember struct {
 	Name   string `json:"name"`
 	Device string `json:"device"`
+	Role   string `json:"role,omitempty"`
 }
 
-// AddTeamMember records that device belongs to name.
-func (s *Store) AddTeamMember(name, device string) error {
+// RoleLead is the roster role of the team's lead: only a lead's device
+// decides appeals.
+const RoleLead = "lead"
+
+// AddTeamMember records that device belongs to name, with role (RoleLead
+// or "" for an inspector). Adding the line again with another role
+// changes its role.
+func (s *Store) AddTeamMember(name, device, role string) error {
 	if !isFingerprint(device) {
 		return refusalOf(CodeBadDevice, "%q is not a device fingerprint (16 hex digits)", device)
+	}
+	if role != "" && role != RoleLead {
+		return invalid("%q is not a role on the roster (lead, or none for an inspector)", role)
 	}
 	// The name as every other door stores it (trimmed, NFC), so that it
 	// matches the names revisions carry.
@@ -280,7 +291,7 @@ func (s *Store) AddTeamMember(name, device string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.db.Exec("INSERT OR IGNORE INTO team(name, device) VALUES (?, ?)", name, device); err != nil {
+	if _, err := s.db.Exec("INSERT INTO team(name, device, role) VALUES (?, ?, ?) ON CONFLICT(name, device) DO UPDATE SET role = excluded.role", name, device, role); err != nil {
 		return s.writeErr(err)
 	}
 	return nil
@@ -288,7 +299,7 @@ func (s *Store) AddTeamMember(name, device string) error {
 
 // Team returns the roster, by name then device.
 func (s *Store) Team() ([]TeamMember, error) {
-	rows, err := s.db.Query("SELECT name, device FROM team ORDER BY name, device")
+	rows, err := s.db.Query("SELECT name, device, role FROM team ORDER BY name, device")
 	if err != nil {
 		return nil, err
 	}
@@ -296,12 +307,19 @@ func (s *Store) Team() ([]TeamMember, error) {
 	var out []TeamMember
 	for rows.Next() {
 		var m TeamMember
-		if err := rows.Scan(&m.Name, &m.Device); err != nil {
+		if err := rows.Scan(&m.Name, &m.Device, &m.Role); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, rows.Err()
+}
+
+// isLead reports whether the roster lists device as a lead's.
+func isLead(db q, device string) (bool, error) {
+	var n int
+	err := db.QueryRow("SELECT count(*) FROM team WHERE device = ? AND role = ?", device, RoleLead).Scan(&n)
+	return n > 0, err
 }
 
 // OffRoster lists revisions whose inspector name is on the roster but whose

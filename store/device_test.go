@@ -185,20 +185,20 @@ func TestTeamRosterFlagsOtherDevices(t *testing.T) {
 	defer s.Close()
 	a := mustNew(t, s, id, "吉首市", "2021")
 	setValue(t, s, id, a, "1.2.a", "3")
-	if err := s.AddTeamMember("张三", "0123456789abcdef"); err != nil {
+	if err := s.AddTeamMember("张三", "0123456789abcdef", ""); err != nil {
 		t.Fatal(err)
 	}
 	off, err := s.OffRoster()
 	if err != nil || len(off) != 1 {
 		t.Fatalf("want 1 revision off the roster, got %d %v", len(off), err)
 	}
-	if err := s.AddTeamMember("张三", id.Device); err != nil {
+	if err := s.AddTeamMember("张三", id.Device, ""); err != nil {
 		t.Fatal(err)
 	}
 	if off, _ := s.OffRoster(); len(off) != 0 {
 		t.Fatalf("still flagged: %d", len(off))
 	}
-	if err := s.AddTeamMember("张三", "xyz"); err == nil {
+	if err := s.AddTeamMember("张三", "xyz", ""); err == nil {
 		t.Fatal("a malformed fingerprint was accepted")
 	}
 	devs, err := s.Devices()

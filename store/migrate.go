@@ -11,7 +11,7 @@ import (
 var migrationFS embed.FS
 
 // SchemaVersion is the newest schema this build knows.
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 // ApplicationID marks a SQLite file as kaohe's ("KAOH" in ASCII).
 const ApplicationID = 0x4B414F48

@@ -239,15 +239,50 @@ func quickCheck(path string, wait time.Duration) error {
 		return nil
 	}
 	err := runQuickCheck(path, false, wait)
-	if quiet {
-		// Remove what this check created beside a damaged file.
+	if quiet && foundDamaged(err) {
+		// Remove what this check created beside a damaged file. Only
+		// then: a file found sound failed the immutable read because a
+		// writer opened it meanwhile, and the -wal and -shm beside it are
+		// that writer's; removing them under it would fork the database
+		// (its commits going to an unlinked -wal that no later reader
+		// sees, its checkpoints writing pages nobody else has).
 		removeEmptyWAL(path)
 	}
 	return err
 }
 
+// foundDamaged reports whether a check failed on the file itself (damage,
+// not another process's lock): nobody writes such a file, so what a check
+// left beside it can go.
+func foundDamaged(err error) bool {
+	var r *Refusal
+	return err != nil && !(errors.As(err, &r) && (r.Code == CodeBusy || errors.Is(err, ErrBusy)))
+}
+
+// tidyAfterQuietRead takes away the -wal and -shm that this process's own
+// connection made beside a file that had nothing beside it, without
+// touching another process's: it opens and closes one ordinary connection
+// and lets SQLite decide, since SQLite removes them when the last
+// connection closes and knows, by its locks, whether it is the last.
+// Removing them by hand is never safe once another process may have the
+// file open.
+func tidyAfterQuietRead(path string) {
+	uri, err := fileURI(path, "_pragma=trusted_schema(0)&_pragma=busy_timeout(0)")
+	if err != nil {
+		return
+	}
+	db, err := sql.Open("sqlite", uri)
+	if err != nil {
+		return
+	}
+	var v int
+	_ = db.QueryRow("PRAGMA schema_version").Scan(&v) // opens the -wal, to close it
+	db.Close()
+}
+
 // removeEmptyWAL removes the empty -wal and the -shm a connection leaves
-// beside a file it only read, for a file that had nothing beside it.
+// beside a file it only read, for a file that had nothing beside it and
+// that nobody can be writing (it is damaged).
 func removeEmptyWAL(path string) {
 	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() == 0 {
 		os.Remove(path + "-wal")
@@ -651,17 +686,20 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 	// On the way out to the ordinary path, this connection's traces go: a
 	// quiet file gets back exactly what lay beside it (nothing), so the
 	// ordinary open judges the file as it was.
-	undo := func() {
+	undo := func(checkErr error) {
 		s.db.Close()
-		if quiet {
-			removeEmptyWAL(path)
+		switch {
+		case quiet && foundDamaged(checkErr):
+			removeEmptyWAL(path) // nobody writes a damaged file
+		case quiet:
+			tidyAfterQuietRead(path)
 		}
 	}
 	fail := func() (*Store, []*State, bool) {
+		err := <-checked
 		if s != nil {
-			undo()
+			undo(err)
 		}
-		<-checked
 		return nil, nil, false
 	}
 	if s, err = openConn(path, opts); err != nil {
@@ -674,7 +712,7 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 		return fail()
 	}
 	if err := <-checked; err != nil {
-		undo()
+		undo(err)
 		return nil, nil, false
 	}
 	s.checked = known

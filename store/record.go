@@ -95,7 +95,7 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, err
 		}
 		signed := anySigned(st)
-		switch problem := assessment.IsProblemRecordSubject(c.Subject); {
+		switch problem := assessment.IsPostSignOffSubject(c.Subject); {
 		case signed && !problem:
 			return nil, ErrSigned
 		case !signed && problem:
@@ -233,6 +233,8 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkItem(rb, subject, v)
 	case strings.HasPrefix(subject, ProblemPrefix):
 		return checkProblem(rb, subject, v, note)
+	case assessment.IsPostSignOffSubject(subject):
+		return checkAppealRecord(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
 		ind := strings.TrimPrefix(subject, NotePrefix)
 		if _, _, ok := rb.Indicator(ind); !ok {
@@ -343,6 +345,14 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.Item)
 	case assessment.KindProblem:
 		b, _ = json.Marshal(v.Problem)
+	case assessment.KindFeedback:
+		b, _ = json.Marshal(v.Feedback)
+	case assessment.KindAppeal:
+		b, _ = json.Marshal(v.Appeal)
+	case assessment.KindDecision:
+		b, _ = json.Marshal(v.Decision)
+	case assessment.KindFinal:
+		b, _ = json.Marshal(v.Final)
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}

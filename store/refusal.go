@@ -40,6 +40,7 @@ const (
 	CodeNoBlob                           // a hash the database holds no bytes for
 	CodeIncomplete                       // a sign-off of an assessment not ready for it (IncompleteError)
 	CodeNotSigned                        // a change of a problem of an assessment that is not signed
+	CodeNotLead                          // a decision on an appeal from a device the roster does not list as the lead's
 )
 
 // What the file, the folder or the disk refused (classify), and other

@@ -54,4 +54,18 @@ func TestWhoamiDevicesTeam(t *testing.T) {
 	if out := lead.ok("team", "list"); strings.Contains(out, "!") {
 		t.Fatalf("still flagged after the roster was fixed: %s", out)
 	}
+	// The lead's own device, as the lead: the role shows in the list, and
+	// adding the line again changes the role rather than adding a line.
+	wfp := strings.Fields(lead.ok("whoami"))[3]
+	lead.ok("team", "add", "王五", wfp, "--role", "lead")
+	if out := lead.ok("team", "list"); !strings.Contains(out, wfp+"  组长") && !strings.Contains(out, wfp+"  lead") {
+		t.Fatalf("the lead's role is not listed: %s", out)
+	}
+	lead.ok("team", "add", "王五", wfp)
+	if out := lead.ok("team", "list"); strings.Contains(out, "组长") || strings.Contains(out, "lead") || strings.Count(out, wfp) != 1 {
+		t.Fatalf("the role was not taken back: %s", out)
+	}
+	if _, errOut, code := lead.run("team", "add", "王五", wfp, "--role", "boss"); code == 0 || !strings.Contains(errOut, "boss") {
+		t.Fatalf("an unknown role: exit %d, %s", code, errOut)
+	}
 }

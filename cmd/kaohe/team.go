@@ -24,25 +24,29 @@ func (a *app) teamCmd() *cobra.Command {
 
 // teamAddOptions are the inputs of `kaohe team add`.
 type teamAddOptions struct {
-	app          *app
-	name, device string
+	app                *app
+	name, device, role string
 }
 
 func (a *app) teamAddCmd() *cobra.Command {
 	o := &teamAddOptions{app: a}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use: "add NAME FINGERPRINT", Short: "Record that a device belongs to an inspector", Args: cobra.ExactArgs(2),
+		Example: "  kaohe team add 王组长 3f9a2c17d0b4e851 --role lead   # the lead, who decides appeals",
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.name, o.device = strings.TrimSpace(args[0]), strings.ToLower(strings.TrimSpace(args[1]))
+			o.role = strings.ToLower(strings.TrimSpace(o.role))
 			return o.run()
 		},
 	}
+	cmd.Flags().StringVar(&o.role, "role", "", "the member's role: lead (decides appeals), or none for an inspector")
+	return cmd
 }
 
 // run adds the roster line.
 func (o *teamAddOptions) run() error {
 	return o.app.openStore(writes, func(s opened) error {
-		if err := s.AddTeamMember(o.name, o.device); err != nil {
+		if err := s.AddTeamMember(o.name, o.device, o.role); err != nil {
 			return err
 		}
 		fmt.Fprintln(o.app.stdout, textwidth.Line(fmt.Sprintf(o.app.labels(nil).CLI.RosterAdded, o.name, o.device)))
@@ -75,7 +79,11 @@ func (o *teamListOptions) run() error {
 			b.WriteString(l.NoRoster + "\n")
 		}
 		for _, m := range team {
-			fmt.Fprintf(&b, "%s  %s\n", pad(m.Name, 10), m.Device)
+			role := ""
+			if m.Role == store.RoleLead {
+				role = "  " + a.labels(nil).Appeals.RoleLead
+			}
+			fmt.Fprintf(&b, "%s  %s%s\n", pad(m.Name, 10), m.Device, role)
 		}
 		off, err := s.OffRoster()
 		if err != nil {

@@ -220,6 +220,8 @@ func chineseHelpTexts() map[string]string {
 		"The lead's roster: which devices belong to which inspector":                                             "组长的名单：哪台设备属于哪位督查人员",
 		"Record that a device belongs to an inspector":                                                           "登记一台设备属于某位督查人员",
 		"Show the roster, and revisions written under a roster name from another device":                         "显示名单，以及用名单上的姓名从其他设备写入的修订",
+		"  kaohe team add 王组长 3f9a2c17d0b4e851 --role lead   # the lead, who decides appeals":                    "  kaohe team add 王组长 3f9a2c17d0b4e851 --role lead   # 组长：由其作出申诉复核决定",
+		"the member's role: lead (decides appeals), or none for an inspector":                                    "成员角色：组长写 lead（作出申诉复核决定），考核人员不写",
 		"  kaohe team add 张三 3f9a2c17d0b4e851   # the fingerprint 张三 reads from kaohe whoami\n  kaohe team list": "  kaohe team add 张三 3f9a2c17d0b4e851   # 张三 用 kaohe whoami 看到的设备指纹\n  kaohe team list",
 		"Print the path of the database in use":                                                                  "显示正在使用的数据库路径",
 		"Print the version, commit and commit date of this kaohe":                                                "显示本 kaohe 的版本、提交和提交日期",

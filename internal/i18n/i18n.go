@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// Appeals words feedback, appeals, their review and the final result.
+	Appeals AppealWords
 	// Lookback is the wording of 回头看: last period's problems and 反弹.
 	Lookback LookbackWords
 }
@@ -310,6 +312,7 @@ func chinese() *Labels {
 		Readiness:    chineseReadiness(),
 		Items:        chineseItems(),
 		ListItems:    chineseListItems(),
+		Appeals:      chineseAppeals(),
 		Lookback:     chineseLookback(),
 		Report:       chineseReport(),
 		Help:         chineseHelp(),
@@ -446,6 +449,7 @@ func english() *Labels {
 		Readiness:    englishReadiness(),
 		Items:        englishItems(),
 		ListItems:    englishListItems(),
+		Appeals:      englishAppeals(),
 		Lookback:     englishLookback(),
 		Report:       englishReport(),
 		Help:         englishHelp(),

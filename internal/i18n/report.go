@@ -48,7 +48,7 @@ type ReportWords struct {
 
 func chineseReport() ReportWords {
 	return ReportWords{
-		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), chineseProblemRefusals())),
+		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(chineseProblemRefusals(), chineseAppealRefusals()))),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",
