@@ -17,23 +17,34 @@ type Lookback = assessment.Lookback
 // inspector sees a relapse while recording it — repeat one closed then.
 // With no earlier signed period it is an empty Lookback.
 func (s *Store) LookBack(st *State) (*Lookback, error) {
+	candidates, err := s.EarlierStates(st.Assessment)
+	if err != nil {
+		return nil, err
+	}
+	return LookBackAmong(st, candidates)
+}
+
+// EarlierStates reads the assessments of a's unit in periods before a's:
+// those a looks back at (assessment.PickEarlier picks one), read without
+// reading the rest of the file.
+func (s *Store) EarlierStates(a Assessment) ([]*State, error) {
 	all, err := s.Assessments()
 	if err != nil {
 		return nil, err
 	}
-	cur := rubric.NormalizePeriod(st.Assessment.Period)
-	var candidates []*State
-	for _, a := range all {
-		if a.Unit != st.Assessment.Unit || a.ID == st.Assessment.ID || rubric.NormalizePeriod(a.Period) >= cur {
+	cur := rubric.NormalizePeriod(a.Period)
+	var out []*State
+	for _, b := range all {
+		if b.Unit != a.Unit || b.ID == a.ID || rubric.NormalizePeriod(b.Period) >= cur {
 			continue
 		}
-		e, err := s.State(a.ID)
+		st, err := s.State(b.ID)
 		if err != nil {
 			return nil, err
 		}
-		candidates = append(candidates, e)
+		out = append(out, st)
 	}
-	return LookBackAmong(st, candidates)
+	return out, nil
 }
 
 // LookBackAmong is LookBack with the earlier assessments given (states
