@@ -41,7 +41,9 @@ func (st *State) Readiness() Readiness {
 		}
 	}
 	for subj := range st.openConflictSubjects() {
-		r.Conflicts = append(r.Conflicts, subj)
+		if !IsUnsignedSubject(subj) { // the plan's and the rectification's are not the result's
+			r.Conflicts = append(r.Conflicts, subj)
+		}
 	}
 	sort.Slice(r.Conflicts, func(i, j int) bool { return scoring.RuleLess(r.Conflicts[i], r.Conflicts[j]) })
 	r.MissingEvidence = st.MissingEvidence()

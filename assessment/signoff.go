@@ -198,7 +198,7 @@ func (st *State) settleSignOff(lookup Lookup) error {
 	signedBy := map[string][]*Revision{}
 	for _, id := range v.Heads {
 		r := have[id]
-		if r == nil || r.Assessment != st.Assessment.ID || r.Subject == SubjectStatus || IsPostSignOffSubject(r.Subject) {
+		if r == nil || r.Assessment != st.Assessment.ID || r.Subject == SubjectStatus || IsUnsignedSubject(r.Subject) {
 			continue // kaohe verify names it
 		}
 		so.Signed = append(so.Signed, r)
@@ -213,8 +213,8 @@ func (st *State) settleSignOff(lookup Lookup) error {
 		subjects[subj] = true
 	}
 	for subj := range subjects {
-		if subj == SubjectStatus || IsPostSignOffSubject(subj) {
-			continue // written after the sign-off: it does not sign them
+		if subj == SubjectStatus || IsUnsignedSubject(subj) {
+			continue // the plan, and what is written after the sign-off: it does not sign them
 		}
 		var heads []*Revision
 		if ss := st.Subjects[subj]; ss != nil {

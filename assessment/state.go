@@ -73,7 +73,7 @@ func (st *State) Signed() *Revision {
 // status, an indicator's note or an attachment.
 func IsRuleSubject(subject string) bool {
 	return subject != SubjectStatus && subject != SubjectWithdrawn && !strings.HasPrefix(subject, NotePrefix) && !strings.HasPrefix(subject, EvidencePrefix) &&
-		!strings.HasPrefix(subject, ItemPrefix) && !IsPostSignOffSubject(subject)
+		!strings.HasPrefix(subject, ItemPrefix) && !IsUnsignedSubject(subject)
 }
 
 // Findings returns the current value of every rule (tombstones omitted);

@@ -40,6 +40,11 @@ const (
 	KindAppeal
 	KindDecision
 	KindFinal
+	// KindPlan is a part of the lead's plan: an assignment (Value.Plan),
+	// a blind double scoring (Value.Double) or its reveal (Value.Reveal).
+	KindPlan
+	// KindSelf is a unit's self-assessment of one indicator (Value.Self).
+	KindSelf
 )
 
 // Value is what a revision records, typed, so that no reader decodes the
@@ -58,6 +63,12 @@ type Value struct {
 	Appeal   *AppealRecord
 	Decision *DecisionRecord
 	Final    *FinalRecord
+
+	Plan   *PlanRecord
+	Double *DoubleRecord
+	Reveal *RevealRecord
+
+	Self *SelfRecord
 }
 
 // RuleValue is a rule's value v.
@@ -122,6 +133,18 @@ func (v Value) Equal(o Value) bool {
 		}
 		a.Value, b.Value = nil, nil
 		return a == b
+	case KindSelf:
+		return v.Self.Score == o.Self.Score && v.Self.Note == o.Self.Note && strings.Join(v.Self.Files, "\x00") == strings.Join(o.Self.Files, "\x00")
+	case KindPlan:
+		switch {
+		case v.Plan != nil && o.Plan != nil:
+			return strings.Join(v.Plan.Categories, ",") == strings.Join(o.Plan.Categories, ",")
+		case v.Double != nil && o.Double != nil:
+			return strings.Join(v.Double.Inspectors, ",") == strings.Join(o.Double.Inspectors, ",")
+		case v.Reveal != nil && o.Reveal != nil:
+			return *v.Reveal == *o.Reveal
+		}
+		return false
 	case KindFinal:
 		a, b := *v.Final, *o.Final
 		return a.Round == b.Round && a.Digest == b.Digest && a.On == b.On && strings.Join(a.Heads, ",") == strings.Join(b.Heads, ",")
@@ -185,6 +208,14 @@ func Decode(subject string, text *string) (Value, error) {
 			return Value{}, err
 		}
 		return Value{Kind: KindItem, Item: &iv}, nil
+	case IsPlanSubject(subject):
+		return decodePlan(subject, *text)
+	case strings.HasPrefix(subject, SelfPrefix):
+		var r SelfRecord
+		if err := decodeStrict(*text, &r); err != nil {
+			return Value{}, err
+		}
+		return Value{Kind: KindSelf, Self: &r}, nil
 	case IsPostSignOffSubject(subject) && !strings.HasPrefix(subject, ProblemPrefix) && !strings.HasPrefix(subject, EvidencePrefix):
 		v, _, err := decodeAppealSubject(subject, *text)
 		if err != nil {

@@ -24,6 +24,13 @@ type Filter struct {
 	// reader) that fail their hash: such a sheet carries no signature and
 	// no fingerprint, since neither would vouch for what it shows.
 	Unverified map[string][]string
+	// Analysis asks for each period's 共性问题 and rank margins (Analysis),
+	// which a report for some units (Units) leaves out: they would name
+	// the other units.
+	Analysis bool
+	// Compare names an earlier period to compare the report's one period
+	// with (同比); "" for none.
+	Compare string
 }
 
 // Report is everything the office receives: a ranking of all units and a
@@ -38,6 +45,10 @@ type Report struct {
 	Graded  bool      `json:"graded,omitempty"`
 	Ranking []RankRow `json:"ranking"`
 	Sheets  []Sheet   `json:"sheets"`
+	// Analyses are each period's 共性问题 and rank margins, when asked for.
+	Analyses []Analysis `json:"analysis,omitempty"`
+	// Compare is the comparison with an earlier period, when asked for.
+	Compare *Comparison `json:"compare,omitempty"`
 	labels  *i18n.Labels
 }
 
@@ -247,6 +258,11 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		return order[rowKey(si.Unit, si.Period, si.RubricID+" "+si.RubricVersion)] <
 			order[rowKey(sj.Unit, sj.Period, sj.RubricID+" "+sj.RubricVersion)]
 	})
+	if f.Analysis || f.Compare != "" {
+		if err := r.analyse(states, f, units); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 

@@ -35,6 +35,22 @@ func ShownValue(l *i18n.Labels, subject string, v store.Value) string {
 			return v.Item.Text + " (" + fmt.Sprintf(l.Items.Amount, v.Item.Amount.String()) + ")"
 		}
 		return v.Item.Text
+	case assessment.KindProblem:
+		return ProblemRecordText(l, v.Problem)
+	case assessment.KindSelf:
+		return fmt.Sprintf(l.PlanShown.Self, v.Self.Score.String())
+	case assessment.KindPlan:
+		w := l.PlanShown
+		switch {
+		case v.Plan != nil && len(v.Plan.Categories) == 0:
+			return w.Unassigned
+		case v.Plan != nil:
+			return fmt.Sprintf(w.Assigned, strings.Join(v.Plan.Categories, w.Joiner))
+		case v.Double != nil:
+			return fmt.Sprintf(w.Double, strings.Join(v.Double.Inspectors, w.Joiner))
+		case v.Reveal != nil:
+			return w.Revealed
+		}
 	}
 	return "?" // a damaged value: kaohe verify names it
 }

@@ -82,6 +82,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	for _, note := range r.RankNotes() {
 		recs = append(recs, []string{note})
 	}
+	recs = append(recs, r.analysisCSV()...)
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		recs = append(recs, []string{}, []string{sh.Unit, sh.Period, sh.RubricTitle})
@@ -124,6 +125,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	for _, note := range r.RankNotes() {
 		fmt.Fprintf(&b, "\n%s\n", mdCell(note))
 	}
+	r.analysisMarkdown(&b)
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		fmt.Fprintf(&b, "\n## %s %s\n\n", mdCell(sh.Unit), mdCell(sh.Period))

@@ -265,6 +265,9 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if err := r.rankingSheet(&sheetWriter{f: f, name: rankName, style: st}); err != nil {
 		return err
 	}
+	if order, err = r.analysisSheets(f, st, names, order); err != nil {
+		return err
+	}
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		name := names.take(sh.Unit + " " + sh.Period)

@@ -142,6 +142,10 @@ func evidenceTarget(rb *rubric.Rubric, subject string) bool {
 		_, ok := rb.Rule(rule)
 		return ok
 	}
+	if ind, ok := strings.CutPrefix(subject, assessment.SelfPrefix); ok {
+		_, _, ok := rb.Indicator(ind)
+		return ok
+	}
 	if id, ok := strings.CutPrefix(subject, assessment.AppealPrefix); ok {
 		u, err := uuid.Parse(id)
 		return err == nil && u.String() == id

@@ -55,29 +55,37 @@ func (s *Store) Record(id Identity, assessmentID string, changes ...Change) ([]R
 	}
 	var out []Revision
 	err := s.writeTx(func(tx *sql.Tx) error {
-		out = out[:0]
-		a, rb, err := s.assessmentForWrite(tx, assessmentID)
-		if err != nil {
-			return err
-		}
-		for _, c := range changes {
-			if c.Subject == SubjectStatus {
-				return invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
-			}
-			rev, err := s.record(tx, id, a, rb, c)
-			if err != nil {
-				return err
-			}
-			if rev != nil {
-				out = append(out, *rev)
-			}
-		}
-		return nil
+		var err error
+		out, _, err = s.recordIn(tx, id, assessmentID, changes)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// recordIn is Record's work inside tx: the changes to one assessment,
+// checked and written; it returns the new revisions and the assessment.
+func (s *Store) recordIn(tx *sql.Tx, id Identity, assessmentID string, changes []Change) ([]Revision, Assessment, error) {
+	var out []Revision
+	a, rb, err := s.assessmentForWrite(tx, assessmentID)
+	if err != nil {
+		return nil, a, err
+	}
+	for _, c := range changes {
+		if c.Subject == SubjectStatus {
+			return nil, a, invalid("the status is written by signing, reopening and settling a conflict, not recorded as a value")
+		}
+		rev, err := s.record(tx, id, a, rb, c)
+		if err != nil {
+			return nil, a, err
+		}
+		if rev != nil {
+			out = append(out, *rev)
+		}
+	}
+	return out, a, nil
 }
 
 // record writes one change inside tx.
@@ -95,10 +103,12 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, err
 		}
 		signed := anySigned(st)
-		switch problem := assessment.IsPostSignOffSubject(c.Subject); {
-		case signed && !problem:
+		after := assessment.IsPostSignOffSubject(c.Subject)
+		switch anytime := assessment.IsAnytimeSubject(c.Subject); {
+		case anytime: // the plan and the unit's own claims, before, during and after the visit
+		case signed && !after:
 			return nil, ErrSigned
-		case !signed && problem:
+		case !signed && after:
 			return nil, ErrNotSigned
 		}
 	}
@@ -233,6 +243,10 @@ func checkValue(rb *rubric.Rubric, subject string, v Value, decodeErr error, not
 		return checkItem(rb, subject, v)
 	case strings.HasPrefix(subject, ProblemPrefix):
 		return checkProblem(rb, subject, v, note)
+	case assessment.IsPlanSubject(subject):
+		return checkPlan(rb, subject, v)
+	case strings.HasPrefix(subject, assessment.SelfPrefix):
+		return checkSelf(rb, subject, v)
 	case assessment.IsPostSignOffSubject(subject):
 		return checkAppealRecord(rb, subject, v, note)
 	case strings.HasPrefix(subject, NotePrefix):
@@ -353,6 +367,19 @@ func encodeValue(v Value) *string {
 		b, _ = json.Marshal(v.Decision)
 	case assessment.KindFinal:
 		b, _ = json.Marshal(v.Final)
+	case assessment.KindSelf:
+		b, _ = json.Marshal(v.Self)
+	case assessment.KindPlan:
+		switch {
+		case v.Plan != nil:
+			b, _ = json.Marshal(v.Plan)
+		case v.Double != nil:
+			b, _ = json.Marshal(v.Double)
+		case v.Reveal != nil:
+			b, _ = json.Marshal(v.Reveal)
+		default:
+			return nil
+		}
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}

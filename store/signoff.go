@@ -123,7 +123,7 @@ func signOffOf(db q, assessmentID string) (Value, error) {
 	}
 	signed := heads[:0]
 	for _, h := range heads {
-		if h.Subject != SubjectStatus && !assessment.IsPostSignOffSubject(h.Subject) {
+		if h.Subject != SubjectStatus && !assessment.IsUnsignedSubject(h.Subject) {
 			signed = append(signed, h)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/kaohe/kaohe/internal/i18n"
+	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 )
@@ -14,7 +15,9 @@ import (
 type rankingMsg struct {
 	of     int
 	report *report.Report
-	err    error
+	// margins are how close the ranks of the ranking's latest period are.
+	margins []report.Margin
+	err     error
 }
 
 // rankStates works out the ranking report of states in a command, after
@@ -33,6 +36,28 @@ func rankStates(be Backend, l *i18n.Labels, now time.Time, states []*store.State
 			return msg
 		}
 		msg.report, msg.err = report.Build(states, report.Filter{Unverified: bad}, l, now)
+		if msg.err == nil {
+			msg.margins, msg.err = latestMargins(msg.report, states)
+		}
 		return msg
 	}
+}
+
+// latestMargins works out the rank margins of the report's latest period
+// (its first rows), among every state of that period and rubric: the
+// summary shows those, and the cost stays that of one period whatever the
+// database holds.
+func latestMargins(r *report.Report, states []*store.State) ([]report.Margin, error) {
+	if len(r.Ranking) < 2 {
+		return nil, nil
+	}
+	first := r.Ranking[0]
+	var period []*store.State
+	for _, st := range states {
+		a := st.Assessment
+		if textwidth.Sanitize(a.Period, true) == first.Period && a.RubricID+" "+a.RubricVersion == first.Rubric {
+			period = append(period, st)
+		}
+	}
+	return report.Margins(period)
 }

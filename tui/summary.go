@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,7 @@ type reportWrittenMsg struct {
 type summaryScreen struct {
 	c          *common
 	report     *report.Report
+	margins    []report.Margin // of the latest period, ranking order
 	reportErr  error
 	reportPath string // the last report written
 	// ranked counts the sets of states taken; ranking says the report
@@ -46,7 +48,7 @@ func newSummaryScreen(c *common) *summaryScreen {
 // longer holds, and the one of these is worked out by the command returned.
 func (s *summaryScreen) setStates(msg statesMsg) tea.Cmd {
 	s.ranked++
-	s.report, s.reportErr, s.ranking = nil, nil, len(msg.states) > 0
+	s.report, s.margins, s.reportErr, s.ranking = nil, nil, nil, len(msg.states) > 0
 	return rankStates(s.c.opts.Backend, s.c.l, s.c.opts.Now(), msg.states, s.ranked)
 }
 
@@ -56,7 +58,7 @@ func (s *summaryScreen) setRanking(msg rankingMsg) {
 	if msg.of != s.ranked {
 		return
 	}
-	s.report, s.reportErr, s.ranking = msg.report, msg.err, false
+	s.report, s.margins, s.reportErr, s.ranking = msg.report, msg.margins, msg.err, false
 }
 
 func (s *summaryScreen) focus() tea.Cmd {
@@ -198,9 +200,24 @@ func (s *summaryScreen) view() []string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "")
-	for _, cat := range r.Categories {
-		lines = append(lines, c.styles.Dim.Render(fmt.Sprintf("  %s %s（%s）", cat.ID, textwidth.Sanitize(cat.Title, false), cat.Max)))
+	// Room under the ranking, keeping two lines for a message: the
+	// closest ranks first (what a county will appeal), then the legend of
+	// the categories if it still fits.
+	room := c.bodyHeight() - len(lines) - 2
+	margins := s.closestMargins(room)
+	legend := 1 + len(r.Categories)
+	if len(margins) > 0 {
+		lines = append(lines, "", c.styles.Strong.Render(" "+s.marginsHeading(len(margins))))
+		for _, line := range margins {
+			lines = append(lines, "  "+line)
+		}
+		room -= 2 + len(margins)
+	}
+	if len(margins) == 0 || room >= legend {
+		lines = append(lines, "")
+		for _, cat := range r.Categories {
+			lines = append(lines, c.styles.Dim.Render(fmt.Sprintf("  %s %s（%s）", cat.ID, textwidth.Sanitize(cat.Title, false), cat.Max)))
+		}
 	}
 	switch {
 	case s.asking:
@@ -211,6 +228,42 @@ func (s *summaryScreen) view() []string {
 		lines = append(lines, "", c.styles.Saved.Render("  "+fmt.Sprintf(l.ReportWritten, s.reportPath)))
 	}
 	return lines
+}
+
+// maxMarginLines is how many pairs the summary shows at most: the closest.
+const maxMarginLines = 3
+
+// closestMargins are the lines of the closest pairs of the latest period
+// that fit in room lines with a blank line and a heading: smallest margin
+// first, ranking order among equal ones.
+func (s *summaryScreen) closestMargins(room int) []string {
+	n := min(maxMarginLines, len(s.margins), room-2)
+	if n <= 0 {
+		return nil
+	}
+	order := make([]int, len(s.margins))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return s.margins[order[i]].Margin < s.margins[order[j]].Margin })
+	order = order[:n]
+	sort.Ints(order) // shown in ranking order
+	out := make([]string, n)
+	for i, k := range order {
+		out[i] = textwidth.Sanitize(report.MarginShort(s.c.l, s.margins[k]), false)
+	}
+	return out
+}
+
+// marginsHeading heads the pairs shown: all of the period's, or the
+// closest n.
+func (s *summaryScreen) marginsHeading(n int) string {
+	a := &s.c.l.Analysis
+	period := textwidth.Sanitize(s.report.Ranking[0].Period, false)
+	if n == len(s.margins) {
+		return fmt.Sprintf(a.AllPairs, period)
+	}
+	return fmt.Sprintf(a.ClosestPairs, period, n)
 }
 
 func (s *summaryScreen) shortHelp() []key.Binding {

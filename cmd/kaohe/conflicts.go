@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"io"
 	"sort"
@@ -104,7 +106,7 @@ func (o *conflictsOptions) print(states []*store.State) error {
 		return err
 	}
 	var b strings.Builder
-	signOff := false
+	signOff, problems := false, false
 	for _, c := range out {
 		ln := textwidth.Line
 		if c.disagrees != nil && !c.AgainstSignOff && len(c.Heads) == 1 {
@@ -122,8 +124,12 @@ func (o *conflictsOptions) print(states []*store.State) error {
 		}
 		b.WriteString("\n")
 		for i, h := range c.Heads {
-			v := report.ShownValue(l, c.Subject, h.value)
-			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  %s", i+1, pad(ln(v), 10), pad(ln(h.Inspector), 8), ln(h.Device), h.shown,
+			v, width := report.ShownValue(l, c.Subject, h.value), 10
+			if h.value.Kind == assessment.KindProblem { // a problem's record: its action, state and measure, whole
+				v, problems = ln(report.ProblemRecordText(l, h.value.Problem)), true
+				width = textwidth.Width(v)
+			}
+			fmt.Fprintf(&b, "  %d) %s %s  %s  %s  %s", i+1, pad(ln(v), width), pad(ln(h.Inspector), 8), ln(h.Device), h.shown,
 				fmt.Sprintf(l.Report.Revision, ln(store.ShortID(h.Revision, 8))))
 			if h.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(h.Note))
@@ -134,6 +140,9 @@ func (o *conflictsOptions) print(states []*store.State) error {
 	fmt.Fprintf(&b, l.CLI.OpenConflicts+"\n", len(out))
 	if signOff {
 		b.WriteString(l.CLI.SignOff.Hint + "\n")
+	}
+	if problems {
+		b.WriteString(l.ProblemCLI.ConflictsHint + "\n")
 	}
 	b.WriteString(duplicates)
 	_, err := io.WriteString(a.stdout, b.String())

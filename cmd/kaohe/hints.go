@@ -29,12 +29,16 @@ func refusalHint(l *i18n.Labels, err error) string {
 		store.CodeNoDataDir:        h.NoDataDir,
 		store.CodePeriodForm:       h.PeriodForm,
 		store.CodeClockExhausted:   h.ClockExhausted,
+		store.CodeNotSigned:        l.ProblemCLI.HintSign,
 	}
 	if errors.Is(err, assessment.ErrShortHash) {
 		return h.ShortHash
 	}
 	for e := err; e != nil; e = errors.Unwrap(e) {
 		r, ok := e.(*store.Refusal)
+		if ok && r.Code == store.CodeConflict && strings.HasPrefix(r.Subject, assessment.ProblemPrefix) {
+			return l.ProblemCLI.HintResolve // a problem's record is settled by the change itself
+		}
 		if !ok || hints[r.Code] == "" {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/kaohe/kaohe/assessment"
+	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/report"
@@ -84,7 +85,7 @@ func (o *historyOptions) run() error {
 			for _, p := range r.Parents {
 				if pr := byID[p]; pr != nil {
 					olds = append(olds, shown(pr))
-					oldsShown = append(oldsShown, report.ShownValue(l, pr.Subject, pr.Decoded()))
+					oldsShown = append(oldsShown, historyValue(l, pr))
 				}
 			}
 			old, oldShown := strings.Join(olds, " | "), strings.Join(oldsShown, " | ")
@@ -99,7 +100,7 @@ func (o *historyOptions) run() error {
 			}
 			subject := report.SubjectText(l, e.Subject)
 			fmt.Fprintf(&b, "%s  %s  %s  %s  %s → %s", timefmt.Human(r.Wall), pad(ln(e.Inspector), 8), ln(e.Device), pad(ln(subject), max(8, textwidth.Width(subject))),
-				ln(oldShown), ln(report.ShownValue(l, r.Subject, r.Decoded())))
+				ln(oldShown), ln(historyValue(l, r)))
 			if e.Note != "" {
 				fmt.Fprintf(&b, "  「%s」", ln(e.Note))
 			}
@@ -117,6 +118,11 @@ func (o *historyOptions) run() error {
 		_, err = io.WriteString(a.stdout, b.String())
 		return err
 	}))
+}
+
+// historyValue is a revision's value as history's text shows it.
+func historyValue(l *i18n.Labels, r *store.Revision) string {
+	return report.ShownValue(l, r.Subject, r.Decoded())
 }
 
 // retracted is a tombstone in history's JSON; the text output words it in

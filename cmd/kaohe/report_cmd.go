@@ -22,6 +22,7 @@ type reportOptions struct {
 	force                      bool
 	allowUnverified            bool   // write sheets over records failing their hash, marked 未通过核验
 	with                       string // formats besides xlsx in a .zip bundle
+	compare                    string // an earlier period for the 同比 (--compare, --vs)
 }
 
 func (a *app) reportCmd() *cobra.Command {
@@ -41,6 +42,8 @@ func (a *app) reportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "output file (written atomically)")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
 	cmd.Flags().StringVar(&o.with, "with", "", "for a .zip bundle: formats to add beside the xlsx (csv,md,json)")
+	cmd.Flags().StringVar(&o.compare, "compare", "", "compare with an earlier period (同比): each unit's change of total, rank and category")
+	cmd.Flags().StringVar(&o.compare, "vs", "", "the same as --compare")
 	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "write the report although records fail their hash: those sheets say 未通过核验 and carry no signature or fingerprint")
 	return cmd
 }
@@ -52,6 +55,7 @@ func (o *reportOptions) run() error {
 		return i18n.Errorf("give the output file: -o FILE")
 	}
 	o.period = rubric.NormalizePeriod(o.period)
+	o.compare = rubric.NormalizePeriod(o.compare)
 	format := o.format
 	if format == "" {
 		format = report.FormatFromPath(o.out)
@@ -69,7 +73,7 @@ func (o *reportOptions) run() error {
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 		}
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified}, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified, Analysis: true, Compare: o.compare}, l, a.now())
 		if err != nil {
 			return err
 		}

@@ -143,7 +143,11 @@ func (a *app) dbCmds() []*cobra.Command {
 		a.noteCmd(), a.importCmd(), a.exportCmd(), a.historyCmd(), a.signCmd(), a.reopenCmd(),
 		a.mergeCmd(), a.packCmd(), a.conflictsCmd(), a.resolveCmd(), a.reportCmd(), a.verifyCmd(),
 		a.attachCmd(), a.evidenceCmd(), a.detachCmd(), a.whoamiCmd(), a.devicesCmd(), a.teamCmd(), a.withdrawCmd(),
-		a.itemCmd()}
+		a.itemCmd(),
+		a.problemCmd(),
+		a.agreementCmd(),
+		a.importFiguresCmd(),
+	}
 }
 
 func writeJSON(w io.Writer, v any) error {

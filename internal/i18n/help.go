@@ -55,7 +55,12 @@ func chineseHelp() HelpWords {
 
 运行 "{{.CommandPath}} [命令] --help" 查看各命令的说明。{{end}}
 `,
-		Texts: chineseHelpTexts(),
+		Texts: allWords(
+			chineseHelpTexts(),
+			chineseProblemHelpTexts(),
+			chineseAgreementHelpTexts(),
+			chineseFigureHelp(),
+		),
 	}
 }
 
@@ -209,9 +214,11 @@ func chineseHelpTexts() map[string]string {
 		"write the report although records fail their hash: those sheets say 未通过核验 and carry no signature or fingerprint": "即使有记录与其哈希不符也生成报表：这些评分表注明未通过核验，不印签字和记录指纹",
 		"xlsx, csv, md or json (default: from the file name)":                                                             "`格式`：xlsx、csv、md 或 json（默认：按文件扩展名）",
 		"output file (written atomically)":                                                                                "输出`文件`（整体写入，不会写出一半）",
-		"only this period (e.g. 2021)":                                                                                    "只含该`年度`（如 2021）",
-		"only these units, comma-separated":                                                                               "只含这些`单位`，用逗号分隔",
-		"for a .zip bundle: formats to add beside the xlsx (csv,md,json)":                                                 "用于 .zip 压缩包：在 xlsx 之外再附加的`格式`（csv,md,json）",
+		"compare with an earlier period (同比): each unit's change of total, rank and category":                             "与往年`年度`比较（同比）：各单位总分、名次和各类别得分的增减",
+		"the same as --compare":                                           "同 --compare",
+		"only this period (e.g. 2021)":                                    "只含该`年度`（如 2021）",
+		"only these units, comma-separated":                               "只含这些`单位`，用逗号分隔",
+		"for a .zip bundle: formats to add beside the xlsx (csv,md,json)": "用于 .zip 压缩包：在 xlsx 之外再附加的`格式`（csv,md,json）",
 		"  kaohe report --period 2021 --format xlsx -o 2021考核结果.xlsx\n  kaohe report --period 2021 -o 2021考核结果.zip --with csv   # with 佐证材料 and manifest.csv\n  kaohe report --units 吉首市,泸溪县 --format md -o 结果.md": "  kaohe report --period 2021 --format xlsx -o 2021考核结果.xlsx\n  kaohe report --period 2021 -o 2021考核结果.zip --with csv   # 附佐证材料和 manifest.csv\n  kaohe report --units 吉首市,泸溪县 --format md -o 结果.md",
 
 		// Devices and the roster.

@@ -76,6 +76,17 @@ type Labels struct {
 	Appeals AppealWords
 	// Lookback is the wording of 回头看: last period's problems and 反弹.
 	Lookback LookbackWords
+	// InspectorAgreement words kaohe agreement: how far inspectors agree.
+	InspectorAgreement AgreementWords
+	// PlanShown words the plan's and a self-assessment's records.
+	PlanShown PlanShown
+	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
+	ProblemCLI ProblemCLI
+	// Figures is the wording of kaohe import-figures.
+	Figures FigureImport
+	// Analysis words the 共性问题, the comparison with an earlier period and
+	// how close each rank is.
+	Analysis Analysis
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -307,24 +318,29 @@ func chinese() *Labels {
 			},
 			Error: "错误：",
 		},
-		Workbench:    chineseWorkbench(),
-		Screens:      chineseScreens(),
-		Readiness:    chineseReadiness(),
-		Items:        chineseItems(),
-		ListItems:    chineseListItems(),
-		Appeals:      chineseAppeals(),
-		Lookback:     chineseLookback(),
-		Report:       chineseReport(),
-		Help:         chineseHelp(),
-		RubricShow:   chineseRubricShow(),
-		Rules:        chineseRuleWords(),
-		BonusCap:     chineseBonusCap(),
-		ShowLanguage: chineseShowLanguage(),
-		QuotedValue:  chineseQuotedValue(),
-		Hints:        chineseHints(),
-		Agreement:    chineseAgreement(),
-		DiffLanguage: chineseDiffLanguage(),
-		ValueInput:   chineseValueInput(),
+		Workbench:          chineseWorkbench(),
+		Screens:            chineseScreens(),
+		Readiness:          chineseReadiness(),
+		Items:              chineseItems(),
+		Lookback:           chineseLookback(),
+		ListItems:          chineseListItems(),
+		Appeals:            chineseAppeals(),
+		InspectorAgreement: chineseAgreementWords(),
+		PlanShown:          chinesePlanShown(),
+		ProblemCLI:         chineseProblemCLI(),
+		Figures:            chineseFigures(),
+		Report:             chineseReport(),
+		Help:               chineseHelp(),
+		RubricShow:         chineseRubricShow(),
+		Rules:              chineseRuleWords(),
+		BonusCap:           chineseBonusCap(),
+		ShowLanguage:       chineseShowLanguage(),
+		QuotedValue:        chineseQuotedValue(),
+		Hints:              chineseHints(),
+		Agreement:          chineseAgreement(),
+		DiffLanguage:       chineseDiffLanguage(),
+		ValueInput:         chineseValueInput(),
+		Analysis:           chineseAnalysis(),
 	}
 }
 
@@ -444,24 +460,29 @@ func english() *Labels {
 			},
 			Error: "error: ",
 		},
-		Workbench:    englishWorkbench(),
-		Screens:      englishScreens(),
-		Readiness:    englishReadiness(),
-		Items:        englishItems(),
-		ListItems:    englishListItems(),
-		Appeals:      englishAppeals(),
-		Lookback:     englishLookback(),
-		Report:       englishReport(),
-		Help:         englishHelp(),
-		RubricShow:   englishRubricShow(),
-		Rules:        englishRuleWords(),
-		BonusCap:     englishBonusCap(),
-		ShowLanguage: englishShowLanguage(),
-		QuotedValue:  englishQuotedValue(),
-		Hints:        englishHints(),
-		Agreement:    englishAgreement(),
-		DiffLanguage: englishDiffLanguage(),
-		ValueInput:   englishValueInput(),
+		Workbench:          englishWorkbench(),
+		Screens:            englishScreens(),
+		Readiness:          englishReadiness(),
+		Items:              englishItems(),
+		Lookback:           englishLookback(),
+		ListItems:          englishListItems(),
+		Appeals:            englishAppeals(),
+		InspectorAgreement: englishAgreementWords(),
+		PlanShown:          englishPlanShown(),
+		ProblemCLI:         englishProblemCLI(),
+		Figures:            englishFigures(),
+		Report:             englishReport(),
+		Help:               englishHelp(),
+		RubricShow:         englishRubricShow(),
+		Rules:              englishRuleWords(),
+		BonusCap:           englishBonusCap(),
+		ShowLanguage:       englishShowLanguage(),
+		QuotedValue:        englishQuotedValue(),
+		Hints:              englishHints(),
+		Agreement:          englishAgreement(),
+		DiffLanguage:       englishDiffLanguage(),
+		ValueInput:         englishValueInput(),
+		Analysis:           englishAnalysis(),
 	}
 }
 

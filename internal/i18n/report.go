@@ -48,7 +48,20 @@ type ReportWords struct {
 
 func chineseReport() ReportWords {
 	return ReportWords{
-		Refusals:          withWords(withWords(withWords(withWords(chineseRefusals(), chineseRubricWords()), chineseYAMLWords()), chineseCommandLineErrors()), withWords(withWords(chineseSheetLanguageWords(), chineseItemRefusals()), withWords(chineseProblemRefusals(), chineseAppealRefusals()))),
+		Refusals: allWords(
+			chineseRefusals(),
+			chineseRubricWords(),
+			chineseYAMLWords(),
+			chineseCommandLineErrors(),
+			chineseSheetLanguageWords(),
+			chineseItemRefusals(),
+			chineseProblemRefusals(),
+			chineseProblemCLIWords(),
+			chineseAppealRefusals(),
+			chinesePlanRefusals(),
+			chineseFigureWords(),
+			chineseAnalysisRefusals(),
+		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",
 		ProvisionalShort:  "暂 %s",

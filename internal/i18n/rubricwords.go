@@ -195,6 +195,16 @@ func chineseRubricWords() map[string]string {
 
 // withWords adds more wordings to a table (one table, so one way of
 // wording every message) and returns it.
+// allWords is every table in one, the later winning where two word one
+// message: the refusal tables each area of kaohe keeps in its own file.
+func allWords(tables ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, t := range tables {
+		withWords(out, t)
+	}
+	return out
+}
+
 func withWords(table, more map[string]string) map[string]string {
 	for k, v := range more {
 		table[k] = v
