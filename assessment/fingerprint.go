@@ -24,7 +24,10 @@ func (st *State) Fingerprint() (string, error) {
 		}
 	}
 	var hashes []string
-	for _, ss := range st.Subjects {
+	for subj, ss := range st.Subjects {
+		if IsWorkSubject(subj) {
+			continue // the plan and the rectification move on after the sheet is printed
+		}
 		for _, h := range ss.Heads {
 			hashes = append(hashes, h.Hash)
 		}

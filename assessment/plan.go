@@ -10,16 +10,19 @@ import (
 // so it travels with pack and merge like the findings:
 //
 //	plan/<inspector>   the categories assigned to that inspector for this unit
-//	plan/double        two inspectors scoring this unit blind (双人背靠背)
-//	plan/reveal        the lead has revealed the blind scores to each other
+//	plan-double        two inspectors scoring this unit blind (双人背靠背)
+//	plan-reveal        the lead has revealed the blind scores to each other
+//
+// (The last two are outside plan/ so that no inspector's name can be
+// taken for them.)
 //
 // A plan is not a finding: the sign-off does not sign it, and changing it
 // never unsigns. Two leads' plans for one inspector and unit meeting in a
 // merge are two heads that disagree: a conflict, shown.
 const (
 	PlanPrefix    = "plan/"
-	SubjectDouble = "plan/double"
-	SubjectReveal = "plan/reveal"
+	SubjectDouble = "plan-double"
+	SubjectReveal = "plan-reveal"
 )
 
 // PlanRecord assigns categories of the rubric to one inspector.
@@ -41,7 +44,9 @@ type RevealRecord struct {
 func PlanSubject(inspector string) string { return PlanPrefix + inspector }
 
 // IsPlanSubject reports whether subject is part of the lead's plan.
-func IsPlanSubject(subject string) bool { return strings.HasPrefix(subject, PlanPrefix) }
+func IsPlanSubject(subject string) bool {
+	return strings.HasPrefix(subject, PlanPrefix) || subject == SubjectDouble || subject == SubjectReveal
+}
 
 // IsUnsignedSubject reports whether a subject stays outside what a
 // sign-off signs: the plan, the unit's self-assessment, and everything
@@ -51,6 +56,39 @@ func IsUnsignedSubject(subject string) bool {
 		subject = target
 	}
 	return IsPlanSubject(subject) || strings.HasPrefix(subject, SelfPrefix) || IsPostSignOffSubject(subject)
+}
+
+// IsWorkSubject reports whether a subject is the team's and the office's
+// work around a result rather than part of it: the plan, a problem's
+// rectification record, and the files attached to them. They count in no
+// score, no sheet shows them, and they keep changing after the result is
+// printed, so a sheet's fingerprint, its conflicts and its evidence leave
+// them out.
+func IsWorkSubject(subject string) bool {
+	if target, _, ok := ParseEvidenceSubject(subject); ok {
+		subject = target
+	}
+	return IsPlanSubject(subject) || strings.HasPrefix(subject, ProblemPrefix)
+}
+
+// ResultConflicts counts the subjects in conflict that bear on the result
+// (between inspectors, with the sign-off, or two decisions on one
+// appeal): not the plan's, the problems', the unit's self-assessment's,
+// the feedback's or the final record's (the latest round counts there),
+// which the lists and the ranking must not show as the result's.
+func (st *State) ResultConflicts() int {
+	n := 0
+	for subj := range st.openConflictSubjects() {
+		target := subj
+		if t, _, ok := ParseEvidenceSubject(subj); ok {
+			target = t
+		}
+		if IsWorkSubject(target) || strings.HasPrefix(target, SelfPrefix) || target == SubjectFeedback || target == SubjectFinal {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // IsAnytimeSubject reports whether a subject is written whether or not
@@ -94,7 +132,7 @@ func (st *State) Assignments() []Assignment {
 	var out []Assignment
 	for subj, ss := range st.Subjects {
 		name, ok := strings.CutPrefix(subj, PlanPrefix)
-		if !ok || subj == SubjectDouble || subj == SubjectReveal {
+		if !ok {
 			continue
 		}
 		v := ss.Current().Decoded()

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"fmt"
+	"github.com/kaohe/kaohe/assessment"
 	"io"
 	"path"
 	"strconv"
@@ -34,6 +35,9 @@ type Evidence struct {
 func evidenceOf(st *store.State) []Evidence {
 	var out []Evidence
 	for _, a := range st.Attachments("") {
+		if assessment.IsUnsignedSubject(a.Subject) {
+			continue // a rectification's, an appeal's, the unit's own: not the inspectors' evidence
+		}
 		ind := a.Subject
 		if ref, ok := st.Rubric.Rule(a.Subject); ok {
 			ind = ref.Indicator.ID

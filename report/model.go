@@ -311,7 +311,7 @@ func rankRow(st *store.State, res *scoring.Result) RankRow {
 	row := RankRow{Unit: clean(a.Unit), Period: clean(a.Period), Rubric: a.RubricID + " " + a.RubricVersion,
 		Total: res.Total, Base: res.Base, Bonus: res.Bonus,
 		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
-		Status: st.Status(), Conflicts: len(st.Conflicts()), Range: res.Range,
+		Status: st.Status(), Conflicts: st.ResultConflicts(), Range: res.Range,
 		Penalty: res.Penalty, Grade: res.Grade, VetoedBy: res.VetoedBy}
 	row.Finished = row.Recorded == row.Indicators
 	for _, c := range res.Categories {
@@ -368,7 +368,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
 		Base: res.Base, BaseMax: res.BaseMax, Bonus: res.Bonus, BonusMax: res.BonusMax, Total: res.Total,
 		Recorded: res.Progress.IndicatorsRecorded, Indicators: res.Progress.IndicatorsTotal,
-		Conflicts: len(st.Conflicts()), Range: res.Range,
+		Conflicts: st.ResultConflicts(), Range: res.Range,
 		HasPenalty: hasPenalty(st.Rubric), Penalty: res.Penalty, Grade: res.Grade, VetoedBy: res.VetoedBy,
 		Verdict: VerdictText(l, st.Rubric, res.Grade, res.VetoedBy)}
 	for _, name := range st.Inspectors {

@@ -70,9 +70,12 @@ func checkPlan(rb *rubric.Rubric, subject string, v Value) error {
 	if v.Plan == nil {
 		return invalid("%s: the record is not a part of the plan", subject)
 	}
-	for _, c := range v.Plan.Categories {
+	for i, c := range v.Plan.Categories {
 		if !slices.ContainsFunc(rb.Categories, func(cat rubric.Category) bool { return cat.ID == c }) {
 			return invalid("rubric %s %s has no category %q", rb.ID, rb.Version, c)
+		}
+		if i > 0 && v.Plan.Categories[i-1] >= c {
+			return invalid("%s: the categories are listed once each, in order", subject)
 		}
 	}
 	return nil

@@ -54,11 +54,12 @@ type ProblemAction struct {
 }
 
 // ProblemsOf is the assessment's problems with their records, derived
-// from its signed score. An assessment that was never signed has none;
-// one reopened since lists the problems of what it holds now, so a
-// deduction taken away shows its problem as withdrawn.
+// from its signed score. An assessment that is not signed has none to
+// show: never signed, or reopened, when its problems wait for it to be
+// signed again (a deduction taken away then shows its problem as
+// withdrawn; one never signed is never a problem).
 func ProblemsOf(st *State) ([]assessment.Problem, error) {
-	if st.Signed() == nil && !hasProblemRecords(st) {
+	if st.Signed() == nil {
 		return nil, nil
 	}
 	res, err := st.Score()
@@ -66,17 +67,6 @@ func ProblemsOf(st *State) ([]assessment.Problem, error) {
 		return nil, err
 	}
 	return st.Problems(res), nil
-}
-
-// hasProblemRecords reports whether anything was recorded on a problem of
-// the assessment.
-func hasProblemRecords(st *State) bool {
-	for subj := range st.Subjects {
-		if strings.HasPrefix(subj, ProblemPrefix) {
-			return true
-		}
-	}
-	return false
 }
 
 // ActOnProblems makes one change to the named problems of a signed
@@ -101,7 +91,7 @@ func (s *Store) ActOnProblems(id Identity, assessmentID string, refs []string, a
 	if err != nil {
 		return nil, err
 	}
-	targets, err := pickProblems(st, problems, refs, all)
+	targets, err := pickProblems(st, problems, refs, all, act.Resolve)
 	if err != nil {
 		return nil, err
 	}
@@ -117,12 +107,13 @@ func (s *Store) ActOnProblems(id Identity, assessmentID string, refs []string, a
 		if err != nil {
 			return nil, err
 		}
+		// The new record descends from the heads this call read, even when
+		// it settles a conflict: a head merged in meanwhile stays a head
+		// (a conflict shown), never replaced unseen.
 		c := Change{Subject: assessment.ProblemSubject(p.Key), Value: assessment.ProblemValue(rec), Note: act.Note, Resolve: act.Resolve && p.Conflict}
-		if !c.Resolve {
-			c.Seen = revisionIDs(p.Heads)
-			if c.Seen == nil {
-				c.Seen = []string{}
-			}
+		c.Seen = revisionIDs(p.Heads)
+		if c.Seen == nil {
+			c.Seen = []string{}
 		}
 		changes = append(changes, c)
 	}
@@ -166,11 +157,14 @@ func (s *Store) ActOnProblems(id Identity, assessmentID string, refs []string, a
 
 // pickProblems finds the problems refs name, or with all every problem
 // still to rectify (not closed, not withdrawn).
-func pickProblems(st *State, problems []assessment.Problem, refs []string, all bool) ([]assessment.Problem, error) {
+func pickProblems(st *State, problems []assessment.Problem, refs []string, all, resolve bool) ([]assessment.Problem, error) {
 	if all {
+		// Every problem still to rectify; one in conflict waits to be
+		// settled (it is listed as such) rather than holding up the
+		// rest, unless the change is to settle them too.
 		var out []assessment.Problem
 		for _, p := range problems {
-			if p.Status != assessment.ProblemClosed && p.Status != assessment.ProblemWithdrawn {
+			if p.Status != assessment.ProblemClosed && p.Status != assessment.ProblemWithdrawn && (!p.Conflict || resolve) {
 				out = append(out, p)
 			}
 		}
@@ -323,7 +317,9 @@ func checkProblem(rb *rubric.Rubric, subject string, v Value, note string) error
 			return invalid("%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", subject, at)
 		}
 	}
-	if r.Status == assessment.ProblemReturned && strings.TrimSpace(note) == "" {
+	// The return itself carries its reason; a due date moved afterwards
+	// leaves the problem 退回 and needs none.
+	if r.Action == assessment.ActionReturn && strings.TrimSpace(note) == "" {
 		return invalid("%s: a return needs its reason", subject)
 	}
 	return nil

@@ -49,5 +49,10 @@ func checkSelf(rb *rubric.Rubric, subject string, v Value) error {
 			return invalid("%s: the value is not valid UTF-8 text (an invalid byte at byte %d); kaohe stores text as UTF-8 only", subject, at)
 		}
 	}
+	for _, f := range r.Files {
+		if f == "" || utf8.RuneCountInString(f) > maxAttachmentName || strings.ContainsFunc(f, func(c rune) bool { return c < 0x20 || c == 0x7f }) || strings.ContainsAny(f, `/\`) {
+			return invalid("%s: %q is not a file name (one name of at most %d characters, without folders or control characters)", subject, f, maxAttachmentName)
+		}
+	}
 	return nil
 }

@@ -54,6 +54,8 @@ type Model struct {
 	form    *newForm
 	wb      *workbench
 	summary *summaryScreen
+	// problems is the 问题 screen (problems.go).
+	problems *problemsScreen
 
 	err         string
 	showHelp    bool
@@ -87,7 +89,7 @@ func New(opts Options) Model {
 	c := &common{opts: opts, l: opts.Labels, keys: defaultKeyMap(opts.Labels),
 		styles: NewStyles(opts.Dark), help: help.New(), w: 80, h: 24}
 	return Model{c: c, front: screenLoading, name: newNameScreen(c), picker: newPickerScreen(c),
-		form: newNewForm(c), summary: newSummaryScreen(c), places: map[string]place{}}
+		form: newNewForm(c), summary: newSummaryScreen(c), problems: newProblemsScreen(c), places: map[string]place{}}
 }
 
 func newInput(prompt string, limit int) textinput.Model {
@@ -127,6 +129,8 @@ func (m Model) current() screen {
 		}
 	case screenSummary:
 		return m.summary
+	case screenProblems:
+		return m.problems
 	}
 	return nil
 }
@@ -193,6 +197,20 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.wb.lookedBack(msg.lookback, msg.lookErr)
 		m.front = screenWorkbench
 		return m, m.wb.startPolling()
+	case openProblemsMsg:
+		next, cmd := m.switchTo(screenProblems)
+		m = next.(Model)
+		return m, tea.Batch(cmd, m.problems.open(msg.aid, msg.back))
+	case completedMsg:
+		// tab's findings for a path prompt: the workbench's, or the one
+		// of the 问题 screen's rectification.
+		if m.front == screenProblems {
+			return m, m.problems.update(msg)
+		}
+		if m.wb != nil {
+			return m, m.wb.update(msg)
+		}
+		return m, nil
 	case workbenchMsg:
 		if m.wb != nil {
 			return m, m.wb.update(msg)

@@ -10,6 +10,7 @@ package tui
 import (
 	"io"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/decimal"
 
 	"github.com/kaohe/kaohe/report"
@@ -48,6 +49,9 @@ type Backend interface {
 	WriteEvidence(sha256 string, w io.Writer) (int64, error)
 	// AddItem records a new item on a count rule.
 	AddItem(id store.Identity, assessmentID, rule, text string, amount *decimal.Dec, note string) (store.Item, error)
+	// ActOnProblems makes one change to problems of a signed assessment
+	// (a due date, a rectification, 销号, 退回), all or nothing.
+	ActOnProblems(id store.Identity, assessmentID string, refs []string, all bool, act store.ProblemAction) ([]assessment.Problem, error)
 }
 
 // lookBacker is a Backend that can also read what a unit's last signed
@@ -225,4 +229,10 @@ func (statusSavedMsg) forWorkbench() {}
 // AddItem records a new item on a count rule.
 func (b StoreBackend) AddItem(id store.Identity, aid, rule, text string, amount *decimal.Dec, note string) (store.Item, error) {
 	return b.Store.AddItem(id, aid, rule, text, amount, note)
+}
+
+// ActOnProblems changes problems through the store, which checks each
+// transition and makes a change made meanwhile elsewhere a conflict.
+func (b StoreBackend) ActOnProblems(id store.Identity, aid string, refs []string, all bool, act store.ProblemAction) ([]assessment.Problem, error) {
+	return b.Store.ActOnProblems(id, aid, refs, all, act)
 }

@@ -60,6 +60,7 @@ const (
 	screenNew
 	screenWorkbench
 	screenSummary
+	screenProblems
 )
 
 // gotoMsg asks the root model to bring a screen to the front.

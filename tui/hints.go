@@ -20,3 +20,14 @@ func (c *common) refusedText(err error) string {
 	}
 	return text
 }
+
+// problemRefusedText is a store refusal as the 问题 screen shows it: a
+// problem changed meanwhile elsewhere says that it is now in conflict and
+// which key shows both records.
+func (c *common) problemRefusedText(err error) string {
+	text := errText(c.l, err)
+	if store.CodeOf(err) == store.CodeConflict {
+		text += fmt.Sprintf(c.l.Problems.ConflictHint, c.keys.History.Help().Key)
+	}
+	return text
+}

@@ -33,6 +33,12 @@ type KeyMap struct {
 	Help, Quit, ForceQuit          key.Binding
 	Back, New, Open                key.Binding
 	Summary, Export                key.Binding
+	// Problems opens the 问题 screen; the others are its keys: filter by
+	// state or unit, one due date for a unit, report a rectification,
+	// close (销号) and return (退回).
+	Problems, ProblemState, ProblemUnit key.Binding
+	ProblemDue, Rectify                 key.Binding
+	CloseProblem, ReturnProblem         key.Binding
 
 	// Advance, FlagKeys and BonusKeys are help only, matched by no screen:
 	// they tell, in the footer, that after 0, 1 or a figure's enter the
@@ -101,5 +107,13 @@ func defaultKeyMap(l *i18n.Labels) KeyMap {
 		Open:      b(h["open"], "enter"),
 		Summary:   b(h["summary"], "s"),
 		Export:    b(h["export"], "x"),
+
+		Problems:      b(l.Problems.Key, "P"),
+		ProblemState:  b(l.Problems.KeyState, "f"),
+		ProblemUnit:   b(l.Problems.KeyUnit, "u"),
+		ProblemDue:    b(l.Problems.KeyDue, "d"),
+		Rectify:       b(l.Problems.KeyRectify, "r"),
+		CloseProblem:  b(l.Problems.KeyClose, "c"),
+		ReturnProblem: b(l.Problems.KeyReturn, "t"),
 	}
 }

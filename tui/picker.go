@@ -139,6 +139,8 @@ func (s *pickerScreen) update(msg tea.Msg) tea.Cmd {
 		if len(s.states) > 0 {
 			return goTo(screenSummary)
 		}
+	case key.Matches(km, k.Problems):
+		return func() tea.Msg { return openProblemsMsg{back: screenPicker} }
 	}
 	return nil
 }
@@ -204,12 +206,12 @@ func (s *pickerScreen) shortHelp() []key.Binding {
 	if s.filtering {
 		return []key.Binding{k.Confirm, k.Cancel}
 	}
-	return []key.Binding{k.Open, k.New, k.Summary, k.Filter, k.Down}
+	return []key.Binding{k.Open, k.New, k.Summary, k.Problems, k.Filter, k.Down}
 }
 
 func (s *pickerScreen) fullHelp() [][]key.Binding {
 	k := &s.c.keys
-	return [][]key.Binding{{k.Up, k.Down, k.Open, k.New, k.Summary, k.Filter, k.Cancel}}
+	return [][]key.Binding{{k.Up, k.Down, k.Open, k.New, k.Summary, k.Problems, k.Filter, k.Cancel}}
 }
 
 func (s *pickerScreen) typing() bool           { return s.filtering }

@@ -331,6 +331,13 @@ func (wb *workbench) updateKeys(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return goTo(screenPicker)
+	case key.Matches(msg, k.Problems):
+		if n := wb.saver.unsaved(); n > 0 {
+			wb.failure = fmt.Sprintf(wb.c.l.UI.Saving, n)
+			return nil
+		}
+		aid := wb.a.ID
+		return func() tea.Msg { return openProblemsMsg{aid: aid, back: screenWorkbench} }
 	}
 	return nil
 }
@@ -389,7 +396,7 @@ func (wb *workbench) shortHelp() []key.Binding {
 	case wb.mode == editFilter:
 		return []key.Binding{k.Confirm, k.Cancel}
 	case wb.signed != nil:
-		return []key.Binding{k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
+		return []key.Binding{k.Problems, k.Reopen, k.History, k.NextInput, k.NextIndicator, k.Back}
 	case wb.selectedConflict() != nil:
 		return []key.Binding{k.PickHead, k.Confirm, k.NextConflict, k.NextInput, k.NextIndicator, k.Down}
 	}
@@ -414,6 +421,6 @@ func (wb *workbench) fullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.NextIndicator, k.PrevIndicator, k.NextUnrecorded, k.PrevUnrecorded, k.NextConflict, k.ListUnrecorded, k.Filter, k.ScrollDown, k.ScrollUp},
 		{k.NextInput, k.PrevInput, k.NoDeficiency, k.Found, k.Toggle, k.Figure, k.Increment, k.Decrement, k.IndicatorClean},
 		{k.Confirm, k.Advance, k.Cancel, k.Clear, k.Undo, k.History, k.PickHead},
-		{k.NewLine, k.Attach, k.Evidence, k.AddItem, k.Sign, k.Reopen, k.Back},
+		{k.NewLine, k.Attach, k.Evidence, k.AddItem, k.Sign, k.Reopen, k.Problems, k.Back},
 	}
 }

@@ -42,7 +42,7 @@ type summary struct {
 func summarize(st *store.State) summary {
 	sm := summary{ID: st.Assessment.ID, Unit: st.Assessment.Unit, Period: st.Assessment.Period,
 		Rubric: st.Assessment.RubricID + " " + st.Assessment.RubricVersion, RubricVersion: st.Assessment.RubricVersion, Inspectors: st.ShownInspectors(),
-		Status: st.Status(), Conflicts: len(st.Conflicts()), Withdrawn: st.Withdrawn() != nil}
+		Status: st.Status(), Conflicts: st.ResultConflicts(), Withdrawn: st.Withdrawn() != nil}
 	if sm.Inspectors == nil {
 		sm.Inspectors = []string{}
 	}

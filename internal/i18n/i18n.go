@@ -87,6 +87,8 @@ type Labels struct {
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
+	// Problems is the wording of the 问题 screen (整改 and 销号).
+	Problems ProblemScreen
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -341,6 +343,7 @@ func chinese() *Labels {
 		DiffLanguage:       chineseDiffLanguage(),
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
+		Problems:           chineseProblemScreen(),
 	}
 }
 
@@ -483,6 +486,7 @@ func english() *Labels {
 		DiffLanguage:       englishDiffLanguage(),
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
+		Problems:           englishProblemScreen(),
 	}
 }
 

@@ -61,6 +61,7 @@ func chineseReport() ReportWords {
 			chinesePlanRefusals(),
 			chineseFigureWords(),
 			chineseAnalysisRefusals(),
+			chineseProblemScreenMessages(),
 		),
 		Reasons:           chineseReasons(),
 		Provisional:       "%s（暂，%d/%d）",

@@ -28,14 +28,35 @@ type Recorded map[string]map[string]scoring.Value
 
 // FromHistory reads, from an assessment's whole history, the value each
 // inspector last recorded on each rule, leaving out resolutions (a
-// revision that supersedes several heads is the lead settling a conflict,
-// not a finding of its writer's) and values later retracted by the same
+// revision that supersedes several heads that disagreed is someone
+// settling a conflict, not a finding of their own; one over heads that
+// agreed is an ordinary edit) and values later retracted by the same
 // inspector. A rule recorded as items counts, per inspector, the items
 // that inspector added and did not remove.
 func FromHistory(rb *rubric.Rubric, revs []*assessment.Revision) Recorded {
+	byID := make(map[string]*assessment.Revision, len(revs))
+	for _, r := range revs {
+		byID[r.ID] = r
+	}
+	settles := func(r *assessment.Revision) bool {
+		var first *assessment.Value
+		for _, id := range r.Parents {
+			p := byID[id]
+			if p == nil {
+				continue
+			}
+			v := p.Decoded()
+			if first == nil {
+				first = &v
+			} else if !first.Equal(v) {
+				return true
+			}
+		}
+		return false
+	}
 	latest := map[[2]string]*assessment.Revision{} // subject, inspector
 	for _, r := range revs {
-		if len(r.Parents) > 1 {
+		if len(r.Parents) > 1 && settles(r) {
 			continue
 		}
 		k := [2]string{r.Subject, r.Inspector}
