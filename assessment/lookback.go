@@ -21,8 +21,8 @@ import (
 // indicator and state in the earlier rubric), and where it falls now.
 type EarlierProblem struct {
 	Problem
-	// Period is the earlier period.
-	Period string
+	// Assessment is the earlier assessment's ID, Period its period.
+	Assessment, Period string
 	// ItemText is an item's own text (without its note), "" for a rule's
 	// problem: what a relapse of an item is matched by.
 	ItemText string
@@ -168,7 +168,7 @@ func LookBack(earlier *State, earlierProblems []Problem, current *State, current
 		if p.Status == ProblemWithdrawn {
 			continue
 		}
-		e := EarlierProblem{Problem: p, Period: earlier.Assessment.Period, ItemText: texts[p.Key]}
+		e := EarlierProblem{Problem: p, Assessment: earlier.Assessment.ID, Period: earlier.Assessment.Period, ItemText: texts[p.Key]}
 		if l.SameRubric {
 			e.NowIndicator, e.NowRule = p.Indicator, p.Rule
 		} else {
