@@ -137,43 +137,83 @@ func (l *Lookback) RelapseOf(rule, itemText string) (EarlierProblem, bool) {
 	return EarlierProblem{}, false
 }
 
+// RubricMap follows an earlier rubric's indicators and rules to a
+// current one's: by ID when it is the same rubric, else as `rubric diff`
+// matches them by their words (diff.Match, diff.MatchRules). Making one
+// costs a comparison of the two rubrics, so a caller setting many
+// assessments of one pair of rubrics side by side makes it once.
+type RubricMap struct {
+	same              bool
+	indicators, rules map[string]string // earlier ID → current ID
+}
+
+// MapRubric maps the earlier rubric old to the current one now.
+func MapRubric(old, now *rubric.Rubric) *RubricMap {
+	m := &RubricMap{same: old.ID == now.ID && old.Version == now.Version}
+	if m.same {
+		return m
+	}
+	match := diff.Match(old, now)
+	m.rules = diff.MatchRules(old, now, match)
+	m.indicators = make(map[string]string, len(match.Indicators))
+	for n, o := range match.Indicators {
+		m.indicators[o] = n
+	}
+	return m
+}
+
+// Same reports whether the two rubrics are one (the same ID and version).
+func (m *RubricMap) Same() bool { return m.same }
+
+// Indicator is the current indicator that checks what the earlier one
+// did, "" when there is none.
+func (m *RubricMap) Indicator(id string) string {
+	if m.same {
+		return id
+	}
+	return m.indicators[id]
+}
+
+// Rule is the current rule that checks what the earlier one did, "" when
+// there is none.
+func (m *RubricMap) Rule(id string) string {
+	if m.same {
+		return id
+	}
+	return m.rules[id]
+}
+
 // LookBack sets an earlier period's problems (earlierProblems, of the
 // state earlier: the same unit's latest earlier signed assessment, see
 // PickEarlier) beside the current assessment (current, and its problems
 // currentProblems, derived from its score whether signed or not). Rules
-// are followed by ID under the same rubric, else as `rubric diff` matches
-// them (diff.Match, diff.MatchRules). Withdrawn earlier problems (their
-// deduction was taken back) are left out: nothing was found. A current
-// problem is a relapse when RelapseOf finds the closed earlier problem it
-// repeats. It is pure: the caller reads the states.
+// are followed by MapRubric. Withdrawn earlier problems (their deduction
+// was taken back) are left out: nothing was found. A current problem is a
+// relapse when RelapseOf finds the closed earlier problem it repeats. It
+// is pure: the caller reads the states.
 func LookBack(earlier *State, earlierProblems []Problem, current *State, currentProblems []Problem) *Lookback {
+	if earlier == nil {
+		return LookBackWith(nil, nil, nil, current, currentProblems)
+	}
+	return LookBackWith(MapRubric(earlier.Rubric, current.Rubric), earlier, earlierProblems, current, currentProblems)
+}
+
+// LookBackWith is LookBack with the rubrics' map made already (m maps
+// earlier's rubric to current's).
+func LookBackWith(m *RubricMap, earlier *State, earlierProblems []Problem, current *State, currentProblems []Problem) *Lookback {
 	l := &Lookback{ByIndicator: map[string][]EarlierProblem{}, relapses: map[string]EarlierProblem{}}
 	if earlier == nil {
 		return l
 	}
 	l.Earlier = earlier.Assessment
-	old, now := earlier.Rubric, current.Rubric
-	l.SameRubric = old.ID == now.ID && old.Version == now.Version
-	var rules, indicators map[string]string // earlier ID → current ID
-	if !l.SameRubric {
-		m := diff.Match(old, now)
-		rules = diff.MatchRules(old, now, m)
-		indicators = make(map[string]string, len(m.Indicators))
-		for n, o := range m.Indicators {
-			indicators[o] = n
-		}
-	}
+	l.SameRubric = m.Same()
 	texts := itemTexts(earlier)
 	for _, p := range earlierProblems {
 		if p.Status == ProblemWithdrawn {
 			continue
 		}
 		e := EarlierProblem{Problem: p, Assessment: earlier.Assessment.ID, Period: earlier.Assessment.Period, ItemText: texts[p.Key]}
-		if l.SameRubric {
-			e.NowIndicator, e.NowRule = p.Indicator, p.Rule
-		} else {
-			e.NowIndicator, e.NowRule = indicators[p.Indicator], rules[p.Rule]
-		}
+		e.NowIndicator, e.NowRule = m.Indicator(p.Indicator), m.Rule(p.Rule)
 		if e.NowIndicator == "" {
 			l.Unmapped = append(l.Unmapped, e)
 			continue

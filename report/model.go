@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -173,6 +174,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 	seen := map[string]bool{}
 	r := &Report{Generated: timefmt.Local(now), Period: f.Period, labels: l}
 	var peers []RankRow // every assessment of the period(s), for the ranks
+	lbs := store.NewLookbacks(states) // 回头看: the 反弹 of each sheet
 	for _, st := range states {
 		a := st.Assessment
 		if f.Period != "" && a.Period != f.Period {
@@ -199,11 +201,12 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		unverified := f.Unverified[a.ID]
 		row.Unverified = len(unverified) > 0
 		r.Ranking = append(r.Ranking, row)
-		lb, err := store.LookBackAmong(st, states)
+		problems := st.Problems(res)
+		lb, err := lbs.Of(st, problems)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
-		sh, err := sheet(l, st, res, unverified, lb)
+		sh, err := sheet(l, st, res, unverified, lb, problems)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
@@ -362,7 +365,7 @@ func rank(rows []RankRow) {
 // sheet lays out one assessment's score sheet; unverified lists its
 // records that fail their hash (then it carries no signature and no
 // fingerprint).
-func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string, lb *store.Lookback) (Sheet, error) {
+func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string, lb *store.Lookback, problems []assessment.Problem) (Sheet, error) {
 	a := st.Assessment
 	sh := Sheet{Unit: clean(a.Unit), Period: clean(a.Period), RubricID: a.RubricID, RubricVersion: a.RubricVersion,
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
@@ -394,7 +397,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 	notes := st.Notes()
 	relapses := map[string][]string{} // by indicator
 	if lb.Relapses() > 0 {
-		for _, p := range st.Problems(res) {
+		for _, p := range problems {
 			if e, ok := lb.Relapse(p.Key); ok {
 				relapses[p.Indicator] = append(relapses[p.Indicator], clean(RelapseText(l, e)))
 			}

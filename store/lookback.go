@@ -66,3 +66,54 @@ func LookBackAmong(st *State, candidates []*State) (*Lookback, error) {
 	}
 	return assessment.LookBack(earlier, before, st, current), nil
 }
+
+// Lookbacks looks back for many assessments at once — a list of every
+// problem of a period, a report — among states already read: each
+// candidate unit's assessments are found by unit, each earlier
+// assessment's problems are derived once however many look back at it
+// (and taken from Of's current problems when it was listed itself), and
+// each pair of rubrics is compared once.
+type Lookbacks struct {
+	byUnit   map[string][]*State
+	problems map[string][]assessment.Problem
+	maps     map[[2]*rubric.Rubric]*assessment.RubricMap
+}
+
+// NewLookbacks looks back among states (the withdrawn and unsigned ones
+// are passed over).
+func NewLookbacks(states []*State) *Lookbacks {
+	lb := &Lookbacks{byUnit: map[string][]*State{}, problems: map[string][]assessment.Problem{},
+		maps: map[[2]*rubric.Rubric]*assessment.RubricMap{}}
+	for _, st := range states {
+		lb.byUnit[st.Assessment.Unit] = append(lb.byUnit[st.Assessment.Unit], st)
+	}
+	return lb
+}
+
+// Of sets the unit's last signed period beside st, whose problems are
+// current (store.ProblemsOf's, or those of its live score); nil — which
+// has nothing — when there is no earlier signed period among the states.
+func (lb *Lookbacks) Of(st *State, current []assessment.Problem) (*Lookback, error) {
+	if _, ok := lb.problems[st.Assessment.ID]; !ok && st.Signed() != nil {
+		lb.problems[st.Assessment.ID] = current
+	}
+	earlier := assessment.PickEarlier(st.Assessment, lb.byUnit[st.Assessment.Unit])
+	if earlier == nil {
+		return nil, nil
+	}
+	ps, ok := lb.problems[earlier.Assessment.ID]
+	if !ok {
+		var err error
+		if ps, err = ProblemsOf(earlier); err != nil {
+			return nil, err
+		}
+		lb.problems[earlier.Assessment.ID] = ps
+	}
+	key := [2]*rubric.Rubric{earlier.Rubric, st.Rubric}
+	m, ok := lb.maps[key]
+	if !ok {
+		m = assessment.MapRubric(earlier.Rubric, st.Rubric)
+		lb.maps[key] = m
+	}
+	return assessment.LookBackWith(m, earlier, ps, st, current), nil
+}

@@ -352,11 +352,16 @@ func (o *problemOptions) list() error {
 			return x.Period < y.Period
 		})
 		var rows []problemRow
-		var all []*store.State // every state, read: look back among them
-		if o.ref == "" {
-			all = states
+		// Look back among every state read, or the one unit's earlier ones.
+		among := states
+		if o.ref != "" {
+			earlier, err := s.EarlierStates(states[0].Assessment)
+			if err != nil {
+				return err
+			}
+			among = earlier
 		}
-		lbs := newLookbacks(s.Store, all)
+		lbs := store.NewLookbacks(among)
 		l := a.labelsOfStates(picked)
 		var unmapped []string
 		for _, st := range picked {
@@ -366,7 +371,7 @@ func (o *problemOptions) list() error {
 			}
 			var lb *assessment.Lookback
 			if len(problems) > 0 {
-				if lb, err = lbs.of(st, problems); err != nil {
+				if lb, err = lbs.Of(st, problems); err != nil {
 					return err
 				}
 			}
