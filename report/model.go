@@ -173,7 +173,7 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 	}
 	seen := map[string]bool{}
 	r := &Report{Generated: timefmt.Local(now), Period: f.Period, labels: l}
-	var peers []RankRow // every assessment of the period(s), for the ranks
+	var peers []RankRow               // every assessment of the period(s), for the ranks
 	lbs := store.NewLookbacks(states) // 回头看: the 反弹 of each sheet
 	for _, st := range states {
 		a := st.Assessment
