@@ -201,10 +201,13 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		unverified := f.Unverified[a.ID]
 		row.Unverified = len(unverified) > 0
 		r.Ranking = append(r.Ranking, row)
-		problems := st.Problems(res)
-		lb, err := lbs.Of(st, problems)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a.Label(), err)
+		var problems []assessment.Problem
+		var lb *store.Lookback
+		if lbs.Earlier(st) != nil { // a unit with no earlier signed period has no 反弹
+			problems = st.Problems(res)
+			if lb, err = lbs.Of(st, problems); err != nil {
+				return nil, fmt.Errorf("%s: %v", a.Label(), err)
+			}
 		}
 		sh, err := sheet(l, st, res, unverified, lb, problems)
 		if err != nil {

@@ -90,6 +90,13 @@ func NewLookbacks(states []*State) *Lookbacks {
 	return lb
 }
 
+// Earlier is the assessment st looks back at among the states, nil when
+// there is none (then Of has nothing to say, and its caller need not
+// derive st's problems).
+func (lb *Lookbacks) Earlier(st *State) *State {
+	return assessment.PickEarlier(st.Assessment, lb.byUnit[st.Assessment.Unit])
+}
+
 // Of sets the unit's last signed period beside st, whose problems are
 // current (store.ProblemsOf's, or those of its live score); nil — which
 // has nothing — when there is no earlier signed period among the states.
@@ -97,7 +104,7 @@ func (lb *Lookbacks) Of(st *State, current []assessment.Problem) (*Lookback, err
 	if _, ok := lb.problems[st.Assessment.ID]; !ok && st.Signed() != nil {
 		lb.problems[st.Assessment.ID] = current
 	}
-	earlier := assessment.PickEarlier(st.Assessment, lb.byUnit[st.Assessment.Unit])
+	earlier := lb.Earlier(st)
 	if earlier == nil {
 		return nil, nil
 	}
