@@ -105,3 +105,57 @@ func openAt(t *testing.T, s *store.Store, a store.Assessment) *harness {
 	}
 	return h
 }
+
+// The 问题 screen marks a problem that repeats one closed last period:
+// [反弹] before what was found, in the workbench's scope and in the list
+// of every assessment, and the selected one's detail says which 2020
+// problem came back.
+func TestProblemsScreenMarksRelapse(t *testing.T) {
+	s, err := store.Open(filepath.Join(fastDir(t), "kaohe.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	id, err := s.SetInspector("张三")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed.LastYear(t, s, id, "吉首市", "2020")
+	a := seed.Assessment(t, s, id, "吉首市", "2021")
+	seed.Record(t, s, id, a.ID, seed.Clean(rubric.Default())...)
+	seed.Record(t, s, id, a.ID, seed.SetJSON(t, "1.1.a", "true", "仍未开展"), store.Retract("1.2.a"))
+	for _, text := range []string{"殡葬", "水土保持"} {
+		if _, err := s.AddItem(id, a.ID, "1.2.a", text, nil, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Sign(id, a.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	h := openAt(t, s, a)
+	h.keys("P")
+	if h.m.front != screenProblems {
+		t.Fatalf("P did not open the 问题 screen:\n%s", h.screen())
+	}
+	check := func() {
+		t.Helper()
+		h.mustContain("[反弹] 仍未开展", "[反弹] 殡葬", "反弹：2020年 1.1.a 未开展事项梳理 已销号，本年再次扣分")
+		if strings.Contains(h.screen(), "[反弹] 水土保持") {
+			t.Errorf("水土保持 is new in 2021, yet marked 反弹:\n%s", h.screen())
+		}
+	}
+	check()
+	h.keys("b b")
+	h.keys("P") // from the list: every assessment
+	if h.m.front != screenProblems {
+		t.Fatalf("P in the list did not open the 问题 screen:\n%s", h.screen())
+	}
+	h.mustContain("吉首市 2020")
+	for range 4 { // past 2020's problems to 2021's first
+		if h.m.problems.selected() != nil && h.m.problems.selected().aid == a.ID {
+			break
+		}
+		h.keys("j")
+	}
+	check()
+}
