@@ -57,7 +57,11 @@ const (
 // revision and digest), the date it was issued and the deadline for
 // appeals, both YYYY-MM-DD as on paper.
 type FeedbackRecord struct {
-	Round    int    `json:"round"`
+	Round int `json:"round"`
+	// First is the first round issued on this same sign-off (a later
+	// round after a final result carries the upheld values of the rounds
+	// before it); 0 reads as Round.
+	First    int    `json:"first,omitempty"`
 	SignOff  string `json:"sign_off"`
 	Digest   string `json:"digest"`
 	IssuedOn string `json:"issued_on"`
@@ -171,6 +175,15 @@ type Appeal struct {
 	DecisionRevision *Revision
 	DecisionConflict bool
 	DecisionHeads    []*Revision
+	// NotByLead is set when the decision was written on a device this
+	// laptop's roster does not list as the lead's; Mismatch when it is
+	// not about the appeal's rule or its value is not one the rule takes.
+	// Either way it does not count: the appeal is open.
+	NotByLead, Mismatch bool
+	// Invalid is set for an appeal that does not fit its feedback round
+	// (dated before the feedback, or after the deadline without being
+	// marked late): kaohe verify names it, and no round counts it.
+	Invalid bool
 }
 
 // Short is the appeal's short ID: the last 8 characters of its ID.
@@ -183,7 +196,7 @@ func (a Appeal) Short() string {
 
 // Open reports whether the appeal waits for a decision (or for a
 // conflict between two decisions to be settled).
-func (a Appeal) Open() bool { return a.Decision == nil || a.DecisionConflict }
+func (a Appeal) Open() bool { return a.Decision == nil || a.DecisionConflict || a.NotByLead || a.Mismatch }
 
 // Feedback returns the latest round of feedback and its revision, or nil.
 func (st *State) Feedback() (*FeedbackRecord, *Revision) {
@@ -220,6 +233,7 @@ func latestRecord[T any](st *State, subject string, get func(Value) *T, round fu
 // Appeals returns every appeal of the assessment (all rounds) with its
 // decision, by round, date lodged, then ID.
 func (st *State) Appeals() []Appeal {
+	fb, _ := st.Feedback()
 	var out []Appeal
 	for subj, ss := range st.Subjects {
 		id, ok := strings.CutPrefix(subj, AppealPrefix)
@@ -232,10 +246,18 @@ func (st *State) Appeals() []Appeal {
 			continue // damaged: verify names it
 		}
 		a := Appeal{ID: id, AppealRecord: *v.Appeal, Inspector: cur.Inspector, Device: cur.Device, Wall: cur.Wall, Revision: cur}
+		if fb != nil && a.Round == fb.Round {
+			a.Invalid = a.On < fb.IssuedOn || (a.On > fb.Deadline && !a.Late)
+		}
+		if fb != nil && a.Round > fb.Round {
+			a.Invalid = true
+		}
 		if ds := st.Subjects[DecisionSubject(id)]; ds != nil {
 			d := ds.Current()
 			if dv := d.Decoded(); dv.Kind == KindDecision {
 				a.Decision, a.DecisionRevision = dv.Decision, d
+				a.NotByLead = !st.Leads[d.Device]
+				a.Mismatch = dv.Decision.Rule != a.Rule || !st.decisionFits(dv.Decision)
 			}
 			a.DecisionConflict, a.DecisionHeads = ds.Conflict(), ds.Heads
 		}
@@ -253,11 +275,24 @@ func (st *State) Appeals() []Appeal {
 	return out
 }
 
-// RoundAppeals returns the appeals of one feedback round.
+// decisionFits reports whether an upheld decision's value is one its rule
+// takes (a rejection carries none).
+func (st *State) decisionFits(d *DecisionRecord) bool {
+	ref, ok := st.Rubric.Rule(d.Rule)
+	if !ok {
+		return false
+	}
+	if d.Decision != DecisionUphold {
+		return d.Value == nil
+	}
+	return d.Value != nil && scoring.CheckValue(ref.Rule, scoring.Finding{Value: *d.Value, Note: "—"}) == ""
+}
+
+// RoundAppeals returns the valid appeals of one feedback round.
 func (st *State) RoundAppeals(round int) []Appeal {
 	var out []Appeal
 	for _, a := range st.Appeals() {
-		if a.Round == round {
+		if a.Round == round && !a.Invalid {
 			out = append(out, a)
 		}
 	}
@@ -272,10 +307,10 @@ func (st *State) Stage() string {
 		return ""
 	}
 	fb, _ := st.Feedback()
-	if fb == nil {
-		return StageSigned
+	if fb == nil || !st.feedbackCurrent(fb) {
+		return StageSigned // never sent, or signed again since: a new round sends it
 	}
-	if fin, _ := st.Final(); fin != nil && fin.Round == fb.Round {
+	if st.finalOf(fb) != nil {
 		return StageFinal
 	}
 	for _, a := range st.RoundAppeals(fb.Round) {
@@ -286,29 +321,71 @@ func (st *State) Stage() string {
 	return StagePreliminary
 }
 
+// feedbackCurrent reports whether the feedback sent the result signed
+// now: a result reopened and signed again since needs a new round.
+func (st *State) feedbackCurrent(fb *FeedbackRecord) bool {
+	so := st.SignOff()
+	return so != nil && so.Digest == fb.Digest
+}
+
+// finalOf is the final record of feedback round fb, or nil: one of that
+// round, dated after its deadline, whose digest, where the revisions it
+// rests on are at hand, is theirs (kaohe verify checks the rest).
+func (st *State) finalOf(fb *FeedbackRecord) *FinalRecord {
+	fin, _ := st.Final()
+	if fin == nil || fin.Round != fb.Round || fin.On <= fb.Deadline {
+		return nil
+	}
+	have := map[string]*Revision{}
+	for _, r := range st.FinalHeads(fb.Round) {
+		have[r.ID] = r
+	}
+	revs := []*Revision{{Subject: SubjectStatus, ID: "sign-off", Hash: fb.Digest}}
+	for _, id := range fin.Heads {
+		r := have[id]
+		if r == nil {
+			return fin // superseded since: verify judges it from history
+		}
+		revs = append(revs, r)
+	}
+	if HeadsDigest(revs) != fin.Digest {
+		return nil
+	}
+	return fin
+}
+
 // FinalFindings are the findings of the final result: the signed findings
-// with each upheld appeal's value in place of its rule's (the appeals of
-// the latest feedback round, and of the final record's heads once it is
-// frozen, so appeals merged in after it do not change it).
+// with each upheld appeal's value in place of its rule's — the appeals of
+// every round on the current sign-off, a later round's over an earlier
+// one's, and, once a round is frozen, only the decisions its final record
+// rests on (appeals merged in after it do not change it). A result signed
+// again since the feedback is its own findings: a new round sends it.
 func (st *State) FinalFindings() scoring.Findings {
 	fs := st.Findings()
 	fb, _ := st.Feedback()
-	if fb == nil {
+	if fb == nil || !st.feedbackCurrent(fb) {
 		return fs
 	}
 	pinned := map[string]bool{}
-	fin, _ := st.Final()
-	frozen := fin != nil && fin.Round == fb.Round
-	if frozen {
+	fin := st.finalOf(fb)
+	if fin != nil {
 		for _, id := range fin.Heads {
 			pinned[id] = true
 		}
 	}
-	for _, a := range st.RoundAppeals(fb.Round) {
-		if a.Decision == nil || a.DecisionConflict || a.Decision.Decision != DecisionUphold || a.Decision.Value == nil {
+	first := fb.First
+	if first == 0 {
+		first = fb.Round
+	}
+	var upheld []Appeal
+	for round := first; round <= fb.Round; round++ {
+		upheld = append(upheld, st.RoundAppeals(round)...)
+	}
+	for _, a := range upheld {
+		if a.Open() || a.Decision.Decision != DecisionUphold || a.Decision.Value == nil {
 			continue
 		}
-		if frozen && !pinned[a.DecisionRevision.ID] {
+		if fin != nil && a.Round == fb.Round && !pinned[a.DecisionRevision.ID] {
 			continue
 		}
 		f := fs[a.Rule]
@@ -347,8 +424,11 @@ func (st *State) FinalDigest(round int, signedDigest string) string {
 // until a new feedback round settles it.
 func (st *State) FinalConflicts() []string {
 	fb, _ := st.Feedback()
-	fin, _ := st.Final()
-	if fb == nil || fin == nil || fin.Round != fb.Round {
+	if fb == nil {
+		return nil
+	}
+	fin := st.finalOf(fb)
+	if fin == nil {
 		return nil
 	}
 	pinned := map[string]bool{}

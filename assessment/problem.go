@@ -78,6 +78,10 @@ const (
 	ActionRectify = "rectify" // a rectification reported
 	ActionClose   = "close"   // 销号
 	ActionReturn  = "return"  // 退回, with a reason
+	// ActionWithdraw is written by signing: the deduction behind the
+	// problem is gone (已撤销). Should the rule deduct again in a later
+	// sign-off, that is a new problem, not this one reopened.
+	ActionWithdraw = "withdraw"
 )
 
 // SourceCounty marks a record that a unit reported itself, in the 问题清单
@@ -262,8 +266,12 @@ func (st *State) Problems(res *scoring.Result) []Problem {
 			p.Found = st.lastItemText(rule, itemID)
 		}
 		st.attachRecord(&p)
-		if p.Record == nil {
-			continue
+		if p.Record == nil && !st.withdrawnRecord(p.Key) {
+			continue // nothing was ever recorded on it
+		}
+		if p.Record == nil { // the withdrawal signing wrote: what was recorded, kept
+			cur := st.Subjects[ProblemSubject(p.Key)].Current()
+			p.Record, p.Revision = cur.Decoded().Problem, cur
 		}
 		p.Status = ProblemWithdrawn
 		out = append(out, p)
@@ -291,10 +299,26 @@ func (st *State) attachRecord(p *Problem) {
 	if v.Kind != KindProblem {
 		return // damaged: verify names it
 	}
+	if v.Problem.Status == ProblemWithdrawn {
+		// Withdrawn when the deduction went; deducting again, it is a
+		// new problem (its first record will descend from this one).
+		return
+	}
 	p.Record, p.Revision = v.Problem, cur
 	if v.Problem.Status != "" {
 		p.Status = v.Problem.Status
 	}
+}
+
+// withdrawnRecord reports whether the problem's current record is the
+// withdrawal signing wrote.
+func (st *State) withdrawnRecord(key string) bool {
+	ss := st.Subjects[ProblemSubject(key)]
+	if ss == nil {
+		return false
+	}
+	v := ss.Current().Decoded()
+	return v.Kind == KindProblem && v.Problem.Status == ProblemWithdrawn
 }
 
 // lastItemText is the text an item had when it was last live, as far as

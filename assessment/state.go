@@ -38,6 +38,10 @@ type State struct {
 	// Creator is who created the assessment on this laptop ("" when it
 	// came by merge): the inspector to show before the first value.
 	Creator string
+	// Leads are the devices this laptop's roster lists as the lead's: only
+	// their decisions on appeals count (a decision merged in from any
+	// other device is shown, and counts as open).
+	Leads map[string]bool
 
 	signed signedState // what the sign-off pins (signoff.go)
 	// sum is CanonicalRubric's digest of Rubric when a caller knew it

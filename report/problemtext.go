@@ -40,6 +40,8 @@ func ProblemAction(l *i18n.Labels, action string) string {
 		return w.Close
 	case assessment.ActionReturn:
 		return w.Return
+	case assessment.ActionWithdraw:
+		return w.Withdrawn
 	}
 	return action
 }

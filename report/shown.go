@@ -73,5 +73,14 @@ func SubjectText(l *i18n.Labels, subject string) string {
 	if subject == store.SubjectWithdrawn {
 		return l.CLI.Doors.WithdrawnMark
 	}
+	switch subject {
+	case assessment.SubjectDouble:
+		return l.Plan.DoubleSubject
+	case assessment.SubjectReveal:
+		return l.Plan.RevealSubject
+	}
+	if who, ok := strings.CutPrefix(subject, assessment.PlanPrefix); ok {
+		return fmt.Sprintf(l.Plan.PlanSubject, who)
+	}
 	return subject
 }

@@ -46,15 +46,23 @@ func (s *Store) IssueFeedback(id Identity, assessmentID, issuedOn, deadline stri
 			return nil, invalid("%s was signed by an older kaohe that did not record what it signed; reopen and sign it again", st.Assessment.Label())
 		}
 		prev, _ := st.Feedback()
-		round := 1
+		round, first := 1, 1
 		if prev != nil {
-			fin, _ := st.Final()
-			if prev.Digest == so.Digest && (fin == nil || fin.Round != prev.Round) {
+			if prev.Digest == so.Digest && st.Stage() != assessment.StageFinal {
 				return nil, invalid("%s: feedback round %d on this signed result was issued on %s (deadline %s) and is not finalised", st.Assessment.Label(), prev.Round, prev.IssuedOn, prev.Deadline)
 			}
-			round = prev.Round + 1
+			round, first = prev.Round+1, prev.Round+1
+			if prev.Digest == so.Digest { // a new round on the same result keeps what was upheld before
+				first = max(prev.First, 1)
+				if prev.First == 0 {
+					first = prev.Round
+				}
+			}
 		}
 		out = FeedbackRecord{Round: round, SignOff: so.Revision.ID, Digest: so.Digest, IssuedOn: issuedOn, Deadline: deadline}
+		if first != round {
+			out.First = first
+		}
 		// A new round supersedes every head: two laptops that issued the
 		// same round agree on which counts (the latest), and the next
 		// round follows both.
@@ -80,7 +88,10 @@ func (s *Store) AddAppeal(id Identity, assessmentID, rule, reason, on string, la
 		if fb == nil {
 			return nil, invalid("%s has no feedback issued; an appeal answers the preliminary result sent to the unit", st.Assessment.Label())
 		}
-		if fin, _ := st.Final(); fin != nil && fin.Round == fb.Round {
+		if so := st.SignOff(); so == nil || so.Digest != fb.Digest {
+			return nil, invalid("%s was signed again after feedback round %d was issued; issue a new feedback round for the result signed now", st.Assessment.Label(), fb.Round)
+		}
+		if fin, _ := st.Final(); fin != nil && st.Stage() == assessment.StageFinal {
 			return nil, invalid("%s: the result of feedback round %d is final (%s); a new feedback round opens new appeals", st.Assessment.Label(), fb.Round, fin.On)
 		}
 		if !assessment.ValidDate(on) {
@@ -153,7 +164,7 @@ func (s *Store) Decide(id Identity, assessmentID, ref string, uphold bool, value
 		if err != nil {
 			return nil, err
 		}
-		if fin, _ := st.Final(); fin != nil && fin.Round == a.Round {
+		if fin, _ := st.Final(); fin != nil && fin.Round == a.Round && st.Stage() == assessment.StageFinal {
 			return nil, invalid("%s: the result of feedback round %d is final (%s)", st.Assessment.Label(), a.Round, fin.On)
 		}
 		if a.Decision != nil && !(resolve && a.DecisionConflict) {
@@ -257,7 +268,10 @@ func (s *Store) Finalize(id Identity, assessmentID, on string) (FinalRecord, err
 		if fb == nil {
 			return nil, invalid("%s has no feedback issued; the final result follows the preliminary one", st.Assessment.Label())
 		}
-		if fin, _ := st.Final(); fin != nil && fin.Round == fb.Round {
+		if so := st.SignOff(); so == nil || so.Digest != fb.Digest {
+			return nil, invalid("%s was signed again after feedback round %d was issued; issue a new feedback round for the result signed now", st.Assessment.Label(), fb.Round)
+		}
+		if fin, _ := st.Final(); fin != nil && st.Stage() == assessment.StageFinal {
 			return nil, invalid("%s: the result of feedback round %d is final already (%s)", st.Assessment.Label(), fb.Round, fin.On)
 		}
 		if !assessment.ValidDate(on) {
@@ -274,6 +288,11 @@ func (s *Store) Finalize(id Identity, assessmentID, on string) (FinalRecord, err
 		}
 		if len(open) > 0 {
 			return nil, &OpenAppealsError{Assessment: st.Assessment.Label(), Open: open}
+		}
+		for _, a := range st.RoundAppeals(fb.Round) {
+			if a.Decision.On > on {
+				return nil, invalid("%s: the decision on appeal %s is dated %s, after the final result's date %s", st.Assessment.Label(), a.Short(), a.Decision.On, on)
+			}
 		}
 		heads := st.FinalHeads(fb.Round)
 		ids := make([]string, len(heads))
@@ -308,6 +327,9 @@ func (s *Store) postSignOff(id Identity, assessmentID string, build func(tx *sql
 		}
 		st, err := buildState(tx, a, rb, heads)
 		if err != nil {
+			return err
+		}
+		if err := fillLeads(tx, []*State{st}); err != nil {
 			return err
 		}
 		if st.Signed() == nil {
@@ -370,14 +392,19 @@ func checkAppealRecord(rb *rubric.Rubric, subject string, v Value, note string) 
 	switch {
 	case subject == assessment.SubjectFeedback && v.Kind == assessment.KindFeedback:
 		r := v.Feedback
-		if r.Round < 1 || !assessment.IsSHA256(r.Digest) || r.Deadline < r.IssuedOn {
+		if r.Round < 1 || r.First < 0 || r.First > r.Round || !assessment.IsSHA256(r.Digest) || r.Deadline < r.IssuedOn {
 			return invalid("%s: the feedback record does not read (round, digest or deadline)", subject)
 		}
 		return dates(r.IssuedOn, r.Deadline)
 	case subject == assessment.SubjectFinal && v.Kind == assessment.KindFinal:
 		r := v.Final
-		if r.Round < 1 || !assessment.IsSHA256(r.Digest) {
+		if r.Round < 1 || !assessment.IsSHA256(r.Digest) || r.Heads == nil {
 			return invalid("%s: the final record does not read (round or digest)", subject)
+		}
+		for i, id := range r.Heads {
+			if u, err := uuid.Parse(id); err != nil || u.String() != id || (i > 0 && r.Heads[i-1] >= id) {
+				return invalid("%s: the final record does not read (round or digest)", subject)
+			}
 		}
 		return dates(r.On)
 	case strings.HasPrefix(subject, assessment.AppealPrefix) && v.Kind == assessment.KindAppeal:

@@ -58,22 +58,29 @@ func (s *Store) CreateAssessment(id Identity, rb *rubric.Rubric, unit, period st
 		if err := putRubric(tx, rb); err != nil {
 			return err
 		}
-		res, err := tx.Exec("INSERT OR IGNORE INTO assessment("+assessmentColumns+") VALUES (?, ?, ?, ?, ?)",
-			a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period)
-		if err != nil {
-			return err
-		}
-		n, _ := res.RowsAffected()
-		created = n == 1
-		if created {
-			_, err = tx.Exec("INSERT OR IGNORE INTO assessment_creator(assessment_id, inspector) VALUES (?, ?)", a.ID, id.Inspector)
-		}
+		created, err = createIn(tx, id, a)
 		return err
 	})
 	if err != nil {
 		return Assessment{}, false, err
 	}
 	return a, created, nil
+}
+
+// createIn inserts assessment a inside tx unless it exists, noting who
+// made it; it reports whether it was new. a's rubric must be stored.
+func createIn(tx *sql.Tx, id Identity, a Assessment) (bool, error) {
+	res, err := tx.Exec("INSERT OR IGNORE INTO assessment("+assessmentColumns+") VALUES (?, ?, ?, ?, ?)",
+		a.ID, a.RubricID, a.RubricVersion, a.Unit, a.Period)
+	if err != nil {
+		return false, err
+	}
+	n, _ := res.RowsAffected()
+	if n != 1 {
+		return false, nil
+	}
+	_, err = tx.Exec("INSERT OR IGNORE INTO assessment_creator(assessment_id, inspector) VALUES (?, ?)", a.ID, id.Inspector)
+	return err == nil, err
 }
 
 // assessmentColumns are an assessment row's columns, in the order

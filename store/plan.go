@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"slices"
 	"strings"
 
@@ -79,4 +80,131 @@ func checkPlan(rb *rubric.Rubric, subject string, v Value) error {
 		}
 	}
 	return nil
+}
+
+// UnitChanges are the changes to record on one unit's assessment of a
+// period (RecordUnits).
+type UnitChanges struct {
+	Unit string
+	// Rubric is the rubric of the unit's assessment when it exists under
+	// another than the one RecordUnits creates missing ones under; nil:
+	// that one.
+	Rubric  *rubric.Rubric
+	Changes []Change
+}
+
+// RecordUnits records each unit's changes on its assessment of period
+// under rb, creating the assessments that do not exist yet (creation
+// writes no revision, as CreateAssessment's), all in one transaction: the
+// lead's plan for a visit precedes the visit, and a plan refused for one
+// unit changes none. It returns the units' assessments, in order, and the
+// new revisions.
+func (s *Store) RecordUnits(id Identity, rb *rubric.Rubric, period string, units []UnitChanges) ([]Assessment, []Revision, error) {
+	if id.Inspector == "" {
+		return nil, nil, ErrNoInspector
+	}
+	period, err := ValidName("period", period)
+	if err != nil {
+		return nil, nil, err
+	}
+	if period, err = rb.CheckPeriod(period); err != nil {
+		return nil, nil, err
+	}
+	as := make([]Assessment, len(units))
+	for i, u := range units {
+		unit, err := ValidName("unit", u.Unit)
+		if err != nil {
+			return nil, nil, err
+		}
+		urb := rb
+		if u.Rubric != nil {
+			urb = u.Rubric
+		}
+		as[i] = Assessment{ID: AssessmentID(urb.ID, urb.Version, unit, period), RubricID: urb.ID, RubricVersion: urb.Version, Unit: unit, Period: period}
+	}
+	var out []Revision
+	err = s.writeTx(func(tx *sql.Tx) error {
+		out = out[:0]
+		if err := putRubric(tx, rb); err != nil {
+			return err
+		}
+		for i, u := range units {
+			if u.Rubric != nil {
+				if err := putRubric(tx, u.Rubric); err != nil {
+					return err
+				}
+			}
+			if _, err := createIn(tx, id, as[i]); err != nil {
+				return err
+			}
+			a, arb, err := s.assessmentForWrite(tx, as[i].ID)
+			if err != nil {
+				return err
+			}
+			for _, c := range u.Changes {
+				if !assessment.IsPlanSubject(c.Subject) {
+					return invalid("%s: the record is not a part of the plan", c.Subject)
+				}
+				rev, err := s.record(tx, id, a, arb, c)
+				if err != nil {
+					return err
+				}
+				if rev != nil {
+					out = append(out, *rev)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return as, out, nil
+}
+
+// blindWrite is the heads a write is judged against: all of them, but
+// for a blind double scorer whose edit (c.Seen) did not see the other's
+// heads because State.ViewFor hid them, only the heads they saw. So their
+// value is recorded even when it equals the other's, their edit of a
+// subject the two disagree on is not refused as a conflict they cannot
+// see, and it supersedes only their own: the other's value stays a head
+// for the lead.
+func (s *Store) blindWrite(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric, c Change, heads []*Revision) ([]*Revision, error) {
+	if c.Seen == nil {
+		return heads, nil
+	}
+	var seen []*Revision
+	hidden := false
+	for _, h := range heads {
+		switch {
+		case slices.Contains(c.Seen, h.ID):
+			seen = append(seen, h)
+		case h.Inspector == id.Inspector:
+			return heads, nil // their own, unseen: written meanwhile elsewhere
+		default:
+			hidden = true
+		}
+	}
+	if !hidden {
+		return heads, nil
+	}
+	var plan []*Revision
+	for _, subj := range []string{assessment.SubjectDouble, assessment.SubjectReveal} {
+		hs, err := s.headsOf(tx, a.ID, subj)
+		if err != nil {
+			return nil, err
+		}
+		plan = append(plan, hs...)
+	}
+	if len(plan) == 0 {
+		return heads, nil
+	}
+	st, err := assessment.Build(a, rb, plan, nil)
+	if err != nil {
+		return nil, err
+	}
+	if !st.BlindFor(id.Inspector) || assessment.IsUnsignedSubject(c.Subject) || c.Subject == SubjectStatus {
+		return heads, nil
+	}
+	return seen, nil
 }

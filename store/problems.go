@@ -155,6 +155,29 @@ func (s *Store) ActOnProblems(id Identity, assessmentID string, refs []string, a
 	return changed, nil
 }
 
+// withdrawGone records, as part of a sign-off, that each problem whose
+// deduction the newly signed result no longer has is withdrawn (已撤销),
+// so that should the rule deduct again later, that is a new problem and
+// not the old record come back.
+func (s *Store) withdrawGone(tx *sql.Tx, id Identity, st *State) error {
+	res, err := st.Score()
+	if err != nil {
+		return err
+	}
+	for _, p := range st.Problems(res) {
+		if p.Status != assessment.ProblemWithdrawn || p.Record == nil {
+			continue
+		}
+		rec := *p.Record
+		rec.Action, rec.Status = assessment.ActionWithdraw, assessment.ProblemWithdrawn
+		c := Change{Subject: assessment.ProblemSubject(p.Key), Value: assessment.ProblemValue(rec), Resolve: true}
+		if _, err := s.record(tx, id, st.Assessment, st.Rubric, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // pickProblems finds the problems refs name, or with all every problem
 // still to rectify (not closed, not withdrawn).
 func pickProblems(st *State, problems []assessment.Problem, refs []string, all, resolve bool) ([]assessment.Problem, error) {
@@ -282,13 +305,16 @@ func checkProblem(rb *rubric.Rubric, subject string, v Value, note string) error
 	}
 	r := v.Problem
 	switch r.Action {
-	case assessment.ActionAssign, assessment.ActionRectify, assessment.ActionClose, assessment.ActionReturn:
+	case assessment.ActionAssign, assessment.ActionRectify, assessment.ActionClose, assessment.ActionReturn, assessment.ActionWithdraw:
 	default:
 		return invalid("%s: %q is not a change of a problem", subject, r.Action)
 	}
 	switch r.Status {
-	case assessment.ProblemOpen, assessment.ProblemRectifying, assessment.ProblemReturned, assessment.ProblemClosed:
+	case assessment.ProblemOpen, assessment.ProblemRectifying, assessment.ProblemReturned, assessment.ProblemClosed, assessment.ProblemWithdrawn:
 	default:
+		return invalid("%s: %q is not a state a problem is recorded in", subject, r.Status)
+	}
+	if (r.Action == assessment.ActionWithdraw) != (r.Status == assessment.ProblemWithdrawn) {
 		return invalid("%s: %q is not a state a problem is recorded in", subject, r.Status)
 	}
 	for _, d := range []string{r.Due, r.DoneOn} {

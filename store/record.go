@@ -121,20 +121,27 @@ func (s *Store) record(tx *sql.Tx, id Identity, a Assessment, rb *rubric.Rubric,
 			return nil, invalid("%s: no file with that sha256 is stored in this database", c.Subject)
 		}
 	}
-	if ss := (SubjectState{Subject: c.Subject, Heads: heads}); !c.Resolve && ss.Conflict() {
+	// A blind double scorer writes over only what they saw: the other's
+	// hidden heads are neither a conflict to them nor the value theirs
+	// is compared with (blindWrite).
+	seen, err := s.blindWrite(tx, id, a, rb, c, heads)
+	if err != nil {
+		return nil, err
+	}
+	if ss := (SubjectState{Subject: c.Subject, Heads: seen}); !c.Resolve && ss.Conflict() {
 		return nil, conflictErr(c.Subject)
 	}
 	parents, err := parentsOf(tx, a.ID, c, heads)
 	if err != nil {
 		return nil, err
 	}
-	if len(heads) == 1 || (len(heads) > 1 && assessment.Agree(heads) && !c.Resolve) {
-		h := assessment.Latest(heads)
+	if len(seen) == 1 || (len(seen) > 1 && assessment.Agree(seen) && !c.Resolve) {
+		h := assessment.Latest(seen)
 		if h.Decoded().Equal(c.Value) && h.Note == c.Note {
 			return nil, nil // unchanged
 		}
 	}
-	if len(heads) == 0 && c.Value.Retracted() {
+	if len(seen) == 0 && c.Value.Retracted() {
 		return nil, nil // retracting what was never recorded
 	}
 	return s.write(tx, id, a, c.Subject, encodeValue(c.Value), c.Note, parents)

@@ -67,7 +67,15 @@ func (s *Store) Sign(id Identity, assessmentID string, allowIncomplete bool) (Re
 		if err != nil {
 			return nil, err
 		}
-		return s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: signOff, Note: note, Resolve: true})
+		rev, err := s.record(tx, id, st.Assessment, st.Rubric, Change{Subject: SubjectStatus, Value: signOff, Note: note, Resolve: true})
+		if err != nil {
+			return nil, err
+		}
+		signed, err := s.stateIn(tx, assessmentID)
+		if err != nil {
+			return nil, err
+		}
+		return rev, s.withdrawGone(tx, id, signed)
 	})
 }
 

@@ -26,7 +26,35 @@ func (s *Store) State(assessmentID string) (*State, error) {
 		return nil, err
 	}
 	act[a.ID].apply(st)
+	if err := fillLeads(s.db, []*State{st}); err != nil {
+		return nil, err
+	}
 	return st, fillCreators(s.db, []*State{st})
+}
+
+// fillLeads sets each state's Leads from this laptop's roster: the
+// devices whose decisions on appeals count.
+func fillLeads(db q, states []*State) error {
+	rows, err := db.Query("SELECT DISTINCT device FROM team WHERE role = ?", RoleLead)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	leads := map[string]bool{}
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			return err
+		}
+		leads[d] = true
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, st := range states {
+		st.Leads = leads
+	}
+	return nil
 }
 
 // fillCreators sets each state's Creator from this laptop's records.
@@ -92,6 +120,9 @@ func (s *Store) States() ([]*State, error) {
 		st.KnowRubricSum(sums.of(rb))
 		act[a.ID].apply(st)
 		out = append(out, st)
+	}
+	if err := fillLeads(s.db, out); err != nil {
+		return nil, err
 	}
 	return out, fillCreators(s.db, out)
 }

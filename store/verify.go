@@ -112,6 +112,9 @@ func (s *Store) Verify() (*VerifyReport, error) {
 	if err := s.verifyEvidence(rep, labels, revs, byID); err != nil {
 		return nil, err
 	}
+	if err := s.verifyAppealChains(rep, byID); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 

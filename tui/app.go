@@ -351,6 +351,9 @@ func (m Model) headerInfo() string {
 		if m.wb.signed != nil {
 			s += "  [" + c.l.Signed + "·" + c.l.UI.ReadOnly + "]"
 		}
+		if m.wb.blind {
+			s += "  [" + c.l.Plan.BlindMark + "]"
+		}
 	}
 	return s
 }

@@ -216,12 +216,21 @@ func (wb *workbench) selectFirstUnrecorded() {
 
 // nextUnrecorded moves to the next (dir 1) or previous (−1) indicator that
 // is not fully recorded, wrapping around; when there is none it says so.
+// An inspector with an assignment on the unit walks their own indicators
+// first; once those are all recorded, the others.
 func (wb *workbench) nextUnrecorded(dir int) bool {
 	n := len(wb.rows)
-	for k := 1; k <= n; k++ {
-		i := ((wb.cursor+dir*k)%n + n) % n
-		if ind := wb.rows[i].ind; ind != nil {
-			if ir, ok := wb.res.Indicator(ind.ID); ok && !ir.Complete {
+	for pass := 0; pass < 2; pass++ {
+		if pass == 0 && wb.mine == nil {
+			continue
+		}
+		for k := 1; k <= n; k++ {
+			i := ((wb.cursor+dir*k)%n + n) % n
+			r := wb.rows[i]
+			if r.ind == nil || (pass == 0 && !wb.isMine(r.cat)) {
+				continue
+			}
+			if ir, ok := wb.res.Indicator(r.ind.ID); ok && !ir.Complete {
 				wb.setCursor(i)
 				return true
 			}
@@ -276,8 +285,28 @@ type unrecordedRule struct {
 	rule int
 }
 
-// unrecordedRules lists every rule without a value, in rubric order.
+// unrecordedRules lists every rule without a value, in rubric order; for
+// an inspector with an assignment on the unit, only their own while any
+// of them is left.
 func (wb *workbench) unrecordedRules() []unrecordedRule {
+	all := wb.allUnrecordedRules()
+	if wb.mine == nil {
+		return all
+	}
+	var mine []unrecordedRule
+	for _, u := range all {
+		if wb.isMine(u.cat) {
+			mine = append(mine, u)
+		}
+	}
+	if len(mine) == 0 {
+		return all
+	}
+	return mine
+}
+
+// allUnrecordedRules lists every rule without a value, in rubric order.
+func (wb *workbench) allUnrecordedRules() []unrecordedRule {
 	var out []unrecordedRule
 	for ci := range wb.rb.Categories {
 		c := &wb.rb.Categories[ci]

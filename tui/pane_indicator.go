@@ -58,6 +58,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	selLine := 0
 	lines = append(lines, wb.c.styles.Strong.Render(fit(indicatorHead(wb.rows[wb.cursor].cat, ind, inner-8), inner-8))+
 		wb.c.styles.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
+	lines = append(lines, wb.planLines(wb.rows[wb.cursor].cat, inner)...)
 	if wb.signed != nil {
 		for _, s := range textwidth.Wrap(wb.signedText(), inner) {
 			lines = append(lines, wb.c.styles.Warning.Render(s))

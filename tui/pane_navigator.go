@@ -129,8 +129,16 @@ func (wb *workbench) navigatorRow(r row, cursor bool, inner int) string {
 		// Marked before the title, so the mark is never cut off.
 		title = " " + r.ind.ID + wb.c.l.Screens.EvidenceMark + wb.titles[r.ind.ID]
 	}
+	if wb.mine != nil && wb.isMine(r.cat) {
+		// The inspector's own indicator: the mark takes the leading
+		// space, so the rows stay in line.
+		title = wb.c.l.Plan.Mine + strings.TrimPrefix(title, " ")
+	}
 	left := fit(textwidth.Head(title, inner), inner-mw)
 	right := textwidth.PadLeft(m, mw)
+	if wb.mine != nil && !wb.isMine(r.cat) && !cursor {
+		left = styles.Dim.Render(left) // someone else's, still writable
+	}
 	switch {
 	case cursor:
 		return styles.Cursor.Render(left + right)

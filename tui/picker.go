@@ -35,16 +35,19 @@ func newPickerScreen(c *common) *pickerScreen {
 // is drawn first.
 func (s *pickerScreen) load() tea.Cmd {
 	be := s.c.opts.Backend
+	who := s.c.id.Inspector
 	return func() tea.Msg {
 		all, err := be.States()
 		if err != nil {
 			return statesMsg{err: err}
 		}
-		// A withdrawn assessment (created by mistake) is not offered.
+		// A withdrawn assessment (created by mistake) is not offered;
+		// a unit the inspector scores blind is listed, totalled and
+		// ranked as they may see it, without the other's values.
 		states := make([]*store.State, 0, len(all))
 		for _, st := range all {
 			if st.Withdrawn() == nil {
-				states = append(states, st)
+				states = append(states, st.ViewFor(who))
 			}
 		}
 		sortStates(states)

@@ -61,6 +61,12 @@ type workbench struct {
 	conflicts map[string]*store.SubjectState
 	res       *scoring.Result
 	rng       *scoring.Range
+	// mine is the categories the lead's plan gives the inspector on this
+	// unit (nil: no assignment here, every indicator is theirs); blind is
+	// set while they score the unit blind and the other's values are
+	// hidden (assignment.go).
+	mine  map[string]bool
+	blind bool
 
 	titles map[string]string // indicator ID → short title, computed once
 	rows   []row             // visible rows (after the filter)
@@ -112,11 +118,13 @@ func newWorkbench(c *common, state *store.State, version int64) *workbench {
 	wb.titles = distinctTitles(wb.rb)
 	wb.rebuildRows()
 	wb.moveToIndicator(0, 1)
+	wb.toFirstOfMine()
 	return wb
 }
 
 // load takes the assessment's current state from the store.
 func (wb *workbench) load(state *store.State) {
+	state = wb.seePlan(state)
 	wb.rb = state.Rubric
 	wb.a = state.Assessment
 	wb.signed = state.Signed()
@@ -378,6 +386,8 @@ func (wb *workbench) status() (string, bool) {
 		return wb.message, false
 	case wb.justSaved:
 		return l.UI.Saved, false
+	case wb.blind:
+		return l.Plan.Blind, false
 	}
 	return "", false
 }

@@ -39,6 +39,9 @@ func refusalHint(l *i18n.Labels, err error) string {
 		if ok && r.Code == store.CodeConflict && strings.HasPrefix(r.Subject, assessment.ProblemPrefix) {
 			return l.ProblemCLI.HintResolve // a problem's record is settled by the change itself
 		}
+		if ok && r.Code == store.CodeConflict && assessment.IsPlanSubject(r.Subject) {
+			return l.Plan.HintResolve // two leads' plans: the lead's next plan settles them
+		}
 		if !ok || hints[r.Code] == "" {
 			continue
 		}

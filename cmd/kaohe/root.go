@@ -75,6 +75,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of labels: zh or en (default: the rubric's)")
 	root.PersistentFlags().StringVar(&a.db, "db", "", "database file (default: $KAOHE_DB, else kaohe.db in the user's data folder)")
 	root.AddCommand(a.rubricCmd(), a.scoreCmd())
+	root.AddCommand(a.docCmd())
 	root.AddCommand(a.dbCmds()...)
 	a.addVersion(root)
 	return root

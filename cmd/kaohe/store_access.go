@@ -147,6 +147,8 @@ func (a *app) dbCmds() []*cobra.Command {
 		a.problemCmd(),
 		a.agreementCmd(),
 		a.importFiguresCmd(),
+		a.planCmd(),
+		a.coverageCmd(),
 	}
 }
 

@@ -60,6 +60,8 @@ func chineseHelp() HelpWords {
 			chineseProblemHelpTexts(),
 			chineseAgreementHelpTexts(),
 			chineseFigureHelp(),
+			chinesePlanHelpTexts(),
+			chineseDocHelp(),
 		),
 	}
 }

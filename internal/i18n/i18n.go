@@ -84,11 +84,16 @@ type Labels struct {
 	ProblemCLI ProblemCLI
 	// Figures is the wording of kaohe import-figures.
 	Figures FigureImport
+	// Doc is the wording of the Word documents (kaohe doc).
+	Doc DocWords
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
 	// Problems is the wording of the 问题 screen (整改 and 销号).
 	Problems ProblemScreen
+	// Plan is the wording of the lead's plan (分工), coverage and the
+	// workbench's marks of an assignment.
+	Plan PlanWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -330,7 +335,9 @@ func chinese() *Labels {
 		InspectorAgreement: chineseAgreementWords(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
+		Plan:               chinesePlan(),
 		Figures:            chineseFigures(),
+		Doc:                chineseDoc(),
 		Report:             chineseReport(),
 		Help:               chineseHelp(),
 		RubricShow:         chineseRubricShow(),
@@ -473,7 +480,9 @@ func english() *Labels {
 		InspectorAgreement: englishAgreementWords(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
+		Plan:               englishPlan(),
 		Figures:            englishFigures(),
+		Doc:                englishDoc(),
 		Report:             englishReport(),
 		Help:               englishHelp(),
 		RubricShow:         englishRubricShow(),

@@ -13,7 +13,8 @@ import (
 	"github.com/kaohe/kaohe/store/seed"
 )
 
-func TestReviewProblemEvidenceInReport(t *testing.T) {
+// A rectification's file is not the signed sheet's evidence.
+func TestRectificationFilesAreNotTheSheetsEvidence(t *testing.T) {
 	s, id := seed.Store(t)
 	a := seed.Assessment(t, s, id, "吉首市", "2021")
 	seed.Record(t, s, id, a.ID, seed.FullMarks(mustRubric(t, s, a))...)
@@ -41,7 +42,7 @@ func TestReviewProblemEvidenceInReport(t *testing.T) {
 	}
 	t.Logf("before: %d evidence; after: %d", len(r0.Sheets[0].Evidence), len(r.Sheets[0].Evidence))
 	for _, e := range r.Sheets[0].Evidence {
-		t.Errorf("BUG?: signed report's 佐证材料 now lists %s / indicator %q / %s", e.Subject, e.Indicator, e.Name)
+		t.Errorf("signed report's 佐证材料 now lists %s / indicator %q / %s", e.Subject, e.Indicator, e.Name)
 	}
 }
 
@@ -53,7 +54,8 @@ func mustRubric(t *testing.T, s *store.Store, a store.Assessment) *rubric.Rubric
 	return rb
 }
 
-func TestReviewFingerprintMovesWithPlan(t *testing.T) {
+// A printed sheet's fingerprint holds when the plan changes.
+func TestTheFingerprintHoldsWhenThePlanChanges(t *testing.T) {
 	s, id := seed.Store(t)
 	a := seed.Assessment(t, s, id, "吉首市", "2021")
 	seed.Record(t, s, id, a.ID, seed.FullMarks(mustRubric(t, s, a))...)
@@ -68,11 +70,12 @@ func TestReviewFingerprintMovesWithPlan(t *testing.T) {
 	st, _ := s.State(a.ID)
 	f1, _ := st.Fingerprint()
 	if f0 != f1 {
-		t.Errorf("BUG: the signed sheet's fingerprint %s.. no longer matches (%s..) after a plan change", f0[:8], f1[:8])
+		t.Errorf("the signed sheet's fingerprint %s.. no longer matches (%s..) after a plan change", f0[:8], f1[:8])
 	}
 }
 
-func TestReviewRankingCountsPlanConflict(t *testing.T) {
+// A plan's conflict is not the ranking's.
+func TestTheRankingCountsOnlyTheResultsConflicts(t *testing.T) {
 	s, id := seed.Store(t)
 	a := seed.Assessment(t, s, id, "吉首市", "2021")
 	seed.Record(t, s, id, a.ID, seed.FullMarks(mustRubric(t, s, a))...)
@@ -92,7 +95,7 @@ func TestReviewRankingCountsPlanConflict(t *testing.T) {
 	}
 	for _, row := range r.Ranking {
 		if row.Conflicts > 0 {
-			t.Errorf("BUG: signed 吉首市 ranks with %d open conflicts (%s) from a plan conflict", row.Conflicts, r.RankMark(row))
+			t.Errorf("signed 吉首市 ranks with %d open conflicts (%s) from a plan conflict", row.Conflicts, r.RankMark(row))
 		}
 	}
 }
