@@ -100,3 +100,22 @@ func (wb *workbench) unmappedLines(inner int) []string {
 	}
 	return out
 }
+
+// itemRelapsed reports whether an item recorded on a rule now repeats a
+// problem closed last period (its rule deducts: the item is a finding).
+func (wb *workbench) itemRelapsed(rule, text string) bool {
+	for _, e := range wb.lookback.On(wb.indicatorOf(rule)) {
+		if e.NowRule == rule && e.RepeatedBy(text) && wb.relapsed(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// indicatorOf is the indicator of a rule of the rubric, "" for none.
+func (wb *workbench) indicatorOf(rule string) string {
+	if ref, ok := wb.rb.Rule(rule); ok {
+		return ref.Indicator.ID
+	}
+	return ""
+}

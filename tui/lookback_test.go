@@ -50,6 +50,7 @@ func TestWorkbenchShowsLastYearsProblemsAndRelapse(t *testing.T) {
 	h.mustContain("上年问题：1.1.a 未开展事项梳理（已销号） 反弹")
 	h.gotoIndicator("1.2")
 	h.mustContain("上年问题：1.2.a 殡葬（已销号） 反弹；1.2.a 人防（待整改）")
+	h.mustContain("1. 殡葬  张三  [反弹]")
 	h.gotoIndicator("1.3")
 	h.mustContain("上年问题：1.3.a（已销号）")
 	h.gotoIndicator("1.4")
