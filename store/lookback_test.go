@@ -208,3 +208,50 @@ func TestLookBackSkipsUnsignedAndLaterPeriods(t *testing.T) {
 		t.Errorf("%d relapses of problems never closed", l.Relapses())
 	}
 }
+
+// A rule that was replaced within an indicator that remains: 2022's 1.1.a
+// checks something else (清单未公示), so 2020's closed 1.1.a is still shown
+// under 1.1, by its own ID, but 2022's deduction on the new 1.1.a is no
+// relapse of it.
+func TestLookBackRuleReplacedInAKeptIndicator(t *testing.T) {
+	s, _ := openTemp(t)
+	id := mustInspector(t, s, "张三")
+	a20 := mustNew(t, s, id, "吉首市", "2020")
+	deductions(t, s, id, a20.ID, "1.1.a", "1.2.a", nil, "0")
+	if _, err := s.Sign(id, a20.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	closeFound(t, s, id, a20.ID, "未开展事项梳理")
+	src := string(rubric.DefaultSource())
+	src = strings.Replace(src, `version: "2021"`, `version: "2022"`, 1)
+	for _, r := range [][2]string{
+		{"没有按要求开展或在规定时限内完成事项梳理的直接扣1分，", "清单未公示扣1分，"},
+		{`label: "未按要求开展或按时完成事项梳理"`, `label: "清单未公示"`},
+		{`clause: "没有按要求开展或在规定时限内完成事项梳理的直接扣1分"`, `clause: "清单未公示扣1分"`},
+	} {
+		if !strings.Contains(src, r[0]) {
+			t.Fatalf("the default rubric no longer holds %q", r[0])
+		}
+		src = strings.Replace(src, r[0], r[1], 1)
+	}
+	rb, err := rubric.Parse("2022.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a21, _, err := s.CreateAssessment(id, rb, "吉首市", "2021")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deductions(t, s, id, a21.ID, "1.1.a", "1.2.a", nil, "0")
+	l, err := s.LookBack(mustState(t, s, a21.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := l.On("1.1")
+	if len(on) != 1 || on[0].Rule != "1.1.a" || on[0].NowRule != "" || on[0].Status != assessment.ProblemClosed {
+		t.Fatalf("under 1.1: %+v", on)
+	}
+	if l.Relapses() != 0 || len(l.Unmapped) != 0 {
+		t.Errorf("%d relapses, unmapped %v: the new 1.1.a checks something else", l.Relapses(), l.Unmapped)
+	}
+}
