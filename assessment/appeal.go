@@ -196,7 +196,9 @@ func (a Appeal) Short() string {
 
 // Open reports whether the appeal waits for a decision (or for a
 // conflict between two decisions to be settled).
-func (a Appeal) Open() bool { return a.Decision == nil || a.DecisionConflict || a.NotByLead || a.Mismatch }
+func (a Appeal) Open() bool {
+	return a.Decision == nil || a.DecisionConflict || a.NotByLead || a.Mismatch
+}
 
 // Feedback returns the latest round of feedback and its revision, or nil.
 func (st *State) Feedback() (*FeedbackRecord, *Revision) {

@@ -52,15 +52,11 @@ func (w *sheetWriter) sheetTitle(title string, cols []string) {
 	w.page(2)
 }
 
-// note writes a line across the sheet's columns.
-func (w *sheetWriter) note(y, cols int, text string, widths []float64) {
+// note writes a line across the sheet's columns (flush wraps it at their
+// width).
+func (w *sheetWriter) note(y, cols int, text string, _ []float64) {
 	w.text(1, y, text, w.style.text)
 	w.merge(1, y, cols, y)
-	total := 0.0
-	for _, x := range widths {
-		total += x
-	}
-	w.fitHeight(y, []float64{total}, text)
 }
 
 // commonSheet is the 共性问题: indicators by points lost, most first.
@@ -79,7 +75,6 @@ func (r *Report) commonSheet(w *sheetWriter, an *Analysis) error {
 		w.text(6, y, fmt.Sprintf("%d/%d", c.Units, c.Among), w.style.center)
 		typical := TypicalText(l, c.Typical)
 		w.text(7, y, typical, w.style.text)
-		w.fitHeight(y, widths, "", "", c.Content, "", "", "", typical)
 	}
 	if len(an.Common) == 0 {
 		w.note(3, len(cols), l.Analysis.NoCommon, widths)
@@ -105,7 +100,6 @@ func (r *Report) marginSheet(w *sheetWriter, an *Analysis) error {
 		w.num(6, y, m.Margin, w.style.boldNumber)
 		why := SwapText(l, m)
 		w.text(7, y, why, w.style.text)
-		w.fitHeight(y, widths, "", "", "", "", "", "", why)
 	}
 	if len(an.Margins) == 0 {
 		w.note(3, len(cols), l.Analysis.NoPairs, widths)

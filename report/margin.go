@@ -265,12 +265,15 @@ func swapOf(upper, lower *unitProbe) ([]Change, bool) {
 					break
 				}
 				ht, ok := total(e.at(hi))
-				if ok && !beats(ht) {
-					return
-				}
 				if ok && swapped(ht) {
+					// A probe that swaps bounds the search even when its
+					// own effect is no better than the best: a smaller
+					// change between the last two probes may still be.
 					hiTotal = ht
 					break
+				}
+				if ok && !beats(ht) {
+					return
 				}
 				prev, hi = hi, hi*2
 			}

@@ -32,14 +32,19 @@ type Filter struct {
 	// Compare names an earlier period to compare the report's one period
 	// with (同比); "" for none.
 	Compare string
+	// Dated is the date of writing the titles carry (kaohe report
+	// --date); the zero time for the day the report is built.
+	Dated time.Time
 }
 
 // Report is everything the office receives: a ranking of all units and a
 // score sheet per unit. Every export format is written from it, so they all
 // carry the same figures.
 type Report struct {
-	Title      string    `json:"title"`
-	Generated  time.Time `json:"generated"`
+	Title     string    `json:"title"`
+	Generated time.Time `json:"generated"`
+	// Dated is the date of writing printed in the titles.
+	Dated      time.Time `json:"dated"`
 	Period     string    `json:"period,omitempty"`
 	Categories []ColHead `json:"categories"`
 	// Graded says the rubric has grades: the ranking then has a 等次 column.
@@ -129,6 +134,9 @@ type Sheet struct {
 	Grade    string   `json:"grade,omitempty"`
 	VetoedBy []string `json:"vetoed_by,omitempty"`
 	Verdict  string   `json:"verdict,omitempty"`
+	// Averages are each category's average score over every unit of the
+	// period (the ranks' peers), to 0.01, for the chart beside the sheet.
+	Averages []decimal.Dec `json:"category_averages,omitempty"`
 }
 
 // SheetCat is a category block of a score sheet.
@@ -152,7 +160,10 @@ type SheetRow struct {
 	Score     decimal.Dec `json:"score"`
 	Recorded  bool        `json:"recorded"`
 	Explain   []string    `json:"explanation"`
-	Note      string      `json:"note,omitempty"`
+	// Sentences are the deductions (or a bonus) as the office writes
+	// them, one per rule that counted (Sentences).
+	Sentences []string `json:"sentences,omitempty"`
+	Note      string   `json:"note,omitempty"`
 	// Evidence names the files attached to the indicator and its rules
 	// ("1.2.a 台账.pdf"), for the 扣分说明 cell.
 	Evidence []string `json:"evidence,omitempty"`
@@ -172,7 +183,10 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 	}
 	seen := map[string]bool{}
-	r := &Report{Generated: timefmt.Local(now), Period: f.Period, labels: l}
+	r := &Report{Generated: timefmt.Local(now), Dated: timefmt.Local(now), Period: f.Period, labels: l}
+	if !f.Dated.IsZero() {
+		r.Dated = f.Dated
+	}
 	var peers []RankRow               // every assessment of the period(s), for the ranks
 	lbs := store.NewLookbacks(states) // 回头看: the 反弹 of each sheet
 	for _, st := range states {
@@ -254,6 +268,11 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		p := ranked[rowKey(r.Ranking[i].Unit, r.Ranking[i].Period, r.Ranking[i].Rubric)]
 		r.Ranking[i].Rank, r.Ranking[i].Among = p.Rank, p.Among
 	}
+	averages := categoryAverages(peers)
+	for i := range r.Sheets {
+		sh := &r.Sheets[i]
+		sh.Averages = averages[rowKey("", sh.Period, sh.RubricID+" "+sh.RubricVersion)]
+	}
 	// Sheets follow the ranking's order.
 	order := map[string]int{}
 	for i, row := range r.Ranking {
@@ -270,6 +289,40 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 	}
 	return r, nil
+}
+
+// categoryAverages is each category's average over the peers of a period
+// and rubric (keyed by rowKey without a unit), rounded half-up to 0.01.
+func categoryAverages(peers []RankRow) map[string][]decimal.Dec {
+	sums, counts := map[string][]decimal.Dec{}, map[string]int64{}
+	for _, p := range peers {
+		k := rowKey("", p.Period, p.Rubric)
+		if sums[k] == nil {
+			sums[k] = make([]decimal.Dec, len(p.Categories))
+		}
+		for i, c := range p.Categories {
+			if i < len(sums[k]) {
+				sums[k][i] += c
+			}
+		}
+		counts[k]++
+	}
+	out := map[string][]decimal.Dec{}
+	for k, sum := range sums {
+		avg := make([]decimal.Dec, len(sum))
+		for i, s := range sum {
+			neg := s < 0
+			if neg {
+				s = -s
+			}
+			avg[i] = decimal.MulDivRoundCents(s, decimal.FromInt(1), decimal.FromInt(counts[k]))
+			if neg {
+				avg[i] = -avg[i]
+			}
+		}
+		out[k] = avg
+	}
+	return out
 }
 
 // rowKey identifies an assessment's line by unit, period and rubric.
@@ -415,7 +468,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 			ind := &rc.Indicators[ii]
 			row := SheetRow{ID: ir.ID, Content: ind.Content, Standard: ind.Standard,
 				Max: ir.Max, Deduction: ir.Deduction, Score: ir.Score, Recorded: ir.Recorded > 0,
-				Explain: Explain(l, ir), Note: clean(notes[ir.ID]), Relapses: relapses[ir.ID]}
+				Explain: Explain(l, ir), Sentences: Sentences(l, st, ir), Note: clean(notes[ir.ID]), Relapses: relapses[ir.ID]}
 			if rc.Bonus {
 				row.Deduction, row.Bonus = 0, ir.Score
 			}

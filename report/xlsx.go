@@ -9,17 +9,23 @@ import (
 
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
-	"github.com/kaohe/kaohe/internal/textwidth"
-	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/xuri/excelize/v2"
 )
 
 // xlsxStyles are the cell styles of the workbook.
 type xlsxStyles struct {
 	title, header, text, center, number, bold, boldNumber, warn int
+	// plain is text without borders: the signature lines.
+	plain int
 	// marked holds, by the text after the figure, the styles of totals
 	// shown with a mark (provisional), made as they are needed.
-	marked   map[string]int
+	marked map[string]int
+	// sizes are the font sizes of the styles not of 10 points.
+	sizes map[int]float64
+	// footer is every sheet's page footer (its page numbers).
+	footer string
+	// wrapped remembers the texts already broken into lines (lines).
+	wrapped  map[wrapKey][]string
 	boldFont *excelize.Font
 	centered *excelize.Alignment
 	border   []excelize.Border
@@ -34,7 +40,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	bold := &excelize.Font{Family: "SimHei", Size: 10, Bold: true}
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "center"}
 	centered := &excelize.Alignment{WrapText: true, Vertical: "center", Horizontal: "center"}
-	s := xlsxStyles{marked: map[string]int{}, boldFont: bold, centered: centered, border: border}
+	s := xlsxStyles{marked: map[string]int{}, sizes: map[int]float64{}, wrapped: map[wrapKey][]string{}, boldFont: bold, centered: centered, border: border}
 	var err error
 	mk := func(st *excelize.Style) int {
 		if err != nil {
@@ -45,12 +51,14 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		return id
 	}
 	s.title = mk(&excelize.Style{Font: &excelize.Font{Family: "SimHei", Size: 14, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+	s.sizes[s.title] = 14
 	s.header = mk(&excelize.Style{Font: bold, Alignment: centered, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}})
 	s.text = mk(&excelize.Style{Font: font, Alignment: wrapTop, Border: border})
 	s.center = mk(&excelize.Style{Font: font, Alignment: centered, Border: border})
 	s.number = mk(&excelize.Style{Font: font, Alignment: centered, Border: border, NumFmt: 2})
 	s.bold = mk(&excelize.Style{Font: bold, Alignment: centered, Border: border})
 	s.boldNumber = mk(&excelize.Style{Font: bold, Alignment: centered, Border: border, NumFmt: 2})
+	s.plain = mk(&excelize.Style{Font: font, Alignment: &excelize.Alignment{WrapText: true, Vertical: "bottom"}})
 	s.warn = mk(&excelize.Style{Font: &excelize.Font{Family: "SimSun", Size: 10, Color: "C00000"}, Alignment: wrapTop, Border: border})
 	return s, err
 }
@@ -69,6 +77,18 @@ type sheetWriter struct {
 	merges  [][2]string
 	colW    []float64
 	frozen  int // header rows repeated on every page and frozen (0: none)
+	charts  []sheetChart
+}
+
+// sheetChart is a chart to add to the sheet at a cell.
+type sheetChart struct {
+	at    string
+	chart *excelize.Chart
+}
+
+// chart adds a chart to the sheet at a cell when it is flushed.
+func (w *sheetWriter) chart(at string, c *excelize.Chart) {
+	w.charts = append(w.charts, sheetChart{at, c})
 }
 
 func (w *sheetWriter) cell(col, row int) string {
@@ -98,8 +118,7 @@ func (w *sheetWriter) text(col, row int, v string, style int) { w.put(col, row, 
 // exactly the score; anything else is refused, never rounded.
 func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
 	v, err := strconv.ParseFloat(d.String(), 64)
-	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(d.String()), "0")
-	if err == nil && (len(digits) > 15 || strconv.FormatFloat(v, 'f', -1, 64) != d.String()) {
+	if err == nil && (significantDigits(d.String()) > 15 || strconv.FormatFloat(v, 'f', -1, 64) != d.String()) {
 		err = fmt.Errorf("score %s cannot be written exactly", d)
 	}
 	if err != nil {
@@ -111,26 +130,22 @@ func (w *sheetWriter) num(col, row int, d decimal.Dec, style int) {
 	w.put(col, row, v, style)
 }
 
-func (w *sheetWriter) integer(col, row, n int, style int) { w.put(col, row, n, style) }
-
-// fitHeight sets a row's height to show wrapped texts in columns of the
-// given widths (spreadsheet programs do not grow rows for wrapped text on
-// their own when opening a file). A CJK character is two width units.
-func (w *sheetWriter) fitHeight(row int, widths []float64, texts ...string) {
-	lines := 1
-	for i, t := range texts {
-		if i >= len(widths) {
-			break
+// significantDigits counts a decimal's digits from its first nonzero one
+// (its sign and point left out).
+func significantDigits(s string) int {
+	n, started := 0, false
+	for _, r := range s {
+		switch {
+		case r < '0' || r > '9':
+		case started || r != '0':
+			started = true
+			n++
 		}
-		perLine := int(widths[i]) - 1
-		n := 0
-		for _, para := range strings.Split(t, "\n") {
-			n += max(1, (textwidth.Width(para)+perLine-1)/perLine)
-		}
-		lines = max(lines, n)
 	}
-	w.height(row, rowHeight(lines))
+	return n
 }
+
+func (w *sheetWriter) integer(col, row, n int, style int) { w.put(col, row, n, style) }
 
 func (w *sheetWriter) height(row int, h float64) {
 	if w.heights == nil {
@@ -141,13 +156,6 @@ func (w *sheetWriter) height(row int, h float64) {
 
 // maxRowHeight is the tallest row a worksheet allows, in points.
 const maxRowHeight = 409
-
-// rowHeight is the height in points that shows lines of wrapped text,
-// capped at the tallest row a worksheet allows: a very long note is cut
-// on screen (the cell keeps all of it) instead of failing the report.
-func rowHeight(lines int) float64 {
-	return min(float64(lines)*13.5+3, maxRowHeight)
-}
 
 func (w *sheetWriter) merge(c1, r1, c2, r2 int) {
 	if c1 != c2 || r1 != r2 {
@@ -167,11 +175,20 @@ func (w *sheetWriter) flush() error {
 	if w.err != nil {
 		return w.err
 	}
+	w.layoutText()
 	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
 	if err := w.f.SetPageLayout(w.name, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
 		return err
 	}
 	if err := w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	if w.style.footer != "" {
+		if err := w.f.SetHeaderFooter(w.name, &excelize.HeaderFooterOptions{OddFooter: w.style.footer}); err != nil {
+			return err
+		}
+	}
+	if err := w.addCharts(); err != nil {
 		return err
 	}
 	sw, err := w.f.NewStreamWriter(w.name)
@@ -210,6 +227,33 @@ func (w *sheetWriter) flush() error {
 	return sw.Flush()
 }
 
+// addCharts adds the sheet's charts before its rows are streamed (the
+// stream writer keeps the drawing; a chart added after it is lost), with
+// the columns' widths set first so that excelize anchors each chart's
+// corners where the columns will be.
+func (w *sheetWriter) addCharts() error {
+	if len(w.charts) == 0 {
+		return nil
+	}
+	for i, width := range w.colW {
+		if err := w.f.SetColWidth(w.name, colName(i+1), colName(i+1), width); err != nil {
+			return err
+		}
+	}
+	for _, c := range w.charts {
+		if err := w.f.AddChart(w.name, c.at, c.chart); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// colName is a column's letters (1: A).
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
 // printTitles is the defined name that repeats a sheet's header rows on
 // every printed page.
 func printTitles(sheet string, headerRows int) *excelize.DefinedName {
@@ -246,8 +290,14 @@ func setPrintTitles(f *excelize.File, sheets []string, headerRows int) error {
 	return nil
 }
 
-// WriteXLSX writes the report as a workbook: the ranking sheet first, then
-// one score sheet per unit in ranking order.
+// WriteXLSX writes the report as a workbook fit to print and send: the
+// ranking first (titled with the period and the date of writing, only the
+// published columns, a bar chart of the totals), the analysis sheets,
+// then one score sheet per unit in ranking order (deductions as sentences,
+// the categories against the average, the signature lines), then the
+// 工作表 of what the office keeps for itself. Every sheet is A4, fit to
+// the page's width, its header rows repeated on every page, numbered at
+// the foot (第 1 页 共 3 页).
 func (r *Report) WriteXLSX(out io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -256,6 +306,7 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 		return err
 	}
 	l := r.labels
+	st.footer = l.Print.Footer
 	names := newSheetNames()
 	rankName := names.take(l.Rank)
 	if err := f.SetSheetName("Sheet1", rankName); err != nil {
@@ -279,6 +330,16 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 		}
 		order = append(order, name)
 	}
+	// The internal columns and the fingerprints, on a sheet of their own
+	// after the ones the office prints.
+	work := names.take(l.Print.WorkSheet)
+	if _, err := f.NewSheet(work); err != nil {
+		return err
+	}
+	if err := r.workSheet(&sheetWriter{f: f, name: work, style: st}); err != nil {
+		return fmt.Errorf("sheet %s: %w", work, err)
+	}
+	order = append(order, work)
 	if err := setPrintTitles(f, order, 2); err != nil {
 		return err
 	}
@@ -313,69 +374,6 @@ func (r *Report) RankingColumns() []string {
 	return cols
 }
 
-func (r *Report) rankingSheet(w *sheetWriter) error {
-	l := r.labels
-	cols := r.RankingColumns()
-	title := r.Title + " — " + l.Rank
-	if r.Period != "" {
-		title = r.Title + "（" + r.Period + "）— " + l.Rank
-	}
-	w.text(1, 1, title, w.style.title)
-	w.merge(1, 1, len(cols), 1)
-	for i, c := range cols {
-		w.text(i+1, 2, c, w.style.header)
-	}
-	for i, row := range r.Ranking {
-		y := i + 3
-		w.integer(1, y, row.Rank, w.style.bold)
-		w.text(2, y, row.Unit, w.style.center)
-		w.text(3, y, row.Period, w.style.center)
-		w.total(4, y, row.Total, row.TotalText(l))
-		w.num(5, y, row.Base, w.style.number)
-		w.num(6, y, row.Bonus, w.style.number)
-		for k := range r.Categories {
-			if k < len(row.Categories) {
-				w.num(7+k, y, row.Categories[k], w.style.number)
-			}
-		}
-		x := 7 + len(r.Categories)
-		w.text(x, y, fmt.Sprintf("%d/%d", row.Recorded, row.Indicators), w.style.center)
-		w.text(x+1, y, r.StatusText(row), w.style.center)
-		w.integer(x+2, y, row.Conflicts, w.style.center)
-		mark := r.RankMark(row)
-		style := w.style.text
-		if mark != "" {
-			style = w.style.warn
-		}
-		w.text(x+3, y, mark, style)
-		if r.Graded {
-			gs := w.style.center
-			if len(row.VetoedBy) > 0 {
-				gs = w.style.warn
-			}
-			w.text(x+4, y, row.Grade, gs)
-		}
-	}
-	y := len(r.Ranking) + 3
-	for _, note := range r.RankNotes() {
-		w.text(1, y, note, w.style.text)
-		w.merge(1, y, len(cols), y)
-		y++
-	}
-	widths := []float64{6, 12, 8, 9, 9, 8}
-	for range r.Categories {
-		widths = append(widths, 11)
-	}
-	widths = append(widths, 8, 8, 6, 22)
-	if r.Graded {
-		widths = append(widths, 8)
-	}
-	w.widths(widths...)
-	w.height(2, 45)
-	w.page(2)
-	return w.flush()
-}
-
 // SheetColumns are a score sheet's header cells: the rubric's own columns
 // followed by the deduction, the score and why.
 func (r *Report) SheetColumns() []string {
@@ -386,7 +384,7 @@ func (r *Report) SheetColumns() []string {
 func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 	l := r.labels
 	cols := r.SheetColumns()
-	w.text(1, 1, sh.Unit+" "+sh.Period+"  "+sh.RubricTitle, w.style.title)
+	w.text(1, 1, r.sheetTitle(sh), w.style.title)
 	w.merge(1, 1, len(cols), 1)
 	for i, c := range cols {
 		w.text(i+1, 2, c, w.style.header)
@@ -408,9 +406,8 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 				w.relapse(5, y, row.Deduction, " "+l.Lookback.Relapse)
 			}
 			w.num(6, y, row.Score, w.style.number)
-			why := explainCell(l, c.Bonus, row)
+			why := printedExplain(l, row)
 			w.text(7, y, why, w.style.text)
-			w.fitHeight(y, []float64{42, 42, 36}, row.Content, row.Standard, why)
 			y++
 		}
 		w.merge(1, first, 1, y-1)
@@ -468,19 +465,11 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 		w.merge(1, y, len(cols), y)
 		y++
 	}
-	who := l.Inspectors
-	if len(sh.Inspectors) == 1 {
-		who = l.CLI.Inspector // one person
-	}
-	sep := map[bool]string{true: "、", false: ", "}[l.Lang == "zh"]
-	foot := who + l.Values.Colon + strings.Join(sh.Inspectors, sep) + "    " + l.SignOff + l.Values.Colon + signOff(l, sh)
-	if sh.Recorded < sh.Indicators {
-		foot += "    " + fmt.Sprintf(l.UI.Unfinished, sh.Recorded, sh.Indicators)
-	}
-	w.text(1, y, foot, w.style.text)
-	w.merge(1, y, len(cols), y)
+	y, first, last := r.averageBlock(w, sh, y)
+	r.signatureLines(w, sh, y, len(cols))
 	w.widths(6, 16, 42, 42, 8, 8, 36)
 	w.page(2)
+	r.averageChart(w, first, last)
 	return w.flush()
 }
 
@@ -510,12 +499,9 @@ func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
 // records that fail their hash, 未通过核验 and which they are, in place of
 // both.
 func signOff(l *i18n.Labels, sh *Sheet) string {
+	text := signedText(l, sh)
 	if len(sh.Unverified) > 0 {
-		return fmt.Sprintf(l.Report.UnverifiedRecords, strings.Join(sh.Unverified, l.Report.ListSep))
-	}
-	text := l.NotSigned
-	if sh.SignedAt != nil {
-		text = sh.SignedBy + " " + timefmt.Human(*sh.SignedAt)
+		return text
 	}
 	if sh.Fingerprint != "" {
 		text += "  " + l.Report.Fingerprint + " " + sh.Fingerprint

@@ -29,6 +29,9 @@ func (wb *workbench) openHistory() tea.Cmd {
 		subjects[store.NotePrefix+ind.ID] = true
 	}
 	be, aid := wb.c.opts.Backend, wb.a.ID
+	// While scoring blind, the history is the inspector's own: the other
+	// double scorer's revisions would show their values.
+	blind, who := wb.blind, wb.c.id.Inspector
 	return func() tea.Msg {
 		all, err := be.History(aid, "")
 		if err != nil {
@@ -36,7 +39,7 @@ func (wb *workbench) openHistory() tea.Cmd {
 		}
 		var revs []*store.Revision
 		for _, r := range all {
-			if subjects[r.Subject] {
+			if subjects[r.Subject] && (!blind || r.Inspector == who) {
 				revs = append(revs, r)
 			}
 		}

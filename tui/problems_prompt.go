@@ -197,11 +197,14 @@ func (s *problemsScreen) submitPrompt() tea.Cmd {
 }
 
 // reopenSent opens again the prompt whose change the store refused, on
-// its first line, holding what was typed and the files chosen.
+// its first line, holding what was typed and the files chosen — unless
+// another prompt is open by then: what is being typed there is not
+// thrown away (the refusal is shown; the refused prompt's text is lost
+// only if the user starts the same change afresh).
 func (s *problemsScreen) reopenSent() tea.Cmd {
 	p := s.sent
 	s.sent = nil
-	if p == nil {
+	if p == nil || s.prompt != nil {
 		return nil
 	}
 	return s.startPrompt(p)

@@ -31,13 +31,16 @@ func (wb *workbench) startSign() tea.Cmd {
 		wb.failure = fmt.Sprintf(wb.c.l.UI.Saving, wb.saver.unsaved())
 		return nil
 	}
-	be, aid := wb.c.opts.Backend, wb.a.ID
+	be, aid, who := wb.c.opts.Backend, wb.a.ID, wb.c.id.Inspector
 	return func() tea.Msg {
 		st, err := be.State(aid)
 		if err != nil {
 			return checksMsg{err: err}
 		}
-		return checksMsg{readiness: st.Readiness()}
+		// While scoring blind, the checks are of what the inspector may
+		// see: a conflict with, or a rule recorded by, the other double
+		// scorer would tell their values.
+		return checksMsg{readiness: st.ViewFor(who).Readiness()}
 	}
 }
 

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/kaohe/kaohe/internal/i18n"
@@ -35,7 +37,11 @@ type platformTable struct {
 	// percent reports a number cell shown as a percentage: it stores
 	// 0.985 and shows 98.5%.
 	percent func(row, col int) bool
-	close   func()
+	// workbook is set for an .xlsx table, whose number cells hold the
+	// binary double Excel and WPS store (89.3 is 89.299999999999997):
+	// they are read as the 15 significant digits those programs show.
+	workbook bool
+	close    func()
 }
 
 // cell is the text of a cell, "" beyond the end of its row.
@@ -114,8 +120,9 @@ func readPlatformWorkbook(path string, data []byte, sheet string) (t *platformTa
 		return c
 	}
 	return &platformTable{
-		rows:  rows,
-		place: func(row, col int) string { return sheet + "!" + name(row, col) },
+		workbook: true,
+		rows:     rows,
+		place:    func(row, col int) string { return sheet + "!" + name(row, col) },
 		formula: func(row, col int) string {
 			fx, _ := f.GetCellFormula(sheet, name(row, col))
 			if fx != "" && !strings.HasPrefix(fx, "=") {
@@ -126,6 +133,23 @@ func readPlatformWorkbook(path string, data []byte, sheet string) (t *platformTa
 		percent: func(row, col int) bool { return percentCell(f, sheet, name(row, col)) },
 		close:   func() { f.Close() },
 	}, nil
+}
+
+// shownNumber is a workbook's stored number as Excel and WPS show it: its
+// 15 significant digits, without an exponent (89.299999999999997 is 89.3,
+// 9.85E-1 is 0.985). Text that is no stored number is returned as it is.
+// The double is the cell's own record; this is how kaohe reads it, not
+// arithmetic on a score.
+func shownNumber(text string) string {
+	if strings.TrimLeft(text, "+-0123456789.eE") != "" || text == "" {
+		return text
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return text
+	}
+	v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // percentCell reports a number cell whose number format shows a
@@ -146,7 +170,28 @@ func percentCell(f *excelize.File, sheet, cell string) bool {
 	if st.NumFmt == 9 || st.NumFmt == 10 {
 		return true
 	}
-	return st.CustomNumFmt != nil && strings.Contains(strings.ReplaceAll(*st.CustomNumFmt, `\%`, ""), "%")
+	return st.CustomNumFmt != nil && strings.Contains(unquotedFormat(*st.CustomNumFmt), "%")
+}
+
+// unquotedFormat is a number format without its literal parts (a quoted
+// "…" text, a \-escaped character): 0.0"%" shows a % but does not scale
+// the number, as 0.0% does.
+func unquotedFormat(f string) string {
+	var b strings.Builder
+	quoted, escaped := false, false
+	for _, r := range f {
+		switch {
+		case escaped:
+			escaped = false
+		case r == '\\' && !quoted:
+			escaped = true
+		case r == '"':
+			quoted = !quoted
+		case !quoted:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // readPlatformCSV reads a CSV table; a cell is named by its line and its

@@ -358,6 +358,9 @@ func (o *figuresOptions) figureAt(t *platformTable, r int, m *figureMap, st *sto
 		return cellFigure{}, i18n.Errorf("%s (%s %s): the cell holds the formula %s; kaohe evaluates no formula: type the figure itself", at, unit, m.rule, fx)
 	}
 	text := strings.TrimSpace(t.cell(r, m.col))
+	if t.workbook {
+		text = shownNumber(text)
+	}
 	if text == "" {
 		return cellFigure{}, i18n.Errorf("%s (%s %s): the cell is empty; every unit's row needs the figure", at, unit, m.rule)
 	}

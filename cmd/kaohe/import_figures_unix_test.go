@@ -341,3 +341,37 @@ func TestImportFiguresRefusesConflictsAndDisagreeingItems(t *testing.T) {
 		t.Errorf("a refused import changed the lead's file")
 	}
 }
+
+// Excel and WPS store a typed 89.3 as the double 89.299999999999997 and a
+// 98.5% as 0.98499999999999999 (as raw 9.85E-1 too); they show 15
+// significant digits, and kaohe reads the cell as shown. A format with a
+// quoted "%" shows a % but does not scale the number.
+func TestImportFiguresReadsNumbersAsExcelShowsThem(t *testing.T) {
+	l := threeCounties(t)
+	f := excelize.NewFile()
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+	fmtText := `0.0"%"`
+	literal, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &fmtText})
+	for _, c := range []struct {
+		cell string
+		v    any
+	}{{"A1", "单位"}, {"B1", "网上可办率"}, {"A2", "吉首市"}, {"A3", "泸溪县"}, {"A4", "凤凰县"}} {
+		f.SetCellValue("Sheet1", c.cell, c.v)
+	}
+	f.SetCellFloat("Sheet1", "B2", 89.3, 15, 64)  // 89.299999999999997
+	f.SetCellFloat("Sheet1", "B3", 0.985, 17, 64) // 0.98499999999999999, shown 98.5%
+	f.SetCellStyle("Sheet1", "B3", "B3", pct)
+	f.SetCellFloat("Sheet1", "B4", 98.5, -1, 64) // shown 98.5%, stored 98.5
+	f.SetCellStyle("Sheet1", "B4", "B4", literal)
+	book := filepath.Join(t.TempDir(), "平台数据.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := l.ok("import-figures", book, "--period", "2021", "--map", "3.1.a=网上可办率")
+	for _, want := range []string{"吉首市/2021\n  3.1.a 网上可办率: - → 89.3\n", "泸溪县/2021\n  3.1.a 网上可办率: - → 98.5\n", "凤凰县/2021\n  3.1.a 网上可办率: - → 98.5\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("import says:\n%s\nwant %q", out, want)
+		}
+	}
+}

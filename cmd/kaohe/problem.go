@@ -11,6 +11,7 @@ import (
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/internal/timefmt"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/store"
 	"github.com/spf13/cobra"
 )
@@ -154,6 +155,7 @@ func (a *app) problemCmd() *cobra.Command {
 			"  kaohe problem rectify 吉首市/2021 1.2.a#3f9c2a1b --measure 已补充办事指南 --evidence 整改报告.pdf\n  kaohe problem close 吉首市/2021 1.2.a#3f9c2a1b",
 	}
 	cmd.AddCommand(a.problemListCmd(), a.problemShowCmd(), a.problemAssignCmd(), a.problemRectifyCmd(), a.problemCloseCmd(), a.problemReturnCmd())
+	cmd.AddCommand(a.problemBookCmds()...)
 	return cmd
 }
 
@@ -312,6 +314,14 @@ func (o *problemOptions) list() error {
 	if o.ref != "" && o.period != "" {
 		return i18n.Errorf("name an assessment or give --period, not both")
 	}
+	// The period and unit as every other door reads them (２０２１ is 2021;
+	// a unit's name trimmed and in NFC).
+	o.period = rubric.NormalizePeriod(o.period)
+	if o.unit != "" {
+		if u, err := store.ValidName("unit", o.unit); err == nil {
+			o.unit = u
+		}
+	}
 	if !validStatus(o.status) {
 		return i18n.Errorf("--status takes open, rectifying, returned, closed, withdrawn or overdue, not %q", o.status)
 	}
@@ -320,8 +330,8 @@ func (o *problemOptions) list() error {
 		return err
 	}
 	use := readsStates
-	if o.ref != "" {
-		use = reads
+	if o.ref != "" || o.period != "" {
+		use = reads // one assessment, or one period's (store.StatesOfPeriod)
 	}
 	return a.openStore(use, func(s opened) error {
 		states := s.states
@@ -335,6 +345,11 @@ func (o *problemOptions) list() error {
 				return err
 			}
 			states = []*store.State{st}
+		} else if o.period != "" {
+			if states, err = s.StatesOfPeriod(o.period); err != nil {
+				return err
+			}
+			states = live(states)
 		} else {
 			states = live(states)
 		}

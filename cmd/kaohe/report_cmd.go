@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -23,6 +24,7 @@ type reportOptions struct {
 	allowUnverified            bool   // write sheets over records failing their hash, marked 未通过核验
 	with                       string // formats besides xlsx in a .zip bundle
 	compare                    string // an earlier period for the 同比 (--compare, --vs)
+	date                       string // the date of writing in the titles (--date), YYYY-MM-DD
 }
 
 func (a *app) reportCmd() *cobra.Command {
@@ -44,6 +46,7 @@ func (a *app) reportCmd() *cobra.Command {
 	cmd.Flags().StringVar(&o.with, "with", "", "for a .zip bundle: formats to add beside the xlsx (csv,md,json)")
 	cmd.Flags().StringVar(&o.compare, "compare", "", "compare with an earlier period (同比): each unit's change of total, rank and category")
 	cmd.Flags().StringVar(&o.compare, "vs", "", "the same as --compare")
+	cmd.Flags().StringVar(&o.date, "date", "", "the date of writing the titles carry, YYYY-MM-DD (default today)")
 	cmd.Flags().BoolVar(&o.allowUnverified, "allow-unverified", false, "write the report although records fail their hash: those sheets say 未通过核验 and carry no signature or fingerprint")
 	return cmd
 }
@@ -56,6 +59,14 @@ func (o *reportOptions) run() error {
 	}
 	o.period = rubric.NormalizePeriod(o.period)
 	o.compare = rubric.NormalizePeriod(o.compare)
+	var dated time.Time
+	if o.date != "" {
+		d, err := time.ParseInLocation("2006-01-02", strings.TrimSpace(o.date), time.Local)
+		if err != nil {
+			return i18n.Errorf("--date %q: write the date of writing as YYYY-MM-DD (2021-12-31)", o.date)
+		}
+		dated = d
+	}
 	format := o.format
 	if format == "" {
 		format = report.FormatFromPath(o.out)
@@ -73,7 +84,7 @@ func (o *reportOptions) run() error {
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 		}
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified, Analysis: true, Compare: o.compare}, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified, Analysis: true, Compare: o.compare, Dated: dated}, l, a.now())
 		if err != nil {
 			return err
 		}

@@ -72,6 +72,8 @@ type Labels struct {
 	Items ItemWords
 	// ListItems words a refused item of a list of amounts.
 	ListItems ListItems
+	// ProblemBook is the wording of the 问题清单 and the 整改台账 workbooks.
+	ProblemBook ProblemBook
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
 	// Lookback is the wording of 回头看: last period's problems and 反弹.
@@ -94,6 +96,8 @@ type Labels struct {
 	// Plan is the wording of the lead's plan (分工), coverage and the
 	// workbench's marks of an assignment.
 	Plan PlanWords
+	// Print is the wording of the workbook as the office prints it.
+	Print PrintWords
 }
 
 // Values are the messages about a value a rule does not accept (fmt
@@ -331,6 +335,7 @@ func chinese() *Labels {
 		Items:              chineseItems(),
 		Lookback:           chineseLookback(),
 		ListItems:          chineseListItems(),
+		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
 		InspectorAgreement: chineseAgreementWords(),
 		PlanShown:          chinesePlanShown(),
@@ -351,6 +356,7 @@ func chinese() *Labels {
 		ValueInput:         chineseValueInput(),
 		Analysis:           chineseAnalysis(),
 		Problems:           chineseProblemScreen(),
+		Print:              chinesePrint(),
 	}
 }
 
@@ -476,6 +482,7 @@ func english() *Labels {
 		Items:              englishItems(),
 		Lookback:           englishLookback(),
 		ListItems:          englishListItems(),
+		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
 		InspectorAgreement: englishAgreementWords(),
 		PlanShown:          englishPlanShown(),
@@ -496,6 +503,7 @@ func english() *Labels {
 		ValueInput:         englishValueInput(),
 		Analysis:           englishAnalysis(),
 		Problems:           englishProblemScreen(),
+		Print:              englishPrint(),
 	}
 }
 

@@ -2,9 +2,12 @@
 // text for a terminal. It counts display columns as lipgloss does (East Asian
 // ambiguous characters are one column, CJK ideographs two), so borders drawn
 // by lipgloss and text laid out here always agree, whatever LANG says.
+// For a printed page it measures as a Chinese font prints (PrintWidth) and
+// wraps by the same rules (WrapBy).
 package textwidth
 
 import (
+	"golang.org/x/text/width"
 	"io"
 	"strings"
 	"unicode"
@@ -88,19 +91,41 @@ const numberUnits = "分项件个人次天日月年元万%％"
 // punctuation (（“「…), and a number keeps its measure word (2分). Runs of
 // Latin letters and digits break at spaces when they can. Existing
 // newlines are kept. Callers wrap whole texts and add prefixes per line.
-func Wrap(s string, w int) []string {
+func Wrap(s string, w int) []string { return WrapBy(s, w, Width) }
+
+// WrapBy is Wrap measuring text with width instead of the terminal's
+// columns: a printed page, where a character's width is its font's, not a
+// terminal's (PrintWidth).
+func WrapBy(s string, w int, width func(string) int) []string {
 	if w < 1 {
 		w = 1
 	}
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		out = append(out, wrapLine(para, w)...)
+		out = append(out, wrapLine(para, w, width)...)
 	}
 	return out
 }
 
-func wrapLine(s string, w int) []string {
-	if Width(s) <= w {
+// PrintWidth is a text's width as a Chinese font prints it, in halves of
+// a Chinese character: wide and fullwidth characters count 2, and so do
+// the ambiguous ones (“”‘’…—·×), which a Chinese font prints as wide as a
+// character; everything else counts 1.
+func PrintWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func wrapLine(s string, w int, measure func(string) int) []string {
+	if measure(s) <= w {
 		return []string{s}
 	}
 	var lines []string
@@ -112,7 +137,7 @@ func wrapLine(s string, w int) []string {
 		lineW = 0
 	}
 	for _, u := range units(tokens(s)) {
-		uw := Width(u)
+		uw := measure(u)
 		switch {
 		case lineW+uw <= w:
 			if u == " " && lineW == 0 && len(lines) > 0 {
@@ -124,7 +149,7 @@ func wrapLine(s string, w int) []string {
 			flush()
 		case uw > w: // longer than a line: cut it, rune by rune
 			for _, r := range u {
-				rw := Width(string(r))
+				rw := measure(string(r))
 				if lineW+rw > w && lineW > 0 {
 					flush()
 				}

@@ -83,3 +83,23 @@ func TestLineAndWriterKeepTheTerminalSafe(t *testing.T) {
 		t.Errorf("Writer: %q, want %q", got, want)
 	}
 }
+
+// A printed line measures “” and … as wide as a Chinese character, and
+// wrapping by that measure keeps closing punctuation off a line's start.
+func TestWrapByPrintWidth(t *testing.T) {
+	if got := PrintWidth("“7×24小时”a1"); got != 15 {
+		t.Errorf("PrintWidth = %d, want 15 (“”×小时 two halves each, 7 2 4 a 1 one)", got)
+	}
+	lines := WrapBy("没有落实事项目录清单的，扣1分。", 10, PrintWidth)
+	for _, line := range lines {
+		if r := []rune(line)[0]; strings.ContainsRune("，。", r) {
+			t.Errorf("a line begins with %q: %q", r, lines)
+		}
+		if PrintWidth(line) > 10 {
+			t.Errorf("line %q is wider than 10", line)
+		}
+	}
+	if strings.Join(lines, "") != "没有落实事项目录清单的，扣1分。" {
+		t.Errorf("lines %q lose text", lines)
+	}
+}

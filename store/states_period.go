@@ -1,0 +1,111 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/kaohe/kaohe/rubric"
+)
+
+// StatesOfPeriod loads the current state of every assessment of one
+// period, as States does for all of them, reading only that period's
+// heads: the problems of a period (kaohe problem list --period, the
+// 整改台账) need its 120 assessments, not the file's ten years of them.
+func (s *Store) StatesOfPeriod(period string) ([]*State, error) {
+	period = normalizeName(period)
+	all, err := s.Assessments()
+	if err != nil {
+		return nil, err
+	}
+	var picked []Assessment
+	for _, a := range all {
+		if a.Period == period {
+			picked = append(picked, a)
+		}
+	}
+	if len(picked) == 0 {
+		return nil, nil
+	}
+	const inPeriod = "assessment_id IN (SELECT id FROM assessment WHERE period = ?)"
+	heads, err := loadHeadsWhere(s.db, "WHERE h."+inPeriod, period)
+	if err != nil {
+		return nil, err
+	}
+	act, err := loadActivityWhere(s.db, "WHERE "+inPeriod, period)
+	if err != nil {
+		return nil, err
+	}
+	byAssessment := map[string][]*Revision{}
+	for _, r := range heads {
+		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
+	}
+	rubrics := map[string]*rubric.Rubric{}
+	sums := rubricSums{}
+	out := make([]*State, 0, len(picked))
+	for _, a := range picked {
+		key := a.RubricID + "\x00" + a.RubricVersion
+		rb, ok := rubrics[key]
+		if !ok {
+			if rb, err = s.Rubric(a.RubricID, a.RubricVersion); err != nil {
+				return nil, err
+			}
+			rubrics[key] = rb
+		}
+		st, err := buildState(s.db, a, rb, byAssessment[a.ID])
+		if err != nil {
+			return nil, err
+		}
+		st.KnowRubricSum(sums.of(rb))
+		act[a.ID].apply(st)
+		out = append(out, st)
+	}
+	return out, fillCreators(s.db, out)
+}
+
+// loadHeadsWhere is loadHeads for the assessments a WHERE clause on head
+// h picks.
+func loadHeadsWhere(db q, where string, args ...any) ([]*Revision, error) {
+	rows, err := db.Query(packedHeadsSQL(where), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*Revision
+	var slab revisionSlab
+	for rows.Next() {
+		var aid, packed string
+		if err := rows.Scan(&aid, &packed); err != nil {
+			return nil, err
+		}
+		if out, err = unpackHeads(out, &slab, aid, packed); err != nil {
+			return nil, fmt.Errorf("assessment %s: %w", aid, err)
+		}
+	}
+	return out, rows.Err()
+}
+
+// loadActivityWhere is loadActivity for the assessments a WHERE clause on
+// assessment_inspector picks.
+func loadActivityWhere(db q, where string, args ...any) (map[string]*activity, error) {
+	rows, err := db.Query(`SELECT assessment_id, inspector, revisions FROM assessment_inspector `+where+`
+		ORDER BY assessment_id, first_hlc, inspector`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]*activity{}
+	for rows.Next() {
+		var aid, inspector string
+		var n int
+		if err := rows.Scan(&aid, &inspector, &n); err != nil {
+			return nil, err
+		}
+		a := out[aid]
+		if a == nil {
+			a = &activity{}
+			out[aid] = a
+		}
+		a.revisions += n
+		a.inspectors = append(a.inspectors, inspector)
+	}
+	return out, rows.Err()
+}
