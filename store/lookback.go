@@ -1,6 +1,8 @@
 package store
 
 import (
+	"sort"
+
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/rubric"
 )
@@ -123,4 +125,54 @@ func (lb *Lookbacks) Of(st *State, current []assessment.Problem) (*Lookback, err
 		lb.maps[key] = m
 	}
 	return assessment.LookBackWith(m, earlier, ps, st, current), nil
+}
+
+// LookbacksFor prepares Lookbacks for states (one period's, as the ledger
+// reads them), reading only what they look back at: the earlier periods of
+// their units, latest first, one period's states at a time
+// (StatesOfPeriod), until every unit has an earlier signed assessment or
+// no period is left. Most often that is the one period before.
+func (s *Store) LookbacksFor(states []*State) (*Lookbacks, error) {
+	all, err := s.Assessments()
+	if err != nil {
+		return nil, err
+	}
+	latest := map[string]string{} // unit → its latest period among states
+	for _, st := range states {
+		u, p := st.Assessment.Unit, rubric.NormalizePeriod(st.Assessment.Period)
+		if p > latest[u] {
+			latest[u] = p
+		}
+	}
+	periods := map[string]bool{}
+	for _, a := range all {
+		if p, ok := latest[a.Unit]; ok && rubric.NormalizePeriod(a.Period) < p {
+			periods[a.Period] = true
+		}
+	}
+	order := make([]string, 0, len(periods))
+	for p := range periods {
+		order = append(order, p)
+	}
+	sort.Slice(order, func(i, j int) bool { return rubric.NormalizePeriod(order[i]) > rubric.NormalizePeriod(order[j]) })
+	among := append([]*State(nil), states...)
+	found := map[string]bool{} // units with an earlier signed assessment read
+	for _, p := range order {
+		if len(found) == len(latest) {
+			break
+		}
+		earlier, err := s.StatesOfPeriod(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range earlier {
+			if q, ok := latest[st.Assessment.Unit]; ok {
+				among = append(among, st)
+				if rubric.NormalizePeriod(st.Assessment.Period) < q && st.Signed() != nil && st.Withdrawn() == nil {
+					found[st.Assessment.Unit] = true
+				}
+			}
+		}
+	}
+	return NewLookbacks(among), nil
 }

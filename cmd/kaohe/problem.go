@@ -367,16 +367,24 @@ func (o *problemOptions) list() error {
 			return x.Period < y.Period
 		})
 		var rows []problemRow
-		// Look back among every state read, or the one unit's earlier ones.
-		among := states
-		if o.ref != "" {
+		// Look back among every state read; for one assessment among its
+		// unit's earlier ones; for one period among the periods before it,
+		// read as far back as needed.
+		var lbs *store.Lookbacks
+		switch {
+		case o.ref != "":
 			earlier, err := s.EarlierStates(states[0].Assessment)
 			if err != nil {
 				return err
 			}
-			among = earlier
+			lbs = store.NewLookbacks(earlier)
+		case o.period != "":
+			if lbs, err = s.LookbacksFor(picked); err != nil {
+				return err
+			}
+		default:
+			lbs = store.NewLookbacks(states)
 		}
-		lbs := store.NewLookbacks(among)
 		l := a.labelsOfStates(picked)
 		var unmapped []string
 		for _, st := range picked {
