@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -25,6 +26,9 @@ type Filter struct {
 	// reader) that fail their hash: such a sheet carries no signature and
 	// no fingerprint, since neither would vouch for what it shows.
 	Unverified map[string][]string
+	// Stage is the result shown: StagePreliminary, StageFinal, or
+	// StageLatest (each assessment at the latest stage it reached).
+	Stage string
 	// Analysis asks for each period's 共性问题 and rank margins (Analysis),
 	// which a report for some units (Units) leaves out: they would name
 	// the other units.
@@ -55,7 +59,10 @@ type Report struct {
 	Analyses []Analysis `json:"analysis,omitempty"`
 	// Compare is the comparison with an earlier period, when asked for.
 	Compare *Comparison `json:"compare,omitempty"`
-	labels  *i18n.Labels
+	// SelfGaps are the indicators the units claimed more for in their
+	// self-assessment than was verified (自评差异), largest gap first.
+	SelfGaps []SelfGapRow `json:"self_gaps,omitempty"`
+	labels   *i18n.Labels
 }
 
 // ColHead is a category column of the ranking.
@@ -94,6 +101,9 @@ type RankRow struct {
 	// vetoed unit ranks below every unit not vetoed.
 	VetoedBy []string `json:"vetoed_by,omitempty"`
 	Vetoed   string   `json:"vetoed,omitempty"`
+	// Appeal is the result before and after appeals, once it was sent
+	// to the unit (nil before).
+	Appeal *AppealFigures `json:"appeal,omitempty"`
 }
 
 // Sheet is one unit's score sheet, laid out like the rubric table.
@@ -134,6 +144,11 @@ type Sheet struct {
 	Grade    string   `json:"grade,omitempty"`
 	VetoedBy []string `json:"vetoed_by,omitempty"`
 	Verdict  string   `json:"verdict,omitempty"`
+	// Appeal is the result before and after appeals, once it was sent to
+	// the unit (nil before); Appeals the appeals of its latest feedback
+	// round with their decisions.
+	Appeal  *AppealFigures `json:"appeal,omitempty"`
+	Appeals []SheetAppeal  `json:"appeals,omitempty"`
 	// Averages are each category's average score over every unit of the
 	// period (the ranks' peers), to 0.01, for the chart beside the sheet.
 	Averages []decimal.Dec `json:"category_averages,omitempty"`
@@ -194,11 +209,20 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		if f.Period != "" && a.Period != f.Period {
 			continue
 		}
-		res, err := st.Score()
+		selected := len(units) == 0 || units[a.Unit]
+		res, fig, err := stageResults(st, f.Stage)
+		if err != nil && !selected {
+			res, fig, err = stageResults(st, StageLatest) // a peer ranks by what it has
+		}
 		if err != nil {
+			var m *i18n.Message
+			if errors.As(err, &m) {
+				return nil, err
+			}
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
 		row := rankRow(st, res)
+		row.Appeal = fig
 		row.Vetoed = vetoRules(l, st.Rubric, res.VetoedBy)
 		peers = append(peers, row)
 		if len(units) > 0 && !units[a.Unit] {
@@ -227,8 +251,11 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
+		sh.Appeal, sh.Appeals = fig, sheetAppeals(l, st)
 		r.Sheets = append(r.Sheets, sh)
+		r.SelfGaps = append(r.SelfGaps, selfGapRows(st, res)...)
 	}
+	sort.SliceStable(r.SelfGaps, func(i, j int) bool { return r.SelfGaps[i].Gap > r.SelfGaps[j].Gap })
 	var missing []string
 	for _, u := range f.Units {
 		if u = strings.TrimSpace(u); u != "" && !seen[norm.NFC.String(u)] {
@@ -257,6 +284,13 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		}
 		sort.Strings(names)
 		return nil, i18n.Errorf("the selection mixes rubrics (%s); choose one with --period or --units", strings.Join(names, l.Report.ListSep))
+	}
+	before := rankBeforeAfter(peers)
+	for _, p := range peers {
+		if p.Appeal != nil {
+			ranks := before[rowKey(p.Unit, p.Period, p.Rubric)]
+			p.Appeal.RankBefore, p.Appeal.RankAfter = ranks[0], ranks[1]
+		}
 	}
 	rank(peers)
 	ranked := map[string]RankRow{}
@@ -511,6 +545,9 @@ func (r *Report) RankMark(row RankRow) string {
 	}
 	if row.Unverified {
 		marks = append(marks, r.labels.Report.Unverified)
+	}
+	if row.Appeal != nil && row.Appeal.AfterFinal > 0 {
+		marks = append(marks, fmt.Sprintf(r.labels.Appeals.AfterFinal, row.Appeal.AfterFinal))
 	}
 	if !row.Finished {
 		marks = append(marks, fmt.Sprintf(r.labels.UI.Unfinished, row.Recorded, row.Indicators))

@@ -65,7 +65,11 @@ func (r *Report) PublishedColumns() []string {
 	if r.Graded {
 		cols = append(cols, l.Rules.Grade)
 	}
-	return append(cols, l.Remark)
+	cols = append(cols, l.Remark)
+	if r.HasAppealFigures() {
+		cols = append(cols, r.appealColumns()...)
+	}
+	return cols
 }
 
 // publishedMark is the printed ranking's remark: a veto and records that
@@ -78,6 +82,9 @@ func (r *Report) publishedMark(row RankRow) string {
 	}
 	if row.Unverified {
 		marks = append(marks, r.labels.Report.Unverified)
+	}
+	if row.Appeal != nil && row.Appeal.AfterFinal > 0 {
+		marks = append(marks, fmt.Sprintf(r.labels.Appeals.AfterFinal, row.Appeal.AfterFinal))
 	}
 	return strings.Join(marks, "；")
 }
@@ -105,6 +112,9 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 		widths = append(widths, 8)
 	}
 	widths = append(widths, 20)
+	if r.HasAppealFigures() {
+		widths = append(widths, 8, 9, 9, 9, 8, 8, 11, 11)
+	}
 	for i, row := range r.Ranking {
 		y := i + 3
 		x := 1
@@ -135,6 +145,9 @@ func (r *Report) rankingSheet(w *sheetWriter) error {
 			style = w.style.warn
 		}
 		w.text(next(), y, mark, style)
+		if r.HasAppealFigures() {
+			r.appealXLSX(w, x, y, row)
+		}
 	}
 	y := len(r.Ranking) + 3
 	for _, note := range r.RankNotes() {

@@ -35,6 +35,9 @@ func (r *Report) rankingRecords() [][]string {
 		if r.Graded {
 			rec = append(rec, row.Grade)
 		}
+		if r.HasAppealFigures() {
+			rec = append(rec, r.appealCells(row)...)
+		}
 		out = append(out, rec)
 	}
 	return out
@@ -67,7 +70,11 @@ func (r *Report) sheetRecords(sh *Sheet) [][]string {
 		out = append(out, []string{l.Rules.Penalty, "", "", "", sh.Penalty.Fixed(2), (-sh.Penalty).Fixed(2), ""})
 	}
 	out = append(out,
-		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), sh.Verdict},
+		[]string{l.Total, "", l.Max + " " + (sh.BaseMax + sh.BonusMax).Fixed(2), "", "", sh.TotalText(l), sh.Verdict})
+	for _, line := range sh.StageLines(l) {
+		out = append(out, []string{line, "", "", "", "", "", ""})
+	}
+	out = append(out,
 		[]string{l.Inspectors, strings.Join(sh.Inspectors, "、"), l.SignOff, signOff(l, sh), "", "", ""},
 	)
 	return out
@@ -83,6 +90,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 		recs = append(recs, []string{note})
 	}
 	recs = append(recs, r.analysisCSV()...)
+	recs = append(recs, r.selfGapCSV()...)
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		recs = append(recs, []string{}, []string{sh.Unit, sh.Period, sh.RubricTitle})
@@ -126,6 +134,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&b, "\n%s\n", mdCell(note))
 	}
 	r.analysisMarkdown(&b)
+	r.selfGapMarkdown(&b)
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		fmt.Fprintf(&b, "\n## %s %s\n\n", mdCell(sh.Unit), mdCell(sh.Period))

@@ -25,7 +25,7 @@ func ValueProblem(l *i18n.Labels, e *scoring.ValueError) string {
 	case scoring.NotANumber:
 		msg = fmt.Sprintf(m.NotANumber, e.Value, Allowed(l, r))
 		if e.Detail != "" {
-			msg = fmt.Sprintf(m.NotANumberDetail, e.Value, e.Detail, Allowed(l, r))
+			msg = fmt.Sprintf(m.NotANumberDetail, e.Value, Reason(l, e.Detail), Allowed(l, r))
 		}
 	case scoring.NotYesNo:
 		msg = fmt.Sprintf(m.NotYesNo, e.Value)

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -78,5 +79,19 @@ func TestRuleHintNamesTheGroupCap(t *testing.T) {
 	}
 	if got := RuleHint(i18n.For("zh"), nil, ref.Rule); strings.Contains(got, "合计") {
 		t.Errorf("without an indicator: %s", got)
+	}
+}
+
+// Why a typed figure is not a number is worded in the user's language,
+// not quoted from the decimal parser's English.
+func TestValueDetailInWords(t *testing.T) {
+	ref, _ := rubric.Default().Rule("2.4.a")
+	_, err := scoring.ParseValue(ref.Rule, "89.1234567")
+	var e *scoring.ValueError
+	if !errors.As(err, &e) {
+		t.Fatalf("89.1234567 on 2.4.a: %v", err)
+	}
+	if got := ValueProblem(i18n.For("zh"), e); !strings.Contains(got, "（小数超过 6 位）") || strings.Contains(got, "decimal places") {
+		t.Errorf("worded %q", got)
 	}
 }

@@ -319,6 +319,16 @@ func (r *Report) WriteXLSX(out io.Writer) error {
 	if order, err = r.analysisSheets(f, st, names, order); err != nil {
 		return err
 	}
+	if len(r.SelfGaps) > 0 {
+		name := names.take(l.SelfAssess.GapSheet)
+		if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		if err := r.selfGapSheet(&sheetWriter{f: f, name: name, style: st}); err != nil {
+			return fmt.Errorf("sheet %s: %w", name, err)
+		}
+		order = append(order, name)
+	}
 	for i := range r.Sheets {
 		sh := &r.Sheets[i]
 		name := names.take(sh.Unit + " " + sh.Period)
@@ -370,6 +380,9 @@ func (r *Report) RankingColumns() []string {
 	cols = append(cols, l.Progress, l.Status, l.Conflicts, l.Remark)
 	if r.Graded {
 		cols = append(cols, l.Rules.Grade)
+	}
+	if r.HasAppealFigures() {
+		cols = append(cols, r.appealColumns()...)
 	}
 	return cols
 }
@@ -462,6 +475,11 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 	}
 	if sh.Range != nil {
 		w.text(1, y, fmt.Sprintf(l.UI.Range, sh.Range.Min.Fixed(2), sh.Range.Max.Fixed(2))+"；"+fmt.Sprintf(l.UI.OpenConflicts, sh.Conflicts), w.style.warn)
+		w.merge(1, y, len(cols), y)
+		y++
+	}
+	for _, line := range sh.StageLines(l) {
+		w.text(1, y, line, w.style.text)
 		w.merge(1, y, len(cols), y)
 		y++
 	}

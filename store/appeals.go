@@ -35,38 +35,9 @@ const MaxAppealReason = 4000
 func (s *Store) IssueFeedback(id Identity, assessmentID, issuedOn, deadline string) (FeedbackRecord, error) {
 	var out FeedbackRecord
 	err := s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
-		if !assessment.ValidDate(issuedOn) || !assessment.ValidDate(deadline) {
-			return nil, invalid("the dates %q and %q are not dates written YYYY-MM-DD", issuedOn, deadline)
-		}
-		if deadline < issuedOn {
-			return nil, invalid("the deadline %s is before the day of issue %s", deadline, issuedOn)
-		}
-		so := st.SignOff()
-		if so == nil {
-			return nil, invalid("%s was signed by an older kaohe that did not record what it signed; reopen and sign it again", st.Assessment.Label())
-		}
-		prev, _ := st.Feedback()
-		round, first := 1, 1
-		if prev != nil {
-			if prev.Digest == so.Digest && st.Stage() != assessment.StageFinal {
-				return nil, invalid("%s: feedback round %d on this signed result was issued on %s (deadline %s) and is not finalised", st.Assessment.Label(), prev.Round, prev.IssuedOn, prev.Deadline)
-			}
-			round, first = prev.Round+1, prev.Round+1
-			if prev.Digest == so.Digest { // a new round on the same result keeps what was upheld before
-				first = max(prev.First, 1)
-				if prev.First == 0 {
-					first = prev.Round
-				}
-			}
-		}
-		out = FeedbackRecord{Round: round, SignOff: so.Revision.ID, Digest: so.Digest, IssuedOn: issuedOn, Deadline: deadline}
-		if first != round {
-			out.First = first
-		}
-		// A new round supersedes every head: two laptops that issued the
-		// same round agree on which counts (the latest), and the next
-		// round follows both.
-		return []Change{{Subject: assessment.SubjectFeedback, Value: Value{Kind: assessment.KindFeedback, Feedback: &out}, Resolve: true}}, nil
+		cs, rec, err := feedbackChange(st, issuedOn, deadline)
+		out = rec
+		return cs, err
 	})
 	return out, err
 }
@@ -84,43 +55,9 @@ func (s *Store) AddAppeal(id Identity, assessmentID, rule, reason, on string, la
 	}
 	var out Appeal
 	err = s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
-		fb, _ := st.Feedback()
-		if fb == nil {
-			return nil, invalid("%s has no feedback issued; an appeal answers the preliminary result sent to the unit", st.Assessment.Label())
-		}
-		if so := st.SignOff(); so == nil || so.Digest != fb.Digest {
-			return nil, invalid("%s was signed again after feedback round %d was issued; issue a new feedback round for the result signed now", st.Assessment.Label(), fb.Round)
-		}
-		if fin, _ := st.Final(); fin != nil && st.Stage() == assessment.StageFinal {
-			return nil, invalid("%s: the result of feedback round %d is final (%s); a new feedback round opens new appeals", st.Assessment.Label(), fb.Round, fin.On)
-		}
-		if !assessment.ValidDate(on) {
-			return nil, invalid("the date %q is not a date written YYYY-MM-DD", on)
-		}
-		if on < fb.IssuedOn {
-			return nil, invalid("the appeal's date %s is before the feedback was issued (%s)", on, fb.IssuedOn)
-		}
-		if on > fb.Deadline && !late {
-			return nil, invalid("the appeal's date %s is after the deadline %s; it is accepted only as a late appeal", on, fb.Deadline)
-		}
-		if strings.TrimSpace(reason) == "" {
-			return nil, invalid("an appeal needs its reason (申诉理由)")
-		}
-		if err := deductsInSigned(st, rule); err != nil {
-			return nil, err
-		}
-		appealID := newItemID()
-		rec := AppealRecord{Round: fb.Round, Rule: rule, Reason: reason, On: on, Late: on > fb.Deadline, Source: source}
-		subject := assessment.AppealSubject(appealID)
-		cs := []Change{{Subject: subject, Value: Value{Kind: assessment.KindAppeal, Appeal: &rec}}}
-		for _, f := range files {
-			if _, err := storeBlobFile(tx, f.path, f.info); err != nil {
-				return nil, err
-			}
-			cs = append(cs, Change{Subject: EvidenceSubject(subject, f.info.SHA256), Value: assessment.FileValue(f.meta)})
-		}
-		out = Appeal{ID: appealID, AppealRecord: rec, Inspector: id.Inspector, Device: id.Device}
-		return cs, nil
+		a, cs, err := appealChanges(tx, id, st, rule, reason, on, late, source, files)
+		out = a
+		return cs, err
 	})
 	return out, err
 }
@@ -264,46 +201,9 @@ func (e *OpenAppealsError) Error() string {
 func (s *Store) Finalize(id Identity, assessmentID, on string) (FinalRecord, error) {
 	var out FinalRecord
 	err := s.postSignOff(id, assessmentID, func(tx *sql.Tx, st *State) ([]Change, error) {
-		fb, _ := st.Feedback()
-		if fb == nil {
-			return nil, invalid("%s has no feedback issued; the final result follows the preliminary one", st.Assessment.Label())
-		}
-		if so := st.SignOff(); so == nil || so.Digest != fb.Digest {
-			return nil, invalid("%s was signed again after feedback round %d was issued; issue a new feedback round for the result signed now", st.Assessment.Label(), fb.Round)
-		}
-		if fin, _ := st.Final(); fin != nil && st.Stage() == assessment.StageFinal {
-			return nil, invalid("%s: the result of feedback round %d is final already (%s)", st.Assessment.Label(), fb.Round, fin.On)
-		}
-		if !assessment.ValidDate(on) {
-			return nil, invalid("the date %q is not a date written YYYY-MM-DD", on)
-		}
-		if on <= fb.Deadline {
-			return nil, invalid("%s: the deadline for appeals is %s; the result is final only after it", st.Assessment.Label(), fb.Deadline)
-		}
-		var open []Appeal
-		for _, a := range st.RoundAppeals(fb.Round) {
-			if a.Open() {
-				open = append(open, a)
-			}
-		}
-		if len(open) > 0 {
-			return nil, &OpenAppealsError{Assessment: st.Assessment.Label(), Open: open}
-		}
-		for _, a := range st.RoundAppeals(fb.Round) {
-			if a.Decision.On > on {
-				return nil, invalid("%s: the decision on appeal %s is dated %s, after the final result's date %s", st.Assessment.Label(), a.Short(), a.Decision.On, on)
-			}
-		}
-		heads := st.FinalHeads(fb.Round)
-		ids := make([]string, len(heads))
-		for i, r := range heads {
-			ids[i] = r.ID
-		}
-		out = FinalRecord{Round: fb.Round, Digest: st.FinalDigest(fb.Round, fb.Digest), Heads: ids, On: on}
-		if out.Heads == nil {
-			out.Heads = []string{}
-		}
-		return []Change{{Subject: assessment.SubjectFinal, Value: Value{Kind: assessment.KindFinal, Final: &out}, Resolve: true}}, nil
+		cs, rec, err := finalChange(st, on)
+		out = rec
+		return cs, err
 	})
 	return out, err
 }
@@ -317,35 +217,50 @@ func (s *Store) postSignOff(id Identity, assessmentID string, build func(tx *sql
 		return ErrNoInspector
 	}
 	return s.writeTx(func(tx *sql.Tx) error {
-		a, rb, err := s.assessmentForWrite(tx, assessmentID)
+		st, err := s.signedStateIn(tx, assessmentID)
 		if err != nil {
 			return err
 		}
-		heads, err := loadHeads(tx, a.ID)
-		if err != nil {
-			return err
-		}
-		st, err := buildState(tx, a, rb, heads)
-		if err != nil {
-			return err
-		}
-		if err := fillLeads(tx, []*State{st}); err != nil {
-			return err
-		}
-		if st.Signed() == nil {
-			return ErrNotSigned
-		}
-		cs, err := build(tx, st)
-		if err != nil {
-			return err
-		}
-		for _, c := range cs {
-			if _, err := s.record(tx, id, a, rb, c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.recordPostSignOff(tx, id, st, build)
 	})
+}
+
+// signedStateIn reads the state of a signed assessment inside tx, with
+// the roster's leads; an unsigned one is refused (ErrNotSigned).
+func (s *Store) signedStateIn(tx *sql.Tx, assessmentID string) (*State, error) {
+	a, rb, err := s.assessmentForWrite(tx, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	heads, err := loadHeads(tx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	st, err := buildState(tx, a, rb, heads)
+	if err != nil {
+		return nil, err
+	}
+	if err := fillLeads(tx, []*State{st}); err != nil {
+		return nil, err
+	}
+	if st.Signed() == nil {
+		return nil, ErrNotSigned
+	}
+	return st, nil
+}
+
+// recordPostSignOff records what build returns for st inside tx.
+func (s *Store) recordPostSignOff(tx *sql.Tx, id Identity, st *State, build func(tx *sql.Tx, st *State) ([]Change, error)) error {
+	cs, err := build(tx, st)
+	if err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if _, err := s.record(tx, id, st.Assessment, st.Rubric, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkFiles checks evidence files before a transaction stores them.

@@ -59,6 +59,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	lines = append(lines, wb.c.styles.Strong.Render(fit(indicatorHead(wb.rows[wb.cursor].cat, ind, inner-8), inner-8))+
 		wb.c.styles.Dim.Render(textwidth.PadLeft(fmt.Sprintf(l.UI.PointsOf, ind.Points), 8)))
 	lines = append(lines, wb.planLines(wb.rows[wb.cursor].cat, inner)...)
+	lines = append(lines, wb.selfLines(ind, inner)...)
 	if wb.signed != nil {
 		for _, s := range textwidth.Wrap(wb.signedText(), inner) {
 			lines = append(lines, wb.c.styles.Warning.Render(s))
@@ -254,6 +255,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 	}
 	out = append(out, wb.signOffLines(r.ID, inner)...)
 	out = append(out, wb.itemLines(r, inner)...)
+	out = append(out, wb.appealLines(r.ID, inner)...)
 	return append(out, wb.evidenceLines(r.ID, inner)...)
 }
 

@@ -192,7 +192,7 @@ func (s *pickerScreen) view() []string {
 			row += fit(textwidth.Sanitize(state.Assessment.RubricVersion+" "+title, false), rubricW) + " "
 		}
 		row += fit(textwidth.Sanitize(strings.Join(state.ShownInspectors(), ","), false), inspW-1) + " " + textwidth.PadLeft(fmt.Sprintf("%d/%d", sm.Recorded, sm.Indicators), 8) +
-			textwidth.PadLeft(report.TotalShort(l, sm.Total, sm.Recorded, sm.Indicators), totalW) + "  " + fit(l.StatusName(sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
+			textwidth.PadLeft(report.TotalShort(l, sm.Total, sm.Recorded, sm.Indicators), totalW) + "  " + fit(c.stageText(state, sm.Status), 8) + textwidth.PadLeft(strconv.Itoa(sm.Conflicts), 6)
 		switch {
 		case j == s.sel:
 			row = c.styles.Cursor.Render(fit(row, c.w))

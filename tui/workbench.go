@@ -47,8 +47,15 @@ type workbench struct {
 	signed   *store.Revision
 	findings scoring.Findings
 	notes    map[string]string
+	// self is the unit's self-assessment by indicator (自评), shown
+	// beside the verified score.
+	self     map[string]store.SelfRecord
 	evidence map[string][]store.Attachment // by rule or indicator
 	items    map[string][]store.Item       // a count rule's items, by rule
+	appeals  map[string][]store.Appeal     // the latest round's appeals, by rule
+	// afterFinal holds the appeal and decision subjects merged in after
+	// the result was frozen: shown, marked, not applied.
+	afterFinal map[string]bool
 	// lookback is what the unit's last signed period left (回头看): its
 	// problems under this rubric's indicators, shown in the indicator
 	// pane, the unmapped ones in the score pane. nil when there is none.
@@ -130,6 +137,7 @@ func (wb *workbench) load(state *store.State) {
 	wb.signed = state.Signed()
 	wb.findings = state.Findings()
 	wb.notes = state.Notes()
+	wb.self = state.SelfScores()
 	wb.signOff = map[string]store.SignOffConflict{}
 	for _, c := range state.SignOffConflicts() {
 		wb.signOff[c.Subject] = c
@@ -139,6 +147,11 @@ func (wb *workbench) load(state *store.State) {
 		wb.evidence[a.Subject] = append(wb.evidence[a.Subject], a)
 	}
 	wb.items = itemsOf(state)
+	wb.appeals = appealsOf(state)
+	wb.afterFinal = map[string]bool{}
+	for _, subj := range state.FinalConflicts() {
+		wb.afterFinal[subj] = true
+	}
 	wb.conflicts = map[string]*store.SubjectState{}
 	for _, c := range state.Conflicts() {
 		wb.conflicts[c.Subject] = c

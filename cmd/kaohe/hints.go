@@ -29,6 +29,7 @@ func refusalHint(l *i18n.Labels, err error) string {
 		store.CodeNoDataDir:        h.NoDataDir,
 		store.CodePeriodForm:       h.PeriodForm,
 		store.CodeClockExhausted:   h.ClockExhausted,
+		store.CodeNotLead:          l.Appeals.HintNotLead,
 		store.CodeNotSigned:        l.ProblemCLI.HintSign,
 	}
 	if errors.Is(err, assessment.ErrShortHash) {

@@ -20,6 +20,7 @@ import (
 type reportOptions struct {
 	app                        *app
 	period, units, format, out string
+	stage                      string // preliminary, final, or "" for the latest each assessment reached
 	force                      bool
 	allowUnverified            bool   // write sheets over records failing their hash, marked 未通过核验
 	with                       string // formats besides xlsx in a .zip bundle
@@ -44,6 +45,7 @@ func (a *app) reportCmd() *cobra.Command {
 	cmd.Flags().StringVarP(&o.out, "output", "o", "", "output file (written atomically)")
 	cmd.Flags().BoolVar(&o.force, "force", false, "overwrite an existing file")
 	cmd.Flags().StringVar(&o.with, "with", "", "for a .zip bundle: formats to add beside the xlsx (csv,md,json)")
+	cmd.Flags().StringVar(&o.stage, "stage", "", "which result the sheets show: preliminary or final (default: the latest each unit reached)")
 	cmd.Flags().StringVar(&o.compare, "compare", "", "compare with an earlier period (同比): each unit's change of total, rank and category")
 	cmd.Flags().StringVar(&o.compare, "vs", "", "the same as --compare")
 	cmd.Flags().StringVar(&o.date, "date", "", "the date of writing the titles carry, YYYY-MM-DD (default today)")
@@ -58,6 +60,10 @@ func (o *reportOptions) run() error {
 		return i18n.Errorf("give the output file: -o FILE")
 	}
 	o.period = rubric.NormalizePeriod(o.period)
+	o.stage = strings.ToLower(strings.TrimSpace(o.stage))
+	if err := report.CheckStage(o.stage); err != nil {
+		return err
+	}
 	o.compare = rubric.NormalizePeriod(o.compare)
 	var dated time.Time
 	if o.date != "" {
@@ -84,7 +90,7 @@ func (o *reportOptions) run() error {
 		if o.units != "" {
 			us = strings.FieldsFunc(o.units, func(r rune) bool { return r == ',' || r == '，' || r == '、' })
 		}
-		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified, Analysis: true, Compare: o.compare, Dated: dated}, l, a.now())
+		r, err := report.Build(states, report.Filter{Period: o.period, Units: us, Unverified: unverified, Analysis: true, Compare: o.compare, Dated: dated, Stage: o.stage}, l, a.now())
 		if err != nil {
 			return err
 		}

@@ -83,7 +83,10 @@ func (o *scoreOptions) scoreAssessment() error {
 			fmt.Fprintln(a.stderr, a.problems(as.Label(), st.Rubric, err))
 			return exitError{1}
 		}
-		return a.writeScore(st.Rubric, res, o.asJSON)
+		if err := a.writeScore(st.Rubric, res, o.asJSON); err != nil || o.asJSON {
+			return err
+		}
+		return a.printStages(st, res)
 	}))
 }
 
@@ -104,4 +107,20 @@ func (a *app) writeScore(rb *rubric.Rubric, res *scoring.Result, asJSON bool) er
 		return report.WriteScoreJSON(a.stdout, rb, res)
 	}
 	return report.WriteScoreText(a.stdout, a.labels(rb), rb, res)
+}
+
+// printStages follows the score of a result sent to the unit with its
+// preliminary total, the total with the appeals decided so far, and its
+// stage (初步, 申诉中, 已终审).
+func (a *app) printStages(st *store.State, pre *scoring.Result) error {
+	if fb, _ := st.Feedback(); fb == nil {
+		return nil
+	}
+	fin, err := scoring.Score(st.Rubric, st.FinalFindings())
+	if err != nil {
+		return err
+	}
+	l := a.labels(st.Rubric)
+	_, err = fmt.Fprintf(a.stdout, l.Appeals.ScoreStages+"\n", pre.Total.Fixed(2), fin.Total.Fixed(2), report.StageName(l, st.Stage()))
+	return err
 }

@@ -149,6 +149,10 @@ func (a *app) dbCmds() []*cobra.Command {
 		a.importFiguresCmd(),
 		a.planCmd(),
 		a.coverageCmd(),
+		a.selfAssessCmd(),
+		a.feedbackCmd(),
+		a.appealCmd(),
+		a.finalizeCmd(),
 	}
 }
 
@@ -176,6 +180,9 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	if err != nil {
 		return err
 	}
+	if err := blindSeen(s, as, id.Inspector, changes); err != nil {
+		return err
+	}
 	revs, err := s.Record(id, as.ID, changes...)
 	if err != nil {
 		return err
@@ -183,6 +190,12 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 	st, res, err := scored(s, as)
 	if err != nil {
 		return err
+	}
+	if st.BlindFor(id.Inspector) { // the total as the blind scorer may see it
+		st = st.ViewFor(id.Inspector)
+		if res, err = st.Score(); err != nil {
+			return err
+		}
 	}
 	l := a.labels(st.Rubric)
 	m := l.CLI
@@ -205,6 +218,35 @@ func (a *app) record(s *store.Store, as store.Assessment, changes ...store.Chang
 				fmt.Fprintln(a.stdout, disagreement(l, st, ic))
 			}
 		}
+	}
+	return nil
+}
+
+// blindSeen bases each change of a blind double scorer on the heads their
+// workbench would show them — their own only — as the workbench does
+// (store.Change.Seen): a value of the other's that is hidden from them is
+// then neither a conflict that refuses the write nor overwritten by it.
+// For anyone else the changes are left as they are.
+func blindSeen(s *store.Store, as store.Assessment, inspector string, changes []store.Change) error {
+	st, err := s.State(as.ID)
+	if err != nil {
+		return err
+	}
+	if !st.BlindFor(inspector) {
+		return nil
+	}
+	view := st.ViewFor(inspector)
+	for i := range changes {
+		if changes[i].Seen != nil {
+			continue
+		}
+		seen := []string{}
+		if ss := view.Subjects[changes[i].Subject]; ss != nil {
+			for _, h := range ss.Heads {
+				seen = append(seen, h.ID)
+			}
+		}
+		changes[i].Seen = seen
 	}
 	return nil
 }

@@ -62,7 +62,9 @@ func chineseHelp() HelpWords {
 			chineseFigureHelp(),
 			chineseProblemBookHelp(),
 			chinesePlanHelpTexts(),
+			chineseSelfAssessHelp(),
 			chineseDocHelp(),
+			chineseAppealHelp(),
 		),
 	}
 }

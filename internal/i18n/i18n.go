@@ -80,6 +80,8 @@ type Labels struct {
 	Lookback LookbackWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
 	InspectorAgreement AgreementWords
+	// SelfAssess words the county's 自评表 and the 自评差异.
+	SelfAssess SelfAssess
 	// PlanShown words the plan's and a self-assessment's records.
 	PlanShown PlanShown
 	// ProblemCLI is kaohe problem's wording (the 问题清单 and 整改).
@@ -91,6 +93,8 @@ type Labels struct {
 	// Analysis words the 共性问题, the comparison with an earlier period and
 	// how close each rank is.
 	Analysis Analysis
+	// FeedbackBook words the 反馈 workbook sent to a unit.
+	FeedbackBook FeedbackBookWords
 	// Problems is the wording of the 问题 screen (整改 and 销号).
 	Problems ProblemScreen
 	// Plan is the wording of the lead's plan (分工), coverage and the
@@ -337,7 +341,9 @@ func chinese() *Labels {
 		ListItems:          chineseListItems(),
 		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
+		FeedbackBook:       chineseFeedbackBook(),
 		InspectorAgreement: chineseAgreementWords(),
+		SelfAssess:         chineseSelfAssess(),
 		PlanShown:          chinesePlanShown(),
 		ProblemCLI:         chineseProblemCLI(),
 		Plan:               chinesePlan(),
@@ -484,7 +490,9 @@ func english() *Labels {
 		ListItems:          englishListItems(),
 		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),
+		FeedbackBook:       englishFeedbackBook(),
 		InspectorAgreement: englishAgreementWords(),
+		SelfAssess:         englishSelfAssess(),
 		PlanShown:          englishPlanShown(),
 		ProblemCLI:         englishProblemCLI(),
 		Plan:               englishPlan(),

@@ -1,8 +1,6 @@
 package rectify
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,6 +9,7 @@ import (
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report/countybook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -30,16 +29,15 @@ import (
 // password: a password written in kaohe's source would be no secret, and
 // the digests, not the protection, are what catch a change.
 const (
-	// MetaSheet is the hidden sheet that says what the workbook is.
-	MetaSheet = "kaohe"
+	// MetaSheet is the hidden sheet that says what the workbook is
+	// (report/countybook).
+	MetaSheet = countybook.MetaSheet
 	// bookKind and bookVersion are the first row of MetaSheet.
 	bookKind    = "kaohe 问题清单"
 	bookVersion = "1"
 	// firstRow is the row of the first problem; header the header's.
 	header   = 3
 	firstRow = 4
-	// metaFirst is the row of MetaSheet where the cells' digests begin.
-	metaFirst = 10
 )
 
 // The columns of the problems sheet, 1-based.
@@ -167,46 +165,6 @@ func (b *Book) locked(l *i18n.Labels) []cell {
 // noteRow is the row of the note under the table.
 func (b *Book) noteRow() int { return firstRow + len(b.Rows) + 1 }
 
-// cellDigest is the digest of one locked cell's text, as the sheet "kaohe"
-// lists it.
-func cellDigest(text string) string {
-	sum := sha256.Sum256([]byte(text))
-	return hex.EncodeToString(sum[:8])
-}
-
-// meta is the sheet "kaohe": its fixed rows, then each locked cell's
-// reference and digest, and the digest of all of it.
-type meta struct {
-	version, period, unit, lang, sheet, rows string
-	refs, digests                            []string
-}
-
-// sum is the digest of everything the sheet "kaohe" says.
-func (m meta) sum() string {
-	h := sha256.New()
-	for _, s := range append([]string{bookKind, m.version, m.period, m.unit, m.lang, m.sheet, m.rows}, m.refs...) {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	for _, s := range m.digests {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// The rows of the sheet "kaohe" (column B holds the value).
-const (
-	metaKind = iota + 1
-	metaVersion
-	metaPeriod
-	metaUnit
-	metaLang
-	metaSheet
-	metaRows
-	metaSum
-)
-
 // Write writes the workbook: the problems sheet, protected but for the
 // unit's four columns, laid out for A4 landscape, and the hidden sheet
 // "kaohe".
@@ -328,39 +286,20 @@ func (b *Book) page(f *excelize.File) error {
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sh, "'", "''"), header, header)})
 }
 
-// writeMeta writes the very hidden sheet "kaohe".
+// metaFields are the fields the sheet "kaohe" of b gives (after its kind
+// and version): its period, unit, language, problems sheet and rows.
+func (b *Book) metaFields() []countybook.Field {
+	return []countybook.Field{{Name: "period", Value: b.Period}, {Name: "unit", Value: b.Unit}, {Name: "lang", Value: b.Lang},
+		{Name: "sheet", Value: b.Sheet}, {Name: "rows", Value: strconv.Itoa(len(b.Rows))}}
+}
+
+// writeMeta writes the very hidden sheet "kaohe" (report/countybook).
 func (b *Book) writeMeta(f *excelize.File, locked []cell) error {
-	m := meta{version: bookVersion, period: b.Period, unit: b.Unit, lang: b.Lang, sheet: b.Sheet, rows: strconv.Itoa(len(b.Rows))}
-	for _, c := range locked {
-		m.refs = append(m.refs, c.ref())
-		m.digests = append(m.digests, cellDigest(c.text))
+	cells := make([]countybook.Cell, len(locked))
+	for i, c := range locked {
+		cells[i] = countybook.Cell{Col: c.col, Row: c.row, Text: c.text}
 	}
-	if _, err := f.NewSheet(MetaSheet); err != nil {
-		return err
-	}
-	fixed := []string{bookKind, m.version, m.period, m.unit, m.lang, m.sheet, m.rows, m.sum()}
-	names := []string{"kind", "version", "period", "unit", "lang", "sheet", "rows", "digest"}
-	for i, v := range fixed {
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("A%d", i+1), names[i]); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("B%d", i+1), v); err != nil {
-			return err
-		}
-	}
-	for i := range m.refs {
-		y := metaFirst + i
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("A%d", y), m.refs[i]); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(MetaSheet, fmt.Sprintf("B%d", y), m.digests[i]); err != nil {
-			return err
-		}
-	}
-	if err := f.ProtectSheet(MetaSheet, &excelize.SheetProtectionOptions{}); err != nil {
-		return err
-	}
-	return f.SetSheetVisible(MetaSheet, false, true)
+	return countybook.WriteMeta(f, countybook.NewMeta(bookKind, bookVersion, b.metaFields(), cells))
 }
 
 // rowHeight is the height in points that shows a problem's wrapped texts

@@ -1,7 +1,6 @@
 package rectify
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -11,14 +10,14 @@ import (
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
-	"github.com/kaohe/kaohe/internal/workbook"
+	"github.com/kaohe/kaohe/report/countybook"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
 
 // MaxBookBytes is the largest returned workbook kaohe reads: a unit's
 // problems are some tens of rows, a few tens of kilobytes.
-const MaxBookBytes = 16 << 20
+const MaxBookBytes = countybook.MaxBytes
 
 // maxRows bounds the problems the sheet "kaohe" may say the workbook has.
 const maxRows = 100000
@@ -78,7 +77,7 @@ func Read(path string) (*Returned, error) {
 // read is Read, but a changed office cell is left in the result
 // (changed, changedText) for the caller to word.
 func read(path string) (*Returned, error) {
-	f, err := workbook.OpenFile(path, MaxBookBytes, workbook.DefaultLimits())
+	f, err := countybook.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -88,21 +87,20 @@ func read(path string) (*Returned, error) {
 	if err != nil {
 		return nil, err
 	}
-	ret.Period, ret.Unit, ret.Lang, ret.Sheet = m.period, m.unit, m.lang, m.sheet
-	if idx, err := f.GetSheetIndex(m.sheet); err != nil || idx < 0 {
-		return nil, notBook(path, i18n.Phrase("it has no sheet %q", m.sheet))
+	ret.Period, ret.Unit, ret.Lang, ret.Sheet = m.Field("period"), m.Field("unit"), m.Field("lang"), m.Field("sheet")
+	sheet := ret.Sheet
+	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
+		return nil, notBook(path, i18n.Phrase("it has no sheet %q", sheet))
 	}
-	for i, ref := range m.refs {
-		text, err := cellText(f, m.sheet, ref)
-		if err != nil {
-			return nil, err
-		}
-		if cellDigest(text) != m.digests[i] {
-			ret.changed, ret.changedText = ref, text
-			return ret, nil
-		}
+	ref, text, err := countybook.Changed(f, sheet, m)
+	if err != nil {
+		return nil, err
 	}
-	rows, _ := strconv.Atoi(m.rows)
+	if ref != "" {
+		ret.changed, ret.changedText = ref, text
+		return ret, nil
+	}
+	rows, _ := strconv.Atoi(m.Field("rows"))
 	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
@@ -110,7 +108,7 @@ func read(path string) (*Returned, error) {
 	first := map[string]string{}
 	for i := 0; i < rows; i++ {
 		y := firstRow + i
-		id, err := cellText(f, m.sheet, ret.cell(colID, y))
+		id, err := cellText(f, sheet, ret.cell(colID, y))
 		if err != nil {
 			return nil, err
 		}
@@ -127,13 +125,13 @@ func read(path string) (*Returned, error) {
 			col int
 			to  *string
 		}{{colMeasure, &row.Measure}, {colCompletion, &row.Completion}, {colResponsible, &row.Responsible}} {
-			text, err := cellText(f, m.sheet, ret.cell(c.col, y))
+			text, err := cellText(f, sheet, ret.cell(c.col, y))
 			if err != nil {
 				return nil, err
 			}
 			*c.to = strings.TrimSpace(text)
 		}
-		if row.DoneOn, err = readDate(f, m.sheet, ret.cell(colDoneOn, y), ret.at(colDoneOn, y), date1904); err != nil {
+		if row.DoneOn, err = readDate(f, sheet, ret.cell(colDoneOn, y), ret.at(colDoneOn, y), date1904); err != nil {
 			return nil, err
 		}
 		if err := ret.checkRow(row); err != nil {
@@ -176,68 +174,34 @@ func (r *Returned) checkRow(row ReturnedRow) error {
 	return nil
 }
 
-// readMeta reads the sheet "kaohe" and checks its own digest and that it
-// lists exactly the cells kaohe's layout locks.
-func readMeta(f *excelize.File, file string) (meta, error) {
-	var m meta
-	if idx, err := f.GetSheetIndex(MetaSheet); err != nil || idx < 0 {
-		return m, notBook(file, i18n.Phrase("it has no sheet %q", MetaSheet))
-	}
-	get := func(row int) (string, error) { return cellText(f, MetaSheet, fmt.Sprintf("B%d", row)) }
-	fixed := make([]string, metaSum)
-	for i := range fixed {
-		v, err := get(i + 1)
-		if err != nil {
-			return m, err
-		}
-		fixed[i] = v
-	}
-	if fixed[metaKind-1] != bookKind {
-		return m, notBook(file, i18n.Phrase("the sheet %q does not say which workbook it is", MetaSheet))
-	}
-	if fixed[metaVersion-1] != bookVersion {
-		return m, notBook(file, i18n.Phrase("it is a workbook of version %q; this kaohe reads version %q", fixed[metaVersion-1], bookVersion))
-	}
-	m = meta{version: fixed[metaVersion-1], period: fixed[metaPeriod-1], unit: fixed[metaUnit-1], lang: fixed[metaLang-1],
-		sheet: fixed[metaSheet-1], rows: fixed[metaRows-1]}
-	tampered := i18n.Errorf("%s: the cells kaohe wrote were changed (their digest does not match); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in",
-		fmt.Sprintf("%s!B%d", MetaSheet, metaSum))
-	rows, err := strconv.Atoi(m.rows)
-	if err != nil || rows < 0 || rows > maxRows || strconv.Itoa(rows) != m.rows {
-		return m, tampered
-	}
-	want := (&Book{Rows: make([]BookRow, rows)}).locked(i18n.For("en"))
-	for i, c := range want {
-		ref, err := cellText(f, MetaSheet, fmt.Sprintf("A%d", metaFirst+i))
-		if err != nil {
-			return m, err
-		}
-		digest, err := cellText(f, MetaSheet, fmt.Sprintf("B%d", metaFirst+i))
-		if err != nil {
-			return m, err
-		}
-		if ref != c.ref() {
-			return m, tampered
-		}
-		m.refs, m.digests = append(m.refs, ref), append(m.digests, digest)
-	}
-	if m.sum() != fixed[metaSum-1] {
-		return m, tampered
-	}
-	return m, nil
+// readMeta reads the sheet "kaohe" (report/countybook) and checks its
+// own digest and that it lists exactly the cells kaohe's layout locks.
+func readMeta(f *excelize.File, file string) (countybook.Meta, error) {
+	return countybook.ReadMeta(f, file, countybook.Layout{Kind: bookKind, Version: bookVersion,
+		Fields: []string{"period", "unit", "lang", "sheet", "rows"},
+		Locked: func(fields []countybook.Field) []string {
+			s := countybook.Meta{Fields: fields}.Field("rows")
+			rows, err := strconv.Atoi(s)
+			if err != nil || rows < 0 || rows > maxRows || strconv.Itoa(rows) != s {
+				return nil
+			}
+			var refs []string
+			for _, c := range (&Book{Rows: make([]BookRow, rows)}).locked(i18n.For("en")) {
+				refs = append(refs, c.ref())
+			}
+			return refs
+		},
+		NotBook: notBook,
+		Tampered: func(at string) error {
+			return i18n.Errorf("%s: the cells kaohe wrote were changed (their digest does not match); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in", at)
+		},
+	})
 }
 
-// cellText is a cell's text as written: a formula's text ("=…"), never
-// its value, else the raw value (a number as stored, not as formatted).
+// cellText is a cell's text as written: a formula's text, never its value
+// (report/countybook).
 func cellText(f *excelize.File, sheet, ref string) (string, error) {
-	formula, err := f.GetCellFormula(sheet, ref)
-	if err != nil {
-		return "", err
-	}
-	if formula != "" {
-		return "=" + formula, nil
-	}
-	return f.GetCellValue(sheet, ref, excelize.Options{RawCellValue: true})
+	return countybook.CellText(f, sheet, ref)
 }
 
 // datePattern is a date written as text: 2022-03-01, 2022/3/1, 2022年3月1日.

@@ -1,0 +1,48 @@
+package i18n
+
+// chineseAppealHelp words in Chinese the help of the commands of a
+// result's feedback, appeals, review and final result (feedback, appeal,
+// finalize), keyed by the English text as chineseHelpTexts is.
+func chineseAppealHelp() map[string]string {
+	return map[string]string{
+		"feedback --period P [--units U,…] --deadline YYYY-MM-DD | --days N [--on DATE] [-o DIR]":                                          "feedback --period 年度 [--units 单位,…] --deadline YYYY-MM-DD | --days 天数 [--on 日期] [-o 文件夹]",
+		"Issue the preliminary result of each signed assessment of a period, with a deadline for appeals":                                  "向各被考核单位反馈已签署的初步结果，并规定申诉截止日期",
+		"  kaohe feedback --period 2021 --days 10 -o 反馈\n  kaohe feedback --period 2021 --units 吉首市 --deadline 2022-01-20 --on 2022-01-10": "  kaohe feedback --period 2021 --days 10 -o 反馈\n  kaohe feedback --period 2021 --units 吉首市 --deadline 2022-01-20 --on 2022-01-10",
+		"the period whose signed results are sent (e.g. 2021)":                                                                             "反馈哪个年度的已签署结果（如 2021）",
+		"the last day for appeals, YYYY-MM-DD":                                                                                             "申诉截止日期，YYYY-MM-DD",
+		"the deadline as days after the day of issue":                                                                                      "申诉期限：反馈之日起的天数",
+		"the day of issue on paper, YYYY-MM-DD (default: today)":                                                                           "纸面上的反馈日期，YYYY-MM-DD（默认今天）",
+		"folder for each unit's 反馈 workbook":                                                                                               "写入各单位反馈表的文件夹",
+		"overwrite existing workbooks":                                                                                                     "覆盖已有的反馈表",
+		"A unit's appeals against its preliminary result, and their review":                                                                "被考核单位对初步结果的申诉及其复核",
+		"  kaohe appeal add 吉首市/2021 1.1.a --reason 已建立工作机制 --evidence 文件.pdf\n  kaohe appeal decide 吉首市/2021 1 --uphold --value false --note 核实已建立\n  kaohe appeal list --period 2021 --open": "  kaohe appeal add 吉首市/2021 1.1.a --reason 已建立工作机制 --evidence 文件.pdf\n  kaohe appeal decide 吉首市/2021 1 --uphold --value false --note 核实已建立\n  kaohe appeal list --period 2021 --open",
+		"add ASSESSMENT RULE --reason TEXT [--evidence FILE…] [--on DATE] [--late]":                        "add 考核 规则 --reason 理由 [--evidence 文件…] [--on 日期] [--late]",
+		"Record a unit's appeal against one rule's deduction":                                              "登记被考核单位对某条规则扣分的申诉",
+		"the unit's reason (申诉理由)":                                                                         "被考核单位的申诉理由",
+		"a file the unit sent with its appeal (repeatable)":                                                "随申诉提交的佐证文件（可多次给出）",
+		"the day the appeal was lodged on paper, YYYY-MM-DD (default: today)":                              "纸面上的申诉日期，YYYY-MM-DD（默认今天）",
+		"accept an appeal lodged after the deadline (recorded as late)":                                    "受理截止日期之后提出的申诉（记为逾期）",
+		"decide ASSESSMENT APPEAL --uphold --value V --note T | --reject --note T [--on DATE] [--resolve]": "decide 考核 申诉 --uphold --value 值 --note 意见 | --reject --note 意见 [--on 日期] [--resolve]",
+		"Record the lead's review of an appeal: upheld with a new value, or rejected":                      "登记组长对申诉的复核决定：采纳并改值，或不予采纳",
+		"  kaohe appeal decide 吉首市/2021 1 --uphold --value 0.5 --note 核实已整改\n  kaohe appeal decide 吉首市/2021 3f9a2c17 --reject --note 属本县事项": "  kaohe appeal decide 吉首市/2021 1 --uphold --value 0.5 --note 核实已整改\n  kaohe appeal decide 吉首市/2021 3f9a2c17 --reject --note 属本县事项",
+		"uphold the appeal: the rule takes --value":                                                  "采纳申诉：该规则取 --value 给出的值",
+		"reject the appeal: the rule keeps its signed value":                                         "不予采纳：该规则保持已签署的值",
+		"the rule's new value, typed as for kaohe set":                                               "该规则的新值，写法同 kaohe set",
+		"the reason of the decision (复核意见)":                                                          "复核意见",
+		"the day of the decision on paper, YYYY-MM-DD (default: today)":                              "纸面上的复核日期，YYYY-MM-DD（默认今天）",
+		"settle two laptops' different decisions on the appeal with this one":                        "以本决定了结两台电脑对该申诉作出的不同决定",
+		"list [ASSESSMENT | --period P] [--open] [--json]":                                           "list [考核 | --period 年度] [--open] [--json]",
+		"List appeals with their decisions":                                                          "列出申诉及其复核决定",
+		"every assessment of this period":                                                            "该年度的全部考核",
+		"only appeals waiting for a decision":                                                        "只列待复核的申诉",
+		"import FILE.xlsx":                                                                           "import 反馈表.xlsx",
+		"Read a unit's appeals from its returned 反馈 workbook":                                        "从被考核单位交回的反馈表读入申诉",
+		"  kaohe appeal import 吉首市反馈.xlsx --on 2022-01-15":                                           "  kaohe appeal import 吉首市反馈.xlsx --on 2022-01-15",
+		"the day the workbook came back on paper, YYYY-MM-DD (default: today)":                       "纸面上交回反馈表的日期，YYYY-MM-DD（默认今天）",
+		"finalize --period P [--units U,…] [--on DATE]":                                              "finalize --period 年度 [--units 单位,…] [--on 日期]",
+		"Freeze the final result of a period once the deadline passed and every appeal is decided":   "申诉截止且全部申诉复核完毕后，确定该年度的终审结果",
+		"the period to finalise (e.g. 2021)":                                                         "终审哪个年度（如 2021）",
+		"the day of the final result on paper, YYYY-MM-DD (default: today)":                          "纸面上的终审日期，YYYY-MM-DD（默认今天）",
+		"which result the sheets show: preliminary or final (default: the latest each unit reached)": "报表显示哪个结果：preliminary（初步）或 final（终审）（默认各单位已到的最新阶段）",
+	}
+}
