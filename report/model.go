@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
@@ -181,6 +182,9 @@ type SheetRow struct {
 	// Evidence names the files attached to the indicator and its rules
 	// ("1.2.a 台账.pdf"), for the 扣分说明 cell.
 	Evidence []string `json:"evidence,omitempty"`
+	// Relapses say which deductions repeat a problem the unit's last
+	// signed period closed (反弹, RelapseText): what was fixed came back.
+	Relapses []string `json:"relapses,omitempty"`
 }
 
 // Build assembles the report from the assessments' current states. Ranks
@@ -198,7 +202,8 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 	if !f.Dated.IsZero() {
 		r.Dated = f.Dated
 	}
-	var peers []RankRow // every assessment of the period(s), for the ranks
+	var peers []RankRow               // every assessment of the period(s), for the ranks
+	lbs := store.NewLookbacks(states) // 回头看: the 反弹 of each sheet
 	for _, st := range states {
 		a := st.Assessment
 		if f.Period != "" && a.Period != f.Period {
@@ -234,7 +239,15 @@ func Build(states []*store.State, f Filter, l *i18n.Labels, now time.Time) (*Rep
 		unverified := f.Unverified[a.ID]
 		row.Unverified = len(unverified) > 0
 		r.Ranking = append(r.Ranking, row)
-		sh, err := sheet(l, st, res, unverified)
+		var problems []assessment.Problem
+		var lb *store.Lookback
+		if lbs.Earlier(st) != nil { // a unit with no earlier signed period has no 反弹
+			problems = st.Problems(res)
+			if lb, err = lbs.Of(st, problems); err != nil {
+				return nil, fmt.Errorf("%s: %v", a.Label(), err)
+			}
+		}
+		sh, err := sheet(l, st, res, unverified, lb, problems)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", a.Label(), err)
 		}
@@ -442,7 +455,7 @@ func rank(rows []RankRow) {
 // sheet lays out one assessment's score sheet; unverified lists its
 // records that fail their hash (then it carries no signature and no
 // fingerprint).
-func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string) (Sheet, error) {
+func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []string, lb *store.Lookback, problems []assessment.Problem) (Sheet, error) {
 	a := st.Assessment
 	sh := Sheet{Unit: clean(a.Unit), Period: clean(a.Period), RubricID: a.RubricID, RubricVersion: a.RubricVersion,
 		RubricTitle: st.Rubric.Title, Status: st.Status(),
@@ -472,6 +485,14 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 		sh.Fingerprint = fp
 	}
 	notes := st.Notes()
+	relapses := map[string][]string{} // by indicator
+	if lb.Relapses() > 0 {
+		for _, p := range problems {
+			if e, ok := lb.Relapse(p.Key); ok {
+				relapses[p.Indicator] = append(relapses[p.Indicator], clean(RelapseText(l, e)))
+			}
+		}
+	}
 	for ci := range res.Categories {
 		cr := &res.Categories[ci]
 		rc := &st.Rubric.Categories[ci]
@@ -481,7 +502,7 @@ func sheet(l *i18n.Labels, st *store.State, res *scoring.Result, unverified []st
 			ind := &rc.Indicators[ii]
 			row := SheetRow{ID: ir.ID, Content: ind.Content, Standard: ind.Standard,
 				Max: ir.Max, Deduction: ir.Deduction, Score: ir.Score, Recorded: ir.Recorded > 0,
-				Explain: Explain(l, ir), Sentences: Sentences(l, st, ir), Note: clean(notes[ir.ID])}
+				Explain: Explain(l, ir), Sentences: Sentences(l, st, ir), Note: clean(notes[ir.ID]), Relapses: relapses[ir.ID]}
 			if rc.Bonus {
 				row.Deduction, row.Bonus = 0, ir.Score
 			}

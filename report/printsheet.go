@@ -379,6 +379,7 @@ func (r *Report) sheetTitle(sh *Sheet) string {
 // value and arithmetic, for those who check the figures.
 func printedExplain(l *i18n.Labels, row SheetRow) string {
 	lines := append([]string{}, row.Sentences...)
+	lines = append(lines, row.Relapses...) // 反弹: which problem closed last period came back
 	if !row.Recorded {
 		lines = append(lines, l.NotRecorded)
 	}

@@ -415,6 +415,9 @@ func (r *Report) scoreSheet(w *sheetWriter, sh *Sheet) error {
 			} else {
 				w.num(5, y, row.Deduction, w.style.number)
 			}
+			if len(row.Relapses) > 0 {
+				w.relapse(5, y, row.Deduction, " "+l.Lookback.Relapse)
+			}
 			w.num(6, y, row.Score, w.style.number)
 			why := printedExplain(l, row)
 			w.text(7, y, why, w.style.text)
@@ -496,6 +499,7 @@ func explainCell(l *i18n.Labels, bonus bool, row SheetRow) string {
 		lines = append(lines, l.Bonus+" +"+row.Bonus.Fixed(2))
 	}
 	lines = append(lines, row.Explain...)
+	lines = append(lines, row.Relapses...)
 	if !row.Recorded {
 		lines = append(lines, l.NotRecorded)
 	}
@@ -542,6 +546,25 @@ func (w *sheetWriter) total(col, row int, d decimal.Dec, text string) {
 			w.err = err
 		}
 		w.style.marked[suffix] = style
+	}
+	w.num(col, row, d, style)
+}
+
+// relapse writes a deduction that repeats a problem closed last period:
+// still the number (the column sums), shown in red with the mark after it
+// (1.00 反弹) by a number format of its own.
+func (w *sheetWriter) relapse(col, row int, d decimal.Dec, mark string) {
+	key := "\x00relapse" + mark
+	style, ok := w.style.marked[key]
+	if !ok {
+		format := `0.00"` + strings.ReplaceAll(mark, `"`, "") + `"`
+		var err error
+		style, err = w.f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "SimSun", Size: 10, Color: "C00000"},
+			Alignment: w.style.centered, Border: w.style.border, CustomNumFmt: &format})
+		if err != nil && w.err == nil {
+			w.err = err
+		}
+		w.style.marked[key] = style
 	}
 	w.num(col, row, d, style)
 }

@@ -194,6 +194,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.wb.restore(p)
 			}
 		}
+		m.wb.lookedBack(msg.lookback, msg.lookErr)
 		m.front = screenWorkbench
 		return m, m.wb.startPolling()
 	case openProblemsMsg:
@@ -483,5 +484,9 @@ func loadState(be Backend, id string) tea.Cmd {
 func readState(be Backend, id string) stateMsg {
 	v, _ := be.DataVersion()
 	state, err := be.State(id)
-	return stateMsg{state: state, version: v, err: err}
+	msg := stateMsg{state: state, version: v, err: err}
+	if lb, ok := be.(lookBacker); ok && err == nil {
+		msg.lookback, msg.lookErr = lb.LookBack(state)
+	}
+	return msg
 }

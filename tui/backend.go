@@ -54,6 +54,14 @@ type Backend interface {
 	ActOnProblems(id store.Identity, assessmentID string, refs []string, all bool, act store.ProblemAction) ([]assessment.Problem, error)
 }
 
+// lookBacker is a Backend that can also read what a unit's last signed
+// period left for its current assessment (回头看). It is asked apart from
+// Backend so that a backend without earlier periods need not provide it:
+// the workbench then shows none.
+type lookBacker interface {
+	LookBack(st *store.State) (*store.Lookback, error)
+}
+
 // StoreBackend adapts a *store.Store; InspectorOverride is KAOHE_INSPECTOR.
 type StoreBackend struct {
 	Store             *store.Store
@@ -69,6 +77,9 @@ func (b StoreBackend) Identity() (store.Identity, error) {
 func (b StoreBackend) SetInspector(name string) (store.Identity, error) {
 	return b.Store.SetInspector(name)
 }
+
+// LookBack reads the unit's last signed period's problems beside st.
+func (b StoreBackend) LookBack(st *store.State) (*store.Lookback, error) { return b.Store.LookBack(st) }
 
 // States loads every assessment.
 func (b StoreBackend) States() ([]*store.State, error) { return b.Store.States() }
@@ -153,6 +164,10 @@ type (
 		state   *store.State
 		version int64
 		err     error
+		// lookback is what the unit's last signed period left (回头看),
+		// read with the state; lookErr says why it could not be.
+		lookback *store.Lookback
+		lookErr  error
 	}
 	// reloadedMsg refreshes the open workbench after a refused save or a
 	// write by another program.

@@ -67,6 +67,9 @@ func (wb *workbench) itemLines(r *rubric.Rule, inner int) []string {
 	l := wb.c.l
 	for i, it := range wb.items[r.ID] {
 		s := fmt.Sprintf("    %d. %s  %s", i+1, textwidth.Sanitize(it.Text, false), textwidth.Sanitize(it.Inspector, false))
+		if wb.itemRelapsed(r.ID, it.Text) {
+			s += "  [" + l.Lookback.Relapse + "]" // closed last period, found again
+		}
 		if it.Duplicate {
 			s += "  [" + l.Items.Duplicate + "]"
 			out = append(out, wb.c.styles.Warning.Render(fit(s, inner)))

@@ -79,6 +79,7 @@ func (wb *workbench) indicatorView(w, h int) []string {
 	for _, s := range wrapPrefixed(l.UI.Standard+wb.c.l.Values.Colon, textwidth.Sanitize(ind.Standard, false), inner) {
 		lines = append(lines, wb.c.styles.Dim.Render(s))
 	}
+	lines = append(lines, wb.earlierLines(ind.ID, inner)...)
 	lines = append(lines, wb.c.styles.Border.Render(strings.Repeat("─", inner)))
 	ir, _ := wb.res.Indicator(ind.ID)
 	selEnd := 0

@@ -31,7 +31,9 @@ func (wb *workbench) scoreView(w, h int) []string {
 	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Base, res.Base.Fixed(2), res.BaseMax), inner))
 	lines = append(lines, fit(fmt.Sprintf("%s %s / %s", l.Bonus, res.Bonus.Fixed(2), res.BonusMax), inner))
 	p := res.Progress
-	lines = append(lines, fit(fmt.Sprintf("%s %d/%d", l.Progress, p.IndicatorsRecorded, p.IndicatorsTotal), inner), "")
+	lines = append(lines, fit(fmt.Sprintf("%s %d/%d", l.Progress, p.IndicatorsRecorded, p.IndicatorsTotal), inner))
+	lines = append(lines, wb.unmappedLines(inner)...)
+	lines = append(lines, "")
 	barW := max(inner-16, 2)
 	for _, c := range res.Categories {
 		label := textwidth.PadRight(c.ID, 2)

@@ -11,6 +11,7 @@ import (
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/textwidth"
+	"github.com/kaohe/kaohe/report"
 	"github.com/kaohe/kaohe/store"
 )
 
@@ -22,6 +23,9 @@ type problemRow struct {
 	// found is what was found as the screen shows it: the item's text or
 	// the rule's note, else the rule's label (what it deducts for).
 	found string
+	// relapse is the closed problem of the unit's last signed period this
+	// one repeats (反弹), nil when it repeats none.
+	relapse *assessment.EarlierProblem
 }
 
 // Messages of the 问题 screen.
@@ -112,11 +116,23 @@ func loadProblems(be Backend, aid string) tea.Cmd {
 		if aid != "" {
 			msg.scope = states[0].Assessment.Unit + " " + states[0].Assessment.Period
 		}
+		lbs := store.NewLookbacks(states) // 回头看: which problems are 反弹
 		for _, st := range states {
 			if aid != "" && st.Signed() == nil {
 				msg.unsigned = append(msg.unsigned, st.Assessment.Label())
 			}
 			ps, err := store.ProblemsOf(st)
+			if err != nil {
+				return problemsMsg{err: err}
+			}
+			var lb *store.Lookback
+			switch lber, ok := be.(lookBacker); {
+			case len(ps) == 0:
+			case aid != "" && ok: // one assessment: its unit's earlier ones are read for it
+				lb, err = lber.LookBack(st)
+			case aid == "":
+				lb, err = lbs.Of(st, ps)
+			}
 			if err != nil {
 				return problemsMsg{err: err}
 			}
@@ -128,6 +144,9 @@ func loadProblems(be Backend, aid string) tea.Cmd {
 				}
 				if ref, ok := st.Rubric.Rule(p.Rule); ok && row.found == "" {
 					row.found = ref.Rule.Label
+				}
+				if e, ok := lb.Relapse(p.Key); ok {
+					row.relapse = &e
 				}
 				group = append(group, row)
 			}
@@ -549,6 +568,9 @@ func (s *problemsScreen) table(room int) []string {
 			pts = c.l.Kind["veto"]
 		}
 		found := textwidth.Sanitize(r.found, false)
+		if r.relapse != nil {
+			found = "[" + c.l.Lookback.Relapse + "] " + found
+		}
 		if r.p.Conflict {
 			found = "[" + w.Conflict + "] " + found
 		}
@@ -636,6 +658,9 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 	}
 	lines := []string{c.styles.Dim.Render(strings.Repeat("─", c.w)), " " + head}
 	lines = appendWrapped(lines, c.styles.Text, " ", w.Found+colon+san(r.found), c.w-2)
+	if r.relapse != nil {
+		lines = appendWrapped(lines, c.styles.Warning, " ", report.RelapseText(c.l, *r.relapse), c.w-2)
+	}
 	rec := r.p.Record
 	if rec == nil {
 		rec = &assessment.ProblemRecord{}

@@ -56,6 +56,10 @@ type workbench struct {
 	// afterFinal holds the appeal and decision subjects merged in after
 	// the result was frozen: shown, marked, not applied.
 	afterFinal map[string]bool
+	// lookback is what the unit's last signed period left (回头看): its
+	// problems under this rubric's indicators, shown in the indicator
+	// pane, the unmapped ones in the score pane. nil when there is none.
+	lookback *store.Lookback
 	// noEvidence marks deductions without the evidence the rubric asks
 	// for, worked out with the score.
 	noEvidence map[string]bool
@@ -222,6 +226,7 @@ func (wb *workbench) update(msg tea.Msg) tea.Cmd {
 				wb.version = msg.version
 			}
 			wb.load(msg.state)
+			wb.lookedBack(msg.lookback, msg.lookErr)
 			wb.keepCursor()
 		}
 		return nil

@@ -77,6 +77,20 @@ type problemJSON struct {
 	LastChange *problemChangeJSON `json:"last_change,omitempty"`
 	// Evidence are the files attached to the problem.
 	Evidence []problemFileJSON `json:"evidence"`
+	// Relapse, present for a 反弹, is the problem of the unit's last
+	// signed period, closed then, that this deduction repeats.
+	Relapse *relapseJSON `json:"relapse,omitempty"`
+}
+
+// relapseJSON is the earlier problem a 反弹 repeats: its assessment and
+// period, its ID and key there, what was found and its state (closed).
+type relapseJSON struct {
+	Assessment string `json:"assessment"`
+	Period     string `json:"period"`
+	ID         string `json:"id"`
+	Key        string `json:"key"`
+	Found      string `json:"found"`
+	Status     string `json:"status"`
 }
 
 // problemChangeJSON is one revision of a problem's record: who, where,
@@ -128,6 +142,9 @@ type problemRow struct {
 	number int
 	p      assessment.Problem
 	files  []assessment.Attachment
+	// relapse is the closed problem of the unit's last signed period
+	// this one repeats (反弹), nil when it repeats none.
+	relapse *assessment.EarlierProblem
 }
 
 func (a *app) problemCmd() *cobra.Command {
@@ -350,16 +367,49 @@ func (o *problemOptions) list() error {
 			return x.Period < y.Period
 		})
 		var rows []problemRow
+		// Look back among every state read; for one assessment among its
+		// unit's earlier ones; for one period among the periods before it,
+		// read as far back as needed.
+		var lbs *store.Lookbacks
+		switch {
+		case o.ref != "":
+			earlier, err := s.EarlierStates(states[0].Assessment)
+			if err != nil {
+				return err
+			}
+			lbs = store.NewLookbacks(earlier)
+		case o.period != "":
+			if lbs, err = s.LookbacksFor(picked); err != nil {
+				return err
+			}
+		default:
+			lbs = store.NewLookbacks(states)
+		}
+		l := a.labelsOfStates(picked)
+		var unmapped []string
 		for _, st := range picked {
 			problems, err := store.ProblemsOf(st)
 			if err != nil {
 				return err
 			}
+			var lb *assessment.Lookback
+			if len(problems) > 0 {
+				if lb, err = lbs.Of(st, problems); err != nil {
+					return err
+				}
+			}
 			files := problemFiles(st)
 			for i, p := range problems {
 				if keepsStatus(o.status, p, asOf) {
-					rows = append(rows, problemRow{st: st, number: i + 1, p: p, files: files[assessment.ProblemSubject(p.Key)]})
+					row := problemRow{st: st, number: i + 1, p: p, files: files[assessment.ProblemSubject(p.Key)]}
+					if e, ok := lb.Relapse(p.Key); ok {
+						row.relapse = &e
+					}
+					rows = append(rows, row)
 				}
+			}
+			if lb != nil && len(lb.Unmapped) > 0 {
+				unmapped = append(unmapped, unmappedLine(l, st, lb))
 			}
 		}
 		if o.asJSON {
@@ -369,13 +419,17 @@ func (o *problemOptions) list() error {
 			}
 			return writeJSON(a.stdout, out)
 		}
-		l := a.labelsOfStates(picked)
 		if len(rows) == 0 {
 			fmt.Fprintln(a.stdout, l.ProblemCLI.None)
-			return nil
+		} else if _, err := io.WriteString(a.stdout, problemTable(l, rows, asOf)); err != nil {
+			return err
 		}
-		_, err := io.WriteString(a.stdout, problemTable(l, rows, asOf))
-		return err
+		// Last period's problems this rubric has no indicator for: listed,
+		// not dropped.
+		for _, u := range unmapped {
+			fmt.Fprintln(a.stdout, u)
+		}
+		return nil
 	})
 }
 
@@ -460,7 +514,7 @@ func problemTable(l *i18n.Labels, rows []problemRow, asOf string) string {
 			ind += " " + cut(name, 16)
 		}
 		cells = append(cells, []string{fmt.Sprint(r.number), p.ID, ln(r.st.Assessment.Unit), ln(r.st.Assessment.Period), ind,
-			cut(found(r.st, p), 30), points(l, p), statusText(l, p, asOf), due, owner, last})
+			cut(found(r.st, p), 30), points(l, p), statusText(l, p, asOf) + relapseTag(l, r.relapse), due, owner, last})
 	}
 	widths := make([]int, len(head))
 	for _, row := range cells {
@@ -502,6 +556,9 @@ func (r problemRow) json(asOf string) problemJSON {
 	}
 	for _, f := range r.files {
 		j.Evidence = append(j.Evidence, problemFileJSON{Name: f.Name, SHA256: f.SHA256, Size: f.Size})
+	}
+	if e := r.relapse; e != nil {
+		j.Relapse = &relapseJSON{Assessment: e.Assessment, Period: e.Period, ID: e.ID, Key: e.Key, Found: e.Found, Status: e.Status}
 	}
 	return j
 }

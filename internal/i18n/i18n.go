@@ -76,6 +76,8 @@ type Labels struct {
 	ProblemBook ProblemBook
 	// Appeals words feedback, appeals, their review and the final result.
 	Appeals AppealWords
+	// Lookback is the wording of 回头看: last period's problems and 反弹.
+	Lookback LookbackWords
 	// InspectorAgreement words kaohe agreement: how far inspectors agree.
 	InspectorAgreement AgreementWords
 	// SelfAssess words the county's 自评表 and the 自评差异.
@@ -337,6 +339,7 @@ func chinese() *Labels {
 		Screens:            chineseScreens(),
 		Readiness:          chineseReadiness(),
 		Items:              chineseItems(),
+		Lookback:           chineseLookback(),
 		ListItems:          chineseListItems(),
 		ProblemBook:        chineseProblemBook(),
 		Appeals:            chineseAppeals(),
@@ -486,6 +489,7 @@ func english() *Labels {
 		Screens:            englishScreens(),
 		Readiness:          englishReadiness(),
 		Items:              englishItems(),
+		Lookback:           englishLookback(),
 		ListItems:          englishListItems(),
 		ProblemBook:        englishProblemBook(),
 		Appeals:            englishAppeals(),

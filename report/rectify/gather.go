@@ -22,6 +22,9 @@ import (
 type Entry struct {
 	State    *store.State
 	Problems []assessment.Problem
+	// Lookback is what the unit's last signed period left (回头看): the
+	// ledger marks the problems that repeat one closed then (反弹).
+	Lookback *assessment.Lookback
 }
 
 // Collect is the problems of every assessment of period (of unit alone
@@ -33,12 +36,46 @@ func Collect(s *store.Store, period, unit string) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	return CollectStates(states, period, unit)
+	entries, err := collect(states, period, unit)
+	if err != nil || len(entries) == 0 {
+		return entries, err
+	}
+	listed := make([]*store.State, len(entries))
+	for i, e := range entries {
+		listed[i] = e.State
+	}
+	lbs, err := s.LookbacksFor(listed) // the earlier periods, read only as far back as needed
+	if err != nil {
+		return nil, err
+	}
+	return entries, lookBack(entries, lbs)
+}
+
+// lookBack sets each entry's Lookback.
+func lookBack(entries []Entry, lbs *store.Lookbacks) error {
+	for i := range entries {
+		lb, err := lbs.Of(entries[i].State, entries[i].Problems)
+		if err != nil {
+			return err
+		}
+		entries[i].Lookback = lb
+	}
+	return nil
 }
 
 // CollectStates is Collect on states already read (as `kaohe list` and
 // the TUI hold them): the same entries, in the same order.
 func CollectStates(states []*store.State, period, unit string) ([]Entry, error) {
+	entries, err := collect(states, period, unit)
+	if err != nil {
+		return nil, err
+	}
+	return entries, lookBack(entries, store.NewLookbacks(states))
+}
+
+// collect is the entries of period (and unit) among states, without
+// their Lookback.
+func collect(states []*store.State, period, unit string) ([]Entry, error) {
 	period, unit = strings.TrimSpace(period), strings.TrimSpace(unit)
 	var out []Entry
 	for _, st := range states {

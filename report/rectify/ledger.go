@@ -219,6 +219,9 @@ func (lg *Ledger) problemCells(l *i18n.Labels, e Entry, p assessment.Problem) []
 	if p.Conflict {
 		state += w.Conflict
 	}
+	if _, ok := e.Lookback.Relapse(p.Key); ok {
+		state += l.Lookback.Open + l.Lookback.Relapse + l.Lookback.Close // closed last period, found again
+	}
 	var due, owner, measure, doneOn, source, last string
 	if rec := p.Record; rec != nil {
 		due, owner, measure, doneOn = rec.Due, rec.Owner, rec.Measure, rec.DoneOn

@@ -395,17 +395,23 @@ func ruleFields(o, n *rubric.Rule) []Field {
 	return out
 }
 
-func compareRules(o, n *rubric.Indicator) []Rule {
-	keys := func(ind *rubric.Indicator) (ks, ids []string) {
-		for _, r := range ind.Rules {
-			ks = append(ks, strings.TrimSpace(r.Clause))
-			ids = append(ids, letter(r.ID))
-		}
-		return ks, ids
+// ruleMin is the similarity of words two rules' clauses need to be matched.
+const ruleMin = 0.5
+
+// ruleKeys are the words an indicator's rules are matched by (their
+// clauses), and their letters (a rule of a renumbered indicator keeps its).
+func ruleKeys(ind *rubric.Indicator) (keys, letters []string) {
+	for _, r := range ind.Rules {
+		keys = append(keys, strings.TrimSpace(r.Clause))
+		letters = append(letters, letter(r.ID))
 	}
-	ok, oi := keys(o)
-	nk, ni := keys(n)
-	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, 0.5)
+	return keys, letters
+}
+
+func compareRules(o, n *rubric.Indicator) []Rule {
+	ok, oi := ruleKeys(o)
+	nk, ni := ruleKeys(n)
+	pairs, oldLeft, newLeft := match(ok, nk, oi, ni, ruleMin)
 	return inOrder(pairs, oldLeft, newLeft, len(n.Rules),
 		func(i, j int) (Rule, bool) {
 			or, nr := &o.Rules[i], &n.Rules[j]
