@@ -1,10 +1,7 @@
 package assessment
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
 	"sort"
 	"strings"
 	"time"
@@ -57,12 +54,7 @@ var errNotItem = errors.New("not an item")
 // text and an optional amount, nothing else.
 func decodeItem(text string) (ItemValue, error) {
 	var iv ItemValue
-	dec := json.NewDecoder(bytes.NewReader([]byte(text)))
-	dec.DisallowUnknownFields()
-	if dec.Decode(&iv) != nil {
-		return iv, errNotItem
-	}
-	if _, err := dec.Token(); err != io.EOF {
+	if decodeStrict(text, &iv) != nil {
 		return iv, errNotItem
 	}
 	return iv, nil

@@ -1,10 +1,7 @@
 package assessment
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"io"
 	"sort"
 	"strings"
 	"time"
@@ -119,12 +116,7 @@ var errNotProblem = errors.New("not a problem record")
 // decodeProblem reads a problem's stored record strictly.
 func decodeProblem(text string) (ProblemRecord, error) {
 	var pr ProblemRecord
-	dec := json.NewDecoder(bytes.NewReader([]byte(text)))
-	dec.DisallowUnknownFields()
-	if dec.Decode(&pr) != nil {
-		return pr, errNotProblem
-	}
-	if _, err := dec.Token(); err != io.EOF {
+	if decodeStrict(text, &pr) != nil {
 		return pr, errNotProblem
 	}
 	return pr, nil

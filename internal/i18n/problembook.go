@@ -23,11 +23,10 @@ type ProblemBook struct {
 	Count, Closed, Rectifying, OverdueCount, Withdrawn, Rate string
 	// Total is the summary's last row.
 	Total string
-	// State names: 待整改, 整改中, 退回, 已销号, 已撤销; Conflict marks a
-	// problem whose record is in conflict; County marks a report the unit
-	// made itself; Yes marks an overdue problem.
-	StateOpen, StateRectifying, StateReturned, StateClosed, StateWithdrawn string
-	Conflict, County, Yes                                                  string
+	// Conflict marks a problem whose record is in conflict; County marks a
+	// report the unit made itself; Yes marks an overdue problem. (The
+	// states are named as everywhere, by report.ProblemState.)
+	Conflict, County, Yes string
 	// LastChangeBy: time, who.
 	LastChangeBy string
 	// What the commands print. Exported: file, unit, how many problems.
@@ -49,8 +48,7 @@ func chineseProblemBook() ProblemBook {
 		LedgerSheet: "整改台账", SummarySheet: "汇总", LedgerTitle: "%s年度问题整改台账（截至 %s）", SummaryTitle: "%s年度问题整改情况汇总（截至 %s）",
 		Unit: "单位", LedgerID: "问题编号", Status: "状态", Owner: "责任单位", Overdue: "逾期", DaysOverdue: "逾期天数", LastChange: "最近变更", Source: "报送方",
 		Count: "问题数", Closed: "已销号", Rectifying: "整改中", OverdueCount: "逾期", Withdrawn: "已撤销", Rate: "销号率",
-		Total:     "合计",
-		StateOpen: "待整改", StateRectifying: "整改中", StateReturned: "退回", StateClosed: "已销号", StateWithdrawn: "已撤销",
+		Total:    "合计",
 		Conflict: "（记录冲突）", County: "单位报送", Yes: "是",
 		LastChangeBy:   "%s %s",
 		Exported:       "已写出 %s：%s 的问题清单，共 %d 个问题",
@@ -70,8 +68,7 @@ func englishProblemBook() ProblemBook {
 		LedgerSheet: "Ledger", SummarySheet: "Summary", LedgerTitle: "%s rectification ledger (as of %s)", SummaryTitle: "%s rectification by unit (as of %s)",
 		Unit: "Unit", LedgerID: "Problem", Status: "State", Owner: "Owner", Overdue: "Overdue", DaysOverdue: "Days overdue", LastChange: "Last change", Source: "Reported by",
 		Count: "Problems", Closed: "Closed", Rectifying: "Rectifying", OverdueCount: "Overdue", Withdrawn: "Withdrawn", Rate: "Closed %",
-		Total:     "Total",
-		StateOpen: "open", StateRectifying: "rectifying", StateReturned: "returned", StateClosed: "closed", StateWithdrawn: "withdrawn",
+		Total:    "Total",
 		Conflict: " (in conflict)", County: "the unit", Yes: "yes",
 		LastChangeBy:   "%s %s",
 		Exported:       "wrote %s: the problems of %s, %d problems",

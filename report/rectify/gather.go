@@ -118,24 +118,6 @@ func errNoProblems(period, unit string) error {
 	return i18n.Errorf("%s of period %s has no problem to rectify", unit, period)
 }
 
-// stateWord is a problem's state as the workbooks write it.
-func stateWord(l *i18n.Labels, status string) string {
-	w := l.ProblemBook
-	switch status {
-	case assessment.ProblemOpen:
-		return w.StateOpen
-	case assessment.ProblemRectifying:
-		return w.StateRectifying
-	case assessment.ProblemReturned:
-		return w.StateReturned
-	case assessment.ProblemClosed:
-		return w.StateClosed
-	case assessment.ProblemWithdrawn:
-		return w.StateWithdrawn
-	}
-	return status
-}
-
 // problemText is what the 问题 column says: the rule's short name and
 // what was found (the item's text, or the note).
 func problemText(st *store.State, p assessment.Problem) string {

@@ -8,6 +8,7 @@ import (
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/timefmt"
+	"github.com/kaohe/kaohe/report"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -215,7 +216,7 @@ func colName(n int) string {
 // problemCells are one problem's cells in the ledger, as text.
 func (lg *Ledger) problemCells(l *i18n.Labels, e Entry, p assessment.Problem) []string {
 	w := l.ProblemBook
-	state := stateWord(l, p.Status)
+	state := report.ProblemState(l, p.Status)
 	if p.Conflict {
 		state += w.Conflict
 	}
