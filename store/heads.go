@@ -281,32 +281,10 @@ func (a *activity) apply(st *State) {
 // loadActivity reads the activity of one assessment, or of every one when
 // assessmentID is "".
 func loadActivity(db q, assessmentID string) (map[string]*activity, error) {
-	where, args := "", []any(nil)
-	if assessmentID != "" {
-		where, args = "WHERE assessment_id = ?", []any{assessmentID}
+	if assessmentID == "" {
+		return loadActivityWhere(db, "")
 	}
-	rows, err := db.Query(`SELECT assessment_id, inspector, revisions FROM assessment_inspector `+where+`
-		ORDER BY assessment_id, first_hlc, inspector`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[string]*activity{}
-	for rows.Next() {
-		var aid, inspector string
-		var n int
-		if err := rows.Scan(&aid, &inspector, &n); err != nil {
-			return nil, err
-		}
-		a := out[aid]
-		if a == nil {
-			a = &activity{}
-			out[aid] = a
-		}
-		a.revisions += n
-		a.inspectors = append(a.inspectors, inspector)
-	}
-	return out, rows.Err()
+	return loadActivityWhere(db, "WHERE assessment_id = ?", assessmentID)
 }
 
 // packedHeadsSQL returns one row per assessment: its heads' columns,
@@ -321,29 +299,10 @@ func packedHeadsSQL(where string) string {
 // loadHeads reads the head revisions (without their parents) of one
 // assessment, or of every assessment when assessmentID is "".
 func loadHeads(db q, assessmentID string) ([]*Revision, error) {
-	var rows *sql.Rows
-	var err error
 	if assessmentID == "" {
-		rows, err = db.Query(packedHeadsSQL(""))
-	} else {
-		rows, err = db.Query(packedHeadsSQL("WHERE h.assessment_id = ?"), assessmentID)
+		return loadHeadsWhere(db, "")
 	}
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []*Revision
-	var slab revisionSlab
-	for rows.Next() {
-		var aid, packed string
-		if err := rows.Scan(&aid, &packed); err != nil {
-			return nil, err
-		}
-		if out, err = unpackHeads(out, &slab, aid, packed); err != nil {
-			return nil, fmt.Errorf("assessment %s: %w", aid, err)
-		}
-	}
-	return out, rows.Err()
+	return loadHeadsWhere(db, "WHERE h.assessment_id = ?", assessmentID)
 }
 
 // revisionSlab hands out revisions and value strings from blocks, so

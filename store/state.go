@@ -97,17 +97,25 @@ func (s *Store) States() ([]*State, error) {
 	if err != nil {
 		return nil, err
 	}
+	return s.statesOf(all, heads, act)
+}
+
+// statesOf builds the states of the assessments from their heads and
+// activity: each rubric loaded and digested once, the roster's leads and
+// this laptop's creators filled in.
+func (s *Store) statesOf(assessments []Assessment, heads []*Revision, act map[string]*activity) ([]*State, error) {
 	byAssessment := map[string][]*Revision{}
 	for _, r := range heads {
 		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
 	}
 	rubrics := map[string]*rubric.Rubric{}
 	sums := rubricSums{}
-	out := make([]*State, 0, len(all))
-	for _, a := range all {
+	out := make([]*State, 0, len(assessments))
+	for _, a := range assessments {
 		key := a.RubricID + "\x00" + a.RubricVersion
 		rb, ok := rubrics[key]
 		if !ok {
+			var err error
 			if rb, err = s.Rubric(a.RubricID, a.RubricVersion); err != nil {
 				return nil, err
 			}

@@ -2,8 +2,6 @@ package store
 
 import (
 	"fmt"
-
-	"github.com/kaohe/kaohe/rubric"
 )
 
 // StatesOfPeriod loads the current state of every assessment of one
@@ -34,31 +32,7 @@ func (s *Store) StatesOfPeriod(period string) ([]*State, error) {
 	if err != nil {
 		return nil, err
 	}
-	byAssessment := map[string][]*Revision{}
-	for _, r := range heads {
-		byAssessment[r.Assessment] = append(byAssessment[r.Assessment], r)
-	}
-	rubrics := map[string]*rubric.Rubric{}
-	sums := rubricSums{}
-	out := make([]*State, 0, len(picked))
-	for _, a := range picked {
-		key := a.RubricID + "\x00" + a.RubricVersion
-		rb, ok := rubrics[key]
-		if !ok {
-			if rb, err = s.Rubric(a.RubricID, a.RubricVersion); err != nil {
-				return nil, err
-			}
-			rubrics[key] = rb
-		}
-		st, err := buildState(s.db, a, rb, byAssessment[a.ID])
-		if err != nil {
-			return nil, err
-		}
-		st.KnowRubricSum(sums.of(rb))
-		act[a.ID].apply(st)
-		out = append(out, st)
-	}
-	return out, fillCreators(s.db, out)
+	return s.statesOf(picked, heads, act)
 }
 
 // loadHeadsWhere is loadHeads for the assessments a WHERE clause on head
