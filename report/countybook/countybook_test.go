@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -86,5 +87,56 @@ func TestTheMetaSheetRefusesChanges(t *testing.T) {
 	f := written(t, func(f *excelize.File) { f.SetCellFormula("Sheet1", "C3", "1+1") })
 	if v, _ := CellText(f, "Sheet1", "C3"); v != "=1+1" {
 		t.Errorf("a formula reads %q, want its text", v)
+	}
+}
+
+// A sealed workbook has its sheet "kaohe" very hidden and its data sheet
+// protected, and Read opens it; a field renamed in column A, or a data
+// sheet the sheet "kaohe" names but the workbook lacks, is refused as not
+// such a workbook, naming the cell or the sheet.
+func TestASealedWorkbookReadsBackAndIsRefusedWhenRenamed(t *testing.T) {
+	fields := []string{"unit", "sheet"}
+	seal := func(change func(f *excelize.File)) string {
+		f := excelize.NewFile()
+		defer f.Close()
+		f.SetSheetName("Sheet1", "表")
+		f.SetCellStr("表", "A1", "标题")
+		f.SetCellStr("表", "B2", "吉首市")
+		m := NewMeta("kaohe 测试表", "1", []Field{{"unit", "吉首市"}, {"sheet", "表"}}, []Cell{{1, 1, "标题"}, {2, 2, "吉首市"}})
+		if err := Seal(f, m); err != nil {
+			t.Fatal(err)
+		}
+		if change != nil {
+			change(f)
+		}
+		p := filepath.Join(t.TempDir(), "b.xlsx")
+		if err := f.SaveAs(p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	l := lay()
+	l.Fields = fields
+	f, m, err := Read(seal(nil), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetSheetVisible(MetaSheet); v || m.Sheet() != "表" {
+		t.Errorf("sheet kaohe visible %v, data sheet %q", v, m.Sheet())
+	}
+	if p, _ := f.GetSheetProtection("表"); !p.SelectUnlockedCells {
+		t.Error("the data sheet is not protected for the unit to fill its cells")
+	}
+	for name, c := range map[string]struct {
+		change func(f *excelize.File)
+		want   string
+	}{
+		"renamed field": {func(f *excelize.File) { f.SetCellStr(MetaSheet, "A3", "period") }, `kaohe!A3 does not say unit`},
+		"no data sheet": {func(f *excelize.File) { f.SetSheetName("表", "别的") }, `it has no sheet "表"`},
+	} {
+		if _, _, err := Read(seal(c.change), l); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want it to say %q", name, err, c.want)
+		}
 	}
 }
