@@ -22,6 +22,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/workbook"
@@ -180,6 +181,25 @@ type Layout struct {
 	// Tampered words the refusal of a changed sheet "kaohe": the cell of
 	// its digest.
 	Tampered func(at string) error
+}
+
+// RowsLocked is a Layout.Locked for a workbook whose locked cells follow
+// from its field "rows" alone: locked(n) are the locked cells, in order,
+// of a workbook of n rows. A count that is not a whole number from 0 to
+// most, written plainly, makes none, so such a workbook is refused.
+func RowsLocked(most int, locked func(n int) []Cell) func([]Field) []string {
+	return func(fields []Field) []string {
+		s := Meta{Fields: fields}.Field("rows")
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > most || strconv.Itoa(n) != s {
+			return nil
+		}
+		var refs []string
+		for _, c := range locked(n) {
+			refs = append(refs, c.Ref())
+		}
+		return refs
+	}
 }
 
 // ReadMeta reads the sheet "kaohe" of f, checks it says it is a workbook

@@ -22,11 +22,25 @@ func lay() Layout {
 // cells, after change lets a test alter it.
 func written(t *testing.T, change func(f *excelize.File)) *excelize.File {
 	t.Helper()
+	g, err := Open(saved(t, "Sheet1", []Field{{"period", "2021"}, {"unit", "吉首市"}}, WriteMeta, change))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Close() })
+	return g
+}
+
+// saved writes a workbook whose data sheet locks A1 and B2, its sheet
+// "kaohe" with fields written by write (WriteMeta or Seal), lets change
+// alter it, and returns the file's path.
+func saved(t *testing.T, sheet string, fields []Field, write func(*excelize.File, Meta) error, change func(f *excelize.File)) string {
+	t.Helper()
 	f := excelize.NewFile()
-	f.SetCellStr("Sheet1", "A1", "标题")
-	f.SetCellStr("Sheet1", "B2", "吉首市")
-	m := NewMeta("kaohe 测试表", "1", []Field{{"period", "2021"}, {"unit", "吉首市"}}, []Cell{{1, 1, "标题"}, {2, 2, "吉首市"}})
-	if err := WriteMeta(f, m); err != nil {
+	defer f.Close()
+	f.SetSheetName("Sheet1", sheet)
+	f.SetCellStr(sheet, "A1", "标题")
+	f.SetCellStr(sheet, "B2", "吉首市")
+	if err := write(f, NewMeta("kaohe 测试表", "1", fields, []Cell{{1, 1, "标题"}, {2, 2, "吉首市"}})); err != nil {
 		t.Fatal(err)
 	}
 	if change != nil {
@@ -36,12 +50,7 @@ func written(t *testing.T, change func(f *excelize.File)) *excelize.File {
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	g, err := Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { g.Close() })
-	return g
+	return p
 }
 
 // The sheet "kaohe" is laid out as the 问题清单's version 1 (fields from
@@ -95,28 +104,11 @@ func TestTheMetaSheetRefusesChanges(t *testing.T) {
 // sheet the sheet "kaohe" names but the workbook lacks, is refused as not
 // such a workbook, naming the cell or the sheet.
 func TestASealedWorkbookReadsBackAndIsRefusedWhenRenamed(t *testing.T) {
-	fields := []string{"unit", "sheet"}
 	seal := func(change func(f *excelize.File)) string {
-		f := excelize.NewFile()
-		defer f.Close()
-		f.SetSheetName("Sheet1", "表")
-		f.SetCellStr("表", "A1", "标题")
-		f.SetCellStr("表", "B2", "吉首市")
-		m := NewMeta("kaohe 测试表", "1", []Field{{"unit", "吉首市"}, {"sheet", "表"}}, []Cell{{1, 1, "标题"}, {2, 2, "吉首市"}})
-		if err := Seal(f, m); err != nil {
-			t.Fatal(err)
-		}
-		if change != nil {
-			change(f)
-		}
-		p := filepath.Join(t.TempDir(), "b.xlsx")
-		if err := f.SaveAs(p); err != nil {
-			t.Fatal(err)
-		}
-		return p
+		return saved(t, "表", []Field{{"unit", "吉首市"}, {"sheet", "表"}}, Seal, change)
 	}
 	l := lay()
-	l.Fields = fields
+	l.Fields = []string{"unit", "sheet"}
 	f, m, err := Read(seal(nil), l)
 	if err != nil {
 		t.Fatal(err)

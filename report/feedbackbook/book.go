@@ -325,18 +325,9 @@ type Appeal struct {
 // cells kaohe's layout locks, and the refusals worded for this workbook.
 func layout(file string) countybook.Layout {
 	return countybook.Layout{Kind: Kind, Version: Version, Fields: fieldNames(),
-		Locked: func(fields []countybook.Field) []string {
-			s := countybook.Meta{Fields: fields}.Field("rows")
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 0 || n > maxRows || strconv.Itoa(n) != s {
-				return nil
-			}
-			var refs []string
-			for _, c := range (&Book{Rows: make([]Row, n)}).locked(i18n.For("en")) {
-				refs = append(refs, c.Ref())
-			}
-			return refs
-		},
+		Locked: countybook.RowsLocked(maxRows, func(n int) []countybook.Cell {
+			return (&Book{Rows: make([]Row, n)}).locked(i18n.For("en"))
+		}),
 		NotBook: func(file string, why error) error {
 			return i18n.Errorf("%s is not a %s kaohe wrote: %s", file, "反馈 workbook", why)
 		},

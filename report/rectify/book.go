@@ -289,11 +289,16 @@ func (b *Book) metaFields() []countybook.Field {
 // seal protects the problems sheet and writes the very hidden sheet
 // "kaohe" (report/countybook).
 func (b *Book) seal(f *excelize.File, locked []cell) error {
+	return countybook.Seal(f, countybook.NewMeta(bookKind, bookVersion, b.metaFields(), sealed(locked)))
+}
+
+// sealed is the locked cells as the sheet "kaohe" lists them.
+func sealed(locked []cell) []countybook.Cell {
 	cells := make([]countybook.Cell, len(locked))
 	for i, c := range locked {
 		cells[i] = countybook.Cell{Col: c.col, Row: c.row, Text: c.text}
 	}
-	return countybook.Seal(f, countybook.NewMeta(bookKind, bookVersion, b.metaFields(), cells))
+	return cells
 }
 
 // rowHeight is the height in points that shows a problem's wrapped texts

@@ -172,18 +172,9 @@ func (r *Returned) checkRow(row ReturnedRow) error {
 func layout() countybook.Layout {
 	return countybook.Layout{Kind: bookKind, Version: bookVersion,
 		Fields: []string{"period", "unit", "lang", "sheet", "rows"},
-		Locked: func(fields []countybook.Field) []string {
-			s := countybook.Meta{Fields: fields}.Field("rows")
-			rows, err := strconv.Atoi(s)
-			if err != nil || rows < 0 || rows > maxRows || strconv.Itoa(rows) != s {
-				return nil
-			}
-			var refs []string
-			for _, c := range (&Book{Rows: make([]BookRow, rows)}).locked(i18n.For("en")) {
-				refs = append(refs, c.ref())
-			}
-			return refs
-		},
+		Locked: countybook.RowsLocked(maxRows, func(n int) []countybook.Cell {
+			return sealed((&Book{Rows: make([]BookRow, n)}).locked(i18n.For("en")))
+		}),
 		NotBook: notBook,
 		Tampered: func(at string) error {
 			return i18n.Errorf("%s: the cells kaohe wrote were changed (their digest does not match); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in", at)

@@ -110,19 +110,9 @@ func (b *Book) fields() []countybook.Field {
 // layout is what ReadMeta checks a 自评表's sheet "kaohe" against.
 func layout() countybook.Layout {
 	return countybook.Layout{Kind: kind, Version: version, Fields: []string{"assessment", "period", "unit", "lang", "sheet", "rows"},
-		Locked: func(fields []countybook.Field) []string {
-			m := countybook.Meta{Fields: fields}
-			s := m.Field("rows")
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 0 || n > maxRows || strconv.Itoa(n) != s {
-				return nil
-			}
-			var refs []string
-			for _, c := range (&Book{Rows: make([]Row, n)}).locked(i18n.For("en")) {
-				refs = append(refs, c.Ref())
-			}
-			return refs
-		},
+		Locked: countybook.RowsLocked(maxRows, func(n int) []countybook.Cell {
+			return (&Book{Rows: make([]Row, n)}).locked(i18n.For("en"))
+		}),
 		NotBook: func(file string, why error) error {
 			return i18n.Errorf("%s is not a 自评表 kaohe wrote: %s", file, why)
 		},
