@@ -28,7 +28,7 @@ func TestEveryMessageHasChineseWording(t *testing.T) {
 	cliWords := regexp.MustCompile(`kaohe (init|new|list|set|unset|note|import|export|history|sign|reopen|resolve|conflicts|merge|pack|verify|withdraw|whoami|evidence|attach|detach|report|score|where|team)\b|(^|[ (])--[a-z]`)
 	fset := token.NewFileSet()
 	refusals, messages, problems := 0, 0, 0
-	dirs := []string{"../../store", "../../assessment", "../../cmd/kaohe", "../../report", "../../report/rectify", "../../rubric", "../../rubric/sheet", "../../rubric/draft", "../workbook", "../../tui", "../lockedbook", "../../report/feedbackbook"}
+	dirs := []string{"../../store", "../../assessment", "../../cmd/kaohe", "../../report", "../../report/rectify", "../../rubric", "../../rubric/sheet", "../../rubric/draft", "../workbook", "../../tui", "../../report/countybook", "../../report/feedbackbook", "../../report/selfbook"}
 	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 		for _, name := range files {

@@ -1,5 +1,7 @@
-// Package countybook is what every workbook kaohe sends a county and reads
-// back has in common: the county fills some columns of a protected sheet,
+// Package countybook is the one mechanism of every workbook kaohe sends a
+// unit to fill in and reads back — the 问题清单 (report/rectify), the 反馈
+// workbook (report/feedbackbook) and the 自评表 (report/selfbook): the unit
+// fills some columns of a protected sheet,
 // and the cells that are the office's are locked and listed, each with a
 // digest of its text, in a very hidden sheet "kaohe" that also says what
 // the workbook is. Reading one back trusts nothing: the file's size and
@@ -10,13 +12,17 @@
 // The sheet "kaohe" is laid out as the 问题清单 first had it: rows 1 to n
 // name (column A) and give (column B) the workbook's kind, version and
 // fields, row n+1 the digest of all of it, and from row n+3 one locked
-// cell a row, its reference and its text's digest.
+// cell a row, its reference and its text's digest. Protection has no
+// password: a password in kaohe's source would be no secret, and the
+// digests, not the protection, are what catch a change. Each kind words
+// its own refusals (Layout), since each names the columns its unit fills.
 package countybook
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"strconv"
 
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/workbook"
@@ -85,6 +91,9 @@ func (m Meta) Sum() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+// Sheet is the name of the data sheet the unit fills (the field "sheet").
+func (m Meta) Sheet() string { return m.Field("sheet") }
+
 // sumRow is the row of the sheet "kaohe" holding the digest; the locked
 // cells are listed from two rows below it.
 func (m Meta) sumRow() int { return len(m.Fields) + 3 }
@@ -137,6 +146,21 @@ func WriteMeta(f *excelize.File, m Meta) error {
 	return f.SetSheetVisible(MetaSheet, false, true)
 }
 
+// Seal finishes a workbook whose data sheet (m.Sheet()) the caller laid
+// out, the office's cells styled locked and the unit's unlocked: it writes
+// the sheet "kaohe", protects the data sheet (the unit may still select
+// cells and resize rows and columns) and locks the workbook's structure.
+func Seal(f *excelize.File, m Meta) error {
+	if err := WriteMeta(f, m); err != nil {
+		return err
+	}
+	if err := f.ProtectSheet(m.Sheet(), &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatRows: true, FormatColumns: true}); err != nil {
+		return err
+	}
+	return f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true})
+}
+
 // Open opens a returned workbook without trusting it: its size, its
 // parts' inflated sizes and its XML bounded (internal/workbook).
 func Open(path string) (*excelize.File, error) {
@@ -157,6 +181,25 @@ type Layout struct {
 	// Tampered words the refusal of a changed sheet "kaohe": the cell of
 	// its digest.
 	Tampered func(at string) error
+}
+
+// RowsLocked is a Layout.Locked for a workbook whose locked cells follow
+// from its field "rows" alone: locked(n) are the locked cells, in order,
+// of a workbook of n rows. A count that is not a whole number from 0 to
+// most, written plainly, makes none, so such a workbook is refused.
+func RowsLocked(most int, locked func(n int) []Cell) func([]Field) []string {
+	return func(fields []Field) []string {
+		s := Meta{Fields: fields}.Field("rows")
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 || n > most || strconv.Itoa(n) != s {
+			return nil
+		}
+		var refs []string
+		for _, c := range locked(n) {
+			refs = append(refs, c.Ref())
+		}
+		return refs
+	}
 }
 
 // ReadMeta reads the sheet "kaohe" of f, checks it says it is a workbook
@@ -183,6 +226,12 @@ func ReadMeta(f *excelize.File, file string, lay Layout) (Meta, error) {
 		return m, lay.NotBook(file, i18n.Phrase("it is a workbook of version %q; this kaohe reads version %q", version, lay.Version))
 	}
 	for i, name := range lay.Fields {
+		at := fmt.Sprintf("A%d", 3+i)
+		if got, err := CellText(f, MetaSheet, at); err != nil {
+			return m, err
+		} else if got != name {
+			return m, lay.NotBook(file, i18n.Phrase("%s does not say %s", MetaSheet+"!"+at, name))
+		}
 		v, err := get(3 + i)
 		if err != nil {
 			return m, err
@@ -217,6 +266,28 @@ func ReadMeta(f *excelize.File, file string, lay Layout) (Meta, error) {
 		return m, tampered
 	}
 	return m, nil
+}
+
+// Read opens a returned workbook of lay without trusting it (Open), reads
+// and checks its sheet "kaohe" (ReadMeta), and checks that it has the data
+// sheet the sheet "kaohe" names. The caller closes the file, and compares
+// the locked cells (Changed).
+func Read(path string, lay Layout) (*excelize.File, Meta, error) {
+	f, err := Open(path)
+	if err != nil {
+		return nil, Meta{}, err
+	}
+	m, err := ReadMeta(f, path, lay)
+	if err == nil {
+		if idx, e := f.GetSheetIndex(m.Sheet()); e != nil || idx < 0 {
+			err = lay.NotBook(path, i18n.Phrase("it has no sheet %q", m.Sheet()))
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, Meta{}, err
+	}
+	return f, m, nil
 }
 
 // Changed returns the first locked cell of sheet whose text no longer has

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -21,11 +22,25 @@ func lay() Layout {
 // cells, after change lets a test alter it.
 func written(t *testing.T, change func(f *excelize.File)) *excelize.File {
 	t.Helper()
+	g, err := Open(saved(t, "Sheet1", []Field{{"period", "2021"}, {"unit", "吉首市"}}, WriteMeta, change))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Close() })
+	return g
+}
+
+// saved writes a workbook whose data sheet locks A1 and B2, its sheet
+// "kaohe" with fields written by write (WriteMeta or Seal), lets change
+// alter it, and returns the file's path.
+func saved(t *testing.T, sheet string, fields []Field, write func(*excelize.File, Meta) error, change func(f *excelize.File)) string {
+	t.Helper()
 	f := excelize.NewFile()
-	f.SetCellStr("Sheet1", "A1", "标题")
-	f.SetCellStr("Sheet1", "B2", "吉首市")
-	m := NewMeta("kaohe 测试表", "1", []Field{{"period", "2021"}, {"unit", "吉首市"}}, []Cell{{1, 1, "标题"}, {2, 2, "吉首市"}})
-	if err := WriteMeta(f, m); err != nil {
+	defer f.Close()
+	f.SetSheetName("Sheet1", sheet)
+	f.SetCellStr(sheet, "A1", "标题")
+	f.SetCellStr(sheet, "B2", "吉首市")
+	if err := write(f, NewMeta("kaohe 测试表", "1", fields, []Cell{{1, 1, "标题"}, {2, 2, "吉首市"}})); err != nil {
 		t.Fatal(err)
 	}
 	if change != nil {
@@ -35,12 +50,7 @@ func written(t *testing.T, change func(f *excelize.File)) *excelize.File {
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
-	g, err := Open(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { g.Close() })
-	return g
+	return p
 }
 
 // The sheet "kaohe" is laid out as the 问题清单's version 1 (fields from
@@ -86,5 +96,39 @@ func TestTheMetaSheetRefusesChanges(t *testing.T) {
 	f := written(t, func(f *excelize.File) { f.SetCellFormula("Sheet1", "C3", "1+1") })
 	if v, _ := CellText(f, "Sheet1", "C3"); v != "=1+1" {
 		t.Errorf("a formula reads %q, want its text", v)
+	}
+}
+
+// A sealed workbook has its sheet "kaohe" very hidden and its data sheet
+// protected, and Read opens it; a field renamed in column A, or a data
+// sheet the sheet "kaohe" names but the workbook lacks, is refused as not
+// such a workbook, naming the cell or the sheet.
+func TestASealedWorkbookReadsBackAndIsRefusedWhenRenamed(t *testing.T) {
+	seal := func(change func(f *excelize.File)) string {
+		return saved(t, "表", []Field{{"unit", "吉首市"}, {"sheet", "表"}}, Seal, change)
+	}
+	l := lay()
+	l.Fields = []string{"unit", "sheet"}
+	f, m, err := Read(seal(nil), l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetSheetVisible(MetaSheet); v || m.Sheet() != "表" {
+		t.Errorf("sheet kaohe visible %v, data sheet %q", v, m.Sheet())
+	}
+	if p, _ := f.GetSheetProtection("表"); !p.SelectUnlockedCells {
+		t.Error("the data sheet is not protected for the unit to fill its cells")
+	}
+	for name, c := range map[string]struct {
+		change func(f *excelize.File)
+		want   string
+	}{
+		"renamed field": {func(f *excelize.File) { f.SetCellStr(MetaSheet, "A3", "period") }, `kaohe!A3 does not say unit`},
+		"no data sheet": {func(f *excelize.File) { f.SetSheetName("表", "别的") }, `it has no sheet "表"`},
+	} {
+		if _, _, err := Read(seal(c.change), l); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want it to say %q", name, err, c.want)
+		}
 	}
 }

@@ -2,7 +2,7 @@
 // result as sent to it: its score, its rank among all units of the
 // period, each deduction with its rule, reason and evidence, and an empty
 // 申诉理由 column per deduction — and reads the returned workbook's
-// appeals back. Both go through internal/lockedbook, the one mechanism of
+// appeals back. Both go through report/countybook, the one mechanism of
 // the workbooks kaohe sends a unit to fill in (locked office cells, a
 // hidden rule ID per row, the digest sheet "kaohe").
 package feedbackbook
@@ -16,9 +16,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/kaohe/kaohe/internal/i18n"
-	"github.com/kaohe/kaohe/internal/lockedbook"
 	"github.com/kaohe/kaohe/internal/textwidth"
 	"github.com/kaohe/kaohe/report"
+	"github.com/kaohe/kaohe/report/countybook"
 	"github.com/kaohe/kaohe/store"
 	"github.com/xuri/excelize/v2"
 )
@@ -31,7 +31,10 @@ const (
 
 // MaxBookBytes is the largest returned workbook kaohe reads: a unit's
 // deductions are some tens of rows, a few tens of kilobytes.
-const MaxBookBytes = 16 << 20
+const MaxBookBytes = countybook.MaxBytes
+
+// maxRows bounds the deductions the sheet "kaohe" may say it has.
+const maxRows = 10000
 
 // The layout: the title in row 1, the unit and the dates in rows 2 and 3,
 // the header in row 4, one deduction a row from row 5, then the note.
@@ -149,8 +152,8 @@ func (r Row) ruleID() string { id, _, _ := strings.Cut(r.Rule, " "); return id }
 func (b *Book) noteRow() int { return firstRow + len(b.Rows) + 1 }
 
 // fields are what the sheet "kaohe" carries besides the cells.
-func (b *Book) fields() []lockedbook.Field {
-	return []lockedbook.Field{{Name: "period", Value: b.Period}, {Name: "unit", Value: b.Unit}, {Name: "lang", Value: b.Lang},
+func (b *Book) fields() []countybook.Field {
+	return []countybook.Field{{Name: "period", Value: b.Period}, {Name: "unit", Value: b.Unit}, {Name: "lang", Value: b.Lang},
 		{Name: "sheet", Value: b.Sheet}, {Name: "rows", Value: strconv.Itoa(len(b.Rows))}, {Name: "assessment", Value: b.AssessmentID},
 		{Name: "round", Value: strconv.Itoa(b.Round)}, {Name: "sign-off digest", Value: b.Digest},
 		{Name: "issued", Value: b.IssuedOn}, {Name: "deadline", Value: b.Deadline}}
@@ -163,20 +166,20 @@ func fieldNames() []string {
 
 // locked are the office's cells: the title, the unit and date lines, the
 // header, each row's columns A–F and H, the note.
-func (b *Book) locked(l *i18n.Labels) []lockedbook.Cell {
+func (b *Book) locked(l *i18n.Labels) []countybook.Cell {
 	w := l.FeedbackBook
-	cells := []lockedbook.Cell{{Col: colNo, Row: 1, Text: b.Title}, {Col: colNo, Row: 2, Text: b.UnitLine}, {Col: colNo, Row: 3, Text: b.DateLine}}
+	cells := []countybook.Cell{{Col: colNo, Row: 1, Text: b.Title}, {Col: colNo, Row: 2, Text: b.UnitLine}, {Col: colNo, Row: 3, Text: b.DateLine}}
 	for i, h := range []string{w.No, w.Rule, w.Indicator, w.Points, w.Reason, w.Evidence, w.Appeal, w.RuleID} {
-		cells = append(cells, lockedbook.Cell{Col: i + 1, Row: header, Text: h})
+		cells = append(cells, countybook.Cell{Col: i + 1, Row: header, Text: h})
 	}
 	for i, r := range b.Rows {
 		y := firstRow + i
-		cells = append(cells, lockedbook.Cell{Col: colNo, Row: y, Text: strconv.Itoa(i + 1)}, lockedbook.Cell{Col: colRule, Row: y, Text: r.Rule},
-			lockedbook.Cell{Col: colIndicator, Row: y, Text: r.Indicator}, lockedbook.Cell{Col: colPoints, Row: y, Text: r.Points},
-			lockedbook.Cell{Col: colReason, Row: y, Text: r.Reason}, lockedbook.Cell{Col: colEvidence, Row: y, Text: r.Evidence},
-			lockedbook.Cell{Col: colID, Row: y, Text: r.ruleID()})
+		cells = append(cells, countybook.Cell{Col: colNo, Row: y, Text: strconv.Itoa(i + 1)}, countybook.Cell{Col: colRule, Row: y, Text: r.Rule},
+			countybook.Cell{Col: colIndicator, Row: y, Text: r.Indicator}, countybook.Cell{Col: colPoints, Row: y, Text: r.Points},
+			countybook.Cell{Col: colReason, Row: y, Text: r.Reason}, countybook.Cell{Col: colEvidence, Row: y, Text: r.Evidence},
+			countybook.Cell{Col: colID, Row: y, Text: r.ruleID()})
 	}
-	return append(cells, lockedbook.Cell{Col: colNo, Row: b.noteRow(), Text: w.Note})
+	return append(cells, countybook.Cell{Col: colNo, Row: b.noteRow(), Text: w.Note})
 }
 
 // Write writes the workbook: the sheet, protected but for the 申诉理由
@@ -212,7 +215,7 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	}
 	for i := range b.Rows {
 		y := firstRow + i
-		if err := setText(f, b.Sheet, lockedbook.Cell{Col: colAppeal, Row: y}, st.open); err != nil {
+		if err := setText(f, b.Sheet, countybook.Cell{Col: colAppeal, Row: y}, st.open); err != nil {
 			return err
 		}
 		if err := f.SetRowHeight(b.Sheet, y, 48); err != nil {
@@ -222,14 +225,14 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	if err := b.page(f); err != nil {
 		return err
 	}
-	if err := lockedbook.Seal(f, Kind, Version, b.fields(), locked); err != nil {
+	if err := countybook.Seal(f, countybook.NewMeta(Kind, Version, b.fields(), locked)); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(out)
 	return err
 }
 
-func setText(f *excelize.File, sheet string, c lockedbook.Cell, style int) error {
+func setText(f *excelize.File, sheet string, c countybook.Cell, style int) error {
 	ref := c.Ref()
 	if c.Text != "" {
 		if err := f.SetCellStr(sheet, ref, c.Text); err != nil {
@@ -317,29 +320,48 @@ type Appeal struct {
 	At, Rule, Reason string
 }
 
-// Read opens a returned 反馈 workbook without trusting it (lockedbook:
+// layout is what the sheet "kaohe" of a 反馈 workbook read from file is
+// checked against (report/countybook): its kind, its fields, exactly the
+// cells kaohe's layout locks, and the refusals worded for this workbook.
+func layout(file string) countybook.Layout {
+	return countybook.Layout{Kind: Kind, Version: Version, Fields: fieldNames(),
+		Locked: countybook.RowsLocked(maxRows, func(n int) []countybook.Cell {
+			return (&Book{Rows: make([]Row, n)}).locked(i18n.For("en"))
+		}),
+		NotBook: func(file string, why error) error {
+			return i18n.Errorf("%s is not a %s kaohe wrote: %s", file, "反馈 workbook", why)
+		},
+		Tampered: func(at string) error {
+			return i18n.Errorf("%s: the sheet %q was changed (its digest %s no longer matches); send the unit a new workbook", file, countybook.MetaSheet, at)
+		},
+	}
+}
+
+// Read opens a returned 反馈 workbook without trusting it (countybook:
 // its size, its parts, its digests), and reads the 申诉理由 of each row
 // that has one. Every refusal names the file and the cell (sheet!cell).
 func Read(path string) (*Returned, error) {
-	b, err := lockedbook.Open(path, MaxBookBytes, Kind, Version, "反馈 workbook", fieldNames()...)
+	f, m, err := countybook.Read(path, layout(path))
 	if err != nil {
 		return nil, err
 	}
-	defer b.Close()
-	m := &b.Meta
+	defer f.Close()
+	sheet := m.Sheet()
+	if ref, text, err := countybook.Changed(f, sheet, m); err != nil {
+		return nil, err
+	} else if ref != "" {
+		return nil, i18n.Errorf("%s: %s is kaohe's and was changed (it reads %q now); only the unit's columns are filled in", path, sheet+"!"+ref, clip(text))
+	}
 	ret := &Returned{File: path, AssessmentID: m.Field("assessment"), Unit: m.Field("unit"), Period: m.Field("period"), Digest: m.Field("sign-off digest")}
 	ret.Round, _ = strconv.Atoi(m.Field("round"))
-	rows, err := strconv.Atoi(m.Field("rows"))
-	if err != nil || rows < 0 || rows > 10000 {
-		return nil, i18n.Errorf("%s: the sheet %q does not say how many rows it has", path, lockedbook.MetaSheet)
-	}
+	rows, _ := strconv.Atoi(m.Field("rows"))
 	for i := 0; i < rows; i++ {
 		y := firstRow + i
-		rule, err := b.Text(colID, y)
+		rule, err := countybook.CellText(f, sheet, countybook.Cell{Col: colID, Row: y}.Ref())
 		if err != nil {
 			return nil, err
 		}
-		reason, err := b.Text(colAppeal, y)
+		reason, err := countybook.CellText(f, sheet, countybook.Cell{Col: colAppeal, Row: y}.Ref())
 		if err != nil {
 			return nil, err
 		}
@@ -347,7 +369,7 @@ func Read(path string) (*Returned, error) {
 		if reason == "" {
 			continue
 		}
-		at := b.At(colAppeal, y)
+		at := countybook.At(sheet, colAppeal, y)
 		if !utf8.ValidString(reason) {
 			return nil, i18n.Errorf("%s: %s is not valid UTF-8 text", path, at)
 		}
@@ -357,6 +379,15 @@ func Read(path string) (*Returned, error) {
 		ret.Appeals = append(ret.Appeals, Appeal{At: at, Rule: rule, Reason: reason})
 	}
 	return ret, nil
+}
+
+// clip shortens a changed cell's text for a refusal.
+func clip(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
 
 // FileName is the 反馈 workbook's file name for unit.

@@ -215,14 +215,7 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	if err := b.page(f); err != nil {
 		return err
 	}
-	if err := f.ProtectSheet(b.Sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
-		FormatRows: true, FormatColumns: true}); err != nil {
-		return err
-	}
-	if err := b.writeMeta(f, locked); err != nil {
-		return err
-	}
-	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+	if err := b.seal(f, locked); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(out)
@@ -293,13 +286,19 @@ func (b *Book) metaFields() []countybook.Field {
 		{Name: "sheet", Value: b.Sheet}, {Name: "rows", Value: strconv.Itoa(len(b.Rows))}}
 }
 
-// writeMeta writes the very hidden sheet "kaohe" (report/countybook).
-func (b *Book) writeMeta(f *excelize.File, locked []cell) error {
+// seal protects the problems sheet and writes the very hidden sheet
+// "kaohe" (report/countybook).
+func (b *Book) seal(f *excelize.File, locked []cell) error {
+	return countybook.Seal(f, countybook.NewMeta(bookKind, bookVersion, b.metaFields(), sealed(locked)))
+}
+
+// sealed is the locked cells as the sheet "kaohe" lists them.
+func sealed(locked []cell) []countybook.Cell {
 	cells := make([]countybook.Cell, len(locked))
 	for i, c := range locked {
 		cells[i] = countybook.Cell{Col: c.col, Row: c.row, Text: c.text}
 	}
-	return countybook.WriteMeta(f, countybook.NewMeta(bookKind, bookVersion, b.metaFields(), cells))
+	return cells
 }
 
 // rowHeight is the height in points that shows a problem's wrapped texts

@@ -77,21 +77,13 @@ func Read(path string) (*Returned, error) {
 // read is Read, but a changed office cell is left in the result
 // (changed, changedText) for the caller to word.
 func read(path string) (*Returned, error) {
-	f, err := countybook.Open(path)
+	f, m, err := countybook.Read(path, layout())
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	ret := &Returned{File: path}
-	m, err := readMeta(f, path)
-	if err != nil {
-		return nil, err
-	}
-	ret.Period, ret.Unit, ret.Lang, ret.Sheet = m.Field("period"), m.Field("unit"), m.Field("lang"), m.Field("sheet")
+	ret := &Returned{File: path, Period: m.Field("period"), Unit: m.Field("unit"), Lang: m.Field("lang"), Sheet: m.Sheet()}
 	sheet := ret.Sheet
-	if idx, err := f.GetSheetIndex(sheet); err != nil || idx < 0 {
-		return nil, notBook(path, i18n.Phrase("it has no sheet %q", sheet))
-	}
 	ref, text, err := countybook.Changed(f, sheet, m)
 	if err != nil {
 		return nil, err
@@ -174,28 +166,20 @@ func (r *Returned) checkRow(row ReturnedRow) error {
 	return nil
 }
 
-// readMeta reads the sheet "kaohe" (report/countybook) and checks its
-// own digest and that it lists exactly the cells kaohe's layout locks.
-func readMeta(f *excelize.File, file string) (countybook.Meta, error) {
-	return countybook.ReadMeta(f, file, countybook.Layout{Kind: bookKind, Version: bookVersion,
+// layout is what the sheet "kaohe" of a 问题清单 is checked against
+// (report/countybook): its kind, its fields, and exactly the cells kaohe's
+// layout locks.
+func layout() countybook.Layout {
+	return countybook.Layout{Kind: bookKind, Version: bookVersion,
 		Fields: []string{"period", "unit", "lang", "sheet", "rows"},
-		Locked: func(fields []countybook.Field) []string {
-			s := countybook.Meta{Fields: fields}.Field("rows")
-			rows, err := strconv.Atoi(s)
-			if err != nil || rows < 0 || rows > maxRows || strconv.Itoa(rows) != s {
-				return nil
-			}
-			var refs []string
-			for _, c := range (&Book{Rows: make([]BookRow, rows)}).locked(i18n.For("en")) {
-				refs = append(refs, c.ref())
-			}
-			return refs
-		},
+		Locked: countybook.RowsLocked(maxRows, func(n int) []countybook.Cell {
+			return sealed((&Book{Rows: make([]BookRow, n)}).locked(i18n.For("en")))
+		}),
 		NotBook: notBook,
 		Tampered: func(at string) error {
 			return i18n.Errorf("%s: the cells kaohe wrote were changed (their digest does not match); only the columns 整改措施, 完成情况, 完成时间 and 责任人 are filled in", at)
 		},
-	})
+	}
 }
 
 // cellText is a cell's text as written: a formula's text, never its value

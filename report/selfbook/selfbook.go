@@ -1,6 +1,7 @@
 // Package selfbook is the 自评表: the workbook a county fills with its
 // self-assessment of each indicator (自评得分, 自评说明, 佐证材料) and
-// returns, read back without trusting it (report/countybook).
+// returns, read back without trusting it (report/countybook, the one
+// mechanism of every workbook a unit returns).
 package selfbook
 
 import (
@@ -109,19 +110,9 @@ func (b *Book) fields() []countybook.Field {
 // layout is what ReadMeta checks a 自评表's sheet "kaohe" against.
 func layout() countybook.Layout {
 	return countybook.Layout{Kind: kind, Version: version, Fields: []string{"assessment", "period", "unit", "lang", "sheet", "rows"},
-		Locked: func(fields []countybook.Field) []string {
-			m := countybook.Meta{Fields: fields}
-			s := m.Field("rows")
-			n, err := strconv.Atoi(s)
-			if err != nil || n < 0 || n > maxRows || strconv.Itoa(n) != s {
-				return nil
-			}
-			var refs []string
-			for _, c := range (&Book{Rows: make([]Row, n)}).locked(i18n.For("en")) {
-				refs = append(refs, c.Ref())
-			}
-			return refs
-		},
+		Locked: countybook.RowsLocked(maxRows, func(n int) []countybook.Cell {
+			return (&Book{Rows: make([]Row, n)}).locked(i18n.For("en"))
+		}),
 		NotBook: func(file string, why error) error {
 			return i18n.Errorf("%s is not a 自评表 kaohe wrote: %s", file, why)
 		},
@@ -190,13 +181,7 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return err
 	}
-	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatRows: true, FormatColumns: true}); err != nil {
-		return err
-	}
-	if err := countybook.WriteMeta(f, countybook.NewMeta(kind, version, b.fields(), locked)); err != nil {
-		return err
-	}
-	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
+	if err := countybook.Seal(f, countybook.NewMeta(kind, version, b.fields(), locked)); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(out)
@@ -264,19 +249,12 @@ type Claim struct {
 // or new lines. A formula is read as its text and refused, never
 // evaluated. Every refusal names its cell (sheet!cell).
 func Read(path string, rb *rubric.Rubric) (*Returned, error) {
-	f, err := countybook.Open(path)
+	f, m, err := countybook.Read(path, layout())
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := countybook.ReadMeta(f, path, layout())
-	if err != nil {
-		return nil, err
-	}
-	ret := &Returned{File: path, AssessmentID: m.Field("assessment"), Period: m.Field("period"), Unit: m.Field("unit"), Sheet: m.Field("sheet")}
-	if idx, err := f.GetSheetIndex(ret.Sheet); err != nil || idx < 0 {
-		return nil, layout().NotBook(path, i18n.Phrase("it has no sheet %q", ret.Sheet))
-	}
+	ret := &Returned{File: path, AssessmentID: m.Field("assessment"), Period: m.Field("period"), Unit: m.Field("unit"), Sheet: m.Sheet()}
 	ref, text, err := countybook.Changed(f, ret.Sheet, m)
 	if err != nil {
 		return nil, err
@@ -301,15 +279,11 @@ func Read(path string, rb *rubric.Rubric) (*Returned, error) {
 // Check reads a returned 自评表 as Read does, but only to tell what it is
 // for (its assessment), before the rubric is known.
 func Check(path string) (assessmentID string, err error) {
-	f, err := countybook.Open(path)
+	f, m, err := countybook.Read(path, layout())
 	if err != nil {
 		return "", err
 	}
 	defer f.Close()
-	m, err := countybook.ReadMeta(f, path, layout())
-	if err != nil {
-		return "", err
-	}
 	return m.Field("assessment"), nil
 }
 
