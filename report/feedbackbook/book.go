@@ -209,13 +209,13 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 		case c.Col == colNo || c.Col == colPoints || c.Col == colRule:
 			style = st.center
 		}
-		if err := setText(f, b.Sheet, c, style); err != nil {
+		if err := countybook.SetCell(f, b.Sheet, c, style); err != nil {
 			return err
 		}
 	}
 	for i := range b.Rows {
 		y := firstRow + i
-		if err := setText(f, b.Sheet, countybook.Cell{Col: colAppeal, Row: y}, st.open); err != nil {
+		if err := countybook.SetCell(f, b.Sheet, countybook.Cell{Col: colAppeal, Row: y}, st.open); err != nil {
 			return err
 		}
 		if err := f.SetRowHeight(b.Sheet, y, 48); err != nil {
@@ -232,25 +232,12 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	return err
 }
 
-func setText(f *excelize.File, sheet string, c countybook.Cell, style int) error {
-	ref := c.Ref()
-	if c.Text != "" {
-		if err := f.SetCellStr(sheet, ref, c.Text); err != nil {
-			return err
-		}
-	}
-	return f.SetCellStyle(sheet, ref, ref, style)
-}
-
 // page sets the widths, merges the title lines, hides the ID column and
 // lays the sheet out on A4 landscape, one page wide, the header repeated.
 func (b *Book) page(f *excelize.File) error {
 	sh := b.Sheet
-	for i, w := range []float64{6, 18, 34, 8, 30, 20, 40, 10} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, col, col, w); err != nil {
-			return err
-		}
+	if err := countybook.ColumnWidths(f, sh, 6, 18, 34, 8, 30, 20, 40, 10); err != nil {
+		return err
 	}
 	if err := f.SetColVisible(sh, "H", false); err != nil {
 		return err
@@ -265,15 +252,7 @@ func (b *Book) page(f *excelize.File) error {
 			return err
 		}
 	}
-	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return err
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sh, "'", "''"), header, header)})
+	return countybook.PrintA4Landscape(f, sh, header)
 }
 
 type styles struct{ title, line, header, text, center, note, open int }

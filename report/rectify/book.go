@@ -238,11 +238,9 @@ func setText(f *excelize.File, sheet string, c cell, style int) error {
 // column, and A4 landscape one page wide with the header repeated.
 func (b *Book) page(f *excelize.File) error {
 	sh := b.Sheet
-	for i, w := range colWidths() {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, col, col, w); err != nil {
-			return err
-		}
+	widths := colWidths()
+	if err := countybook.ColumnWidths(f, sh, widths[:]...); err != nil {
+		return err
 	}
 	if err := f.SetColVisible(sh, "J", false); err != nil {
 		return err
@@ -260,13 +258,6 @@ func (b *Book) page(f *excelize.File) error {
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: header, TopLeftCell: fmt.Sprintf("A%d", firstRow), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
-		return err
-	}
 	margin, small := 0.5, 0.3
 	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin, Top: &margin, Bottom: &margin, Header: &small, Footer: &small}); err != nil {
 		return err
@@ -275,8 +266,7 @@ func (b *Book) page(f *excelize.File) error {
 	if err := f.SetPageMargins(sh, &excelize.PageLayoutMarginsOptions{Horizontally: &centered}); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sh,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sh, "'", "''"), header, header)})
+	return countybook.PrintA4Landscape(f, sh, header)
 }
 
 // metaFields are the fields the sheet "kaohe" of b gives (after its kind

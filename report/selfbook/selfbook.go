@@ -148,23 +148,20 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 		case c.Col == colIndicator || c.Col == colPoints:
 			style = st.center
 		}
-		if err := set(f, sh, c, style); err != nil {
+		if err := countybook.SetCell(f, sh, c, style); err != nil {
 			return err
 		}
 	}
 	for i, r := range b.Rows {
 		y := firstRow + i
 		for _, c := range []countybook.Cell{{Col: colScore, Row: y, Text: r.Score}, {Col: colAccount, Row: y, Text: r.Account}, {Col: colFiles, Row: y, Text: r.Files}} {
-			if err := set(f, sh, c, st.open); err != nil {
+			if err := countybook.SetCell(f, sh, c, st.open); err != nil {
 				return err
 			}
 		}
 	}
-	for i, w := range []float64{8, 30, 40, 7, 10, 30, 24} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, col, col, w); err != nil {
-			return err
-		}
+	if err := countybook.ColumnWidths(f, sh, 8, 30, 40, 7, 10, 30, 24); err != nil {
+		return err
 	}
 	for _, row := range []int{1, 2, b.noteRow()} {
 		if err := f.MergeCell(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("G%d", row)); err != nil {
@@ -174,11 +171,7 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	if err := f.SetRowHeight(sh, b.noteRow(), 45); err != nil {
 		return err
 	}
-	size, orient, one, zero, yes := 9, "landscape", 1, 0, true
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
-	}
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+	if err := countybook.PrintA4Landscape(f, sh, 0); err != nil {
 		return err
 	}
 	if err := countybook.Seal(f, countybook.NewMeta(kind, version, b.fields(), locked)); err != nil {
@@ -186,16 +179,6 @@ func (b *Book) Write(l *i18n.Labels, out io.Writer) error {
 	}
 	_, err = f.WriteTo(out)
 	return err
-}
-
-func set(f *excelize.File, sheet string, c countybook.Cell, style int) error {
-	ref := c.Ref()
-	if c.Text != "" {
-		if err := f.SetCellStr(sheet, ref, c.Text); err != nil {
-			return err
-		}
-	}
-	return f.SetCellStyle(sheet, ref, ref, style)
 }
 
 type styles struct{ title, header, text, center, plain, open int }
