@@ -12,7 +12,6 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
@@ -88,35 +87,7 @@ func threeUnits(t *testing.T) []*store.State {
 
 // noDeductions is every rule of rb at a value that deducts nothing and
 // adds no bonus: 100 points on the seed.
-func noDeductions(rb *rubric.Rubric) []store.Change {
-	var out []store.Change
-	for _, ind := range rb.Indicators() {
-		for i := range ind.Rules {
-			r := &ind.Rules[i]
-			v := scoring.BoolValue(false)
-			switch {
-			case r.Form() == rubric.FormList:
-				v = scoring.ListValue()
-			case r.Form() == rubric.FormLabel:
-				v = scoring.TextValue(r.Labels()[0])
-			case r.Kind == rubric.Band:
-				v = scoring.NumValue(*r.Bands[0].Min)
-			case r.Kind == rubric.Linear:
-				v = scoring.NumValue(*r.To)
-			case r.Kind == rubric.Excess:
-				v = scoring.NumValue(*r.Limit)
-			case r.Kind == rubric.Count, r.Kind == rubric.Discretion, r.Kind == rubric.Bonus && r.PerItem:
-				v = scoring.NumValue(0)
-			case r.Kind == rubric.Shortfall, r.Kind == rubric.Ratio:
-				v = scoring.NumValue(*r.Target)
-			case r.Kind == rubric.Convert:
-				v = scoring.NumValue(r.FullMark())
-			}
-			out = append(out, store.SetRule(r.ID, v, ""))
-		}
-	}
-	return out
-}
+func noDeductions(rb *rubric.Rubric) []store.Change { return seed.Clean(rb) }
 
 func dec(s string) decimal.Dec { return decimal.MustParse(s) }
 

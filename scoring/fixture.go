@@ -63,3 +63,37 @@ func FullFindings(rb *rubric.Rubric) Findings {
 	}
 	return fs
 }
+
+// CleanFindings returns, for every rule of the rubric, the finding that
+// deducts nothing and adds no bonus: no flag or veto found, no item
+// missing, every target met, the top band, the first label. Tests and
+// demos start from it and add exactly the deductions they are about.
+func CleanFindings(rb *rubric.Rubric) Findings {
+	fs := Findings{}
+	for _, ind := range rb.Indicators() {
+		for i := range ind.Rules {
+			r := &ind.Rules[i]
+			v := BoolValue(false)
+			switch {
+			case r.Form() == rubric.FormList:
+				v = ListValue()
+			case r.Form() == rubric.FormLabel:
+				v = TextValue(r.Labels()[0])
+			case r.Kind == rubric.Band:
+				v = NumValue(*r.Bands[0].Min)
+			case r.Kind == rubric.Linear:
+				v = NumValue(*r.To)
+			case r.Kind == rubric.Excess:
+				v = NumValue(*r.Limit)
+			case r.Kind == rubric.Count, r.Kind == rubric.Discretion, r.Kind == rubric.Bonus && r.PerItem:
+				v = NumValue(0)
+			case r.Kind == rubric.Shortfall, r.Kind == rubric.Ratio:
+				v = NumValue(*r.Target)
+			case r.Kind == rubric.Convert:
+				v = NumValue(r.FullMark())
+			}
+			fs[r.ID] = Finding{Value: v}
+		}
+	}
+	return fs
+}

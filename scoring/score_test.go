@@ -307,3 +307,16 @@ func FuzzReadFindings(f *testing.F) {
 		}
 	})
 }
+
+// The clean findings of the seed and of the rubric language's test rubric
+// score full marks: nothing deducted, no bonus, no veto.
+func TestCleanFindingsDeductNothing(t *testing.T) {
+	rb := rubric.Default()
+	res, err := Score(rb, CleanFindings(rb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != res.BaseMax || res.Bonus != 0 || res.Vetoed() || res.Progress.RulesRecorded != res.Progress.RulesTotal {
+		t.Errorf("clean findings: total %s of %s, bonus %s, vetoed %v, %d/%d recorded", res.Total, res.BaseMax, res.Bonus, res.Vetoed(), res.Progress.RulesRecorded, res.Progress.RulesTotal)
+	}
+}

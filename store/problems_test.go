@@ -7,8 +7,6 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/assessment"
-	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
 
@@ -16,31 +14,9 @@ import (
 // the seed's kinds: no flag found, no item missing, every target met.
 func recordClean(t *testing.T, s *Store, id Identity, aid string) {
 	t.Helper()
-	st := mustState(t, s, aid)
 	var cs []Change
-	for _, ind := range st.Rubric.Indicators() {
-		for i := range ind.Rules {
-			r := &ind.Rules[i]
-			var v scoring.Value
-			switch r.Kind {
-			case rubric.Flag, rubric.Bonus, rubric.Veto:
-				v = scoring.BoolValue(false)
-			case rubric.Count:
-				v = scoring.NumValue(0)
-				if r.Form() == rubric.FormList {
-					v = scoring.ListValue()
-				}
-			case rubric.Shortfall, rubric.Ratio:
-				v = scoring.NumValue(*r.Target)
-			case rubric.Convert:
-				v = scoring.NumValue(r.FullMark())
-			case rubric.Discretion:
-				v = scoring.NumValue(decimal.Dec(0))
-			default:
-				t.Fatalf("recordClean: no clean value for a %s rule", r.Kind)
-			}
-			cs = append(cs, SetRule(r.ID, v, ""))
-		}
+	for rule, f := range scoring.CleanFindings(mustState(t, s, aid).Rubric) {
+		cs = append(cs, SetRule(rule, f.Value, ""))
 	}
 	if _, err := s.Record(id, aid, cs...); err != nil {
 		t.Fatal(err)

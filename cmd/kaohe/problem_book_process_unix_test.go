@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/xuri/excelize/v2"
@@ -22,33 +21,9 @@ import (
 // but skip at the finding that deducts nothing.
 func cleanFindings(t *testing.T, dir string, skip ...string) string {
 	t.Helper()
-	ff := scoring.FindingsFile{Findings: scoring.Findings{}}
-	for _, ind := range rubric.Default().Indicators() {
-		for i := range ind.Rules {
-			r := &ind.Rules[i]
-			if slices.Contains(skip, r.ID) {
-				continue
-			}
-			var v scoring.Value
-			switch r.Kind {
-			case rubric.Flag, rubric.Bonus, rubric.Veto:
-				v = scoring.BoolValue(false)
-			case rubric.Count:
-				v = scoring.NumValue(0)
-				if r.Form() == rubric.FormList {
-					v = scoring.ListValue()
-				}
-			case rubric.Shortfall, rubric.Ratio:
-				v = scoring.NumValue(*r.Target)
-			case rubric.Convert:
-				v = scoring.NumValue(r.FullMark())
-			case rubric.Discretion:
-				v = scoring.NumValue(decimal.Dec(0))
-			default:
-				t.Fatalf("no clean value for a %s rule", r.Kind)
-			}
-			ff.Findings[r.ID] = scoring.Finding{Value: v}
-		}
+	ff := scoring.FindingsFile{Findings: scoring.CleanFindings(rubric.Default())}
+	for _, rule := range skip {
+		delete(ff.Findings, rule)
 	}
 	data, err := json.Marshal(ff)
 	if err != nil {

@@ -9,12 +9,9 @@ import (
 	"time"
 
 	"github.com/kaohe/kaohe/assessment"
-	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/internal/workbook/workbooktest"
-	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
 	"github.com/kaohe/kaohe/store/seed"
 	"github.com/xuri/excelize/v2"
@@ -28,7 +25,7 @@ func TestMain(m *testing.M) { storetest.Main(m, nil) }
 func signed(t testing.TB, s *store.Store, id store.Identity, unit string) store.Assessment {
 	t.Helper()
 	a := seed.Assessment(t, s, id, unit, "2021")
-	seed.Record(t, s, id, a.ID, clean(t, mustState(t, s, a.ID).Rubric)...)
+	seed.Record(t, s, id, a.ID, seed.Clean(mustState(t, s, a.ID).Rubric)...)
 	seed.Record(t, s, id, a.ID, store.Retract("1.2.a"))
 	for _, text := range []string{"殡葬", "人防"} {
 		if _, err := s.AddItem(id, a.ID, "1.2.a", text, nil, ""); err != nil {
@@ -40,38 +37,6 @@ func signed(t testing.TB, s *store.Store, id store.Identity, unit string) store.
 		t.Fatal(err)
 	}
 	return a
-}
-
-// clean is the finding that deducts nothing on every rule: no flag found,
-// no item missing, every target met.
-func clean(t testing.TB, rb *rubric.Rubric) []store.Change {
-	t.Helper()
-	var cs []store.Change
-	for _, ind := range rb.Indicators() {
-		for i := range ind.Rules {
-			r := &ind.Rules[i]
-			var v scoring.Value
-			switch r.Kind {
-			case rubric.Flag, rubric.Bonus, rubric.Veto:
-				v = scoring.BoolValue(false)
-			case rubric.Count:
-				v = scoring.NumValue(0)
-				if r.Form() == rubric.FormList {
-					v = scoring.ListValue()
-				}
-			case rubric.Shortfall, rubric.Ratio:
-				v = scoring.NumValue(*r.Target)
-			case rubric.Convert:
-				v = scoring.NumValue(r.FullMark())
-			case rubric.Discretion:
-				v = scoring.NumValue(decimal.Dec(0))
-			default:
-				t.Fatalf("clean: no clean value for a %s rule", r.Kind)
-			}
-			cs = append(cs, store.SetRule(r.ID, v, ""))
-		}
-	}
-	return cs
 }
 
 func mustState(t testing.TB, s *store.Store, aid string) *store.State {
