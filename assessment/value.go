@@ -89,6 +89,37 @@ func ItemOf(text string, amount *decimal.Dec) Value {
 	return Value{Kind: KindItem, Item: &ItemValue{Text: text, Amount: amount}}
 }
 
+// Record is the record a value of a kind that stores one object holds (a
+// file's description, an item, a problem's record, an appeal's …), as
+// encoding/json writes it; nil for the other kinds and an empty value.
+func (v Value) Record() any {
+	switch {
+	case v.Kind == KindFile && v.File != nil:
+		return v.File
+	case v.Kind == KindItem && v.Item != nil:
+		return v.Item
+	case v.Kind == KindProblem && v.Problem != nil:
+		return v.Problem
+	case v.Kind == KindFeedback && v.Feedback != nil:
+		return v.Feedback
+	case v.Kind == KindAppeal && v.Appeal != nil:
+		return v.Appeal
+	case v.Kind == KindDecision && v.Decision != nil:
+		return v.Decision
+	case v.Kind == KindFinal && v.Final != nil:
+		return v.Final
+	case v.Kind == KindSelf && v.Self != nil:
+		return v.Self
+	case v.Kind == KindPlan && v.Plan != nil:
+		return v.Plan
+	case v.Kind == KindPlan && v.Double != nil:
+		return v.Double
+	case v.Kind == KindPlan && v.Reveal != nil:
+		return v.Reveal
+	}
+	return nil
+}
+
 // Retracted reports whether v is no value (a retraction).
 func (v Value) Retracted() bool { return v.Kind == KindNone }
 

@@ -360,33 +360,13 @@ func encodeValue(v Value) *string {
 		} else {
 			b, _ = json.Marshal(v.Text)
 		}
-	case assessment.KindFile:
-		b, _ = json.Marshal(v.File)
-	case assessment.KindItem:
-		b, _ = json.Marshal(v.Item)
-	case assessment.KindProblem:
-		b, _ = json.Marshal(v.Problem)
-	case assessment.KindFeedback:
-		b, _ = json.Marshal(v.Feedback)
-	case assessment.KindAppeal:
-		b, _ = json.Marshal(v.Appeal)
-	case assessment.KindDecision:
-		b, _ = json.Marshal(v.Decision)
-	case assessment.KindFinal:
-		b, _ = json.Marshal(v.Final)
-	case assessment.KindSelf:
-		b, _ = json.Marshal(v.Self)
-	case assessment.KindPlan:
-		switch {
-		case v.Plan != nil:
-			b, _ = json.Marshal(v.Plan)
-		case v.Double != nil:
-			b, _ = json.Marshal(v.Double)
-		case v.Reveal != nil:
-			b, _ = json.Marshal(v.Reveal)
-		default:
+	case assessment.KindFile, assessment.KindItem, assessment.KindProblem, assessment.KindFeedback, assessment.KindAppeal,
+		assessment.KindDecision, assessment.KindFinal, assessment.KindSelf, assessment.KindPlan:
+		r := v.Record()
+		if r == nil {
 			return nil
 		}
+		b, _ = json.Marshal(r)
 	default: // a retraction; an invalid value, refused by checkValue
 		return nil
 	}
