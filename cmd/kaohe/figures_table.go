@@ -194,6 +194,29 @@ func unquotedFormat(f string) string {
 	return b.String()
 }
 
+// csvField is the number of the field (the column WPS shows it in) at
+// byte column col of line (both 1-based) of a CSV text: encoding/csv
+// names a byte, which in Chinese text is no column a person can find.
+func csvField(text string, line, col int) int {
+	lines := strings.Split(text, "\n")
+	if line < 1 || line > len(lines) {
+		return col
+	}
+	l := lines[line-1]
+	field, quoted := 1, false
+	for i := 0; i < len(l) && i < col-1; i++ {
+		switch l[i] {
+		case '"':
+			quoted = !quoted
+		case ',':
+			if !quoted {
+				field++
+			}
+		}
+	}
+	return field
+}
+
 // readPlatformCSV reads a CSV table; a cell is named by its line and its
 // field's number (the column it shows in when the CSV is opened in WPS).
 func readPlatformCSV(path string, data []byte) (*platformTable, error) {
@@ -212,7 +235,7 @@ func readPlatformCSV(path string, data []byte) (*platformTable, error) {
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return nil, i18n.Errorf("%s:%d:%d: %v", path, pe.Line, pe.Column, csvReason(pe.Err))
+			return nil, i18n.Errorf("%s:%d:%d: %v", path, pe.Line, csvField(text, pe.Line, pe.Column), csvReason(pe.Err))
 		}
 		if err != nil {
 			return nil, i18n.Errorf("%s: %v", path, err.Error())

@@ -375,3 +375,17 @@ func TestImportFiguresReadsNumbersAsExcelShowsThem(t *testing.T) {
 		}
 	}
 }
+
+// A malformed CSV is refused naming its line and field, the column WPS
+// shows, not encoding/csv's byte offset into Chinese text.
+func TestImportFiguresNamesTheFieldOfAMalformedCSV(t *testing.T) {
+	l := threeCounties(t)
+	bad := filepath.Join(t.TempDir(), "平台数据.csv")
+	if err := os.WriteFile(bad, []byte("单位,办件量,黄牌\n吉首市,95000,2\n泸溪县,9\"5000,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := l.run("import-figures", bad, "--period", "2021", "--map", "3.2.a=办件量")
+	if r.code == 0 || !strings.Contains(r.stderr, "平台数据.csv:3:2") {
+		t.Errorf("exit %d, %s; want the refusal at line 3, field 2", r.code, r.stderr)
+	}
+}
