@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"slices"
 	"strings"
 
@@ -693,7 +694,7 @@ func (s *problemsScreen) detail(r *problemRow) []string {
 		lines = appendWrapped(lines, c.styles.Text, " ", oneLine(m), c.w-2)
 	}
 	if rev := r.p.Revision; rev != nil {
-		last := fmt.Sprintf(w.Last, rev.Wall.Local().Format(assessment.DateLayout), san(rev.Inspector), w.Actions[rec.Action])
+		last := fmt.Sprintf(w.Last, timefmt.Local(rev.Wall).Format(assessment.DateLayout), san(rev.Inspector), w.Actions[rec.Action])
 		if rev.Note != "" {
 			last += " · " + noteText(w, rec.Action, san(rev.Note))
 		}

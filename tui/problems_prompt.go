@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"github.com/kaohe/kaohe/internal/timefmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -416,7 +417,7 @@ func newProblemHistory(c *common, msg problemHistoryMsg) *problemHistory {
 	}
 	for i := len(msg.revs) - 1; i >= 0; i-- {
 		r := msg.revs[i]
-		line := r.Wall.Local().Format("2006-01-02 15:04") + " " + san(r.Inspector) + "@" + san(textwidth.Head(r.Device, 8))
+		line := timefmt.Local(r.Wall).Format("2006-01-02 15:04") + " " + san(r.Inspector) + "@" + san(textwidth.Head(r.Device, 8))
 		action := ""
 		if v := r.Decoded(); v.Kind == assessment.KindProblem && v.Problem != nil {
 			rec := v.Problem

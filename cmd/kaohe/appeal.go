@@ -20,15 +20,20 @@ import (
 )
 
 // dateLayout is how dates on paper are typed: YYYY-MM-DD.
-const dateLayout = "2006-01-02"
+const dateLayout = assessment.DateLayout
+
+// today is today's date on this laptop's clock, in its zone, as dates on
+// paper are written: the day a record happened unless --on says, the
+// day overdue is counted on unless --as-of says.
+func (a *app) today() string { return timefmt.Local(a.now()).Format(dateLayout) }
 
 // onDate is the date a record says it happened: --on as typed (checked by
-// the store), else today on this laptop's clock.
+// the store), else today.
 func (a *app) onDate(on string) string {
 	if on = strings.TrimSpace(on); on != "" {
 		return on
 	}
-	return timefmt.Local(a.now()).Format(dateLayout)
+	return a.today()
 }
 
 // chosenStates are the live assessments of a period, optionally of some

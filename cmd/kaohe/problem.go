@@ -276,7 +276,7 @@ func (o *problemOptions) resolveFlag(cmd *cobra.Command) {
 // asOfDay is the day overdue is counted on: --as-of, else today.
 func (o *problemOptions) asOfDay() (string, error) {
 	if o.asOf == "" {
-		return timefmt.Local(o.app.now()).Format(assessment.DateLayout), nil
+		return o.app.today(), nil
 	}
 	if !assessment.ValidDate(o.asOf) {
 		return "", i18n.Errorf("--as-of %q is not a date written YYYY-MM-DD", o.asOf)

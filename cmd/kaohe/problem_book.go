@@ -75,7 +75,7 @@ func (o *problemBookOptions) export() error {
 	o.period = rubric.NormalizePeriod(o.period)
 	asOf := o.asOf
 	if asOf == "" {
-		asOf = a.now().Local().Format(assessment.DateLayout)
+		asOf = a.today()
 	} else if !assessment.ValidDate(asOf) {
 		return i18n.Errorf("%q is not a date written YYYY-MM-DD", asOf)
 	}
