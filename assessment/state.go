@@ -86,7 +86,7 @@ func IsRuleSubject(subject string) bool {
 // their texts as its note, whatever plain number it also holds (a
 // disagreement is an ItemConflict).
 func (st *State) Findings() scoring.Findings {
-	fs := scoring.Findings{}
+	fs := make(scoring.Findings, len(st.Subjects))
 	for subj, ss := range st.Subjects {
 		if !IsRuleSubject(subj) {
 			continue
@@ -171,21 +171,32 @@ func Build(a Assessment, rb *rubric.Rubric, heads []*Revision, signed Lookup) (*
 	return st, st.settleSignOff(signed)
 }
 
-// build groups heads by subject, latest first.
+// build groups heads by subject, latest first. A subject's heads are one
+// run of the sorted heads (not a slice of their own), and the decoded
+// values and the subjects' states are one block each: a state costs a
+// handful of allocations, not three per head.
 func build(a Assessment, rb *rubric.Rubric, heads []*Revision) *State {
-	st := &State{Assessment: a, Rubric: rb, Subjects: map[string]*SubjectState{}}
 	sorted := append([]*Revision(nil), heads...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Less(sorted[j]) })
-	for i := len(sorted) - 1; i >= 0; i-- { // latest first
-		r := sorted[i]
-		v := decodeOrInvalid(r.Subject, r.Value)
-		r.decoded = &v
-		ss := st.Subjects[r.Subject]
-		if ss == nil {
-			ss = &SubjectState{Subject: r.Subject}
-			st.Subjects[r.Subject] = ss
+	sort.Slice(sorted, func(i, j int) bool {
+		if sorted[i].Subject != sorted[j].Subject {
+			return sorted[i].Subject < sorted[j].Subject
 		}
-		ss.Heads = append(ss.Heads, r)
+		return sorted[j].Less(sorted[i]) // latest first
+	})
+	values := make([]Value, len(sorted))
+	subjects := make([]SubjectState, 0, len(sorted)) // never grows: the pointers below stay put
+	st := &State{Assessment: a, Rubric: rb, Subjects: make(map[string]*SubjectState, len(sorted))}
+	for i := 0; i < len(sorted); {
+		j := i
+		for ; j < len(sorted) && sorted[j].Subject == sorted[i].Subject; j++ {
+			values[j] = decodeOrInvalid(sorted[j].Subject, sorted[j].Value)
+			sorted[j].decoded = &values[j]
+		}
+		// The full slice expression makes an append to one subject's heads
+		// copy them rather than write over the next subject's.
+		subjects = append(subjects, SubjectState{Subject: sorted[i].Subject, Heads: sorted[i:j:j]})
+		st.Subjects[sorted[i].Subject] = &subjects[len(subjects)-1]
+		i = j
 	}
 	return st
 }
