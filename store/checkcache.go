@@ -65,6 +65,9 @@ type checkEntry struct {
 	// match its hash.
 	HashesKnown bool     `json:"hashes_known,omitempty"`
 	Mismatched  []string `json:"mismatched,omitempty"`
+	// Heads is the snapshot of every assessment's heads read in this
+	// state (heads_snapshot.go), when one was kept.
+	Heads *headsRef `json:"heads,omitempty"`
 }
 
 // checkedState is what a store knows of its file from the check cache: the
@@ -198,22 +201,11 @@ func checkedNow(dir, path string, check func() error) (*checkedState, error) {
 // sees one whole entry or the other). A cache that cannot be written is no
 // loss: the file is checked again next time.
 func (c *checkedState) save() {
-	if err := os.MkdirAll(c.dir, 0o700); err != nil {
-		return
-	}
 	b, err := json.Marshal(c.entry)
 	if err != nil {
 		return
 	}
-	to := entryPath(c.dir, c.entry.Path)
-	tmp, err := os.CreateTemp(c.dir, ".entry-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(b)
-	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), to) != nil {
-		os.Remove(tmp.Name())
-	}
+	writeReplacing(c.dir, entryPath(c.dir, c.entry.Path), b)
 }
 
 // unchanged says the store's file is still in the state it was checked

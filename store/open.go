@@ -705,6 +705,9 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 	if s, err = openConn(path, opts); err != nil {
 		return fail()
 	}
+	if ok {
+		s.checked = known // the heads may come from its snapshot
+	}
 	if version, err := s.schemaVersion(s.db); err != nil || version != SchemaVersion {
 		return fail()
 	}
@@ -716,6 +719,7 @@ func openStatesBesideCheck(path string, opts Options) (s *Store, states []*State
 		return nil, nil, false
 	}
 	s.checked = known
+	s.keepHeads() // read beside the check, in the state it checked
 	return s, states, true
 }
 

@@ -89,7 +89,7 @@ func (s *Store) States() ([]*State, error) {
 	if err != nil {
 		return nil, err
 	}
-	heads, err := loadHeads(s.db, "")
+	heads, err := s.allHeads()
 	if err != nil {
 		return nil, err
 	}
@@ -98,6 +98,38 @@ func (s *Store) States() ([]*State, error) {
 		return nil, err
 	}
 	return s.statesOf(all, heads, act)
+}
+
+// allHeads reads every assessment's heads: from the check cache's
+// snapshot while the file is in the state it was kept for, else from the
+// file (and then the read may become the snapshot: keepHeads).
+func (s *Store) allHeads() ([]*Revision, error) {
+	if rows, ok := s.checked.snapshotHeads(s.path); ok {
+		return unpackRows(rows)
+	}
+	before, quiet := quietState(s.path)
+	rows, err := queryPackedHeads(s.db, "")
+	if err != nil {
+		return nil, err
+	}
+	heads, err := unpackRows(rows)
+	if err != nil {
+		return nil, err
+	}
+	if quiet {
+		s.pendingHeads = &pendingHeads{state: before, rows: rows}
+		s.keepHeads()
+	}
+	return heads, nil
+}
+
+// keepHeads makes the pending read of every head the snapshot of the
+// file's checked state, when it was read in that state.
+func (s *Store) keepHeads() {
+	if s.pendingHeads != nil && s.checked != nil {
+		s.checked.keepHeads(s.path, s.pendingHeads)
+		s.pendingHeads = nil
+	}
 }
 
 // statesOf builds the states of the assessments from their heads and

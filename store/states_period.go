@@ -38,23 +38,43 @@ func (s *Store) StatesOfPeriod(period string) ([]*State, error) {
 // loadHeadsWhere is loadHeads for the assessments a WHERE clause on head
 // h picks.
 func loadHeadsWhere(db q, where string, args ...any) ([]*Revision, error) {
+	rows, err := queryPackedHeads(db, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	return unpackRows(rows)
+}
+
+// queryPackedHeads runs the packed heads query (packedHeadsSQL) and
+// returns its rows.
+func queryPackedHeads(db q, where string, args ...any) ([]packedRow, error) {
 	rows, err := db.Query(packedHeadsSQL(where), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []*Revision
-	var slab revisionSlab
+	var out []packedRow
 	for rows.Next() {
-		var aid, packed string
-		if err := rows.Scan(&aid, &packed); err != nil {
+		var r packedRow
+		if err := rows.Scan(&r.assessment, &r.packed); err != nil {
 			return nil, err
 		}
-		if out, err = unpackHeads(out, &slab, aid, packed); err != nil {
-			return nil, fmt.Errorf("assessment %s: %w", aid, err)
-		}
+		out = append(out, r)
 	}
 	return out, rows.Err()
+}
+
+// unpackRows unpacks the heads of packed rows.
+func unpackRows(rows []packedRow) ([]*Revision, error) {
+	var out []*Revision
+	var slab revisionSlab
+	for _, r := range rows {
+		var err error
+		if out, err = unpackHeads(out, &slab, r.assessment, r.packed); err != nil {
+			return nil, fmt.Errorf("assessment %s: %w", r.assessment, err)
+		}
+	}
+	return out, nil
 }
 
 // loadActivityWhere is loadActivity for the assessments a WHERE clause on

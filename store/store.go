@@ -32,6 +32,9 @@ type Store struct {
 	prepared   preparedStmts
 	// checked is what the check cache knows of the file (nil: nothing).
 	checked *checkedState
+	// pendingHeads is the last read of every head, kept until it is known
+	// to have been read in the checked state (then it is the snapshot).
+	pendingHeads *pendingHeads
 }
 
 // Options tune Open.
