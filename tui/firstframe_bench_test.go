@@ -2,8 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,9 +12,8 @@ import (
 	"github.com/kaohe/kaohe/internal/i18n"
 	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/report"
-	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/store/seed"
 )
 
 // BenchmarkWorkbenchFirstFrame is the workbench's start on the office's
@@ -98,32 +95,12 @@ func BenchmarkWorkbenchListYardstick(b *testing.B) {
 	}
 }
 
-// largeWorkbenchDB returns a private copy of a file of 1,000 assessments ×
-// 36 indicators × 3 revisions, and a check cache folder that knows it
-// (listed once, after the file's times have settled). The file is built
-// once through the store and cached in the temporary folder
-// (KAOHE_BENCH_CACHE overrides where), keyed by schema.
+// largeWorkbenchDB returns a private copy of the decade file
+// (seed.LargeCopy), and a check cache folder that knows it (listed once,
+// after the file's times have settled).
 func largeWorkbenchDB(b *testing.B) (path, checkDir string) {
 	b.Helper()
-	dir := os.Getenv("KAOHE_BENCH_CACHE")
-	if dir == "" {
-		dir = os.TempDir()
-	}
-	cached := filepath.Join(dir, fmt.Sprintf("kaohe-bench-tui-large-s%d.db", store.SchemaVersion))
-	if _, err := os.Stat(cached); err != nil {
-		tmp := filepath.Join(b.TempDir(), "build.db")
-		buildLargeDB(b, tmp)
-		if err := copyTo(tmp, cached+".part"); err != nil {
-			b.Fatal(err)
-		}
-		if err := os.Rename(cached+".part", cached); err != nil {
-			b.Fatal(err)
-		}
-	}
-	path = filepath.Join(b.TempDir(), "large.db")
-	if err := copyTo(cached, path); err != nil {
-		b.Fatal(err)
-	}
+	path = seed.LargeCopy(b)
 	checkDir = filepath.Join(b.TempDir(), "checked")
 	time.Sleep(2100 * time.Millisecond) // the check cache remembers settled files only
 	s, states, err := store.OpenStates(path, store.Options{ReadOnly: true, CheckDir: checkDir})
@@ -135,66 +112,4 @@ func largeWorkbenchDB(b *testing.B) (path, checkDir string) {
 	}
 	s.Close()
 	return path, checkDir
-}
-
-// buildLargeDB writes 1,000 assessments, each with three successive values
-// of every indicator's first rule.
-func buildLargeDB(b *testing.B, path string) {
-	s, err := store.Open(path, store.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	id, err := s.SetInspector("张三")
-	if err != nil {
-		b.Fatal(err)
-	}
-	rb := rubric.Default()
-	full := scoring.FullFindings(rb)
-	var rules []string
-	for _, ind := range rb.Indicators() {
-		rules = append(rules, ind.Rules[0].ID)
-	}
-	for ai := range 1000 {
-		a, _, err := s.CreateAssessment(id, rb, fmt.Sprintf("单位%04d", ai), "2021")
-		if err != nil {
-			b.Fatal(err)
-		}
-		prev := make([][]string, len(rules))
-		for k := range 3 {
-			changes := make([]store.Change, len(rules))
-			for i, rid := range rules {
-				changes[i] = store.SetRule(rid, full[rid].Value, strings.TrimSpace(fmt.Sprintf("第%d次 %s", k+1, full[rid].Note)))
-				changes[i].Seen = prev[i]
-			}
-			revs, err := s.Record(id, a.ID, changes...)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if len(revs) != len(rules) {
-				b.Fatalf("%d revisions written of %d", len(revs), len(rules))
-			}
-			for i := range rules {
-				prev[i] = []string{revs[i].ID}
-			}
-		}
-	}
-}
-
-// copyTo copies a file.
-func copyTo(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
