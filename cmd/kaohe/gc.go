@@ -9,7 +9,7 @@ import "runtime/debug"
 // allocated, most of it live until the end), where Go's default collects
 // several times for nothing: with 200, `kaohe list` on the 1,000-assessment
 // file spends about a tenth less CPU at the same peak memory (measured
-// with farm-bench, see docs/development.md).
+// as whole processes, see docs/development.md).
 const gcPercent = 200
 
 // tuneGC sets gcPercent as the collector's target, unless getenv says the
