@@ -10,8 +10,11 @@ import (
 // range it is the largest amount of each item of the list. Validate refuses
 // what is above it, and both the English of records and report.Allowed name
 // it, so the three never disagree.
-func Limit(r *rubric.Rule) (decimal.Dec, bool) {
-	switch r.Form() {
+func Limit(r *rubric.Rule) (decimal.Dec, bool) { return limitOf(r, r.Form()) }
+
+// limitOf is Limit of a rule whose form (r.Form()) is known already.
+func limitOf(r *rubric.Rule, form rubric.Form) (decimal.Dec, bool) {
+	switch form {
 	case rubric.FormBool, rubric.FormLabel:
 		return 0, false
 	case rubric.FormList:

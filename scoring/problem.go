@@ -46,12 +46,13 @@ func (e *ValueError) Error() string { return e.Rule.ID + ": " + checkMessage(e, 
 
 // Validate checks a finding against its rule and says what is wrong, or
 // returns nil. CheckValue words its verdict in English.
-func Validate(r *rubric.Rule, f Finding) *ValueError { return validate(r, &f.Value, f.Note) }
+func Validate(r *rubric.Rule, f Finding) *ValueError { return validate(r, r.Form(), &f.Value, f.Note) }
 
-// validate is Validate of a value and its note, read in place: Score calls
-// it on the value it has already copied into the result, instead of copying
+// validate is Validate of a value and its note, read in place, for a rule
+// of form (r.Form()): Score calls it on the value it has already copied into
+// the result, with the form it has already worked out, instead of copying
 // the whole finding once more.
-func validate(r *rubric.Rule, v *Value, note string) *ValueError {
+func validate(r *rubric.Rule, form rubric.Form, v *Value, note string) *ValueError {
 	bad := func(p Problem, limit string) *ValueError {
 		shown := v.String()
 		if v.Type == Unset {
@@ -59,7 +60,7 @@ func validate(r *rubric.Rule, v *Value, note string) *ValueError {
 		}
 		return &ValueError{Rule: r, Problem: p, Value: shown, Limit: limit, Given: *v}
 	}
-	switch r.Form() {
+	switch form {
 	case rubric.FormBool:
 		if v.Type != Bool {
 			return bad(NotYesNo, "")
@@ -85,7 +86,7 @@ func validate(r *rubric.Rule, v *Value, note string) *ValueError {
 	if (r.Kind == rubric.Count || r.Kind == rubric.Bonus) && !n.IsInt() {
 		return bad(NotWhole, "")
 	}
-	if limit, ok := Limit(r); ok && n > limit {
+	if limit, ok := limitOf(r, form); ok && n > limit {
 		return bad(TooHigh, limit.String())
 	}
 	if r.Kind == rubric.Discretion && n > 0 && strings.TrimSpace(note) == "" { // nothing deducted needs no reason

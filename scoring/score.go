@@ -10,12 +10,12 @@ type RuleResult struct {
 	ID       string       `json:"id"`
 	Kind     rubric.Kind  `json:"kind"`
 	Recorded bool         `json:"recorded"`
+	Capped   bool         `json:"capped"` // the rule's own cap bound
 	Value    *Value       `json:"value,omitempty"`
 	Note     string       `json:"note,omitempty"`
 	Raw      decimal.Dec  `json:"raw"`       // the deduction (or bonus) rounded to 0.01, before the rule's cap
 	Amount   decimal.Dec  `json:"deduction"` // after the rule's own cap
 	Cap      *decimal.Dec `json:"cap,omitempty"`
-	Capped   bool         `json:"capped"` // the rule's own cap bound
 	Group    string       `json:"group,omitempty"`
 	Rule     *rubric.Rule `json:"-"`
 	Steps    int64        `json:"steps,omitempty"` // shortfall: whole steps short of target; excess: whole steps above limit
@@ -37,22 +37,22 @@ type GroupResult struct {
 
 // IndicatorResult is how one indicator scored, with every figure behind it.
 type IndicatorResult struct {
-	ID        string      `json:"id"`
-	Max       decimal.Dec `json:"max"`
-	Bonus     bool        `json:"bonus,omitempty"`
-	Raw       decimal.Dec `json:"raw"` // sum after rule and group caps
-	Cap       decimal.Dec `json:"cap"`
-	Deduction decimal.Dec `json:"deduction"` // after the indicator cap; for a bonus indicator, the bonus earned
-	Capped    bool        `json:"capped"`    // the indicator cap bound
+	ID       string      `json:"id"`
+	Max      decimal.Dec `json:"max"`
+	Bonus    bool        `json:"bonus,omitempty"`
+	Capped   bool        `json:"capped"`   // the indicator cap bound
+	Complete bool        `json:"complete"` // every rule has a value
 	// Penalty marks an indicator of a penalty category: its Score is its
 	// deduction, negated, off the total; Uncapped when it declares no cap.
-	Penalty  bool          `json:"penalty,omitempty"`
-	Uncapped bool          `json:"uncapped,omitempty"`
-	Score    decimal.Dec   `json:"score"`
-	Recorded int           `json:"recorded"` // rules with a value
-	Complete bool          `json:"complete"` // every rule has a value
-	Rules    []RuleResult  `json:"rules"`
-	Groups   []GroupResult `json:"groups,omitempty"`
+	Penalty   bool          `json:"penalty,omitempty"`
+	Uncapped  bool          `json:"uncapped,omitempty"`
+	Raw       decimal.Dec   `json:"raw"` // sum after rule and group caps
+	Cap       decimal.Dec   `json:"cap"`
+	Deduction decimal.Dec   `json:"deduction"` // after the indicator cap; for a bonus indicator, the bonus earned
+	Score     decimal.Dec   `json:"score"`
+	Recorded  int           `json:"recorded"` // rules with a value
+	Rules     []RuleResult  `json:"rules"`
+	Groups    []GroupResult `json:"groups,omitempty"`
 }
 
 // AnyCapBound reports whether a rule, group or the indicator cap bound.
@@ -149,9 +149,9 @@ func Score(rb *rubric.Rubric, fs Findings) (*Result, error) {
 	return res, nil
 }
 
-// scratch is the backing storage of one result: every indicator, rule,
-// group and recorded value of the rubric sliced from a few arrays allocated
-// at once, instead of one allocation per indicator and per value.
+// scratch is the backing storage of one result: every indicator, rule and
+// group of the rubric and one value per finding, sliced from a few arrays
+// allocated at once, instead of one allocation per indicator and per value.
 type scratch struct {
 	indicators []IndicatorResult
 	rules      []RuleResult
@@ -187,7 +187,7 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 		indicators: make([]IndicatorResult, nInd),
 		rules:      make([]RuleResult, nRules),
 		groups:     make([]GroupResult, nGroups),
-		values:     make([]Value, nRules),
+		values:     make([]Value, min(len(fs), nRules)), // one per finding at most
 	}
 	res := &Result{Categories: make([]CategoryResult, len(rb.Categories))}
 	matched, valid := 0, true
@@ -250,7 +250,6 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	ir.ID, ir.Max, ir.Bonus, ir.Cap, ir.Penalty = ind.ID, ind.Points, c.Bonus, ind.IndicatorCap(), c.Penalty
 	ir.Uncapped = c.Penalty && ind.Cap == nil
 	ir.Rules = take(&sc.rules, len(ind.Rules))
-	values := take(&sc.values, len(ind.Rules))
 	for ri := range ind.Rules {
 		r := &ind.Rules[ri]
 		rr := &ir.Rules[ri]
@@ -266,13 +265,17 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 		if f, ok := fs[r.ID]; ok {
 			matched++
 			// The value is copied once, into the result, and read there.
-			v := &values[ri]
+			v := &sc.values[0]
+			sc.values = sc.values[1:]
 			*v = f.Value
-			valid = valid && validate(r, v, f.Note) == nil
+			form := r.Form()
+			valid = valid && validate(r, form, v, f.Note) == nil
 			if v.Type != Unset {
 				rr.Recorded, rr.Value, rr.Note = true, v, f.Note
-				rr.Raw, rr.Steps = ruleRaw(ind, r, v)
-				rr.Band = bandOf(r, v)
+				rr.Raw, rr.Steps = ruleRaw(ind, r, form, v)
+				if r.Kind == rubric.Band {
+					rr.Band = bandOf(r, v)
+				}
 				ir.Recorded++
 			}
 		}
@@ -326,8 +329,9 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 
 // ruleRaw is a rule's deduction (or bonus) for a value, rounded half-up to
 // 0.01, before any cap; for shortfall rules also the whole steps short.
-func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, v *Value) (decimal.Dec, int64) {
-	switch r.Form() {
+// form is r.Form(), worked out once by the caller.
+func ruleRaw(ind *rubric.Indicator, r *rubric.Rule, form rubric.Form, v *Value) (decimal.Dec, int64) {
+	switch form {
 	case rubric.FormList:
 		var sum decimal.Dec
 		for _, d := range v.Items {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/kaohe/kaohe/internal/decimal"
+	"github.com/kaohe/kaohe/internal/storetest"
 	"github.com/kaohe/kaohe/rubric"
 )
 
@@ -242,10 +243,14 @@ func TestRuleLess(t *testing.T) {
 	}
 }
 
+// BenchmarkScore scores one fully recorded assessment of the seed (every
+// rule of its 36 indicators): what list, the workbench and every report pay
+// per assessment. Wall and CPU (the collector's work included) per op.
 func BenchmarkScore(b *testing.B) {
 	rb := rubric.Default()
 	fs := FullFindings(rb)
 	b.ReportAllocs()
+	defer storetest.CPUPerOp(b)()
 	for b.Loop() {
 		if _, err := Score(rb, fs); err != nil {
 			b.Fatal(err)
