@@ -490,43 +490,84 @@ func BenchmarkMergeSQLiteShell(b *testing.B) {
 		b.Skip("sqlite3 shell not installed")
 	}
 	paths := benchSources(b)
-	var script strings.Builder
-	// SQLite attaches at most 10 databases and cannot detach inside a
-	// transaction: one transaction per batch of 9 sources.
-	script.WriteString("PRAGMA foreign_keys=OFF;\n")
-	for start := 0; start < len(paths); start += 9 {
-		batch := paths[start:min(start+9, len(paths))]
-		for i, p := range batch {
-			fmt.Fprintf(&script, "ATTACH '%s' AS s%d;\n", p, i)
-		}
-		script.WriteString("BEGIN;\n")
-		for i := range batch {
-			for _, tbl := range []string{"rubric", "assessment", "revision", "revision_parent"} {
-				fmt.Fprintf(&script, "INSERT OR IGNORE INTO main.%s SELECT * FROM s%d.%s;\n", tbl, i, tbl)
-			}
-		}
-		script.WriteString("COMMIT;\n")
-		for i := range batch {
-			fmt.Fprintf(&script, "DETACH s%d;\n", i)
-		}
-	}
+	script := unionScript(paths)
 	b.ResetTimer()
 	defer storetest.CPUPerOp(b)()
 	for i := 0; b.Loop(); i++ {
 		b.StopTimer()
-		target := filepath.Join(b.TempDir(), fmt.Sprintf("t%d.db", i))
-		s, err := Open(target, Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
+		target := emptyTarget(b, i)
 		b.StartTimer()
 		cmd := exec.Command(shell, target)
-		cmd.Stdin = strings.NewReader(script.String())
+		cmd.Stdin = strings.NewReader(strings.Join(script, "\n"))
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v: %s", err, out)
 		}
 	}
+}
+
+// BenchmarkMergeSQLiteDriver is the shell's union run through the driver
+// kaohe is built on (pure-Go SQLite, in this process): the engine's own
+// cost, without any of merge's checks, so that BenchmarkMerge's distance
+// to the shell reads as the engine's share plus kaohe's.
+func BenchmarkMergeSQLiteDriver(b *testing.B) {
+	paths := benchSources(b)
+	script := unionScript(paths)
+	b.ResetTimer()
+	defer storetest.CPUPerOp(b)()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		target := emptyTarget(b, i)
+		b.StartTimer()
+		db, err := sql.Open("sqlite", target)
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.SetMaxOpenConns(1)
+		for _, stmt := range script {
+			if _, err := db.Exec(stmt); err != nil {
+				b.Fatalf("%s: %v", stmt, err)
+			}
+		}
+		db.Close()
+	}
+}
+
+// unionScript is the union of paths into an empty kaohe database as plain
+// SQL statements: SQLite attaches at most 10 databases and cannot detach
+// inside a transaction, so one transaction per batch of 9 sources.
+func unionScript(paths []string) []string {
+	script := []string{"PRAGMA foreign_keys=OFF"}
+	for start := 0; start < len(paths); start += 9 {
+		batch := paths[start:min(start+9, len(paths))]
+		for i, p := range batch {
+			script = append(script, fmt.Sprintf("ATTACH '%s' AS s%d", p, i))
+		}
+		script = append(script, "BEGIN")
+		for i := range batch {
+			for _, tbl := range []string{"rubric", "assessment", "revision", "revision_parent"} {
+				script = append(script, fmt.Sprintf("INSERT OR IGNORE INTO main.%s SELECT * FROM s%d.%s", tbl, i, tbl))
+			}
+		}
+		script = append(script, "COMMIT")
+		for i := range batch {
+			script = append(script, fmt.Sprintf("DETACH s%d", i))
+		}
+	}
+	for i := range script {
+		script[i] += ";"
+	}
+	return script
+}
+
+// emptyTarget is a new kaohe database (schema only) for the i-th union.
+func emptyTarget(b *testing.B, i int) string {
+	target := filepath.Join(b.TempDir(), fmt.Sprintf("t%d.db", i))
+	s, err := Open(target, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	return target
 }
 
 func TestMergeRefusesForgedGraphs(t *testing.T) {
