@@ -158,3 +158,56 @@ func TestScoreRefusesWhatCheckRefuses(t *testing.T) {
 		}
 	})
 }
+
+// RuleAmount gives, for any value of any rule, what scoring an assessment
+// holding that value alone gives the rule, and refuses what Score refuses.
+func TestRuleAmountIsScoresAmountProperty(t *testing.T) {
+	rb := rubric.Default()
+	type ruleOf struct {
+		ind *rubric.Indicator
+		r   *rubric.Rule
+	}
+	var rules []ruleOf
+	for _, ind := range rb.Indicators() {
+		for i := range ind.Rules {
+			rules = append(rules, ruleOf{ind, &ind.Rules[i]})
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		ro := rapid.SampledFrom(rules).Draw(t, "rule")
+		var f Finding
+		switch rapid.IntRange(0, 4).Draw(t, "form") {
+		case 0:
+			f.Value = BoolValue(rapid.Bool().Draw(t, "bool"))
+		case 1:
+			f.Value = NumValue(genDec(t, decimal.FromInt(-1), decimal.FromInt(200), "num"))
+		case 2:
+			labels := append(ro.r.Labels(), "其他")
+			f.Value = TextValue(rapid.SampledFrom(labels).Draw(t, "label"))
+		case 3:
+			n := rapid.IntRange(0, 4).Draw(t, "items")
+			var items []decimal.Dec
+			for i := 0; i < n; i++ {
+				items = append(items, genDec(t, 0, decimal.FromInt(3), "item"))
+			}
+			f.Value = ListValue(items...)
+		}
+		if rapid.Bool().Draw(t, "note") {
+			f.Note = "检查发现"
+		}
+		got, ok := RuleAmount(ro.ind, ro.r, f)
+		res, err := Score(rb, Findings{ro.r.ID: f})
+		if (err == nil) != ok {
+			t.Fatalf("%s %v: RuleAmount accepts %v, Score's error %v", ro.r.ID, f.Value, ok, err)
+		}
+		if err != nil {
+			return
+		}
+		ir, _ := res.Indicator(ro.ind.ID)
+		for _, rr := range ir.Rules {
+			if rr.ID == ro.r.ID && rr.Amount != got {
+				t.Fatalf("%s %v: RuleAmount %s, Score %s", ro.r.ID, f.Value, got, rr.Amount)
+			}
+		}
+	})
+}

@@ -428,3 +428,23 @@ func vetoes(res *Result) []string {
 	}
 	return out
 }
+
+// RuleAmount is what finding f alone deducts (or adds) on rule r of
+// indicator ind, after the rule's own cap, as Score would put it in that
+// rule's RuleResult.Amount; false when Validate refuses f. It is for the
+// many single values that are compared rule by rule (the agreement of two
+// inspectors), without scoring a whole assessment around each.
+func RuleAmount(ind *rubric.Indicator, r *rubric.Rule, f Finding) (decimal.Dec, bool) {
+	form := r.Form()
+	if validate(r, form, &f.Value, f.Note) != nil {
+		return 0, false
+	}
+	var raw decimal.Dec
+	if f.Value.Type != Unset {
+		raw, _ = ruleRaw(ind, r, form, &f.Value)
+	}
+	if r.Cap != nil && raw > *r.Cap {
+		raw = *r.Cap
+	}
+	return raw, true
+}

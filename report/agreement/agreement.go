@@ -121,23 +121,12 @@ func categorical(r *rubric.Rule) bool {
 	return r.Kind.IsBool() || (r.Kind == rubric.Count && r.Form() != rubric.FormList) || r.Form() == rubric.FormLabel
 }
 
-// deduction is what value v alone deducts on rule r (after the rule's own
-// cap), in points.
-func deduction(rb *rubric.Rubric, rule string, v scoring.Value) (decimal.Dec, bool) {
-	res, err := scoring.Score(rb, scoring.Findings{rule: {Value: v, Note: "—"}})
-	if err != nil {
-		return 0, false
-	}
-	for _, c := range res.Categories {
-		for _, ir := range c.Indicators {
-			for _, rr := range ir.Rules {
-				if rr.ID == rule {
-					return rr.Amount, true
-				}
-			}
-		}
-	}
-	return 0, false
+// deduction is what value v alone deducts on rule r of indicator ind
+// (after the rule's own cap), in points; false when the rule refuses v. A
+// discretion rule's reason is not asked for: the figure is compared, not
+// recorded.
+func deduction(ind *rubric.Indicator, r *rubric.Rule, v scoring.Value) (decimal.Dec, bool) {
+	return scoring.RuleAmount(ind, r, scoring.Finding{Value: v, Note: "—"})
 }
 
 // Compute measures every pair of inspectors on every indicator over the
@@ -166,8 +155,8 @@ func Compute(rb *rubric.Rubric, units map[string]Recorded) []Figure {
 				for x := 0; x < len(names); x++ {
 					for y := x + 1; y < len(names); y++ {
 						va, vb := byInspector[names[x]], byInspector[names[y]]
-						da, oka := deduction(rb, r.ID, va)
-						db, okb := deduction(rb, r.ID, vb)
+						da, oka := deduction(ind, r, va)
+						db, okb := deduction(ind, r, vb)
 						if !oka || !okb {
 							continue
 						}
