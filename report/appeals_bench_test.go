@@ -243,7 +243,7 @@ func BenchmarkAppeals(b *testing.B) {
 func listAppeals(b *testing.B, path, checked string, want int) {
 	s := openAppeals(b, path, checked)
 	defer s.Close()
-	all, err := s.States()
+	all, err := s.StatesOfPeriod(appealPeriod)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func chosenStates(s *store.Store, period, units string) ([]*store.State, error) 
 	if period == "" {
 		return nil, i18n.Errorf("give the period: --period P")
 	}
-	all, err := s.States()
+	all, err := s.StatesOfPeriod(period) // the period's heads only, not the file's years
 	if err != nil {
 		return nil, err
 	}
