@@ -174,7 +174,7 @@ func knownAppealsFile(b *testing.B, path string) string {
 // once per run), each beside its raw SQL yardstick in the same run:
 //
 //   - list: `kaohe appeal list --period 2021`'s data path: open the file
-//     read-only, read the states (Store.States, as the command does), keep
+//     read-only, read the period's states (Store.StatesOfPeriod, as the command does), keep
 //     the period's live ones, and list every appeal with its decision, its
 //     decision's note and whether it came after the final result;
 //   - raw: the yardstick of list: open the same file through the same

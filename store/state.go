@@ -104,15 +104,20 @@ func (s *Store) States() ([]*State, error) {
 // snapshot while the file is in the state it was kept for, else from the
 // file (and then the read may become the snapshot: keepHeads).
 func (s *Store) allHeads() ([]*Revision, error) {
-	if rows, ok := s.checked.snapshotHeads(s.path); ok {
-		return unpackRows(rows)
-	}
-	before, quiet := quietState(s.path)
-	rows, err := queryPackedHeads(s.db, "")
+	rows, err := s.allPackedHeads()
 	if err != nil {
 		return nil, err
 	}
-	heads, err := unpackRows(rows)
+	return unpackRows(rows)
+}
+
+// allPackedHeads is allHeads before unpacking.
+func (s *Store) allPackedHeads() ([]packedRow, error) {
+	if rows, ok := s.checked.snapshotHeads(s.path); ok {
+		return rows, nil
+	}
+	before, quiet := quietState(s.path)
+	rows, err := queryPackedHeads(s.db, "")
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +125,7 @@ func (s *Store) allHeads() ([]*Revision, error) {
 		s.pendingHeads = &pendingHeads{state: before, rows: rows}
 		s.keepHeads()
 	}
-	return heads, nil
+	return rows, nil
 }
 
 // keepHeads makes the pending read of every head the snapshot of the

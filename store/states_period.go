@@ -24,7 +24,7 @@ func (s *Store) StatesOfPeriod(period string) ([]*State, error) {
 		return nil, nil
 	}
 	const inPeriod = "assessment_id IN (SELECT id FROM assessment WHERE period = ?)"
-	heads, err := loadHeadsWhere(s.db, "WHERE h."+inPeriod, period)
+	heads, err := s.pickedHeads(picked, all, func() ([]*Revision, error) { return loadHeadsWhere(s.db, "WHERE h."+inPeriod, period) })
 	if err != nil {
 		return nil, err
 	}
@@ -33,6 +33,36 @@ func (s *Store) StatesOfPeriod(period string) ([]*State, error) {
 		return nil, err
 	}
 	return s.statesOf(picked, heads, act)
+}
+
+// pickedHeads reads the heads of the assessments picked out of all: from
+// the check cache's snapshot of every head while the file is in the state
+// it was kept for (unpacking only theirs); else, when they are half the
+// file or more, by reading every head as States does (at most twice the
+// rows, and the read becomes the snapshot for the runs after); else
+// through query, which reads theirs only.
+func (s *Store) pickedHeads(picked, all []Assessment, query func() ([]*Revision, error)) ([]*Revision, error) {
+	rows, ok := s.checked.snapshotHeads(s.path)
+	if !ok {
+		if 2*len(picked) < len(all) {
+			return query()
+		}
+		var err error
+		if rows, err = s.allPackedHeads(); err != nil {
+			return nil, err
+		}
+	}
+	want := make(map[string]bool, len(picked))
+	for _, a := range picked {
+		want[a.ID] = true
+	}
+	mine := rows[:0:0]
+	for _, r := range rows {
+		if want[r.assessment] {
+			mine = append(mine, r)
+		}
+	}
+	return unpackRows(mine)
 }
 
 // loadHeadsWhere is loadHeads for the assessments a WHERE clause on head
