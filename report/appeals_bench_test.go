@@ -188,7 +188,8 @@ func knownAppealsFile(b *testing.B, path string) string {
 //     second file, the same period with every appeal decided and the
 //     result frozen: open with every state, the period's hash check, and
 //     the final ranking of its 120 units (Build; no file written), beside
-//     raw-final, the raw query on that file.
+//     raw-final, the raw query on that file, and raw-final-heads, every
+//     head of the period: the rows the ranking derives from.
 func BenchmarkAppeals(b *testing.B) {
 	const units = 120
 	path := appealsDB(b, units, false)
@@ -235,6 +236,43 @@ func BenchmarkAppeals(b *testing.B) {
 			rawAppealRows(b, final, appealPeriod, units*appealsPerUnit*2)
 		}
 	})
+	b.Run("raw-final-heads", func(b *testing.B) {
+		defer storetest.CPUPerOp(b)()
+		for b.Loop() {
+			rawPeriodHeads(b, final, appealPeriod)
+		}
+	})
+}
+
+// rawPeriodHeads reads, through database/sql and the same driver, every
+// head of period's assessments with its value and note in one query: the
+// rows the final ranking derives from (findings, sign-off, feedback,
+// appeals, decisions, the final result), nothing else.
+func rawPeriodHeads(b *testing.B, path, period string) {
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT h.assessment_id, h.subject, r.value, r.note
+		FROM head h JOIN revision r ON r.id = h.revision_id
+		WHERE h.assessment_id IN (SELECT id FROM assessment WHERE period = ?)`, period)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var aid, subject, note string
+		var value sql.NullString
+		if err := rows.Scan(&aid, &subject, &value, &note); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil || n == 0 {
+		b.Fatalf("%d rows (%v)", n, err)
+	}
 }
 
 // listAppeals is `kaohe appeal list --period`'s data path (cmd/kaohe's
