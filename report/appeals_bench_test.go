@@ -1,9 +1,7 @@
 package report
 
 import (
-	"database/sql"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"testing"
 	"time"
@@ -149,23 +147,13 @@ func appealFindings(b *testing.B, rb *rubric.Rubric) ([]store.Change, []string) 
 
 // openAppeals opens the file as `kaohe appeal list` does: read-only, with
 // checked, a check cache in which the file is known as checked
-// (knownAppealsFile).
+// (seed.KnownFile).
 func openAppeals(b *testing.B, path, checked string) *store.Store {
 	s, err := store.Open(path, store.Options{ReadOnly: true, CheckDir: checked})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return s
-}
-
-// knownAppealsFile waits until the file at path has settled and opens it
-// once with a check cache, so that the cache knows it; it returns the
-// cache's folder.
-func knownAppealsFile(b *testing.B, path string) string {
-	dir := b.TempDir()
-	time.Sleep(2100 * time.Millisecond)
-	openAppeals(b, path, dir).Close()
-	return dir
 }
 
 // BenchmarkAppeals measures the appeal cycle's read side on one period of
@@ -193,7 +181,7 @@ func knownAppealsFile(b *testing.B, path string) string {
 func BenchmarkAppeals(b *testing.B) {
 	const units = 120
 	path := appealsDB(b, units, false)
-	checked := knownAppealsFile(b, path)
+	checked := seed.KnownFile(b, path)
 	// One read before the runs, so the first does not pay alone for what
 	// the process sets up once (the rubric's and the driver's first use).
 	listAppeals(b, path, checked, units*appealsPerUnit)
@@ -210,7 +198,8 @@ func BenchmarkAppeals(b *testing.B) {
 		}
 	})
 	small := appealsDB(b, 30, false)
-	smallChecked := knownAppealsFile(b, small)
+	smallChecked := seed.KnownFile(b, small)
+	listAppeals(b, small, smallChecked, 30*appealsPerUnit)
 	for _, f := range []struct {
 		units         int
 		path, checked string
@@ -223,7 +212,8 @@ func BenchmarkAppeals(b *testing.B) {
 		})
 	}
 	final := appealsDB(b, units, true)
-	finalChecked := knownAppealsFile(b, final)
+	finalChecked := seed.KnownFile(b, final)
+	finalRanking(b, final, finalChecked, units)
 	b.Run("final", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
@@ -249,29 +239,10 @@ func BenchmarkAppeals(b *testing.B) {
 // rows the final ranking derives from (findings, sign-off, feedback,
 // appeals, decisions, the final result), nothing else.
 func rawPeriodHeads(b *testing.B, path, period string) {
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT h.assessment_id, h.subject, r.value, r.note
+	if n := seed.RawRows(b, path, `SELECT h.assessment_id, h.subject, r.value, r.note
 		FROM head h JOIN revision r ON r.id = h.revision_id
-		WHERE h.assessment_id IN (SELECT id FROM assessment WHERE period = ?)`, period)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var aid, subject, note string
-		var value sql.NullString
-		if err := rows.Scan(&aid, &subject, &value, &note); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil || n == 0 {
-		b.Fatalf("%d rows (%v)", n, err)
+		WHERE h.assessment_id IN (SELECT id FROM assessment WHERE period = ?)`, period); n == 0 {
+		b.Fatal("no rows")
 	}
 }
 
@@ -343,29 +314,11 @@ func finalRanking(b *testing.B, path, checked string, units int) {
 // head of every appeal and decision subject of period's assessments in
 // one query, failing b unless there are want.
 func rawAppealRows(b *testing.B, path, period string, want int) {
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT h.assessment_id, h.subject, r.value, r.note, r.inspector
+	n := seed.RawRows(b, path, `SELECT h.assessment_id, h.subject, r.value, r.note, r.inspector
 		FROM head h JOIN revision r ON r.id = h.revision_id
 		WHERE h.assessment_id IN (SELECT id FROM assessment WHERE period = ?)
 		AND (h.subject LIKE ? OR h.subject LIKE ?)`, period, assessment.AppealPrefix+"%", assessment.DecisionPrefix+"%")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var aid, subject, note, inspector string
-		var value sql.NullString
-		if err := rows.Scan(&aid, &subject, &value, &note, &inspector); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil || n != want {
-		b.Fatalf("%d rows; want %d (%v)", n, want, err)
+	if n != want {
+		b.Fatalf("%d rows; want %d", n, want)
 	}
 }

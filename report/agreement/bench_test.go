@@ -1,9 +1,7 @@
 package agreement
 
 import (
-	"database/sql"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"testing"
 	"time"
@@ -129,24 +127,13 @@ func benchValues(b *testing.B, rb *rubric.Rubric, x, u int) []store.Change {
 
 // openBench opens the file as `kaohe agreement` does: read-only, every
 // state read at once (OpenStates), with checked, a check cache in which
-// the file is known as checked (knownFile).
+// the file is known as checked (seed.KnownFile).
 func openBench(b *testing.B, path, checked string) (*store.Store, []*store.State) {
 	s, states, err := store.OpenStates(path, store.Options{ReadOnly: true, CheckDir: checked})
 	if err != nil {
 		b.Fatal(err)
 	}
 	return s, states
-}
-
-// knownFile waits until the file at path has settled and opens it once
-// with a check cache, so that the cache knows it; it returns the cache's
-// folder.
-func knownFile(b *testing.B, path string) string {
-	dir := b.TempDir()
-	time.Sleep(2100 * time.Millisecond)
-	s, _ := openBench(b, path, dir)
-	s.Close()
-	return dir
 }
 
 // BenchmarkAgreement measures `kaohe agreement --period 2021`'s data path
@@ -170,7 +157,7 @@ func BenchmarkAgreement(b *testing.B) {
 	const units = 120
 	rb := rubric.Default()
 	path, revisions := benchDB(b, units)
-	checked := knownFile(b, path)
+	checked := seed.KnownFile(b, path)
 	want := len(rb.Indicators())
 	// One run before the measured ones, so the first does not pay alone
 	// for what the process sets up once.
@@ -188,7 +175,8 @@ func BenchmarkAgreement(b *testing.B) {
 		}
 	})
 	small, _ := benchDB(b, units/4)
-	smallChecked := knownFile(b, small)
+	smallChecked := seed.KnownFile(b, small)
+	agreementOf(b, small, smallChecked, units/4, want)
 	for _, f := range []struct {
 		units         int
 		path, checked string
@@ -247,27 +235,9 @@ func agreementOf(b *testing.B, path, checked string, units, want int) {
 // value and the author of every revision of period's assessments in one
 // query, failing b unless there are want.
 func rawRevisions(b *testing.B, path, period string, want int) {
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	rows, err := db.Query(`SELECT r.assessment_id, r.subject, r.value, r.inspector FROM revision r
+	n := seed.RawRows(b, path, `SELECT r.assessment_id, r.subject, r.value, r.inspector FROM revision r
 		WHERE r.assessment_id IN (SELECT id FROM assessment WHERE period = ?)`, period)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		var aid, subject, inspector string
-		var value sql.NullString
-		if err := rows.Scan(&aid, &subject, &value, &inspector); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil || n != want {
-		b.Fatalf("%d rows; want %d (%v)", n, want, err)
+	if n != want {
+		b.Fatalf("%d rows; want %d", n, want)
 	}
 }

@@ -1,10 +1,8 @@
 package rectify
 
 import (
-	"database/sql"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -17,6 +15,7 @@ import (
 	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 	"github.com/kaohe/kaohe/store"
+	"github.com/kaohe/kaohe/store/seed"
 )
 
 // problemsPerUnit is how many problems each benchmark assessment has.
@@ -121,7 +120,7 @@ func benchProblems(b *testing.B) string { return benchDB(b, benchPeriods(), 120)
 
 // openBench opens the database as `kaohe problem list` and `problem
 // export` do: read-only, with the check cache of checked, a folder in
-// which the file is known as checked (knownFile), as the office's file is
+// which the file is known as checked (seed.KnownFile), as the office's file is
 // on every run after its first — so no quick_check of the whole file.
 func openBench(b *testing.B, path, checked string) *store.Store {
 	s, err := store.Open(path, store.Options{ReadOnly: true, CheckDir: checked})
@@ -150,7 +149,7 @@ func openBench(b *testing.B, path, checked string) *store.Store {
 //     state read at once, store.OpenStates) and its yardstick.
 func BenchmarkProblems(b *testing.B) {
 	path := benchProblems(b)
-	checked := knownFile(b, path)
+	checked := seed.KnownFile(b, path)
 	b.Run("list", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
@@ -227,7 +226,7 @@ func BenchmarkLedgerLinear(b *testing.B) {
 		units := (n + problemsPerUnit - 1) / problemsPerUnit
 		b.Run(fmt.Sprintf("problems=%d", units*problemsPerUnit), func(b *testing.B) {
 			path := benchDB(b, 1, units)
-			checked := knownFile(b, path)
+			checked := seed.KnownFile(b, path)
 			b.ResetTimer()
 			defer storetest.CPUPerOp(b)()
 			for b.Loop() {
@@ -238,44 +237,15 @@ func BenchmarkLedgerLinear(b *testing.B) {
 }
 
 func rawRows(b *testing.B, path, period string) {
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
 	q := `SELECT h.assessment_id, h.subject, r.value FROM head h JOIN revision r ON r.id = h.revision_id`
 	var args []any
 	if period != "" {
 		q += ` WHERE h.assessment_id IN (SELECT id FROM assessment WHERE period = ?)`
 		args = append(args, period)
 	}
-	rows, err := db.Query(q, args...)
-	if err != nil {
-		b.Fatal(err)
+	if n := seed.RawRows(b, path, q, args...); n == 0 {
+		b.Fatal("no rows")
 	}
-	n := 0
-	for rows.Next() {
-		var aid, subject string
-		var value sql.NullString
-		if err := rows.Scan(&aid, &subject, &value); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil || n == 0 {
-		b.Fatal(n, err)
-	}
-	rows.Close()
-}
-
-// knownFile waits until the file at path has settled and opens it once
-// with a check cache, so that the cache knows it; it returns the cache's
-// folder.
-func knownFile(b *testing.B, path string) string {
-	dir := b.TempDir()
-	time.Sleep(2100 * time.Millisecond)
-	openBench(b, path, dir).Close()
-	return dir
 }
 
 func countProblems(es []Entry) int {
