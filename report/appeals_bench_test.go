@@ -145,17 +145,6 @@ func appealFindings(b *testing.B, rb *rubric.Rubric) ([]store.Change, []string) 
 	return out, deducted
 }
 
-// openAppeals opens the file as `kaohe appeal list` does: read-only, with
-// checked, a check cache in which the file is known as checked
-// (seed.KnownFile).
-func openAppeals(b *testing.B, path, checked string) *store.Store {
-	s, err := store.Open(path, store.Options{ReadOnly: true, CheckDir: checked})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s
-}
-
 // BenchmarkAppeals measures the appeal cycle's read side on one period of
 // 120 signed assessments, each with deductionsPerUnit deductions, its
 // feedback issued and 3 appeals (360), every other one decided (built
@@ -250,7 +239,7 @@ func rawPeriodHeads(b *testing.B, path, period string) {
 // appealListOptions.run with chosenStates), printing aside: it fails b
 // unless it lists want appeals.
 func listAppeals(b *testing.B, path, checked string, want int) {
-	s := openAppeals(b, path, checked)
+	s := seed.OpenKnown(b, path, checked)
 	defer s.Close()
 	all, err := s.StatesOfPeriod(appealPeriod)
 	if err != nil {

@@ -489,20 +489,13 @@ func BenchmarkMergeSQLiteShell(b *testing.B) {
 	if err != nil {
 		b.Skip("sqlite3 shell not installed")
 	}
-	paths := benchSources(b)
-	script := unionScript(paths)
-	b.ResetTimer()
-	defer storetest.CPUPerOp(b)()
-	for i := 0; b.Loop(); i++ {
-		b.StopTimer()
-		target := emptyTarget(b, i)
-		b.StartTimer()
+	benchUnion(b, func(target string, script []string) {
 		cmd := exec.Command(shell, target)
 		cmd.Stdin = strings.NewReader(strings.Join(script, "\n"))
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("%v: %s", err, out)
 		}
-	}
+	})
 }
 
 // BenchmarkMergeSQLiteDriver is the shell's union run through the driver
@@ -510,14 +503,7 @@ func BenchmarkMergeSQLiteShell(b *testing.B) {
 // cost, without any of merge's checks, so that BenchmarkMerge's distance
 // to the shell reads as the engine's share plus kaohe's.
 func BenchmarkMergeSQLiteDriver(b *testing.B) {
-	paths := benchSources(b)
-	script := unionScript(paths)
-	b.ResetTimer()
-	defer storetest.CPUPerOp(b)()
-	for i := 0; b.Loop(); i++ {
-		b.StopTimer()
-		target := emptyTarget(b, i)
-		b.StartTimer()
+	benchUnion(b, func(target string, script []string) {
 		db, err := sql.Open("sqlite", target)
 		if err != nil {
 			b.Fatal(err)
@@ -529,6 +515,21 @@ func BenchmarkMergeSQLiteDriver(b *testing.B) {
 			}
 		}
 		db.Close()
+	})
+}
+
+// benchUnion times union, the benchmark sources' union by script into an
+// empty kaohe database at target, once per iteration: the target is made
+// outside the timed part.
+func benchUnion(b *testing.B, union func(target string, script []string)) {
+	script := unionScript(benchSources(b))
+	b.ResetTimer()
+	defer storetest.CPUPerOp(b)()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		target := emptyTarget(b, i)
+		b.StartTimer()
+		union(target, script)
 	}
 }
 

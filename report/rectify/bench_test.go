@@ -118,18 +118,6 @@ func benchFindings(b *testing.B, rb *rubric.Rubric) []store.Change {
 // problems (36,000 problems), built once per benchmark run.
 func benchProblems(b *testing.B) string { return benchDB(b, benchPeriods(), 120) }
 
-// openBench opens the database as `kaohe problem list` and `problem
-// export` do: read-only, with the check cache of checked, a folder in
-// which the file is known as checked (seed.KnownFile), as the office's file is
-// on every run after its first — so no quick_check of the whole file.
-func openBench(b *testing.B, path, checked string) *store.Store {
-	s, err := store.Open(path, store.Options{ReadOnly: true, CheckDir: checked})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s
-}
-
 // BenchmarkProblems measures, on one database of 10 periods × 120 units ×
 // 30 problems (36,000 problems, built once per run), each beside its raw
 // SQL yardstick in the same run:
@@ -153,7 +141,7 @@ func BenchmarkProblems(b *testing.B) {
 	b.Run("list", func(b *testing.B) {
 		defer storetest.CPUPerOp(b)()
 		for b.Loop() {
-			s := openBench(b, path, checked)
+			s := seed.OpenKnown(b, path, checked)
 			entries, err := Collect(s, benchPeriod(), "")
 			if err != nil || countProblems(entries) != 120*problemsPerUnit {
 				b.Fatal(countProblems(entries), err)
@@ -203,7 +191,7 @@ func BenchmarkProblems(b *testing.B) {
 }
 
 func ledger(b *testing.B, path, checked, period string, want int) {
-	s := openBench(b, path, checked)
+	s := seed.OpenKnown(b, path, checked)
 	defer s.Close()
 	entries, err := Collect(s, period, "")
 	if err != nil || countProblems(entries) != want {

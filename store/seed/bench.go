@@ -19,12 +19,20 @@ func KnownFile(tb testing.TB, path string) string {
 	tb.Helper()
 	dir := tb.TempDir()
 	time.Sleep(2100 * time.Millisecond)
-	s, err := store.Open(path, store.Options{ReadOnly: true, CheckDir: dir})
+	OpenKnown(tb, path, dir).Close()
+	return dir
+}
+
+// OpenKnown opens the file at path as the office's read-only commands do
+// (problem list and export, appeal list): read-only, with the check cache
+// in checked, a folder KnownFile made, so no quick_check of the whole file.
+func OpenKnown(tb testing.TB, path, checked string) *store.Store {
+	tb.Helper()
+	s, err := store.Open(path, store.Options{ReadOnly: true, CheckDir: checked})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s.Close()
-	return dir
+	return s
 }
 
 // RawRows is a benchmark's raw SQL yardstick: it opens the file at path
