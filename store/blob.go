@@ -148,8 +148,9 @@ func (s *Store) HasBlob(sum string) (bool, error) { return hasBlob(s.db, sum) }
 // way: bytes that do not hash to want.SHA256 or are not want.Size long
 // roll the whole transaction back with a blobMismatch refusal (CodeBlobMismatch).
 // Each chunk is hashed on a second goroutine while SQLite writes it (both
-// only read the buffer), so on a machine with two cores the re-hash costs
-// no wall time; the next chunk is read only once both are done with it.
+// only read the buffer), so on a machine with two cores the re-hash runs
+// beside the write rather than after it; the next chunk is read only once
+// both are done with it.
 func putBlob(tx *sql.Tx, r io.Reader, want BlobInfo) error {
 	ins, err := tx.Prepare("INSERT INTO blob_chunk(sha256, seq, data) VALUES (?, ?, ?)")
 	if err != nil {
