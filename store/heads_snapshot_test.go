@@ -142,3 +142,62 @@ func TestHeadsSnapshotFollowsTheFile(t *testing.T) {
 		t.Fatalf("list with damaged kept heads:\n%v\nwant\n%v", got, edited)
 	}
 }
+
+// periodWith opens path as `problem list --period` does, with the check
+// cache in dir ("" none), and returns what that period's states show.
+func periodWith(t *testing.T, path, dir, period string) []string {
+	t.Helper()
+	s, err := Open(path, Options{ReadOnly: true, CheckDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	states, err := s.StatesOfPeriod(period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return shownValues(states)
+}
+
+// A period's states read through the kept heads are that period's only and
+// the file's own: the same as read without any cache, before and after a
+// hand edit, for a period that is most of the file and one that is not.
+func TestPeriodStatesFollowTheSnapshot(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "checked")
+	path := busyFile(t)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zs := mustInspector(t, s, "张三")
+	later := mustNew(t, s, zs, "吉首市", "2022")
+	if _, err := s.Record(zs, later.ID, Change{Subject: "1.2.a", Value: ruleVal(t, "2")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	time.Sleep(settledAfter + 100*time.Millisecond)
+	check := func(when string) {
+		t.Helper()
+		for _, period := range []string{"2021", "2022"} {
+			truth := periodWith(t, path, "", period)
+			if len(truth) == 0 {
+				t.Fatalf("fixture: nothing in %s", period)
+			}
+			for _, p := range truth {
+				if (strings.HasPrefix(p, later.ID)) != (period == "2022") {
+					t.Fatalf("fixture: %s in period %s", p, period)
+				}
+			}
+			if got := periodWith(t, path, dir, period); !slices.Equal(got, truth) {
+				t.Fatalf("%s, period %s through the check cache:\n%v\nwant\n%v", when, period, got, truth)
+			}
+		}
+	}
+	check("first read") // 2021 is most of the file: read whole, kept
+	if !snapshotKept(t, path, dir) {
+		t.Fatal("reading a period that is most of the file kept no heads")
+	}
+	check("from the kept heads")
+	editValue(t, path, false)
+	check("after a hand edit")
+}
