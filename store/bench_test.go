@@ -143,7 +143,7 @@ const rawHeadsQuery = "SELECT h.assessment_id, h.subject, r.value FROM head h JO
 
 // openRaw opens a database through the store's driver with the store's
 // connection pragmas and one connection, and nothing of the store.
-func openRaw(b *testing.B, path string) *sql.DB {
+func openRaw(b testing.TB, path string) *sql.DB {
 	uri, err := fileURI(path, connPragmas)
 	if err != nil {
 		b.Fatal(err)

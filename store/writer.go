@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -13,15 +14,14 @@ import (
 // from what it is given: an assessment's new revisions and the IDs the
 // target already holds for it (see writeAssessment).
 type revisionWriter struct {
-	tx      *sql.Tx
-	revs    []queuedRevision
-	links   [][2]string // links of written revisions, to write
-	heads   [][3]string // head rows of written revisions, to write
-	revStmt *sql.Stmt
-	// linkStmt and headStmt insert a full batch; dropHead and countStmt
-	// take one row.
-	linkStmt, headStmt  *sql.Stmt
-	dropHead, countStmt *sql.Stmt
+	tx    *sql.Tx
+	revs  []queuedRevision
+	links [][2]string // links of written revisions, to write
+	heads [][3]string // head rows of written revisions, to write
+	// revInsert, linkInsert and headInsert write the batches; dropHead
+	// and countStmt take one row.
+	revInsert, linkInsert, headInsert batchInsert
+	dropHead, countStmt               *sql.Stmt
 	// stale are the subjects where a revision the target held, and that a
 	// fresh one supersedes, was no head (an untrusted revision, or one
 	// already superseded): Merge recomputes their heads (recomputeHeads).
@@ -50,15 +50,57 @@ const (
 		ON CONFLICT DO UPDATE SET revisions = revisions + excluded.revisions, first_hlc = min(first_hlc, excluded.first_hlc)`
 )
 
+// batchInsert writes rows through INSERTs of full batches and, for what
+// is left when the writer finishes a source, of powers of two below one:
+// each size is parsed once per merge and kept, not once per source for the
+// size its remainder happens to have (a statement of 200 rows takes longer
+// to parse than to run).
+type batchInsert struct {
+	tx     *sql.Tx
+	sql    func(rows int) string
+	full   int
+	bySize map[int]*sql.Stmt
+}
+
+// rows is how many of pending rows the next INSERT writes: a full batch,
+// or the largest power of two that is not more than pending.
+func (b *batchInsert) rows(pending int) int {
+	if pending >= b.full {
+		return b.full
+	}
+	return 1 << (bits.Len(uint(pending)) - 1)
+}
+
+// exec runs the INSERT of rows rows (rows(pending) of them) with args.
+func (b *batchInsert) exec(rows int, args []any) error {
+	st := b.bySize[rows]
+	if st == nil {
+		var err error
+		if st, err = b.tx.Prepare(b.sql(rows)); err != nil {
+			return err
+		}
+		b.bySize[rows] = st
+	}
+	_, err := st.Exec(args...)
+	return err
+}
+
+func (b *batchInsert) close() {
+	for _, st := range b.bySize {
+		st.Close()
+	}
+}
+
 func newRevisionWriter(tx *sql.Tx) (*revisionWriter, error) {
-	w := &revisionWriter{tx: tx, stale: map[subjectKey]bool{}}
+	w := &revisionWriter{tx: tx, stale: map[subjectKey]bool{},
+		revInsert:  batchInsert{tx: tx, sql: insertRevisionsSQL, full: revisionBatch, bySize: map[int]*sql.Stmt{}},
+		linkInsert: batchInsert{tx: tx, sql: insertLinksSQL, full: linkBatch, bySize: map[int]*sql.Stmt{}},
+		headInsert: batchInsert{tx: tx, sql: insertHeadsSQL, full: headBatch, bySize: map[int]*sql.Stmt{}},
+	}
 	for _, p := range []struct {
 		st    **sql.Stmt
 		query string
 	}{
-		{&w.revStmt, insertRevisionsSQL(revisionBatch)},
-		{&w.linkStmt, insertLinksSQL(linkBatch)},
-		{&w.headStmt, insertHeadsSQL(headBatch)},
 		{&w.dropHead, sqlDropHead},
 		{&w.countStmt, sqlCountRevisions},
 	} {
@@ -150,12 +192,12 @@ func (w *revisionWriter) writeAssessment(assessmentID string, fresh []*Revision,
 // only.
 func (w *revisionWriter) flush(final bool) error {
 	for len(w.revs) >= revisionBatch || (final && len(w.revs) > 0) {
-		n := min(len(w.revs), revisionBatch)
+		n := w.revInsert.rows(len(w.revs))
 		args := make([]any, 0, n*revisionColumnCount)
 		for _, q := range w.revs[:n] {
 			args = revisionArgs(args, q.r)
 		}
-		if err := w.execBatch(w.revStmt, n == revisionBatch, insertRevisionsSQL(n), args); err != nil {
+		if err := w.revInsert.exec(n, args); err != nil {
 			return err
 		}
 		for _, q := range w.revs[:n] {
@@ -169,38 +211,28 @@ func (w *revisionWriter) flush(final bool) error {
 		w.revs = w.revs[n:]
 	}
 	for len(w.links) >= linkBatch || (final && len(w.links) > 0) {
-		n := min(len(w.links), linkBatch)
+		n := w.linkInsert.rows(len(w.links))
 		args := make([]any, 0, n*2)
 		for _, l := range w.links[:n] {
 			args = append(args, l[0], l[1])
 		}
-		if err := w.execBatch(w.linkStmt, n == linkBatch, insertLinksSQL(n), args); err != nil {
+		if err := w.linkInsert.exec(n, args); err != nil {
 			return err
 		}
 		w.links = w.links[n:]
 	}
 	for len(w.heads) >= headBatch || (final && len(w.heads) > 0) {
-		n := min(len(w.heads), headBatch)
+		n := w.headInsert.rows(len(w.heads))
 		args := make([]any, 0, n*3)
 		for _, h := range w.heads[:n] {
 			args = append(args, h[0], h[1], h[2])
 		}
-		if err := w.execBatch(w.headStmt, n == headBatch, insertHeadsSQL(n), args); err != nil {
+		if err := w.headInsert.exec(n, args); err != nil {
 			return err
 		}
 		w.heads = w.heads[n:]
 	}
 	return nil
-}
-
-func (w *revisionWriter) execBatch(full *sql.Stmt, isFull bool, query string, args []any) error {
-	var err error
-	if isFull {
-		_, err = full.Exec(args...)
-	} else {
-		_, err = w.tx.Exec(query, args...)
-	}
-	return err
 }
 
 // finish writes everything still queued.
@@ -209,7 +241,10 @@ func (w *revisionWriter) finish() error {
 }
 
 func (w *revisionWriter) close() {
-	for _, st := range []*sql.Stmt{w.revStmt, w.linkStmt, w.headStmt, w.dropHead, w.countStmt} {
+	for _, b := range []*batchInsert{&w.revInsert, &w.linkInsert, &w.headInsert} {
+		b.close()
+	}
+	for _, st := range []*sql.Stmt{w.dropHead, w.countStmt} {
 		if st != nil {
 			st.Close()
 		}
