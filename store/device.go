@@ -142,6 +142,12 @@ func querySignatures(db q, query string, args ...any) (map[string][]byte, error)
 	if err != nil {
 		return nil, err
 	}
+	return scanSignatures(rows)
+}
+
+// scanSignatures maps each (revision ID, signature) row to its revision,
+// and closes rows.
+func scanSignatures(rows *sql.Rows) (map[string][]byte, error) {
 	defer rows.Close()
 	out := map[string][]byte{}
 	for rows.Next() {

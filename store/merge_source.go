@@ -29,10 +29,12 @@ type sourceData struct {
 	// evidence bytes are copied from it inside the merge transaction.
 	db      *sql.DB
 	version int
-	// conn and packed read an assessment's revisions (prepareReads).
-	conn    *sql.Conn
-	packed  *sql.Stmt
-	cleanup func()
+	// conn, packed and signatures read an assessment's revisions and
+	// their signatures (prepareReads); signatures is nil for a file from
+	// before signatures.
+	conn               *sql.Conn
+	packed, signatures *sql.Stmt
+	cleanup            func()
 	// keys are the source's device keys (signatures are read an
 	// assessment at a time, readSignatures);
 	// unsigned counts its revisions from before signing began.
@@ -220,6 +222,9 @@ func readSource(path, tempDir string) (*sourceData, error) {
 	}
 	keep = true
 	d.cleanup = func() {
+		if d.signatures != nil {
+			d.signatures.Close()
+		}
 		d.packed.Close()
 		d.conn.Close()
 		db.Close()
@@ -416,7 +421,15 @@ func (d *sourceData) prepareReads() error {
 		conn.Close()
 		return err
 	}
-	d.conn, d.packed = conn, st
+	var sigs *sql.Stmt
+	if d.version >= evidenceSchema {
+		if sigs, err = conn.PrepareContext(ctx, sqlAssessmentSignatures); err != nil {
+			st.Close()
+			conn.Close()
+			return err
+		}
+	}
+	d.conn, d.packed, d.signatures = conn, st, sigs
 	return nil
 }
 

@@ -28,13 +28,21 @@ func (d *sourceData) readKeys(db *sql.DB) error {
 	return nil
 }
 
+// sqlAssessmentSignatures reads the signatures of one assessment's
+// revisions.
+const sqlAssessmentSignatures = `SELECT s.revision_id, s.signature FROM revision_signature s
+	JOIN revision r ON r.id = s.revision_id WHERE r.assessment_id = ?`
+
 // readSignatures loads the signatures of one assessment's revisions.
 func (d *sourceData) readSignatures(assessmentID string) (map[string][]byte, error) {
-	if d.version < evidenceSchema {
+	if d.signatures == nil {
 		return map[string][]byte{}, nil
 	}
-	return querySignatures(d.db, `SELECT s.revision_id, s.signature FROM revision_signature s
-		JOIN revision r ON r.id = s.revision_id WHERE r.assessment_id = ?`, assessmentID)
+	rows, err := d.signatures.Query(assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	return scanSignatures(rows)
 }
 
 // verifySignatures checks the signatures of revs against keys on every
