@@ -58,6 +58,22 @@ func (r *Revision) ValueText() string {
 // for valid UTF-8, the only text kaohe stores; invalid bytes are hashed as
 // they are (see AppendJSONString).
 func (r *Revision) ContentHash() string {
+	sum := r.contentSum()
+	return hex.EncodeToString(sum[:])
+}
+
+// HoldsContentHash reports whether r.Hash is r's ContentHash, without
+// making the hash's text: a merge checks every revision it reads.
+func (r *Revision) HoldsContentHash() bool {
+	sum := r.contentSum()
+	var text [2 * sha256.Size]byte
+	hex.Encode(text[:], sum[:])
+	return string(text[:]) == r.Hash
+}
+
+// contentSum is the SHA-256 behind ContentHash. The document is written
+// into a buffer on the stack when it fits (nearly every revision does).
+func (r *Revision) contentSum() [sha256.Size]byte {
 	parents := r.Parents
 	if !sort.StringsAreSorted(parents) {
 		parents = append([]string(nil), parents...)
@@ -67,7 +83,11 @@ func (r *Revision) ContentHash() string {
 	if r.Value != nil {
 		n += len(*r.Value)
 	}
-	b := make([]byte, 0, n)
+	var stack [768]byte
+	b := stack[:0]
+	if n > len(stack) {
+		b = make([]byte, 0, n)
+	}
 	field := func(name, v string) {
 		b = append(b, ',', '"')
 		b = append(b, name...)
@@ -100,8 +120,7 @@ func (r *Revision) ContentHash() string {
 		}
 		b = append(b, ']', '}')
 	}
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:])
+	return sha256.Sum256(b)
 }
 
 // AppendJSONString appends s as a JSON string the way encoding/json writes

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,8 +58,30 @@ func TestContentHashIsTheJSONDocument(t *testing.T) {
 			r.Value = &v
 		}
 		r.Parents = rapid.SliceOfN(text, 0, 4).Draw(t, "parents")
-		if got, want := r.ContentHash(), contentHashByReflection(r); got != want {
+		if rapid.Bool().Draw(t, "long note") {
+			// Longer than the buffer the document is written into when
+			// it fits.
+			r.Note += strings.Repeat("长", rapid.IntRange(250, 2000).Draw(t, "long"))
+		}
+		want := contentHashByReflection(r)
+		if got := r.ContentHash(); got != want {
 			t.Fatalf("ContentHash %s, the JSON document's %s", got, want)
+		}
+		r.Hash = want
+		if !r.HoldsContentHash() {
+			t.Fatal("HoldsContentHash refuses the revision's own hash")
+		}
+		r.Hash = strings.ToUpper(want)
+		if r.HoldsContentHash() {
+			t.Fatal("HoldsContentHash takes a hash in other letters")
+		}
+		last := "0"
+		if want[63] == '0' {
+			last = "1"
+		}
+		r.Hash = want[:63] + last
+		if r.HoldsContentHash() {
+			t.Fatal("HoldsContentHash takes a hash with its last digit changed")
 		}
 	})
 }

@@ -35,7 +35,7 @@ func checkRevision(r *Revision, byID map[string]*Revision, now time.Time, rb *ru
 	if why := revisionTextProblem(r); why != "" {
 		out = append(out, revisionFault{why: why})
 	}
-	if r.ContentHash() != r.Hash {
+	if !r.HoldsContentHash() {
 		out = append(out, revisionFault{why: "its content does not match its hash (changed outside kaohe, or damaged)"})
 	}
 	if why := graphProblem(r, byID, now); why != "" {

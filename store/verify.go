@@ -293,7 +293,7 @@ func (s *Store) HashMismatches(states ...*State) (map[string][]*Revision, error)
 			if len(c.Parents) == 0 {
 				c.Parents = parents[r.ID]
 			}
-			if c.ContentHash() != c.Hash {
+			if !c.HoldsContentHash() {
 				out[st.Assessment.ID] = append(out[st.Assessment.ID], r)
 			}
 		}
