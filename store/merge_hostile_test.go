@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kaohe/kaohe/rubric"
 )
 
 // A merge that panics half-way (a bug) rolls back and lets go of the
@@ -210,5 +212,43 @@ func TestUTF16SourceRefused(t *testing.T) {
 	var re *Refusal
 	if !refusedMerge(err, &re) || re.Path != u16 || !strings.Contains(err.Error(), "UTF-16") {
 		t.Fatalf("merge of a UTF-16 file: %v, want it refused by name", err)
+	}
+}
+
+// The second of two sources that carry one rubric is checked as fully as
+// the first when its copy was changed outside kaohe: what an earlier
+// source showed holds only for a copy identical to the byte.
+func TestMergeChecksEverySourcesRubric(t *testing.T) {
+	dir := t.TempDir()
+	rb := rubric.Default()
+	rb.Version = "2030"
+	var paths []string
+	for _, name := range []string{"张三", "李四"} {
+		s, id, p := inspectorDB(t, dir, name)
+		if _, _, err := s.CreateAssessment(id, rb, "吉首市", "2030"); err != nil {
+			t.Fatal(err)
+		}
+		if name == "李四" {
+			if _, err := s.db.Exec("UPDATE rubric SET content = content || ' ' WHERE id = ? AND version = ?", rb.ID, rb.Version); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Close()
+		paths = append(paths, p)
+	}
+	target := filepath.Join(dir, "target.db")
+	s, err := Open(target, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = s.Merge(paths...)
+	if err == nil {
+		t.Fatal("merged a source whose rubric's content does not match its sha256")
+	}
+	for _, want := range []string{paths[1], "rubric " + rb.ID + " 2030", "does not match its sha256"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("refusal %q lacks %q", err, want)
+		}
 	}
 }

@@ -50,6 +50,25 @@ func (d *sourceData) close() {
 	}
 }
 
+// checkedRubrics are the rubrics one merge has found valid, by id, version
+// and content: the sources of a team carry the same rubric, which is then
+// decoded and validated once, not once per source.
+type checkedRubrics map[storedRubric]*rubric.Rubric
+
+// check is checkStoredRubric on r, from what an earlier source showed when
+// it carried the same rubric to the byte.
+func (c checkedRubrics) check(r storedRubric) (*rubric.Rubric, string) {
+	key := storedRubric{id: r.id, version: r.version, sum: r.sum, content: r.content}
+	if rb := c[key]; rb != nil {
+		return rb, ""
+	}
+	rb, why := checkStoredRubric(r.id, r.version, r.sum, r.content)
+	if why == "" {
+		c[key] = rb
+	}
+	return rb, why
+}
+
 type storedRubric struct {
 	id, version, sum, content string
 	rb                        *rubric.Rubric
@@ -93,13 +112,14 @@ func prepareSources(sources []string, tempDir string, now time.Time) (<-chan pre
 	go func() {
 		defer close(out)
 		builtin := newBuiltinRubrics()
+		checked := checkedRubrics{}
 		for _, src := range sources {
 			select {
 			case <-quit:
 				return
 			default:
 			}
-			d, err := readSource(src, tempDir)
+			d, err := readSource(src, tempDir, checked)
 			if err == nil {
 				if err = d.checkHistory(now, builtin); err != nil {
 					d.close()
@@ -131,7 +151,7 @@ func prepareSources(sources []string, tempDir string, now time.Time) (<-chan pre
 
 // readSource checks a source file and reads it from a private copy, made in
 // a new folder under tempDir and removed on return, whatever the outcome.
-func readSource(path, tempDir string) (*sourceData, error) {
+func readSource(path, tempDir string, checked checkedRubrics) (*sourceData, error) {
 	if err := checkSourceHeader(path); err != nil {
 		return nil, err
 	}
@@ -211,7 +231,7 @@ func readSource(path, tempDir string) (*sourceData, error) {
 		return nil, mergeRefusal(path, "", fmt.Sprintf("schema version %d, which this build does not know (it knows 1 to %d)", version, SchemaVersion))
 	}
 	d := &sourceData{path: path, db: db, version: version}
-	if err := d.read(db); err != nil {
+	if err := d.read(db, checked); err != nil {
 		if CodeOf(err) == CodeMergeRefused {
 			return nil, err
 		}
@@ -298,7 +318,7 @@ func copyFile(from, to string) error {
 // its identity derives; each revision's hash matches its content, its
 // assessment and rubric are present, and its value is one the rubric
 // accepts.
-func (d *sourceData) read(db *sql.DB) error {
+func (d *sourceData) read(db *sql.DB, checked checkedRubrics) error {
 	refuse := func(record, format string, args ...any) error {
 		return mergeRefusal(d.path, record, fmt.Sprintf(format, args...))
 	}
@@ -313,7 +333,7 @@ func (d *sourceData) read(db *sql.DB) error {
 			rows.Close()
 			return err
 		}
-		rb, why := checkStoredRubric(r.id, r.version, r.sum, r.content)
+		rb, why := checked.check(r)
 		if why != "" {
 			rows.Close()
 			return refuse("rubric "+r.id+" "+r.version, "%s", why)
