@@ -1,9 +1,7 @@
 package store
 
 import (
-	"fmt"
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 )
@@ -13,12 +11,7 @@ import (
 func TestMergeKeepsFewCopiesAtOnce(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	var paths []string
-	for i := range 6 {
-		p := filepath.Join(dir, fmt.Sprintf("src%d.db", i))
-		buildSourceDB(t, p, i, 1, 1)
-		paths = append(paths, p)
-	}
+	paths := buildSources(t, dir, 1, 1, 1, 1, 1, 1, 1)
 	tmp := t.TempDir()
 	copies := func() int {
 		entries, err := os.ReadDir(tmp)

@@ -451,11 +451,21 @@ func buildSourceDB(tb testing.TB, path string, file, assessments, revisions int)
 }
 
 func benchSources(b *testing.B) []string {
-	dir := b.TempDir()
+	sizes := make([]int, 50)
+	for f := range sizes {
+		sizes[f] = 20
+	}
+	return buildSources(b, b.TempDir(), 3, sizes...)
+}
+
+// buildSources makes one source file in dir per entry of assessments, the
+// f-th (buildSourceDB's file f) holding that many assessments × 36
+// indicators × revisions, and returns their paths.
+func buildSources(tb testing.TB, dir string, revisions int, assessments ...int) []string {
 	var paths []string
-	for f := 0; f < 50; f++ {
+	for f, n := range assessments {
 		p := filepath.Join(dir, fmt.Sprintf("src%02d.db", f))
-		buildSourceDB(b, p, f, 20, 3)
+		buildSourceDB(tb, p, f, n, revisions)
 		paths = append(paths, p)
 	}
 	return paths

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,13 +14,8 @@ import (
 func TestMergeWritesEveryRowWhateverTheBatch(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	var sources []string
-	for i, assessments := range []int{1, 3, 7, 2} {
-		p := filepath.Join(dir, fmt.Sprintf("src%d.db", i))
-		// 108 revisions, 72 links and 36 heads per assessment.
-		buildSourceDB(t, p, i, assessments, 3)
-		sources = append(sources, p)
-	}
+	// 108 revisions, 72 links and 36 heads per assessment.
+	sources := buildSources(t, dir, 3, 1, 3, 7, 2)
 	// And one of odd counts: 6 revisions, 1 link, 5 heads.
 	s, id, p := inspectorDB(t, dir, "odd")
 	a := mustNew(t, s, id, "吉首市", "2021")
