@@ -2,7 +2,6 @@ package store
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -68,7 +67,7 @@ func tableRows(t *testing.T, path, query string) []string {
 		if err := rows.Scan(&s); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, strings.TrimSpace(s))
+		out = append(out, s)
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
