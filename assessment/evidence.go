@@ -36,8 +36,8 @@ func EvidenceMissing(rb *rubric.Rubric, res *scoring.Result, attached map[string
 				continue
 			}
 			for _, rr := range ir.Rules {
-				if rr.Raw > 0 && rr.Kind != rubric.Bonus && !attached[rr.ID] {
-					out = append(out, rr.ID)
+				if rr.Raw > 0 && rr.Kind() != rubric.Bonus && !attached[rr.ID()] {
+					out = append(out, rr.ID())
 				}
 			}
 		}

@@ -208,13 +208,13 @@ func (st *State) Problems(res *scoring.Result) []Problem {
 			}
 			for ri := range ir.Rules {
 				rr := &ir.Rules[ri]
-				veto := rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+				veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
 				if !veto && rr.Amount <= 0 {
 					continue
 				}
-				if its := items[rr.ID]; len(its) > 0 && rr.Rule != nil {
+				if its := items[rr.ID()]; len(its) > 0 && rr.Rule != nil {
 					for _, it := range its {
-						p := Problem{Key: ProblemKey(rr.ID, it.ID), ID: rr.ID + "#" + it.Short(), Rule: rr.ID, Indicator: ir.ID,
+						p := Problem{Key: ProblemKey(rr.ID(), it.ID), ID: rr.ID() + "#" + it.Short(), Rule: rr.ID(), Indicator: ir.ID,
 							ItemID: it.ID, Found: it.Text, Inspector: it.Inspector}
 						if it.Amount != nil {
 							p.Points = *it.Amount
@@ -229,9 +229,9 @@ func (st *State) Problems(res *scoring.Result) []Problem {
 					}
 					continue
 				}
-				p := Problem{Key: rr.ID, ID: rr.ID, Rule: rr.ID, Indicator: ir.ID, Found: rr.Note, Points: rr.Amount, Veto: veto}
-				if ss := st.Subjects[rr.ID]; ss != nil {
-					if cur := st.valueOf(rr.ID, ss); cur != nil {
+				p := Problem{Key: rr.ID(), ID: rr.ID(), Rule: rr.ID(), Indicator: ir.ID, Found: rr.Note, Points: rr.Amount, Veto: veto}
+				if ss := st.Subjects[rr.ID()]; ss != nil {
+					if cur := st.valueOf(rr.ID(), ss); cur != nil {
 						p.Inspector = cur.Inspector
 					}
 				}

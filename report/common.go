@@ -138,7 +138,7 @@ func findingTexts(ir *scoring.IndicatorResult, items map[string][]assessment.Ite
 		if !rr.Recorded || rr.Raw <= 0 {
 			continue
 		}
-		if its := items[rr.ID]; len(its) > 0 {
+		if its := items[rr.ID()]; len(its) > 0 {
 			for _, it := range its {
 				add(it.Text)
 			}

@@ -101,7 +101,7 @@ func NewScoreDoc(rb *rubric.Rubric, res *scoring.Result) ScoreDoc {
 				Raw: ir.Raw, Capped: ir.AnyCapBound(), IndicatorCapped: ir.Capped, Recorded: ir.Complete,
 				Rules: []RuleScore{}, Groups: ir.Groups}
 			for _, rr := range ir.Rules {
-				is.Rules = append(is.Rules, RuleScore{rr.ID, rr.Kind, rr.Value, rr.Note, rr.Raw, rr.Amount, rr.Capped})
+				is.Rules = append(is.Rules, RuleScore{rr.ID(), rr.Kind(), rr.Value, rr.Note, rr.Raw, rr.Amount, rr.Capped})
 			}
 			doc.Indicators = append(doc.Indicators, is)
 		}
@@ -134,8 +134,8 @@ func CapBound(l *i18n.Labels, bonus bool, raw, limit decimal.Dec) string {
 func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	var out []string
 	for _, rr := range ir.Rules {
-		if rr.Kind == rubric.Veto && rr.Recorded && rr.Value.Type == scoring.Bool && rr.Value.Bool {
-			out = append(out, fmt.Sprintf(l.Rules.ExplainVeto, rr.ID+" "+textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value)))
+		if rr.Kind() == rubric.Veto && rr.Recorded && rr.Value.Type == scoring.Bool && rr.Value.Bool {
+			out = append(out, fmt.Sprintf(l.Rules.ExplainVeto, rr.ID()+" "+textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value)))
 			continue
 		}
 		if !rr.Recorded || rr.Raw == 0 {
@@ -145,12 +145,12 @@ func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 		if ir.Bonus {
 			amount = "+" + amount // a bonus adds, never deducts
 		}
-		s := fmt.Sprintf("%s %s=%s → %s", rr.ID, textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value), amount)
+		s := fmt.Sprintf("%s %s=%s → %s", rr.ID(), textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value), amount)
 		if extra := explainLanguage(l, &rr); extra != "" {
 			s += "（" + extra + "）"
 		}
 		if rr.Capped {
-			s += "（" + l.RuleCapped + " " + CapBound(l, ir.Bonus, rr.Raw, *rr.Cap) + "）"
+			s += "（" + l.RuleCapped + " " + CapBound(l, ir.Bonus, rr.Raw, *rr.Cap()) + "）"
 		}
 		if rr.Note != "" {
 			s += "；" + textwidth.Sanitize(rr.Note, false)

@@ -27,7 +27,7 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 		if rr.Rule == nil || !rr.Recorded {
 			continue
 		}
-		veto := rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+		veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
 		if !veto && rr.Raw == 0 {
 			continue
 		}
@@ -39,7 +39,7 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 		case veto:
 			s += l.Values.Comma + w.Veto
 		case rr.Capped:
-			s += l.Values.Comma + CapBound(l, ir.Bonus, rr.Raw, *rr.Cap) + "。"
+			s += l.Values.Comma + CapBound(l, ir.Bonus, rr.Raw, *rr.Cap()) + "。"
 		case ir.Bonus:
 			s += l.Values.Comma + fmt.Sprintf(w.Add, rr.Amount.Fixed(2))
 		default:
@@ -69,9 +69,9 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 func valuePart(l *i18n.Labels, rr *scoring.RuleResult) string {
 	unit := textwidth.Sanitize(rr.Rule.Unit, false)
 	switch {
-	case rr.Value == nil || rr.Value.Type == scoring.Bool || rr.Kind == rubric.Discretion:
+	case rr.Value == nil || rr.Value.Type == scoring.Bool || rr.Kind() == rubric.Discretion:
 		return ""
-	case rr.Kind == rubric.Count && rr.Value.Type == scoring.Number:
+	case rr.Kind() == rubric.Count && rr.Value.Type == scoring.Number:
 		return textwidth.Sanitize(rr.Value.String(), false) + unit
 	}
 	return l.Values.Colon + FormatValue(l, rr.Value) + unit
@@ -81,7 +81,7 @@ func valuePart(l *i18n.Labels, rr *scoring.RuleResult) string {
 // rule's items (不动产登记、林木采伐), else its note.
 func detailPart(l *i18n.Labels, st *store.State, rr *scoring.RuleResult) string {
 	var texts []string
-	for _, it := range st.Items(rr.ID) {
+	for _, it := range st.Items(rr.ID()) {
 		texts = append(texts, textwidth.Sanitize(it.Text, false))
 	}
 	if len(texts) > 0 {

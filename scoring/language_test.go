@@ -322,7 +322,7 @@ func TestLanguageBoundsProperty(t *testing.T) {
 				}
 				for _, rr := range ir.Rules {
 					if rr.Raw < 0 || !rr.Raw.IsCents() {
-						t.Fatalf("rule %s raw %s is negative or not in cents", rr.ID, rr.Raw)
+						t.Fatalf("rule %s raw %s is negative or not in cents", rr.ID(), rr.Raw)
 					}
 				}
 			}

@@ -74,8 +74,8 @@ func TestScoreBoundsProperty(t *testing.T) {
 					t.Fatalf("indicator %s score %s is not whole cents", ir.ID, ir.Score)
 				}
 				for _, rr := range ir.Rules {
-					if rr.Amount < 0 || (rr.Cap != nil && rr.Amount > *rr.Cap) {
-						t.Fatalf("rule %s deduction %s outside its cap", rr.ID, rr.Amount)
+					if rr.Amount < 0 || (rr.Cap() != nil && rr.Amount > *rr.Cap()) {
+						t.Fatalf("rule %s deduction %s outside its cap", rr.ID(), rr.Amount)
 					}
 				}
 				sum += ir.Score
@@ -205,7 +205,7 @@ func TestRuleAmountIsScoresAmountProperty(t *testing.T) {
 		}
 		ir, _ := res.Indicator(ro.ind.ID)
 		for _, rr := range ir.Rules {
-			if rr.ID == ro.r.ID && rr.Amount != got {
+			if rr.ID() == ro.r.ID && rr.Amount != got {
 				t.Fatalf("%s %v: RuleAmount %s, Score %s", ro.r.ID, f.Value, got, rr.Amount)
 			}
 		}

@@ -1,29 +1,81 @@
 package scoring
 
 import (
+	"encoding/json"
+
 	"github.com/kaohe/kaohe/internal/decimal"
 	"github.com/kaohe/kaohe/rubric"
 )
 
-// RuleResult is how one rule scored.
+// RuleResult is how one rule scored. It holds what the findings decide; what
+// the rubric fixes (the rule's ID, kind, cap and group) is read from Rule, so
+// that a result, made anew on every keystroke and for every unit ranked,
+// carries no copy of the rubric.
 type RuleResult struct {
-	ID       string       `json:"id"`
-	Kind     rubric.Kind  `json:"kind"`
-	Recorded bool         `json:"recorded"`
-	Capped   bool         `json:"capped"` // the rule's own cap bound
-	Value    *Value       `json:"value,omitempty"`
-	Note     string       `json:"note,omitempty"`
-	Raw      decimal.Dec  `json:"raw"`       // the deduction (or bonus) rounded to 0.01, before the rule's cap
-	Amount   decimal.Dec  `json:"deduction"` // after the rule's own cap
-	Cap      *decimal.Dec `json:"cap,omitempty"`
-	Group    string       `json:"group,omitempty"`
-	Rule     *rubric.Rule `json:"-"`
-	Steps    int64        `json:"steps,omitempty"` // shortfall: whole steps short of target; excess: whole steps above limit
+	Rule  *rubric.Rule `json:"-"`
+	Value *Value       `json:"value,omitempty"`
+	Note  string       `json:"note,omitempty"`
+	// Raw is the deduction (or bonus) rounded to 0.01, before the rule's cap.
+	Raw decimal.Dec `json:"raw"`
+	// Amount is the deduction (or bonus) after the rule's own cap.
+	Amount decimal.Dec `json:"deduction"`
+	// Steps are a shortfall rule's whole steps short of target, an excess
+	// rule's whole steps above limit.
+	Steps int64 `json:"steps,omitempty"`
 	// Stake is what a band or linear rule can deduct at most (the first
 	// band's points; a linear rule's points).
 	Stake decimal.Dec `json:"stake,omitempty"`
 	// Band is the matched band of a band rule, counted from 1.
 	Band int `json:"band,omitempty"`
+	// group is the rubric group whose cap the rule shares, nil for none.
+	group    *rubric.Group
+	Recorded bool `json:"recorded"`
+	Capped   bool `json:"capped"` // the rule's own cap bound
+}
+
+// ID is the rule's ID.
+func (rr *RuleResult) ID() string { return rr.Rule.ID }
+
+// Kind is the rule's kind.
+func (rr *RuleResult) Kind() rubric.Kind { return rr.Rule.Kind }
+
+// Cap is the rule's own cap, nil when it has none.
+func (rr *RuleResult) Cap() *decimal.Dec { return rr.Rule.Cap }
+
+// Group is the ID of the group whose cap the rule shares, "" for none.
+func (rr *RuleResult) Group() string {
+	if rr.group == nil {
+		return ""
+	}
+	return rr.group.ID
+}
+
+// ruleResultJSON is a RuleResult as JSON: the rule's fixed fields beside
+// what the findings decided, in the order they have always been written.
+type ruleResultJSON struct {
+	ID       string       `json:"id"`
+	Kind     rubric.Kind  `json:"kind"`
+	Recorded bool         `json:"recorded"`
+	Capped   bool         `json:"capped"`
+	Value    *Value       `json:"value,omitempty"`
+	Note     string       `json:"note,omitempty"`
+	Raw      decimal.Dec  `json:"raw"`
+	Amount   decimal.Dec  `json:"deduction"`
+	Cap      *decimal.Dec `json:"cap,omitempty"`
+	Group    string       `json:"group,omitempty"`
+	Steps    int64        `json:"steps,omitempty"`
+	Stake    decimal.Dec  `json:"stake,omitempty"`
+	Band     int          `json:"band,omitempty"`
+}
+
+// MarshalJSON writes the rule's ID, kind, cap and group beside its result,
+// as a reader of the JSON needs them.
+func (rr RuleResult) MarshalJSON() ([]byte, error) {
+	return json.Marshal(ruleResultJSON{
+		ID: rr.ID(), Kind: rr.Kind(), Recorded: rr.Recorded, Capped: rr.Capped,
+		Value: rr.Value, Note: rr.Note, Raw: rr.Raw, Amount: rr.Amount, Cap: rr.Cap(),
+		Group: rr.Group(), Steps: rr.Steps, Stake: rr.Stake, Band: rr.Band,
+	})
 }
 
 // GroupResult is how a group of rules sharing a cap scored.
@@ -157,6 +209,9 @@ type scratch struct {
 	rules      []RuleResult
 	groups     []GroupResult
 	values     []Value
+	// vetoedBy collects the veto rules recorded true, in rubric order, as
+	// the rules are scored.
+	vetoedBy []string
 }
 
 // take returns the next n elements of *buf, full length and capacity n, so
@@ -237,7 +292,7 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 		}
 	}
 	res.Total = decimal.Max2(res.Base+res.Bonus-res.Penalty, 0)
-	res.VetoedBy = vetoes(res)
+	res.VetoedBy = sc.vetoedBy
 	res.Grade = rb.GradeOf(res.Total, res.Vetoed())
 	return res, valid && matched == len(fs)
 }
@@ -253,14 +308,12 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	for ri := range ind.Rules {
 		r := &ind.Rules[ri]
 		rr := &ir.Rules[ri]
-		rr.ID, rr.Kind, rr.Cap, rr.Rule = r.ID, r.Kind, r.Cap, r
+		rr.Rule = r
 		if r.Kind == rubric.Band || r.Kind == rubric.Linear { // the only kinds with a stake
 			rr.Stake = r.Stake(ind)
 		}
 		if len(ind.Groups) > 0 {
-			if g := ind.GroupOf(r.ID); g != nil {
-				rr.Group = g.ID
-			}
+			rr.group = ind.GroupOf(r.ID)
 		}
 		if f, ok := fs[r.ID]; ok {
 			matched++
@@ -273,8 +326,11 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 			if v.Type != Unset {
 				rr.Recorded, rr.Value, rr.Note = true, v, f.Note
 				rr.Raw, rr.Steps = ruleRaw(ind, r, form, v)
-				if r.Kind == rubric.Band {
+				switch {
+				case r.Kind == rubric.Band:
 					rr.Band = bandOf(r, v)
+				case r.Kind == rubric.Veto && v.Type == Bool && v.Bool:
+					sc.vetoedBy = append(sc.vetoedBy, r.ID)
 				}
 				ir.Recorded++
 			}
@@ -289,7 +345,7 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	// Rules outside any group add directly; each group adds its capped sum.
 	var raw decimal.Dec
 	for ri := range ir.Rules {
-		if rr := &ir.Rules[ri]; rr.Group == "" {
+		if rr := &ir.Rules[ri]; rr.group == nil {
 			raw += rr.Amount
 		}
 	}
@@ -301,7 +357,7 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 		gr := &ir.Groups[gi]
 		gr.ID, gr.Cap = g.ID, g.Cap
 		for ri := range ir.Rules {
-			if rr := &ir.Rules[ri]; rr.Group == g.ID {
+			if rr := &ir.Rules[ri]; rr.group == g {
 				gr.Raw += rr.Amount
 			}
 		}
@@ -411,22 +467,6 @@ func bandOf(r *rubric.Rule, v *Value) int {
 		}
 	}
 	return 0
-}
-
-// vetoes lists the veto rules recorded true, in rubric order.
-func vetoes(res *Result) []string {
-	var out []string
-	for ci := range res.Categories {
-		for ii := range res.Categories[ci].Indicators {
-			rules := res.Categories[ci].Indicators[ii].Rules
-			for ri := range rules {
-				if rr := &rules[ri]; rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == Bool && rr.Value.Bool {
-					out = append(out, rr.ID)
-				}
-			}
-		}
-	}
-	return out
 }
 
 // RuleAmount is what finding f alone deducts (or adds) on rule r of

@@ -1,6 +1,8 @@
 package scoring
 
 import (
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -323,5 +325,42 @@ func TestCleanFindingsDeductNothing(t *testing.T) {
 	}
 	if res.Total != res.BaseMax || res.Bonus != 0 || res.Vetoed() || res.Progress.RulesRecorded != res.Progress.RulesTotal {
 		t.Errorf("clean findings: total %s of %s, bonus %s, vetoed %v, %d/%d recorded", res.Total, res.BaseMax, res.Bonus, res.Vetoed(), res.Progress.RulesRecorded, res.Progress.RulesTotal)
+	}
+}
+
+// A rule's result, written as JSON, names its rule as it always has: ID,
+// kind, cap and group come from the rubric beside what the findings decided.
+func TestRuleResultJSONCarriesItsRule(t *testing.T) {
+	rb := rubric.Default()
+	res, err := Score(rb, Findings{"3.2.a": {Value: num("98000")}, "3.2.b": {Value: num("3")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ir, _ := res.Indicator("3.2")
+	b, err := json.Marshal(ir.Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 {
+		t.Fatalf("3.2 has %d rules in JSON, want 3: %s", len(got), b)
+	}
+	want := []map[string]any{
+		{"id": "3.2.a", "kind": "shortfall", "cap": "5", "recorded": true, "deduction": "0.1", "steps": float64(1)},
+		{"id": "3.2.b", "kind": "count", "group": "3.2.cards", "recorded": true, "deduction": "0.3"},
+		{"id": "3.2.c", "kind": "count", "group": "3.2.cards", "recorded": false, "deduction": "0"},
+	}
+	for i, w := range want {
+		for k, v := range w {
+			if fmt.Sprint(got[i][k]) != fmt.Sprint(v) {
+				t.Errorf("rule %d: %q is %v, want %v (%s)", i, k, got[i][k], v, b)
+			}
+		}
+	}
+	if _, ok := got[0]["group"]; ok {
+		t.Errorf("3.2.a is in no group, its JSON says otherwise: %s", b)
 	}
 }

@@ -16,8 +16,9 @@ import (
 	"github.com/kaohe/kaohe/internal/decimal"
 )
 
-// ValueType says which form a recorded value has.
-type ValueType int
+// ValueType says which form a recorded value has. It is a byte so that it
+// shares a word with Value.Bool: a result holds a copy of every value.
+type ValueType uint8
 
 // The forms a value can take. Text is kept (not rejected at parse time) so
 // that validation can name the rule it was given for.

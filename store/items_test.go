@@ -22,7 +22,7 @@ func ruleResult(t *testing.T, st *State, rule string) scoring.RuleResult {
 	for _, c := range res.Categories {
 		for _, ir := range c.Indicators {
 			for _, rr := range ir.Rules {
-				if rr.ID == rule {
+				if rr.ID() == rule {
 					return rr
 				}
 			}

@@ -36,10 +36,10 @@ func (wb *workbench) relapsed(e assessment.EarlierProblem) bool {
 		return false
 	}
 	for _, rr := range ir.Rules {
-		if rr.ID != e.NowRule {
+		if rr.ID() != e.NowRule {
 			continue
 		}
-		veto := rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+		veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
 		if !veto && rr.Amount <= 0 {
 			return false
 		}

@@ -49,14 +49,14 @@ func (wb *workbench) scoreView(w, h int) []string {
 			if rr.Recorded {
 				v = report.FormatValue(l, rr.Value)
 			}
-			left := " " + rr.ID + " " + v
+			left := " " + rr.ID() + " " + v
 			right := rr.Amount.Fixed(2)
 			if rr.Capped {
 				right = rr.Raw.Fixed(2) + "→" + rr.Amount.Fixed(2)
 			}
 			lines = append(lines, fit(left, inner-textwidth.Width(right)-1)+" "+right)
 			if rr.Capped {
-				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", report.CapBound(l, ir.Bonus, rr.Raw, *rr.Cap), inner)
+				lines = appendWrapped(lines, wb.c.styles.Capped, "   ", report.CapBound(l, ir.Bonus, rr.Raw, *rr.Cap()), inner)
 			}
 		}
 		for _, g := range ir.Groups {

@@ -121,13 +121,13 @@ func New(l *i18n.Labels, st *store.State, fb *store.FeedbackRecord, peers []*sto
 				if rr.Amount <= 0 {
 					continue
 				}
-				name := rr.ID
+				name := rr.ID()
 				if rr.Rule != nil {
 					name += " " + rr.Rule.Name()
 				}
 				var ev []string
 				for _, e := range sh.Evidence {
-					if e.Subject == rr.ID || e.Subject == ir.ID {
+					if e.Subject == rr.ID() || e.Subject == ir.ID {
 						ev = append(ev, e.Name)
 					}
 				}
@@ -136,7 +136,7 @@ func New(l *i18n.Labels, st *store.State, fb *store.FeedbackRecord, peers []*sto
 					content += " " + ind.Content
 				}
 				b.Rows = append(b.Rows, Row{Rule: name, Indicator: clean(content), Points: rr.Amount.Fixed(2),
-					Reason: clean(strings.Join(reasons[rr.ID], "；")), Evidence: clean(strings.Join(ev, "、"))})
+					Reason: clean(strings.Join(reasons[rr.ID()], "；")), Evidence: clean(strings.Join(ev, "、"))})
 			}
 		}
 	}

@@ -65,7 +65,7 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 		if rr.Rule == nil || !rr.Recorded {
 			continue
 		}
-		veto := rr.Kind == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+		veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
 		if !veto && rr.Raw == 0 {
 			continue
 		}
@@ -77,7 +77,7 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 		case veto:
 			s += l.Values.Comma + l.Doc.Veto
 		case rr.Capped:
-			s += l.Values.Comma + report.CapBound(l, false, rr.Raw, *rr.Cap) + "。"
+			s += l.Values.Comma + report.CapBound(l, false, rr.Raw, *rr.Cap()) + "。"
 		default:
 			s += l.Values.Comma + fmt.Sprintf(l.Doc.Deduct, rr.Amount.Fixed(2))
 		}
@@ -100,9 +100,9 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 func valuePart(l *i18n.Labels, rr *scoring.RuleResult) string {
 	unit := textwidth.Sanitize(rr.Rule.Unit, false)
 	switch {
-	case rr.Kind.IsBool() || rr.Kind == rubric.Discretion:
+	case rr.Kind().IsBool() || rr.Kind() == rubric.Discretion:
 		return ""
-	case rr.Kind == rubric.Count && rr.Value != nil && rr.Value.Type == scoring.Number:
+	case rr.Kind() == rubric.Count && rr.Value != nil && rr.Value.Type == scoring.Number:
 		return textwidth.Sanitize(rr.Value.String(), false) + unit
 	}
 	return l.Values.Colon + report.FormatValue(l, rr.Value) + unit
@@ -112,7 +112,7 @@ func valuePart(l *i18n.Labels, rr *scoring.RuleResult) string {
 // texts (不动产登记、林木采伐), else the rule's note.
 func detailPart(st *store.State, rr *scoring.RuleResult) string {
 	var texts []string
-	for _, it := range st.Items(rr.ID) {
+	for _, it := range st.Items(rr.ID()) {
 		texts = append(texts, textwidth.Sanitize(it.Text, false))
 	}
 	if len(texts) > 0 {
