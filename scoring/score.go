@@ -10,27 +10,28 @@ import (
 // RuleResult is how one rule scored. It holds what the findings decide; what
 // the rubric fixes (the rule's ID, kind, cap and group) is read from Rule, so
 // that a result, made anew on every keystroke and for every unit ranked,
-// carries no copy of the rubric.
+// carries no copy of the rubric. Its JSON (MarshalJSON) writes the rule's
+// fixed fields beside the result all the same.
 type RuleResult struct {
-	Rule  *rubric.Rule `json:"-"`
-	Value *Value       `json:"value,omitempty"`
-	Note  string       `json:"note,omitempty"`
+	Rule  *rubric.Rule
+	Value *Value
+	Note  string
 	// Raw is the deduction (or bonus) rounded to 0.01, before the rule's cap.
-	Raw decimal.Dec `json:"raw"`
+	Raw decimal.Dec
 	// Amount is the deduction (or bonus) after the rule's own cap.
-	Amount decimal.Dec `json:"deduction"`
+	Amount decimal.Dec
 	// Steps are a shortfall rule's whole steps short of target, an excess
 	// rule's whole steps above limit.
-	Steps int64 `json:"steps,omitempty"`
+	Steps int64
 	// Stake is what a band or linear rule can deduct at most (the first
 	// band's points; a linear rule's points).
-	Stake decimal.Dec `json:"stake,omitempty"`
+	Stake decimal.Dec
 	// Band is the matched band of a band rule, counted from 1.
-	Band int `json:"band,omitempty"`
+	Band int
 	// group is the rubric group whose cap the rule shares, nil for none.
 	group    *rubric.Group
-	Recorded bool `json:"recorded"`
-	Capped   bool `json:"capped"` // the rule's own cap bound
+	Recorded bool
+	Capped   bool // the rule's own cap bound
 }
 
 // ID is the rule's ID.
