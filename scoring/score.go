@@ -34,14 +34,29 @@ type RuleResult struct {
 	Capped   bool // the rule's own cap bound
 }
 
-// ID is the rule's ID.
-func (rr *RuleResult) ID() string { return rr.Rule.ID }
+// ID is the rule's ID ("" for a result that names no rule).
+func (rr *RuleResult) ID() string {
+	if rr.Rule == nil {
+		return ""
+	}
+	return rr.Rule.ID
+}
 
-// Kind is the rule's kind.
-func (rr *RuleResult) Kind() rubric.Kind { return rr.Rule.Kind }
+// Kind is the rule's kind ("" for a result that names no rule).
+func (rr *RuleResult) Kind() rubric.Kind {
+	if rr.Rule == nil {
+		return ""
+	}
+	return rr.Rule.Kind
+}
 
 // Cap is the rule's own cap, nil when it has none.
-func (rr *RuleResult) Cap() *decimal.Dec { return rr.Rule.Cap }
+func (rr *RuleResult) Cap() *decimal.Dec {
+	if rr.Rule == nil {
+		return nil
+	}
+	return rr.Rule.Cap
+}
 
 // Group is the ID of the group whose cap the rule shares, "" for none.
 func (rr *RuleResult) Group() string {

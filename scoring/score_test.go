@@ -363,4 +363,8 @@ func TestRuleResultJSONCarriesItsRule(t *testing.T) {
 	if _, ok := got[0]["group"]; ok {
 		t.Errorf("3.2.a is in no group, its JSON says otherwise: %s", b)
 	}
+	// A result that names no rule (a caller's zero value) still writes.
+	if b, err := json.Marshal(RuleResult{}); err != nil || !strings.Contains(string(b), `"id":""`) {
+		t.Errorf("a zero rule result writes %s, %v", b, err)
+	}
 }
