@@ -8,10 +8,11 @@ import (
 )
 
 // RuleResult is how one rule scored. It holds what the findings decide; what
-// the rubric fixes (the rule's ID, kind, cap and group) is read from Rule, so
-// that a result, made anew on every keystroke and for every unit ranked,
-// carries no copy of the rubric. Its JSON (MarshalJSON) writes the rule's
-// fixed fields beside the result all the same.
+// the rubric fixes is not copied in (a result is made anew on every keystroke
+// and for every unit ranked): the rule's ID, kind and cap are read from Rule,
+// its group through a pointer to the rubric's group, which only Score sets.
+// Its JSON (MarshalJSON) writes those fixed fields beside the result all the
+// same; it is written for readers and not read back.
 type RuleResult struct {
 	Rule  *rubric.Rule
 	Value *Value
