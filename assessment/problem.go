@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/kaohe/kaohe/internal/decimal"
-	"github.com/kaohe/kaohe/rubric"
 	"github.com/kaohe/kaohe/scoring"
 )
 
@@ -208,7 +207,7 @@ func (st *State) Problems(res *scoring.Result) []Problem {
 			}
 			for ri := range ir.Rules {
 				rr := &ir.Rules[ri]
-				veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+				veto := rr.Vetoed()
 				if !veto && rr.Amount <= 0 {
 					continue
 				}

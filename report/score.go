@@ -134,7 +134,7 @@ func CapBound(l *i18n.Labels, bonus bool, raw, limit decimal.Dec) string {
 func Explain(l *i18n.Labels, ir *scoring.IndicatorResult) []string {
 	var out []string
 	for _, rr := range ir.Rules {
-		if rr.Kind() == rubric.Veto && rr.Recorded && rr.Value.Type == scoring.Bool && rr.Value.Bool {
+		if rr.Vetoed() {
 			out = append(out, fmt.Sprintf(l.Rules.ExplainVeto, rr.ID()+" "+textwidth.Sanitize(rr.Rule.Name(), false), FormatValue(l, rr.Value)))
 			continue
 		}

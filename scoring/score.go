@@ -59,6 +59,12 @@ func (rr *RuleResult) Cap() *decimal.Dec {
 	return rr.Rule.Cap
 }
 
+// Vetoed reports whether this is a veto rule (一票否决) recorded true: the
+// unit then takes the last grade, whatever its total.
+func (rr *RuleResult) Vetoed() bool {
+	return rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == Bool && rr.Value.Bool
+}
+
 // Group is the ID of the group whose cap the rule shares, "" for none.
 func (rr *RuleResult) Group() string {
 	if rr.group == nil {
@@ -346,7 +352,7 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 				switch {
 				case r.Kind == rubric.Band:
 					rr.Band = bandOf(r, v)
-				case r.Kind == rubric.Veto && v.Type == Bool && v.Bool:
+				case rr.Vetoed():
 					sc.vetoedBy = append(sc.vetoedBy, r.ID)
 				}
 				ir.Recorded++

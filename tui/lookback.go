@@ -6,8 +6,6 @@ import (
 
 	"github.com/kaohe/kaohe/assessment"
 	"github.com/kaohe/kaohe/report"
-	"github.com/kaohe/kaohe/rubric"
-	"github.com/kaohe/kaohe/scoring"
 )
 
 // lookedBack takes what the unit's last signed period left, read with the
@@ -39,7 +37,7 @@ func (wb *workbench) relapsed(e assessment.EarlierProblem) bool {
 		if rr.ID() != e.NowRule {
 			continue
 		}
-		veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+		veto := rr.Vetoed()
 		if !veto && rr.Amount <= 0 {
 			return false
 		}

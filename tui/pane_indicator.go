@@ -200,7 +200,7 @@ func (wb *workbench) ruleLines(r *rubric.Rule, rr *scoring.RuleResult, selected 
 		case wb.groupCapped(r.ID):
 			eff += " " + l.GroupCapped // the shared cap bound: the total is less
 		}
-		if r.Kind == rubric.Veto && rr.Value.Bool {
+		if rr.Vetoed() {
 			eff = "→ " + wb.vetoEffect() // not 0.00: the grade is the last
 		}
 	}

@@ -65,7 +65,7 @@ func Sentences(l *i18n.Labels, st *store.State, ir *scoring.IndicatorResult) []s
 		if rr.Rule == nil || !rr.Recorded {
 			continue
 		}
-		veto := rr.Kind() == rubric.Veto && rr.Value != nil && rr.Value.Type == scoring.Bool && rr.Value.Bool
+		veto := rr.Vetoed()
 		if !veto && rr.Raw == 0 {
 			continue
 		}
