@@ -101,11 +101,11 @@ func orItem(unit string) string {
 func explainLanguage(l *i18n.Labels, rr *scoring.RuleResult) string {
 	r := rr.Rule
 	switch {
-	case r.Kind == rubric.Band && rr.Band > 0:
-		return fmt.Sprintf(l.Rules.ExplainBand, rr.Band, r.Bands[rr.Band-1].Points, rr.Stake)
+	case r.Kind == rubric.Band && rr.Band() > 0:
+		return fmt.Sprintf(l.Rules.ExplainBand, rr.Band(), r.Bands[rr.Band()-1].Points, rr.Stake())
 	case r.Kind == rubric.Linear:
 		unit := textwidth.Sanitize(r.Unit, false)
-		return fmt.Sprintf(l.Rules.ExplainLinear, r.From.String()+unit, r.To.String()+unit, rr.Stake)
+		return fmt.Sprintf(l.Rules.ExplainLinear, r.From.String()+unit, r.To.String()+unit, rr.Stake())
 	}
 	return ""
 }

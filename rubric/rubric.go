@@ -325,14 +325,23 @@ func (ind *Indicator) IndicatorCap() decimal.Dec {
 
 // GroupOf returns the group a rule belongs to, or nil.
 func (ind *Indicator) GroupOf(ruleID string) *Group {
+	if gi := ind.GroupIndex(ruleID); gi >= 0 {
+		return &ind.Groups[gi]
+	}
+	return nil
+}
+
+// GroupIndex is the index in Groups of the group GroupOf answers for the
+// rule, -1 for none: scoring sums each group's rules into its slot by it.
+func (ind *Indicator) GroupIndex(ruleID string) int {
 	for i := range ind.Groups {
 		for _, id := range ind.Groups[i].Rules {
 			if id == ruleID {
-				return &ind.Groups[i]
+				return i
 			}
 		}
 	}
-	return nil
+	return -1
 }
 
 // Ref locates a rule inside a rubric.

@@ -399,8 +399,8 @@ func TestLinearWithItsOwnPoints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ir := ind(t, res, "2.1"); ir.Score.String() != "3.5" || ir.Rules[0].Stake.String() != "3" {
-		t.Errorf("2.1 scores %s with stake %s, want 3.5 and 3", ir.Score, ir.Rules[0].Stake)
+	if ir := ind(t, res, "2.1"); ir.Score.String() != "3.5" || ir.Rules[0].Stake().String() != "3" {
+		t.Errorf("2.1 scores %s with stake %s, want 3.5 and 3", ir.Score, ir.Rules[0].Stake())
 	}
 	res, _ = Score(rb, Findings{"2.1.a": {Value: num("80")}})
 	if ir := ind(t, res, "2.1"); ir.Score.String() != "2" {

@@ -9,12 +9,16 @@ import (
 
 // RuleResult is how one rule scored. It holds what the findings decide; what
 // the rubric fixes is not copied in (a result is made anew on every keystroke
-// and for every unit ranked): the rule's ID, kind and cap are read from Rule,
-// its group through a pointer to the rubric's group, which only Score sets.
+// and for every unit ranked): the rule's ID, kind, cap, stake and group are
+// read from Rule and from the indicator it belongs to, which only Score sets.
 // Its JSON (MarshalJSON) writes those fixed fields beside the result all the
 // same; it is written for readers and not read back.
 type RuleResult struct {
-	Rule  *rubric.Rule
+	Rule *rubric.Rule
+	// ind is the indicator Rule belongs to: its points are a linear rule's
+	// stake when the rule names none, and its groups say whose cap the rule
+	// shares.
+	ind   *rubric.Indicator
 	Value *Value
 	Note  string
 	// Raw is the deduction (or bonus) rounded to 0.01, before the rule's cap.
@@ -24,13 +28,9 @@ type RuleResult struct {
 	// Steps are a shortfall rule's whole steps short of target, an excess
 	// rule's whole steps above limit.
 	Steps int64
-	// Stake is what a band or linear rule can deduct at most (the first
-	// band's points; a linear rule's points).
-	Stake decimal.Dec
-	// Band is the matched band of a band rule, counted from 1.
-	Band int
-	// group is the rubric group whose cap the rule shares, nil for none.
-	group    *rubric.Group
+	// band is the matched band of a band rule, counted from 1 (a rule has
+	// far fewer than 2³¹ bands: each takes memory the rubric holds).
+	band     int32
 	Recorded bool
 	Capped   bool // the rule's own cap bound
 }
@@ -67,11 +67,26 @@ func (rr *RuleResult) Vetoed() bool {
 
 // Group is the ID of the group whose cap the rule shares, "" for none.
 func (rr *RuleResult) Group() string {
-	if rr.group == nil {
+	if rr.ind == nil || rr.Rule == nil {
 		return ""
 	}
-	return rr.group.ID
+	if g := rr.ind.GroupOf(rr.Rule.ID); g != nil {
+		return g.ID
+	}
+	return ""
 }
+
+// Stake is what a band or linear rule can deduct at most (the first band's
+// points; a linear rule's points, else its indicator's); 0 for other rules.
+func (rr *RuleResult) Stake() decimal.Dec {
+	if rr.Rule == nil || (rr.ind == nil && rr.Rule.Kind == rubric.Linear && rr.Rule.Points == nil) {
+		return 0
+	}
+	return rr.Rule.Stake(rr.ind)
+}
+
+// Band is the matched band of a band rule, counted from 1; 0 for none.
+func (rr *RuleResult) Band() int { return int(rr.band) }
 
 // ruleResultJSON is a RuleResult as JSON: the rule's fixed fields beside
 // what the findings decided, in the order they have always been written.
@@ -97,7 +112,7 @@ func (rr RuleResult) MarshalJSON() ([]byte, error) {
 	return json.Marshal(ruleResultJSON{
 		ID: rr.ID(), Kind: rr.Kind(), Recorded: rr.Recorded, Capped: rr.Capped,
 		Value: rr.Value, Note: rr.Note, Raw: rr.Raw, Amount: rr.Amount, Cap: rr.Cap(),
-		Group: rr.Group(), Steps: rr.Steps, Stake: rr.Stake, Band: rr.Band,
+		Group: rr.Group(), Steps: rr.Steps, Stake: rr.Stake(), Band: rr.Band(),
 	})
 }
 
@@ -328,16 +343,18 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	ir.ID, ir.Max, ir.Bonus, ir.Cap, ir.Penalty = ind.ID, ind.Points, c.Bonus, ind.IndicatorCap(), c.Penalty
 	ir.Uncapped = c.Penalty && ind.Cap == nil
 	ir.Rules = take(&sc.rules, len(ind.Rules))
+	if len(ind.Groups) > 0 {
+		ir.Groups = take(&sc.groups, len(ind.Groups))
+		for gi := range ind.Groups {
+			ir.Groups[gi].ID, ir.Groups[gi].Cap = ind.Groups[gi].ID, ind.Groups[gi].Cap
+		}
+	}
+	// Rules outside any group add directly; each group adds its capped sum.
+	var raw decimal.Dec
 	for ri := range ind.Rules {
 		r := &ind.Rules[ri]
 		rr := &ir.Rules[ri]
-		rr.Rule = r
-		if r.Kind == rubric.Band || r.Kind == rubric.Linear { // the only kinds with a stake
-			rr.Stake = r.Stake(ind)
-		}
-		if len(ind.Groups) > 0 {
-			rr.group = ind.GroupOf(r.ID)
-		}
+		rr.Rule, rr.ind = r, ind
 		if f, ok := fs[r.ID]; ok {
 			matched++
 			// The value is copied once, into the result, and read there.
@@ -351,7 +368,7 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 				rr.Raw, rr.Steps = ruleRaw(ind, r, form, v)
 				switch {
 				case r.Kind == rubric.Band:
-					rr.Band = bandOf(r, v)
+					rr.band = int32(bandOf(r, v))
 				case rr.Vetoed():
 					sc.vetoedBy = append(sc.vetoedBy, r.ID)
 				}
@@ -362,31 +379,18 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 		if r.Cap != nil && rr.Raw > *r.Cap {
 			rr.Amount, rr.Capped = *r.Cap, true
 		}
-	}
-	ir.Complete = ir.Recorded == len(ind.Rules)
-
-	// Rules outside any group add directly; each group adds its capped sum.
-	var raw decimal.Dec
-	for ri := range ir.Rules {
-		if rr := &ir.Rules[ri]; rr.group == nil {
+		if gi := ind.GroupIndex(r.ID); gi >= 0 {
+			ir.Groups[gi].Raw += rr.Amount
+		} else {
 			raw += rr.Amount
 		}
 	}
-	if len(ind.Groups) > 0 {
-		ir.Groups = take(&sc.groups, len(ind.Groups))
-	}
-	for gi := range ind.Groups {
-		g := &ind.Groups[gi]
+	ir.Complete = ir.Recorded == len(ind.Rules)
+	for gi := range ir.Groups {
 		gr := &ir.Groups[gi]
-		gr.ID, gr.Cap = g.ID, g.Cap
-		for ri := range ir.Rules {
-			if rr := &ir.Rules[ri]; rr.group == g {
-				gr.Raw += rr.Amount
-			}
-		}
 		gr.Amount = gr.Raw
-		if gr.Raw > g.Cap {
-			gr.Amount, gr.Capped = g.Cap, true
+		if gr.Raw > gr.Cap {
+			gr.Amount, gr.Capped = gr.Cap, true
 		}
 		raw += gr.Amount
 	}
