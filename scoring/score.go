@@ -260,13 +260,10 @@ func take[T any](buf *[]T, n int) []T {
 	return s
 }
 
-// score computes the result and reports whether Check would accept fs:
-// every finding names a rule of the rubric (rule IDs are unique across a
-// rubric, so finding as many rules as there are findings means none is
-// unknown) and Validate accepts each value. Checking as it scores, it looks
-// each rule's finding up once, where Check looks each finding's rule up by
-// its ID.
-func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
+// newResult allocates a zeroed result for the rubric's categories and the
+// scratch its indicators, rules, groups and (at most nFindings) values are
+// sliced from: all a score allocates.
+func newResult(rb *rubric.Rubric, nFindings int) (*Result, scratch) {
 	var nInd, nRules, nGroups int
 	for ci := range rb.Categories {
 		c := &rb.Categories[ci]
@@ -276,13 +273,23 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 			nGroups += len(c.Indicators[ii].Groups)
 		}
 	}
-	sc := &scratch{
+	sc := scratch{
 		indicators: make([]IndicatorResult, nInd),
 		rules:      make([]RuleResult, nRules),
 		groups:     make([]GroupResult, nGroups),
-		values:     make([]Value, min(len(fs), nRules)), // one per finding at most
+		values:     make([]Value, min(nFindings, nRules)), // one per finding at most
 	}
-	res := &Result{Categories: make([]CategoryResult, len(rb.Categories))}
+	return &Result{Categories: make([]CategoryResult, len(rb.Categories))}, sc
+}
+
+// score computes the result and reports whether Check would accept fs:
+// every finding names a rule of the rubric (rule IDs are unique across a
+// rubric, so finding as many rules as there are findings means none is
+// unknown) and Validate accepts each value. Checking as it scores, it looks
+// each rule's finding up once, where Check looks each finding's rule up by
+// its ID.
+func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
+	res, sc := newResult(rb, len(fs))
 	matched, valid := 0, true
 	for ci := range rb.Categories {
 		c := &rb.Categories[ci]
@@ -295,7 +302,7 @@ func score(rb *rubric.Rubric, fs Findings) (*Result, bool) {
 		var sum decimal.Dec
 		for ii := range c.Indicators {
 			ir := &cr.Indicators[ii]
-			m, ok := scoreIndicator(ir, sc, c, &c.Indicators[ii], fs)
+			m, ok := scoreIndicator(ir, &sc, c, &c.Indicators[ii], fs)
 			matched, valid = matched+m, valid && ok
 			sum += ir.Score
 			res.Progress.IndicatorsTotal++

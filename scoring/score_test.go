@@ -260,6 +260,26 @@ func BenchmarkScore(b *testing.B) {
 	}
 }
 
+// BenchmarkScoreAllocationYardstick allocates what a score allocates (the
+// result and the arrays its indicators, rules, groups and values are sliced
+// from) and does nothing else: the raw yardstick beside BenchmarkScore. What
+// BenchmarkScore takes beyond it is the scoring itself; the rest is what
+// the runtime charges (allocation, zeroing, collection) for a result of
+// that shape.
+func BenchmarkScoreAllocationYardstick(b *testing.B) {
+	rb := rubric.Default()
+	fs := FullFindings(rb)
+	var res *Result
+	b.ReportAllocs()
+	defer storetest.CPUPerOp(b)()
+	for b.Loop() {
+		res, _ = newResult(rb, len(fs))
+	}
+	if len(res.Categories) != len(rb.Categories) {
+		b.Fatalf("allocated %d categories, want %d", len(res.Categories), len(rb.Categories))
+	}
+}
+
 // BenchmarkScoreKeepingResults scores as BenchmarkScore does while holding
 // the last 1,000 results, as a ranking of 1,000 units does: the collector
 // then marks a live heap of results instead of running over an empty one,
