@@ -77,7 +77,9 @@ func (rr *RuleResult) Group() string {
 }
 
 // Stake is what a band or linear rule can deduct at most (the first band's
-// points; a linear rule's points, else its indicator's); 0 for other rules.
+// points; a linear rule's points, else its indicator's); 0 for other rules,
+// and for a linear rule without points in a result Score did not make (it
+// knows no indicator).
 func (rr *RuleResult) Stake() decimal.Dec {
 	if rr.Rule == nil || (rr.ind == nil && rr.Rule.Kind == rubric.Linear && rr.Rule.Points == nil) {
 		return 0
@@ -106,7 +108,7 @@ type ruleResultJSON struct {
 	Band     int          `json:"band,omitempty"`
 }
 
-// MarshalJSON writes the rule's ID, kind, cap and group beside its result,
+// MarshalJSON writes the rule's ID, kind, cap, group and stake beside its result,
 // as a reader of the JSON needs them.
 func (rr RuleResult) MarshalJSON() ([]byte, error) {
 	return json.Marshal(ruleResultJSON{
@@ -262,7 +264,8 @@ func take[T any](buf *[]T, n int) []T {
 
 // newResult allocates a zeroed result for the rubric's categories and the
 // scratch its indicators, rules, groups and (at most nFindings) values are
-// sliced from: all a score allocates.
+// sliced from: all a score allocates but the list of vetoes recorded true,
+// which grows only when there are some.
 func newResult(rb *rubric.Rubric, nFindings int) (*Result, scratch) {
 	var nInd, nRules, nGroups int
 	for ci := range rb.Categories {
