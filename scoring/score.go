@@ -77,11 +77,11 @@ func (rr *RuleResult) Group() string {
 }
 
 // Stake is what a band or linear rule can deduct at most (the first band's
-// points; a linear rule's points, else its indicator's); 0 for other rules,
-// and for a linear rule without points in a result Score did not make (it
-// knows no indicator).
+// points; a linear rule's points, else its indicator's); 0 for other rules
+// and for a result Score did not make, which knows no indicator and so
+// claims no stake, as such a result never did.
 func (rr *RuleResult) Stake() decimal.Dec {
-	if rr.Rule == nil || (rr.ind == nil && rr.Rule.Kind == rubric.Linear && rr.Rule.Points == nil) {
+	if rr.Rule == nil || rr.ind == nil {
 		return 0
 	}
 	return rr.Rule.Stake(rr.ind)

@@ -408,4 +408,9 @@ func TestRuleResultJSONCarriesItsRule(t *testing.T) {
 	if b, err := json.Marshal(RuleResult{}); err != nil || !strings.Contains(string(b), `"id":""`) {
 		t.Errorf("a zero rule result writes %s, %v", b, err)
 	}
+	// One made outside Score knows no indicator: it claims no stake.
+	band := &rubric.Rule{ID: "x.a", Kind: rubric.Band, Bands: []rubric.ScoreBand{{Points: decimal.FromInt(6)}}}
+	if b, err := json.Marshal(RuleResult{Rule: band}); err != nil || strings.Contains(string(b), `"stake"`) {
+		t.Errorf("a band rule's result made outside Score writes %s, %v", b, err)
+	}
 }
