@@ -370,11 +370,14 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 			// The value is copied once, into the result, and read there.
 			v := &sc.values[0]
 			sc.values = sc.values[1:]
-			*v = f.Value
+			copyValue(v, &f.Value)
 			form := r.Form()
 			valid = valid && validate(r, form, v, f.Note) == nil
 			if v.Type != Unset {
-				rr.Recorded, rr.Value, rr.Note = true, v, f.Note
+				rr.Recorded, rr.Value = true, v
+				if f.Note != "" {
+					rr.Note = f.Note
+				}
 				rr.Raw, rr.Steps = ruleRaw(ind, r, form, v)
 				switch {
 				case r.Kind == rubric.Band:
@@ -418,6 +421,20 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 		ir.Score = decimal.Max2(ind.Points-ir.Deduction, 0)
 	}
 	return matched, valid
+}
+
+// copyValue copies *src into the zeroed *dst. It leaves the text and the
+// items alone when they are empty, as they are for most values: a pointer
+// written into the heap pays a write barrier while the collector marks, and
+// a score's result is small enough that it marks for much of every score.
+func copyValue(dst, src *Value) {
+	dst.Type, dst.Bool, dst.Num = src.Type, src.Bool, src.Num
+	if src.Text != "" {
+		dst.Text = src.Text
+	}
+	if src.Items != nil {
+		dst.Items = src.Items
+	}
 }
 
 // ruleRaw is a rule's deduction (or bonus) for a value, rounded half-up to

@@ -3,6 +3,7 @@ package scoring
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -412,5 +413,52 @@ func TestRuleResultJSONCarriesItsRule(t *testing.T) {
 	band := &rubric.Rule{ID: "x.a", Kind: rubric.Band, Bands: []rubric.ScoreBand{{Points: decimal.FromInt(6)}}}
 	if b, err := json.Marshal(RuleResult{Rule: band}); err != nil || strings.Contains(string(b), `"stake"`) {
 		t.Errorf("a band rule's result made outside Score writes %s, %v", b, err)
+	}
+}
+
+// A result holds each finding's value and note as recorded, whatever the
+// value's form: a label's text, a list's items (an empty list is "no
+// instance", not "no value"), a number, a flag; a note beside any of them,
+// and no note where none was written.
+func TestResultKeepsEveryValueAndNoteAsRecorded(t *testing.T) {
+	if n := reflect.TypeFor[Value]().NumField(); n != 5 {
+		t.Fatalf("Value has %d fields: copyValue copies five; copy the new one too", n)
+	}
+	kinds := map[ValueType]int{}
+	for _, rb := range []*rubric.Rubric{rubric.Default(), languageRubric(t)} {
+		for name, fs := range map[string]Findings{"full": FullFindings(rb), "clean": CleanFindings(rb)} {
+			noted := 0
+			for id, f := range fs {
+				if noted%2 == 0 && f.Note == "" {
+					f.Note = "现场核查：" + id
+					fs[id] = f
+				}
+				noted++
+			}
+			res, err := Score(rb, fs)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			for ci := range res.Categories {
+				for ii := range res.Categories[ci].Indicators {
+					for _, rr := range res.Categories[ci].Indicators[ii].Rules {
+						f, ok := fs[rr.ID()]
+						if !ok {
+							continue
+						}
+						kinds[f.Value.Type]++
+						if rr.Value == nil || !reflect.DeepEqual(*rr.Value, f.Value) || rr.Note != f.Note {
+							t.Errorf("%s %s: result holds %+v %q, recorded %+v %q", name, rr.ID(), rr.Value, rr.Note, f.Value, f.Note)
+						}
+						if f.Value.Type == List && rr.Value != nil && rr.Value.Items == nil {
+							t.Errorf("%s %s: an empty list came back as no list", name, rr.ID())
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(kinds) != 4 {
+		t.Errorf("only %v value forms scored; the test means every form", kinds)
 	}
 }
