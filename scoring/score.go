@@ -423,10 +423,10 @@ func scoreIndicator(ir *IndicatorResult, sc *scratch, c *rubric.Category, ind *r
 	return matched, valid
 }
 
-// copyValue copies *src into the zeroed *dst. It leaves the text and the
+// copyValue copies *src into the zeroed *dst, leaving the text and the
 // items alone when they are empty, as they are for most values: a pointer
-// written into the heap pays a write barrier while the collector marks, and
-// a score's result is small enough that it marks for much of every score.
+// stored into the heap pays a write barrier whenever the collector is
+// marking, and storing a nil over the zeroed slot would buy nothing.
 func copyValue(dst, src *Value) {
 	dst.Type, dst.Bool, dst.Num = src.Type, src.Bool, src.Num
 	if src.Text != "" {

@@ -263,10 +263,10 @@ func BenchmarkScore(b *testing.B) {
 
 // BenchmarkScoreAllocationYardstick allocates what a score of FullFindings
 // allocates (the result and the arrays its indicators, rules, groups and
-// values are sliced from; it records no veto) and does nothing else: the raw yardstick beside BenchmarkScore. What
-// BenchmarkScore takes beyond it is the scoring itself; the rest is what
-// the runtime charges (allocation, zeroing, collection) for a result of
-// that shape.
+// values are sliced from; it records no veto) and does nothing else: the
+// raw yardstick beside BenchmarkScore. What BenchmarkScore takes beyond it
+// is the scoring itself; the rest is what the runtime charges (allocation,
+// zeroing, collection) for a result of that shape.
 func BenchmarkScoreAllocationYardstick(b *testing.B) {
 	rb := rubric.Default()
 	fs := FullFindings(rb)
