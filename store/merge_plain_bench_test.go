@@ -3,13 +3,10 @@ package store
 import (
 	"database/sql"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/kaohe/kaohe/internal/storetest"
 )
 
 // BenchmarkMergePromisesOnly merges BenchmarkMerge's sources doing only
@@ -17,8 +14,8 @@ import (
 // the promises themselves, beside which BenchmarkMerge's own work reads.
 //
 //   - each source is read from a private copy (a source is never
-//     modified, and a -wal beside it is taken along) that PRAGMA
-//     quick_check has passed (a damaged file is refused untouched);
+//     modified; the benchmark's sources have no -wal to take along) that
+//     PRAGMA quick_check has passed (a damaged file is refused untouched);
 //   - every revision is read out with every field its hash covers, and
 //     its hash checked (a record changed outside kaohe is refused);
 //   - the rows are written into the target, with their parent links and
@@ -36,52 +33,37 @@ import (
 // merge may not (its memory would grow with the file).
 func BenchmarkMergePromisesOnly(b *testing.B) {
 	paths := benchSources(b)
-	b.ResetTimer()
-	defer storetest.CPUPerOp(b)()
-	for i := 0; b.Loop(); i++ {
-		b.StopTimer()
-		s, err := Open(emptyTarget(b, i), Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		temp := b.TempDir()
-		b.StartTimer()
-		err = s.mergeTx(func(tx *sql.Tx) error {
-			revs := batchInsert{tx: tx, sql: insertRevisionsSQL, full: revisionBatch, bySize: map[int]*sql.Stmt{}}
-			links := batchInsert{tx: tx, sql: insertLinksSQL, full: linkBatch, bySize: map[int]*sql.Stmt{}}
-			heads := batchInsert{tx: tx, sql: insertHeadsSQL, full: headBatch, bySize: map[int]*sql.Stmt{}}
-			defer revs.close()
-			defer links.close()
-			defer heads.close()
-			for k, p := range paths {
-				read, err := plainRead(p, filepath.Join(temp, fmt.Sprintf("%d.db", k)))
-				if err != nil {
-					return err
-				}
-				if err := plainWrite(&revs, &links, &heads, read); err != nil {
-					return err
-				}
+	temp := b.TempDir()
+	benchWrite(b, nil, func(tx *sql.Tx) error {
+		revs := batchInsert{tx: tx, sql: insertRevisionsSQL, full: revisionBatch, bySize: map[int]*sql.Stmt{}}
+		links := batchInsert{tx: tx, sql: insertLinksSQL, full: linkBatch, bySize: map[int]*sql.Stmt{}}
+		heads := batchInsert{tx: tx, sql: insertHeadsSQL, full: headBatch, bySize: map[int]*sql.Stmt{}}
+		defer revs.close()
+		defer links.close()
+		defer heads.close()
+		for k, p := range paths {
+			read, err := plainRead(p, filepath.Join(temp, fmt.Sprintf("%d.db", k)))
+			if err != nil {
+				return err
 			}
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
+			if err := plainWrite(&revs, &links, &heads, read); err != nil {
+				return err
+			}
 		}
-		b.StopTimer()
+		return nil
+	}, func(s *Store) {
 		var revisions, heads int
 		if err := s.db.QueryRow("SELECT (SELECT count(*) FROM revision), (SELECT count(*) FROM head)").Scan(&revisions, &heads); err != nil ||
 			revisions != 50*20*36*3 || heads != 50*20*36 {
 			b.Fatalf("the plain merge wrote %d revisions and %d heads: %v", revisions, heads, err)
 		}
-		s.Close()
-		b.StartTimer()
-	}
+	})
 }
 
 // plainRead copies the source at path to private, checks the copy and
 // reads every revision out of it with its parents, each hash checked.
 func plainRead(path, private string) ([]*Revision, error) {
-	if err := plainCopy(path, private); err != nil {
+	if err := copyFile(path, private); err != nil {
 		return nil, err
 	}
 	defer os.Remove(private)
@@ -136,24 +118,6 @@ func plainRead(path, private string) ([]*Revision, error) {
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// plainCopy copies the file at from to a new file at to.
-func plainCopy(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // plainWrite writes revs, their parent links and the heads among them

@@ -40,9 +40,9 @@ func writeBenchSource(b *testing.B) (string, []*Revision) {
 }
 
 // benchWrite times write, once per iteration, in a merge's transaction on
-// a new empty target; prepare runs on the target before the transaction,
-// outside the timed part.
-func benchWrite(b *testing.B, prepare func(*Store), write func(*sql.Tx) error) {
+// a new empty target; prepare runs on the target before the transaction
+// and check after it, both outside the timed part (either may be nil).
+func benchWrite(b *testing.B, prepare func(*Store), write func(*sql.Tx) error, check func(*Store)) {
 	b.ResetTimer()
 	defer storetest.CPUPerOp(b)()
 	for i := 0; b.Loop(); i++ {
@@ -59,8 +59,21 @@ func benchWrite(b *testing.B, prepare func(*Store), write func(*sql.Tx) error) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
+		if check != nil {
+			check(s)
+		}
 		s.Close()
 		b.StartTimer()
+	}
+}
+
+// holdsRevisions checks that a target holds want revisions.
+func holdsRevisions(b *testing.B, want int) func(*Store) {
+	return func(s *Store) {
+		var n int
+		if err := s.db.QueryRow("SELECT count(*) FROM revision").Scan(&n); err != nil || n != want {
+			b.Fatalf("the target holds %d revisions of %d: %v", n, want, err)
+		}
 	}
 }
 
@@ -83,7 +96,7 @@ func BenchmarkWriteRevisionsBound(b *testing.B) {
 			rest = rest[n:]
 		}
 		return nil
-	})
+	}, holdsRevisions(b, len(revs)))
 }
 
 // BenchmarkWriteRevisionsJSON writes the same batches as one JSON array
@@ -119,7 +132,7 @@ func BenchmarkWriteRevisionsJSON(b *testing.B) {
 			}
 		}
 		return nil
-	})
+	}, holdsRevisions(b, len(revs)))
 }
 
 // BenchmarkWriteRevisionsInsertSelect copies the same rows from the source
@@ -140,5 +153,5 @@ func BenchmarkWriteRevisionsInsertSelect(b *testing.B) {
 			return fmt.Errorf("copied %d rows of %d: %v", n, len(revs), err)
 		}
 		return nil
-	})
+	}, holdsRevisions(b, len(revs)))
 }
